@@ -1,0 +1,37 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
+import helmet from 'helmet';
+import { ProblemDetailsFilter, createValidationPipe } from '@bouwsteen/common';
+import { AppConfig } from '@bouwsteen/config';
+import { setupSwagger } from './swagger';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything main.ts and the e2e tests must share, so tests exercise the real HTTP stack. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
+  app.use(json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.enableCors(
+    config.http.corsOrigins.length > 0
+      ? { origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] }
+      : { origin: false },
+  );
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  setupSwagger(app);
+  return app;
+}

@@ -1,0 +1,48 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsDto } from '@bouwsteen/common';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Bouwsteen API')
+    .setDescription(
+      'The shared registry of reusable building blocks of the mbo public-private partnerships (PPS) ' +
+        'in Noord-Holland and Flevoland: curricula, modules, infrastructure profiles and good practices. ' +
+        'Errors are RFC 9457 problem+json. Edits need If-Match with the ETag you read.',
+    )
+    .setVersion('1')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A JWT from /api/v1/auth/login or a personal API token (bst_…)',
+    })
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ProblemDetailsDto],
+    operationIdFactory: (controllerKey, methodKey) =>
+      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+  return sortKeys(document) as OpenAPIObject;
+}
+
+export function setupSwagger(app: INestApplication): void {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Bouwsteen API',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}
+
+/** Stable key order, so the committed document only changes when the API does. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}

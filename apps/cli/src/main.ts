@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@bouwsteen/config';
+import { createAdmin, migrate, printSummary, seed, writeOpenApi } from './commands';
+import { startLocal } from './start-local';
+
+const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
+  migrate                       create the database if missing and apply migrations
+  seed [--demo]                 load vocabularies, the 2021 PPS and partners (and the demo set); idempotent
+  create-admin --email E [--name N]
+                                create an admin; the password comes from ADMIN_PASSWORD
+  openapi                       write openapi.json from the code
+  start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed on first start, serve :3000`;
+
+/** The CLI signs no tokens and most commands never reach Meilisearch, so they need neither secret. */
+function cliEnvironment(): void {
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.MEILI_URL ??= 'http://127.0.0.1:7700';
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      demo: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  switch (command) {
+    case 'migrate':
+      cliEnvironment();
+      await migrate(loadConfig());
+      return 0;
+    case 'seed': {
+      cliEnvironment();
+      await migrate(loadConfig());
+      printSummary(await seed({ demo: Boolean(values.demo) }));
+      return 0;
+    }
+    case 'create-admin': {
+      cliEnvironment();
+      const password = process.env.ADMIN_PASSWORD ?? '';
+      if (!values.email || password.length < 12) {
+        console.error(
+          'create-admin needs --email and ADMIN_PASSWORD (at least 12 characters) in the environment',
+        );
+        return 2;
+      }
+      await migrate(loadConfig());
+      const created = await createAdmin(values.email, password, values.name ?? 'Beheerder');
+      console.log(
+        created
+          ? `Admin ${values.email} created`
+          : `An account for ${values.email} already exists; nothing changed`,
+      );
+      return 0;
+    }
+    case 'openapi':
+      cliEnvironment();
+      console.log(`Wrote ${await writeOpenApi()}`);
+      return 0;
+    case 'start-local':
+      await startLocal();
+      return -1;
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

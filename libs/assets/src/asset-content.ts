@@ -1,0 +1,95 @@
+import { AssetContentDto } from './dto/asset-content.dto';
+import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
+import { ASSET_KINDS, AssetKind } from './entities/asset.entity';
+import { EMPTY_KIND_COLUMNS, KIND_HANDLERS } from './kinds';
+
+export const DEFAULT_LANGUAGE = 'nl';
+
+/** The editable content of a stored version, in the shape a client sends. */
+export function contentOf(kind: AssetKind, version: AssetVersionEntity): AssetContentDto {
+  return {
+    title: version.title,
+    summary: version.summary,
+    description: version.description ?? undefined,
+    keywords: version.keywords,
+    language: version.language,
+    sectors: version.sectors,
+    levels: version.levels,
+    themes: version.themes,
+    challenges: version.challenges,
+    license: version.license,
+    contacts: version.contacts,
+    links: version.links as AssetContentDto['links'],
+    [kind]: KIND_HANDLERS[kind].toInput(version),
+  };
+}
+
+/** Applies a partial edit: fields that were sent replace the stored ones, the rest stay. */
+export function mergeContent(
+  base: AssetContentDto,
+  changes: Partial<AssetContentDto>,
+): AssetContentDto {
+  const merged = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged as unknown as AssetContentDto;
+}
+
+export function toVersionColumns(kind: AssetKind, content: AssetContentDto): VersionContent {
+  const details = content[kind] as object;
+  return {
+    ...EMPTY_KIND_COLUMNS,
+    title: content.title,
+    summary: content.summary,
+    description: content.description ?? null,
+    keywords: content.keywords ?? [],
+    language: content.language ?? DEFAULT_LANGUAGE,
+    sectors: content.sectors ?? [],
+    levels: content.levels ?? [],
+    themes: content.themes ?? [],
+    challenges: content.challenges ?? [],
+    license: content.license,
+    contacts: (content.contacts ?? []).map((contact) => ({ ...contact })),
+    links: (content.links ?? []).map((link) => ({ ...link })),
+    ...KIND_HANDLERS[kind].toColumns(details),
+  } as VersionContent;
+}
+
+export function otherKinds(kind: AssetKind): AssetKind[] {
+  return ASSET_KINDS.filter((other) => other !== kind);
+}
+
+/** Every organisation id a content refers to, with the field it came from. */
+export function organisationReferences(
+  kind: AssetKind,
+  content: AssetContentDto,
+): { field: string; id: string }[] {
+  const refs: { field: string; id: string }[] = [];
+  content.contacts?.forEach((contact, index) => {
+    if (contact.organisationId)
+      refs.push({ field: `contacts.${index}.organisationId`, id: contact.organisationId });
+  });
+  if (kind === 'infrastructure') {
+    content.infrastructure?.equipment?.forEach((item, index) => {
+      if (item.ownerOrganisationId)
+        refs.push({
+          field: `infrastructure.equipment.${index}.ownerOrganisationId`,
+          id: item.ownerOrganisationId,
+        });
+    });
+    content.infrastructure?.contributions?.forEach((item, index) => {
+      if (item.organisationId)
+        refs.push({
+          field: `infrastructure.contributions.${index}.organisationId`,
+          id: item.organisationId,
+        });
+    });
+  }
+  if (kind === 'practice') {
+    content.practice?.partnerOrganisationIds?.forEach((id, index) =>
+      refs.push({ field: `practice.partnerOrganisationIds.${index}`, id }),
+    );
+  }
+  return refs;
+}

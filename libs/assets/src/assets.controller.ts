@@ -1,0 +1,170 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
+import {
+  ApiIfMatch,
+  ApiPageResponse,
+  EtagInterceptor,
+  IfMatch,
+  Page,
+  PageQueryDto,
+} from '@bouwsteen/common';
+import { AssetsService } from './assets.service';
+import {
+  ArchiveAssetDto,
+  AssetDto,
+  AssetListQueryDto,
+  AssetSummaryDto,
+  CreateAssetDto,
+  PublishAssetDto,
+  UpdateAssetDto,
+  VersionSummaryDto,
+} from './dto/asset.dto';
+
+const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
+
+@ApiTags('assets')
+@Controller('assets')
+@UseInterceptors(EtagInterceptor)
+export class AssetsController {
+  constructor(private readonly assets: AssetsService) {}
+
+  @Get()
+  @Auth({ public: true })
+  @ApiOperation({
+    summary: 'Curricula, modules, infrastructure profiles and good practices, newest change first',
+  })
+  @ApiPageResponse(AssetSummaryDto)
+  list(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Query() query: AssetListQueryDto,
+  ): Promise<Page<AssetSummaryDto>> {
+    return this.assets.list(principal, query);
+  }
+
+  @Get(':id')
+  @Auth({ public: true })
+  @ApiOperation({
+    summary: 'One asset: the published version, or the draft for those who may read it',
+  })
+  @ApiOkResponse({ type: AssetDto })
+  get(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AssetDto> {
+    return this.assets.get(principal, id);
+  }
+
+  @Get(':id/versions')
+  @Auth({ public: true })
+  @ApiOperation({ summary: 'Version history, newest first' })
+  @ApiPageResponse(VersionSummaryDto)
+  versions(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<VersionSummaryDto>> {
+    return this.assets.versions(principal, id, query);
+  }
+
+  @Get(':id/versions/:number')
+  @Auth({ public: true })
+  @ApiOperation({ summary: 'One version as it was published' })
+  @ApiOkResponse({ type: AssetDto })
+  version(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', ParseIntPipe) number: number,
+  ): Promise<AssetDto> {
+    return this.assets.version(principal, id, number);
+  }
+
+  @Post()
+  @Auth(EDITORS)
+  @ApiOperation({ summary: 'Create a draft asset in one of your PPS' })
+  @ApiCreatedResponse({ type: AssetDto })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAssetDto): Promise<AssetDto> {
+    return this.assets.create(principal, dto);
+  }
+
+  @Patch(':id')
+  @Auth(EDITORS)
+  @ApiIfMatch()
+  @ApiOperation({
+    summary: 'Edit the draft; editing a published asset opens the next version as a draft',
+  })
+  @ApiOkResponse({ type: AssetDto })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() revision: number,
+    @Body() dto: UpdateAssetDto,
+  ): Promise<AssetDto> {
+    return this.assets.update(principal, id, revision, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Auth(EDITORS)
+  @ApiIfMatch()
+  @ApiOperation({
+    summary: 'Publish the draft as the next version (change note required after the first)',
+  })
+  @ApiOkResponse({ type: AssetDto })
+  publish(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() revision: number,
+    @Body() dto: PublishAssetDto,
+  ): Promise<AssetDto> {
+    return this.assets.publish(principal, id, revision, dto);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Auth(EDITORS)
+  @ApiIfMatch()
+  @ApiOperation({ summary: 'Archive a published asset, optionally naming its successor' })
+  @ApiOkResponse({ type: AssetDto })
+  archive(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() revision: number,
+    @Body() dto: ArchiveAssetDto,
+  ): Promise<AssetDto> {
+    return this.assets.archive(principal, id, revision, dto);
+  }
+
+  @Delete(':id/draft')
+  @HttpCode(204)
+  @Auth(EDITORS)
+  @ApiIfMatch()
+  @ApiOperation({ summary: 'Discard the unpublished draft (a never-published asset is removed)' })
+  @ApiNoContentResponse()
+  discardDraft(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() revision: number,
+  ): Promise<void> {
+    return this.assets.discardDraft(principal, id, revision);
+  }
+}

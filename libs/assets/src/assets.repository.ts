@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { updateAtRevision } from '@bouwsteen/database';
+import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
+import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
+import { ReaderScope } from './reader-scope';
+
+export interface AssetListFilter {
+  kinds?: AssetKind[];
+  ppsId?: string;
+  statuses?: AssetStatus[];
+  leadInstitution?: string;
+  province?: string;
+  updatedSince?: string;
+  source?: string;
+  offset: number;
+  limit: number;
+}
+
+export type AssetFields = Pick<
+  AssetEntity,
+  | 'ppsId'
+  | 'kind'
+  | 'status'
+  | 'latestVersion'
+  | 'publishedVersion'
+  | 'source'
+  | 'demoKey'
+  | 'createdBy'
+>;
+export type AssetChanges = Partial<
+  Pick<
+    AssetEntity,
+    | 'status'
+    | 'latestVersion'
+    | 'publishedVersion'
+    | 'successorId'
+    | 'firstPublishedAt'
+    | 'archivedAt'
+  >
+>;
+export type VersionFields = VersionContent &
+  Pick<AssetVersionEntity, 'assetId' | 'number' | 'state' | 'createdBy'>;
+
+@Injectable()
+export class AssetsRepository {
+  constructor(@InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>) {}
+
+  /** The asset with the version this reader may see: the latest for its editors, else the published one. */
+  findForReader(id: string, scope: ReaderScope): Promise<AssetEntity | null> {
+    return this.readerQuery(scope).andWhere('a.id = :id', { id }).getOne();
+  }
+
+  async list(filter: AssetListFilter, scope: ReaderScope): Promise<[AssetEntity[], number]> {
+    const query = this.readerQuery(scope)
+      .orderBy('a.updatedAt', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit);
+    if (filter.kinds?.length) query.andWhere('a.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.ppsId) query.andWhere('a.ppsId = :ppsId', { ppsId: filter.ppsId });
+    if (filter.statuses?.length)
+      query.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.leadInstitution)
+      query.andWhere('pps.leadOrganisationId = :lead', { lead: filter.leadInstitution });
+    if (filter.province)
+      query.andWhere(':province = ANY(pps.provinces)', { province: filter.province });
+    if (filter.updatedSince)
+      query.andWhere('a.updatedAt >= :since', { since: filter.updatedSince });
+    if (filter.source) query.andWhere('a.source = :source', { source: filter.source });
+    return query.getManyAndCount();
+  }
+
+  private readerQuery(scope: ReaderScope): SelectQueryBuilder<AssetEntity> {
+    const draftVisible = '(:allDrafts OR a.pps_id = ANY(CAST(:readerPps AS uuid[])))';
+    return this.assets
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.pps', 'pps')
+      .innerJoinAndSelect('pps.leadOrganisation', 'lead')
+      .innerJoinAndMapOne(
+        'a.view',
+        AssetVersionEntity,
+        'v',
+        `v.asset_id = a.id AND v.number = CASE WHEN ${draftVisible} THEN a.latest_version ELSE a.published_version END`,
+      )
+      .where(`(a.status <> 'draft' OR ${draftVisible})`)
+      .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
+  }
+
+  /** Locks the asset row for the rest of the transaction so workflow steps run one at a time. */
+  lockForUpdate(manager: EntityManager, id: string): Promise<AssetEntity | null> {
+    return manager
+      .getRepository(AssetEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findVersion(
+    assetId: string,
+    number: number,
+    manager: EntityManager = this.assets.manager,
+  ): Promise<AssetVersionEntity | null> {
+    return manager.getRepository(AssetVersionEntity).findOneBy({ assetId, number });
+  }
+
+  async listVersions(
+    assetId: string,
+    includeDraft: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<[AssetVersionEntity[], number]> {
+    const query = this.assets.manager
+      .getRepository(AssetVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.assetId = :assetId', { assetId })
+      .orderBy('v.number', 'DESC')
+      .skip(offset)
+      .take(limit);
+    if (!includeDraft) query.andWhere(`v.state = 'published'`);
+    return query.getManyAndCount();
+  }
+
+  async insertAsset(manager: EntityManager, fields: AssetFields): Promise<AssetEntity> {
+    const repository = manager.getRepository(AssetEntity);
+    return repository.save(repository.create(fields));
+  }
+
+  async insertVersion(manager: EntityManager, fields: VersionFields): Promise<void> {
+    await manager
+      .getRepository(AssetVersionEntity)
+      .insert(fields as QueryDeepPartialEntity<AssetVersionEntity>);
+  }
+
+  async updateDraftVersion(
+    manager: EntityManager,
+    assetId: string,
+    number: number,
+    changes: Partial<AssetVersionEntity>,
+  ): Promise<void> {
+    await manager
+      .getRepository(AssetVersionEntity)
+      .update(
+        { assetId, number, state: 'draft' },
+        changes as QueryDeepPartialEntity<AssetVersionEntity>,
+      );
+  }
+
+  async deleteDraftVersion(manager: EntityManager, assetId: string, number: number): Promise<void> {
+    await manager.getRepository(AssetVersionEntity).delete({ assetId, number, state: 'draft' });
+  }
+
+  async deleteAsset(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(AssetEntity).delete({ id });
+  }
+
+  updateAsset(
+    manager: EntityManager,
+    id: string,
+    revision: number,
+    changes: AssetChanges,
+  ): Promise<void> {
+    return updateAtRevision(manager, AssetEntity, 'asset', id, revision, changes);
+  }
+
+  async kindsOf(ids: string[]): Promise<Map<string, { kind: AssetKind; status: AssetStatus }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; kind: AssetKind; status: AssetStatus }[] = await this.assets.query(
+      'SELECT id, kind, status FROM asset WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { kind: row.kind, status: row.status }]));
+  }
+
+  async existingOrganisations(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.assets.query(
+      'SELECT id FROM organisation WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  findByDemoKey(demoKey: string): Promise<AssetEntity | null> {
+    return this.assets.findOneBy({ demoKey });
+  }
+}

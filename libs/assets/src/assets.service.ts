@@ -1,0 +1,349 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Principal, canEditPps, canReadDrafts } from '@bouwsteen/auth';
+import {
+  Clock,
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  ValidationFailedError,
+  assertFresh,
+  toPage,
+} from '@bouwsteen/common';
+import { TransactionRunner } from '@bouwsteen/database';
+import { PpsRepository } from '@bouwsteen/organisations';
+import { TaxonomyService } from '@bouwsteen/taxonomy';
+import {
+  contentOf,
+  mergeContent,
+  organisationReferences,
+  otherKinds,
+  toVersionColumns,
+} from './asset-content';
+import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
+import { AssetsRepository } from './assets.repository';
+import { AssetContentDto } from './dto/asset-content.dto';
+import {
+  ArchiveAssetDto,
+  AssetDto,
+  AssetListQueryDto,
+  AssetSummaryDto,
+  CreateAssetDto,
+  PublishAssetDto,
+  UpdateAssetDto,
+  VersionSummaryDto,
+} from './dto/asset.dto';
+import { AssetEntity, AssetKind } from './entities/asset.entity';
+import { KIND_HANDLERS } from './kinds';
+import { readerScope } from './reader-scope';
+
+export interface CreateOptions {
+  source?: string;
+  demoKey?: string;
+}
+
+/**
+ * The publishing workflow. Drafts are edited in place; a published version is never changed:
+ * editing it opens the next version as a draft, and publishing that needs a change note.
+ */
+@Injectable()
+export class AssetsService {
+  constructor(
+    private readonly assets: AssetsRepository,
+    private readonly pps: PpsRepository,
+    private readonly taxonomy: TaxonomyService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(principal: Principal | undefined, id: string): Promise<AssetDto> {
+    const asset = await this.visible(principal, id);
+    return toAssetDto(asset, asset.view!, canReadDrafts(principal, asset.ppsId));
+  }
+
+  async list(
+    principal: Principal | undefined,
+    query: AssetListQueryDto,
+  ): Promise<Page<AssetSummaryDto>> {
+    const [rows, total] = await this.assets.list(
+      {
+        kinds: query.kind,
+        ppsId: query.ppsId,
+        statuses: query.status,
+        leadInstitution: query.leadInstitution,
+        province: query.province,
+        updatedSince: query.updatedSince,
+        source: query.source,
+        offset: query.offset,
+        limit: query.pageSize,
+      },
+      readerScope(principal),
+    );
+    return toPage(rows.map(toAssetSummaryDto), total, query);
+  }
+
+  async versions(
+    principal: Principal | undefined,
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<VersionSummaryDto>> {
+    const asset = await this.visible(principal, id);
+    const [rows, total] = await this.assets.listVersions(
+      id,
+      canReadDrafts(principal, asset.ppsId),
+      query.offset,
+      query.pageSize,
+    );
+    return toPage(rows.map(toVersionSummaryDto), total, query);
+  }
+
+  async version(principal: Principal | undefined, id: string, number: number): Promise<AssetDto> {
+    const asset = await this.visible(principal, id);
+    const version = await this.assets.findVersion(id, number);
+    if (!version || (version.state === 'draft' && !canReadDrafts(principal, asset.ppsId))) {
+      throw new NotFoundError('version', `${id}/${number}`);
+    }
+    return toAssetDto(asset, version, canReadDrafts(principal, asset.ppsId));
+  }
+
+  async create(
+    principal: Principal,
+    dto: CreateAssetDto,
+    options: CreateOptions = {},
+  ): Promise<AssetDto> {
+    if (!(await this.pps.exists(dto.ppsId))) {
+      throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${dto.ppsId}` }]);
+    }
+    if (!canEditPps(principal, dto.ppsId)) {
+      throw new ForbiddenError('Only editors of this PPS (or an admin) may add assets to it');
+    }
+    const { kind, ppsId, ...content } = dto;
+    await this.validate(kind, content, undefined);
+    const id = await this.tx.run(async (manager) => {
+      const asset = await this.assets.insertAsset(manager, {
+        ppsId,
+        kind,
+        status: 'draft',
+        latestVersion: 1,
+        publishedVersion: null,
+        source: options.source ?? 'user',
+        demoKey: options.demoKey ?? null,
+        createdBy: principal.userId,
+      });
+      await this.assets.insertVersion(manager, {
+        ...toVersionColumns(kind, content),
+        assetId: asset.id,
+        number: 1,
+        state: 'draft',
+        createdBy: principal.userId,
+      });
+      return asset.id;
+    });
+    return this.get(principal, id);
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    revision: number,
+    dto: UpdateAssetDto,
+  ): Promise<AssetDto> {
+    await this.tx.run(async (manager) => {
+      const asset = await this.lockEditable(manager, principal, id, revision);
+      this.refuseOtherKinds(asset.kind, dto);
+      const base = await this.assets.findVersion(id, asset.latestVersion, manager);
+      const content = mergeContent(contentOf(asset.kind, base!), dto);
+      await this.validate(asset.kind, content, id);
+      const columns = toVersionColumns(asset.kind, content);
+      if (asset.hasDraft) {
+        await this.assets.updateDraftVersion(manager, id, asset.latestVersion, columns);
+      } else {
+        await this.assets.insertVersion(manager, {
+          ...columns,
+          assetId: id,
+          number: asset.latestVersion + 1,
+          state: 'draft',
+          createdBy: principal.userId,
+        });
+      }
+      await this.assets.updateAsset(manager, id, revision, {
+        latestVersion: asset.hasDraft ? asset.latestVersion : asset.latestVersion + 1,
+      });
+    });
+    return this.get(principal, id);
+  }
+
+  async publish(
+    principal: Principal,
+    id: string,
+    revision: number,
+    dto: PublishAssetDto,
+  ): Promise<AssetDto> {
+    await this.tx.run(async (manager) => {
+      const asset = await this.lockEditable(manager, principal, id, revision);
+      if (!asset.hasDraft)
+        throw new ConflictError(
+          'nothing-to-publish',
+          'There is no draft to publish; edit the asset first',
+        );
+      if (asset.publishedVersion !== null && !dto.changeNote) {
+        throw new ValidationFailedError([
+          { field: 'changeNote', message: 'is required when publishing a new version' },
+        ]);
+      }
+      const now = this.clock.now();
+      await this.assets.updateDraftVersion(manager, id, asset.latestVersion, {
+        state: 'published',
+        publishedAt: now,
+        publishedBy: principal.userId,
+        changeNote: dto.changeNote ?? null,
+      });
+      await this.assets.updateAsset(manager, id, revision, {
+        status: 'published',
+        publishedVersion: asset.latestVersion,
+        firstPublishedAt: asset.firstPublishedAt ?? now,
+      });
+    });
+    return this.get(principal, id);
+  }
+
+  async archive(
+    principal: Principal,
+    id: string,
+    revision: number,
+    dto: ArchiveAssetDto,
+  ): Promise<AssetDto> {
+    await this.tx.run(async (manager) => {
+      const asset = await this.lockEditable(manager, principal, id, revision);
+      if (asset.status !== 'published') {
+        throw new ConflictError(
+          'not-published',
+          'Only a published asset can be archived; discard a draft instead',
+        );
+      }
+      if (dto.successorId) await this.checkSuccessor(id, dto.successorId);
+      await this.assets.updateAsset(manager, id, revision, {
+        status: 'archived',
+        successorId: dto.successorId ?? null,
+        archivedAt: this.clock.now(),
+      });
+    });
+    return this.get(principal, id);
+  }
+
+  /** Drops the unpublished draft; an asset that was never published disappears with it. */
+  async discardDraft(principal: Principal, id: string, revision: number): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const asset = await this.lockEditable(manager, principal, id, revision);
+      if (!asset.hasDraft) throw new ConflictError('no-draft', 'There is no draft to discard');
+      if (asset.publishedVersion === null) {
+        await this.assets.deleteAsset(manager, id);
+        return;
+      }
+      await this.assets.deleteDraftVersion(manager, id, asset.latestVersion);
+      await this.assets.updateAsset(manager, id, revision, {
+        latestVersion: asset.publishedVersion,
+      });
+    });
+  }
+
+  private async visible(principal: Principal | undefined, id: string): Promise<AssetEntity> {
+    const asset = await this.assets.findForReader(id, readerScope(principal));
+    if (!asset) throw new NotFoundError('asset', id);
+    return asset;
+  }
+
+  private async lockEditable(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    revision: number,
+  ): Promise<AssetEntity> {
+    const asset = await this.assets.lockForUpdate(manager, id);
+    // A draft someone may not even read is reported as absent, not as forbidden.
+    if (!asset || (asset.status === 'draft' && !canReadDrafts(principal, asset.ppsId)))
+      throw new NotFoundError('asset', id);
+    if (!canEditPps(principal, asset.ppsId))
+      throw new ForbiddenError(
+        'Only editors of the owning PPS (or an admin) may change this asset',
+      );
+    assertFresh(revision, asset.rowVersion);
+    if (asset.status === 'archived')
+      throw new ConflictError('asset-archived', 'An archived asset can no longer be changed');
+    return asset;
+  }
+
+  private refuseOtherKinds(kind: AssetKind, dto: Partial<AssetContentDto>): void {
+    const errors = otherKinds(kind)
+      .filter((other) => dto[other] !== undefined)
+      .map((other) => ({ field: other, message: `must not be sent for a ${kind}` }));
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  private async validate(
+    kind: AssetKind,
+    content: AssetContentDto,
+    selfId: string | undefined,
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    if (content[kind] === undefined)
+      errors.push({ field: kind, message: `is required for a ${kind}` });
+    for (const other of otherKinds(kind)) {
+      if (content[other] !== undefined)
+        errors.push({ field: other, message: `must not be sent for a ${kind}` });
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+
+    const handler = KIND_HANDLERS[kind];
+    const details = content[kind] as object;
+    const checker = (await this.taxonomy.checker())
+      .code('language', 'languages', content.language)
+      .codes('sectors', 'sectors', content.sectors)
+      .codes('levels', 'educationLevels', content.levels)
+      .codes('themes', 'provincialThemes', content.themes)
+      .codes('challenges', 'societalChallenges', content.challenges)
+      .code('license', 'licenses', content.license);
+    handler.checkCodes(checker, details, kind);
+
+    const references = handler.references(details, kind);
+    const found = await this.assets.kindsOf(references.map((reference) => reference.id));
+    for (const reference of references) {
+      const target = found.get(reference.id);
+      if (reference.id === selfId)
+        checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
+      else if (!target)
+        checker.add({ field: reference.field, message: `unknown asset ${reference.id}` });
+      else if (!reference.kinds.includes(target.kind)) {
+        checker.add({
+          field: reference.field,
+          message: `must be a ${reference.kinds.join(' or ')}, not a ${target.kind}`,
+        });
+      }
+    }
+    const organisationRefs = organisationReferences(kind, content);
+    const organisations = await this.assets.existingOrganisations(
+      organisationRefs.map((ref) => ref.id),
+    );
+    for (const ref of organisationRefs) {
+      if (!organisations.has(ref.id))
+        checker.add({ field: ref.field, message: `unknown organisation ${ref.id}` });
+    }
+    checker.throwIfInvalid();
+  }
+
+  private async checkSuccessor(id: string, successorId: string): Promise<void> {
+    if (successorId === id)
+      throw new ValidationFailedError([
+        { field: 'successorId', message: 'must not be the asset itself' },
+      ]);
+    const successor = (await this.assets.kindsOf([successorId])).get(successorId);
+    if (!successor || successor.status !== 'published') {
+      throw new ValidationFailedError([
+        { field: 'successorId', message: 'must be a published asset' },
+      ]);
+    }
+  }
+}

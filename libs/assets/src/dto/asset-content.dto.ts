@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CurriculumDetailsDto } from './curriculum.dto';
+import { InfrastructureDetailsDto } from './infrastructure.dto';
+import { ModuleDetailsDto } from './module.dto';
+import { PracticeDetailsDto } from './practice.dto';
+import { ContactDto, LinkDto } from './shared.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** What every kind shares; the kind's own fields go in the object named after the kind. */
+export class AssetContentDto {
+  @ApiProperty({ example: 'E-learning Veilig werken met cobots', minLength: 3, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({
+    example:
+      'Online module van 8 uur over risicoanalyse en veilig samenwerken met collaboratieve robots.',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  summary: string;
+
+  @ApiPropertyOptional({
+    example: 'De module combineert korte video’s met opdrachten in de eigen werkomgeving…',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['cobot', 'robotica', 'veiligheid'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(60, { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(30)
+  keywords?: string[];
+
+  @ApiPropertyOptional({ example: 'nl', default: 'nl', description: 'languages code (ISO 639-1)' })
+  @IsOptional()
+  @IsString()
+  language?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['techniek', 'maakindustrie'],
+    description: 'sectors codes',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(5)
+  sectors?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['mbo-3', 'mbo-4'],
+    description: 'educationLevels codes',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(8)
+  levels?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['innovation'],
+    description: 'provincialThemes codes',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(5)
+  themes?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['digital'],
+    description: 'societalChallenges codes',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(5)
+  challenges?: string[];
+
+  @ApiProperty({
+    example: 'CC-BY-SA-4.0',
+    description: 'licenses code (SPDX id or all-rights-reserved)',
+  })
+  @IsString()
+  license: string;
+
+  @ApiPropertyOptional({ type: [ContactDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
+  @ArrayMaxSize(10)
+  contacts?: ContactDto[];
+
+  @ApiPropertyOptional({ type: [LinkDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => LinkDto)
+  @ArrayMaxSize(30)
+  links?: LinkDto[];
+
+  @ApiPropertyOptional({
+    type: CurriculumDetailsDto,
+    description: 'Required when kind is curriculum',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CurriculumDetailsDto)
+  curriculum?: CurriculumDetailsDto;
+
+  @ApiPropertyOptional({ type: ModuleDetailsDto, description: 'Required when kind is module' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ModuleDetailsDto)
+  module?: ModuleDetailsDto;
+
+  @ApiPropertyOptional({
+    type: InfrastructureDetailsDto,
+    description: 'Required when kind is infrastructure',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InfrastructureDetailsDto)
+  infrastructure?: InfrastructureDetailsDto;
+
+  @ApiPropertyOptional({ type: PracticeDetailsDto, description: 'Required when kind is practice' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PracticeDetailsDto)
+  practice?: PracticeDetailsDto;
+}

@@ -1,0 +1,202 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AddressDto } from '@bouwsteen/organisations';
+
+export class LocationDto {
+  @ApiProperty({ example: 'Techport Innovatiecentrum' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ type: AddressDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto;
+
+  @ApiProperty({ example: 52.4866 })
+  @IsLatitude()
+  lat: number;
+
+  @ApiProperty({ example: 4.6565 })
+  @IsLongitude()
+  lng: number;
+}
+
+export class EquipmentDto {
+  @ApiProperty({ example: 'Cobot-werkcel met visiesysteem' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The partner organisation that owns it' })
+  @IsOptional()
+  @IsUUID()
+  ownerOrganisationId?: string;
+
+  @ApiPropertyOptional({ example: 'Tata Steel' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  owner?: string;
+
+  @ApiPropertyOptional({ example: 8, description: 'Participants at the same time' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity?: number;
+
+  @ApiPropertyOptional({ example: 'Twee werkplekken, ook voor avondtrainingen' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+}
+
+export class SoftwareDto {
+  @ApiProperty({ example: 'coaching', description: 'infrastructureSoftware code' })
+  @IsString()
+  code: string;
+
+  @ApiPropertyOptional({
+    example: 'Hybride docenten uit de bedrijven begeleiden op dinsdag en donderdag',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class ContributionDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiProperty({ example: 'Tata Steel' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  partner: string;
+
+  @ApiProperty({ example: 'Levert de procesinstallatie en twee leermeesters' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  contribution: string;
+}
+
+export class InfrastructureDetailsDto {
+  @ApiProperty({
+    example: 'central',
+    description: 'infrastructureModels code: central, hub, distributed',
+  })
+  @IsString()
+  model: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['physical'],
+    description: 'infrastructureNature codes (physical, digital or both)',
+  })
+  @IsString({ each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @ArrayMaxSize(2)
+  natures: string[];
+
+  @ApiPropertyOptional({ type: [LocationDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => LocationDto)
+  @ArrayMaxSize(50)
+  locations?: LocationDto[];
+
+  @ApiPropertyOptional({ type: [EquipmentDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => EquipmentDto)
+  @ArrayMaxSize(100)
+  equipment?: EquipmentDto[];
+
+  @ApiPropertyOptional({
+    type: [SoftwareDto],
+    description: 'The "software" that brings the place to life',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => SoftwareDto)
+  @ArrayMaxSize(4)
+  software?: SoftwareDto[];
+
+  @ApiPropertyOptional({ type: [ContributionDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ContributionDto)
+  @ArrayMaxSize(50)
+  contributions?: ContributionDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['learning', 'innovating'],
+    description: 'infrastructureUses codes',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(5)
+  uses?: string[];
+
+  @ApiPropertyOptional({ example: 'Open voor studenten en werkenden van alle PPS in de regio' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  access?: string;
+
+  @ApiPropertyOptional({ example: 'Reserveren via het roosterbureau, minimaal twee weken vooraf' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  booking?: string;
+
+  @ApiPropertyOptional({ example: 'ma–vr 8.00–21.00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  openingHours?: string;
+
+  @ApiPropertyOptional({ example: 'Dagdeeltarief voor externen; gratis voor partners' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  costModel?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Module and curriculum assets that use this place',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  usedByIds?: string[];
+}

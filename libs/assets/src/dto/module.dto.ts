@@ -1,0 +1,221 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
+
+export class LearningOutcomeDto {
+  @ApiProperty({
+    example: 'De student kalibreert een temperatuursensor volgens de werkinstructie.',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  text: string;
+
+  @ApiPropertyOptional({
+    example: 'http://data.europa.eu/esco/skill/0b2e9b2c-8a4f-4a39-9f3e-5b0a5c6f8a11',
+  })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, host_whitelist: ['data.europa.eu'] },
+    { message: 'must be an ESCO URI on data.europa.eu' },
+  )
+  escoUri?: string;
+}
+
+export class AssessmentDto {
+  @ApiProperty({ example: 'praktijkopdracht' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  type: string;
+
+  @ApiPropertyOptional({ example: 'Beoordeling op de werkplek door docent en bedrijfscoach' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class PrerequisitesDto {
+  @ApiPropertyOptional({ type: [String], description: 'Module assets to complete first' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  moduleIds?: string[];
+
+  @ApiPropertyOptional({ example: 'Basiskennis elektrotechniek (niveau 2)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class PriceDto {
+  @ApiProperty({ example: 39500, description: 'Price per participant in euro cents, excl. VAT' })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  amountCents: number;
+
+  @ApiProperty({ example: 'EUR', enum: ['EUR'] })
+  @IsIn(['EUR'])
+  currency: 'EUR';
+}
+
+export class OfferingDto {
+  @ApiProperty({ type: PeriodDto })
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  period: PeriodDto;
+
+  @ApiPropertyOptional({ example: 'Techport Innovatiecentrum, Beverwijk' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  location?: string;
+
+  @ApiPropertyOptional({ example: 16 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  seats?: number;
+}
+
+export class MicroCredentialDto {
+  @ApiProperty({ example: 'Nova College' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  awardingBody: string;
+
+  @ApiPropertyOptional({ example: 'Kwaliteitsregister mbo-certificaten (MBO Raad)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  qualityAssurance?: string;
+
+  @ApiPropertyOptional({ example: 'praktijkexamen' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  assessmentType?: string;
+
+  @ApiPropertyOptional({ example: 'hybride' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  participation?: string;
+}
+
+export class ModuleDetailsDto {
+  @ApiProperty({ example: 'e-learning', description: 'moduleTypes code' })
+  @IsString()
+  moduleType: string;
+
+  @ApiProperty({ type: [LearningOutcomeDto] })
+  @IsDefined()
+  @ValidateNested({ each: true })
+  @Type(() => LearningOutcomeDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  learningOutcomes: LearningOutcomeDto[];
+
+  @ApiProperty({ type: StudyLoadDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => StudyLoadDto)
+  studyLoad: StudyLoadDto;
+
+  @ApiProperty({ type: [String], example: ['student', 'worker'], description: 'audiences codes' })
+  @IsString({ each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @ArrayMaxSize(5)
+  audiences: string[];
+
+  @ApiProperty({ example: 'formal', description: 'learningModes code: formal or non-formal' })
+  @IsString()
+  learningMode: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['online', 'workplace'],
+    description: 'deliveryModes codes',
+  })
+  @IsString({ each: true })
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @ArrayMaxSize(4)
+  deliveryModes: string[];
+
+  @ApiPropertyOptional({ type: AssessmentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
+  assessment?: AssessmentDto;
+
+  @ApiProperty({ example: 'micro-credential', description: 'certifications code' })
+  @IsString()
+  certification: string;
+
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @IsBoolean()
+  stackable?: boolean;
+
+  @ApiPropertyOptional({ type: PrerequisitesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrerequisitesDto)
+  prerequisites?: PrerequisitesDto;
+
+  @ApiPropertyOptional({ example: 'K0080' })
+  @IsOptional()
+  @Matches(/^K\d{4}$/, { message: 'must be K followed by 4 digits' })
+  electiveCode?: string;
+
+  @ApiPropertyOptional({ type: PriceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PriceDto)
+  price?: PriceDto;
+
+  @ApiPropertyOptional({ type: [OfferingDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => OfferingDto)
+  @ArrayMaxSize(20)
+  offerings?: OfferingDto[];
+
+  @ApiPropertyOptional({ type: MicroCredentialDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MicroCredentialDto)
+  microCredential?: MicroCredentialDto;
+}
+
+export class ModuleViewDto extends ModuleDetailsDto {
+  @ApiProperty({ type: StudyLoadViewDto })
+  override studyLoad: StudyLoadViewDto;
+}

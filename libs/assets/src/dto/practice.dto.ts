@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PeriodDto } from './shared.dto';
+
+export class PracticeDetailsDto {
+  @ApiPropertyOptional({
+    example: 'Drie ROC’s en twaalf installatiebedrijven in de Metropoolregio',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  context?: string;
+
+  @ApiProperty({
+    example: 'Bedrijven haakten af omdat stagiairs te laat konden meedraaien in echte projecten.',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  problem: string;
+
+  @ApiProperty({
+    example: 'Een gezamenlijke leerwerkplaats waar elke week een bedrijf de opdracht levert.',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  approach: string;
+
+  @ApiPropertyOptional({ example: 'Uitval in het eerste jaar daalde van 18% naar 9%.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  results?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['Vaste contactpersoon per bedrijf'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  @ArrayMaxSize(20)
+  successConditions?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Roosters van school en bedrijf botsen'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  @ArrayMaxSize(20)
+  pitfalls?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['form', 'place'],
+    description: 'buildingBlocks codes it illustrates',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(7)
+  buildingBlocks?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['B', 'C'],
+    description: 'configurations codes it illustrates',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(7)
+  configurations?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Partner organisations involved' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  partnerOrganisationIds?: string[];
+
+  @ApiPropertyOptional({ type: PeriodDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  period?: PeriodDto;
+
+  @ApiPropertyOptional({ example: 'Zaanstreek' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+}

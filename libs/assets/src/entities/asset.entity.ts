@@ -1,0 +1,76 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { PpsEntity } from '@bouwsteen/organisations';
+import { AssetVersionEntity } from './asset-version.entity';
+
+export const ASSET_KINDS = ['curriculum', 'module', 'infrastructure', 'practice'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+export const ASSET_STATUSES = ['draft', 'published', 'archived'] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+
+@Entity('asset')
+export class AssetEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'pps_id' })
+  ppsId: string;
+
+  @ManyToOne(() => PpsEntity)
+  @JoinColumn({ name: 'pps_id' })
+  pps: PpsEntity;
+
+  @Column('text')
+  kind: AssetKind;
+
+  @Column('text')
+  status: AssetStatus;
+
+  @Column('integer', { name: 'latest_version', default: 1 })
+  latestVersion: number;
+
+  @Column('integer', { name: 'published_version', nullable: true })
+  publishedVersion: number | null;
+
+  @Column('uuid', { name: 'successor_id', nullable: true })
+  successorId: string | null;
+
+  @Column('text', { default: 'user' })
+  source: string;
+
+  @Column('text', { name: 'demo_key', nullable: true })
+  demoKey: string | null;
+
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @VersionColumn({ name: 'row_version' })
+  rowVersion: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'first_published_at', nullable: true })
+  firstPublishedAt: Date | null;
+
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt: Date | null;
+
+  /** The version this reader gets to see; filled by the repository's queries. */
+  view?: AssetVersionEntity;
+
+  get hasDraft(): boolean {
+    return this.latestVersion !== this.publishedVersion;
+  }
+}

@@ -1,0 +1,96 @@
+import { ModuleDetailsDto, ModuleViewDto } from '../dto/module.dto';
+import { AssetKindHandler, compact, studyLoadView } from './asset-kind';
+
+export const moduleKind: AssetKindHandler<ModuleDetailsDto, ModuleViewDto> = {
+  kind: 'module',
+  checkCodes(checker, input, field) {
+    checker
+      .code(`${field}.moduleType`, 'moduleTypes', input.moduleType)
+      .codes(`${field}.audiences`, 'audiences', input.audiences)
+      .code(`${field}.learningMode`, 'learningModes', input.learningMode)
+      .codes(`${field}.deliveryModes`, 'deliveryModes', input.deliveryModes)
+      .code(`${field}.certification`, 'certifications', input.certification);
+    if (input.certification === 'mbo-certificaat' && input.learningMode === 'non-formal') {
+      checker.add({
+        field: `${field}.certification`,
+        message: 'an mbo-certificaat requires formal learning',
+      });
+    }
+    input.offerings?.forEach((offering, index) => {
+      const { start, end } = offering.period;
+      if (start && end && end < start) {
+        checker.add({
+          field: `${field}.offerings.${index}.period.end`,
+          message: 'must not be before start',
+        });
+      }
+    });
+  },
+  references(input, field) {
+    return (input.prerequisites?.moduleIds ?? []).map((id, index) => ({
+      field: `${field}.prerequisites.moduleIds.${index}`,
+      id,
+      kinds: ['module'],
+    }));
+  },
+  toColumns(input) {
+    return {
+      moduleType: input.moduleType,
+      studyLoadValue: input.studyLoad.value,
+      studyLoadUnit: input.studyLoad.unit,
+      audiences: input.audiences,
+      learningMode: input.learningMode,
+      deliveryModes: input.deliveryModes,
+      certification: input.certification,
+      stackable: input.stackable ?? null,
+      priceCents: input.price?.amountCents ?? null,
+      prerequisiteIds: input.prerequisites?.moduleIds ?? [],
+      electiveCodes: input.electiveCode ? [input.electiveCode] : [],
+      details: compact({
+        learningOutcomes: input.learningOutcomes,
+        assessment: input.assessment,
+        prerequisitesDescription: input.prerequisites?.description,
+        offerings: input.offerings,
+        microCredential: input.microCredential,
+      }),
+    };
+  },
+  toInput(version) {
+    const details = version.details as {
+      learningOutcomes: ModuleDetailsDto['learningOutcomes'];
+      assessment?: ModuleDetailsDto['assessment'];
+      prerequisitesDescription?: string;
+      offerings?: ModuleDetailsDto['offerings'];
+      microCredential?: ModuleDetailsDto['microCredential'];
+    };
+    const prerequisites =
+      version.prerequisiteIds.length > 0 || details.prerequisitesDescription
+        ? compact({
+            moduleIds: version.prerequisiteIds,
+            description: details.prerequisitesDescription,
+          })
+        : undefined;
+    return compact({
+      moduleType: version.moduleType ?? '',
+      learningOutcomes: details.learningOutcomes ?? [],
+      studyLoad: { value: version.studyLoadValue ?? 0, unit: version.studyLoadUnit ?? 'hour' },
+      audiences: version.audiences,
+      learningMode: version.learningMode ?? '',
+      deliveryModes: version.deliveryModes,
+      assessment: details.assessment,
+      certification: version.certification ?? 'none',
+      stackable: version.stackable ?? undefined,
+      prerequisites,
+      electiveCode: version.electiveCodes[0],
+      price:
+        version.priceCents !== null
+          ? { amountCents: version.priceCents, currency: 'EUR' as const }
+          : undefined,
+      offerings: details.offerings,
+      microCredential: details.microCredential,
+    });
+  },
+  toView(version) {
+    return { ...this.toInput(version), studyLoad: studyLoadView(version)! };
+  },
+};

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ProblemDetailsDto } from '@bouwsteen/common';
+import { Auth } from './auth.decorator';
+import { AuthService } from './auth.service';
+import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Auth({ public: true })
+  @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token' })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiUnauthorizedResponse({ type: ProblemDetailsDto })
+  @ApiTooManyRequestsResponse({
+    type: ProblemDetailsDto,
+    description: 'Too many attempts; see Retry-After',
+  })
+  login(@Body() credentials: LoginDto): Promise<AccessTokenDto> {
+    return this.auth.login(credentials);
+  }
+}

@@ -1,0 +1,68 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { ApiTokensRepository } from './api-tokens.repository';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { PpsMembershipEntity } from './entities/pps-membership.entity';
+import { UserEntity } from './entities/user.entity';
+import { ApiTokenIdentityProvider } from './identity/api-token-identity.provider';
+import { IDENTITY_PROVIDERS } from './identity/identity-provider';
+import { JwtIdentityProvider } from './identity/jwt-identity.provider';
+import { PrincipalLoader } from './identity/principal-loader';
+import { MeController } from './me.controller';
+import { PasswordHasher } from './password-hasher';
+import { SecretGenerator } from './secret-generator';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, PpsMembershipEntity, ApiTokenEntity]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          {
+            name: 'login',
+            limit: config.auth.loginLimit,
+            ttl: config.auth.loginWindowSeconds * 1000,
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, UsersController],
+  providers: [
+    UsersRepository,
+    ApiTokensRepository,
+    PasswordHasher,
+    SecretGenerator,
+    PrincipalLoader,
+    JwtIdentityProvider,
+    ApiTokenIdentityProvider,
+    {
+      provide: IDENTITY_PROVIDERS,
+      inject: [ApiTokenIdentityProvider, JwtIdentityProvider],
+      useFactory: (...providers: unknown[]) => providers,
+    },
+    AuthService,
+    ApiTokensService,
+    UsersService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, PasswordHasher],
+})
+export class AuthModule {}

@@ -1,0 +1,49 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { Clock, UnauthorizedError } from '@bouwsteen/common';
+import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { JWT_AUDIENCE, JWT_ISSUER } from './identity/jwt-identity.provider';
+import { PasswordHasher } from './password-hasher';
+import { emailKey } from './user.mapper';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private decoyHash = '';
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.decoyHash = await this.hasher.hash('decoy-password-never-matches');
+  }
+
+  async login(credentials: LoginDto): Promise<AccessTokenDto> {
+    const user = await this.users.findByEmailWithHash(emailKey(credentials.email));
+    const valid = await this.hasher.verify(
+      user?.passwordHash ?? this.decoyHash,
+      credentials.password,
+    );
+    if (!user || !user.passwordHash || !valid || !user.active) {
+      throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
+    }
+    await this.users.touchLogin(user.id, this.clock.now());
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id },
+      {
+        audience: JWT_AUDIENCE,
+        issuer: JWT_ISSUER,
+        expiresIn: this.config.auth.jwtTtlSeconds,
+        algorithm: 'HS256',
+      },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.auth.jwtTtlSeconds };
+  }
+}

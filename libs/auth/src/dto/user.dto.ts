@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '@bouwsteen/common';
+import { ROLES, Role } from '../roles';
+
+export class UserDto {
+  @ApiProperty({ example: '0b7f6a54-3c39-4c55-9d0a-3d1f8f6f9a10' })
+  id: string;
+
+  @ApiProperty({ example: 'projectleider@techport.nl' })
+  email: string;
+
+  @ApiProperty({ example: 'Sanne de Vries' })
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, example: 'pps-editor' })
+  role: Role;
+
+  @ApiProperty({
+    type: [String],
+    example: ['5d1f3c1e-8b9a-4a51-9f7b-2c3e4d5f6a7b'],
+    description: 'PPS the user is a member of',
+  })
+  ppsIds: string[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
+  organisationId: string | null;
+
+  @ApiProperty({ example: true })
+  active: boolean;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  lastLoginAt: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'docent@novacollege.nl' })
+  @IsEmail()
+  @MaxLength(254)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  email: string;
+
+  @ApiProperty({ example: 'Ahmed Yilmaz' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName: string;
+
+  @ApiProperty({ example: 'a-long-passphrase-of-12+', minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(256)
+  password: string;
+
+  @ApiProperty({ enum: ROLES, example: 'teacher' })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: [],
+    description: 'Required (one or more) for pps-editor',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  ppsIds?: string[];
+
+  @ApiPropertyOptional({ example: null, type: String, nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  ppsId?: string;
+}

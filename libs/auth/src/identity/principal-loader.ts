@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { UnauthorizedError } from '@bouwsteen/common';
+import { Principal } from '../principal';
+import { UsersRepository } from '../users.repository';
+
+/**
+ * Loads the account behind a credential on every request, so that a role change, a removed
+ * membership or a deactivation takes effect at once rather than when a token expires.
+ */
+@Injectable()
+export class PrincipalLoader {
+  constructor(private readonly users: UsersRepository) {}
+
+  async load(userId: string, via: Principal['via']): Promise<Principal> {
+    const found = await this.users.findWithMemberships(userId);
+    if (!found || !found.user.active)
+      throw new UnauthorizedError('The account is unknown or deactivated');
+    return {
+      userId: found.user.id,
+      email: found.user.email,
+      role: found.user.role,
+      ppsIds: found.ppsIds,
+      organisationId: found.user.organisationId,
+      via,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, Page } from '@bouwsteen/common';
+import { Auth } from './auth.decorator';
+import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+@Auth({ roles: ['admin'] })
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List accounts (admin)' })
+  @ApiPageResponse(UserDto)
+  list(@Query() query: UserListQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One account (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an account with a role and PPS memberships (admin)' })
+  @ApiCreatedResponse({ type: UserDto })
+  create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change role, memberships, password or deactivate an account (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(id, dto);
+  }
+}

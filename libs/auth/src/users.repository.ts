@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { PpsMembershipEntity } from './entities/pps-membership.entity';
+import { UserEntity } from './entities/user.entity';
+import { Role } from './roles';
+
+export interface UserWithMemberships {
+  user: UserEntity;
+  ppsIds: string[];
+}
+
+export interface UserListFilter {
+  role?: Role;
+  ppsId?: string;
+  offset: number;
+  limit: number;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(PpsMembershipEntity)
+    private readonly memberships: Repository<PpsMembershipEntity>,
+  ) {}
+
+  async findWithMemberships(id: string): Promise<UserWithMemberships | undefined> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) return undefined;
+    return { user, ppsIds: await this.ppsIdsOf(id) };
+  }
+
+  async ppsIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => row.ppsId);
+  }
+
+  async membershipsOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.memberships.find({
+      where: { userId: In(userIds) },
+      order: { createdAt: 'ASC' },
+    });
+    for (const row of rows) result.get(row.userId)!.push(row.ppsId);
+    return result;
+  }
+
+  findByEmailWithHash(emailKey: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.emailKey = :emailKey', { emailKey })
+      .getOne();
+  }
+
+  existsByEmail(emailKey: string): Promise<boolean> {
+    return this.users.existsBy({ emailKey });
+  }
+
+  hasAdmin(): Promise<boolean> {
+    return this.users.existsBy({ role: 'admin', active: true });
+  }
+
+  async list(filter: UserListFilter): Promise<[UserEntity[], number]> {
+    const query = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.emailKey', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit);
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.ppsId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM pps_membership m WHERE m.user_id = u.id AND m.pps_id = :ppsId)',
+        {
+          ppsId: filter.ppsId,
+        },
+      );
+    }
+    return query.getManyAndCount();
+  }
+
+  async existingPpsIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.users.manager.query(
+      'SELECT id FROM pps WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async organisationExists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.users.manager.query(
+      'SELECT 1 FROM organisation WHERE id = $1',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  insert(manager: EntityManager, user: Partial<UserEntity>): Promise<UserEntity> {
+    return manager.getRepository(UserEntity).save(manager.getRepository(UserEntity).create(user));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<UserEntity>): Promise<void> {
+    if (Object.keys(changes).length > 0)
+      await manager.getRepository(UserEntity).update({ id }, changes);
+  }
+
+  async replaceMemberships(
+    manager: EntityManager,
+    userId: string,
+    ppsIds: string[],
+  ): Promise<void> {
+    await manager.getRepository(PpsMembershipEntity).delete({ userId });
+    if (ppsIds.length > 0) {
+      await manager
+        .getRepository(PpsMembershipEntity)
+        .insert(ppsIds.map((ppsId) => ({ userId, ppsId })));
+    }
+  }
+
+  async touchLogin(id: string, at: Date): Promise<void> {
+    await this.users.update({ id }, { lastLoginAt: at });
+  }
+
+  /** Deactivating a user also ends their integrations: their API tokens stop working at once. */
+  async revokeAllTokens(manager: EntityManager, userId: string, at: Date): Promise<void> {
+    await manager
+      .getRepository(ApiTokenEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: at })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+  }
+}

@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import {
+  Clock,
+  ConflictError,
+  NotFoundError,
+  Page,
+  ValidationFailedError,
+  toPage,
+} from '@bouwsteen/common';
+import { TransactionRunner } from '@bouwsteen/database';
+import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
+import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { Principal } from './principal';
+import { Role } from './roles';
+import { emailKey, toUserDto } from './user.mapper';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The first admin comes from the environment, so no default credentials ever exist. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { bootstrapAdminEmail: email, bootstrapAdminPassword: password } = this.config.auth;
+    if (!email || !password) return;
+    const created = await this.ensureAdmin(email, password);
+    if (created) this.logger.log(`Created the first admin account ${email}`);
+  }
+
+  /** Creates an admin unless the email is taken; returns whether one was created. */
+  async ensureAdmin(email: string, password: string, displayName = 'Beheerder'): Promise<boolean> {
+    if (await this.users.existsByEmail(emailKey(email))) return false;
+    await this.create({ email, password, displayName, role: 'admin' });
+    return true;
+  }
+
+  /**
+   * A non-login account that system jobs (the demo loader) act as, so every version still
+   * names who created it. It is inactive and has no password.
+   */
+  async serviceAccount(email: string, displayName: string): Promise<Principal> {
+    const key = emailKey(email);
+    let user = await this.users.findByEmailWithHash(key);
+    if (!user) {
+      user = await this.tx.run((manager) =>
+        this.users.insert(manager, {
+          email,
+          emailKey: key,
+          displayName,
+          passwordHash: null,
+          role: 'admin',
+          active: false,
+        }),
+      );
+    }
+    return {
+      userId: user.id,
+      email: user.email,
+      role: 'admin',
+      ppsIds: [],
+      organisationId: null,
+      via: 'jwt',
+    };
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const found = await this.users.findWithMemberships(id);
+    if (!found) throw new NotFoundError('user', id);
+    return toUserDto(found.user, found.ppsIds);
+  }
+
+  async list(query: UserListQueryDto): Promise<Page<UserDto>> {
+    const [rows, total] = await this.users.list({
+      role: query.role,
+      ppsId: query.ppsId,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    const memberships = await this.users.membershipsOf(rows.map((row) => row.id));
+    return toPage(
+      rows.map((row) => toUserDto(row, memberships.get(row.id) ?? [])),
+      total,
+      query,
+    );
+  }
+
+  async create(dto: CreateUserDto): Promise<UserDto> {
+    const key = emailKey(dto.email);
+    if (await this.users.existsByEmail(key)) {
+      throw new ConflictError('email-taken', `An account for ${dto.email} already exists`);
+    }
+    const ppsIds = dto.ppsIds ?? [];
+    await this.checkReferences(dto.role, ppsIds, dto.organisationId);
+    const passwordHash = await this.hasher.hash(dto.password);
+    const user = await this.tx.run(async (manager) => {
+      const saved = await this.users.insert(manager, {
+        email: dto.email,
+        emailKey: key,
+        displayName: dto.displayName,
+        passwordHash,
+        role: dto.role,
+        organisationId: dto.organisationId ?? null,
+      });
+      await this.users.replaceMemberships(manager, saved.id, ppsIds);
+      return saved;
+    });
+    return toUserDto(user, ppsIds);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const found = await this.users.findWithMemberships(id);
+    if (!found) throw new NotFoundError('user', id);
+    const role = dto.role ?? found.user.role;
+    const ppsIds = dto.ppsIds ?? found.ppsIds;
+    const organisationId =
+      dto.organisationId === undefined ? found.user.organisationId : dto.organisationId;
+    await this.checkReferences(role, ppsIds, organisationId);
+    const changes: Partial<UserEntity> = {};
+    if (dto.email !== undefined && emailKey(dto.email) !== found.user.emailKey) {
+      if (await this.users.existsByEmail(emailKey(dto.email))) {
+        throw new ConflictError('email-taken', `An account for ${dto.email} already exists`);
+      }
+      changes.email = dto.email;
+      changes.emailKey = emailKey(dto.email);
+    }
+    if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+    if (dto.role !== undefined) changes.role = dto.role;
+    if (dto.organisationId !== undefined) changes.organisationId = dto.organisationId;
+    if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.password !== undefined) changes.passwordHash = await this.hasher.hash(dto.password);
+    await this.tx.run(async (manager) => {
+      await this.users.update(manager, id, changes);
+      if (dto.ppsIds !== undefined) await this.users.replaceMemberships(manager, id, ppsIds);
+      if (dto.active === false) await this.users.revokeAllTokens(manager, id, this.clock.now());
+    });
+    return this.get(id);
+  }
+
+  private async checkReferences(
+    role: Role,
+    ppsIds: string[],
+    organisationId: string | null | undefined,
+  ): Promise<void> {
+    const errors = [];
+    if (role === 'pps-editor' && ppsIds.length === 0) {
+      errors.push({
+        field: 'ppsIds',
+        message: 'a pps-editor must be a member of at least one PPS',
+      });
+    }
+    const known = await this.users.existingPpsIds(ppsIds);
+    ppsIds.forEach((id, index) => {
+      if (!known.has(id)) errors.push({ field: `ppsIds.${index}`, message: `unknown PPS ${id}` });
+    });
+    if (organisationId && !(await this.users.organisationExists(organisationId))) {
+      errors.push({ field: 'organisationId', message: `unknown organisation ${organisationId}` });
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+}

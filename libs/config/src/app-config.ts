@@ -1,0 +1,24 @@
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  logLevel: string;
+  http: {
+    bodyLimit: string;
+    corsOrigins: string[];
+    trustProxy: boolean;
+  };
+  meili: {
+    url: string;
+    masterKey: string;
+    indexPrefix: string;
+  };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    loginLimit: number;
+    loginWindowSeconds: number;
+    bootstrapAdminEmail?: string;
+    bootstrapAdminPassword?: string;
+  };
+}

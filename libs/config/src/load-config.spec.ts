@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './load-config';
+
+const base = {
+  JWT_SECRET: 'x'.repeat(32),
+  MEILI_URL: 'http://127.0.0.1:7700',
+};
+
+describe('loadConfig', () => {
+  it('applies defaults for a minimal environment', () => {
+    const config = loadConfig(base);
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/bouwsteen');
+    expect(config.auth.jwtTtlSeconds).toBe(900);
+    expect(config.http.corsOrigins).toEqual([]);
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', MEILI_URL: 'nope' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT must be an integer');
+    expect(message).toContain('DATABASE_URL must use');
+    expect(message).toContain('MEILI_URL is not a valid URL');
+    expect(message).toContain('JWT_SECRET is required');
+  });
+
+  it('requires the bootstrap admin email and password together', () => {
+    expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_EMAIL: 'a@b.nl' })).toThrow(
+      /must be set together/,
+    );
+  });
+
+  it('splits CORS origins', () => {
+    const config = loadConfig({ ...base, CORS_ORIGINS: 'https://a.nl, https://b.nl' });
+    expect(config.http.corsOrigins).toEqual(['https://a.nl', 'https://b.nl']);
+  });
+
+  it('demands a Meilisearch master key in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/MEILI_MASTER_KEY/);
+  });
+});

@@ -1,0 +1,107 @@
+import { AppConfig } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bouwsteen';
+
+/**
+ * Reads the environment once into a typed object. Every problem is collected so that a
+ * misconfigured deployment learns all of them from one failed boot instead of one at a time.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${env.NODE_ENV}")`);
+  }
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const url = (name: string, fallback: string | undefined, protocols: string[]): string => {
+    const raw = env[name] || fallback;
+    if (!raw) {
+      problems.push(`${name} is required`);
+      return '';
+    }
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET is required and must be at least 32 characters');
+  }
+  const masterKey = env.MEILI_MASTER_KEY ?? '';
+  if (nodeEnv === 'production' && masterKey.length < 16) {
+    problems.push('MEILI_MASTER_KEY must be at least 16 characters in production');
+  }
+  const indexPrefix = env.MEILI_INDEX_PREFIX ?? 'bouwsteen';
+  if (!/^[a-z0-9_-]{1,40}$/.test(indexPrefix)) {
+    problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, "_" and "-" (1 to 40 characters)');
+  }
+  const bodyLimit = env.BODY_LIMIT ?? '256kb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) {
+    problems.push(`BODY_LIMIT must look like 256kb or 1mb (got "${bodyLimit}")`);
+  }
+  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL || undefined;
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters');
+  }
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    http: {
+      bodyLimit,
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      trustProxy: env.TRUST_PROXY === 'true',
+    },
+    meili: {
+      url: url('MEILI_URL', undefined, ['http:', 'https:']),
+      masterKey,
+      indexPrefix,
+    },
+    auth: {
+      jwtSecret,
+      jwtTtlSeconds: int('JWT_TTL_SECONDS', 900, 60, 86400),
+      loginLimit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
+      loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
+      bootstrapAdminEmail: adminEmail,
+      bootstrapAdminPassword: adminPassword,
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,5 @@
+export * from './data-source-options';
+export * from './transaction-runner';
+export * from './database.module';
+export * from './database-admin';
+export * from './optimistic-update';

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { OrganisationAliasEntity } from './entities/organisation-alias.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { PpsPartnerEntity } from './entities/pps-partner.entity';
+import { PpsEntity } from './entities/pps.entity';
+import { OrganisationsController } from './organisations.controller';
+import { OrganisationsRepository } from './organisations.repository';
+import { OrganisationsService } from './organisations.service';
+import { PpsController } from './pps.controller';
+import { PpsRepository } from './pps.repository';
+import { PpsService } from './pps.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OrganisationEntity,
+      OrganisationAliasEntity,
+      PpsEntity,
+      PpsPartnerEntity,
+    ]),
+    TaxonomyModule,
+  ],
+  controllers: [OrganisationsController, PpsController],
+  providers: [OrganisationsRepository, OrganisationsService, PpsRepository, PpsService],
+  exports: [OrganisationsRepository, OrganisationsService, PpsRepository, PpsService],
+})
+export class OrganisationsModule {}

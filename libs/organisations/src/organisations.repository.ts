@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { updateAtRevision } from '@bouwsteen/database';
+import { OrganisationAliasEntity } from './entities/organisation-alias.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+
+export interface OrganisationListFilter {
+  q?: string;
+  type?: string;
+  offset: number;
+  limit: number;
+}
+
+export type OrganisationFields = Pick<
+  OrganisationEntity,
+  | 'name'
+  | 'nameKey'
+  | 'shortName'
+  | 'type'
+  | 'kvkNumber'
+  | 'brinCode'
+  | 'website'
+  | 'addresses'
+  | 'source'
+>;
+
+@Injectable()
+export class OrganisationsRepository {
+  constructor(
+    @InjectRepository(OrganisationEntity)
+    private readonly organisations: Repository<OrganisationEntity>,
+  ) {}
+
+  findById(id: string): Promise<OrganisationEntity | null> {
+    return this.organisations.findOne({ where: { id }, relations: { aliases: true } });
+  }
+
+  findByIds(ids: string[]): Promise<OrganisationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.organisations.findBy({ id: In(ids) });
+  }
+
+  /** The organisation whose name or any alias has this matching key. */
+  async findByKey(
+    key: string,
+    manager: EntityManager = this.organisations.manager,
+  ): Promise<OrganisationEntity | null> {
+    return manager
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .leftJoinAndSelect('o.aliases', 'a')
+      .where('o.nameKey = :key', { key })
+      .orWhere('o.id IN (SELECT organisation_id FROM organisation_alias WHERE alias_key = :key)', {
+        key,
+      })
+      .getOne();
+  }
+
+  async list(filter: OrganisationListFilter): Promise<[OrganisationEntity[], number]> {
+    const query = this.organisations
+      .createQueryBuilder('o')
+      .leftJoinAndSelect('o.aliases', 'a')
+      .orderBy('o.nameKey', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit);
+    if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('lower(o.name) LIKE :pattern', { pattern })
+            .orWhere('lower(o.shortName) LIKE :pattern', { pattern })
+            .orWhere(
+              'o.id IN (SELECT organisation_id FROM organisation_alias WHERE lower(alias) LIKE :pattern)',
+              { pattern },
+            ),
+        ),
+      );
+    }
+    return query.getManyAndCount();
+  }
+
+  async insert(
+    manager: EntityManager,
+    fields: OrganisationFields,
+    aliases: { alias: string; aliasKey: string }[],
+  ): Promise<OrganisationEntity> {
+    const repository = manager.getRepository(OrganisationEntity);
+    const saved = await repository.save(repository.create(fields));
+    await this.addAliases(manager, saved.id, aliases);
+    return saved;
+  }
+
+  async addAliases(
+    manager: EntityManager,
+    organisationId: string,
+    aliases: { alias: string; aliasKey: string }[],
+  ): Promise<number> {
+    let added = 0;
+    for (const { alias, aliasKey } of aliases) {
+      const rows: unknown[] = await manager.query(
+        `INSERT INTO organisation_alias (organisation_id, alias, alias_key) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [organisationId, alias, aliasKey],
+      );
+      added += rows.length;
+    }
+    return added;
+  }
+
+  async replaceAliases(
+    manager: EntityManager,
+    organisationId: string,
+    aliases: { alias: string; aliasKey: string }[],
+  ): Promise<void> {
+    await manager.getRepository(OrganisationAliasEntity).delete({ organisationId });
+    await this.addAliases(manager, organisationId, aliases);
+  }
+
+  update(
+    manager: EntityManager,
+    id: string,
+    revision: number,
+    changes: Partial<OrganisationFields>,
+  ): Promise<void> {
+    return updateAtRevision(manager, OrganisationEntity, 'organisation', id, revision, changes);
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { Principal, canEditPps } from '@bouwsteen/auth';
+import {
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  Page,
+  nameKey,
+  slugify,
+  toPage,
+} from '@bouwsteen/common';
+import { TransactionRunner } from '@bouwsteen/database';
+import { TaxonomyService } from '@bouwsteen/taxonomy';
+import {
+  ADMIN_ONLY_PPS_FIELDS,
+  CreatePpsDto,
+  PpsDto,
+  PpsListQueryDto,
+  PpsSummaryDto,
+  UpdatePpsDto,
+} from './dto/pps.dto';
+import { PpsEntity } from './entities/pps.entity';
+import { OrganisationsRepository } from './organisations.repository';
+import { toPpsDto, toPpsSummaryDto } from './pps.mapper';
+import { PartnerFields, PpsFields, PpsRepository } from './pps.repository';
+
+@Injectable()
+export class PpsService {
+  constructor(
+    private readonly pps: PpsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly taxonomy: TaxonomyService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async get(id: string): Promise<PpsDto> {
+    return toPpsDto(await this.require(id));
+  }
+
+  async list(query: PpsListQueryDto): Promise<Page<PpsSummaryDto>> {
+    const [rows, total] = await this.pps.list({
+      province: query.province,
+      leadInstitution: query.leadInstitution,
+      status: query.status,
+      configuration: query.configuration,
+      q: query.q,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    return toPage(rows.map(toPpsSummaryDto), total, query);
+  }
+
+  async create(principal: Principal, dto: CreatePpsDto, source = 'user'): Promise<PpsDto> {
+    if (principal.role !== 'admin') throw new ForbiddenError('Only an admin registers a new PPS');
+    await this.validate(dto);
+    const key = nameKey(dto.name);
+    if (await this.pps.findByKey(key))
+      throw new ConflictError('pps-exists', `A PPS named "${dto.name}" already exists`);
+    const saved = await this.tx.run((manager) =>
+      this.pps.insert(
+        manager,
+        {
+          ...this.toFields(dto),
+          name: dto.name.trim(),
+          nameKey: key,
+          slug: slugify(dto.name),
+          leadOrganisationId: dto.leadOrganisationId,
+          source,
+        } as PpsFields,
+        this.toPartners(dto),
+      ),
+    );
+    return this.get(saved.id);
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    revision: number,
+    dto: UpdatePpsDto,
+  ): Promise<PpsDto> {
+    const current = await this.require(id);
+    if (!canEditPps(principal, id))
+      throw new ForbiddenError('Only editors of this PPS (or an admin) may edit it');
+    const adminOnly = ADMIN_ONLY_PPS_FIELDS.filter((field) => dto[field] !== undefined);
+    if (adminOnly.length > 0 && principal.role !== 'admin') {
+      throw new ForbiddenError(`Only an admin may change ${adminOnly.join(' and ')}`);
+    }
+    await this.validate(dto, current);
+    if (dto.name !== undefined) {
+      const holder = await this.pps.findByKey(nameKey(dto.name));
+      if (holder && holder.id !== id)
+        throw new ConflictError('pps-exists', `A PPS named "${dto.name}" already exists`);
+    }
+    await this.tx.run(async (manager) => {
+      await this.pps.update(manager, id, revision, {
+        ...this.toFields(dto),
+        ...(dto.name !== undefined ? { name: dto.name.trim(), nameKey: nameKey(dto.name) } : {}),
+        ...(dto.leadOrganisationId !== undefined
+          ? { leadOrganisationId: dto.leadOrganisationId }
+          : {}),
+      });
+      if (dto.partners !== undefined)
+        await this.pps.replacePartners(manager, id, this.toPartners(dto));
+    });
+    return this.get(id);
+  }
+
+  private async require(id: string): Promise<PpsEntity> {
+    const pps = await this.pps.findById(id);
+    if (!pps) throw new NotFoundError('pps', id);
+    return pps;
+  }
+
+  private async validate(dto: UpdatePpsDto, current?: PpsEntity): Promise<void> {
+    const check = (await this.taxonomy.checker())
+      .codes('provinces', 'provinces', dto.provinces)
+      .codes('configurations', 'configurations', dto.configurations)
+      .codes('buildingBlocks', 'buildingBlocks', dto.buildingBlocks)
+      .codes('provincialThemes', 'provincialThemes', dto.provincialThemes)
+      .codes('societalChallenges', 'societalChallenges', dto.societalChallenges)
+      .code('focus', 'focus', dto.focus)
+      .code('sustainmentModel', 'sustainmentModels', dto.sustainmentModel)
+      .code('status', 'ppsStatuses', dto.status);
+    dto.partners?.forEach((partner, index) =>
+      check.code(`partners.${index}.role`, 'partnerRoles', partner.role),
+    );
+    const errors: FieldError[] = [];
+    const start = dto.funding?.start ?? current?.fundingStart;
+    const end = dto.funding?.end ?? current?.fundingEnd;
+    if (start && end && end < start)
+      errors.push({ field: 'funding.end', message: 'must not be before funding.start' });
+    const organisationIds = [
+      ...(dto.leadOrganisationId ? [dto.leadOrganisationId] : []),
+      ...(dto.partners ?? []).map((partner) => partner.organisationId),
+    ];
+    const known = new Set(
+      (await this.organisations.findByIds(organisationIds)).map((org) => org.id),
+    );
+    if (dto.leadOrganisationId && !known.has(dto.leadOrganisationId)) {
+      errors.push({
+        field: 'leadOrganisationId',
+        message: `unknown organisation ${dto.leadOrganisationId}`,
+      });
+    }
+    const seen = new Set<string>();
+    dto.partners?.forEach((partner, index) => {
+      if (!known.has(partner.organisationId)) {
+        errors.push({
+          field: `partners.${index}.organisationId`,
+          message: `unknown organisation ${partner.organisationId}`,
+        });
+      }
+      if (seen.has(partner.organisationId)) {
+        errors.push({ field: `partners.${index}.organisationId`, message: 'is listed twice' });
+      }
+      seen.add(partner.organisationId);
+    });
+    errors.forEach((error) => check.add(error));
+    check.throwIfInvalid();
+  }
+
+  private toFields(dto: UpdatePpsDto): Partial<PpsFields> {
+    const fields: Partial<PpsFields> = {};
+    if (dto.provinces !== undefined) fields.provinces = dto.provinces;
+    if (dto.configurations !== undefined) fields.configurations = dto.configurations;
+    if (dto.buildingBlocks !== undefined) fields.buildingBlocks = dto.buildingBlocks;
+    if (dto.provincialThemes !== undefined) fields.provincialThemes = dto.provincialThemes;
+    if (dto.societalChallenges !== undefined) fields.societalChallenges = dto.societalChallenges;
+    if (dto.focus !== undefined) fields.focus = dto.focus;
+    if (dto.growthPhase !== undefined) fields.growthPhase = dto.growthPhase;
+    if (dto.wave !== undefined) fields.wave = dto.wave;
+    if (dto.coordinationPosition !== undefined)
+      fields.coordinationPosition = dto.coordinationPosition;
+    if (dto.sustainmentModel !== undefined) fields.sustainmentModel = dto.sustainmentModel;
+    if (dto.funding !== undefined) {
+      fields.fundingScheme = dto.funding.scheme ?? null;
+      fields.fundingStart = dto.funding.start ?? null;
+      fields.fundingEnd = dto.funding.end ?? null;
+    }
+    if (dto.status !== undefined) fields.status = dto.status;
+    if (dto.purpose !== undefined) fields.purpose = dto.purpose;
+    if (dto.impact !== undefined) fields.impact = { ...dto.impact };
+    if (dto.website !== undefined) fields.website = dto.website;
+    return fields;
+  }
+
+  private toPartners(dto: UpdatePpsDto): PartnerFields[] {
+    return (dto.partners ?? []).map((partner) => ({
+      organisationId: partner.organisationId,
+      tier: partner.tier,
+      role: partner.role,
+      contribution: partner.contribution ?? null,
+    }));
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AssetsRepository, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import { flattenValidationErrors, nameKey } from '@bouwsteen/common';
+import { TransactionRunner } from '@bouwsteen/database';
+import { PpsFields, PpsRepository } from '@bouwsteen/organisations';
+import { readJson } from './seed-files';
+import { SeedSummary } from './seed-summary';
+
+interface DemoAsset {
+  key: string;
+  pps: string;
+  kind: CreateAssetDto['kind'];
+  status: 'draft' | 'published';
+  [field: string]: unknown;
+}
+
+interface DemoFile {
+  pps: Record<string, Partial<PpsFields>>;
+  assets: DemoAsset[];
+}
+
+/** References between demo assets are written as demo keys and resolved to ids on load. */
+const REFERENCE_FIELDS: Record<string, [string, string]> = {
+  moduleRefs: ['moduleIds', 'curriculum'],
+  usedByRefs: ['usedByIds', 'infrastructure'],
+};
+
+@Injectable()
+export class DemoService {
+  constructor(
+    private readonly assetsService: AssetsService,
+    private readonly assets: AssetsRepository,
+    private readonly pps: PpsRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async load(publisher: Principal): Promise<NonNullable<SeedSummary['demo']>> {
+    const demo = readJson<DemoFile>('demo.json');
+    const summary = { ppsProfilesFilled: 0, assetsCreated: 0, assetsUnchanged: 0 };
+    const ppsIds = new Map<string, string>();
+    for (const name of new Set([
+      ...Object.keys(demo.pps),
+      ...demo.assets.map((asset) => asset.pps),
+    ])) {
+      const found = await this.pps.findByKey(nameKey(name));
+      if (!found)
+        throw new Error(`demo.json names an unknown PPS "${name}"; run the reference seed first`);
+      ppsIds.set(name, found.id);
+      const profile = demo.pps[name];
+      // Only a PPS nobody has described yet gets the demo profile; real edits win.
+      if (profile && found.configurations.length === 0 && !found.purpose) {
+        await this.tx.run((manager) =>
+          this.pps.update(manager, found.id, found.rowVersion, profile),
+        );
+        summary.ppsProfilesFilled++;
+      }
+    }
+    const idsByKey = new Map<string, string>();
+    for (const entry of demo.assets) {
+      const existing = await this.assets.findByDemoKey(entry.key);
+      if (existing) {
+        idsByKey.set(entry.key, existing.id);
+        summary.assetsUnchanged++;
+        continue;
+      }
+      const dto = await this.toDto(entry, ppsIds.get(entry.pps)!, idsByKey);
+      const created = await this.assetsService.create(publisher, dto, {
+        source: 'demo',
+        demoKey: entry.key,
+      });
+      idsByKey.set(entry.key, created.id);
+      if (entry.status === 'published')
+        await this.assetsService.publish(publisher, created.id, created.revision, {});
+      summary.assetsCreated++;
+    }
+    return summary;
+  }
+
+  /** Runs the same validation as the API, so demo content can never hold what a user could not. */
+  private async toDto(
+    entry: DemoAsset,
+    ppsId: string,
+    idsByKey: Map<string, string>,
+  ): Promise<CreateAssetDto> {
+    const { key, pps: _pps, status: _status, ...fields } = entry;
+    const details = { ...(fields[entry.kind] as Record<string, unknown>) };
+    for (const [refField, [idField]] of Object.entries(REFERENCE_FIELDS)) {
+      const refs = details[refField] as string[] | undefined;
+      if (!refs) continue;
+      delete details[refField];
+      details[idField] = refs.map((ref) => {
+        const id = idsByKey.get(ref);
+        if (!id)
+          throw new Error(`demo asset ${key} refers to ${ref}, which is not defined before it`);
+        return id;
+      });
+    }
+    const dto = plainToInstance(CreateAssetDto, { ...fields, [entry.kind]: details, ppsId });
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      throw new Error(
+        `demo asset ${key} is invalid: ${JSON.stringify(flattenValidationErrors(errors))}`,
+      );
+    }
+    return dto;
+  }
+}

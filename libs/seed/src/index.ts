@@ -1,0 +1,5 @@
+export * from './seed.module';
+export * from './seed.service';
+export * from './demo.service';
+export * from './seed-summary';
+export * from './seed-files';

@@ -1,0 +1,24 @@
+export interface UnresolvedPartner {
+  organisation: string;
+  ppsAsWritten: string;
+  reason: string;
+}
+
+export interface SeedSummary {
+  vocabularies: { termsChanged: number };
+  organisations: { created: number; aliasesAdded: number };
+  pps: { created: number; unchanged: number };
+  partners: { created: number; unchanged: number; unresolved: UnresolvedPartner[] };
+  demo?: { ppsProfilesFilled: number; assetsCreated: number; assetsUnchanged: number };
+}
+
+export function totalChanges(summary: SeedSummary): number {
+  return (
+    summary.vocabularies.termsChanged +
+    summary.organisations.created +
+    summary.organisations.aliasesAdded +
+    summary.pps.created +
+    summary.partners.created +
+    (summary.demo ? summary.demo.ppsProfilesFilled + summary.demo.assetsCreated : 0)
+  );
+}

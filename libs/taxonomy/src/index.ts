@@ -1,0 +1,5 @@
+export * from './vocabulary';
+export * from './taxonomy.service';
+export * from './taxonomy.repository';
+export * from './taxonomy.module';
+export * from './taxonomy-term.entity';

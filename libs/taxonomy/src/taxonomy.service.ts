@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, FieldError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import { TaxonomyRepository } from './taxonomy.repository';
+import { Term, VOCABULARIES, Vocabulary } from './vocabulary';
+
+const CACHE_TTL_MS = 60_000;
+
+/**
+ * Serves the vocabularies from a short-lived in-memory copy: they change only when the seed runs,
+ * and every write validates several codes, so reading them per request would be wasteful.
+ */
+@Injectable()
+export class TaxonomyService {
+  private cache?: { loadedAt: number; terms: Map<string, Map<string, Term>> };
+
+  constructor(
+    private readonly repository: TaxonomyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  invalidate(): void {
+    this.cache = undefined;
+  }
+
+  async vocabularies(): Promise<Map<string, Map<string, Term>>> {
+    const now = this.clock.now().getTime();
+    if (this.cache && now - this.cache.loadedAt < CACHE_TTL_MS) return this.cache.terms;
+    const rows = await this.repository.findAll();
+    const terms = new Map<string, Map<string, Term>>();
+    for (const row of rows) {
+      if (!terms.has(row.vocabulary)) terms.set(row.vocabulary, new Map());
+      terms.get(row.vocabulary)!.set(row.code, {
+        code: row.code,
+        label: row.label,
+        labelEn: row.labelEn,
+        attributes: row.attributes,
+      });
+    }
+    this.cache = { loadedAt: now, terms };
+    return terms;
+  }
+
+  async terms(vocabulary: string): Promise<Term[]> {
+    if (!(VOCABULARIES as readonly string[]).includes(vocabulary)) {
+      throw new NotFoundError('vocabulary', vocabulary);
+    }
+    return [...((await this.vocabularies()).get(vocabulary)?.values() ?? [])];
+  }
+
+  async term(vocabulary: Vocabulary, code: string): Promise<Term | undefined> {
+    return (await this.vocabularies()).get(vocabulary)?.get(code);
+  }
+
+  /** Starts a check that collects every unknown code before failing once with all of them. */
+  async checker(): Promise<CodeChecker> {
+    return new CodeChecker(await this.vocabularies());
+  }
+}
+
+export class CodeChecker {
+  private readonly errors: FieldError[] = [];
+
+  constructor(private readonly terms: Map<string, Map<string, Term>>) {}
+
+  code(field: string, vocabulary: Vocabulary, value: string | number | null | undefined): this {
+    if (value === null || value === undefined) return this;
+    if (!this.terms.get(vocabulary)?.has(String(value))) {
+      this.errors.push({
+        field,
+        message: `unknown ${vocabulary} code "${value}"${this.hint(vocabulary)}`,
+      });
+    }
+    return this;
+  }
+
+  codes(
+    field: string,
+    vocabulary: Vocabulary,
+    values: readonly (string | number)[] | undefined,
+  ): this {
+    values?.forEach((value, index) => this.code(`${field}.${index}`, vocabulary, value));
+    return this;
+  }
+
+  add(error: FieldError): this {
+    this.errors.push(error);
+    return this;
+  }
+
+  throwIfInvalid(): void {
+    if (this.errors.length > 0) throw new ValidationFailedError(this.errors);
+  }
+
+  private hint(vocabulary: Vocabulary): string {
+    const known = [...(this.terms.get(vocabulary)?.keys() ?? [])];
+    return known.length > 0 && known.length <= 20 ? `; expected one of ${known.join(', ')}` : '';
+  }
+}

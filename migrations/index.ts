@@ -1,0 +1,4 @@
+import { InitialSchema1764288000000 } from './1764288000000-InitialSchema';
+
+/** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
+export const migrations = [InitialSchema1764288000000];
