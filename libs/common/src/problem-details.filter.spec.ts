@@ -1,0 +1,79 @@
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { NotFoundError, ValidationFailedError } from './domain.exception';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+function run(exception: unknown) {
+  const response = {
+    headers: {} as Record<string, string>,
+    statusCode: 0,
+    body: '',
+    contentType: '',
+  };
+  const res = {
+    setHeader: (name: string, value: string) => (response.headers[name] = value),
+    status(code: number) {
+      response.statusCode = code;
+      return this;
+    },
+    type(value: string) {
+      response.contentType = value;
+      return this;
+    },
+    send(body: string) {
+      response.body = body;
+      return this;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => ({ id: 'req-1', originalUrl: '/api/v1/x?y=1', url: '/api/v1/x?y=1' }),
+      getResponse: () => res,
+    }),
+  } as unknown as ArgumentsHost;
+  new ProblemDetailsFilter().catch(exception, host);
+  return { ...response, json: JSON.parse(response.body) };
+}
+
+describe('ProblemDetailsFilter', () => {
+  beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+
+  it('maps a domain exception with its code and the request id', () => {
+    const result = run(new NotFoundError('asset', 'abc'));
+    expect(result.statusCode).toBe(404);
+    expect(result.contentType).toBe('application/problem+json');
+    expect(result.json).toMatchObject({
+      type: 'urn:bouwsteen:problem:asset-not-found',
+      instance: '/api/v1/x',
+      requestId: 'req-1',
+    });
+  });
+
+  it('carries field errors', () => {
+    const result = run(new ValidationFailedError([{ field: 'title', message: 'too short' }]));
+    expect(result.json.errors).toEqual([{ field: 'title', message: 'too short' }]);
+  });
+
+  it('maps Nest HTTP exceptions', () => {
+    expect(run(new BadRequestException('Unexpected token')).json).toMatchObject({
+      status: 400,
+      code: 'bad-request',
+      detail: 'Unexpected token',
+    });
+  });
+
+  it('turns a unique violation into 409', () => {
+    const error = new QueryFailedError(
+      'INSERT',
+      [],
+      Object.assign(new Error('dup'), { code: '23505' }),
+    );
+    expect(run(error).statusCode).toBe(409);
+  });
+
+  it('hides the details of unexpected errors behind a 500', () => {
+    const result = run(new Error('password=hunter2 leaked in message'));
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toContain('hunter2');
+  });
+});
