@@ -13,6 +13,17 @@ describe('asset publishing workflow (e2e)', () => {
   });
   afterAll(() => t.close());
 
+  /** Publishes version 1 of a fresh draft; the response carries the next ETag. */
+  function publishFirst(draft: { id: string; revision: number }) {
+    return t
+      .http()
+      .post(`/api/v1/assets/${draft.id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draft.revision}"`)
+      .send({})
+      .expect(200);
+  }
+
   async function create(body: Record<string, unknown>) {
     const response = await t
       .http()
@@ -36,13 +47,7 @@ describe('asset publishing workflow (e2e)', () => {
       version: { number: 1, state: 'draft' },
       hasDraft: true,
     });
-    const published = await t
-      .http()
-      .post(`/api/v1/assets/${draft.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.revision}"`)
-      .send({})
-      .expect(200);
+    const published = await publishFirst(draft);
     expect(published.body).toMatchObject({
       status: 'published',
       publishedVersion: 1,
@@ -85,13 +90,7 @@ describe('asset publishing workflow (e2e)', () => {
 
   it('keeps a published version immutable: an edit opens version 2, publishing it needs a change note', async () => {
     const draft = await create(moduleBody(ppsId));
-    const v1 = await t
-      .http()
-      .post(`/api/v1/assets/${draft.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.revision}"`)
-      .send({})
-      .expect(200);
+    const v1 = await publishFirst(draft);
     const originalTitle = v1.body.title;
 
     const edited = await t
@@ -161,13 +160,7 @@ describe('asset publishing workflow (e2e)', () => {
 
   it('shows a pending draft version only to those who may read drafts', async () => {
     const draft = await create(moduleBody(ppsId));
-    const v1 = await t
-      .http()
-      .post(`/api/v1/assets/${draft.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.revision}"`)
-      .send({})
-      .expect(200);
+    const v1 = await publishFirst(draft);
     await t
       .http()
       .patch(`/api/v1/assets/${draft.id}`)
@@ -183,13 +176,7 @@ describe('asset publishing workflow (e2e)', () => {
 
   it('refuses to publish when there is nothing new', async () => {
     const draft = await create(moduleBody(ppsId));
-    const v1 = await t
-      .http()
-      .post(`/api/v1/assets/${draft.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.revision}"`)
-      .send({})
-      .expect(200);
+    const v1 = await publishFirst(draft);
     const again = await t
       .http()
       .post(`/api/v1/assets/${draft.id}/publish`)
@@ -202,21 +189,9 @@ describe('asset publishing workflow (e2e)', () => {
 
   it('archives with a successor and then refuses edits', async () => {
     const successor = await create(moduleBody(ppsId));
-    await t
-      .http()
-      .post(`/api/v1/assets/${successor.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${successor.revision}"`)
-      .send({})
-      .expect(200);
+    await publishFirst(successor);
     const old = await create(moduleBody(ppsId));
-    const v1 = await t
-      .http()
-      .post(`/api/v1/assets/${old.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${old.revision}"`)
-      .send({})
-      .expect(200);
+    const v1 = await publishFirst(old);
 
     const selfSuccessor = await t
       .http()
@@ -260,13 +235,7 @@ describe('asset publishing workflow (e2e)', () => {
 
   it('discards a pending draft and keeps the published version', async () => {
     const draft = await create(moduleBody(ppsId));
-    const v1 = await t
-      .http()
-      .post(`/api/v1/assets/${draft.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.revision}"`)
-      .send({})
-      .expect(200);
+    const v1 = await publishFirst(draft);
     const edited = await t
       .http()
       .patch(`/api/v1/assets/${draft.id}`)
