@@ -231,6 +231,21 @@ describe('authorisation matrix (e2e)', () => {
     });
   });
 
+  describe('POST /me/tokens and DELETE /me/tokens/:id', () => {
+    it.each(actors)('as %s', async (actor) => {
+      const user = users.get(actor);
+      const created = await t
+        .http()
+        .post('/api/v1/me/tokens')
+        .set(bearer(user))
+        .send({ name: 'Koppeling' });
+      expect(created.status).toBe(actor === 'anonymous' ? 401 : 201);
+      const id = created.body.id ?? '00000000-0000-4000-8000-000000000000';
+      const revoked = await t.http().delete(`/api/v1/me/tokens/${id}`).set(bearer(user));
+      expect(revoked.status).toBe(actor === 'anonymous' ? 401 : 204);
+    });
+  });
+
   describe('mass assignment', () => {
     it.each(['status', 'source', 'createdBy', 'revision', 'publishedVersion'])(
       'refuses %s on create',

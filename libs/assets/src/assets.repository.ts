@@ -172,15 +172,6 @@ export class AssetsRepository {
     return new Map(rows.map((row) => [row.id, { kind: row.kind, status: row.status }]));
   }
 
-  async existingOrganisations(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await this.assets.query(
-      'SELECT id FROM organisation WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
   findByDemoKey(demoKey: string): Promise<AssetEntity | null> {
     return this.assets.findOneBy({ demoKey });
   }

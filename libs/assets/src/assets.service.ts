@@ -14,7 +14,7 @@ import {
   toPage,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
-import { PpsRepository } from '@bouwsteen/organisations';
+import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   contentOf,
@@ -54,6 +54,7 @@ export class AssetsService {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly pps: PpsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -324,8 +325,10 @@ export class AssetsService {
       }
     }
     const organisationRefs = organisationReferences(kind, content);
-    const organisations = await this.assets.existingOrganisations(
-      organisationRefs.map((ref) => ref.id),
+    const organisations = new Set(
+      (await this.organisations.findByIds(organisationRefs.map((ref) => ref.id))).map(
+        (organisation) => organisation.id,
+      ),
     );
     for (const ref of organisationRefs) {
       if (!organisations.has(ref.id))
