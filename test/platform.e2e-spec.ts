@@ -42,7 +42,8 @@ describe('platform: problem details, health, docs (e2e)', () => {
   it('reports liveness and readiness of PostgreSQL and Meilisearch', async () => {
     await t.http().get('/health/live').expect(200);
     const ready = await t.http().get('/health/ready').expect(200);
-    expect(ready.body.details).toMatchObject({
+    expect(ready.body.status).toBe('ok');
+    expect(ready.body.checks).toMatchObject({
       postgres: { status: 'up' },
       meilisearch: { status: 'up' },
     });

@@ -10,6 +10,9 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { PpsRepository } from '@bouwsteen/organisations';
 import { SeedModule, SeedService } from '@bouwsteen/seed';
 import { nameKey } from '@bouwsteen/common';
+import { dropDatabase, ensureDatabase, runMigrations } from '@bouwsteen/database';
+import { OutboxRelay, OutboxRepository } from '@bouwsteen/search';
+import { databaseUrlFor } from './database-url';
 
 export interface TestUser {
   id: string;
@@ -20,14 +23,47 @@ export interface TestUser {
 
 export interface TestApp {
   app: INestApplication;
+  /** Starts the search outbox relay in this process, as the worker would. */
+  startWorker(): Promise<void>;
+  /** Waits until the outbox is empty, i.e. everything written so far is indexed. */
+  indexed(timeoutMs?: number): Promise<void>;
   http: () => ReturnType<typeof request>;
   user(role: Role, ppsIds?: string[]): Promise<TestUser>;
   ppsId(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
+export interface IsolationOptions {
+  /** A database and index prefix of its own (dropped on close), e.g. for exact counts. */
+  isolated?: boolean;
+  /** Point this app at another Meilisearch (the outage test runs its own). */
+  meili?: { url: string; masterKey: string };
+}
+
 /** The real application (same HTTP setup as main.ts) on the run's database, with reference data. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: IsolationOptions = {}): Promise<TestApp> {
+  const saved = { ...process.env };
+  let isolatedUrl: string | undefined;
+  if (options.isolated) {
+    const suffix = randomBytes(4).toString('hex');
+    isolatedUrl = databaseUrlFor(`bouwsteen_iso_${suffix}`);
+    await ensureDatabase(isolatedUrl);
+    await runMigrations(isolatedUrl);
+    process.env.DATABASE_URL = isolatedUrl;
+    process.env.MEILI_INDEX_PREFIX = `${process.env.MEILI_INDEX_PREFIX}_${suffix}`;
+  }
+  if (options.meili) {
+    process.env.MEILI_URL = options.meili.url;
+    process.env.MEILI_MASTER_KEY = options.meili.masterKey;
+  }
+  try {
+    return await build(isolatedUrl);
+  } finally {
+    process.env = saved;
+  }
+}
+
+async function build(isolatedUrl: string | undefined): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, SeedModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
@@ -55,7 +91,22 @@ export async function createTestApp(): Promise<TestApp> {
       if (!pps) throw new Error(`unknown PPS ${name}`);
       return pps.id;
     },
-    close: () => app.close(),
+    startWorker: () => app.get(OutboxRelay).start(),
+    async indexed(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      const outbox = app.get(OutboxRepository);
+      while (Date.now() < deadline) {
+        if ((await outbox.stats()).pending === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(
+        `Outbox not drained within ${timeoutMs} ms: ${JSON.stringify(await outbox.stats())}`,
+      );
+    },
+    async close() {
+      await app.close();
+      if (isolatedUrl) await dropDatabase(isolatedUrl);
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsersService } from '@bouwsteen/auth';
 import { AppConfig, loadConfig } from '@bouwsteen/config';
 import { ensureDatabase, runMigrations } from '@bouwsteen/database';
-import { DemoService, SeedService, SeedSummary, seedDataDir, totalChanges } from '@bouwsteen/seed';
+import { projectPath } from '@bouwsteen/common';
+import { DemoService, SeedService, SeedSummary, totalChanges } from '@bouwsteen/seed';
 import { CliModule } from './cli.module';
 
 export const DEMO_PUBLISHER = 'demo-publisher@bouwsteen.invalid';
@@ -83,12 +83,56 @@ export async function writeOpenApi(): Promise<string> {
     logger: false,
     abortOnError: false,
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   const document = buildOpenApiDocument(app);
-  const path = join(seedDataDir(), '..', '..', '..', 'openapi.json');
+  const path = projectPath('openapi.json');
   writeFileSync(path, JSON.stringify(document, null, 2) + '\n');
   await app.close();
   return path;
+}
+
+export async function reindex(): Promise<void> {
+  const { WorkerModule } = await import('../../worker/src/worker.module');
+  const { ReindexService } = await import('@bouwsteen/search');
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: ['error', 'warn'],
+  });
+  try {
+    const started = Date.now();
+    const total = await app
+      .get(ReindexService)
+      .rebuild((done) => process.stdout.write(`\rIndexed ${done} documents`));
+    console.log(
+      `\nRebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s: ${total} documents`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+export async function drift(repair: boolean): Promise<number> {
+  const { WorkerModule } = await import('../../worker/src/worker.module');
+  const { ReindexService } = await import('@bouwsteen/search');
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: ['error', 'warn'],
+  });
+  try {
+    const report = await app.get(ReindexService).drift(repair);
+    const differences = report.missing.length + report.extra.length + report.stale.length;
+    console.log(
+      `Missing from the index: ${report.missing.length}; in the index but not published: ${report.extra.length}; stale version: ${report.stale.length}`,
+    );
+    console.log(
+      differences === 0
+        ? 'No drift.'
+        : repair
+          ? `Repaired ${differences} documents.`
+          : 'Run with --repair to fix.',
+    );
+    return differences === 0 || repair ? 0 : 3;
+  } finally {
+    await app.close();
+  }
 }
 
 export { loadConfig };

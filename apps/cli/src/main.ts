@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@bouwsteen/config';
-import { createAdmin, migrate, printSummary, seed, writeOpenApi } from './commands';
+import { createAdmin, drift, migrate, printSummary, reindex, seed, writeOpenApi } from './commands';
 import { startLocal } from './start-local';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
@@ -10,6 +10,8 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
   create-admin --email E [--name N]
                                 create an admin; the password comes from ADMIN_PASSWORD
   openapi                       write openapi.json from the code
+  search:reindex                rebuild the search index beside the live one and swap it in
+  search:drift [--repair]       compare PostgreSQL with the index (ids, versions); repair differences
   start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed on first start, serve :3000`;
 
 /** The CLI signs no tokens and most commands never reach Meilisearch, so they need neither secret. */
@@ -24,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     args: rest,
     options: {
       demo: { type: 'boolean', default: false },
+      repair: { type: 'boolean', default: false },
       email: { type: 'string' },
       name: { type: 'string' },
     },
@@ -62,6 +65,13 @@ async function main(argv: string[]): Promise<number> {
       cliEnvironment();
       console.log(`Wrote ${await writeOpenApi()}`);
       return 0;
+    case 'search:reindex':
+      process.env.JWT_SECRET ??= 'unused-by-this-command-unused-by-this-command';
+      await reindex();
+      return 0;
+    case 'search:drift':
+      process.env.JWT_SECRET ??= 'unused-by-this-command-unused-by-this-command';
+      return drift(Boolean(values.repair));
     case 'start-local':
       await startLocal();
       return -1;

@@ -7,7 +7,7 @@ import { migrate, printSummary, seed } from './commands';
 
 /**
  * One command for a laptop: a database (created if missing), a Meilisearch (the bundled binary
- * when MEILI_URL is unset), the demo data on first start, and the API on :3000.
+ * when MEILI_URL is unset), the demo data on first start, the search worker and the API on :3000.
  */
 export async function startLocal(): Promise<void> {
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
@@ -27,10 +27,13 @@ export async function startLocal(): Promise<void> {
   const config = loadConfig();
   await migrate(config);
   printSummary(await seed({ demo: true }));
+  const { bootstrapWorker } = await import('../../worker/src/main');
+  const worker = await bootstrapWorker();
   const { bootstrapApi } = await import('../../api/src/main');
   const app = await bootstrapApi();
   const stop = async () => {
     await app.close();
+    await worker.close();
     await meili?.stop();
     process.exit(0);
   };

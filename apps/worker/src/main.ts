@@ -1,15 +1,19 @@
-import { Logger } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { OutboxRelay } from '@bouwsteen/search';
 import { WorkerModule } from './worker.module';
 
 /**
- * Starts the worker process: connects to PostgreSQL and Meilisearch and stays up until stopped.
- * Its first job, the search outbox relay, arrives with the search issue (#3).
+ * The worker drains the search outbox into Meilisearch. Run as many as you like: entries are
+ * claimed with FOR UPDATE SKIP LOCKED, so workers never process the same batch twice.
  */
-export async function bootstrapWorker() {
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+export async function bootstrapWorker(): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: ['error', 'warn', 'log'],
+  });
   app.enableShutdownHooks();
-  new Logger('Worker').log('Worker started');
+  await app.get(OutboxRelay).start();
+  new Logger('Worker').log('Search outbox relay started');
   return app;
 }
 

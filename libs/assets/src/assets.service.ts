@@ -13,7 +13,7 @@ import {
   assertFresh,
   toPage,
 } from '@bouwsteen/common';
-import { TransactionRunner } from '@bouwsteen/database';
+import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
@@ -57,6 +57,7 @@ export class AssetsService {
     private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -207,6 +208,7 @@ export class AssetsService {
         publishedVersion: asset.latestVersion,
         firstPublishedAt: asset.firstPublishedAt ?? now,
       });
+      await this.outbox.enqueue(manager, 'asset', id);
     });
     return this.get(principal, id);
   }
@@ -231,6 +233,7 @@ export class AssetsService {
         successorId: dto.successorId ?? null,
         archivedAt: this.clock.now(),
       });
+      await this.outbox.enqueue(manager, 'asset', id);
     });
     return this.get(principal, id);
   }

@@ -9,3 +9,4 @@ export * from './common.module';
 export * from './text';
 export * from './etag.interceptor';
 export * from './if-match.decorator';
+export * from './project-path';

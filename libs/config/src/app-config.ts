@@ -13,6 +13,12 @@ export interface AppConfig {
     masterKey: string;
     indexPrefix: string;
   };
+  outbox: {
+    pollMs: number;
+    batchSize: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+  };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;

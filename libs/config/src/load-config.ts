@@ -93,6 +93,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       masterKey,
       indexPrefix,
     },
+    outbox: {
+      pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
+      batchSize: int('OUTBOX_BATCH_SIZE', 500, 1, 10000),
+      retryBaseMs: int('OUTBOX_RETRY_BASE_MS', 1000, 10, 600000),
+      retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
+    },
     auth: {
       jwtSecret,
       jwtTtlSeconds: int('JWT_TTL_SECONDS', 900, 60, 86400),

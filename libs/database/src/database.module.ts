@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { dataSourceOptions } from './data-source-options';
+import { OutboxWriter } from './outbox-writer';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -17,7 +18,7 @@ import { TransactionRunner } from './transaction-runner';
       }),
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [TransactionRunner, OutboxWriter],
+  exports: [TransactionRunner, OutboxWriter],
 })
 export class DatabaseModule {}

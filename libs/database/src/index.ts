@@ -3,3 +3,4 @@ export * from './transaction-runner';
 export * from './database.module';
 export * from './database-admin';
 export * from './optimistic-update';
+export * from './outbox-writer';

@@ -8,7 +8,7 @@ import {
   nameKey,
   toPage,
 } from '@bouwsteen/common';
-import { TransactionRunner } from '@bouwsteen/database';
+import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   CreateOrganisationDto,
@@ -26,6 +26,7 @@ export class OrganisationsService {
     private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async get(id: string): Promise<OrganisationDto> {
@@ -88,6 +89,7 @@ export class OrganisationsService {
         ...(dto.addresses !== undefined ? { addresses: dto.addresses } : {}),
       });
       if (aliases) await this.organisations.replaceAliases(manager, id, aliases);
+      if (dto.name !== undefined) await this.outbox.enqueue(manager, 'organisation', id);
     });
     return this.get(id);
   }

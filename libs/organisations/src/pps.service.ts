@@ -10,7 +10,7 @@ import {
   slugify,
   toPage,
 } from '@bouwsteen/common';
-import { TransactionRunner } from '@bouwsteen/database';
+import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   ADMIN_ONLY_PPS_FIELDS,
@@ -32,6 +32,7 @@ export class PpsService {
     private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async get(id: string): Promise<PpsDto> {
@@ -103,6 +104,8 @@ export class PpsService {
       });
       if (dto.partners !== undefined)
         await this.pps.replacePartners(manager, id, this.toPartners(dto));
+      // Name, lead institution and provinces are copied into every asset document of the PPS.
+      await this.outbox.enqueue(manager, 'pps', id);
     });
     return this.get(id);
   }

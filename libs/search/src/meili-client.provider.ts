@@ -13,6 +13,7 @@ export function createMeiliClient(config: AppConfig['meili']): MeiliSearch {
     host: config.url,
     apiKey: config.masterKey || undefined,
     requestInit: { headers: { 'Accept-Encoding': 'identity' }, keepalive: true },
+    timeout: 10_000,
   });
 }
 

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
-import { MeiliHealthIndicator } from './meili-health.indicator';
-import { meiliClientProvider } from './meili-client.provider';
+import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { SearchController } from './search.controller';
+import { SearchIndexModule } from './search-index.module';
+import { SearchService } from './search.service';
 
+/** The read side: the public search endpoint. */
 @Module({
-  imports: [TerminusModule],
-  providers: [meiliClientProvider, MeiliHealthIndicator],
-  exports: [meiliClientProvider, MeiliHealthIndicator],
+  imports: [SearchIndexModule, TaxonomyModule],
+  controllers: [SearchController],
+  providers: [SearchService],
+  exports: [SearchIndexModule],
 })
 export class SearchModule {}

@@ -1,17 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath } from '@bouwsteen/common';
 import { parse } from 'csv-parse/sync';
 
-/** The data directory beside the sources, found the same way from ts-jest and from dist/. */
+/** The data directory beside the sources; its files are part of the product. */
 export function seedDataDir(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir)
-      throw new Error('Cannot find the project root (package.json) above ' + __dirname);
-    dir = parent;
-  }
-  return join(dir, 'libs', 'seed', 'data');
+  return projectPath('libs', 'seed', 'data');
 }
 
 export function readJson<T>(name: string): T {

@@ -1,39 +1,41 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckResult,
-  HealthCheckService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Auth } from '@bouwsteen/auth';
-import { MeiliHealthIndicator } from '@bouwsteen/search';
+import { Readiness, ReadinessService } from './readiness.service';
 
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly meili: MeiliHealthIndicator,
-  ) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
-  @Get('live')
+  @Get('health/live')
   @Auth({ public: true })
   @ApiOperation({ summary: 'The process is up (no dependencies checked)' })
-  @HealthCheck()
-  live(): Promise<HealthCheckResult> {
-    return this.health.check([]);
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 
-  @Get('ready')
+  @Get('health/ready')
   @Auth({ public: true })
-  @ApiOperation({ summary: 'PostgreSQL and Meilisearch answer; 503 otherwise' })
-  @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.database.pingCheck('postgres', { timeout: 2000 }),
-      () => this.meili.check('meilisearch'),
-    ]);
+  @ApiOperation({
+    summary:
+      'ok, or degraded (search down or indexing failing: writes still work), or error (PostgreSQL down: 503)',
+  })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
+    const result = await this.readiness.check();
+    if (result.status === 'error') response.status(503);
+    return result;
+  }
+
+  @Get('metrics')
+  @Auth({ public: true })
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  @ApiProduces('text/plain')
+  @ApiOperation({
+    summary: 'Prometheus gauges: search outbox backlog and failures, Meilisearch up',
+  })
+  metrics(): Promise<string> {
+    return this.readiness.metrics();
   }
 }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { SearchModule } from '@bouwsteen/search';
+import { SearchIndexModule } from '@bouwsteen/search';
 import { HealthController } from './health.controller';
+import { ReadinessService } from './readiness.service';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), SearchModule],
+  imports: [TerminusModule.forRoot({ logger: false }), SearchIndexModule],
   controllers: [HealthController],
+  providers: [ReadinessService],
 })
 export class HealthModule {}

@@ -1,0 +1,130 @@
+/** One published, non-archived asset as the index holds it: flat, with everything filters need. */
+export interface SearchDocument {
+  id: string;
+  kind: string;
+  version: number;
+  title: string;
+  summary: string;
+  keywords: string[];
+  learningOutcomes: string[];
+  body: string;
+  ppsId: string;
+  ppsName: string;
+  leadInstitutionId: string;
+  leadInstitutionName: string;
+  provinces: string[];
+  themes: string[];
+  challenges: string[];
+  configurations: string[];
+  buildingBlocks: string[];
+  levels: string[];
+  audiences: string[];
+  deliveryModes: string[];
+  learningMode: string | null;
+  license: string;
+  language: string;
+  sectors: string[];
+  moduleType: string | null;
+  certification: string | null;
+  certifiable: boolean;
+  studyLoadHours: number | null;
+  creboCodes: string[];
+  locationNames: string[];
+  reuseCount: number;
+  updatedAt: number;
+  _geo?: { lat: number; lng: number };
+}
+
+export interface DocumentRow {
+  id: string;
+  kind: string;
+  version: number;
+  published_at: Date;
+  pps_id: string;
+  pps_name: string;
+  provinces: string[];
+  pps_configurations: string[];
+  pps_building_blocks: string[];
+  lead_id: string;
+  lead_name: string;
+  title: string;
+  summary: string;
+  description: string | null;
+  keywords: string[];
+  language: string;
+  sectors: string[];
+  levels: string[];
+  themes: string[];
+  challenges: string[];
+  license: string;
+  crebo_codes: string[];
+  module_type: string | null;
+  study_load_hours: string | null;
+  audiences: string[];
+  learning_mode: string | null;
+  delivery_modes: string[];
+  certification: string | null;
+  building_blocks: string[];
+  configurations: string[];
+  details: Record<string, unknown>;
+}
+
+const union = (...lists: string[][]): string[] => [...new Set(lists.flat())];
+
+export function toSearchDocument(row: DocumentRow): SearchDocument {
+  const details = row.details as {
+    learningOutcomes?: { text: string }[];
+    locations?: { name: string; lat: number; lng: number }[];
+    problem?: string;
+    approach?: string;
+    results?: string;
+    context?: string;
+    qualificationDossier?: string;
+  };
+  const location = details.locations?.[0];
+  const body = [
+    row.description,
+    details.context,
+    details.problem,
+    details.approach,
+    details.results,
+    details.qualificationDossier,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    id: row.id,
+    kind: row.kind,
+    version: row.version,
+    title: row.title,
+    summary: row.summary,
+    keywords: row.keywords,
+    learningOutcomes: (details.learningOutcomes ?? []).map((outcome) => outcome.text),
+    body,
+    ppsId: row.pps_id,
+    ppsName: row.pps_name,
+    leadInstitutionId: row.lead_id,
+    leadInstitutionName: row.lead_name,
+    provinces: row.provinces,
+    themes: row.themes,
+    challenges: row.challenges,
+    configurations: union(row.configurations, row.pps_configurations),
+    buildingBlocks: union(row.building_blocks, row.pps_building_blocks),
+    levels: row.levels,
+    audiences: row.audiences,
+    deliveryModes: row.delivery_modes,
+    learningMode: row.learning_mode,
+    license: row.license,
+    language: row.language,
+    sectors: row.sectors,
+    moduleType: row.module_type,
+    certification: row.certification,
+    certifiable: row.certification !== null && row.certification !== 'none',
+    studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
+    creboCodes: row.crebo_codes,
+    locationNames: (details.locations ?? []).map((place) => place.name),
+    reuseCount: 0,
+    updatedAt: Math.floor(row.published_at.getTime() / 1000),
+    ...(location ? { _geo: { lat: location.lat, lng: location.lng } } : {}),
+  };
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DocumentRow, SearchDocument, toSearchDocument } from './search-document';
+
+const DOCUMENT_SQL = `
+  SELECT a.id, a.kind, a.published_version AS version, v.published_at,
+         p.id AS pps_id, p.name AS pps_name, p.provinces, p.configurations AS pps_configurations,
+         p.building_blocks AS pps_building_blocks, o.id AS lead_id, o.name AS lead_name,
+         v.title, v.summary, v.description, v.keywords, v.language, v.sectors, v.levels, v.themes,
+         v.challenges, v.license, v.crebo_codes, v.module_type, v.study_load_hours, v.audiences,
+         v.learning_mode, v.delivery_modes, v.certification, v.building_blocks, v.configurations, v.details
+  FROM asset a
+  JOIN pps p ON p.id = a.pps_id
+  JOIN organisation o ON o.id = p.lead_organisation_id
+  JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
+  WHERE a.status = 'published'`;
+
+/** Reads what the index should hold, always from the current committed rows. */
+@Injectable()
+export class SearchDocumentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async documents(assetIds: string[]): Promise<SearchDocument[]> {
+    if (assetIds.length === 0) return [];
+    const rows: DocumentRow[] = await this.dataSource.query(
+      `${DOCUMENT_SQL} AND a.id = ANY($1::uuid[])`,
+      [assetIds],
+    );
+    return rows.map(toSearchDocument);
+  }
+
+  /** Pages through every indexable asset in id order (keyset paging, stable under writes). */
+  async *allDocuments(batchSize: number): AsyncGenerator<SearchDocument[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: DocumentRow[] = await this.dataSource.query(
+        `${DOCUMENT_SQL} AND a.id > $1 ORDER BY a.id LIMIT $2`,
+        [after, batchSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toSearchDocument);
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /** id → published version of everything that should be in the index. */
+  async indexableVersions(): Promise<Map<string, number>> {
+    const rows: { id: string; version: number }[] = await this.dataSource.query(
+      `SELECT id, published_version AS version FROM asset WHERE status = 'published'`,
+    );
+    return new Map(rows.map((row) => [row.id, row.version]));
+  }
+
+  /** The assets whose documents embed data of these PPS or organisations. */
+  async assetIdsFor(ppsIds: string[], organisationIds: string[]): Promise<string[]> {
+    if (ppsIds.length === 0 && organisationIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT a.id FROM asset a JOIN pps p ON p.id = a.pps_id
+       WHERE a.pps_id = ANY($1::uuid[]) OR p.lead_organisation_id = ANY($2::uuid[])`,
+      [ppsIds, organisationIds],
+    );
+    return rows.map((row) => row.id);
+  }
+}

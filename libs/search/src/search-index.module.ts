@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { MeiliHealthIndicator } from './meili-health.indicator';
+import { meiliClientProvider } from './meili-client.provider';
+import { OutboxListener } from './outbox-listener';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRepository } from './outbox.repository';
+import { ReindexService } from './reindex.service';
+import { SearchDocumentsRepository } from './search-documents.repository';
+import { SearchIndex } from './search-index';
+import { SearchIndexer } from './search-indexer';
+
+/** The write side of search: index access, the outbox relay, rebuild and drift repair. */
+@Module({
+  imports: [TerminusModule],
+  providers: [
+    meiliClientProvider,
+    MeiliHealthIndicator,
+    SearchIndex,
+    SearchDocumentsRepository,
+    SearchIndexer,
+    OutboxRepository,
+    OutboxListener,
+    OutboxRelay,
+    ReindexService,
+  ],
+  exports: [
+    meiliClientProvider,
+    MeiliHealthIndicator,
+    SearchIndex,
+    SearchIndexer,
+    OutboxRepository,
+    OutboxRelay,
+    ReindexService,
+  ],
+})
+export class SearchIndexModule {}

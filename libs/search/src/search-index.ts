@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Index, MeiliSearch, SearchParams, SearchResponse, Task } from 'meilisearch';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { assetsIndexName, indexSettings } from './index-settings';
+import { MEILI_CLIENT } from './meili-client.provider';
+import { SearchDocument } from './search-document';
+
+const WAIT = { timeout: 300_000, interval: 25 };
+
+/** Every call Bouwsteen makes to Meilisearch, so the rest of the code never touches the client. */
+@Injectable()
+export class SearchIndex {
+  readonly name: string;
+
+  constructor(
+    @Inject(MEILI_CLIENT) private readonly client: MeiliSearch,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.name = assetsIndexName(config.meili.indexPrefix);
+  }
+
+  private index(name = this.name): Index<SearchDocument> {
+    return this.client.index<SearchDocument>(name);
+  }
+
+  /** Creates the index if needed and applies the settings; safe to repeat. */
+  async ensure(name = this.name): Promise<void> {
+    try {
+      await this.client.getIndex(name);
+    } catch {
+      succeeded(
+        await this.client.createIndex(name, { primaryKey: 'id' }).waitTask(WAIT),
+        `create index ${name}`,
+        true,
+      );
+    }
+    succeeded(
+      await this.index(name).updateSettings(indexSettings()).waitTask(WAIT),
+      `settings of ${name}`,
+    );
+  }
+
+  async upsert(documents: SearchDocument[], name = this.name): Promise<void> {
+    if (documents.length === 0) return;
+    succeeded(
+      await this.index(name).addDocuments(documents, { primaryKey: 'id' }).waitTask(WAIT),
+      'add documents',
+    );
+  }
+
+  async remove(ids: string[], name = this.name): Promise<void> {
+    if (ids.length === 0) return;
+    succeeded(await this.index(name).deleteDocuments(ids).waitTask(WAIT), 'delete documents');
+  }
+
+  /** id → indexed version, read in pages (used by the drift check). */
+  async versions(name = this.name): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = await this.index(name).getDocuments<Pick<SearchDocument, 'id' | 'version'>>({
+        fields: ['id', 'version'],
+        limit: 1000,
+        offset,
+      });
+      for (const document of page.results) result.set(document.id, document.version);
+      if (page.results.length < 1000) return result;
+    }
+  }
+
+  async swapWith(other: string): Promise<void> {
+    succeeded(
+      await this.client
+        .swapIndexes([{ indexes: [this.name, other], rename: false }])
+        .waitTask(WAIT),
+      'swap indexes',
+    );
+  }
+
+  async drop(name: string): Promise<void> {
+    succeeded(await this.client.deleteIndex(name).waitTask(WAIT), `delete index ${name}`, true);
+  }
+
+  search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
+    const { q, ...rest } = params;
+    return this.index().search(q ?? '', rest);
+  }
+}
+
+function succeeded(task: Task, what: string, alreadyDoneIsFine = false): void {
+  if (task.status === 'succeeded') return;
+  const code = task.error?.code;
+  if (alreadyDoneIsFine && (code === 'index_already_exists' || code === 'index_not_found')) return;
+  throw new Error(
+    `Meilisearch task "${what}" ${task.status}: ${task.error?.message ?? 'no detail'}`,
+  );
+}

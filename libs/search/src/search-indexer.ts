@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { SearchDocumentsRepository } from './search-documents.repository';
+import { SearchIndex } from './search-index';
+
+/** Brings the index in line with PostgreSQL for some assets: upsert what is live, delete the rest. */
+@Injectable()
+export class SearchIndexer {
+  constructor(
+    private readonly documents: SearchDocumentsRepository,
+    private readonly index: SearchIndex,
+  ) {}
+
+  async apply(
+    assetIds: string[],
+    indexName = this.index.name,
+  ): Promise<{ upserted: number; removed: number }> {
+    const documents = await this.documents.documents(assetIds);
+    const live = new Set(documents.map((document) => document.id));
+    const gone = assetIds.filter((id) => !live.has(id));
+    await this.index.upsert(documents, indexName);
+    await this.index.remove(gone, indexName);
+    return { upserted: documents.length, removed: gone.length };
+  }
+}

@@ -1,0 +1,226 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  MeiliSearchApiError,
+  MeiliSearchRequestError,
+  MeiliSearchRequestTimeOutError,
+} from 'meilisearch';
+import { DomainException, FieldError } from '@bouwsteen/common';
+import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
+import { FACETS, SearchQueryDto } from './dto/search-query.dto';
+import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
+import { SearchDocument } from './search-document';
+import {
+  HIGHLIGHT_TAGS,
+  anyOf,
+  atLeast,
+  atMost,
+  isTrue,
+  safeHighlight,
+  withinRadius,
+  withoutMarks,
+} from './search-filter';
+import { SearchIndex } from './search-index';
+
+/** Query parameters that take vocabulary codes, with their index attribute and vocabulary. */
+const CODE_FILTERS: [keyof SearchQueryDto, string, Vocabulary][] = [
+  ['province', 'provinces', 'provinces'],
+  ['theme', 'themes', 'provincialThemes'],
+  ['challenge', 'challenges', 'societalChallenges'],
+  ['configuration', 'configurations', 'configurations'],
+  ['buildingBlock', 'buildingBlocks', 'buildingBlocks'],
+  ['level', 'levels', 'educationLevels'],
+  ['audience', 'audiences', 'audiences'],
+  ['deliveryMode', 'deliveryModes', 'deliveryModes'],
+  ['learningMode', 'learningMode', 'learningModes'],
+  ['license', 'license', 'licenses'],
+  ['language', 'language', 'languages'],
+  ['sector', 'sectors', 'sectors'],
+  ['moduleType', 'moduleType', 'moduleTypes'],
+  ['certification', 'certification', 'certifications'],
+];
+
+const SORTS: Record<string, string> = {
+  updated: 'updatedAt:asc',
+  '-updated': 'updatedAt:desc',
+  title: 'title:asc',
+  '-title': 'title:desc',
+  studyLoad: 'studyLoadHours:asc',
+  '-studyLoad': 'studyLoadHours:desc',
+  reuseCount: 'reuseCount:asc',
+  '-reuseCount': 'reuseCount:desc',
+};
+
+const RETRIEVE: (keyof SearchDocument)[] = [
+  'id',
+  'kind',
+  'title',
+  'summary',
+  'ppsId',
+  'ppsName',
+  'leadInstitutionId',
+  'leadInstitutionName',
+  'provinces',
+  'levels',
+  'studyLoadHours',
+  'certification',
+  'deliveryModes',
+  'version',
+  'reuseCount',
+  'updatedAt',
+  '_geo',
+];
+
+export class SearchUnavailableError extends DomainException {
+  constructor(detail: string) {
+    super(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'search-unavailable',
+      'Search is temporarily unavailable',
+      detail,
+      undefined,
+      { 'Retry-After': '5' },
+    );
+  }
+}
+
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async search(query: SearchQueryDto): Promise<SearchResultDto> {
+    const checker = await this.taxonomy.checker();
+    const filter = this.filters(query, checker);
+    checker.throwIfInvalid();
+    const facets = [...new Set((query.facets ?? []).map((name) => FACETS[name]))];
+    const geoPoint =
+      query.lat !== undefined && query.lng !== undefined
+        ? `_geoPoint(${query.lat}, ${query.lng}):asc`
+        : undefined;
+    const sort =
+      query.sort === 'distance'
+        ? [geoPoint!]
+        : query.sort && query.sort !== 'relevance'
+          ? [SORTS[query.sort]]
+          : undefined;
+    let response;
+    try {
+      response = await this.index.search({
+        q: query.q,
+        filter,
+        sort,
+        facets: facets.length ? facets : undefined,
+        page: query.pageNumber,
+        hitsPerPage: query.pageSize,
+        attributesToRetrieve: RETRIEVE,
+        attributesToHighlight: ['title', 'summary'],
+        attributesToCrop: ['summary'],
+        cropLength: 30,
+        ...HIGHLIGHT_TAGS,
+      });
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+    const byFacet = Object.fromEntries(
+      (query.facets ?? []).map((name) => [name, response.facetDistribution?.[FACETS[name]] ?? {}]),
+    );
+    return {
+      hits: response.hits.map((hit) => toHit(hit as SearchDocument & HitExtras)),
+      facets: byFacet,
+      totalHits: response.totalHits ?? 0,
+      totalPages: response.totalPages ?? 0,
+      pageNumber: query.pageNumber,
+      pageSize: query.pageSize,
+      processingTimeMs: response.processingTimeMs,
+    };
+  }
+
+  private filters(query: SearchQueryDto, checker: CodeChecker): string[] {
+    const filters: string[] = [];
+    const errors: FieldError[] = [];
+    if (query.kind?.length) filters.push(anyOf('kind', query.kind));
+    if (query.ppsId?.length) filters.push(anyOf('ppsId', query.ppsId));
+    if (query.leadInstitution?.length)
+      filters.push(anyOf('leadInstitutionId', query.leadInstitution));
+    for (const [parameter, attribute, vocabulary] of CODE_FILTERS) {
+      const values = query[parameter] as string[] | undefined;
+      if (!values?.length) continue;
+      checker.codes(parameter, vocabulary, values);
+      filters.push(anyOf(attribute, values));
+    }
+    if (query.certifiable !== undefined) filters.push(isTrue('certifiable', query.certifiable));
+    if (query.studyLoadMin !== undefined)
+      filters.push(atLeast('studyLoadHours', query.studyLoadMin));
+    if (query.studyLoadMax !== undefined)
+      filters.push(atMost('studyLoadHours', query.studyLoadMax));
+    if (
+      query.studyLoadMin !== undefined &&
+      query.studyLoadMax !== undefined &&
+      query.studyLoadMax < query.studyLoadMin
+    ) {
+      errors.push({ field: 'studyLoadMax', message: 'must not be below studyLoadMin' });
+    }
+    if (query.updatedSince)
+      filters.push(atLeast('updatedAt', Math.floor(Date.parse(query.updatedSince) / 1000)));
+    const hasPoint = query.lat !== undefined && query.lng !== undefined;
+    if ((query.lat === undefined) !== (query.lng === undefined))
+      errors.push({
+        field: query.lat === undefined ? 'lat' : 'lng',
+        message: 'lat and lng go together',
+      });
+    if (query.radiusKm !== undefined) {
+      if (!hasPoint) errors.push({ field: 'radiusKm', message: 'needs lat and lng' });
+      else filters.push(withinRadius(query.lat!, query.lng!, query.radiusKm * 1000));
+    }
+    if (query.sort === 'distance' && !hasPoint)
+      errors.push({ field: 'sort', message: 'distance needs lat and lng' });
+    errors.forEach((error) => checker.add(error));
+    return filters;
+  }
+
+  private unavailable(error: unknown): Error {
+    if (
+      error instanceof MeiliSearchRequestError ||
+      error instanceof MeiliSearchRequestTimeOutError
+    ) {
+      return new SearchUnavailableError(
+        'The search engine does not answer; writes are queued and will be searchable when it is back',
+      );
+    }
+    if (error instanceof MeiliSearchApiError && error.cause?.code === 'index_not_found') {
+      return new SearchUnavailableError('The search index is being built; try again shortly');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+interface HitExtras {
+  _formatted?: { title?: string; summary?: string };
+  _geoDistance?: number;
+}
+
+function toHit(hit: SearchDocument & HitExtras): SearchHitDto {
+  const title = hit._formatted?.title ?? hit.title;
+  const summary = hit._formatted?.summary ?? hit.summary;
+  return {
+    id: hit.id,
+    kind: hit.kind,
+    title: hit.title,
+    summary: withoutMarks(summary),
+    highlights: { title: safeHighlight(title), summary: safeHighlight(summary) },
+    pps: { id: hit.ppsId, name: hit.ppsName },
+    leadInstitution: { id: hit.leadInstitutionId, name: hit.leadInstitutionName },
+    provinces: hit.provinces,
+    levels: hit.levels,
+    studyLoadHours: hit.studyLoadHours,
+    certification: hit.certification,
+    deliveryModes: hit.deliveryModes,
+    version: hit.version,
+    reuseCount: hit.reuseCount,
+    updatedAt: new Date(hit.updatedAt * 1000).toISOString(),
+    ...(hit._geo ? { location: hit._geo } : {}),
+    ...(hit._geoDistance !== undefined ? { distanceMeters: hit._geoDistance } : {}),
+  };
+}
