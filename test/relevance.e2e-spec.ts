@@ -1,0 +1,95 @@
+import { DataSource } from 'typeorm';
+import { UsersService } from '@bouwsteen/auth';
+import { DemoService } from '@bouwsteen/seed';
+import { DEMO_PUBLISHER } from '../apps/cli/src/commands';
+import { TestApp, createTestApp } from './harness/test-app';
+
+/**
+ * Dutch queries a teacher would type, over the demo set, each with the demo asset that must be
+ * among the first three hits. Typos, synonyms, several words and filters are all represented.
+ */
+const CASES: [string, string, string][] = [
+  ['exact word', 'q=cobots', 'm-cobot-tp'],
+  ['typo in two words', 'q=cobtos veilighied', 'm-cobot-tp'],
+  ['typo', 'q=warmtpomp', 'm-warmtepomp-otia'],
+  ['typo in a long word', 'q=vliegtuigonderhout', 'c-aviation-hoa'],
+  [
+    'synonym: leven lang ontwikkelen → llo',
+    'q=leven lang ontwikkelen loket werkgevers',
+    'p-llo-loket-ec',
+  ],
+  ['synonym: online leren → e-learning', 'q=online leren cybersecurity', 'm-cyber-basis'],
+  ['synonym: zonne-energie → zonnepanelen', 'q=zonne-energie installatie', 'm-zonnepanelen-otia'],
+  ['synonym: kunstmatige intelligentie → ai', 'q=kunstmatige intelligentie', 'm-ai-hod'],
+  ['synonym: heftruck → reachtruck', 'q=heftruck rijden', 'm-heftruck-hol'],
+  ['synonym: zorgtechnologie → e-health', 'q=ehealth zij-instromers', 'm-ehealth-pz'],
+  ['acronym', 'q=haccp', 'm-hygiene-fptc'],
+  ['several words', 'q=voedselveiligheid productie operators', 'm-hygiene-fptc'],
+  ['good practice', 'q=hybride docenten bedrijfsleven', 'p-hybride-docent-tp'],
+  ['place', 'q=hangaar schiphol', 'i-hangaar-hoa'],
+  ['words from learning outcomes', 'q=siem incident escaleert', 'm-soc-cyber'],
+  ['two topics', 'q=drones precisielandbouw', 'm-drone-pb'],
+  ['curriculum for career switchers', 'q=verzorgende zij-instromers', 'c-zorg-pz'],
+  ['craft', 'q=cnc frezen meubel', 'm-cnc-meubel'],
+  ['data in horticulture', 'q=glastuinbouw data', 'm-kas-gt'],
+  ['programming', 'q=python data-analyse', 'm-data-hod'],
+  ['neighbourhood sport', 'q=buurtsport', 'm-sport-ust'],
+  ['circular construction', 'q=circulair bouwen hergebruik', 'm-circulair-bouw'],
+  ['place by town', 'q=leerwerkplein den helder', 'i-leerwerkplein-tlp'],
+  ['pathway', 'q=mechatronica bbl', 'c-mechatronica-tp'],
+  ['filter: online modules', 'q=veiligheid&kind=module&deliveryMode=online', 'm-cobot-tp'],
+  [
+    'filter: places in Flevoland',
+    'q=akkerbouw&kind=infrastructure&province=flevoland',
+    'i-proefboerderij-pb',
+  ],
+  [
+    'filter: certifiable modules for workers',
+    'q=webshop&audience=worker&certifiable=true',
+    'm-ecom-webshop',
+  ],
+  ['practice about knowledge transfer', 'q=meester gezel vakmanschap', 'p-vakmanschap-meubel'],
+  ['practice about young job seekers', 'q=werkzoekende jongeren', 'p-talentcoach-lt'],
+  ['open material', 'q=open leermateriaal creative commons', 'p-open-leeromgeving-hod'],
+];
+
+describe('search relevance over the demo data (e2e)', () => {
+  let t: TestApp;
+  const idsByKey = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    await t.startWorker();
+    const publisher = await t.app
+      .get(UsersService)
+      .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
+    await t.app.get(DemoService).load(publisher);
+    await t.indexed(60_000);
+    const rows: { id: string; demo_key: string }[] = await t.app
+      .get(DataSource)
+      .query('SELECT id, demo_key FROM asset WHERE demo_key IS NOT NULL');
+    rows.forEach((row) => idsByKey.set(row.demo_key, row.id));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('has at least 20 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(CASES)('%s (%s) has %s in the top 3', async (_name, query, key) => {
+    const response = await t
+      .http()
+      .get(`/api/v1/search?${encodeURI(query)}&pageSize=3`)
+      .expect(200);
+    const titles = response.body.hits.map((hit: { title: string }) => hit.title);
+    expect({
+      query,
+      top3: titles,
+      found: response.body.hits.some((hit: { id: string }) => hit.id === idsByKey.get(key)),
+    }).toEqual({
+      query,
+      top3: titles,
+      found: true,
+    });
+  });
+});
