@@ -10,3 +10,6 @@ export * from './outbox.repository';
 export * from './reindex.service';
 export * from './index-settings';
 export * from './search-filter';
+export * from './search.service';
+export * from './dto/search-query.dto';
+export * from './search-documents.repository';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 export interface MeiliProcess {
   url: string;
+  pid: number;
   masterKey: string;
   stop(): Promise<void>;
 }
@@ -41,12 +42,17 @@ export async function startMeili(options: {
   masterKey: string;
   dbPath?: string;
   port?: number;
+  /** Pin the process to these CPUs with taskset (benchmarks). */
+  cpus?: string;
 }): Promise<MeiliProcess> {
   const port = options.port ?? (await freePort());
   const dbPath = options.dbPath ?? mkdtempSync(join(tmpdir(), 'bouwsteen-meili-'));
+  const binary = meiliBinary();
+  const command = options.cpus ? 'taskset' : binary;
   const child: ChildProcess = spawn(
-    meiliBinary(),
+    command,
     [
+      ...(options.cpus ? ['-c', options.cpus, binary] : []),
       '--http-addr',
       `127.0.0.1:${port}`,
       '--db-path',
@@ -85,6 +91,7 @@ export async function startMeili(options: {
   if (Date.now() >= deadline) throw new Error(`Meilisearch did not start within 30 s: ${stderr}`);
   return {
     url,
+    pid: child.pid!,
     masterKey: options.masterKey,
     stop: async () => {
       if (child.exitCode === null) {

@@ -33,11 +33,13 @@ export class ReindexService {
     await this.index.ensure(staging);
     let done = 0;
     try {
+      const tasks: number[] = [];
       for await (const batch of this.documents.allDocuments(batchSize)) {
-        await this.index.upsert(batch, staging);
+        tasks.push(await this.index.enqueue(batch, staging));
         done += batch.length;
         progress(done);
       }
+      await this.index.waitAll(tasks);
       await this.index.swapWith(staging);
     } finally {
       // After the swap the staging name holds the old documents; before it, a partial build.

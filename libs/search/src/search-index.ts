@@ -48,6 +48,16 @@ export class SearchIndex {
     );
   }
 
+  /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */
+  async enqueue(documents: SearchDocument[], name = this.name): Promise<number> {
+    return (await this.index(name).addDocuments(documents, { primaryKey: 'id' })).taskUid;
+  }
+
+  async waitAll(taskUids: number[]): Promise<void> {
+    for (const task of await this.client.tasks.waitForTasks(taskUids, WAIT))
+      succeeded(task, `task ${task.uid}`);
+  }
+
   async remove(ids: string[], name = this.name): Promise<void> {
     if (ids.length === 0) return;
     succeeded(await this.index(name).deleteDocuments(ids).waitTask(WAIT), 'delete documents');

@@ -3,6 +3,7 @@ import {
   MeiliSearchApiError,
   MeiliSearchRequestError,
   MeiliSearchRequestTimeOutError,
+  SearchParams,
 } from 'meilisearch';
 import { DomainException, FieldError } from '@bouwsteen/common';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
@@ -91,35 +92,10 @@ export class SearchService {
   ) {}
 
   async search(query: SearchQueryDto): Promise<SearchResultDto> {
-    const checker = await this.taxonomy.checker();
-    const filter = this.filters(query, checker);
-    checker.throwIfInvalid();
-    const facets = [...new Set((query.facets ?? []).map((name) => FACETS[name]))];
-    const geoPoint =
-      query.lat !== undefined && query.lng !== undefined
-        ? `_geoPoint(${query.lat}, ${query.lng}):asc`
-        : undefined;
-    const sort =
-      query.sort === 'distance'
-        ? [geoPoint!]
-        : query.sort && query.sort !== 'relevance'
-          ? [SORTS[query.sort]]
-          : undefined;
+    const params = await this.params(query);
     let response;
     try {
-      response = await this.index.search({
-        q: query.q,
-        filter,
-        sort,
-        facets: facets.length ? facets : undefined,
-        page: query.pageNumber,
-        hitsPerPage: query.pageSize,
-        attributesToRetrieve: RETRIEVE,
-        attributesToHighlight: ['title', 'summary'],
-        attributesToCrop: ['summary'],
-        cropLength: 30,
-        ...HIGHLIGHT_TAGS,
-      });
+      response = await this.index.search(params);
     } catch (error) {
       throw this.unavailable(error);
     }
@@ -134,6 +110,37 @@ export class SearchService {
       pageNumber: query.pageNumber,
       pageSize: query.pageSize,
       processingTimeMs: response.processingTimeMs,
+    };
+  }
+
+  /** The exact Meilisearch request for a query (also used by the benchmark's direct floor). */
+  async params(query: SearchQueryDto): Promise<SearchParams & { q?: string }> {
+    const checker = await this.taxonomy.checker();
+    const filter = this.filters(query, checker);
+    checker.throwIfInvalid();
+    const facets = [...new Set((query.facets ?? []).map((name) => FACETS[name]))];
+    const geoPoint =
+      query.lat !== undefined && query.lng !== undefined
+        ? `_geoPoint(${query.lat}, ${query.lng}):asc`
+        : undefined;
+    const sort =
+      query.sort === 'distance'
+        ? [geoPoint!]
+        : query.sort && query.sort !== 'relevance'
+          ? [SORTS[query.sort]]
+          : undefined;
+    return {
+      q: query.q,
+      filter,
+      sort,
+      facets: facets.length ? facets : undefined,
+      page: query.pageNumber,
+      hitsPerPage: query.pageSize,
+      attributesToRetrieve: RETRIEVE,
+      attributesToHighlight: ['title', 'summary'],
+      attributesToCrop: ['summary'],
+      cropLength: 30,
+      ...HIGHLIGHT_TAGS,
     };
   }
 
