@@ -47,6 +47,14 @@ export class OutboxRelay implements OnApplicationShutdown {
     await this.listener
       .listen(() => this.notify())
       .catch((error: Error) => this.logger.warn(`LISTEN failed: ${error.message}; polling only`));
+    // Settings are applied at start so search works before the first write; if Meilisearch is
+    // not up yet, the first batch applies them instead.
+    await this.index
+      .ensure()
+      .then(() => (this.indexReady = true))
+      .catch((error: Error) =>
+        this.logger.warn(`Index settings not applied yet: ${error.message}`),
+      );
     this.loopDone = this.loop();
   }
 

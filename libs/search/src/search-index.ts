@@ -54,7 +54,7 @@ export class SearchIndex {
   }
 
   async waitAll(taskUids: number[]): Promise<void> {
-    for (const task of await this.client.tasks.waitForTasks(taskUids, WAIT))
+    for (const task of await this.client.tasks.waitForTasks(taskUids, { ...WAIT, interval: 250 }))
       succeeded(task, `task ${task.uid}`);
   }
 
