@@ -8,6 +8,7 @@ import { CommonModule } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { ReuseModule } from '@bouwsteen/reuse';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { HealthModule } from './health/health.module';
@@ -45,6 +46,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     OrganisationsModule,
     AssetsModule,
     SearchModule,
+    ReuseModule,
     HealthModule,
   ],
 })

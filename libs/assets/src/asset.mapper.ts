@@ -69,6 +69,11 @@ export function toAssetDto(
     hasDraft: showDraftInfo && asset.hasDraft,
     successorId: asset.successorId,
     source: asset.source,
+    reuseCount: asset.reuseCount,
+    basedOn: asset.basedOnAssetId
+      ? { assetId: asset.basedOnAssetId, version: asset.basedOnVersion! }
+      : undefined,
+    attribution: asset.attribution ?? undefined,
     revision: asset.rowVersion,
     createdAt: asset.createdAt.toISOString(),
     updatedAt: asset.updatedAt.toISOString(),

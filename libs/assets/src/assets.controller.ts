@@ -39,6 +39,7 @@ import {
   UpdateAssetDto,
   VersionSummaryDto,
 } from './dto/asset.dto';
+import { DeriveAssetDto, DerivativeDto, LineageDto } from './dto/derivative.dto';
 
 const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
 
@@ -152,6 +153,32 @@ export class AssetsController {
     @Body() dto: ArchiveAssetDto,
   ): Promise<AssetDto> {
     return this.assets.archive(principal, id, revision, dto);
+  }
+
+  @Post(':id/derive')
+  @Auth(EDITORS)
+  @ApiOperation({
+    summary:
+      'Start a derivative draft in your PPS (license rules apply: no ND; SA keeps the license; NC is carried)',
+  })
+  @ApiCreatedResponse({ type: DerivativeDto })
+  derive(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeriveAssetDto,
+  ): Promise<DerivativeDto> {
+    return this.assets.derive(principal, id, dto);
+  }
+
+  @Get(':id/lineage')
+  @Auth({ public: true })
+  @ApiOperation({ summary: 'What an asset is based on and what was derived from it' })
+  @ApiOkResponse({ type: LineageDto })
+  lineage(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<LineageDto> {
+    return this.assets.lineage(principal, id);
   }
 
   @Delete(':id/draft')

@@ -29,7 +29,19 @@ export type AssetFields = Pick<
   | 'source'
   | 'demoKey'
   | 'createdBy'
->;
+> &
+  Partial<Pick<AssetEntity, 'basedOnAssetId' | 'basedOnVersion' | 'attribution'>>;
+
+export interface LineageRow {
+  id: string;
+  kind: string;
+  title: string;
+  status: string;
+  pps_name: string;
+  depth: number;
+  based_on_asset_id: string | null;
+  based_on_version: number | null;
+}
 export type AssetChanges = Partial<
   Pick<
     AssetEntity,
@@ -170,6 +182,33 @@ export class AssetsRepository {
       [ids],
     );
     return new Map(rows.map((row) => [row.id, { kind: row.kind, status: row.status }]));
+  }
+
+  /**
+   * Walks the based-on links up (ancestors) or down (descendants) with a recursive query,
+   * showing only assets this reader may see; titles come from the version the reader may see.
+   */
+  async lineage(id: string, direction: 'up' | 'down', scope: ReaderScope): Promise<LineageRow[]> {
+    const step = direction === 'up' ? 'a.id = l.based_on_asset_id' : 'a.based_on_asset_id = l.id';
+    return this.assets.query(
+      `WITH RECURSIVE l AS (
+         SELECT id, based_on_asset_id, based_on_version, 0 AS depth FROM asset WHERE id = $1
+         UNION ALL
+         SELECT a.id, a.based_on_asset_id, a.based_on_version, l.depth + 1
+         FROM asset a JOIN l ON ${step}
+         WHERE l.depth < 50
+       )
+       SELECT a.id, a.kind, a.status, v.title, p.name AS pps_name, l.depth,
+              a.based_on_asset_id, a.based_on_version
+       FROM l
+       JOIN asset a ON a.id = l.id
+       JOIN pps p ON p.id = a.pps_id
+       JOIN asset_version v ON v.asset_id = a.id AND v.number =
+         CASE WHEN $2 OR a.pps_id = ANY($3::uuid[]) THEN a.latest_version ELSE a.published_version END
+       WHERE l.depth > 0 AND (a.status <> 'draft' OR $2 OR a.pps_id = ANY($3::uuid[]))
+       ORDER BY l.depth, v.title`,
+      [id, scope.allDrafts, scope.ppsIds],
+    );
   }
 
   findByDemoKey(demoKey: string): Promise<AssetEntity | null> {

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal, canEditPps, canReadDrafts } from '@bouwsteen/auth';
 import {
   Clock,
   ConflictError,
+  DomainException,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -38,6 +39,9 @@ import {
 } from './dto/asset.dto';
 import { AssetEntity, AssetKind } from './entities/asset.entity';
 import { KIND_HANDLERS } from './kinds';
+import { DeriveAssetDto, DerivativeDto, LineageDto } from './dto/derivative.dto';
+import { derivativeLicenseProblem, licenseNotes, licenseTerms } from './license-policy';
+import { LineageRow } from './assets.repository';
 import { readerScope } from './reader-scope';
 
 export interface CreateOptions {
@@ -159,6 +163,7 @@ export class AssetsService {
       const base = await this.assets.findVersion(id, asset.latestVersion, manager);
       const content = mergeContent(contentOf(asset.kind, base!), dto);
       await this.validate(asset.kind, content, id);
+      if (dto.license !== undefined) await this.checkDerivativeLicense(asset, dto.license);
       const columns = toVersionColumns(asset.kind, content);
       if (asset.hasDraft) {
         await this.assets.updateDraftVersion(manager, id, asset.latestVersion, columns);
@@ -236,6 +241,79 @@ export class AssetsService {
       await this.outbox.enqueue(manager, 'asset', id);
     });
     return this.get(principal, id);
+  }
+
+  /**
+   * Starts a derivative in the caller's PPS from the published version of another asset. The
+   * source license decides: no derivatives of ND or all-rights-reserved; share-alike keeps the
+   * license; non-commercial is carried and flagged; attribution travels with the copy.
+   */
+  async derive(
+    principal: Principal,
+    sourceId: string,
+    dto: DeriveAssetDto,
+  ): Promise<DerivativeDto> {
+    const source = await this.visible(principal, sourceId);
+    if (source.publishedVersion === null) {
+      throw new ConflictError(
+        'not-published',
+        'Only a published asset can be the source of a derivative',
+      );
+    }
+    if (!(await this.pps.exists(dto.ppsId))) {
+      throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${dto.ppsId}` }]);
+    }
+    if (!canEditPps(principal, dto.ppsId)) {
+      throw new ForbiddenError(
+        'Only editors of the target PPS (or an admin) may start a derivative in it',
+      );
+    }
+    const version = await this.assets.findVersion(sourceId, source.publishedVersion);
+    const term = await this.taxonomy.term('licenses', version!.license);
+    const terms = licenseTerms(term!);
+    if (!terms.derivatives) {
+      throw new DomainException(
+        HttpStatus.CONFLICT,
+        'license-forbids-derivatives',
+        'The license does not allow derivatives',
+        `${terms.code} allows no derivatives; ask ${source.pps.name} for permission, or record a reuse "as is" instead`,
+      );
+    }
+    const attribution = `Gebaseerd op "${version!.title}" (versie ${version!.number}) van ${source.pps.name}, ${terms.code}`;
+    const id = await this.tx.run(async (manager) => {
+      const asset = await this.assets.insertAsset(manager, {
+        ppsId: dto.ppsId,
+        kind: source.kind,
+        status: 'draft',
+        latestVersion: 1,
+        publishedVersion: null,
+        source: 'user',
+        demoKey: null,
+        createdBy: principal.userId,
+        basedOnAssetId: sourceId,
+        basedOnVersion: version!.number,
+        attribution,
+      });
+      await this.assets.insertVersion(manager, {
+        ...toVersionColumns(source.kind, contentOf(source.kind, version!)),
+        assetId: asset.id,
+        number: 1,
+        state: 'draft',
+        createdBy: principal.userId,
+      });
+      return asset.id;
+    });
+    return { ...(await this.get(principal, id)), licenseNotes: licenseNotes(terms) };
+  }
+
+  async lineage(principal: Principal | undefined, id: string): Promise<LineageDto> {
+    await this.visible(principal, id);
+    const scope = readerScope(principal);
+    const [ancestors, descendants] = await Promise.all([
+      this.assets.lineage(id, 'up', scope),
+      this.assets.lineage(id, 'down', scope),
+    ]);
+    return { ancestors: ancestors.map(toLineageNode), descendants: descendants.map(toLineageNode) };
   }
 
   /** Drops the unpublished draft; an asset that was never published disappears with it. */
@@ -340,6 +418,18 @@ export class AssetsService {
     checker.throwIfInvalid();
   }
 
+  private async checkDerivativeLicense(asset: AssetEntity, license: string): Promise<void> {
+    if (!asset.basedOnAssetId) return;
+    const source = await this.assets.findVersion(asset.basedOnAssetId, asset.basedOnVersion!);
+    const [sourceTerm, newTerm] = await Promise.all([
+      this.taxonomy.term('licenses', source!.license),
+      this.taxonomy.term('licenses', license),
+    ]);
+    if (!sourceTerm || !newTerm) return;
+    const problem = derivativeLicenseProblem(licenseTerms(sourceTerm), licenseTerms(newTerm));
+    if (problem) throw new ValidationFailedError([{ field: 'license', message: problem }]);
+  }
+
   private async checkSuccessor(id: string, successorId: string): Promise<void> {
     if (successorId === id)
       throw new ValidationFailedError([
@@ -352,4 +442,17 @@ export class AssetsService {
       ]);
     }
   }
+}
+
+function toLineageNode(row: LineageRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    ppsName: row.pps_name,
+    depth: row.depth,
+    basedOnAssetId: row.based_on_asset_id,
+    basedOnVersion: row.based_on_version,
+  };
 }

@@ -5,3 +5,5 @@ export * from './entities/asset.entity';
 export * from './entities/asset-version.entity';
 export * from './dto/asset.dto';
 export * from './dto/asset-content.dto';
+export * from './reader-scope';
+export * from './dto/derivative.dto';

@@ -40,6 +40,7 @@ export interface DocumentRow {
   kind: string;
   version: number;
   published_at: Date;
+  reuse_count: number;
   pps_id: string;
   pps_name: string;
   provinces: string[];
@@ -123,7 +124,7 @@ export function toSearchDocument(row: DocumentRow): SearchDocument {
     studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
     creboCodes: row.crebo_codes,
     locationNames: (details.locations ?? []).map((place) => place.name),
-    reuseCount: 0,
+    reuseCount: row.reuse_count,
     updatedAt: Math.floor(row.published_at.getTime() / 1000),
     ...(location ? { _geo: { lat: location.lat, lng: location.lng } } : {}),
   };

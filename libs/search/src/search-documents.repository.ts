@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DocumentRow, SearchDocument, toSearchDocument } from './search-document';
 
 const DOCUMENT_SQL = `
-  SELECT a.id, a.kind, a.published_version AS version, v.published_at,
+  SELECT a.id, a.kind, a.published_version AS version, v.published_at, a.reuse_count,
          p.id AS pps_id, p.name AS pps_name, p.provinces, p.configurations AS pps_configurations,
          p.building_blocks AS pps_building_blocks, o.id AS lead_id, o.name AS lead_name,
          v.title, v.summary, v.description, v.keywords, v.language, v.sectors, v.levels, v.themes,

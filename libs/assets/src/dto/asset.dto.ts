@@ -13,6 +13,7 @@ import { PageQueryDto } from '@bouwsteen/common';
 import { OrganisationRefDto } from '@bouwsteen/organisations';
 import { ASSET_KINDS, ASSET_STATUSES, AssetKind, AssetStatus } from '../entities/asset.entity';
 import { AssetContentDto } from './asset-content.dto';
+import { BasedOnDto } from './based-on.dto';
 import { CurriculumViewDto } from './curriculum.dto';
 import { InfrastructureDetailsDto } from './infrastructure.dto';
 import { ModuleViewDto } from './module.dto';
@@ -230,6 +231,17 @@ export class AssetDto extends OmitType(AssetContentDto, [
 
   @ApiProperty({ example: 'user' })
   source: string;
+
+  @ApiProperty({ example: 3, description: 'Distinct PPS and organisations that recorded a reuse' })
+  reuseCount: number;
+
+  @ApiPropertyOptional({ type: BasedOnDto, description: 'Set on a derivative: the source asset and version' })
+  basedOn?: BasedOnDto;
+
+  @ApiPropertyOptional({
+    example: 'Gebaseerd op "E-learning Veilig werken met cobots" (versie 2) van Techport mbo, CC-BY-SA-4.0',
+  })
+  attribution?: string;
 
   @ApiProperty({
     example: 4,

@@ -52,6 +52,18 @@ export class AssetEntity {
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 
+  @Column('integer', { name: 'reuse_count', default: 0 })
+  reuseCount: number;
+
+  @Column('uuid', { name: 'based_on_asset_id', nullable: true })
+  basedOnAssetId: string | null;
+
+  @Column('integer', { name: 'based_on_version', nullable: true })
+  basedOnVersion: number | null;
+
+  @Column('text', { nullable: true })
+  attribution: string | null;
+
   @VersionColumn({ name: 'row_version' })
   rowVersion: number;
 

@@ -1,0 +1,3 @@
+export * from './reuse.module';
+export * from './reuse.service';
+export * from './dto/reuse.dto';

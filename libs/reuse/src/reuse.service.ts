@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { AssetsRepository, readerScope } from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import {
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  ValidationFailedError,
+  toPage,
+} from '@bouwsteen/common';
+import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { PpsRepository } from '@bouwsteen/organisations';
+import { RecordReuseDto, ReuseDto } from './dto/reuse.dto';
+import { ReuseRepository, ReuseRow } from './reuse.repository';
+
+/**
+ * Reuse is evidence that one PPS or organisation adopted another's asset. Only members speak
+ * for their own PPS or organisation, and a PPS cannot "reuse" its own work.
+ */
+@Injectable()
+export class ReuseService {
+  constructor(
+    private readonly reuses: ReuseRepository,
+    private readonly assets: AssetsRepository,
+    private readonly pps: PpsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async record(principal: Principal, assetId: string, dto: RecordReuseDto): Promise<ReuseDto> {
+    const asset = await this.assets.findForReader(assetId, readerScope(principal));
+    if (!asset) throw new NotFoundError('asset', assetId);
+    if (asset.publishedVersion === null) {
+      throw new ConflictError('not-published', 'Only a published asset can be reused');
+    }
+    const version = dto.version ?? asset.publishedVersion;
+    const errors: FieldError[] = [];
+    if (Boolean(dto.adopterPpsId) === Boolean(dto.adopterOrganisationId)) {
+      errors.push({
+        field: 'adopterPpsId',
+        message: 'give exactly one of adopterPpsId and adopterOrganisationId',
+      });
+    }
+    if (!(await this.reuses.versionIsPublished(assetId, version))) {
+      errors.push({
+        field: 'version',
+        message: `version ${version} of this asset was never published`,
+      });
+    }
+    if (dto.adopterPpsId && !(await this.pps.exists(dto.adopterPpsId))) {
+      errors.push({ field: 'adopterPpsId', message: `unknown PPS ${dto.adopterPpsId}` });
+    }
+    if (
+      dto.adopterOrganisationId &&
+      !(await this.reuses.organisationExists(dto.adopterOrganisationId))
+    ) {
+      errors.push({
+        field: 'adopterOrganisationId',
+        message: `unknown organisation ${dto.adopterOrganisationId}`,
+      });
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    if (principal.role !== 'admin') {
+      if (dto.adopterPpsId && !principal.ppsIds.includes(dto.adopterPpsId)) {
+        throw new ForbiddenError('You can record reuse only for a PPS you are a member of');
+      }
+      if (dto.adopterOrganisationId && dto.adopterOrganisationId !== principal.organisationId) {
+        throw new ForbiddenError('You can record reuse only for your own organisation');
+      }
+    }
+    if (dto.adopterPpsId === asset.ppsId) {
+      throw new ConflictError(
+        'own-asset',
+        'This asset belongs to that PPS; reuse records adoption by others',
+      );
+    }
+    const id = await this.tx.run(async (manager) => {
+      const created = await this.reuses.insert(manager, {
+        assetId,
+        assetVersion: version,
+        adopterPpsId: dto.adopterPpsId ?? null,
+        adopterOrganisationId: dto.adopterOrganisationId ?? null,
+        mode: dto.mode,
+        context: dto.context,
+        reachStudents: dto.reachStudents ?? null,
+        reachWorkers: dto.reachWorkers ?? null,
+        startedOn: dto.startedOn ?? null,
+        recordedBy: principal.userId,
+      });
+      await this.reuses.recount(manager, assetId);
+      await this.outbox.enqueue(manager, 'asset', assetId);
+      return created;
+    });
+    return toReuseDto((await this.reuses.findById(id))!);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    const reuse = await this.reuses.findById(id);
+    if (!reuse) throw new NotFoundError('reuse', id);
+    if (principal.role !== 'admin' && reuse.recorded_by !== principal.userId) {
+      throw new ForbiddenError('Only whoever recorded a reuse (or an admin) may remove it');
+    }
+    await this.tx.run(async (manager) => {
+      await this.reuses.delete(manager, id);
+      await this.reuses.recount(manager, reuse.asset_id);
+      await this.outbox.enqueue(manager, 'asset', reuse.asset_id);
+    });
+  }
+
+  async forAsset(
+    principal: Principal | undefined,
+    assetId: string,
+    query: PageQueryDto,
+  ): Promise<Page<ReuseDto>> {
+    if (!(await this.assets.findForReader(assetId, readerScope(principal))))
+      throw new NotFoundError('asset', assetId);
+    const [rows, total] = await this.reuses.listForAsset(assetId, query.offset, query.pageSize);
+    return toPage(rows.map(toReuseDto), total, query);
+  }
+
+  async byPps(ppsId: string, query: PageQueryDto): Promise<Page<ReuseDto>> {
+    if (!(await this.pps.exists(ppsId))) throw new NotFoundError('pps', ppsId);
+    const [rows, total] = await this.reuses.listByPps(ppsId, query.offset, query.pageSize);
+    return toPage(rows.map(toReuseDto), total, query);
+  }
+}
+
+function toReuseDto(row: ReuseRow): ReuseDto {
+  return {
+    id: row.id,
+    assetId: row.asset_id,
+    assetTitle: row.asset_title,
+    assetVersion: row.asset_version,
+    adopter: row.adopter_pps_id
+      ? { type: 'pps', id: row.adopter_pps_id, name: row.adopter_name }
+      : { type: 'organisation', id: row.adopter_organisation_id!, name: row.adopter_name },
+    mode: row.mode,
+    context: row.context,
+    reachStudents: row.reach_students,
+    reachWorkers: row.reach_workers,
+    startedOn: row.started_on,
+    recordedAt: row.created_at.toISOString(),
+  };
+}
