@@ -235,11 +235,15 @@ export class AssetDto extends OmitType(AssetContentDto, [
   @ApiProperty({ example: 3, description: 'Distinct PPS and organisations that recorded a reuse' })
   reuseCount: number;
 
-  @ApiPropertyOptional({ type: BasedOnDto, description: 'Set on a derivative: the source asset and version' })
+  @ApiPropertyOptional({
+    type: BasedOnDto,
+    description: 'Set on a derivative: the source asset and version',
+  })
   basedOn?: BasedOnDto;
 
   @ApiPropertyOptional({
-    example: 'Gebaseerd op "E-learning Veilig werken met cobots" (versie 2) van Techport mbo, CC-BY-SA-4.0',
+    example:
+      'Gebaseerd op "E-learning Veilig werken met cobots" (versie 2) van Techport mbo, CC-BY-SA-4.0',
   })
   attribution?: string;
 
