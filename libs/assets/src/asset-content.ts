@@ -93,3 +93,18 @@ export function organisationReferences(
   }
   return refs;
 }
+
+/** The text a similarity check compares: what the asset is called, says and teaches. */
+export function similarityFeatures(kind: AssetKind, content: AssetContentDto) {
+  return {
+    title: content.title,
+    summary: content.summary,
+    learningOutcomes:
+      kind === 'module'
+        ? (content.module?.learningOutcomes ?? []).map((outcome) => outcome.text)
+        : [],
+    keywords: content.keywords ?? [],
+    levels: content.levels ?? [],
+    creboCodes: kind === 'curriculum' ? (content.curriculum?.creboCodes ?? []) : [],
+  };
+}

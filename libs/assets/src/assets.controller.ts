@@ -39,7 +39,13 @@ import {
   UpdateAssetDto,
   VersionSummaryDto,
 } from './dto/asset.dto';
-import { DeriveAssetDto, DerivativeDto, LineageDto } from './dto/derivative.dto';
+import {
+  AssetWithSimilarDto,
+  DeriveAssetDto,
+  DerivativeDto,
+  LineageDto,
+} from './dto/derivative.dto';
+import { SimilarAssetDto } from '@bouwsteen/search';
 
 const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
 
@@ -102,9 +108,12 @@ export class AssetsController {
   @Post()
   @Auth(EDITORS)
   @ApiOperation({ summary: 'Create a draft asset in one of your PPS' })
-  @ApiCreatedResponse({ type: AssetDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAssetDto): Promise<AssetDto> {
-    return this.assets.create(principal, dto);
+  @ApiCreatedResponse({ type: AssetWithSimilarDto })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateAssetDto,
+  ): Promise<AssetWithSimilarDto> {
+    return this.assets.createDraft(principal, dto);
   }
 
   @Patch(':id')
@@ -113,14 +122,28 @@ export class AssetsController {
   @ApiOperation({
     summary: 'Edit the draft; editing a published asset opens the next version as a draft',
   })
-  @ApiOkResponse({ type: AssetDto })
+  @ApiOkResponse({ type: AssetWithSimilarDto })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() revision: number,
     @Body() dto: UpdateAssetDto,
-  ): Promise<AssetDto> {
-    return this.assets.update(principal, id, revision, dto);
+  ): Promise<AssetWithSimilarDto> {
+    return this.assets.updateDraft(principal, id, revision, dto);
+  }
+
+  @Get(':id/similar')
+  @Auth({ public: true })
+  @ApiOperation({
+    summary:
+      'Published assets of other PPS that probably cover the same ground (top 5, with reasons)',
+  })
+  @ApiOkResponse({ type: [SimilarAssetDto] })
+  similar(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SimilarAssetDto[]> {
+    return this.assets.similar(principal, id);
   }
 
   @Post(':id/publish')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { SearchIndexModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
@@ -13,6 +14,7 @@ import { AssetEntity } from './entities/asset.entity';
     TypeOrmModule.forFeature([AssetEntity, AssetVersionEntity]),
     OrganisationsModule,
     TaxonomyModule,
+    SearchIndexModule,
   ],
   controllers: [AssetsController],
   providers: [AssetsRepository, AssetsService],

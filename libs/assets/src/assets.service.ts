@@ -22,6 +22,7 @@ import {
   mergeContent,
   organisationReferences,
   otherKinds,
+  similarityFeatures,
   toVersionColumns,
 } from './asset-content';
 import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
@@ -39,7 +40,13 @@ import {
 } from './dto/asset.dto';
 import { AssetEntity, AssetKind } from './entities/asset.entity';
 import { KIND_HANDLERS } from './kinds';
-import { DeriveAssetDto, DerivativeDto, LineageDto } from './dto/derivative.dto';
+import {
+  AssetWithSimilarDto,
+  DeriveAssetDto,
+  DerivativeDto,
+  LineageDto,
+} from './dto/derivative.dto';
+import { SimilarAsset, SimilarityService } from '@bouwsteen/search';
 import { derivativeLicenseProblem, licenseNotes, licenseTerms } from './license-policy';
 import { LineageRow } from './assets.repository';
 import { readerScope } from './reader-scope';
@@ -62,6 +69,7 @@ export class AssetsService {
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly similarity: SimilarityService,
     private readonly clock: Clock,
   ) {}
 
@@ -113,6 +121,41 @@ export class AssetsService {
       throw new NotFoundError('version', `${id}/${number}`);
     }
     return toAssetDto(asset, version, canReadDrafts(principal, asset.ppsId));
+  }
+
+  /** Creates a draft and says, in the same answer, what other PPS already published like it. */
+  async createDraft(principal: Principal, dto: CreateAssetDto): Promise<AssetWithSimilarDto> {
+    return this.withSimilar(principal, await this.create(principal, dto));
+  }
+
+  async updateDraft(
+    principal: Principal,
+    id: string,
+    revision: number,
+    dto: UpdateAssetDto,
+  ): Promise<AssetWithSimilarDto> {
+    return this.withSimilar(principal, await this.update(principal, id, revision, dto));
+  }
+
+  async similar(principal: Principal | undefined, id: string): Promise<SimilarAsset[]> {
+    const asset = await this.visible(principal, id);
+    return this.similarity.similar({
+      ...similarityFeatures(asset.kind, contentOf(asset.kind, asset.view!)),
+      kind: asset.kind,
+      excludePpsId: asset.ppsId,
+      excludeAssetId: asset.id,
+    });
+  }
+
+  private async withSimilar(principal: Principal, asset: AssetDto): Promise<AssetWithSimilarDto> {
+    const stored = await this.visible(principal, asset.id);
+    const similar = await this.similarity.similarOrNone({
+      ...similarityFeatures(stored.kind, contentOf(stored.kind, stored.view!)),
+      kind: stored.kind,
+      excludePpsId: stored.ppsId,
+      excludeAssetId: stored.id,
+    });
+    return { ...asset, similar };
   }
 
   async create(

@@ -13,3 +13,6 @@ export * from './search-filter';
 export * from './search.service';
 export * from './dto/search-query.dto';
 export * from './search-documents.repository';
+export * from './similarity.service';
+export * from './similarity';
+export * from './dto/similar.dto';

@@ -9,6 +9,7 @@ import { ReindexService } from './reindex.service';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
+import { SimilarityService } from './similarity.service';
 
 /** The write side of search: index access, the outbox relay, rebuild and drift repair. */
 @Module({
@@ -23,6 +24,7 @@ import { SearchIndexer } from './search-indexer';
     OutboxListener,
     OutboxRelay,
     ReindexService,
+    SimilarityService,
   ],
   exports: [
     meiliClientProvider,
@@ -32,6 +34,7 @@ import { SearchIndexer } from './search-indexer';
     OutboxRepository,
     OutboxRelay,
     ReindexService,
+    SimilarityService,
   ],
 })
 export class SearchIndexModule {}

@@ -90,6 +90,18 @@ export class SearchIndex {
     succeeded(await this.client.deleteIndex(name).waitTask(WAIT), `delete index ${name}`, true);
   }
 
+  /** Several queries in one round trip; returns the ids each one found. */
+  async searchIds(queries: (SearchParams & { q: string })[]): Promise<string[][]> {
+    const response = await this.client.multiSearch({
+      queries: queries.map((query) => ({
+        indexUid: this.name,
+        ...query,
+        attributesToRetrieve: ['id'],
+      })),
+    });
+    return response.results.map((result) => result.hits.map((hit) => String(hit.id)));
+  }
+
   search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
     const { q, ...rest } = params;
     return this.index().search(q ?? '', rest);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { SimilarAssetDto } from '@bouwsteen/search';
 import { AssetDto } from './asset.dto';
 
 export class DeriveAssetDto {
@@ -67,4 +68,13 @@ export class LineageDto {
     description: 'Everything derived from it, directly or further down',
   })
   descendants: LineageNodeDto[];
+}
+
+export class AssetWithSimilarDto extends AssetDto {
+  @ApiProperty({
+    type: [SimilarAssetDto],
+    description:
+      'Published assets of other PPS that probably cover the same ground (top 5, with reasons)',
+  })
+  similar: SimilarAssetDto[];
 }

@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { SEARCH_KINDS } from './search-query.dto';
+
+/** A text that is not stored yet: a funder checking a proposal, or a PPS about to write a module. */
+export class SimilarQueryDto {
+  @ApiProperty({ example: 'Veilig samenwerken met cobots' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ example: 'Online module over risico’s van samenwerkende robots.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Maakt een risicobeoordeling van een cobot-werkplek.'],
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  @ArrayMaxSize(30)
+  learningOutcomes?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['cobot', 'veiligheid'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  @ArrayMaxSize(30)
+  keywords?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['mbo-3'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(8)
+  levels?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['25923'] })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { each: true, message: 'each crebo code must be 5 digits' })
+  @ArrayMaxSize(10)
+  creboCodes?: string[];
+
+  @ApiPropertyOptional({ enum: SEARCH_KINDS, example: 'module' })
+  @IsOptional()
+  @IsIn(SEARCH_KINDS)
+  kind?: string;
+}
+
+export class SimilarityReasonDto {
+  @ApiProperty({
+    enum: ['learning-outcomes', 'keywords', 'title', 'summary', 'level', 'qualification'],
+    example: 'learning-outcomes',
+  })
+  type: string;
+
+  @ApiProperty({ example: 'shared in learning outcomes: risicoanalyse, cobot, veiligheidszon' })
+  detail: string;
+}
+
+class SimilarPpsDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Fieldlab Robotica NH' })
+  name: string;
+}
+
+export class SimilarAssetDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'module' })
+  kind: string;
+
+  @ApiProperty({ example: 'Samenwerken met robots: veiligheid bij cobots' })
+  title: string;
+
+  @ApiProperty({ type: SimilarPpsDto })
+  pps: SimilarPpsDto;
+
+  @ApiProperty({ example: 0.62, description: '0..1; 0.3 and up is reported' })
+  score: number;
+
+  @ApiProperty({ type: [SimilarityReasonDto] })
+  reasons: SimilarityReasonDto[];
+}

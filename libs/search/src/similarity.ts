@@ -1,0 +1,185 @@
+/** Text features for "this already exists": normalised, stop-word-free, lightly stemmed Dutch tokens. */
+const STOP = new Set([
+  'de',
+  'het',
+  'een',
+  'en',
+  'van',
+  'voor',
+  'in',
+  'op',
+  'met',
+  'te',
+  'aan',
+  'bij',
+  'om',
+  'uit',
+  'over',
+  'tot',
+  'als',
+  'of',
+  'door',
+  'naar',
+  'dat',
+  'die',
+  'dit',
+  'deze',
+  'is',
+  'zijn',
+  'wordt',
+  'worden',
+  'er',
+  'ook',
+  'je',
+  'we',
+  'hun',
+  'hoe',
+  'zoals',
+  'student',
+  'studenten',
+  'module',
+  'lesmodule',
+  'training',
+  'cursus',
+  'over',
+  'volgens',
+  'samen',
+  'eerste',
+  'eigen',
+]);
+
+export function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('en')) return word.slice(0, -2);
+  if (word.length > 4 && (word.endsWith('s') || word.endsWith('e'))) return word.slice(0, -1);
+  return word;
+}
+
+/** Meaningful words as written (lower case, no accents, no stop words): a search query. */
+export function words(...texts: string[]): string[] {
+  const result = new Set<string>();
+  for (const text of texts) {
+    const parts = text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
+    for (const word of parts) if (word.length > 2 && !STOP.has(word)) result.add(word);
+  }
+  return [...result];
+}
+
+export function tokens(...texts: string[]): Set<string> {
+  return new Set(words(...texts).map(stem));
+}
+
+const PREFIX = 6;
+
+/**
+ * Dutch glues words together ("phishingmail", "phishingbericht"), so two tokens that share their
+ * first six letters count as the same; everything else must match exactly.
+ */
+function matches(token: string, other: Set<string>): boolean {
+  if (other.has(token)) return true;
+  if (token.length < PREFIX) return false;
+  const prefix = token.slice(0, PREFIX);
+  for (const candidate of other)
+    if (candidate.length >= PREFIX && candidate.startsWith(prefix)) return true;
+  return false;
+}
+
+export function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let sharedA = 0;
+  for (const token of a) if (matches(token, b)) sharedA++;
+  let sharedB = 0;
+  for (const token of b) if (matches(token, a)) sharedB++;
+  return (sharedA + sharedB) / (a.size + b.size);
+}
+
+export function shared(a: Set<string>, b: Set<string>, max = 5): string[] {
+  return [...a].filter((token) => matches(token, b)).slice(0, max);
+}
+
+export interface SimilarityFeatures {
+  title: string;
+  summary: string;
+  learningOutcomes: string[];
+  keywords: string[];
+  levels: string[];
+  creboCodes: string[];
+}
+
+export interface Reason {
+  type: 'learning-outcomes' | 'keywords' | 'title' | 'summary' | 'level' | 'qualification';
+  detail: string;
+}
+
+const WEIGHTS = {
+  outcomes: 0.35,
+  title: 0.2,
+  keywords: 0.2,
+  summary: 0.1,
+  level: 0.1,
+  qualification: 0.05,
+};
+
+/** A score in 0..1 with the reasons a person can check; weights favour what a module teaches. */
+export function compare(
+  a: SimilarityFeatures,
+  b: SimilarityFeatures,
+): { score: number; reasons: Reason[] } {
+  const outcomesA = tokens(...a.learningOutcomes);
+  const outcomesB = tokens(...b.learningOutcomes);
+  const titleA = tokens(a.title);
+  const titleB = tokens(b.title);
+  // Keywords are compared against everything the other side says, since one PPS's keyword is
+  // often another's title word.
+  const keywordsA = tokens(...a.keywords);
+  const keywordsB = tokens(...b.keywords);
+  const allA = tokens(a.title, a.summary, ...a.keywords, ...a.learningOutcomes);
+  const allB = tokens(b.title, b.summary, ...b.keywords, ...b.learningOutcomes);
+  const summaryA = tokens(a.summary);
+  const summaryB = tokens(b.summary);
+  const parts = {
+    outcomes: dice(outcomesA, outcomesB),
+    title: dice(titleA, titleB),
+    keywords: Math.max(dice(keywordsA, keywordsB), dice(keywordsA, allB), dice(allA, keywordsB)),
+    summary: dice(summaryA, summaryB),
+    level: a.levels.some((level) => b.levels.includes(level)) ? 1 : 0,
+    qualification: a.creboCodes.some((code) => b.creboCodes.includes(code)) ? 1 : 0,
+  };
+  const score =
+    parts.outcomes * WEIGHTS.outcomes +
+    parts.title * WEIGHTS.title +
+    parts.keywords * WEIGHTS.keywords +
+    parts.summary * WEIGHTS.summary +
+    parts.level * WEIGHTS.level +
+    parts.qualification * WEIGHTS.qualification;
+  const reasons: Reason[] = [];
+  if (parts.outcomes > 0)
+    reasons.push({
+      type: 'learning-outcomes',
+      detail: `shared in learning outcomes: ${shared(outcomesA, outcomesB).join(', ')}`,
+    });
+  if (parts.keywords > 0)
+    reasons.push({
+      type: 'keywords',
+      detail: `shared keywords: ${[...new Set([...shared(keywordsA, allB), ...shared(allA, keywordsB)])].slice(0, 5).join(', ')}`,
+    });
+  if (parts.title > 0)
+    reasons.push({
+      type: 'title',
+      detail: `shared title words: ${shared(titleA, titleB).join(', ')}`,
+    });
+  if (parts.level)
+    reasons.push({
+      type: 'level',
+      detail: `same level: ${a.levels.filter((level) => b.levels.includes(level)).join(', ')}`,
+    });
+  if (parts.qualification)
+    reasons.push({
+      type: 'qualification',
+      detail: `same crebo: ${a.creboCodes.filter((code) => b.creboCodes.includes(code)).join(', ')}`,
+    });
+  return { score: Math.round(score * 1000) / 1000, reasons };
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { moduleBody } from './harness/fixtures';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+interface Text {
+  title: string;
+  summary: string;
+  outcomes: string[];
+  keywords: string[];
+  levels: string[];
+}
+interface Topic {
+  a: Text;
+  duplicate: Text;
+  nearMiss: Text;
+}
+
+const { topics } = JSON.parse(
+  readFileSync(join(__dirname, 'fixtures', 'similarity-nl.json'), 'utf8'),
+) as { topics: Topic[] };
+
+/**
+ * "This already exists", measured: 15 modules each have a rewrite by another PPS (should be found)
+ * and a module from the same field with other content (should not). Precision and recall at top 3.
+ */
+describe('similar assets (e2e, labelled Dutch set)', () => {
+  let t: TestApp;
+  let writer: TestUser;
+  let other: TestUser;
+  let writerPps: string;
+  let otherPps: string;
+  const duplicateIds: string[] = [];
+
+  const body = (ppsId: string, text: Text) => {
+    const base = moduleBody(ppsId);
+    return {
+      ...base,
+      title: text.title,
+      summary: text.summary,
+      keywords: text.keywords,
+      levels: text.levels,
+      module: {
+        ...(base.module as object),
+        learningOutcomes: text.outcomes.map((outcome) => ({ text: outcome })),
+      },
+    };
+  };
+
+  async function publish(user: TestUser, ppsId: string, text: Text): Promise<string> {
+    const created = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(user))
+      .send(body(ppsId, text))
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/assets/${created.body.id}/publish`)
+      .set(bearer(user))
+      .set('If-Match', `"${created.body.revision}"`)
+      .send({})
+      .expect(200);
+    return created.body.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    await t.startWorker();
+    otherPps = await t.ppsId('House of Digital');
+    writerPps = await t.ppsId('NexTechnician');
+    other = await t.user('pps-editor', [otherPps]);
+    writer = await t.user('pps-editor', [writerPps]);
+    for (const topic of topics) {
+      duplicateIds.push(await publish(other, otherPps, topic.duplicate));
+      await publish(other, otherPps, topic.nearMiss);
+    }
+    await t.indexed();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('finds the rewrite and not the near miss: precision and recall at top 3 of at least 0.8', async () => {
+    let retrieved = 0;
+    let relevant = 0;
+    const misses: string[] = [];
+    for (const [index, topic] of topics.entries()) {
+      const response = await t
+        .http()
+        .post('/api/v1/similar')
+        .send({
+          title: topic.a.title,
+          summary: topic.a.summary,
+          learningOutcomes: topic.a.outcomes,
+          keywords: topic.a.keywords,
+          levels: topic.a.levels,
+          kind: 'module',
+        })
+        .expect(200);
+      const top3 = (response.body as { id: string; title: string }[]).slice(0, 3);
+      retrieved += top3.length;
+      if (top3.some((hit) => hit.id === duplicateIds[index])) relevant++;
+      else misses.push(topic.a.title);
+    }
+    const precision = retrieved === 0 ? 0 : relevant / retrieved;
+    const recall = relevant / topics.length;
+    console.log(
+      `similarity: precision@3 ${precision.toFixed(2)}, recall@3 ${recall.toFixed(2)} (${relevant}/${topics.length}, ${retrieved} retrieved); missed: ${misses.join('; ') || 'none'}`,
+    );
+    expect(topics).toHaveLength(15);
+    expect(precision).toBeGreaterThanOrEqual(0.8);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('answers a new draft with the likely equivalents from other PPS, with score and reasons', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(writer))
+      .send(body(writerPps, topics[1].a))
+      .expect(201);
+    expect(created.body.similar[0]).toMatchObject({ id: duplicateIds[1], pps: { id: otherPps } });
+    expect(created.body.similar[0].score).toBeGreaterThan(0.3);
+    expect(
+      created.body.similar[0].reasons.map((reason: { type: string }) => reason.type),
+    ).toContain('learning-outcomes');
+    const edited = await t
+      .http()
+      .patch(`/api/v1/assets/${created.body.id}`)
+      .set(bearer(writer))
+      .set('If-Match', created.headers.etag)
+      .send({ keywords: ['warmtepomp'] })
+      .expect(200);
+    expect(edited.body.similar.map((hit: { id: string }) => hit.id)).toContain(duplicateIds[1]);
+  });
+
+  it('never offers a PPS its own assets', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(other))
+      .send(body(otherPps, topics[2].a))
+      .expect(201);
+    expect(created.body.similar).toEqual([]);
+  });
+
+  it('serves GET /assets/:id/similar for any visible asset', async () => {
+    const similar = await t.http().get(`/api/v1/assets/${duplicateIds[3]}/similar`).expect(200);
+    expect(similar.body.every((hit: { pps: { id: string } }) => hit.pps.id !== otherPps)).toBe(
+      true,
+    );
+  });
+
+  it('validates the text it is given', async () => {
+    const response = await t
+      .http()
+      .post('/api/v1/similar')
+      .send({ title: 'x', creboCodes: ['123'] })
+      .expect(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'creboCodes',
+      'title',
+    ]);
+  });
+});
