@@ -8,6 +8,7 @@ import { CommonModule } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
@@ -47,6 +48,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     AssetsModule,
     SearchModule,
     ReuseModule,
+    ReportsModule,
     HealthModule,
   ],
 })

@@ -35,6 +35,7 @@ import { SimilarityService } from './similarity.service';
     OutboxRelay,
     ReindexService,
     SimilarityService,
+    SearchDocumentsRepository,
   ],
 })
 export class SearchIndexModule {}

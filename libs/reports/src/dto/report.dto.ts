@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class ReportFormatQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class KindCountsDto {
+  @ApiProperty({ example: 2 }) curriculum: number;
+  @ApiProperty({ example: 5 }) module: number;
+  @ApiProperty({ example: 1 }) infrastructure: number;
+  @ApiProperty({ example: 2 }) practice: number;
+}
+
+export class PpsTotalsDto {
+  @ApiProperty({ format: 'uuid' }) ppsId: string;
+  @ApiProperty({ example: 'Techport mbo' }) ppsName: string;
+  @ApiProperty({ example: 10, description: 'Published and archived assets' }) assets: number;
+  @ApiProperty({ type: KindCountsDto }) byKind: KindCountsDto;
+  @ApiProperty({ example: 7, description: 'Reuse records of its assets by others' })
+  reusesReceived: number;
+  @ApiProperty({ example: 3, description: 'Reuse records it made of others’ assets' })
+  reusesMade: number;
+  @ApiProperty({ example: 2, description: 'Its assets derived from another PPS’s asset' })
+  derivatives: number;
+  @ApiProperty({
+    example: 0.2,
+    description: 'derivatives / assets: how much it builds on what exists',
+  })
+  buildsOnExistingShare: number;
+}
+
+export class AssetReuseDto {
+  @ApiProperty({ format: 'uuid' }) assetId: string;
+  @ApiProperty({ example: 'Veilig werken met de reachtruck' }) title: string;
+  @ApiProperty({ example: 'module' }) kind: string;
+  @ApiProperty({ example: 'House of Logistics' }) ppsName: string;
+  @ApiProperty({ example: 3, description: 'Distinct adopters' }) reuseCount: number;
+  @ApiProperty({ example: 4 }) reuseRecords: number;
+  @ApiProperty({ type: [String], example: ['Lelytalent', 'Techport mbo'] }) adopters: string[];
+}
+
+export class OverlapDto {
+  @ApiProperty({ format: 'uuid' }) assetId: string;
+  @ApiProperty({ example: 'E-learning Veilig werken met cobots' }) title: string;
+  @ApiProperty({ example: 'Techport mbo' }) ppsName: string;
+  @ApiProperty({ format: 'uuid' }) similarAssetId: string;
+  @ApiProperty({ example: 'Samenwerken met robots: veiligheid bij cobots' }) similarTitle: string;
+  @ApiProperty({ example: 'Fieldlab Robotica NH' }) similarPpsName: string;
+  @ApiProperty({ example: 0.52 }) score: number;
+}
+
+export class CrossoverDto {
+  @ApiProperty({ example: 'House of Digital', description: 'Owner of the asset' }) fromPps: string;
+  @ApiProperty({ example: 'House of Logistics', description: 'PPS that reused it' }) toPps: string;
+  @ApiProperty({ example: 'Data-analyse met Python voor het mbo' }) assetTitle: string;
+  @ApiProperty({ example: 'adapted' }) mode: string;
+}
+
+export class PpsReportDto {
+  @ApiProperty({
+    example: {
+      id: '5d1f3c1e-8b9a-4a51-9f7b-2c3e4d5f6a7b',
+      name: 'Techport mbo',
+      leadInstitution: 'Nova College',
+      provinces: ['noord-holland'],
+    },
+  })
+  pps: { id: string; name: string; leadInstitution: string; provinces: string[] };
+  @ApiProperty({ type: PpsTotalsDto }) totals: PpsTotalsDto;
+  @ApiProperty({
+    type: [AssetReuseDto],
+    description: 'Its assets, most reused first, with who reuses them',
+  })
+  assets: AssetReuseDto[];
+  @ApiProperty({
+    type: [OverlapDto],
+    description: 'Its assets that probably overlap with another PPS’s',
+  })
+  overlaps: OverlapDto[];
+}
+
+export class PortfolioReportDto {
+  @ApiProperty({
+    example: { id: '8f14e45f-ceea-4e6b-9a1d-3b2c1d0e9f8a', name: 'ROC van Amsterdam' },
+  })
+  scope: { id: string; name: string };
+  @ApiProperty({ type: [PpsTotalsDto] }) portfolio: PpsTotalsDto[];
+  @ApiProperty({ type: [OverlapDto], description: 'Overlaps between PPS of this portfolio' })
+  overlaps: OverlapDto[];
+  @ApiProperty({ type: [CrossoverDto], description: 'Reuse between PPS of this portfolio' })
+  crossovers: CrossoverDto[];
+}
+
+export class AdopterRankDto {
+  @ApiProperty({ format: 'uuid' }) ppsId: string;
+  @ApiProperty({ example: 'House of Logistics' }) ppsName: string;
+  @ApiProperty({ example: 6 }) reusesMade: number;
+  @ApiProperty({ example: 3, description: 'Distinct PPS it reused from' }) sources: number;
+}
+
+export class RankingReportDto {
+  @ApiProperty({ type: [AssetReuseDto], description: 'Most reused assets in the region' })
+  assets: AssetReuseDto[];
+  @ApiProperty({ type: [AdopterRankDto], description: 'PPS that build most on the work of others' })
+  adopters: AdopterRankDto[];
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import { SearchDocumentsRepository, SimilarityService } from '@bouwsteen/search';
+import { TaxonomyService } from '@bouwsteen/taxonomy';
+import {
+  AdopterRankDto,
+  AssetReuseDto,
+  OverlapDto,
+  PortfolioReportDto,
+  PpsReportDto,
+  PpsTotalsDto,
+  RankingReportDto,
+} from './dto/report.dto';
+import { AssetReuseRow, PpsTotalsRow, ReportsRepository } from './reports.repository';
+
+const OVERLAP_ASSETS = 100;
+
+/**
+ * What funders, lead institutions and provinces ask: who reuses what, how much a PPS builds on
+ * existing work, and where PPS overlap. Overlaps use the same similarity check as new drafts.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly documents: SearchDocumentsRepository,
+    private readonly similarity: SimilarityService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async pps(id: string): Promise<PpsReportDto> {
+    const pps = await this.reports.pps(id);
+    if (!pps) throw new NotFoundError('pps', id);
+    const [totals] = await this.reports.totals('p.id = $1', [id]);
+    const assets = await this.reports.assetReuse('a.pps_id = $1', [id], 500);
+    return {
+      pps: { id: pps.id, name: pps.name, leadInstitution: pps.lead_name, provinces: pps.provinces },
+      totals: toTotals(totals),
+      assets: assets.map(toAssetReuse),
+      overlaps: await this.overlaps([id], undefined),
+    };
+  }
+
+  async leadInstitution(organisationId: string): Promise<PortfolioReportDto> {
+    const organisation = await this.reports.organisation(organisationId);
+    if (!organisation) throw new NotFoundError('organisation', organisationId);
+    const portfolio = await this.reports.totals('p.lead_organisation_id = $1', [organisationId]);
+    const ppsIds = portfolio.map((row) => row.pps_id);
+    return {
+      scope: organisation,
+      portfolio: portfolio.map(toTotals),
+      overlaps: ppsIds.length > 1 ? await this.overlaps(ppsIds, new Set(ppsIds)) : [],
+      crossovers: (await this.reports.crossovers(ppsIds)).map((row) => ({
+        fromPps: row.from_pps,
+        toPps: row.to_pps,
+        assetTitle: row.asset_title,
+        mode: row.mode,
+      })),
+    };
+  }
+
+  async province(code: string): Promise<PortfolioReportDto> {
+    const term = await this.taxonomy.term('provinces', code);
+    if (!term)
+      throw new ValidationFailedError([
+        { field: 'province', message: `unknown provinces code "${code}"` },
+      ]);
+    const portfolio = await this.reports.totals('$1 = ANY(p.provinces)', [code]);
+    const ppsIds = portfolio.map((row) => row.pps_id);
+    return {
+      scope: { id: term.code, name: term.label },
+      portfolio: portfolio.map(toTotals),
+      overlaps: [],
+      crossovers: (await this.reports.crossovers(ppsIds)).map((row) => ({
+        fromPps: row.from_pps,
+        toPps: row.to_pps,
+        assetTitle: row.asset_title,
+        mode: row.mode,
+      })),
+    };
+  }
+
+  async ranking(limit = 25): Promise<RankingReportDto> {
+    const assets = await this.reports.assetReuse('a.reuse_count > 0', [], limit);
+    const adopters: AdopterRankDto[] = (await this.reports.adopters(limit)).map((row) => ({
+      ppsId: row.pps_id,
+      ppsName: row.pps_name,
+      reusesMade: row.reuses_made,
+      sources: row.sources,
+    }));
+    return { assets: assets.map(toAssetReuse), adopters };
+  }
+
+  /**
+   * For each published asset of `ppsIds`, its most similar asset of another PPS (restricted to
+   * `within` when given), deduplicated so a pair is listed once.
+   */
+  private async overlaps(ppsIds: string[], within: Set<string> | undefined): Promise<OverlapDto[]> {
+    const assets = (await this.reports.publishedAssetIds(ppsIds)).slice(0, OVERLAP_ASSETS);
+    const documents = await this.documents.documents(assets.map((asset) => asset.id));
+    const result: OverlapDto[] = [];
+    const seen = new Set<string>();
+    for (const document of documents) {
+      const similar = await this.similarity.similarOrNone({
+        title: document.title,
+        summary: document.summary,
+        learningOutcomes: document.learningOutcomes,
+        keywords: document.keywords,
+        levels: document.levels,
+        creboCodes: document.creboCodes,
+        kind: document.kind,
+        excludePpsId: document.ppsId,
+      });
+      const match = similar.find((candidate) => !within || within.has(candidate.pps.id));
+      if (!match) continue;
+      const pair = [document.id, match.id].sort().join('|');
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      result.push({
+        assetId: document.id,
+        title: document.title,
+        ppsName: document.ppsName,
+        similarAssetId: match.id,
+        similarTitle: match.title,
+        similarPpsName: match.pps.name,
+        score: match.score,
+      });
+    }
+    return result.sort((a, b) => b.score - a.score);
+  }
+}
+
+function toTotals(row: PpsTotalsRow): PpsTotalsDto {
+  return {
+    ppsId: row.pps_id,
+    ppsName: row.pps_name,
+    assets: row.assets,
+    byKind: {
+      curriculum: row.curriculum,
+      module: row.module,
+      infrastructure: row.infrastructure,
+      practice: row.practice,
+    },
+    reusesReceived: row.reuses_received,
+    reusesMade: row.reuses_made,
+    derivatives: row.derivatives,
+    buildsOnExistingShare:
+      row.assets === 0 ? 0 : Math.round((row.derivatives / row.assets) * 100) / 100,
+  };
+}
+
+function toAssetReuse(row: AssetReuseRow): AssetReuseDto {
+  return {
+    assetId: row.asset_id,
+    title: row.title,
+    kind: row.kind,
+    ppsName: row.pps_name,
+    reuseCount: row.reuse_count,
+    reuseRecords: row.reuse_records,
+    adopters: row.adopters,
+  };
+}
