@@ -1,10 +1,12 @@
 import { InitialSchema1764288000000 } from './1764288000000-InitialSchema';
 import { SearchOutbox1764374400000 } from './1764374400000-SearchOutbox';
 import { ReuseAndDerivatives1764460800000 } from './1764460800000-ReuseAndDerivatives';
+import { FollowAndNotify1764547200000 } from './1764547200000-FollowAndNotify';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
   InitialSchema1764288000000,
   SearchOutbox1764374400000,
   ReuseAndDerivatives1764460800000,
+  FollowAndNotify1764547200000,
 ];

@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
     OUTBOX_POLL_MS: '100',
     OUTBOX_RETRY_BASE_MS: '200',
     OUTBOX_RETRY_MAX_MS: '2000',
+    WEBHOOK_POLL_MS: '100',
+    WEBHOOK_RETRY_BASE_MS: '200',
     LOG_LEVEL: 'silent',
     BOOTSTRAP_ADMIN_EMAIL: '',
     BOOTSTRAP_ADMIN_PASSWORD: '',

@@ -11,6 +11,7 @@ import { PpsRepository } from '@bouwsteen/organisations';
 import { SeedModule, SeedService } from '@bouwsteen/seed';
 import { nameKey } from '@bouwsteen/common';
 import { dropDatabase, ensureDatabase, runMigrations } from '@bouwsteen/database';
+import { WebhookDispatcher } from '@bouwsteen/follow';
 import { OutboxRelay, OutboxRepository } from '@bouwsteen/search';
 import { databaseUrlFor } from './database-url';
 
@@ -91,7 +92,10 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
       if (!pps) throw new Error(`unknown PPS ${name}`);
       return pps.id;
     },
-    startWorker: () => app.get(OutboxRelay).start(),
+    async startWorker() {
+      await app.get(OutboxRelay).start();
+      app.get(WebhookDispatcher).start();
+    },
     async indexed(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       const outbox = app.get(OutboxRepository);

@@ -1,10 +1,11 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { WebhookDispatcher } from '@bouwsteen/follow';
 import { OutboxRelay } from '@bouwsteen/search';
 import { WorkerModule } from './worker.module';
 
 /**
- * The worker drains the search outbox into Meilisearch. Run as many as you like: entries are
+ * The worker drains the search outbox into Meilisearch and delivers webhooks. Run as many as you like: entries are
  * claimed with FOR UPDATE SKIP LOCKED, so workers never process the same batch twice.
  */
 export async function bootstrapWorker(): Promise<INestApplicationContext> {
@@ -13,7 +14,8 @@ export async function bootstrapWorker(): Promise<INestApplicationContext> {
   });
   app.enableShutdownHooks();
   await app.get(OutboxRelay).start();
-  new Logger('Worker').log('Search outbox relay started');
+  app.get(WebhookDispatcher).start();
+  new Logger('Worker').log('Search outbox relay and webhook dispatcher started');
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { FollowModule } from '@bouwsteen/follow';
 import { SearchIndexModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetsController } from './assets.controller';
@@ -15,6 +16,7 @@ import { AssetEntity } from './entities/asset.entity';
     OrganisationsModule,
     TaxonomyModule,
     SearchIndexModule,
+    FollowModule,
   ],
   controllers: [AssetsController],
   providers: [AssetsRepository, AssetsService],

@@ -47,6 +47,7 @@ import {
   LineageDto,
 } from './dto/derivative.dto';
 import { SimilarAsset, SimilarityService } from '@bouwsteen/search';
+import { NotificationWriter } from '@bouwsteen/follow';
 import { derivativeLicenseProblem, licenseNotes, licenseTerms } from './license-policy';
 import { LineageRow } from './assets.repository';
 import { readerScope } from './reader-scope';
@@ -70,6 +71,7 @@ export class AssetsService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly similarity: SimilarityService,
+    private readonly notifications: NotificationWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -257,6 +259,10 @@ export class AssetsService {
         firstPublishedAt: asset.firstPublishedAt ?? now,
       });
       await this.outbox.enqueue(manager, 'asset', id);
+      // A first publication is news to nobody yet; later versions are what followers wait for.
+      if (asset.publishedVersion !== null) {
+        await this.notifications.assetChanged(manager, id, 'new-version', principal.userId);
+      }
     });
     return this.get(principal, id);
   }
@@ -282,6 +288,7 @@ export class AssetsService {
         archivedAt: this.clock.now(),
       });
       await this.outbox.enqueue(manager, 'asset', id);
+      await this.notifications.assetChanged(manager, id, 'archived', principal.userId);
     });
     return this.get(principal, id);
   }

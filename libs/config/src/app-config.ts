@@ -13,6 +13,13 @@ export interface AppConfig {
     masterKey: string;
     indexPrefix: string;
   };
+  webhooks: {
+    pollMs: number;
+    timeoutMs: number;
+    retryBaseMs: number;
+    maxAttempts: number;
+    allowPrivateHosts: boolean;
+  };
   outbox: {
     pollMs: number;
     batchSize: number;

@@ -93,6 +93,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       masterKey,
       indexPrefix,
     },
+    webhooks: {
+      pollMs: int('WEBHOOK_POLL_MS', 1000, 10, 60000),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 5000, 100, 60000),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 2000, 10, 600000),
+      maxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
+      allowPrivateHosts: env.WEBHOOK_ALLOW_PRIVATE_HOSTS
+        ? env.WEBHOOK_ALLOW_PRIVATE_HOSTS === 'true'
+        : nodeEnv !== 'production',
+    },
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
       batchSize: int('OUTBOX_BATCH_SIZE', 500, 1, 10000),

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@bouwsteen/common';
+
+export class FollowDto {
+  @ApiProperty({ enum: ['asset', 'pps'], example: 'asset' })
+  targetType: 'asset' | 'pps';
+
+  @ApiProperty({ format: 'uuid' })
+  targetId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  since: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ['new-version', 'archived'], example: 'new-version' })
+  type: string;
+
+  @ApiProperty({ format: 'uuid' })
+  assetId: string;
+
+  @ApiProperty({ example: 2 })
+  assetVersion: number;
+
+  @ApiProperty({ example: 'you follow this asset' })
+  reason: string;
+
+  @ApiProperty({ example: '"Veilig werken met cobots" has a new version (2)' })
+  message: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  readAt: string | null;
+}
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: true, description: 'Only unread notifications' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+export class CreateWebhookDto {
+  @ApiProperty({
+    example: 'https://lms.example.nl/hooks/bouwsteen',
+    description: 'Receives a signed POST per notification',
+  })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  url: string;
+}
+
+export class WebhookDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'https://lms.example.nl/hooks/bouwsteen' })
+  url: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class CreatedWebhookDto extends WebhookDto {
+  @ApiProperty({
+    example: 'whsec_9f…',
+    description:
+      'Shown once. Each delivery carries X-Bouwsteen-Signature: sha256=HMAC-SHA256(secret, timestamp + "." + body) and X-Bouwsteen-Timestamp',
+  })
+  secret: string;
+}

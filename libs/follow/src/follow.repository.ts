@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type FollowTarget = 'asset' | 'pps';
+
+export interface NotificationRow {
+  id: string;
+  type: string;
+  asset_id: string;
+  asset_version: number;
+  reason: string;
+  message: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export interface WebhookRow {
+  id: string;
+  url: string;
+  created_at: Date;
+}
+
+export interface DueDelivery {
+  id: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  notification: NotificationRow;
+}
+
+@Injectable()
+export class FollowRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async targetExists(type: FollowTarget, id: string): Promise<boolean> {
+    const table = type === 'asset' ? 'asset' : 'pps';
+    return (await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+  }
+
+  async follow(userId: string, type: FollowTarget, id: string): Promise<void> {
+    await this.dataSource.query(
+      'INSERT INTO follow (user_id, target_type, target_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [userId, type, id],
+    );
+  }
+
+  async unfollow(userId: string, type: FollowTarget, id: string): Promise<void> {
+    await this.dataSource.query(
+      'DELETE FROM follow WHERE user_id = $1 AND target_type = $2 AND target_id = $3',
+      [userId, type, id],
+    );
+  }
+
+  follows(
+    userId: string,
+  ): Promise<{ target_type: FollowTarget; target_id: string; created_at: Date }[]> {
+    return this.dataSource.query(
+      'SELECT target_type, target_id, created_at FROM follow WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1000',
+      [userId],
+    );
+  }
+
+  async notifications(
+    userId: string,
+    unreadOnly: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<[NotificationRow[], number]> {
+    const where = `user_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
+    const rows: NotificationRow[] = await this.dataSource.query(
+      `SELECT id, type, asset_id, asset_version, reason, message, created_at, read_at FROM notification
+       WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM notification WHERE ${where}`,
+      [userId],
+    );
+    return [rows, count];
+  }
+
+  /** TypeORM answers UPDATE and DELETE with [rows, affected], hence the destructuring here. */
+  async markRead(userId: string, id: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      'UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2',
+      [id, userId],
+    );
+    return affected > 0;
+  }
+
+  webhooks(userId: string): Promise<WebhookRow[]> {
+    return this.dataSource.query(
+      'SELECT id, url, created_at FROM webhook WHERE user_id = $1 ORDER BY created_at',
+      [userId],
+    );
+  }
+
+  async countWebhooks(userId: string): Promise<number> {
+    return (
+      await this.dataSource.query('SELECT count(*)::int AS count FROM webhook WHERE user_id = $1', [
+        userId,
+      ])
+    )[0].count;
+  }
+
+  async addWebhook(userId: string, url: string, secret: string): Promise<WebhookRow> {
+    return (
+      await this.dataSource.query(
+        'INSERT INTO webhook (user_id, url, secret) VALUES ($1, $2, $3) RETURNING id, url, created_at',
+        [userId, url, secret],
+      )
+    )[0];
+  }
+
+  async removeWebhook(userId: string, id: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM webhook WHERE id = $1 AND user_id = $2',
+      [id, userId],
+    );
+    return affected > 0;
+  }
+
+  /** Claims due deliveries; SKIP LOCKED lets several workers send without doubling up. */
+  claimDeliveries(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
+    return manager.query(
+      `SELECT d.id, d.attempts, w.url, w.secret,
+              json_build_object('id', n.id, 'type', n.type, 'asset_id', n.asset_id, 'asset_version', n.asset_version,
+                                'reason', n.reason, 'message', n.message, 'created_at', n.created_at) AS notification
+       FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN notification n ON n.id = d.notification_id
+       WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= clock_timestamp()
+       ORDER BY d.id LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async delivered(manager: EntityManager, id: string, status: number): Promise<void> {
+    await manager.query(
+      'UPDATE webhook_delivery SET delivered_at = now(), last_status = $2, attempts = attempts + 1 WHERE id = $1',
+      [id, status],
+    );
+  }
+
+  async failed(
+    manager: EntityManager,
+    id: string,
+    status: number | null,
+    error: string,
+    retryBaseMs: number,
+    maxAttempts: number,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE webhook_delivery
+       SET attempts = attempts + 1, last_status = $2, last_error = left($3, 1000),
+           next_attempt_at = clock_timestamp() + make_interval(secs => LEAST(3600, $4::float8 * power(2, attempts) / 1000)),
+           gave_up_at = CASE WHEN attempts + 1 >= $5 THEN now() END
+       WHERE id = $1`,
+      [id, status, error, retryBaseMs, maxAttempts],
+    );
+  }
+
+  deliveries(
+    notificationId: string,
+  ): Promise<{ attempts: number; last_status: number | null; delivered_at: Date | null }[]> {
+    return this.dataSource.query(
+      'SELECT attempts, last_status, delivered_at FROM webhook_delivery WHERE notification_id = $1',
+      [notificationId],
+    );
+  }
+}

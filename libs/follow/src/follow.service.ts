@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Principal } from '@bouwsteen/auth';
+import {
+  ConflictError,
+  NotFoundError,
+  Page,
+  ValidationFailedError,
+  toPage,
+} from '@bouwsteen/common';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import {
+  CreateWebhookDto,
+  CreatedWebhookDto,
+  FollowDto,
+  NotificationDto,
+  NotificationQueryDto,
+  WebhookDto,
+} from './dto/follow.dto';
+import { FollowRepository, FollowTarget, NotificationRow } from './follow.repository';
+import { isPrivateHost } from './private-host';
+
+const MAX_WEBHOOKS = 5;
+
+@Injectable()
+export class FollowService {
+  constructor(
+    private readonly follows: FollowRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async follow(principal: Principal, type: FollowTarget, id: string): Promise<void> {
+    if (!(await this.follows.targetExists(type, id))) throw new NotFoundError(type, id);
+    await this.follows.follow(principal.userId, type, id);
+  }
+
+  async unfollow(principal: Principal, type: FollowTarget, id: string): Promise<void> {
+    await this.follows.unfollow(principal.userId, type, id);
+  }
+
+  async list(principal: Principal): Promise<FollowDto[]> {
+    return (await this.follows.follows(principal.userId)).map((row) => ({
+      targetType: row.target_type,
+      targetId: row.target_id,
+      since: row.created_at.toISOString(),
+    }));
+  }
+
+  async notifications(
+    principal: Principal,
+    query: NotificationQueryDto,
+  ): Promise<Page<NotificationDto>> {
+    const [rows, total] = await this.follows.notifications(
+      principal.userId,
+      query.unread === true,
+      query.offset,
+      query.pageSize,
+    );
+    return toPage(rows.map(toNotificationDto), total, query);
+  }
+
+  async markRead(principal: Principal, id: string): Promise<void> {
+    if (!(await this.follows.markRead(principal.userId, id)))
+      throw new NotFoundError('notification', id);
+  }
+
+  async webhooks(principal: Principal): Promise<WebhookDto[]> {
+    return (await this.follows.webhooks(principal.userId)).map((row) => ({
+      id: row.id,
+      url: row.url,
+      createdAt: row.created_at.toISOString(),
+    }));
+  }
+
+  async addWebhook(principal: Principal, dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
+    // Deliveries are made by the server, so a URL must not point it at its own network.
+    if (!this.config.webhooks.allowPrivateHosts && isPrivateHost(new URL(dto.url).hostname)) {
+      throw new ValidationFailedError([{ field: 'url', message: 'must be a public address' }]);
+    }
+    if ((await this.follows.countWebhooks(principal.userId)) >= MAX_WEBHOOKS) {
+      throw new ConflictError(
+        'webhook-limit-reached',
+        `At most ${MAX_WEBHOOKS} webhooks per account`,
+      );
+    }
+    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    const row = await this.follows.addWebhook(principal.userId, dto.url, secret);
+    return { id: row.id, url: row.url, createdAt: row.created_at.toISOString(), secret };
+  }
+
+  async removeWebhook(principal: Principal, id: string): Promise<void> {
+    if (!(await this.follows.removeWebhook(principal.userId, id)))
+      throw new NotFoundError('webhook', id);
+  }
+}
+
+export function toNotificationDto(row: NotificationRow): NotificationDto {
+  return {
+    id: row.id,
+    type: row.type,
+    assetId: row.asset_id,
+    assetVersion: row.asset_version,
+    reason: row.reason,
+    message: row.message,
+    createdAt: new Date(row.created_at).toISOString(),
+    readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
+  };
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export type AssetChange = 'new-version' | 'archived';
+
+/**
+ * Writes notifications (and the webhook deliveries they cause) inside the transaction of the
+ * change itself, so a follower is told exactly when the change commits and never otherwise.
+ * Recipients: followers of the asset or its PPS, and members of PPS or organisations that
+ * recorded a reuse of it. Whoever made the change is not told about it.
+ */
+@Injectable()
+export class NotificationWriter {
+  async assetChanged(
+    manager: EntityManager,
+    assetId: string,
+    change: AssetChange,
+    actorId: string,
+  ): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH target AS (
+         SELECT a.id, a.pps_id, a.published_version, v.title
+         FROM asset a JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
+         WHERE a.id = $1
+       ),
+       recipients AS (
+         SELECT f.user_id, 'you follow this asset' AS reason FROM follow f, target t
+           WHERE f.target_type = 'asset' AND f.target_id = t.id
+         UNION
+         SELECT f.user_id, 'you follow its PPS' FROM follow f, target t
+           WHERE f.target_type = 'pps' AND f.target_id = t.pps_id
+         UNION
+         SELECT m.user_id, 'your PPS reuses it' FROM reuse r JOIN pps_membership m ON m.pps_id = r.adopter_pps_id
+           WHERE r.asset_id = $1
+         UNION
+         SELECT u.id, 'your organisation reuses it' FROM reuse r JOIN app_user u ON u.organisation_id = r.adopter_organisation_id
+           WHERE r.asset_id = $1
+       ),
+       one_per_user AS (
+         SELECT DISTINCT ON (user_id) user_id, reason FROM recipients ORDER BY user_id, reason
+       )
+       INSERT INTO notification (user_id, type, asset_id, asset_version, reason, message)
+       SELECT o.user_id, $2, t.id, t.published_version, o.reason,
+              CASE $2 WHEN 'archived' THEN format('"%s" was archived', t.title)
+                      ELSE format('"%s" has a new version (%s)', t.title, t.published_version) END
+       FROM one_per_user o JOIN app_user u ON u.id = o.user_id CROSS JOIN target t
+       WHERE u.active AND o.user_id <> $3
+       RETURNING id`,
+      [assetId, change, actorId],
+    );
+    if (rows.length > 0) {
+      await manager.query(
+        `INSERT INTO webhook_delivery (webhook_id, notification_id)
+         SELECT w.id, n.id FROM notification n JOIN webhook w ON w.user_id = n.user_id WHERE n.id = ANY($1::uuid[])`,
+        [rows.map((row) => row.id)],
+      );
+    }
+    return rows.length;
+  }
+}
