@@ -2,6 +2,7 @@ import { InitialSchema1764288000000 } from './1764288000000-InitialSchema';
 import { SearchOutbox1764374400000 } from './1764374400000-SearchOutbox';
 import { ReuseAndDerivatives1764460800000 } from './1764460800000-ReuseAndDerivatives';
 import { FollowAndNotify1764547200000 } from './1764547200000-FollowAndNotify';
+import { Courses1764633600000 } from './1764633600000-Courses';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   SearchOutbox1764374400000,
   ReuseAndDerivatives1764460800000,
   FollowAndNotify1764547200000,
+  Courses1764633600000,
 ];

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AssetsModule } from '@bouwsteen/assets';
 import { AuthModule } from '@bouwsteen/auth';
 import { CommonModule } from '@bouwsteen/common';
+import { CoursesModule } from '@bouwsteen/courses';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { OrganisationsModule } from '@bouwsteen/organisations';
@@ -49,6 +50,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     SearchModule,
     ReuseModule,
     ReportsModule,
+    CoursesModule,
     HealthModule,
   ],
 })

@@ -147,6 +147,8 @@ export class SearchService {
   private filters(query: SearchQueryDto, checker: CodeChecker): string[] {
     const filters: string[] = [];
     const errors: FieldError[] = [];
+    if (query.preset === 'llo')
+      filters.push(anyOf('kind', ['module']), anyOf('audiences', ['worker']));
     if (query.kind?.length) filters.push(anyOf('kind', query.kind));
     if (query.ppsId?.length) filters.push(anyOf('ppsId', query.ppsId));
     if (query.leadInstitution?.length)

@@ -82,6 +82,15 @@ export class SearchQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
+    enum: ['llo'],
+    description:
+      'llo: the LLO office catalogue — modules suitable for workers (combine with certifiable, deliveryMode, studyLoadMin/Max, province)',
+  })
+  @IsOptional()
+  @IsIn(['llo'])
+  preset?: 'llo';
+
+  @ApiPropertyOptional({
     type: String,
     example: 'module,curriculum',
     description: 'Comma-separated kinds',

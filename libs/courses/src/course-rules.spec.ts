@@ -1,0 +1,72 @@
+import { ItemFacts, errors, itemState, totals, warnings } from './course-rules';
+
+const item = (overrides: Partial<ItemFacts>): ItemFacts => ({
+  position: 1,
+  assetId: 'a',
+  kind: 'module',
+  title: 'A',
+  status: 'published',
+  version: 1,
+  latestVersion: 1,
+  studyLoadHours: 10,
+  priceCents: 1000,
+  certification: 'none',
+  stackable: null,
+  deliveryModes: ['online'],
+  levels: ['mbo-3'],
+  nonCommercial: false,
+  prerequisiteIds: [],
+  ...overrides,
+});
+
+describe('course rules', () => {
+  it('adds study load (already in hours) and prices plus extras; infrastructure adds neither', () => {
+    const result = totals(
+      [
+        item({ studyLoadHours: 28 }),
+        item({ assetId: 'b', studyLoadHours: 12, priceCents: null }),
+        item({ assetId: 'c', kind: 'infrastructure', studyLoadHours: 99, priceCents: 99 }),
+      ],
+      500,
+    );
+    expect(result.studyLoadHours).toBe(40);
+    expect(result.priceCents).toBe(1500);
+  });
+
+  it('stacks certificates only when there are two or more and all are stackable', () => {
+    const one = totals([item({ certification: 'micro-credential', stackable: true })], 0);
+    expect(one.certificatesStack).toBe(false);
+    const two = totals(
+      [
+        item({ certification: 'micro-credential', stackable: true }),
+        item({ assetId: 'b', certification: 'mbo-certificaat', stackable: false }),
+      ],
+      0,
+    );
+    expect(two.certificatesStack).toBe(false);
+  });
+
+  it('knows when a pinned version is behind or withdrawn', () => {
+    expect(itemState({ status: 'published', version: 1, latestVersion: 2 })).toBe(
+      'update-available',
+    );
+    expect(itemState({ status: 'archived', version: 2, latestVersion: 2 })).toBe('withdrawn');
+    expect(itemState({ status: 'published', version: 2, latestVersion: 2 })).toBe('current');
+  });
+
+  it('does not warn about a one-step level rise or a prerequisite that comes first', () => {
+    expect(
+      warnings([
+        item({ levels: ['mbo-2'] }),
+        item({ assetId: 'b', levels: ['mbo-3'], prerequisiteIds: ['a'] }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('refuses an NC module only when the course costs money', () => {
+    expect(errors([item({ nonCommercial: true, priceCents: 0 })], 0)).toEqual([]);
+    expect(errors([item({ nonCommercial: true, priceCents: 0 })], 100)[0].message).toContain(
+      'non-commercial',
+    );
+  });
+});

@@ -1,0 +1,3 @@
+export * from './courses.module';
+export * from './courses.service';
+export * from './course-rules';

@@ -1,0 +1,381 @@
+import { moduleBody } from './harness/fixtures';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+/** An LLO office builds a course from modules of several PPS, sees totals, shares it, and is told when a module changes. */
+describe('LLO courses (e2e)', () => {
+  let t: TestApp;
+  let llo: TestUser;
+  let otherLlo: TestUser;
+  let editorA: TestUser;
+  let editorB: TestUser;
+  let ppsA: string;
+  let ppsB: string;
+  let basics: { id: string; etag: string };
+  let advanced: { id: string; etag: string };
+  let ects: { id: string; etag: string };
+  let nc: { id: string; etag: string };
+
+  async function publish(
+    user: TestUser,
+    ppsId: string,
+    extra: Record<string, unknown>,
+    module: Record<string, unknown>,
+  ) {
+    const base = moduleBody(ppsId, extra);
+    const created = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(user))
+      .send({ ...base, module: { ...(base.module as object), ...module } })
+      .expect(201);
+    const result = await t
+      .http()
+      .post(`/api/v1/assets/${created.body.id}/publish`)
+      .set(bearer(user))
+      .set('If-Match', `"${created.body.revision}"`)
+      .send({})
+      .expect(200);
+    return { id: created.body.id as string, etag: result.headers.etag as string };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    await t.startWorker();
+    ppsA = await t.ppsId('Opleidingscampus Technische Installaties Amsterdam');
+    ppsB = await t.ppsId('Techniek leerwerkpleinen');
+    editorA = await t.user('pps-editor', [ppsA]);
+    editorB = await t.user('pps-editor', [ppsB]);
+    const admin = await t.user('admin');
+    const office = await t
+      .http()
+      .post('/api/v1/organisations')
+      .set(bearer(admin))
+      .send({ name: 'LLO-loket Noord-Holland', type: 'school' })
+      .expect(201);
+    const rival = await t
+      .http()
+      .post('/api/v1/organisations')
+      .set(bearer(admin))
+      .send({ name: 'LLO-loket Flevoland', type: 'school' })
+      .expect(201);
+    llo = await t.user('llo-office');
+    otherLlo = await t.user('llo-office');
+    await t
+      .http()
+      .patch(`/api/v1/users/${llo.id}`)
+      .set(bearer(admin))
+      .send({ organisationId: office.body.id })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${otherLlo.id}`)
+      .set(bearer(admin))
+      .send({ organisationId: rival.body.id })
+      .expect(200);
+
+    basics = await publish(
+      editorA,
+      ppsA,
+      { title: 'Basis warmtepompen', levels: ['mbo-2'] },
+      {
+        studyLoad: { value: 40, unit: 'sbu' },
+        price: { amountCents: 30000, currency: 'EUR' },
+        certification: 'mbo-certificaat',
+        stackable: true,
+        deliveryModes: ['on-site'],
+        audiences: ['worker'],
+      },
+    );
+    advanced = await publish(
+      editorB,
+      ppsB,
+      { title: 'Storingen aan warmtepompen', levels: ['mbo-3'] },
+      {
+        studyLoad: { value: 16, unit: 'hour' },
+        price: { amountCents: 45000, currency: 'EUR' },
+        certification: 'micro-credential',
+        stackable: true,
+        deliveryModes: ['workplace'],
+        audiences: ['worker'],
+        prerequisites: { moduleIds: [basics.id] },
+      },
+    );
+    ects = await publish(
+      editorA,
+      ppsA,
+      { title: 'Energietransitie in de wijk', levels: ['mbo-4'] },
+      {
+        studyLoad: { value: 1, unit: 'ects' },
+        price: undefined,
+        certification: 'none',
+        deliveryModes: ['online'],
+        audiences: ['worker'],
+      },
+    );
+    nc = await publish(
+      editorB,
+      ppsB,
+      { title: 'Veilig werken met F-gassen', license: 'CC-BY-NC-4.0', levels: ['mbo-3'] },
+      { price: undefined, audiences: ['worker'] },
+    );
+  });
+  afterAll(() => t.close());
+
+  const create = (user: TestUser, body: Record<string, unknown>) =>
+    t.http().post('/api/v1/courses').set(bearer(user)).send(body);
+  const course = (
+    items: { assetId: string; version?: number }[],
+    extra: Record<string, unknown> = {},
+  ) => ({
+    title: 'Omscholing servicemonteur warmtepompen',
+    employer: { name: 'Installatiebedrijf De Vonk' },
+    audience: 'worker',
+    goals: 'Zes monteurs onderhouden zelfstandig warmtepompen.',
+    schedule: { start: '2027-02-01', end: '2027-04-30' },
+    extrasCents: 15000,
+    extrasDescription: 'intake en begeleiding',
+    items,
+    ...extra,
+  });
+
+  it('assembles a course from modules of two PPS with computed totals and certificates', async () => {
+    const created = await create(
+      llo,
+      course([{ assetId: basics.id }, { assetId: advanced.id }, { assetId: ects.id }]),
+    ).expect(201);
+    expect(created.body.employer.name).toBe('Installatiebedrijf De Vonk');
+    expect(created.body.totals).toEqual({
+      studyLoadHours: 40 + 16 + 28,
+      priceCents: 30000 + 45000 + 15000,
+      certificates: [
+        {
+          assetId: basics.id,
+          title: 'Basis warmtepompen',
+          certification: 'mbo-certificaat',
+          stackable: true,
+        },
+        {
+          assetId: advanced.id,
+          title: 'Storingen aan warmtepompen',
+          certification: 'micro-credential',
+          stackable: true,
+        },
+      ],
+      certificatesStack: true,
+      deliveryModes: { 'on-site': 1, workplace: 1, online: 1 },
+      levelRange: { lowest: 'mbo-2', highest: 'mbo-4' },
+    });
+    expect(created.body.items.map((item: { ppsName: string }) => item.ppsName)).toEqual([
+      'Opleidingscampus Technische Installaties Amsterdam',
+      'Techniek leerwerkpleinen',
+      'Opleidingscampus Technische Installaties Amsterdam',
+    ]);
+    expect(created.body.warnings).toEqual([]);
+    const again = await create(
+      llo,
+      course([{ assetId: basics.id }], { employer: { name: 'installatiebedrijf de vonk' } }),
+    ).expect(201);
+    expect(again.body.employer.id).toBe(created.body.employer.id);
+  });
+
+  it('warns about a prerequisite that comes later and a level jump of more than one step', async () => {
+    const created = await create(
+      llo,
+      course([{ assetId: advanced.id }, { assetId: basics.id }, { assetId: ects.id }]),
+    ).expect(201);
+    expect(created.body.warnings).toEqual([
+      {
+        field: 'items.0.assetId',
+        message: 'prerequisite "Basis warmtepompen" is not earlier in the course',
+      },
+      { field: 'items.2.assetId', message: 'level jumps from mbo-2 to mbo-4' },
+    ]);
+  });
+
+  it('refuses drafts, duplicates, non-modules and NC modules in a paid course, with the field named', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editorA))
+      .send(moduleBody(ppsA))
+      .expect(201);
+    expect(
+      (await create(llo, course([{ assetId: draft.body.id }])).expect(400)).body.errors[0],
+    ).toEqual({ field: 'items.0.assetId', message: `no published asset ${draft.body.id}` });
+    expect(
+      (await create(llo, course([{ assetId: basics.id }, { assetId: basics.id }])).expect(400)).body
+        .errors,
+    ).toEqual([{ field: 'items.1.assetId', message: 'is already in the course' }]);
+    expect(
+      (await create(llo, course([{ assetId: nc.id }])).expect(400)).body.errors[0].message,
+    ).toContain('non-commercial');
+    await create(llo, course([{ assetId: nc.id }], { extrasCents: 0 })).expect(201);
+    expect(
+      (await create(llo, course([{ assetId: basics.id, version: 9 }])).expect(400)).body.errors[0]
+        .field,
+    ).toBe('items.0.version');
+    expect(
+      (await create(llo, course([], { audience: 'robots' })).expect(400)).body.errors[0].field,
+    ).toBe('audience');
+  });
+
+  it('lets only the owning LLO office (and admin) see and edit a course', async () => {
+    const created = await create(llo, course([{ assetId: basics.id }])).expect(201);
+    await t.http().get(`/api/v1/courses/${created.body.id}`).set(bearer(otherLlo)).expect(403);
+    await t
+      .http()
+      .patch(`/api/v1/courses/${created.body.id}`)
+      .set(bearer(otherLlo))
+      .set('If-Match', created.headers.etag)
+      .send({ title: 'Overgenomen' })
+      .expect(403);
+    await create(editorA, course([{ assetId: basics.id }])).expect(403);
+    await create(await t.user('teacher'), course([{ assetId: basics.id }])).expect(403);
+    const list = await t.http().get('/api/v1/courses').set(bearer(otherLlo)).expect(200);
+    expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(created.body.id);
+    const edited = await t
+      .http()
+      .patch(`/api/v1/courses/${created.body.id}`)
+      .set(bearer(llo))
+      .set('If-Match', created.headers.etag)
+      .send({ status: 'offered' })
+      .expect(200);
+    expect(edited.body.status).toBe('offered');
+    await t
+      .http()
+      .patch(`/api/v1/courses/${created.body.id}`)
+      .set(bearer(llo))
+      .set('If-Match', created.headers.etag)
+      .send({ status: 'running' })
+      .expect(412);
+  });
+
+  it('flags "update available" and "withdrawn", and updates in one call', async () => {
+    const target = await publish(
+      editorA,
+      ppsA,
+      { title: 'Koudemiddelen en F-gassen', levels: ['mbo-3'] },
+      { audiences: ['worker'] },
+    );
+    const retiring = await publish(
+      editorB,
+      ppsB,
+      { title: 'Oude cv-ketels vervangen', levels: ['mbo-3'] },
+      { audiences: ['worker'] },
+    );
+    const successor = await publish(
+      editorB,
+      ppsB,
+      { title: 'Hybride warmtepomp plaatsen', levels: ['mbo-3'] },
+      { audiences: ['worker'] },
+    );
+    const created = await create(
+      llo,
+      course([{ assetId: target.id }, { assetId: retiring.id }]),
+    ).expect(201);
+
+    const edited = await t
+      .http()
+      .patch(`/api/v1/assets/${target.id}`)
+      .set(bearer(editorA))
+      .set('If-Match', target.etag)
+      .send({ title: 'Koudemiddelen en F-gassen (2027)' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/assets/${target.id}/publish`)
+      .set(bearer(editorA))
+      .set('If-Match', edited.headers.etag)
+      .send({ changeNote: 'Nieuwe regels' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/assets/${retiring.id}/archive`)
+      .set(bearer(editorB))
+      .set('If-Match', retiring.etag)
+      .send({ successorId: successor.id })
+      .expect(200);
+
+    const flagged = await t
+      .http()
+      .get(`/api/v1/courses/${created.body.id}`)
+      .set(bearer(llo))
+      .expect(200);
+    expect(flagged.body.items.map((item: { state: string }) => item.state)).toEqual([
+      'update-available',
+      'withdrawn',
+    ]);
+    expect(flagged.body.warnings.map((warning: { message: string }) => warning.message)).toEqual([
+      'update available: version 2',
+      'withdrawn: the asset was archived',
+    ]);
+
+    const updated = await t
+      .http()
+      .post(`/api/v1/courses/${created.body.id}/update-items`)
+      .set(bearer(llo))
+      .set('If-Match', flagged.headers.etag)
+      .expect(200);
+    expect(
+      updated.body.items.map((item: { assetId: string; version: number; state: string }) => [
+        item.assetId,
+        item.version,
+        item.state,
+      ]),
+    ).toEqual([
+      [target.id, 2, 'current'],
+      [successor.id, 1, 'current'],
+    ]);
+  });
+
+  it('shares a course as printable HTML with schema.org JSON-LD, as JSON and as CSV, and revokes the link', async () => {
+    const created = await create(
+      llo,
+      course([{ assetId: basics.id }, { assetId: advanced.id }], {
+        title: 'Warmtepompen <voor> werkenden',
+      }),
+    ).expect(201);
+    const link = await t
+      .http()
+      .post(`/api/v1/courses/${created.body.id}/share`)
+      .set(bearer(llo))
+      .expect(201);
+    expect(link.body.token.length).toBeGreaterThanOrEqual(40);
+
+    const html = await t.http().get(link.body.html).expect(200);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.text).toContain('<h1>Warmtepompen &lt;voor&gt; werkenden</h1>');
+    expect(html.text).not.toContain('<script src');
+    const jsonLd = JSON.parse(
+      /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html.text)![1],
+    );
+    expect(jsonLd).toMatchObject({
+      '@type': 'Course',
+      timeRequired: 'PT56H',
+      offers: { price: '900.00', priceCurrency: 'EUR' },
+    });
+    expect(jsonLd.hasPart).toHaveLength(2);
+
+    const json = await t.http().get(link.body.json).expect(200);
+    expect(json.body.totals.studyLoadHours).toBe(56);
+    const csv = await t.http().get(link.body.csv).expect(200);
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'position,title,pps,version,state,studyLoadHours,priceCents,certification,deliveryModes,levels,license,location',
+    );
+
+    await t.http().delete(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).expect(204);
+    await t.http().get(link.body.html).expect(404);
+    await t.http().get('/api/v1/shared/courses/not-a-token').expect(404);
+  });
+
+  it('offers the LLO catalogue preset in search', async () => {
+    await t.indexed();
+    const catalogue = await t
+      .http()
+      .get('/api/v1/search?preset=llo&certifiable=true&studyLoadMax=50&pageSize=50')
+      .expect(200);
+    const ids = catalogue.body.hits.map((hit: { id: string }) => hit.id);
+    expect(ids).toEqual(expect.arrayContaining([basics.id, advanced.id]));
+    expect(ids).not.toContain(ects.id);
+  });
+});
