@@ -22,20 +22,7 @@ describe('LLO courses (e2e)', () => {
     module: Record<string, unknown>,
   ) {
     const base = moduleBody(ppsId, extra);
-    const created = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(user))
-      .send({ ...base, module: { ...(base.module as object), ...module } })
-      .expect(201);
-    const result = await t
-      .http()
-      .post(`/api/v1/assets/${created.body.id}/publish`)
-      .set(bearer(user))
-      .set('If-Match', `"${created.body.revision}"`)
-      .send({})
-      .expect(200);
-    return { id: created.body.id as string, etag: result.headers.etag as string };
+    return t.publish(user, { ...base, module: { ...(base.module as object), ...module } });
   }
 
   beforeAll(async () => {

@@ -14,22 +14,8 @@ describe('reports (e2e)', () => {
     learningOutcomes: texts.map((text) => ({ text })),
   });
 
-  async function publish(user: TestUser, ppsId: string, extra: Record<string, unknown>) {
-    const created = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(user))
-      .send(moduleBody(ppsId, extra))
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/v1/assets/${created.body.id}/publish`)
-      .set(bearer(user))
-      .set('If-Match', `"${created.body.revision}"`)
-      .send({})
-      .expect(200);
-    return created.body.id as string;
-  }
+  const publish = async (user: TestUser, ppsId: string, extra: Record<string, unknown>) =>
+    (await t.publish(user, moduleBody(ppsId, extra))).id;
 
   beforeAll(async () => {
     t = await createTestApp({ isolated: true });

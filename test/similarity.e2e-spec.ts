@@ -47,22 +47,8 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
     };
   };
 
-  async function publish(user: TestUser, ppsId: string, text: Text): Promise<string> {
-    const created = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(user))
-      .send(body(ppsId, text))
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/v1/assets/${created.body.id}/publish`)
-      .set(bearer(user))
-      .set('If-Match', `"${created.body.revision}"`)
-      .send({})
-      .expect(200);
-    return created.body.id;
-  }
+  const publish = async (user: TestUser, ppsId: string, text: Text) =>
+    (await t.publish(user, body(ppsId, text))).id;
 
   beforeAll(async () => {
     t = await createTestApp({ isolated: true });

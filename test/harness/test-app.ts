@@ -26,6 +26,11 @@ export interface TestApp {
   app: INestApplication;
   /** Starts the search outbox relay in this process, as the worker would. */
   startWorker(): Promise<void>;
+  /** Creates an asset as `user` and publishes version 1; returns its id and the ETag after publishing. */
+  publish(
+    user: TestUser,
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; etag: string; title: string }>;
   /** Waits until the outbox is empty, i.e. everything written so far is indexed. */
   indexed(timeoutMs?: number): Promise<void>;
   http: () => ReturnType<typeof request>;
@@ -95,6 +100,16 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
     async startWorker() {
       await app.get(OutboxRelay).start();
       app.get(WebhookDispatcher).start();
+    },
+    async publish(user, body) {
+      const created = await http().post('/api/v1/assets').set(bearer(user)).send(body).expect(201);
+      const published = await http()
+        .post(`/api/v1/assets/${created.body.id}/publish`)
+        .set(bearer(user))
+        .set('If-Match', `"${created.body.revision}"`)
+        .send({})
+        .expect(200);
+      return { id: created.body.id, etag: published.headers.etag, title: published.body.title };
     },
     async indexed(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
