@@ -55,8 +55,9 @@ export class CoursesService {
 
   async create(principal: Principal, dto: CreateCourseDto): Promise<CourseDto> {
     await this.checkAudience(dto.audience);
-    const employerId = await this.employer(dto.employer);
+    // Items first: a course refused for its items must not leave a new employer behind.
     const items = await this.validItems(dto.items.map(toInput), dto.extrasCents ?? 0);
+    const employerId = await this.employer(dto.employer);
     const id = await this.tx.run(async (manager) => {
       const courseId = await this.courses.insert(
         manager,
