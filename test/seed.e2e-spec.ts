@@ -119,11 +119,17 @@ describe('seed and demo data (e2e)', () => {
       await count(`SELECT count(*) FROM asset WHERE source = 'demo' AND status = 'published'`),
     ).toBeGreaterThanOrEqual(60);
 
+    expect(first.reusesCreated).toBeGreaterThanOrEqual(5);
+    expect(await count(`SELECT count(*) FROM asset WHERE reuse_count > 0`)).toBeGreaterThanOrEqual(
+      5,
+    );
+
     const second = await app.get(DemoService).load(publisher);
     expect(second).toEqual({
       ppsProfilesFilled: 0,
       assetsCreated: 0,
       assetsUnchanged: first.assetsCreated,
+      reusesCreated: 0,
     });
   });
 

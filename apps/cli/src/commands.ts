@@ -53,7 +53,7 @@ export function printSummary(summary: SeedSummary): void {
   }
   if (summary.demo) {
     console.log(
-      `Demo: PPS profiles filled ${summary.demo.ppsProfilesFilled}, assets created ${summary.demo.assetsCreated}, already present ${summary.demo.assetsUnchanged}`,
+      `Demo: PPS profiles filled ${summary.demo.ppsProfilesFilled}, assets created ${summary.demo.assetsCreated}, already present ${summary.demo.assetsUnchanged}, reuse records ${summary.demo.reusesCreated}`,
     );
   }
   console.log(

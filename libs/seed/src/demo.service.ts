@@ -7,6 +7,7 @@ import { flattenValidationErrors, nameKey } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { PpsFields, PpsRepository } from '@bouwsteen/organisations';
 import { readJson } from './seed-files';
+import { DemoReuseRepository } from './demo-reuse.repository';
 import { SeedSummary } from './seed-summary';
 
 interface DemoAsset {
@@ -17,9 +18,19 @@ interface DemoAsset {
   [field: string]: unknown;
 }
 
+interface DemoReuse {
+  asset: string;
+  adopterPps: string;
+  mode: 'as-is' | 'adapted' | 'inspired';
+  context: string;
+  reachStudents?: number;
+  reachWorkers?: number;
+}
+
 interface DemoFile {
   pps: Record<string, Partial<PpsFields>>;
   assets: DemoAsset[];
+  reuses: DemoReuse[];
 }
 
 /** References between demo assets are written as demo keys and resolved to ids on load. */
@@ -35,11 +46,17 @@ export class DemoService {
     private readonly assets: AssetsRepository,
     private readonly pps: PpsRepository,
     private readonly tx: TransactionRunner,
+    private readonly demoReuse: DemoReuseRepository,
   ) {}
 
   async load(publisher: Principal): Promise<NonNullable<SeedSummary['demo']>> {
     const demo = readJson<DemoFile>('demo.json');
-    const summary = { ppsProfilesFilled: 0, assetsCreated: 0, assetsUnchanged: 0 };
+    const summary = {
+      ppsProfilesFilled: 0,
+      assetsCreated: 0,
+      assetsUnchanged: 0,
+      reusesCreated: 0,
+    };
     const ppsIds = new Map<string, string>();
     for (const name of new Set([
       ...Object.keys(demo.pps),
@@ -75,6 +92,26 @@ export class DemoService {
       if (entry.status === 'published')
         await this.assetsService.publish(publisher, created.id, created.revision, {});
       summary.assetsCreated++;
+    }
+    for (const reuse of demo.reuses) {
+      const adopter = await this.pps.findByKey(nameKey(reuse.adopterPps));
+      const assetId = idsByKey.get(reuse.asset);
+      if (!adopter || !assetId)
+        throw new Error(
+          `demo.json: reuse of ${reuse.asset} by ${reuse.adopterPps} names something unknown`,
+        );
+      const created = await this.tx.run((manager) =>
+        this.demoReuse.insertIfMissing(manager, {
+          assetId,
+          adopterPpsId: adopter.id,
+          mode: reuse.mode,
+          context: reuse.context,
+          reachStudents: reuse.reachStudents ?? null,
+          reachWorkers: reuse.reachWorkers ?? null,
+          recordedBy: publisher.userId,
+        }),
+      );
+      if (created) summary.reusesCreated++;
     }
     return summary;
   }

@@ -9,7 +9,12 @@ export interface SeedSummary {
   organisations: { created: number; aliasesAdded: number };
   pps: { created: number; unchanged: number };
   partners: { created: number; unchanged: number; unresolved: UnresolvedPartner[] };
-  demo?: { ppsProfilesFilled: number; assetsCreated: number; assetsUnchanged: number };
+  demo?: {
+    ppsProfilesFilled: number;
+    assetsCreated: number;
+    assetsUnchanged: number;
+    reusesCreated: number;
+  };
 }
 
 export function totalChanges(summary: SeedSummary): number {
@@ -19,6 +24,8 @@ export function totalChanges(summary: SeedSummary): number {
     summary.organisations.aliasesAdded +
     summary.pps.created +
     summary.partners.created +
-    (summary.demo ? summary.demo.ppsProfilesFilled + summary.demo.assetsCreated : 0)
+    (summary.demo
+      ? summary.demo.ppsProfilesFilled + summary.demo.assetsCreated + summary.demo.reusesCreated
+      : 0)
   );
 }

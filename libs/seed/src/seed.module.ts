@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AssetsModule } from '@bouwsteen/assets';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { DemoReuseRepository } from './demo-reuse.repository';
 import { DemoService } from './demo.service';
 import { SeedService } from './seed.service';
 
 @Module({
   imports: [TaxonomyModule, OrganisationsModule, AssetsModule],
-  providers: [SeedService, DemoService],
+  providers: [SeedService, DemoService, DemoReuseRepository],
   exports: [SeedService, DemoService],
 })
 export class SeedModule {}
