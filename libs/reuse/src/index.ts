@@ -1,3 +1,4 @@
 export * from './reuse.module';
 export * from './reuse.service';
 export * from './dto/reuse.dto';
+export * from './reuse.repository';

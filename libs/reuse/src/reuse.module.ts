@@ -9,6 +9,6 @@ import { ReuseService } from './reuse.service';
   imports: [AssetsModule, OrganisationsModule],
   controllers: [ReuseController],
   providers: [ReuseRepository, ReuseService],
-  exports: [ReuseService],
+  exports: [ReuseService, ReuseRepository],
 })
 export class ReuseModule {}

@@ -114,20 +114,4 @@ export class ReuseRepository {
     );
     return [rows, count];
   }
-
-  async versionIsPublished(assetId: string, version: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM asset_version WHERE asset_id = $1 AND number = $2 AND state = 'published'`,
-      [assetId, version],
-    );
-    return rows.length > 0;
-  }
-
-  async organisationExists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM organisation WHERE id = $1',
-      [id],
-    );
-    return rows.length > 0;
-  }
 }

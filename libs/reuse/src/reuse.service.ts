@@ -12,7 +12,7 @@ import {
   toPage,
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
-import { PpsRepository } from '@bouwsteen/organisations';
+import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
 import { RecordReuseDto, ReuseDto } from './dto/reuse.dto';
 import { ReuseRepository, ReuseRow } from './reuse.repository';
 
@@ -26,6 +26,7 @@ export class ReuseService {
     private readonly reuses: ReuseRepository,
     private readonly assets: AssetsRepository,
     private readonly pps: PpsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -44,7 +45,7 @@ export class ReuseService {
         message: 'give exactly one of adopterPpsId and adopterOrganisationId',
       });
     }
-    if (!(await this.reuses.versionIsPublished(assetId, version))) {
+    if ((await this.assets.findVersion(assetId, version))?.state !== 'published') {
       errors.push({
         field: 'version',
         message: `version ${version} of this asset was never published`,
@@ -55,7 +56,7 @@ export class ReuseService {
     }
     if (
       dto.adopterOrganisationId &&
-      !(await this.reuses.organisationExists(dto.adopterOrganisationId))
+      (await this.organisations.findByIds([dto.adopterOrganisationId])).length === 0
     ) {
       errors.push({
         field: 'adopterOrganisationId',

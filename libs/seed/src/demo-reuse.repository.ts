@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxWriter } from '@bouwsteen/database';
+import { ReuseRepository } from '@bouwsteen/reuse';
 
 export interface DemoReuseRow {
   assetId: string;
@@ -15,7 +16,10 @@ export interface DemoReuseRow {
 /** Demo reuse records, written once each (matched on asset, adopter and context). */
 @Injectable()
 export class DemoReuseRepository {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly reuses: ReuseRepository,
+  ) {}
 
   async insertIfMissing(manager: EntityManager, row: DemoReuseRow): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
@@ -35,12 +39,7 @@ export class DemoReuseRepository {
       ],
     );
     if (inserted.length === 0) return false;
-    await manager.query(
-      `UPDATE asset SET reuse_count = (
-         SELECT count(DISTINCT coalesce(adopter_pps_id, adopter_organisation_id)) FROM reuse WHERE asset_id = $1)
-       WHERE id = $1`,
-      [row.assetId],
-    );
+    await this.reuses.recount(manager, row.assetId);
     await this.outbox.enqueue(manager, 'asset', row.assetId);
     return true;
   }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AssetsModule } from '@bouwsteen/assets';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { ReuseModule } from '@bouwsteen/reuse';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { DemoReuseRepository } from './demo-reuse.repository';
 import { DemoService } from './demo.service';
 import { SeedService } from './seed.service';
 
 @Module({
-  imports: [TaxonomyModule, OrganisationsModule, AssetsModule],
+  imports: [TaxonomyModule, OrganisationsModule, AssetsModule, ReuseModule],
   providers: [SeedService, DemoService, DemoReuseRepository],
   exports: [SeedService, DemoService],
 })
