@@ -1,4 +1,9 @@
-/** Unit specs live beside the code; e2e specs in test/ run against real PostgreSQL and Meilisearch. */
+/**
+ * Three tiers. Unit specs live beside the code (pure rules, no services). Integration specs in
+ * test/integration drive services and repositories against real PostgreSQL and Meilisearch
+ * without HTTP (races, the search pipeline, transactions). E2e specs in test/ go through the
+ * real HTTP stack. Both service tiers share one global setup (one Meilisearch, one template DB).
+ */
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -21,6 +26,16 @@ module.exports = {
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
       transform,
       moduleNameMapper,
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      transform,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
     {
       displayName: 'e2e',

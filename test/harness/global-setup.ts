@@ -1,23 +1,32 @@
+import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { ensureDatabase, runMigrations } from '../../libs/database/src/database-admin';
+import {
+  cloneDatabase,
+  ensureDatabase,
+  runMigrations,
+} from '../../libs/database/src/database-admin';
 import { startMeili } from '../../libs/search/src/meili-process';
 import { baseDatabaseUrl, databaseUrlFor } from './database-url';
+import { registerAliases } from './register-aliases';
 
 /**
- * One fresh database and one real Meilisearch per run; test files get them through the
- * environment, which jest passes on to its workers.
+ * One real Meilisearch and one template database (migrated, reference data loaded) per run.
+ * The run's shared database and every isolated one are copies of the template, which is much
+ * faster than migrating and seeding each. Test files get both through the environment, which
+ * jest passes on to its workers. Both test tiers name this module; it runs once.
  */
 export default async function globalSetup(): Promise<void> {
+  const state = globalThis as Record<string, unknown>;
+  if (state.__BOUWSTEEN__) return;
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const templateUrl = databaseUrlFor(`bouwsteen_tpl_${runId}`);
   const databaseUrl = databaseUrlFor(`bouwsteen_test_${runId}`);
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl);
   const meili = await startMeili({ masterKey: randomBytes(16).toString('hex') });
-  (globalThis as Record<string, unknown>).__BOUWSTEEN__ = { meili, databaseUrl };
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: templateUrl,
     TEST_BASE_DATABASE_URL: baseDatabaseUrl(),
+    TEST_TEMPLATE_DATABASE_URL: templateUrl,
     MEILI_URL: meili.url,
     MEILI_MASTER_KEY: meili.masterKey,
     MEILI_INDEX_PREFIX: `test_${runId}`,
@@ -28,8 +37,24 @@ export default async function globalSetup(): Promise<void> {
     OUTBOX_RETRY_MAX_MS: '2000',
     WEBHOOK_POLL_MS: '100',
     WEBHOOK_RETRY_BASE_MS: '200',
+    // The follow suite delivers to a receiver on 127.0.0.1; the SSRF suite turns this off again.
+    WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
     LOG_LEVEL: 'silent',
     BOOTSTRAP_ADMIN_EMAIL: '',
     BOOTSTRAP_ADMIN_PASSWORD: '',
   });
+  await ensureDatabase(templateUrl);
+  await runMigrations(templateUrl);
+  registerAliases();
+  const { CliModule } = await import('../../apps/cli/src/cli.module');
+  const { SeedService } = await import('../../libs/seed/src/seed.service');
+  const seeder = await NestFactory.createApplicationContext(CliModule, { logger: false });
+  try {
+    await seeder.get(SeedService).seedReferenceData();
+  } finally {
+    await seeder.close();
+  }
+  await cloneDatabase(templateUrl, databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+  state.__BOUWSTEEN__ = { meili, databaseUrl, templateUrl };
 }
