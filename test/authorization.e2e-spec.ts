@@ -225,6 +225,7 @@ describe('authorisation matrix (e2e)', () => {
       const patch = await t
         .http()
         .patch(`/api/v1/users/${target.id}`)
+        .set(await t.userEtag(target.id))
         .set(bearer(users.get(actor)))
         .send({ displayName: 'Docent Jansen' });
       expect(patch.status).toBe(expected(actor, ['admin'], 200));
@@ -306,6 +307,7 @@ describe('authorisation matrix (e2e)', () => {
       await t
         .http()
         .patch(`/api/v1/users/${teacher.id}`)
+        .set(await t.userEtag(teacher.id))
         .set(bearer(teacher))
         .send({ role: 'admin' })
         .expect(403);
@@ -320,6 +322,7 @@ describe('authorisation matrix (e2e)', () => {
     await t
       .http()
       .patch(`/api/v1/users/${editor.id}`)
+      .set(await t.userEtag(editor.id))
       .set(bearer(admin))
       .send({ ppsIds: [otherPps] })
       .expect(200);

@@ -50,12 +50,14 @@ describe('LLO courses (e2e)', () => {
     await t
       .http()
       .patch(`/api/v1/users/${llo.id}`)
+      .set(await t.userEtag(llo.id))
       .set(bearer(admin))
       .send({ organisationId: office.body.id })
       .expect(200);
     await t
       .http()
       .patch(`/api/v1/users/${otherLlo.id}`)
+      .set(await t.userEtag(otherLlo.id))
       .set(bearer(admin))
       .send({ organisationId: rival.body.id })
       .expect(200);

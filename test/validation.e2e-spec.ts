@@ -273,7 +273,7 @@ describe('validation (e2e)', () => {
       .send('{"title": ')
       .expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, code: 'bad-request' });
+    expect(response.body).toMatchObject({ status: 400, code: 'malformed-json' });
     expect(response.body.detail).toMatch(/JSON/);
   });
 

@@ -8,16 +8,17 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { Role, UsersService } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { PpsRepository } from '@bouwsteen/organisations';
-import { SeedModule, SeedService } from '@bouwsteen/seed';
+import { SeedModule } from '@bouwsteen/seed';
 import { nameKey } from '@bouwsteen/common';
-import { dropDatabase, ensureDatabase, runMigrations } from '@bouwsteen/database';
+import { dropDatabase } from '@bouwsteen/database';
 import { WebhookDispatcher } from '@bouwsteen/follow';
 import { OutboxRelay, OutboxRepository } from '@bouwsteen/search';
-import { databaseUrlFor } from './database-url';
+import { freshDatabase } from './database-url';
 
 export interface TestUser {
   id: string;
   email: string;
+  password: string;
   token: string;
   role: Role;
 }
@@ -36,37 +37,44 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   user(role: Role, ppsIds?: string[]): Promise<TestUser>;
   ppsId(name: string): Promise<string>;
+  /** If-Match for an account's current revision (admins edit accounts at a revision, like all else). */
+  userEtag(id: string): Promise<{ 'If-Match': string }>;
   close(): Promise<void>;
 }
 
 export interface IsolationOptions {
   /** A database and index prefix of its own (dropped on close), e.g. for exact counts. */
   isolated?: boolean;
-  /** Point this app at another Meilisearch (the outage test runs its own). */
-  meili?: { url: string; masterKey: string };
+  /** Settings for this app only, e.g. another Meilisearch (the outage test runs its own). */
+  env?: Record<string, string>;
 }
 
-/** The real application (same HTTP setup as main.ts) on the run's database, with reference data. */
-export async function createTestApp(options: IsolationOptions = {}): Promise<TestApp> {
+/**
+ * Applies `options` to the environment while `build` reads its configuration, then restores it.
+ * Returns the isolated database's URL (to drop on close) when one was made.
+ */
+export async function withIsolation<T>(
+  options: IsolationOptions,
+  build: (isolatedUrl: string | undefined) => Promise<T>,
+): Promise<T> {
   const saved = { ...process.env };
   let isolatedUrl: string | undefined;
   if (options.isolated) {
-    const suffix = randomBytes(4).toString('hex');
-    isolatedUrl = databaseUrlFor(`bouwsteen_iso_${suffix}`);
-    await ensureDatabase(isolatedUrl);
-    await runMigrations(isolatedUrl);
+    isolatedUrl = await freshDatabase('iso');
     process.env.DATABASE_URL = isolatedUrl;
-    process.env.MEILI_INDEX_PREFIX = `${process.env.MEILI_INDEX_PREFIX}_${suffix}`;
+    process.env.MEILI_INDEX_PREFIX = `${process.env.MEILI_INDEX_PREFIX}_${randomBytes(4).toString('hex')}`;
   }
-  if (options.meili) {
-    process.env.MEILI_URL = options.meili.url;
-    process.env.MEILI_MASTER_KEY = options.meili.masterKey;
-  }
+  Object.assign(process.env, options.env ?? {});
   try {
     return await build(isolatedUrl);
   } finally {
     process.env = saved;
   }
+}
+
+/** The real application (same HTTP setup as main.ts) on a copy of the seeded template database. */
+export function createTestApp(options: IsolationOptions = {}): Promise<TestApp> {
+  return withIsolation(options, build);
 }
 
 async function build(isolatedUrl: string | undefined): Promise<TestApp> {
@@ -76,8 +84,9 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
     logger: false,
   });
   configureApp(app, app.get<AppConfig>(APP_CONFIG));
-  await app.init();
-  await app.get(SeedService).seedReferenceData();
+  // Listening once keeps supertest from opening and closing the server per request, which
+  // resets connections when many requests run in parallel.
+  await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
   const http = () => request(server);
   return {
@@ -90,12 +99,15 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
         .get(UsersService)
         .create({ email, password, role, displayName: `Test ${role}`, ppsIds });
       const login = await http().post('/api/v1/auth/login').send({ email, password }).expect(200);
-      return { id: created.id, email, token: login.body.accessToken, role };
+      return { id: created.id, email, password, token: login.body.accessToken, role };
     },
     async ppsId(name) {
       const pps = await app.get(PpsRepository).findByKey(nameKey(name));
       if (!pps) throw new Error(`unknown PPS ${name}`);
       return pps.id;
+    },
+    async userEtag(id) {
+      return { 'If-Match': `"${(await app.get(UsersService).get(id)).revision}"` };
     },
     async startWorker() {
       await app.get(OutboxRelay).start();

@@ -2,7 +2,15 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import helmet from 'helmet';
-import { ProblemDetailsFilter, createValidationPipe } from '@bouwsteen/common';
+import {
+  ProblemDetailsFilter,
+  answerClientErrorsWithProblems,
+  createValidationPipe,
+  refuseDeepJson,
+  refuseUnsafeText,
+  requireJsonBody,
+  translateBodyErrors,
+} from '@bouwsteen/common';
 import { AppConfig } from '@bouwsteen/config';
 import { setupSwagger } from './swagger';
 
@@ -12,12 +20,27 @@ export const API_PREFIX = 'api/v1';
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  // ETags are revisions set by the resources themselves; Express's body hashes would also tag
+  // error answers and lists, and suggest a validator that If-Match does not accept.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
     }),
   );
-  app.use(json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // Bodies: JSON only on the API (415 otherwise), at most BODY_LIMIT and 32 levels deep, and no
+  // text that cannot be stored (NUL, control characters) anywhere in path, query or body.
+  app.use(`/${API_PREFIX}`, requireJsonBody);
+  app.use(
+    json({
+      limit: config.http.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+      verify: refuseDeepJson,
+    }),
+  );
+  app.use(translateBodyErrors);
+  app.use(refuseUnsafeText);
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.enableCors(
     config.http.corsOrigins.length > 0
       ? { origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] }

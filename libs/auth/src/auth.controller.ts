@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -10,7 +10,6 @@ import { ProblemDetailsDto } from '@bouwsteen/common';
 import { Auth } from './auth.decorator';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,15 +19,15 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Auth({ public: true })
-  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for a short-lived bearer token' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ type: ProblemDetailsDto })
   @ApiTooManyRequestsResponse({
     type: ProblemDetailsDto,
-    description: 'Too many attempts; see Retry-After',
+    description:
+      'Too many unsuccessful attempts for this account or from this address; see Retry-After',
   })
-  login(@Body() credentials: LoginDto): Promise<AccessTokenDto> {
-    return this.auth.login(credentials);
+  login(@Body() credentials: LoginDto, @Ip() address: string): Promise<AccessTokenDto> {
+    return this.auth.login(credentials, address);
   }
 }

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { ApiTokensRepository } from './api-tokens.repository';
@@ -15,6 +14,8 @@ import { UserEntity } from './entities/user.entity';
 import { ApiTokenIdentityProvider } from './identity/api-token-identity.provider';
 import { IDENTITY_PROVIDERS } from './identity/identity-provider';
 import { JwtIdentityProvider } from './identity/jwt-identity.provider';
+import { LoginAttemptsRepository } from './login-attempts.repository';
+import { LoginLimiter } from './login-limiter';
 import { PrincipalLoader } from './identity/principal-loader';
 import { MeController } from './me.controller';
 import { PasswordHasher } from './password-hasher';
@@ -31,18 +32,6 @@ import { UsersService } from './users.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [
-          {
-            name: 'login',
-            limit: config.auth.loginLimit,
-            ttl: config.auth.loginWindowSeconds * 1000,
-          },
-        ],
-      }),
-    }),
   ],
   controllers: [AuthController, MeController, UsersController],
   providers: [
@@ -50,6 +39,8 @@ import { UsersService } from './users.service';
     ApiTokensRepository,
     PasswordHasher,
     SecretGenerator,
+    LoginAttemptsRepository,
+    LoginLimiter,
     PrincipalLoader,
     JwtIdentityProvider,
     ApiTokenIdentityProvider,

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { Clock, UnauthorizedError } from '@bouwsteen/common';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
 import { JWT_AUDIENCE, JWT_ISSUER } from './identity/jwt-identity.provider';
+import { LoginLimiter } from './login-limiter';
 import { PasswordHasher } from './password-hasher';
 import { emailKey } from './user.mapper';
 import { UsersRepository } from './users.repository';
@@ -17,6 +18,7 @@ export class AuthService implements OnModuleInit {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly limiter: LoginLimiter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -25,8 +27,10 @@ export class AuthService implements OnModuleInit {
     this.decoyHash = await this.hasher.hash('decoy-password-never-matches');
   }
 
-  async login(credentials: LoginDto): Promise<AccessTokenDto> {
-    const user = await this.users.findByEmailWithHash(emailKey(credentials.email));
+  async login(credentials: LoginDto, address: string): Promise<AccessTokenDto> {
+    const key = emailKey(credentials.email);
+    const attempt = await this.limiter.begin(address, key);
+    const user = await this.users.findByEmailWithHash(key);
     const valid = await this.hasher.verify(
       user?.passwordHash ?? this.decoyHash,
       credentials.password,
@@ -34,9 +38,12 @@ export class AuthService implements OnModuleInit {
     if (!user || !user.passwordHash || !valid || !user.active) {
       throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
     }
+    await this.limiter.succeeded(attempt);
     await this.users.touchLogin(user.id, this.clock.now());
+    // `ver` ties the token to the account's token version: a password change or deactivation
+    // raises it, and every token issued before stops working.
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id },
+      { sub: user.id, ver: user.tokenVersion },
       {
         audience: JWT_AUDIENCE,
         issuer: JWT_ISSUER,

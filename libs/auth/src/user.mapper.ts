@@ -14,6 +14,7 @@ export function toUserDto(user: UserEntity, ppsIds: string[]): UserDto {
     active: user.active,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+    revision: user.rowVersion,
   };
 }
 

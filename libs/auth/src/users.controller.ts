@@ -1,6 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, Page } from '@bouwsteen/common';
+import { ApiIfMatch, ApiPageResponse, EtagInterceptor, IfMatch, Page } from '@bouwsteen/common';
 import { Auth } from './auth.decorator';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -8,6 +18,7 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @Controller('users')
 @Auth({ roles: ['admin'] })
+@UseInterceptors(EtagInterceptor)
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
@@ -33,9 +44,17 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change role, memberships, password or deactivate an account (admin)' })
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Change role, memberships, password or deactivate an account (admin); a new password or a deactivation signs the account out everywhere',
+  })
   @ApiOkResponse({ type: UserDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
-    return this.users.update(id, dto);
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @IfMatch() revision: number,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(id, revision, dto);
   }
 }

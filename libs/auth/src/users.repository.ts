@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { updateAtRevision } from '@bouwsteen/database';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { PpsMembershipEntity } from './entities/pps-membership.entity';
 import { UserEntity } from './entities/user.entity';
@@ -60,10 +62,6 @@ export class UsersRepository {
     return this.users.existsBy({ emailKey });
   }
 
-  hasAdmin(): Promise<boolean> {
-    return this.users.existsBy({ role: 'admin', active: true });
-  }
-
   async list(filter: UserListFilter): Promise<[UserEntity[], number]> {
     const query = this.users
       .createQueryBuilder('u')
@@ -103,9 +101,17 @@ export class UsersRepository {
     return manager.getRepository(UserEntity).save(manager.getRepository(UserEntity).create(user));
   }
 
-  async update(manager: EntityManager, id: string, changes: Partial<UserEntity>): Promise<void> {
-    if (Object.keys(changes).length > 0)
-      await manager.getRepository(UserEntity).update({ id }, changes);
+  /** Applies `changes` only at the revision the editor read (412 otherwise); always a new revision. */
+  update(
+    manager: EntityManager,
+    id: string,
+    revision: number,
+    changes: QueryDeepPartialEntity<UserEntity>,
+  ): Promise<void> {
+    return updateAtRevision(manager, UserEntity, 'user', id, revision, {
+      ...changes,
+      updatedAt: () => 'now()',
+    });
   }
 
   async replaceMemberships(
@@ -121,8 +127,9 @@ export class UsersRepository {
     }
   }
 
+  /** Not an edit of the account: plain SQL, so the revision (ETag) stays as it was. */
   async touchLogin(id: string, at: Date): Promise<void> {
-    await this.users.update({ id }, { lastLoginAt: at });
+    await this.users.query('UPDATE app_user SET last_login_at = $2 WHERE id = $1', [id, at]);
   }
 
   /** Deactivating a user also ends their integrations: their API tokens stop working at once. */

@@ -10,6 +10,7 @@ import {
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { Principal } from './principal';
@@ -117,7 +118,7 @@ export class UsersService implements OnApplicationBootstrap {
     return toUserDto(user, ppsIds);
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+  async update(id: string, revision: number, dto: UpdateUserDto): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
     if (!found) throw new NotFoundError('user', id);
     const role = dto.role ?? found.user.role;
@@ -125,7 +126,7 @@ export class UsersService implements OnApplicationBootstrap {
     const organisationId =
       dto.organisationId === undefined ? found.user.organisationId : dto.organisationId;
     await this.checkReferences(role, ppsIds, organisationId);
-    const changes: Partial<UserEntity> = {};
+    const changes: QueryDeepPartialEntity<UserEntity> = {};
     if (dto.email !== undefined && emailKey(dto.email) !== found.user.emailKey) {
       if (await this.users.existsByEmail(emailKey(dto.email))) {
         throw new ConflictError('email-taken', `An account for ${dto.email} already exists`);
@@ -138,8 +139,11 @@ export class UsersService implements OnApplicationBootstrap {
     if (dto.organisationId !== undefined) changes.organisationId = dto.organisationId;
     if (dto.active !== undefined) changes.active = dto.active;
     if (dto.password !== undefined) changes.passwordHash = await this.hasher.hash(dto.password);
+    // A new password or a deactivation ends every session: tokens carry the old version.
+    if (dto.password !== undefined || (dto.active === false && found.user.active))
+      changes.tokenVersion = () => 'token_version + 1';
     await this.tx.run(async (manager) => {
-      await this.users.update(manager, id, changes);
+      await this.users.update(manager, id, revision, changes);
       if (dto.ppsIds !== undefined) await this.users.replaceMemberships(manager, id, ppsIds);
       if (dto.active === false) await this.users.revokeAllTokens(manager, id, this.clock.now());
     });

@@ -27,7 +27,7 @@ export class NotFoundError extends DomainException {
   constructor(entity: string, id: string) {
     super(
       HttpStatus.NOT_FOUND,
-      `${entity}-not-found`,
+      `${entity.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-not-found`,
       `${capitalise(entity)} not found`,
       `No ${entity} with id ${id}`,
     );
@@ -36,13 +36,13 @@ export class NotFoundError extends DomainException {
 
 export class ForbiddenError extends DomainException {
   constructor(detail: string) {
-    super(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', detail);
+    super(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', detail);
   }
 }
 
 export class UnauthorizedError extends DomainException {
   constructor(detail = 'Authentication is required') {
-    super(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', detail, undefined, {
+    super(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Sign-in required', detail, undefined, {
       'WWW-Authenticate': 'Bearer',
     });
   }
@@ -54,14 +54,19 @@ export class ConflictError extends DomainException {
   }
 }
 
+/** At most this many field errors are listed, so a huge hostile body cannot make a huger answer. */
+export const MAX_FIELD_ERRORS = 50;
+
 export class ValidationFailedError extends DomainException {
   constructor(errors: FieldError[]) {
     super(
       HttpStatus.BAD_REQUEST,
       'validation-failed',
       'Validation failed',
-      `${errors.length} field(s) are invalid`,
-      errors,
+      errors.length > MAX_FIELD_ERRORS
+        ? `${errors.length} problems; the first ${MAX_FIELD_ERRORS} are listed`
+        : `${errors.length} field(s) are invalid`,
+      errors.slice(0, MAX_FIELD_ERRORS),
     );
   }
 }
@@ -77,15 +82,23 @@ export class PreconditionRequiredError extends DomainException {
   }
 }
 
+export class MalformedIfMatchError extends DomainException {
+  constructor(detail: string) {
+    super(HttpStatus.BAD_REQUEST, 'malformed-if-match', 'Malformed If-Match header', detail);
+  }
+}
+
 export class PreconditionFailedError extends DomainException {
-  constructor(currentEtag: string) {
+  /** `currentEtag` is sent back as ETag when it is one (not for a refused weak validator). */
+  constructor(currentEtag: string, detail?: string) {
     super(
       HttpStatus.PRECONDITION_FAILED,
       'stale-version',
       'The resource was changed by someone else',
-      `Your If-Match does not match the current version ${currentEtag}; reload, re-apply your change and retry`,
+      detail ??
+        `Your If-Match does not match the current version ${currentEtag}; reload, re-apply your change and retry`,
       undefined,
-      { ETag: currentEtag },
+      currentEtag.startsWith('"') ? { ETag: currentEtag } : undefined,
     );
   }
 }

@@ -2,6 +2,12 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
   databaseUrl: string;
+  database: {
+    /** Connections per process; every request holds at most one. */
+    poolSize: number;
+    /** How long a request waits for a free connection before it is answered 503. */
+    connectTimeoutMs: number;
+  };
   logLevel: string;
   http: {
     bodyLimit: string;
@@ -12,6 +18,8 @@ export interface AppConfig {
     url: string;
     masterKey: string;
     indexPrefix: string;
+    /** Searches, similarity checks and health probes give up after this (503, never a hang). */
+    searchTimeoutMs: number;
   };
   webhooks: {
     pollMs: number;
@@ -25,11 +33,14 @@ export interface AppConfig {
     batchSize: number;
     retryBaseMs: number;
     retryMaxMs: number;
+    /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */
+    parkAfterAttempts: number;
   };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
     loginLimit: number;
+    loginAddressLimit: number;
     loginWindowSeconds: number;
     bootstrapAdminEmail?: string;
     bootstrapAdminPassword?: string;

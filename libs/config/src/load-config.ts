@@ -33,6 +33,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return value;
   };
 
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
   const url = (name: string, fallback: string | undefined, protocols: string[]): string => {
     const raw = env[name] || fallback;
     if (!raw) {
@@ -79,6 +87,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     env: nodeEnv,
     port: int('PORT', 3000, 0, 65535),
     databaseUrl: url('DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
+    database: {
+      poolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),
+      connectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
+    },
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     http: {
       bodyLimit,
@@ -86,32 +98,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
         .split(',')
         .map((origin) => origin.trim())
         .filter(Boolean),
-      trustProxy: env.TRUST_PROXY === 'true',
+      trustProxy: bool('TRUST_PROXY', false),
     },
     meili: {
       url: url('MEILI_URL', undefined, ['http:', 'https:']),
       masterKey,
       indexPrefix,
+      searchTimeoutMs: int('MEILI_SEARCH_TIMEOUT_MS', 1500, 50, 60000),
     },
     webhooks: {
       pollMs: int('WEBHOOK_POLL_MS', 1000, 10, 60000),
       timeoutMs: int('WEBHOOK_TIMEOUT_MS', 5000, 100, 60000),
       retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 2000, 10, 600000),
       maxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
-      allowPrivateHosts: env.WEBHOOK_ALLOW_PRIVATE_HOSTS
-        ? env.WEBHOOK_ALLOW_PRIVATE_HOSTS === 'true'
-        : nodeEnv !== 'production',
+      // Off in every mode: webhooks reach only public addresses unless this is set on purpose.
+      allowPrivateHosts: bool('WEBHOOK_ALLOW_PRIVATE_HOSTS', false),
     },
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
       batchSize: int('OUTBOX_BATCH_SIZE', 500, 1, 10000),
       retryBaseMs: int('OUTBOX_RETRY_BASE_MS', 1000, 10, 600000),
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
+      parkAfterAttempts: int('OUTBOX_PARK_AFTER_ATTEMPTS', 5, 1, 100),
     },
     auth: {
       jwtSecret,
       jwtTtlSeconds: int('JWT_TTL_SECONDS', 900, 60, 86400),
       loginLimit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
+      loginAddressLimit: int('LOGIN_ADDRESS_RATE_LIMIT', 20, 1, 100000),
       loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
       bootstrapAdminEmail: adminEmail,
       bootstrapAdminPassword: adminPassword,

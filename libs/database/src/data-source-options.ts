@@ -1,7 +1,19 @@
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export interface PoolOptions {
+  poolSize: number;
+  connectTimeoutMs: number;
+}
+
+/**
+ * A waiting request gives up after `connectTimeoutMs` (answered 503) instead of queueing
+ * forever when every connection is taken.
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  pool: PoolOptions = { poolSize: 5, connectTimeoutMs: 10_000 },
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -10,6 +22,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: 20, application_name: 'bouwsteen' },
+    extra: {
+      max: pool.poolSize,
+      connectionTimeoutMillis: pool.connectTimeoutMs,
+      application_name: 'bouwsteen',
+    },
   };
 }

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsArray,
   IsOptional,
   IsString,
   MaxLength,
@@ -46,6 +47,7 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({ type: [String], example: ['cobot', 'robotica', 'veiligheid'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(60, { each: true })
@@ -64,6 +66,7 @@ export class AssetContentDto {
     description: 'sectors codes',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(5)
@@ -75,6 +78,7 @@ export class AssetContentDto {
     description: 'educationLevels codes',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(8)
@@ -86,6 +90,7 @@ export class AssetContentDto {
     description: 'provincialThemes codes',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(5)
@@ -97,6 +102,7 @@ export class AssetContentDto {
     description: 'societalChallenges codes',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(5)
@@ -111,6 +117,7 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({ type: [ContactDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ContactDto)
   @ArrayMaxSize(10)
@@ -118,6 +125,7 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({ type: [LinkDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => LinkDto)
   @ArrayMaxSize(30)

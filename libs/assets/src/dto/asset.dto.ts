@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  IsArray,
   IsDateString,
   IsIn,
   IsOptional,
@@ -71,6 +72,7 @@ export class AssetListQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsIn(ASSET_KINDS, { each: true })
   kind?: AssetKind[];
 
@@ -86,6 +88,7 @@ export class AssetListQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsIn(ASSET_STATUSES, { each: true })
   status?: AssetStatus[];
 

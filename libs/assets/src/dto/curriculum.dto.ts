@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsArray,
   IsInt,
   IsOptional,
   IsString,
@@ -31,6 +32,7 @@ export class CoreTaskDto {
 
   @ApiPropertyOptional({ type: [String], example: ['B1-K1-W1 Bereidt werkzaamheden voor'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(300, { each: true })
   @ArrayMaxSize(20)
@@ -39,6 +41,7 @@ export class CoreTaskDto {
 
 export class CurriculumDetailsDto {
   @ApiProperty({ type: [String], example: ['25831'], description: 'Crebo codes (5 digits)' })
+  @IsArray()
   @Matches(/^\d{5}$/, { each: true, message: 'each crebo code must be 5 digits' })
   @ArrayUnique()
   @ArrayMaxSize(10)
@@ -52,6 +55,7 @@ export class CurriculumDetailsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['Eerste monteur woning'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   @ArrayMaxSize(10)
@@ -63,6 +67,7 @@ export class CurriculumDetailsDto {
     description: 'learningPaths codes (bol, bbl)',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(2)
@@ -83,6 +88,7 @@ export class CurriculumDetailsDto {
 
   @ApiPropertyOptional({ type: [CoreTaskDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CoreTaskDto)
   @ArrayMaxSize(30)
@@ -94,6 +100,7 @@ export class CurriculumDetailsDto {
     description: 'Elective (keuzedeel) codes: K + 4 digits',
   })
   @IsOptional()
+  @IsArray()
   @Matches(/^K\d{4}$/, { each: true, message: 'each elective code must be K followed by 4 digits' })
   @ArrayUnique()
   @ArrayMaxSize(30)
@@ -104,6 +111,7 @@ export class CurriculumDetailsDto {
     description: 'Module assets this curriculum is built from',
   })
   @IsOptional()
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)

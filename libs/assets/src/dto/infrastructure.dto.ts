@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsArray,
   IsInt,
   IsLatitude,
   IsLongitude,
@@ -118,6 +119,7 @@ export class InfrastructureDetailsDto {
     example: ['physical'],
     description: 'infrastructureNature codes (physical, digital or both)',
   })
+  @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -126,6 +128,7 @@ export class InfrastructureDetailsDto {
 
   @ApiPropertyOptional({ type: [LocationDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => LocationDto)
   @ArrayMaxSize(50)
@@ -133,6 +136,7 @@ export class InfrastructureDetailsDto {
 
   @ApiPropertyOptional({ type: [EquipmentDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => EquipmentDto)
   @ArrayMaxSize(100)
@@ -143,6 +147,7 @@ export class InfrastructureDetailsDto {
     description: 'The "software" that brings the place to life',
   })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => SoftwareDto)
   @ArrayMaxSize(4)
@@ -150,6 +155,7 @@ export class InfrastructureDetailsDto {
 
   @ApiPropertyOptional({ type: [ContributionDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ContributionDto)
   @ArrayMaxSize(50)
@@ -161,6 +167,7 @@ export class InfrastructureDetailsDto {
     description: 'infrastructureUses codes',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(5)
@@ -195,6 +202,7 @@ export class InfrastructureDetailsDto {
     description: 'Module and curriculum assets that use this place',
   })
   @IsOptional()
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(100)

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -58,6 +59,7 @@ export class AssessmentDto {
 export class PrerequisitesDto {
   @ApiPropertyOptional({ type: [String], description: 'Module assets to complete first' })
   @IsOptional()
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(20)
@@ -135,6 +137,7 @@ export class ModuleDetailsDto {
 
   @ApiProperty({ type: [LearningOutcomeDto] })
   @IsDefined()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => LearningOutcomeDto)
   @ArrayMinSize(1)
@@ -148,6 +151,7 @@ export class ModuleDetailsDto {
   studyLoad: StudyLoadDto;
 
   @ApiProperty({ type: [String], example: ['student', 'worker'], description: 'audiences codes' })
+  @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -163,6 +167,7 @@ export class ModuleDetailsDto {
     example: ['online', 'workplace'],
     description: 'deliveryModes codes',
   })
+  @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -203,6 +208,7 @@ export class ModuleDetailsDto {
 
   @ApiPropertyOptional({ type: [OfferingDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => OfferingDto)
   @ArrayMaxSize(20)

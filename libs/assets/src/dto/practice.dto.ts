@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsArray,
   IsOptional,
   IsString,
   IsUUID,
@@ -45,6 +46,7 @@ export class PracticeDetailsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['Vaste contactpersoon per bedrijf'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   @ArrayMaxSize(20)
@@ -52,6 +54,7 @@ export class PracticeDetailsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['Roosters van school en bedrijf botsen'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   @ArrayMaxSize(20)
@@ -63,6 +66,7 @@ export class PracticeDetailsDto {
     description: 'buildingBlocks codes it illustrates',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(7)
@@ -74,6 +78,7 @@ export class PracticeDetailsDto {
     description: 'configurations codes it illustrates',
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(7)
@@ -81,6 +86,7 @@ export class PracticeDetailsDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Partner organisations involved' })
   @IsOptional()
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)

@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsCalendarDate, IsNotBefore } from '@bouwsteen/common';
 
 export const LINK_TYPES = [
   'website',
@@ -99,11 +100,12 @@ export class StudyLoadViewDto extends StudyLoadDto {
 export class PeriodDto {
   @ApiPropertyOptional({ example: '2020-09-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   start?: string;
 
   @ApiPropertyOptional({ example: '2022-07-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
+  @IsNotBefore('start')
   end?: string;
 }

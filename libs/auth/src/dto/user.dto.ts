@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -46,6 +47,12 @@ export class UserDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({
+    example: 3,
+    description: 'Send as If-Match (also the ETag) to change the account',
+  })
+  revision: number;
 }
 
 export class CreateUserDto {
@@ -77,6 +84,7 @@ export class CreateUserDto {
     description: 'Required (one or more) for pps-editor',
   })
   @IsOptional()
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)

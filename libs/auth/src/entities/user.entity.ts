@@ -4,6 +4,7 @@ import {
   Entity,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { Role } from '../roles';
 
@@ -35,6 +36,13 @@ export class UserEntity {
 
   @Column('timestamptz', { name: 'last_login_at', nullable: true })
   lastLoginAt: Date | null;
+
+  /** Raised when the password changes or the account is deactivated: older tokens stop working. */
+  @Column('integer', { name: 'token_version', default: 1 })
+  tokenVersion: number;
+
+  @VersionColumn({ name: 'row_version' })
+  rowVersion: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

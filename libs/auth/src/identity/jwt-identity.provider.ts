@@ -17,17 +17,18 @@ export class JwtIdentityProvider implements IdentityProvider {
 
   async authenticate(bearer: string): Promise<Principal | undefined> {
     if (bearer.split('.').length !== 3) return undefined;
-    let subject: string;
+    let payload: { sub: string; ver?: unknown };
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string }>(bearer, {
+      payload = await this.jwt.verifyAsync<{ sub: string; ver?: unknown }>(bearer, {
         audience: JWT_AUDIENCE,
         issuer: JWT_ISSUER,
         algorithms: ['HS256'],
       });
-      subject = payload.sub;
     } catch {
       throw new UnauthorizedError('The access token is invalid or expired');
     }
-    return this.loader.load(subject, 'jwt');
+    return this.loader.load(payload.sub, 'jwt', {
+      tokenVersion: typeof payload.ver === 'number' ? payload.ver : -1,
+    });
   }
 }

@@ -11,10 +11,19 @@ import { UsersRepository } from '../users.repository';
 export class PrincipalLoader {
   constructor(private readonly users: UsersRepository) {}
 
-  async load(userId: string, via: Principal['via']): Promise<Principal> {
+  /** `expect.tokenVersion`: the version an access token was issued for (API tokens have none). */
+  async load(
+    userId: string,
+    via: Principal['via'],
+    expect: { tokenVersion?: number } = {},
+  ): Promise<Principal> {
     const found = await this.users.findWithMemberships(userId);
     if (!found || !found.user.active)
       throw new UnauthorizedError('The account is unknown or deactivated');
+    if (expect.tokenVersion !== undefined && expect.tokenVersion !== found.user.tokenVersion)
+      throw new UnauthorizedError(
+        'This access token was issued before a password change or deactivation; sign in again',
+      );
     return {
       userId: found.user.id,
       email: found.user.email,

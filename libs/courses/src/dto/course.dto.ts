@@ -2,23 +2,23 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
+  IsObject,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@bouwsteen/common';
+import { IsCalendarDate, IsNotBefore, PageQueryDto } from '@bouwsteen/common';
 
 export const COURSE_STATUSES = ['draft', 'offered', 'running', 'archived'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class EmployerInputDto {
   @ApiPropertyOptional({
@@ -67,12 +67,13 @@ export class CourseItemInputDto {
 export class CourseScheduleDto {
   @ApiPropertyOptional({ example: '2027-02-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   start?: string;
 
   @ApiPropertyOptional({ example: '2027-04-30' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
+  @IsNotBefore('start')
   end?: string;
 
   @ApiPropertyOptional({ example: 12 })
@@ -91,6 +92,7 @@ export class CreateCourseDto {
   title: string;
 
   @ApiProperty({ type: EmployerInputDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => EmployerInputDto)
   employer: EmployerInputDto;
@@ -128,6 +130,7 @@ export class CreateCourseDto {
   extrasDescription?: string;
 
   @ApiProperty({ type: [CourseItemInputDto], description: 'In order' })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CourseItemInputDto)
   @ArrayMaxSize(40)

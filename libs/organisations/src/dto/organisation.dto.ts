@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsOptional,
   IsString,
   IsUrl,
@@ -55,6 +56,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ type: [String], example: ['ROC Nova College'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   @ArrayMaxSize(20)
@@ -81,6 +83,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ type: [AddressDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => AddressDto)
   @ArrayMaxSize(20)

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsDateString,
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@bouwsteen/common';
+import { IsCalendarDate, IsNotBefore, PageQueryDto } from '@bouwsteen/common';
 import { OrganisationRefDto } from './organisation.dto';
 
 export class PpsImpactDto {
@@ -94,12 +94,13 @@ export class PpsFundingDto {
 
   @ApiPropertyOptional({ example: '2019-01-01' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   start?: string;
 
   @ApiPropertyOptional({ example: '2022-12-31' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
+  @IsNotBefore('start')
   end?: string;
 }
 
@@ -138,6 +139,7 @@ export class CreatePpsDto {
   leadOrganisationId: string;
 
   @ApiProperty({ type: [String], example: ['noord-holland'] })
+  @IsArray()
   @IsString({ each: true })
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -146,6 +148,7 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['A', 'C'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(7)
@@ -153,6 +156,7 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['content', 'place'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(7)
@@ -160,6 +164,7 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['inflow', 'innovation'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(5)
@@ -167,6 +172,7 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: [String], example: ['digital'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(5)
@@ -236,6 +242,7 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: [PartnerInputDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => PartnerInputDto)
   @ArrayMaxSize(200)

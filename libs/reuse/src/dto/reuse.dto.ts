@@ -6,12 +6,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { IsCalendarDate } from '@bouwsteen/common';
 
 export const REUSE_MODES = ['as-is', 'adapted', 'inspired'] as const;
 export type ReuseMode = (typeof REUSE_MODES)[number];
@@ -72,7 +72,7 @@ export class RecordReuseDto {
 
   @ApiPropertyOptional({ example: '2026-09-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   startedOn?: string;
 }
 

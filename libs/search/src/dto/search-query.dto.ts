@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDateString,
   IsIn,
@@ -97,6 +98,7 @@ export class SearchQueryDto {
   })
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsIn(SEARCH_KINDS, { each: true })
   @ArrayMaxSize(4)
   kind?: string[];
@@ -104,6 +106,7 @@ export class SearchQueryDto {
   @ApiPropertyOptional({ type: String, description: 'Comma-separated PPS ids' })
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(50)
   ppsId?: string[];
@@ -114,6 +117,7 @@ export class SearchQueryDto {
   })
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(50)
   leadInstitution?: string[];
@@ -121,84 +125,98 @@ export class SearchQueryDto {
   @codes('flevoland', 'provinces')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   province?: string[];
   @codes('llo', 'provincialThemes')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   theme?: string[];
   @codes('energy', 'societalChallenges')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   challenge?: string[];
   @codes('C', 'configurations')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   configuration?: string[];
   @codes('place', 'buildingBlocks')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   buildingBlock?: string[];
   @codes('mbo-3,mbo-4', 'educationLevels')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   level?: string[];
   @codes('worker', 'audiences')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   audience?: string[];
   @codes('online', 'deliveryModes')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   deliveryMode?: string[];
   @codes('formal', 'learningModes')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   learningMode?: string[];
   @codes('CC-BY-SA-4.0', 'licenses')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   license?: string[];
   @codes('nl', 'languages')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   language?: string[];
   @codes('techniek', 'sectors')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   sector?: string[];
   @codes('e-learning', 'moduleTypes')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   moduleType?: string[];
   @codes('micro-credential', 'certifications')
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(20)
   certification?: string[];
@@ -272,6 +290,7 @@ export class SearchQueryDto {
   })
   @IsOptional()
   @Transform(csv)
+  @IsArray()
   @IsIn(Object.keys(FACETS), { each: true })
   @ArrayMaxSize(18)
   facets?: FacetName[];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  IsArray,
   IsIn,
   IsOptional,
   IsString,
@@ -29,6 +30,7 @@ export class SimilarQueryDto {
     example: ['Maakt een risicobeoordeling van een cobot-werkplek.'],
   })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   @ArrayMaxSize(30)
@@ -36,6 +38,7 @@ export class SimilarQueryDto {
 
   @ApiPropertyOptional({ type: [String], example: ['cobot', 'veiligheid'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @MaxLength(60, { each: true })
   @ArrayMaxSize(30)
@@ -43,12 +46,14 @@ export class SimilarQueryDto {
 
   @ApiPropertyOptional({ type: [String], example: ['mbo-3'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @ArrayMaxSize(8)
   levels?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['25923'] })
   @IsOptional()
+  @IsArray()
   @Matches(/^\d{5}$/, { each: true, message: 'each crebo code must be 5 digits' })
   @ArrayMaxSize(10)
   creboCodes?: string[];

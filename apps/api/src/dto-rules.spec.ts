@@ -1,0 +1,82 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getMetadataStorage } from 'class-validator';
+import { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+type DtoClass = abstract new (...args: never[]) => unknown;
+
+/** Every request DTO class of every library (files under libs/<lib>/src/dto). */
+function dtoClasses(): DtoClass[] {
+  const libs = join(__dirname, '..', '..', '..', 'libs');
+  const classes: DtoClass[] = [];
+  for (const lib of readdirSync(libs)) {
+    const dir = join(libs, lib, 'src', 'dto');
+    if (!statSync(join(libs, lib)).isDirectory()) continue;
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const exported = require(join(dir, file)) as Record<string, unknown>;
+      for (const value of Object.values(exported))
+        if (typeof value === 'function') classes.push(value as DtoClass);
+    }
+  }
+  return classes;
+}
+
+const ARRAY_ONLY = ['arrayMaxSize', 'arrayMinSize', 'arrayUnique', 'arrayNotEmpty'];
+
+function byProperty(target: DtoClass): Map<string, ValidationMetadata[]> {
+  const result = new Map<string, ValidationMetadata[]>();
+  for (const metadata of getMetadataStorage().getTargetValidationMetadatas(
+    target,
+    '',
+    true,
+    false,
+  )) {
+    result.set(metadata.propertyName, [...(result.get(metadata.propertyName) ?? []), metadata]);
+  }
+  return result;
+}
+
+const nameOf = (metadata: ValidationMetadata) => metadata.name ?? metadata.type;
+
+describe('request DTO rules (checked over every DTO)', () => {
+  const classes = dtoClasses();
+
+  it('finds the DTOs', () => {
+    expect(classes.length).toBeGreaterThan(40);
+  });
+
+  it('declares @IsArray on every list, so a string sent for a list is named as such', () => {
+    const missing: string[] = [];
+    for (const target of classes) {
+      for (const [property, metadatas] of byProperty(target)) {
+        const isList = metadatas.some(
+          (metadata) => metadata.each || ARRAY_ONLY.includes(nameOf(metadata) ?? ''),
+        );
+        const hasIsArray = metadatas.some((metadata) => nameOf(metadata) === 'isArray');
+        if (isList && !hasIsArray) missing.push(`${target.name}.${property}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('checks every date-only field as a real calendar date', () => {
+    const loose: string[] = [];
+    for (const target of classes) {
+      for (const [property, metadatas] of byProperty(target)) {
+        const patterns = metadatas.filter((metadata) => nameOf(metadata) === 'matches');
+        if (
+          patterns.some((metadata) => String(metadata.constraints?.[0]).includes('\\d{4}-\\d{2}'))
+        )
+          loose.push(`${target.name}.${property}`);
+      }
+    }
+    expect(loose).toEqual([]);
+  });
+});

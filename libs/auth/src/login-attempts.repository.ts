@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface AttemptCounts {
+  /** Unsuccessful attempts for this account from this address within the window. */
+  account: number;
+  /** Unsuccessful attempts for any account from this address within the window. */
+  address: number;
+  /** Seconds until the oldest counted attempt leaves the window. */
+  oldestAgeSeconds: number;
+}
+
+/** Sign-in attempts that have not (yet) succeeded, shared by every API process. */
+@Injectable()
+export class LoginAttemptsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Records an attempt before the password is checked, so parallel guesses all count. */
+  async begin(address: string, emailKey: string): Promise<string> {
+    const [row] = await this.dataSource.query(
+      'INSERT INTO login_attempt (address, email_key) VALUES ($1, $2) RETURNING id',
+      [address, emailKey],
+    );
+    return row.id;
+  }
+
+  async counts(address: string, emailKey: string, windowSeconds: number): Promise<AttemptCounts> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE email_key = $2)::int AS account, count(*)::int AS address,
+              coalesce(extract(epoch FROM clock_timestamp() - min(attempted_at)), 0)::float8 AS oldest
+       FROM login_attempt
+       WHERE address = $1 AND attempted_at > clock_timestamp() - make_interval(secs => $3)`,
+      [address, emailKey, windowSeconds],
+    );
+    return { account: row.account, address: row.address, oldestAgeSeconds: row.oldest };
+  }
+
+  /** A successful sign-in is not held against anyone. */
+  async forget(id: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM login_attempt WHERE id = $1', [id]);
+  }
+
+  async deleteOlderThan(seconds: number): Promise<void> {
+    await this.dataSource.query(
+      'DELETE FROM login_attempt WHERE attempted_at < clock_timestamp() - make_interval(secs => $1)',
+      [seconds],
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import type { NextFunction, Request, Response } from 'express';
+import { DomainException, ValidationFailedError } from '../domain.exception';
+import { jsonDepth } from './json-depth';
+import { textProblem, unsafeTextFields } from './text-safety';
+
+/** Deeper than any body the API accepts (an asset is about five levels deep). */
+export const MAX_JSON_DEPTH = 32;
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function hasBody(request: Request): boolean {
+  return (
+    request.headers['transfer-encoding'] !== undefined ||
+    Number(request.headers['content-length'] ?? 0) > 0
+  );
+}
+
+/**
+ * The API takes JSON only, in UTF-8 (RFC 8259): anything else is a 415 that says so, rather
+ * than an empty body failing validation field by field.
+ */
+export function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
+  if (!METHODS_WITH_BODY.has(request.method) || !hasBody(request)) return next();
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    return next(
+      new DomainException(
+        415,
+        'unsupported-media-type',
+        'Unsupported media type',
+        `Send the body as JSON with Content-Type: application/json${type ? ` (got "${type.slice(0, 100)}")` : ''}`,
+      ),
+    );
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    return next(
+      new DomainException(
+        415,
+        'unsupported-charset',
+        'Unsupported character set',
+        `Send JSON encoded as UTF-8 (got charset "${charset.slice(0, 40)}")`,
+      ),
+    );
+  }
+  next();
+}
+
+/** body-parser `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH before parsing. */
+export function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
+  if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw Object.assign(new Error(`The body is nested more than ${MAX_JSON_DEPTH} levels deep`), {
+      status: 400,
+      type: 'entity.too.deep',
+    });
+  }
+}
+
+/**
+ * Refuses text no field may hold (NUL, control characters, unpaired surrogates) in the path,
+ * the query and the body, naming each place, before any of it reaches a service or the database.
+ */
+export function refuseUnsafeText(request: Request, _response: Response, next: NextFunction): void {
+  let path: string;
+  try {
+    path = decodeURIComponent(request.path);
+  } catch {
+    return next(
+      new DomainException(
+        400,
+        'malformed-url',
+        'Malformed address',
+        'The path has an invalid percent-encoding',
+      ),
+    );
+  }
+  const problems = [
+    ...(textProblem(path) ? [{ field: 'path', message: textProblem(path)! }] : []),
+    ...unsafeTextFields(request.query),
+    ...unsafeTextFields(request.body),
+  ];
+  if (problems.length > 0) return next(new ValidationFailedError(problems));
+  next();
+}

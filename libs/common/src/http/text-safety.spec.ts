@@ -1,0 +1,47 @@
+import { textProblem, unsafeTextFields } from './text-safety';
+
+describe('textProblem', () => {
+  it.each([
+    ['Hydrauliek voor monteurs', undefined],
+    ['regel 1\nregel 2\ttab\r\n', undefined],
+    ['Ĳsselmeer, café, 🚜, ‘quotes’', undefined],
+    ['a\u0000b', 'must not contain NUL characters (\\u0000)'],
+    ['bell\u0007', 'must not contain control characters'],
+    ['escape\u001b[31m', 'must not contain control characters'],
+    ['\uFFFF', 'must not contain control characters'],
+    ['half \uD83D emoji', 'is not valid Unicode (an unpaired surrogate)'],
+    ['\uDE9C', 'is not valid Unicode (an unpaired surrogate)'],
+  ])('%j → %s', (text, problem) => {
+    expect(textProblem(text)).toBe(problem);
+  });
+});
+
+describe('unsafeTextFields', () => {
+  it('names the field path of every bad string and key, in document order', () => {
+    expect(
+      unsafeTextFields({
+        title: 'ok',
+        module: { learningOutcomes: [{ text: 'ok' }, { text: 'x\u0000' }] },
+        keywords: ['a', '\u0001'],
+        ['bad\u0000key']: 'value',
+      }),
+    ).toEqual([
+      {
+        field: 'module.learningOutcomes.1.text',
+        message: 'must not contain NUL characters (\\u0000)',
+      },
+      { field: 'keywords.1', message: 'must not contain control characters' },
+      { field: 'bad\u0000key', message: 'name must not contain NUL characters (\\u0000)' },
+    ]);
+  });
+
+  it('walks very deep values without recursion', () => {
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(unsafeTextFields(deep)).toHaveLength(1);
+  });
+
+  it('stops after the first 50 problems', () => {
+    expect(unsafeTextFields(Array.from({ length: 1000 }, () => '\u0000'))).toHaveLength(50);
+  });
+});

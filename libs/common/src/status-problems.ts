@@ -1,0 +1,22 @@
+/** A stable code and a title a person understands, for each HTTP status the API answers. */
+export const STATUS_PROBLEMS: Record<number, { code: string; title: string }> = {
+  400: { code: 'bad-request', title: 'Bad request' },
+  401: { code: 'unauthorized', title: 'Sign-in required' },
+  403: { code: 'forbidden', title: 'Not allowed' },
+  404: { code: 'not-found', title: 'Not found' },
+  405: { code: 'method-not-allowed', title: 'Method not allowed' },
+  406: { code: 'not-acceptable', title: 'Not acceptable' },
+  408: { code: 'request-timeout', title: 'Request took too long' },
+  409: { code: 'conflict', title: 'Conflict' },
+  411: { code: 'length-required', title: 'Content-Length required' },
+  412: { code: 'stale-version', title: 'The resource was changed by someone else' },
+  413: { code: 'payload-too-large', title: 'Request body too large' },
+  414: { code: 'uri-too-long', title: 'Address too long' },
+  415: { code: 'unsupported-media-type', title: 'Unsupported media type' },
+  422: { code: 'unprocessable', title: 'Unprocessable request' },
+  428: { code: 'precondition-required', title: 'If-Match header required' },
+  429: { code: 'too-many-requests', title: 'Too many requests' },
+  431: { code: 'headers-too-large', title: 'Request headers too large' },
+  500: { code: 'internal-error', title: 'Internal server error' },
+  503: { code: 'service-unavailable', title: 'Service unavailable' },
+};

@@ -1,0 +1,130 @@
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+/** Password spraying, sessions that outlive a password change, and account edits at a revision. */
+describe('sign-in hardening (e2e)', () => {
+  let t: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      isolated: true,
+      env: { LOGIN_ADDRESS_RATE_LIMIT: '20', TRUST_PROXY: 'true' },
+    });
+    admin = await t.user('admin');
+  });
+  afterAll(() => t.close());
+
+  const login = (email: string, password: string, address = '203.0.113.7') =>
+    t.http().post('/api/v1/auth/login').set('X-Forwarded-For', address).send({ email, password });
+
+  it('throttles password spraying: 40 accounts from one address at once', async () => {
+    const users: TestUser[] = [];
+    for (let i = 0; i < 40; i++) users.push(await t.user('teacher'));
+    const statuses = await Promise.all(
+      users.map((user) =>
+        login(user.email, 'Welkom01!spray', '198.51.100.20').then((r) => r.status),
+      ),
+    );
+    const refused = statuses.filter((status) => status === 429).length;
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
+    expect(refused).toBeGreaterThanOrEqual(20);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    // The sprayed accounts still sign in from elsewhere.
+    await login(users[0].email, users[0].password, '198.51.100.99').expect(200);
+  });
+
+  it('does not count successful sign-ins: a school full of teachers on one address', async () => {
+    const teachers: TestUser[] = [];
+    for (let i = 0; i < 30; i++) teachers.push(await t.user('teacher'));
+    for (const teacher of teachers)
+      await login(teacher.email, teacher.password, '192.0.2.50').expect(200);
+  });
+
+  it('ends a session when the password changes', async () => {
+    const teacher = await t.user('teacher');
+    await t.http().get('/api/v1/me').set(bearer(teacher)).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${teacher.id}`)
+      .set(bearer(admin))
+      .set(await t.userEtag(teacher.id))
+      .send({ password: 'a-brand-new-passphrase' })
+      .expect(200);
+    const stale = await t.http().get('/api/v1/me').set(bearer(teacher)).expect(401);
+    expect(stale.body.detail).toMatch(/sign in again/);
+    const fresh = await login(teacher.email, 'a-brand-new-passphrase').expect(200);
+    await t
+      .http()
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .expect(200);
+  });
+
+  it('keeps a token issued before a deactivation dead after reactivation', async () => {
+    const teacher = await t.user('teacher');
+    for (const active of [false, true]) {
+      await t
+        .http()
+        .patch(`/api/v1/users/${teacher.id}`)
+        .set(bearer(admin))
+        .set(await t.userEtag(teacher.id))
+        .send({ active })
+        .expect(200);
+    }
+    await t.http().get('/api/v1/me').set(bearer(teacher)).expect(401);
+    await login(teacher.email, teacher.password).expect(200);
+  });
+
+  describe('PATCH /users/:id is a conditional write like every other', () => {
+    let teacher: TestUser;
+    beforeAll(async () => {
+      teacher = await t.user('teacher');
+    });
+    const patch = () =>
+      t.http().patch(`/api/v1/users/${teacher.id}`).set(bearer(admin)).send({ displayName: 'X' });
+
+    it('answers the account with its ETag', async () => {
+      const read = await t.http().get(`/api/v1/users/${teacher.id}`).set(bearer(admin)).expect(200);
+      expect(read.headers.etag).toBe(`"${read.body.revision}"`);
+    });
+
+    it('requires If-Match (428)', async () => {
+      expect((await patch()).status).toBe(428);
+    });
+
+    it('refuses a stale revision (412) and a weak validator (412)', async () => {
+      const { 'If-Match': current } = await t.userEtag(teacher.id);
+      const stale = await patch().set('If-Match', `"${Number(current.slice(1, -1)) + 5}"`);
+      expect(stale.status).toBe(412);
+      expect(stale.headers.etag).toBe(current);
+      const weak = await patch().set('If-Match', `W/${current}`);
+      expect(weak.status).toBe(412);
+      expect(weak.body.detail).toMatch(/weak/i);
+    });
+
+    it.each(['3', '"abc"', '*', '"1", "2"'])(
+      'refuses the malformed If-Match %s with 400',
+      async (value) => {
+        const response = await patch().set('If-Match', value);
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('malformed-if-match');
+        expect(response.headers.etag).toBeUndefined();
+      },
+    );
+
+    it('lets exactly one of two edits at the same revision win', async () => {
+      const etag = await t.userEtag(teacher.id);
+      const results = await Promise.all(
+        ['Docent A', 'Docent B'].map((displayName) =>
+          t
+            .http()
+            .patch(`/api/v1/users/${teacher.id}`)
+            .set(bearer(admin))
+            .set(etag)
+            .send({ displayName }),
+        ),
+      );
+      expect(results.map((result) => result.status).sort()).toEqual([200, 412]);
+    });
+  });
+});
