@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     });
     children.push(worker, api);
     await waitHttp(`http://127.0.0.1:${port}/health/live`);
-    const client = createMeiliClient({ url: meili.url, masterKey, indexPrefix: '' });
+    const client = createMeiliClient({ url: meili.url, masterKey });
     const live = app.get(SearchIndex);
     const directName = `${live.name}_direct`;
 

@@ -14,15 +14,27 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
   let meili: MeiliProcess;
   let t: TestApp;
   let editor: TestUser;
+  let admin: TestUser;
   let ppsId: string;
 
   beforeAll(async () => {
     port = await freePort();
     meili = await startMeili({ masterKey, dbPath, port });
-    t = await createTestApp({ isolated: true, meili: { url: meili.url, masterKey } });
+    t = await createTestApp({
+      isolated: true,
+      env: {
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: masterKey,
+        // Production-like backoff: a retry schedule that grows with the outage must not delay
+        // convergence once Meilisearch is back.
+        OUTBOX_RETRY_BASE_MS: '400',
+        OUTBOX_RETRY_MAX_MS: '300000',
+      },
+    });
     await t.startWorker();
     ppsId = await t.ppsId('PPS TechPack Flevoland');
     editor = await t.user('pps-editor', [ppsId]);
+    admin = await t.user('admin');
   });
 
   afterAll(async () => {
@@ -34,6 +46,7 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
   it('queues 50 publications while Meilisearch is down and indexes all of them when it returns', async () => {
     const marker = `outage${randomBytes(3).toString('hex')}`;
     await meili.stop();
+    const outageStarted = Date.now();
 
     const unavailable = await t.http().get(`/api/v1/search?q=${marker}`).expect(503);
     expect(unavailable.headers['retry-after']).toBe('5');
@@ -58,13 +71,19 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
       published.push(created.body.id);
     }
 
-    const degraded = await t.http().get('/health/ready').expect(200);
+    const degraded = await t.http().get('/health/ready').set(bearer(admin)).expect(200);
     expect(degraded.body.status).toBe('degraded');
     expect(degraded.body.checks.meilisearch.status).toBe('down');
     expect(degraded.body.checks.searchOutbox.pending).toBeGreaterThanOrEqual(50);
 
+    // At least 13 s down: with the old growing backoff (0.4, 0.8, 1.6, 3.2, 6.4 s …) the next
+    // retry would then lie more than 5 s away.
+    const remaining = 13_000 - (Date.now() - outageStarted);
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
     meili = await startMeili({ masterKey, dbPath, port });
+    const back = Date.now();
     await t.indexed(60_000);
+    expect(Date.now() - back).toBeLessThan(5000);
     const found = await t.http().get(`/api/v1/search?q=${marker}&pageSize=50`).expect(200);
     expect(found.body.totalHits).toBe(50);
     expect(new Set(found.body.hits.map((hit: { id: string }) => hit.id))).toEqual(

@@ -99,11 +99,12 @@ export async function reindex(): Promise<void> {
   });
   try {
     const started = Date.now();
-    const total = await app
-      .get(ReindexService)
-      .rebuild((done) => process.stdout.write(`\rIndexed ${done} documents`));
+    const { documents, replayed } = await app.get(ReindexService).rebuild((done) => {
+      process.stdout.write(`\rIndexed ${done} documents`);
+    });
     console.log(
-      `\nRebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s: ${total} documents`,
+      `\nRebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s: ${documents} documents; ` +
+        `${replayed} changed during the rebuild and were applied again`,
     );
   } finally {
     await app.close();
@@ -120,8 +121,15 @@ export async function drift(repair: boolean): Promise<number> {
     const report = await app.get(ReindexService).drift(repair);
     const differences = report.missing.length + report.extra.length + report.stale.length;
     console.log(
-      `Missing from the index: ${report.missing.length}; in the index but not published: ${report.extra.length}; stale version: ${report.stale.length}`,
+      `Missing from the index: ${report.missing.length}; in the index but not published: ${report.extra.length}; stale content: ${report.stale.length}`,
     );
+    if (report.parked.length > 0) {
+      console.log(
+        `Parked (Meilisearch keeps rejecting the document; fix the asset or its data, then --repair):`,
+      );
+      for (const entry of report.parked)
+        console.log(`  - asset ${entry.assetId}: ${entry.attempts} attempts, ${entry.lastError}`);
+    }
     console.log(
       differences === 0
         ? 'No drift.'

@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './database-admin';
 export * from './optimistic-update';
 export * from './outbox-writer';
+export * from './advisory-locks';

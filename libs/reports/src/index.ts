@@ -1,3 +1,2 @@
 export * from './reports.module';
 export * from './reports.service';
-export * from './csv';

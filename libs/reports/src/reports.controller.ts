@@ -10,7 +10,7 @@ import {
 } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 import { asCsvRows } from './report-rows';
-import { toCsv } from './csv';
+import { toCsv } from '@bouwsteen/common';
 
 /** JSON by default; ?format=csv returns the report's main table as CSV for spreadsheets. */
 function respond<T extends object>(

@@ -102,12 +102,14 @@ export class ReportsRepository {
     );
   }
 
-  /** Published assets of some PPS, for overlap checks. */
-  async publishedAssetIds(ppsIds: string[]): Promise<{ id: string; pps_id: string }[]> {
-    return this.dataSource.query(
-      `SELECT id, pps_id FROM asset WHERE status = 'published' AND pps_id = ANY($1::uuid[])`,
-      [ppsIds],
+  /** Published assets of some PPS, most recently published first, for overlap checks. */
+  async publishedAssetIds(ppsIds: string[], limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM asset WHERE status = 'published' AND pps_id = ANY($1::uuid[])
+       ORDER BY updated_at DESC, id LIMIT $2`,
+      [ppsIds, limit],
     );
+    return rows.map((row) => row.id);
   }
 
   /** Reuse from one of these PPS by another of them. */

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
-import { SearchDocumentsRepository, SimilarityService } from '@bouwsteen/search';
+import { Clock, NotFoundError, TtlCache, ValidationFailedError } from '@bouwsteen/common';
+import {
+  SearchDocumentsRepository,
+  SearchUnavailableError,
+  SimilarityService,
+} from '@bouwsteen/search';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   AdopterRankDto,
@@ -13,7 +17,15 @@ import {
 } from './dto/report.dto';
 import { AssetReuseRow, PpsTotalsRow, ReportsRepository } from './reports.repository';
 
+/** The published assets of a report whose overlaps are looked for (the most recent first). */
 const OVERLAP_ASSETS = 100;
+/** Overlaps change only when assets are published; reports may show them a few minutes late. */
+const OVERLAP_TTL_MS = 10 * 60_000;
+
+interface Overlaps {
+  overlaps: OverlapDto[];
+  overlapsChecked: boolean;
+}
 
 /**
  * What funders, lead institutions and provinces ask: who reuses what, how much a PPS builds on
@@ -26,7 +38,16 @@ export class ReportsService {
     private readonly documents: SearchDocumentsRepository,
     private readonly similarity: SimilarityService,
     private readonly taxonomy: TaxonomyService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * Report endpoints are public, and overlaps cost one similarity check per asset: they are
+   * computed in one batch and cached per scope, so repeated requests cost nothing.
+   */
+  private readonly overlapCache = new TtlCache<Overlaps>(OVERLAP_TTL_MS, 500, () =>
+    this.clock.now().getTime(),
+  );
 
   async pps(id: string): Promise<PpsReportDto> {
     const pps = await this.reports.pps(id);
@@ -37,7 +58,7 @@ export class ReportsService {
       pps: { id: pps.id, name: pps.name, leadInstitution: pps.lead_name, provinces: pps.provinces },
       totals: toTotals(totals),
       assets: assets.map(toAssetReuse),
-      overlaps: await this.overlaps([id], undefined),
+      ...(await this.overlaps([id], undefined)),
     };
   }
 
@@ -49,7 +70,9 @@ export class ReportsService {
     return {
       scope: organisation,
       portfolio: portfolio.map(toTotals),
-      overlaps: ppsIds.length > 1 ? await this.overlaps(ppsIds, new Set(ppsIds)) : [],
+      ...(ppsIds.length > 1
+        ? await this.overlaps(ppsIds, new Set(ppsIds))
+        : { overlaps: [], overlapsChecked: true }),
       crossovers: (await this.reports.crossovers(ppsIds)).map((row) => ({
         fromPps: row.from_pps,
         toPps: row.to_pps,
@@ -71,6 +94,7 @@ export class ReportsService {
       scope: { id: term.code, name: term.label },
       portfolio: portfolio.map(toTotals),
       overlaps: [],
+      overlapsChecked: true,
       crossovers: (await this.reports.crossovers(ppsIds)).map((row) => ({
         fromPps: row.from_pps,
         toPps: row.to_pps,
@@ -92,16 +116,28 @@ export class ReportsService {
   }
 
   /**
-   * For each published asset of `ppsIds`, its most similar asset of another PPS (restricted to
-   * `within` when given), deduplicated so a pair is listed once.
+   * For each published asset of `ppsIds` (at most OVERLAP_ASSETS), its most similar asset of
+   * another PPS (restricted to `within` when given), deduplicated so a pair is listed once.
    */
-  private async overlaps(ppsIds: string[], within: Set<string> | undefined): Promise<OverlapDto[]> {
-    const assets = (await this.reports.publishedAssetIds(ppsIds)).slice(0, OVERLAP_ASSETS);
-    const documents = await this.documents.documents(assets.map((asset) => asset.id));
-    const result: OverlapDto[] = [];
-    const seen = new Set<string>();
-    for (const document of documents) {
-      const similar = await this.similarity.similarOrNone({
+  private overlaps(ppsIds: string[], within: Set<string> | undefined): Promise<Overlaps> {
+    const key = `${[...ppsIds].sort().join(',')}|${within ? 'within' : 'all'}`;
+    return this.overlapCache
+      .get(key, () => this.computeOverlaps(ppsIds, within))
+      .catch((error: unknown) => {
+        if (error instanceof SearchUnavailableError)
+          return { overlaps: [], overlapsChecked: false };
+        throw error;
+      });
+  }
+
+  private async computeOverlaps(
+    ppsIds: string[],
+    within: Set<string> | undefined,
+  ): Promise<Overlaps> {
+    const assets = await this.reports.publishedAssetIds(ppsIds, OVERLAP_ASSETS);
+    const documents = await this.documents.documents(assets);
+    const found = await this.similarity.similarMany(
+      documents.map((document) => ({
         title: document.title,
         summary: document.summary,
         learningOutcomes: document.learningOutcomes,
@@ -110,11 +146,15 @@ export class ReportsService {
         creboCodes: document.creboCodes,
         kind: document.kind,
         excludePpsId: document.ppsId,
-      });
-      const match = similar.find((candidate) => !within || within.has(candidate.pps.id));
-      if (!match) continue;
+      })),
+    );
+    const result: OverlapDto[] = [];
+    const seen = new Set<string>();
+    documents.forEach((document, index) => {
+      const match = found[index].find((candidate) => !within || within.has(candidate.pps.id));
+      if (!match) return;
       const pair = [document.id, match.id].sort().join('|');
-      if (seen.has(pair)) continue;
+      if (seen.has(pair)) return;
       seen.add(pair);
       result.push({
         assetId: document.id,
@@ -125,8 +165,8 @@ export class ReportsService {
         similarPpsName: match.pps.name,
         score: match.score,
       });
-    }
-    return result.sort((a, b) => b.score - a.score);
+    });
+    return { overlaps: result.sort((a, b) => b.score - a.score), overlapsChecked: true };
   }
 }
 

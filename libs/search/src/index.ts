@@ -1,5 +1,4 @@
 export * from './meili-client.provider';
-export * from './meili-health.indicator';
 export * from './meili-process';
 export * from './search.module';
 export * from './search-index.module';
@@ -16,3 +15,6 @@ export * from './search-documents.repository';
 export * from './similarity.service';
 export * from './similarity';
 export * from './dto/similar.dto';
+export * from './search-errors';
+export * from './outbox-listener';
+export * from './search-document';

@@ -2,18 +2,24 @@ import { Provider } from '@nestjs/common';
 import { MeiliSearch } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 
+/** The client that writes: the worker and the CLI (indexing, settings, rebuilds). */
 export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
+/** The client that reads: searches, similarity and health, with a short timeout. */
+export const MEILI_SEARCH_CLIENT = Symbol('MEILI_SEARCH_CLIENT');
 
 /**
- * The one Meilisearch client. `Accept-Encoding: identity` because fetch asks for gzip by default
- * and Meilisearch's chunked compressed replies stall each request by about 45 ms on loopback.
+ * `Accept-Encoding: identity` because fetch asks for gzip by default and Meilisearch's chunked
+ * compressed replies stall each request by about 45 ms on loopback.
  */
-export function createMeiliClient(config: AppConfig['meili']): MeiliSearch {
+export function createMeiliClient(
+  config: Pick<AppConfig['meili'], 'url' | 'masterKey'>,
+  timeoutMs = 30_000,
+): MeiliSearch {
   return new MeiliSearch({
     host: config.url,
     apiKey: config.masterKey || undefined,
     requestInit: { headers: { 'Accept-Encoding': 'identity' }, keepalive: true },
-    timeout: 10_000,
+    timeout: timeoutMs,
   });
 }
 
@@ -21,4 +27,11 @@ export const meiliClientProvider: Provider = {
   provide: MEILI_CLIENT,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => createMeiliClient(config.meili),
+};
+
+/** Reads give up after MEILI_SEARCH_TIMEOUT_MS, so a hanging Meilisearch costs a 503, not a hang. */
+export const meiliSearchClientProvider: Provider = {
+  provide: MEILI_SEARCH_CLIENT,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => createMeiliClient(config.meili, config.meili.searchTimeoutMs),
 };

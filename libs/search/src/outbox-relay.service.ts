@@ -1,24 +1,44 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { TransactionRunner } from '@bouwsteen/database';
+import { LockSpace, TransactionRunner, tryLockKeys } from '@bouwsteen/database';
+import { EntityManager } from 'typeorm';
 import { OutboxListener } from './outbox-listener';
 import { OutboxEntry, OutboxRepository } from './outbox.repository';
 import { SearchDocumentsRepository } from './search-documents.repository';
+import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 
 const KEEP_PROCESSED_MS = 86_400_000;
+/** While Meilisearch is away the relay looks every second, so it catches up within ~1 s of its return. */
+const OUTAGE_PROBE_MS = 1_000;
+/** When other workers hold every claimed asset, wait this long before claiming again. */
+const DEFERRED_PAUSE_MS = 50;
 
 export interface DrainResult {
+  /** Entries applied or settled this round. */
   claimed: number;
+  /** Meilisearch was unreachable or broken: wait for it before the next round. */
   failed: boolean;
+  /** Entries left for later because another worker was indexing the same asset. */
+  deferred?: number;
+  /** Entries set aside this round because Meilisearch keeps rejecting their document. */
+  parked?: number;
 }
 
 /**
- * Drains the search outbox into Meilisearch. Each batch is claimed, re-read from the current
- * rows, written idempotently, awaited, and only then marked done, all in one transaction; a
- * failure schedules a retry with exponential backoff instead.
+ * Drains the search outbox into Meilisearch, correctly with any number of workers:
+ *
+ * - Entries are claimed with SKIP LOCKED; a PPS or organisation change is fanned out into one
+ *   entry per asset it shows in.
+ * - Each asset is indexed under a transaction-scoped advisory lock held from reading its rows to
+ *   Meilisearch's task having succeeded, so two workers never write the same document in the
+ *   wrong order (an entry whose asset another worker holds waits for the next round).
+ * - A batch Meilisearch rejects is split in halves until the offending documents are found;
+ *   the rest go in, the offenders retry with backoff and are parked after a few attempts.
+ * - When Meilisearch itself fails, the entries stay due and the relay probes every second,
+ *   so the index converges as soon as it is back.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
@@ -44,9 +64,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listener
-      .listen(() => this.notify())
-      .catch((error: Error) => this.logger.warn(`LISTEN failed: ${error.message}; polling only`));
+    this.listener.listen(() => this.notify());
     // Settings are applied at start so search works before the first write; if Meilisearch is
     // not up yet, the first batch applies them instead.
     await this.index
@@ -62,6 +80,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.running = false;
     this.wake?.();
     await this.loopDone;
+    await this.listener.close();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -72,38 +91,80 @@ export class OutboxRelay implements OnApplicationShutdown {
     return this.tx.run(async (manager) => {
       const entries = await this.outbox.claim(manager, this.config.outbox.batchSize);
       if (entries.length === 0) return { claimed: 0, failed: false };
-      const ids = entries.map((entry) => entry.id);
+      const fannedOut = await this.fanOut(manager, entries);
+      const byAsset = groupByAsset(entries.filter((entry) => entry.entityType === 'asset'));
+      const held = await tryLockKeys(manager, LockSpace.SearchDocument, [...byAsset.keys()]);
+      const ready = [...byAsset.keys()].filter((id) => held.has(id));
+      const deferred = byAsset.size - ready.length;
+      if (ready.length === 0) return { claimed: fannedOut, failed: false, deferred };
       try {
         if (!this.indexReady) {
           await this.index.ensure();
           this.indexReady = true;
         }
-        await this.indexer.apply(await this.affectedAssets(entries));
-        await this.outbox.markDone(manager, ids);
-        return { claimed: entries.length, failed: false };
+        const rejected = await this.applyIsolating(ready);
+        const applied = ready.filter((id) => !rejected.has(id));
+        await this.outbox.markDone(manager, entryIds(byAsset, applied));
+        await this.outbox.settleParked(manager, applied);
+        let parked = 0;
+        for (const [assetId, error] of rejected) {
+          parked += await this.outbox.markRejected(manager, entryIds(byAsset, [assetId]), error, {
+            baseMs: this.config.outbox.retryBaseMs,
+            maxMs: this.config.outbox.retryMaxMs,
+            parkAfter: this.config.outbox.parkAfterAttempts,
+          });
+          this.logger.warn(`Meilisearch rejected the document of asset ${assetId}: ${error}`);
+        }
+        if (parked > 0)
+          this.logger.error(
+            `Parked ${parked} outbox entries whose documents Meilisearch keeps rejecting; see search:drift`,
+          );
+        return { claimed: fannedOut + applied.length, failed: false, deferred, parked };
       } catch (error) {
         this.indexReady = false;
         const message = error instanceof Error ? error.message : String(error);
-        this.logger.warn(
-          `Indexing ${entries.length} outbox entries failed, will retry: ${message}`,
-        );
-        await this.outbox.markFailed(
-          manager,
-          ids,
-          message,
-          this.config.outbox.retryBaseMs,
-          this.config.outbox.retryMaxMs,
-        );
-        return { claimed: entries.length, failed: true };
+        this.logger.warn(`Meilisearch unavailable, ${ready.length} documents wait: ${message}`);
+        await this.outbox.markUnavailable(manager, entryIds(byAsset, ready), message);
+        return { claimed: 0, failed: true, deferred };
       }
     });
   }
 
-  private async affectedAssets(entries: OutboxEntry[]): Promise<string[]> {
-    const byType = (type: OutboxEntry['entity_type']) =>
-      entries.filter((entry) => entry.entity_type === type).map((entry) => entry.entity_id);
-    const expanded = await this.documents.assetIdsFor(byType('pps'), byType('organisation'));
-    return [...new Set([...byType('asset'), ...expanded])];
+  /**
+   * Applies the assets; when Meilisearch rejects the batch, halves it until each rejected
+   * document stands alone. Returns asset id → why it was rejected. Outages are rethrown.
+   */
+  private async applyIsolating(assetIds: string[]): Promise<Map<string, string>> {
+    try {
+      await this.indexer.apply(assetIds);
+      return new Map();
+    } catch (error) {
+      if (!(error instanceof MeiliTaskFailedError) || !error.rejectsDocuments) throw error;
+      if (assetIds.length === 1) return new Map([[assetIds[0], error.message]]);
+      const middle = Math.ceil(assetIds.length / 2);
+      const first = await this.applyIsolating(assetIds.slice(0, middle));
+      const second = await this.applyIsolating(assetIds.slice(middle));
+      return new Map([...first, ...second]);
+    }
+  }
+
+  /** PPS and organisation entries become one asset entry per document they appear in. */
+  private async fanOut(manager: EntityManager, entries: OutboxEntry[]): Promise<number> {
+    const of = (type: OutboxEntry['entityType']) =>
+      entries.filter((entry) => entry.entityType === type);
+    const pps = of('pps');
+    const organisations = of('organisation');
+    if (pps.length === 0 && organisations.length === 0) return 0;
+    const assetIds = await this.documents.assetIdsFor(
+      pps.map((entry) => entry.entityId),
+      organisations.map((entry) => entry.entityId),
+    );
+    await this.outbox.fanOut(manager, assetIds);
+    await this.outbox.markDone(
+      manager,
+      [...pps, ...organisations].map((entry) => entry.id),
+    );
+    return pps.length + organisations.length;
   }
 
   private async loop(): Promise<void> {
@@ -116,7 +177,17 @@ export class OutboxRelay implements OnApplicationShutdown {
         this.logger.error(`Outbox relay error: ${error instanceof Error ? error.message : error}`);
         result = { claimed: 0, failed: true };
       }
-      if (result.claimed === 0 || result.failed) await this.sleep(this.config.outbox.pollMs);
+      if (result.failed) await this.waitForMeilisearch();
+      else if (result.claimed === 0 && result.deferred) await this.sleep(DEFERRED_PAUSE_MS);
+      else if (result.claimed === 0) await this.sleep(this.config.outbox.pollMs);
+    }
+  }
+
+  /** Probes once a second (not with a growing backoff), so the backlog goes in as soon as it can. */
+  private async waitForMeilisearch(): Promise<void> {
+    while (this.running) {
+      await this.sleep(OUTAGE_PROBE_MS, false);
+      if (!this.running || (await this.index.healthy())) return;
     }
   }
 
@@ -125,9 +196,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.wake?.();
   }
 
-  /** Waits for a notification or the poll interval; a notification that came early is not lost. */
-  private sleep(ms: number): Promise<void> {
-    if (this.notified) {
+  /** Waits for a notification or the time; a notification that came early is not lost. */
+  private sleep(ms: number, wakeOnNotify = true): Promise<void> {
+    if (wakeOnNotify && this.notified) {
       this.notified = false;
       return Promise.resolve();
     }
@@ -135,10 +206,10 @@ export class OutboxRelay implements OnApplicationShutdown {
       const timer = setTimeout(() => done(), ms);
       const done = () => {
         clearTimeout(timer);
-        this.notified = false;
+        if (wakeOnNotify) this.notified = false;
         resolve();
       };
-      this.wake = done;
+      this.wake = wakeOnNotify ? done : () => this.running || done();
     });
   }
 
@@ -148,4 +219,15 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.lastCleanup = now;
     await this.outbox.deleteProcessedBefore(new Date(now - KEEP_PROCESSED_MS));
   }
+}
+
+function groupByAsset(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const result = new Map<string, OutboxEntry[]>();
+  for (const entry of entries)
+    result.set(entry.entityId, [...(result.get(entry.entityId) ?? []), entry]);
+  return result;
+}
+
+function entryIds(byAsset: Map<string, OutboxEntry[]>, assetIds: string[]): string[] {
+  return assetIds.flatMap((id) => (byAsset.get(id) ?? []).map((entry) => entry.id));
 }

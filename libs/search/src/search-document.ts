@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** One published, non-archived asset as the index holds it: flat, with everything filters need. */
 export interface SearchDocument {
   id: string;
@@ -33,6 +35,8 @@ export interface SearchDocument {
   reuseCount: number;
   updatedAt: number;
   _geo?: { lat: number; lng: number };
+  /** A hash of everything above: the drift check compares it, so any stale field shows. */
+  contentHash: string;
 }
 
 export interface DocumentRow {
@@ -73,6 +77,16 @@ export interface DocumentRow {
 const union = (...lists: string[][]): string[] => [...new Set(lists.flat())];
 
 export function toSearchDocument(row: DocumentRow): SearchDocument {
+  const document = documentFields(row);
+  return { ...document, contentHash: contentHash(document) };
+}
+
+/** Documents are built with a fixed key order, so their JSON is a stable input for the hash. */
+export function contentHash(document: Omit<SearchDocument, 'contentHash'>): string {
+  return createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22);
+}
+
+function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
   const details = row.details as {
     learningOutcomes?: { text: string }[];
     locations?: { name: string; lat: number; lng: number }[];

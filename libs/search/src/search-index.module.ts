@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
-import { MeiliHealthIndicator } from './meili-health.indicator';
-import { meiliClientProvider } from './meili-client.provider';
+import { meiliClientProvider, meiliSearchClientProvider } from './meili-client.provider';
 import { OutboxListener } from './outbox-listener';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxRepository } from './outbox.repository';
@@ -13,10 +11,9 @@ import { SimilarityService } from './similarity.service';
 
 /** The write side of search: index access, the outbox relay, rebuild and drift repair. */
 @Module({
-  imports: [TerminusModule],
   providers: [
     meiliClientProvider,
-    MeiliHealthIndicator,
+    meiliSearchClientProvider,
     SearchIndex,
     SearchDocumentsRepository,
     SearchIndexer,
@@ -28,7 +25,7 @@ import { SimilarityService } from './similarity.service';
   ],
   exports: [
     meiliClientProvider,
-    MeiliHealthIndicator,
+    meiliSearchClientProvider,
     SearchIndex,
     SearchIndexer,
     OutboxRepository,

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Index, MeiliSearch, SearchParams, SearchResponse, Task } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName, indexSettings } from './index-settings';
-import { MEILI_CLIENT } from './meili-client.provider';
+import { MEILI_CLIENT, MEILI_SEARCH_CLIENT } from './meili-client.provider';
 import { SearchDocument } from './search-document';
+import { MeiliTaskFailedError, searchUnavailable } from './search-errors';
 
 const WAIT = { timeout: 300_000, interval: 25 };
 
@@ -14,6 +15,7 @@ export class SearchIndex {
 
   constructor(
     @Inject(MEILI_CLIENT) private readonly client: MeiliSearch,
+    @Inject(MEILI_SEARCH_CLIENT) private readonly reader: MeiliSearch,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.name = assetsIndexName(config.meili.indexPrefix);
@@ -63,16 +65,16 @@ export class SearchIndex {
     succeeded(await this.index(name).deleteDocuments(ids).waitTask(WAIT), 'delete documents');
   }
 
-  /** id → indexed version, read in pages (used by the drift check). */
-  async versions(name = this.name): Promise<Map<string, number>> {
-    const result = new Map<string, number>();
+  /** id → content hash of every indexed document, read in pages (the drift check). */
+  async contentHashes(name = this.name): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
     for (let offset = 0; ; offset += 1000) {
-      const page = await this.index(name).getDocuments<Pick<SearchDocument, 'id' | 'version'>>({
-        fields: ['id', 'version'],
+      const page = await this.index(name).getDocuments<Pick<SearchDocument, 'id' | 'contentHash'>>({
+        fields: ['id', 'contentHash'],
         limit: 1000,
         offset,
       });
-      for (const document of page.results) result.set(document.id, document.version);
+      for (const document of page.results) result.set(document.id, document.contentHash);
       if (page.results.length < 1000) return result;
     }
   }
@@ -90,21 +92,47 @@ export class SearchIndex {
     succeeded(await this.client.deleteIndex(name).waitTask(WAIT), `delete index ${name}`, true);
   }
 
-  /** Several queries in one round trip; returns the ids each one found. */
-  async searchIds(queries: (SearchParams & { q: string })[]): Promise<string[][]> {
-    const response = await this.client.multiSearch({
-      queries: queries.map((query) => ({
-        indexUid: this.name,
-        ...query,
-        attributesToRetrieve: ['id'],
-      })),
-    });
-    return response.results.map((result) => result.hits.map((hit) => String(hit.id)));
+  /** Meilisearch answers its health route (the relay probes this while it waits out an outage). */
+  async healthy(): Promise<boolean> {
+    try {
+      return (await this.reader.health()).status === 'available';
+    } catch {
+      return false;
+    }
   }
 
-  search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
+  /**
+   * A real search with the reader's key and timeout: proves the engine is up, the key works
+   * and the index exists (readiness). Throws what a search would throw.
+   */
+  async probe(): Promise<void> {
+    await this.reader.index(this.name).search('', { limit: 0 });
+  }
+
+  /** Several queries in one round trip; returns the ids each one found. 503 when it cannot. */
+  async searchIds(queries: (SearchParams & { q: string })[]): Promise<string[][]> {
+    try {
+      const response = await this.reader.multiSearch({
+        queries: queries.map((query) => ({
+          indexUid: this.name,
+          ...query,
+          attributesToRetrieve: ['id'],
+        })),
+      });
+      return response.results.map((result) => result.hits.map((hit) => String(hit.id)));
+    } catch (error) {
+      throw searchUnavailable(error);
+    }
+  }
+
+  /** One search; any failure to answer is a 503 (see searchUnavailable). */
+  async search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
     const { q, ...rest } = params;
-    return this.index().search(q ?? '', rest);
+    try {
+      return await this.reader.index<SearchDocument>(this.name).search(q ?? '', rest);
+    } catch (error) {
+      throw searchUnavailable(error);
+    }
   }
 }
 
@@ -112,7 +140,10 @@ function succeeded(task: Task, what: string, alreadyDoneIsFine = false): void {
   if (task.status === 'succeeded') return;
   const code = task.error?.code;
   if (alreadyDoneIsFine && (code === 'index_already_exists' || code === 'index_not_found')) return;
-  throw new Error(
-    `Meilisearch task "${what}" ${task.status}: ${task.error?.message ?? 'no detail'}`,
+  throw new MeiliTaskFailedError(
+    what,
+    code,
+    task.error?.type,
+    `${task.status}: ${task.error?.message ?? 'no detail'}`,
   );
 }

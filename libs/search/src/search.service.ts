@@ -1,11 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  MeiliSearchApiError,
-  MeiliSearchRequestError,
-  MeiliSearchRequestTimeOutError,
-  SearchParams,
-} from 'meilisearch';
-import { DomainException, FieldError } from '@bouwsteen/common';
+import { Injectable } from '@nestjs/common';
+import { SearchParams } from 'meilisearch';
+import { FieldError } from '@bouwsteen/common';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
 import { FACETS, SearchQueryDto } from './dto/search-query.dto';
 import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
@@ -71,19 +66,6 @@ const RETRIEVE: (keyof SearchDocument)[] = [
   '_geo',
 ];
 
-export class SearchUnavailableError extends DomainException {
-  constructor(detail: string) {
-    super(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      'search-unavailable',
-      'Search is temporarily unavailable',
-      detail,
-      undefined,
-      { 'Retry-After': '5' },
-    );
-  }
-}
-
 @Injectable()
 export class SearchService {
   constructor(
@@ -93,12 +75,7 @@ export class SearchService {
 
   async search(query: SearchQueryDto): Promise<SearchResultDto> {
     const params = await this.params(query);
-    let response;
-    try {
-      response = await this.index.search(params);
-    } catch (error) {
-      throw this.unavailable(error);
-    }
+    const response = await this.index.search(params);
     const byFacet = Object.fromEntries(
       (query.facets ?? []).map((name) => [name, response.facetDistribution?.[FACETS[name]] ?? {}]),
     );
@@ -187,21 +164,6 @@ export class SearchService {
       errors.push({ field: 'sort', message: 'distance needs lat and lng' });
     errors.forEach((error) => checker.add(error));
     return filters;
-  }
-
-  private unavailable(error: unknown): Error {
-    if (
-      error instanceof MeiliSearchRequestError ||
-      error instanceof MeiliSearchRequestTimeOutError
-    ) {
-      return new SearchUnavailableError(
-        'The search engine does not answer; writes are queued and will be searchable when it is back',
-      );
-    }
-    if (error instanceof MeiliSearchApiError && error.cause?.code === 'index_not_found') {
-      return new SearchUnavailableError('The search index is being built; try again shortly');
-    }
-    return error instanceof Error ? error : new Error(String(error));
   }
 }
 

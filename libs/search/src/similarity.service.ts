@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-index';
+import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
 import { Reason, SimilarityFeatures, compare, words } from './similarity';
 
@@ -22,6 +23,19 @@ export interface SimilarAsset {
 /** Below this a candidate shares too little to be called "likely the same". */
 export const SIMILARITY_THRESHOLD = 0.25;
 const CANDIDATES_PER_QUERY = 10;
+/** Queries per multi-search request when many checks run together. */
+const QUERIES_PER_CALL = 100;
+
+/**
+ * Meilisearch reads at most ten words of a query, so candidates come from several short queries
+ * (title, keywords, summary, each outcome) run together; scoring then uses stems.
+ */
+function candidateQueries(query: SimilarityQuery): string[] {
+  return [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes]
+    .map((text) => words(text).slice(0, 10).join(' '))
+    .filter(Boolean)
+    .slice(0, 12);
+}
 
 /**
  * Finds published assets of other PPS that probably cover the same ground: Meilisearch
@@ -38,50 +52,72 @@ export class SimilarityService {
   ) {}
 
   async similar(query: SimilarityQuery, limit = 5): Promise<SimilarAsset[]> {
-    // Meilisearch reads at most ten words of a query, so candidates come from several short
-    // queries (title, keywords, summary, each outcome) run together; scoring then uses stems.
-    const texts = [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes];
-    const queries = texts
-      .map((text) => words(text).slice(0, 10).join(' '))
-      .filter(Boolean)
-      .slice(0, 12);
-    if (queries.length === 0) return [];
-    const filter = [
-      ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
-      ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
-    ];
-    const found = await this.index.searchIds(
-      queries.map((q) => ({
-        q,
-        filter,
-        limit: CANDIDATES_PER_QUERY,
-        matchingStrategy: 'frequency',
+    return (await this.similarMany([query], limit))[0];
+  }
+
+  /**
+   * Several checks at once (reports): every candidate query goes to Meilisearch in a few
+   * multi-search calls, and every candidate document is read in one query.
+   */
+  async similarMany(queries: SimilarityQuery[], limit = 5): Promise<SimilarAsset[][]> {
+    const searches = queries.map((query) => ({ query, texts: candidateQueries(query) }));
+    const flat = searches.flatMap(({ query, texts }, owner) =>
+      texts.map((q) => ({
+        owner,
+        params: {
+          q,
+          filter: [
+            ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
+            ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
+          ],
+          limit: CANDIDATES_PER_QUERY,
+          matchingStrategy: 'frequency' as const,
+        },
       })),
     );
-    const ids = [...new Set(found.flat())].filter((id) => id !== query.excludeAssetId);
-    const candidates = await this.documents.documents(ids);
-    return candidates
-      .map((candidate) => {
-        const { score, reasons } = compare(query, {
-          title: candidate.title,
-          summary: candidate.summary,
-          learningOutcomes: candidate.learningOutcomes,
-          keywords: candidate.keywords,
-          levels: candidate.levels,
-          creboCodes: candidate.creboCodes,
-        });
-        return {
-          id: candidate.id,
-          kind: candidate.kind,
-          title: candidate.title,
-          pps: { id: candidate.ppsId, name: candidate.ppsName },
-          score,
-          reasons,
-        };
-      })
-      .filter((candidate) => candidate.score >= SIMILARITY_THRESHOLD)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const found: string[][] = [];
+    for (let start = 0; start < flat.length; start += QUERIES_PER_CALL)
+      found.push(
+        ...(await this.index.searchIds(
+          flat.slice(start, start + QUERIES_PER_CALL).map((item) => item.params),
+        )),
+      );
+    const candidatesOf = queries.map(() => new Set<string>());
+    found.forEach((ids, position) =>
+      ids.forEach((id) => candidatesOf[flat[position].owner].add(id)),
+    );
+    const documents = new Map(
+      (await this.documents.documents([...new Set(found.flat())])).map((document) => [
+        document.id,
+        document,
+      ]),
+    );
+    return queries.map((query, owner) =>
+      [...candidatesOf[owner]]
+        .filter((id) => id !== query.excludeAssetId && documents.has(id))
+        .map((id) => {
+          const candidate = documents.get(id)!;
+          const { score, reasons } = compare(query, {
+            title: candidate.title,
+            summary: candidate.summary,
+            learningOutcomes: candidate.learningOutcomes,
+            keywords: candidate.keywords,
+            levels: candidate.levels,
+            creboCodes: candidate.creboCodes,
+          });
+          return {
+            id: candidate.id,
+            kind: candidate.kind,
+            title: candidate.title,
+            pps: { id: candidate.ppsId, name: candidate.ppsName },
+            score,
+            reasons,
+          };
+        })
+        .filter((candidate) => candidate.score >= SIMILARITY_THRESHOLD)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit),
+    );
   }
 
   similarForText(dto: {
@@ -104,15 +140,19 @@ export class SimilarityService {
     });
   }
 
-  /** For write responses: a search outage must never fail the write, so it degrades to "none found". */
-  async similarOrNone(query: SimilarityQuery): Promise<SimilarAsset[]> {
+  /**
+   * For write responses: a search outage must never fail the write, so the check is reported as
+   * not done (`checked: false`) rather than as an empty answer that reads "nothing like this".
+   */
+  async similarIfAvailable(
+    query: SimilarityQuery,
+  ): Promise<{ checked: boolean; similar: SimilarAsset[] }> {
     try {
-      return await this.similar(query);
+      return { checked: true, similar: await this.similar(query) };
     } catch (error) {
-      this.logger.warn(
-        `Similarity check skipped: ${error instanceof Error ? error.message : error}`,
-      );
-      return [];
+      if (!(error instanceof SearchUnavailableError)) throw error;
+      this.logger.warn(`Similarity check skipped: ${error.detail}`);
+      return { checked: false, similar: [] };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Auth } from '@bouwsteen/auth';
+import { Auth, CurrentPrincipal, Principal, isAdmin } from '@bouwsteen/auth';
 import { Readiness, ReadinessService } from './readiness.service';
 
 @ApiTags('health')
@@ -20,12 +20,17 @@ export class HealthController {
   @Auth({ public: true })
   @ApiOperation({
     summary:
-      'ok, or degraded (search down or indexing failing: writes still work), or error (PostgreSQL down: 503)',
+      'ok; degraded (search unreachable, key refused, search failing, or indexing failing or parked: writes still work); or down (PostgreSQL: 503). Within 2 s. Status only, unless an admin asks.',
   })
-  async ready(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
+  async ready(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Readiness | Pick<Readiness, 'status'>> {
     const result = await this.readiness.check();
-    if (result.status === 'error') response.status(503);
-    return result;
+    response.setHeader('Cache-Control', 'no-store');
+    if (result.status === 'down') response.status(503);
+    // Check details name internal hosts and error texts: for admins only.
+    return isAdmin(principal) ? result : { status: result.status };
   }
 
   @Get('metrics')
@@ -33,7 +38,8 @@ export class HealthController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiProduces('text/plain')
   @ApiOperation({
-    summary: 'Prometheus gauges: search outbox backlog and failures, Meilisearch up',
+    summary:
+      'Prometheus gauges: readiness, PostgreSQL and Meilisearch up, search outbox backlog, failures and parked entries (numbers only)',
   })
   metrics(): Promise<string> {
     return this.readiness.metrics();

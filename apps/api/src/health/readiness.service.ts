@@ -1,79 +1,137 @@
-import { Injectable } from '@nestjs/common';
-import { TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { MeiliHealthIndicator, OutboxRepository, OutboxStats } from '@bouwsteen/search';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { OutboxRepository, OutboxStats, SearchIndex } from '@bouwsteen/search';
+
+type CheckStatus = 'up' | 'down';
 
 export interface Readiness {
-  status: 'ok' | 'degraded' | 'error';
+  status: 'ok' | 'degraded' | 'down';
   checks: {
-    postgres: { status: 'up' | 'down'; message?: string };
-    meilisearch: { status: 'up' | 'down'; message?: string };
+    postgres: { status: CheckStatus; message?: string };
+    meilisearch: { status: CheckStatus; message?: string };
     searchOutbox?: OutboxStats & { status: 'up' | 'degraded' };
   };
 }
 
+/** The whole answer comes within this, however a dependency hangs. */
+export const READINESS_BUDGET_MS = 1_800;
+
+class TimedOut extends Error {}
+
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
- * PostgreSQL is required: without it the API cannot answer (error, 503). Meilisearch is not:
- * writes still succeed and queue in the outbox, so its absence or a failing backlog is "degraded".
+ * PostgreSQL is required: without it the API cannot answer (down, 503). Meilisearch is not:
+ * writes still succeed and queue in the outbox, so a search engine that is unreachable, slow,
+ * refuses our key or fails a search makes the service "degraded", as do failing or parked
+ * outbox entries. Each check runs a real query with a deadline, so the answer is true and quick.
  */
 @Injectable()
 export class ReadinessService {
+  private readonly logger = new Logger(ReadinessService.name);
+
   constructor(
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly meili: MeiliHealthIndicator,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly index: SearchIndex,
     private readonly outbox: OutboxRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async check(): Promise<Readiness> {
-    const [postgres, meili] = await Promise.all([this.postgres(), this.meili.check('meilisearch')]);
-    const meilisearch = meili.meilisearch as Readiness['checks']['meilisearch'];
+    const [postgres, meilisearch] = await Promise.all([
+      this.probe('PostgreSQL', () => this.dataSource.query('SELECT 1')),
+      this.probe('Meilisearch', () => this.index.probe()),
+    ]);
     const checks: Readiness['checks'] = { postgres, meilisearch };
-    if (postgres.status === 'down') return { status: 'error', checks };
-    const stats = await this.outbox.stats();
-    checks.searchOutbox = { ...stats, status: stats.failing > 0 ? 'degraded' : 'up' };
-    const degraded = meilisearch.status === 'down' || stats.failing > 0;
+    if (postgres.status === 'down') return { status: 'down', checks };
+    const stats = await within(this.outbox.stats(), READINESS_BUDGET_MS / 2, 'The outbox').catch(
+      () => undefined,
+    );
+    if (!stats) return { status: 'down', checks };
+    const outboxHealthy = stats.failing === 0 && stats.parked === 0;
+    checks.searchOutbox = { ...stats, status: outboxHealthy ? 'up' : 'degraded' };
+    const degraded = meilisearch.status === 'down' || !outboxHealthy;
     return { status: degraded ? 'degraded' : 'ok', checks };
   }
 
   async metrics(): Promise<string> {
-    const [stats, readiness] = await Promise.all([this.outbox.stats(), this.check()]);
-    const lines = [
-      ['bouwsteen_search_outbox_pending', 'Outbox entries waiting to be indexed', stats.pending],
-      [
-        'bouwsteen_search_outbox_failing',
-        'Outbox entries that failed at least 3 times',
-        stats.failing,
-      ],
-      [
-        'bouwsteen_search_outbox_oldest_pending_seconds',
-        'Age of the oldest waiting entry',
-        stats.oldestPendingSeconds,
-      ],
-      [
-        'bouwsteen_search_outbox_processed_last_hour',
-        'Entries indexed in the last hour',
-        stats.processedLastHour,
-      ],
-      [
-        'bouwsteen_meilisearch_up',
-        'Meilisearch answers its health check',
-        readiness.checks.meilisearch.status === 'up' ? 1 : 0,
-      ],
-    ] as const;
+    const readiness = await this.check();
+    const stats = readiness.checks.searchOutbox;
+    const gauge = (name: string, help: string, value: number | undefined) =>
+      `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value ?? 'NaN'}`;
     return (
-      lines
-        .map(
-          ([name, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`,
-        )
-        .join('\n') + '\n'
+      [
+        gauge(
+          'bouwsteen_up',
+          'Ready (1), degraded (0.5) or down (0)',
+          {
+            ok: 1,
+            degraded: 0.5,
+            down: 0,
+          }[readiness.status],
+        ),
+        gauge(
+          'bouwsteen_postgres_up',
+          'PostgreSQL answers a query',
+          readiness.checks.postgres.status === 'up' ? 1 : 0,
+        ),
+        gauge(
+          'bouwsteen_meilisearch_up',
+          'Meilisearch answers a search with the API key',
+          readiness.checks.meilisearch.status === 'up' ? 1 : 0,
+        ),
+        gauge(
+          'bouwsteen_search_outbox_pending',
+          'Outbox entries waiting to be indexed',
+          stats?.pending,
+        ),
+        gauge(
+          'bouwsteen_search_outbox_failing',
+          'Waiting outbox entries that failed at least 3 times',
+          stats?.failing,
+        ),
+        gauge(
+          'bouwsteen_search_outbox_parked',
+          'Outbox entries set aside because Meilisearch keeps rejecting their document',
+          stats?.parked,
+        ),
+        gauge(
+          'bouwsteen_search_outbox_oldest_pending_seconds',
+          'Age of the oldest waiting entry',
+          stats?.oldestPendingSeconds,
+        ),
+        gauge(
+          'bouwsteen_search_outbox_processed_last_hour',
+          'Entries indexed in the last hour',
+          stats?.processedLastHour,
+        ),
+      ].join('\n') + '\n'
     );
   }
 
-  private async postgres(): Promise<Readiness['checks']['postgres']> {
+  private async probe(
+    what: string,
+    run: () => Promise<unknown>,
+  ): Promise<Readiness['checks']['postgres']> {
     try {
-      await this.database.pingCheck('postgres', { timeout: 2000 });
+      await within(
+        run(),
+        Math.min(READINESS_BUDGET_MS, this.config.meili.searchTimeoutMs + 200),
+        what,
+      );
       return { status: 'up' };
     } catch (error) {
-      return { status: 'down', message: error instanceof Error ? error.message : 'unreachable' };
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Readiness: ${what} is down: ${message}`);
+      return { status: 'down', message };
     }
   }
 }

@@ -77,4 +77,11 @@ export class AssetWithSimilarDto extends AssetDto {
       'Published assets of other PPS that probably cover the same ground (top 5, with reasons)',
   })
   similar: SimilarAssetDto[];
+
+  @ApiProperty({
+    example: true,
+    description:
+      'false when the search engine could not be asked (an outage): then an empty "similar" means "not checked", not "nothing like this exists"',
+  })
+  similarChecked: boolean;
 }

@@ -81,6 +81,12 @@ export class PpsReportDto {
     description: 'Its assets that probably overlap with another PPS’s',
   })
   overlaps: OverlapDto[];
+  @ApiProperty({
+    example: true,
+    description:
+      'false when the search engine could not be asked: "overlaps" is then empty, not "none found"',
+  })
+  overlapsChecked: boolean;
 }
 
 export class PortfolioReportDto {
@@ -91,6 +97,12 @@ export class PortfolioReportDto {
   @ApiProperty({ type: [PpsTotalsDto] }) portfolio: PpsTotalsDto[];
   @ApiProperty({ type: [OverlapDto], description: 'Overlaps between PPS of this portfolio' })
   overlaps: OverlapDto[];
+  @ApiProperty({
+    example: true,
+    description:
+      'false when the search engine could not be asked: "overlaps" is then empty, not "none found"',
+  })
+  overlapsChecked: boolean;
   @ApiProperty({ type: [CrossoverDto], description: 'Reuse between PPS of this portfolio' })
   crossovers: CrossoverDto[];
 }

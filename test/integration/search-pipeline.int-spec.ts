@@ -1,0 +1,291 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { MeiliSearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { ReadinessService } from '../../apps/api/src/health/readiness.service';
+import { AssetsService, CreateAssetDto, UpdateAssetDto } from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import { PpsRepository } from '@bouwsteen/organisations';
+import { ReuseService } from '@bouwsteen/reuse';
+import {
+  OutboxListener,
+  OutboxRelay,
+  OutboxRepository,
+  ReindexService,
+  SearchDocument,
+  SearchIndex,
+} from '@bouwsteen/search';
+import { nameKey } from '@bouwsteen/common';
+import { principalFor } from '../harness/actors';
+import { infrastructureBody, moduleBody } from '../harness/fixtures';
+import { ServiceContext, createServiceContext } from '../harness/service-context';
+import { TcpProxy, startTcpProxy } from '../harness/tcp-proxy';
+
+/** The search pipeline against real PostgreSQL and Meilisearch, with several workers. */
+describe('search pipeline (integration)', () => {
+  let ctx: ServiceContext;
+  let api: INestApplicationContext;
+  let assets: AssetsService;
+  let admin: Principal;
+  let ppsId: string;
+  let meili: MeiliSearch;
+  let indexName: string;
+
+  beforeAll(async () => {
+    ctx = await createServiceContext({
+      env: {
+        OUTBOX_POLL_MS: '100',
+        OUTBOX_RETRY_BASE_MS: '50',
+        OUTBOX_PARK_AFTER_ATTEMPTS: '2',
+      },
+    });
+    api = ctx.api;
+    assets = api.get(AssetsService);
+    admin = await principalFor(api, 'admin');
+    ppsId = (await api.get(PpsRepository).findByKey(nameKey('PPS TechPack Flevoland')))!.id;
+    meili = new MeiliSearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
+    indexName = api.get(SearchIndex).name;
+  });
+  afterAll(() => ctx.close());
+
+  async function publish(body: Record<string, unknown>): Promise<{ id: string; revision: number }> {
+    const created = await assets.create(admin, body as unknown as CreateAssetDto);
+    const published = await assets.publish(admin, created.id, created.revision, {});
+    return { id: created.id, revision: published.revision };
+  }
+
+  async function republish(
+    asset: { id: string; revision: number },
+    changes: Record<string, unknown>,
+  ): Promise<{ id: string; revision: number }> {
+    const edited = await assets.update(admin, asset.id, asset.revision, changes as UpdateAssetDto);
+    const published = await assets.publish(admin, asset.id, edited.revision, {
+      changeNote: 'Bijgewerkt',
+    });
+    return { id: asset.id, revision: published.revision };
+  }
+
+  async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`Timed out waiting for ${what}`);
+  }
+
+  const drained = () =>
+    until(
+      'the outbox to drain',
+      async () => (await api.get(OutboxRepository).stats()).pending === 0,
+    );
+
+  async function indexed(id: string): Promise<SearchDocument | undefined> {
+    try {
+      return await meili.index(indexName).getDocument<SearchDocument>(id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function startWorker(env: Record<string, string> = {}) {
+    const worker = await ctx.worker(env);
+    await worker.get(OutboxRelay).start();
+    return worker;
+  }
+
+  async function stopWorker(worker: INestApplicationContext) {
+    await worker.get(OutboxRelay).stop();
+  }
+
+  describe('with two workers', () => {
+    let proxy: TcpProxy;
+    let slow: INestApplicationContext;
+    let fast: INestApplicationContext | undefined;
+
+    beforeAll(async () => {
+      proxy = await startTcpProxy(Number(new URL(process.env.MEILI_URL!).port));
+      slow = await startWorker({ MEILI_URL: `http://127.0.0.1:${proxy.port}` });
+    });
+    afterAll(async () => {
+      await stopWorker(slow);
+      if (fast) await stopWorker(fast);
+      await proxy.close();
+    });
+
+    it('never lets an older document overwrite a newer one', async () => {
+      let asset = await publish(moduleBody(ppsId));
+      await drained();
+      expect((await indexed(asset.id))?.version).toBe(1);
+
+      // The slow worker starts indexing version 2 and is held up on its way to Meilisearch…
+      proxy.delayMs = 800;
+      const slowWriting = new Promise<void>((resolve) => {
+        proxy.onClientData = (head) => {
+          if (head.startsWith('POST') && head.includes('/documents')) resolve();
+        };
+      });
+      asset = await republish(asset, { title: 'Hydrauliek, versie twee' });
+      await slowWriting;
+      // …while version 3 is published and a fast worker is there to take it.
+      asset = await republish(asset, { title: 'Hydrauliek, versie drie' });
+      fast = await startWorker();
+      await drained();
+      const document = await indexed(asset.id);
+      expect(document).toMatchObject({ version: 3, title: 'Hydrauliek, versie drie' });
+      proxy.delayMs = 0;
+    });
+  });
+
+  describe('with one worker', () => {
+    let worker: INestApplicationContext;
+
+    beforeAll(async () => {
+      worker = await startWorker();
+    });
+    afterAll(() => stopWorker(worker));
+
+    it('parks a document Meilisearch keeps rejecting, indexes the rest, and reports it', async () => {
+      await stopWorker(worker);
+      const good = [];
+      for (let i = 0; i < 5; i++) good.push(await publish(moduleBody(ppsId)));
+      const created = await assets.create(
+        admin,
+        infrastructureBody(ppsId) as unknown as CreateAssetDto,
+      );
+      // A comma decimal that reached the stored details (say, from an old import): PostgreSQL
+      // takes it, Meilisearch refuses the whole batch over it.
+      await api
+        .get(DataSource)
+        .query(
+          `UPDATE asset_version SET details = jsonb_set(details, '{locations,0,lat}', '"52,37"') WHERE asset_id = $1`,
+          [created.id],
+        );
+      const bad = await assets.publish(admin, created.id, created.revision, {});
+      worker = await startWorker();
+
+      const outbox = api.get(OutboxRepository);
+      await until('the document to be parked', async () => (await outbox.stats()).parked === 1);
+      for (const asset of good) expect((await indexed(asset.id))?.version).toBe(1);
+      expect(await indexed(bad.id)).toBeUndefined();
+      const stats = await outbox.stats();
+      expect(stats).toMatchObject({ pending: 0, parked: 1 });
+
+      const readiness = await api.get(ReadinessService).check();
+      expect(readiness.status).toBe('degraded');
+      expect(readiness.checks.searchOutbox).toMatchObject({ parked: 1, status: 'degraded' });
+      expect(await api.get(ReadinessService).metrics()).toContain(
+        'bouwsteen_search_outbox_parked 1',
+      );
+      const drift = await worker.get(ReindexService).drift(false);
+      expect(drift.missing).toContain(bad.id);
+      expect(drift.parked.map((entry) => entry.assetId)).toEqual([bad.id]);
+      expect(drift.parked[0].lastError).toMatch(/latitude/);
+
+      // The next clean version of the asset goes in and settles the parked entry.
+      const fixed = await republish(
+        { id: bad.id, revision: bad.revision },
+        {
+          infrastructure: {
+            model: 'central',
+            natures: ['physical'],
+            locations: [
+              { name: 'Praktijkhal', lat: 52.37, lng: 4.89, address: { city: 'Amsterdam' } },
+            ],
+            uses: ['learning'],
+          },
+        },
+      );
+      await drained();
+      expect((await indexed(fixed.id))?.version).toBe(2);
+      expect((await outbox.stats()).parked).toBe(0);
+    });
+
+    it('keeps every change made while the index is rebuilt', async () => {
+      const published = [];
+      for (let i = 0; i < 25; i++) published.push(await publish(moduleBody(ppsId)));
+      await drained();
+      const first = [...published].sort((a, b) => a.id.localeCompare(b.id))[0];
+      let during: { id: string; revision: number } | undefined;
+      let edited: { id: string; revision: number } | undefined;
+      const result = await worker.get(ReindexService).rebuild(async (done) => {
+        if (done !== 10) return;
+        // The first batch is in the new index already; now these change in the live one.
+        edited = await republish(first, { title: 'Gewijzigd tijdens de herbouw' });
+        during = await publish(moduleBody(ppsId, { title: 'Nieuw tijdens de herbouw' }));
+        await drained();
+      }, 10);
+      expect(result.replayed).toBeGreaterThanOrEqual(2);
+      expect(await indexed(edited!.id)).toMatchObject({
+        version: 2,
+        title: 'Gewijzigd tijdens de herbouw',
+      });
+      expect((await indexed(during!.id))?.title).toBe('Nieuw tijdens de herbouw');
+      const drift = await worker.get(ReindexService).drift(false);
+      expect({ missing: drift.missing, extra: drift.extra, stale: drift.stale }).toEqual({
+        missing: [],
+        extra: [],
+        stale: [],
+      });
+    });
+
+    it('finds a stale field with the content hash, not only a stale version', async () => {
+      const asset = await publish(moduleBody(ppsId));
+      await drained();
+      // A change that skipped the outbox (a bug, a manual fix): same version, other content.
+      await api.get(DataSource).query('UPDATE asset SET reuse_count = 7 WHERE id = $1', [asset.id]);
+      const reindex = worker.get(ReindexService);
+      expect((await reindex.drift(false)).stale).toEqual([asset.id]);
+      await reindex.drift(true);
+      expect((await indexed(asset.id))?.reuseCount).toBe(7);
+      expect((await reindex.drift(false)).stale).toEqual([]);
+    });
+
+    it('counts ten adopters recording reuse at the same moment exactly, in PostgreSQL and the index', async () => {
+      const asset = await publish(moduleBody(ppsId));
+      const others = (await api.get(PpsRepository).list({ offset: 0, limit: 40 }))[0]
+        .map((pps) => pps.id)
+        .filter((id) => id !== ppsId)
+        .slice(0, 10);
+      expect(others).toHaveLength(10);
+      const adopters = await Promise.all(others.map((id) => principalFor(api, 'pps-editor', [id])));
+      await Promise.all(
+        adopters.map((adopter, index) =>
+          api.get(ReuseService).record(adopter, asset.id, {
+            adopterPpsId: others[index],
+            mode: 'as-is',
+            context: 'BBL techniek',
+          }),
+        ),
+      );
+      expect((await assets.get(admin, asset.id)).reuseCount).toBe(10);
+      await drained();
+      expect((await indexed(asset.id))?.reuseCount).toBe(10);
+    });
+  });
+
+  it('reconnects LISTEN with backoff when PostgreSQL drops it, and wakes on notifications again', async () => {
+    const worker = await startWorker({ OUTBOX_POLL_MS: '60000' });
+    const listener = worker.get(OutboxListener);
+    const terminate = () =>
+      api.get(DataSource).query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE application_name = 'bouwsteen-outbox-listener' AND datname = current_database()`,
+      );
+    try {
+      await until('the listener', async () => listener.connections === 1);
+      for (const expected of [2, 3]) {
+        await terminate();
+        await until(
+          `reconnection ${expected}`,
+          async () => listener.connections === expected,
+          5_000,
+        );
+      }
+      const asset = await publish(moduleBody(ppsId));
+      // The poll interval is a minute: only a notification gets it indexed this fast.
+      await until('the notification', async () => (await indexed(asset.id)) !== undefined, 5_000);
+    } finally {
+      await stopWorker(worker);
+    }
+  });
+});
