@@ -156,7 +156,7 @@ describe('follow and notify (e2e)', () => {
     const asset = await published();
     await t.http().put(`/api/v1/me/follows/assets/${asset.id}`).set(bearer(bystander)).expect(204);
     expect(
-      (await t.http().get('/api/v1/me/follows').set(bearer(bystander)).expect(200)).body[0],
+      (await t.http().get('/api/v1/me/follows').set(bearer(bystander)).expect(200)).body.items[0],
     ).toMatchObject({ targetType: 'asset', targetId: asset.id });
     await t
       .http()

@@ -1,3 +1,10 @@
+/**
+ * A spreadsheet treats a cell that starts with = + - @ (also after leading spaces), a tab or a
+ * carriage return as a formula or strips to one; such cells get a leading apostrophe, so an
+ * opened export never runs what someone typed into a title (OWASP "CSV injection").
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+
 /** RFC 4180 CSV with a header row; values that could start a spreadsheet formula are defused. */
 export function toCsv(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
@@ -8,8 +15,8 @@ export function toCsv(rows: Record<string, unknown>[]): string {
       : value === null || value === undefined
         ? ''
         : String(value);
-    if (/^[=+\-@]/.test(text)) text = `'${text}`;
-    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    if (FORMULA_START.test(text)) text = `'${text}`;
+    return /[",\r\n;\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return (
     [

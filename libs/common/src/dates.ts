@@ -50,3 +50,13 @@ export function IsNotBefore(property: string, options?: ValidationOptions): Prop
     options,
   );
 }
+
+/** The calendar date (YYYY-MM-DD) it is at `now` in the Netherlands, where every PPS works. */
+export function dutchToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

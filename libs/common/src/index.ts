@@ -18,3 +18,6 @@ export * from './http/body-errors';
 export * from './http/client-error';
 export * from './dates';
 export * from './ttl-cache';
+export * from './net/public-address';
+export * from './net/public-http-client';
+export * from './csv';

@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
-import { ApiPageResponse, Page } from '@bouwsteen/common';
+import { ApiPageResponse, Page, PageQueryDto } from '@bouwsteen/common';
 import {
   CreateWebhookDto,
   CreatedWebhookDto,
@@ -36,10 +36,13 @@ export class FollowController {
   constructor(private readonly follow: FollowService) {}
 
   @Get('follows')
-  @ApiOperation({ summary: 'The assets and PPS you follow' })
-  @ApiOkResponse({ type: [FollowDto] })
-  list(@CurrentPrincipal() principal: Principal): Promise<FollowDto[]> {
-    return this.follow.list(principal);
+  @ApiOperation({ summary: 'The assets and PPS you follow, newest first' })
+  @ApiPageResponse(FollowDto)
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<FollowDto>> {
+    return this.follow.list(principal, query);
   }
 
   @Put('follows/assets/:id')

@@ -33,11 +33,6 @@ export interface DueDelivery {
 export class FollowRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async targetExists(type: FollowTarget, id: string): Promise<boolean> {
-    const table = type === 'asset' ? 'asset' : 'pps';
-    return (await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
-  }
-
   async follow(userId: string, type: FollowTarget, id: string): Promise<void> {
     await this.dataSource.query(
       'INSERT INTO follow (user_id, target_type, target_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
@@ -52,13 +47,21 @@ export class FollowRepository {
     );
   }
 
-  follows(
+  async follows(
     userId: string,
-  ): Promise<{ target_type: FollowTarget; target_id: string; created_at: Date }[]> {
-    return this.dataSource.query(
-      'SELECT target_type, target_id, created_at FROM follow WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1000',
+    offset: number,
+    limit: number,
+  ): Promise<[{ target_type: FollowTarget; target_id: string; created_at: Date }[], number]> {
+    const rows = await this.dataSource.query(
+      `SELECT target_type, target_id, created_at FROM follow WHERE user_id = $1
+       ORDER BY created_at DESC, target_type, target_id LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+    const [{ count }] = await this.dataSource.query(
+      'SELECT count(*)::int AS count FROM follow WHERE user_id = $1',
       [userId],
     );
+    return [rows, count];
   }
 
   async notifications(
@@ -96,17 +99,20 @@ export class FollowRepository {
     );
   }
 
-  async countWebhooks(userId: string): Promise<number> {
+  async countWebhooks(manager: EntityManager, userId: string): Promise<number> {
     return (
-      await this.dataSource.query('SELECT count(*)::int AS count FROM webhook WHERE user_id = $1', [
-        userId,
-      ])
+      await manager.query('SELECT count(*)::int AS count FROM webhook WHERE user_id = $1', [userId])
     )[0].count;
   }
 
-  async addWebhook(userId: string, url: string, secret: string): Promise<WebhookRow> {
+  async addWebhook(
+    manager: EntityManager,
+    userId: string,
+    url: string,
+    secret: string,
+  ): Promise<WebhookRow> {
     return (
-      await this.dataSource.query(
+      await manager.query(
         'INSERT INTO webhook (user_id, url, secret) VALUES ($1, $2, $3) RETURNING id, url, created_at',
         [userId, url, secret],
       )
@@ -141,30 +147,21 @@ export class FollowRepository {
     );
   }
 
+  /** Retries with exponential backoff up to `maxAttempts`; `giveUp` ends it at once (blocked URL). */
   async failed(
     manager: EntityManager,
     id: string,
     status: number | null,
     error: string,
-    retryBaseMs: number,
-    maxAttempts: number,
+    retry: { retryBaseMs: number; maxAttempts: number; giveUp?: boolean },
   ): Promise<void> {
     await manager.query(
       `UPDATE webhook_delivery
        SET attempts = attempts + 1, last_status = $2, last_error = left($3, 1000),
            next_attempt_at = clock_timestamp() + make_interval(secs => LEAST(3600, $4::float8 * power(2, attempts) / 1000)),
-           gave_up_at = CASE WHEN attempts + 1 >= $5 THEN now() END
+           gave_up_at = CASE WHEN $6 OR attempts + 1 >= $5 THEN now() END
        WHERE id = $1`,
-      [id, status, error, retryBaseMs, maxAttempts],
-    );
-  }
-
-  deliveries(
-    notificationId: string,
-  ): Promise<{ attempts: number; last_status: number | null; delivered_at: Date | null }[]> {
-    return this.dataSource.query(
-      'SELECT attempts, last_status, delivered_at FROM webhook_delivery WHERE notification_id = $1',
-      [notificationId],
+      [id, status, error, retry.retryBaseMs, retry.maxAttempts, retry.giveUp ?? false],
     );
   }
 }

@@ -1,14 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { AssetsRepository, readerScope } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
+import { PpsRepository } from '@bouwsteen/organisations';
 import {
   ConflictError,
   NotFoundError,
   Page,
+  PageQueryDto,
   ValidationFailedError,
+  classifyUrl,
   toPage,
 } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { LockSpace, TransactionRunner, lockKeys } from '@bouwsteen/database';
 import {
   CreateWebhookDto,
   CreatedWebhookDto,
@@ -18,7 +23,6 @@ import {
   WebhookDto,
 } from './dto/follow.dto';
 import { FollowRepository, FollowTarget, NotificationRow } from './follow.repository';
-import { isPrivateHost } from './private-host';
 
 const MAX_WEBHOOKS = 5;
 
@@ -26,11 +30,19 @@ const MAX_WEBHOOKS = 5;
 export class FollowService {
   constructor(
     private readonly follows: FollowRepository,
+    private readonly assets: AssetsRepository,
+    private readonly pps: PpsRepository,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** A draft one may not read is answered like an unknown id: it does not exist for them. */
   async follow(principal: Principal, type: FollowTarget, id: string): Promise<void> {
-    if (!(await this.follows.targetExists(type, id))) throw new NotFoundError(type, id);
+    const exists =
+      type === 'asset'
+        ? (await this.assets.findForReader(id, readerScope(principal))) !== null
+        : await this.pps.exists(id);
+    if (!exists) throw new NotFoundError(type, id);
     await this.follows.follow(principal.userId, type, id);
   }
 
@@ -38,12 +50,21 @@ export class FollowService {
     await this.follows.unfollow(principal.userId, type, id);
   }
 
-  async list(principal: Principal): Promise<FollowDto[]> {
-    return (await this.follows.follows(principal.userId)).map((row) => ({
-      targetType: row.target_type,
-      targetId: row.target_id,
-      since: row.created_at.toISOString(),
-    }));
+  async list(principal: Principal, query: PageQueryDto): Promise<Page<FollowDto>> {
+    const [rows, total] = await this.follows.follows(
+      principal.userId,
+      query.offset,
+      query.pageSize,
+    );
+    return toPage(
+      rows.map((row) => ({
+        targetType: row.target_type,
+        targetId: row.target_id,
+        since: row.created_at.toISOString(),
+      })),
+      total,
+      query,
+    );
   }
 
   async notifications(
@@ -73,18 +94,27 @@ export class FollowService {
   }
 
   async addWebhook(principal: Principal, dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
-    // Deliveries are made by the server, so a URL must not point it at its own network.
-    if (!this.config.webhooks.allowPrivateHosts && isPrivateHost(new URL(dto.url).hostname)) {
-      throw new ValidationFailedError([{ field: 'url', message: 'must be a public address' }]);
-    }
-    if ((await this.follows.countWebhooks(principal.userId)) >= MAX_WEBHOOKS) {
-      throw new ConflictError(
-        'webhook-limit-reached',
-        `At most ${MAX_WEBHOOKS} webhooks per account`,
-      );
+    // Deliveries are made by the server, so a URL must not point it at its own network. The
+    // addresses a name resolves to are checked again at every delivery.
+    if (!this.config.webhooks.allowPrivateHosts) {
+      const verdict = classifyUrl(dto.url);
+      if (!verdict.allowed)
+        throw new ValidationFailedError([
+          { field: 'url', message: `must be a public address: the host ${verdict.reason}` },
+        ]);
     }
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    const row = await this.follows.addWebhook(principal.userId, dto.url, secret);
+    // Counting and adding under one lock per account: parallel requests cannot pass the limit.
+    const row = await this.tx.run(async (manager) => {
+      await lockKeys(manager, LockSpace.AccountQuota, [`webhook:${principal.userId}`]);
+      if ((await this.follows.countWebhooks(manager, principal.userId)) >= MAX_WEBHOOKS) {
+        throw new ConflictError(
+          'webhook-limit-reached',
+          `At most ${MAX_WEBHOOKS} webhooks per account`,
+        );
+      }
+      return this.follows.addWebhook(manager, principal.userId, dto.url, secret);
+    });
     return { id: row.id, url: row.url, createdAt: row.created_at.toISOString(), secret };
   }
 

@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-
-export type AssetChange = 'new-version' | 'archived';
+import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/assets';
 
 /**
  * Writes notifications (and the webhook deliveries they cause) inside the transaction of the
@@ -10,13 +9,17 @@ export type AssetChange = 'new-version' | 'archived';
  * recorded a reuse of it. Whoever made the change is not told about it.
  */
 @Injectable()
-export class NotificationWriter {
+export class NotificationWriter implements AssetChangeListener, OnModuleInit {
+  constructor(private readonly events: AssetEvents) {}
+
+  onModuleInit(): void {
+    this.events.subscribe(this);
+  }
+
   async assetChanged(
     manager: EntityManager,
-    assetId: string,
-    change: AssetChange,
-    actorId: string,
-  ): Promise<number> {
+    { assetId, change, actorId }: AssetChangedEvent,
+  ): Promise<void> {
     const rows: { id: string }[] = await manager.query(
       `WITH target AS (
          SELECT a.id, a.pps_id, a.published_version, v.title
@@ -55,6 +58,5 @@ export class NotificationWriter {
         [rows.map((row) => row.id)],
       );
     }
-    return rows.length;
   }
 }

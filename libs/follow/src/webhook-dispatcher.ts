@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
+import { BlockedDestinationError, PublicHttpClient } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
 import { FollowRepository } from './follow.repository';
@@ -22,6 +23,7 @@ export class WebhookDispatcher implements OnApplicationShutdown {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly follows: FollowRepository,
+    private readonly http: PublicHttpClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,8 +45,10 @@ export class WebhookDispatcher implements OnApplicationShutdown {
         const body = JSON.stringify(toNotificationDto(delivery.notification));
         const timestamp = String(Math.floor(Date.now() / 1000));
         try {
-          const response = await fetch(delivery.url, {
-            method: 'POST',
+          // The URL is checked again at every delivery (a stored webhook may predate a stricter
+          // setting; its name may now resolve elsewhere).
+          const response = await this.http.post({
+            url: delivery.url,
             headers: {
               'content-type': 'application/json',
               'user-agent': 'Bouwsteen-Webhooks/1',
@@ -53,29 +57,31 @@ export class WebhookDispatcher implements OnApplicationShutdown {
               'x-bouwsteen-signature': signature(delivery.secret, timestamp, body),
             },
             body,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
+            timeoutMs: this.config.webhooks.timeoutMs,
+            allowPrivate: this.config.webhooks.allowPrivateHosts,
           });
-          if (response.ok) await this.follows.delivered(manager, delivery.id, response.status);
+          if (response.status >= 200 && response.status < 300)
+            await this.follows.delivered(manager, delivery.id, response.status);
           else
             await this.follows.failed(
               manager,
               delivery.id,
               response.status,
               `HTTP ${response.status}`,
-              this.config.webhooks.retryBaseMs,
-              this.config.webhooks.maxAttempts,
+              {
+                retryBaseMs: this.config.webhooks.retryBaseMs,
+                maxAttempts: this.config.webhooks.maxAttempts,
+              },
             );
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          await this.follows.failed(
-            manager,
-            delivery.id,
-            null,
-            message,
-            this.config.webhooks.retryBaseMs,
-            this.config.webhooks.maxAttempts,
-          );
+          const blocked = error instanceof BlockedDestinationError;
+          if (blocked) this.logger.warn(`Webhook ${delivery.id} not delivered: ${message}`);
+          await this.follows.failed(manager, delivery.id, null, message, {
+            retryBaseMs: this.config.webhooks.retryBaseMs,
+            maxAttempts: this.config.webhooks.maxAttempts,
+            giveUp: blocked,
+          });
         }
       }
       return due.length;
