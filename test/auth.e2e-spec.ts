@@ -93,14 +93,14 @@ describe('accounts and tokens (e2e)', () => {
     expect(viaToken.body.email).toBe(teacher.email);
 
     const list = await t.http().get('/api/v1/me/tokens').set(bearer(teacher)).expect(200);
-    expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({
+    expect(list.body.totalItems).toBe(1);
+    expect(list.body.items[0]).toMatchObject({
       id: created.body.id,
       name: 'Roosterkoppeling',
       revokedAt: null,
     });
-    expect(list.body[0].token).toBeUndefined();
-    expect(list.body[0].lastUsedAt).not.toBeNull();
+    expect(list.body.items[0].token).toBeUndefined();
+    expect(list.body.items[0].lastUsedAt).not.toBeNull();
 
     const stored: { token_hash: string }[] = await t.app
       .get(DataSource)

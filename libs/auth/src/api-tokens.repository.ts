@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ApiTokenEntity } from './entities/api-token.entity';
 
 export const MAX_TOKENS_PER_USER = 20;
@@ -11,18 +11,25 @@ export class ApiTokensRepository {
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
   ) {}
 
-  listFor(userId: string): Promise<ApiTokenEntity[]> {
-    return this.tokens.find({ where: { userId }, order: { createdAt: 'DESC' } });
+  listFor(userId: string, offset: number, limit: number): Promise<[ApiTokenEntity[], number]> {
+    return this.tokens.findAndCount({
+      where: { userId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
   }
 
-  countActive(userId: string): Promise<number> {
-    return this.tokens.countBy({ userId, revokedAt: IsNull() });
+  countActive(manager: EntityManager, userId: string): Promise<number> {
+    return manager.getRepository(ApiTokenEntity).countBy({ userId, revokedAt: IsNull() });
   }
 
   create(
+    manager: EntityManager,
     token: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>,
   ): Promise<ApiTokenEntity> {
-    return this.tokens.save(this.tokens.create(token));
+    const repository = manager.getRepository(ApiTokenEntity);
+    return repository.save(repository.create(token));
   }
 
   findByHash(tokenHash: string): Promise<ApiTokenEntity | null> {

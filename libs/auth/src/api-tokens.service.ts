@@ -1,5 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Clock, DomainException, NotFoundError } from '@bouwsteen/common';
+import {
+  Clock,
+  DomainException,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  toPage,
+} from '@bouwsteen/common';
+import { LockSpace, TransactionRunner, lockKeys } from '@bouwsteen/database';
 import { ApiTokensRepository, MAX_TOKENS_PER_USER } from './api-tokens.repository';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './dto/api-token.dto';
 import { Principal } from './principal';
@@ -14,31 +22,37 @@ export class ApiTokensService {
     private readonly tokens: ApiTokensRepository,
     private readonly secrets: SecretGenerator,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
-  async list(principal: Principal): Promise<ApiTokenDto[]> {
-    return (await this.tokens.listFor(principal.userId)).map(toApiTokenDto);
+  async list(principal: Principal, query: PageQueryDto): Promise<Page<ApiTokenDto>> {
+    const [rows, total] = await this.tokens.listFor(principal.userId, query.offset, query.pageSize);
+    return toPage(rows.map(toApiTokenDto), total, query);
   }
 
+  /** Counting and adding happen under one lock per account, so parallel requests cannot pass the limit. */
   async create(principal: Principal, dto: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
-    if ((await this.tokens.countActive(principal.userId)) >= MAX_TOKENS_PER_USER) {
-      throw new DomainException(
-        HttpStatus.CONFLICT,
-        'token-limit-reached',
-        'Too many API tokens',
-        `Revoke one of your ${MAX_TOKENS_PER_USER} active tokens first`,
-      );
-    }
     const { token, prefix } = this.secrets.apiToken();
     const expiresAt = dto.expiresInDays
       ? new Date(this.clock.now().getTime() + dto.expiresInDays * DAY_MS)
       : null;
-    const saved = await this.tokens.create({
-      userId: principal.userId,
-      name: dto.name,
-      tokenHash: this.secrets.fingerprint(token),
-      prefix,
-      expiresAt,
+    const saved = await this.tx.run(async (manager) => {
+      await lockKeys(manager, LockSpace.AccountQuota, [`api-token:${principal.userId}`]);
+      if ((await this.tokens.countActive(manager, principal.userId)) >= MAX_TOKENS_PER_USER) {
+        throw new DomainException(
+          HttpStatus.CONFLICT,
+          'token-limit-reached',
+          'Too many API tokens',
+          `Revoke one of your ${MAX_TOKENS_PER_USER} active tokens first`,
+        );
+      }
+      return this.tokens.create(manager, {
+        userId: principal.userId,
+        name: dto.name,
+        tokenHash: this.secrets.fingerprint(token),
+        prefix,
+        expiresAt,
+      });
     });
     return { ...toApiTokenDto(saved), token };
   }

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -15,6 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiPageResponse, Page, PageQueryDto } from '@bouwsteen/common';
 import { ApiTokensService } from './api-tokens.service';
 import { Auth } from './auth.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -40,10 +42,15 @@ export class MeController {
   }
 
   @Get('tokens')
-  @ApiOperation({ summary: 'Your personal API tokens (secrets are never shown again)' })
-  @ApiOkResponse({ type: [ApiTokenDto] })
-  listTokens(@CurrentPrincipal() principal: Principal): Promise<ApiTokenDto[]> {
-    return this.tokens.list(principal);
+  @ApiOperation({
+    summary: 'Your personal API tokens, newest first (secrets are never shown again)',
+  })
+  @ApiPageResponse(ApiTokenDto)
+  listTokens(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ApiTokenDto>> {
+    return this.tokens.list(principal, query);
   }
 
   @Post('tokens')
