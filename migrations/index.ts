@@ -3,6 +3,9 @@ import { SearchOutbox1764374400000 } from './1764374400000-SearchOutbox';
 import { ReuseAndDerivatives1764460800000 } from './1764460800000-ReuseAndDerivatives';
 import { FollowAndNotify1764547200000 } from './1764547200000-FollowAndNotify';
 import { Courses1764633600000 } from './1764633600000-Courses';
+import { AccountSecurity1764720000000 } from './1764720000000-AccountSecurity';
+import { SearchOutboxParking1764806400000 } from './1764806400000-SearchOutboxParking';
+import { ReuseOncePerAdopter1764892800000 } from './1764892800000-ReuseOncePerAdopter';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -11,4 +14,7 @@ export const migrations = [
   ReuseAndDerivatives1764460800000,
   FollowAndNotify1764547200000,
   Courses1764633600000,
+  AccountSecurity1764720000000,
+  SearchOutboxParking1764806400000,
+  ReuseOncePerAdopter1764892800000,
 ];

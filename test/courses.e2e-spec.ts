@@ -353,7 +353,23 @@ describe('LLO courses (e2e)', () => {
     );
 
     await t.http().delete(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).expect(204);
-    await t.http().get(link.body.html).expect(404);
+    const revoked = await t.http().get(link.body.html).expect(404);
+    expect(revoked.headers['content-type']).toContain('application/problem+json');
+    // An employer's browser gets a page in Dutch instead of JSON.
+    const page = await t
+      .http()
+      .get(link.body.html)
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .expect(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('<html lang="nl">');
+    expect(page.text).toContain('Deze link werkt niet meer');
+    await t
+      .http()
+      .get(`${link.body.json}`)
+      .set('Accept', 'text/html')
+      .expect(404)
+      .expect('Content-Type', /problem\+json/);
     await t.http().get('/api/v1/shared/courses/not-a-token').expect(404);
   });
 

@@ -117,6 +117,41 @@ describe('reuse and derivatives (e2e)', () => {
       ).toBe('mode');
     });
 
+    it('refuses reuse of an archived asset, the same record twice, and a start in the future', async () => {
+      const asset = await published();
+      await reuse(adopter, asset.id, { adopterPpsId: adopterPps, context: 'BBL logistiek' }).expect(
+        201,
+      );
+      const twice = await reuse(adopter, asset.id, {
+        adopterPpsId: adopterPps,
+        context: '  bbl LOGISTIEK ',
+      }).expect(409);
+      expect(twice.body.code).toBe('reuse-exists');
+      const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const future = await reuse(teacher, asset.id, {
+        adopterPpsId: thirdPps,
+        startedOn: tomorrow,
+      }).expect(400);
+      expect(future.body.errors).toEqual([
+        {
+          field: 'startedOn',
+          message: 'must not be in the future: record a reuse once it has started',
+        },
+      ]);
+      await t
+        .http()
+        .post(`/api/v1/assets/${asset.id}/archive`)
+        .set(bearer(owner))
+        .set('If-Match', asset.etag)
+        .send({})
+        .expect(200);
+      const archived = await reuse(teacher, asset.id, { adopterPpsId: thirdPps }).expect(409);
+      expect(archived.body.code).toBe('asset-archived');
+      expect((await t.http().get(`/api/v1/assets/${asset.id}`).expect(200)).body.reuseCount).toBe(
+        1,
+      );
+    });
+
     it('lets the recorder (or an admin) remove a record, and recounts', async () => {
       const asset = await published();
       const record = await reuse(adopter, asset.id, { adopterPpsId: adopterPps }).expect(201);

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@bouwsteen/organisations';
-import { FollowModule } from '@bouwsteen/follow';
 import { SearchIndexModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { AssetEvents } from './asset-events';
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
@@ -16,10 +16,9 @@ import { AssetEntity } from './entities/asset.entity';
     OrganisationsModule,
     TaxonomyModule,
     SearchIndexModule,
-    FollowModule,
   ],
   controllers: [AssetsController],
-  providers: [AssetsRepository, AssetsService],
-  exports: [AssetsService, AssetsRepository],
+  providers: [AssetsRepository, AssetsService, AssetEvents],
+  exports: [AssetsService, AssetsRepository, AssetEvents],
 })
 export class AssetsModule {}

@@ -175,13 +175,18 @@ export class AssetsRepository {
     return updateAtRevision(manager, AssetEntity, 'asset', id, revision, changes);
   }
 
-  async kindsOf(ids: string[]): Promise<Map<string, { kind: AssetKind; status: AssetStatus }>> {
+  async kindsOf(
+    ids: string[],
+    manager: EntityManager = this.assets.manager,
+  ): Promise<Map<string, { kind: AssetKind; status: AssetStatus; ppsId: string }>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; kind: AssetKind; status: AssetStatus }[] = await this.assets.query(
-      'SELECT id, kind, status FROM asset WHERE id = ANY($1::uuid[])',
-      [ids],
+    const rows: { id: string; kind: AssetKind; status: AssetStatus; pps_id: string }[] =
+      await manager.query('SELECT id, kind, status, pps_id FROM asset WHERE id = ANY($1::uuid[])', [
+        ids,
+      ]);
+    return new Map(
+      rows.map((row) => [row.id, { kind: row.kind, status: row.status, ppsId: row.pps_id }]),
     );
-    return new Map(rows.map((row) => [row.id, { kind: row.kind, status: row.status }]));
   }
 
   /**

@@ -47,10 +47,10 @@ import {
   LineageDto,
 } from './dto/derivative.dto';
 import { SimilarAsset, SimilarityService } from '@bouwsteen/search';
-import { NotificationWriter } from '@bouwsteen/follow';
 import { derivativeLicenseProblem, licenseNotes, licenseTerms } from './license-policy';
 import { LineageRow } from './assets.repository';
 import { readerScope } from './reader-scope';
+import { AssetEvents } from './asset-events';
 
 export interface CreateOptions {
   source?: string;
@@ -71,7 +71,7 @@ export class AssetsService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly similarity: SimilarityService,
-    private readonly notifications: NotificationWriter,
+    private readonly events: AssetEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -151,13 +151,13 @@ export class AssetsService {
 
   private async withSimilar(principal: Principal, asset: AssetDto): Promise<AssetWithSimilarDto> {
     const stored = await this.visible(principal, asset.id);
-    const similar = await this.similarity.similarOrNone({
+    const { checked, similar } = await this.similarity.similarIfAvailable({
       ...similarityFeatures(stored.kind, contentOf(stored.kind, stored.view!)),
       kind: stored.kind,
       excludePpsId: stored.ppsId,
       excludeAssetId: stored.id,
     });
-    return { ...asset, similar };
+    return { ...asset, similar, similarChecked: checked };
   }
 
   async create(
@@ -172,7 +172,7 @@ export class AssetsService {
       throw new ForbiddenError('Only editors of this PPS (or an admin) may add assets to it');
     }
     const { kind, ppsId, ...content } = dto;
-    await this.validate(kind, content, undefined);
+    await this.validate(principal, kind, content, undefined);
     const id = await this.tx.run(async (manager) => {
       const asset = await this.assets.insertAsset(manager, {
         ppsId,
@@ -207,8 +207,10 @@ export class AssetsService {
       this.refuseOtherKinds(asset.kind, dto);
       const base = await this.assets.findVersion(id, asset.latestVersion, manager);
       const content = mergeContent(contentOf(asset.kind, base!), dto);
-      await this.validate(asset.kind, content, id);
-      if (dto.license !== undefined) await this.checkDerivativeLicense(asset, dto.license);
+      // Every read inside the transaction goes through its connection: a second connection
+      // per request would let a burst of edits exhaust the pool while holding row locks.
+      await this.validate(principal, asset.kind, content, id, manager);
+      if (dto.license !== undefined) await this.checkDerivativeLicense(asset, dto.license, manager);
       const columns = toVersionColumns(asset.kind, content);
       if (asset.hasDraft) {
         await this.assets.updateDraftVersion(manager, id, asset.latestVersion, columns);
@@ -261,7 +263,11 @@ export class AssetsService {
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.
       if (asset.publishedVersion !== null) {
-        await this.notifications.assetChanged(manager, id, 'new-version', principal.userId);
+        await this.events.emit(manager, {
+          assetId: id,
+          change: 'new-version',
+          actorId: principal.userId,
+        });
       }
     });
     return this.get(principal, id);
@@ -281,14 +287,18 @@ export class AssetsService {
           'Only a published asset can be archived; discard a draft instead',
         );
       }
-      if (dto.successorId) await this.checkSuccessor(id, dto.successorId);
+      if (dto.successorId) await this.checkSuccessor(id, dto.successorId, manager);
       await this.assets.updateAsset(manager, id, revision, {
         status: 'archived',
         successorId: dto.successorId ?? null,
         archivedAt: this.clock.now(),
       });
       await this.outbox.enqueue(manager, 'asset', id);
-      await this.notifications.assetChanged(manager, id, 'archived', principal.userId);
+      await this.events.emit(manager, {
+        assetId: id,
+        change: 'archived',
+        actorId: principal.userId,
+      });
     });
     return this.get(principal, id);
   }
@@ -416,9 +426,11 @@ export class AssetsService {
   }
 
   private async validate(
+    principal: Principal,
     kind: AssetKind,
     content: AssetContentDto,
     selfId: string | undefined,
+    manager?: EntityManager,
   ): Promise<void> {
     const errors: FieldError[] = [];
     if (content[kind] === undefined)
@@ -431,7 +443,7 @@ export class AssetsService {
 
     const handler = KIND_HANDLERS[kind];
     const details = content[kind] as object;
-    const checker = (await this.taxonomy.checker())
+    const checker = (await this.taxonomy.checker(manager))
       .code('language', 'languages', content.language)
       .codes('sectors', 'sectors', content.sectors)
       .codes('levels', 'educationLevels', content.levels)
@@ -441,12 +453,19 @@ export class AssetsService {
     handler.checkCodes(checker, details, kind);
 
     const references = handler.references(details, kind);
-    const found = await this.assets.kindsOf(references.map((reference) => reference.id));
+    const found = await this.assets.kindsOf(
+      references.map((reference) => reference.id),
+      manager,
+    );
     for (const reference of references) {
       const target = found.get(reference.id);
+      // A draft the editor may not read does not exist for them: referring to it would reveal
+      // it, and leave a dangling reference when it is discarded.
+      const visible =
+        target && (target.status !== 'draft' || canReadDrafts(principal, target.ppsId));
       if (reference.id === selfId)
         checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
-      else if (!target)
+      else if (!target || !visible)
         checker.add({ field: reference.field, message: `unknown asset ${reference.id}` });
       else if (!reference.kinds.includes(target.kind)) {
         checker.add({
@@ -457,9 +476,12 @@ export class AssetsService {
     }
     const organisationRefs = organisationReferences(kind, content);
     const organisations = new Set(
-      (await this.organisations.findByIds(organisationRefs.map((ref) => ref.id))).map(
-        (organisation) => organisation.id,
-      ),
+      (
+        await this.organisations.findByIds(
+          organisationRefs.map((ref) => ref.id),
+          manager,
+        )
+      ).map((organisation) => organisation.id),
     );
     for (const ref of organisationRefs) {
       if (!organisations.has(ref.id))
@@ -468,24 +490,34 @@ export class AssetsService {
     checker.throwIfInvalid();
   }
 
-  private async checkDerivativeLicense(asset: AssetEntity, license: string): Promise<void> {
+  private async checkDerivativeLicense(
+    asset: AssetEntity,
+    license: string,
+    manager: EntityManager,
+  ): Promise<void> {
     if (!asset.basedOnAssetId) return;
-    const source = await this.assets.findVersion(asset.basedOnAssetId, asset.basedOnVersion!);
-    const [sourceTerm, newTerm] = await Promise.all([
-      this.taxonomy.term('licenses', source!.license),
-      this.taxonomy.term('licenses', license),
-    ]);
+    const source = await this.assets.findVersion(
+      asset.basedOnAssetId,
+      asset.basedOnVersion!,
+      manager,
+    );
+    const sourceTerm = await this.taxonomy.term('licenses', source!.license, manager);
+    const newTerm = await this.taxonomy.term('licenses', license, manager);
     if (!sourceTerm || !newTerm) return;
     const problem = derivativeLicenseProblem(licenseTerms(sourceTerm), licenseTerms(newTerm));
     if (problem) throw new ValidationFailedError([{ field: 'license', message: problem }]);
   }
 
-  private async checkSuccessor(id: string, successorId: string): Promise<void> {
+  private async checkSuccessor(
+    id: string,
+    successorId: string,
+    manager: EntityManager,
+  ): Promise<void> {
     if (successorId === id)
       throw new ValidationFailedError([
         { field: 'successorId', message: 'must not be the asset itself' },
       ]);
-    const successor = (await this.assets.kindsOf([successorId])).get(successorId);
+    const successor = (await this.assets.kindsOf([successorId], manager)).get(successorId);
     if (!successor || successor.status !== 'published') {
       throw new ValidationFailedError([
         { field: 'successorId', message: 'must be a published asset' },

@@ -7,3 +7,4 @@ export * from './dto/asset.dto';
 export * from './dto/asset-content.dto';
 export * from './reader-scope';
 export * from './dto/derivative.dto';
+export * from './asset-events';

@@ -107,3 +107,24 @@ export function courseCsvRows(course: CourseDto): Record<string, unknown>[] {
     location: item.location,
   }));
 }
+
+/** What a browser shows for a share link that was revoked, replaced or mistyped. */
+export function renderLinkUnavailablePage(): string {
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Deze link werkt niet meer – Bouwsteen</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222;line-height:1.5}</style>
+</head>
+<body>
+<main>
+<h1>Deze link werkt niet meer</h1>
+<p>Het cursusaanbod dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen door een nieuwe, of is hij niet helemaal goed overgenomen.</p>
+<p>Vraag het LLO-loket dat u de link stuurde om een nieuwe link.</p>
+</main>
+</body>
+</html>
+`;
+}

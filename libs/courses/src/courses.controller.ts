@@ -10,6 +10,7 @@ import {
   Post,
   Query,
   Res,
+  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import {
@@ -22,10 +23,18 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
-import { ApiIfMatch, ApiPageResponse, EtagInterceptor, IfMatch, Page } from '@bouwsteen/common';
-import { toCsv } from '@bouwsteen/reports';
+import {
+  ApiIfMatch,
+  ApiPageResponse,
+  EtagInterceptor,
+  IfMatch,
+  Page,
+  toCsv,
+} from '@bouwsteen/common';
+
 import { courseCsvRows, renderCoursePage } from './course-page';
 import { CoursesService } from './courses.service';
+import { SharedLinkNotFoundFilter } from './shared-link.filter';
 import {
   CourseDto,
   CourseListQueryDto,
@@ -136,6 +145,7 @@ export class CoursesController {
 
 @ApiTags('courses')
 @Controller('shared/courses')
+@UseFilters(SharedLinkNotFoundFilter)
 export class SharedCoursesController {
   constructor(private readonly courses: CoursesService) {}
 

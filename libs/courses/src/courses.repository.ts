@@ -71,9 +71,12 @@ const COURSE_SELECT = `
   JOIN organisation e ON e.id = c.employer_organisation_id
   LEFT JOIN organisation owner ON owner.id = c.owner_organisation_id`;
 
-/** Facts of (asset, version) pairs: version defaults to the latest published one. */
-const ITEM_FACTS = `
-  SELECT i.position, a.id AS asset_id, a.kind, v.title, a.status, p.name AS pps_name,
+/**
+ * Facts of (asset, version) pairs from a relation `items` (position, asset_id, version,
+ * location): version defaults to the latest published one. `extra` selects more of `items`.
+ */
+const itemFacts = (extra = '') => `
+  SELECT ${extra} i.position, a.id AS asset_id, a.kind, v.title, a.status, p.name AS pps_name,
          v.number AS version, a.published_version AS latest_version, a.successor_id,
          v.study_load_hours, v.price_cents, v.certification, v.stackable, v.delivery_modes, v.levels,
          v.license, v.prerequisite_ids, i.location
@@ -82,6 +85,7 @@ const ITEM_FACTS = `
   JOIN pps p ON p.id = a.pps_id
   JOIN asset_version v ON v.asset_id = a.id AND v.number = coalesce(i.version, a.published_version) AND v.state = 'published'
   ORDER BY i.position`;
+const ITEM_FACTS = itemFacts();
 
 @Injectable()
 export class CoursesRepository {
@@ -139,6 +143,21 @@ export class CoursesRepository {
       `WITH items AS (SELECT asset_id, asset_version AS version, location, position FROM course_item WHERE course_id = $1) ${ITEM_FACTS}`,
       [courseId],
     );
+  }
+
+  /** The items of several courses in one query (a page of the course list). */
+  async itemsOf(courseIds: string[]): Promise<Map<string, ItemRow[]>> {
+    const result = new Map<string, ItemRow[]>(courseIds.map((id) => [id, []]));
+    if (courseIds.length === 0) return result;
+    const rows: (ItemRow & { course_id: string })[] = await this.dataSource.query(
+      `WITH items AS (
+         SELECT course_id, asset_id, asset_version AS version, location, position
+         FROM course_item WHERE course_id = ANY($1::uuid[])
+       ) ${itemFacts('i.course_id,')}`,
+      [courseIds],
+    );
+    for (const { course_id, ...row } of rows) result.get(course_id)!.push(row);
+    return result;
   }
 
   async insert(
@@ -219,15 +238,5 @@ export class CoursesRepository {
       'UPDATE course SET share_token_hash = $2::text, shared_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END WHERE id = $1',
       [id, hash],
     );
-  }
-
-  async latestOf(
-    assetId: string,
-  ): Promise<{ published_version: number | null; status: string } | undefined> {
-    return (
-      await this.dataSource.query('SELECT published_version, status FROM asset WHERE id = $1', [
-        assetId,
-      ])
-    )[0];
   }
 }

@@ -12,6 +12,7 @@ import {
   toPage,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
+import { EntityManager } from 'typeorm';
 import { OrganisationsRepository } from '@bouwsteen/organisations';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { ItemFacts, errors, itemState, totals, warnings } from './course-rules';
@@ -46,7 +47,13 @@ export class CoursesService {
         ? null
         : { organisationId: principal.organisationId, userId: principal.userId };
     const [rows, total] = await this.courses.list(scope, query.offset, query.pageSize);
-    return toPage(await Promise.all(rows.map((row) => this.toDto(row))), total, query);
+    // One query for the items of the whole page, not one per course.
+    const items = await this.courses.itemsOf(rows.map((row) => row.id));
+    return toPage(
+      await Promise.all(rows.map((row) => this.toDto(row, items.get(row.id) ?? []))),
+      total,
+      query,
+    );
   }
 
   async get(principal: Principal, id: string): Promise<CourseDto> {
@@ -57,8 +64,10 @@ export class CoursesService {
     await this.checkAudience(dto.audience);
     // Items first: a course refused for its items must not leave a new employer behind.
     const items = await this.validItems(dto.items.map(toInput), dto.extrasCents ?? 0);
-    const employerId = await this.employer(dto.employer);
+    // The employer is registered in the course's own transaction: a refused course leaves no
+    // organisation behind.
     const id = await this.tx.run(async (manager) => {
+      const employerId = await this.employer(dto.employer, manager);
       const courseId = await this.courses.insert(
         manager,
         {
@@ -90,14 +99,14 @@ export class CoursesService {
     const course = await this.owned(principal, id);
     assertFresh(revision, course.row_version);
     if (dto.audience !== undefined) await this.checkAudience(dto.audience);
-    const employerId = dto.employer
-      ? await this.employer(dto.employer)
-      : course.employer_organisation_id;
     const extras = dto.extrasCents ?? course.extras_cents;
     const inputs = dto.items ? dto.items.map(toInput) : (await this.courses.items(id)).map(pinned);
     // Items already in the course may have been archived since; that is flagged, not refused.
     const items = await this.validItems(inputs, extras, !dto.items);
     await this.tx.run(async (manager) => {
+      const employerId = dto.employer
+        ? await this.employer(dto.employer, manager)
+        : course.employer_organisation_id;
       await this.courses.update(manager, id, revision, {
         title: dto.title ?? course.title,
         employerOrganisationId: employerId,
@@ -181,15 +190,18 @@ export class CoursesService {
     (await this.taxonomy.checker()).code('audience', 'audiences', audience).throwIfInvalid();
   }
 
-  /** An existing organisation, or the employer found by name (aliases count), or a new one. */
-  private async employer(input: EmployerInputDto): Promise<string> {
+  /**
+   * An existing organisation, or the employer found by name (aliases count), or a new one;
+   * ten requests naming the same new employer at once all get the same organisation.
+   */
+  private async employer(input: EmployerInputDto, manager: EntityManager): Promise<string> {
     if (Boolean(input.organisationId) === Boolean(input.name)) {
       throw new ValidationFailedError([
         { field: 'employer', message: 'give exactly one of organisationId and name' },
       ]);
     }
     if (input.organisationId) {
-      const [found] = await this.organisations.findByIds([input.organisationId]);
+      const [found] = await this.organisations.findByIds([input.organisationId], manager);
       if (!found)
         throw new ValidationFailedError([
           {
@@ -204,25 +216,16 @@ export class CoursesService {
       throw new ValidationFailedError([
         { field: 'employer.name', message: 'must contain letters or digits' },
       ]);
-    const existing = await this.organisations.findByKey(key);
-    if (existing) return existing.id;
-    return this.tx.run(async (manager) => {
-      const created = await this.organisations.insert(
-        manager,
-        {
-          name: input.name!.trim(),
-          nameKey: key,
-          shortName: null,
-          type: 'company',
-          kvkNumber: null,
-          brinCode: null,
-          website: null,
-          addresses: [],
-          source: 'user',
-        },
-        [],
-      );
-      return created.id;
+    return this.organisations.findOrInsert(manager, {
+      name: input.name!.trim(),
+      nameKey: key,
+      shortName: null,
+      type: 'company',
+      kvkNumber: null,
+      brinCode: null,
+      website: null,
+      addresses: [],
+      source: 'user',
     });
   }
 
@@ -259,8 +262,8 @@ export class CoursesService {
     return (await this.taxonomy.term('licenses', license))?.attributes.nonCommercial === true;
   }
 
-  private async toDto(course: CourseRow): Promise<CourseDto> {
-    const rows = await this.courses.items(course.id);
+  private async toDto(course: CourseRow, items?: ItemRow[]): Promise<CourseDto> {
+    const rows = items ?? (await this.courses.items(course.id));
     const itemFacts = await Promise.all(
       rows.map(async (row) => facts(row, await this.nonCommercial(row.license))),
     );

@@ -36,9 +36,12 @@ export class OrganisationsRepository {
     return this.organisations.findOne({ where: { id }, relations: { aliases: true } });
   }
 
-  findByIds(ids: string[]): Promise<OrganisationEntity[]> {
+  findByIds(
+    ids: string[],
+    manager: EntityManager = this.organisations.manager,
+  ): Promise<OrganisationEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.organisations.findBy({ id: In(ids) });
+    return manager.getRepository(OrganisationEntity).findBy({ id: In(ids) });
   }
 
   /** The organisation whose name or any alias has this matching key. */
@@ -91,6 +94,32 @@ export class OrganisationsRepository {
     const saved = await repository.save(repository.create(fields));
     await this.addAliases(manager, saved.id, aliases);
     return saved;
+  }
+
+  /**
+   * The organisation with this name key, created (as `fields`) when there is none: safe when
+   * several requests name the same new organisation at once, since the unique key decides and
+   * the losers read the winner's row.
+   */
+  async findOrInsert(manager: EntityManager, fields: OrganisationFields): Promise<string> {
+    const existing = await this.findByKey(fields.nameKey, manager);
+    if (existing) return existing.id;
+    await manager.query(
+      `INSERT INTO organisation (name, name_key, short_name, type, kvk_number, brin_code, website, addresses, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (name_key) DO NOTHING`,
+      [
+        fields.name,
+        fields.nameKey,
+        fields.shortName,
+        fields.type,
+        fields.kvkNumber,
+        fields.brinCode,
+        fields.website,
+        JSON.stringify(fields.addresses),
+        fields.source,
+      ],
+    );
+    return (await this.findByKey(fields.nameKey, manager))!.id;
   }
 
   async addAliases(

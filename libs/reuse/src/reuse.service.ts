@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssetsRepository, readerScope } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import {
+  Clock,
   ConflictError,
   FieldError,
   ForbiddenError,
@@ -9,8 +10,10 @@ import {
   Page,
   PageQueryDto,
   ValidationFailedError,
+  dutchToday,
   toPage,
 } from '@bouwsteen/common';
+import { QueryFailedError } from 'typeorm';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
 import { RecordReuseDto, ReuseDto } from './dto/reuse.dto';
@@ -29,6 +32,7 @@ export class ReuseService {
     private readonly organisations: OrganisationsRepository,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
 
   async record(principal: Principal, assetId: string, dto: RecordReuseDto): Promise<ReuseDto> {
@@ -49,6 +53,12 @@ export class ReuseService {
       errors.push({
         field: 'version',
         message: `version ${version} of this asset was never published`,
+      });
+    }
+    if (dto.startedOn && dto.startedOn > dutchToday(this.clock.now())) {
+      errors.push({
+        field: 'startedOn',
+        message: 'must not be in the future: record a reuse once it has started',
       });
     }
     if (dto.adopterPpsId && !(await this.pps.exists(dto.adopterPpsId))) {
@@ -79,7 +89,17 @@ export class ReuseService {
       );
     }
     const id = await this.tx.run(async (manager) => {
-      const created = await this.reuses.insert(manager, {
+      // The asset row is locked first: concurrent records of the same asset take turns, so the
+      // recount below always sees every committed record (no lost counts), and an archive that
+      // raced this request is seen.
+      const locked = await this.assets.lockForUpdate(manager, assetId);
+      if (locked?.status === 'archived') {
+        throw new ConflictError(
+          'asset-archived',
+          `This asset was archived${locked.successorId ? `; its successor is ${locked.successorId}` : ''}: record reuse of a current asset`,
+        );
+      }
+      const created = await this.insertOnce(manager, {
         assetId,
         assetVersion: version,
         adopterPpsId: dto.adopterPpsId ?? null,
@@ -98,6 +118,26 @@ export class ReuseService {
     return toReuseDto((await this.reuses.findById(id))!);
   }
 
+  /** The unique index decides under concurrency; its violation becomes a clear 409. */
+  private async insertOnce(
+    manager: Parameters<ReuseRepository['insert']>[0],
+    reuse: Parameters<ReuseRepository['insert']>[1],
+  ): Promise<string> {
+    try {
+      return await this.reuses.insert(manager, reuse);
+    } catch (error) {
+      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } })
+        .driverError?.constraint;
+      if (error instanceof QueryFailedError && constraint === 'reuse_once_per_adopter') {
+        throw new ConflictError(
+          'reuse-exists',
+          'This adopter already recorded reuse of this version in this context',
+        );
+      }
+      throw error;
+    }
+  }
+
   async remove(principal: Principal, id: string): Promise<void> {
     const reuse = await this.reuses.findById(id);
     if (!reuse) throw new NotFoundError('reuse', id);
@@ -105,6 +145,7 @@ export class ReuseService {
       throw new ForbiddenError('Only whoever recorded a reuse (or an admin) may remove it');
     }
     await this.tx.run(async (manager) => {
+      await this.assets.lockForUpdate(manager, reuse.asset_id);
       await this.reuses.delete(manager, id);
       await this.reuses.recount(manager, reuse.asset_id);
       await this.outbox.enqueue(manager, 'asset', reuse.asset_id);

@@ -18,8 +18,10 @@ export class TaxonomyRepository {
     @InjectRepository(TaxonomyTermEntity) private readonly terms: Repository<TaxonomyTermEntity>,
   ) {}
 
-  findAll(): Promise<TaxonomyTermEntity[]> {
-    return this.terms.find({ order: { vocabulary: 'ASC', position: 'ASC' } });
+  findAll(manager: EntityManager = this.terms.manager): Promise<TaxonomyTermEntity[]> {
+    return manager
+      .getRepository(TaxonomyTermEntity)
+      .find({ order: { vocabulary: 'ASC', position: 'ASC' } });
   }
 
   /** Inserts or updates terms; returns how many rows actually changed. */

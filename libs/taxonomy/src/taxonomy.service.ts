@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Clock, FieldError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { TaxonomyRepository } from './taxonomy.repository';
 import { Term, VOCABULARIES, Vocabulary } from './vocabulary';
@@ -22,10 +23,11 @@ export class TaxonomyService {
     this.cache = undefined;
   }
 
-  async vocabularies(): Promise<Map<string, Map<string, Term>>> {
+  /** `manager`: read inside the caller's transaction when the copy must be refreshed. */
+  async vocabularies(manager?: EntityManager): Promise<Map<string, Map<string, Term>>> {
     const now = this.clock.now().getTime();
     if (this.cache && now - this.cache.loadedAt < CACHE_TTL_MS) return this.cache.terms;
-    const rows = await this.repository.findAll();
+    const rows = await this.repository.findAll(manager);
     const terms = new Map<string, Map<string, Term>>();
     for (const row of rows) {
       if (!terms.has(row.vocabulary)) terms.set(row.vocabulary, new Map());
@@ -47,13 +49,17 @@ export class TaxonomyService {
     return [...((await this.vocabularies()).get(vocabulary)?.values() ?? [])];
   }
 
-  async term(vocabulary: Vocabulary, code: string): Promise<Term | undefined> {
-    return (await this.vocabularies()).get(vocabulary)?.get(code);
+  async term(
+    vocabulary: Vocabulary,
+    code: string,
+    manager?: EntityManager,
+  ): Promise<Term | undefined> {
+    return (await this.vocabularies(manager)).get(vocabulary)?.get(code);
   }
 
   /** Starts a check that collects every unknown code before failing once with all of them. */
-  async checker(): Promise<CodeChecker> {
-    return new CodeChecker(await this.vocabularies());
+  async checker(manager?: EntityManager): Promise<CodeChecker> {
+    return new CodeChecker(await this.vocabularies(manager));
   }
 }
 
