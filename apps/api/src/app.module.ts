@@ -1,21 +1,21 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { AssetsModule } from '@bouwsteen/assets';
 import { AuthModule } from '@bouwsteen/auth';
 import { CommonModule } from '@bouwsteen/common';
 import { CoursesModule } from '@bouwsteen/courses';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
+import { FollowModule } from '@bouwsteen/follow';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { HealthModule } from './health/health.module';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+import { requestLogFields } from './request-context';
 
 @Module({
   imports: [
@@ -26,15 +26,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
-          // Reuse a caller's request id when it is well-formed, so one id follows a request across services.
-          genReqId: (request: IncomingMessage, response: ServerResponse) => {
-            const incoming = request.headers['x-request-id'];
-            const id =
-              typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-            response.setHeader('X-Request-Id', id);
-            return id;
-          },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // The id was assigned by the first middleware (request-context.ts).
+          genReqId: (request: IncomingMessage) =>
+            (request as IncomingMessage & { id?: string }).id ?? randomUUID(),
+          serializers: { req: requestLogFields },
           autoLogging: {
             ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false,
           },
@@ -49,6 +44,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     AssetsModule,
     SearchModule,
     ReuseModule,
+    FollowModule,
     ReportsModule,
     CoursesModule,
     HealthModule,

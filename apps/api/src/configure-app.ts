@@ -12,12 +12,14 @@ import {
   translateBodyErrors,
 } from '@bouwsteen/common';
 import { AppConfig } from '@bouwsteen/config';
+import { assignRequestId } from './request-context';
 import { setupSwagger } from './swagger';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything main.ts and the e2e tests must share, so tests exercise the real HTTP stack. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.use(assignRequestId);
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   // ETags are revisions set by the resources themselves; Express's body hashes would also tag
