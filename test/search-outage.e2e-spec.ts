@@ -83,7 +83,9 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
     meili = await startMeili({ masterKey, dbPath, port });
     const back = Date.now();
     await t.indexed(60_000);
-    expect(Date.now() - back).toBeLessThan(5000);
+    const converged = Date.now() - back;
+    console.log(`outage: 50 queued documents indexed ${converged} ms after Meilisearch returned`);
+    expect(converged).toBeLessThan(5000);
     const found = await t.http().get(`/api/v1/search?q=${marker}&pageSize=50`).expect(200);
     expect(found.body.totalHits).toBe(50);
     expect(new Set(found.body.hits.map((hit: { id: string }) => hit.id))).toEqual(

@@ -57,7 +57,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   setupSwagger(app);
   return app;
 }

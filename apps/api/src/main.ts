@@ -5,7 +5,13 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
-export async function bootstrapApi(): Promise<NestExpressApplication> {
+/**
+ * `shutdownHooks`: close on SIGTERM/SIGINT by itself (a standalone API process); off when the
+ * caller (start-local) orchestrates shutdown, so nothing is closed twice.
+ */
+export async function bootstrapApi(
+  options: { shutdownHooks: boolean } = { shutdownHooks: true },
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bufferLogs: true,
     bodyParser: false,
@@ -13,6 +19,7 @@ export async function bootstrapApi(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
   configureApp(app, config);
+  if (options.shutdownHooks) app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`Bouwsteen API on http://localhost:${config.port}/docs`);
   return app;

@@ -12,7 +12,8 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
   openapi                       write openapi.json from the code
   search:reindex                rebuild the search index beside the live one and swap it in
   search:drift [--repair]       compare PostgreSQL with the index (ids, versions); repair differences
-  start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed on first start, serve :3000`;
+  start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed, serve the API
+                                on PORT with the worker; stops all of it on SIGINT/SIGTERM`;
 
 /** The CLI signs no tokens and most commands never reach Meilisearch, so they need neither secret. */
 function cliEnvironment(): void {
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       return drift(Boolean(values.repair));
     case 'start-local':
       await startLocal();
-      return -1;
+      return process.exitCode === undefined ? -1 : Number(process.exitCode);
     default:
       console.error(USAGE);
       return command ? 2 : 0;

@@ -8,11 +8,13 @@ import { WorkerModule } from './worker.module';
  * The worker drains the search outbox into Meilisearch and delivers webhooks. Run as many as you like: entries are
  * claimed with FOR UPDATE SKIP LOCKED, so workers never process the same batch twice.
  */
-export async function bootstrapWorker(): Promise<INestApplicationContext> {
+export async function bootstrapWorker(
+  options: { shutdownHooks: boolean } = { shutdownHooks: true },
+): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: ['error', 'warn', 'log'],
   });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks) app.enableShutdownHooks();
   await app.get(OutboxRelay).start();
   app.get(WebhookDispatcher).start();
   new Logger('Worker').log('Search outbox relay and webhook dispatcher started');

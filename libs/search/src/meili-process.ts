@@ -35,7 +35,8 @@ export function meiliBinary(): string {
 }
 
 /**
- * Starts the bundled Meilisearch on a free loopback port with a throw-away database.
+ * Starts the bundled Meilisearch on a loopback port (a free one unless given) with its data in
+ * `dbPath` (a throw-away directory unless given).
  * 512 MiB indexing memory keeps publish-to-searchable latency and RSS low on small machines.
  */
 export async function startMeili(options: {
@@ -61,8 +62,6 @@ export async function startMeili(options: {
       join(dbPath, 'dumps'),
       '--snapshot-dir',
       join(dbPath, 'snapshots'),
-      '--master-key',
-      options.masterKey,
       '--no-analytics',
       '--env',
       'development',
@@ -71,7 +70,11 @@ export async function startMeili(options: {
       '--log-level',
       'WARN',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // The key goes in the environment: command lines are readable by anyone in `ps`.
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_MASTER_KEY: options.masterKey },
+    },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Server, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseExists, dropDatabase } from '@bouwsteen/database';
+import { freePort } from '@bouwsteen/search';
+import { databaseUrlFor } from './harness/database-url';
+import { Started, alive, childrenOf, ensureBuilt, run, waitFor } from './harness/processes';
+
+/**
+ * `npm start` as a person runs it: real processes, real signals, a real bundled Meilisearch.
+ * Stopping must stop everything; a restart keeps sessions and the index; a taken port stops
+ * the start before anything is created.
+ */
+describe('npm start: start, stop and restart (process level)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bouwsteen-start-'));
+  const databaseUrl = databaseUrlFor(`bouwsteen_start_${randomBytes(4).toString('hex')}`);
+  const admin = { email: 'beheer@start.example.nl', password: 'een-lang-wachtwoord-voor-start' };
+  const started: Started[] = [];
+  let env: Record<string, string>;
+  let api: string;
+  let token: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    const [port, meiliPort] = [await freePort(), await freePort()];
+    api = `http://127.0.0.1:${port}`;
+    env = {
+      NODE_ENV: 'development',
+      PORT: String(port),
+      MEILI_PORT: String(meiliPort),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      LOG_LEVEL: 'info',
+    };
+  });
+
+  afterAll(async () => {
+    for (const process of started) process.child.kill('SIGKILL');
+    const pidFile = join(dataDir, 'meilisearch.pid');
+    try {
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    } catch {
+      // no Meilisearch left
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase(databaseUrl);
+  });
+
+  function start(viaNpm = false): Started {
+    const process = viaNpm
+      ? run('npm', ['start', '--ignore-scripts', '--silent'], env)
+      : run('node', ['dist/apps/cli/src/main.js', 'start-local'], env);
+    started.push(process);
+    return process;
+  }
+
+  async function ready(process: Started): Promise<void> {
+    await waitFor(
+      'the API to be ready',
+      async () => {
+        if (process.child.exitCode !== null)
+          throw new Error(`start-local exited early:\n${process.output()}`);
+        try {
+          const response = await fetch(`${api}/health/ready`);
+          return response.ok && ((await response.json()) as { status: string }).status === 'ok';
+        } catch {
+          return false;
+        }
+      },
+      90_000,
+    );
+  }
+
+  const meiliPid = () => Number(readFileSync(join(dataDir, 'meilisearch.pid'), 'utf8'));
+
+  it('refuses to start on a taken port before creating anything', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(env.PORT), '0.0.0.0', resolve));
+    try {
+      const process = start();
+      expect(await process.exited).toBe(1);
+      expect(process.output()).toContain(`PORT ${env.PORT} (the API) is already in use`);
+      expect(await databaseExists(databaseUrl)).toBe(false);
+      expect(() => statSync(join(dataDir, 'secrets.json'))).toThrow();
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('starts, keeps its secrets in a 0600 file and out of ps, and stops everything on SIGTERM', async () => {
+    const process = start();
+    await ready(process);
+    const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+    expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    const meili = meiliPid();
+    const commandLine = readFileSync(`/proc/${meili}/cmdline`, 'utf8');
+    expect(commandLine).toContain('meilisearch');
+    expect(commandLine).not.toContain(secrets.meiliMasterKey);
+
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
+    expect(login.status).toBe(200);
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+    const shareToken = `ShareToken${randomBytes(12).toString('hex')}`;
+    expect((await fetch(`${api}/api/v1/shared/courses/${shareToken}`)).status).toBe(404);
+
+    process.child.kill('SIGTERM');
+    expect(await process.exited).toBe(0);
+    await waitFor('Meilisearch to stop', () => !alive(meili), 5_000);
+    expect(process.output()).not.toContain('Called end on pool');
+    expect(process.output()).toContain('/api/v1/shared/courses/[redacted]');
+    expect(process.output()).not.toContain(shareToken);
+    expect(() => statSync(join(dataDir, 'meilisearch.pid'))).toThrow();
+  });
+
+  it('restarts through npm with sessions and the index intact, and stops on SIGTERM to npm', async () => {
+    const npm = start(true);
+    await ready(npm);
+    const me = await fetch(`${api}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    const search = await fetch(`${api}/api/v1/search?q=veilig`);
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { totalHits: number }).totalHits).toBeGreaterThan(0);
+    const [node] = childrenOf(npm.child.pid!);
+    const meili = meiliPid();
+    expect(node).toBeGreaterThan(0);
+
+    npm.child.kill('SIGTERM');
+    await npm.exited;
+    await waitFor('node and Meilisearch to stop', () => !alive(node) && !alive(meili), 15_000);
+  });
+
+  it('stops a Meilisearch a killed start left behind, instead of talking to it', async () => {
+    const first = start();
+    await ready(first);
+    const orphan = meiliPid();
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(alive(orphan)).toBe(true);
+
+    const second = start();
+    await ready(second);
+    expect(second.output()).toContain(
+      `Stopped a Meilisearch an earlier start left running (pid ${orphan})`,
+    );
+    expect(alive(orphan)).toBe(false);
+    expect((await fetch(`${api}/api/v1/search?q=veilig`)).status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+});
