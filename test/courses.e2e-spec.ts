@@ -263,20 +263,12 @@ describe('LLO courses (e2e)', () => {
       course([{ assetId: target.id }, { assetId: retiring.id }]),
     ).expect(201);
 
-    const edited = await t
-      .http()
-      .patch(`/api/v1/assets/${target.id}`)
-      .set(bearer(editorA))
-      .set('If-Match', target.etag)
-      .send({ title: 'Koudemiddelen en F-gassen (2027)' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/v1/assets/${target.id}/publish`)
-      .set(bearer(editorA))
-      .set('If-Match', edited.headers.etag)
-      .send({ changeNote: 'Nieuwe regels' })
-      .expect(200);
+    await t.publishNewVersion(
+      editorA,
+      target,
+      { title: 'Koudemiddelen en F-gassen (2027)' },
+      'Nieuwe regels',
+    );
     await t
       .http()
       .post(`/api/v1/assets/${retiring.id}/archive`)

@@ -52,40 +52,15 @@ describe('follow and notify (e2e)', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  async function published() {
-    const created = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(owner))
-      .send(moduleBody(ownerPps))
-      .expect(201);
-    const result = await t
-      .http()
-      .post(`/api/v1/assets/${created.body.id}/publish`)
-      .set(bearer(owner))
-      .set('If-Match', `"${created.body.revision}"`)
-      .send({})
-      .expect(200);
-    return { id: created.body.id as string, etag: result.headers.etag as string };
-  }
+  const published = () => t.publish(owner, moduleBody(ownerPps));
 
-  async function newVersion(asset: { id: string; etag: string }) {
-    const edited = await t
-      .http()
-      .patch(`/api/v1/assets/${asset.id}`)
-      .set(bearer(owner))
-      .set('If-Match', asset.etag)
-      .send({ summary: 'Een herziene samenvatting van de module.' })
-      .expect(200);
-    const result = await t
-      .http()
-      .post(`/api/v1/assets/${asset.id}/publish`)
-      .set(bearer(owner))
-      .set('If-Match', edited.headers.etag)
-      .send({ changeNote: 'Herzien' })
-      .expect(200);
-    return { id: asset.id, etag: result.headers.etag as string };
-  }
+  const newVersion = (asset: { id: string; etag: string }) =>
+    t.publishNewVersion(
+      owner,
+      asset,
+      { summary: 'Een herziene samenvatting van de module.' },
+      'Herzien',
+    );
 
   const inbox = async (user: TestUser) =>
     (await t.http().get('/api/v1/me/notifications').set(bearer(user)).expect(200)).body;

@@ -22,26 +22,8 @@ describe('reuse and derivatives (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  async function published(license = 'CC-BY-SA-4.0', extra: Record<string, unknown> = {}) {
-    const created = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(owner))
-      .send(moduleBody(ownerPps, { license, ...extra }))
-      .expect(201);
-    const result = await t
-      .http()
-      .post(`/api/v1/assets/${created.body.id}/publish`)
-      .set(bearer(owner))
-      .set('If-Match', `"${created.body.revision}"`)
-      .send({})
-      .expect(200);
-    return {
-      id: created.body.id as string,
-      etag: result.headers.etag as string,
-      title: result.body.title as string,
-    };
-  }
+  const published = (license = 'CC-BY-SA-4.0', extra: Record<string, unknown> = {}) =>
+    t.publish(owner, moduleBody(ownerPps, { license, ...extra }));
 
   const reuse = (user: TestUser, assetId: string, body: Record<string, unknown>) =>
     t

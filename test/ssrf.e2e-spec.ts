@@ -86,20 +86,7 @@ describe('webhooks cannot reach inside (e2e, WEBHOOK_ALLOW_PRIVATE_HOSTS unset)'
       ]);
     const asset = await t.publish(owner, moduleBody(ppsId));
     await t.http().put(`/api/v1/me/follows/assets/${asset.id}`).set(bearer(user)).expect(204);
-    const edited = await t
-      .http()
-      .patch(`/api/v1/assets/${asset.id}`)
-      .set(bearer(owner))
-      .set('If-Match', asset.etag)
-      .send({ title: 'Nieuwe titel voor volgers' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/v1/assets/${asset.id}/publish`)
-      .set(bearer(owner))
-      .set('If-Match', `"${edited.body.revision}"`)
-      .send({ changeNote: 'Titel' })
-      .expect(200);
+    await t.publishNewVersion(owner, asset, { title: 'Nieuwe titel voor volgers' }, 'Titel');
     const db = t.app.get(DataSource);
     const deadline = Date.now() + 10_000;
     let delivery:

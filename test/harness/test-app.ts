@@ -32,6 +32,13 @@ export interface TestApp {
     user: TestUser,
     body: Record<string, unknown>,
   ): Promise<{ id: string; etag: string; title: string }>;
+  /** Edits a published asset as `user` and publishes the result as its next version. */
+  publishNewVersion(
+    user: TestUser,
+    asset: { id: string; etag: string },
+    changes: Record<string, unknown>,
+    changeNote?: string,
+  ): Promise<{ id: string; etag: string }>;
   /** Waits until the outbox is empty, i.e. everything written so far is indexed. */
   indexed(timeoutMs?: number): Promise<void>;
   http: () => ReturnType<typeof request>;
@@ -122,6 +129,21 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
         .send({})
         .expect(200);
       return { id: created.body.id, etag: published.headers.etag, title: published.body.title };
+    },
+    async publishNewVersion(user, asset, changes, changeNote = 'Bijgewerkt') {
+      const edited = await http()
+        .patch(`/api/v1/assets/${asset.id}`)
+        .set(bearer(user))
+        .set('If-Match', asset.etag)
+        .send(changes)
+        .expect(200);
+      const published = await http()
+        .post(`/api/v1/assets/${asset.id}/publish`)
+        .set(bearer(user))
+        .set('If-Match', edited.headers.etag)
+        .send({ changeNote })
+        .expect(200);
+      return { id: asset.id, etag: published.headers.etag };
     },
     async indexed(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
