@@ -71,6 +71,39 @@ describe('ProblemDetailsFilter', () => {
     expect(run(error).statusCode).toBe(409);
   });
 
+  it.each([
+    ['22021', 400, 'invalid-text'],
+    ['22007', 400, 'invalid-date'],
+    ['22001', 400, 'value-too-long'],
+    ['23514', 400, 'invalid-value'],
+    ['23503', 409, 'reference-conflict'],
+    ['40P01', 409, 'concurrent-update'],
+    ['57014', 503, 'database-busy'],
+  ])('maps PostgreSQL error %s to %d %s, never a 500', (sqlState, status, code) => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = new QueryFailedError(
+      'INSERT',
+      [],
+      Object.assign(new Error('detail with SQL text'), { code: sqlState }),
+    );
+    const result = run(error);
+    expect(result.statusCode).toBe(status);
+    expect(result.json.code).toBe(code);
+    expect(result.body).not.toContain('SQL text');
+  });
+
+  it('answers an exhausted connection pool with 503 and Retry-After', () => {
+    const result = run(new Error('timeout exceeded when trying to connect'));
+    expect(result.statusCode).toBe(503);
+    expect(result.json.code).toBe('database-busy');
+    expect(result.headers['Retry-After']).toBe('2');
+  });
+
+  it('gives a client error without a type its own status and a generic title', () => {
+    const result = run(Object.assign(new Error('x'), { status: 405, expose: true }));
+    expect(result.json).toMatchObject({ status: 405, code: 'method-not-allowed' });
+  });
+
   it('hides the details of unexpected errors behind a 500', () => {
     const result = run(new Error('password=hunter2 leaked in message'));
     expect(result.statusCode).toBe(500);

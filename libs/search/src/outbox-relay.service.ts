@@ -102,7 +102,7 @@ export class OutboxRelay implements OnApplicationShutdown {
           await this.index.ensure();
           this.indexReady = true;
         }
-        const rejected = await this.applyIsolating(ready);
+        const rejected = await this.applyIsolating(manager, ready);
         const applied = ready.filter((id) => !rejected.has(id));
         await this.outbox.markDone(manager, entryIds(byAsset, applied));
         await this.outbox.settleParked(manager, applied);
@@ -134,16 +134,19 @@ export class OutboxRelay implements OnApplicationShutdown {
    * Applies the assets; when Meilisearch rejects the batch, halves it until each rejected
    * document stands alone. Returns asset id → why it was rejected. Outages are rethrown.
    */
-  private async applyIsolating(assetIds: string[]): Promise<Map<string, string>> {
+  private async applyIsolating(
+    manager: EntityManager,
+    assetIds: string[],
+  ): Promise<Map<string, string>> {
     try {
-      await this.indexer.apply(assetIds);
+      await this.indexer.apply(assetIds, manager);
       return new Map();
     } catch (error) {
       if (!(error instanceof MeiliTaskFailedError) || !error.rejectsDocuments) throw error;
       if (assetIds.length === 1) return new Map([[assetIds[0], error.message]]);
       const middle = Math.ceil(assetIds.length / 2);
-      const first = await this.applyIsolating(assetIds.slice(0, middle));
-      const second = await this.applyIsolating(assetIds.slice(middle));
+      const first = await this.applyIsolating(manager, assetIds.slice(0, middle));
+      const second = await this.applyIsolating(manager, assetIds.slice(middle));
       return new Map([...first, ...second]);
     }
   }
@@ -158,6 +161,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     const assetIds = await this.documents.assetIdsFor(
       pps.map((entry) => entry.entityId),
       organisations.map((entry) => entry.entityId),
+      manager,
     );
     await this.outbox.fanOut(manager, assetIds);
     await this.outbox.markDone(

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { LockSpace, TransactionRunner, lockKeys } from '@bouwsteen/database';
 import { OutboxRepository, ParkedEntry } from './outbox.repository';
 import { SearchDocumentsRepository } from './search-documents.repository';
@@ -91,7 +92,7 @@ export class ReindexService {
       const chunk = assetIds.slice(start, start + REPLAY_CHUNK);
       await this.tx.run(async (manager) => {
         await lockKeys(manager, LockSpace.SearchDocument, chunk);
-        const done = await this.applyEach(chunk);
+        const done = await this.applyEach(manager, chunk);
         await this.outbox.settleParked(manager, done);
         applied += done.length;
       });
@@ -99,16 +100,16 @@ export class ReindexService {
     return applied;
   }
 
-  private async applyEach(assetIds: string[]): Promise<string[]> {
+  private async applyEach(manager: EntityManager, assetIds: string[]): Promise<string[]> {
     try {
-      await this.indexer.apply(assetIds);
+      await this.indexer.apply(assetIds, manager);
       return assetIds;
     } catch (error) {
       if (!(error instanceof MeiliTaskFailedError) || !error.rejectsDocuments) throw error;
       const done: string[] = [];
       for (const id of assetIds) {
         try {
-          await this.indexer.apply([id]);
+          await this.indexer.apply([id], manager);
           done.push(id);
         } catch (single) {
           if (!(single instanceof MeiliTaskFailedError)) throw single;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DocumentRow, SearchDocument, toSearchDocument } from './search-document';
 
 const DOCUMENT_SQL = `
@@ -21,12 +21,14 @@ const DOCUMENT_SQL = `
 export class SearchDocumentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async documents(assetIds: string[]): Promise<SearchDocument[]> {
+  async documents(
+    assetIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SearchDocument[]> {
     if (assetIds.length === 0) return [];
-    const rows: DocumentRow[] = await this.dataSource.query(
-      `${DOCUMENT_SQL} AND a.id = ANY($1::uuid[])`,
-      [assetIds],
-    );
+    const rows: DocumentRow[] = await manager.query(`${DOCUMENT_SQL} AND a.id = ANY($1::uuid[])`, [
+      assetIds,
+    ]);
     return rows.map(toSearchDocument);
   }
 
@@ -53,9 +55,13 @@ export class SearchDocumentsRepository {
   }
 
   /** The assets whose documents embed data of these PPS or organisations. */
-  async assetIdsFor(ppsIds: string[], organisationIds: string[]): Promise<string[]> {
+  async assetIdsFor(
+    ppsIds: string[],
+    organisationIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (ppsIds.length === 0 && organisationIds.length === 0) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await manager.query(
       `SELECT a.id FROM asset a JOIN pps p ON p.id = a.pps_id
        WHERE a.pps_id = ANY($1::uuid[]) OR p.lead_organisation_id = ANY($2::uuid[])`,
       [ppsIds, organisationIds],

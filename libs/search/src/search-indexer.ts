@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-index';
 
@@ -10,11 +11,13 @@ export class SearchIndexer {
     private readonly index: SearchIndex,
   ) {}
 
+  /** `manager`: read the rows through the caller's transaction (the relay's and replay's). */
   async apply(
     assetIds: string[],
-    indexName = this.index.name,
+    manager?: EntityManager,
   ): Promise<{ upserted: number; removed: number }> {
-    const documents = await this.documents.documents(assetIds);
+    const documents = await this.documents.documents(assetIds, manager);
+    const indexName = this.index.name;
     const live = new Set(documents.map((document) => document.id));
     const gone = assetIds.filter((id) => !live.has(id));
     await this.index.upsert(documents, indexName);

@@ -47,8 +47,12 @@ export class ReadinessService {
 
   async check(): Promise<Readiness> {
     const [postgres, meilisearch] = await Promise.all([
-      this.probe('PostgreSQL', () => this.dataSource.query('SELECT 1')),
-      this.probe('Meilisearch', () => this.index.probe()),
+      this.probe('PostgreSQL', () => this.dataSource.query('SELECT 1'), READINESS_BUDGET_MS),
+      this.probe(
+        'Meilisearch',
+        () => this.index.probe(),
+        Math.min(READINESS_BUDGET_MS, this.config.meili.searchTimeoutMs + 200),
+      ),
     ]);
     const checks: Readiness['checks'] = { postgres, meilisearch };
     if (postgres.status === 'down') return { status: 'down', checks };
@@ -120,13 +124,10 @@ export class ReadinessService {
   private async probe(
     what: string,
     run: () => Promise<unknown>,
+    deadlineMs: number,
   ): Promise<Readiness['checks']['postgres']> {
     try {
-      await within(
-        run(),
-        Math.min(READINESS_BUDGET_MS, this.config.meili.searchTimeoutMs + 200),
-        what,
-      );
+      await within(run(), deadlineMs, what);
       return { status: 'up' };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
