@@ -6,6 +6,7 @@ import { Courses1764633600000 } from './1764633600000-Courses';
 import { AccountSecurity1764720000000 } from './1764720000000-AccountSecurity';
 import { SearchOutboxParking1764806400000 } from './1764806400000-SearchOutboxParking';
 import { ReuseOncePerAdopter1764892800000 } from './1764892800000-ReuseOncePerAdopter';
+import { AssetReadSurface1764979200000 } from './1764979200000-AssetReadSurface';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AccountSecurity1764720000000,
   SearchOutboxParking1764806400000,
   ReuseOncePerAdopter1764892800000,
+  AssetReadSurface1764979200000,
 ];

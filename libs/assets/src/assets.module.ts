@@ -4,6 +4,7 @@ import { OrganisationsModule } from '@bouwsteen/organisations';
 import { SearchIndexModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetEvents } from './asset-events';
+import { Licenses } from './license-policy';
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
@@ -18,7 +19,7 @@ import { AssetEntity } from './entities/asset.entity';
     SearchIndexModule,
   ],
   controllers: [AssetsController],
-  providers: [AssetsRepository, AssetsService, AssetEvents],
-  exports: [AssetsService, AssetsRepository, AssetEvents],
+  providers: [AssetsRepository, AssetsService, AssetEvents, Licenses],
+  exports: [AssetsService, AssetsRepository, AssetEvents, Licenses],
 })
 export class AssetsModule {}

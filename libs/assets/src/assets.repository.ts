@@ -5,7 +5,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { updateAtRevision } from '@bouwsteen/database';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
 import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
-import { ReaderScope } from './reader-scope';
+import { AssetPolicy, ReaderScope } from './asset.policy';
 
 export interface AssetListFilter {
   kinds?: AssetKind[];
@@ -86,7 +86,7 @@ export class AssetsRepository {
   }
 
   private readerQuery(scope: ReaderScope): SelectQueryBuilder<AssetEntity> {
-    const draftVisible = '(:allDrafts OR a.pps_id = ANY(CAST(:readerPps AS uuid[])))';
+    const draftVisible = AssetPolicy.draftsVisibleSql('a', ':allDrafts', ':readerPps');
     return this.assets
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.pps', 'pps')
@@ -195,6 +195,7 @@ export class AssetsRepository {
    */
   async lineage(id: string, direction: 'up' | 'down', scope: ReaderScope): Promise<LineageRow[]> {
     const step = direction === 'up' ? 'a.id = l.based_on_asset_id' : 'a.based_on_asset_id = l.id';
+    const draftsVisible = AssetPolicy.draftsVisibleSql('a', '$2', '$3');
     return this.assets.query(
       `WITH RECURSIVE l AS (
          SELECT id, based_on_asset_id, based_on_version, 0 AS depth FROM asset WHERE id = $1
@@ -209,11 +210,16 @@ export class AssetsRepository {
        JOIN asset a ON a.id = l.id
        JOIN pps p ON p.id = a.pps_id
        JOIN asset_version v ON v.asset_id = a.id AND v.number =
-         CASE WHEN $2 OR a.pps_id = ANY($3::uuid[]) THEN a.latest_version ELSE a.published_version END
-       WHERE l.depth > 0 AND (a.status <> 'draft' OR $2 OR a.pps_id = ANY($3::uuid[]))
+         CASE WHEN ${draftsVisible} THEN a.latest_version ELSE a.published_version END
+       WHERE l.depth > 0 AND (a.status <> 'draft' OR ${draftsVisible})
        ORDER BY l.depth, v.title`,
       [id, scope.allDrafts, scope.ppsIds],
     );
+  }
+
+  /** The reuse count is kept on the asset for search and sorting; not an edit, so no new ETag. */
+  async setReuseCount(manager: EntityManager, id: string, count: number): Promise<void> {
+    await manager.query('UPDATE asset SET reuse_count = $2 WHERE id = $1', [id, count]);
   }
 
   findByDemoKey(demoKey: string): Promise<AssetEntity | null> {

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Principal, canEditPps, canReadDrafts } from '@bouwsteen/auth';
+import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   ConflictError,
@@ -47,9 +47,9 @@ import {
   LineageDto,
 } from './dto/derivative.dto';
 import { SimilarAsset, SimilarityService } from '@bouwsteen/search';
-import { derivativeLicenseProblem, licenseNotes, licenseTerms } from './license-policy';
+import { Licenses, derivativeLicenseProblem, licenseNotes } from './license-policy';
 import { LineageRow } from './assets.repository';
-import { readerScope } from './reader-scope';
+import { AssetPolicy } from './asset.policy';
 import { AssetEvents } from './asset-events';
 
 export interface CreateOptions {
@@ -72,12 +72,13 @@ export class AssetsService {
     private readonly outbox: OutboxWriter,
     private readonly similarity: SimilarityService,
     private readonly events: AssetEvents,
+    private readonly licenses: Licenses,
     private readonly clock: Clock,
   ) {}
 
   async get(principal: Principal | undefined, id: string): Promise<AssetDto> {
     const asset = await this.visible(principal, id);
-    return toAssetDto(asset, asset.view!, canReadDrafts(principal, asset.ppsId));
+    return toAssetDto(asset, asset.view!, AssetPolicy.canReadDrafts(principal, asset.ppsId));
   }
 
   async list(
@@ -96,7 +97,7 @@ export class AssetsService {
         offset: query.offset,
         limit: query.pageSize,
       },
-      readerScope(principal),
+      AssetPolicy.readerScope(principal),
     );
     return toPage(rows.map(toAssetSummaryDto), total, query);
   }
@@ -109,7 +110,7 @@ export class AssetsService {
     const asset = await this.visible(principal, id);
     const [rows, total] = await this.assets.listVersions(
       id,
-      canReadDrafts(principal, asset.ppsId),
+      AssetPolicy.canReadDrafts(principal, asset.ppsId),
       query.offset,
       query.pageSize,
     );
@@ -119,10 +120,13 @@ export class AssetsService {
   async version(principal: Principal | undefined, id: string, number: number): Promise<AssetDto> {
     const asset = await this.visible(principal, id);
     const version = await this.assets.findVersion(id, number);
-    if (!version || (version.state === 'draft' && !canReadDrafts(principal, asset.ppsId))) {
+    if (
+      !version ||
+      (version.state === 'draft' && !AssetPolicy.canReadDrafts(principal, asset.ppsId))
+    ) {
       throw new NotFoundError('version', `${id}/${number}`);
     }
-    return toAssetDto(asset, version, canReadDrafts(principal, asset.ppsId));
+    return toAssetDto(asset, version, AssetPolicy.canReadDrafts(principal, asset.ppsId));
   }
 
   /** Creates a draft and says, in the same answer, what other PPS already published like it. */
@@ -168,7 +172,7 @@ export class AssetsService {
     if (!(await this.pps.exists(dto.ppsId))) {
       throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${dto.ppsId}` }]);
     }
-    if (!canEditPps(principal, dto.ppsId)) {
+    if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError('Only editors of this PPS (or an admin) may add assets to it');
     }
     const { kind, ppsId, ...content } = dto;
@@ -323,14 +327,13 @@ export class AssetsService {
     if (!(await this.pps.exists(dto.ppsId))) {
       throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${dto.ppsId}` }]);
     }
-    if (!canEditPps(principal, dto.ppsId)) {
+    if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError(
         'Only editors of the target PPS (or an admin) may start a derivative in it',
       );
     }
     const version = await this.assets.findVersion(sourceId, source.publishedVersion);
-    const term = await this.taxonomy.term('licenses', version!.license);
-    const terms = licenseTerms(term!);
+    const terms = await this.licenses.terms(version!.license);
     if (!terms.derivatives) {
       throw new DomainException(
         HttpStatus.CONFLICT,
@@ -368,7 +371,7 @@ export class AssetsService {
 
   async lineage(principal: Principal | undefined, id: string): Promise<LineageDto> {
     await this.visible(principal, id);
-    const scope = readerScope(principal);
+    const scope = AssetPolicy.readerScope(principal);
     const [ancestors, descendants] = await Promise.all([
       this.assets.lineage(id, 'up', scope),
       this.assets.lineage(id, 'down', scope),
@@ -393,7 +396,7 @@ export class AssetsService {
   }
 
   private async visible(principal: Principal | undefined, id: string): Promise<AssetEntity> {
-    const asset = await this.assets.findForReader(id, readerScope(principal));
+    const asset = await this.assets.findForReader(id, AssetPolicy.readerScope(principal));
     if (!asset) throw new NotFoundError('asset', id);
     return asset;
   }
@@ -406,9 +409,9 @@ export class AssetsService {
   ): Promise<AssetEntity> {
     const asset = await this.assets.lockForUpdate(manager, id);
     // A draft someone may not even read is reported as absent, not as forbidden.
-    if (!asset || (asset.status === 'draft' && !canReadDrafts(principal, asset.ppsId)))
+    if (!asset || (asset.status === 'draft' && !AssetPolicy.canReadDrafts(principal, asset.ppsId)))
       throw new NotFoundError('asset', id);
-    if (!canEditPps(principal, asset.ppsId))
+    if (!AssetPolicy.canEdit(principal, asset.ppsId))
       throw new ForbiddenError(
         'Only editors of the owning PPS (or an admin) may change this asset',
       );
@@ -462,7 +465,7 @@ export class AssetsService {
       // A draft the editor may not read does not exist for them: referring to it would reveal
       // it, and leave a dangling reference when it is discarded.
       const visible =
-        target && (target.status !== 'draft' || canReadDrafts(principal, target.ppsId));
+        target && (target.status !== 'draft' || AssetPolicy.canReadDrafts(principal, target.ppsId));
       if (reference.id === selfId)
         checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
       else if (!target || !visible)
@@ -501,10 +504,10 @@ export class AssetsService {
       asset.basedOnVersion!,
       manager,
     );
-    const sourceTerm = await this.taxonomy.term('licenses', source!.license, manager);
-    const newTerm = await this.taxonomy.term('licenses', license, manager);
-    if (!sourceTerm || !newTerm) return;
-    const problem = derivativeLicenseProblem(licenseTerms(sourceTerm), licenseTerms(newTerm));
+    const problem = derivativeLicenseProblem(
+      await this.licenses.terms(source!.license, manager),
+      await this.licenses.terms(license, manager),
+    );
     if (problem) throw new ValidationFailedError([{ field: 'license', message: problem }]);
   }
 

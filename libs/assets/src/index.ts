@@ -5,6 +5,7 @@ export * from './entities/asset.entity';
 export * from './entities/asset-version.entity';
 export * from './dto/asset.dto';
 export * from './dto/asset-content.dto';
-export * from './reader-scope';
+export * from './asset.policy';
 export * from './dto/derivative.dto';
 export * from './asset-events';
+export * from './license-policy';

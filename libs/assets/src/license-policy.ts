@@ -1,4 +1,6 @@
-import { Term } from '@bouwsteen/taxonomy';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Term, TaxonomyService } from '@bouwsteen/taxonomy';
 
 export interface LicenseTerms {
   code: string;
@@ -41,4 +43,17 @@ export function licenseNotes(source: LicenseTerms): string[] {
   if (source.shareAlike) notes.push(`share-alike: the derivative keeps ${source.code}`);
   if (source.nonCommercial) notes.push('non-commercial: not for use in paid courses or offerings');
   return notes;
+}
+
+/** The terms of a license code from the vocabulary (unknown codes allow nothing). */
+@Injectable()
+export class Licenses {
+  constructor(private readonly taxonomy: TaxonomyService) {}
+
+  async terms(code: string, manager?: EntityManager): Promise<LicenseTerms> {
+    const term = await this.taxonomy.term('licenses', code, manager);
+    return term
+      ? licenseTerms(term)
+      : { code, derivatives: false, shareAlike: false, nonCommercial: true, attribution: true };
+  }
 }

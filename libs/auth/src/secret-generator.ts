@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { fingerprint } from '@bouwsteen/common';
 
 const TOKEN_PREFIX = 'bst_';
 
@@ -16,6 +17,6 @@ export class SecretGenerator {
   }
 
   fingerprint(token: string): string {
-    return createHash('sha256').update(token).digest('hex');
+    return fingerprint(token);
   }
 }

@@ -21,3 +21,4 @@ export * from './ttl-cache';
 export * from './net/public-address';
 export * from './net/public-http-client';
 export * from './csv';
+export * from './fingerprint';

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssetsModule } from '@bouwsteen/assets';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { CoursesController, SharedCoursesController } from './courses.controller';
 import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
+import { CourseEntity } from './entities/course.entity';
 
 @Module({
-  imports: [OrganisationsModule, TaxonomyModule],
+  imports: [
+    TypeOrmModule.forFeature([CourseEntity]),
+    AssetsModule,
+    OrganisationsModule,
+    TaxonomyModule,
+  ],
   controllers: [CoursesController, SharedCoursesController],
   providers: [CoursesRepository, CoursesService],
 })

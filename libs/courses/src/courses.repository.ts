@@ -1,22 +1,84 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError, PreconditionFailedError, toEtag } from '@bouwsteen/common';
+import { updateAtRevision } from '@bouwsteen/database';
+import { CourseStatus } from './dto/course.dto';
+import { CourseEntity } from './entities/course.entity';
 
-export interface CourseRow {
+/** A course as the library sees it. */
+export interface Course {
+  id: string;
+  title: string;
+  employer: { id: string; name: string };
+  ownerUserId: string;
+  ownerOrganisationId: string | null;
+  audience: string;
+  goals: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  durationWeeks: number | null;
+  status: CourseStatus;
+  extrasCents: number;
+  extrasDescription: string | null;
+  shared: boolean;
+  revision: number;
+  updatedAt: Date;
+}
+
+/** One course item with the facts of the published version it pins (from assets' read surface). */
+export interface CourseItem {
+  position: number;
+  assetId: string;
+  kind: string;
+  title: string;
+  status: string;
+  ppsName: string;
+  version: number;
+  latestVersion: number;
+  successorId: string | null;
+  studyLoadHours: number | null;
+  priceCents: number | null;
+  certification: string | null;
+  stackable: boolean | null;
+  deliveryModes: string[];
+  levels: string[];
+  license: string;
+  prerequisiteIds: string[];
+  location: string | null;
+}
+
+export type CourseFields = Pick<
+  Course,
+  | 'title'
+  | 'audience'
+  | 'goals'
+  | 'startDate'
+  | 'endDate'
+  | 'durationWeeks'
+  | 'status'
+  | 'extrasCents'
+  | 'extrasDescription'
+> & { employerOrganisationId: string };
+
+export interface ItemInput {
+  assetId: string;
+  version: number | null;
+  location: string | null;
+}
+
+interface CourseRow {
   id: string;
   title: string;
   employer_organisation_id: string;
   employer_name: string;
   owner_user_id: string;
   owner_organisation_id: string | null;
-  owner_name: string | null;
   audience: string;
   goals: string | null;
   start_date: string | null;
   end_date: string | null;
   duration_weeks: number | null;
-  status: 'draft' | 'offered' | 'running' | 'archived';
+  status: CourseStatus;
   extras_cents: number;
   extras_description: string | null;
   share_token_hash: string | null;
@@ -24,8 +86,8 @@ export interface CourseRow {
   updated_at: Date;
 }
 
-export interface ItemRow {
-  position: number;
+interface ItemRow {
+  position: string;
   asset_id: string;
   kind: string;
   title: string;
@@ -45,109 +107,131 @@ export interface ItemRow {
   location: string | null;
 }
 
-export type CourseFields = {
-  title: string;
-  employerOrganisationId: string;
-  audience: string;
-  goals: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  durationWeeks: number | null;
-  status: string;
-  extrasCents: number;
-  extrasDescription: string | null;
-};
+const toCourse = (row: CourseRow): Course => ({
+  id: row.id,
+  title: row.title,
+  employer: { id: row.employer_organisation_id, name: row.employer_name },
+  ownerUserId: row.owner_user_id,
+  ownerOrganisationId: row.owner_organisation_id,
+  audience: row.audience,
+  goals: row.goals,
+  startDate: row.start_date,
+  endDate: row.end_date,
+  durationWeeks: row.duration_weeks,
+  status: row.status,
+  extrasCents: row.extras_cents,
+  extrasDescription: row.extras_description,
+  shared: row.share_token_hash !== null,
+  revision: row.row_version,
+  updatedAt: new Date(row.updated_at),
+});
 
-export interface ItemInput {
-  assetId: string;
-  version: number | null;
-  location: string | null;
-}
+const toItem = (row: ItemRow): CourseItem => ({
+  position: Number(row.position),
+  assetId: row.asset_id,
+  kind: row.kind,
+  title: row.title,
+  status: row.status,
+  ppsName: row.pps_name,
+  version: row.version,
+  latestVersion: row.latest_version ?? row.version,
+  successorId: row.successor_id,
+  studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
+  priceCents: row.price_cents,
+  certification: row.certification,
+  stackable: row.stackable,
+  deliveryModes: row.delivery_modes,
+  levels: row.levels,
+  license: row.license,
+  prerequisiteIds: row.prerequisite_ids,
+  location: row.location,
+});
 
 const COURSE_SELECT = `
-  SELECT c.*, to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date,
-         e.name AS employer_name, owner.name AS owner_name
+  SELECT c.id, c.title, c.employer_organisation_id, e.name AS employer_name, c.owner_user_id,
+         c.owner_organisation_id, c.audience, c.goals, to_char(c.start_date, 'YYYY-MM-DD') AS start_date,
+         to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.duration_weeks, c.status, c.extras_cents,
+         c.extras_description, c.share_token_hash, c.row_version, c.updated_at
   FROM course c
-  JOIN organisation e ON e.id = c.employer_organisation_id
-  LEFT JOIN organisation owner ON owner.id = c.owner_organisation_id`;
+  JOIN organisation e ON e.id = c.employer_organisation_id`;
 
 /**
  * Facts of (asset, version) pairs from a relation `items` (position, asset_id, version,
- * location): version defaults to the latest published one. `extra` selects more of `items`.
+ * location): version defaults to the current published one. `extra` selects more of `items`.
  */
 const itemFacts = (extra = '') => `
-  SELECT ${extra} i.position, a.id AS asset_id, a.kind, v.title, a.status, p.name AS pps_name,
-         v.number AS version, a.published_version AS latest_version, a.successor_id,
+  SELECT ${extra} i.position, v.asset_id, v.kind, v.title, v.status, p.name AS pps_name,
+         v.version, v.current_version AS latest_version, v.successor_id,
          v.study_load_hours, v.price_cents, v.certification, v.stackable, v.delivery_modes, v.levels,
          v.license, v.prerequisite_ids, i.location
   FROM items i
-  JOIN asset a ON a.id = i.asset_id
-  JOIN pps p ON p.id = a.pps_id
-  JOIN asset_version v ON v.asset_id = a.id AND v.number = coalesce(i.version, a.published_version) AND v.state = 'published'
+  JOIN asset_published_version v ON v.asset_id = i.asset_id
+   AND (v.version = i.version OR (i.version IS NULL AND v.is_current))
+  JOIN pps p ON p.id = v.pps_id
   ORDER BY i.position`;
-const ITEM_FACTS = itemFacts();
 
 @Injectable()
 export class CoursesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(id: string): Promise<CourseRow | undefined> {
-    return (await this.dataSource.query(`${COURSE_SELECT} WHERE c.id = $1`, [id]))[0];
+  async find(id: string): Promise<Course | undefined> {
+    const [row] = await this.dataSource.query(`${COURSE_SELECT} WHERE c.id = $1`, [id]);
+    return row && toCourse(row);
   }
 
-  async findByShareHash(hash: string): Promise<CourseRow | undefined> {
-    return (
-      await this.dataSource.query(`${COURSE_SELECT} WHERE c.share_token_hash = $1`, [hash])
-    )[0];
+  async findByShareHash(hash: string): Promise<Course | undefined> {
+    const [row] = await this.dataSource.query(`${COURSE_SELECT} WHERE c.share_token_hash = $1`, [
+      hash,
+    ]);
+    return row && toCourse(row);
   }
 
+  /** `owner`: whose courses (see CoursePolicy.ownerScope); null lists everyone's. */
   async list(
-    scope: { organisationId: string | null; userId: string } | null,
+    owner: { organisationId: string | null; userId: string } | null,
     offset: number,
     limit: number,
-  ): Promise<[CourseRow[], number]> {
+  ): Promise<[Course[], number]> {
     const where =
-      scope === null
+      owner === null
         ? 'true'
-        : scope.organisationId
+        : owner.organisationId
           ? 'c.owner_organisation_id = $1'
           : 'c.owner_user_id = $1';
-    const params = scope === null ? [] : [scope.organisationId ?? scope.userId];
-    const rows = await this.dataSource.query(
-      `${COURSE_SELECT} WHERE ${where} ORDER BY c.updated_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const params = owner === null ? [] : [owner.organisationId ?? owner.userId];
+    const rows: CourseRow[] = await this.dataSource.query(
+      `${COURSE_SELECT} WHERE ${where} ORDER BY c.updated_at DESC, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
     const [{ count }] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM course c WHERE ${where}`,
       params,
     );
-    return [rows, count];
+    return [rows.map(toCourse), count];
   }
 
   /** Facts for items not stored yet (validation before a write). Unknown assets are absent. */
-  describe(items: ItemInput[]): Promise<ItemRow[]> {
-    return this.dataSource.query(
+  async describe(items: ItemInput[]): Promise<CourseItem[]> {
+    const rows: ItemRow[] = await this.dataSource.query(
       `WITH items AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) WITH ORDINALITY AS x(asset_id, version, location, position)
-       ) ${ITEM_FACTS}`,
+       ) ${itemFacts()}`,
       [
         items.map((item) => item.assetId),
         items.map((item) => item.version),
         items.map((item) => item.location),
       ],
     );
+    return rows.map(toItem);
   }
 
-  items(courseId: string): Promise<ItemRow[]> {
-    return this.dataSource.query(
-      `WITH items AS (SELECT asset_id, asset_version AS version, location, position FROM course_item WHERE course_id = $1) ${ITEM_FACTS}`,
-      [courseId],
-    );
+  async items(courseId: string): Promise<CourseItem[]> {
+    return (await this.itemsOf([courseId])).get(courseId)!;
   }
 
   /** The items of several courses in one query (a page of the course list). */
-  async itemsOf(courseIds: string[]): Promise<Map<string, ItemRow[]>> {
-    const result = new Map<string, ItemRow[]>(courseIds.map((id) => [id, []]));
+  async itemsOf(courseIds: string[]): Promise<Map<string, CourseItem[]>> {
+    const result = new Map<string, CourseItem[]>(courseIds.map((id) => [id, []]));
     if (courseIds.length === 0) return result;
     const rows: (ItemRow & { course_id: string })[] = await this.dataSource.query(
       `WITH items AS (
@@ -156,7 +240,7 @@ export class CoursesRepository {
        ) ${itemFacts('i.course_id,')}`,
       [courseIds],
     );
-    for (const { course_id, ...row } of rows) result.get(course_id)!.push(row);
+    for (const { course_id, ...row } of rows) result.get(course_id)!.push(toItem(row));
     return result;
   }
 
@@ -165,58 +249,25 @@ export class CoursesRepository {
     fields: CourseFields,
     owner: { userId: string; organisationId: string | null },
   ): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO course (title, employer_organisation_id, owner_user_id, owner_organisation_id, audience, goals,
-                           start_date, end_date, duration_weeks, status, extras_cents, extras_description)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        fields.title,
-        fields.employerOrganisationId,
-        owner.userId,
-        owner.organisationId,
-        fields.audience,
-        fields.goals,
-        fields.startDate,
-        fields.endDate,
-        fields.durationWeeks,
-        fields.status,
-        fields.extrasCents,
-        fields.extrasDescription,
-      ],
+    const repository = manager.getRepository(CourseEntity);
+    const saved = await repository.save(
+      repository.create({
+        ...fields,
+        ownerUserId: owner.userId,
+        ownerOrganisationId: owner.organisationId,
+      }),
     );
-    return row.id;
+    return saved.id;
   }
 
-  async update(
+  /** Applies the fields only at the revision the editor read (412 otherwise). */
+  update(
     manager: EntityManager,
     id: string,
     revision: number,
     fields: CourseFields,
   ): Promise<void> {
-    const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE course SET title = $3, employer_organisation_id = $4, audience = $5, goals = $6, start_date = $7,
-              end_date = $8, duration_weeks = $9, status = $10, extras_cents = $11, extras_description = $12,
-              row_version = row_version + 1, updated_at = now()
-       WHERE id = $1 AND row_version = $2`,
-      [
-        id,
-        revision,
-        fields.title,
-        fields.employerOrganisationId,
-        fields.audience,
-        fields.goals,
-        fields.startDate,
-        fields.endDate,
-        fields.durationWeeks,
-        fields.status,
-        fields.extrasCents,
-        fields.extrasDescription,
-      ],
-    );
-    if (affected === 1) return;
-    const current = await this.find(id);
-    if (!current) throw new NotFoundError('course', id);
-    throw new PreconditionFailedError(toEtag(current.row_version));
+    return updateAtRevision(manager, CourseEntity, 'course', id, revision, fields);
   }
 
   async replaceItems(
@@ -225,12 +276,18 @@ export class CoursesRepository {
     items: { assetId: string; version: number; location: string | null }[],
   ): Promise<void> {
     await manager.query('DELETE FROM course_item WHERE course_id = $1', [courseId]);
-    for (const [index, item] of items.entries()) {
-      await manager.query(
-        'INSERT INTO course_item (course_id, position, asset_id, asset_version, location) VALUES ($1, $2, $3, $4, $5)',
-        [courseId, index + 1, item.assetId, item.version, item.location],
-      );
-    }
+    if (items.length === 0) return;
+    await manager.query(
+      `INSERT INTO course_item (course_id, position, asset_id, asset_version, location)
+       SELECT $1, position, asset_id, version, location
+       FROM unnest($2::uuid[], $3::int[], $4::text[]) WITH ORDINALITY AS x(asset_id, version, location, position)`,
+      [
+        courseId,
+        items.map((item) => item.assetId),
+        items.map((item) => item.version),
+        items.map((item) => item.location),
+      ],
+    );
   }
 
   async setShareHash(id: string, hash: string | null): Promise<void> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Licenses } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import {
   FieldError,
@@ -8,15 +10,22 @@ import {
   Page,
   ValidationFailedError,
   assertFresh,
+  fingerprint,
   nameKey,
   toPage,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
-import { EntityManager } from 'typeorm';
 import { OrganisationsRepository } from '@bouwsteen/organisations';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
+import { CoursePolicy } from './course.policy';
 import { ItemFacts, errors, itemState, totals, warnings } from './course-rules';
-import { CourseRow, CoursesRepository, ItemInput, ItemRow } from './courses.repository';
+import {
+  Course,
+  CourseFields,
+  CourseItem,
+  CoursesRepository,
+  ItemInput,
+} from './courses.repository';
 import {
   CourseDto,
   CourseListQueryDto,
@@ -25,8 +34,6 @@ import {
   ShareLinkDto,
   UpdateCourseDto,
 } from './dto/course.dto';
-
-const fingerprint = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * LLO courses. Everything a course "has" — study load, price, certificates, level range — is
@@ -38,19 +45,20 @@ export class CoursesService {
     private readonly courses: CoursesRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
+    private readonly licenses: Licenses,
     private readonly tx: TransactionRunner,
   ) {}
 
   async list(principal: Principal, query: CourseListQueryDto): Promise<Page<CourseDto>> {
-    const scope =
-      principal.role === 'admin'
-        ? null
-        : { organisationId: principal.organisationId, userId: principal.userId };
-    const [rows, total] = await this.courses.list(scope, query.offset, query.pageSize);
+    const [courses, total] = await this.courses.list(
+      CoursePolicy.ownerScope(principal),
+      query.offset,
+      query.pageSize,
+    );
     // One query for the items of the whole page, not one per course.
-    const items = await this.courses.itemsOf(rows.map((row) => row.id));
+    const items = await this.courses.itemsOf(courses.map((course) => course.id));
     return toPage(
-      await Promise.all(rows.map((row) => this.toDto(row, items.get(row.id) ?? []))),
+      await Promise.all(courses.map((course) => this.toDto(course, items.get(course.id)!))),
       total,
       query,
     );
@@ -62,17 +70,15 @@ export class CoursesService {
 
   async create(principal: Principal, dto: CreateCourseDto): Promise<CourseDto> {
     await this.checkAudience(dto.audience);
-    // Items first: a course refused for its items must not leave a new employer behind.
     const items = await this.validItems(dto.items.map(toInput), dto.extrasCents ?? 0);
     // The employer is registered in the course's own transaction: a refused course leaves no
     // organisation behind.
     const id = await this.tx.run(async (manager) => {
-      const employerId = await this.employer(dto.employer, manager);
       const courseId = await this.courses.insert(
         manager,
         {
           title: dto.title,
-          employerOrganisationId: employerId,
+          employerOrganisationId: await this.employer(dto.employer, manager),
           audience: dto.audience,
           goals: dto.goals ?? null,
           startDate: dto.schedule?.start ?? null,
@@ -97,28 +103,27 @@ export class CoursesService {
     dto: UpdateCourseDto,
   ): Promise<CourseDto> {
     const course = await this.owned(principal, id);
-    assertFresh(revision, course.row_version);
+    assertFresh(revision, course.revision);
     if (dto.audience !== undefined) await this.checkAudience(dto.audience);
-    const extras = dto.extrasCents ?? course.extras_cents;
+    const extras = dto.extrasCents ?? course.extrasCents;
     const inputs = dto.items ? dto.items.map(toInput) : (await this.courses.items(id)).map(pinned);
     // Items already in the course may have been archived since; that is flagged, not refused.
     const items = await this.validItems(inputs, extras, !dto.items);
     await this.tx.run(async (manager) => {
-      const employerId = dto.employer
-        ? await this.employer(dto.employer, manager)
-        : course.employer_organisation_id;
       await this.courses.update(manager, id, revision, {
         title: dto.title ?? course.title,
-        employerOrganisationId: employerId,
+        employerOrganisationId: dto.employer
+          ? await this.employer(dto.employer, manager)
+          : course.employer.id,
         audience: dto.audience ?? course.audience,
         goals: dto.goals !== undefined ? dto.goals : course.goals,
-        startDate: dto.schedule ? (dto.schedule.start ?? null) : course.start_date,
-        endDate: dto.schedule ? (dto.schedule.end ?? null) : course.end_date,
-        durationWeeks: dto.schedule ? (dto.schedule.durationWeeks ?? null) : course.duration_weeks,
+        startDate: dto.schedule ? (dto.schedule.start ?? null) : course.startDate,
+        endDate: dto.schedule ? (dto.schedule.end ?? null) : course.endDate,
+        durationWeeks: dto.schedule ? (dto.schedule.durationWeeks ?? null) : course.durationWeeks,
         status: dto.status ?? course.status,
         extrasCents: extras,
         extrasDescription:
-          dto.extrasDescription !== undefined ? dto.extrasDescription : course.extras_description,
+          dto.extrasDescription !== undefined ? dto.extrasDescription : course.extrasDescription,
       });
       if (dto.items) await this.courses.replaceItems(manager, id, items);
     });
@@ -128,20 +133,20 @@ export class CoursesService {
   /** One call: pin every item to its latest version, and replace withdrawn ones by their successor. */
   async updateItems(principal: Principal, id: string, revision: number): Promise<CourseDto> {
     const course = await this.owned(principal, id);
-    assertFresh(revision, course.row_version);
+    assertFresh(revision, course.revision);
     const inputs: ItemInput[] = [];
     for (const item of await this.courses.items(id)) {
-      const state = itemState(facts(item, false));
-      if (state === 'withdrawn' && item.successor_id)
-        inputs.push({ assetId: item.successor_id, version: null, location: item.location });
+      const state = itemState(item);
+      if (state === 'withdrawn' && item.successorId)
+        inputs.push({ assetId: item.successorId, version: null, location: item.location });
       else
         inputs.push({
-          assetId: item.asset_id,
+          assetId: item.assetId,
           version: state === 'update-available' ? null : item.version,
           location: item.location,
         });
     }
-    const items = await this.validItems(inputs, course.extras_cents, true);
+    const items = await this.validItems(inputs, course.extrasCents, true);
     await this.tx.run(async (manager) => {
       await this.courses.update(manager, id, revision, fieldsOf(course));
       await this.courses.replaceItems(manager, id, items);
@@ -170,16 +175,10 @@ export class CoursesService {
     return this.toDto(course);
   }
 
-  private async owned(principal: Principal, id: string): Promise<CourseRow> {
+  private async owned(principal: Principal, id: string): Promise<Course> {
     const course = await this.courses.find(id);
     if (!course) throw new NotFoundError('course', id);
-    const owner =
-      principal.role === 'admin' ||
-      (principal.role === 'llo-office' &&
-        (course.owner_organisation_id
-          ? course.owner_organisation_id === principal.organisationId
-          : course.owner_user_id === principal.userId));
-    if (!owner)
+    if (!CoursePolicy.canManage(principal, course))
       throw new ForbiddenError(
         'Only the LLO office that owns this course (or an admin) may see or change it',
       );
@@ -230,8 +229,8 @@ export class CoursesService {
   }
 
   private async validItems(inputs: ItemInput[], extrasCents: number, allowWithdrawn = false) {
-    const rows = await this.courses.describe(inputs);
-    const found = new Map(rows.map((row) => [Number(row.position), row]));
+    const described = await this.courses.describe(inputs);
+    const found = new Map(described.map((item) => [item.position, item]));
     const problems: FieldError[] = [];
     inputs.forEach((input, index) => {
       if (!found.has(index + 1)) {
@@ -244,65 +243,66 @@ export class CoursesService {
       }
     });
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const itemFacts = await Promise.all(
-      rows.map(async (row) => facts(row, await this.nonCommercial(row.license))),
-    );
-    const invalid = errors(itemFacts, extrasCents).filter(
+    const invalid = errors(await this.facts(described), extrasCents).filter(
       (error) => !allowWithdrawn || error.message !== 'must be published',
     );
     if (invalid.length > 0) throw new ValidationFailedError(invalid);
-    return rows.map((row) => ({
-      assetId: row.asset_id,
-      version: row.version,
-      location: row.location,
+    return described.map((item) => ({
+      assetId: item.assetId,
+      version: item.version,
+      location: item.location,
     }));
   }
 
-  private async nonCommercial(license: string): Promise<boolean> {
-    return (await this.taxonomy.term('licenses', license))?.attributes.nonCommercial === true;
+  /** What the rules need: the items plus their license terms (assets' one home for those). */
+  private facts(items: CourseItem[]): Promise<ItemFacts[]> {
+    return Promise.all(
+      items.map(async (item) => ({
+        ...item,
+        nonCommercial: (await this.licenses.terms(item.license)).nonCommercial,
+      })),
+    );
   }
 
-  private async toDto(course: CourseRow, items?: ItemRow[]): Promise<CourseDto> {
-    const rows = items ?? (await this.courses.items(course.id));
-    const itemFacts = await Promise.all(
-      rows.map(async (row) => facts(row, await this.nonCommercial(row.license))),
-    );
+  private async toDto(course: Course, loaded?: CourseItem[]): Promise<CourseDto> {
+    const items = loaded ?? (await this.courses.items(course.id));
+    const itemFacts = await this.facts(items);
     return {
       id: course.id,
       title: course.title,
-      employer: { id: course.employer_organisation_id, name: course.employer_name },
+      employer: course.employer,
       audience: course.audience,
       goals: course.goals,
       schedule: {
-        ...(course.start_date ? { start: course.start_date } : {}),
-        ...(course.end_date ? { end: course.end_date } : {}),
-        ...(course.duration_weeks ? { durationWeeks: course.duration_weeks } : {}),
+        ...(course.startDate ? { start: course.startDate } : {}),
+        ...(course.endDate ? { end: course.endDate } : {}),
+        ...(course.durationWeeks ? { durationWeeks: course.durationWeeks } : {}),
       },
       status: course.status,
-      extrasCents: course.extras_cents,
-      extrasDescription: course.extras_description,
-      items: rows.map((row, index) => ({
+      extrasCents: course.extrasCents,
+      extrasDescription: course.extrasDescription,
+      items: items.map((item, index) => ({
         position: index + 1,
-        assetId: row.asset_id,
-        kind: row.kind,
-        title: row.title,
-        ppsName: row.pps_name,
-        version: row.version,
-        latestVersion: row.latest_version ?? row.version,
-        state: itemState(itemFacts[index]),
-        studyLoadHours: itemFacts[index].studyLoadHours,
-        priceCents: row.price_cents,
-        certification: row.certification,
-        deliveryModes: row.delivery_modes,
-        levels: row.levels,
-        license: row.license,
-        location: row.location,
+        assetId: item.assetId,
+        kind: item.kind,
+        title: item.title,
+        ppsName: item.ppsName,
+        version: item.version,
+        latestVersion: item.latestVersion,
+        state: itemState(item),
+        studyLoadHours: item.studyLoadHours,
+        priceCents: item.priceCents,
+        certification: item.certification,
+        deliveryModes: item.deliveryModes,
+        levels: item.levels,
+        license: item.license,
+        location: item.location,
       })),
-      totals: totals(itemFacts, course.extras_cents),
+      totals: totals(itemFacts, course.extrasCents),
       warnings: warnings(itemFacts),
-      shared: course.share_token_hash !== null,
-      revision: course.row_version,
-      updatedAt: new Date(course.updated_at).toISOString(),
+      shared: course.shared,
+      revision: course.revision,
+      updatedAt: course.updatedAt.toISOString(),
     };
   }
 }
@@ -311,41 +311,21 @@ function toInput(item: { assetId: string; version?: number; location?: string })
   return { assetId: item.assetId, version: item.version ?? null, location: item.location ?? null };
 }
 
-function pinned(row: ItemRow): ItemInput {
-  return { assetId: row.asset_id, version: row.version, location: row.location };
+function pinned(item: CourseItem): ItemInput {
+  return { assetId: item.assetId, version: item.version, location: item.location };
 }
 
-function facts(row: ItemRow, nonCommercial: boolean): ItemFacts {
-  return {
-    position: Number(row.position),
-    assetId: row.asset_id,
-    kind: row.kind,
-    title: row.title,
-    status: row.status,
-    version: row.version,
-    latestVersion: row.latest_version ?? row.version,
-    studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
-    priceCents: row.price_cents,
-    certification: row.certification,
-    stackable: row.stackable,
-    deliveryModes: row.delivery_modes,
-    levels: row.levels,
-    nonCommercial,
-    prerequisiteIds: row.prerequisite_ids,
-  };
-}
-
-function fieldsOf(course: CourseRow) {
+function fieldsOf(course: Course): CourseFields {
   return {
     title: course.title,
-    employerOrganisationId: course.employer_organisation_id,
+    employerOrganisationId: course.employer.id,
     audience: course.audience,
     goals: course.goals,
-    startDate: course.start_date,
-    endDate: course.end_date,
-    durationWeeks: course.duration_weeks,
+    startDate: course.startDate,
+    endDate: course.endDate,
+    durationWeeks: course.durationWeeks,
     status: course.status,
-    extrasCents: course.extras_cents,
-    extrasDescription: course.extras_description,
+    extrasCents: course.extrasCents,
+    extrasDescription: course.extrasDescription,
   };
 }

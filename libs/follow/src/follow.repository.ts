@@ -4,21 +4,27 @@ import { DataSource, EntityManager } from 'typeorm';
 
 export type FollowTarget = 'asset' | 'pps';
 
-export interface NotificationRow {
+export interface Notification {
   id: string;
   type: string;
-  asset_id: string;
-  asset_version: number;
+  assetId: string;
+  assetVersion: number;
   reason: string;
   message: string;
-  created_at: Date;
-  read_at: Date | null;
+  createdAt: Date;
+  readAt: Date | null;
 }
 
-export interface WebhookRow {
+export interface Webhook {
   id: string;
   url: string;
-  created_at: Date;
+  createdAt: Date;
+}
+
+export interface Follow {
+  targetType: FollowTarget;
+  targetId: string;
+  since: Date;
 }
 
 export interface DueDelivery {
@@ -26,8 +32,13 @@ export interface DueDelivery {
   attempts: number;
   url: string;
   secret: string;
-  notification: NotificationRow;
+  notification: Notification;
 }
+
+/** Columns as the camelCase names the rest of the library uses (rows map at this boundary). */
+const NOTIFICATION_COLUMNS = `id, type, asset_id AS "assetId", asset_version AS "assetVersion", reason, message,
+  created_at AS "createdAt", read_at AS "readAt"`;
+const WEBHOOK_COLUMNS = `id, url, created_at AS "createdAt"`;
 
 @Injectable()
 export class FollowRepository {
@@ -47,13 +58,9 @@ export class FollowRepository {
     );
   }
 
-  async follows(
-    userId: string,
-    offset: number,
-    limit: number,
-  ): Promise<[{ target_type: FollowTarget; target_id: string; created_at: Date }[], number]> {
-    const rows = await this.dataSource.query(
-      `SELECT target_type, target_id, created_at FROM follow WHERE user_id = $1
+  async follows(userId: string, offset: number, limit: number): Promise<[Follow[], number]> {
+    const rows: Follow[] = await this.dataSource.query(
+      `SELECT target_type AS "targetType", target_id AS "targetId", created_at AS since FROM follow WHERE user_id = $1
        ORDER BY created_at DESC, target_type, target_id LIMIT $2 OFFSET $3`,
       [userId, limit, offset],
     );
@@ -69,10 +76,10 @@ export class FollowRepository {
     unreadOnly: boolean,
     offset: number,
     limit: number,
-  ): Promise<[NotificationRow[], number]> {
+  ): Promise<[Notification[], number]> {
     const where = `user_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT id, type, asset_id, asset_version, reason, message, created_at, read_at FROM notification
+    const rows: Notification[] = await this.dataSource.query(
+      `SELECT ${NOTIFICATION_COLUMNS} FROM notification
        WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
       [userId, limit, offset],
     );
@@ -92,9 +99,9 @@ export class FollowRepository {
     return affected > 0;
   }
 
-  webhooks(userId: string): Promise<WebhookRow[]> {
+  webhooks(userId: string): Promise<Webhook[]> {
     return this.dataSource.query(
-      'SELECT id, url, created_at FROM webhook WHERE user_id = $1 ORDER BY created_at',
+      `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE user_id = $1 ORDER BY created_at`,
       [userId],
     );
   }
@@ -110,10 +117,10 @@ export class FollowRepository {
     userId: string,
     url: string,
     secret: string,
-  ): Promise<WebhookRow> {
+  ): Promise<Webhook> {
     return (
       await manager.query(
-        'INSERT INTO webhook (user_id, url, secret) VALUES ($1, $2, $3) RETURNING id, url, created_at',
+        `INSERT INTO webhook (user_id, url, secret) VALUES ($1, $2, $3) RETURNING ${WEBHOOK_COLUMNS}`,
         [userId, url, secret],
       )
     )[0];
@@ -128,16 +135,27 @@ export class FollowRepository {
   }
 
   /** Claims due deliveries; SKIP LOCKED lets several workers send without doubling up. */
-  claimDeliveries(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
-    return manager.query(
+  async claimDeliveries(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
+    const rows: (Omit<DueDelivery, 'notification'> & {
+      notification: Omit<Notification, 'createdAt'> & { createdAt: string };
+    })[] = await manager.query(
       `SELECT d.id, d.attempts, w.url, w.secret,
-              json_build_object('id', n.id, 'type', n.type, 'asset_id', n.asset_id, 'asset_version', n.asset_version,
-                                'reason', n.reason, 'message', n.message, 'created_at', n.created_at) AS notification
+              json_build_object('id', n.id, 'type', n.type, 'assetId', n.asset_id, 'assetVersion', n.asset_version,
+                                'reason', n.reason, 'message', n.message, 'createdAt', n.created_at,
+                                'readAt', n.read_at) AS notification
        FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN notification n ON n.id = d.notification_id
        WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= clock_timestamp()
        ORDER BY d.id LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
       [limit],
     );
+    return rows.map((row) => ({
+      ...row,
+      notification: {
+        ...row.notification,
+        createdAt: new Date(row.notification.createdAt),
+        readAt: row.notification.readAt ? new Date(row.notification.readAt) : null,
+      },
+    }));
   }
 
   async delivered(manager: EntityManager, id: string, status: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AssetsRepository, readerScope } from '@bouwsteen/assets';
+import { AssetPolicy, AssetsRepository } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { PpsRepository } from '@bouwsteen/organisations';
 import {
@@ -22,7 +22,7 @@ import {
   NotificationQueryDto,
   WebhookDto,
 } from './dto/follow.dto';
-import { FollowRepository, FollowTarget, NotificationRow } from './follow.repository';
+import { FollowRepository, FollowTarget, Notification } from './follow.repository';
 
 const MAX_WEBHOOKS = 5;
 
@@ -40,7 +40,7 @@ export class FollowService {
   async follow(principal: Principal, type: FollowTarget, id: string): Promise<void> {
     const exists =
       type === 'asset'
-        ? (await this.assets.findForReader(id, readerScope(principal))) !== null
+        ? (await this.assets.findForReader(id, AssetPolicy.readerScope(principal))) !== null
         : await this.pps.exists(id);
     if (!exists) throw new NotFoundError(type, id);
     await this.follows.follow(principal.userId, type, id);
@@ -57,11 +57,7 @@ export class FollowService {
       query.pageSize,
     );
     return toPage(
-      rows.map((row) => ({
-        targetType: row.target_type,
-        targetId: row.target_id,
-        since: row.created_at.toISOString(),
-      })),
+      rows.map((follow) => ({ ...follow, since: follow.since.toISOString() })),
       total,
       query,
     );
@@ -87,9 +83,8 @@ export class FollowService {
 
   async webhooks(principal: Principal): Promise<WebhookDto[]> {
     return (await this.follows.webhooks(principal.userId)).map((row) => ({
-      id: row.id,
-      url: row.url,
-      createdAt: row.created_at.toISOString(),
+      ...row,
+      createdAt: row.createdAt.toISOString(),
     }));
   }
 
@@ -115,7 +110,7 @@ export class FollowService {
       }
       return this.follows.addWebhook(manager, principal.userId, dto.url, secret);
     });
-    return { id: row.id, url: row.url, createdAt: row.created_at.toISOString(), secret };
+    return { ...row, createdAt: row.createdAt.toISOString(), secret };
   }
 
   async removeWebhook(principal: Principal, id: string): Promise<void> {
@@ -124,15 +119,10 @@ export class FollowService {
   }
 }
 
-export function toNotificationDto(row: NotificationRow): NotificationDto {
+export function toNotificationDto(notification: Notification): NotificationDto {
   return {
-    id: row.id,
-    type: row.type,
-    assetId: row.asset_id,
-    assetVersion: row.asset_version,
-    reason: row.reason,
-    message: row.message,
-    createdAt: new Date(row.created_at).toISOString(),
-    readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
+    ...notification,
+    createdAt: notification.createdAt.toISOString(),
+    readAt: notification.readAt?.toISOString() ?? null,
   };
 }

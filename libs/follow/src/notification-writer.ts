@@ -22,9 +22,7 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
   ): Promise<void> {
     const rows: { id: string }[] = await manager.query(
       `WITH target AS (
-         SELECT a.id, a.pps_id, a.published_version, v.title
-         FROM asset a JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
-         WHERE a.id = $1
+         SELECT id, pps_id, version AS published_version, title FROM asset_published WHERE id = $1
        ),
        recipients AS (
          SELECT f.user_id, 'you follow this asset' AS reason FROM follow f, target t

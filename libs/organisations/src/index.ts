@@ -7,3 +7,4 @@ export * from './entities/organisation.entity';
 export * from './entities/pps.entity';
 export * from './dto/organisation.dto';
 export * from './dto/pps.dto';
+export * from './pps.policy';

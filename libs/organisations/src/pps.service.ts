@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Principal, canEditPps } from '@bouwsteen/auth';
+import { Principal } from '@bouwsteen/auth';
 import {
   ConflictError,
   FieldError,
@@ -12,17 +12,11 @@ import {
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
-import {
-  ADMIN_ONLY_PPS_FIELDS,
-  CreatePpsDto,
-  PpsDto,
-  PpsListQueryDto,
-  PpsSummaryDto,
-  UpdatePpsDto,
-} from './dto/pps.dto';
+import { CreatePpsDto, PpsDto, PpsListQueryDto, PpsSummaryDto, UpdatePpsDto } from './dto/pps.dto';
 import { PpsEntity } from './entities/pps.entity';
 import { OrganisationsRepository } from './organisations.repository';
 import { toPpsDto, toPpsSummaryDto } from './pps.mapper';
+import { PpsPolicy } from './pps.policy';
 import { PartnerFields, PpsFields, PpsRepository } from './pps.repository';
 
 @Injectable()
@@ -82,10 +76,10 @@ export class PpsService {
     dto: UpdatePpsDto,
   ): Promise<PpsDto> {
     const current = await this.require(id);
-    if (!canEditPps(principal, id))
+    if (!PpsPolicy.canEdit(principal, id))
       throw new ForbiddenError('Only editors of this PPS (or an admin) may edit it');
-    const adminOnly = ADMIN_ONLY_PPS_FIELDS.filter((field) => dto[field] !== undefined);
-    if (adminOnly.length > 0 && principal.role !== 'admin') {
+    const adminOnly = PpsPolicy.adminOnlyChanges(principal, dto);
+    if (adminOnly.length > 0) {
       throw new ForbiddenError(`Only an admin may change ${adminOnly.join(' and ')}`);
     }
     await this.validate(dto, current);

@@ -7,7 +7,6 @@ import {
 } from '@bouwsteen/search';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
-  AdopterRankDto,
   AssetReuseDto,
   OverlapDto,
   PortfolioReportDto,
@@ -15,7 +14,7 @@ import {
   PpsTotalsDto,
   RankingReportDto,
 } from './dto/report.dto';
-import { AssetReuseRow, PpsTotalsRow, ReportsRepository } from './reports.repository';
+import { AssetReuse, PpsTotals, ReportsRepository } from './reports.repository';
 
 /** The published assets of a report whose overlaps are looked for (the most recent first). */
 const OVERLAP_ASSETS = 100;
@@ -52,10 +51,10 @@ export class ReportsService {
   async pps(id: string): Promise<PpsReportDto> {
     const pps = await this.reports.pps(id);
     if (!pps) throw new NotFoundError('pps', id);
-    const [totals] = await this.reports.totals('p.id = $1', [id]);
-    const assets = await this.reports.assetReuse('a.pps_id = $1', [id], 500);
+    const [totals] = await this.reports.totals({ ppsId: id });
+    const assets = await this.reports.assetReuse({ ppsId: id }, 500);
     return {
-      pps: { id: pps.id, name: pps.name, leadInstitution: pps.lead_name, provinces: pps.provinces },
+      pps: { id: pps.id, name: pps.name, leadInstitution: pps.leadName, provinces: pps.provinces },
       totals: toTotals(totals),
       assets: assets.map(toAssetReuse),
       ...(await this.overlaps([id], undefined)),
@@ -65,20 +64,15 @@ export class ReportsService {
   async leadInstitution(organisationId: string): Promise<PortfolioReportDto> {
     const organisation = await this.reports.organisation(organisationId);
     if (!organisation) throw new NotFoundError('organisation', organisationId);
-    const portfolio = await this.reports.totals('p.lead_organisation_id = $1', [organisationId]);
-    const ppsIds = portfolio.map((row) => row.pps_id);
+    const portfolio = await this.reports.totals({ leadOrganisationId: organisationId });
+    const ppsIds = portfolio.map((row) => row.ppsId);
     return {
       scope: organisation,
       portfolio: portfolio.map(toTotals),
       ...(ppsIds.length > 1
         ? await this.overlaps(ppsIds, new Set(ppsIds))
         : { overlaps: [], overlapsChecked: true }),
-      crossovers: (await this.reports.crossovers(ppsIds)).map((row) => ({
-        fromPps: row.from_pps,
-        toPps: row.to_pps,
-        assetTitle: row.asset_title,
-        mode: row.mode,
-      })),
+      crossovers: await this.reports.crossovers(ppsIds),
     };
   }
 
@@ -88,31 +82,20 @@ export class ReportsService {
       throw new ValidationFailedError([
         { field: 'province', message: `unknown provinces code "${code}"` },
       ]);
-    const portfolio = await this.reports.totals('$1 = ANY(p.provinces)', [code]);
-    const ppsIds = portfolio.map((row) => row.pps_id);
+    const portfolio = await this.reports.totals({ province: code });
+    const ppsIds = portfolio.map((row) => row.ppsId);
     return {
       scope: { id: term.code, name: term.label },
       portfolio: portfolio.map(toTotals),
       overlaps: [],
       overlapsChecked: true,
-      crossovers: (await this.reports.crossovers(ppsIds)).map((row) => ({
-        fromPps: row.from_pps,
-        toPps: row.to_pps,
-        assetTitle: row.asset_title,
-        mode: row.mode,
-      })),
+      crossovers: await this.reports.crossovers(ppsIds),
     };
   }
 
   async ranking(limit = 25): Promise<RankingReportDto> {
-    const assets = await this.reports.assetReuse('a.reuse_count > 0', [], limit);
-    const adopters: AdopterRankDto[] = (await this.reports.adopters(limit)).map((row) => ({
-      ppsId: row.pps_id,
-      ppsName: row.pps_name,
-      reusesMade: row.reuses_made,
-      sources: row.sources,
-    }));
-    return { assets: assets.map(toAssetReuse), adopters };
+    const assets = await this.reports.assetReuse({ reusedOnly: true }, limit);
+    return { assets: assets.map(toAssetReuse), adopters: await this.reports.adopters(limit) };
   }
 
   /**
@@ -170,33 +153,16 @@ export class ReportsService {
   }
 }
 
-function toTotals(row: PpsTotalsRow): PpsTotalsDto {
+function toTotals(row: PpsTotals): PpsTotalsDto {
+  const { curriculum, module, infrastructure, practice, ...totals } = row;
   return {
-    ppsId: row.pps_id,
-    ppsName: row.pps_name,
-    assets: row.assets,
-    byKind: {
-      curriculum: row.curriculum,
-      module: row.module,
-      infrastructure: row.infrastructure,
-      practice: row.practice,
-    },
-    reusesReceived: row.reuses_received,
-    reusesMade: row.reuses_made,
-    derivatives: row.derivatives,
+    ...totals,
+    byKind: { curriculum, module, infrastructure, practice },
     buildsOnExistingShare:
       row.assets === 0 ? 0 : Math.round((row.derivatives / row.assets) * 100) / 100,
   };
 }
 
-function toAssetReuse(row: AssetReuseRow): AssetReuseDto {
-  return {
-    assetId: row.asset_id,
-    title: row.title,
-    kind: row.kind,
-    ppsName: row.pps_name,
-    reuseCount: row.reuse_count,
-    reuseRecords: row.reuse_records,
-    adopters: row.adopters,
-  };
+function toAssetReuse({ ppsId: _ppsId, ...row }: AssetReuse): AssetReuseDto {
+  return row;
 }

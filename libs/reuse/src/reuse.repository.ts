@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
-export interface ReuseRow {
+import { ReuseMode } from './dto/reuse.dto';
+
+/** A reuse record as the rest of the library sees it. */
+export interface Reuse {
   id: string;
-  asset_id: string;
-  asset_title: string;
-  asset_version: number;
-  adopter_pps_id: string | null;
-  adopter_organisation_id: string | null;
-  adopter_name: string;
-  mode: 'as-is' | 'adapted' | 'inspired';
+  assetId: string;
+  assetTitle: string;
+  assetVersion: number;
+  adopter: { type: 'pps' | 'organisation'; id: string; name: string };
+  mode: ReuseMode;
   context: string;
-  reach_students: number | null;
-  reach_workers: number | null;
-  started_on: string | null;
-  recorded_by: string | null;
-  created_at: Date;
+  reachStudents: number | null;
+  reachWorkers: number | null;
+  startedOn: string | null;
+  recordedBy: string | null;
+  recordedAt: Date;
 }
 
 export interface NewReuse {
@@ -32,69 +33,111 @@ export interface NewReuse {
   recordedBy: string;
 }
 
+interface ReuseRow {
+  id: string;
+  asset_id: string;
+  asset_title: string;
+  asset_version: number;
+  adopter_pps_id: string | null;
+  adopter_organisation_id: string | null;
+  adopter_name: string;
+  mode: ReuseMode;
+  context: string;
+  reach_students: number | null;
+  reach_workers: number | null;
+  started_on: string | null;
+  recorded_by: string | null;
+  created_at: Date;
+}
+
 const SELECT = `
-  SELECT r.id, r.asset_id, v.title AS asset_title, r.asset_version, r.adopter_pps_id, r.adopter_organisation_id,
+  SELECT r.id, r.asset_id, a.title AS asset_title, r.asset_version, r.adopter_pps_id, r.adopter_organisation_id,
          coalesce(p.name, o.name) AS adopter_name, r.mode, r.context, r.reach_students, r.reach_workers,
          to_char(r.started_on, 'YYYY-MM-DD') AS started_on, r.recorded_by, r.created_at
   FROM reuse r
-  JOIN asset a ON a.id = r.asset_id
-  JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
+  JOIN asset_published a ON a.id = r.asset_id
   LEFT JOIN pps p ON p.id = r.adopter_pps_id
   LEFT JOIN organisation o ON o.id = r.adopter_organisation_id`;
+
+function toReuse(row: ReuseRow): Reuse {
+  return {
+    id: row.id,
+    assetId: row.asset_id,
+    assetTitle: row.asset_title,
+    assetVersion: row.asset_version,
+    adopter: row.adopter_pps_id
+      ? { type: 'pps', id: row.adopter_pps_id, name: row.adopter_name }
+      : { type: 'organisation', id: row.adopter_organisation_id!, name: row.adopter_name },
+    mode: row.mode,
+    context: row.context,
+    reachStudents: row.reach_students,
+    reachWorkers: row.reach_workers,
+    startedOn: row.started_on,
+    recordedBy: row.recorded_by,
+    recordedAt: row.created_at,
+  };
+}
+
+export class DuplicateReuseError extends Error {}
 
 @Injectable()
 export class ReuseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Throws DuplicateReuseError when the adopter recorded this version in this context already. */
   async insert(manager: EntityManager, reuse: NewReuse): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO reuse (asset_id, asset_version, adopter_pps_id, adopter_organisation_id, mode, context,
-                          reach_students, reach_workers, started_on, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        reuse.assetId,
-        reuse.assetVersion,
-        reuse.adopterPpsId,
-        reuse.adopterOrganisationId,
-        reuse.mode,
-        reuse.context,
-        reuse.reachStudents,
-        reuse.reachWorkers,
-        reuse.startedOn,
-        reuse.recordedBy,
-      ],
-    );
-    return row.id;
+    try {
+      const [row] = await manager.query(
+        `INSERT INTO reuse (asset_id, asset_version, adopter_pps_id, adopter_organisation_id, mode, context,
+                            reach_students, reach_workers, started_on, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          reuse.assetId,
+          reuse.assetVersion,
+          reuse.adopterPpsId,
+          reuse.adopterOrganisationId,
+          reuse.mode,
+          reuse.context,
+          reuse.reachStudents,
+          reuse.reachWorkers,
+          reuse.startedOn,
+          reuse.recordedBy,
+        ],
+      );
+      return row.id;
+    } catch (error) {
+      const constraint = (error as { driverError?: { constraint?: string } }).driverError
+        ?.constraint;
+      if (error instanceof QueryFailedError && constraint === 'reuse_once_per_adopter')
+        throw new DuplicateReuseError();
+      throw error;
+    }
   }
 
-  /** Keeps asset.reuse_count = distinct adopting PPS and organisations; not an edit, so no new ETag. */
-  async recount(manager: EntityManager, assetId: string): Promise<void> {
-    await manager.query(
-      `UPDATE asset SET reuse_count = (
-         SELECT count(DISTINCT coalesce(adopter_pps_id, adopter_organisation_id)) FROM reuse WHERE asset_id = $1)
-       WHERE id = $1`,
+  /** Distinct adopting PPS and organisations of an asset: its reuse count. */
+  async adopterCount(manager: EntityManager, assetId: string): Promise<number> {
+    const [{ count }] = await manager.query(
+      `SELECT count(DISTINCT coalesce(adopter_pps_id, adopter_organisation_id))::int AS count
+       FROM reuse WHERE asset_id = $1`,
       [assetId],
     );
+    return count;
   }
 
-  async findById(id: string): Promise<ReuseRow | undefined> {
+  async findById(id: string): Promise<Reuse | undefined> {
     const rows: ReuseRow[] = await this.dataSource.query(`${SELECT} WHERE r.id = $1`, [id]);
-    return rows[0];
+    return rows[0] && toReuse(rows[0]);
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.query('DELETE FROM reuse WHERE id = $1', [id]);
   }
 
-  async listForAsset(
-    assetId: string,
-    offset: number,
-    limit: number,
-  ): Promise<[ReuseRow[], number]> {
+  listForAsset(assetId: string, offset: number, limit: number): Promise<[Reuse[], number]> {
     return this.page(`WHERE r.asset_id = $1`, [assetId], offset, limit);
   }
 
-  async listByPps(ppsId: string, offset: number, limit: number): Promise<[ReuseRow[], number]> {
+  listByPps(ppsId: string, offset: number, limit: number): Promise<[Reuse[], number]> {
     return this.page(`WHERE r.adopter_pps_id = $1`, [ppsId], offset, limit);
   }
 
@@ -103,7 +146,7 @@ export class ReuseRepository {
     params: unknown[],
     offset: number,
     limit: number,
-  ): Promise<[ReuseRow[], number]> {
+  ): Promise<[Reuse[], number]> {
     const rows: ReuseRow[] = await this.dataSource.query(
       `${SELECT} ${where} ORDER BY r.created_at DESC, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
@@ -112,6 +155,6 @@ export class ReuseRepository {
       `SELECT count(*)::int AS count FROM reuse r ${where}`,
       params,
     );
-    return [rows, count];
+    return [rows.map(toReuse), count];
   }
 }

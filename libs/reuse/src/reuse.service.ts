@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AssetsRepository, readerScope } from '@bouwsteen/assets';
+import { EntityManager } from 'typeorm';
+import { AssetPolicy, AssetsRepository } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
@@ -13,15 +14,15 @@ import {
   dutchToday,
   toPage,
 } from '@bouwsteen/common';
-import { QueryFailedError } from 'typeorm';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
 import { RecordReuseDto, ReuseDto } from './dto/reuse.dto';
-import { ReuseRepository, ReuseRow } from './reuse.repository';
+import { ReusePolicy } from './reuse.policy';
+import { DuplicateReuseError, Reuse, ReuseRepository } from './reuse.repository';
 
 /**
  * Reuse is evidence that one PPS or organisation adopted another's asset. Only members speak
- * for their own PPS or organisation, and a PPS cannot "reuse" its own work.
+ * for their own PPS or organisation (ReusePolicy), and a PPS cannot "reuse" its own work.
  */
 @Injectable()
 export class ReuseService {
@@ -36,7 +37,7 @@ export class ReuseService {
   ) {}
 
   async record(principal: Principal, assetId: string, dto: RecordReuseDto): Promise<ReuseDto> {
-    const asset = await this.assets.findForReader(assetId, readerScope(principal));
+    const asset = await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal));
     if (!asset) throw new NotFoundError('asset', assetId);
     if (asset.publishedVersion === null) {
       throw new ConflictError('not-published', 'Only a published asset can be reused');
@@ -74,13 +75,13 @@ export class ReuseService {
       });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
-    if (principal.role !== 'admin') {
-      if (dto.adopterPpsId && !principal.ppsIds.includes(dto.adopterPpsId)) {
-        throw new ForbiddenError('You can record reuse only for a PPS you are a member of');
-      }
-      if (dto.adopterOrganisationId && dto.adopterOrganisationId !== principal.organisationId) {
-        throw new ForbiddenError('You can record reuse only for your own organisation');
-      }
+    const adopter = { ppsId: dto.adopterPpsId, organisationId: dto.adopterOrganisationId };
+    if (!ReusePolicy.mayRecordFor(principal, adopter)) {
+      throw new ForbiddenError(
+        dto.adopterPpsId
+          ? 'You can record reuse only for a PPS you are a member of'
+          : 'You can record reuse only for your own organisation',
+      );
     }
     if (dto.adopterPpsId === asset.ppsId) {
       throw new ConflictError(
@@ -99,56 +100,43 @@ export class ReuseService {
           `This asset was archived${locked.successorId ? `; its successor is ${locked.successorId}` : ''}: record reuse of a current asset`,
         );
       }
-      const created = await this.insertOnce(manager, {
-        assetId,
-        assetVersion: version,
-        adopterPpsId: dto.adopterPpsId ?? null,
-        adopterOrganisationId: dto.adopterOrganisationId ?? null,
-        mode: dto.mode,
-        context: dto.context,
-        reachStudents: dto.reachStudents ?? null,
-        reachWorkers: dto.reachWorkers ?? null,
-        startedOn: dto.startedOn ?? null,
-        recordedBy: principal.userId,
-      });
-      await this.reuses.recount(manager, assetId);
-      await this.outbox.enqueue(manager, 'asset', assetId);
+      const created = await this.reuses
+        .insert(manager, {
+          assetId,
+          assetVersion: version,
+          adopterPpsId: dto.adopterPpsId ?? null,
+          adopterOrganisationId: dto.adopterOrganisationId ?? null,
+          mode: dto.mode,
+          context: dto.context,
+          reachStudents: dto.reachStudents ?? null,
+          reachWorkers: dto.reachWorkers ?? null,
+          startedOn: dto.startedOn ?? null,
+          recordedBy: principal.userId,
+        })
+        .catch((error: unknown) => {
+          if (error instanceof DuplicateReuseError)
+            throw new ConflictError(
+              'reuse-exists',
+              'This adopter already recorded reuse of this version in this context',
+            );
+          throw error;
+        });
+      await this.recount(manager, assetId);
       return created;
     });
     return toReuseDto((await this.reuses.findById(id))!);
   }
 
-  /** The unique index decides under concurrency; its violation becomes a clear 409. */
-  private async insertOnce(
-    manager: Parameters<ReuseRepository['insert']>[0],
-    reuse: Parameters<ReuseRepository['insert']>[1],
-  ): Promise<string> {
-    try {
-      return await this.reuses.insert(manager, reuse);
-    } catch (error) {
-      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } })
-        .driverError?.constraint;
-      if (error instanceof QueryFailedError && constraint === 'reuse_once_per_adopter') {
-        throw new ConflictError(
-          'reuse-exists',
-          'This adopter already recorded reuse of this version in this context',
-        );
-      }
-      throw error;
-    }
-  }
-
   async remove(principal: Principal, id: string): Promise<void> {
     const reuse = await this.reuses.findById(id);
     if (!reuse) throw new NotFoundError('reuse', id);
-    if (principal.role !== 'admin' && reuse.recorded_by !== principal.userId) {
+    if (!ReusePolicy.mayRemove(principal, reuse)) {
       throw new ForbiddenError('Only whoever recorded a reuse (or an admin) may remove it');
     }
     await this.tx.run(async (manager) => {
-      await this.assets.lockForUpdate(manager, reuse.asset_id);
+      await this.assets.lockForUpdate(manager, reuse.assetId);
       await this.reuses.delete(manager, id);
-      await this.reuses.recount(manager, reuse.asset_id);
-      await this.outbox.enqueue(manager, 'asset', reuse.asset_id);
+      await this.recount(manager, reuse.assetId);
     });
   }
 
@@ -157,7 +145,7 @@ export class ReuseService {
     assetId: string,
     query: PageQueryDto,
   ): Promise<Page<ReuseDto>> {
-    if (!(await this.assets.findForReader(assetId, readerScope(principal))))
+    if (!(await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal))))
       throw new NotFoundError('asset', assetId);
     const [rows, total] = await this.reuses.listForAsset(assetId, query.offset, query.pageSize);
     return toPage(rows.map(toReuseDto), total, query);
@@ -168,22 +156,19 @@ export class ReuseService {
     const [rows, total] = await this.reuses.listByPps(ppsId, query.offset, query.pageSize);
     return toPage(rows.map(toReuseDto), total, query);
   }
+
+  /** The asset's reuse count (distinct adopters) follows every change, in the index too. */
+  private async recount(manager: EntityManager, assetId: string): Promise<void> {
+    await this.assets.setReuseCount(
+      manager,
+      assetId,
+      await this.reuses.adopterCount(manager, assetId),
+    );
+    await this.outbox.enqueue(manager, 'asset', assetId);
+  }
 }
 
-function toReuseDto(row: ReuseRow): ReuseDto {
-  return {
-    id: row.id,
-    assetId: row.asset_id,
-    assetTitle: row.asset_title,
-    assetVersion: row.asset_version,
-    adopter: row.adopter_pps_id
-      ? { type: 'pps', id: row.adopter_pps_id, name: row.adopter_name }
-      : { type: 'organisation', id: row.adopter_organisation_id!, name: row.adopter_name },
-    mode: row.mode,
-    context: row.context,
-    reachStudents: row.reach_students,
-    reachWorkers: row.reach_workers,
-    startedOn: row.started_on,
-    recordedAt: row.created_at.toISOString(),
-  };
+function toReuseDto(reuse: Reuse): ReuseDto {
+  const { recordedBy: _recordedBy, recordedAt, ...rest } = reuse;
+  return { ...rest, recordedAt: recordedAt.toISOString() };
 }

@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentRow, SearchDocument, toSearchDocument } from './search-document';
 
+/** Published, not archived: what the index holds (asset_published is assets' read surface). */
 const DOCUMENT_SQL = `
-  SELECT a.id, a.kind, a.published_version AS version, v.published_at, a.reuse_count,
+  SELECT a.id, a.kind, a.version, a.published_at, a.reuse_count,
          p.id AS pps_id, p.name AS pps_name, p.provinces, p.configurations AS pps_configurations,
          p.building_blocks AS pps_building_blocks, o.id AS lead_id, o.name AS lead_name,
-         v.title, v.summary, v.description, v.keywords, v.language, v.sectors, v.levels, v.themes,
-         v.challenges, v.license, v.crebo_codes, v.module_type, v.study_load_hours, v.audiences,
-         v.learning_mode, v.delivery_modes, v.certification, v.building_blocks, v.configurations, v.details
-  FROM asset a
+         a.title, a.summary, a.description, a.keywords, a.language, a.sectors, a.levels, a.themes,
+         a.challenges, a.license, a.crebo_codes, a.module_type, a.study_load_hours, a.audiences,
+         a.learning_mode, a.delivery_modes, a.certification, a.building_blocks, a.configurations, a.details
+  FROM asset_published a
   JOIN pps p ON p.id = a.pps_id
   JOIN organisation o ON o.id = p.lead_organisation_id
-  JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
   WHERE a.status = 'published'`;
 
 /** Reads what the index should hold, always from the current committed rows. */
@@ -46,14 +46,6 @@ export class SearchDocumentsRepository {
     }
   }
 
-  /** id → published version of everything that should be in the index. */
-  async indexableVersions(): Promise<Map<string, number>> {
-    const rows: { id: string; version: number }[] = await this.dataSource.query(
-      `SELECT id, published_version AS version FROM asset WHERE status = 'published'`,
-    );
-    return new Map(rows.map((row) => [row.id, row.version]));
-  }
-
   /** The assets whose documents embed data of these PPS or organisations. */
   async assetIdsFor(
     ppsIds: string[],
@@ -62,7 +54,7 @@ export class SearchDocumentsRepository {
   ): Promise<string[]> {
     if (ppsIds.length === 0 && organisationIds.length === 0) return [];
     const rows: { id: string }[] = await manager.query(
-      `SELECT a.id FROM asset a JOIN pps p ON p.id = a.pps_id
+      `SELECT a.id FROM asset_published a JOIN pps p ON p.id = a.pps_id
        WHERE a.pps_id = ANY($1::uuid[]) OR p.lead_organisation_id = ANY($2::uuid[])`,
       [ppsIds, organisationIds],
     );

@@ -3,11 +3,11 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AssetsRepository, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { flattenValidationErrors, nameKey } from '@bouwsteen/common';
+import { ConflictError, flattenValidationErrors, nameKey } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { PpsFields, PpsRepository } from '@bouwsteen/organisations';
+import { ReuseService } from '@bouwsteen/reuse';
 import { readJson } from './seed-files';
-import { DemoReuseRepository } from './demo-reuse.repository';
 import { SeedSummary } from './seed-summary';
 
 interface DemoAsset {
@@ -46,7 +46,7 @@ export class DemoService {
     private readonly assets: AssetsRepository,
     private readonly pps: PpsRepository,
     private readonly tx: TransactionRunner,
-    private readonly demoReuse: DemoReuseRepository,
+    private readonly reuse: ReuseService,
   ) {}
 
   async load(publisher: Principal): Promise<NonNullable<SeedSummary['demo']>> {
@@ -100,17 +100,23 @@ export class DemoService {
         throw new Error(
           `demo.json: reuse of ${reuse.asset} by ${reuse.adopterPps} names something unknown`,
         );
-      const created = await this.tx.run((manager) =>
-        this.demoReuse.insertIfMissing(manager, {
-          assetId,
+      // Through the same service as a user's record: the same rules, and "already recorded"
+      // is how a second load learns it has nothing to do.
+      const created = await this.reuse
+        .record(publisher, assetId, {
           adopterPpsId: adopter.id,
           mode: reuse.mode,
           context: reuse.context,
-          reachStudents: reuse.reachStudents ?? null,
-          reachWorkers: reuse.reachWorkers ?? null,
-          recordedBy: publisher.userId,
-        }),
-      );
+          reachStudents: reuse.reachStudents,
+          reachWorkers: reuse.reachWorkers,
+        })
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof ConflictError && error.code === 'reuse-exists') return false;
+            throw error;
+          },
+        );
       if (created) summary.reusesCreated++;
     }
     return summary;

@@ -3,13 +3,12 @@ import { AssetsModule } from '@bouwsteen/assets';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
-import { DemoReuseRepository } from './demo-reuse.repository';
 import { DemoService } from './demo.service';
 import { SeedService } from './seed.service';
 
 @Module({
   imports: [TaxonomyModule, OrganisationsModule, AssetsModule, ReuseModule],
-  providers: [SeedService, DemoService, DemoReuseRepository],
+  providers: [SeedService, DemoService],
   exports: [SeedService, DemoService],
 })
 export class SeedModule {}

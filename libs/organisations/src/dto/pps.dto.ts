@@ -252,8 +252,6 @@ export class CreatePpsDto {
 /** Editors may change a PPS's profile; name and lead institution are an admin's to change. */
 export class UpdatePpsDto extends PartialType(CreatePpsDto) {}
 
-export const ADMIN_ONLY_PPS_FIELDS = ['name', 'leadOrganisationId'] as const;
-
 export class PpsListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'flevoland' })
   @IsOptional()
