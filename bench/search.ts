@@ -25,6 +25,8 @@ import {
   ReindexService,
   SearchDocumentsRepository,
   SearchIndex,
+  SearchIndexModule,
+  searchKeyFor,
   SearchModule,
   SearchQueryDto,
   SearchService,
@@ -44,6 +46,7 @@ import { mulberry32, syntheticAsset } from './synthetic-corpus';
     SeedModule,
     AssetsModule,
     SearchModule,
+    SearchIndexModule,
   ],
 })
 class BenchModule {}
@@ -162,13 +165,16 @@ async function main(): Promise<void> {
       projectPath('dist/apps/worker/src/main.js'),
       env,
     );
+    // As in production: the API gets the search-only key, never the master key.
+    const { MEILI_MASTER_KEY: _master, ...apiEnv } = env;
     const api = pinned(API_CPU, projectPath('dist/apps/api/src/main.js'), {
-      ...env,
+      ...apiEnv,
+      MEILI_SEARCH_KEY: searchKeyFor(masterKey, env.MEILI_INDEX_PREFIX),
       PORT: String(port),
     });
     children.push(worker, api);
     await waitHttp(`http://127.0.0.1:${port}/health/live`);
-    const client = createMeiliClient({ url: meili.url, masterKey });
+    const client = createMeiliClient({ url: meili.url, apiKey: masterKey });
     const live = app.get(SearchIndex);
     const directName = `${live.name}_direct`;
 

@@ -210,7 +210,7 @@ describe('search (e2e, real Meilisearch)', () => {
 
   it('rebuilds the index and swaps it in without losing documents', async () => {
     const before = (await search('q=&pageSize=1')).body.totalHits;
-    const rebuilt = await t.app.get(ReindexService).rebuild();
+    const rebuilt = await t.worker().get(ReindexService).rebuild();
     expect(rebuilt.documents).toBe(before);
     expect((await search('q=&pageSize=1')).body.totalHits).toBe(before);
   });
@@ -218,7 +218,7 @@ describe('search (e2e, real Meilisearch)', () => {
   it('detects and repairs drift between PostgreSQL and the index', async () => {
     const asset = await publish(moduleBody(ppsId, { keywords: [`${marker}drift`] }));
     await t.indexed();
-    const index = t.app.get(SearchIndex);
+    const index = t.worker().get(SearchIndex);
     await index.remove([asset.id]);
     const client = new MeiliSearch({
       host: process.env.MEILI_URL!,
@@ -228,11 +228,11 @@ describe('search (e2e, real Meilisearch)', () => {
       .index(index.name)
       .addDocuments([{ id: '00000000-0000-4000-8000-00000000dead', title: 'Spook', version: 1 }])
       .waitTask();
-    const report = await t.app.get(ReindexService).drift(true);
+    const report = await t.worker().get(ReindexService).drift(true);
     expect(report.missing).toEqual([asset.id]);
     expect(report.extra).toEqual(['00000000-0000-4000-8000-00000000dead']);
     expect(ids(await search(`q=${marker}drift`))).toEqual([asset.id]);
-    const after = await t.app.get(ReindexService).drift(false);
+    const after = await t.worker().get(ReindexService).drift(false);
     expect(after.missing.length + after.extra.length + after.stale.length).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { dropDatabase } from '@bouwsteen/database';
 import { SeedModule } from '@bouwsteen/seed';
-import { IsolationOptions, withIsolation } from './test-app';
+import { IsolationOptions, withEnv, withIsolation } from './test-app';
 
 export interface ServiceContext {
   /** The API's services (no HTTP): write through the same code paths the controllers use. */
@@ -27,12 +27,8 @@ export async function createServiceContext(
   let env: Record<string, string> = {};
   const { api, databaseUrl } = await withIsolation(
     { ...options, isolated: true },
-    async (isolatedUrl) => {
-      env = {
-        ...(options.env ?? {}),
-        DATABASE_URL: isolatedUrl!,
-        MEILI_INDEX_PREFIX: process.env.MEILI_INDEX_PREFIX!,
-      };
+    async ({ isolatedUrl, workerEnv }) => {
+      env = workerEnv;
       const moduleRef = await Test.createTestingModule({
         imports: [AppModule, SeedModule],
       }).compile();
@@ -47,13 +43,14 @@ export async function createServiceContext(
     databaseUrl,
     env,
     async worker(extra = {}) {
-      return withIsolation({ env: { ...env, ...extra } }, async () => {
+      const worker = await withEnv({ ...env, ...extra }, async () => {
         const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
         moduleRef.useLogger(false);
         await moduleRef.init();
-        contexts.push(moduleRef);
         return moduleRef;
       });
+      contexts.push(worker);
+      return worker;
     },
     async close() {
       for (const context of contexts.reverse()) await context.close();

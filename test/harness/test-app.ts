@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,8 @@ import { SeedModule } from '@bouwsteen/seed';
 import { nameKey } from '@bouwsteen/common';
 import { dropDatabase } from '@bouwsteen/database';
 import { WebhookDispatcher } from '@bouwsteen/follow';
-import { OutboxRelay, OutboxRepository } from '@bouwsteen/search';
+import { OutboxRelay, OutboxRepository, searchKeyFor } from '@bouwsteen/search';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { freshDatabase } from './database-url';
 
 export interface TestUser {
@@ -25,8 +26,10 @@ export interface TestUser {
 
 export interface TestApp {
   app: INestApplication;
-  /** Starts the search outbox relay in this process, as the worker would. */
+  /** Starts a worker beside the app (search outbox relay, webhook dispatcher), with the master key. */
   startWorker(): Promise<void>;
+  /** The worker's context: the write side of search (reindex, drift) lives there. */
+  worker(): INestApplicationContext;
   /** Creates an asset as `user` and publishes version 1; returns its id and the ETag after publishing. */
   publish(
     user: TestUser,
@@ -56,13 +59,21 @@ export interface IsolationOptions {
   env?: Record<string, string>;
 }
 
+export interface Isolation {
+  /** The isolated database (to drop on close), when one was made. */
+  isolatedUrl: string | undefined;
+  /** The environment a worker of this app gets: the API's plus the Meilisearch master key. */
+  workerEnv: Record<string, string>;
+}
+
 /**
- * Applies `options` to the environment while `build` reads its configuration, then restores it.
- * Returns the isolated database's URL (to drop on close) when one was made.
+ * Applies `options` to the environment while `build` reads its configuration, then restores
+ * it. As in production, the API gets the search-only key of its index prefix and never the
+ * master key; workers get the master key (and make sure Meilisearch has that search key).
  */
 export async function withIsolation<T>(
   options: IsolationOptions,
-  build: (isolatedUrl: string | undefined) => Promise<T>,
+  build: (isolation: Isolation) => Promise<T>,
 ): Promise<T> {
   const saved = { ...process.env };
   let isolatedUrl: string | undefined;
@@ -72,11 +83,43 @@ export async function withIsolation<T>(
     process.env.MEILI_INDEX_PREFIX = `${process.env.MEILI_INDEX_PREFIX}_${randomBytes(4).toString('hex')}`;
   }
   Object.assign(process.env, options.env ?? {});
+  process.env.MEILI_SEARCH_KEY ||= searchKeyFor(
+    process.env.MEILI_MASTER_KEY ?? '',
+    process.env.MEILI_INDEX_PREFIX!,
+  );
+  const workerEnv = { ...process.env } as Record<string, string>;
+  delete process.env.MEILI_MASTER_KEY;
   try {
-    return await build(isolatedUrl);
+    return await build({ isolatedUrl, workerEnv });
   } finally {
     process.env = saved;
   }
+}
+
+/** Runs `build` with exactly `env` (restored afterwards). */
+export async function withEnv<T>(env: Record<string, string>, build: () => Promise<T>): Promise<T> {
+  const saved = process.env;
+  process.env = { ...env };
+  try {
+    return await build();
+  } finally {
+    process.env = saved;
+  }
+}
+
+/** A worker (relay and webhook dispatcher) beside an app, like a separate worker process. */
+export async function startWorkerContext(
+  env: Record<string, string>,
+): Promise<INestApplicationContext> {
+  const worker = await withEnv(env, async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    moduleRef.useLogger(false);
+    await moduleRef.init();
+    return moduleRef;
+  });
+  await worker.get(OutboxRelay).start();
+  worker.get(WebhookDispatcher).start();
+  return worker;
 }
 
 /** The real application (same HTTP setup as main.ts) on a copy of the seeded template database. */
@@ -84,7 +127,7 @@ export function createTestApp(options: IsolationOptions = {}): Promise<TestApp> 
   return withIsolation(options, build);
 }
 
-async function build(isolatedUrl: string | undefined): Promise<TestApp> {
+async function build({ isolatedUrl, workerEnv }: Isolation): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, SeedModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
@@ -95,6 +138,7 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
   // resets connections when many requests run in parallel.
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
+  let worker: INestApplicationContext | undefined;
   const http = () => request(server);
   return {
     app,
@@ -117,8 +161,11 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
       return { 'If-Match': `"${(await app.get(UsersService).get(id)).revision}"` };
     },
     async startWorker() {
-      await app.get(OutboxRelay).start();
-      app.get(WebhookDispatcher).start();
+      worker ??= await startWorkerContext(workerEnv);
+    },
+    worker() {
+      if (!worker) throw new Error('startWorker() first');
+      return worker;
     },
     async publish(user, body) {
       const created = await http().post('/api/v1/assets').set(bearer(user)).send(body).expect(201);
@@ -157,6 +204,7 @@ async function build(isolatedUrl: string | undefined): Promise<TestApp> {
       );
     },
     async close() {
+      await worker?.close();
       await app.close();
       if (isolatedUrl) await dropDatabase(isolatedUrl);
     },

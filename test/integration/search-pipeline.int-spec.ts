@@ -12,7 +12,7 @@ import {
   OutboxRepository,
   ReindexService,
   SearchDocument,
-  SearchIndex,
+  SearchReader,
 } from '@bouwsteen/search';
 import { nameKey } from '@bouwsteen/common';
 import { principalFor } from '../harness/actors';
@@ -43,7 +43,7 @@ describe('search pipeline (integration)', () => {
     admin = await principalFor(api, 'admin');
     ppsId = (await api.get(PpsRepository).findByKey(nameKey('PPS TechPack Flevoland')))!.id;
     meili = new MeiliSearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
-    indexName = api.get(SearchIndex).name;
+    indexName = api.get(SearchReader).name;
   });
   afterAll(() => ctx.close());
 

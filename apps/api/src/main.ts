@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { APP_CONFIG, AppConfig, assertApiSecrets } from '@bouwsteen/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -18,6 +18,7 @@ export async function bootstrapApi(
   });
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
+  assertApiSecrets(config);
   configureApp(app, config);
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');

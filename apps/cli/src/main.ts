@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@bouwsteen/config';
+import { searchKeyFor } from '@bouwsteen/search';
 import { createAdmin, drift, migrate, printSummary, reindex, seed, writeOpenApi } from './commands';
 import { startLocal } from './start-local';
 
@@ -11,7 +12,9 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
                                 create an admin; the password comes from ADMIN_PASSWORD
   openapi                       write openapi.json from the code
   search:reindex                rebuild the search index beside the live one and swap it in
-  search:drift [--repair]       compare PostgreSQL with the index (ids, versions); repair differences
+  search:drift [--repair]       compare PostgreSQL with the index (content hashes); repair differences
+  search:key                    print the search-only key the API uses (MEILI_SEARCH_KEY), derived
+                                from MEILI_MASTER_KEY and MEILI_INDEX_PREFIX
   start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed, serve the API
                                 on PORT with the worker; stops all of it on SIGINT/SIGTERM`;
 
@@ -70,6 +73,15 @@ async function main(argv: string[]): Promise<number> {
       process.env.JWT_SECRET ??= 'unused-by-this-command-unused-by-this-command';
       await reindex();
       return 0;
+    case 'search:key': {
+      const masterKey = process.env.MEILI_MASTER_KEY ?? '';
+      if (!masterKey) {
+        console.error('search:key needs MEILI_MASTER_KEY in the environment');
+        return 2;
+      }
+      console.log(searchKeyFor(masterKey, process.env.MEILI_INDEX_PREFIX || 'bouwsteen'));
+      return 0;
+    }
     case 'search:drift':
       process.env.JWT_SECRET ??= 'unused-by-this-command-unused-by-this-command';
       return drift(Boolean(values.repair));

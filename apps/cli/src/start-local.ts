@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@bouwsteen/config';
-import { MeiliProcess, startMeili } from '@bouwsteen/search';
+import { MeiliProcess, searchKeyFor, startMeili } from '@bouwsteen/search';
 import { migrate, printSummary, seed } from './commands';
 import { loadOrCreateSecrets } from './local-secrets';
 import { portInUse, stopLeftoverMeilisearch, writePidFile } from './local-processes';
@@ -88,6 +88,12 @@ export async function startLocal(): Promise<void> {
     printSummary(await seed({ demo: true }));
     const { bootstrapWorker } = await import('../../worker/src/main');
     worker = await bootstrapWorker({ shutdownHooks: false });
+    // The API searches with the search-only key the worker registered; it never gets the master key.
+    process.env.MEILI_SEARCH_KEY ||= searchKeyFor(
+      process.env.MEILI_MASTER_KEY ?? '',
+      process.env.MEILI_INDEX_PREFIX || 'bouwsteen',
+    );
+    delete process.env.MEILI_MASTER_KEY;
     const { bootstrapApi } = await import('../../api/src/main');
     api = await bootstrapApi({ shutdownHooks: false });
   } catch (error) {

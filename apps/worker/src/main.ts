@@ -1,5 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { APP_CONFIG, AppConfig, assertWorkerSecrets } from '@bouwsteen/config';
 import { WebhookDispatcher } from '@bouwsteen/follow';
 import { OutboxRelay } from '@bouwsteen/search';
 import { WorkerModule } from './worker.module';
@@ -14,6 +15,7 @@ export async function bootstrapWorker(
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: ['error', 'warn', 'log'],
   });
+  assertWorkerSecrets(app.get<AppConfig>(APP_CONFIG));
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.get(OutboxRelay).start();
   app.get(WebhookDispatcher).start();

@@ -45,7 +45,7 @@ import {
   DerivativeDto,
   LineageDto,
 } from './dto/derivative.dto';
-import { SimilarAssetDto } from '@bouwsteen/search';
+import { SimilarAssetDto } from './dto/similar-asset.dto';
 
 const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
 

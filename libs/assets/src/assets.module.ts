@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@bouwsteen/organisations';
-import { SearchIndexModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetEvents } from './asset-events';
 import { Licenses } from './license-policy';
@@ -16,7 +15,6 @@ import { AssetEntity } from './entities/asset.entity';
     TypeOrmModule.forFeature([AssetEntity, AssetVersionEntity]),
     OrganisationsModule,
     TaxonomyModule,
-    SearchIndexModule,
   ],
   controllers: [AssetsController],
   providers: [AssetsRepository, AssetsService, AssetEvents, Licenses],

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
 import {
@@ -46,11 +46,12 @@ import {
   DerivativeDto,
   LineageDto,
 } from './dto/derivative.dto';
-import { SimilarAsset, SimilarityService } from '@bouwsteen/search';
 import { Licenses, derivativeLicenseProblem, licenseNotes } from './license-policy';
 import { LineageRow } from './assets.repository';
 import { AssetPolicy } from './asset.policy';
 import { AssetEvents } from './asset-events';
+import { DUPLICATE_CHECK, DuplicateCheck } from './duplicate-check';
+import { SimilarAssetDto } from './dto/similar-asset.dto';
 
 export interface CreateOptions {
   source?: string;
@@ -70,10 +71,10 @@ export class AssetsService {
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
-    private readonly similarity: SimilarityService,
     private readonly events: AssetEvents,
     private readonly licenses: Licenses,
     private readonly clock: Clock,
+    @Optional() @Inject(DUPLICATE_CHECK) private readonly duplicates?: DuplicateCheck,
   ) {}
 
   async get(principal: Principal | undefined, id: string): Promise<AssetDto> {
@@ -143,9 +144,16 @@ export class AssetsService {
     return this.withSimilar(principal, await this.update(principal, id, revision, dto));
   }
 
-  async similar(principal: Principal | undefined, id: string): Promise<SimilarAsset[]> {
+  async similar(principal: Principal | undefined, id: string): Promise<SimilarAssetDto[]> {
     const asset = await this.visible(principal, id);
-    return this.similarity.similar({
+    if (!this.duplicates)
+      throw new DomainException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'search-unavailable',
+        'Search is temporarily unavailable',
+        'The duplicate check is not available in this process',
+      );
+    return this.duplicates.similar({
       ...similarityFeatures(asset.kind, contentOf(asset.kind, asset.view!)),
       kind: asset.kind,
       excludePpsId: asset.ppsId,
@@ -155,12 +163,12 @@ export class AssetsService {
 
   private async withSimilar(principal: Principal, asset: AssetDto): Promise<AssetWithSimilarDto> {
     const stored = await this.visible(principal, asset.id);
-    const { checked, similar } = await this.similarity.similarIfAvailable({
+    const { checked, similar } = (await this.duplicates?.similarIfAvailable({
       ...similarityFeatures(stored.kind, contentOf(stored.kind, stored.view!)),
       kind: stored.kind,
       excludePpsId: stored.ppsId,
       excludeAssetId: stored.id,
-    });
+    })) ?? { checked: false, similar: [] };
     return { ...asset, similar, similarChecked: checked };
   }
 

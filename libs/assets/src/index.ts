@@ -9,3 +9,5 @@ export * from './asset.policy';
 export * from './dto/derivative.dto';
 export * from './asset-events';
 export * from './license-policy';
+export * from './duplicate-check';
+export * from './dto/similar-asset.dto';

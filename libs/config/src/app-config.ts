@@ -16,7 +16,10 @@ export interface AppConfig {
   };
   meili: {
     url: string;
+    /** Worker and CLI only: the API never receives it (see assertApiSecrets). */
     masterKey: string;
+    /** The search-only key the API searches with (derived from the master key per prefix). */
+    searchKey: string;
     indexPrefix: string;
     /** Searches, similarity checks and health probes give up after this (503, never a hang). */
     searchTimeoutMs: number;

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, assertApiSecrets, assertWorkerSecrets, loadConfig } from './load-config';
 
 const base = {
   JWT_SECRET: 'x'.repeat(32),
@@ -40,7 +40,35 @@ describe('loadConfig', () => {
     expect(config.http.corsOrigins).toEqual(['https://a.nl', 'https://b.nl']);
   });
 
-  it('demands a Meilisearch master key in production', () => {
-    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/MEILI_MASTER_KEY/);
+  it('demands a Meilisearch master key of the worker in production', () => {
+    expect(() => assertWorkerSecrets(loadConfig({ ...base, NODE_ENV: 'production' }))).toThrow(
+      /MEILI_MASTER_KEY is required/,
+    );
+    expect(() =>
+      assertWorkerSecrets(
+        loadConfig({ ...base, NODE_ENV: 'production', MEILI_MASTER_KEY: 'k'.repeat(16) }),
+      ),
+    ).not.toThrow();
+  });
+
+  it('never lets the API hold the master key, and wants its search key in production', () => {
+    expect(() =>
+      assertApiSecrets(loadConfig({ ...base, MEILI_MASTER_KEY: 'k'.repeat(16) })),
+    ).toThrow(/must not be given to the API/);
+    expect(() => assertApiSecrets(loadConfig({ ...base, NODE_ENV: 'production' }))).toThrow(
+      /MEILI_SEARCH_KEY is required/,
+    );
+    expect(() =>
+      assertApiSecrets(
+        loadConfig({ ...base, NODE_ENV: 'production', MEILI_SEARCH_KEY: 'x'.repeat(64) }),
+      ),
+    ).not.toThrow();
+  });
+
+  it('refuses a short master key and a boolean that is not true or false', () => {
+    expect(() => loadConfig({ ...base, MEILI_MASTER_KEY: 'short' })).toThrow(/at least 16/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'yes' })).toThrow(
+      /TRUST_PROXY must be true or false/,
+    );
   });
 });

@@ -63,9 +63,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('JWT_SECRET is required and must be at least 32 characters');
   }
   const masterKey = env.MEILI_MASTER_KEY ?? '';
-  if (nodeEnv === 'production' && masterKey.length < 16) {
-    problems.push('MEILI_MASTER_KEY must be at least 16 characters in production');
+  if (masterKey && masterKey.length < 16) {
+    problems.push('MEILI_MASTER_KEY must be at least 16 characters');
   }
+  const searchKey = env.MEILI_SEARCH_KEY ?? '';
   const indexPrefix = env.MEILI_INDEX_PREFIX ?? 'bouwsteen';
   if (!/^[a-z0-9_-]{1,40}$/.test(indexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, "_" and "-" (1 to 40 characters)');
@@ -103,6 +104,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meili: {
       url: url('MEILI_URL', undefined, ['http:', 'https:']),
       masterKey,
+      searchKey,
       indexPrefix,
       searchTimeoutMs: int('MEILI_SEARCH_TIMEOUT_MS', 1500, 50, 60000),
     },
@@ -133,4 +135,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * What each process may hold: the API searches with MEILI_SEARCH_KEY and must never be given
+ * the master key; the worker and the CLI need the master key in production.
+ */
+export function assertApiSecrets(config: AppConfig): void {
+  const problems: string[] = [];
+  if (config.meili.masterKey)
+    problems.push(
+      'MEILI_MASTER_KEY must not be given to the API: give it MEILI_SEARCH_KEY (npm run cli -- search:key prints it)',
+    );
+  if (config.env === 'production' && !config.meili.searchKey)
+    problems.push('MEILI_SEARCH_KEY is required in production (npm run cli -- search:key)');
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+export function assertWorkerSecrets(config: AppConfig): void {
+  if (config.env === 'production' && !config.meili.masterKey)
+    throw new ConfigError(['MEILI_MASTER_KEY is required in production (16+ characters)']);
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SearchIndexModule } from '@bouwsteen/search';
+import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [SearchIndexModule, TaxonomyModule],
+  imports: [SearchModule, TaxonomyModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
 })

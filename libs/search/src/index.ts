@@ -18,3 +18,7 @@ export * from './dto/similar.dto';
 export * from './search-errors';
 export * from './outbox-listener';
 export * from './search-document';
+export * from './search-reader';
+export * from './search-key';
+export * from './search-keys';
+export * from './search-core.module';

@@ -12,12 +12,12 @@ export const MEILI_SEARCH_CLIENT = Symbol('MEILI_SEARCH_CLIENT');
  * compressed replies stall each request by about 45 ms on loopback.
  */
 export function createMeiliClient(
-  config: Pick<AppConfig['meili'], 'url' | 'masterKey'>,
+  config: { url: string; apiKey: string },
   timeoutMs = 30_000,
 ): MeiliSearch {
   return new MeiliSearch({
     host: config.url,
-    apiKey: config.masterKey || undefined,
+    apiKey: config.apiKey || undefined,
     requestInit: { headers: { 'Accept-Encoding': 'identity' }, keepalive: true },
     timeout: timeoutMs,
   });
@@ -26,12 +26,20 @@ export function createMeiliClient(
 export const meiliClientProvider: Provider = {
   provide: MEILI_CLIENT,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => createMeiliClient(config.meili),
+  useFactory: (config: AppConfig) =>
+    createMeiliClient({ url: config.meili.url, apiKey: config.meili.masterKey }),
 };
 
-/** Reads give up after MEILI_SEARCH_TIMEOUT_MS, so a hanging Meilisearch costs a 503, not a hang. */
+/**
+ * Searches with the search-only key (MEILI_SEARCH_KEY) and give up after MEILI_SEARCH_TIMEOUT_MS,
+ * so a hanging Meilisearch costs a 503, not a hang.
+ */
 export const meiliSearchClientProvider: Provider = {
   provide: MEILI_SEARCH_CLIENT,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => createMeiliClient(config.meili, config.meili.searchTimeoutMs),
+  useFactory: (config: AppConfig) =>
+    createMeiliClient(
+      { url: config.meili.url, apiKey: config.meili.searchKey },
+      config.meili.searchTimeoutMs,
+    ),
 };

@@ -9,6 +9,7 @@ import { SearchDocumentsRepository } from './search-documents.repository';
 import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
+import { SearchKeys } from './search-keys';
 
 const KEEP_PROCESSED_MS = 86_400_000;
 /** While Meilisearch is away the relay looks every second, so it catches up within ~1 s of its return. */
@@ -56,6 +57,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     private readonly documents: SearchDocumentsRepository,
     private readonly index: SearchIndex,
     private readonly indexer: SearchIndexer,
+    private readonly keys: SearchKeys,
     private readonly listener: OutboxListener,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,10 +67,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     if (this.running) return;
     this.running = true;
     this.listener.listen(() => this.notify());
-    // Settings are applied at start so search works before the first write; if Meilisearch is
-    // not up yet, the first batch applies them instead.
-    await this.index
-      .ensure()
+    // Index, settings and the API's search key are made sure of at start, so search works
+    // before the first write; if Meilisearch is not up yet, the first batch does it instead.
+    await this.prepare()
       .then(() => (this.indexReady = true))
       .catch((error: Error) =>
         this.logger.warn(`Index settings not applied yet: ${error.message}`),
@@ -99,7 +100,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       if (ready.length === 0) return { claimed: fannedOut, failed: false, deferred };
       try {
         if (!this.indexReady) {
-          await this.index.ensure();
+          await this.prepare();
           this.indexReady = true;
         }
         const rejected = await this.applyIsolating(manager, ready);
@@ -128,6 +129,11 @@ export class OutboxRelay implements OnApplicationShutdown {
         return { claimed: 0, failed: true, deferred };
       }
     });
+  }
+
+  private async prepare(): Promise<void> {
+    await this.index.ensure();
+    await this.keys.ensure();
   }
 
   /**

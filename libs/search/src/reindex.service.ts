@@ -6,6 +6,7 @@ import { SearchDocumentsRepository } from './search-documents.repository';
 import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
+import { SearchKeys } from './search-keys';
 
 export interface DriftReport {
   missing: string[];
@@ -32,6 +33,7 @@ export class ReindexService {
     private readonly indexer: SearchIndexer,
     private readonly outbox: OutboxRepository,
     private readonly tx: TransactionRunner,
+    private readonly keys: SearchKeys,
   ) {}
 
   /**
@@ -46,6 +48,7 @@ export class ReindexService {
     const staging = `${this.index.name}_rebuild_${Date.now()}`;
     const began = await this.outbox.now();
     await this.index.ensure();
+    await this.keys.ensure();
     await this.index.ensure(staging);
     let done = 0;
     try {

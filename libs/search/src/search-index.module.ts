@@ -1,38 +1,28 @@
 import { Module } from '@nestjs/common';
-import { meiliClientProvider, meiliSearchClientProvider } from './meili-client.provider';
+import { meiliClientProvider } from './meili-client.provider';
 import { OutboxListener } from './outbox-listener';
 import { OutboxRelay } from './outbox-relay.service';
-import { OutboxRepository } from './outbox.repository';
 import { ReindexService } from './reindex.service';
-import { SearchDocumentsRepository } from './search-documents.repository';
+import { SearchCoreModule } from './search-core.module';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
-import { SimilarityService } from './similarity.service';
+import { SearchKeys } from './search-keys';
 
-/** The write side of search: index access, the outbox relay, rebuild and drift repair. */
+/**
+ * The write side, for the worker and the CLI (with the master key): the outbox relay and its
+ * listener, index settings and the API's search key, rebuild and drift repair.
+ */
 @Module({
+  imports: [SearchCoreModule],
   providers: [
     meiliClientProvider,
-    meiliSearchClientProvider,
     SearchIndex,
-    SearchDocumentsRepository,
     SearchIndexer,
-    OutboxRepository,
+    SearchKeys,
     OutboxListener,
     OutboxRelay,
     ReindexService,
-    SimilarityService,
   ],
-  exports: [
-    meiliClientProvider,
-    meiliSearchClientProvider,
-    SearchIndex,
-    SearchIndexer,
-    OutboxRepository,
-    OutboxRelay,
-    ReindexService,
-    SimilarityService,
-    SearchDocumentsRepository,
-  ],
+  exports: [SearchCoreModule, SearchIndex, SearchIndexer, SearchKeys, OutboxRelay, ReindexService],
 })
 export class SearchIndexModule {}

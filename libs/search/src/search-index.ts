@@ -1,24 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Index, MeiliSearch, SearchParams, SearchResponse, Task } from 'meilisearch';
+import { Index, MeiliSearch, Task } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName, indexSettings } from './index-settings';
-import { MEILI_CLIENT, MEILI_SEARCH_CLIENT } from './meili-client.provider';
+import { MEILI_CLIENT } from './meili-client.provider';
 import { SearchDocument } from './search-document';
-import { MeiliTaskFailedError, searchUnavailable } from './search-errors';
+import { MeiliTaskFailedError } from './search-errors';
 
 const WAIT = { timeout: 300_000, interval: 25 };
 
-/** Every call Bouwsteen makes to Meilisearch, so the rest of the code never touches the client. */
+/**
+ * The write side of Meilisearch (worker and CLI, with the master key): index settings, document
+ * writes, rebuild swaps and the drift check's reads. The API reads through SearchReader.
+ */
 @Injectable()
 export class SearchIndex {
   readonly name: string;
 
+  private readonly url: string;
+
   constructor(
     @Inject(MEILI_CLIENT) private readonly client: MeiliSearch,
-    @Inject(MEILI_SEARCH_CLIENT) private readonly reader: MeiliSearch,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.name = assetsIndexName(config.meili.indexPrefix);
+    this.url = config.meili.url.replace(/\/$/, '');
   }
 
   private index(name = this.name): Index<SearchDocument> {
@@ -92,46 +97,13 @@ export class SearchIndex {
     succeeded(await this.client.deleteIndex(name).waitTask(WAIT), `delete index ${name}`, true);
   }
 
-  /** Meilisearch answers its health route (the relay probes this while it waits out an outage). */
+  /** Meilisearch answers its health route within a second (the relay probes this in an outage). */
   async healthy(): Promise<boolean> {
     try {
-      return (await this.reader.health()).status === 'available';
+      const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(1000) });
+      return response.ok;
     } catch {
       return false;
-    }
-  }
-
-  /**
-   * A real search with the reader's key and timeout: proves the engine is up, the key works
-   * and the index exists (readiness). Throws what a search would throw.
-   */
-  async probe(): Promise<void> {
-    await this.reader.index(this.name).search('', { limit: 0 });
-  }
-
-  /** Several queries in one round trip; returns the ids each one found. 503 when it cannot. */
-  async searchIds(queries: (SearchParams & { q: string })[]): Promise<string[][]> {
-    try {
-      const response = await this.reader.multiSearch({
-        queries: queries.map((query) => ({
-          indexUid: this.name,
-          ...query,
-          attributesToRetrieve: ['id'],
-        })),
-      });
-      return response.results.map((result) => result.hits.map((hit) => String(hit.id)));
-    } catch (error) {
-      throw searchUnavailable(error);
-    }
-  }
-
-  /** One search; any failure to answer is a 503 (see searchUnavailable). */
-  async search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
-    const { q, ...rest } = params;
-    try {
-      return await this.reader.index<SearchDocument>(this.name).search(q ?? '', rest);
-    } catch (error) {
-      throw searchUnavailable(error);
     }
   }
 }

@@ -1,15 +1,30 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { DUPLICATE_CHECK } from '@bouwsteen/assets';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { meiliSearchClientProvider } from './meili-client.provider';
 import { SearchController } from './search.controller';
-import { SearchIndexModule } from './search-index.module';
+import { SearchCoreModule } from './search-core.module';
+import { SearchReader } from './search-reader';
 import { SearchService } from './search.service';
 import { SimilarityController } from './similarity.controller';
+import { SimilarityService } from './similarity.service';
 
-/** The read side: the public search endpoint. */
+/**
+ * The read side, for the API: search, "this already exists" and the readiness probe, with the
+ * search-only key. Global so that the duplicate check it provides reaches assets, which asks
+ * for it by token and never imports search.
+ */
+@Global()
 @Module({
-  imports: [SearchIndexModule, TaxonomyModule],
+  imports: [SearchCoreModule, TaxonomyModule],
   controllers: [SearchController, SimilarityController],
-  providers: [SearchService],
-  exports: [SearchIndexModule],
+  providers: [
+    meiliSearchClientProvider,
+    SearchReader,
+    SearchService,
+    SimilarityService,
+    { provide: DUPLICATE_CHECK, useExisting: SimilarityService },
+  ],
+  exports: [SearchCoreModule, SearchReader, SearchService, SimilarityService, DUPLICATE_CHECK],
 })
 export class SearchModule {}

@@ -15,7 +15,7 @@ import {
   withinRadius,
   withoutMarks,
 } from './search-filter';
-import { SearchIndex } from './search-index';
+import { SearchReader } from './search-reader';
 
 /** Query parameters that take vocabulary codes, with their index attribute and vocabulary. */
 const CODE_FILTERS: [keyof SearchQueryDto, string, Vocabulary][] = [
@@ -69,7 +69,7 @@ const RETRIEVE: (keyof SearchDocument)[] = [
 @Injectable()
 export class SearchService {
   constructor(
-    private readonly index: SearchIndex,
+    private readonly index: SearchReader,
     private readonly taxonomy: TaxonomyService,
   ) {}
 

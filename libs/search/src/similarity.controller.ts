@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@bouwsteen/auth';
-import { SimilarAssetDto, SimilarQueryDto } from './dto/similar.dto';
+import { SimilarAssetDto } from '@bouwsteen/assets';
+import { SimilarQueryDto } from './dto/similar.dto';
 import { SimilarityService } from './similarity.service';
 
 @ApiTags('search')

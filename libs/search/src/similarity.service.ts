@@ -1,15 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DuplicateCheck, DuplicateQuery } from '@bouwsteen/assets';
 import { SearchDocumentsRepository } from './search-documents.repository';
-import { SearchIndex } from './search-index';
+import { SearchReader } from './search-reader';
 import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
 import { Reason, SimilarityFeatures, compare, words } from './similarity';
 
-export interface SimilarityQuery extends SimilarityFeatures {
-  kind?: string;
-  excludePpsId?: string;
-  excludeAssetId?: string;
-}
+/** The same question as assets' duplicate check asks. */
+export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
 
 export interface SimilarAsset {
   id: string;
@@ -43,11 +41,11 @@ function candidateQueries(query: SimilarityQuery): string[] {
  * summary, level and qualification, so every answer comes with reasons.
  */
 @Injectable()
-export class SimilarityService {
+export class SimilarityService implements DuplicateCheck {
   private readonly logger = new Logger(SimilarityService.name);
 
   constructor(
-    private readonly index: SearchIndex,
+    private readonly index: SearchReader,
     private readonly documents: SearchDocumentsRepository,
   ) {}
 

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { SearchIndexModule } from '@bouwsteen/search';
+import { SearchModule } from '@bouwsteen/search';
 import { HealthController } from './health.controller';
 import { ReadinessService } from './readiness.service';
 
 @Module({
-  imports: [SearchIndexModule],
+  imports: [SearchModule],
   controllers: [HealthController],
   providers: [ReadinessService],
 })

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { OutboxRepository, OutboxStats, SearchIndex } from '@bouwsteen/search';
+import { OutboxRepository, OutboxStats, SearchReader } from '@bouwsteen/search';
 
 type CheckStatus = 'up' | 'down';
 
@@ -40,7 +40,7 @@ export class ReadinessService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly index: SearchIndex,
+    private readonly index: SearchReader,
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

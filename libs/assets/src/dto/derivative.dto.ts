@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { SimilarAssetDto } from '@bouwsteen/search';
+import { SimilarAssetDto } from './similar-asset.dto';
 import { AssetDto } from './asset.dto';
 
 export class DeriveAssetDto {

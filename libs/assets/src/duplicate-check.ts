@@ -1,0 +1,30 @@
+import { SimilarAssetDto } from './dto/similar-asset.dto';
+
+/** What a duplicate check compares: the texts and facts of an asset, or of a text not stored yet. */
+export interface DuplicateQuery {
+  title: string;
+  summary: string;
+  learningOutcomes: string[];
+  keywords: string[];
+  levels: string[];
+  creboCodes: string[];
+  kind?: string;
+  excludePpsId?: string;
+  excludeAssetId?: string;
+}
+
+/**
+ * "This already exists": published assets of other PPS like a given one. Assets asks this port
+ * when a draft is saved; search implements it (SimilarityService) and the API wires the two, so
+ * assets depends on no search code and search reads published data through assets.
+ */
+export interface DuplicateCheck {
+  /** Throws a 503 problem when the search engine cannot answer. */
+  similar(query: DuplicateQuery): Promise<SimilarAssetDto[]>;
+  /** Never throws for an outage: `checked: false` then, rather than an empty "nothing like it". */
+  similarIfAvailable(
+    query: DuplicateQuery,
+  ): Promise<{ checked: boolean; similar: SimilarAssetDto[] }>;
+}
+
+export const DUPLICATE_CHECK = Symbol('DUPLICATE_CHECK');

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MeiliSearch, SearchParams, SearchResponse } from 'meilisearch';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { assetsIndexName } from './index-settings';
+import { MEILI_SEARCH_CLIENT } from './meili-client.provider';
+import { SearchDocument } from './search-document';
+import { searchUnavailable } from './search-errors';
+
+/**
+ * The read side of Meilisearch, for the API: searches with the search-only key and a short
+ * timeout; any failure to answer becomes a 503 (see searchUnavailable).
+ */
+@Injectable()
+export class SearchReader {
+  readonly name: string;
+
+  constructor(
+    @Inject(MEILI_SEARCH_CLIENT) private readonly reader: MeiliSearch,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.name = assetsIndexName(config.meili.indexPrefix);
+  }
+
+  /**
+   * A real search with the API's key and timeout: proves the engine is up, the key works and
+   * the index exists (readiness). Throws what a search would throw.
+   */
+  async probe(): Promise<void> {
+    await this.reader.index(this.name).search('', { limit: 0 });
+  }
+
+  /** Several queries in one round trip; returns the ids each one found. */
+  async searchIds(queries: (SearchParams & { q: string })[]): Promise<string[][]> {
+    try {
+      const response = await this.reader.multiSearch({
+        queries: queries.map((query) => ({
+          indexUid: this.name,
+          ...query,
+          attributesToRetrieve: ['id'],
+        })),
+      });
+      return response.results.map((result) => result.hits.map((hit) => String(hit.id)));
+    } catch (error) {
+      throw searchUnavailable(error);
+    }
+  }
+
+  async search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
+    const { q, ...rest } = params;
+    try {
+      return await this.reader.index<SearchDocument>(this.name).search(q ?? '', rest);
+    } catch (error) {
+      throw searchUnavailable(error);
+    }
+  }
+}
