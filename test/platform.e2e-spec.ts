@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestApp, bearer, createTestApp } from './harness/test-app';
 
@@ -19,7 +19,7 @@ describe('platform: problem details, health, docs (e2e)', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect(response.body).toEqual({
-      type: 'urn:bouwsteen:problem:asset-not-found',
+      type: '/problems/asset-not-found',
       title: 'Asset not found',
       status: 404,
       detail: 'No asset with id 00000000-0000-4000-8000-000000000000',
@@ -27,6 +27,41 @@ describe('platform: problem details, health, docs (e2e)', () => {
       code: 'asset-not-found',
       requestId: 'trace-123',
     });
+  });
+
+  it('explains every problem type at the address it names', async () => {
+    const problem = await t.http().get('/api/v1/assets/00000000-0000-4000-8000-000000000000');
+    const page = await t.http().get(problem.body.type).set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('<h1>Asset not found</h1>');
+    const json = await t.http().get(problem.body.type).expect(200);
+    expect(json.body).toMatchObject({ code: 'asset-not-found', status: 404, library: 'assets' });
+    await t.http().get('/problems/no-such-code').expect(404);
+    const all = (await t.http().get('/problems').expect(200)).body as { code: string }[];
+    expect(all.length).toBeGreaterThan(40);
+    for (const { code } of all) expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    const document = (await t.http().get('/docs-json').expect(200)).body;
+    expect(document.components.schemas.ProblemDetailsDto.properties.code.enum).toEqual(
+      all.map((problem) => problem.code),
+    );
+  });
+
+  it('names every problem by a library error enum, never by a string written at the throw', () => {
+    const literal: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+          for (const match of readFileSync(path, 'utf8').matchAll(
+            /new (?:DomainException|NotFoundError)\(\s*'[^']*'/g,
+          ))
+            literal.push(`${path}: ${match[0]}`);
+      }
+    };
+    walk(join(__dirname, '..', 'libs'));
+    walk(join(__dirname, '..', 'apps'));
+    expect(literal).toEqual([]);
   });
 
   it('generates a request id when none (or a malformed one) is sent', async () => {

@@ -15,6 +15,7 @@ import { ReuseModule } from '@bouwsteen/reuse';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { HealthModule } from './health/health.module';
+import { ProblemsModule } from './problems/problems.module';
 import { requestLogFields } from './request-context';
 
 @Module({
@@ -48,6 +49,7 @@ import { requestLogFields } from './request-context';
     ReportsModule,
     CoursesModule,
     HealthModule,
+    ProblemsModule,
   ],
 })
 export class AppModule {}

@@ -17,6 +17,15 @@ import { setupSwagger } from './swagger';
 
 export const API_PREFIX = 'api/v1';
 
+/** Routes at the root, outside /api/v1: health, metrics, and the problem types' pages. */
+export const OUTSIDE_PREFIX = [
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+  { path: 'metrics', method: RequestMethod.GET },
+  { path: 'problems', method: RequestMethod.GET },
+  { path: 'problems/:code', method: RequestMethod.GET },
+];
+
 /** Everything main.ts and the e2e tests must share, so tests exercise the real HTTP stack. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.use(assignRequestId);
@@ -48,13 +57,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       ? { origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] }
       : { origin: false },
   );
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: OUTSIDE_PREFIX });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupSwagger(app);

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '@bouwsteen/common';
+import { ProblemDetailsDto, allProblems } from '@bouwsteen/common';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -22,7 +22,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  listProblemCodes(document);
   return sortKeys(document) as OpenAPIObject;
+}
+
+/** Every problem code the API can answer, on the problem schema (each explained at /problems/<code>). */
+function listProblemCodes(document: OpenAPIObject): void {
+  const schema = document.components?.schemas?.ProblemDetailsDto as
+    | { properties?: Record<string, Record<string, unknown>> }
+    | undefined;
+  const code = schema?.properties?.code;
+  if (!code) return;
+  const problems = allProblems();
+  code.enum = problems.map((problem) => problem.code);
+  code.description =
+    'Stable, machine-readable; GET /problems/<code> explains it. ' +
+    problems.map((problem) => `${problem.code} (${problem.status})`).join(', ');
 }
 
 export function setupSwagger(app: INestApplication): void {

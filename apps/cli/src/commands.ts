@@ -77,13 +77,13 @@ export async function writeOpenApi(): Promise<string> {
   const { NestFactory: Factory } = await import('@nestjs/core');
   const { AppModule } = await import('../../api/src/app.module');
   const { buildOpenApiDocument } = await import('../../api/src/swagger');
-  const { API_PREFIX } = await import('../../api/src/configure-app');
+  const { API_PREFIX, OUTSIDE_PREFIX } = await import('../../api/src/configure-app');
   const app = await Factory.create(AppModule, {
     preview: true,
     logger: false,
     abortOnError: false,
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: OUTSIDE_PREFIX });
   const document = buildOpenApiDocument(app);
   const path = projectPath('openapi.json');
   writeFileSync(path, JSON.stringify(document, null, 2) + '\n');

@@ -6,6 +6,7 @@ import { updateAtRevision } from '@bouwsteen/database';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
 import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
 import { AssetPolicy, ReaderScope } from './asset.policy';
+import { AssetError } from './asset.errors';
 
 export interface AssetListFilter {
   kinds?: AssetKind[];
@@ -172,7 +173,7 @@ export class AssetsRepository {
     revision: number,
     changes: AssetChanges,
   ): Promise<void> {
-    return updateAtRevision(manager, AssetEntity, 'asset', id, revision, changes);
+    return updateAtRevision(manager, AssetEntity, AssetError.NotFound, id, revision, changes);
   }
 
   async kindsOf(

@@ -1,9 +1,8 @@
-import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
-  ConflictError,
   DomainException,
   FieldError,
   ForbiddenError,
@@ -52,6 +51,8 @@ import { AssetPolicy } from './asset.policy';
 import { AssetEvents } from './asset-events';
 import { DUPLICATE_CHECK, DuplicateCheck } from './duplicate-check';
 import { SimilarAssetDto } from './dto/similar-asset.dto';
+import { AssetError } from './asset.errors';
+import { CommonError } from '@bouwsteen/common';
 
 export interface CreateOptions {
   source?: string;
@@ -125,7 +126,7 @@ export class AssetsService {
       !version ||
       (version.state === 'draft' && !AssetPolicy.canReadDrafts(principal, asset.ppsId))
     ) {
-      throw new NotFoundError('version', `${id}/${number}`);
+      throw new NotFoundError(AssetError.VersionNotFound, 'version', `${id}/${number}`);
     }
     return toAssetDto(asset, version, AssetPolicy.canReadDrafts(principal, asset.ppsId));
   }
@@ -148,9 +149,7 @@ export class AssetsService {
     const asset = await this.visible(principal, id);
     if (!this.duplicates)
       throw new DomainException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'search-unavailable',
-        'Search is temporarily unavailable',
+        CommonError.ServiceUnavailable,
         'The duplicate check is not available in this process',
       );
     return this.duplicates.similar({
@@ -251,8 +250,8 @@ export class AssetsService {
     await this.tx.run(async (manager) => {
       const asset = await this.lockEditable(manager, principal, id, revision);
       if (!asset.hasDraft)
-        throw new ConflictError(
-          'nothing-to-publish',
+        throw new DomainException(
+          AssetError.NothingToPublish,
           'There is no draft to publish; edit the asset first',
         );
       if (asset.publishedVersion !== null && !dto.changeNote) {
@@ -294,8 +293,8 @@ export class AssetsService {
     await this.tx.run(async (manager) => {
       const asset = await this.lockEditable(manager, principal, id, revision);
       if (asset.status !== 'published') {
-        throw new ConflictError(
-          'not-published',
+        throw new DomainException(
+          AssetError.NotPublished,
           'Only a published asset can be archived; discard a draft instead',
         );
       }
@@ -327,8 +326,8 @@ export class AssetsService {
   ): Promise<DerivativeDto> {
     const source = await this.visible(principal, sourceId);
     if (source.publishedVersion === null) {
-      throw new ConflictError(
-        'not-published',
+      throw new DomainException(
+        AssetError.NotPublished,
         'Only a published asset can be the source of a derivative',
       );
     }
@@ -344,9 +343,7 @@ export class AssetsService {
     const terms = await this.licenses.terms(version!.license);
     if (!terms.derivatives) {
       throw new DomainException(
-        HttpStatus.CONFLICT,
-        'license-forbids-derivatives',
-        'The license does not allow derivatives',
+        AssetError.LicenseForbidsDerivatives,
         `${terms.code} allows no derivatives; ask ${source.pps.name} for permission, or record a reuse "as is" instead`,
       );
     }
@@ -391,7 +388,8 @@ export class AssetsService {
   async discardDraft(principal: Principal, id: string, revision: number): Promise<void> {
     await this.tx.run(async (manager) => {
       const asset = await this.lockEditable(manager, principal, id, revision);
-      if (!asset.hasDraft) throw new ConflictError('no-draft', 'There is no draft to discard');
+      if (!asset.hasDraft)
+        throw new DomainException(AssetError.NoDraft, 'There is no draft to discard');
       if (asset.publishedVersion === null) {
         await this.assets.deleteAsset(manager, id);
         return;
@@ -405,7 +403,7 @@ export class AssetsService {
 
   private async visible(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const asset = await this.assets.findForReader(id, AssetPolicy.readerScope(principal));
-    if (!asset) throw new NotFoundError('asset', id);
+    if (!asset) throw new NotFoundError(AssetError.NotFound, 'asset', id);
     return asset;
   }
 
@@ -418,14 +416,14 @@ export class AssetsService {
     const asset = await this.assets.lockForUpdate(manager, id);
     // A draft someone may not even read is reported as absent, not as forbidden.
     if (!asset || (asset.status === 'draft' && !AssetPolicy.canReadDrafts(principal, asset.ppsId)))
-      throw new NotFoundError('asset', id);
+      throw new NotFoundError(AssetError.NotFound, 'asset', id);
     if (!AssetPolicy.canEdit(principal, asset.ppsId))
       throw new ForbiddenError(
         'Only editors of the owning PPS (or an admin) may change this asset',
       );
     assertFresh(revision, asset.rowVersion);
     if (asset.status === 'archived')
-      throw new ConflictError('asset-archived', 'An archived asset can no longer be changed');
+      throw new DomainException(AssetError.Archived, 'An archived asset can no longer be changed');
     return asset;
   }
 

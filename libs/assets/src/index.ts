@@ -11,3 +11,4 @@ export * from './asset-events';
 export * from './license-policy';
 export * from './duplicate-check';
 export * from './dto/similar-asset.dto';
+export * from './asset.errors';

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   Clock,
   DomainException,
@@ -13,6 +13,7 @@ import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './dto/api-to
 import { Principal } from './principal';
 import { SecretGenerator } from './secret-generator';
 import { toApiTokenDto } from './user.mapper';
+import { AuthError } from './auth.errors';
 
 const DAY_MS = 86_400_000;
 
@@ -40,9 +41,7 @@ export class ApiTokensService {
       await lockKeys(manager, LockSpace.AccountQuota, [`api-token:${principal.userId}`]);
       if ((await this.tokens.countActive(manager, principal.userId)) >= MAX_TOKENS_PER_USER) {
         throw new DomainException(
-          HttpStatus.CONFLICT,
-          'token-limit-reached',
-          'Too many API tokens',
+          AuthError.TokenLimitReached,
           `Revoke one of your ${MAX_TOKENS_PER_USER} active tokens first`,
         );
       }
@@ -59,7 +58,7 @@ export class ApiTokensService {
 
   async revoke(principal: Principal, id: string): Promise<void> {
     const token = await this.tokens.findOwned(id, principal.userId);
-    if (!token) throw new NotFoundError('token', id);
+    if (!token) throw new NotFoundError(AuthError.TokenNotFound, 'token', id);
     await this.tokens.revoke(id, this.clock.now());
   }
 }

@@ -5,3 +5,4 @@ export * from './current-principal.decorator';
 export * from './auth.module';
 export * from './users.service';
 export * from './identity/identity-provider';
+export * from './auth.errors';

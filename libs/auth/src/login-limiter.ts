@@ -1,17 +1,15 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { Clock, DomainException } from '@bouwsteen/common';
 import { LoginAttemptsRepository } from './login-attempts.repository';
+import { AuthError } from './auth.errors';
 
 export class TooManyAttemptsError extends DomainException {
   constructor(retryAfterSeconds: number) {
     super(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'too-many-attempts',
-      'Too many sign-in attempts',
+      AuthError.TooManyAttempts,
       `Too many unsuccessful sign-ins from this address; try again in ${retryAfterSeconds} seconds`,
-      undefined,
-      { 'Retry-After': String(retryAfterSeconds) },
+      { headers: { 'Retry-After': String(retryAfterSeconds) } },
     );
   }
 }

@@ -7,6 +7,7 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { PpsMembershipEntity } from './entities/pps-membership.entity';
 import { UserEntity } from './entities/user.entity';
 import { Role } from './roles';
+import { AuthError } from './auth.errors';
 
 export interface UserWithMemberships {
   user: UserEntity;
@@ -108,7 +109,7 @@ export class UsersRepository {
     revision: number,
     changes: QueryDeepPartialEntity<UserEntity>,
   ): Promise<void> {
-    return updateAtRevision(manager, UserEntity, 'user', id, revision, {
+    return updateAtRevision(manager, UserEntity, AuthError.UserNotFound, id, revision, {
       ...changes,
       updatedAt: () => 'now()',
     });

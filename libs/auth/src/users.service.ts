@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   Clock,
-  ConflictError,
+  DomainException,
   NotFoundError,
   Page,
   ValidationFailedError,
@@ -17,6 +17,7 @@ import { Principal } from './principal';
 import { Role } from './roles';
 import { emailKey, toUserDto } from './user.mapper';
 import { UsersRepository } from './users.repository';
+import { AuthError } from './auth.errors';
 
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
@@ -76,7 +77,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async get(id: string): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
-    if (!found) throw new NotFoundError('user', id);
+    if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);
     return toUserDto(found.user, found.ppsIds);
   }
 
@@ -98,7 +99,7 @@ export class UsersService implements OnApplicationBootstrap {
   async create(dto: CreateUserDto): Promise<UserDto> {
     const key = emailKey(dto.email);
     if (await this.users.existsByEmail(key)) {
-      throw new ConflictError('email-taken', `An account for ${dto.email} already exists`);
+      throw new DomainException(AuthError.EmailTaken, `An account for ${dto.email} already exists`);
     }
     const ppsIds = dto.ppsIds ?? [];
     await this.checkReferences(dto.role, ppsIds, dto.organisationId);
@@ -120,7 +121,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async update(id: string, revision: number, dto: UpdateUserDto): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
-    if (!found) throw new NotFoundError('user', id);
+    if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);
     const role = dto.role ?? found.user.role;
     const ppsIds = dto.ppsIds ?? found.ppsIds;
     const organisationId =
@@ -129,7 +130,10 @@ export class UsersService implements OnApplicationBootstrap {
     const changes: QueryDeepPartialEntity<UserEntity> = {};
     if (dto.email !== undefined && emailKey(dto.email) !== found.user.emailKey) {
       if (await this.users.existsByEmail(emailKey(dto.email))) {
-        throw new ConflictError('email-taken', `An account for ${dto.email} already exists`);
+        throw new DomainException(
+          AuthError.EmailTaken,
+          `An account for ${dto.email} already exists`,
+        );
       }
       changes.email = dto.email;
       changes.emailKey = emailKey(dto.email);

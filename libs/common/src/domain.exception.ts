@@ -1,4 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
+import { CommonError } from './common.errors';
+import { problemDefinition } from './problem-catalogue';
 
 export interface FieldError {
   field: string;
@@ -6,51 +7,48 @@ export interface FieldError {
 }
 
 /**
- * A failure the API explains to its caller. `code` is stable and machine-readable; it becomes
- * the last segment of the problem type so clients can branch on it without parsing prose.
+ * A failure the API explains to its caller, named by a code from a library's error enum.
+ * Status and title come from the problem catalogue (one place per code); `detail` says what
+ * happened this time. The global filter turns it into problem+json.
  */
 export class DomainException extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+
   constructor(
-    readonly status: HttpStatus,
     readonly code: string,
-    readonly title: string,
     readonly detail?: string,
-    readonly errors?: FieldError[],
-    readonly headers?: Record<string, string>,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
   ) {
-    super(detail ?? title);
+    const definition = problemDefinition(code);
+    super(detail ?? definition?.title ?? code);
     this.name = 'DomainException';
+    // An unregistered code is a programming error: it answers as an internal error.
+    this.status = definition?.status ?? 500;
+    this.title = definition?.title ?? 'Internal server error';
+    this.errors = options.errors;
+    this.headers = options.headers;
   }
 }
 
 export class NotFoundError extends DomainException {
-  constructor(entity: string, id: string) {
-    super(
-      HttpStatus.NOT_FOUND,
-      `${entity.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-not-found`,
-      `${capitalise(entity)} not found`,
-      `No ${entity} with id ${id}`,
-    );
+  /** `code`: the library's not-found code, e.g. AssetError.NotFound. */
+  constructor(code: string, what: string, id: string) {
+    super(code, `No ${what} with id ${id}`);
   }
 }
 
 export class ForbiddenError extends DomainException {
   constructor(detail: string) {
-    super(HttpStatus.FORBIDDEN, 'forbidden', 'Not allowed', detail);
+    super(CommonError.Forbidden, detail);
   }
 }
 
 export class UnauthorizedError extends DomainException {
   constructor(detail = 'Authentication is required') {
-    super(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Sign-in required', detail, undefined, {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
-}
-
-export class ConflictError extends DomainException {
-  constructor(code: string, detail: string) {
-    super(HttpStatus.CONFLICT, code, 'Conflict', detail);
+    super(CommonError.Unauthorized, detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
   }
 }
 
@@ -60,13 +58,11 @@ export const MAX_FIELD_ERRORS = 50;
 export class ValidationFailedError extends DomainException {
   constructor(errors: FieldError[]) {
     super(
-      HttpStatus.BAD_REQUEST,
-      'validation-failed',
-      'Validation failed',
+      CommonError.ValidationFailed,
       errors.length > MAX_FIELD_ERRORS
         ? `${errors.length} problems; the first ${MAX_FIELD_ERRORS} are listed`
         : `${errors.length} field(s) are invalid`,
-      errors.slice(0, MAX_FIELD_ERRORS),
+      { errors: errors.slice(0, MAX_FIELD_ERRORS) },
     );
   }
 }
@@ -74,9 +70,7 @@ export class ValidationFailedError extends DomainException {
 export class PreconditionRequiredError extends DomainException {
   constructor() {
     super(
-      HttpStatus.PRECONDITION_REQUIRED,
-      'precondition-required',
-      'If-Match header required',
+      CommonError.PreconditionRequired,
       'Send the ETag of the version you edited in an If-Match header, so a concurrent edit is never overwritten',
     );
   }
@@ -84,7 +78,7 @@ export class PreconditionRequiredError extends DomainException {
 
 export class MalformedIfMatchError extends DomainException {
   constructor(detail: string) {
-    super(HttpStatus.BAD_REQUEST, 'malformed-if-match', 'Malformed If-Match header', detail);
+    super(CommonError.MalformedIfMatch, detail);
   }
 }
 
@@ -92,17 +86,10 @@ export class PreconditionFailedError extends DomainException {
   /** `currentEtag` is sent back as ETag when it is one (not for a refused weak validator). */
   constructor(currentEtag: string, detail?: string) {
     super(
-      HttpStatus.PRECONDITION_FAILED,
-      'stale-version',
-      'The resource was changed by someone else',
+      CommonError.StaleVersion,
       detail ??
         `Your If-Match does not match the current version ${currentEtag}; reload, re-apply your change and retry`,
-      undefined,
-      currentEtag.startsWith('"') ? { ETag: currentEtag } : undefined,
+      { headers: currentEtag.startsWith('"') ? { ETag: currentEtag } : undefined },
     );
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

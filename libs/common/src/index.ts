@@ -1,3 +1,5 @@
+export * from './problem-catalogue';
+export * from './common.errors';
 export * from './domain.exception';
 export * from './problem-details';
 export * from './problem-details.filter';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { NotFoundError, ValidationFailedError } from './domain.exception';
+import { DomainException, NotFoundError, ValidationFailedError } from './domain.exception';
+import { defineProblems } from './problem-catalogue';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 function run(exception: unknown) {
@@ -39,11 +40,16 @@ describe('ProblemDetailsFilter', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
 
   it('maps a domain exception with its code and the request id', () => {
-    const result = run(new NotFoundError('asset', 'abc'));
+    defineProblems('spec', {
+      'thing-not-found': { status: 404, title: 'Thing not found', description: 'No such thing.' },
+    });
+    const result = run(new NotFoundError('thing-not-found', 'thing', 'abc'));
     expect(result.statusCode).toBe(404);
     expect(result.contentType).toBe('application/problem+json');
     expect(result.json).toMatchObject({
-      type: 'urn:bouwsteen:problem:asset-not-found',
+      type: '/problems/thing-not-found',
+      title: 'Thing not found',
+      detail: 'No thing with id abc',
       instance: '/api/v1/x',
       requestId: 'req-1',
     });
@@ -102,6 +108,11 @@ describe('ProblemDetailsFilter', () => {
   it('gives a client error without a type its own status and a generic title', () => {
     const result = run(Object.assign(new Error('x'), { status: 405, expose: true }));
     expect(result.json).toMatchObject({ status: 405, code: 'method-not-allowed' });
+  });
+
+  it('answers a code nobody registered as an internal error, not with a made-up status', () => {
+    const result = run(new DomainException('no-such-code', 'oops'));
+    expect(result.statusCode).toBe(500);
   });
 
   it('hides the details of unexpected errors behind a 500', () => {

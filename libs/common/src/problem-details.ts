@@ -10,7 +10,10 @@ export class FieldErrorDto {
 
 /** RFC 9457 problem details, the single error body of the API. */
 export class ProblemDetailsDto {
-  @ApiProperty({ example: 'urn:bouwsteen:problem:validation-failed' })
+  @ApiProperty({
+    example: '/problems/validation-failed',
+    description: 'Resolves to a page that explains the code (GET /problems lists them all)',
+  })
   type: string;
 
   @ApiProperty({ example: 'Validation failed' })
@@ -36,7 +39,3 @@ export class ProblemDetailsDto {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-export function problemType(code: string): string {
-  return `urn:bouwsteen:problem:${code}`;
-}

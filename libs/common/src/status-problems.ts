@@ -1,22 +1,31 @@
-/** A stable code and a title a person understands, for each HTTP status the API answers. */
-export const STATUS_PROBLEMS: Record<number, { code: string; title: string }> = {
-  400: { code: 'bad-request', title: 'Bad request' },
-  401: { code: 'unauthorized', title: 'Sign-in required' },
-  403: { code: 'forbidden', title: 'Not allowed' },
-  404: { code: 'not-found', title: 'Not found' },
-  405: { code: 'method-not-allowed', title: 'Method not allowed' },
-  406: { code: 'not-acceptable', title: 'Not acceptable' },
-  408: { code: 'request-timeout', title: 'Request took too long' },
-  409: { code: 'conflict', title: 'Conflict' },
-  411: { code: 'length-required', title: 'Content-Length required' },
-  412: { code: 'stale-version', title: 'The resource was changed by someone else' },
-  413: { code: 'payload-too-large', title: 'Request body too large' },
-  414: { code: 'uri-too-long', title: 'Address too long' },
-  415: { code: 'unsupported-media-type', title: 'Unsupported media type' },
-  422: { code: 'unprocessable', title: 'Unprocessable request' },
-  428: { code: 'precondition-required', title: 'If-Match header required' },
-  429: { code: 'too-many-requests', title: 'Too many requests' },
-  431: { code: 'headers-too-large', title: 'Request headers too large' },
-  500: { code: 'internal-error', title: 'Internal server error' },
-  503: { code: 'service-unavailable', title: 'Service unavailable' },
+import { CommonError } from './common.errors';
+import { problemDefinition } from './problem-catalogue';
+
+/** The common problem for each HTTP status the framework itself may answer. */
+const BY_STATUS: Record<number, CommonError> = {
+  400: CommonError.BadRequest,
+  401: CommonError.Unauthorized,
+  403: CommonError.Forbidden,
+  404: CommonError.NotFound,
+  405: CommonError.MethodNotAllowed,
+  406: CommonError.NotAcceptable,
+  408: CommonError.RequestTimeout,
+  409: CommonError.Conflict,
+  411: CommonError.LengthRequired,
+  412: CommonError.StaleVersion,
+  413: CommonError.PayloadTooLarge,
+  414: CommonError.UriTooLong,
+  415: CommonError.UnsupportedMediaType,
+  422: CommonError.Unprocessable,
+  428: CommonError.PreconditionRequired,
+  429: CommonError.TooManyRequests,
+  431: CommonError.HeadersTooLarge,
+  500: CommonError.InternalError,
+  503: CommonError.ServiceUnavailable,
 };
+
+export function statusProblem(status: number): { code: string; title: string } {
+  const code =
+    BY_STATUS[status] ?? (status >= 500 ? CommonError.InternalError : CommonError.BadRequest);
+  return { code, title: problemDefinition(code)!.title };
+}

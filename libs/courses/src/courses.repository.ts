@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { updateAtRevision } from '@bouwsteen/database';
 import { CourseStatus } from './dto/course.dto';
 import { CourseEntity } from './entities/course.entity';
+import { CourseError } from './course.errors';
 
 /** A course as the library sees it. */
 export interface Course {
@@ -267,7 +268,7 @@ export class CoursesRepository {
     revision: number,
     fields: CourseFields,
   ): Promise<void> {
-    return updateAtRevision(manager, CourseEntity, 'course', id, revision, fields);
+    return updateAtRevision(manager, CourseEntity, CourseError.NotFound, id, revision, fields);
   }
 
   async replaceItems(

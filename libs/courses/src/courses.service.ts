@@ -34,6 +34,8 @@ import {
   ShareLinkDto,
   UpdateCourseDto,
 } from './dto/course.dto';
+import { CourseError } from './course.errors';
+import { DomainException } from '@bouwsteen/common';
 
 /**
  * LLO courses. Everything a course "has" — study load, price, certificates, level range — is
@@ -171,13 +173,17 @@ export class CoursesService {
     const course = /^[A-Za-z0-9_-]{20,100}$/.test(token)
       ? await this.courses.findByShareHash(fingerprint(token))
       : undefined;
-    if (!course) throw new NotFoundError('shared course', 'this link (it may have been revoked)');
+    if (!course)
+      throw new DomainException(
+        CourseError.SharedNotFound,
+        'This link does not work (any more): it may have been revoked or replaced',
+      );
     return this.toDto(course);
   }
 
   private async owned(principal: Principal, id: string): Promise<Course> {
     const course = await this.courses.find(id);
-    if (!course) throw new NotFoundError('course', id);
+    if (!course) throw new NotFoundError(CourseError.NotFound, 'course', id);
     if (!CoursePolicy.canManage(principal, course))
       throw new ForbiddenError(
         'Only the LLO office that owns this course (or an admin) may see or change it',

@@ -1,3 +1,4 @@
 export * from './courses.module';
 export * from './courses.service';
 export * from './course-rules';
+export * from './course.errors';

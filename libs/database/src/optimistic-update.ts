@@ -9,7 +9,8 @@ import { NotFoundError, PreconditionFailedError, toEtag } from '@bouwsteen/commo
 export async function updateAtRevision<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
-  entityName: string,
+  /** The not-found code of the owning library, e.g. AssetError.NotFound. */
+  notFoundCode: string,
   id: string,
   expectedRevision: number,
   changes: QueryDeepPartialEntity<T>,
@@ -25,6 +26,7 @@ export async function updateAtRevision<T extends ObjectLiteral>(
     `SELECT row_version FROM ${manager.getRepository(target).metadata.tableName} WHERE id = $1`,
     [id],
   );
-  if (rows.length === 0) throw new NotFoundError(entityName, id);
+  if (rows.length === 0)
+    throw new NotFoundError(notFoundCode, manager.getRepository(target).metadata.tableName, id);
   throw new PreconditionFailedError(toEtag(rows[0].row_version));
 }

@@ -4,7 +4,7 @@ import { AssetPolicy, AssetsRepository } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { PpsRepository } from '@bouwsteen/organisations';
 import {
-  ConflictError,
+  DomainException,
   NotFoundError,
   Page,
   PageQueryDto,
@@ -23,6 +23,9 @@ import {
   WebhookDto,
 } from './dto/follow.dto';
 import { FollowRepository, FollowTarget, Notification } from './follow.repository';
+import { FollowError } from './follow.errors';
+import { AssetError } from '@bouwsteen/assets';
+import { OrganisationError } from '@bouwsteen/organisations';
 
 const MAX_WEBHOOKS = 5;
 
@@ -42,7 +45,12 @@ export class FollowService {
       type === 'asset'
         ? (await this.assets.findForReader(id, AssetPolicy.readerScope(principal))) !== null
         : await this.pps.exists(id);
-    if (!exists) throw new NotFoundError(type, id);
+    if (!exists)
+      throw new NotFoundError(
+        type === 'asset' ? AssetError.NotFound : OrganisationError.PpsNotFound,
+        type,
+        id,
+      );
     await this.follows.follow(principal.userId, type, id);
   }
 
@@ -78,7 +86,7 @@ export class FollowService {
 
   async markRead(principal: Principal, id: string): Promise<void> {
     if (!(await this.follows.markRead(principal.userId, id)))
-      throw new NotFoundError('notification', id);
+      throw new NotFoundError(FollowError.NotificationNotFound, 'notification', id);
   }
 
   async webhooks(principal: Principal): Promise<WebhookDto[]> {
@@ -103,8 +111,8 @@ export class FollowService {
     const row = await this.tx.run(async (manager) => {
       await lockKeys(manager, LockSpace.AccountQuota, [`webhook:${principal.userId}`]);
       if ((await this.follows.countWebhooks(manager, principal.userId)) >= MAX_WEBHOOKS) {
-        throw new ConflictError(
-          'webhook-limit-reached',
+        throw new DomainException(
+          FollowError.WebhookLimitReached,
           `At most ${MAX_WEBHOOKS} webhooks per account`,
         );
       }
@@ -115,7 +123,7 @@ export class FollowService {
 
   async removeWebhook(principal: Principal, id: string): Promise<void> {
     if (!(await this.follows.removeWebhook(principal.userId, id)))
-      throw new NotFoundError('webhook', id);
+      throw new NotFoundError(FollowError.WebhookNotFound, 'webhook', id);
   }
 }
 

@@ -8,3 +8,4 @@ export * from './entities/pps.entity';
 export * from './dto/organisation.dto';
 export * from './dto/pps.dto';
 export * from './pps.policy';
+export * from './organisation.errors';

@@ -4,6 +4,7 @@ import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { updateAtRevision } from '@bouwsteen/database';
 import { OrganisationAliasEntity } from './entities/organisation-alias.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
+import { OrganisationError } from './organisation.errors';
 
 export interface OrganisationListFilter {
   q?: string;
@@ -154,7 +155,14 @@ export class OrganisationsRepository {
     revision: number,
     changes: Partial<OrganisationFields>,
   ): Promise<void> {
-    return updateAtRevision(manager, OrganisationEntity, 'organisation', id, revision, changes);
+    return updateAtRevision(
+      manager,
+      OrganisationEntity,
+      OrganisationError.NotFound,
+      id,
+      revision,
+      changes,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ConflictError,
+  DomainException,
   FieldError,
   NotFoundError,
   Page,
@@ -19,6 +19,7 @@ import {
 import { OrganisationEntity } from './entities/organisation.entity';
 import { toOrganisationDto } from './organisation.mapper';
 import { OrganisationsRepository } from './organisations.repository';
+import { OrganisationError } from './organisation.errors';
 
 @Injectable()
 export class OrganisationsService {
@@ -96,7 +97,7 @@ export class OrganisationsService {
 
   private async require(id: string): Promise<OrganisationEntity> {
     const organisation = await this.organisations.findById(id);
-    if (!organisation) throw new NotFoundError('organisation', id);
+    if (!organisation) throw new NotFoundError(OrganisationError.NotFound, 'organisation', id);
     return organisation;
   }
 
@@ -123,8 +124,8 @@ export class OrganisationsService {
       }
       const holder = await this.organisations.findByKey(key);
       if (holder && holder.id !== ownId) {
-        throw new ConflictError(
-          'organisation-exists',
+        throw new DomainException(
+          OrganisationError.OrganisationExists,
           `"${text}" already names organisation ${holder.name} (${holder.id})`,
         );
       }

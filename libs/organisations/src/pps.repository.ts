@@ -5,6 +5,7 @@ import { updateAtRevision } from '@bouwsteen/database';
 import { PpsPartnerEntity } from './entities/pps-partner.entity';
 import { PpsEntity } from './entities/pps.entity';
 import { escapeLike } from './organisations.repository';
+import { OrganisationError } from './organisation.errors';
 
 export interface PpsListFilter {
   province?: string;
@@ -83,7 +84,14 @@ export class PpsRepository {
     revision: number,
     changes: Partial<PpsFields>,
   ): Promise<void> {
-    return updateAtRevision(manager, PpsEntity, 'pps', id, revision, changes);
+    return updateAtRevision(
+      manager,
+      PpsEntity,
+      OrganisationError.PpsNotFound,
+      id,
+      revision,
+      changes,
+    );
   }
 
   async replacePartners(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@bouwsteen/auth';
 import {
-  ConflictError,
+  DomainException,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -18,6 +18,7 @@ import { OrganisationsRepository } from './organisations.repository';
 import { toPpsDto, toPpsSummaryDto } from './pps.mapper';
 import { PpsPolicy } from './pps.policy';
 import { PartnerFields, PpsFields, PpsRepository } from './pps.repository';
+import { OrganisationError } from './organisation.errors';
 
 @Injectable()
 export class PpsService {
@@ -51,7 +52,10 @@ export class PpsService {
     await this.validate(dto);
     const key = nameKey(dto.name);
     if (await this.pps.findByKey(key))
-      throw new ConflictError('pps-exists', `A PPS named "${dto.name}" already exists`);
+      throw new DomainException(
+        OrganisationError.PpsExists,
+        `A PPS named "${dto.name}" already exists`,
+      );
     const saved = await this.tx.run((manager) =>
       this.pps.insert(
         manager,
@@ -86,7 +90,10 @@ export class PpsService {
     if (dto.name !== undefined) {
       const holder = await this.pps.findByKey(nameKey(dto.name));
       if (holder && holder.id !== id)
-        throw new ConflictError('pps-exists', `A PPS named "${dto.name}" already exists`);
+        throw new DomainException(
+          OrganisationError.PpsExists,
+          `A PPS named "${dto.name}" already exists`,
+        );
     }
     await this.tx.run(async (manager) => {
       await this.pps.update(manager, id, revision, {
@@ -106,7 +113,7 @@ export class PpsService {
 
   private async require(id: string): Promise<PpsEntity> {
     const pps = await this.pps.findById(id);
-    if (!pps) throw new NotFoundError('pps', id);
+    if (!pps) throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', id);
     return pps;
   }
 

@@ -15,6 +15,7 @@ import {
   RankingReportDto,
 } from './dto/report.dto';
 import { AssetReuse, PpsTotals, ReportsRepository } from './reports.repository';
+import { OrganisationError } from '@bouwsteen/organisations';
 
 /** The published assets of a report whose overlaps are looked for (the most recent first). */
 const OVERLAP_ASSETS = 100;
@@ -50,7 +51,7 @@ export class ReportsService {
 
   async pps(id: string): Promise<PpsReportDto> {
     const pps = await this.reports.pps(id);
-    if (!pps) throw new NotFoundError('pps', id);
+    if (!pps) throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', id);
     const [totals] = await this.reports.totals({ ppsId: id });
     const assets = await this.reports.assetReuse({ ppsId: id }, 500);
     return {
@@ -63,7 +64,8 @@ export class ReportsService {
 
   async leadInstitution(organisationId: string): Promise<PortfolioReportDto> {
     const organisation = await this.reports.organisation(organisationId);
-    if (!organisation) throw new NotFoundError('organisation', organisationId);
+    if (!organisation)
+      throw new NotFoundError(OrganisationError.NotFound, 'organisation', organisationId);
     const portfolio = await this.reports.totals({ leadOrganisationId: organisationId });
     const ppsIds = portfolio.map((row) => row.ppsId);
     return {

@@ -4,7 +4,7 @@ import { AssetPolicy, AssetsRepository } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
-  ConflictError,
+  DomainException,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -19,6 +19,9 @@ import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations
 import { RecordReuseDto, ReuseDto } from './dto/reuse.dto';
 import { ReusePolicy } from './reuse.policy';
 import { DuplicateReuseError, Reuse, ReuseRepository } from './reuse.repository';
+import { AssetError } from '@bouwsteen/assets';
+import { OrganisationError } from '@bouwsteen/organisations';
+import { ReuseError } from './reuse.errors';
 
 /**
  * Reuse is evidence that one PPS or organisation adopted another's asset. Only members speak
@@ -38,9 +41,9 @@ export class ReuseService {
 
   async record(principal: Principal, assetId: string, dto: RecordReuseDto): Promise<ReuseDto> {
     const asset = await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal));
-    if (!asset) throw new NotFoundError('asset', assetId);
+    if (!asset) throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
     if (asset.publishedVersion === null) {
-      throw new ConflictError('not-published', 'Only a published asset can be reused');
+      throw new DomainException(AssetError.NotPublished, 'Only a published asset can be reused');
     }
     const version = dto.version ?? asset.publishedVersion;
     const errors: FieldError[] = [];
@@ -84,8 +87,8 @@ export class ReuseService {
       );
     }
     if (dto.adopterPpsId === asset.ppsId) {
-      throw new ConflictError(
-        'own-asset',
+      throw new DomainException(
+        ReuseError.OwnAsset,
         'This asset belongs to that PPS; reuse records adoption by others',
       );
     }
@@ -95,8 +98,8 @@ export class ReuseService {
       // raced this request is seen.
       const locked = await this.assets.lockForUpdate(manager, assetId);
       if (locked?.status === 'archived') {
-        throw new ConflictError(
-          'asset-archived',
+        throw new DomainException(
+          AssetError.Archived,
           `This asset was archived${locked.successorId ? `; its successor is ${locked.successorId}` : ''}: record reuse of a current asset`,
         );
       }
@@ -115,8 +118,8 @@ export class ReuseService {
         })
         .catch((error: unknown) => {
           if (error instanceof DuplicateReuseError)
-            throw new ConflictError(
-              'reuse-exists',
+            throw new DomainException(
+              ReuseError.ReuseExists,
               'This adopter already recorded reuse of this version in this context',
             );
           throw error;
@@ -129,7 +132,7 @@ export class ReuseService {
 
   async remove(principal: Principal, id: string): Promise<void> {
     const reuse = await this.reuses.findById(id);
-    if (!reuse) throw new NotFoundError('reuse', id);
+    if (!reuse) throw new NotFoundError(ReuseError.NotFound, 'reuse', id);
     if (!ReusePolicy.mayRemove(principal, reuse)) {
       throw new ForbiddenError('Only whoever recorded a reuse (or an admin) may remove it');
     }
@@ -146,13 +149,14 @@ export class ReuseService {
     query: PageQueryDto,
   ): Promise<Page<ReuseDto>> {
     if (!(await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal))))
-      throw new NotFoundError('asset', assetId);
+      throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
     const [rows, total] = await this.reuses.listForAsset(assetId, query.offset, query.pageSize);
     return toPage(rows.map(toReuseDto), total, query);
   }
 
   async byPps(ppsId: string, query: PageQueryDto): Promise<Page<ReuseDto>> {
-    if (!(await this.pps.exists(ppsId))) throw new NotFoundError('pps', ppsId);
+    if (!(await this.pps.exists(ppsId)))
+      throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', ppsId);
     const [rows, total] = await this.reuses.listByPps(ppsId, query.offset, query.pageSize);
     return toPage(rows.map(toReuseDto), total, query);
   }

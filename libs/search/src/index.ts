@@ -22,3 +22,4 @@ export * from './search-reader';
 export * from './search-key';
 export * from './search-keys';
 export * from './search-core.module';
+export * from './search.errors';

@@ -1,21 +1,14 @@
-import { HttpStatus } from '@nestjs/common';
 import {
   MeiliSearchApiError,
   MeiliSearchRequestError,
   MeiliSearchRequestTimeOutError,
 } from 'meilisearch';
 import { DomainException } from '@bouwsteen/common';
+import { SearchError } from './search.errors';
 
 export class SearchUnavailableError extends DomainException {
   constructor(detail: string) {
-    super(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      'search-unavailable',
-      'Search is temporarily unavailable',
-      detail,
-      undefined,
-      { 'Retry-After': '5' },
-    );
+    super(SearchError.Unavailable, detail, { headers: { 'Retry-After': '5' } });
   }
 }
 

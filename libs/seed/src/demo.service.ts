@@ -3,10 +3,10 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AssetsRepository, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { ConflictError, flattenValidationErrors, nameKey } from '@bouwsteen/common';
+import { DomainException, flattenValidationErrors, nameKey } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { PpsFields, PpsRepository } from '@bouwsteen/organisations';
-import { ReuseService } from '@bouwsteen/reuse';
+import { ReuseError, ReuseService } from '@bouwsteen/reuse';
 import { readJson } from './seed-files';
 import { SeedSummary } from './seed-summary';
 
@@ -113,7 +113,8 @@ export class DemoService {
         .then(
           () => true,
           (error: unknown) => {
-            if (error instanceof ConflictError && error.code === 'reuse-exists') return false;
+            if (error instanceof DomainException && error.code === ReuseError.ReuseExists)
+              return false;
             throw error;
           },
         );

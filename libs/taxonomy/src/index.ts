@@ -3,3 +3,4 @@ export * from './taxonomy.service';
 export * from './taxonomy.repository';
 export * from './taxonomy.module';
 export * from './taxonomy-term.entity';
+export * from './taxonomy.errors';

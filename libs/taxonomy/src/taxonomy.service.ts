@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock, FieldError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { TaxonomyRepository } from './taxonomy.repository';
 import { Term, VOCABULARIES, Vocabulary } from './vocabulary';
+import { TaxonomyError } from './taxonomy.errors';
 
 const CACHE_TTL_MS = 60_000;
 
@@ -44,7 +45,7 @@ export class TaxonomyService {
 
   async terms(vocabulary: string): Promise<Term[]> {
     if (!(VOCABULARIES as readonly string[]).includes(vocabulary)) {
-      throw new NotFoundError('vocabulary', vocabulary);
+      throw new NotFoundError(TaxonomyError.VocabularyNotFound, 'vocabulary', vocabulary);
     }
     return [...((await this.vocabularies()).get(vocabulary)?.values() ?? [])];
   }

@@ -1,46 +1,23 @@
 import type { NextFunction, Request, Response } from 'express';
+import { CommonError } from '../common.errors';
 import { DomainException } from '../domain.exception';
 
 /** What body-parser and raw-body report (http-errors with a `type`), as problems of our own. */
-const BODY_PROBLEMS: Record<
-  string,
-  [status: number | undefined, code: string, title: string, detail: string]
-> = {
-  'entity.too.large': [
-    413,
-    'payload-too-large',
-    'Request body too large',
-    'The request body exceeds the size limit',
-  ],
-  'entity.parse.failed': [
-    400,
-    'malformed-json',
-    'Malformed JSON',
-    'The request body is not valid JSON',
-  ],
-  'entity.too.deep': [400, 'too-deeply-nested', 'Body nested too deeply', ''],
-  'charset.unsupported': [
-    415,
-    'unsupported-charset',
-    'Unsupported character set',
-    'Send JSON encoded as UTF-8',
-  ],
+const BODY_PROBLEMS: Record<string, [code: CommonError, detail?: string]> = {
+  'entity.too.large': [CommonError.PayloadTooLarge, 'The request body exceeds the size limit'],
+  'entity.parse.failed': [CommonError.MalformedJson, 'The request body is not valid JSON'],
+  'entity.too.deep': [CommonError.TooDeeplyNested],
+  'charset.unsupported': [CommonError.UnsupportedCharset, 'Send JSON encoded as UTF-8'],
   'encoding.unsupported': [
-    415,
-    'unsupported-content-encoding',
-    'Unsupported content encoding',
+    CommonError.UnsupportedContentEncoding,
     'Send the body uncompressed, or compressed with gzip, deflate or br',
   ],
   'request.aborted': [
-    400,
-    'request-aborted',
-    'Request aborted',
+    CommonError.RequestAborted,
     'The client closed the connection before the body was read',
   ],
   'request.size.invalid': [
-    400,
-    'bad-request',
-    'Bad request',
+    CommonError.BadRequest,
     'The body is shorter or longer than its Content-Length',
   ],
 };
@@ -56,23 +33,15 @@ export function translateBodyErrors(
   _response: Response,
   next: NextFunction,
 ): void {
-  const raw = error as { type?: unknown; status?: unknown; message?: unknown; code?: unknown };
+  const raw = error as { type?: unknown; message?: unknown; code?: unknown };
   const known = typeof raw?.type === 'string' ? BODY_PROBLEMS[raw.type] : undefined;
-  if (known) {
-    const [status, code, title, detail] = known;
-    return next(
-      new DomainException(status ?? Number(raw.status), code, title, detail || String(raw.message)),
-    );
-  }
-  if (typeof raw?.code === 'string' && raw.code.startsWith('Z_')) {
+  if (known) return next(new DomainException(known[0], known[1] ?? String(raw.message)));
+  if (typeof raw?.code === 'string' && raw.code.startsWith('Z_'))
     return next(
       new DomainException(
-        400,
-        'malformed-content-encoding',
-        'Body does not decompress',
+        CommonError.MalformedContentEncoding,
         'The body is not valid for its Content-Encoding',
       ),
     );
-  }
   next(error);
 }

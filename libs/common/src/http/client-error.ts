@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../problem-details';
-import { STATUS_PROBLEMS } from '../status-problems';
+import { problemType } from '../problem-catalogue';
+import { PROBLEM_CONTENT_TYPE } from '../problem-details';
+import { statusProblem } from '../status-problems';
 
 /**
  * Requests Node refuses before any route sees them (headers too large, malformed HTTP, header
@@ -20,7 +21,7 @@ export function answerClientErrorsWithProblems(server: Server): void {
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? 408
           : 400;
-    const { code, title } = STATUS_PROBLEMS[status];
+    const { code, title } = statusProblem(status);
     const body = JSON.stringify({
       type: problemType(code),
       title,

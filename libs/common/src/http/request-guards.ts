@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { CommonError } from '../common.errors';
 import { DomainException, ValidationFailedError } from '../domain.exception';
 import { jsonDepth } from './json-depth';
 import { textProblem, unsafeTextFields } from './text-safety';
@@ -25,9 +26,7 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     return next(
       new DomainException(
-        415,
-        'unsupported-media-type',
-        'Unsupported media type',
+        CommonError.UnsupportedMediaType,
         `Send the body as JSON with Content-Type: application/json${type ? ` (got "${type.slice(0, 100)}")` : ''}`,
       ),
     );
@@ -36,9 +35,7 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
   if (charset && !/^utf-?8$/i.test(charset)) {
     return next(
       new DomainException(
-        415,
-        'unsupported-charset',
-        'Unsupported character set',
+        CommonError.UnsupportedCharset,
         `Send JSON encoded as UTF-8 (got charset "${charset.slice(0, 40)}")`,
       ),
     );
@@ -66,12 +63,7 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
     path = decodeURIComponent(request.path);
   } catch {
     return next(
-      new DomainException(
-        400,
-        'malformed-url',
-        'Malformed address',
-        'The path has an invalid percent-encoding',
-      ),
+      new DomainException(CommonError.MalformedUrl, 'The path has an invalid percent-encoding'),
     );
   }
   const problems = [
