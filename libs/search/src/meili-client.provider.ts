@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { MeiliSearch } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { pooledHttpClient } from './meili-http';
 
 /** The client that writes: the worker and the CLI (indexing, settings, rebuilds). */
 export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
@@ -14,12 +15,14 @@ export const MEILI_SEARCH_CLIENT = Symbol('MEILI_SEARCH_CLIENT');
 export function createMeiliClient(
   config: { url: string; apiKey: string },
   timeoutMs = 30_000,
+  pooled = false,
 ): MeiliSearch {
   return new MeiliSearch({
     host: config.url,
     apiKey: config.apiKey || undefined,
     requestInit: { headers: { 'Accept-Encoding': 'identity' }, keepalive: true },
     timeout: timeoutMs,
+    ...(pooled ? { httpClient: pooledHttpClient(new URL(config.url).origin) } : {}),
   });
 }
 
@@ -41,5 +44,6 @@ export const meiliSearchClientProvider: Provider = {
     createMeiliClient(
       { url: config.meili.url, apiKey: config.meili.searchKey },
       config.meili.searchTimeoutMs,
+      true,
     ),
 };
