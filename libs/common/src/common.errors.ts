@@ -41,7 +41,7 @@ export enum CommonError {
   InternalError = 'internal-error',
 }
 
-export const COMMON_PROBLEMS = defineProblems<CommonError>('common', {
+defineProblems<CommonError>('common', {
   [CommonError.BadRequest]: {
     status: 400,
     title: 'Bad request',

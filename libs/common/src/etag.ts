@@ -36,5 +36,3 @@ export function parseIfMatch(header: string | undefined): number {
 export function assertFresh(expected: number, current: number): void {
   if (expected !== current) throw new PreconditionFailedError(toEtag(current));
 }
-
-export const IF_MATCH_HEADER = 'if-match';

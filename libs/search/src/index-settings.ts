@@ -47,10 +47,6 @@ export function synonyms(): Record<string, string[]> {
   return result;
 }
 
-export function synonymsVersion(): number {
-  return dataFile<SynonymsFile>('synonyms-nl.json').version;
-}
-
 export function indexSettings(): Settings {
   return {
     // Order is rank: a hit in the title weighs more than one in the body.
