@@ -42,4 +42,9 @@ export const AssetPolicy = {
   draftsVisibleSql(alias: string, allDrafts: string, ppsIds: string): string {
     return `(${allDrafts} OR ${alias}.pps_id = ANY(CAST(${ppsIds} AS uuid[])))`;
   },
+
+  /** canRead as SQL: asset row `alias` is visible to the scope in the placeholders. */
+  readableSql(alias: string, allDrafts: string, ppsIds: string): string {
+    return `(${alias}.status <> 'draft' OR ${AssetPolicy.draftsVisibleSql(alias, allDrafts, ppsIds)})`;
+  },
 };

@@ -98,7 +98,7 @@ export class AssetsRepository {
         'v',
         `v.asset_id = a.id AND v.number = CASE WHEN ${draftVisible} THEN a.latest_version ELSE a.published_version END`,
       )
-      .where(`(a.status <> 'draft' OR ${draftVisible})`)
+      .where(AssetPolicy.readableSql('a', ':allDrafts', ':readerPps'))
       .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
   }
 
@@ -212,7 +212,7 @@ export class AssetsRepository {
        JOIN pps p ON p.id = a.pps_id
        JOIN asset_version v ON v.asset_id = a.id AND v.number =
          CASE WHEN ${draftsVisible} THEN a.latest_version ELSE a.published_version END
-       WHERE l.depth > 0 AND (a.status <> 'draft' OR ${draftsVisible})
+       WHERE l.depth > 0 AND ${AssetPolicy.readableSql('a', '$2', '$3')}
        ORDER BY l.depth, v.title`,
       [id, scope.allDrafts, scope.ppsIds],
     );

@@ -415,7 +415,7 @@ export class AssetsService {
   ): Promise<AssetEntity> {
     const asset = await this.assets.lockForUpdate(manager, id);
     // A draft someone may not even read is reported as absent, not as forbidden.
-    if (!asset || (asset.status === 'draft' && !AssetPolicy.canReadDrafts(principal, asset.ppsId)))
+    if (!asset || !AssetPolicy.canRead(principal, asset))
       throw new NotFoundError(AssetError.NotFound, 'asset', id);
     if (!AssetPolicy.canEdit(principal, asset.ppsId))
       throw new ForbiddenError(
@@ -470,8 +470,7 @@ export class AssetsService {
       const target = found.get(reference.id);
       // A draft the editor may not read does not exist for them: referring to it would reveal
       // it, and leave a dangling reference when it is discarded.
-      const visible =
-        target && (target.status !== 'draft' || AssetPolicy.canReadDrafts(principal, target.ppsId));
+      const visible = target && AssetPolicy.canRead(principal, target);
       if (reference.id === selfId)
         checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
       else if (!target || !visible)
