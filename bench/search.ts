@@ -323,7 +323,17 @@ async function main(): Promise<void> {
       results.meiliPeakRssMb = peakRssMb(meili.pid);
     }
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // The worker and the API stop before their database is dropped.
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(undefined);
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     await app.close();
     await meili.stop();
     await dropDatabase(databaseUrl);
