@@ -188,9 +188,8 @@ async function main(): Promise<void> {
     const random = mulberry32(42);
     const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, ppsIds, random));
     await waitHttp(`http://127.0.0.1:${port}/health/ready`);
-    if (HOP_ONLY) {
-      await hopOnlyLoad(app, client, live, directName, corpus);
-      await measureQueries(
+    const queries = () =>
+      measureQueries(
         app,
         client,
         meili.url,
@@ -199,6 +198,9 @@ async function main(): Promise<void> {
         port,
         results,
       );
+    if (HOP_ONLY) {
+      await hopOnlyLoad(app, client, live, directName, corpus);
+      await queries();
       results.apiPeakRssMb = peakRssMb(api.pid!);
       results.meiliPeakRssMb = peakRssMb(meili.pid);
     } else {
@@ -300,15 +302,7 @@ async function main(): Promise<void> {
       console.log('  lag', results.publishLag);
 
       // 4. Query latency and throughput: API vs the identical request straight to Meilisearch.
-      await measureQueries(
-        app,
-        client,
-        meili.url,
-        searchKeyFor(masterKey, env.MEILI_INDEX_PREFIX),
-        directName,
-        port,
-        results,
-      );
+      await queries();
       results.apiPeakRssMb = peakRssMb(api.pid!);
 
       // 5. Full reindex (build beside, swap) against the direct bulk load of the same documents.
