@@ -23,3 +23,4 @@ export * from './search-key';
 export * from './search-keys';
 export * from './search-core.module';
 export * from './search.errors';
+export * from './dto/search-result.dto';

@@ -31,8 +31,8 @@ function finite(value: number): number {
   return value;
 }
 
-const MARK_OPEN = '\u0001';
-const MARK_CLOSE = '\u0002';
+export const MARK_OPEN = '\u0001';
+export const MARK_CLOSE = '\u0002';
 export const HIGHLIGHT_TAGS = { highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE };
 
 /** Escapes stored text for HTML, then turns Meilisearch's markers into <mark> elements. */

@@ -45,6 +45,20 @@ export class SearchReader {
     }
   }
 
+  /** Several full searches in one round trip, answered in the same order. */
+  async multiSearch(
+    queries: (SearchParams & { q?: string })[],
+  ): Promise<SearchResponse<SearchDocument>[]> {
+    try {
+      const response = await this.reader.multiSearch({
+        queries: queries.map((query) => ({ indexUid: this.name, ...query })),
+      });
+      return response.results as unknown as SearchResponse<SearchDocument>[];
+    } catch (error) {
+      throw searchUnavailable(error);
+    }
+  }
+
   async search(params: SearchParams & { q?: string }): Promise<SearchResponse<SearchDocument>> {
     const { q, ...rest } = params;
     try {

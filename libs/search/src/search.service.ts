@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SearchParams } from 'meilisearch';
+import { SearchParams, SearchResponse } from 'meilisearch';
 import { FieldError } from '@bouwsteen/common';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
-import { FACETS, SearchQueryDto } from './dto/search-query.dto';
+import { FACETS, FacetName, SearchQueryDto } from './dto/search-query.dto';
 import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
 import { SearchDocument } from './search-document';
 import {
@@ -16,6 +16,7 @@ import {
   withoutMarks,
 } from './search-filter';
 import { SearchReader } from './search-reader';
+import { spellingSuggestion } from './spelling-suggestion';
 
 /** Query parameters that take vocabulary codes, with their index attribute and vocabulary. */
 const CODE_FILTERS: [keyof SearchQueryDto, string, Vocabulary][] = [
@@ -79,23 +80,87 @@ export class SearchService {
     const byFacet = Object.fromEntries(
       (query.facets ?? []).map((name) => [name, response.facetDistribution?.[FACETS[name]] ?? {}]),
     );
-    return {
-      hits: response.hits.map((hit) => toHit(hit as SearchDocument & HitExtras)),
-      facets: byFacet,
-      totalHits: response.totalHits ?? 0,
-      totalPages: response.totalPages ?? 0,
-      pageNumber: query.pageNumber,
-      pageSize: query.pageSize,
-      processingTimeMs: response.processingTimeMs,
+    return toResult(query, response, byFacet);
+  }
+
+  /**
+   * A search whose facet counts stay useful while filtering: the count for each value of a
+   * filtered facet is what choosing that value too would give (values of one facet are OR-ed),
+   * as the search pages show it. One round trip: the main query plus, per filtered facet, the
+   * same query without that facet's filter — whose total also says what dropping it would give.
+   */
+  async searchWithFacetCounts(query: SearchQueryDto): Promise<FacetedSearchResult> {
+    const requests = await this.facetedParams(query);
+    const [main, ...others] = await this.index.multiSearch(
+      requests.map((request) => request.params),
+    );
+    const facets: Record<string, Record<string, number>> = {};
+    const totalsWithout: Partial<Record<FacetName, number>> = {};
+    for (const name of query.facets ?? [])
+      facets[name] = main.facetDistribution?.[FACETS[name]] ?? {};
+    requests.slice(1).forEach((request, index) => {
+      const response = others[index];
+      totalsWithout[request.group!] = response.totalHits ?? 0;
+      if (query.facets?.includes(request.group!))
+        facets[request.group!] = response.facetDistribution?.[FACETS[request.group!]] ?? {};
+    });
+    const suggestion = query.q
+      ? spellingSuggestion(
+          query.q,
+          main.hits.slice(0, 10).flatMap((hit) => {
+            const formatted = (hit as HitExtras)._formatted;
+            return [formatted?.title ?? '', formatted?.summary ?? ''];
+          }),
+        )
+      : undefined;
+    return { ...toResult(query, main, facets), totalsWithout, suggestion };
+  }
+
+  /** The exact Meilisearch requests of searchWithFacetCounts (also the benchmark's direct floor). */
+  async facetedParams(
+    query: SearchQueryDto,
+  ): Promise<{ group?: FacetName; params: SearchParams & { q?: string } }[]> {
+    const { base, filters } = await this.parts(query);
+    const active = [...new Set(filters.flatMap((filter) => (filter.group ? [filter.group] : [])))];
+    const wanted = [...new Set(query.facets ?? [])];
+    const unfiltered = wanted.filter((name) => !active.includes(name)).map((name) => FACETS[name]);
+    const main = {
+      ...base,
+      filter: filters.map((filter) => filter.expression),
+      facets: unfiltered.length ? [...new Set(unfiltered)] : undefined,
     };
+    const without = active.map((group) => ({
+      group,
+      params: {
+        q: base.q,
+        filter: filters
+          .filter((filter) => filter.group !== group)
+          .map((filter) => filter.expression),
+        facets: wanted.includes(group) ? [FACETS[group]] : undefined,
+        page: 1,
+        hitsPerPage: 0,
+      },
+    }));
+    return [{ params: main }, ...without];
   }
 
   /** The exact Meilisearch request for a query (also used by the benchmark's direct floor). */
   async params(query: SearchQueryDto): Promise<SearchParams & { q?: string }> {
-    const checker = await this.taxonomy.checker();
-    const filter = this.filters(query, checker);
-    checker.throwIfInvalid();
+    const { base, filters } = await this.parts(query);
     const facets = [...new Set((query.facets ?? []).map((name) => FACETS[name]))];
+    return {
+      ...base,
+      filter: filters.map((filter) => filter.expression),
+      facets: facets.length ? facets : undefined,
+    };
+  }
+
+  private async parts(
+    query: SearchQueryDto,
+  ): Promise<{ base: SearchParams & { q?: string }; filters: Filter[] }> {
+    const checker = await this.taxonomy.checker();
+    const filters = this.filters(query, checker);
+    checker.throwIfInvalid();
     const geoPoint =
       query.lat !== undefined && query.lng !== undefined
         ? `_geoPoint(${query.lat}, ${query.lng}):asc`
@@ -107,40 +172,44 @@ export class SearchService {
           ? [SORTS[query.sort]]
           : undefined;
     return {
-      q: query.q,
-      filter,
-      sort,
-      facets: facets.length ? facets : undefined,
-      page: query.pageNumber,
-      hitsPerPage: query.pageSize,
-      attributesToRetrieve: RETRIEVE,
-      attributesToHighlight: ['title', 'summary'],
-      attributesToCrop: ['summary'],
-      cropLength: 30,
-      ...HIGHLIGHT_TAGS,
+      filters,
+      base: {
+        q: query.q,
+        sort,
+        page: query.pageNumber,
+        hitsPerPage: query.pageSize,
+        attributesToRetrieve: RETRIEVE,
+        attributesToHighlight: ['title', 'summary'],
+        attributesToCrop: ['summary'],
+        cropLength: 30,
+        ...HIGHLIGHT_TAGS,
+      },
     };
   }
 
-  private filters(query: SearchQueryDto, checker: CodeChecker): string[] {
-    const filters: string[] = [];
+  /** Each filter with the facet it narrows (none for the preset, dates and places). */
+  private filters(query: SearchQueryDto, checker: CodeChecker): Filter[] {
+    const filters: Filter[] = [];
     const errors: FieldError[] = [];
-    if (query.preset === 'llo')
-      filters.push(anyOf('kind', ['module']), anyOf('audiences', ['worker']));
-    if (query.kind?.length) filters.push(anyOf('kind', query.kind));
-    if (query.ppsId?.length) filters.push(anyOf('ppsId', query.ppsId));
+    const add = (expression: string, group?: FacetName) => filters.push({ expression, group });
+    if (query.preset === 'llo') {
+      add(anyOf('kind', ['module']));
+      add(anyOf('audiences', ['worker']));
+    }
+    if (query.kind?.length) add(anyOf('kind', query.kind), 'kind');
+    if (query.ppsId?.length) add(anyOf('ppsId', query.ppsId), 'ppsId');
     if (query.leadInstitution?.length)
-      filters.push(anyOf('leadInstitutionId', query.leadInstitution));
+      add(anyOf('leadInstitutionId', query.leadInstitution), 'leadInstitution');
     for (const [parameter, attribute, vocabulary] of CODE_FILTERS) {
       const values = query[parameter] as string[] | undefined;
       if (!values?.length) continue;
       checker.codes(parameter, vocabulary, values);
-      filters.push(anyOf(attribute, values));
+      add(anyOf(attribute, values), parameter as FacetName);
     }
-    if (query.certifiable !== undefined) filters.push(isTrue('certifiable', query.certifiable));
-    if (query.studyLoadMin !== undefined)
-      filters.push(atLeast('studyLoadHours', query.studyLoadMin));
-    if (query.studyLoadMax !== undefined)
-      filters.push(atMost('studyLoadHours', query.studyLoadMax));
+    if (query.certifiable !== undefined)
+      add(isTrue('certifiable', query.certifiable), 'certifiable');
+    if (query.studyLoadMin !== undefined) add(atLeast('studyLoadHours', query.studyLoadMin));
+    if (query.studyLoadMax !== undefined) add(atMost('studyLoadHours', query.studyLoadMax));
     if (
       query.studyLoadMin !== undefined &&
       query.studyLoadMax !== undefined &&
@@ -149,7 +218,7 @@ export class SearchService {
       errors.push({ field: 'studyLoadMax', message: 'must not be below studyLoadMin' });
     }
     if (query.updatedSince)
-      filters.push(atLeast('updatedAt', Math.floor(Date.parse(query.updatedSince) / 1000)));
+      add(atLeast('updatedAt', Math.floor(Date.parse(query.updatedSince) / 1000)));
     const hasPoint = query.lat !== undefined && query.lng !== undefined;
     if ((query.lat === undefined) !== (query.lng === undefined))
       errors.push({
@@ -158,13 +227,41 @@ export class SearchService {
       });
     if (query.radiusKm !== undefined) {
       if (!hasPoint) errors.push({ field: 'radiusKm', message: 'needs lat and lng' });
-      else filters.push(withinRadius(query.lat!, query.lng!, query.radiusKm * 1000));
+      else add(withinRadius(query.lat!, query.lng!, query.radiusKm * 1000));
     }
     if (query.sort === 'distance' && !hasPoint)
       errors.push({ field: 'sort', message: 'distance needs lat and lng' });
     errors.forEach((error) => checker.add(error));
     return filters;
   }
+}
+
+interface Filter {
+  expression: string;
+  group?: FacetName;
+}
+
+export interface FacetedSearchResult extends SearchResultDto {
+  /** For each filtered facet: how many hits there would be without its filter. */
+  totalsWithout: Partial<Record<FacetName, number>>;
+  /** The query with its typos fixed, when the engine matched words other than those typed. */
+  suggestion?: string;
+}
+
+function toResult(
+  query: SearchQueryDto,
+  response: SearchResponse<SearchDocument>,
+  facets: Record<string, Record<string, number>>,
+): SearchResultDto {
+  return {
+    hits: response.hits.map((hit) => toHit(hit as SearchDocument & HitExtras)),
+    facets,
+    totalHits: response.totalHits ?? 0,
+    totalPages: response.totalPages ?? 0,
+    pageNumber: query.pageNumber,
+    pageSize: query.pageSize,
+    processingTimeMs: response.processingTimeMs,
+  };
 }
 
 interface HitExtras {
