@@ -9,6 +9,7 @@ import { AssetPolicy, ReaderScope } from './asset.policy';
 import { AssetError } from './asset.errors';
 
 export interface AssetListFilter {
+  ids?: string[];
   kinds?: AssetKind[];
   ppsId?: string;
   statuses?: AssetStatus[];
@@ -72,6 +73,8 @@ export class AssetsRepository {
       .addOrderBy('a.id', 'ASC')
       .skip(filter.offset)
       .take(filter.limit);
+    if (filter.ids)
+      query.andWhere('a.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : [null] });
     if (filter.kinds?.length) query.andWhere('a.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.ppsId) query.andWhere('a.ppsId = :ppsId', { ppsId: filter.ppsId });
     if (filter.statuses?.length)

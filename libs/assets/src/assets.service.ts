@@ -5,6 +5,7 @@ import {
   Clock,
   DomainException,
   FieldError,
+  MAX_PAGE_SIZE,
   ForbiddenError,
   NotFoundError,
   Page,
@@ -102,6 +103,21 @@ export class AssetsService {
       AssetPolicy.readerScope(principal),
     );
     return toPage(rows.map(toAssetSummaryDto), total, query);
+  }
+
+  /**
+   * The assets among `ids` this reader may see, in the order asked (at most MAX_PAGE_SIZE):
+   * the titles behind a curriculum's modules, a place's users, a module's prerequisites.
+   */
+  async summaries(principal: Principal | undefined, ids: string[]): Promise<AssetSummaryDto[]> {
+    const wanted = [...new Set(ids)].slice(0, MAX_PAGE_SIZE);
+    if (!wanted.length) return [];
+    const [rows] = await this.assets.list(
+      { ids: wanted, offset: 0, limit: wanted.length },
+      AssetPolicy.readerScope(principal),
+    );
+    const byId = new Map(rows.map((row) => [row.id, toAssetSummaryDto(row)]));
+    return wanted.flatMap((id) => byId.get(id) ?? []);
   }
 
   async versions(

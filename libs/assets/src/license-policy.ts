@@ -57,3 +57,58 @@ export class Licenses {
       : { code, derivatives: false, shareAlike: false, nonCommercial: true, attribution: true };
   }
 }
+
+/** The licence's own page (the Dutch deed for Creative Commons); undefined when there is none. */
+export function licenseUrl(code: string): string | undefined {
+  if (code === 'CC0-1.0') return 'https://creativecommons.org/publicdomain/zero/1.0/deed.nl';
+  const match = /^CC-(BY(?:-(?:NC|SA|ND))*)-(\d\.\d)$/.exec(code);
+  return match
+    ? `https://creativecommons.org/licenses/${match[1].toLowerCase()}/${match[2]}/deed.nl`
+    : undefined;
+}
+
+/** What someone who wants to reuse it may and must do, in plain Dutch, from the licence's terms. */
+export function licenseExplanation(terms: LicenseTerms): string[] {
+  if (terms.code === 'all-rights-reserved')
+    return [
+      'Alle rechten zijn voorbehouden. Vraag de PPS om toestemming voordat u dit hergebruikt, deelt of aanpast.',
+    ];
+  const lines = [
+    (terms.derivatives
+      ? 'U mag dit gebruiken, delen en aanpassen'
+      : 'U mag dit gebruiken en ongewijzigd delen, maar niet aanpassen') +
+      (terms.nonCommercial
+        ? ', maar niet commercieel: niet in betaalde cursussen of betaald aanbod.'
+        : ', ook in betaalde cursussen.'),
+  ];
+  lines.push(
+    terms.attribution
+      ? 'Vermeld de maker en de licentie waar u het gebruikt (kopieer de naamsvermelding).'
+      : 'Naamsvermelding is niet verplicht, maar wordt op prijs gesteld.',
+  );
+  if (terms.shareAlike && terms.derivatives)
+    lines.push('Wat u ervan maakt, deelt u onder dezelfde licentie.');
+  return lines;
+}
+
+export interface AttributionSource {
+  title: string;
+  version: number;
+  ppsName: string;
+  leadInstitutionName: string;
+  url: string;
+  licenseLabel: string;
+  licenseCode: string;
+}
+
+/**
+ * The line to copy under reused material: title, maker, source and licence (the TASL pattern
+ * Creative Commons recommends), with the version so the reuse can be traced back.
+ */
+export function attributionText(source: AttributionSource): string {
+  const licence = licenseUrl(source.licenseCode);
+  return (
+    `"${source.title}" (versie ${source.version}) van ${source.ppsName} (${source.leadInstitutionName}), ` +
+    `via Bouwsteen: ${source.url}. Licentie: ${source.licenseLabel}${licence ? ` (${licence})` : ''}.`
+  );
+}

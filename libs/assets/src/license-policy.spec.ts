@@ -1,0 +1,69 @@
+import {
+  LicenseTerms,
+  attributionText,
+  derivativeLicenseProblem,
+  licenseExplanation,
+  licenseUrl,
+} from './license-policy';
+
+const terms = (code: string, overrides: Partial<LicenseTerms> = {}): LicenseTerms => ({
+  code,
+  derivatives: true,
+  shareAlike: false,
+  nonCommercial: false,
+  attribution: true,
+  ...overrides,
+});
+
+describe('licence terms', () => {
+  it('links Creative Commons codes to their Dutch deed, and nothing else', () => {
+    expect(licenseUrl('CC-BY-SA-4.0')).toBe(
+      'https://creativecommons.org/licenses/by-sa/4.0/deed.nl',
+    );
+    expect(licenseUrl('CC-BY-NC-ND-4.0')).toBe(
+      'https://creativecommons.org/licenses/by-nc-nd/4.0/deed.nl',
+    );
+    expect(licenseUrl('CC0-1.0')).toContain('publicdomain/zero/1.0');
+    expect(licenseUrl('all-rights-reserved')).toBeUndefined();
+  });
+
+  it('explains each term in plain Dutch', () => {
+    expect(licenseExplanation(terms('CC-BY-4.0')).join(' ')).toMatch(/aanpassen, ook in betaalde/);
+    const ncsa = licenseExplanation(
+      terms('CC-BY-NC-SA-4.0', { nonCommercial: true, shareAlike: true }),
+    );
+    expect(ncsa.join(' ')).toMatch(/niet commercieel/);
+    expect(ncsa.join(' ')).toMatch(/onder dezelfde licentie/);
+    expect(licenseExplanation(terms('CC-BY-ND-4.0', { derivatives: false })).join(' ')).toMatch(
+      /niet aanpassen/,
+    );
+    expect(licenseExplanation(terms('CC0-1.0', { attribution: false })).join(' ')).toMatch(
+      /niet verplicht/,
+    );
+    expect(
+      licenseExplanation(terms('all-rights-reserved', { derivatives: false })).join(' '),
+    ).toMatch(/toestemming/);
+  });
+
+  it('writes an attribution with title, version, maker, source and licence', () => {
+    expect(
+      attributionText({
+        title: 'E-learning Veilig werken met cobots',
+        version: 2,
+        ppsName: 'Techport mbo',
+        leadInstitutionName: 'Nova College',
+        url: 'https://bouwsteen.nl/bouwstenen/1',
+        licenseLabel: 'CC BY-SA 4.0',
+        licenseCode: 'CC-BY-SA-4.0',
+      }),
+    ).toBe(
+      '"E-learning Veilig werken met cobots" (versie 2) van Techport mbo (Nova College), via Bouwsteen: https://bouwsteen.nl/bouwstenen/1. Licentie: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/deed.nl).',
+    );
+  });
+
+  it('keeps a ShareAlike source’s licence on its derivatives', () => {
+    expect(
+      derivativeLicenseProblem(terms('CC-BY-SA-4.0', { shareAlike: true }), terms('CC-BY-4.0')),
+    ).toMatch(/keeps the same license/);
+  });
+});
