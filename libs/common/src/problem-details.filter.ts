@@ -7,7 +7,7 @@ import { problemType } from './problem-catalogue';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from './problem-details';
 import { statusProblem } from './status-problems';
 
-interface Problem {
+export interface Problem {
   status: number;
   code: string;
   title: string;
@@ -49,9 +49,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const problem = this.toProblem(exception, request.id);
-    if (problem.code === CommonError.InternalError) {
-      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
-    }
     const body: ProblemDetailsDto = {
       type: problemType(problem.code),
       title: problem.title,
@@ -67,7 +64,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
-  private toProblem(exception: unknown, requestId: string | undefined): Problem {
+  /** The problem an error is, whatever answers it (problem+json here, a page for browsers). */
+  protected toProblem(exception: unknown, requestId: string | undefined): Problem {
+    const problem = this.classify(exception, requestId);
+    if (problem.code === CommonError.InternalError)
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    return problem;
+  }
+
+  private classify(exception: unknown, requestId: string | undefined): Problem {
     if (exception instanceof DomainException) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof QueryFailedError) {

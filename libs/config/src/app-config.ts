@@ -39,6 +39,13 @@ export interface AppConfig {
     /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */
     parkAfterAttempts: number;
   };
+  web: {
+    /** Absolute origin the pages are reached at: canonical links, Open Graph, sitemap. */
+    publicBaseUrl: string;
+    /** Leaflet tile template ({z}/{x}/{y}); its origin is the only image host the CSP allows. */
+    mapTileUrl: string;
+    mapTileAttribution: string;
+  };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;

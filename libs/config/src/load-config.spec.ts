@@ -35,6 +35,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the public origin and the map tiles, and refuses a base URL with a path or a tile URL without placeholders', () => {
+    const config = loadConfig({ ...base, PORT: '3100' });
+    expect(config.web.publicBaseUrl).toBe('http://localhost:3100');
+    expect(config.web.mapTileUrl).toContain('{z}/{x}/{y}');
+    expect(() => loadConfig({ ...base, PUBLIC_BASE_URL: 'https://bouwsteen.nl/' })).toThrow(
+      /PUBLIC_BASE_URL must be an origin/,
+    );
+    expect(() =>
+      loadConfig({ ...base, MAP_TILE_URL: 'https://tiles.example.nl/tile.png' }),
+    ).toThrow(/MAP_TILE_URL must contain/);
+  });
+
   it('splits CORS origins', () => {
     const config = loadConfig({ ...base, CORS_ORIGINS: 'https://a.nl, https://b.nl' });
     expect(config.http.corsOrigins).toEqual(['https://a.nl', 'https://b.nl']);

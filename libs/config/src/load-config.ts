@@ -84,9 +84,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters');
   }
 
+  const port = int('PORT', 3000, 0, 65535);
+  const publicBaseUrl = url('PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']);
+  if (
+    publicBaseUrl &&
+    URL.canParse(publicBaseUrl) &&
+    new URL(publicBaseUrl).origin !== publicBaseUrl
+  )
+    problems.push(
+      `PUBLIC_BASE_URL must be an origin such as https://bouwsteen.example.nl, without a path or "/" at the end (got "${publicBaseUrl}")`,
+    );
+  const mapTileUrl = url('MAP_TILE_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', [
+    'http:',
+    'https:',
+  ]);
+  if (mapTileUrl && !['{z}', '{x}', '{y}'].every((part) => mapTileUrl.includes(part)))
+    problems.push('MAP_TILE_URL must contain {z}, {x} and {y}');
+
   const config: AppConfig = {
     env: nodeEnv,
-    port: int('PORT', 3000, 0, 65535),
+    port,
     databaseUrl: url('DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
     database: {
       poolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),
@@ -122,6 +139,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryBaseMs: int('OUTBOX_RETRY_BASE_MS', 1000, 10, 600000),
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
       parkAfterAttempts: int('OUTBOX_PARK_AFTER_ATTEMPTS', 5, 1, 100),
+    },
+    web: {
+      publicBaseUrl,
+      mapTileUrl,
+      mapTileAttribution:
+        env.MAP_TILE_ATTRIBUTION ??
+        '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
     },
     auth: {
       jwtSecret,
