@@ -27,6 +27,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The pages' own scripts run in the browser, as classic scripts (Leaflet is a global).
+    files: ['libs/web/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', navigator: 'readonly', window: 'readonly', L: 'readonly' },
+    },
+  },
+  {
     files: ['apps/cli/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

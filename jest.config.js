@@ -13,7 +13,7 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {
   testTimeout: 60000,
@@ -23,7 +23,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/**/*.spec.ts?(x)', '<rootDir>/apps/**/*.spec.ts'],
       transform,
       moduleNameMapper,
     },

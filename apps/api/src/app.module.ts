@@ -1,4 +1,5 @@
 import { Module, RequestMethod } from '@nestjs/common';
+import { RouterModule, Routes } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -14,12 +15,33 @@ import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { WebModule } from '@bouwsteen/web';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
 import { requestLogFields } from './request-context';
 
+/** The REST API's feature modules: their controllers answer under /api/v1. */
+const API_MODULES = [
+  AuthModule,
+  TaxonomyModule,
+  OrganisationsModule,
+  AssetsModule,
+  SearchModule,
+  ReuseModule,
+  FollowModule,
+  ReportsModule,
+  CoursesModule,
+];
+
+/** The API's version prefix; the pages, health, metrics and problem types live at the root. */
+export const API_PREFIX = 'api/v1';
+export const API_ROUTES: Routes = [{ path: API_PREFIX, children: API_MODULES }];
+
 @Module({
   imports: [
+    // A module path rather than a global prefix with exclusions: those match by path, so the
+    // page /pps would also have pulled the API's GET /api/v1/pps out of the prefix.
+    RouterModule.register(API_ROUTES),
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -32,24 +54,18 @@ import { requestLogFields } from './request-context';
             (request as IncomingMessage & { id?: string }).id ?? randomUUID(),
           serializers: { req: requestLogFields },
           autoLogging: {
-            ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false,
+            // Probes and the pages' static files would drown the requests worth reading.
+            ignore: (request: IncomingMessage) => /^\/(health|assets)\//.test(request.url ?? ''),
           },
         },
       }),
     }),
     CommonModule,
     DatabaseModule,
-    AuthModule,
-    TaxonomyModule,
-    OrganisationsModule,
-    AssetsModule,
-    SearchModule,
-    ReuseModule,
-    FollowModule,
-    ReportsModule,
-    CoursesModule,
+    ...API_MODULES,
     HealthModule,
     ProblemsModule,
+    WebModule,
   ],
 })
 export class AppModule {}

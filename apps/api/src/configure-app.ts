@@ -1,9 +1,8 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import helmet from 'helmet';
 import {
-  ProblemDetailsFilter,
   answerClientErrorsWithProblems,
   createValidationPipe,
   refuseDeepJson,
@@ -12,19 +11,10 @@ import {
   translateBodyErrors,
 } from '@bouwsteen/common';
 import { AppConfig } from '@bouwsteen/config';
+import { SiteErrorFilter, SiteRenderer } from '@bouwsteen/web';
+import { API_PREFIX } from './app.module';
 import { assignRequestId } from './request-context';
 import { setupSwagger } from './swagger';
-
-export const API_PREFIX = 'api/v1';
-
-/** Routes at the root, outside /api/v1: health, metrics, and the problem types' pages. */
-export const OUTSIDE_PREFIX = [
-  { path: 'health/live', method: RequestMethod.GET },
-  { path: 'health/ready', method: RequestMethod.GET },
-  { path: 'metrics', method: RequestMethod.GET },
-  { path: 'problems', method: RequestMethod.GET },
-  { path: 'problems/:code', method: RequestMethod.GET },
-];
 
 /** Everything main.ts and the e2e tests must share, so tests exercise the real HTTP stack. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
@@ -57,9 +47,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       ? { origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] }
       : { origin: false },
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: OUTSIDE_PREFIX });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  // Problem+json for the API; Dutch error pages for the pages (same statuses and headers).
+  app.useGlobalFilters(new SiteErrorFilter(app.get(SiteRenderer)));
   setupSwagger(app);
   return app;
 }

@@ -74,16 +74,16 @@ export async function createAdmin(email: string, password: string, name: string)
 
 export async function writeOpenApi(): Promise<string> {
   // Imported lazily: only this command needs the HTTP application.
-  const { NestFactory: Factory } = await import('@nestjs/core');
-  const { AppModule } = await import('../../api/src/app.module');
+  const { ModulesContainer, NestFactory: Factory, RouterModule } = await import('@nestjs/core');
+  const { API_ROUTES, AppModule } = await import('../../api/src/app.module');
   const { buildOpenApiDocument } = await import('../../api/src/swagger');
-  const { API_PREFIX, OUTSIDE_PREFIX } = await import('../../api/src/configure-app');
   const app = await Factory.create(AppModule, {
     preview: true,
     logger: false,
     abortOnError: false,
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: OUTSIDE_PREFIX });
+  // A preview builds no providers, so RouterModule never set the API's path: set it here.
+  new RouterModule(app.get(ModulesContainer), API_ROUTES);
   const document = buildOpenApiDocument(app);
   const path = projectPath('openapi.json');
   writeFileSync(path, JSON.stringify(document, null, 2) + '\n');

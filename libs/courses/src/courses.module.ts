@@ -17,5 +17,6 @@ import { CourseEntity } from './entities/course.entity';
   ],
   controllers: [CoursesController, SharedCoursesController],
   providers: [CoursesRepository, CoursesService],
+  exports: [CoursesService],
 })
 export class CoursesModule {}

@@ -1,0 +1,39 @@
+// Enhancements only: every page works without this file.
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  // "Copy" buttons: shown only when the browser can copy; the text stays selectable without them.
+  function setUpCopyButtons(root) {
+    root.querySelectorAll('[data-copy-target]').forEach(function (button) {
+      if (!navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var source = document.getElementById(button.getAttribute('data-copy-target'));
+        var status = document.getElementById(button.getAttribute('data-copy-status'));
+        if (!source) return;
+        navigator.clipboard.writeText(source.value || source.textContent).then(
+          function () {
+            if (status) status.textContent = 'Gekopieerd';
+          },
+          function () {
+            source.select();
+            if (status) status.textContent = 'Kopiëren lukte niet: de tekst is geselecteerd';
+          },
+        );
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    setUpCopyButtons(document);
+  });
+
+  // After htmx replaced the results, say how many there are (the live region stays in place).
+  document.addEventListener('htmx:afterSettle', function (event) {
+    var live = document.getElementById('zoek-status');
+    var summary = document.getElementById('zoek-aantal');
+    if (live && summary) live.textContent = summary.textContent;
+    setUpCopyButtons(event.target);
+  });
+})();

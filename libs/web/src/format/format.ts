@@ -1,0 +1,37 @@
+/** Dutch presentation of dates, money and amounts, in the Netherlands' time zone. */
+const DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+/** "28 november 2026"; an ISO date without time is taken as that calendar day. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T12:00:00Z`)
+      : new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : DATE.format(date);
+}
+
+export function formatNumber(value: number): string {
+  return NUMBER.format(value);
+}
+
+/** "€ 395,00" from cents. */
+export function formatEuro(cents: number): string {
+  return EURO.format(cents / 100);
+}
+
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined) return '';
+  return `${NUMBER.format(hours)} uur`;
+}
+
+export function formatKm(meters: number): string {
+  return `${NUMBER.format(meters < 10_000 ? Math.round(meters / 100) / 10 : Math.round(meters / 1000))} km`;
+}
+
+/** "1 bouwsteen", "3 bouwstenen" */
+export function count(n: number, one: string, many: string): string {
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,30 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** What a page needs from its request: the CSP nonce and whether htmx asks for a fragment. */
+export interface PageContext {
+  nonce: string;
+  /** The path and query as requested, for canonical links and "back" targets. */
+  url: string;
+  /** htmx swaps part of the page; a history restore needs the whole page again. */
+  fragment: boolean;
+  /** The id of the element htmx will swap, when it asks for one. */
+  target?: string;
+}
+
+export function pageContextOf(request: Request, response: Response): PageContext {
+  const htmx = request.get('HX-Request') === 'true';
+  const restoring = request.get('HX-History-Restore-Request') === 'true';
+  return {
+    nonce: String(response.locals.cspNonce ?? ''),
+    url: request.originalUrl,
+    fragment: htmx && !restoring,
+    target: request.get('HX-Target') || undefined,
+  };
+}
+
+/** The page context of the current request (see pageSecurity for the nonce). */
+export const Page = createParamDecorator((_: unknown, context: ExecutionContext): PageContext => {
+  const http = context.switchToHttp();
+  return pageContextOf(http.getRequest<Request>(), http.getResponse<Response>());
+});

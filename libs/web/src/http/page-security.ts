@@ -1,0 +1,34 @@
+import type { NextFunction, Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The pages' Content-Security-Policy: scripts only from our origin, plus the JSON-LD and
+ * map data blocks that carry this response's nonce; no inline styles or handlers at all;
+ * images from our origin and the map tile server only.
+ */
+export function contentSecurityPolicy(nonce: string, tileOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    `img-src 'self' data: ${tileOrigin}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Per request: a fresh nonce, the policy, and Vary so caches keep htmx fragments apart. */
+export function pageSecurity(tileUrl: string) {
+  const tileOrigin = new URL(tileUrl.replace(/[{}]/g, '')).origin;
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const nonce = randomBytes(16).toString('base64');
+    response.locals.cspNonce = nonce;
+    response.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, tileOrigin));
+    response.setHeader('Vary', 'HX-Request, Accept-Encoding');
+    next();
+  };
+}

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ProblemDetailsFilter } from '@bouwsteen/common';
+import { ErrorContent, errorMeta } from '../layout/error-page';
+import { SiteRenderer } from '../layout/site-renderer';
+import { pageContextOf } from './page-context';
+
+/** Paths that always answer problem+json, whatever the client accepts. */
+const MACHINE_PATHS = /^\/(api|docs|docs-json|health|metrics|problems|assets)(\/|$|\?)/;
+
+/**
+ * Errors on pages become Dutch pages; everything else stays problem+json. A request is for a
+ * page when it reached a page route (the page middleware set a nonce), or when a browser asks
+ * for a path that no route serves. Status, headers (Retry-After) and logging are the same as
+ * for the API: both come from ProblemDetailsFilter.
+ */
+@Catch()
+export class SiteErrorFilter extends ProblemDetailsFilter {
+  constructor(private readonly site: SiteRenderer) {
+    super();
+  }
+
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    if (!wantsPage(request, response)) return super.catch(exception, host);
+    const problem = this.toProblem(exception, request.id);
+    for (const [name, value] of Object.entries(problem.headers ?? {}))
+      response.setHeader(name, value);
+    const page = pageContextOf(request, response);
+    // htmx does not swap error answers: it reloads, and the full request gets this page.
+    if (page.fragment) response.setHeader('HX-Refresh', 'true');
+    const path = request.originalUrl.split('?')[0];
+    void this.site
+      .page(
+        page,
+        errorMeta(problem.status, path),
+        ErrorContent({
+          status: problem.status,
+          retryPath: request.originalUrl,
+          requestId: String(request.id ?? ''),
+        }),
+      )
+      .then(
+        (html) => response.status(problem.status).type('text/html; charset=utf-8').send(html),
+        () => response.status(problem.status).type('text/plain; charset=utf-8').send(problem.title),
+      );
+  }
+}
+
+function wantsPage(request: Request, response: Response): boolean {
+  if (MACHINE_PATHS.test(request.originalUrl)) return false;
+  if (response.locals.cspNonce !== undefined) return true;
+  return request.method === 'GET' && (request.get('Accept') ?? '').includes('text/html');
+}

@@ -1,0 +1,3 @@
+export * from './web.module';
+export * from './http/site-error.filter';
+export * from './layout/site-renderer';

@@ -1,0 +1,102 @@
+import Html from '@kitajs/html';
+import type { PageMeta } from './page-meta';
+
+interface ErrorText {
+  title: string;
+  lead: string;
+}
+
+const TEXTS: Record<number, ErrorText> = {
+  400: {
+    title: 'Deze link klopt niet',
+    lead: 'Het adres bevat iets wat Bouwsteen niet kan lezen. Controleer de link of begin opnieuw bij zoeken.',
+  },
+  404: {
+    title: 'Pagina niet gevonden',
+    lead: 'Deze pagina bestaat niet (meer), of de bouwsteen is nog niet gepubliceerd.',
+  },
+  503: {
+    title: 'Even niet beschikbaar',
+    lead: 'Bouwsteen kan deze pagina nu niet maken omdat een onderdeel tijdelijk niet bereikbaar is. Probeer het over een halve minuut opnieuw.',
+  },
+  500: {
+    title: 'Er ging iets mis',
+    lead: 'Door een fout aan onze kant kon deze pagina niet worden gemaakt. Probeer het later opnieuw.',
+  },
+};
+
+export function errorText(status: number): ErrorText {
+  if (TEXTS[status]) return TEXTS[status];
+  return status >= 500 ? TEXTS[500] : TEXTS[400];
+}
+
+export function errorMeta(status: number, path: string): PageMeta {
+  const text = errorText(status);
+  return {
+    title: text.title,
+    description: text.lead,
+    canonicalPath: path,
+    section: 'fout',
+    noindex: true,
+  };
+}
+
+/** A Dutch error page with a way on: search, the start page, or trying again. */
+export function ErrorContent(props: {
+  status: number;
+  retryPath?: string;
+  requestId?: string;
+}): JSX.Element {
+  const text = errorText(props.status);
+  return (
+    <>
+      <h1 class="utrecht-heading-1" safe>
+        {text.title}
+      </h1>
+      <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
+        {text.lead}
+      </p>
+      {props.status >= 500 && props.retryPath ? (
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            href={props.retryPath}
+          >
+            Opnieuw proberen
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <form class="site-search site-search--small" method="get" action="/zoeken" role="search">
+        <label class="utrecht-form-label" for="fout-q">
+          Zoek een bouwsteen
+        </label>
+        <div class="site-search__row">
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            type="search"
+            id="fout-q"
+            name="q"
+          />
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+            Zoeken
+          </button>
+        </div>
+      </form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/">
+          Naar de startpagina
+        </a>
+      </p>
+      {props.status >= 500 && props.requestId ? (
+        <p class="utrecht-paragraph site-muted">
+          Meldt u dit? Noem dan dit nummer:{' '}
+          <code class="utrecht-code">{Html.escapeHtml(props.requestId)}</code>
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { AssetDto, licenseUrl } from '@bouwsteen/assets';
+import type { LabelBook } from '../../format/labels';
+
+/** schema.org's course modes for our delivery modes. */
+const COURSE_MODES: Record<string, string> = {
+  online: 'online',
+  'on-site': 'onsite',
+  hybrid: 'blended',
+  workplace: 'onsite',
+};
+
+/** ISO 8601 duration of a number of hours: PT8H, PT1H30M. */
+export function isoHours(hours: number): string {
+  const whole = Math.floor(hours);
+  const minutes = Math.round((hours - whole) * 60);
+  return `PT${whole ? `${whole}H` : ''}${minutes ? `${minutes}M` : whole ? '' : '0H'}`;
+}
+
+/**
+ * The building block as schema.org JSON-LD (LRMI): LearningResource for every kind, also Course
+ * for a module (with a CourseInstance per offering), labels as DefinedTerms with their codes.
+ * See shared/specs/json-ld/NOTES.md for the mapping.
+ */
+export function assetJsonLd(
+  asset: AssetDto,
+  labels: LabelBook,
+  url: (path: string) => string,
+): object {
+  const term = (set: string, code: string, name: string) => ({
+    '@type': 'DefinedTerm',
+    termCode: code,
+    name,
+    inDefinedTermSet: url(`/api/v1/taxonomy/${set}`),
+  });
+  const module = asset.module;
+  const publisher = {
+    '@type': 'Organization',
+    name: asset.pps.name,
+    url: url(`/pps/${asset.pps.id}`),
+  };
+  const base: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': module ? ['LearningResource', 'Course'] : ['LearningResource'],
+    '@id': url(`/bouwstenen/${asset.id}`),
+    url: url(`/bouwstenen/${asset.id}`),
+    identifier: asset.id,
+    name: asset.title,
+    description: asset.description ?? asset.summary,
+    abstract: asset.summary,
+    inLanguage: asset.language ?? 'nl',
+    keywords: asset.keywords ?? [],
+    version: asset.version.number,
+    datePublished: asset.version.publishedAt ?? undefined,
+    dateModified: asset.updatedAt,
+    creativeWorkStatus: asset.status === 'archived' ? 'Archived' : 'Published',
+    license: licenseUrl(asset.license) ?? undefined,
+    learningResourceType: labels.kind(asset.kind),
+    educationalLevel: (asset.levels ?? []).map((code) =>
+      term('educationLevels', code, labels.label('educationLevels', code)),
+    ),
+    about: [
+      ...(asset.sectors ?? []).map((code) => term('sectors', code, labels.label('sectors', code))),
+      ...(asset.challenges ?? []).map((code) =>
+        term('societalChallenges', code, labels.label('societalChallenges', code)),
+      ),
+    ],
+    publisher,
+    provider: { '@type': 'Organization', name: asset.pps.leadInstitution.name },
+    isBasedOn: asset.basedOn ? url(`/bouwstenen/${asset.basedOn.assetId}`) : undefined,
+  };
+  if (module) {
+    base.timeRequired = isoHours(module.studyLoad.hours);
+    base.teaches = module.learningOutcomes.map((outcome) => ({
+      '@type': 'DefinedTerm',
+      name: outcome.text,
+      ...(outcome.escoUri ? { '@id': outcome.escoUri } : {}),
+    }));
+    base.audience = module.audiences.map((code) => ({
+      '@type': 'EducationalAudience',
+      educationalRole: labels.label('audiences', code),
+    }));
+    base.isAccessibleForFree = !module.price || module.price.amountCents === 0;
+    const modes = [...new Set(module.deliveryModes.map((mode) => COURSE_MODES[mode] ?? mode))];
+    base.hasCourseInstance = (module.offerings?.length ? module.offerings : [{}]).map(
+      (offering: { period?: { start?: string; end?: string }; location?: string }) => ({
+        '@type': 'CourseInstance',
+        courseMode: modes,
+        courseWorkload: isoHours(module.studyLoad.hours),
+        startDate: offering.period?.start,
+        endDate: offering.period?.end,
+        location: offering.location,
+      }),
+    );
+    if (module.price)
+      base.offers = {
+        '@type': 'Offer',
+        category: 'Paid',
+        price: (module.price.amountCents / 100).toFixed(2),
+        priceCurrency: module.price.currency,
+      };
+  }
+  if (asset.infrastructure?.locations?.length)
+    base.contentLocation = asset.infrastructure.locations.map((location) => ({
+      '@type': 'Place',
+      name: location.name,
+      geo: { '@type': 'GeoCoordinates', latitude: location.lat, longitude: location.lng },
+      address: location.address
+        ? {
+            '@type': 'PostalAddress',
+            streetAddress: location.address.street,
+            postalCode: location.address.postalCode,
+            addressLocality: location.address.city,
+            addressCountry: 'NL',
+          }
+        : undefined,
+    }));
+  return base;
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AssetError,
+  AssetsService,
+  Licenses,
+  SimilarAssetDto,
+  attributionText,
+  licenseExplanation,
+  licenseUrl,
+} from '@bouwsteen/assets';
+import { NotFoundError, PageQueryDto } from '@bouwsteen/common';
+import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
+import { ReuseService } from '@bouwsteen/reuse';
+import { SearchUnavailableError } from '@bouwsteen/search';
+import { Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { assetJsonLd } from './asset-json-ld';
+import { AssetContent } from './asset-view';
+import { referencedIds } from './kind-sections';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REUSES_SHOWN = 50;
+const VERSIONS_SHOWN = 50;
+
+function pageQuery(pageSize: number): PageQueryDto {
+  return Object.assign(new PageQueryDto(), { pageNumber: 1, pageSize });
+}
+
+/**
+ * /bouwstenen/:id and /bouwstenen/:id/versies/:n: everything a teacher needs to decide to
+ * reuse a building block. Read as an anonymous visitor, so drafts never show (AssetPolicy).
+ */
+@Injectable()
+export class AssetPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly assets: AssetsService,
+    private readonly reuse: ReuseService,
+    private readonly pps: PpsService,
+    private readonly organisations: OrganisationsService,
+    private readonly licenses: Licenses,
+  ) {}
+
+  async render(page: PageContext, id: string, versionParam?: string): Promise<string> {
+    if (!UUID.test(id)) throw new NotFoundError(AssetError.NotFound, 'asset', id);
+    const current = await this.assets.get(undefined, id);
+    let asset = current;
+    if (versionParam !== undefined) {
+      const number = /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : NaN;
+      if (!Number.isInteger(number) || number < 1)
+        throw new NotFoundError(AssetError.VersionNotFound, 'version', `${id}/${versionParam}`);
+      asset = await this.assets.version(undefined, id, number);
+    }
+    const oldVersion = asset.version.number !== current.version.number;
+    const [labels, refs, versions, reuses, lineage, similar, pps, terms] = await Promise.all([
+      this.labels.book(),
+      this.assets.summaries(undefined, referencedIds(asset)),
+      this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
+      this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
+      this.assets.lineage(undefined, id),
+      this.similar(id),
+      this.pps.get(asset.pps.id),
+      this.licenses.terms(asset.license),
+    ]);
+    const lead = await this.organisations.get(pps.leadInstitution.id).catch(() => undefined);
+    const canonicalPath = oldVersion
+      ? `/bouwstenen/${id}/versies/${asset.version.number}`
+      : `/bouwstenen/${id}`;
+    const licenceLabel = labels.label('licenses', asset.license);
+    const content = AssetContent({
+      asset,
+      current: oldVersion ? current : undefined,
+      labels,
+      refs: new Map(refs.map((ref) => [ref.id, ref])),
+      versions: versions.items,
+      reuses: { items: reuses.items, total: reuses.totalItems },
+      lineage,
+      similar,
+      pps,
+      lead,
+      licence: {
+        label: licenceLabel,
+        url: licenseUrl(asset.license),
+        explanation: licenseExplanation(terms),
+        attribution: attributionText({
+          title: asset.title,
+          version: asset.version.number,
+          ppsName: asset.pps.name,
+          leadInstitutionName: asset.pps.leadInstitution.name,
+          url: this.site.absolute(canonicalPath),
+          licenseLabel: licenceLabel,
+          licenseCode: asset.license,
+        }),
+      },
+    });
+    return this.site.page(
+      page,
+      {
+        title: oldVersion ? `${asset.title} (versie ${asset.version.number})` : asset.title,
+        description: asset.summary,
+        canonicalPath,
+        section: 'zoeken',
+        ogType: 'article',
+        noindex: oldVersion,
+        jsonLd: oldVersion ? [] : [assetJsonLd(asset, labels, (path) => this.site.absolute(path))],
+      },
+      content,
+    );
+  }
+
+  /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */
+  private async similar(id: string): Promise<SimilarAssetDto[] | undefined> {
+    try {
+      return await this.assets.similar(undefined, id);
+    } catch (error) {
+      if (error instanceof SearchUnavailableError) return undefined;
+      throw error;
+    }
+  }
+}

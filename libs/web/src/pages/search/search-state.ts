@@ -1,0 +1,181 @@
+import type { FacetName, SearchQueryDto } from '@bouwsteen/search';
+import { searchQuery } from '../search-queries';
+import { FACET_DEFINITIONS, SORTS, SortValue } from './search-facets';
+
+export const PAGE_SIZE = 20;
+/** The engine returns at most 10,000 hits: 500 pages of 20. */
+export const MAX_PAGE = 500;
+const MAX_VALUES = 20;
+const MAX_QUERY = 200;
+const MAX_HOURS = 100_000;
+
+/** Everything a search page shows is in its URL, so it can be bookmarked, shared and gone back to. */
+export interface SearchState {
+  q: string;
+  /** The LLO tab: modules for workers. */
+  llo: boolean;
+  values: Record<string, string[]>;
+  certifiable?: boolean;
+  hoursMin?: number;
+  hoursMax?: number;
+  /** Only when chosen; otherwise relevance with words, newest without. */
+  sort?: SortValue;
+  page: number;
+}
+
+/** A part of the URL that was not used, and why, for the notice above the results. */
+export interface Ignored {
+  param: string;
+  value: string;
+}
+
+type RawQuery = Record<string, unknown>;
+
+/** Strings only (repeated parameters and comma-separated lists both work); anything else is dropped. */
+function strings(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list
+    .filter((item): item is string => typeof item === 'string')
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function first(raw: unknown): string | undefined {
+  return strings(raw)[0];
+}
+
+/**
+ * Reads the page's URL. A value that cannot be used (an unknown code, a negative number) is
+ * left out and reported, so a stale or hand-edited link still shows results instead of an error.
+ * `known(param, value)` says whether a code exists (labels come from the taxonomy).
+ */
+export function parseSearchState(
+  raw: RawQuery,
+  known: (param: string, value: string) => boolean,
+): { state: SearchState; ignored: Ignored[] } {
+  const ignored: Ignored[] = [];
+  const values: Record<string, string[]> = {};
+  for (const { param } of FACET_DEFINITIONS) {
+    const kept: string[] = [];
+    for (const value of strings(raw[param])) {
+      if (kept.length >= MAX_VALUES || !known(param, value)) ignored.push({ param, value });
+      else if (!kept.includes(value)) kept.push(value);
+    }
+    if (kept.length) values[param] = kept;
+  }
+  const hours = (param: string): number | undefined => {
+    const text = first(raw[param]);
+    if (text === undefined) return undefined;
+    const value = Number(text.replace(',', '.'));
+    if (Number.isFinite(value) && value >= 0 && value <= MAX_HOURS) return value;
+    ignored.push({ param, value: text });
+    return undefined;
+  };
+  let hoursMin = hours('uren-min');
+  let hoursMax = hours('uren-max');
+  if (hoursMin !== undefined && hoursMax !== undefined && hoursMax < hoursMin)
+    [hoursMin, hoursMax] = [hoursMax, hoursMin];
+  const certificate = first(raw.certificaat);
+  if (certificate !== undefined && certificate !== 'ja' && certificate !== 'nee')
+    ignored.push({ param: 'certificaat', value: certificate });
+  const sortText = first(raw.sorteer);
+  const sort = SORTS.find((option) => option.value === sortText)?.value;
+  if (sortText !== undefined && !sort) ignored.push({ param: 'sorteer', value: sortText });
+  const pageText = first(raw.pagina);
+  const page = Number(pageText ?? '1');
+  if (pageText !== undefined && !(Number.isInteger(page) && page >= 1 && page <= MAX_PAGE))
+    ignored.push({ param: 'pagina', value: pageText });
+  const q = typeof raw.q === 'string' ? raw.q.trim().slice(0, MAX_QUERY) : '';
+  return {
+    state: {
+      q,
+      llo: first(raw.aanbod) === 'llo',
+      values,
+      certifiable: certificate === 'ja' ? true : certificate === 'nee' ? false : undefined,
+      hoursMin,
+      hoursMax,
+      sort,
+      page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+    },
+    ignored,
+  };
+}
+
+/** The URL of a state, parameters in one fixed order (one canonical URL per search). */
+export function searchHref(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.llo) params.set('aanbod', 'llo');
+  for (const { param } of FACET_DEFINITIONS)
+    for (const value of state.values[param] ?? []) params.append(param, value);
+  if (state.certifiable !== undefined) params.set('certificaat', state.certifiable ? 'ja' : 'nee');
+  if (state.hoursMin !== undefined) params.set('uren-min', String(state.hoursMin));
+  if (state.hoursMax !== undefined) params.set('uren-max', String(state.hoursMax));
+  if (state.sort) params.set('sorteer', state.sort);
+  if (state.page > 1) params.set('pagina', String(state.page));
+  const query = params.toString();
+  return query ? `/zoeken?${query}` : '/zoeken';
+}
+
+/** A copy with changes; any change but paging goes back to the first page. */
+export function withChanges(state: SearchState, changes: Partial<SearchState>): SearchState {
+  return { ...state, page: 1, ...changes, values: changes.values ?? state.values };
+}
+
+export function withoutValue(state: SearchState, param: string, value: string): SearchState {
+  const values = {
+    ...state.values,
+    [param]: (state.values[param] ?? []).filter((v) => v !== value),
+  };
+  if (!values[param].length) delete values[param];
+  return withChanges(state, { values });
+}
+
+export function withoutFacet(state: SearchState, param: string): SearchState {
+  const values = { ...state.values };
+  delete values[param];
+  return withChanges(state, { values });
+}
+
+export function hasFilters(state: SearchState): boolean {
+  return (
+    Object.keys(state.values).length > 0 ||
+    state.certifiable !== undefined ||
+    state.hoursMin !== undefined ||
+    state.hoursMax !== undefined
+  );
+}
+
+/** The effective sort: the visitor's choice, else relevance for words and newest without. */
+export function effectiveSort(state: SearchState): SortValue {
+  return state.sort ?? (state.q ? 'relevantie' : 'nieuw');
+}
+
+const FACETS_COUNTED: FacetName[] = [...FACET_DEFINITIONS.map((d) => d.facet), 'certifiable'];
+
+/** The search the state asks for, with every facet counted. */
+export function toSearchQuery(state: SearchState): SearchQueryDto {
+  const param = (name: string) => state.values[name];
+  return searchQuery({
+    q: state.q || undefined,
+    preset: state.llo ? 'llo' : undefined,
+    kind: state.llo ? undefined : param('soort'),
+    level: param('niveau'),
+    audience: state.llo ? undefined : param('doelgroep'),
+    deliveryMode: param('vorm'),
+    learningMode: param('leervorm'),
+    theme: param('thema'),
+    challenge: param('opgave'),
+    province: param('provincie'),
+    ppsId: param('pps'),
+    license: param('licentie'),
+    certifiable: state.certifiable,
+    studyLoadMin: state.hoursMin,
+    studyLoadMax: state.hoursMax,
+    sort: SORTS.find((option) => option.value === effectiveSort(state))!.sort,
+    facets: FACETS_COUNTED,
+    pageNumber: state.page,
+    pageSize: PAGE_SIZE,
+  });
+}

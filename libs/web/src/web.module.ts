@@ -1,0 +1,51 @@
+import { Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import compression from 'compression';
+import { AssetsModule } from '@bouwsteen/assets';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { CoursesModule } from '@bouwsteen/courses';
+import { OrganisationsModule } from '@bouwsteen/organisations';
+import { ReportsModule } from '@bouwsteen/reports';
+import { ReuseModule } from '@bouwsteen/reuse';
+import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { Labels } from './format/labels';
+import { pageSecurity } from './http/page-security';
+import { SiteRenderer } from './layout/site-renderer';
+import { AssetPageController } from './pages/asset/asset.controller';
+import { AssetPage } from './pages/asset/asset.page';
+import { HomeController } from './pages/home/home.controller';
+import { HomePage } from './pages/home/home.page';
+import { PpsDirectory } from './pages/pps-directory';
+import { SearchPageController } from './pages/search/search.controller';
+import { SearchPage } from './pages/search/search.page';
+import { StaticController } from './static/static.controller';
+import { StaticFiles } from './static/static-files';
+
+const PAGE_CONTROLLERS = [HomeController, SearchPageController, AssetPageController];
+
+/**
+ * The public pages, rendered on the server from the same services as the REST API (no HTTP
+ * hop), at the root of the site. Search comes from the global SearchModule.
+ */
+@Module({
+  imports: [
+    TaxonomyModule,
+    OrganisationsModule,
+    AssetsModule,
+    ReuseModule,
+    ReportsModule,
+    CoursesModule,
+  ],
+  controllers: [...PAGE_CONTROLLERS, StaticController],
+  providers: [StaticFiles, SiteRenderer, Labels, PpsDirectory, HomePage, SearchPage, AssetPage],
+  exports: [SiteRenderer],
+})
+export class WebModule implements NestModule {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Pages only: static files are compressed ahead, and API answers are left as they were.
+    consumer
+      .apply(pageSecurity(this.config.web.mapTileUrl), compression())
+      .forRoutes(...PAGE_CONTROLLERS);
+  }
+}
