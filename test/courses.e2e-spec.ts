@@ -309,7 +309,7 @@ describe('LLO courses (e2e)', () => {
     ]);
   });
 
-  it('shares a course as printable HTML with schema.org JSON-LD, as JSON and as CSV, and revokes the link', async () => {
+  it('shares a course as a printable page with labels, licences and schema.org JSON-LD, as JSON and as CSV, and revokes the link', async () => {
     const created = await create(
       llo,
       course([{ assetId: basics.id }, { assetId: advanced.id }], {
@@ -323,12 +323,20 @@ describe('LLO courses (e2e)', () => {
       .expect(201);
     expect(link.body.token.length).toBeGreaterThanOrEqual(40);
 
+    expect(link.body.html).toBe(`/cursus/${link.body.token}`);
     const html = await t.http().get(link.body.html).expect(200);
     expect(html.headers['content-type']).toContain('text/html');
-    expect(html.text).toContain('<h1>Warmtepompen &lt;voor&gt; werkenden</h1>');
-    expect(html.text).not.toContain('<script src');
+    expect(html.headers['cache-control']).toBe('no-store');
+    expect(html.headers['x-robots-tag']).toBe('noindex');
+    expect(html.text).toMatch(
+      /<h1 class="utrecht-heading-1">\s*Warmtepompen &lt;voor> werkenden\s*<\/h1>/,
+    );
+    // Labels, not codes; every module's licence and attribution.
+    expect(html.text).toContain('Werkenden (LLO)');
+    expect(html.text).not.toMatch(/>\s*worker\s*</);
+    expect(html.text).toContain('Licentie: CC BY-SA 4.0');
     const jsonLd = JSON.parse(
-      /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html.text)![1],
+      /<script type="application\/ld\+json" nonce="[^"]+">(.*?)<\/script>/s.exec(html.text)![1],
     );
     expect(jsonLd).toMatchObject({
       '@type': 'Course',
@@ -336,6 +344,12 @@ describe('LLO courses (e2e)', () => {
       offers: { price: '900.00', priceCurrency: 'EUR' },
     });
     expect(jsonLd.hasPart).toHaveLength(2);
+    // Links made before the page moved still arrive there.
+    await t
+      .http()
+      .get(`/api/v1/shared/courses/${link.body.token}`)
+      .expect(302)
+      .expect('Location', `/cursus/${link.body.token}`);
 
     const json = await t.http().get(link.body.json).expect(200);
     expect(json.body.totals.studyLoadHours).toBe(56);
@@ -345,16 +359,16 @@ describe('LLO courses (e2e)', () => {
     );
 
     await t.http().delete(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).expect(204);
-    const revoked = await t.http().get(link.body.html).expect(404);
-    expect(revoked.headers['content-type']).toContain('application/problem+json');
-    // An employer's browser gets a page in Dutch instead of JSON.
-    const page = await t
+    await t
       .http()
-      .get(link.body.html)
-      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
-      .expect(404);
+      .get(link.body.json)
+      .expect(404)
+      .expect('Content-Type', /problem\+json/);
+    // An employer's browser gets a page in Dutch instead of JSON.
+    const page = await t.http().get(link.body.html).expect(404);
     expect(page.headers['content-type']).toContain('text/html');
-    expect(page.text).toContain('<html lang="nl">');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toContain('<html lang="nl"');
     expect(page.text).toContain('Deze link werkt niet meer');
     await t
       .http()
@@ -362,7 +376,7 @@ describe('LLO courses (e2e)', () => {
       .set('Accept', 'text/html')
       .expect(404)
       .expect('Content-Type', /problem\+json/);
-    await t.http().get('/api/v1/shared/courses/not-a-token').expect(404);
+    await t.http().get('/api/v1/shared/courses/not-a-token?format=json').expect(404);
   });
 
   it('offers the LLO catalogue preset in search', async () => {

@@ -291,7 +291,9 @@ describe('hostile input (e2e)', () => {
   });
 
   it('uses problem codes without spaces and human titles', async () => {
-    const shared = await t.http().get('/api/v1/shared/courses/abcdefghijklmnopqrstuvwxyz');
+    const shared = await t
+      .http()
+      .get('/api/v1/shared/courses/abcdefghijklmnopqrstuvwxyz?format=json');
     expect(problem(shared)).toMatchObject({
       code: 'shared-course-not-found',
       title: 'Shared course not found',

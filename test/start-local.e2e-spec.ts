@@ -117,6 +117,8 @@ describe('npm start: start, stop and restart (process level)', () => {
     await waitFor('Meilisearch to stop', () => !alive(meili), 5_000);
     expect(process.output()).not.toContain('Called end on pool');
     expect(process.output()).toContain('/api/v1/shared/courses/[redacted]');
+    // The API redirects a browser's request to the page, whose address is redacted too.
+    expect(process.output()).toContain('/cursus/[redacted]');
     expect(process.output()).not.toContain(shareToken);
     expect(() => statSync(join(dataDir, 'meilisearch.pid'))).toThrow();
   });

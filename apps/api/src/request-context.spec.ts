@@ -1,6 +1,10 @@
 import { redactUrl, requestLogFields } from './request-context';
 
 describe('request logging', () => {
+  it('redacts the course page token too', () => {
+    expect(redactUrl('/cursus/Zx9_abcDEF-123456789012345')).toBe('/cursus/[redacted]');
+  });
+
   it('redacts share-link tokens, with or without a query', () => {
     expect(redactUrl('/api/v1/shared/courses/Zx9_abcDEF-123456789012345')).toBe(
       '/api/v1/shared/courses/[redacted]',

@@ -20,7 +20,7 @@ export function assignRequestId(
 }
 
 /** Path segments that are secrets in themselves (share links) never reach a log line. */
-const SECRET_SEGMENTS = [/(\/shared\/courses\/)[^/?#]+/gi];
+const SECRET_SEGMENTS = [/(\/shared\/courses\/)[^/?#]+/gi, /^(\/cursus\/)[^/?#]+/gi];
 
 export function redactUrl(url: string | undefined): string | undefined {
   return SECRET_SEGMENTS.reduce(

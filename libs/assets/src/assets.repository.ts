@@ -105,6 +105,22 @@ export class AssetsRepository {
       .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
   }
 
+  /** Published (not archived) assets by id, with when their current version came out: sitemaps. */
+  async publishedPage(offset: number, limit: number): Promise<{ id: string; publishedAt: Date }[]> {
+    return this.assets.manager.query(
+      `SELECT id, published_at AS "publishedAt" FROM asset_published
+       WHERE status = 'published' ORDER BY id OFFSET $1 LIMIT $2`,
+      [offset, limit],
+    );
+  }
+
+  async publishedCount(): Promise<number> {
+    const [row] = await this.assets.manager.query(
+      `SELECT count(*)::int AS count FROM asset_published WHERE status = 'published'`,
+    );
+    return row.count;
+  }
+
   /** Locks the asset row for the rest of the transaction so workflow steps run one at a time. */
   lockForUpdate(manager: EntityManager, id: string): Promise<AssetEntity | null> {
     return manager

@@ -120,6 +120,15 @@ export class AssetsService {
     return wanted.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** Every published asset, page by page (what anyone may read and search engines may list). */
+  publishedPage(offset: number, limit: number): Promise<{ id: string; publishedAt: Date }[]> {
+    return this.assets.publishedPage(offset, Math.min(limit, 50_000));
+  }
+
+  publishedCount(): Promise<number> {
+    return this.assets.publishedCount();
+  }
+
   async versions(
     principal: Principal | undefined,
     id: string,

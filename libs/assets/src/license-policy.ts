@@ -95,7 +95,7 @@ export interface AttributionSource {
   title: string;
   version: number;
   ppsName: string;
-  leadInstitutionName: string;
+  leadInstitutionName?: string;
   url: string;
   licenseLabel: string;
   licenseCode: string;
@@ -108,7 +108,8 @@ export interface AttributionSource {
 export function attributionText(source: AttributionSource): string {
   const licence = licenseUrl(source.licenseCode);
   return (
-    `"${source.title}" (versie ${source.version}) van ${source.ppsName} (${source.leadInstitutionName}), ` +
+    `"${source.title}" (versie ${source.version}) van ${source.ppsName}` +
+    `${source.leadInstitutionName ? ` (${source.leadInstitutionName})` : ''}, ` +
     `via Bouwsteen: ${source.url}. Licentie: ${source.licenseLabel}${licence ? ` (${licence})` : ''}.`
   );
 }

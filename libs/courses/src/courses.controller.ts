@@ -10,11 +10,11 @@ import {
   Post,
   Query,
   Res,
-  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiFoundResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -32,9 +32,8 @@ import {
   toCsv,
 } from '@bouwsteen/common';
 
-import { courseCsvRows, renderCoursePage } from './course-page';
+import { courseCsvRows } from './course-csv';
 import { CoursesService } from './courses.service';
-import { SharedLinkNotFoundFilter } from './shared-link.filter';
 import {
   CourseDto,
   CourseListQueryDto,
@@ -145,31 +144,31 @@ export class CoursesController {
 
 @ApiTags('courses')
 @Controller('shared/courses')
-@UseFilters(SharedLinkNotFoundFilter)
 export class SharedCoursesController {
   constructor(private readonly courses: CoursesService) {}
 
+  /** The page is /cursus/:token (the site's layout); old links to the HTML variant go there. */
   @Get(':token')
   @Auth({ public: true })
-  @ApiProduces('text/html', 'application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
-    summary: 'A shared course: printable HTML with schema.org JSON-LD (default), JSON or CSV',
+    summary:
+      'A shared course as JSON or CSV; without format (or format=html) a redirect to its printable page /cursus/{token}',
   })
   @ApiOkResponse({ type: CourseDto })
+  @ApiFoundResponse({ description: 'format absent or html: Location is /cursus/{token}' })
   async shared(
     @Param('token') token: string,
     @Query() query: SharedFormatQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const course = await this.courses.shared(token);
+    @Res() response: Response,
+  ): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('X-Robots-Tag', 'noindex');
-    if (query.format === 'json') return course;
-    if (query.format === 'csv') {
-      response.type('text/csv; charset=utf-8');
-      return toCsv(courseCsvRows(course));
-    }
-    response.type('text/html; charset=utf-8');
-    return renderCoursePage(course);
+    if (query.format === undefined || query.format === 'html')
+      return response.redirect(302, `/cursus/${encodeURIComponent(token)}`);
+    const course = await this.courses.shared(token);
+    if (query.format === 'csv')
+      response.type('text/csv; charset=utf-8').send(toCsv(courseCsvRows(course)));
+    else response.json(course);
   }
 }

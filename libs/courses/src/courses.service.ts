@@ -160,8 +160,13 @@ export class CoursesService {
     await this.owned(principal, id);
     const token = randomBytes(32).toString('base64url');
     await this.courses.setShareHash(id, fingerprint(token));
-    const html = `/api/v1/shared/courses/${token}`;
-    return { token, html, json: `${html}?format=json`, csv: `${html}?format=csv` };
+    const api = `/api/v1/shared/courses/${token}`;
+    return {
+      token,
+      html: `/cursus/${token}`,
+      json: `${api}?format=json`,
+      csv: `${api}?format=csv`,
+    };
   }
 
   async unshare(principal: Principal, id: string): Promise<void> {
@@ -170,6 +175,18 @@ export class CoursesService {
   }
 
   async shared(token: string): Promise<CourseDto> {
+    return this.toDto(await this.findShared(token));
+  }
+
+  /** The shared course and the organisation of the LLO office that made it (its contact). */
+  async sharedWithOffice(
+    token: string,
+  ): Promise<{ course: CourseDto; officeOrganisationId: string | null }> {
+    const course = await this.findShared(token);
+    return { course: await this.toDto(course), officeOrganisationId: course.ownerOrganisationId };
+  }
+
+  private async findShared(token: string): Promise<Course> {
     const course = /^[A-Za-z0-9_-]{20,100}$/.test(token)
       ? await this.courses.findByShareHash(fingerprint(token))
       : undefined;
@@ -178,7 +195,7 @@ export class CoursesService {
         CourseError.SharedNotFound,
         'This link does not work (any more): it may have been revoked or replaced',
       );
-    return this.toDto(course);
+    return course;
   }
 
   private async owned(principal: Principal, id: string): Promise<Course> {

@@ -50,6 +50,11 @@ export class ReportsService {
   );
 
   async pps(id: string): Promise<PpsReportDto> {
+    return { ...(await this.ppsReuse(id)), ...(await this.overlaps([id], undefined)) };
+  }
+
+  /** The PPS report without overlaps: no search engine needed, cheap enough for every page view. */
+  async ppsReuse(id: string): Promise<Omit<PpsReportDto, 'overlaps' | 'overlapsChecked'>> {
     const pps = await this.reports.pps(id);
     if (!pps) throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', id);
     const [totals] = await this.reports.totals({ ppsId: id });
@@ -58,7 +63,6 @@ export class ReportsService {
       pps: { id: pps.id, name: pps.name, leadInstitution: pps.leadName, provinces: pps.provinces },
       totals: toTotals(totals),
       assets: assets.map(toAssetReuse),
-      ...(await this.overlaps([id], undefined)),
     };
   }
 

@@ -26,6 +26,11 @@ export function withinRadius(lat: number, lng: number, meters: number): string {
   return `_geoRadius(${finite(lat)}, ${finite(lng)}, ${Math.round(finite(meters))})`;
 }
 
+/** Documents that have a place at all (only they can be drawn on a map). */
+export function hasLocation(): string {
+  return '_geoBoundingBox([90, 180], [-90, -180])';
+}
+
 function finite(value: number): number {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
   return value;

@@ -10,6 +10,7 @@ import {
   anyOf,
   atLeast,
   atMost,
+  hasLocation,
   isTrue,
   safeHighlight,
   withinRadius,
@@ -208,6 +209,7 @@ export class SearchService {
     }
     if (query.certifiable !== undefined)
       add(isTrue('certifiable', query.certifiable), 'certifiable');
+    if (query.located) add(hasLocation());
     if (query.studyLoadMin !== undefined) add(atLeast('studyLoadHours', query.studyLoadMin));
     if (query.studyLoadMax !== undefined) add(atMost('studyLoadHours', query.studyLoadMax));
     if (

@@ -43,7 +43,7 @@
       }
     });
     tiles.addTo(map);
-    var bounds = [];
+    var bounds = L.latLngBounds([]);
     data.places.forEach(function (place) {
       L.circleMarker([place.lat, place.lng], {
         radius: 8,
@@ -54,18 +54,20 @@
       })
         .bindPopup(popup(place))
         .addTo(map);
-      bounds.push([place.lat, place.lng]);
+      bounds.extend([place.lat, place.lng]);
     });
     if (data.circle) {
+      // The search circle frames the view: the visitor sees how far "within" reaches.
+      bounds = L.latLng(data.circle.lat, data.circle.lng).toBounds(data.circle.radiusKm * 2000);
       L.circle([data.circle.lat, data.circle.lng], {
         radius: data.circle.radiusKm * 1000,
         color: '#0f7a77',
         weight: 1,
         fillOpacity: 0.05,
+        interactive: false,
       }).addTo(map);
-      bounds.push([data.circle.lat, data.circle.lng]);
     }
-    if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
     else map.setView([52.5, 5.0], 8);
   });
 })();

@@ -12,15 +12,31 @@ import { pageSecurity } from './http/page-security';
 import { SiteRenderer } from './layout/site-renderer';
 import { AssetPageController } from './pages/asset/asset.controller';
 import { AssetPage } from './pages/asset/asset.page';
+import { CoursePageController } from './pages/course/course.controller';
+import { CoursePage } from './pages/course/course.page';
 import { HomeController } from './pages/home/home.controller';
 import { HomePage } from './pages/home/home.page';
+import { MapPageController } from './pages/map/map.controller';
+import { MapPage } from './pages/map/map.page';
 import { PpsDirectory } from './pages/pps-directory';
+import { PpsListPage } from './pages/pps/pps-list.page';
+import { PpsPageController } from './pages/pps/pps.controller';
+import { PpsPage } from './pages/pps/pps.page';
 import { SearchPageController } from './pages/search/search.controller';
 import { SearchPage } from './pages/search/search.page';
+import { SeoController } from './pages/seo/seo.controller';
+import { SitemapService } from './pages/seo/sitemap.service';
 import { StaticController } from './static/static.controller';
 import { StaticFiles } from './static/static-files';
 
-const PAGE_CONTROLLERS = [HomeController, SearchPageController, AssetPageController];
+const PAGE_CONTROLLERS = [
+  HomeController,
+  SearchPageController,
+  AssetPageController,
+  PpsPageController,
+  MapPageController,
+  CoursePageController,
+];
 
 /**
  * The public pages, rendered on the server from the same services as the REST API (no HTTP
@@ -35,8 +51,21 @@ const PAGE_CONTROLLERS = [HomeController, SearchPageController, AssetPageControl
     ReportsModule,
     CoursesModule,
   ],
-  controllers: [...PAGE_CONTROLLERS, StaticController],
-  providers: [StaticFiles, SiteRenderer, Labels, PpsDirectory, HomePage, SearchPage, AssetPage],
+  controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
+  providers: [
+    StaticFiles,
+    SiteRenderer,
+    Labels,
+    PpsDirectory,
+    HomePage,
+    SearchPage,
+    AssetPage,
+    PpsListPage,
+    PpsPage,
+    MapPage,
+    CoursePage,
+    SitemapService,
+  ],
   exports: [SiteRenderer],
 })
 export class WebModule implements NestModule {

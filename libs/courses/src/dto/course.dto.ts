@@ -235,7 +235,8 @@ export class CourseDto {
 export class ShareLinkDto {
   @ApiProperty({ example: 'Xk2…', description: 'Shown once; anyone with it can read the course' })
   token: string;
-  @ApiProperty({ example: '/api/v1/shared/courses/Xk2…' }) html: string;
+  @ApiProperty({ example: '/cursus/Xk2…', description: 'The printable page for the employer' })
+  html: string;
   @ApiProperty({ example: '/api/v1/shared/courses/Xk2…?format=json' }) json: string;
   @ApiProperty({ example: '/api/v1/shared/courses/Xk2…?format=csv' }) csv: string;
 }

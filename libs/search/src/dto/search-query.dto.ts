@@ -230,6 +230,15 @@ export class SearchQueryDto {
   @IsBoolean()
   certifiable?: boolean;
 
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Only building blocks with a place (infrastructure profiles with a location)',
+  })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  located?: boolean;
+
   @ApiPropertyOptional({ example: 8, description: 'Minimum study load in hours' })
   @IsOptional()
   @Type(() => Number)

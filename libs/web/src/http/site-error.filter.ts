@@ -28,6 +28,7 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
     const problem = this.toProblem(exception, request.id);
     for (const [name, value] of Object.entries(problem.headers ?? {}))
       response.setHeader(name, value);
+    response.setHeader('Cache-Control', 'no-store');
     const page = pageContextOf(request, response);
     // htmx does not swap error answers: it reloads, and the full request gets this page.
     if (page.fragment) response.setHeader('HX-Refresh', 'true');
@@ -35,9 +36,10 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
     void this.site
       .page(
         page,
-        errorMeta(problem.status, path),
+        errorMeta(problem.status, path, problem.code),
         ErrorContent({
           status: problem.status,
+          code: problem.code,
           retryPath: request.originalUrl,
           requestId: String(request.id ?? ''),
         }),

@@ -25,13 +25,22 @@ const TEXTS: Record<number, ErrorText> = {
   },
 };
 
-export function errorText(status: number): ErrorText {
+/** Where a problem code has more to say than its status. */
+const CODE_TEXTS: Record<string, ErrorText> = {
+  'shared-course-not-found': {
+    title: 'Deze link werkt niet meer',
+    lead: 'Het cursusvoorstel dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen, of niet helemaal goed overgenomen. Vraag het LLO-loket dat u de link stuurde om een nieuwe.',
+  },
+};
+
+export function errorText(status: number, code?: string): ErrorText {
+  if (code && CODE_TEXTS[code]) return CODE_TEXTS[code];
   if (TEXTS[status]) return TEXTS[status];
   return status >= 500 ? TEXTS[500] : TEXTS[400];
 }
 
-export function errorMeta(status: number, path: string): PageMeta {
-  const text = errorText(status);
+export function errorMeta(status: number, path: string, code?: string): PageMeta {
+  const text = errorText(status, code);
   return {
     title: text.title,
     description: text.lead,
@@ -44,10 +53,11 @@ export function errorMeta(status: number, path: string): PageMeta {
 /** A Dutch error page with a way on: search, the start page, or trying again. */
 export function ErrorContent(props: {
   status: number;
+  code?: string;
   retryPath?: string;
   requestId?: string;
 }): JSX.Element {
-  const text = errorText(props.status);
+  const text = errorText(props.status, props.code);
   return (
     <>
       <h1 class="utrecht-heading-1" safe>

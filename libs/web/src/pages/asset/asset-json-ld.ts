@@ -9,6 +9,11 @@ const COURSE_MODES: Record<string, string> = {
   workplace: 'onsite',
 };
 
+/** schema.org course modes (online, onsite, blended) of delivery mode codes. */
+export function courseModes(codes: Iterable<string>): string[] {
+  return [...new Set([...codes].map((code) => COURSE_MODES[code] ?? code))];
+}
+
 /** ISO 8601 duration of a number of hours: PT8H, PT1H30M. */
 export function isoHours(hours: number): string {
   const whole = Math.floor(hours);
@@ -80,7 +85,7 @@ export function assetJsonLd(
       educationalRole: labels.label('audiences', code),
     }));
     base.isAccessibleForFree = !module.price || module.price.amountCents === 0;
-    const modes = [...new Set(module.deliveryModes.map((mode) => COURSE_MODES[mode] ?? mode))];
+    const modes = courseModes(module.deliveryModes);
     base.hasCourseInstance = (module.offerings?.length ? module.offerings : [{}]).map(
       (offering: { period?: { start?: string; end?: string }; location?: string }) => ({
         '@type': 'CourseInstance',

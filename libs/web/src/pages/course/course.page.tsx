@@ -1,0 +1,282 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import { attributionText, licenseUrl } from '@bouwsteen/assets';
+import { CoursesService } from '@bouwsteen/courses';
+import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations';
+import { assetPath } from '../../components/asset-card';
+import { safeUrl } from '../../components/facts';
+import { formatDate, formatEuro, formatHours } from '../../format/format';
+import { LabelBook, Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { courseModes, isoHours } from '../asset/asset-json-ld';
+
+type Course = Awaited<ReturnType<CoursesService['shared']>>;
+
+const ITEM_STATES: Record<string, string> = {
+  current: 'actueel',
+  'update-available': 'er is een nieuwere versie',
+  withdrawn: 'niet meer beschikbaar',
+};
+
+/**
+ * /cursus/:token: a course an LLO office shares with an employer. Anyone with the link may read
+ * it, so it is never indexed or cached; it prints on paper without the site's navigation.
+ */
+@Injectable()
+export class CoursePage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly courses: CoursesService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async render(page: PageContext, token: string): Promise<string> {
+    const [{ course, officeOrganisationId }, labels] = await Promise.all([
+      this.courses.sharedWithOffice(token),
+      this.labels.book(),
+    ]);
+    const office = officeOrganisationId
+      ? await this.organisations.get(officeOrganisationId).catch(() => undefined)
+      : undefined;
+    return this.site.page(
+      page,
+      {
+        title: course.title,
+        description: `Cursusvoorstel voor ${course.employer.name}, samengesteld uit modules van de mbo-PPS.`,
+        canonicalPath: `/cursus/${token}`,
+        section: 'cursus',
+        noindex: true,
+        jsonLd: [this.jsonLd(course, labels)],
+      },
+      <CourseContent
+        course={course}
+        labels={labels}
+        office={office}
+        absolute={(path) => this.site.absolute(path)}
+      />,
+    );
+  }
+
+  /** schema.org Course with its modules as parts; the study load as an ISO 8601 duration. */
+  private jsonLd(course: Course, labels: LabelBook): object {
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'Course',
+      name: course.title,
+      description: course.goals ?? undefined,
+      audience: { '@type': 'Audience', audienceType: labels.label('audiences', course.audience) },
+      timeRequired: isoHours(course.totals.studyLoadHours),
+      offers: {
+        '@type': 'Offer',
+        price: (course.totals.priceCents / 100).toFixed(2),
+        priceCurrency: 'EUR',
+      },
+      educationalCredentialAwarded: course.totals.certificates.map(
+        (certificate) =>
+          `${labels.label('certifications', certificate.certification)}: ${certificate.title}`,
+      ),
+      hasCourseInstance: {
+        '@type': 'CourseInstance',
+        startDate: course.schedule.start,
+        endDate: course.schedule.end,
+        courseMode: courseModes(Object.keys(course.totals.deliveryModes)),
+      },
+      hasPart: course.items.map((item) => ({
+        '@type': 'LearningResource',
+        name: item.title,
+        url: this.site.absolute(assetPath(item.assetId, item.version)),
+        version: item.version,
+        license: licenseUrl(item.license),
+        provider: { '@type': 'Organization', name: item.ppsName },
+      })),
+    };
+  }
+}
+
+function CourseContent(props: {
+  course: Course;
+  labels: LabelBook;
+  office: OrganisationDto | undefined;
+  absolute: (path: string) => string;
+}): JSX.Element {
+  const { course, labels, office } = props;
+  const schedule = [formatDate(course.schedule.start), formatDate(course.schedule.end)]
+    .filter(Boolean)
+    .join(' tot en met ');
+  const website = safeUrl(office?.website);
+  return (
+    <>
+      <p class="utrecht-paragraph site-muted">Cursusvoorstel</p>
+      <h1 class="utrecht-heading-1" safe>
+        {course.title}
+      </h1>
+      <dl class="facts">
+        <dt>Voor</dt>
+        <dd safe>{course.employer.name}</dd>
+        <dt>Doelgroep</dt>
+        <dd safe>{labels.label('audiences', course.audience)}</dd>
+        {schedule ? (
+          <>
+            <dt>Planning</dt>
+            <dd safe>{schedule}</dd>
+          </>
+        ) : (
+          ''
+        )}
+      </dl>
+      {course.goals ? (
+        <p class="utrecht-paragraph" safe>
+          {course.goals}
+        </p>
+      ) : (
+        ''
+      )}
+      <h2 class="utrecht-heading-2" id="onderdelen-titel">
+        Onderdelen
+      </h2>
+      <div class="utrecht-table-container">
+        <table class="utrecht-table utrecht-table--html-table" aria-labelledby="onderdelen-titel">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Nr.
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Onderdeel
+              </th>
+              <th
+                class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                scope="col"
+              >
+                Uren
+              </th>
+              <th
+                class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                scope="col"
+              >
+                Prijs
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Certificaat
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Vorm en locatie
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {course.items.map((item) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell" safe>
+                  {String(item.position)}
+                </td>
+                <td class="utrecht-table__cell">
+                  <a class="utrecht-link" href={assetPath(item.assetId, item.version)} safe>
+                    {item.title}
+                  </a>
+                  <br />
+                  <small class="site-muted" safe>
+                    {`${item.ppsName} · versie ${item.version}${item.state === 'current' ? '' : ` · ${ITEM_STATES[item.state] ?? item.state}`}`}
+                  </small>
+                </td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
+                  {item.studyLoadHours === null ? '' : formatHours(item.studyLoadHours)}
+                </td>
+                <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
+                  {item.priceCents === null ? '' : formatEuro(item.priceCents)}
+                </td>
+                <td class="utrecht-table__cell">
+                  {Html.escapeHtml(
+                    item.certification ? labels.label('certifications', item.certification) : '',
+                  )}
+                </td>
+                <td class="utrecht-table__cell" safe>
+                  {[labels.labels('deliveryModes', item.deliveryModes).join(', '), item.location]
+                    .filter(Boolean)
+                    .join(' — ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="utrecht-heading-2">Totaal</h2>
+      <dl class="facts course-totals">
+        <dt>Studiebelasting</dt>
+        <dd safe>{formatHours(course.totals.studyLoadHours)}</dd>
+        <dt>Prijs per deelnemer</dt>
+        <dd safe>
+          {`${formatEuro(course.totals.priceCents)} (excl. btw)${course.extrasDescription ? `, inclusief ${course.extrasDescription}` : ''}`}
+        </dd>
+        <dt>Certificaten</dt>
+        <dd>
+          {Html.escapeHtml(
+            course.totals.certificates.length
+              ? `${course.totals.certificates.map((certificate) => `${certificate.title} (${labels.label('certifications', certificate.certification)})`).join(', ')}${course.totals.certificatesStack ? ' — samen stapelbaar' : ''}`
+              : 'Geen',
+          )}
+        </dd>
+      </dl>
+      <h2 class="utrecht-heading-2">Licenties en naamsvermelding</h2>
+      <p class="utrecht-paragraph">
+        De onderdelen zijn gemaakt door PPS in Noord-Holland en Flevoland en gedeeld via Bouwsteen.
+        Vermeld bij gebruik:
+      </p>
+      <ul class="utrecht-unordered-list attribution-list">
+        {course.items.map((item) => (
+          <li safe>
+            {attributionText({
+              title: item.title,
+              version: item.version,
+              ppsName: item.ppsName,
+              url: props.absolute(assetPath(item.assetId, item.version)),
+              licenseLabel: labels.label('licenses', item.license),
+              licenseCode: item.license,
+            })}
+          </li>
+        ))}
+      </ul>
+      <h2 class="utrecht-heading-2">Contact</h2>
+      {office ? (
+        <p class="utrecht-paragraph">
+          {Html.escapeHtml(`Dit voorstel komt van ${office.name}.`)}
+          {office.addresses[0] ? (
+            <>
+              <br />
+              <span safe>
+                {[
+                  office.addresses[0].street,
+                  office.addresses[0].postalCode,
+                  office.addresses[0].city,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </span>
+            </>
+          ) : (
+            ''
+          )}
+          {website ? (
+            <>
+              <br />
+              <a class="utrecht-link" href={website} rel="noopener">
+                Website van het LLO-loket
+              </a>
+            </>
+          ) : (
+            ''
+          )}
+        </p>
+      ) : (
+        <p class="utrecht-paragraph">
+          Vragen? Neem contact op met het LLO-loket dat u deze link stuurde.
+        </p>
+      )}
+      <p class="utrecht-paragraph no-print site-muted">
+        Deze pagina is ook af te drukken of als PDF op te slaan via de printfunctie van uw browser.
+      </p>
+    </>
+  );
+}
