@@ -78,6 +78,33 @@ describe('when Meilisearch hangs (e2e)', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('answers the search page with a Dutch 503 page and Retry-After within 2 s', async () => {
+    const [page, ms] = await timed(t.http().get('/zoeken?q=cobots'));
+    expect(ms).toBeLessThan(2000);
+    expect(page.status).toBe(503);
+    expect(page.headers['retry-after']).toBe('5');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('Even niet beschikbaar');
+    expect(page.text).toContain('href="/zoeken?q=cobots"');
+    // htmx reloads instead of silently swapping nothing.
+    const fragment = await t
+      .http()
+      .get('/zoeken?q=cobots')
+      .set('HX-Request', 'true')
+      .set('HX-Target', 'zoekresultaten');
+    expect(fragment.status).toBe(503);
+    expect(fragment.headers['hx-refresh']).toBe('true');
+  });
+
+  it('still shows the start page and a building block, saying what is missing', async () => {
+    const [home, ms] = await timed(t.http().get('/'));
+    expect(ms).toBeLessThan(2500);
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('Zoeken is even niet beschikbaar');
+    const asset = await t.http().get(`/bouwstenen/${assetId}`).expect(200);
+    expect(asset.text).toContain('Vergelijkbare bouwstenen kunnen nu niet worden opgezocht');
+  });
+
   it('reports degraded readiness within 2 s, with details only for admins', async () => {
     const [anonymous, ms] = await timed(t.http().get('/health/ready'));
     expect(ms).toBeLessThan(2000);

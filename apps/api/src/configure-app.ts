@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { json } from 'express';
+import { NextFunction, Request, Response, json } from 'express';
 import helmet from 'helmet';
 import {
   answerClientErrorsWithProblems,
@@ -24,10 +24,24 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   // ETags are revisions set by the resources themselves; Express's body hashes would also tag
   // error answers and lists, and suggest a validator that If-Match does not accept.
   app.set('etag', false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
-    }),
+  // A strict policy everywhere (pages replace it with one carrying their nonce); only the
+  // Swagger UI, which inlines its setup, gets inline scripts and styles.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  const strict = helmet.contentSecurityPolicy({
+    directives: {
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'frame-ancestors': ["'none'"],
+    },
+  });
+  const swagger = helmet.contentSecurityPolicy({
+    directives: {
+      'script-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+    },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    (/^\/docs(\/|$)/.test(request.path) ? swagger : strict)(request, response, next),
   );
   // Bodies: JSON only on the API (415 otherwise), at most BODY_LIMIT and 32 levels deep, and no
   // text that cannot be stored (NUL, control characters) anywhere in path, query or body.

@@ -41,8 +41,11 @@ function strings(raw: unknown): string[] {
     .filter(Boolean);
 }
 
+/** The first value as given: single values are never split (12,5 is a Dutch decimal). */
 function first(raw: unknown): string | undefined {
-  return strings(raw)[0];
+  const list = Array.isArray(raw) ? raw : [raw];
+  const value = list.find((item): item is string => typeof item === 'string');
+  return value?.trim() || undefined;
 }
 
 /**

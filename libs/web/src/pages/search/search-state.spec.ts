@@ -1,0 +1,72 @@
+import { parseSearchState, searchHref, toSearchQuery, withoutValue } from './search-state';
+
+const known = (param: string, value: string) =>
+  (param === 'niveau' && ['mbo-2', 'mbo-3'].includes(value)) ||
+  (param === 'soort' && value === 'module');
+
+describe('search state', () => {
+  it('reads repeated and comma-separated values, and writes one canonical URL', () => {
+    const { state, ignored } = parseSearchState(
+      {
+        q: ' cobots ',
+        niveau: ['mbo-3', 'mbo-2,mbo-3'],
+        soort: 'module',
+        sorteer: 'titel',
+        pagina: '2',
+      },
+      known,
+    );
+    expect(ignored).toEqual([]);
+    expect(state).toMatchObject({
+      q: 'cobots',
+      values: { niveau: ['mbo-3', 'mbo-2'], soort: ['module'] },
+      page: 2,
+    });
+    expect(searchHref(state)).toBe(
+      '/zoeken?q=cobots&soort=module&niveau=mbo-3&niveau=mbo-2&sorteer=titel&pagina=2',
+    );
+    expect(searchHref(withoutValue(state, 'niveau', 'mbo-3'))).toBe(
+      '/zoeken?q=cobots&soort=module&niveau=mbo-2&sorteer=titel',
+    );
+  });
+
+  it('leaves out and reports what it cannot use', () => {
+    const { state, ignored } = parseSearchState(
+      {
+        niveau: 'mbo-9',
+        'uren-min': '-1',
+        'uren-max': '12,5',
+        certificaat: 'misschien',
+        pagina: '9999',
+        sorteer: 'x',
+        q: { nested: 'object' },
+      },
+      known,
+    );
+    expect(ignored.map((item) => item.param)).toEqual([
+      'niveau',
+      'uren-min',
+      'certificaat',
+      'sorteer',
+      'pagina',
+    ]);
+    expect(state).toMatchObject({ q: '', values: {}, hoursMax: 12.5, page: 1 });
+  });
+
+  it('swaps a reversed hour range and sorts newest first without words', () => {
+    const { state } = parseSearchState({ 'uren-min': '40', 'uren-max': '8' }, known);
+    expect([state.hoursMin, state.hoursMax]).toEqual([8, 40]);
+    expect(toSearchQuery(state)).toMatchObject({
+      sort: '-updated',
+      studyLoadMin: 8,
+      studyLoadMax: 40,
+      pageSize: 20,
+    });
+    expect(toSearchQuery({ ...state, q: 'x' }).sort).toBe('relevance');
+  });
+
+  it('keeps the LLO preset in charge of kind and audience', () => {
+    const { state } = parseSearchState({ aanbod: 'llo', soort: 'module' }, known);
+    expect(toSearchQuery(state)).toMatchObject({ preset: 'llo', kind: undefined });
+  });
+});

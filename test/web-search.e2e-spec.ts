@@ -1,0 +1,186 @@
+import { curriculumBody, moduleBody } from './harness/fixtures';
+import { expectPage, mainText } from './harness/html';
+import { TestApp, TestUser, createTestApp } from './harness/test-app';
+
+/** /zoeken over HTTP: the URL holds the search, facets count what a click would give, htmx gets a fragment. */
+describe('search page (e2e)', () => {
+  let t: TestApp;
+  let editorA: TestUser;
+  let editorB: TestUser;
+  let ppsA: string;
+  let ppsB: string;
+
+  const module = (
+    ppsId: string,
+    title: string,
+    fields: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
+  ) => {
+    const robots = /cobot/i.test(title)
+      ? { summary: 'Samenwerken met robots op de werkvloer.', keywords: ['robotica'] }
+      : {};
+    const base = moduleBody(ppsId, { title, ...robots, ...fields });
+    const outcomes = robots.summary
+      ? { learningOutcomes: [{ text: 'Werkt veilig samen met een cobot.' }] }
+      : {};
+    return { ...base, module: { ...(base.module as object), ...outcomes, ...details } };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    await t.startWorker();
+    ppsA = await t.ppsId('Techport mbo');
+    ppsB = await t.ppsId('Lelytalent');
+    editorA = await t.user('pps-editor', [ppsA]);
+    editorB = await t.user('pps-editor', [ppsB]);
+    await t.publish(
+      editorA,
+      module(
+        ppsA,
+        'Veilig werken met cobots',
+        { levels: ['mbo-3'] },
+        { studyLoad: { value: 8, unit: 'hour' } },
+      ),
+    );
+    await t.publish(
+      editorB,
+      module(
+        ppsB,
+        'Cobots programmeren',
+        { levels: ['mbo-4'] },
+        { studyLoad: { value: 40, unit: 'hour' }, certification: 'none', audiences: ['student'] },
+      ),
+    );
+    await t.publish(
+      editorB,
+      curriculumBody(ppsB, { title: 'Leerlijn robotica en cobots', levels: ['mbo-4'] }),
+    );
+    // Enough hydraulics modules for two pages of twenty.
+    for (let i = 1; i <= 21; i++)
+      await t.publish(
+        editorA,
+        module(
+          ppsA,
+          `Hydrauliek deel ${String(i).padStart(2, '0')}`,
+          { levels: ['mbo-2'] },
+          { studyLoad: { value: 4, unit: 'hour' } },
+        ),
+      );
+    await t.indexed();
+  });
+
+  afterAll(() => t.close());
+
+  it('suggests the spelling it found, and still shows what it found', async () => {
+    const root = expectPage(await t.http().get('/zoeken?q=cobts').expect(200));
+    const suggestion = root.querySelector('.search-suggestion a')!;
+    expect(suggestion.text).toBe('cobots');
+    expect(suggestion.getAttribute('href')).toBe('/zoeken?q=cobots');
+    expect(root.querySelector('#zoek-aantal')!.text).toBe('3 bouwstenen gevonden');
+  });
+
+  it('counts each facet value as what choosing it too would give, and keeps the filters in the URL', async () => {
+    const root = expectPage(await t.http().get('/zoeken?q=cobots&niveau=mbo-3').expect(200));
+    expect(root.querySelector('#zoek-aantal')!.text).toBe('1 bouwsteen gevonden');
+    const option = (id: string) =>
+      root.querySelector(`label[for="${id}"]`)!.text.replace(/\s+/g, ' ').trim();
+    expect(root.querySelector('#f-niveau-mbo-3')!.getAttribute('checked')).toBeDefined();
+    // mbo 4 would add two more: counted without the level filter, with the words.
+    expect(option('f-niveau-mbo-4')).toBe('mbo niveau 4 (2)');
+    expect(option('f-niveau-mbo-3')).toBe('mbo niveau 3 (1)');
+    // Other facets count within the current results.
+    expect(option('f-soort-module')).toBe('Module (1)');
+    expect(root.querySelector('#f-soort-curriculum')).toBeNull();
+    // A chip removes one filter; canonical is the normalised URL, and filtered pages are not indexed.
+    expect(root.querySelector('.active-filters a')!.getAttribute('href')).toBe('/zoeken?q=cobots');
+    expect(root.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      'http://localhost:3000/zoeken?q=cobots&niveau=mbo-3',
+    );
+    expect(root.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+
+    const both = expectPage(await t.http().get('/zoeken?q=cobots&niveau=mbo-3,mbo-4').expect(200));
+    expect(both.querySelector('#zoek-aantal')!.text).toBe('3 bouwstenen gevonden');
+  });
+
+  it('leaves out what it cannot use from a link and says so, instead of failing', async () => {
+    const root = expectPage(
+      await t
+        .http()
+        .get('/zoeken?niveau=mbo-9&niveau=mbo-2&pps=nope&sorteer=raar&pagina=-1&uren-min=abc')
+        .expect(200),
+    );
+    const notice = root.querySelector('.utrecht-alert--warning')!.text;
+    expect(notice).toContain('niveau „mbo-9”');
+    expect(notice).toContain('pps „nope”');
+    expect(notice).toContain('sortering „raar”');
+    expect(root.querySelector('#zoek-aantal')!.text).toBe('21 bouwstenen gevonden');
+  });
+
+  it('pages with links that work without JavaScript', async () => {
+    const first = expectPage(await t.http().get('/zoeken?q=hydrauliek&sorteer=titel').expect(200));
+    const titles = first.querySelectorAll('.asset-card__title a').map((a) => a.text);
+    expect(titles).toHaveLength(20);
+    expect(titles[0]).toBe('Hydrauliek deel 01');
+    const next = first.querySelector('a[rel="next"]')!.getAttribute('href')!;
+    expect(next).toBe('/zoeken?q=hydrauliek&sorteer=titel&pagina=2');
+    const second = expectPage(await t.http().get(next).expect(200));
+    expect(second.querySelectorAll('.asset-card__title a').map((a) => a.text)).toEqual([
+      'Hydrauliek deel 21',
+    ]);
+    expect(second.querySelector('a[aria-current="page"][aria-label="Pagina 2"]')).toBeTruthy();
+  });
+
+  it('answers htmx with just the results, and a history restore with the whole page', async () => {
+    const fragment = await t
+      .http()
+      .get('/zoeken?q=cobots')
+      .set('HX-Request', 'true')
+      .set('HX-Target', 'zoekresultaten')
+      .expect(200);
+    expect(fragment.text.startsWith('<div id="zoekresultaten"')).toBe(true);
+    expect(fragment.text).not.toContain('<html');
+    expect(fragment.headers.vary).toContain('HX-Request');
+    const restore = await t
+      .http()
+      .get('/zoeken?q=cobots')
+      .set('HX-Request', 'true')
+      .set('HX-History-Restore-Request', 'true')
+      .expect(200);
+    expectPage(restore);
+  });
+
+  it('helps when nothing is found: the filter to drop, with what it would give', async () => {
+    const root = expectPage(await t.http().get('/zoeken?q=hydrauliek&niveau=mbo-4').expect(200));
+    expect(root.querySelector('#zoek-aantal')!.text).toBe('Geen bouwstenen gevonden');
+    const drop = root.querySelector('.no-results a')!;
+    expect(drop.text).toBe('21 bouwstenen zonder filter niveau');
+    expect(drop.getAttribute('href')).toBe('/zoeken?q=hydrauliek');
+    expect(mainText(root)).toContain('Controleer de spelling');
+  });
+
+  it('offers the LLO catalogue as a tab: modules for workers, with the certificate filter', async () => {
+    const root = expectPage(await t.http().get('/zoeken?aanbod=llo&q=cobots').expect(200));
+    expect(root.querySelector('.search-tabs a[aria-current="page"]')!.text).toBe(
+      'LLO-aanbod voor werkenden',
+    );
+    expect(root.querySelectorAll('.asset-card__title a').map((a) => a.text)).toEqual([
+      'Veilig werken met cobots',
+    ]);
+    expect(root.querySelector('input[name="soort"]')).toBeNull();
+    expect(root.querySelector('input[name="aanbod"]')!.getAttribute('value')).toBe('llo');
+    const certified = expectPage(
+      await t.http().get('/zoeken?aanbod=llo&certificaat=nee').expect(200),
+    );
+    expect(certified.querySelector('#zoek-aantal')!.text).toBe('Geen bouwstenen gevonden');
+  });
+
+  it('filters on study load in hours', async () => {
+    const root = expectPage(
+      await t.http().get('/zoeken?q=cobots&uren-min=10&uren-max=100').expect(200),
+    );
+    expect(root.querySelectorAll('.asset-card__title a').map((a) => a.text)).toEqual([
+      'Cobots programmeren',
+    ]);
+    expect(root.querySelector('#f-uren-min')!.getAttribute('value')).toBe('10');
+  });
+});
