@@ -1,4 +1,4 @@
-import { redactUrl, requestLogFields } from './request-context';
+import { redactUrl, requestLogFields, responseLogFields } from './request-context';
 
 describe('request logging', () => {
   it('redacts the course page token too', () => {
@@ -28,5 +28,16 @@ describe('request logging', () => {
     });
     expect(JSON.stringify(fields)).not.toContain('secret-token-value');
     expect(JSON.stringify(fields)).not.toContain('Bearer');
+  });
+});
+
+describe('responseLogFields', () => {
+  it('keeps the status and drops headers such as a redirect Location', () => {
+    expect(
+      responseLogFields({
+        statusCode: 302,
+        headers: { location: '/cursus/Zx9_secret' },
+      } as { statusCode: number }),
+    ).toEqual({ statusCode: 302 });
   });
 });

@@ -43,3 +43,11 @@ export function requestLogFields(request: {
     remoteAddress: request.remoteAddress,
   };
 }
+
+/**
+ * What a response log line holds: the status only. Headers stay out, because a redirect's
+ * Location can carry a secret (the share link's page) and cookies must never be logged.
+ */
+export function responseLogFields(response: { statusCode?: number }): Record<string, unknown> {
+  return { statusCode: response.statusCode };
+}
