@@ -1,8 +1,9 @@
 /**
- * Three tiers. Unit specs live beside the code (pure rules, no services). Integration specs in
+ * Four tiers. Unit specs live beside the code (pure rules, no services). Integration specs in
  * test/integration drive services and repositories against real PostgreSQL and Meilisearch
  * without HTTP (races, the search pipeline, transactions). E2e specs in test/ go through the
- * real HTTP stack. Both service tiers share one global setup (one Meilisearch, one template DB).
+ * real HTTP stack. Browser specs in test/browser drive the pages in Chromium. The service
+ * tiers share one global setup (one Meilisearch, one template DB).
  */
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -32,6 +33,17 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      transform,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+    },
+    {
+      // Pages in a real Chromium (Debian's): keyboard, JavaScript off, axe, screenshots.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',

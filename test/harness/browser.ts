@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContextOptions, Page, chromium } from 'playwright-core';
+import { projectPath } from '@bouwsteen/common';
+
+/** Debian's chromium (browser downloads are not reachable here); CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path))
+    throw new Error(
+      `No Chromium at ${path}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`,
+    );
+  return path;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+    ],
+  });
+}
+
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'nl-NL',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // Tiles are expected to fail offline; anything else the console reports is a bug.
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(message.text())
+    )
+      problems.push(`console: ${message.text()}`);
+  });
+  (page as Page & { problems: string[] }).problems = problems;
+  return page;
+}
+
+/** Script errors, CSP refusals and failed files the page reported so far. */
+export function problemsOf(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules, on the page as it is now. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
+  );
+}
+
+/** Saves a full-page screenshot under test-results/screenshots for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = projectPath('test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  // caret: 'initial' — hiding the caret injects a <style>, which our CSP (rightly) refuses.
+  await page.screenshot({ path, fullPage: true, caret: 'initial' });
+  return path;
+}
+
+/** Retries `check` (jest expectations) until it passes or `timeoutMs` runs out, like a person waiting for the page. */
+export async function eventually(
+  check: () => Promise<void> | void,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export function isFocused(locator: import('playwright-core').Locator): Promise<boolean> {
+  // Runs in the page (this project compiles without the DOM library).
+  return locator.evaluate(
+    (element) =>
+      element ===
+      (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+  );
+}
