@@ -379,6 +379,25 @@ describe('LLO courses (e2e)', () => {
     await t.http().get('/api/v1/shared/courses/not-a-token?format=json').expect(404);
   });
 
+  it('says on the shared page when a part has no price, and claims no price in JSON-LD then', async () => {
+    const created = await create(
+      llo,
+      course([{ assetId: basics.id }, { assetId: ects.id }]),
+    ).expect(201);
+    const link = await t
+      .http()
+      .post(`/api/v1/courses/${created.body.id}/share`)
+      .set(bearer(llo))
+      .expect(201);
+    const html = await t.http().get(link.body.html).expect(200);
+    expect(html.text).toContain('geen prijs opgegeven');
+    expect(html.text).toContain('1 onderdeel heeft geen prijs opgegeven en telt niet mee');
+    const jsonLd = JSON.parse(
+      /<script type="application\/ld\+json" nonce="[^"]+">(.*?)<\/script>/s.exec(html.text)![1],
+    );
+    expect(jsonLd.offers).toBeUndefined();
+  });
+
   it('offers the LLO catalogue preset in search', async () => {
     await t.indexed();
     const catalogue = await t

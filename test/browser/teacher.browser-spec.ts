@@ -3,6 +3,7 @@ import { UsersService } from '@bouwsteen/auth';
 import { DemoService } from '@bouwsteen/seed';
 import { DEMO_PUBLISHER } from '../../apps/cli/src/commands';
 import {
+  OFFLINE_TILES,
   accessibilityViolations,
   eventually,
   isFocused,
@@ -25,10 +26,10 @@ describe('a teacher in the browser', () => {
   let baseURL: string;
 
   beforeAll(async () => {
-    // Tiles from a port nobody listens on: the map must say so and the list must carry the page.
+    // Tiles that cannot load: the map must say so and the list must carry the page.
     t = await createTestApp({
       isolated: true,
-      env: { MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' },
+      env: { MAP_TILE_URL: OFFLINE_TILES },
     });
     await t.startWorker();
     const publisher = await t.app

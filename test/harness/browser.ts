@@ -14,6 +14,12 @@ export function chromiumPath(): string {
   return path;
 }
 
+/**
+ * Map tiles for tests: the pages point at this host, and every browser context answers it
+ * with a refused connection, as when the tile server is unreachable (these machines are offline).
+ */
+export const OFFLINE_TILES = 'http://tegels.invalid/{z}/{x}/{y}.png';
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
@@ -38,6 +44,7 @@ export async function openPage(
     ...options,
   });
   context.setDefaultTimeout(10_000);
+  await context.route('http://tegels.invalid/**', (route) => route.abort('connectionrefused'));
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

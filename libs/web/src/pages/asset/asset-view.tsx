@@ -484,7 +484,7 @@ function Versions(data: AssetPageData): JSX.Element {
               <tr class="utrecht-table__row">
                 <td class="utrecht-table__cell">
                   {version.number === asset.version.number ? (
-                    <span aria-current="page" safe>{`${version.number} (deze)`}</span>
+                    <span aria-current="page" safe>{`Versie ${version.number} (deze)`}</span>
                   ) : (
                     <a
                       class="utrecht-link"

@@ -68,11 +68,14 @@ export class CoursePage {
       description: course.goals ?? undefined,
       audience: { '@type': 'Audience', audienceType: labels.label('audiences', course.audience) },
       timeRequired: isoHours(course.totals.studyLoadHours),
-      offers: {
-        '@type': 'Offer',
-        price: (course.totals.priceCents / 100).toFixed(2),
-        priceCurrency: 'EUR',
-      },
+      // A total that leaves out unpriced parts is not the price: then no offer is claimed.
+      offers: unpricedNote(course)
+        ? undefined
+        : {
+            '@type': 'Offer',
+            price: (course.totals.priceCents / 100).toFixed(2),
+            priceCurrency: 'EUR',
+          },
       educationalCredentialAwarded: course.totals.certificates.map(
         (certificate) =>
           `${labels.label('certifications', certificate.certification)}: ${certificate.title}`,
@@ -185,7 +188,7 @@ function CourseContent(props: {
                   {item.studyLoadHours === null ? '' : formatHours(item.studyLoadHours)}
                 </td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
-                  {item.priceCents === null ? '' : formatEuro(item.priceCents)}
+                  {item.priceCents === null ? 'geen prijs opgegeven' : formatEuro(item.priceCents)}
                 </td>
                 <td class="utrecht-table__cell">
                   {Html.escapeHtml(
@@ -208,7 +211,7 @@ function CourseContent(props: {
         <dd safe>{formatHours(course.totals.studyLoadHours)}</dd>
         <dt>Prijs per deelnemer</dt>
         <dd safe>
-          {`${formatEuro(course.totals.priceCents)} (excl. btw)${course.extrasDescription ? `, inclusief ${course.extrasDescription}` : ''}`}
+          {`${formatEuro(course.totals.priceCents)} (excl. btw)${course.extrasDescription ? `, inclusief ${course.extrasDescription}` : ''}${unpricedNote(course)}`}
         </dd>
         <dt>Certificaten</dt>
         <dd>
@@ -279,4 +282,13 @@ function CourseContent(props: {
       </p>
     </>
   );
+}
+
+/** The total only adds the prices that were given; say so when a part has none. */
+function unpricedNote(course: Course): string {
+  const unpriced = course.items.filter((item) => item.priceCents === null).length;
+  if (!unpriced) return '';
+  return unpriced === 1
+    ? '; 1 onderdeel heeft geen prijs opgegeven en telt niet mee'
+    : `; ${unpriced} onderdelen hebben geen prijs opgegeven en tellen niet mee`;
 }
