@@ -6,53 +6,33 @@
  * separate index, and the same search requests sent straight to Meilisearch. Meilisearch, the API
  * and the worker run pinned to CPU 1; this process (the load generator) to CPU 0.
  */
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import autocannon from 'autocannon';
+import { INestApplicationContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { Agent, request as httpRequest } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { AssetsModule, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
-import { MeiliSearch } from 'meilisearch';
-import { AuthModule, UsersService } from '@bouwsteen/auth';
-import { CommonModule, projectPath } from '@bouwsteen/common';
-import { ConfigModule } from '@bouwsteen/config';
-import { DatabaseModule, dropDatabase, ensureDatabase, runMigrations } from '@bouwsteen/database';
+import { AssetsService, CreateAssetDto } from '@bouwsteen/assets';
+import { projectPath } from '@bouwsteen/common';
 import {
   ReindexService,
   SearchDocumentsRepository,
   SearchIndex,
-  SearchIndexModule,
-  searchKeyFor,
-  SearchModule,
   SearchQueryDto,
   SearchService,
-  createMeiliClient,
-  freePort,
-  startMeili,
 } from '@bouwsteen/search';
-import { SeedModule, SeedService } from '@bouwsteen/seed';
+import { Stack, bulkLoad, loadThroughWritePath, machine, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { PpsFacts, syntheticDocument } from './synthetic-documents';
-
-@Module({
-  imports: [
-    ConfigModule,
-    CommonModule,
-    DatabaseModule,
-    AuthModule,
-    SeedModule,
-    AssetsModule,
-    SearchModule,
-    SearchIndexModule,
-  ],
-})
-class BenchModule {}
+import {
+  Timing,
+  cannon,
+  interleaved,
+  peakRssMb,
+  percentile,
+  round,
+  sequential,
+  sleep,
+} from './timing';
 
 const { values: args } = parseArgs({
   options: {
@@ -86,148 +66,28 @@ const QUERIES: Record<string, Record<string, string>> = {
   geo: { kind: 'infrastructure', lat: '52.37', lng: '4.89', radiusKm: '25', sort: 'distance' },
 };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
-}
-
-async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-function pinned(cpu: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn('taskset', ['-c', cpu, process.execPath, script], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function cannon(
-  options: autocannon.Options,
-): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
-  const result = await autocannon({ ...options, duration: DURATION });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: round(result.requests.average),
-    errors: result.non2xx + result.errors,
-  };
-}
-
 async function main(): Promise<void> {
-  execFileSync('taskset', ['-cp', '0', String(process.pid)]);
-  const runId = Date.now().toString(36);
-  const databaseUrl = `postgres://postgres@127.0.0.1:5432/bouwsteen_bench_${runId}`;
-  const masterKey = randomBytes(16).toString('hex');
-  const meili = await startMeili({ masterKey, cpus: '1' });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    MEILI_URL: meili.url,
-    MEILI_MASTER_KEY: masterKey,
-    MEILI_INDEX_PREFIX: `bench_${runId}`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    OUTBOX_BATCH_SIZE: '5000',
-    OUTBOX_POLL_MS: '200',
-  };
-  Object.assign(process.env, env);
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl);
-  const app = await NestFactory.createApplicationContext(BenchModule, {
-    logger: ['error', 'warn'],
-  });
-  const children: ChildProcess[] = [];
+  const stack = await startStack(API_CPU);
+  const { app, client } = stack;
   const results: Record<string, unknown> = {};
   try {
-    await app.get(SeedService).seedReferenceData();
-    const publisher = await app
-      .get(UsersService)
-      .serviceAccount('bench@bouwsteen.invalid', 'Benchmark');
-    const ppsIds: string[] = (await app.get(DataSource).query('SELECT id FROM pps')).map(
-      (row: { id: string }) => row.id,
-    );
-
-    const port = await freePort();
-    const worker = pinned(
-      API_CPU === '0' ? '1' : API_CPU,
-      projectPath('dist/apps/worker/src/main.js'),
-      env,
-    );
-    // As in production: the API gets the search-only key, never the master key.
-    const { MEILI_MASTER_KEY: _master, ...apiEnv } = env;
-    const api = pinned(API_CPU, projectPath('dist/apps/api/src/main.js'), {
-      ...apiEnv,
-      MEILI_SEARCH_KEY: searchKeyFor(masterKey, env.MEILI_INDEX_PREFIX),
-      PORT: String(port),
-    });
-    children.push(worker, api);
-    await waitHttp(`http://127.0.0.1:${port}/health/live`);
-    const client = createMeiliClient({ url: meili.url, apiKey: masterKey });
+    const directName = `${stack.liveIndex}_direct`;
     const live = app.get(SearchIndex);
-    const directName = `${live.name}_direct`;
-
     const assets = app.get(AssetsService);
+    const { publisher, ppsIds } = stack;
     const random = mulberry32(42);
     const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, ppsIds, random));
-    await waitHttp(`http://127.0.0.1:${port}/health/ready`);
-    const queries = () =>
-      measureQueries(
-        app,
-        client,
-        meili.url,
-        searchKeyFor(masterKey, env.MEILI_INDEX_PREFIX),
-        directName,
-        port,
-        results,
-      );
+    const queries = () => measureQueries(app, stack, directName, results);
     if (HOP_ONLY) {
-      await hopOnlyLoad(app, client, live, directName, corpus);
+      await hopOnlyLoad(stack, live, directName, corpus);
       await queries();
-      results.apiPeakRssMb = peakRssMb(api.pid!);
-      results.meiliPeakRssMb = peakRssMb(meili.pid);
+      results.apiPeakRssMb = peakRssMb(stack.apiPid);
+      results.meiliPeakRssMb = peakRssMb(stack.meiliPid);
     } else {
       // 1. Bulk load through the write path: service → PostgreSQL + outbox → worker → Meilisearch.
       console.log(`Loading ${SIZE} assets through the write path with ${WRITERS} writers…`);
-      let next = 0;
-      const loadStart = performance.now();
-      await Promise.all(
-        Array.from({ length: WRITERS }, async () => {
-          while (next < corpus.length) {
-            const created = await assets.create(publisher, corpus[next++], { source: 'import' });
-            await assets.publish(publisher, created.id, created.revision, {});
-            if (next % 5000 === 0) process.stdout.write(`\r  written ${next}`);
-          }
-        }),
-      );
-      const writeSeconds = (performance.now() - loadStart) / 1000;
-      while (
-        (
-          await client
-            .index(live.name)
-            .getStats()
-            .catch(() => ({ numberOfDocuments: 0 }))
-        ).numberOfDocuments < SIZE
-      )
-        await sleep(200);
-      const writePathSeconds = (performance.now() - loadStart) / 1000;
+      const { postgresSeconds: writeSeconds, searchableSeconds: writePathSeconds } =
+        await loadThroughWritePath(stack, corpus, WRITERS);
       console.log(
         `\n  searchable after ${round(writePathSeconds)} s (PostgreSQL writes done after ${round(writeSeconds)} s)`,
       );
@@ -236,21 +96,7 @@ async function main(): Promise<void> {
       const documents = [];
       for await (const batch of app.get(SearchDocumentsRepository).allDocuments(10_000))
         documents.push(...batch);
-      await live.ensure(directName);
-      const directStart = performance.now();
-      const tasks = [];
-      for (let start = 0; start < documents.length; start += 10_000) {
-        tasks.push(
-          client
-            .index(directName)
-            .addDocuments(documents.slice(start, start + 10_000), { primaryKey: 'id' }),
-        );
-      }
-      await client.tasks.waitForTasks(await Promise.all(tasks), {
-        timeout: 3_600_000,
-        interval: 100,
-      });
-      const directSeconds = (performance.now() - directStart) / 1000;
+      const directSeconds = await bulkLoad(stack, directName, documents);
       console.log(`  direct bulk load ${round(directSeconds)} s`);
       results.bulkLoad = {
         documents: SIZE,
@@ -282,7 +128,7 @@ async function main(): Promise<void> {
         });
         const start = performance.now();
         await assets.publish(publisher, created.id, created.revision, {});
-        await visible(live.name, created.id);
+        await visible(stack.liveIndex, created.id);
         lags.push(performance.now() - start);
         const [document] = await app.get(SearchDocumentsRepository).documents([created.id]);
         const floorStart = performance.now();
@@ -303,7 +149,7 @@ async function main(): Promise<void> {
 
       // 4. Query latency and throughput: API vs the identical request straight to Meilisearch.
       await queries();
-      results.apiPeakRssMb = peakRssMb(api.pid!);
+      results.apiPeakRssMb = peakRssMb(stack.apiPid);
 
       // 5. Full reindex (build beside, swap) against the direct bulk load of the same documents.
       const reindexStart = performance.now();
@@ -314,34 +160,15 @@ async function main(): Promise<void> {
         directBulkSeconds: round(directSeconds),
         ratio: round(reindexSeconds / directSeconds, 2),
       };
-      results.meiliPeakRssMb = peakRssMb(meili.pid);
+      results.meiliPeakRssMb = peakRssMb(stack.meiliPid);
     }
   } finally {
-    // The worker and the API stop before their database is dropped.
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise((resolve) => {
-            if (child.exitCode !== null) return resolve(undefined);
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    await app.close();
-    await meili.stop();
-    await dropDatabase(databaseUrl);
+    await stack.stop();
   }
 
   const report = {
     date: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      memoryGb: round(totalmem() / 2 ** 30),
-      node: process.version,
-      meilisearch: '1.21.0',
-    },
+    machine: machine(),
     settings: {
       size: SIZE,
       writers: WRITERS,
@@ -375,13 +202,11 @@ async function main(): Promise<void> {
  */
 async function measureQueries(
   app: INestApplicationContext,
-  client: MeiliSearch,
-  meiliUrl: string,
-  searchKey: string,
+  stack: Stack,
   directName: string,
-  port: number,
   results: Record<string, unknown>,
 ): Promise<void> {
+  const { meiliUrl, searchKey, apiPort: port } = stack;
   const service = app.get(SearchService);
   const queries: Record<string, unknown> = {};
   for (const [name, params] of Object.entries(QUERIES)) {
@@ -412,14 +237,14 @@ async function measureQueries(
     );
     // Warm up both paths (JIT, connections, Meilisearch's caches), then time them alternately,
     // request by request, so both see the same machine at the same moments.
-    const direct = { method: 'POST', body: directBody, headers: directOptions.headers };
-    await interleaved(apiUrl, directUrl, direct, 3);
-    const c1 = await interleaved(apiUrl, directUrl, direct, DURATION);
+    const pair = { api: apiUrl, direct: directOptions };
+    await interleaved([pair], 3);
+    const c1 = await interleaved([pair], DURATION);
     const row = {
       apiC1: c1.api,
       directC1: c1.direct,
-      apiC16: await cannon({ url: apiUrl, connections: 16 }),
-      directC16: await cannon({ ...directOptions, connections: 16 }),
+      apiC16: await cannon({ url: apiUrl, connections: 16 }, DURATION),
+      directC16: await cannon({ ...directOptions, connections: 16 }, DURATION),
       apiBytes,
       directBytes,
     };
@@ -433,13 +258,13 @@ async function measureQueries(
   // own cheapest route: what is left of the hop once a search is subtracted from it.
   await sequential(`http://127.0.0.1:${port}/health/live`, {}, 2);
   results.baseline = {
-    apiLive: await sequential(`http://127.0.0.1:${port}/health/live`, {}),
-    meiliHealth: await sequential(`${meiliUrl}/health`, {}),
+    apiLive: await sequential(`http://127.0.0.1:${port}/health/live`, {}, DURATION),
+    meiliHealth: await sequential(`${meiliUrl}/health`, {}, DURATION),
   };
   console.log('  baseline', results.baseline);
 }
 
-type Cannon = { p50: number; p99: number; rps: number; errors: number };
+type Cannon = Timing;
 interface Report {
   bulkLoad?: Record<string, number>;
   publishLag?: Record<string, number>;
@@ -500,91 +325,21 @@ main().then(
   },
 );
 
-const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
-const keepAliveDirect = new Agent({ keepAlive: true, maxSockets: 1 });
-
-type Timing = { p50: number; p99: number; rps: number; errors: number };
-type Options = { method?: string; body?: string; headers?: Record<string, string> };
-
-/** One request over a kept-alive connection; its duration in milliseconds, or -1 when not 200. */
-function timed(url: string, options: Options, agent: Agent): Promise<number> {
-  const started = performance.now();
-  return new Promise<number>((resolve, reject) => {
-    const outgoing = httpRequest(url, { ...options, agent }, (response) => {
-      response.resume();
-      response.on('end', () =>
-        resolve(response.statusCode === 200 ? performance.now() - started : -1),
-      );
-    });
-    outgoing.on('error', reject);
-    outgoing.end(options.body);
-  });
-}
-
-function summary(times: number[], seconds: number): Timing {
-  const ok = times.filter((time) => time >= 0);
-  return {
-    p50: round(percentile(ok, 50), 2),
-    p99: round(percentile(ok, 99), 2),
-    rps: round(times.length / seconds),
-    errors: times.length - ok.length,
-  };
-}
-
-/** Sequential requests for `seconds` on one kept-alive connection, each timed. */
-async function sequential(url: string, options: Options, seconds = DURATION): Promise<Timing> {
-  const times: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  while (performance.now() < end) times.push(await timed(url, options, keepAlive));
-  return summary(times, seconds);
-}
-
-/** The API and Meilisearch timed alternately at concurrency 1 for `seconds` each. */
-async function interleaved(
-  apiUrl: string,
-  directUrl: string,
-  direct: Options,
-  seconds: number,
-): Promise<{ api: Timing; direct: Timing }> {
-  const api: number[] = [];
-  const floor: number[] = [];
-  const end = performance.now() + 2 * seconds * 1000;
-  while (performance.now() < end) {
-    api.push(await timed(apiUrl, {}, keepAlive));
-    floor.push(await timed(directUrl, direct, keepAliveDirect));
-  }
-  return { api: summary(api, seconds), direct: summary(floor, seconds) };
-}
-
 /** Documents of the synthetic corpus straight into the live and the direct index (no write path). */
 async function hopOnlyLoad(
-  app: INestApplicationContext,
-  client: MeiliSearch,
+  stack: Stack,
   live: SearchIndex,
   directName: string,
   corpus: CreateAssetDto[],
 ): Promise<void> {
-  const pps: PpsFacts[] = await app.get(DataSource).query(
+  const pps: PpsFacts[] = await stack.app.get(DataSource).query(
     `SELECT p.id, p.name, p.provinces, o.id AS "leadId", o.name AS "leadName"
      FROM pps p JOIN organisation o ON o.id = p.lead_organisation_id`,
   );
   const byId = new Map(pps.map((row) => [row.id, row]));
   const documents = corpus.map((asset) => syntheticDocument(asset, byId.get(asset.ppsId)!));
-  await live.ensure(directName);
   const started = performance.now();
-  for (const name of [live.name, directName]) {
-    const tasks = [];
-    for (let start = 0; start < documents.length; start += 10_000)
-      tasks.push(
-        client
-          .index(name)
-          .addDocuments(documents.slice(start, start + 10_000), { primaryKey: 'id' }),
-      );
-    await client.tasks.waitForTasks(await Promise.all(tasks), {
-      timeout: 3_600_000,
-      interval: 250,
-    });
-  }
+  for (const name of [live.name, directName]) await bulkLoad(stack, name, documents);
   console.log(
     `  ${documents.length} documents into both indexes in ${round((performance.now() - started) / 1000)} s`,
   );

@@ -67,6 +67,21 @@ export class AssetsRepository {
     return this.readerQuery(scope).andWhere('a.id = :id', { id }).getOne();
   }
 
+  /**
+   * Whether the reader may see the asset, and its PPS: the same rule as findForReader without
+   * loading a version, for reads that only need the check (versions, lineage, reuse).
+   */
+  async readableBy(id: string, scope: ReaderScope): Promise<{ ppsId: string } | null> {
+    const row = await this.assets
+      .createQueryBuilder('a')
+      .select('a.pps_id', 'ppsId')
+      .where(AssetPolicy.readableSql('a', ':allDrafts', ':readerPps'))
+      .andWhere('a.id = :id', { id })
+      .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds })
+      .getRawOne<{ ppsId: string }>();
+    return row ?? null;
+  }
+
   async list(filter: AssetListFilter, scope: ReaderScope): Promise<[AssetEntity[], number]> {
     const query = this.readerQuery(scope)
       .orderBy('a.updatedAt', 'DESC')

@@ -50,7 +50,7 @@ import { Licenses, derivativeLicenseProblem, licenseNotes } from './license-poli
 import { LineageRow } from './assets.repository';
 import { AssetPolicy } from './asset.policy';
 import { AssetEvents } from './asset-events';
-import { DUPLICATE_CHECK, DuplicateCheck } from './duplicate-check';
+import { DUPLICATE_CHECK, DuplicateCheck, DuplicateQuery } from './duplicate-check';
 import { SimilarAssetDto } from './dto/similar-asset.dto';
 import { AssetError } from './asset.errors';
 import { CommonError } from '@bouwsteen/common';
@@ -134,7 +134,7 @@ export class AssetsService {
     id: string,
     query: PageQueryDto,
   ): Promise<Page<VersionSummaryDto>> {
-    const asset = await this.visible(principal, id);
+    const asset = await this.readable(principal, id);
     const [rows, total] = await this.assets.listVersions(
       id,
       AssetPolicy.canReadDrafts(principal, asset.ppsId),
@@ -171,28 +171,32 @@ export class AssetsService {
   }
 
   async similar(principal: Principal | undefined, id: string): Promise<SimilarAssetDto[]> {
-    const asset = await this.visible(principal, id);
+    const query = await this.duplicateQuery(principal, id);
     if (!this.duplicates)
       throw new DomainException(
         CommonError.ServiceUnavailable,
         'The duplicate check is not available in this process',
       );
-    return this.duplicates.similar({
+    return this.duplicates.similar(query);
+  }
+
+  /** What "similar building blocks of other PPS" asks about an asset (also the web benchmark's floor). */
+  async duplicateQuery(principal: Principal | undefined, id: string): Promise<DuplicateQuery> {
+    const asset = await this.visible(principal, id);
+    return {
       ...similarityFeatures(asset.kind, contentOf(asset.kind, asset.view!)),
       kind: asset.kind,
       excludePpsId: asset.ppsId,
       excludeAssetId: asset.id,
-    });
+    };
   }
 
   private async withSimilar(principal: Principal, asset: AssetDto): Promise<AssetWithSimilarDto> {
-    const stored = await this.visible(principal, asset.id);
-    const { checked, similar } = (await this.duplicates?.similarIfAvailable({
-      ...similarityFeatures(stored.kind, contentOf(stored.kind, stored.view!)),
-      kind: stored.kind,
-      excludePpsId: stored.ppsId,
-      excludeAssetId: stored.id,
-    })) ?? { checked: false, similar: [] };
+    const query = await this.duplicateQuery(principal, asset.id);
+    const { checked, similar } = (await this.duplicates?.similarIfAvailable(query)) ?? {
+      checked: false,
+      similar: [],
+    };
     return { ...asset, similar, similarChecked: checked };
   }
 
@@ -400,7 +404,7 @@ export class AssetsService {
   }
 
   async lineage(principal: Principal | undefined, id: string): Promise<LineageDto> {
-    await this.visible(principal, id);
+    await this.readable(principal, id);
     const scope = AssetPolicy.readerScope(principal);
     const [ancestors, descendants] = await Promise.all([
       this.assets.lineage(id, 'up', scope),
@@ -424,6 +428,13 @@ export class AssetsService {
         latestVersion: asset.publishedVersion,
       });
     });
+  }
+
+  /** The read check alone (no version loaded), for reads about an asset rather than of it. */
+  private async readable(principal: Principal | undefined, id: string): Promise<{ ppsId: string }> {
+    const asset = await this.assets.readableBy(id, AssetPolicy.readerScope(principal));
+    if (!asset) throw new NotFoundError(AssetError.NotFound, 'asset', id);
+    return asset;
   }
 
   private async visible(principal: Principal | undefined, id: string): Promise<AssetEntity> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@bouwsteen/auth';
 import {
+  Clock,
   DomainException,
   FieldError,
   ForbiddenError,
@@ -20,15 +21,43 @@ import { PpsPolicy } from './pps.policy';
 import { PartnerFields, PpsFields, PpsRepository } from './pps.repository';
 import { OrganisationError } from './organisation.errors';
 
+/** The whole directory is kept this long; a write through this service resets it at once. */
+const DIRECTORY_TTL_MS = 30_000;
+/** The region has a few dozen PPS; the directory stops here. */
+const DIRECTORY_MAX = 1000;
+
 @Injectable()
 export class PpsService {
+  private directoryCache?: { loadedAt: number; items: Promise<readonly PpsSummaryDto[]> };
+
   constructor(
     private readonly pps: PpsRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * Every PPS, by name, for pages that list or name them all (the start page, search facets,
+   * the overview). Pages ask on every request and PPS change rarely, so the list is kept for
+   * a short while instead of three queries per page view.
+   */
+  directory(): Promise<readonly PpsSummaryDto[]> {
+    const now = this.clock.now().getTime();
+    if (!this.directoryCache || now - this.directoryCache.loadedAt >= DIRECTORY_TTL_MS) {
+      const items = this.pps
+        .list({ offset: 0, limit: DIRECTORY_MAX })
+        .then(([rows]) =>
+          rows.map(toPpsSummaryDto).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+        );
+      // A failed read is not kept: the next page view tries again.
+      items.catch(() => (this.directoryCache = undefined));
+      this.directoryCache = { loadedAt: now, items };
+    }
+    return this.directoryCache.items;
+  }
 
   async get(id: string): Promise<PpsDto> {
     return toPpsDto(await this.require(id));
@@ -70,6 +99,7 @@ export class PpsService {
         this.toPartners(dto),
       ),
     );
+    this.directoryCache = undefined;
     return this.get(saved.id);
   }
 
@@ -108,6 +138,7 @@ export class PpsService {
       // Name, lead institution and provinces are copied into every asset document of the PPS.
       await this.outbox.enqueue(manager, 'pps', id);
     });
+    this.directoryCache = undefined;
     return this.get(id);
   }
 

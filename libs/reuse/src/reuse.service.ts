@@ -148,7 +148,7 @@ export class ReuseService {
     assetId: string,
     query: PageQueryDto,
   ): Promise<Page<ReuseDto>> {
-    if (!(await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal))))
+    if (!(await this.assets.readableBy(assetId, AssetPolicy.readerScope(principal))))
       throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
     const [rows, total] = await this.reuses.listForAsset(assetId, query.offset, query.pageSize);
     return toPage(rows.map(toReuseDto), total, query);

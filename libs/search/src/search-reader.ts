@@ -29,17 +29,18 @@ export class SearchReader {
     await this.reader.index(this.name).search('', { limit: 0 });
   }
 
-  /** Several queries in one round trip; returns the ids each one found. */
-  async searchIds(queries: (SearchParams & { q: string })[]): Promise<string[][]> {
+  /**
+   * Several queries in one round trip; the hits of each, in order. The queries name the fields
+   * they need (attributesToRetrieve), so `T` is the caller's narrowing of a document.
+   */
+  async searchHits<T extends Partial<SearchDocument>>(
+    queries: (SearchParams & { q: string; attributesToRetrieve: string[] })[],
+  ): Promise<T[][]> {
     try {
       const response = await this.reader.multiSearch({
-        queries: queries.map((query) => ({
-          indexUid: this.name,
-          ...query,
-          attributesToRetrieve: ['id'],
-        })),
+        queries: queries.map((query) => ({ indexUid: this.name, ...query })),
       });
-      return response.results.map((result) => result.hits.map((hit) => String(hit.id)));
+      return response.results.map((result) => result.hits as unknown as T[]);
     } catch (error) {
       throw searchUnavailable(error);
     }

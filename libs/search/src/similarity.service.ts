@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DuplicateCheck, DuplicateQuery } from '@bouwsteen/assets';
-import { SearchDocumentsRepository } from './search-documents.repository';
+import { SearchDocument } from './search-document';
 import { SearchReader } from './search-reader';
 import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
-import { Reason, SimilarityFeatures, compare, words } from './similarity';
+import { Reason, SimilarityFeatures, compare, profile, words } from './similarity';
 
 /** The same question as assets' duplicate check asks. */
 export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
@@ -21,6 +21,21 @@ export interface SimilarAsset {
 /** Below this a candidate shares too little to be called "likely the same". */
 export const SIMILARITY_THRESHOLD = 0.25;
 const CANDIDATES_PER_QUERY = 10;
+/** What scoring and the answer need of a candidate, retrieved with the candidate search. */
+const CANDIDATE_FIELDS = [
+  'id',
+  'kind',
+  'title',
+  'summary',
+  'learningOutcomes',
+  'keywords',
+  'levels',
+  'creboCodes',
+  'ppsId',
+  'ppsName',
+] as const satisfies readonly (keyof SearchDocument)[];
+type Candidate = Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>;
+
 /** Queries per multi-search request when many checks run together. */
 const QUERIES_PER_CALL = 100;
 
@@ -44,58 +59,57 @@ function candidateQueries(query: SimilarityQuery): string[] {
 export class SimilarityService implements DuplicateCheck {
   private readonly logger = new Logger(SimilarityService.name);
 
-  constructor(
-    private readonly index: SearchReader,
-    private readonly documents: SearchDocumentsRepository,
-  ) {}
+  constructor(private readonly index: SearchReader) {}
 
   async similar(query: SimilarityQuery, limit = 5): Promise<SimilarAsset[]> {
     return (await this.similarMany([query], limit))[0];
   }
 
+  /** The Meilisearch requests that propose candidates for one check (also the web benchmark's floor). */
+  candidateSearches(query: SimilarityQuery) {
+    return candidateQueries(query).map((q) => ({
+      q,
+      filter: [
+        ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
+        ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
+      ],
+      limit: CANDIDATES_PER_QUERY,
+      matchingStrategy: 'frequency' as const,
+      // The candidates come back with what scoring needs: no second read from PostgreSQL.
+      attributesToRetrieve: [...CANDIDATE_FIELDS],
+    }));
+  }
+
   /**
    * Several checks at once (reports): every candidate query goes to Meilisearch in a few
-   * multi-search calls, and every candidate document is read in one query.
+   * multi-search calls, which also return the candidates' fields.
    */
   async similarMany(queries: SimilarityQuery[], limit = 5): Promise<SimilarAsset[][]> {
-    const searches = queries.map((query) => ({ query, texts: candidateQueries(query) }));
-    const flat = searches.flatMap(({ query, texts }, owner) =>
-      texts.map((q) => ({
-        owner,
-        params: {
-          q,
-          filter: [
-            ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
-            ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
-          ],
-          limit: CANDIDATES_PER_QUERY,
-          matchingStrategy: 'frequency' as const,
-        },
-      })),
+    const flat = queries.flatMap((query, owner) =>
+      this.candidateSearches(query).map((params) => ({ owner, params })),
     );
-    const found: string[][] = [];
+    const found: Candidate[][] = [];
     for (let start = 0; start < flat.length; start += QUERIES_PER_CALL)
       found.push(
-        ...(await this.index.searchIds(
+        ...(await this.index.searchHits<Candidate>(
           flat.slice(start, start + QUERIES_PER_CALL).map((item) => item.params),
         )),
       );
     const candidatesOf = queries.map(() => new Set<string>());
-    found.forEach((ids, position) =>
-      ids.forEach((id) => candidatesOf[flat[position].owner].add(id)),
+    const documents = new Map<string, Candidate>();
+    found.forEach((hits, position) =>
+      hits.forEach((hit) => {
+        candidatesOf[flat[position].owner].add(hit.id);
+        documents.set(hit.id, hit);
+      }),
     );
-    const documents = new Map(
-      (await this.documents.documents([...new Set(found.flat())])).map((document) => [
-        document.id,
-        document,
-      ]),
-    );
-    return queries.map((query, owner) =>
-      [...candidatesOf[owner]]
+    return queries.map((query, owner) => {
+      const asked = profile(query);
+      return [...candidatesOf[owner]]
         .filter((id) => id !== query.excludeAssetId && documents.has(id))
         .map((id) => {
           const candidate = documents.get(id)!;
-          const { score, reasons } = compare(query, {
+          const { score, reasons } = compare(asked, {
             title: candidate.title,
             summary: candidate.summary,
             learningOutcomes: candidate.learningOutcomes,
@@ -114,8 +128,8 @@ export class SimilarityService implements DuplicateCheck {
         })
         .filter((candidate) => candidate.score >= SIMILARITY_THRESHOLD)
         .sort((a, b) => b.score - a.score)
-        .slice(0, limit),
-    );
+        .slice(0, limit);
+    });
   }
 
   similarForText(dto: {

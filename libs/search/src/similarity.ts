@@ -123,23 +123,45 @@ const WEIGHTS = {
   qualification: 0.05,
 };
 
-/** A score in 0..1 with the reasons a person can check; weights favour what a module teaches. */
-export function compare(
-  a: SimilarityFeatures,
-  b: SimilarityFeatures,
-): { score: number; reasons: Reason[] } {
-  const outcomesA = tokens(...a.learningOutcomes);
-  const outcomesB = tokens(...b.learningOutcomes);
-  const titleA = tokens(a.title);
-  const titleB = tokens(b.title);
+/** A text's token sets, computed once: a check compares one query with up to a hundred candidates. */
+export interface SimilarityProfile {
+  outcomes: Set<string>;
+  title: Set<string>;
+  keywords: Set<string>;
+  summary: Set<string>;
+  all: Set<string>;
+  levels: string[];
+  creboCodes: string[];
+}
+
+export function profile(features: SimilarityFeatures): SimilarityProfile {
+  const outcomes = tokens(...features.learningOutcomes);
+  const title = tokens(features.title);
   // Keywords are compared against everything the other side says, since one PPS's keyword is
   // often another's title word.
-  const keywordsA = tokens(...a.keywords);
-  const keywordsB = tokens(...b.keywords);
-  const allA = tokens(a.title, a.summary, ...a.keywords, ...a.learningOutcomes);
-  const allB = tokens(b.title, b.summary, ...b.keywords, ...b.learningOutcomes);
-  const summaryA = tokens(a.summary);
-  const summaryB = tokens(b.summary);
+  const keywords = tokens(...features.keywords);
+  const summary = tokens(features.summary);
+  return {
+    outcomes,
+    title,
+    keywords,
+    summary,
+    all: new Set([...title, ...summary, ...keywords, ...outcomes]),
+    levels: features.levels,
+    creboCodes: features.creboCodes,
+  };
+}
+
+/** A score in 0..1 with the reasons a person can check; weights favour what a module teaches. */
+export function compare(
+  first: SimilarityFeatures | SimilarityProfile,
+  second: SimilarityFeatures | SimilarityProfile,
+): { score: number; reasons: Reason[] } {
+  const a = 'all' in first ? first : profile(first);
+  const b = 'all' in second ? second : profile(second);
+  const [outcomesA, outcomesB, titleA, titleB] = [a.outcomes, b.outcomes, a.title, b.title];
+  const [keywordsA, keywordsB, allA, allB] = [a.keywords, b.keywords, a.all, b.all];
+  const [summaryA, summaryB] = [a.summary, b.summary];
   const parts = {
     outcomes: dice(outcomesA, outcomesB),
     title: dice(titleA, titleB),

@@ -18,7 +18,6 @@ import { HomeController } from './pages/home/home.controller';
 import { HomePage } from './pages/home/home.page';
 import { MapPageController } from './pages/map/map.controller';
 import { MapPage } from './pages/map/map.page';
-import { PpsDirectory } from './pages/pps-directory';
 import { PpsListPage } from './pages/pps/pps-list.page';
 import { PpsPageController } from './pages/pps/pps.controller';
 import { PpsPage } from './pages/pps/pps.page';
@@ -56,7 +55,6 @@ const PAGE_CONTROLLERS = [
     StaticFiles,
     SiteRenderer,
     Labels,
-    PpsDirectory,
     HomePage,
     SearchPage,
     AssetPage,

@@ -45,6 +45,10 @@ export class AssetPage {
 
   async render(page: PageContext, id: string, versionParam?: string): Promise<string> {
     if (!UUID.test(id)) throw new NotFoundError(AssetError.NotFound, 'asset', id);
+    // The similar-blocks search is the slowest read (Meilisearch): it starts first and runs
+    // beside the database reads. It checks visibility itself, so nothing leaks when `get` fails.
+    const similarBlocks = this.similar(id);
+    similarBlocks.catch(() => undefined);
     const current = await this.assets.get(undefined, id);
     let asset = current;
     if (versionParam !== undefined) {
@@ -54,17 +58,17 @@ export class AssetPage {
       asset = await this.assets.version(undefined, id, number);
     }
     const oldVersion = asset.version.number !== current.version.number;
-    const [labels, refs, versions, reuses, lineage, similar, pps, terms] = await Promise.all([
+    const [labels, refs, versions, reuses, lineage, pps, lead, terms, similar] = await Promise.all([
       this.labels.book(),
       this.assets.summaries(undefined, referencedIds(asset)),
       this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
       this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
       this.assets.lineage(undefined, id),
-      this.similar(id),
       this.pps.get(asset.pps.id),
+      this.organisations.get(asset.pps.leadInstitution.id).catch(() => undefined),
       this.licenses.terms(asset.license),
+      similarBlocks,
     ]);
-    const lead = await this.organisations.get(pps.leadInstitution.id).catch(() => undefined);
     const canonicalPath = oldVersion
       ? `/bouwstenen/${id}/versies/${asset.version.number}`
       : `/bouwstenen/${id}`;

@@ -1,5 +1,6 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
+import { PpsService } from '@bouwsteen/organisations';
 import type { PpsSummaryDto } from '@bouwsteen/organisations';
 import { ReportsService } from '@bouwsteen/reports';
 import { SearchService, SearchUnavailableError, type SearchResultDto } from '@bouwsteen/search';
@@ -9,7 +10,6 @@ import { count } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { PpsDirectory } from '../pps-directory';
 import { searchQuery } from '../search-queries';
 
 const RECENT = 6;
@@ -23,7 +23,7 @@ export class HomePage {
     private readonly labels: Labels,
     private readonly search: SearchService,
     private readonly reports: ReportsService,
-    private readonly directory: PpsDirectory,
+    private readonly ppsService: PpsService,
   ) {}
 
   async render(page: PageContext): Promise<string> {
@@ -38,7 +38,7 @@ export class HomePage {
           throw error;
         }),
       this.reports.ranking(MOST_REUSED),
-      this.directory.all(),
+      this.ppsService.directory(),
     ]);
     return this.site.page(
       page,
@@ -72,7 +72,7 @@ function HomeContent(props: {
   labels: LabelBook;
   recent: SearchResultDto | undefined;
   ranking: { assetId: string; title: string; kind: string; ppsName: string; reuseCount: number }[];
-  pps: PpsSummaryDto[];
+  pps: readonly PpsSummaryDto[];
 }): JSX.Element {
   const { labels, recent, ranking, pps } = props;
   const kinds = recent?.facets.kind ?? {};

@@ -1,12 +1,12 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
+import { PpsService } from '@bouwsteen/organisations';
 import type { PpsSummaryDto } from '@bouwsteen/organisations';
 import { SearchService, SearchUnavailableError } from '@bouwsteen/search';
 import { count } from '../../format/format';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { PpsDirectory } from '../pps-directory';
 import { searchQuery } from '../search-queries';
 
 /** /pps: every PPS, by province, with how many building blocks each has published. */
@@ -15,14 +15,14 @@ export class PpsListPage {
   constructor(
     private readonly site: SiteRenderer,
     private readonly labels: Labels,
-    private readonly directory: PpsDirectory,
+    private readonly ppsService: PpsService,
     private readonly search: SearchService,
   ) {}
 
   async render(page: PageContext, provinceParam: unknown): Promise<string> {
     const [labels, all, counts] = await Promise.all([
       this.labels.book(),
-      this.directory.all(),
+      this.ppsService.directory(),
       this.search
         .search(searchQuery({ facets: ['ppsId'], pageSize: 1 }))
         .then((result) => result.facets.ppsId ?? {})
@@ -58,7 +58,7 @@ export class PpsListPage {
 
 function PpsListContent(props: {
   labels: LabelBook;
-  pps: PpsSummaryDto[];
+  pps: readonly PpsSummaryDto[];
   total: number;
   province: string | undefined;
   counts: Record<string, number> | undefined;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { PpsService } from '@bouwsteen/organisations';
 import { SearchService } from '@bouwsteen/search';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { PpsDirectory } from '../pps-directory';
 import { FACET_DEFINITIONS, FacetDefinition } from './search-facets';
 import { hasFilters, parseSearchState, searchHref, toSearchQuery } from './search-state';
 import { SearchForm, SearchResults, SearchView } from './search-view';
@@ -17,11 +17,11 @@ export class SearchPage {
     private readonly site: SiteRenderer,
     private readonly labels: Labels,
     private readonly search: SearchService,
-    private readonly directory: PpsDirectory,
+    private readonly ppsService: PpsService,
   ) {}
 
   async render(page: PageContext, raw: Record<string, unknown>): Promise<string> {
-    const [labels, pps] = await Promise.all([this.labels.book(), this.directory.all()]);
+    const [labels, pps] = await Promise.all([this.labels.book(), this.ppsService.directory()]);
     const ppsNames = new Map(pps.map((item) => [item.id, item.name]));
     const { state, ignored } = parseSearchState(raw, (param, value) =>
       isKnown(labels, ppsNames, param, value),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { PpsService } from '@bouwsteen/organisations';
 import { create } from 'xmlbuilder2';
 import { AssetsService } from '@bouwsteen/assets';
 import { Clock, CommonError, NotFoundError, TtlCache } from '@bouwsteen/common';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { PpsDirectory } from '../pps-directory';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** The protocol allows 50,000 URLs per file; 10,000 keeps each file quick to build and fetch. */
@@ -22,7 +22,7 @@ export class SitemapService {
   constructor(
     private readonly site: SiteRenderer,
     private readonly assets: AssetsService,
-    private readonly directory: PpsDirectory,
+    private readonly ppsService: PpsService,
     clock: Clock,
   ) {
     this.cache = new TtlCache<string>(CACHE_MS, 100, () => clock.now().getTime());
@@ -54,7 +54,7 @@ export class SitemapService {
     const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(SITEMAP_NS, 'urlset');
     for (const path of ['/', '/zoeken', '/pps', '/kaart'])
       root.ele('url').ele('loc').txt(this.site.absolute(path));
-    for (const pps of await this.directory.all()) {
+    for (const pps of await this.ppsService.directory()) {
       const url = root.ele('url');
       url.ele('loc').txt(this.site.absolute(`/pps/${pps.id}`));
       url.ele('lastmod').txt(pps.updatedAt.slice(0, 10));

@@ -1,0 +1,214 @@
+/**
+ * The system under benchmark, as in production: PostgreSQL, a bundled Meilisearch, the worker
+ * and the API as separate processes (the API with the search-only key), plus an application
+ * context in this process for loading data and building floors. Meilisearch and the worker run
+ * on CPU 1, this process (the load generator) on CPU 0, the API on the CPU asked for.
+ */
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { MeiliSearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { AssetsModule, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
+import { AuthModule, Principal, UsersService } from '@bouwsteen/auth';
+import { CommonModule, projectPath } from '@bouwsteen/common';
+import { ConfigModule } from '@bouwsteen/config';
+import { DatabaseModule, dropDatabase, ensureDatabase, runMigrations } from '@bouwsteen/database';
+import {
+  SearchIndex,
+  SearchIndexModule,
+  SearchModule,
+  createMeiliClient,
+  freePort,
+  searchKeyFor,
+  startMeili,
+} from '@bouwsteen/search';
+import { SeedModule, SeedService } from '@bouwsteen/seed';
+import { round, sleep, waitHttp } from './timing';
+
+@Module({
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule,
+    AuthModule,
+    SeedModule,
+    AssetsModule,
+    SearchModule,
+    SearchIndexModule,
+  ],
+})
+class BenchModule {}
+
+export interface Stack {
+  app: INestApplicationContext;
+  /** Master-key client, for the direct floor's index and its documents. */
+  client: MeiliSearch;
+  meiliUrl: string;
+  meiliPid: number;
+  /** The key the API searches with: a floor request carries the same key. */
+  searchKey: string;
+  liveIndex: string;
+  apiPort: number;
+  apiPid: number;
+  publisher: Principal;
+  ppsIds: string[];
+  stop(): Promise<void>;
+}
+
+function pinned(cpu: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn('taskset', ['-c', cpu, process.execPath, script], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function startStack(apiCpu: '0' | '1'): Promise<Stack> {
+  execFileSync('taskset', ['-cp', '0', String(process.pid)]);
+  const runId = Date.now().toString(36);
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/bouwsteen_bench_${runId}`;
+  const masterKey = randomBytes(16).toString('hex');
+  const meili = await startMeili({ masterKey, cpus: '1' });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: masterKey,
+    MEILI_INDEX_PREFIX: `bench_${runId}`,
+    // This process searches too (floors, sample ids), with the key the API gets.
+    MEILI_SEARCH_KEY: searchKeyFor(masterKey, `bench_${runId}`),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    OUTBOX_BATCH_SIZE: '5000',
+    OUTBOX_POLL_MS: '200',
+  };
+  Object.assign(process.env, env);
+  await ensureDatabase(databaseUrl);
+  await runMigrations(databaseUrl);
+  const app = await NestFactory.createApplicationContext(BenchModule, {
+    logger: ['error', 'warn'],
+  });
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    // The worker and the API stop before their database is dropped.
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(undefined);
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await app.close();
+    await meili.stop();
+    await dropDatabase(databaseUrl);
+  };
+  try {
+    await app.get(SeedService).seedReferenceData();
+    const publisher = await app
+      .get(UsersService)
+      .serviceAccount('bench@bouwsteen.invalid', 'Benchmark');
+    const ppsIds: string[] = (await app.get(DataSource).query('SELECT id FROM pps')).map(
+      (row: { id: string }) => row.id,
+    );
+    const apiPort = await freePort();
+    const searchKey = env.MEILI_SEARCH_KEY;
+    children.push(
+      pinned(apiCpu === '0' ? '1' : apiCpu, projectPath('dist/apps/worker/src/main.js'), env),
+    );
+    // As in production: the API gets the search-only key, never the master key.
+    const { MEILI_MASTER_KEY: _master, ...apiEnv } = env;
+    const api = pinned(apiCpu, projectPath('dist/apps/api/src/main.js'), {
+      ...apiEnv,
+      PORT: String(apiPort),
+    });
+    children.push(api);
+    await waitHttp(`http://127.0.0.1:${apiPort}/health/ready`);
+    return {
+      app,
+      client: createMeiliClient({ url: meili.url, apiKey: masterKey }),
+      meiliUrl: meili.url,
+      meiliPid: meili.pid,
+      searchKey,
+      liveIndex: app.get(SearchIndex).name,
+      apiPort,
+      apiPid: api.pid!,
+      publisher,
+      ppsIds,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Every asset through the normal write path (service → PostgreSQL + outbox → worker →
+ * Meilisearch) with `writers` at once; seconds until written and until all are searchable.
+ */
+export async function loadThroughWritePath(
+  stack: Stack,
+  corpus: CreateAssetDto[],
+  writers: number,
+): Promise<{ postgresSeconds: number; searchableSeconds: number }> {
+  const assets = stack.app.get(AssetsService);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (next < corpus.length) {
+        const created = await assets.create(stack.publisher, corpus[next++], { source: 'import' });
+        await assets.publish(stack.publisher, created.id, created.revision, {});
+        if (next % 5000 === 0) process.stdout.write(`\r  written ${next}`);
+      }
+    }),
+  );
+  const postgresSeconds = (performance.now() - started) / 1000;
+  const indexed = () =>
+    stack.client
+      .index(stack.liveIndex)
+      .getStats()
+      .then((stats) => stats.numberOfDocuments)
+      .catch(() => 0);
+  while ((await indexed()) < corpus.length) await sleep(200);
+  return { postgresSeconds, searchableSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Documents into an index with the live index's settings, in batches; seconds taken. */
+export async function bulkLoad(
+  stack: Stack,
+  index: string,
+  documents: object[],
+  batch = 10_000,
+): Promise<number> {
+  await stack.app.get(SearchIndex).ensure(index);
+  const started = performance.now();
+  const tasks = [];
+  for (let start = 0; start < documents.length; start += batch)
+    tasks.push(
+      stack.client
+        .index(index)
+        .addDocuments(documents.slice(start, start + batch), { primaryKey: 'id' }),
+    );
+  await stack.client.tasks.waitForTasks(await Promise.all(tasks), {
+    timeout: 3_600_000,
+    interval: 100,
+  });
+  return (performance.now() - started) / 1000;
+}
+
+export function machine(): Record<string, unknown> {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: round(totalmem() / 2 ** 30),
+    node: process.version,
+    meilisearch: '1.21.0',
+  };
+}
