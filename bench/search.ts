@@ -8,11 +8,9 @@
  */
 import { INestApplicationContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AssetsService, CreateAssetDto } from '@bouwsteen/assets';
-import { projectPath } from '@bouwsteen/common';
 import {
   ReindexService,
   SearchDocumentsRepository,
@@ -20,7 +18,7 @@ import {
   SearchQueryDto,
   SearchService,
 } from '@bouwsteen/search';
-import { Stack, bulkLoad, loadThroughWritePath, machine, startStack } from './stack';
+import { Stack, bulkLoad, loadThroughWritePath, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { PpsFacts, syntheticDocument } from './synthetic-documents';
 import {
@@ -180,17 +178,7 @@ async function main(): Promise<void> {
     },
     ...results,
   };
-  mkdirSync(projectPath('bench', 'results'), { recursive: true });
-  const file = projectPath(
-    'bench',
-    'results',
-    `search${HOP_ONLY ? '-hop' : ''}-${SIZE}-${report.date.slice(0, 19).replace(/:/g, '')}.json`,
-  );
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(
-    projectPath('bench', 'results', `search${HOP_ONLY ? '-hop' : ''}-${SIZE}-latest.json`),
-    JSON.stringify(report, null, 2) + '\n',
-  );
+  const file = saveReport(`search${HOP_ONLY ? '-hop' : ''}-${SIZE}`, report);
   printTable(report as unknown as Report);
   console.log(`\nSaved ${file}`);
 }

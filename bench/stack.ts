@@ -8,6 +8,7 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { MeiliSearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
@@ -211,4 +212,18 @@ export function machine(): Record<string, unknown> {
     node: process.version,
     meilisearch: '1.21.0',
   };
+}
+
+/**
+ * Writes a run's report as bench/results/<name>-<time>.json and <name>-latest.json; returns
+ * the dated file's path.
+ */
+export function saveReport(name: string, report: { date: string }): string {
+  mkdirSync(projectPath('bench', 'results'), { recursive: true });
+  const json = JSON.stringify(report, null, 2) + '\n';
+  const stamp = report.date.slice(0, 19).replace(/:/g, '');
+  const file = projectPath('bench', 'results', `${name}-${stamp}.json`);
+  writeFileSync(file, json);
+  writeFileSync(projectPath('bench', 'results', `${name}-latest.json`), json);
+  return file;
 }

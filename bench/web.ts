@@ -8,15 +8,13 @@
  * candidate searches of "similar building blocks of other PPS". Also: what a first visit
  * transfers (compressed) and what a second page adds once CSS and JS are cached.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import { AssetsService } from '@bouwsteen/assets';
-import { projectPath } from '@bouwsteen/common';
 import { SearchQueryDto, SearchService, SimilarityService } from '@bouwsteen/search';
 import { parseSearchState, toSearchQuery } from '@bouwsteen/web';
-import { Stack, loadThroughWritePath, machine, startStack } from './stack';
+import { Stack, loadThroughWritePath, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { Pair, Timing, cannon, interleaved, peakRssMb, round } from './timing';
 
@@ -85,15 +83,7 @@ async function main(): Promise<void> {
     },
     ...results,
   };
-  const dir = projectPath('bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const stamp = report.date.slice(0, 19).replace(/:/g, '');
-  const file = projectPath('bench', 'results', `web-${SIZE}-${stamp}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(
-    projectPath('bench', 'results', `web-${SIZE}-latest.json`),
-    JSON.stringify(report, null, 2) + '\n',
-  );
+  const file = saveReport(`web-${SIZE}`, report);
   printTable(report as unknown as Report);
   console.log(`\nSaved ${file}`);
 }

@@ -32,36 +32,8 @@ describe('LLO courses (e2e)', () => {
     ppsB = await t.ppsId('Techniek leerwerkpleinen');
     editorA = await t.user('pps-editor', [ppsA]);
     editorB = await t.user('pps-editor', [ppsB]);
-    const admin = await t.user('admin');
-    const office = await t
-      .http()
-      .post('/api/v1/organisations')
-      .set(bearer(admin))
-      .send({ name: 'LLO-loket Noord-Holland', type: 'school' })
-      .expect(201);
-    const rival = await t
-      .http()
-      .post('/api/v1/organisations')
-      .set(bearer(admin))
-      .send({ name: 'LLO-loket Flevoland', type: 'school' })
-      .expect(201);
-    llo = await t.user('llo-office');
-    otherLlo = await t.user('llo-office');
-    await t
-      .http()
-      .patch(`/api/v1/users/${llo.id}`)
-      .set(await t.userEtag(llo.id))
-      .set(bearer(admin))
-      .send({ organisationId: office.body.id })
-      .expect(200);
-    await t
-      .http()
-      .patch(`/api/v1/users/${otherLlo.id}`)
-      .set(await t.userEtag(otherLlo.id))
-      .set(bearer(admin))
-      .send({ organisationId: rival.body.id })
-      .expect(200);
-
+    llo = await t.lloOffice('LLO-loket Noord-Holland');
+    otherLlo = await t.lloOffice('LLO-loket Flevoland');
     basics = await publish(
       editorA,
       ppsA,

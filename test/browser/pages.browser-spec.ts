@@ -1,18 +1,8 @@
-import { Browser, Page } from 'playwright-core';
-import { UsersService } from '@bouwsteen/auth';
-import { DemoService } from '@bouwsteen/seed';
-import { DEMO_PUBLISHER } from '../../apps/cli/src/commands';
-import {
-  OFFLINE_TILES,
-  accessibilityViolations,
-  eventually,
-  launchChromium,
-  openPage,
-  problemsOf,
-  screenshot,
-} from '../harness/browser';
+import { Browser } from 'playwright-core';
+import { eventually, expectAccessible, openPage, problemsOf, screenshot } from '../harness/browser';
+import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { practiceBody } from '../harness/fixtures';
-import { TestApp, TestUser, bearer, createTestApp } from '../harness/test-app';
+import { TestApp, TestUser, bearer } from '../harness/test-app';
 
 /**
  * The page types the teacher's path does not pass through: the map (with tiles that fail, as
@@ -20,51 +10,19 @@ import { TestApp, TestUser, bearer, createTestApp } from '../harness/test-app';
  * print, and the page for an address that does not exist. Each is checked with axe and saved.
  */
 describe('the other pages in the browser', () => {
+  let site: DemoSite;
   let t: TestApp;
   let browser: Browser;
   let baseURL: string;
   let llo: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp({
-      isolated: true,
-      env: { MAP_TILE_URL: OFFLINE_TILES },
-    });
-    await t.startWorker();
-    const publisher = await t.app
-      .get(UsersService)
-      .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
-    await t.app.get(DemoService).load(publisher);
-    await t.indexed(60_000);
-    baseURL = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    const admin = await t.user('admin');
-    const office = await t
-      .http()
-      .post('/api/v1/organisations')
-      .set(bearer(admin))
-      .send({ name: 'LLO-loket Noord-Holland', type: 'school' })
-      .expect(201);
-    llo = await t.user('llo-office');
-    await t
-      .http()
-      .patch(`/api/v1/users/${llo.id}`)
-      .set(await t.userEtag(llo.id))
-      .set(bearer(admin))
-      .send({ organisationId: office.body.id })
-      .expect(200);
-    browser = await launchChromium();
+    site = await openDemoSite();
+    ({ t, browser, baseURL } = site);
+    llo = await t.lloOffice('LLO-loket Noord-Holland');
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(problemsOf(page)).toEqual([]);
-  }
+  afterAll(() => site?.close());
 
   it('shows places on a map, says when the map background cannot load, and keeps the list as the page', async () => {
     const page = await openPage(browser, baseURL);

@@ -1,18 +1,13 @@
-import { Browser, Page } from 'playwright-core';
-import { UsersService } from '@bouwsteen/auth';
-import { DemoService } from '@bouwsteen/seed';
-import { DEMO_PUBLISHER } from '../../apps/cli/src/commands';
+import { Browser } from 'playwright-core';
 import {
-  OFFLINE_TILES,
   accessibilityViolations,
   eventually,
+  expectAccessible,
   isFocused,
-  launchChromium,
   openPage,
-  problemsOf,
   screenshot,
 } from '../harness/browser';
-import { TestApp, createTestApp } from '../harness/test-app';
+import { DemoSite, openDemoSite } from '../harness/demo-site';
 
 /**
  * A teacher's path in a real Chromium, over the demo data: search with a typo, follow the
@@ -21,36 +16,16 @@ import { TestApp, createTestApp } from '../harness/test-app';
  * page with its content loaded; each page type is saved as a screenshot.
  */
 describe('a teacher in the browser', () => {
-  let t: TestApp;
+  let site: DemoSite;
   let browser: Browser;
   let baseURL: string;
 
   beforeAll(async () => {
-    // Tiles that cannot load: the map must say so and the list must carry the page.
-    t = await createTestApp({
-      isolated: true,
-      env: { MAP_TILE_URL: OFFLINE_TILES },
-    });
-    await t.startWorker();
-    const publisher = await t.app
-      .get(UsersService)
-      .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
-    await t.app.get(DemoService).load(publisher);
-    await t.indexed(60_000);
-    baseURL = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    site = await openDemoSite();
+    ({ browser, baseURL } = site);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(problemsOf(page)).toEqual([]);
-  }
+  afterAll(() => site?.close());
 
   it('searches with a typo, narrows with a facet and reaches a PPS by keyboard, with JavaScript on', async () => {
     const page = await openPage(browser, baseURL);

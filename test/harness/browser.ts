@@ -79,6 +79,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** Saves the screenshot first (to look at when it fails), then: axe finds nothing, and the page reported no errors. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(problemsOf(page)).toEqual([]);
+}
+
 /** Saves a full-page screenshot under test-results/screenshots for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = projectPath('test-results', 'screenshots');

@@ -46,6 +46,8 @@ export interface TestApp {
   indexed(timeoutMs?: number): Promise<void>;
   http: () => ReturnType<typeof request>;
   user(role: Role, ppsIds?: string[]): Promise<TestUser>;
+  /** An LLO-office account working for a new organisation of that name (as an admin sets it up). */
+  lloOffice(organisationName: string): Promise<TestUser & { organisationId: string }>;
   ppsId(name: string): Promise<string>;
   /** If-Match for an account's current revision (admins edit accounts at a revision, like all else). */
   userEtag(id: string): Promise<{ 'If-Match': string }>;
@@ -151,6 +153,23 @@ async function build({ isolatedUrl, workerEnv }: Isolation): Promise<TestApp> {
         .create({ email, password, role, displayName: `Test ${role}`, ppsIds });
       const login = await http().post('/api/v1/auth/login').send({ email, password }).expect(200);
       return { id: created.id, email, password, token: login.body.accessToken, role };
+    },
+    async lloOffice(organisationName) {
+      const self = this as TestApp;
+      const admin = await self.user('admin');
+      const office = await http()
+        .post('/api/v1/organisations')
+        .set(bearer(admin))
+        .send({ name: organisationName, type: 'school' })
+        .expect(201);
+      const user = await self.user('llo-office');
+      await http()
+        .patch(`/api/v1/users/${user.id}`)
+        .set(await self.userEtag(user.id))
+        .set(bearer(admin))
+        .send({ organisationId: office.body.id })
+        .expect(200);
+      return { ...user, organisationId: office.body.id as string };
     },
     async ppsId(name) {
       const pps = await app.get(PpsRepository).findByKey(nameKey(name));
