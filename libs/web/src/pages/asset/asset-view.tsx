@@ -9,6 +9,7 @@ import type {
 import type { OrganisationDto, PpsDto } from '@bouwsteen/organisations';
 import type { ReuseDto } from '@bouwsteen/reuse';
 import { assetPath } from '../../components/asset-card';
+import { DataTable } from '../../components/data-table';
 import { Facts, Paragraphs, safeUrl } from '../../components/facts';
 import { count, formatDate } from '../../format/format';
 import type { LabelBook } from '../../format/labels';
@@ -464,52 +465,36 @@ function Versions(data: AssetPageData): JSX.Element {
       <h2 class="utrecht-heading-2" id="versies-titel">
         Versies
       </h2>
-      <div class="utrecht-table-container">
-        <table class="utrecht-table utrecht-table--html-table" aria-labelledby="versies-titel">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Versie
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Gepubliceerd
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Wat is er veranderd
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {versions.map((version) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  {version.number === asset.version.number ? (
-                    <span aria-current="page" safe>{`Versie ${version.number} (deze)`}</span>
-                  ) : (
-                    <a
-                      class="utrecht-link"
-                      href={
-                        version.number === currentNumber
-                          ? assetPath(asset.id)
-                          : assetPath(asset.id, version.number)
-                      }
-                      safe
-                    >
-                      {`Versie ${version.number}${version.number === currentNumber ? ' (huidige)' : ''}`}
-                    </a>
-                  )}
-                </td>
-                <td class="utrecht-table__cell" safe>
-                  {formatDate(version.publishedAt)}
-                </td>
-                <td class="utrecht-table__cell" safe>
-                  {version.changeNote ?? (version.number === 1 ? 'Eerste versie' : '')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="versies-titel"
+        rows={versions}
+        columns={[
+          {
+            header: 'Versie',
+            render: (version) =>
+              version.number === asset.version.number ? (
+                <span aria-current="page" safe>{`Versie ${version.number} (deze)`}</span>
+              ) : (
+                <a
+                  class="utrecht-link"
+                  href={
+                    version.number === currentNumber
+                      ? assetPath(asset.id)
+                      : assetPath(asset.id, version.number)
+                  }
+                  safe
+                >
+                  {`Versie ${version.number}${version.number === currentNumber ? ' (huidige)' : ''}`}
+                </a>
+              ),
+          },
+          { header: 'Gepubliceerd', text: (version) => formatDate(version.publishedAt) },
+          {
+            header: 'Wat is er veranderd',
+            text: (version) => version.changeNote ?? (version.number === 1 ? 'Eerste versie' : ''),
+          },
+        ]}
+      />
     </section>
   );
 }

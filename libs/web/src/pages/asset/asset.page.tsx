@@ -14,6 +14,7 @@ import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
+import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { assetJsonLd } from './asset-json-ld';
 import { AssetContent } from './asset-view';
@@ -45,30 +46,11 @@ export class AssetPage {
 
   async render(page: PageContext, id: string, versionParam?: string): Promise<string> {
     if (!UUID.test(id)) throw new NotFoundError(AssetError.NotFound, 'asset', id);
-    // The similar-blocks search is the slowest read (Meilisearch): it starts first and runs
-    // beside the database reads. It checks visibility itself, so nothing leaks when `get` fails.
-    const similarBlocks = this.similar(id);
-    similarBlocks.catch(() => undefined);
-    const current = await this.assets.get(undefined, id);
-    let asset = current;
-    if (versionParam !== undefined) {
-      const number = /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : NaN;
-      if (!Number.isInteger(number) || number < 1)
-        throw new NotFoundError(AssetError.VersionNotFound, 'version', `${id}/${versionParam}`);
-      asset = await this.assets.version(undefined, id, number);
-    }
+    // The similar-blocks search is the slowest read (Meilisearch): it runs beside all the
+    // database reads rather than after them. Both answer "not found" for a block nobody may see.
+    const [facts, similar] = await Promise.all([this.facts(id, versionParam), this.similar(id)]);
+    const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const oldVersion = asset.version.number !== current.version.number;
-    const [labels, refs, versions, reuses, lineage, pps, lead, terms, similar] = await Promise.all([
-      this.labels.book(),
-      this.assets.summaries(undefined, referencedIds(asset)),
-      this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
-      this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
-      this.assets.lineage(undefined, id),
-      this.pps.get(asset.pps.id),
-      this.organisations.get(asset.pps.leadInstitution.id).catch(() => undefined),
-      this.licenses.terms(asset.license),
-      similarBlocks,
-    ]);
     const canonicalPath = oldVersion
       ? `/bouwstenen/${id}/versies/${asset.version.number}`
       : `/bouwstenen/${id}`;
@@ -112,6 +94,29 @@ export class AssetPage {
       },
       content,
     );
+  }
+
+  /** What the database holds for the page: the block (or one of its versions) and its context. */
+  private async facts(id: string, versionParam: string | undefined) {
+    const current = await this.assets.get(undefined, id);
+    let asset = current;
+    if (versionParam !== undefined) {
+      const number = /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : NaN;
+      if (!Number.isInteger(number) || number < 1)
+        throw new NotFoundError(AssetError.VersionNotFound, 'version', `${id}/${versionParam}`);
+      asset = await this.assets.version(undefined, id, number);
+    }
+    const [labels, refs, versions, reuses, lineage, pps, lead, terms] = await Promise.all([
+      this.labels.book(),
+      this.assets.summaries(undefined, referencedIds(asset)),
+      this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
+      this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
+      this.assets.lineage(undefined, id),
+      this.pps.get(asset.pps.id),
+      unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
+      this.licenses.terms(asset.license),
+    ]);
+    return { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms };
   }
 
   /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */

@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import type { AssetDto, AssetSummaryDto } from '@bouwsteen/assets';
 import { assetPath } from '../../components/asset-card';
+import { DataTable } from '../../components/data-table';
 import { Facts, Paragraphs, TextList } from '../../components/facts';
 import { formatDate, formatEuro, formatHours, formatNumber } from '../../format/format';
 import type { LabelBook } from '../../format/labels';
@@ -104,43 +105,26 @@ export function ModuleSection({ asset, labels, refs }: KindProps): JSX.Element {
           <h3 class="utrecht-heading-3" id="aanbod-titel">
             Aanbod
           </h3>
-          <div class="utrecht-table-container">
-            <table class="utrecht-table utrecht-table--html-table" aria-labelledby="aanbod-titel">
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Periode
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Locatie
-                  </th>
-                  <th
-                    class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                    scope="col"
-                  >
-                    Plaatsen
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {module.offerings.map((offering) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell" safe>
-                      {[formatDate(offering.period.start), formatDate(offering.period.end)]
-                        .filter(Boolean)
-                        .join(' tot en met ') || 'Doorlopend'}
-                    </td>
-                    <td class="utrecht-table__cell" safe>
-                      {offering.location ?? ''}
-                    </td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
-                      {offering.seats === undefined ? '' : formatNumber(offering.seats)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="aanbod-titel"
+            rows={module.offerings}
+            columns={[
+              {
+                header: 'Periode',
+                text: (offering) =>
+                  [formatDate(offering.period.start), formatDate(offering.period.end)]
+                    .filter(Boolean)
+                    .join(' tot en met ') || 'Doorlopend',
+              },
+              { header: 'Locatie', text: (offering) => offering.location ?? '' },
+              {
+                header: 'Plaatsen',
+                numeric: true,
+                text: (offering) =>
+                  offering.seats === undefined ? '' : formatNumber(offering.seats),
+              },
+            ]}
+          />
         </>
       ) : (
         ''
@@ -264,44 +248,22 @@ export function InfrastructureSection({ asset, labels, refs }: KindProps): JSX.E
           <h3 class="utrecht-heading-3" id="faciliteiten-titel">
             Faciliteiten
           </h3>
-          <div class="utrecht-table-container">
-            <table
-              class="utrecht-table utrecht-table--html-table"
-              aria-labelledby="faciliteiten-titel"
-            >
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Faciliteit
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Eigenaar
-                  </th>
-                  <th
-                    class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                    scope="col"
-                  >
-                    Capaciteit
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {place.equipment.map((item) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell" safe>
-                      {[item.name, item.description].filter(Boolean).join(' — ')}
-                    </td>
-                    <td class="utrecht-table__cell" safe>
-                      {item.owner ?? ''}
-                    </td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
-                      {item.capacity === undefined ? '' : formatNumber(item.capacity)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="faciliteiten-titel"
+            rows={place.equipment}
+            columns={[
+              {
+                header: 'Faciliteit',
+                text: (item) => [item.name, item.description].filter(Boolean).join(' — '),
+              },
+              { header: 'Eigenaar', text: (item) => item.owner ?? '' },
+              {
+                header: 'Capaciteit',
+                numeric: true,
+                text: (item) => (item.capacity === undefined ? '' : formatNumber(item.capacity)),
+              },
+            ]}
+          />
         </>
       ) : (
         ''

@@ -4,10 +4,12 @@ import { attributionText, licenseUrl } from '@bouwsteen/assets';
 import { CoursesService } from '@bouwsteen/courses';
 import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations';
 import { assetPath } from '../../components/asset-card';
+import { DataTable } from '../../components/data-table';
 import { safeUrl } from '../../components/facts';
 import { formatDate, formatEuro, formatHours } from '../../format/format';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
+import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { courseModes, isoHours } from '../asset/asset-json-ld';
 
@@ -38,7 +40,7 @@ export class CoursePage {
       this.labels.book(),
     ]);
     const office = officeOrganisationId
-      ? await this.organisations.get(officeOrganisationId).catch(() => undefined)
+      ? await unlessNotFound(this.organisations.get(officeOrganisationId))
       : undefined;
     return this.site.page(
       page,
@@ -139,72 +141,50 @@ function CourseContent(props: {
       <h2 class="utrecht-heading-2" id="onderdelen-titel">
         Onderdelen
       </h2>
-      <div class="utrecht-table-container">
-        <table class="utrecht-table utrecht-table--html-table" aria-labelledby="onderdelen-titel">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Nr.
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Onderdeel
-              </th>
-              <th
-                class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                scope="col"
-              >
-                Uren
-              </th>
-              <th
-                class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
-                scope="col"
-              >
-                Prijs
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Certificaat
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Vorm en locatie
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {course.items.map((item) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell" safe>
-                  {String(item.position)}
-                </td>
-                <td class="utrecht-table__cell">
-                  <a class="utrecht-link" href={assetPath(item.assetId, item.version)} safe>
-                    {item.title}
-                  </a>
-                  <br />
-                  <small class="site-muted" safe>
-                    {`${item.ppsName} · versie ${item.version}${item.state === 'current' ? '' : ` · ${ITEM_STATES[item.state] ?? item.state}`}`}
-                  </small>
-                </td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
-                  {item.studyLoadHours === null ? '' : formatHours(item.studyLoadHours)}
-                </td>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric-data" safe>
-                  {item.priceCents === null ? 'geen prijs opgegeven' : formatEuro(item.priceCents)}
-                </td>
-                <td class="utrecht-table__cell">
-                  {Html.escapeHtml(
-                    item.certification ? labels.label('certifications', item.certification) : '',
-                  )}
-                </td>
-                <td class="utrecht-table__cell" safe>
-                  {[labels.labels('deliveryModes', item.deliveryModes).join(', '), item.location]
-                    .filter(Boolean)
-                    .join(' — ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="onderdelen-titel"
+        rows={course.items}
+        columns={[
+          { header: 'Nr.', text: (item) => String(item.position) },
+          {
+            header: 'Onderdeel',
+            render: (item) => (
+              <>
+                <a class="utrecht-link" href={assetPath(item.assetId, item.version)} safe>
+                  {item.title}
+                </a>
+                <br />
+                <small class="site-muted" safe>
+                  {`${item.ppsName} · versie ${item.version}${item.state === 'current' ? '' : ` · ${ITEM_STATES[item.state] ?? item.state}`}`}
+                </small>
+              </>
+            ),
+          },
+          {
+            header: 'Uren',
+            numeric: true,
+            text: (item) => (item.studyLoadHours === null ? '' : formatHours(item.studyLoadHours)),
+          },
+          {
+            header: 'Prijs',
+            numeric: true,
+            text: (item) =>
+              item.priceCents === null ? 'geen prijs opgegeven' : formatEuro(item.priceCents),
+          },
+          {
+            header: 'Certificaat',
+            text: (item) =>
+              item.certification ? labels.label('certifications', item.certification) : '',
+          },
+          {
+            header: 'Vorm en locatie',
+            text: (item) =>
+              [labels.labels('deliveryModes', item.deliveryModes).join(', '), item.location]
+                .filter(Boolean)
+                .join(' — '),
+          },
+        ]}
+      />
       <h2 class="utrecht-heading-2">Totaal</h2>
       <dl class="facts course-totals">
         <dt>Studiebelasting</dt>
