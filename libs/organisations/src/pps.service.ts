@@ -44,7 +44,7 @@ export class PpsService {
    * the overview). Pages ask on every request and PPS change rarely, so the list is kept for
    * a short while instead of three queries per page view.
    */
-  directory(): Promise<readonly PpsSummaryDto[]> {
+  async directory(): Promise<readonly PpsSummaryDto[]> {
     const now = this.clock.now().getTime();
     if (!this.directoryCache || now - this.directoryCache.loadedAt >= DIRECTORY_TTL_MS) {
       const items = this.pps
@@ -52,11 +52,16 @@ export class PpsService {
         .then(([rows]) =>
           rows.map(toPpsSummaryDto).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
         );
-      // A failed read is not kept: the next page view tries again.
-      items.catch(() => (this.directoryCache = undefined));
       this.directoryCache = { loadedAt: now, items };
     }
-    return this.directoryCache.items;
+    const entry = this.directoryCache;
+    try {
+      return await entry.items;
+    } catch (error) {
+      // A failed read is not kept: the next page view tries again. The caller gets the error.
+      if (this.directoryCache === entry) this.directoryCache = undefined;
+      throw error;
+    }
   }
 
   async get(id: string): Promise<PpsDto> {
