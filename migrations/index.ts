@@ -7,6 +7,7 @@ import { AccountSecurity1764720000000 } from './1764720000000-AccountSecurity';
 import { SearchOutboxParking1764806400000 } from './1764806400000-SearchOutboxParking';
 import { ReuseOncePerAdopter1764892800000 } from './1764892800000-ReuseOncePerAdopter';
 import { AssetReadSurface1764979200000 } from './1764979200000-AssetReadSurface';
+import { WebSessions1765065600000 } from './1765065600000-WebSessions';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SearchOutboxParking1764806400000,
   ReuseOncePerAdopter1764892800000,
   AssetReadSurface1764979200000,
+  WebSessions1765065600000,
 ];

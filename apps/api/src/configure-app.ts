@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { NextFunction, Request, Response, json } from 'express';
+import { NextFunction, Request, Response, json, urlencoded } from 'express';
 import helmet from 'helmet';
 import {
   answerClientErrorsWithProblems,
@@ -53,6 +53,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       verify: refuseDeepJson,
     }),
   );
+  // The pages' forms (the API refused this type above): nested names such as
+  // module[learningOutcomes][0][text] become the same object shape the API's JSON has.
+  // body-parser 2 honours `depth` (its types lag behind): deeper names are a 400, not a tree.
+  const formOptions = {
+    extended: true,
+    limit: config.http.bodyLimit,
+    parameterLimit: 2000,
+    depth: 6,
+  };
+  app.use(urlencoded(formOptions));
   app.use(translateBodyErrors);
   app.use(refuseUnsafeText);
   answerClientErrorsWithProblems(app.getHttpServer());

@@ -23,6 +23,8 @@ import { SecretGenerator } from './secret-generator';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import { WebSessionsRepository } from './sessions/web-sessions.repository';
+import { WebSessionsService } from './sessions/web-sessions.service';
 
 @Global()
 @Module({
@@ -52,8 +54,10 @@ import { UsersService } from './users.service';
     AuthService,
     ApiTokensService,
     UsersService,
+    WebSessionsRepository,
+    WebSessionsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, PasswordHasher],
+  exports: [UsersService, PasswordHasher, WebSessionsService, ApiTokensService],
 })
 export class AuthModule {}

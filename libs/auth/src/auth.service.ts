@@ -6,6 +6,7 @@ import { AccessTokenDto, LoginDto } from './dto/login.dto';
 import { JWT_AUDIENCE, JWT_ISSUER } from './identity/jwt-identity.provider';
 import { LoginLimiter } from './login-limiter';
 import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './entities/user.entity';
 import { emailKey } from './user.mapper';
 import { UsersRepository } from './users.repository';
 
@@ -28,18 +29,7 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(credentials: LoginDto, address: string): Promise<AccessTokenDto> {
-    const key = emailKey(credentials.email);
-    const attempt = await this.limiter.begin(address, key);
-    const user = await this.users.findByEmailWithHash(key);
-    const valid = await this.hasher.verify(
-      user?.passwordHash ?? this.decoyHash,
-      credentials.password,
-    );
-    if (!user || !user.passwordHash || !valid || !user.active) {
-      throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
-    }
-    await this.limiter.succeeded(attempt);
-    await this.users.touchLogin(user.id, this.clock.now());
+    const user = await this.verifyCredentials(credentials, address);
     // `ver` ties the token to the account's token version: a password change or deactivation
     // raises it, and every token issued before stops working.
     const accessToken = await this.jwt.signAsync(
@@ -52,5 +42,25 @@ export class AuthService implements OnModuleInit {
       },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.auth.jwtTtlSeconds };
+  }
+
+  /**
+   * The one check of a password, shared by the API's token login and the pages' sign-in: both
+   * are counted by the same limiter and refuse deactivated accounts the same way.
+   */
+  async verifyCredentials(credentials: LoginDto, address: string): Promise<UserEntity> {
+    const key = emailKey(credentials.email);
+    const attempt = await this.limiter.begin(address, key);
+    const user = await this.users.findByEmailWithHash(key);
+    const valid = await this.hasher.verify(
+      user?.passwordHash ?? this.decoyHash,
+      credentials.password,
+    );
+    if (!user || !user.passwordHash || !valid || !user.active) {
+      throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
+    }
+    await this.limiter.succeeded(attempt);
+    await this.users.touchLogin(user.id, this.clock.now());
+    return user;
   }
 }

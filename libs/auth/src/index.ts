@@ -6,3 +6,7 @@ export * from './auth.module';
 export * from './users.service';
 export * from './identity/identity-provider';
 export * from './auth.errors';
+export * from './sessions/web-sessions.service';
+export * from './api-tokens.service';
+export * from './dto/login.dto';
+export * from './dto/api-token.dto';

@@ -7,7 +7,7 @@ export interface Principal {
   role: Role;
   ppsIds: string[];
   organisationId: string | null;
-  via: 'jwt' | 'api-token' | 'oidc';
+  via: 'jwt' | 'api-token' | 'session' | 'oidc';
 }
 
 export function isAdmin(principal: Principal | undefined): boolean {

@@ -49,6 +49,8 @@ export interface AppConfig {
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
+    /** How long a signed-in browser stays signed in (the pages' session cookie). */
+    sessionTtlSeconds: number;
     loginLimit: number;
     loginAddressLimit: number;
     loginWindowSeconds: number;

@@ -150,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: {
       jwtSecret,
       jwtTtlSeconds: int('JWT_TTL_SECONDS', 900, 60, 86400),
+      sessionTtlSeconds: int('SESSION_TTL_SECONDS', 28800, 300, 2592000),
       loginLimit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
       loginAddressLimit: int('LOGIN_ADDRESS_RATE_LIMIT', 20, 1, 100000),
       loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),

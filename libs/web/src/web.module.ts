@@ -8,6 +8,12 @@ import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
+import { AccountPageController } from './pages/account/account.controller';
+import { AccountPage } from './pages/account/account.page';
+import { SignInPage } from './pages/account/sign-in.page';
+import { FormTokens } from './session/form-tokens';
+import { SessionCookies } from './session/session-cookies';
+import { WebSessionMiddleware } from './session/web-session.middleware';
 import { pageSecurity } from './http/page-security';
 import { SiteRenderer } from './layout/site-renderer';
 import { AssetPageController } from './pages/asset/asset.controller';
@@ -29,6 +35,7 @@ import { StaticController } from './static/static.controller';
 import { StaticFiles } from './static/static-files';
 
 const PAGE_CONTROLLERS = [
+  AccountPageController,
   HomeController,
   SearchPageController,
   AssetPageController,
@@ -38,7 +45,7 @@ const PAGE_CONTROLLERS = [
 ];
 
 /**
- * The public pages, rendered on the server from the same services as the REST API (no HTTP
+ * The pages (public, and for signed-in PPS leads, LLO offices and admins), rendered on the server from the same services as the REST API (no HTTP
  * hop), at the root of the site. Search comes from the global SearchModule.
  */
 @Module({
@@ -63,6 +70,11 @@ const PAGE_CONTROLLERS = [
     MapPage,
     CoursePage,
     SitemapService,
+    SessionCookies,
+    FormTokens,
+    WebSessionMiddleware,
+    SignInPage,
+    AccountPage,
   ],
   exports: [SiteRenderer],
 })
@@ -72,7 +84,7 @@ export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // Pages only: static files are compressed ahead, and API answers are left as they were.
     consumer
-      .apply(pageSecurity(this.config.web.mapTileUrl), compression())
+      .apply(pageSecurity(this.config.web.mapTileUrl), WebSessionMiddleware, compression())
       .forRoutes(...PAGE_CONTROLLERS);
   }
 }

@@ -49,3 +49,11 @@ export class Labels {
     return new LabelBook(await this.taxonomy.vocabularies());
   }
 }
+
+/** Roles as people call them. */
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Beheerder',
+  'pps-editor': 'Projectleider PPS',
+  'llo-office': 'LLO-loket',
+  teacher: 'Docent',
+};

@@ -1,5 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Principal } from '@bouwsteen/auth';
 
 /** What a page needs from its request: the CSP nonce and whether htmx asks for a fragment. */
 export interface PageContext {
@@ -10,9 +11,16 @@ export interface PageContext {
   fragment: boolean;
   /** The id of the element htmx will swap, when it asks for one. */
   target?: string;
+  /** The signed-in account, when the browser has a session. */
+  principal?: Principal;
+  /** The token every form of this page carries (see WebSessionMiddleware). */
+  formToken: string;
 }
 
-export function pageContextOf(request: Request, response: Response): PageContext {
+export function pageContextOf(
+  request: Request & { principal?: Principal },
+  response: Response,
+): PageContext {
   const htmx = request.get('HX-Request') === 'true';
   const restoring = request.get('HX-History-Restore-Request') === 'true';
   return {
@@ -20,6 +28,8 @@ export function pageContextOf(request: Request, response: Response): PageContext
     url: request.originalUrl,
     fragment: htmx && !restoring,
     target: request.get('HX-Target') || undefined,
+    principal: request.principal,
+    formToken: String(response.locals.formToken ?? ''),
   };
 }
 

@@ -26,6 +26,12 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
     const response = http.getResponse<Response>();
     if (!wantsPage(request, response)) return super.catch(exception, host);
     const problem = this.toProblem(exception, request.id);
+    // A page that needs an account sends the visitor to sign in, and back here afterwards.
+    if (problem.status === 401 && request.method === 'GET') {
+      response.setHeader('Cache-Control', 'no-store');
+      const back = encodeURIComponent(request.originalUrl);
+      return response.redirect(303, `/inloggen?terug=${back}`);
+    }
     for (const [name, value] of Object.entries(problem.headers ?? {}))
       response.setHeader(name, value);
     response.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,7 @@
 import Html from '@kitajs/html';
+import type { Principal, Role } from '@bouwsteen/auth';
 import type { PageContext } from '../http/page-context';
+import { FormTokenField } from '../forms/form-token';
 import type { StaticFiles } from '../static/static-files';
 import type { PageMeta, Section } from './page-meta';
 
@@ -8,11 +10,32 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-const NAV: { section: Section; href: string; label: string }[] = [
+interface NavItem {
+  section: Section;
+  href: string;
+  label: string;
+  /** Shown only to these roles (signed in); absent: to everyone. */
+  roles?: readonly Role[];
+}
+
+const NAV: NavItem[] = [
   { section: 'zoeken', href: '/zoeken', label: 'Zoeken' },
   { section: 'pps', href: '/pps', label: 'PPS' },
   { section: 'kaart', href: '/kaart', label: 'Kaart' },
+  { section: 'rapportages', href: '/rapportages', label: 'Rapportages' },
+  { section: 'mijn-pps', href: '/mijn-pps', label: 'Mijn PPS', roles: ['pps-editor', 'admin'] },
+  {
+    section: 'mijn-cursussen',
+    href: '/mijn-cursussen',
+    label: 'Mijn cursussen',
+    roles: ['llo-office', 'admin'],
+  },
+  { section: 'beheer', href: '/beheer', label: 'Beheer', roles: ['admin'] },
 ];
+
+function navFor(principal: Principal | undefined): NavItem[] {
+  return NAV.filter((item) => !item.roles || (principal && item.roles.includes(principal.role)));
+}
 
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorStyles: false,
@@ -82,7 +105,7 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
             ''
           )}
         </head>
-        <body class="utrecht-body">
+        <body class="utrecht-body" hx-headers={JSON.stringify({ 'X-Form-Token': page.formToken })}>
           <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
             Naar de inhoud
           </a>
@@ -94,7 +117,7 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
               </a>
               <nav class="site-nav" aria-label="Hoofdmenu">
                 <ul class="site-nav__list">
-                  {NAV.map((item) => (
+                  {navFor(page.principal).map((item) => (
                     <li>
                       <a
                         class="site-nav__link"
@@ -107,6 +130,7 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
                   ))}
                 </ul>
               </nav>
+              <AccountMenu page={page} section={meta.section} />
             </div>
           </header>
           <main id="inhoud" class="site-width site-main" tabindex="-1">
@@ -136,5 +160,41 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
         </body>
       </html>
     </>
+  );
+}
+
+/** Sign in, or who is signed in with their account page and a sign-out button (a form: POST). */
+function AccountMenu({ page, section }: { page: PageContext; section: Section }): JSX.Element {
+  if (!page.principal) {
+    const back = section === 'fout' || section === 'inloggen' ? '' : page.url;
+    const href = back && back !== '/' ? `/inloggen?terug=${encodeURIComponent(back)}` : '/inloggen';
+    return (
+      <div class="site-account">
+        <a
+          class="site-nav__link"
+          href={href}
+          aria-current={section === 'inloggen' ? 'page' : undefined}
+        >
+          Inloggen
+        </a>
+      </div>
+    );
+  }
+  return (
+    <div class="site-account">
+      <a
+        class="site-nav__link"
+        href="/mijn-account"
+        aria-current={section === 'account' ? 'page' : undefined}
+      >
+        Mijn account
+      </a>
+      <form method="post" action="/uitloggen" class="site-account__form">
+        <FormTokenField page={page} />
+        <button type="submit" class="utrecht-button utrecht-button--subtle site-account__button">
+          Uitloggen
+        </button>
+      </form>
+    </div>
   );
 }

@@ -11,6 +11,14 @@ const TEXTS: Record<number, ErrorText> = {
     title: 'Deze link klopt niet',
     lead: 'Het adres bevat iets wat Bouwsteen niet kan lezen. Controleer de link of begin opnieuw bij zoeken.',
   },
+  401: {
+    title: 'Log opnieuw in',
+    lead: 'U bent niet (meer) ingelogd. Log in en probeer het opnieuw; wat u invulde is helaas niet bewaard.',
+  },
+  403: {
+    title: 'Dit mag niet met uw account',
+    lead: 'Uw account heeft geen toegang tot deze pagina of handeling. Denkt u dat dit niet klopt? Neem contact op met de beheerder.',
+  },
   404: {
     title: 'Pagina niet gevonden',
     lead: 'Deze pagina bestaat niet (meer), of de bouwsteen is nog niet gepubliceerd.',
@@ -27,6 +35,10 @@ const TEXTS: Record<number, ErrorText> = {
 
 /** Where a problem code has more to say than its status. */
 const CODE_TEXTS: Record<string, ErrorText> = {
+  'form-expired': {
+    title: 'Het formulier is verlopen',
+    lead: 'Dit formulier kon niet worden verwerkt: de pagina was te oud, of uw browser staat geen cookies toe. Ga terug, laad de pagina opnieuw en verstuur het nog eens.',
+  },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
     lead: 'Het cursusvoorstel dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen, of niet helemaal goed overgenomen. Vraag het LLO-loket dat u de link stuurde om een nieuwe.',

@@ -1,6 +1,18 @@
 import type { StaticName } from '../static/static-files';
 
-export type Section = 'home' | 'zoeken' | 'pps' | 'kaart' | 'cursus' | 'fout';
+export type Section =
+  | 'home'
+  | 'zoeken'
+  | 'pps'
+  | 'kaart'
+  | 'cursus'
+  | 'fout'
+  | 'inloggen'
+  | 'account'
+  | 'mijn-pps'
+  | 'mijn-cursussen'
+  | 'rapportages'
+  | 'beheer';
 
 /** What a page says about itself in <head>; every page has a title and a description. */
 export interface PageMeta {

@@ -14,6 +14,7 @@ const SOURCES = {
     'node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
     'libs/web/assets/bouwsteen-theme.css',
     'libs/web/assets/site.css',
+    'libs/web/assets/work.css',
   ],
   'print.css': ['libs/web/assets/print.css'],
   'htmx.js': ['node_modules/htmx.org/dist/htmx.min.js'],

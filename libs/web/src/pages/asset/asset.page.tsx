@@ -8,7 +8,8 @@ import {
   licenseExplanation,
   licenseUrl,
 } from '@bouwsteen/assets';
-import { NotFoundError, PageQueryDto } from '@bouwsteen/common';
+import { NotFoundError } from '@bouwsteen/common';
+import { pageQuery } from '../search-queries';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
@@ -23,10 +24,6 @@ import { referencedIds } from './kind-sections';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REUSES_SHOWN = 50;
 const VERSIONS_SHOWN = 50;
-
-function pageQuery(pageSize: number): PageQueryDto {
-  return Object.assign(new PageQueryDto(), { pageNumber: 1, pageSize });
-}
 
 /**
  * /bouwstenen/:id and /bouwstenen/:id/versies/:n: everything a teacher needs to decide to

@@ -1,7 +1,8 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { AssetListQueryDto, AssetSummaryDto, AssetsService } from '@bouwsteen/assets';
-import { NotFoundError, Page, PageQueryDto } from '@bouwsteen/common';
+import { NotFoundError, Page } from '@bouwsteen/common';
+import { pageQuery } from '../search-queries';
 import { OrganisationError, PpsDto, PpsService } from '@bouwsteen/organisations';
 import { ReportsService } from '@bouwsteen/reports';
 import { ReuseDto, ReuseService } from '@bouwsteen/reuse';
@@ -62,7 +63,7 @@ export class PpsPage {
         Object.assign(new AssetListQueryDto(), { ppsId: id, pageNumber, pageSize: PAGE_SIZE }),
       ),
       this.reports.ppsReuse(id),
-      this.reuse.byPps(id, Object.assign(new PageQueryDto(), { pageNumber: 1, pageSize: 50 })),
+      this.reuse.byPps(id, pageQuery(50)),
     ]);
     const data: PpsPageData = {
       pps,

@@ -1,0 +1,223 @@
+import Html from '@kitajs/html';
+import { FieldErrors, fieldId, fieldName } from './field-errors';
+
+export interface Option {
+  value: string;
+  label: string;
+  /** Shown under the option (a licence's terms, a code's meaning). */
+  hint?: string;
+}
+
+interface Common {
+  path: string;
+  label: string;
+  hint?: string;
+  errors: FieldErrors;
+  required?: boolean;
+}
+
+function describedBy(path: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${fieldId(path)}-hint` : '', error ? `${fieldId(path)}-fout` : '']
+    .filter(Boolean)
+    .join(' ');
+  return ids || undefined;
+}
+
+function Messages({ path, messages }: { path: string; messages: string[] }): JSX.Element {
+  if (messages.length === 0) return '';
+  return (
+    <p class="utrecht-form-field-error-message" id={`${fieldId(path)}-fout`}>
+      {messages.map((message) => (
+        <span safe>{message} </span>
+      ))}
+    </p>
+  );
+}
+
+function Label({ path, label, required }: Common): JSX.Element {
+  return (
+    <label class="utrecht-form-label" for={fieldId(path)}>
+      {Html.escapeHtml(label)}
+      {required ? '' : <span class="site-muted"> (niet verplicht)</span>}
+    </label>
+  );
+}
+
+function Hint({ path, hint }: { path: string; hint?: string }): JSX.Element {
+  if (!hint) return '';
+  return (
+    <p class="utrecht-form-field-description" id={`${fieldId(path)}-hint`} safe>
+      {hint}
+    </p>
+  );
+}
+
+export function TextField(
+  props: Common & {
+    value?: string | number;
+    type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'tel' | 'search';
+    autocomplete?: string;
+    step?: string;
+    min?: string;
+    inputmode?: 'numeric' | 'decimal';
+    width?: 'small' | 'medium';
+  },
+): JSX.Element {
+  const messages = props.errors.at(props.path);
+  const invalid = messages.length > 0;
+  return (
+    <div
+      class={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}
+    >
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <Messages path={props.path} messages={messages} />
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${props.width ? ` site-input--${props.width}` : ''}`}
+        id={fieldId(props.path)}
+        name={fieldName(props.path)}
+        type={props.type ?? 'text'}
+        value={props.value === undefined ? undefined : String(props.value)}
+        autocomplete={props.autocomplete}
+        step={props.step}
+        min={props.min}
+        inputmode={props.inputmode}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props.path, !!props.hint, invalid)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(
+  props: Common & { value?: string; rows?: number; attributes?: Record<string, string> },
+): JSX.Element {
+  const messages = props.errors.at(props.path);
+  const invalid = messages.length > 0;
+  return (
+    <div
+      class={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}
+    >
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <Messages path={props.path} messages={messages} />
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+        id={fieldId(props.path)}
+        name={fieldName(props.path)}
+        rows={String(props.rows ?? 4)}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props.path, !!props.hint, invalid)}
+        {...(props.attributes ?? {})}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function SelectField(
+  props: Common & { options: Option[]; value?: string; empty?: string },
+): JSX.Element {
+  const messages = props.errors.at(props.path);
+  const invalid = messages.length > 0;
+  return (
+    <div
+      class={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}
+    >
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <Messages path={props.path} messages={messages} />
+      <select
+        class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
+        id={fieldId(props.path)}
+        name={fieldName(props.path)}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props.path, !!props.hint, invalid)}
+      >
+        {props.empty !== undefined ? <option value="">{Html.escapeHtml(props.empty)}</option> : ''}
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {Html.escapeHtml(option.label)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Several choices from a vocabulary; the field's first box carries its id for the error links. */
+export function CheckboxGroup(
+  props: Common & { options: Option[]; values?: readonly string[]; columns?: boolean },
+): JSX.Element {
+  const messages = props.errors.at(props.path);
+  const invalid = messages.length > 0;
+  const chosen = new Set(props.values ?? []);
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset site-choices${props.columns ? ' site-choices--columns' : ''}${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={describedBy(props.path, !!props.hint, invalid)}
+    >
+      <legend class="utrecht-form-fieldset__legend">
+        {Html.escapeHtml(props.label)}
+        {props.required ? '' : <span class="site-muted"> (niet verplicht)</span>}
+      </legend>
+      <Hint path={props.path} hint={props.hint} />
+      <Messages path={props.path} messages={messages} />
+      <ul class="site-choices__list">
+        {props.options.map((option, index) => {
+          const id = index === 0 ? fieldId(props.path) : `${fieldId(props.path)}-${index}`;
+          return (
+            <li>
+              <input
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                type="checkbox"
+                id={id}
+                name={`${fieldName(props.path)}[]`}
+                value={option.value}
+                checked={chosen.has(option.value)}
+              />
+              <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+                {Html.escapeHtml(option.label)}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** GOV.UK-style summary at the top of a failed form: each problem links to its field. */
+export function ErrorSummary({
+  errors,
+  labelOf,
+}: {
+  errors: FieldErrors;
+  labelOf: (path: string) => string;
+}): JSX.Element {
+  if (!errors.any) return '';
+  return (
+    <div
+      class="utrecht-alert utrecht-alert--error site-error-summary"
+      role="alert"
+      tabindex="-1"
+      id="foutmeldingen"
+    >
+      <h2 class="utrecht-heading-2">Controleer het formulier</h2>
+      <ul class="utrecht-unordered-list">
+        {errors.all().map(({ path, messages }) => (
+          <li>
+            <a class="utrecht-link" href={`#${fieldId(path)}`}>
+              {Html.escapeHtml(`${labelOf(path)}: ${messages.join(' ')}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Ip, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Auth, CurrentPrincipal, Principal, WebSessionsService } from '@bouwsteen/auth';
+import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
+import { send } from '../../http/page-answer';
+import { Page, PageContext } from '../../http/page-context';
+import { SessionCookies } from '../../session/session-cookies';
+import { AccountPage } from './account.page';
+import { SignInPage } from './sign-in.page';
+
+@Controller()
+export class AccountPageController {
+  constructor(
+    private readonly signInPage: SignInPage,
+    private readonly account: AccountPage,
+    private readonly sessions: WebSessionsService,
+    private readonly cookies: SessionCookies,
+  ) {}
+
+  @Auth({ public: true })
+  @HtmlPage('inloggen')
+  signInForm(@Page() page: PageContext, @Query('terug') back: unknown): Promise<string> {
+    return this.signInPage.render(page, back);
+  }
+
+  @Auth({ public: true })
+  @HtmlForm('inloggen')
+  async signIn(
+    @Page() page: PageContext,
+    @Body() body: Record<string, unknown>,
+    @Ip() address: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(
+      response,
+      await this.signInPage.submit(page, body, address, (secret) =>
+        this.cookies.setSession(response, secret),
+      ),
+    );
+  }
+
+  /** Ends the session on the server (the cookie alone would not be enough) and clears it. */
+  @Auth({ public: true })
+  @HtmlForm('uitloggen')
+  async signOut(@Res() response: Response): Promise<void> {
+    const secret = response.locals.sessionSecret as string | undefined;
+    if (secret) await this.sessions.end(secret);
+    this.cookies.clearSession(response);
+    send(response, { redirect: '/' });
+  }
+
+  @Auth()
+  @HtmlPage('mijn-account')
+  show(@Page() page: PageContext, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.account.render(page, principal);
+  }
+
+  @Auth()
+  @HtmlForm('mijn-account/sleutels')
+  async createToken(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.account.create(page, principal, body));
+  }
+
+  @Auth()
+  @HtmlForm('mijn-account/sleutels/:id/intrekken')
+  async revokeToken(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.account.revoke(page, principal, id));
+  }
+}

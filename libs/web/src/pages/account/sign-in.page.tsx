@@ -1,0 +1,133 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import { LoginDto, WebSessionsService } from '@bouwsteen/auth';
+import { DomainException } from '@bouwsteen/common';
+import { FieldErrors } from '../../forms/field-errors';
+import { ErrorSummary, TextField } from '../../forms/fields';
+import { FormTokenField } from '../../forms/form-token';
+import { validateForm } from '../../forms/form-validation';
+import type { PageContext } from '../../http/page-context';
+import { PageAnswer, safeReturnPath } from '../../http/page-answer';
+import { SiteRenderer } from '../../layout/site-renderer';
+
+const LABELS: Record<string, string> = { email: 'E-mailadres', password: 'Wachtwoord' };
+
+/** Where each role starts after signing in, unless it came from a page. */
+const START: Record<string, string> = {
+  'pps-editor': '/mijn-pps',
+  'llo-office': '/mijn-cursussen',
+  admin: '/beheer',
+};
+
+interface SignInState {
+  email?: string;
+  back: string;
+  errors?: FieldErrors;
+  /** A failure that is not about one field (wrong password, too many attempts). */
+  problem?: string;
+}
+
+/** /inloggen: the same accounts, checks and limits as the API's POST /auth/login. */
+@Injectable()
+export class SignInPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly sessions: WebSessionsService,
+  ) {}
+
+  render(page: PageContext, back: unknown): Promise<string> {
+    return this.form(page, { back: safeReturnPath(back, '') });
+  }
+
+  async submit(
+    page: PageContext,
+    body: Record<string, unknown>,
+    address: string,
+    startSession: (secret: string) => void,
+  ): Promise<PageAnswer> {
+    const back = safeReturnPath(body.terug, '');
+    const email = typeof body.email === 'string' ? body.email : '';
+    const { terug: _back, ...credentials } = body;
+    void _back;
+    const valid = await validateForm(LoginDto, credentials);
+    if (!valid.ok)
+      return {
+        status: 400,
+        html: await this.form(page, { email, back, errors: new FieldErrors(valid.errors) }),
+      };
+    let role: string;
+    try {
+      const session = await this.sessions.start(valid.value, address);
+      startSession(session.secret);
+      role = session.role;
+    } catch (error) {
+      if (!(error instanceof DomainException) || ![401, 429].includes(error.status)) throw error;
+      const problem =
+        error.status === 429
+          ? `Te veel mislukte pogingen. Probeer het over ${error.headers?.['Retry-After'] ?? 60} seconden opnieuw.`
+          : 'Het e-mailadres of het wachtwoord klopt niet, of het account is gedeactiveerd.';
+      return { status: error.status, html: await this.form(page, { email, back, problem }) };
+    }
+    return { redirect: back || START[role] || '/' };
+  }
+
+  private form(page: PageContext, state: SignInState): Promise<string> {
+    const errors = state.errors ?? new FieldErrors();
+    return this.site.page(
+      page,
+      {
+        title: 'Inloggen',
+        description: 'Log in om bouwstenen van uw PPS te beheren of cursussen samen te stellen.',
+        canonicalPath: '/inloggen',
+        section: 'inloggen',
+        noindex: true,
+      },
+      <div class="site-narrow">
+        <h1 class="utrecht-heading-1">Inloggen</h1>
+        <p class="utrecht-paragraph">
+          Voor projectleiders van een PPS, LLO-loketten en beheerders. Zoeken en lezen kan zonder
+          account.
+        </p>
+        {state.problem ? (
+          <div class="utrecht-alert utrecht-alert--error" role="alert">
+            <p class="utrecht-paragraph" safe>
+              {state.problem}
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? path} />
+        <form method="post" action="/inloggen" class="site-form" novalidate>
+          <FormTokenField page={page} />
+          {state.back ? <input type="hidden" name="terug" value={state.back} /> : ''}
+          <TextField
+            path="email"
+            label="E-mailadres"
+            type="email"
+            autocomplete="username"
+            value={state.email}
+            errors={errors}
+            required
+          />
+          <TextField
+            path="password"
+            label="Wachtwoord"
+            type="password"
+            autocomplete="current-password"
+            errors={errors}
+            required
+          />
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+            Inloggen
+          </button>
+        </form>
+        <p class="utrecht-paragraph site-muted">
+          {Html.escapeHtml(
+            'Wachtwoord vergeten? Vraag de beheerder van Bouwsteen in uw regio om een nieuw wachtwoord.',
+          )}
+        </p>
+      </div>,
+    );
+  }
+}

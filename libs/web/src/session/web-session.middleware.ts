@@ -1,0 +1,73 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { Principal, WebSessionsService } from '@bouwsteen/auth';
+import { DomainException } from '@bouwsteen/common';
+import { FORM_TOKEN_FIELD } from '../forms/form-token';
+import { WebError } from '../web.errors';
+import { FormTokens } from './form-tokens';
+import { SessionCookies } from './session-cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type SessionRequest = Request & { principal?: Principal };
+
+/**
+ * Pages only (the API keeps its bearer tokens and never reads these cookies): resolves the
+ * signed-in account from the session cookie, gives every page its form token, and refuses a
+ * form post whose token or origin is not this site's. The global guard then applies each
+ * route's @Auth rules to the principal found here, exactly as for a bearer token.
+ */
+@Injectable()
+export class WebSessionMiddleware implements NestMiddleware {
+  constructor(
+    private readonly sessions: WebSessionsService,
+    private readonly cookies: SessionCookies,
+    private readonly tokens: FormTokens,
+  ) {}
+
+  async use(request: SessionRequest, response: Response, next: NextFunction): Promise<void> {
+    try {
+      const jar = this.cookies.read(request.headers.cookie);
+      let binding: string | undefined;
+      if (jar.session && !request.headers.authorization) {
+        const principal = await this.sessions.resolve(jar.session);
+        if (principal) {
+          request.principal = principal;
+          response.locals.sessionSecret = jar.session;
+          binding = jar.session;
+        } else this.cookies.clearSession(response);
+      }
+      if (!SAFE_METHODS.has(request.method)) this.checkForm(request, binding ?? jar.form);
+      if (!binding) {
+        binding = jar.form ?? randomBytes(18).toString('base64url');
+        if (!jar.form) this.cookies.setForm(response, binding);
+      }
+      response.locals.formToken = this.tokens.tokenFor(binding);
+      // Every page carries this browser's form token (and, signed in, its account): a shared
+      // cache must never hand it to someone else.
+      response.setHeader('Cache-Control', 'private, no-cache');
+      next();
+    } catch (error) {
+      next(error);
+    }
+  }
+
+  private checkForm(request: Request, binding: string | undefined): void {
+    const body = request.body as Record<string, unknown> | undefined;
+    const candidate = request.get('X-Form-Token') ?? body?.[FORM_TOKEN_FIELD];
+    if (!binding || !this.tokens.matches(binding, candidate) || !sameOrigin(request))
+      throw new DomainException(WebError.FormExpired);
+  }
+}
+
+/** Browsers send Origin on form posts; when present it must be this host. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.get('Origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.get('Host');
+  } catch {
+    return false;
+  }
+}
