@@ -8,6 +8,7 @@ import { SearchOutboxParking1764806400000 } from './1764806400000-SearchOutboxPa
 import { ReuseOncePerAdopter1764892800000 } from './1764892800000-ReuseOncePerAdopter';
 import { AssetReadSurface1764979200000 } from './1764979200000-AssetReadSurface';
 import { WebSessions1765065600000 } from './1765065600000-WebSessions';
+import { DutchNotifications1765152000000 } from './1765152000000-DutchNotifications';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ReuseOncePerAdopter1764892800000,
   AssetReadSurface1764979200000,
   WebSessions1765065600000,
+  DutchNotifications1765152000000,
 ];

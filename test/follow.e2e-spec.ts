@@ -82,15 +82,15 @@ describe('follow and notify (e2e)', () => {
       type: 'new-version',
       assetId: asset.id,
       assetVersion: 2,
-      reason: 'you follow this asset',
+      reason: 'u volgt deze bouwsteen',
     });
     expect((await inbox(ppsFollower)).items[0]).toMatchObject({
       assetId: asset.id,
-      reason: 'you follow its PPS',
+      reason: 'u volgt de PPS',
     });
     expect((await inbox(reuser)).items[0]).toMatchObject({
       assetId: asset.id,
-      reason: 'your PPS reuses it',
+      reason: 'uw PPS hergebruikt deze bouwsteen',
     });
     expect((await inbox(bystander)).totalItems).toBe(0);
     expect((await inbox(owner)).totalItems).toBe(0);
@@ -104,7 +104,7 @@ describe('follow and notify (e2e)', () => {
       .expect(200);
     const afterArchive = await inbox(follower);
     expect(afterArchive.items[0]).toMatchObject({ type: 'archived', assetId: asset.id });
-    expect(afterArchive.items[0].message).toContain('was archived');
+    expect(afterArchive.items[0].message).toContain('is gearchiveerd');
   });
 
   it('marks notifications read and filters unread ones', async () => {

@@ -12,3 +12,4 @@ export * from './license-policy';
 export * from './duplicate-check';
 export * from './dto/similar-asset.dto';
 export * from './asset.errors';
+export { similarityFeatures } from './asset-content';

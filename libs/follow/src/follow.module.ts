@@ -12,6 +12,6 @@ import { WebhookDispatcher } from './webhook-dispatcher';
   imports: [AssetsModule, OrganisationsModule],
   controllers: [FollowController],
   providers: [FollowRepository, FollowService, NotificationWriter, WebhookDispatcher],
-  exports: [NotificationWriter, WebhookDispatcher, FollowRepository],
+  exports: [NotificationWriter, WebhookDispatcher, FollowRepository, FollowService],
 })
 export class FollowModule {}

@@ -182,4 +182,16 @@ export class FollowRepository {
       [id, status, error, retry.retryBaseMs, retry.maxAttempts, retry.giveUp ?? false],
     );
   }
+
+  /** How many people follow a PPS, and how many follow at least one of its assets. */
+  async followerCounts(ppsId: string): Promise<{ pps: number; assets: number }> {
+    const [row]: { pps: number; assets: number }[] = await this.dataSource.query(
+      `SELECT
+         (SELECT count(*)::int FROM follow WHERE target_type = 'pps' AND target_id = $1) AS pps,
+         (SELECT count(DISTINCT f.user_id)::int FROM follow f JOIN asset a ON a.id = f.target_id
+            WHERE f.target_type = 'asset' AND a.pps_id = $1) AS assets`,
+      [ppsId],
+    );
+    return row;
+  }
 }

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AssetPolicy, AssetsRepository } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { PpsRepository } from '@bouwsteen/organisations';
+import { PpsPolicy, PpsRepository } from '@bouwsteen/organisations';
 import {
   DomainException,
+  ForbiddenError,
   NotFoundError,
   Page,
   PageQueryDto,
@@ -52,6 +53,16 @@ export class FollowService {
         id,
       );
     await this.follows.follow(principal.userId, type, id);
+  }
+
+  /** Counts only, never who: following is a private act. For the PPS's own editors. */
+  async followerCounts(
+    principal: Principal,
+    ppsId: string,
+  ): Promise<{ pps: number; assets: number }> {
+    if (!PpsPolicy.canEdit(principal, ppsId))
+      throw new ForbiddenError('Only editors of this PPS see how many follow it');
+    return this.follows.followerCounts(ppsId);
   }
 
   async unfollow(principal: Principal, type: FollowTarget, id: string): Promise<void> {

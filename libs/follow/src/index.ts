@@ -3,3 +3,5 @@ export * from './notification-writer';
 export * from './webhook-dispatcher';
 export * from './follow.repository';
 export * from './follow.errors';
+export * from './follow.service';
+export * from './dto/follow.dto';

@@ -5,6 +5,7 @@ import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/
 /**
  * Writes notifications (and the webhook deliveries they cause) inside the transaction of the
  * change itself, so a follower is told exactly when the change commits and never otherwise.
+ * Texts are Dutch: they are read by people, in the pages and in the API alike.
  * Recipients: followers of the asset or its PPS, and members of PPS or organisations that
  * recorded a reuse of it. Whoever made the change is not told about it.
  */
@@ -25,16 +26,16 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
          SELECT id, pps_id, version AS published_version, title FROM asset_published WHERE id = $1
        ),
        recipients AS (
-         SELECT f.user_id, 'you follow this asset' AS reason FROM follow f, target t
+         SELECT f.user_id, 'u volgt deze bouwsteen' AS reason FROM follow f, target t
            WHERE f.target_type = 'asset' AND f.target_id = t.id
          UNION
-         SELECT f.user_id, 'you follow its PPS' FROM follow f, target t
+         SELECT f.user_id, 'u volgt de PPS' FROM follow f, target t
            WHERE f.target_type = 'pps' AND f.target_id = t.pps_id
          UNION
-         SELECT m.user_id, 'your PPS reuses it' FROM reuse r JOIN pps_membership m ON m.pps_id = r.adopter_pps_id
+         SELECT m.user_id, 'uw PPS hergebruikt deze bouwsteen' FROM reuse r JOIN pps_membership m ON m.pps_id = r.adopter_pps_id
            WHERE r.asset_id = $1
          UNION
-         SELECT u.id, 'your organisation reuses it' FROM reuse r JOIN app_user u ON u.organisation_id = r.adopter_organisation_id
+         SELECT u.id, 'uw organisatie hergebruikt deze bouwsteen' FROM reuse r JOIN app_user u ON u.organisation_id = r.adopter_organisation_id
            WHERE r.asset_id = $1
        ),
        one_per_user AS (
@@ -42,8 +43,8 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
        )
        INSERT INTO notification (user_id, type, asset_id, asset_version, reason, message)
        SELECT o.user_id, $2, t.id, t.published_version, o.reason,
-              CASE $2 WHEN 'archived' THEN format('"%s" was archived', t.title)
-                      ELSE format('"%s" has a new version (%s)', t.title, t.published_version) END
+              CASE $2 WHEN 'archived' THEN format('"%s" is gearchiveerd', t.title)
+                      ELSE format('Nieuwe versie (%s) van "%s"', t.published_version, t.title) END
        FROM one_per_user o JOIN app_user u ON u.id = o.user_id CROSS JOIN target t
        WHERE u.active AND o.user_id <> $3
        RETURNING id`,

@@ -1,2 +1,3 @@
 export * from './reports.module';
 export * from './reports.service';
+export * from './dto/report.dto';

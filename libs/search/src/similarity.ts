@@ -112,6 +112,8 @@ export interface SimilarityFeatures {
 export interface Reason {
   type: 'learning-outcomes' | 'keywords' | 'title' | 'summary' | 'level' | 'qualification';
   detail: string;
+  /** What the two share (words after stemming, level or crebo codes): for people to check. */
+  terms: string[];
 }
 
 const WEIGHTS = {
@@ -178,30 +180,28 @@ export function compare(
     parts.level * WEIGHTS.level +
     parts.qualification * WEIGHTS.qualification;
   const reasons: Reason[] = [];
+  const reason = (type: Reason['type'], label: string, terms: string[]) =>
+    reasons.push({ type, detail: `${label}: ${terms.join(', ')}`, terms });
   if (parts.outcomes > 0)
-    reasons.push({
-      type: 'learning-outcomes',
-      detail: `shared in learning outcomes: ${shared(outcomesA, outcomesB).join(', ')}`,
-    });
+    reason('learning-outcomes', 'shared in learning outcomes', shared(outcomesA, outcomesB));
   if (parts.keywords > 0)
-    reasons.push({
-      type: 'keywords',
-      detail: `shared keywords: ${[...new Set([...shared(keywordsA, allB), ...shared(allA, keywordsB)])].slice(0, 5).join(', ')}`,
-    });
-  if (parts.title > 0)
-    reasons.push({
-      type: 'title',
-      detail: `shared title words: ${shared(titleA, titleB).join(', ')}`,
-    });
+    reason(
+      'keywords',
+      'shared keywords',
+      [...new Set([...shared(keywordsA, allB), ...shared(allA, keywordsB)])].slice(0, 5),
+    );
+  if (parts.title > 0) reason('title', 'shared title words', shared(titleA, titleB));
   if (parts.level)
-    reasons.push({
-      type: 'level',
-      detail: `same level: ${a.levels.filter((level) => b.levels.includes(level)).join(', ')}`,
-    });
+    reason(
+      'level',
+      'same level',
+      a.levels.filter((level) => b.levels.includes(level)),
+    );
   if (parts.qualification)
-    reasons.push({
-      type: 'qualification',
-      detail: `same crebo: ${a.creboCodes.filter((code) => b.creboCodes.includes(code)).join(', ')}`,
-    });
+    reason(
+      'qualification',
+      'same crebo',
+      a.creboCodes.filter((code) => b.creboCodes.includes(code)),
+    );
   return { score: Math.round(score * 1000) / 1000, reasons };
 }

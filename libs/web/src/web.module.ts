@@ -3,6 +3,7 @@ import compression from 'compression';
 import { AssetsModule } from '@bouwsteen/assets';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { CoursesModule } from '@bouwsteen/courses';
+import { FollowModule } from '@bouwsteen/follow';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
@@ -10,6 +11,10 @@ import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
 import { AccountPage } from './pages/account/account.page';
+import { AssetActionsPage } from './pages/my-pps/asset-actions.page';
+import { AssetEditorPage } from './pages/my-pps/asset-editor.page';
+import { MyPpsPage } from './pages/my-pps/dashboard.page';
+import { MyPpsController } from './pages/my-pps/my-pps.controller';
 import { SignInPage } from './pages/account/sign-in.page';
 import { FormTokens } from './session/form-tokens';
 import { SessionCookies } from './session/session-cookies';
@@ -36,6 +41,7 @@ import { StaticFiles } from './static/static-files';
 
 const PAGE_CONTROLLERS = [
   AccountPageController,
+  MyPpsController,
   HomeController,
   SearchPageController,
   AssetPageController,
@@ -56,6 +62,7 @@ const PAGE_CONTROLLERS = [
     ReuseModule,
     ReportsModule,
     CoursesModule,
+    FollowModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
@@ -75,6 +82,9 @@ const PAGE_CONTROLLERS = [
     WebSessionMiddleware,
     SignInPage,
     AccountPage,
+    MyPpsPage,
+    AssetEditorPage,
+    AssetActionsPage,
   ],
   exports: [SiteRenderer],
 })

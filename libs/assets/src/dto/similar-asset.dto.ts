@@ -9,6 +9,13 @@ export class SimilarityReasonDto {
 
   @ApiProperty({ example: 'shared in learning outcomes: risicoanalyse, cobot, veiligheidszon' })
   detail: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['risicoanalyse', 'cobot'],
+    description: 'What both share: words (stemmed), level codes or crebo codes',
+  })
+  terms: string[];
 }
 
 class SimilarPpsDto {

@@ -27,10 +27,13 @@ export class NotificationDto {
   @ApiProperty({ example: 2 })
   assetVersion: number;
 
-  @ApiProperty({ example: 'you follow this asset' })
+  @ApiProperty({ example: 'u volgt deze bouwsteen', description: 'Why you are told, in Dutch' })
   reason: string;
 
-  @ApiProperty({ example: '"Veilig werken met cobots" has a new version (2)' })
+  @ApiProperty({
+    example: 'Nieuwe versie (2) van "Veilig werken met cobots"',
+    description: 'In Dutch',
+  })
   message: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,4 +1,4 @@
-import { Get, Header, Post, applyDecorators } from '@nestjs/common';
+import { Get, Header, HttpCode, Post, applyDecorators } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 
 /** A page route: GET, HTML, not part of the API's OpenAPI document. */
@@ -12,5 +12,5 @@ export function HtmlPage(path: string): MethodDecorator {
 
 /** A form's target: POST, answered by the handler itself (a page again, or a 303 redirect). */
 export function HtmlForm(path: string): MethodDecorator {
-  return applyDecorators(Post(path), ApiExcludeEndpoint());
+  return applyDecorators(Post(path), HttpCode(200), ApiExcludeEndpoint());
 }

@@ -1,0 +1,124 @@
+import Html from '@kitajs/html';
+import type { SimilarAssetDto } from '@bouwsteen/assets';
+import type { LabelBook } from '../format/labels';
+import { assetPath } from './asset-card';
+
+const REASON_LABELS: Record<string, string> = {
+  'learning-outcomes': 'Zelfde woorden in de leeruitkomsten',
+  keywords: 'Gedeelde trefwoorden',
+  title: 'Zelfde woorden in de titel',
+  summary: 'Zelfde woorden in de samenvatting',
+  level: 'Zelfde niveau',
+  qualification: 'Zelfde kwalificatie (crebo)',
+};
+
+type Reason = SimilarAssetDto['reasons'][number];
+
+/** A reason in Dutch, with what both share (levels by their label). */
+export function reasonText(reason: Reason, labels: LabelBook): string {
+  const label = REASON_LABELS[reason.type] ?? 'Overeenkomst';
+  const terms =
+    reason.type === 'level' ? labels.labels('educationLevels', reason.terms) : reason.terms;
+  return terms.length ? `${label}: ${terms.join(', ')}` : label;
+}
+
+/** How alike, in words: the score is a weighted overlap, not a percentage of sameness. */
+export function likeness(score: number): string {
+  if (score >= 0.6) return 'lijkt sterk op uw tekst';
+  if (score >= 0.4) return 'lijkt op uw tekst';
+  return 'heeft raakvlakken met uw tekst';
+}
+
+/**
+ * "Dit bestaat al": published building blocks of other PPS like the text being written, each
+ * with why, and the three ways on — look at it, record that you reuse it, or build on it.
+ */
+export function SimilarPanel(props: {
+  similar: SimilarAssetDto[];
+  checked: boolean;
+  labels: LabelBook;
+  /** Carried to reuse and derive, so the lead's own draft can be set aside there. */
+  draftId?: string;
+  asked: boolean;
+}): JSX.Element {
+  const draft = props.draftId ? `?concept=${props.draftId}` : '';
+  return (
+    <div class="similar-panel">
+      <h2 class="utrecht-heading-2" id="bestaat-al-titel">
+        Dit bestaat al
+      </h2>
+      {!props.asked ? (
+        <p class="utrecht-paragraph">
+          Vul een titel en samenvatting in. Hier ziet u dan welke bouwstenen van andere PPS er al op
+          lijken, zodat u kunt hergebruiken in plaats van opnieuw te maken.
+        </p>
+      ) : !props.checked ? (
+        <p class="utrecht-paragraph">
+          De vergelijking is nu niet beschikbaar (de zoekdienst reageert niet). Probeer het straks
+          opnieuw; opslaan kan gewoon.
+        </p>
+      ) : props.similar.length === 0 ? (
+        <p class="utrecht-paragraph">
+          Geen vergelijkbare bouwstenen van andere PPS gevonden. Hoe meer u invult (leeruitkomsten,
+          trefwoorden), hoe beter de vergelijking.
+        </p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph">
+            {Html.escapeHtml(
+              props.similar.length === 1
+                ? 'Eén bouwsteen van een andere PPS lijkt op wat u schrijft.'
+                : `${props.similar.length} bouwstenen van andere PPS lijken op wat u schrijft.`,
+            )}{' '}
+            Kunt u er een hergebruiken of op voortbouwen?
+          </p>
+          <ul class="match-list">
+            {props.similar.map((match) => (
+              <li>
+                <h3 class="utrecht-heading-3">
+                  <a class="utrecht-link" href={assetPath(match.id)} safe>
+                    {match.title}
+                  </a>
+                </h3>
+                <p class="utrecht-paragraph site-muted" safe>
+                  {`${props.labels.kind(match.kind)} van ${match.pps.name} — ${likeness(match.score)}`}
+                </p>
+                <ul class="utrecht-unordered-list">
+                  {match.reasons.map((reason) => (
+                    <li safe>{reasonText(reason, props.labels)}</li>
+                  ))}
+                </ul>
+                <div class="match-actions">
+                  <a class="utrecht-link" href={assetPath(match.id)}>
+                    Bekijken
+                    <span class="visually-hidden" safe>
+                      : {match.title}
+                    </span>
+                  </a>
+                  <a
+                    class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                    href={`${assetPath(match.id)}/hergebruiken${draft}`}
+                  >
+                    Hergebruiken
+                    <span class="visually-hidden" safe>
+                      : {match.title}
+                    </span>
+                  </a>
+                  <a
+                    class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                    href={`${assetPath(match.id)}/afleiden${draft}`}
+                  >
+                    Afleiden
+                    <span class="visually-hidden" safe>
+                      : {match.title}
+                    </span>
+                  </a>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,362 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import {
+  ArchiveAssetDto,
+  AssetDto,
+  AssetListQueryDto,
+  AssetsService,
+  PublishAssetDto,
+} from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import { CommonError, DomainException, FieldError } from '@bouwsteen/common';
+import { assetPath } from '../../components/asset-card';
+import { FieldErrors } from '../../forms/field-errors';
+import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
+import { FormTokenField } from '../../forms/form-token';
+import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { LabelBook, Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { PageAnswer } from '../../http/page-answer';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { ChangeTable, changes } from './asset-form/content-diff';
+import { formSections } from './asset-form/form-schema';
+import { contentOfAsset, editableAsset } from './editable-asset';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * Publishing (a "check your answers" page with what changed and a change note), archiving with a
+ * successor, and discarding a draft: each one call to AssetsService, as the API makes it.
+ */
+@Injectable()
+export class AssetActionsPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly assets: AssetsService,
+  ) {}
+
+  async publishForm(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    state: { changeNote?: string; errors?: FieldErrors; stale?: boolean } = {},
+  ): Promise<string> {
+    const asset = await this.editable(principal, id);
+    const labels = await this.labels.book();
+    const published = asset.publishedVersion
+      ? await this.assets.version(principal, id, asset.publishedVersion)
+      : undefined;
+    const rows = published
+      ? changes(
+          formSections(asset.kind),
+          contentOfAsset(published),
+          contentOfAsset(asset),
+          labels,
+          new Map(),
+        )
+      : [];
+    const errors = state.errors ?? new FieldErrors();
+    const first = asset.publishedVersion === null;
+    return this.site.page(
+      page,
+      {
+        title: `Publiceren: ${asset.title}`,
+        description: 'Controleer en publiceer een bouwsteen.',
+        canonicalPath: `/mijn-pps/bouwstenen/${id}/publiceren`,
+        section: 'mijn-pps',
+        noindex: true,
+      },
+      <>
+        <Back asset={asset} />
+        <h1 class="utrecht-heading-1" safe>{`Publiceren: ${asset.title}`}</h1>
+        {state.stale ? <StaleNotice /> : ''}
+        <ErrorSummary errors={errors} labelOf={() => 'Wat is er veranderd'} />
+        {!asset.hasDraft ? (
+          <p class="utrecht-paragraph">Er is geen concept om te publiceren.</p>
+        ) : (
+          <>
+            <Summary asset={asset} labels={labels} />
+            {first ? (
+              <p class="utrecht-paragraph">
+                Na publiceren kan iedereen deze bouwsteen vinden, bekijken en hergebruiken onder de
+                gekozen licentie.
+              </p>
+            ) : (
+              <>
+                <h2 class="utrecht-heading-2" id="wijzigingen-titel">
+                  {Html.escapeHtml(
+                    `Wat verandert er ten opzichte van versie ${asset.publishedVersion}`,
+                  )}
+                </h2>
+                <ChangeTable rows={rows} labelledBy="wijzigingen-titel" />
+              </>
+            )}
+            <form
+              method="post"
+              action={`/mijn-pps/bouwstenen/${id}/publiceren`}
+              class="site-form"
+              novalidate
+            >
+              <FormTokenField page={page} />
+              <input type="hidden" name="revisie" value={String(asset.revision)} />
+              <TextArea
+                path="changeNote"
+                label="Wat is er veranderd"
+                hint={
+                  first
+                    ? 'Voor wie de bouwsteen later volgt; bij de eerste versie mag u dit leeg laten.'
+                    : 'Wie deze bouwsteen volgt of hergebruikt, krijgt dit te lezen.'
+                }
+                required={!first}
+                rows={3}
+                value={state.changeNote}
+                errors={errors}
+              />
+              <div class="site-form__actions">
+                <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                  {Html.escapeHtml(`Versie ${asset.latestVersion} publiceren`)}
+                </button>
+                <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${id}`}>
+                  Terug naar bewerken
+                </a>
+              </div>
+            </form>
+          </>
+        )}
+      </>,
+    );
+  }
+
+  async publish(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<PageAnswer> {
+    const changeNote = typeof body.changeNote === 'string' ? body.changeNote : '';
+    const input = changeNote.trim() ? { changeNote: changeNote.trim() } : {};
+    const valid = await validateForm(PublishAssetDto, input);
+    if (!valid.ok)
+      return {
+        status: 400,
+        html: await this.publishForm(page, principal, id, {
+          changeNote,
+          errors: new FieldErrors(valid.errors),
+        }),
+      };
+    try {
+      await this.assets.publish(principal, id, Number(body.revisie), valid.value);
+      return { redirect: `/mijn-pps/bouwstenen/${id}?melding=gepubliceerd` };
+    } catch (error) {
+      if (isStale(error))
+        return {
+          status: 409,
+          html: await this.publishForm(page, principal, id, { changeNote, stale: true }),
+        };
+      const errors = fieldErrorsOf(error);
+      if (errors)
+        return {
+          status: 400,
+          html: await this.publishForm(page, principal, id, {
+            changeNote,
+            errors: new FieldErrors(errors),
+          }),
+        };
+      throw error;
+    }
+  }
+
+  async archiveForm(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    state: { successor?: string; link?: string; errors?: FieldErrors; stale?: boolean } = {},
+  ): Promise<string> {
+    const asset = await this.editable(principal, id);
+    const candidates = await this.assets.list(
+      principal,
+      Object.assign(new AssetListQueryDto(), {
+        ppsId: asset.pps.id,
+        kind: [asset.kind],
+        status: ['published'],
+        pageSize: 100,
+      }),
+    );
+    const options: Option[] = candidates.items
+      .filter((candidate) => candidate.id !== id)
+      .map((candidate) => ({ value: candidate.id, label: candidate.title }));
+    const errors = state.errors ?? new FieldErrors();
+    return this.site.page(
+      page,
+      {
+        title: `Archiveren: ${asset.title}`,
+        description: 'Een bouwsteen archiveren, eventueel met een opvolger.',
+        canonicalPath: `/mijn-pps/bouwstenen/${id}/archiveren`,
+        section: 'mijn-pps',
+        noindex: true,
+      },
+      <>
+        <Back asset={asset} />
+        <h1 class="utrecht-heading-1" safe>{`Archiveren: ${asset.title}`}</h1>
+        {state.stale ? <StaleNotice /> : ''}
+        <p class="utrecht-paragraph">
+          Een gearchiveerde bouwsteen blijft te vinden en te lezen, met de melding dat hij niet meer
+          wordt bijgehouden. Wie hem volgt of hergebruikt, krijgt bericht. Noem een opvolger als er
+          een nieuwere bouwsteen is: bezoekers worden daarheen verwezen.
+        </p>
+        <ErrorSummary errors={errors} labelOf={() => 'Opvolger'} />
+        <form
+          method="post"
+          action={`/mijn-pps/bouwstenen/${id}/archiveren`}
+          class="site-form"
+          novalidate
+        >
+          <FormTokenField page={page} />
+          <input type="hidden" name="revisie" value={String(asset.revision)} />
+          <SelectField
+            path="successorId"
+            label="Opvolger uit uw eigen PPS"
+            options={options}
+            value={state.successor}
+            empty="Geen opvolger"
+            errors={errors}
+          />
+          <TextField
+            path="opvolgerLink"
+            label="Of: link naar een opvolger van een andere PPS"
+            hint="Plak de link naar de pagina van die bouwsteen in Bouwsteen."
+            type="url"
+            value={state.link}
+            errors={errors}
+          />
+          <div class="site-form__actions">
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              Archiveren
+            </button>
+            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${id}`}>
+              Niet archiveren
+            </a>
+          </div>
+        </form>
+      </>,
+    );
+  }
+
+  async archive(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<PageAnswer> {
+    const successor = typeof body.successorId === 'string' ? body.successorId : '';
+    const link = typeof body.opvolgerLink === 'string' ? body.opvolgerLink.trim() : '';
+    const fromLink = link ? (UUID.exec(link)?.[0] ?? link) : '';
+    const input = fromLink
+      ? { successorId: fromLink }
+      : successor
+        ? { successorId: successor }
+        : {};
+    const again = (errors: FieldError[], stale = false, status = 400) =>
+      this.archiveForm(page, principal, id, {
+        successor,
+        link,
+        stale,
+        errors: new FieldErrors(
+          errors.map((error) => ({ ...error, field: fromLink ? 'opvolgerLink' : error.field })),
+        ),
+      }).then((html) => ({ status, html }));
+    const valid = await validateForm(ArchiveAssetDto, input);
+    if (!valid.ok) return again(valid.errors);
+    try {
+      await this.assets.archive(principal, id, Number(body.revisie), valid.value);
+      return {
+        redirect: `/mijn-pps?pps=${(await this.assets.get(principal, id)).pps.id}&tab=gearchiveerd&melding=gearchiveerd`,
+      };
+    } catch (error) {
+      if (isStale(error)) return again([], true, 409);
+      const errors = fieldErrorsOf(error);
+      if (errors) return again(errors);
+      throw error;
+    }
+  }
+
+  async discard(
+    principal: Principal,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<PageAnswer> {
+    const asset = await this.editable(principal, id);
+    await this.assets.discardDraft(principal, id, Number(body.revisie));
+    return asset.publishedVersion
+      ? { redirect: `/mijn-pps/bouwstenen/${id}?melding=weggegooid` }
+      : { redirect: `/mijn-pps?pps=${asset.pps.id}&melding=weggegooid` };
+  }
+
+  private async editable(principal: Principal, id: string): Promise<AssetDto> {
+    return editableAsset(this.assets, principal, id);
+  }
+}
+
+export function isStale(error: unknown): boolean {
+  return error instanceof DomainException && error.code === CommonError.StaleVersion;
+}
+
+function StaleNotice(): JSX.Element {
+  return (
+    <div class="utrecht-alert utrecht-alert--warning" role="alert">
+      <p class="utrecht-paragraph">
+        Iemand anders heeft deze bouwsteen intussen gewijzigd. Hieronder staat de nieuwste stand;
+        controleer die en probeer het opnieuw.
+      </p>
+    </div>
+  );
+}
+
+function Back({ asset }: { asset: AssetDto }): JSX.Element {
+  return (
+    <nav aria-label="Kruimelpad">
+      <ol class="breadcrumb-list">
+        <li>
+          <a class="utrecht-link" href={`/mijn-pps?pps=${asset.pps.id}`}>
+            {Html.escapeHtml(`Mijn PPS: ${asset.pps.name}`)}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}`} safe>
+            {asset.title}
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function Summary({ asset, labels }: { asset: AssetDto; labels: LabelBook }): JSX.Element {
+  return (
+    <dl class="facts">
+      <dt>Soort</dt>
+      <dd safe>{labels.kind(asset.kind)}</dd>
+      <dt>Titel</dt>
+      <dd safe>{asset.title}</dd>
+      <dt>Samenvatting</dt>
+      <dd safe>{asset.summary}</dd>
+      <dt>Licentie</dt>
+      <dd safe>{labels.label('licenses', asset.license)}</dd>
+      <dt>Wordt</dt>
+      <dd safe>{`versie ${asset.latestVersion}`}</dd>
+      {asset.publishedVersion ? (
+        <>
+          <dt>Nu gepubliceerd</dt>
+          <dd>
+            <a class="utrecht-link" href={assetPath(asset.id)}>
+              {Html.escapeHtml(`versie ${asset.publishedVersion}`)}
+            </a>
+          </dd>
+        </>
+      ) : (
+        ''
+      )}
+    </dl>
+  );
+}

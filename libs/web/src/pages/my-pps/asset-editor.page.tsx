@@ -1,0 +1,613 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import {
+  ASSET_KINDS,
+  AssetDto,
+  AssetKind,
+  AssetsService,
+  CreateAssetDto,
+  SimilarAssetDto,
+  UpdateAssetDto,
+  similarityFeatures,
+} from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import {
+  CommonError,
+  DomainException,
+  NotFoundError,
+  ValidationFailedError,
+} from '@bouwsteen/common';
+import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
+import { SimilarityService } from '@bouwsteen/search';
+import { assetPath } from '../../components/asset-card';
+import { SimilarPanel } from '../../components/similar-panel';
+import { FieldErrors } from '../../forms/field-errors';
+import { ErrorSummary, Option } from '../../forms/fields';
+import { FormTokenField } from '../../forms/form-token';
+import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { LabelBook, Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { PageAnswer } from '../../http/page-answer';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { ChangeTable, FieldChange, changes } from './asset-form/content-diff';
+import { readFields, shownPaths } from './asset-form/form-read';
+import { FormContext, Fields } from './asset-form/form-render';
+import { formSections } from './asset-form/form-schema';
+import { workingPps } from './my-pps-scope';
+import { notice } from './notices';
+import { contentOfAsset, editableAsset } from './editable-asset';
+
+type Content = Record<string, unknown>;
+
+const ARTICLE: Record<AssetKind, string> = {
+  module: 'Nieuwe module',
+  curriculum: 'Nieuw curriculum',
+  infrastructure: 'Nieuwe praktijkomgeving',
+  practice: 'Nieuwe goede praktijk',
+};
+
+/** Shared fields a full form sends empty when cleared (an absent field would keep the old value). */
+const CLEARED: Content = {
+  description: '',
+  keywords: [],
+  sectors: [],
+  levels: [],
+  themes: [],
+  challenges: [],
+  contacts: [],
+  links: [],
+};
+
+const DEFAULTS: Content = { language: 'nl', license: 'CC-BY-SA-4.0' };
+
+interface EditorState {
+  kind: AssetKind;
+  pps: PpsSummaryDto;
+  asset?: AssetDto;
+  value: Content;
+  errors?: FieldErrors;
+  extra?: Record<string, number>;
+  similar?: { checked: boolean; similar: SimilarAssetDto[] };
+  conflict?: FieldChange[];
+  revision?: number;
+  original?: Content;
+  notice?: string;
+}
+
+function encode(content: Content): string {
+  return Buffer.from(JSON.stringify(content)).toString('base64url');
+}
+
+function decode(value: unknown): Content | undefined {
+  if (typeof value !== 'string' || value.length > 400_000) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Content) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * /mijn-pps/nieuw and /mijn-pps/bouwstenen/:id: the form per kind, with "Dit bestaat al" beside
+ * it. Every write goes through AssetsService (its policy, validation and events) exactly as the
+ * API's POST and PATCH do; a failed save shows the form again as typed, with the errors.
+ */
+@Injectable()
+export class AssetEditorPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly assets: AssetsService,
+    private readonly similarity: SimilarityService,
+    private readonly pps: PpsService,
+  ) {}
+
+  kindOf(value: unknown): AssetKind {
+    if (typeof value === 'string' && (ASSET_KINDS as readonly string[]).includes(value))
+      return value as AssetKind;
+    throw new ValidationFailedError([
+      { field: 'soort', message: 'must be one of the following values' },
+    ]);
+  }
+
+  async newForm(
+    page: PageContext,
+    principal: Principal,
+    kind: unknown,
+    ppsId: unknown,
+  ): Promise<string> {
+    const pps = await this.ppsFor(principal, ppsId);
+    return this.render(page, principal, { kind: this.kindOf(kind), pps, value: { ...DEFAULTS } });
+  }
+
+  async editForm(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    code?: unknown,
+  ): Promise<string> {
+    const asset = await this.editable(principal, id);
+    const value = contentOfAsset(asset);
+    const similar = await this.similarity.similarIfAvailable(
+      await this.assets.duplicateQuery(principal, id),
+    );
+    return this.render(page, principal, {
+      kind: asset.kind,
+      pps: await this.ppsFor(principal, asset.pps.id),
+      asset,
+      value,
+      similar,
+      revision: asset.revision,
+      original: value,
+      notice: notice(code),
+    });
+  }
+
+  async create(page: PageContext, principal: Principal, body: Content): Promise<PageAnswer> {
+    const kind = this.kindOf(body.soort);
+    const pps = await this.ppsFor(principal, body.pps);
+    const value = readFields(
+      formSections(kind).flatMap((s) => s.fields),
+      body,
+    );
+    const state: EditorState = { kind, pps, value };
+    const early = await this.formAction(page, principal, state, body);
+    if (early) return early;
+    const valid = await validateForm(CreateAssetDto, { ...value, kind, ppsId: pps.id });
+    if (!valid.ok) return this.again(page, principal, state, valid.errors);
+    try {
+      const created = await this.assets.createDraft(principal, valid.value);
+      return { redirect: `/mijn-pps/bouwstenen/${created.id}?melding=opgeslagen` };
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (errors) return this.again(page, principal, state, errors);
+      throw error;
+    }
+  }
+
+  async save(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Content,
+  ): Promise<PageAnswer> {
+    const asset = await this.editable(principal, id);
+    const kind = asset.kind;
+    const value = readFields(
+      formSections(kind).flatMap((s) => s.fields),
+      body,
+    );
+    const revision = Number(body.revisie);
+    const original = decode(body.origineel);
+    const state: EditorState = {
+      kind,
+      pps: await this.ppsFor(principal, asset.pps.id),
+      asset,
+      value,
+      revision: Number.isInteger(revision) ? revision : asset.revision,
+      original,
+    };
+    const early = await this.formAction(page, principal, state, body);
+    if (early) return early;
+    const valid = await validateForm(UpdateAssetDto, { ...CLEARED, ...value });
+    if (!valid.ok) return this.again(page, principal, state, valid.errors);
+    try {
+      await this.assets.updateDraft(principal, id, state.revision!, valid.value);
+      return { redirect: `/mijn-pps/bouwstenen/${id}?melding=opgeslagen` };
+    } catch (error) {
+      if (error instanceof DomainException && error.code === CommonError.StaleVersion)
+        return this.conflict(page, principal, state);
+      const errors = fieldErrorsOf(error);
+      if (errors) return this.again(page, principal, state, errors);
+      throw error;
+    }
+  }
+
+  /** The "Dit bestaat al" panel for what the form holds now (htmx, while typing). */
+  async panel(principal: Principal, body: Content): Promise<string> {
+    const kind = this.kindOf(body.soort);
+    const pps = await this.ppsFor(principal, body.pps);
+    const value = readFields(
+      formSections(kind).flatMap((s) => s.fields),
+      body,
+    );
+    const labels = await this.labels.book();
+    const draftId = typeof body.concept === 'string' ? body.concept : undefined;
+    const similar = await this.similarTo(kind, pps.id, value, draftId);
+    return SimilarPanel({
+      similar: similar?.similar ?? [],
+      checked: similar?.checked ?? true,
+      labels,
+      draftId,
+      asked: similar !== undefined,
+    }) as string;
+  }
+
+  /** "More fields" and "check whether this exists" re-show the form without saving. */
+  private async formAction(
+    page: PageContext,
+    principal: Principal,
+    state: EditorState,
+    body: Content,
+  ): Promise<PageAnswer | undefined> {
+    if (typeof body._meer === 'string') {
+      state.extra = { [body._meer]: 3 };
+      state.similar = await this.similarTo(state.kind, state.pps.id, state.value, state.asset?.id);
+      return { html: await this.render(page, principal, state) };
+    }
+    if (body._actie === 'vergelijk') {
+      state.similar = await this.similarTo(state.kind, state.pps.id, state.value, state.asset?.id);
+      return { html: await this.render(page, principal, state) };
+    }
+    return undefined;
+  }
+
+  private async again(
+    page: PageContext,
+    principal: Principal,
+    state: EditorState,
+    errors: { field: string; message: string }[],
+  ): Promise<PageAnswer> {
+    const shown = shownPaths(
+      formSections(state.kind).flatMap((s) => s.fields),
+      state.value,
+    );
+    state.errors = new FieldErrors(errors, shown);
+    state.similar = await this.similarTo(state.kind, state.pps.id, state.value, state.asset?.id);
+    return { status: 400, html: await this.render(page, principal, state) };
+  }
+
+  /**
+   * Someone else saved in the meantime: the form keeps what this person typed, lists what the
+   * other person changed since this form was opened, and carries the new revision, so saving
+   * again is a conscious choice to replace it.
+   */
+  private async conflict(
+    page: PageContext,
+    principal: Principal,
+    state: EditorState,
+  ): Promise<PageAnswer> {
+    const current = await this.assets.get(principal, state.asset!.id);
+    const now = contentOfAsset(current);
+    const labels = await this.labels.book();
+    state.conflict = changes(
+      formSections(state.kind),
+      state.original ?? {},
+      now,
+      labels,
+      new Map(),
+    );
+    state.asset = current;
+    state.revision = current.revision;
+    state.original = now;
+    return { status: 409, html: await this.render(page, principal, state) };
+  }
+
+  private async similarTo(
+    kind: AssetKind,
+    ppsId: string,
+    value: Content,
+    excludeAssetId?: string,
+  ): Promise<{ checked: boolean; similar: SimilarAssetDto[] } | undefined> {
+    const title = typeof value.title === 'string' ? value.title.trim() : '';
+    if (title.length < 3) return undefined;
+    const features = similarityFeatures(kind, {
+      ...value,
+      title,
+      summary: typeof value.summary === 'string' ? value.summary : '',
+      keywords: Array.isArray(value.keywords) ? value.keywords : [],
+      levels: Array.isArray(value.levels) ? value.levels : [],
+    } as never);
+    return this.similarity.similarIfAvailable({
+      ...features,
+      learningOutcomes: features.learningOutcomes.filter((text) => typeof text === 'string'),
+      kind,
+      excludePpsId: ppsId,
+      excludeAssetId,
+    });
+  }
+
+  private editable(principal: Principal, id: string): Promise<AssetDto> {
+    return editableAsset(this.assets, principal, id);
+  }
+
+  private async ppsFor(principal: Principal, ppsId: unknown): Promise<PpsSummaryDto> {
+    const pps = workingPps(principal, await this.pps.directory(), ppsId);
+    if (!pps) throw new NotFoundError('pps-not-found', 'pps', String(ppsId ?? ''));
+    return pps;
+  }
+
+  private async organisationOptions(ppsId: string): Promise<Option[]> {
+    const pps = await this.pps.get(ppsId);
+    const all = [pps.leadInstitution, ...pps.partners.map((partner) => partner.organisation)];
+    const unique = new Map(
+      all.filter(Boolean).map((org) => [org.id, { value: org.id, label: org.name }]),
+    );
+    return [...unique.values()].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  }
+
+  private async render(
+    page: PageContext,
+    principal: Principal,
+    state: EditorState,
+  ): Promise<string> {
+    const sections = formSections(state.kind);
+    const refIds = collectAssetRefs(state.value);
+    const [labels, organisations, refs] = await Promise.all([
+      this.labels.book(),
+      this.organisationOptions(state.pps.id),
+      this.assets.summaries(principal, refIds),
+    ]);
+    const errors = state.errors ?? new FieldErrors();
+    const ctx: FormContext = {
+      labels,
+      errors,
+      organisations,
+      refs: new Map(refs.map((ref) => [ref.id, ref])),
+      extra: state.extra ?? {},
+    };
+    const labelOf = fieldLabels(sections);
+    const asset = state.asset;
+    const title = asset ? `Bewerken: ${asset.title}` : ARTICLE[state.kind];
+    const action = asset ? `/mijn-pps/bouwstenen/${asset.id}` : '/mijn-pps/nieuw';
+    return this.site.page(
+      page,
+      {
+        title,
+        description: 'Een bouwsteen van uw PPS schrijven of bijwerken.',
+        canonicalPath: asset
+          ? `/mijn-pps/bouwstenen/${asset.id}`
+          : `/mijn-pps/nieuw?soort=${state.kind}`,
+        section: 'mijn-pps',
+        noindex: true,
+      },
+      <>
+        <nav aria-label="Kruimelpad">
+          <ol class="breadcrumb-list">
+            <li>
+              <a class="utrecht-link" href={`/mijn-pps?pps=${state.pps.id}`}>
+                {Html.escapeHtml(`Mijn PPS: ${state.pps.name}`)}
+              </a>
+            </li>
+            <li aria-current="page" safe>
+              {asset ? asset.title : ARTICLE[state.kind]}
+            </li>
+          </ol>
+        </nav>
+        <h1 class="utrecht-heading-1" safe>
+          {title}
+        </h1>
+        {asset ? <AssetStatusLine asset={asset} labels={labels} /> : ''}
+        {state.notice ? (
+          <div class="utrecht-alert utrecht-alert--ok" role="status">
+            <p class="utrecht-paragraph" safe>
+              {state.notice}
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        {state.conflict ? <ConflictNotice changes={state.conflict} /> : ''}
+        <ErrorSummary errors={errors} labelOf={labelOf} />
+        <div class="work-layout">
+          <form id="bouwsteen-formulier" method="post" action={action} class="site-form" novalidate>
+            <FormTokenField page={page} />
+            <input type="hidden" name="soort" value={state.kind} />
+            <input type="hidden" name="pps" value={state.pps.id} />
+            {asset ? (
+              <>
+                <input
+                  type="hidden"
+                  name="revisie"
+                  value={String(state.revision ?? asset.revision)}
+                />
+                <input type="hidden" name="origineel" value={encode(state.original ?? {})} />
+                <input type="hidden" name="concept" value={asset.id} />
+              </>
+            ) : (
+              ''
+            )}
+            {sections.map((section) => (
+              <section aria-labelledby={`deel-${section.id}`} class="site-form">
+                <h2 class="utrecht-heading-2" id={`deel-${section.id}`} safe>
+                  {section.title}
+                </h2>
+                <Fields specs={section.fields} value={state.value} ctx={ctx} />
+              </section>
+            ))}
+            <div class="site-form__actions">
+              <button
+                type="submit"
+                name="_actie"
+                value="opslaan"
+                class="utrecht-button utrecht-button--primary-action"
+              >
+                Concept opslaan
+              </button>
+              <button
+                type="submit"
+                name="_actie"
+                value="vergelijk"
+                formnovalidate
+                class="utrecht-button utrecht-button--secondary-action"
+              >
+                Kijk of dit al bestaat
+              </button>
+            </div>
+          </form>
+          <aside
+            class="work-aside"
+            id="dit-bestaat-al"
+            aria-labelledby="bestaat-al-titel"
+            hx-post="/mijn-pps/bestaat-al"
+            hx-trigger="input delay:800ms from:#bouwsteen-formulier"
+            hx-include="#bouwsteen-formulier"
+            hx-target="this"
+            hx-swap="innerHTML"
+            hx-sync="this:replace"
+          >
+            <SimilarPanel
+              similar={state.similar?.similar ?? []}
+              checked={state.similar?.checked ?? true}
+              asked={state.similar !== undefined}
+              labels={labels}
+              draftId={asset?.status === 'draft' ? asset.id : undefined}
+            />
+          </aside>
+        </div>
+        {asset ? <NextSteps asset={asset} page={page} /> : ''}
+      </>,
+    );
+  }
+}
+
+/** The status of what is being edited, in words. */
+function AssetStatusLine({ asset, labels }: { asset: AssetDto; labels: LabelBook }): JSX.Element {
+  const parts = [labels.kind(asset.kind)];
+  if (asset.status === 'draft')
+    parts.push(`concept, nog niet gepubliceerd (versie ${asset.latestVersion})`);
+  else if (asset.status === 'archived') parts.push('gearchiveerd');
+  else
+    parts.push(
+      asset.hasDraft
+        ? `gepubliceerd (versie ${asset.publishedVersion}); uw wijzigingen staan in concept versie ${asset.latestVersion}`
+        : `gepubliceerd (versie ${asset.publishedVersion}); opslaan maakt een nieuwe conceptversie`,
+    );
+  return (
+    <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
+      {parts.join(' — ')}
+    </p>
+  );
+}
+
+function ConflictNotice({ changes: rows }: { changes: FieldChange[] }): JSX.Element {
+  return (
+    <div class="utrecht-alert utrecht-alert--warning" role="alert">
+      <h2 class="utrecht-heading-2" id="conflict-titel">
+        Iemand anders heeft deze bouwsteen intussen gewijzigd
+      </h2>
+      <p class="utrecht-paragraph">
+        Uw wijzigingen zijn nog niet opgeslagen; het formulier hieronder bevat wat u invulde. Dit is
+        er sinds u het formulier opende door een ander veranderd:
+      </p>
+      <ChangeTable rows={rows} labelledBy="conflict-titel" />
+      <p class="utrecht-paragraph">
+        Neem over wat u wilt houden en sla dan opnieuw op: dan vervangt uw versie die van de ander.
+      </p>
+    </div>
+  );
+}
+
+function NextSteps({ asset, page }: { asset: AssetDto; page: PageContext }): JSX.Element {
+  return (
+    <section aria-labelledby="verder-titel" class="next-steps">
+      <h2 class="utrecht-heading-2" id="verder-titel">
+        Verder met deze bouwsteen
+      </h2>
+      <ul class="utrecht-unordered-list">
+        {asset.hasDraft ? (
+          <li>
+            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}/publiceren`}>
+              Publiceren
+            </a>{' '}
+            — zodat iedereen hem kan vinden en hergebruiken
+          </li>
+        ) : (
+          ''
+        )}
+        {asset.publishedVersion ? (
+          <li>
+            <a class="utrecht-link" href={assetPath(asset.id)}>
+              Bekijk de gepubliceerde pagina
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {asset.latestVersion > 1 ? (
+          <li>
+            <a
+              class="utrecht-link"
+              href={`/bouwstenen/${asset.id}/verschillen?van=${asset.latestVersion - 1}&naar=${asset.latestVersion}`}
+            >
+              Vergelijk de laatste twee versies
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {asset.status === 'published' ? (
+          <li>
+            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}/archiveren`}>
+              Archiveren
+            </a>{' '}
+            — als hij niet meer gebruikt moet worden, eventueel met een opvolger
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+      {asset.hasDraft ? (
+        <form method="post" action={`/mijn-pps/bouwstenen/${asset.id}/concept-weggooien`}>
+          <FormTokenField page={page} />
+          <input type="hidden" name="revisie" value={String(asset.revision)} />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            {asset.publishedVersion
+              ? 'Concept weggooien (de gepubliceerde versie blijft)'
+              : 'Concept weggooien'}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+/** Ids of other building blocks the content refers to (shown by title in the form). */
+function collectAssetRefs(value: Content): string[] {
+  const ids: unknown[] = [];
+  const module = value.module as { prerequisites?: { moduleIds?: unknown[] } } | undefined;
+  const curriculum = value.curriculum as { moduleIds?: unknown[] } | undefined;
+  const infrastructure = value.infrastructure as { usedByIds?: unknown[] } | undefined;
+  ids.push(
+    ...(module?.prerequisites?.moduleIds ?? []),
+    ...(curriculum?.moduleIds ?? []),
+    ...(infrastructure?.usedByIds ?? []),
+  );
+  return ids.filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
+}
+
+/** The label of a field path for the error summary ("Leeruitkomst 2 — ESCO-vaardigheid"). */
+function fieldLabels(sections: ReturnType<typeof formSections>) {
+  const specs = sections.flatMap((section) => section.fields);
+  return (path: string): string => {
+    let list = specs;
+    const words: string[] = [];
+    const parts = path.split('.');
+    for (let index = 0; index < parts.length; index++) {
+      const rest = parts.slice(index).join('.');
+      const spec = list.find(
+        (candidate) => rest === candidate.path || rest.startsWith(candidate.path + '.'),
+      );
+      if (!spec) break;
+      index += spec.path.split('.').length - 1;
+      if (spec.type === 'list') {
+        const entry = parts[index + 1];
+        if (entry !== undefined && /^\d+$/.test(entry)) {
+          words.push(`${spec.itemLabel} ${Number(entry) + 1}`);
+          index++;
+          list = spec.item;
+          continue;
+        }
+        words.push(spec.label);
+        break;
+      }
+      words.push(spec.label);
+      if (spec.type === 'group') list = spec.fields;
+      else break;
+    }
+    return words.length ? words.join(' — ') : 'Formulier';
+  };
+}

@@ -1,0 +1,151 @@
+import type { FieldSpec } from './form-schema';
+
+type Json = Record<string, unknown>;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The sibling field where links to more building blocks are pasted. */
+export const ADD_SUFFIX = '_toevoegen';
+
+function at(source: unknown, path: string): unknown {
+  let value = source;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Json)[part];
+  }
+  return value;
+}
+
+function set(target: Json, path: string, value: unknown): void {
+  if (value === undefined) return;
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+    node = node[part] as Json;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value.trim() === '' ? undefined : value;
+}
+
+/** "1.234,50", "1234.5", "395": a Dutch or plain decimal; anything else is kept for the error. */
+export function decimal(value: string): number | string {
+  const plain = value.trim().replace(/\s/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(plain))
+    return Number(plain.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d+([.,]\d+)?$/.test(plain)) return Number(plain.replace(',', '.'));
+  return value;
+}
+
+/** Euros as typed → whole cents; a value that is not an amount is kept for the error. */
+export function euroCents(value: string): number | string {
+  const amount = decimal(value);
+  return typeof amount === 'number' ? Math.round(amount * 100) : amount;
+}
+
+function entries(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  // qs turns indices above its array limit into object keys: keep their numeric order.
+  if (value && typeof value === 'object')
+    return Object.entries(value as Json)
+      .filter(([key]) => /^\d+$/.test(key))
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, entry]) => entry);
+  return [];
+}
+
+function strings(value: unknown): string[] {
+  return entries(value).filter(
+    (entry): entry is string => typeof entry === 'string' && entry !== '',
+  );
+}
+
+function readOne(spec: FieldSpec, source: unknown): unknown {
+  const raw = at(source, spec.path);
+  switch (spec.type) {
+    case 'text':
+      return text(raw);
+    case 'number': {
+      const value = text(raw);
+      return value === undefined ? undefined : decimal(value);
+    }
+    case 'euro': {
+      const value = text(raw);
+      return value === undefined ? undefined : { amountCents: euroCents(value), currency: 'EUR' };
+    }
+    case 'choice':
+      return text(raw);
+    case 'choices': {
+      const values = strings(raw);
+      return values.length ? values : undefined;
+    }
+    case 'lines': {
+      if (typeof raw !== 'string') return undefined;
+      const lines = raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+      return lines.length ? lines : undefined;
+    }
+    case 'yesno':
+      return raw === 'ja' ? true : raw === 'nee' ? false : undefined;
+    case 'assets': {
+      const kept = strings(raw);
+      const added = at(source, spec.path + ADD_SUFFIX);
+      const pasted =
+        typeof added === 'string'
+          ? added
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line) => line.match(UUID)?.pop() ?? line)
+          : [];
+      const all = [...new Set([...kept, ...pasted])];
+      return all.length ? all : undefined;
+    }
+    case 'list': {
+      const items = entries(raw)
+        .map((entry) => readFields(spec.item, entry))
+        .filter((item) => Object.keys(item).length > 0);
+      return items.length ? items : undefined;
+    }
+    case 'group': {
+      const group = readFields(spec.fields, raw);
+      return Object.keys(group).length ? group : undefined;
+    }
+  }
+}
+
+/**
+ * A posted form (qs-parsed) in the API's JSON shape: empty fields are left out, numbers and
+ * amounts parsed, lines split, empty list entries dropped. What cannot be parsed stays as typed,
+ * so the API's validation names it and the form shows it again unchanged.
+ */
+export function readFields(specs: FieldSpec[], source: unknown): Json {
+  const result: Json = {};
+  for (const spec of specs) set(result, spec.path, readOne(spec, source));
+  return result;
+}
+
+/** Every path the form shows an input or fieldset for (errors elsewhere go to the nearest). */
+export function shownPaths(specs: FieldSpec[], value: unknown, prefix = ''): Set<string> {
+  const paths = new Set<string>();
+  for (const spec of specs) {
+    const path = prefix + spec.path;
+    paths.add(path);
+    if (spec.type === 'group')
+      for (const p of shownPaths(spec.fields, at(value, spec.path), path + '.')) paths.add(p);
+    if (spec.type === 'list') {
+      const count = entries(at(value, spec.path)).length + spec.blank;
+      for (let index = 0; index < count; index++)
+        for (const p of shownPaths(spec.item, undefined, `${path}.${index}.`)) paths.add(p);
+    }
+  }
+  return paths;
+}
+
+export { at as valueAt, entries as listEntries };

@@ -1,0 +1,293 @@
+import Html from '@kitajs/html';
+import type { AssetSummaryDto } from '@bouwsteen/assets';
+import { assetPath } from '../../../components/asset-card';
+import { FieldErrors, fieldId, fieldName } from '../../../forms/field-errors';
+import { CheckboxGroup, Option, SelectField, TextArea, TextField } from '../../../forms/fields';
+import type { LabelBook } from '../../../format/labels';
+import { ADD_SUFFIX, listEntries, valueAt } from './form-read';
+import type { FieldSpec } from './form-schema';
+
+export interface FormContext {
+  labels: LabelBook;
+  errors: FieldErrors;
+  /** Partners and lead institution of the PPS, for organisation pickers. */
+  organisations: Option[];
+  /** Building blocks the form refers to, by id (titles instead of ids). */
+  refs: Map<string, AssetSummaryDto>;
+  /** Extra empty entries asked for, per list path. */
+  extra: Record<string, number>;
+}
+
+const NO_CHOICE = 'Kies…';
+
+function options(
+  spec: { vocabulary?: string; options?: Option[]; organisations?: boolean },
+  ctx: FormContext,
+): Option[] {
+  if (spec.options) return spec.options;
+  if (spec.organisations) return ctx.organisations;
+  return ctx.labels
+    .terms(spec.vocabulary as Parameters<LabelBook['terms']>[0])
+    .map((term) => ({ value: term.code, label: term.label }));
+}
+
+function shown(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return String(value);
+}
+
+/** Amounts in cents are shown as euros with a decimal comma; what was typed wrongly, as typed. */
+function euros(value: unknown): string | undefined {
+  const cents = (value as { amountCents?: unknown } | undefined)?.amountCents;
+  if (typeof cents === 'number') return (cents / 100).toFixed(2).replace('.', ',');
+  return shown(cents);
+}
+
+export function Fields(props: {
+  specs: FieldSpec[];
+  value: unknown;
+  ctx: FormContext;
+  prefix?: string;
+}): JSX.Element {
+  return (
+    <>
+      {props.specs.map((spec) => (
+        <Field spec={spec} value={props.value} ctx={props.ctx} prefix={props.prefix ?? ''} />
+      ))}
+    </>
+  );
+}
+
+function Field({
+  spec,
+  value,
+  ctx,
+  prefix,
+}: {
+  spec: FieldSpec;
+  value: unknown;
+  ctx: FormContext;
+  prefix: string;
+}): JSX.Element {
+  const path = prefix + spec.path;
+  const current = valueAt(value, spec.path);
+  const common = { path, label: spec.label, hint: spec.hint, errors: ctx.errors };
+  switch (spec.type) {
+    case 'text':
+      return spec.rows ? (
+        <TextArea {...common} required={spec.required} rows={spec.rows} value={shown(current)} />
+      ) : (
+        <TextField
+          {...common}
+          required={spec.required}
+          type={spec.input ?? 'text'}
+          width={spec.width}
+          value={shown(current)}
+        />
+      );
+    case 'number':
+      return (
+        <TextField
+          {...common}
+          required={spec.required}
+          inputmode="decimal"
+          width="small"
+          value={shown(current)}
+        />
+      );
+    case 'euro':
+      return <TextField {...common} inputmode="decimal" width="medium" value={euros(current)} />;
+    case 'choice':
+      return (
+        <SelectField
+          {...common}
+          required={spec.required}
+          options={options(spec, ctx)}
+          value={shown(current)}
+          empty={spec.required ? NO_CHOICE : 'Geen'}
+        />
+      );
+    case 'choices':
+      return (
+        <CheckboxGroup
+          {...common}
+          required={spec.required}
+          options={options(spec, ctx)}
+          values={Array.isArray(current) ? current.map(String) : []}
+          columns
+        />
+      );
+    case 'lines':
+      return (
+        <TextArea
+          {...common}
+          required={spec.required}
+          rows={3}
+          value={Array.isArray(current) ? current.join('\n') : shown(current)}
+        />
+      );
+    case 'yesno':
+      return (
+        <SelectField
+          {...common}
+          options={[
+            { value: 'ja', label: 'Ja' },
+            { value: 'nee', label: 'Nee' },
+          ]}
+          value={current === true ? 'ja' : current === false ? 'nee' : undefined}
+          empty="Niet opgegeven"
+        />
+      );
+    case 'assets':
+      return (
+        <AssetRefs
+          spec={spec}
+          path={path}
+          ids={Array.isArray(current) ? current.map(String) : []}
+          ctx={ctx}
+        />
+      );
+    case 'group':
+      return (
+        <fieldset class="site-form__group" id={fieldId(path)}>
+          <legend safe>{spec.label}</legend>
+          {spec.hint ? (
+            <p class="utrecht-form-field-description" safe>
+              {spec.hint}
+            </p>
+          ) : (
+            ''
+          )}
+          <GroupMessages path={path} ctx={ctx} />
+          <Fields specs={spec.fields} value={current} ctx={ctx} prefix={path + '.'} />
+        </fieldset>
+      );
+    case 'list': {
+      const items = listEntries(current);
+      const count = items.length + spec.blank + (ctx.extra[path] ?? 0);
+      return (
+        <fieldset class="site-form__group" id={fieldId(path)}>
+          <legend>
+            {Html.escapeHtml(spec.label)}
+            {spec.required ? '' : <span class="site-muted"> (niet verplicht)</span>}
+          </legend>
+          {spec.hint ? (
+            <p class="utrecht-form-field-description" safe>
+              {spec.hint}
+            </p>
+          ) : (
+            ''
+          )}
+          <GroupMessages path={path} ctx={ctx} />
+          {Array.from({ length: count }, (_, index) => (
+            <fieldset class="site-form__group">
+              <legend safe>{`${spec.itemLabel} ${index + 1}`}</legend>
+              <Fields
+                specs={spec.item}
+                value={items[index]}
+                ctx={ctx}
+                prefix={`${path}.${index}.`}
+              />
+            </fieldset>
+          ))}
+          <div>
+            <button
+              type="submit"
+              name="_meer"
+              value={path}
+              formnovalidate
+              class="utrecht-button utrecht-button--secondary-action"
+            >
+              {Html.escapeHtml(`Meer velden voor ${spec.label.toLowerCase()}`)}
+            </button>
+          </div>
+        </fieldset>
+      );
+    }
+  }
+}
+
+function GroupMessages({ path, ctx }: { path: string; ctx: FormContext }): JSX.Element {
+  const messages = ctx.errors.at(path);
+  if (!messages.length) return '';
+  return (
+    <p class="utrecht-form-field-error-message" safe>
+      {messages.join(' ')}
+    </p>
+  );
+}
+
+/** References to other building blocks: those chosen (by title, untick to remove), and a box to paste links. */
+function AssetRefs({
+  spec,
+  path,
+  ids,
+  ctx,
+}: {
+  spec: Extract<FieldSpec, { type: 'assets' }>;
+  path: string;
+  ids: string[];
+  ctx: FormContext;
+}): JSX.Element {
+  return (
+    <fieldset class="site-form__group" id={fieldId(path)}>
+      <legend>
+        {Html.escapeHtml(spec.label)}
+        <span class="site-muted"> (niet verplicht)</span>
+      </legend>
+      <GroupMessages path={path} ctx={ctx} />
+      {ids.length ? (
+        <ul class="site-choices__list">
+          {ids.map((id, index) => {
+            const ref = ctx.refs.get(id);
+            const boxId = `${fieldId(path)}-${index}`;
+            return (
+              <li>
+                <input
+                  class="utrecht-checkbox utrecht-checkbox--html-input"
+                  type="checkbox"
+                  id={boxId}
+                  name={`${fieldName(path)}[]`}
+                  value={id}
+                  checked
+                />
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for={boxId}>
+                  {ref ? (
+                    <>
+                      {Html.escapeHtml(ref.title)}{' '}
+                      <span
+                        class="site-muted"
+                        safe
+                      >{`(${ctx.labels.kind(ref.kind)}, ${ref.pps.name})`}</span>
+                    </>
+                  ) : (
+                    Html.escapeHtml(`Onbekende bouwsteen (${id})`)
+                  )}
+                </label>
+                {ref ? (
+                  <a class="utrecht-link" href={assetPath(ref.id)}>
+                    bekijken
+                    <span class="visually-hidden" safe>
+                      : {ref.title}
+                    </span>
+                  </a>
+                ) : (
+                  ''
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        ''
+      )}
+      <TextArea
+        path={path + ADD_SUFFIX}
+        label="Toevoegen"
+        hint="Plak de link naar een bouwsteen in Bouwsteen, één per regel."
+        rows={2}
+        errors={ctx.errors}
+      />
+    </fieldset>
+  );
+}

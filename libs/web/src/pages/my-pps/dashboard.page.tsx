@@ -1,0 +1,322 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import { AssetListQueryDto, AssetStatus, AssetSummaryDto, AssetsService } from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import { FollowService, NotificationDto, NotificationQueryDto } from '@bouwsteen/follow';
+import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
+import { ReportsService } from '@bouwsteen/reports';
+import { assetPath } from '../../components/asset-card';
+import { DataTable } from '../../components/data-table';
+import { Pagination } from '../../components/pagination';
+import { FormTokenField } from '../../forms/form-token';
+import { count, formatDate } from '../../format/format';
+import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { editablePps, workingPps } from './my-pps-scope';
+import { notice } from './notices';
+
+const TABS: { status: AssetStatus; slug: string; label: string }[] = [
+  { status: 'draft', slug: 'concepten', label: 'Concepten' },
+  { status: 'published', slug: 'gepubliceerd', label: 'Gepubliceerd' },
+  { status: 'archived', slug: 'gearchiveerd', label: 'Gearchiveerd' },
+];
+const PAGE_SIZE = 25;
+
+/**
+ * /mijn-pps: the building blocks of the lead's PPS by status, what happened to what they
+ * follow or reuse, and who builds on their work — the start of a PPS lead's day.
+ */
+@Injectable()
+export class MyPpsPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly assets: AssetsService,
+    private readonly follow: FollowService,
+    private readonly pps: PpsService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  async render(
+    page: PageContext,
+    principal: Principal,
+    query: { pps?: unknown; tab?: unknown; pagina?: unknown; melding?: unknown },
+  ): Promise<string> {
+    const directory = await this.pps.directory();
+    const pps = workingPps(principal, directory, query.pps);
+    if (!pps) return this.picker(page, principal, directory);
+    const tab = TABS.find((entry) => entry.slug === query.tab) ?? TABS[0];
+    const pageNumber = Math.min(Math.max(Number(query.pagina) || 1, 1), 400);
+    const list = (status: AssetStatus, size: number, number = 1) =>
+      this.assets.list(
+        principal,
+        Object.assign(new AssetListQueryDto(), {
+          ppsId: pps.id,
+          status: [status],
+          pageSize: size,
+          pageNumber: number,
+        }),
+      );
+    const [labels, current, counts, notifications, followers, reuse] = await Promise.all([
+      this.labels.book(),
+      list(tab.status, PAGE_SIZE, pageNumber),
+      Promise.all(TABS.map((entry) => list(entry.status, 1).then((p) => p.totalItems))),
+      this.follow.notifications(
+        principal,
+        Object.assign(new NotificationQueryDto(), { pageNumber: 1, pageSize: 8 }),
+      ),
+      this.follow.followerCounts(principal, pps.id),
+      this.reports.ppsReuse(pps.id),
+    ]);
+    const reused = reuse.assets.filter((asset) => asset.reuseCount > 0);
+    const choices = editablePps(principal, directory);
+    const message = notice(query.melding);
+    return this.site.page(
+      page,
+      {
+        title: `Mijn PPS: ${pps.name}`,
+        description: 'De bouwstenen van uw PPS, meldingen en hergebruik door anderen.',
+        canonicalPath: `/mijn-pps?pps=${pps.id}`,
+        section: 'mijn-pps',
+        noindex: true,
+      },
+      <>
+        <h1 class="utrecht-heading-1" safe>{`Mijn PPS: ${pps.name}`}</h1>
+        {message ? (
+          <div class="utrecht-alert utrecht-alert--ok" role="status">
+            <p class="utrecht-paragraph" safe>
+              {message}
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        {choices.length > 1 ? <PpsSwitch choices={choices} current={pps.id} /> : ''}
+        <section aria-labelledby="nieuw-titel">
+          <h2 class="utrecht-heading-2" id="nieuw-titel">
+            Nieuwe bouwsteen
+          </h2>
+          <ul class="kind-tiles">
+            {KIND_ORDER.map((kind) => (
+              <li>
+                <a class="kind-tile" href={`/mijn-pps/nieuw?soort=${kind}&pps=${pps.id}`}>
+                  <span class="kind-tile__label" safe>{`${KIND_LABELS[kind].one} toevoegen`}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="bouwstenen-titel">
+          <h2 class="utrecht-heading-2" id="bouwstenen-titel">
+            Bouwstenen van {Html.escapeHtml(pps.name)}
+          </h2>
+          <nav aria-label="Status">
+            <ul class="status-tabs search-tabs">
+              {TABS.map((entry, index) => (
+                <li>
+                  <a
+                    href={`/mijn-pps?pps=${pps.id}&tab=${entry.slug}`}
+                    aria-current={entry === tab ? 'page' : undefined}
+                  >
+                    {Html.escapeHtml(`${entry.label} (${counts[index]})`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {current.items.length ? (
+            <AssetTable assets={current.items} labels={labels} />
+          ) : (
+            <p class="utrecht-paragraph">
+              {Html.escapeHtml(`Geen ${tab.label.toLowerCase()} bouwstenen.`)}
+            </p>
+          )}
+          <Pagination
+            current={current.pageNumber}
+            total={current.totalPages}
+            href={(n) => `/mijn-pps?pps=${pps.id}&tab=${tab.slug}&pagina=${n}`}
+            label="Pagina's bouwstenen"
+          />
+        </section>
+        <div class="home-columns">
+          <section aria-labelledby="meldingen-titel">
+            <h2 class="utrecht-heading-2" id="meldingen-titel">
+              Meldingen
+            </h2>
+            <Notifications items={notifications.items} page={page} />
+          </section>
+          <section aria-labelledby="hergebruik-titel">
+            <h2 class="utrecht-heading-2" id="hergebruik-titel">
+              Wie bouwt voort op uw werk
+            </h2>
+            <p class="utrecht-paragraph">
+              {Html.escapeHtml(
+                `${count(followers.pps, 'persoon volgt', 'personen volgen')} uw PPS; ${count(followers.assets, 'persoon volgt', 'personen volgen')} een of meer van uw bouwstenen.`,
+              )}
+            </p>
+            {reused.length ? (
+              <ul class="plain-list">
+                {reused.slice(0, 20).map((asset) => (
+                  <li>
+                    <a class="utrecht-link" href={assetPath(asset.assetId)} safe>
+                      {asset.title}
+                    </a>
+                    <span
+                      class="site-muted"
+                      safe
+                    >{` — hergebruikt door ${asset.adopters.join(', ')}`}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="utrecht-paragraph">
+                Nog niemand heeft hergebruik van uw bouwstenen vastgelegd.
+              </p>
+            )}
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`/rapportages/pps/${pps.id}`}>
+                Het volledige rapport van uw PPS
+              </a>
+            </p>
+          </section>
+        </div>
+      </>,
+    );
+  }
+
+  private picker(
+    page: PageContext,
+    principal: Principal,
+    directory: readonly PpsSummaryDto[],
+  ): Promise<string> {
+    const choices = editablePps(principal, directory);
+    return this.site.page(
+      page,
+      {
+        title: 'Mijn PPS',
+        description: 'Kies de PPS waarvoor u werkt.',
+        canonicalPath: '/mijn-pps',
+        section: 'mijn-pps',
+        noindex: true,
+      },
+      <>
+        <h1 class="utrecht-heading-1">Mijn PPS</h1>
+        {choices.length ? (
+          <PpsSwitch choices={choices} />
+        ) : (
+          <p class="utrecht-paragraph">
+            Uw account hoort (nog) niet bij een PPS. Vraag de beheerder van Bouwsteen om u toe te
+            voegen.
+          </p>
+        )}
+      </>,
+    );
+  }
+}
+
+function PpsSwitch({
+  choices,
+  current,
+}: {
+  choices: PpsSummaryDto[];
+  current?: string;
+}): JSX.Element {
+  return (
+    <form method="get" action="/mijn-pps" class="site-form site-form__row">
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="kies-pps">
+          PPS
+        </label>
+        <select class="utrecht-select utrecht-select--html-select" id="kies-pps" name="pps">
+          {choices.map((pps) => (
+            <option value={pps.id} selected={pps.id === current}>
+              {Html.escapeHtml(pps.name)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        Toon
+      </button>
+    </form>
+  );
+}
+
+function AssetTable({
+  assets,
+  labels,
+}: {
+  assets: AssetSummaryDto[];
+  labels: LabelBook;
+}): JSX.Element {
+  return (
+    <DataTable
+      labelledBy="bouwstenen-titel"
+      rows={assets}
+      columns={[
+        {
+          header: 'Titel',
+          render: (asset) => (
+            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}`} safe>
+              {asset.title}
+            </a>
+          ),
+        },
+        { header: 'Soort', text: (asset) => labels.kind(asset.kind) },
+        {
+          header: 'Versie',
+          text: (asset) =>
+            asset.hasDraft && asset.publishedVersion
+              ? `${asset.publishedVersion} gepubliceerd, ${asset.version.number} in concept`
+              : String(asset.version.number),
+        },
+        { header: 'Gewijzigd', text: (asset) => formatDate(asset.updatedAt) },
+      ]}
+    />
+  );
+}
+
+function Notifications({
+  items,
+  page,
+}: {
+  items: NotificationDto[];
+  page: PageContext;
+}): JSX.Element {
+  if (!items.length)
+    return (
+      <p class="utrecht-paragraph">
+        Geen meldingen. Volg bouwstenen of PPS (op hun pagina) om te horen wanneer ze veranderen.
+      </p>
+    );
+  return (
+    <ul class="plain-list notification-list">
+      {items.map((item) => (
+        <li class={item.readAt ? 'is-read' : 'is-unread'}>
+          <a class="utrecht-link" href={assetPath(item.assetId)} safe>
+            {item.message}
+          </a>
+          <span class="site-muted" safe>{` — ${item.reason}, ${formatDate(item.createdAt)}`}</span>
+          {item.readAt ? (
+            ''
+          ) : (
+            <form
+              method="post"
+              action={`/mijn-pps/meldingen/${item.id}/gelezen`}
+              class="inline-form"
+            >
+              <FormTokenField page={page} />
+              <button type="submit" class="utrecht-button utrecht-button--subtle">
+                Gelezen
+                <span class="visually-hidden" safe>
+                  : {item.message}
+                </span>
+              </button>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
