@@ -49,12 +49,21 @@ export async function openPage(
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    // Tiles are expected to fail offline; anything else the console reports is a bug.
+    // Tiles are expected to fail offline; failed answers are judged below, by what they were
+    // for; anything else the console reports is a bug.
     if (
       message.type() === 'error' &&
-      !/Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(message.text())
+      !/Failed to load resource: (net::ERR_CONNECTION_REFUSED|the server responded with a status of)/.test(
+        message.text(),
+      )
     )
       problems.push(`console: ${message.text()}`);
+  });
+  // A page may answer 4xx on purpose (a form with errors, a wrong password); a file, script
+  // or htmx fragment that fails is a bug.
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      problems.push(`failed ${response.request().resourceType()}: ${response.status()} ${response.url()}`);
   });
   (page as Page & { problems: string[] }).problems = problems;
   return page;

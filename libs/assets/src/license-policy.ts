@@ -113,3 +113,22 @@ export function attributionText(source: AttributionSource): string {
     `via Bouwsteen: ${source.url}. Licentie: ${source.licenseLabel}${licence ? ` (${licence})` : ''}.`
   );
 }
+
+/** What building on a source means under its licence, in plain Dutch (derivatives' authors). */
+export function derivativeRules(terms: LicenseTerms, sourcePps: string): string[] {
+  if (!terms.derivatives)
+    return [
+      `Deze licentie staat geen afgeleide werken toe. Vraag ${sourcePps} om toestemming, of leg hergebruik "zoals het is" vast.`,
+    ];
+  const rules = [
+    'U krijgt een eigen concept met de inhoud van de bron; u past het aan en publiceert het als bouwsteen van uw PPS.',
+    `De bron (${sourcePps}) wordt bij uw bouwsteen vermeld, en het hergebruik is zichtbaar in de rapportages.`,
+  ];
+  if (terms.shareAlike)
+    rules.push(`Uw afgeleide bouwsteen houdt dezelfde licentie (${terms.code}).`);
+  if (terms.nonCommercial)
+    rules.push(
+      'Uw afgeleide bouwsteen blijft niet-commercieel: hij kan niet in betaalde cursussen of betaald aanbod.',
+    );
+  return rules;
+}

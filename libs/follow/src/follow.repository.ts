@@ -194,4 +194,12 @@ export class FollowRepository {
     );
     return row;
   }
+
+  async isFollowing(userId: string, type: FollowTarget, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM follow WHERE user_id = $1 AND target_type = $2 AND target_id = $3',
+      [userId, type, id],
+    );
+    return rows.length > 0;
+  }
 }

@@ -65,6 +65,10 @@ export class FollowService {
     return this.follows.followerCounts(ppsId);
   }
 
+  isFollowing(principal: Principal, type: FollowTarget, id: string): Promise<boolean> {
+    return this.follows.isFollowing(principal.userId, type, id);
+  }
+
   async unfollow(principal: Principal, type: FollowTarget, id: string): Promise<void> {
     await this.follows.unfollow(principal.userId, type, id);
   }

@@ -23,6 +23,8 @@ import { pageSecurity } from './http/page-security';
 import { SiteRenderer } from './layout/site-renderer';
 import { AssetPageController } from './pages/asset/asset.controller';
 import { AssetPage } from './pages/asset/asset.page';
+import { TakeUpPage } from './pages/asset/take-up.page';
+import { VersionDiffPage } from './pages/asset/version-diff.page';
 import { CoursePageController } from './pages/course/course.controller';
 import { CoursePage } from './pages/course/course.page';
 import { HomeController } from './pages/home/home.controller';
@@ -85,6 +87,8 @@ const PAGE_CONTROLLERS = [
     MyPpsPage,
     AssetEditorPage,
     AssetActionsPage,
+    TakeUpPage,
+    VersionDiffPage,
   ],
   exports: [SiteRenderer],
 })

@@ -14,6 +14,8 @@ interface Common {
   hint?: string;
   errors: FieldErrors;
   required?: boolean;
+  /** No "(niet verplicht)" note: inside a list entry, where the entry as a whole is optional. */
+  plainLabel?: boolean;
 }
 
 function describedBy(path: string, hint: boolean, error: boolean): string | undefined {
@@ -34,11 +36,11 @@ function Messages({ path, messages }: { path: string; messages: string[] }): JSX
   );
 }
 
-function Label({ path, label, required }: Common): JSX.Element {
+function Label({ path, label, required, plainLabel }: Common): JSX.Element {
   return (
     <label class="utrecht-form-label" for={fieldId(path)}>
       {Html.escapeHtml(label)}
-      {required ? '' : <span class="site-muted"> (niet verplicht)</span>}
+      {required || plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
     </label>
   );
 }
@@ -164,7 +166,7 @@ export function CheckboxGroup(
     >
       <legend class="utrecht-form-fieldset__legend">
         {Html.escapeHtml(props.label)}
-        {props.required ? '' : <span class="site-muted"> (niet verplicht)</span>}
+        {props.required || props.plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
       </legend>
       <Hint path={props.path} hint={props.hint} />
       <Messages path={props.path} messages={messages} />
@@ -208,16 +210,18 @@ export function ErrorSummary({
       tabindex="-1"
       id="foutmeldingen"
     >
-      <h2 class="utrecht-heading-2">Controleer het formulier</h2>
-      <ul class="utrecht-unordered-list">
-        {errors.all().map(({ path, messages }) => (
-          <li>
-            <a class="utrecht-link" href={`#${fieldId(path)}`}>
-              {Html.escapeHtml(`${labelOf(path)}: ${messages.join(' ')}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2">Controleer het formulier</h2>
+        <ul class="utrecht-unordered-list">
+          {errors.all().map(({ path, messages }) => (
+            <li>
+              <a class="utrecht-link" href={`#${fieldId(path)}`}>
+                {Html.escapeHtml(`${labelOf(path)}: ${messages.join(' ')}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -29,6 +29,9 @@ export function pageSecurity(tileUrl: string) {
     response.locals.cspNonce = nonce;
     response.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, tileOrigin));
     response.setHeader('Vary', 'HX-Request, Accept-Encoding');
+    // Forms check their Origin: with no-referrer (helmet's default) browsers send "null".
+    // Same-origin keeps the real origin on our own posts and still tells other sites nothing.
+    response.setHeader('Referrer-Policy', 'same-origin');
     next();
   };
 }

@@ -50,6 +50,10 @@ export interface AssetPageData {
   pps: PpsDto;
   lead: OrganisationDto | undefined;
   licence: { label: string; url?: string; explanation: string[]; attribution: string };
+  /** What a signed-in visitor can do with it (reuse, derive, follow, edit). */
+  actions?: JSX.Element;
+  /** The outcome of an action just taken (after a redirect). */
+  notice?: string;
 }
 
 export function AssetContent(data: AssetPageData): JSX.Element {
@@ -91,6 +95,15 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           <span safe>{` · ${asset.pps.leadInstitution.name}`}</span>
         </p>
       </header>
+      {data.notice ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph" safe>
+            {data.notice}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
       <StatusBanners {...data} />
       <div class="asset-layout">
         <div class="asset-main">
@@ -126,6 +139,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           <Versions {...data} />
         </div>
         <aside class="asset-aside" aria-label="Hergebruiken">
+          {data.actions ?? ''}
           <Licence {...data} />
           <Contact {...data} />
         </aside>
@@ -492,6 +506,20 @@ function Versions(data: AssetPageData): JSX.Element {
           {
             header: 'Wat is er veranderd',
             text: (version) => version.changeNote ?? (version.number === 1 ? 'Eerste versie' : ''),
+          },
+          {
+            header: 'Verschillen',
+            render: (version) =>
+              version.number > 1 ? (
+                <a
+                  class="utrecht-link"
+                  href={`/bouwstenen/${asset.id}/verschillen?van=${version.number - 1}&naar=${version.number}`}
+                >
+                  {Html.escapeHtml(`met versie ${version.number - 1}`)}
+                </a>
+              ) : (
+                ''
+              ),
           },
         ]}
       />

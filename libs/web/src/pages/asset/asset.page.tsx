@@ -10,6 +10,9 @@ import {
 } from '@bouwsteen/assets';
 import { NotFoundError } from '@bouwsteen/common';
 import { pageQuery } from '../search-queries';
+import { FollowService } from '@bouwsteen/follow';
+import { notice } from '../my-pps/notices';
+import { TakeUpActions } from './take-up-actions';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
@@ -39,13 +42,18 @@ export class AssetPage {
     private readonly pps: PpsService,
     private readonly organisations: OrganisationsService,
     private readonly licenses: Licenses,
+    private readonly follow: FollowService,
   ) {}
 
-  async render(page: PageContext, id: string, versionParam?: string): Promise<string> {
+  async render(page: PageContext, id: string, versionParam?: string, code?: unknown): Promise<string> {
     if (!UUID.test(id)) throw new NotFoundError(AssetError.NotFound, 'asset', id);
     // The similar-blocks search is the slowest read (Meilisearch): it runs beside all the
     // database reads rather than after them. Both answer "not found" for a block nobody may see.
-    const [facts, similar] = await Promise.all([this.facts(id, versionParam), this.similar(id)]);
+    const [facts, similar, following] = await Promise.all([
+      this.facts(id, versionParam),
+      this.similar(id),
+      page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
+    ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const oldVersion = asset.version.number !== current.version.number;
     const canonicalPath = oldVersion
@@ -63,6 +71,10 @@ export class AssetPage {
       similar,
       pps,
       lead,
+      notice: notice(code),
+      actions: page.principal
+        ? TakeUpActions({ asset: current, principal: page.principal, following, page })
+        : undefined,
       licence: {
         label: licenceLabel,
         url: licenseUrl(asset.license),

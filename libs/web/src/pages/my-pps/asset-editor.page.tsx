@@ -30,7 +30,7 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, FieldChange, changes } from './asset-form/content-diff';
-import { readFields, shownPaths } from './asset-form/form-read';
+import { atFirstField, readFields, shownPaths } from './asset-form/form-read';
 import { FormContext, Fields } from './asset-form/form-render';
 import { formSections } from './asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
@@ -249,11 +249,8 @@ export class AssetEditorPage {
     state: EditorState,
     errors: { field: string; message: string }[],
   ): Promise<PageAnswer> {
-    const shown = shownPaths(
-      formSections(state.kind).flatMap((s) => s.fields),
-      state.value,
-    );
-    state.errors = new FieldErrors(errors, shown);
+    const specs = formSections(state.kind).flatMap((s) => s.fields);
+    state.errors = new FieldErrors(atFirstField(errors, specs), shownPaths(specs, state.value));
     state.similar = await this.similarTo(state.kind, state.pps.id, state.value, state.asset?.id);
     return { status: 400, html: await this.render(page, principal, state) };
   }

@@ -16,10 +16,10 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { editablePps, workingPps } from './my-pps-scope';
 import { notice } from './notices';
 
-const TABS: { status: AssetStatus; slug: string; label: string }[] = [
-  { status: 'draft', slug: 'concepten', label: 'Concepten' },
-  { status: 'published', slug: 'gepubliceerd', label: 'Gepubliceerd' },
-  { status: 'archived', slug: 'gearchiveerd', label: 'Gearchiveerd' },
+const TABS: { status: AssetStatus; slug: string; label: string; empty: string }[] = [
+  { status: 'draft', slug: 'concepten', label: 'Concepten', empty: 'Geen concepten.' },
+  { status: 'published', slug: 'gepubliceerd', label: 'Gepubliceerd', empty: 'Nog niets gepubliceerd.' },
+  { status: 'archived', slug: 'gearchiveerd', label: 'Gearchiveerd', empty: 'Niets gearchiveerd.' },
 ];
 const PAGE_SIZE = 25;
 
@@ -129,7 +129,7 @@ export class MyPpsPage {
             <AssetTable assets={current.items} labels={labels} />
           ) : (
             <p class="utrecht-paragraph">
-              {Html.escapeHtml(`Geen ${tab.label.toLowerCase()} bouwstenen.`)}
+              {Html.escapeHtml(tab.empty)}
             </p>
           )}
           <Pagination

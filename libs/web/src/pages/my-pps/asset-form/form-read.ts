@@ -148,4 +148,28 @@ export function shownPaths(specs: FieldSpec[], value: unknown, prefix = ''): Set
   return paths;
 }
 
+/**
+ * A missing group ("studyLoad is required") is reported at its first field, so the error
+ * summary links to an input the person can type in rather than to a box around several.
+ */
+export function atFirstField(
+  errors: { field: string; message: string }[],
+  specs: FieldSpec[],
+): { field: string; message: string }[] {
+  const groups = new Map<string, string>();
+  const walk = (list: FieldSpec[], prefix: string) => {
+    for (const spec of list)
+      if (spec.type === 'group') {
+        groups.set(prefix + spec.path, `${prefix}${spec.path}.${spec.fields[0].path}`);
+        walk(spec.fields, `${prefix}${spec.path}.`);
+      }
+  };
+  walk(specs, '');
+  return errors.map((error) =>
+    groups.has(error.field) && /is required/.test(error.message)
+      ? { ...error, field: groups.get(error.field)! }
+      : error,
+  );
+}
+
 export { at as valueAt, entries as listEntries };

@@ -16,6 +16,8 @@ export interface FormContext {
   refs: Map<string, AssetSummaryDto>;
   /** Extra empty entries asked for, per list path. */
   extra: Record<string, number>;
+  /** Rendering a list entry: its fields carry no "(niet verplicht)" note. */
+  inList?: boolean;
 }
 
 const NO_CHOICE = 'Kies…';
@@ -71,7 +73,7 @@ function Field({
 }): JSX.Element {
   const path = prefix + spec.path;
   const current = valueAt(value, spec.path);
-  const common = { path, label: spec.label, hint: spec.hint, errors: ctx.errors };
+  const common = { path, label: spec.label, hint: spec.hint, errors: ctx.errors, plainLabel: ctx.inList };
   switch (spec.type) {
     case 'text':
       return spec.rows ? (
@@ -185,7 +187,7 @@ function Field({
               <Fields
                 specs={spec.item}
                 value={items[index]}
-                ctx={ctx}
+                ctx={{ ...ctx, inList: true }}
                 prefix={`${path}.${index}.`}
               />
             </fieldset>

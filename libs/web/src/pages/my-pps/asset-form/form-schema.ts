@@ -288,7 +288,7 @@ const CURRICULUM_FIELDS: FieldSpec[] = [
     itemLabel: 'Kerntaak',
     item: [
       { type: 'text', path: 'code', label: 'Code', width: 'small' },
-      { type: 'text', path: 'title', label: 'Titel' },
+      { type: 'text', path: 'title', label: 'Naam van de kerntaak' },
       { type: 'lines', path: 'workProcesses', label: 'Werkprocessen', hint: 'Eén per regel.' },
     ],
   },
@@ -469,7 +469,7 @@ const CONTACTS_AND_LINKS: FieldSpec[] = [
     blank: 1,
     itemLabel: 'Link',
     item: [
-      { type: 'text', path: 'title', label: 'Titel' },
+      { type: 'text', path: 'title', label: 'Titel van de link' },
       { type: 'text', path: 'url', label: 'Webadres', input: 'url' },
       { type: 'choice', path: 'type', label: 'Soort', options: LINK_TYPES },
     ],

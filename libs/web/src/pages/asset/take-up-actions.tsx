@@ -1,0 +1,70 @@
+import Html from '@kitajs/html';
+import { AssetDto, AssetPolicy } from '@bouwsteen/assets';
+import type { Principal } from '@bouwsteen/auth';
+import { assetPath } from '../../components/asset-card';
+import { FormTokenField } from '../../forms/form-token';
+import type { PageContext } from '../../http/page-context';
+
+/** A signed-in visitor's ways on from a block's page: edit their own, or reuse, derive, follow. */
+export function TakeUpActions(props: {
+  asset: AssetDto;
+  principal: Principal;
+  following: boolean;
+  page: PageContext;
+}): JSX.Element {
+  const { asset, principal } = props;
+  const own = AssetPolicy.canEdit(principal, asset.pps.id);
+  const canAdopt = !own && (principal.role === 'pps-editor' || principal.role === 'llo-office' || principal.role === 'admin');
+  const canDerive = !own && (principal.role === 'pps-editor' || principal.role === 'admin');
+  const live = asset.status === 'published';
+  return (
+    <section aria-labelledby="aan-de-slag-titel">
+      <h2 class="utrecht-heading-2" id="aan-de-slag-titel">
+        Aan de slag
+      </h2>
+      <ul class="plain-list">
+        {own ? (
+          <li>
+            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}`}>
+              Bewerken
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {canAdopt && live ? (
+          <li>
+            <a class="utrecht-link" href={`${assetPath(asset.id)}/hergebruiken`}>
+              Hergebruik vastleggen
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {canDerive && live ? (
+          <li>
+            <a class="utrecht-link" href={`${assetPath(asset.id)}/afleiden`}>
+              Afleiden: een eigen versie maken
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+      <form method="post" action={`${assetPath(asset.id)}/volgen`}>
+        <FormTokenField page={props.page} />
+        <input type="hidden" name="volgen" value={props.following ? 'nee' : 'ja'} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {Html.escapeHtml(props.following ? 'Niet meer volgen' : 'Volgen')}
+        </button>
+      </form>
+      <p class="utrecht-paragraph site-muted">
+        {Html.escapeHtml(
+          props.following
+            ? 'U krijgt een melding bij een nieuwe versie of als hij wordt gearchiveerd.'
+            : 'Volg hem om een melding te krijgen bij een nieuwe versie.',
+        )}
+      </p>
+    </section>
+  );
+}

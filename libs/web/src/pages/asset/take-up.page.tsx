@@ -1,0 +1,333 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import {
+  AssetDto,
+  AssetPolicy,
+  AssetsService,
+  DeriveAssetDto,
+  Licenses,
+  derivativeRules,
+  licenseExplanation,
+} from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import { ForbiddenError, NotFoundError } from '@bouwsteen/common';
+import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
+import { RecordReuseDto, ReuseService } from '@bouwsteen/reuse';
+import { assetPath } from '../../components/asset-card';
+import { decimal } from '../my-pps/asset-form/form-read';
+import { FieldErrors } from '../../forms/field-errors';
+import { ErrorSummary, Option, SelectField, TextField } from '../../forms/fields';
+import { FormTokenField } from '../../forms/form-token';
+import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { PageAnswer } from '../../http/page-answer';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { editablePps } from '../my-pps/my-pps-scope';
+
+const MODES: Option[] = [
+  { value: 'as-is', label: 'Zoals het is' },
+  { value: 'adapted', label: 'Aangepast aan onze situatie' },
+  { value: 'inspired', label: 'Als inspiratie voor iets eigens' },
+];
+
+const LABELS: Record<string, string> = {
+  adopterPpsId: 'Namens',
+  adopterOrganisationId: 'Namens',
+  mode: 'Hoe',
+  context: 'Waar',
+  reachStudents: 'Aantal studenten',
+  reachWorkers: 'Aantal werkenden',
+  startedOn: 'Sinds',
+  ppsId: 'Voor PPS',
+};
+
+type Form = Record<string, unknown>;
+
+/** A checkbox with a hidden "nee" before it: ticked when "ja" came too (qs makes a list). */
+function ticked(value: unknown): boolean {
+  return value === 'ja' || (Array.isArray(value) && value.includes('ja'));
+}
+
+/**
+ * Taking up another PPS's building block, from its page or from "Dit bestaat al": recording
+ * reuse (ReuseService, as POST /assets/:id/reuses) or starting a derivative (AssetsService.derive,
+ * as POST /assets/:id/derive), with the licence's rules shown before anything happens. When the
+ * lead came from their own draft, they may set it aside in the same step.
+ */
+@Injectable()
+export class TakeUpPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly assets: AssetsService,
+    private readonly reuse: ReuseService,
+    private readonly pps: PpsService,
+    private readonly licenses: Licenses,
+  ) {}
+
+  async reuseForm(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    draftId: unknown,
+    state: { values?: Form; errors?: FieldErrors } = {},
+  ): Promise<string> {
+    const asset = await this.published(id);
+    const [labels, terms, choices, draft] = await Promise.all([
+      this.labels.book(),
+      this.licenses.terms(asset.license),
+      this.adopters(principal),
+      this.ownDraft(principal, draftId),
+    ]);
+    const values = state.values ?? { mode: 'as-is' };
+    const errors = state.errors ?? new FieldErrors();
+    return this.site.page(
+      page,
+      {
+        title: `Hergebruik vastleggen: ${asset.title}`,
+        description: 'Leg vast dat u een bouwsteen van een andere PPS hergebruikt.',
+        canonicalPath: `${assetPath(id)}/hergebruiken`,
+        section: 'zoeken',
+        noindex: true,
+      },
+      <>
+        <Back asset={asset} />
+        <h1 class="utrecht-heading-1" safe>{`Hergebruik vastleggen: ${asset.title}`}</h1>
+        <p class="utrecht-paragraph">
+          {Html.escapeHtml(
+            `Zo ziet ${asset.pps.name} dat hun werk verder gaat, en zien financiers dat u voortbouwt op wat er al is.`,
+          )}
+        </p>
+        <h2 class="utrecht-heading-2">{Html.escapeHtml(`Licentie: ${labels.label('licenses', asset.license)}`)}</h2>
+        <ul class="utrecht-unordered-list">
+          {licenseExplanation(terms).map((line) => (
+            <li safe>{line}</li>
+          ))}
+        </ul>
+        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
+        <form method="post" action={`${assetPath(id)}/hergebruiken`} class="site-form" novalidate>
+          <FormTokenField page={page} />
+          {draft ? <input type="hidden" name="concept" value={draft.id} /> : ''}
+          <Adopter choices={choices} principal={principal} values={values} errors={errors} />
+          <SelectField path="mode" label="Hoe gebruikt u het" options={MODES} value={String(values.mode ?? '')} errors={errors} required />
+          <TextField
+            path="context"
+            label="Waar gebruikt u het"
+            hint="De opleiding, cursus of het project, bijvoorbeeld: BOL Software Developer, leerjaar 2."
+            value={values.context as string | undefined}
+            errors={errors}
+            required
+          />
+          <div class="site-form__row">
+            <TextField path="reachStudents" label="Aantal studenten" inputmode="numeric" width="small" value={values.reachStudents as string | undefined} errors={errors} />
+            <TextField path="reachWorkers" label="Aantal werkenden" inputmode="numeric" width="small" value={values.reachWorkers as string | undefined} errors={errors} />
+            <TextField path="startedOn" label="Sinds" type="date" width="medium" value={values.startedOn as string | undefined} errors={errors} />
+          </div>
+          {draft ? <DiscardDraft draft={draft} checked={values.concept_weg === undefined || ticked(values.concept_weg)} /> : ''}
+          <div class="site-form__actions">
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              Hergebruik vastleggen
+            </button>
+            <a class="utrecht-link" href={assetPath(id)}>
+              Annuleren
+            </a>
+          </div>
+        </form>
+      </>,
+    );
+  }
+
+  async recordReuse(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+    const input: Form = { mode: body.mode, context: body.context };
+    for (const field of ['adopterPpsId', 'adopterOrganisationId', 'startedOn'])
+      if (typeof body[field] === 'string' && body[field]) input[field] = body[field];
+    for (const field of ['reachStudents', 'reachWorkers'])
+      if (typeof body[field] === 'string' && (body[field] as string).trim()) input[field] = decimal(body[field] as string);
+    const again = async (errors: { field: string; message: string }[]) => ({
+      status: 400,
+      html: await this.reuseForm(page, principal, id, body.concept, { values: body, errors: new FieldErrors(errors) }),
+    });
+    const valid = await validateForm(RecordReuseDto, input);
+    if (!valid.ok) return again(valid.errors);
+    try {
+      await this.reuse.record(principal, id, valid.value);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (errors) return again(errors);
+      throw error;
+    }
+    const draft = await this.ownDraft(principal, body.concept);
+    if (draft && ticked(body.concept_weg)) {
+      await this.assets.discardDraft(principal, draft.id, draft.revision);
+      return { redirect: `/mijn-pps?pps=${draft.pps.id}&melding=hergebruik-concept-weg` };
+    }
+    return { redirect: `${assetPath(id)}?melding=hergebruik` };
+  }
+
+  async deriveForm(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    draftId: unknown,
+    state: { values?: Form; errors?: FieldErrors } = {},
+  ): Promise<string> {
+    const asset = await this.published(id);
+    const [labels, terms, directory, draft] = await Promise.all([
+      this.labels.book(),
+      this.licenses.terms(asset.license),
+      this.pps.directory(),
+      this.ownDraft(principal, draftId),
+    ]);
+    const choices = editablePps(principal, directory).filter((pps) => pps.id !== asset.pps.id);
+    const errors = state.errors ?? new FieldErrors();
+    return this.site.page(
+      page,
+      {
+        title: `Afleiden: ${asset.title}`,
+        description: 'Begin een eigen bouwsteen op basis van die van een andere PPS.',
+        canonicalPath: `${assetPath(id)}/afleiden`,
+        section: 'zoeken',
+        noindex: true,
+      },
+      <>
+        <Back asset={asset} />
+        <h1 class="utrecht-heading-1" safe>{`Afleiden: ${asset.title}`}</h1>
+        <h2 class="utrecht-heading-2">{Html.escapeHtml(`Wat de licentie (${labels.label('licenses', asset.license)}) betekent`)}</h2>
+        <ul class="utrecht-unordered-list">
+          {derivativeRules(terms, asset.pps.name).map((line) => (
+            <li safe>{line}</li>
+          ))}
+        </ul>
+        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
+        {terms.derivatives && choices.length ? (
+          <form method="post" action={`${assetPath(id)}/afleiden`} class="site-form" novalidate>
+            <FormTokenField page={page} />
+            {draft ? <input type="hidden" name="concept" value={draft.id} /> : ''}
+            <SelectField
+              path="ppsId"
+              label="Voor PPS"
+              options={choices.map((pps) => ({ value: pps.id, label: pps.name }))}
+              value={String(state.values?.ppsId ?? draft?.pps.id ?? choices[0].id)}
+              errors={errors}
+              required
+            />
+            {draft ? <DiscardDraft draft={draft} checked={state.values?.concept_weg === undefined || ticked(state.values.concept_weg)} /> : ''}
+            <div class="site-form__actions">
+              <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                Eigen concept maken
+              </button>
+              <a class="utrecht-link" href={assetPath(id)}>
+                Annuleren
+              </a>
+            </div>
+          </form>
+        ) : (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`${assetPath(id)}/hergebruiken`}>
+              Hergebruik vastleggen in plaats daarvan
+            </a>
+          </p>
+        )}
+      </>,
+    );
+  }
+
+  async derive(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+    const valid = await validateForm(DeriveAssetDto, { ppsId: body.ppsId });
+    const again = async (errors: { field: string; message: string }[]) => ({
+      status: 400,
+      html: await this.deriveForm(page, principal, id, body.concept, { values: body, errors: new FieldErrors(errors) }),
+    });
+    if (!valid.ok) return again(valid.errors);
+    let derivative: AssetDto;
+    try {
+      derivative = await this.assets.derive(principal, id, valid.value);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (errors) return again(errors);
+      throw error;
+    }
+    const draft = await this.ownDraft(principal, body.concept);
+    if (draft && ticked(body.concept_weg)) await this.assets.discardDraft(principal, draft.id, draft.revision);
+    return { redirect: `/mijn-pps/bouwstenen/${derivative.id}?melding=afgeleid` };
+  }
+
+  private async published(id: string): Promise<AssetDto> {
+    const asset = await this.assets.get(undefined, id);
+    if (asset.publishedVersion === null) throw new NotFoundError('asset-not-found', 'asset', id);
+    return asset;
+  }
+
+  /** Who records the reuse: a lead's PPS, or an LLO office's organisation. */
+  private async adopters(principal: Principal): Promise<PpsSummaryDto[]> {
+    if (principal.role === 'llo-office') return [];
+    const choices = editablePps(principal, await this.pps.directory());
+    if (!choices.length) throw new ForbiddenError('Only PPS editors and LLO offices record reuse');
+    return choices;
+  }
+
+  /** The lead's own draft they came from, when it is one they may discard. */
+  private async ownDraft(principal: Principal, draftId: unknown): Promise<AssetDto | undefined> {
+    if (typeof draftId !== 'string' || !/^[0-9a-f-]{36}$/i.test(draftId)) return undefined;
+    try {
+      const draft = await this.assets.get(principal, draftId);
+      return draft.status === 'draft' && AssetPolicy.canEdit(principal, draft.pps.id) ? draft : undefined;
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+}
+
+function Adopter(props: { choices: PpsSummaryDto[]; principal: Principal; values: Form; errors: FieldErrors }): JSX.Element {
+  if (props.principal.role === 'llo-office')
+    return props.principal.organisationId ? (
+      <input type="hidden" name="adopterOrganisationId" value={props.principal.organisationId} />
+    ) : (
+      <p class="utrecht-paragraph">Uw account hoort niet bij een organisatie; vraag de beheerder dit in te stellen.</p>
+    );
+  return (
+    <SelectField
+      path="adopterPpsId"
+      label="Namens PPS"
+      options={props.choices.map((pps) => ({ value: pps.id, label: pps.name }))}
+      value={String(props.values.adopterPpsId ?? props.choices[0]?.id ?? '')}
+      errors={props.errors}
+      required
+    />
+  );
+}
+
+function DiscardDraft({ draft, checked }: { draft: AssetDto; checked: boolean }): JSX.Element {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox">
+      <input type="hidden" name="concept_weg" value="nee" />
+      <input
+        class="utrecht-checkbox utrecht-checkbox--html-input"
+        type="checkbox"
+        id="concept-weg"
+        name="concept_weg"
+        value="ja"
+        checked={checked}
+      />
+      <label class="utrecht-form-label utrecht-form-label--checkbox" for="concept-weg">
+        {Html.escapeHtml(`Mijn eigen concept "${draft.title}" weggooien: ik hoef het niet opnieuw te maken`)}
+      </label>
+    </div>
+  );
+}
+
+function Back({ asset }: { asset: AssetDto }): JSX.Element {
+  return (
+    <nav aria-label="Kruimelpad">
+      <ol class="breadcrumb-list">
+        <li>
+          <a class="utrecht-link" href={assetPath(asset.id)} safe>
+            {asset.title}
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}

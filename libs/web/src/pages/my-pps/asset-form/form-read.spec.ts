@@ -1,0 +1,65 @@
+import { atFirstField, decimal, euroCents, readFields, shownPaths } from './form-read';
+import { formSections } from './form-schema';
+
+const moduleSpecs = formSections('module').flatMap((section) => section.fields);
+
+describe('reading a posted building-block form', () => {
+  it('gives the API shape: empty fields left out, numbers, amounts, lines and lists parsed', () => {
+    const body = {
+      title: 'Veilig werken',
+      summary: '',
+      keywords: 'cobot\r\n\r\n veiligheid ',
+      levels: ['mbo-3', 'mbo-4'],
+      module: {
+        studyLoad: { value: '8,5', unit: 'hour' },
+        price: '1.234,50',
+        stackable: 'nee',
+        learningOutcomes: [{ text: 'Voert een risicoanalyse uit', escoUri: '' }, { text: '', escoUri: '' }],
+        offerings: [{ period: { start: '', end: '' }, location: '', seats: '' }],
+        prerequisites: { moduleIds_toevoegen: 'https://bouwsteen.nl/bouwstenen/4b1f0b9e-1c0a-4c55-9d0a-3d1f8f6f9a10\nonzin' },
+      },
+    };
+    expect(readFields(moduleSpecs, body)).toEqual({
+      title: 'Veilig werken',
+      keywords: ['cobot', 'veiligheid'],
+      levels: ['mbo-3', 'mbo-4'],
+      module: {
+        studyLoad: { value: 8.5, unit: 'hour' },
+        price: { amountCents: 123450, currency: 'EUR' },
+        stackable: false,
+        learningOutcomes: [{ text: 'Voert een risicoanalyse uit' }],
+        prerequisites: { moduleIds: ['4b1f0b9e-1c0a-4c55-9d0a-3d1f8f6f9a10', 'onzin'] },
+      },
+    });
+  });
+
+  it('keeps what cannot be parsed as typed, so validation names it and the form shows it again', () => {
+    expect(decimal('acht')).toBe('acht');
+    expect(euroCents('€ 12')).toBe('€ 12');
+    expect(euroCents('12,5')).toBe(1250);
+    expect(readFields(moduleSpecs, { module: { studyLoad: { value: 'acht' } } })).toEqual({
+      module: { studyLoad: { value: 'acht' } },
+    });
+  });
+
+  it('reads list entries beyond the array limit of qs (object keys) in numeric order', () => {
+    const outcomes = Object.fromEntries(
+      Array.from({ length: 25 }, (_, index) => [String(index), { text: `uitkomst ${index}` }]),
+    );
+    const read = readFields(moduleSpecs, { module: { learningOutcomes: outcomes } }) as {
+      module: { learningOutcomes: { text: string }[] };
+    };
+    expect(read.module.learningOutcomes.map((outcome) => outcome.text)[10]).toBe('uitkomst 10');
+    expect(read.module.learningOutcomes).toHaveLength(25);
+  });
+
+  it('puts a missing group at its first field, and knows every field it shows', () => {
+    expect(atFirstField([{ field: 'module.studyLoad', message: 'is required' }], moduleSpecs)).toEqual([
+      { field: 'module.studyLoad.value', message: 'is required' },
+    ]);
+    const shown = shownPaths(moduleSpecs, { module: { learningOutcomes: [{ text: 'a' }] } });
+    expect(shown.has('module.studyLoad.value')).toBe(true);
+    expect(shown.has('module.learningOutcomes.2.text')).toBe(true);
+    expect(shown.has('module.learningOutcomes.3.text')).toBe(false);
+  });
+});

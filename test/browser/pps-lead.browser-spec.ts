@@ -1,0 +1,123 @@
+import { Browser, Page } from 'playwright-core';
+import { ReuseService } from '@bouwsteen/reuse';
+import { eventually, expectAccessible, isFocused, openPage, screenshot } from '../harness/browser';
+import { DemoSite, openDemoSite } from '../harness/demo-site';
+import { pageQuery } from '../../libs/web/src/pages/search-queries';
+
+/**
+ * A PPS lead's path in Chromium: sign in, start a module that another PPS already published,
+ * see "Dit bestaat al" while typing, save (after fixing an error, with nothing typed lost), and
+ * record reuse of the other PPS's module instead — setting their own draft aside.
+ */
+describe('a PPS lead in the browser', () => {
+  let site: DemoSite;
+  let browser: Browser;
+  let baseURL: string;
+  let lead: { email: string; password: string };
+
+  beforeAll(async () => {
+    site = await openDemoSite();
+    ({ browser, baseURL } = site);
+    lead = await site.t.user('pps-editor', [await site.t.ppsId('House of Digital')]);
+  }, 120_000);
+
+  afterAll(() => site?.close());
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto('/mijn-pps');
+    await page.waitForURL(/\/inloggen\?terug=%2Fmijn-pps/);
+    await expectAccessible(page, 'inloggen');
+    await page.getByLabel('E-mailadres').fill(lead.email);
+    await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('Het e-mailadres of het wachtwoord klopt niet').waitFor();
+    expect(await page.getByLabel('E-mailadres').inputValue()).toBe(lead.email);
+    await page.getByLabel('Wachtwoord').fill(lead.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/mijn-pps$/);
+  }
+
+  it('writes a module that already exists, sees the warning, and records reuse instead', async () => {
+    const page = await openPage(browser, baseURL);
+    await signIn(page);
+    await expectAccessible(page, 'mijn-pps');
+    await page.getByRole('link', { name: 'Module toevoegen' }).click();
+    await page.waitForURL(/\/mijn-pps\/nieuw\?soort=module/);
+
+    // Typing is enough: the panel asks while the lead writes.
+    await page.getByLabel('Titel', { exact: true }).fill('Veilig werken met cobots op de werkvloer');
+    await page
+      .getByLabel('Samenvatting')
+      .fill('Module over risicoanalyse en veilig samenwerken met cobots voor operators.');
+    await page
+      .getByRole('group', { name: 'Leeruitkomst 1' })
+      .getByLabel('Leeruitkomst', { exact: true })
+      .first()
+      .fill('Voert een risicoanalyse uit voor een cobot-werkplek.');
+    const panel = page.locator('#dit-bestaat-al');
+    await eventually(
+      async () => expect(await panel.textContent()).toContain('E-learning Veilig werken met cobots'),
+      15_000,
+    );
+    expect(await panel.textContent()).toContain('Techport mbo');
+    expect(await panel.textContent()).toMatch(/Zelfde woorden in de leeruitkomsten: .*risicoanalys/);
+    await expectAccessible(page, 'mijn-pps-nieuw-bestaat-al');
+
+    // Saving with required fields missing: errors in Dutch, linked, and nothing typed is lost.
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    const summary = page.locator('#foutmeldingen');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Studiebelasting — Hoeveel: Vul dit veld in.');
+    expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
+      'Veilig werken met cobots op de werkvloer',
+    );
+    await expectAccessible(page, 'mijn-pps-nieuw-fouten');
+    await summary.getByRole('link', { name: /Studiebelasting — Hoeveel/ }).click();
+    expect(await isFocused(page.locator('#veld-module-studyLoad-value'))).toBe(true);
+
+    await page.getByLabel('Hoeveel').fill('8');
+    await page.getByLabel('Eenheid').selectOption('hour');
+    await page.getByLabel('Soort module').selectOption({ label: 'E-learning' });
+    await page.getByRole('group', { name: 'Doelgroep' }).getByLabel('Werkenden').check();
+    await page.getByLabel('Leervorm').selectOption('formal');
+    await page.getByRole('group', { name: 'Vorm van uitvoering' }).getByLabel('Online').check();
+    await page.getByLabel('Certificaat').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.waitForURL(/\/mijn-pps\/bouwstenen\/[0-9a-f-]+\?melding=opgeslagen/);
+    await page.getByText('Het concept is opgeslagen.').waitFor();
+    expect(await panel.textContent()).toContain('E-learning Veilig werken met cobots');
+    await expectAccessible(page, 'mijn-pps-concept');
+    const draftUrl = page.url();
+
+    // Reuse instead: the form explains the licence and offers to set the draft aside.
+    await panel
+      .getByRole('link', { name: /^Hergebruiken\s*: E-learning Veilig werken met cobots$/ })
+      .click();
+    await page.waitForURL(/\/hergebruiken\?concept=/);
+    expect(await page.locator('main').textContent()).toContain('U mag dit gebruiken, delen en aanpassen');
+    await page.getByRole('button', { name: 'Hergebruik vastleggen' }).click();
+    await page.locator('#foutmeldingen').waitFor();
+    await expectAccessible(page, 'hergebruiken-fouten');
+    await page.getByLabel('Waar gebruikt u het').fill('BBL Operator, leerjaar 1');
+    expect(await page.getByLabel(/Mijn eigen concept .* weggooien/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Hergebruik vastleggen' }).click();
+    await page.waitForURL(/\/mijn-pps\?pps=.*melding=hergebruik-concept-weg/);
+    await page.getByText('Het hergebruik is vastgelegd en uw eigen concept is weggegooid').waitFor();
+    await screenshot(page, 'mijn-pps-na-hergebruik');
+
+    // The draft is gone, and the other PPS's module now shows House of Digital as reuser.
+    const gone = await page.goto(draftUrl.split('?')[0]);
+    expect(gone?.status()).toBe(404);
+    const reuses = (
+      await site.t.app.get(ReuseService).byPps(await site.t.ppsId('House of Digital'), pageQuery(50))
+    ).items;
+    expect(reuses).toContainEqual(
+      expect.objectContaining({
+        assetTitle: 'E-learning Veilig werken met cobots',
+        context: 'BBL Operator, leerjaar 1',
+        mode: 'as-is',
+      }),
+    );
+    await page.context().close();
+  });
+});
