@@ -45,7 +45,9 @@ describe('a PPS lead in the browser', () => {
     await page.waitForURL(/\/mijn-pps\/nieuw\?soort=module/);
 
     // Typing is enough: the panel asks while the lead writes.
-    await page.getByLabel('Titel', { exact: true }).fill('Veilig werken met cobots op de werkvloer');
+    await page
+      .getByLabel('Titel', { exact: true })
+      .fill('Veilig werken met cobots op de werkvloer');
     await page
       .getByLabel('Samenvatting')
       .fill('Module over risicoanalyse en veilig samenwerken met cobots voor operators.');
@@ -56,11 +58,14 @@ describe('a PPS lead in the browser', () => {
       .fill('Voert een risicoanalyse uit voor een cobot-werkplek.');
     const panel = page.locator('#dit-bestaat-al');
     await eventually(
-      async () => expect(await panel.textContent()).toContain('E-learning Veilig werken met cobots'),
+      async () =>
+        expect(await panel.textContent()).toContain('E-learning Veilig werken met cobots'),
       15_000,
     );
     expect(await panel.textContent()).toContain('Techport mbo');
-    expect(await panel.textContent()).toMatch(/Zelfde woorden in de leeruitkomsten: .*risicoanalys/);
+    expect(await panel.textContent()).toMatch(
+      /Zelfde woorden in de leeruitkomsten: .*risicoanalys/,
+    );
     await expectAccessible(page, 'mijn-pps-nieuw-bestaat-al');
 
     // Saving with required fields missing: errors in Dutch, linked, and nothing typed is lost.
@@ -94,7 +99,9 @@ describe('a PPS lead in the browser', () => {
       .getByRole('link', { name: /^Hergebruiken\s*: E-learning Veilig werken met cobots$/ })
       .click();
     await page.waitForURL(/\/hergebruiken\?concept=/);
-    expect(await page.locator('main').textContent()).toContain('U mag dit gebruiken, delen en aanpassen');
+    expect(await page.locator('main').textContent()).toContain(
+      'U mag dit gebruiken, delen en aanpassen',
+    );
     await page.getByRole('button', { name: 'Hergebruik vastleggen' }).click();
     await page.locator('#foutmeldingen').waitFor();
     await expectAccessible(page, 'hergebruiken-fouten');
@@ -102,14 +109,18 @@ describe('a PPS lead in the browser', () => {
     expect(await page.getByLabel(/Mijn eigen concept .* weggooien/).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Hergebruik vastleggen' }).click();
     await page.waitForURL(/\/mijn-pps\?pps=.*melding=hergebruik-concept-weg/);
-    await page.getByText('Het hergebruik is vastgelegd en uw eigen concept is weggegooid').waitFor();
+    await page
+      .getByText('Het hergebruik is vastgelegd en uw eigen concept is weggegooid')
+      .waitFor();
     await screenshot(page, 'mijn-pps-na-hergebruik');
 
     // The draft is gone, and the other PPS's module now shows House of Digital as reuser.
     const gone = await page.goto(draftUrl.split('?')[0]);
     expect(gone?.status()).toBe(404);
     const reuses = (
-      await site.t.app.get(ReuseService).byPps(await site.t.ppsId('House of Digital'), pageQuery(50))
+      await site.t.app
+        .get(ReuseService)
+        .byPps(await site.t.ppsId('House of Digital'), pageQuery(50))
     ).items;
     expect(reuses).toContainEqual(
       expect.objectContaining({

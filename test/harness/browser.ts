@@ -63,7 +63,9 @@ export async function openPage(
   // or htmx fragment that fails is a bug.
   page.on('response', (response) => {
     if (response.status() >= 400 && response.request().resourceType() !== 'document')
-      problems.push(`failed ${response.request().resourceType()}: ${response.status()} ${response.url()}`);
+      problems.push(
+        `failed ${response.request().resourceType()}: ${response.status()} ${response.url()}`,
+      );
   });
   (page as Page & { problems: string[] }).problems = problems;
   return page;

@@ -2,3 +2,4 @@ export * from './courses.module';
 export * from './courses.service';
 export * from './course-rules';
 export * from './course.errors';
+export * from './dto/course.dto';

@@ -15,6 +15,8 @@ import { AssetActionsPage } from './pages/my-pps/asset-actions.page';
 import { AssetEditorPage } from './pages/my-pps/asset-editor.page';
 import { MyPpsPage } from './pages/my-pps/dashboard.page';
 import { MyPpsController } from './pages/my-pps/my-pps.controller';
+import { ComposerPage } from './pages/my-courses/composer.page';
+import { MyCoursesController } from './pages/my-courses/my-courses.controller';
 import { SignInPage } from './pages/account/sign-in.page';
 import { FormTokens } from './session/form-tokens';
 import { SessionCookies } from './session/session-cookies';
@@ -44,6 +46,7 @@ import { StaticFiles } from './static/static-files';
 const PAGE_CONTROLLERS = [
   AccountPageController,
   MyPpsController,
+  MyCoursesController,
   HomeController,
   SearchPageController,
   AssetPageController,
@@ -89,6 +92,7 @@ const PAGE_CONTROLLERS = [
     AssetActionsPage,
     TakeUpPage,
     VersionDiffPage,
+    ComposerPage,
   ],
   exports: [SiteRenderer],
 })

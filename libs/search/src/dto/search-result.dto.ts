@@ -60,6 +60,9 @@ export class SearchHitDto {
   @ApiProperty({ type: [String], example: ['online'] })
   deliveryModes: string[];
 
+  @ApiProperty({ example: 'CC-BY-SA-4.0', description: 'licenses code: what reuse it allows' })
+  license: string;
+
   @ApiProperty({ example: 1 })
   version: number;
 

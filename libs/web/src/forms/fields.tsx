@@ -166,7 +166,11 @@ export function CheckboxGroup(
     >
       <legend class="utrecht-form-fieldset__legend">
         {Html.escapeHtml(props.label)}
-        {props.required || props.plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
+        {props.required || props.plainLabel ? (
+          ''
+        ) : (
+          <span class="site-muted"> (niet verplicht)</span>
+        )}
       </legend>
       <Hint path={props.path} hint={props.hint} />
       <Messages path={props.path} messages={messages} />

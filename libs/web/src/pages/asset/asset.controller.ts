@@ -26,7 +26,11 @@ export class AssetPageController {
   ) {}
 
   @HtmlPage(':id')
-  show(@Page() page: PageContext, @Param('id') id: string, @Query('melding') code: unknown): Promise<string> {
+  show(
+    @Page() page: PageContext,
+    @Param('id') id: string,
+    @Query('melding') code: unknown,
+  ): Promise<string> {
     return this.asset.render(page, id, undefined, code);
   }
 

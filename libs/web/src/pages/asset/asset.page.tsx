@@ -45,7 +45,12 @@ export class AssetPage {
     private readonly follow: FollowService,
   ) {}
 
-  async render(page: PageContext, id: string, versionParam?: string, code?: unknown): Promise<string> {
+  async render(
+    page: PageContext,
+    id: string,
+    versionParam?: string,
+    code?: unknown,
+  ): Promise<string> {
     if (!UUID.test(id)) throw new NotFoundError(AssetError.NotFound, 'asset', id);
     // The similar-blocks search is the slowest read (Meilisearch): it runs beside all the
     // database reads rather than after them. Both answer "not found" for a block nobody may see.

@@ -14,7 +14,11 @@ export function TakeUpActions(props: {
 }): JSX.Element {
   const { asset, principal } = props;
   const own = AssetPolicy.canEdit(principal, asset.pps.id);
-  const canAdopt = !own && (principal.role === 'pps-editor' || principal.role === 'llo-office' || principal.role === 'admin');
+  const canAdopt =
+    !own &&
+    (principal.role === 'pps-editor' ||
+      principal.role === 'llo-office' ||
+      principal.role === 'admin');
   const canDerive = !own && (principal.role === 'pps-editor' || principal.role === 'admin');
   const live = asset.status === 'published';
   return (

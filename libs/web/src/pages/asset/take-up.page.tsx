@@ -99,7 +99,9 @@ export class TakeUpPage {
             `Zo ziet ${asset.pps.name} dat hun werk verder gaat, en zien financiers dat u voortbouwt op wat er al is.`,
           )}
         </p>
-        <h2 class="utrecht-heading-2">{Html.escapeHtml(`Licentie: ${labels.label('licenses', asset.license)}`)}</h2>
+        <h2 class="utrecht-heading-2">
+          {Html.escapeHtml(`Licentie: ${labels.label('licenses', asset.license)}`)}
+        </h2>
         <ul class="utrecht-unordered-list">
           {licenseExplanation(terms).map((line) => (
             <li safe>{line}</li>
@@ -110,7 +112,14 @@ export class TakeUpPage {
           <FormTokenField page={page} />
           {draft ? <input type="hidden" name="concept" value={draft.id} /> : ''}
           <Adopter choices={choices} principal={principal} values={values} errors={errors} />
-          <SelectField path="mode" label="Hoe gebruikt u het" options={MODES} value={String(values.mode ?? '')} errors={errors} required />
+          <SelectField
+            path="mode"
+            label="Hoe gebruikt u het"
+            options={MODES}
+            value={String(values.mode ?? '')}
+            errors={errors}
+            required
+          />
           <TextField
             path="context"
             label="Waar gebruikt u het"
@@ -120,11 +129,39 @@ export class TakeUpPage {
             required
           />
           <div class="site-form__row">
-            <TextField path="reachStudents" label="Aantal studenten" inputmode="numeric" width="small" value={values.reachStudents as string | undefined} errors={errors} />
-            <TextField path="reachWorkers" label="Aantal werkenden" inputmode="numeric" width="small" value={values.reachWorkers as string | undefined} errors={errors} />
-            <TextField path="startedOn" label="Sinds" type="date" width="medium" value={values.startedOn as string | undefined} errors={errors} />
+            <TextField
+              path="reachStudents"
+              label="Aantal studenten"
+              inputmode="numeric"
+              width="small"
+              value={values.reachStudents as string | undefined}
+              errors={errors}
+            />
+            <TextField
+              path="reachWorkers"
+              label="Aantal werkenden"
+              inputmode="numeric"
+              width="small"
+              value={values.reachWorkers as string | undefined}
+              errors={errors}
+            />
+            <TextField
+              path="startedOn"
+              label="Sinds"
+              type="date"
+              width="medium"
+              value={values.startedOn as string | undefined}
+              errors={errors}
+            />
           </div>
-          {draft ? <DiscardDraft draft={draft} checked={values.concept_weg === undefined || ticked(values.concept_weg)} /> : ''}
+          {draft ? (
+            <DiscardDraft
+              draft={draft}
+              checked={values.concept_weg === undefined || ticked(values.concept_weg)}
+            />
+          ) : (
+            ''
+          )}
           <div class="site-form__actions">
             <button type="submit" class="utrecht-button utrecht-button--primary-action">
               Hergebruik vastleggen
@@ -138,15 +175,24 @@ export class TakeUpPage {
     );
   }
 
-  async recordReuse(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  async recordReuse(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const input: Form = { mode: body.mode, context: body.context };
     for (const field of ['adopterPpsId', 'adopterOrganisationId', 'startedOn'])
       if (typeof body[field] === 'string' && body[field]) input[field] = body[field];
     for (const field of ['reachStudents', 'reachWorkers'])
-      if (typeof body[field] === 'string' && (body[field] as string).trim()) input[field] = decimal(body[field] as string);
+      if (typeof body[field] === 'string' && (body[field] as string).trim())
+        input[field] = decimal(body[field] as string);
     const again = async (errors: { field: string; message: string }[]) => ({
       status: 400,
-      html: await this.reuseForm(page, principal, id, body.concept, { values: body, errors: new FieldErrors(errors) }),
+      html: await this.reuseForm(page, principal, id, body.concept, {
+        values: body,
+        errors: new FieldErrors(errors),
+      }),
     });
     const valid = await validateForm(RecordReuseDto, input);
     if (!valid.ok) return again(valid.errors);
@@ -193,7 +239,9 @@ export class TakeUpPage {
       <>
         <Back asset={asset} />
         <h1 class="utrecht-heading-1" safe>{`Afleiden: ${asset.title}`}</h1>
-        <h2 class="utrecht-heading-2">{Html.escapeHtml(`Wat de licentie (${labels.label('licenses', asset.license)}) betekent`)}</h2>
+        <h2 class="utrecht-heading-2">
+          {Html.escapeHtml(`Wat de licentie (${labels.label('licenses', asset.license)}) betekent`)}
+        </h2>
         <ul class="utrecht-unordered-list">
           {derivativeRules(terms, asset.pps.name).map((line) => (
             <li safe>{line}</li>
@@ -212,7 +260,16 @@ export class TakeUpPage {
               errors={errors}
               required
             />
-            {draft ? <DiscardDraft draft={draft} checked={state.values?.concept_weg === undefined || ticked(state.values.concept_weg)} /> : ''}
+            {draft ? (
+              <DiscardDraft
+                draft={draft}
+                checked={
+                  state.values?.concept_weg === undefined || ticked(state.values.concept_weg)
+                }
+              />
+            ) : (
+              ''
+            )}
             <div class="site-form__actions">
               <button type="submit" class="utrecht-button utrecht-button--primary-action">
                 Eigen concept maken
@@ -233,11 +290,19 @@ export class TakeUpPage {
     );
   }
 
-  async derive(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  async derive(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const valid = await validateForm(DeriveAssetDto, { ppsId: body.ppsId });
     const again = async (errors: { field: string; message: string }[]) => ({
       status: 400,
-      html: await this.deriveForm(page, principal, id, body.concept, { values: body, errors: new FieldErrors(errors) }),
+      html: await this.deriveForm(page, principal, id, body.concept, {
+        values: body,
+        errors: new FieldErrors(errors),
+      }),
     });
     if (!valid.ok) return again(valid.errors);
     let derivative: AssetDto;
@@ -249,7 +314,8 @@ export class TakeUpPage {
       throw error;
     }
     const draft = await this.ownDraft(principal, body.concept);
-    if (draft && ticked(body.concept_weg)) await this.assets.discardDraft(principal, draft.id, draft.revision);
+    if (draft && ticked(body.concept_weg))
+      await this.assets.discardDraft(principal, draft.id, draft.revision);
     return { redirect: `/mijn-pps/bouwstenen/${derivative.id}?melding=afgeleid` };
   }
 
@@ -272,7 +338,9 @@ export class TakeUpPage {
     if (typeof draftId !== 'string' || !/^[0-9a-f-]{36}$/i.test(draftId)) return undefined;
     try {
       const draft = await this.assets.get(principal, draftId);
-      return draft.status === 'draft' && AssetPolicy.canEdit(principal, draft.pps.id) ? draft : undefined;
+      return draft.status === 'draft' && AssetPolicy.canEdit(principal, draft.pps.id)
+        ? draft
+        : undefined;
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
       throw error;
@@ -280,12 +348,19 @@ export class TakeUpPage {
   }
 }
 
-function Adopter(props: { choices: PpsSummaryDto[]; principal: Principal; values: Form; errors: FieldErrors }): JSX.Element {
+function Adopter(props: {
+  choices: PpsSummaryDto[];
+  principal: Principal;
+  values: Form;
+  errors: FieldErrors;
+}): JSX.Element {
   if (props.principal.role === 'llo-office')
     return props.principal.organisationId ? (
       <input type="hidden" name="adopterOrganisationId" value={props.principal.organisationId} />
     ) : (
-      <p class="utrecht-paragraph">Uw account hoort niet bij een organisatie; vraag de beheerder dit in te stellen.</p>
+      <p class="utrecht-paragraph">
+        Uw account hoort niet bij een organisatie; vraag de beheerder dit in te stellen.
+      </p>
     );
   return (
     <SelectField
@@ -312,7 +387,9 @@ function DiscardDraft({ draft, checked }: { draft: AssetDto; checked: boolean })
         checked={checked}
       />
       <label class="utrecht-form-label utrecht-form-label--checkbox" for="concept-weg">
-        {Html.escapeHtml(`Mijn eigen concept "${draft.title}" weggooien: ik hoef het niet opnieuw te maken`)}
+        {Html.escapeHtml(
+          `Mijn eigen concept "${draft.title}" weggooien: ik hoef het niet opnieuw te maken`,
+        )}
       </label>
     </div>
   );

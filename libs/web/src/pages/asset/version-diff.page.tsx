@@ -37,7 +37,13 @@ export class VersionDiffPage {
       this.assets.version(page.principal, id, newer),
       this.labels.book(),
     ]);
-    const rows = changes(formSections(current.kind), contentOfAsset(a), contentOfAsset(b), labels, new Map());
+    const rows = changes(
+      formSections(current.kind),
+      contentOfAsset(a),
+      contentOfAsset(b),
+      labels,
+      new Map(),
+    );
     const numbers = Array.from({ length: last }, (_, index) => index + 1);
     return this.site.page(
       page,
@@ -59,9 +65,18 @@ export class VersionDiffPage {
           </ol>
         </nav>
         <h1 class="utrecht-heading-1" safe>{`Wat is er veranderd: ${current.title}`}</h1>
-        <form method="get" action={`/bouwstenen/${id}/verschillen`} class="site-form site-form__row">
+        <form
+          method="get"
+          action={`/bouwstenen/${id}/verschillen`}
+          class="site-form site-form__row"
+        >
           <VersionSelect name="van" label="Van versie" numbers={numbers} value={a.version.number} />
-          <VersionSelect name="naar" label="Naar versie" numbers={numbers} value={b.version.number} />
+          <VersionSelect
+            name="naar"
+            label="Naar versie"
+            numbers={numbers}
+            value={b.version.number}
+          />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             Vergelijk
           </button>
@@ -83,13 +98,22 @@ export class VersionDiffPage {
   }
 }
 
-function VersionSelect(props: { name: string; label: string; numbers: number[]; value: number }): JSX.Element {
+function VersionSelect(props: {
+  name: string;
+  label: string;
+  numbers: number[];
+  value: number;
+}): JSX.Element {
   return (
     <div class="utrecht-form-field">
       <label class="utrecht-form-label" for={`versie-${props.name}`} safe>
         {props.label}
       </label>
-      <select class="utrecht-select utrecht-select--html-select" id={`versie-${props.name}`} name={props.name}>
+      <select
+        class="utrecht-select utrecht-select--html-select"
+        id={`versie-${props.name}`}
+        name={props.name}
+      >
         {props.numbers.map((number) => (
           <option value={String(number)} selected={number === props.value}>
             {String(number)}

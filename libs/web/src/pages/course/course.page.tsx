@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { attributionText, licenseUrl } from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
 import { CoursesService } from '@bouwsteen/courses';
 import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations';
 import { assetPath } from '../../components/asset-card';
@@ -61,6 +62,33 @@ export class CoursePage {
     );
   }
 
+  /** The same proposal for the office that owns it (print view), without a share link. */
+  async renderOwned(page: PageContext, principal: Principal, id: string): Promise<string> {
+    const [course, labels] = await Promise.all([
+      this.courses.get(principal, id),
+      this.labels.book(),
+    ]);
+    const office = principal.organisationId
+      ? await unlessNotFound(this.organisations.get(principal.organisationId))
+      : undefined;
+    return this.site.page(
+      page,
+      {
+        title: course.title,
+        description: `Cursusvoorstel voor ${course.employer.name} (afdrukversie)`,
+        canonicalPath: `/mijn-cursussen/${id}/afdrukken`,
+        section: 'mijn-cursussen',
+        noindex: true,
+      },
+      <CourseContent
+        course={course}
+        labels={labels}
+        office={office}
+        absolute={(path) => this.site.absolute(path)}
+      />,
+    );
+  }
+
   /** schema.org Course with its modules as parts; the study load as an ISO 8601 duration. */
   private jsonLd(course: Course, labels: LabelBook): object {
     return {
@@ -100,7 +128,7 @@ export class CoursePage {
   }
 }
 
-function CourseContent(props: {
+export function CourseContent(props: {
   course: Course;
   labels: LabelBook;
   office: OrganisationDto | undefined;

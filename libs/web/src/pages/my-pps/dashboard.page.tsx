@@ -18,7 +18,12 @@ import { notice } from './notices';
 
 const TABS: { status: AssetStatus; slug: string; label: string; empty: string }[] = [
   { status: 'draft', slug: 'concepten', label: 'Concepten', empty: 'Geen concepten.' },
-  { status: 'published', slug: 'gepubliceerd', label: 'Gepubliceerd', empty: 'Nog niets gepubliceerd.' },
+  {
+    status: 'published',
+    slug: 'gepubliceerd',
+    label: 'Gepubliceerd',
+    empty: 'Nog niets gepubliceerd.',
+  },
   { status: 'archived', slug: 'gearchiveerd', label: 'Gearchiveerd', empty: 'Niets gearchiveerd.' },
 ];
 const PAGE_SIZE = 25;
@@ -128,9 +133,7 @@ export class MyPpsPage {
           {current.items.length ? (
             <AssetTable assets={current.items} labels={labels} />
           ) : (
-            <p class="utrecht-paragraph">
-              {Html.escapeHtml(tab.empty)}
-            </p>
+            <p class="utrecht-paragraph">{Html.escapeHtml(tab.empty)}</p>
           )}
           <Pagination
             current={current.pageNumber}

@@ -7,6 +7,8 @@ export const NOTICES: Record<string, string> = {
   hergebruik: 'Het hergebruik is vastgelegd. De andere PPS ziet nu dat u op hun werk voortbouwt.',
   afgeleid:
     'Er is een concept gemaakt op basis van de bouwsteen van de andere PPS. Pas het aan en publiceer het; de bron wordt vermeld.',
+  bijgewerkt: 'Alle onderdelen staan nu op hun nieuwste versie (of hun opvolger).',
+  ingetrokken: 'De deellink is ingetrokken: wie hem heeft, ziet het voorstel niet meer.',
   'hergebruik-concept-weg':
     'Het hergebruik is vastgelegd en uw eigen concept is weggegooid: er hoeft niets dubbel gemaakt te worden.',
 };

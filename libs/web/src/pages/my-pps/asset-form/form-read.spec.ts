@@ -14,9 +14,15 @@ describe('reading a posted building-block form', () => {
         studyLoad: { value: '8,5', unit: 'hour' },
         price: '1.234,50',
         stackable: 'nee',
-        learningOutcomes: [{ text: 'Voert een risicoanalyse uit', escoUri: '' }, { text: '', escoUri: '' }],
+        learningOutcomes: [
+          { text: 'Voert een risicoanalyse uit', escoUri: '' },
+          { text: '', escoUri: '' },
+        ],
         offerings: [{ period: { start: '', end: '' }, location: '', seats: '' }],
-        prerequisites: { moduleIds_toevoegen: 'https://bouwsteen.nl/bouwstenen/4b1f0b9e-1c0a-4c55-9d0a-3d1f8f6f9a10\nonzin' },
+        prerequisites: {
+          moduleIds_toevoegen:
+            'https://bouwsteen.nl/bouwstenen/4b1f0b9e-1c0a-4c55-9d0a-3d1f8f6f9a10\nonzin',
+        },
       },
     };
     expect(readFields(moduleSpecs, body)).toEqual({
@@ -54,9 +60,9 @@ describe('reading a posted building-block form', () => {
   });
 
   it('puts a missing group at its first field, and knows every field it shows', () => {
-    expect(atFirstField([{ field: 'module.studyLoad', message: 'is required' }], moduleSpecs)).toEqual([
-      { field: 'module.studyLoad.value', message: 'is required' },
-    ]);
+    expect(
+      atFirstField([{ field: 'module.studyLoad', message: 'is required' }], moduleSpecs),
+    ).toEqual([{ field: 'module.studyLoad.value', message: 'is required' }]);
     const shown = shownPaths(moduleSpecs, { module: { learningOutcomes: [{ text: 'a' }] } });
     expect(shown.has('module.studyLoad.value')).toBe(true);
     expect(shown.has('module.learningOutcomes.2.text')).toBe(true);

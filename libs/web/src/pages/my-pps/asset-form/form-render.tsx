@@ -73,7 +73,13 @@ function Field({
 }): JSX.Element {
   const path = prefix + spec.path;
   const current = valueAt(value, spec.path);
-  const common = { path, label: spec.label, hint: spec.hint, errors: ctx.errors, plainLabel: ctx.inList };
+  const common = {
+    path,
+    label: spec.label,
+    hint: spec.hint,
+    errors: ctx.errors,
+    plainLabel: ctx.inList,
+  };
   switch (spec.type) {
     case 'text':
       return spec.rows ? (

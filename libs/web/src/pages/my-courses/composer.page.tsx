@@ -1,0 +1,958 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import { Licenses, licenseUrl } from '@bouwsteen/assets';
+import { Principal } from '@bouwsteen/auth';
+import { FieldError, PageQueryDto } from '@bouwsteen/common';
+import {
+  CourseDto,
+  CourseListQueryDto,
+  CoursesService,
+  CreateCourseDto,
+  ShareLinkDto,
+  UpdateCourseDto,
+} from '@bouwsteen/courses';
+import { SearchHitDto, SearchService, SearchUnavailableError } from '@bouwsteen/search';
+import { assetPath } from '../../components/asset-card';
+import { DataTable } from '../../components/data-table';
+import { dutchMessage } from '../../forms/dutch-messages';
+import { FieldErrors } from '../../forms/field-errors';
+import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
+import { FormTokenField } from '../../forms/form-token';
+import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { formatDate, formatEuro, formatHours } from '../../format/format';
+import { LabelBook, Labels } from '../../format/labels';
+import type { PageContext } from '../../http/page-context';
+import { PageAnswer } from '../../http/page-answer';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { isStale } from '../my-pps/asset-actions.page';
+import { searchQuery } from '../search-queries';
+import {
+  STATUS_LABELS,
+  applyItemAction,
+  courseDetailsValues,
+  currentItems,
+  readCourseDetails,
+} from './course-form';
+
+type Form = Record<string, unknown>;
+
+const DETAIL_LABELS: Record<string, string> = {
+  title: 'Titel',
+  employer: 'Werkgever',
+  'employer.name': 'Nieuwe werkgever',
+  audience: 'Doelgroep',
+  goals: 'Doelen',
+  'schedule.start': 'Begindatum',
+  'schedule.end': 'Einddatum',
+  'schedule.durationWeeks': 'Duur in weken',
+  extrasCents: 'Extra kosten',
+  extrasDescription: 'Waarvoor zijn de extra kosten',
+  status: 'Status',
+};
+
+const SEARCH_SIZE = 10;
+
+interface ComposerState {
+  values?: Form;
+  errors?: FieldErrors;
+  /** Errors of the last item change, by the asset they concern. */
+  itemErrors?: Map<string, string[]>;
+  share?: ShareLinkDto;
+  notice?: string;
+  q?: string;
+  /** Search practice environments instead of the LLO modules. */
+  places?: boolean;
+  stale?: boolean;
+}
+
+/** What a search result means for this course: usable, or why not (licence before adding). */
+function licenceNote(nonCommercial: boolean, paid: boolean): string | undefined {
+  if (nonCommercial && paid)
+    return 'Niet te gebruiken in deze betaalde cursus: de licentie is niet-commercieel (NC).';
+  if (nonCommercial) return 'Niet-commerciële licentie: de cursus mag dan niets kosten.';
+  return undefined;
+}
+
+/**
+ * /mijn-cursussen: an LLO office composes a course for an employer from published modules
+ * (and practice environments). Every change is one CoursesService call, as the API makes it:
+ * its rules (published only, no duplicates, no NC in a paid course) refuse, its warnings advise,
+ * and both are shown next to the item they concern. Works without JavaScript; buttons, not
+ * dragging, put the items in order.
+ */
+@Injectable()
+export class ComposerPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly labels: Labels,
+    private readonly courses: CoursesService,
+    private readonly search: SearchService,
+    private readonly licenses: Licenses,
+  ) {}
+
+  async list(page: PageContext, principal: Principal): Promise<string> {
+    const [courses, labels] = await Promise.all([
+      this.courses.list(principal, Object.assign(new CourseListQueryDto(), { pageSize: 100 })),
+      this.labels.book(),
+    ]);
+    return this.site.page(
+      page,
+      {
+        title: 'Mijn cursussen',
+        description: 'Cursussen voor werkgevers, samengesteld uit modules van de PPS.',
+        canonicalPath: '/mijn-cursussen',
+        section: 'mijn-cursussen',
+        noindex: true,
+      },
+      <>
+        <h1 class="utrecht-heading-1" id="cursussen-titel">
+          Mijn cursussen
+        </h1>
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            href="/mijn-cursussen/nieuw"
+          >
+            Nieuwe cursus samenstellen
+          </a>
+        </p>
+        {courses.items.length ? (
+          <DataTable
+            labelledBy="cursussen-titel"
+            rows={courses.items}
+            columns={[
+              {
+                header: 'Cursus',
+                render: (course) => (
+                  <a class="utrecht-link" href={`/mijn-cursussen/${course.id}`} safe>
+                    {course.title}
+                  </a>
+                ),
+              },
+              { header: 'Werkgever', text: (course) => course.employer.name },
+              { header: 'Doelgroep', text: (course) => labels.label('audiences', course.audience) },
+              { header: 'Status', text: (course) => STATUS_LABELS[course.status] ?? course.status },
+              {
+                header: 'Uren',
+                numeric: true,
+                text: (course) => formatHours(course.totals.studyLoadHours),
+              },
+              {
+                header: 'Prijs',
+                numeric: true,
+                text: (course) => formatEuro(course.totals.priceCents),
+              },
+              { header: 'Gewijzigd', text: (course) => formatDate(course.updatedAt) },
+            ]}
+          />
+        ) : (
+          <p class="utrecht-paragraph">U heeft nog geen cursussen.</p>
+        )}
+      </>,
+    );
+  }
+
+  async newForm(
+    page: PageContext,
+    principal: Principal,
+    state: ComposerState = {},
+  ): Promise<string> {
+    const [labels, employers] = await Promise.all([this.labels.book(), this.employers(principal)]);
+    const errors = state.errors ?? new FieldErrors();
+    return this.site.page(
+      page,
+      {
+        title: 'Nieuwe cursus',
+        description: 'Een cursus voor een werkgever samenstellen.',
+        canonicalPath: '/mijn-cursussen/nieuw',
+        section: 'mijn-cursussen',
+        noindex: true,
+      },
+      <>
+        <h1 class="utrecht-heading-1">Nieuwe cursus</h1>
+        <p class="utrecht-paragraph">
+          Begin met de gegevens; daarna zoekt u modules en zet u ze in volgorde.
+        </p>
+        <ErrorSummary errors={errors} labelOf={(path) => DETAIL_LABELS[path] ?? 'Formulier'} />
+        <form method="post" action="/mijn-cursussen/nieuw" class="site-form" novalidate>
+          <FormTokenField page={page} />
+          <DetailFields
+            values={state.values ?? {}}
+            errors={errors}
+            labels={labels}
+            employers={employers}
+            withStatus={false}
+          />
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            Cursus aanmaken
+          </button>
+        </form>
+      </>,
+    );
+  }
+
+  async create(page: PageContext, principal: Principal, body: Form): Promise<PageAnswer> {
+    const input = { ...readCourseDetails(body), items: [] };
+    delete (input as Form).status;
+    const valid = await validateForm(CreateCourseDto, input);
+    const again = async (errors: FieldError[]) => ({
+      status: 400,
+      html: await this.newForm(page, principal, { values: body, errors: new FieldErrors(errors) }),
+    });
+    if (!valid.ok) return again(valid.errors);
+    try {
+      const course = await this.courses.create(principal, valid.value);
+      return { redirect: `/mijn-cursussen/${course.id}` };
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (errors) return again(errors);
+      throw error;
+    }
+  }
+
+  async render(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    state: ComposerState = {},
+  ): Promise<string> {
+    const course = await this.courses.get(principal, id);
+    const paid = course.totals.priceCents > 0;
+    const [labels, employers, results] = await Promise.all([
+      this.labels.book(),
+      this.employers(principal),
+      this.results(state.q, state.places),
+    ]);
+    const nonCommercial = new Map(
+      await Promise.all(
+        [
+          ...new Set([
+            ...course.items.map((item) => item.license),
+            ...(results.hits ?? []).map((hit) => hit.license),
+          ]),
+        ].map(async (code) => [code, (await this.licenses.terms(code)).nonCommercial] as const),
+      ),
+    );
+    const errors = state.errors ?? new FieldErrors();
+    const warnings = new Map<number, string[]>();
+    for (const warning of course.warnings) {
+      const index = Number(/^items\.(\d+)/.exec(warning.field)?.[1]);
+      if (Number.isInteger(index))
+        warnings.set(index, [...(warnings.get(index) ?? []), dutchMessage(warning.message)]);
+    }
+    const outdated = course.items.filter((item) => item.state !== 'current').length;
+    return this.site.page(
+      page,
+      {
+        title: course.title,
+        description: `Cursus voor ${course.employer.name}`,
+        canonicalPath: `/mijn-cursussen/${id}`,
+        section: 'mijn-cursussen',
+        noindex: true,
+      },
+      <>
+        <nav aria-label="Kruimelpad">
+          <ol class="breadcrumb-list">
+            <li>
+              <a class="utrecht-link" href="/mijn-cursussen">
+                Mijn cursussen
+              </a>
+            </li>
+          </ol>
+        </nav>
+        <h1 class="utrecht-heading-1" safe>
+          {course.title}
+        </h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
+          {`Voor ${course.employer.name} · ${STATUS_LABELS[course.status] ?? course.status}`}
+        </p>
+        {state.notice ? (
+          <div class="utrecht-alert utrecht-alert--ok" role="status">
+            <p class="utrecht-paragraph" safe>
+              {state.notice}
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        {state.stale ? (
+          <div class="utrecht-alert utrecht-alert--warning" role="alert">
+            <p class="utrecht-paragraph">
+              Iemand anders heeft deze cursus intussen gewijzigd. Hieronder staat de nieuwste stand;
+              voer uw wijziging opnieuw uit.
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        <div class="work-layout">
+          <div>
+            <section aria-labelledby="onderdelen-titel" id="onderdelen">
+              <h2 class="utrecht-heading-2" id="onderdelen-titel">
+                Onderdelen
+              </h2>
+              {outdated ? (
+                <div class="utrecht-alert utrecht-alert--warning">
+                  <div class="utrecht-alert__content">
+                    <p class="utrecht-paragraph">
+                      {Html.escapeHtml(
+                        outdated === 1
+                          ? 'Voor één onderdeel is er een nieuwere versie, of het is gearchiveerd.'
+                          : `Voor ${outdated} onderdelen is er een nieuwere versie, of ze zijn gearchiveerd.`,
+                      )}
+                    </p>
+                    <form method="post" action={`/mijn-cursussen/${id}/bijwerken`}>
+                      <FormTokenField page={page} />
+                      <input type="hidden" name="revisie" value={String(course.revision)} />
+                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                        Alles bijwerken naar de nieuwste versie
+                      </button>
+                    </form>
+                  </div>
+                </div>
+              ) : (
+                ''
+              )}
+              {course.items.length ? (
+                <form method="post" action={`/mijn-cursussen/${id}/onderdelen`} novalidate>
+                  <FormTokenField page={page} />
+                  <input type="hidden" name="revisie" value={String(course.revision)} />
+                  {state.q ? <input type="hidden" name="q" value={state.q} /> : ''}
+                  {state.places ? <input type="hidden" name="soort" value="infrastructure" /> : ''}
+                  <ol class="course-items">
+                    {course.items.map((item, index) => (
+                      <li id={`onderdeel-${item.assetId}`} tabindex="-1">
+                        <h3 class="utrecht-heading-3">
+                          <a class="utrecht-link" href={assetPath(item.assetId, item.version)} safe>
+                            {item.title}
+                          </a>
+                        </h3>
+                        <p class="utrecht-paragraph site-muted" safe>
+                          {[
+                            labels.kind(item.kind),
+                            item.ppsName,
+                            `versie ${item.version}`,
+                            formatHours(item.studyLoadHours),
+                            item.priceCents === null
+                              ? 'geen prijs opgegeven'
+                              : formatEuro(item.priceCents),
+                            labels.label('licenses', item.license),
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </p>
+                        {[...(state.itemErrors?.get(item.assetId) ?? [])].map((message) => (
+                          <p class="utrecht-form-field-error-message" safe>
+                            {message}
+                          </p>
+                        ))}
+                        {(warnings.get(index) ?? []).map((message) => (
+                          <p class="course-warning" safe>{`Let op: ${message}`}</p>
+                        ))}
+                        {item.kind === 'infrastructure' ? (
+                          <TextField
+                            path={`locatie.${index}`}
+                            label={`Locatie voor ${item.title}`}
+                            value={item.location ?? ''}
+                            errors={new FieldErrors()}
+                            plainLabel
+                          />
+                        ) : (
+                          ''
+                        )}
+                        <div class="match-actions">
+                          <ItemButton
+                            action={`up:${index}`}
+                            label="Omhoog"
+                            title={item.title}
+                            disabled={index === 0}
+                          />
+                          <ItemButton
+                            action={`down:${index}`}
+                            label="Omlaag"
+                            title={item.title}
+                            disabled={index === course.items.length - 1}
+                          />
+                          <ItemButton
+                            action={`remove:${index}`}
+                            label="Verwijderen"
+                            title={item.title}
+                          />
+                        </div>
+                      </li>
+                    ))}
+                  </ol>
+                  {course.items.some((item) => item.kind === 'infrastructure') ? (
+                    <button
+                      type="submit"
+                      name="actie"
+                      value="save"
+                      class="utrecht-button utrecht-button--secondary-action"
+                    >
+                      Locaties opslaan
+                    </button>
+                  ) : (
+                    ''
+                  )}
+                </form>
+              ) : (
+                <p class="utrecht-paragraph">
+                  Nog geen onderdelen. Zoek hieronder modules en voeg ze toe.
+                </p>
+              )}
+            </section>
+            <section aria-labelledby="zoek-titel" id="zoeken">
+              <h2 class="utrecht-heading-2" id="zoek-titel">
+                Modules zoeken
+              </h2>
+              <p class="utrecht-paragraph">
+                Modules voor werkenden (het LLO-aanbod), of praktijkomgevingen waar de cursus kan
+                plaatsvinden. Bij elke bouwsteen staat de licentie, vóór u hem toevoegt.
+              </p>
+              <form method="get" action={`/mijn-cursussen/${id}`} class="site-search" role="search">
+                <label class="utrecht-form-label" for="cursus-zoek">
+                  Zoekwoorden
+                </label>
+                <div class="site-search__row">
+                  <input
+                    class="utrecht-textbox utrecht-textbox--html-input"
+                    type="search"
+                    id="cursus-zoek"
+                    name="q"
+                    value={state.q ?? ''}
+                  />
+                  <label class="visually-hidden" for="cursus-soort">
+                    Wat zoekt u
+                  </label>
+                  <select
+                    class="utrecht-select utrecht-select--html-select"
+                    id="cursus-soort"
+                    name="soort"
+                  >
+                    <option value="module" selected={!state.places}>
+                      Modules
+                    </option>
+                    <option value="infrastructure" selected={state.places}>
+                      Praktijkomgevingen
+                    </option>
+                  </select>
+                  <button class="utrecht-button utrecht-button--primary-action" type="submit">
+                    Zoeken
+                  </button>
+                </div>
+              </form>
+              <Results
+                page={page}
+                course={course}
+                hits={results.hits}
+                unavailable={results.unavailable}
+                q={state.q}
+                labels={labels}
+                nonCommercial={nonCommercial}
+                paid={paid}
+                itemErrors={state.itemErrors}
+                places={state.places}
+              />
+            </section>
+          </div>
+          <aside class="work-aside" aria-labelledby="totalen-titel">
+            <Totals course={course} labels={labels} />
+            <Share
+              page={page}
+              course={course}
+              share={state.share}
+              absolute={(path) => this.site.absolute(path)}
+            />
+          </aside>
+        </div>
+        <section aria-labelledby="gegevens-titel">
+          <h2 class="utrecht-heading-2" id="gegevens-titel">
+            Gegevens van de cursus
+          </h2>
+          <ErrorSummary errors={errors} labelOf={(path) => DETAIL_LABELS[path] ?? 'Formulier'} />
+          <form method="post" action={`/mijn-cursussen/${id}`} class="site-form" novalidate>
+            <FormTokenField page={page} />
+            <input type="hidden" name="revisie" value={String(course.revision)} />
+            <DetailFields
+              values={state.values ?? courseDetailsValues(course)}
+              errors={errors}
+              labels={labels}
+              employers={employers}
+              withStatus
+            />
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              Gegevens opslaan
+            </button>
+          </form>
+        </section>
+      </>,
+    );
+  }
+
+  /** Details saved: the same update as PATCH /courses/:id, without touching the items. */
+  async saveDetails(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
+    const valid = await validateForm(UpdateCourseDto, readCourseDetails(body));
+    const again = async (errors: FieldError[], stale = false) => ({
+      status: stale ? 409 : 400,
+      html: await this.render(page, principal, id, {
+        values: body,
+        errors: new FieldErrors(errors),
+        stale,
+      }),
+    });
+    if (!valid.ok) return again(valid.errors);
+    try {
+      await this.courses.update(principal, id, Number(body.revisie), valid.value);
+      return { redirect: `/mijn-cursussen/${id}?melding=opgeslagen` };
+    } catch (error) {
+      if (isStale(error)) return again([], true);
+      const errors = fieldErrorsOf(error);
+      if (errors) return again(errors);
+      throw error;
+    }
+  }
+
+  /** Add, move, remove or relocate items: the whole list is sent, as PATCH { items } does. */
+  async changeItems(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
+    const course = await this.courses.get(principal, id);
+    const q = typeof body.q === 'string' && body.q.trim() ? body.q.trim().slice(0, 200) : undefined;
+    const places = body.soort === 'infrastructure';
+    const items = applyItemAction(currentItems(course, body), body.actie);
+    if (!items) return { redirect: `/mijn-cursussen/${id}` };
+    const search = q ? `?q=${encodeURIComponent(q)}${places ? '&soort=infrastructure' : ''}` : '';
+    const back = `/mijn-cursussen/${id}${search}#onderdelen`;
+    try {
+      await this.courses.update(
+        principal,
+        id,
+        Number(body.revisie),
+        Object.assign(new UpdateCourseDto(), { items }),
+      );
+      return { redirect: back };
+    } catch (error) {
+      if (isStale(error))
+        return {
+          status: 409,
+          html: await this.render(page, principal, id, { q, places, stale: true }),
+        };
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const itemErrors = new Map<string, string[]>();
+      for (const problem of errors) {
+        const index = Number(/^items\.(\d+)/.exec(problem.field)?.[1]);
+        const assetId = Number.isInteger(index) ? items[index]?.assetId : undefined;
+        if (assetId)
+          itemErrors.set(assetId, [
+            ...(itemErrors.get(assetId) ?? []),
+            dutchMessage(problem.message),
+          ]);
+      }
+      return {
+        status: 400,
+        html: await this.render(page, principal, id, { q, places, itemErrors }),
+      };
+    }
+  }
+
+  async updateAll(principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+    await this.courses.updateItems(principal, id, Number(body.revisie));
+    return { redirect: `/mijn-cursussen/${id}?melding=bijgewerkt#onderdelen` };
+  }
+
+  async share(page: PageContext, principal: Principal, id: string): Promise<PageAnswer> {
+    const share = await this.courses.share(principal, id);
+    return {
+      html: await this.render(page, principal, id, {
+        share,
+        notice: 'Er is een nieuwe deellink gemaakt. Een eerdere link werkt niet meer.',
+      }),
+    };
+  }
+
+  async unshare(principal: Principal, id: string): Promise<PageAnswer> {
+    await this.courses.unshare(principal, id);
+    return { redirect: `/mijn-cursussen/${id}?melding=ingetrokken` };
+  }
+
+  private async results(
+    q: string | undefined,
+    places = false,
+  ): Promise<{ hits?: SearchHitDto[]; unavailable?: boolean }> {
+    if (q === undefined) return {};
+    try {
+      const result = await this.search.search(
+        searchQuery(
+          places
+            ? { q: q || undefined, kind: ['infrastructure'], pageSize: SEARCH_SIZE }
+            : { q: q || undefined, preset: 'llo', pageSize: SEARCH_SIZE },
+        ),
+      );
+      return { hits: result.hits };
+    } catch (error) {
+      if (error instanceof SearchUnavailableError) return { unavailable: true };
+      throw error;
+    }
+  }
+
+  /** Employers of this office's earlier courses: the picker (a new one is typed). */
+  private async employers(principal: Principal): Promise<Option[]> {
+    const courses = await this.courses.list(
+      principal,
+      Object.assign(new PageQueryDto(), { pageSize: 100 }),
+    );
+    const byId = new Map(courses.items.map((course) => [course.employer.id, course.employer.name]));
+    return [...byId]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  }
+}
+
+function ItemButton(props: {
+  action: string;
+  label: string;
+  title: string;
+  disabled?: boolean;
+}): JSX.Element {
+  return (
+    <button
+      type="submit"
+      name="actie"
+      value={props.action}
+      class="utrecht-button utrecht-button--secondary-action"
+      disabled={props.disabled}
+    >
+      {Html.escapeHtml(props.label)}
+      <span class="visually-hidden" safe>{`: ${props.title}`}</span>
+    </button>
+  );
+}
+
+function DetailFields(props: {
+  values: Form;
+  errors: FieldErrors;
+  labels: LabelBook;
+  employers: Option[];
+  withStatus: boolean;
+}): JSX.Element {
+  const { values, errors } = props;
+  const schedule = (values.schedule ?? {}) as Form;
+  const str = (value: unknown) =>
+    value === undefined || value === null ? undefined : String(value);
+  return (
+    <>
+      <TextField path="title" label="Titel" value={str(values.title)} errors={errors} required />
+      <fieldset class="site-form__group" id="veld-employer">
+        <legend>Werkgever</legend>
+        {errors.at('employer').length ? (
+          <p class="utrecht-form-field-error-message" safe>
+            {errors.at('employer').join(' ')}
+          </p>
+        ) : (
+          ''
+        )}
+        {props.employers.length ? (
+          <SelectField
+            path="employerId"
+            label="Een werkgever van een eerdere cursus"
+            options={props.employers}
+            value={str(values.employerId)}
+            empty="Kies…"
+            errors={errors}
+          />
+        ) : (
+          ''
+        )}
+        <TextField
+          path="employerName"
+          label={props.employers.length ? 'Of een nieuwe werkgever' : 'Naam van de werkgever'}
+          value={str(values.employerName)}
+          errors={errors}
+          plainLabel
+        />
+      </fieldset>
+      <SelectField
+        path="audience"
+        label="Doelgroep"
+        options={props.labels
+          .terms('audiences')
+          .map((term) => ({ value: term.code, label: term.label }))}
+        value={str(values.audience) ?? 'worker'}
+        errors={errors}
+        required
+      />
+      <TextArea path="goals" label="Doelen" rows={3} value={str(values.goals)} errors={errors} />
+      <fieldset class="site-form__group">
+        <legend>Planning</legend>
+        <div class="site-form__row">
+          <TextField
+            path="schedule.start"
+            label="Begindatum"
+            type="date"
+            width="medium"
+            value={str(schedule.start)}
+            errors={errors}
+          />
+          <TextField
+            path="schedule.end"
+            label="Einddatum"
+            type="date"
+            width="medium"
+            value={str(schedule.end)}
+            errors={errors}
+          />
+          <TextField
+            path="schedule.durationWeeks"
+            label="Duur in weken"
+            inputmode="numeric"
+            width="small"
+            value={str(schedule.durationWeeks)}
+            errors={errors}
+          />
+        </div>
+      </fieldset>
+      <div class="site-form__row">
+        <TextField
+          path="extras"
+          label="Extra kosten in euro, exclusief btw"
+          hint="Bovenop de prijzen van de modules, bijvoorbeeld begeleiding op locatie."
+          inputmode="decimal"
+          width="medium"
+          value={str(values.extras)}
+          errors={errors}
+        />
+        <TextField
+          path="extrasDescription"
+          label="Waarvoor"
+          value={str(values.extrasDescription)}
+          errors={errors}
+        />
+      </div>
+      {props.withStatus ? (
+        <SelectField
+          path="status"
+          label="Status"
+          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          value={str(values.status)}
+          errors={errors}
+          required
+        />
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+function Results(props: {
+  page: PageContext;
+  course: CourseDto;
+  hits?: SearchHitDto[];
+  unavailable?: boolean;
+  q?: string;
+  labels: LabelBook;
+  nonCommercial: Map<string, boolean>;
+  paid: boolean;
+  itemErrors?: Map<string, string[]>;
+  places?: boolean;
+}): JSX.Element {
+  if (props.unavailable)
+    return (
+      <p class="utrecht-paragraph">
+        Zoeken lukt nu niet (de zoekdienst reageert niet). Probeer het zo opnieuw.
+      </p>
+    );
+  if (!props.hits) return '';
+  if (!props.hits.length)
+    return <p class="utrecht-paragraph">Niets gevonden. Probeer andere woorden.</p>;
+  const inCourse = new Set(props.course.items.map((item) => item.assetId));
+  return (
+    <ul class="match-list" id="zoekresultaten">
+      {props.hits.map((hit) => {
+        const note = licenceNote(props.nonCommercial.get(hit.license) ?? false, props.paid);
+        const errors = props.itemErrors?.get(hit.id) ?? [];
+        return (
+          <li>
+            <h3 class="utrecht-heading-3">
+              <a class="utrecht-link" href={assetPath(hit.id)} safe>
+                {hit.title}
+              </a>
+            </h3>
+            <p class="utrecht-paragraph site-muted" safe>
+              {[
+                props.labels.kind(hit.kind),
+                hit.pps.name,
+                formatHours(hit.studyLoadHours),
+                props.labels.labels('educationLevels', hit.levels).join(', '),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <p class="utrecht-paragraph">
+              {'Licentie: '}
+              {licenseUrl(hit.license) ? (
+                <a class="utrecht-link" href={licenseUrl(hit.license)!} safe>
+                  {props.labels.label('licenses', hit.license)}
+                </a>
+              ) : (
+                Html.escapeHtml(props.labels.label('licenses', hit.license))
+              )}
+            </p>
+            {note ? (
+              <p class={props.paid ? 'utrecht-form-field-error-message' : 'course-warning'} safe>
+                {note}
+              </p>
+            ) : (
+              ''
+            )}
+            {errors.map((message) => (
+              <p class="utrecht-form-field-error-message" safe>
+                {message}
+              </p>
+            ))}
+            {inCourse.has(hit.id) ? (
+              <p class="utrecht-paragraph">Staat al in de cursus.</p>
+            ) : (
+              <form method="post" action={`/mijn-cursussen/${props.course.id}/onderdelen`}>
+                <FormTokenField page={props.page} />
+                <input type="hidden" name="revisie" value={String(props.course.revision)} />
+                {props.q ? <input type="hidden" name="q" value={props.q} /> : ''}
+                {props.places ? <input type="hidden" name="soort" value="infrastructure" /> : ''}
+                <button
+                  type="submit"
+                  name="actie"
+                  value={`add:${hit.id}`}
+                  class="utrecht-button utrecht-button--secondary-action"
+                >
+                  Toevoegen<span class="visually-hidden" safe>{`: ${hit.title}`}</span>
+                </button>
+              </form>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Totals({ course, labels }: { course: CourseDto; labels: LabelBook }): JSX.Element {
+  const { totals } = course;
+  const unpriced = course.items.filter(
+    (item) => item.kind === 'module' && item.priceCents === null,
+  ).length;
+  const modes = Object.entries(totals.deliveryModes)
+    .map(([mode, count]) => `${labels.label('deliveryModes', mode)} (${count})`)
+    .join(', ');
+  return (
+    <section aria-labelledby="totalen-titel">
+      <h2 class="utrecht-heading-2" id="totalen-titel">
+        Totaal
+      </h2>
+      <dl class="facts" id="cursus-totalen">
+        <dt>Studiebelasting</dt>
+        <dd safe>{formatHours(totals.studyLoadHours) || '0 uur'}</dd>
+        <dt>Prijs per deelnemer</dt>
+        <dd safe>
+          {`${formatEuro(totals.priceCents)} excl. btw${unpriced ? ` (${unpriced === 1 ? 'één module heeft' : `${unpriced} modules hebben`} geen prijs)` : ''}`}
+        </dd>
+        <dt>Certificaten</dt>
+        <dd safe>
+          {totals.certificates.length
+            ? `${totals.certificates.map((c) => labels.label('certifications', c.certification)).join(', ')}${totals.certificatesStack ? ' (stapelbaar)' : ''}`
+            : 'geen'}
+        </dd>
+        <dt>Vorm</dt>
+        <dd safe>{modes || '—'}</dd>
+        <dt>Niveau</dt>
+        <dd safe>
+          {totals.levelRange
+            ? totals.levelRange.lowest === totals.levelRange.highest
+              ? labels.label('educationLevels', totals.levelRange.lowest)
+              : `${labels.label('educationLevels', totals.levelRange.lowest)} tot ${labels.label('educationLevels', totals.levelRange.highest)}`
+            : '—'}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function Share(props: {
+  page: PageContext;
+  course: CourseDto;
+  share?: ShareLinkDto;
+  absolute: (path: string) => string;
+}): JSX.Element {
+  const { course, page } = props;
+  const action = (path: string, label: string, primary = false) => (
+    <form method="post" action={`/mijn-cursussen/${course.id}/${path}`}>
+      <FormTokenField page={page} />
+      <button
+        type="submit"
+        class={`utrecht-button utrecht-button--${primary ? 'primary' : 'secondary'}-action`}
+      >
+        {Html.escapeHtml(label)}
+      </button>
+    </form>
+  );
+  return (
+    <section aria-labelledby="delen-titel">
+      <h2 class="utrecht-heading-2" id="delen-titel">
+        Delen met de werkgever
+      </h2>
+      {props.share ? (
+        <div class="share-link">
+          <label class="utrecht-form-label" for="deellink">
+            Deellink (alleen nu zichtbaar: kopieer hem)
+          </label>
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
+            id="deellink"
+            value={props.absolute(props.share.html)}
+            readonly
+          />
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            data-copy-target="deellink"
+            data-copy-status="deellink-status"
+            hidden
+          >
+            Kopieer link
+          </button>
+          <span id="deellink-status" class="copy-status" role="status"></span>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={props.share.html}>
+              Bekijk en druk af zoals de werkgever het ziet
+            </a>
+          </p>
+        </div>
+      ) : course.shared ? (
+        <p class="utrecht-paragraph">
+          Er is een deellink actief. Kwijt? Maak een nieuwe: de oude werkt dan niet meer.
+        </p>
+      ) : (
+        <p class="utrecht-paragraph">
+          Met een deellink kan de werkgever het voorstel bekijken en afdrukken, zonder account.
+        </p>
+      )}
+      <div class="match-actions">
+        {action('delen', course.shared ? 'Nieuwe link maken' : 'Deellink maken', !course.shared)}
+        {course.shared ? action('delen-intrekken', 'Link intrekken') : ''}
+      </div>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/mijn-cursussen/${course.id}/afdrukken`}>
+          Afdrukversie
+        </a>
+      </p>
+    </section>
+  );
+}
