@@ -1,3 +1,4 @@
 export * from './reports.module';
 export * from './reports.service';
 export * from './dto/report.dto';
+export type { NetworkEdge } from './reports.repository';

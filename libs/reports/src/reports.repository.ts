@@ -59,6 +59,15 @@ function scopeSql(scope: PpsScope): [string, unknown[]] {
  * Reads for reports: published and archived assets only (assets' read surface), since drafts are
  * nobody's evidence yet. Rows are returned with the camelCase names the service uses.
  */
+export interface NetworkEdge {
+  sourceId: string;
+  sourceName: string;
+  adopterId: string;
+  adopterName: string;
+  reuses: number;
+  derivatives: number;
+}
+
 @Injectable()
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -156,6 +165,32 @@ export class ReportsRepository {
               count(DISTINCT a.pps_id)::int AS sources
        FROM reuse r JOIN pps p ON p.id = r.adopter_pps_id JOIN asset_published a ON a.id = r.asset_id
        GROUP BY p.id, p.name ORDER BY "reusesMade" DESC, p.name LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * Who builds on whom, region-wide: per pair of PPS, how often the second recorded reuse of, or
+   * published a derivative of, a published building block of the first.
+   */
+  network(limit: number): Promise<NetworkEdge[]> {
+    return this.dataSource.query(
+      `WITH edges AS (
+         SELECT a.pps_id AS source, r.adopter_pps_id AS adopter, 'reuse' AS how
+           FROM reuse r JOIN asset_published a ON a.id = r.asset_id
+           WHERE r.adopter_pps_id IS NOT NULL AND r.adopter_pps_id <> a.pps_id
+         UNION ALL
+         SELECT src.pps_id, d.pps_id, 'derivative'
+           FROM asset_published d JOIN asset_published src ON src.id = d.based_on_asset_id
+           WHERE d.pps_id <> src.pps_id
+       )
+       SELECT s.id AS "sourceId", s.name AS "sourceName", t.id AS "adopterId", t.name AS "adopterName",
+              count(*) FILTER (WHERE how = 'reuse')::int AS reuses,
+              count(*) FILTER (WHERE how = 'derivative')::int AS derivatives
+       FROM edges e JOIN pps s ON s.id = e.source JOIN pps t ON t.id = e.adopter
+       GROUP BY s.id, s.name, t.id, t.name
+       ORDER BY count(*) DESC, s.name, t.name
+       LIMIT $1`,
       [limit],
     );
   }

@@ -14,7 +14,7 @@ import {
   PpsTotalsDto,
   RankingReportDto,
 } from './dto/report.dto';
-import { AssetReuse, PpsTotals, ReportsRepository } from './reports.repository';
+import { AssetReuse, NetworkEdge, PpsTotals, ReportsRepository } from './reports.repository';
 import { OrganisationError } from '@bouwsteen/organisations';
 
 /** The published assets of a report whose overlaps are looked for (the most recent first). */
@@ -97,6 +97,11 @@ export class ReportsService {
       overlapsChecked: true,
       crossovers: await this.reports.crossovers(ppsIds),
     };
+  }
+
+  /** The region's reuse network: which PPS build on which (bounded to the strongest links). */
+  network(limit = 200): Promise<NetworkEdge[]> {
+    return this.reports.network(Math.min(limit, 500));
   }
 
   async ranking(limit = 25): Promise<RankingReportDto> {

@@ -25,8 +25,19 @@
     });
   }
 
+  // "Print" buttons: only shown when they can work; Ctrl+P does the same without them.
+  function setUpPrintButtons(root) {
+    root.querySelectorAll('[data-print]').forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        window.print();
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setUpCopyButtons(document);
+    setUpPrintButtons(document);
   });
 
   // After htmx replaced the results, say how many there are (the live region stays in place).

@@ -17,6 +17,8 @@ import { MyPpsPage } from './pages/my-pps/dashboard.page';
 import { MyPpsController } from './pages/my-pps/my-pps.controller';
 import { ComposerPage } from './pages/my-courses/composer.page';
 import { MyCoursesController } from './pages/my-courses/my-courses.controller';
+import { ReportsPageController } from './pages/reports/reports.controller';
+import { ReportsPage } from './pages/reports/reports.page';
 import { SignInPage } from './pages/account/sign-in.page';
 import { FormTokens } from './session/form-tokens';
 import { SessionCookies } from './session/session-cookies';
@@ -47,6 +49,7 @@ const PAGE_CONTROLLERS = [
   AccountPageController,
   MyPpsController,
   MyCoursesController,
+  ReportsPageController,
   HomeController,
   SearchPageController,
   AssetPageController,
@@ -93,6 +96,7 @@ const PAGE_CONTROLLERS = [
     TakeUpPage,
     VersionDiffPage,
     ComposerPage,
+    ReportsPage,
   ],
   exports: [SiteRenderer],
 })

@@ -40,6 +40,8 @@ export function SimilarPanel(props: {
   /** Carried to reuse and derive, so the lead's own draft can be set aside there. */
   draftId?: string;
   asked: boolean;
+  /** Only "bekijken" (a funder's check, not a lead's draft). */
+  readOnly?: boolean;
 }): JSX.Element {
   const draft = props.draftId ? `?concept=${props.draftId}` : '';
   return (
@@ -59,18 +61,19 @@ export function SimilarPanel(props: {
         </p>
       ) : props.similar.length === 0 ? (
         <p class="utrecht-paragraph">
-          Geen vergelijkbare bouwstenen van andere PPS gevonden. Hoe meer u invult (leeruitkomsten,
-          trefwoorden), hoe beter de vergelijking.
+          {props.readOnly
+            ? 'Geen vergelijkbare bouwstenen gevonden. Hoe meer tekst (doelen, leeruitkomsten), hoe beter de vergelijking.'
+            : 'Geen vergelijkbare bouwstenen van andere PPS gevonden. Hoe meer u invult (leeruitkomsten, trefwoorden), hoe beter de vergelijking.'}
         </p>
       ) : (
         <>
           <p class="utrecht-paragraph">
             {Html.escapeHtml(
               props.similar.length === 1
-                ? 'Eén bouwsteen van een andere PPS lijkt op wat u schrijft.'
-                : `${props.similar.length} bouwstenen van andere PPS lijken op wat u schrijft.`,
+                ? `Eén bouwsteen ${props.readOnly ? '' : 'van een andere PPS '}lijkt op deze tekst.`
+                : `${props.similar.length} bouwstenen ${props.readOnly ? '' : 'van andere PPS '}lijken op deze tekst.`,
             )}{' '}
-            Kunt u er een hergebruiken of op voortbouwen?
+            {props.readOnly ? '' : 'Kunt u er een hergebruiken of op voortbouwen?'}
           </p>
           <ul class="match-list">
             {props.similar.map((match) => (
@@ -95,6 +98,8 @@ export function SimilarPanel(props: {
                       : {match.title}
                     </span>
                   </a>
+{props.readOnly ? '' : (
+<>
                   <a
                     class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
                     href={`${assetPath(match.id)}/hergebruiken${draft}`}
@@ -113,6 +118,8 @@ export function SimilarPanel(props: {
                       : {match.title}
                     </span>
                   </a>
+</>
+)}
                 </div>
               </li>
             ))}
