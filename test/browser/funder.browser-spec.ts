@@ -26,14 +26,18 @@ describe('a funder in the browser', () => {
     expect(await page.locator('svg[role=img] title').first().textContent()).toBe(
       'Hergebruiksnetwerk van de PPS',
     );
-    expect(await page.locator('#netwerk-titel + svg + .utrecht-table-container tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('#netwerk-titel + svg + .utrecht-table-container tbody tr').count(),
+    ).toBeGreaterThan(0);
     await expectAccessible(page, 'rapportages');
 
     await page.getByRole('link', { name: 'Voorstel toetsen: bestaat dit al?' }).click();
     await page.getByRole('button', { name: 'Toetsen' }).click();
     await page.locator('#foutmeldingen').waitFor();
     await expectAccessible(page, 'voorstel-fouten');
-    await page.getByLabel('Titel van het voorstel').fill('Cybersecurity voor medewerkers in het mkb');
+    await page
+      .getByLabel('Titel van het voorstel')
+      .fill('Cybersecurity voor medewerkers in het mkb');
     await page
       .getByLabel('Tekst van het voorstel')
       .fill(

@@ -98,28 +98,30 @@ export function SimilarPanel(props: {
                       : {match.title}
                     </span>
                   </a>
-{props.readOnly ? '' : (
-<>
-                  <a
-                    class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-                    href={`${assetPath(match.id)}/hergebruiken${draft}`}
-                  >
-                    Hergebruiken
-                    <span class="visually-hidden" safe>
-                      : {match.title}
-                    </span>
-                  </a>
-                  <a
-                    class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-                    href={`${assetPath(match.id)}/afleiden${draft}`}
-                  >
-                    Afleiden
-                    <span class="visually-hidden" safe>
-                      : {match.title}
-                    </span>
-                  </a>
-</>
-)}
+                  {props.readOnly ? (
+                    ''
+                  ) : (
+                    <>
+                      <a
+                        class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                        href={`${assetPath(match.id)}/hergebruiken${draft}`}
+                      >
+                        Hergebruiken
+                        <span class="visually-hidden" safe>
+                          : {match.title}
+                        </span>
+                      </a>
+                      <a
+                        class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                        href={`${assetPath(match.id)}/afleiden${draft}`}
+                      >
+                        Afleiden
+                        <span class="visually-hidden" safe>
+                          : {match.title}
+                        </span>
+                      </a>
+                    </>
+                  )}
                 </div>
               </li>
             ))}

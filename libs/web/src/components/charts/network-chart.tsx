@@ -91,7 +91,12 @@ export function NetworkChart(props: { id: string; edges: NetworkEdge[] }): JSX.E
               const right = point.x >= WIDTH / 2;
               return (
                 <g>
-                  <circle class="chart__node" cx={point.x.toFixed(1)} cy={point.y.toFixed(1)} r="6" />
+                  <circle
+                    class="chart__node"
+                    cx={point.x.toFixed(1)}
+                    cy={point.y.toFixed(1)}
+                    r="6"
+                  />
                   <text
                     x={(point.x + (right ? 10 : -10)).toFixed(1)}
                     y={(point.y + 4).toFixed(1)}

@@ -45,16 +45,26 @@ function Downloads({ path, what }: { path: string; what: string }): JSX.Element 
   );
 }
 
-function Overlaps({ overlaps, checked }: { overlaps: OverlapDto[]; checked: boolean }): JSX.Element {
+function Overlaps({
+  overlaps,
+  checked,
+}: {
+  overlaps: OverlapDto[];
+  checked: boolean;
+}): JSX.Element {
   return (
     <section aria-labelledby="overlap-titel">
       <h2 class="utrecht-heading-2" id="overlap-titel">
         Mogelijke overlap
       </h2>
       {!checked ? (
-        <p class="utrecht-paragraph">De vergelijking is nu niet beschikbaar; probeer het later opnieuw.</p>
+        <p class="utrecht-paragraph">
+          De vergelijking is nu niet beschikbaar; probeer het later opnieuw.
+        </p>
       ) : overlaps.length === 0 ? (
-        <p class="utrecht-paragraph">Geen bouwstenen gevonden die sterk lijken op die van een andere PPS.</p>
+        <p class="utrecht-paragraph">
+          Geen bouwstenen gevonden die sterk lijken op die van een andere PPS.
+        </p>
       ) : (
         <DataTable
           labelledBy="overlap-titel"
@@ -107,12 +117,15 @@ export class ReportsPage {
       this.reports.ranking(10),
       this.pps.directory(),
     ]);
-    const leads = new Map(directory.map((pps) => [pps.leadInstitution.id, pps.leadInstitution.name]));
+    const leads = new Map(
+      directory.map((pps) => [pps.leadInstitution.id, pps.leadInstitution.name]),
+    );
     return this.site.page(
       page,
       {
         title: 'Rapportages',
-        description: 'Hergebruik tussen de PPS in Noord-Holland en Flevoland, per PPS, instelling en provincie.',
+        description:
+          'Hergebruik tussen de PPS in Noord-Holland en Flevoland, per PPS, instelling en provincie.',
         canonicalPath: '/rapportages',
         section: 'rapportages',
       },
@@ -144,7 +157,11 @@ export class ReportsPage {
                 <label class="utrecht-form-label" for="rapport-pps">
                   PPS
                 </label>
-                <select class="utrecht-select utrecht-select--html-select" id="rapport-pps" name="id">
+                <select
+                  class="utrecht-select utrecht-select--html-select"
+                  id="rapport-pps"
+                  name="id"
+                >
                   {directory.map((pps) => (
                     <option value={pps.id}>{Html.escapeHtml(pps.name)}</option>
                   ))}
@@ -189,16 +206,25 @@ export class ReportsPage {
           title="Meest hergebruikte bouwstenen"
           description="De tien bouwstenen die door de meeste PPS en organisaties zijn hergebruikt."
           valueHeader="Hergebruikt door"
-          bars={ranking.assets.map((asset) => ({ label: `${asset.title} (${asset.ppsName})`, value: asset.reuseCount }))}
+          bars={ranking.assets.map((asset) => ({
+            label: `${asset.title} (${asset.ppsName})`,
+            value: asset.reuseCount,
+          }))}
         />
         <BarChart
           id="trots-gevonden"
           title="Trots elders gevonden"
           description="PPS die het vaakst werk van anderen hergebruiken."
           valueHeader="Keer hergebruikt"
-          bars={ranking.adopters.map((adopter) => ({ label: adopter.ppsName, value: adopter.reusesMade }))}
+          bars={ranking.adopters.map((adopter) => ({
+            label: adopter.ppsName,
+            value: adopter.reusesMade,
+          }))}
         />
-        <Downloads path="proudly-found-elsewhere" what="Meest hergebruikt en trots elders gevonden" />
+        <Downloads
+          path="proudly-found-elsewhere"
+          what="Meest hergebruikt en trots elders gevonden"
+        />
       </>,
     );
   }
@@ -230,7 +256,9 @@ export class ReportsPage {
           <dt>Zelf hergebruikt van anderen</dt>
           <dd safe>{formatNumber(totals.reusesMade)}</dd>
           <dt>Afgeleid van werk van anderen</dt>
-          <dd safe>{`${formatNumber(totals.derivatives)} (${percent(totals.buildsOnExistingShare)} van wat ze publiceerden)`}</dd>
+          <dd
+            safe
+          >{`${formatNumber(totals.derivatives)} (${percent(totals.buildsOnExistingShare)} van wat ze publiceerden)`}</dd>
         </dl>
         <div class="report-grid">
           <BarChart
@@ -238,14 +266,19 @@ export class ReportsPage {
             title="Gepubliceerd per soort"
             description={`Aantal gepubliceerde bouwstenen van ${report.pps.name} per soort.`}
             valueHeader="Aantal"
-            bars={KIND_ORDER.map((kind) => ({ label: KIND_LABELS[kind].many, value: totals.byKind[kind] ?? 0 }))}
+            bars={KIND_ORDER.map((kind) => ({
+              label: KIND_LABELS[kind].many,
+              value: totals.byKind[kind] ?? 0,
+            }))}
           />
           <BarChart
             id="hergebruik"
             title="Hergebruik per bouwsteen"
             description="Door hoeveel PPS en organisaties elke bouwsteen is hergebruikt, meest hergebruikt eerst."
             valueHeader="Hergebruikt door"
-            bars={reused.slice(0, 15).map((asset) => ({ label: asset.title, value: asset.reuseCount }))}
+            bars={reused
+              .slice(0, 15)
+              .map((asset) => ({ label: asset.title, value: asset.reuseCount }))}
           />
         </div>
         <section aria-labelledby="wie-titel">
@@ -279,16 +312,22 @@ export class ReportsPage {
     );
   }
 
-  async portfolio(page: PageContext, scope: 'instellingen' | 'provincies', id: string): Promise<string> {
+  async portfolio(
+    page: PageContext,
+    scope: 'instellingen' | 'provincies',
+    id: string,
+  ): Promise<string> {
     let report: PortfolioReportDto;
     if (scope === 'instellingen') {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('organisation-not-found', 'organisation', id);
+      if (!/^[0-9a-f-]{36}$/i.test(id))
+        throw new NotFoundError('organisation-not-found', 'organisation', id);
       report = await this.reports.leadInstitution(id);
     } else {
       try {
         report = await this.reports.province(id);
       } catch (error) {
-        if (error instanceof ValidationFailedError) throw new NotFoundError('not-found', 'province', id);
+        if (error instanceof ValidationFailedError)
+          throw new NotFoundError('not-found', 'province', id);
         throw error;
       }
     }
@@ -351,10 +390,18 @@ export class ReportsPage {
     const text = typeof query.tekst === 'string' ? query.tekst : '';
     const asked = query.titel !== undefined || query.tekst !== undefined;
     let errors = new FieldErrors();
-    let result: { checked: boolean; similar: Awaited<ReturnType<SimilarityService['similarForText']>> } | undefined;
+    let result:
+      | { checked: boolean; similar: Awaited<ReturnType<SimilarityService['similarForText']>> }
+      | undefined;
     if (asked) {
-      const valid = await validateForm(SimilarQueryDto, { title, ...(text ? { summary: text } : {}) });
-      if (!valid.ok) errors = new FieldErrors(valid.errors.map((e) => ({ ...e, field: e.field === 'title' ? 'titel' : 'tekst' })));
+      const valid = await validateForm(SimilarQueryDto, {
+        title,
+        ...(text ? { summary: text } : {}),
+      });
+      if (!valid.ok)
+        errors = new FieldErrors(
+          valid.errors.map((e) => ({ ...e, field: e.field === 'title' ? 'titel' : 'tekst' })),
+        );
       else {
         try {
           result = { checked: true, similar: await this.similarity.similarForText(valid.value) };
@@ -369,7 +416,8 @@ export class ReportsPage {
       page,
       {
         title: 'Voorstel toetsen',
-        description: 'Bestaat dit al? Vergelijk een projectvoorstel met de bouwstenen van alle PPS.',
+        description:
+          'Bestaat dit al? Vergelijk een projectvoorstel met de bouwstenen van alle PPS.',
         canonicalPath: '/rapportages/voorstel',
         section: 'rapportages',
         noindex: asked,
@@ -382,9 +430,18 @@ export class ReportsPage {
           alle PPS die erop lijken, met de reden waarom, zodat u kunt vragen: bouwt dit voort op wat
           er al is?
         </p>
-        <ErrorSummary errors={errors} labelOf={(path) => (path === 'titel' ? 'Titel' : 'Tekst van het voorstel')} />
+        <ErrorSummary
+          errors={errors}
+          labelOf={(path) => (path === 'titel' ? 'Titel' : 'Tekst van het voorstel')}
+        />
         <form method="get" action="/rapportages/voorstel" class="site-form no-print" novalidate>
-          <TextField path="titel" label="Titel van het voorstel" value={title} errors={errors} required />
+          <TextField
+            path="titel"
+            label="Titel van het voorstel"
+            value={title}
+            errors={errors}
+            required
+          />
           <TextArea
             path="tekst"
             label="Tekst van het voorstel"
@@ -429,7 +486,12 @@ function ProposalResult(props: {
         readOnly
       />
       <p class="utrecht-paragraph no-print">
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" data-print hidden>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          data-print
+          hidden
+        >
           Afdrukken
         </button>
       </p>
