@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import { UsersService } from '@bouwsteen/auth';
-import { AppConfig, loadConfig } from '@bouwsteen/config';
+import { APP_CONFIG, AppConfig, loadConfig } from '@bouwsteen/config';
 import { ensureDatabase, runMigrations } from '@bouwsteen/database';
 import { projectPath } from '@bouwsteen/common';
-import { DemoService, SeedService, SeedSummary, totalChanges } from '@bouwsteen/seed';
+import { DemoAccounts, DemoService, SeedService, SeedSummary, totalChanges } from '@bouwsteen/seed';
 import { CliModule } from './cli.module';
 
 export const DEMO_PUBLISHER = 'demo-publisher@bouwsteen.invalid';
@@ -27,6 +27,8 @@ export async function seed(options: { demo: boolean }): Promise<SeedSummary> {
         .get(UsersService)
         .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
       summary.demo = await app.get(DemoService).load(publisher);
+      const password = app.get<AppConfig>(APP_CONFIG).auth.demoAccountsPassword;
+      if (password) summary.demo.accountsCreated = await app.get(DemoAccounts).ensure(password);
     }
     return summary;
   } finally {
@@ -55,6 +57,8 @@ export function printSummary(summary: SeedSummary): void {
     console.log(
       `Demo: PPS profiles filled ${summary.demo.ppsProfilesFilled}, assets created ${summary.demo.assetsCreated}, already present ${summary.demo.assetsUnchanged}, reuse records ${summary.demo.reusesCreated}`,
     );
+    for (const email of summary.demo.accountsCreated ?? [])
+      console.log(`Demo account created: ${email} (password: DEMO_ACCOUNTS_PASSWORD)`);
   }
   console.log(
     totalChanges(summary) === 0

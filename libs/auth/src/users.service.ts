@@ -39,6 +39,10 @@ export class UsersService implements OnApplicationBootstrap {
     if (created) this.logger.log(`Created the first admin account ${email}`);
   }
 
+  exists(email: string): Promise<boolean> {
+    return this.users.existsByEmail(emailKey(email));
+  }
+
   /** Creates an admin unless the email is taken; returns whether one was created. */
   async ensureAdmin(email: string, password: string, displayName = 'Beheerder'): Promise<boolean> {
     if (await this.users.existsByEmail(emailKey(email))) return false;

@@ -56,5 +56,7 @@ export interface AppConfig {
     loginWindowSeconds: number;
     bootstrapAdminEmail?: string;
     bootstrapAdminPassword?: string;
+    /** With the demo set: the password of the demo PPS lead and LLO office (never a default). */
+    demoAccountsPassword?: string;
   };
 }

@@ -77,6 +77,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL || undefined;
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
+  const demoPassword = env.DEMO_ACCOUNTS_PASSWORD || undefined;
+  if (demoPassword !== undefined && demoPassword.length < 12)
+    problems.push('DEMO_ACCOUNTS_PASSWORD must be at least 12 characters');
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
   }
@@ -156,6 +159,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
       bootstrapAdminEmail: adminEmail,
       bootstrapAdminPassword: adminPassword,
+      demoAccountsPassword: demoPassword,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -3,12 +3,13 @@ import { AssetsModule } from '@bouwsteen/assets';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { DemoAccounts } from './demo-accounts';
 import { DemoService } from './demo.service';
 import { SeedService } from './seed.service';
 
 @Module({
   imports: [TaxonomyModule, OrganisationsModule, AssetsModule, ReuseModule],
-  providers: [SeedService, DemoService],
-  exports: [SeedService, DemoService],
+  providers: [SeedService, DemoService, DemoAccounts],
+  exports: [SeedService, DemoService, DemoAccounts],
 })
 export class SeedModule {}
