@@ -23,6 +23,11 @@ export const AssetPolicy = {
     return asset.status !== 'draft' || AssetPolicy.canReadDrafts(principal, asset.ppsId);
   },
 
+  /** The change log shows drafts of every PPS and who wrote them: admins only. */
+  canReadChangeLog(principal: Principal | undefined): boolean {
+    return principal?.role === 'admin';
+  },
+
   canEdit(principal: Principal | undefined, ppsId: string): boolean {
     return PpsPolicy.canEdit(principal, ppsId);
   },

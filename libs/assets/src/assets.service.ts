@@ -26,7 +26,7 @@ import {
   toVersionColumns,
 } from './asset-content';
 import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
-import { AssetsRepository } from './assets.repository';
+import { AssetChangeLogEntry, AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
 import {
   ArchiveAssetDto,
@@ -123,6 +123,13 @@ export class AssetsService {
   /** Every published asset, page by page (what anyone may read and search engines may list). */
   publishedPage(offset: number, limit: number): Promise<{ id: string; publishedAt: Date }[]> {
     return this.assets.publishedPage(offset, Math.min(limit, 50_000));
+  }
+
+  /** Who changed which building block when (admins only: it includes drafts). */
+  recentChanges(principal: Principal, limit = 100): Promise<AssetChangeLogEntry[]> {
+    if (!AssetPolicy.canReadChangeLog(principal))
+      throw new ForbiddenError('Only admins read the change log');
+    return this.assets.recentChanges(Math.min(limit, 500));
   }
 
   publishedCount(): Promise<number> {

@@ -10,3 +10,4 @@ export * from './sessions/web-sessions.service';
 export * from './api-tokens.service';
 export * from './dto/login.dto';
 export * from './dto/api-token.dto';
+export * from './dto/user.dto';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OUTBOX_CHANNEL } from '@bouwsteen/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -152,6 +153,16 @@ export class OutboxRepository {
       lastError: row.last_error,
       parkedAt: row.parked_at,
     }));
+  }
+
+  /** An admin's "try again": parked entries become due now, with their count of attempts reset. */
+  async retryParked(): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE search_outbox SET parked_at = NULL, attempts = 0, next_attempt_at = clock_timestamp()
+       WHERE parked_at IS NOT NULL AND processed_at IS NULL RETURNING id`,
+    );
+    await this.dataSource.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    return rows.length;
   }
 
   async deleteProcessedBefore(cutoff: Date): Promise<void> {

@@ -18,6 +18,8 @@ import { MyPpsController } from './pages/my-pps/my-pps.controller';
 import { ComposerPage } from './pages/my-courses/composer.page';
 import { MyCoursesController } from './pages/my-courses/my-courses.controller';
 import { ReportsPageController } from './pages/reports/reports.controller';
+import { AdminController } from './pages/admin/admin.controller';
+import { AdminPage } from './pages/admin/admin.page';
 import { ReportsPage } from './pages/reports/reports.page';
 import { SignInPage } from './pages/account/sign-in.page';
 import { FormTokens } from './session/form-tokens';
@@ -50,6 +52,7 @@ const PAGE_CONTROLLERS = [
   MyPpsController,
   MyCoursesController,
   ReportsPageController,
+  AdminController,
   HomeController,
   SearchPageController,
   AssetPageController,
@@ -97,6 +100,7 @@ const PAGE_CONTROLLERS = [
     VersionDiffPage,
     ComposerPage,
     ReportsPage,
+    AdminPage,
   ],
   exports: [SiteRenderer],
 })

@@ -78,6 +78,10 @@ const RULES: [RegExp, (match: RegExpExecArray) => string][] = [
   ],
   [/must contain letters or digits/, () => 'Gebruik letters of cijfers.'],
   [/must be true or false/, () => 'Kies ja of nee.'],
+  [
+    /own admin role/,
+    () => 'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',
+  ],
   [/NUL|control character/i, () => 'Deze tekst bevat tekens die niet kunnen worden opgeslagen.'],
 ];
 

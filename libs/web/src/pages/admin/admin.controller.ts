@@ -1,0 +1,106 @@
+import { Body, Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
+import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
+import { send } from '../../http/page-answer';
+import { Page, PageContext } from '../../http/page-context';
+import { AdminPage } from './admin.page';
+
+type Form = Record<string, unknown>;
+
+/** Admins only, like the admin routes of the API. */
+@Auth({ roles: ['admin'] })
+@Controller('beheer')
+export class AdminController {
+  constructor(private readonly admin: AdminPage) {}
+
+  @HtmlPage('')
+  overview(@Page() page: PageContext): Promise<string> {
+    return this.admin.overview(page);
+  }
+
+  @HtmlPage('gebruikers')
+  users(@Page() page: PageContext, @Query() query: Form): Promise<string> {
+    return this.admin.userList(page, query);
+  }
+
+  @HtmlForm('gebruikers')
+  async invite(
+    @Page() page: PageContext,
+    @Body() body: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.admin.invite(page, body));
+  }
+
+  @HtmlPage('gebruikers/:id')
+  user(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('melding') code: unknown,
+  ): Promise<string> {
+    return this.admin.userForm(page, id, { code });
+  }
+
+  @HtmlForm('gebruikers/:id')
+  async saveUser(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.admin.saveUser(page, principal, id, body));
+  }
+
+  @HtmlPage('pps')
+  ppsList(@Page() page: PageContext): Promise<string> {
+    return this.admin.ppsList(page);
+  }
+
+  @HtmlPage('pps/:id')
+  pps(@Page() page: PageContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.admin.ppsForm(page, id);
+  }
+
+  @HtmlForm('pps/:id')
+  async savePps(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.admin.savePps(page, principal, id, body));
+  }
+
+  @HtmlPage('organisaties/:id')
+  organisation(@Page() page: PageContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.admin.organisationForm(page, id);
+  }
+
+  @HtmlForm('organisaties/:id')
+  async saveOrganisation(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.admin.saveOrganisation(page, id, body));
+  }
+
+  @HtmlPage('zoekindex')
+  searchPipeline(@Page() page: PageContext, @Query('melding') code: unknown): Promise<string> {
+    return this.admin.searchPipeline(page, code);
+  }
+
+  @HtmlForm('zoekindex/herstel')
+  async retry(@Res() response: Response): Promise<void> {
+    send(response, await this.admin.retryParked());
+  }
+
+  @HtmlPage('wijzigingen')
+  changes(@Page() page: PageContext, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.admin.changes(page, principal);
+  }
+}

@@ -1,0 +1,70 @@
+import { Browser } from 'playwright-core';
+import { expectAccessible, openPage } from '../harness/browser';
+import { DemoSite, openDemoSite } from '../harness/demo-site';
+
+/** An admin in Chromium: invite a PPS lead, deactivate them, and read the pipeline and change log. */
+describe('an admin in the browser', () => {
+  let site: DemoSite;
+  let browser: Browser;
+  let baseURL: string;
+  let admin: { email: string; password: string };
+
+  beforeAll(async () => {
+    site = await openDemoSite();
+    ({ browser, baseURL } = site);
+    admin = await site.t.user('admin');
+  }, 120_000);
+
+  afterAll(() => site?.close());
+
+  it('invites and deactivates an account, and reads the search pipeline and the change log', async () => {
+    const page = await openPage(browser, baseURL);
+    await page.goto('/inloggen');
+    await page.getByLabel('E-mailadres').fill(admin.email);
+    await page.getByLabel('Wachtwoord').fill(admin.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/beheer$/);
+    await expectAccessible(page, 'beheer');
+
+    await page.getByRole('link', { name: 'Gebruikers' }).click();
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    await page.locator('#foutmeldingen').waitFor();
+    await expectAccessible(page, 'beheer-gebruikers-fouten');
+    await page.getByLabel('E-mailadres').fill('nieuwe.projectleider@techport.nl');
+    await page.getByLabel('Naam', { exact: true }).fill('Nieuwe projectleider');
+    await page.getByLabel('Rol', { exact: true }).last().selectOption('pps-editor');
+    await page.getByRole('group', { name: /PPS/ }).getByLabel('Techport mbo').check();
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    const first = await page.getByLabel('Eerste wachtwoord').inputValue();
+    expect(first.length).toBeGreaterThanOrEqual(16);
+    await expectAccessible(page, 'beheer-gebruikers');
+
+    // The invited lead can sign in with it; then the admin deactivates the account.
+    const lead = await openPage(browser, baseURL);
+    await lead.goto('/inloggen');
+    await lead.getByLabel('E-mailadres').fill('nieuwe.projectleider@techport.nl');
+    await lead.getByLabel('Wachtwoord').fill(first);
+    await lead.getByRole('button', { name: 'Inloggen' }).click();
+    await lead.waitForURL(/\/mijn-pps$/);
+
+    await page.getByRole('link', { name: 'Nieuwe projectleider' }).click();
+    await page.getByLabel('Account').selectOption('nee');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Het account is gedeactiveerd').waitFor();
+    await expectAccessible(page, 'beheer-gebruiker');
+    await lead.goto('/mijn-pps');
+    await lead.waitForURL(/\/inloggen/);
+
+    await page.getByRole('link', { name: 'Zoekindex' }).click();
+    await page.getByText('Wachtend', { exact: true }).waitFor();
+    await expectAccessible(page, 'beheer-zoekindex');
+    await page.getByRole('link', { name: 'Wijzigingen' }).click();
+    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(10);
+    await expectAccessible(page, 'beheer-wijzigingen');
+    await page.getByRole('link', { name: 'PPS en organisaties' }).click();
+    await page.getByRole('link', { name: 'Techport mbo' }).click();
+    await expectAccessible(page, 'beheer-pps');
+    await page.context().close();
+    await lead.context().close();
+  });
+});
