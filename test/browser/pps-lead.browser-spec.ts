@@ -132,3 +132,100 @@ describe('a PPS lead in the browser', () => {
     await page.context().close();
   });
 });
+
+describe('a PPS lead keeping their building blocks up to date', () => {
+  let site: DemoSite;
+  let browser: Browser;
+  let baseURL: string;
+  let lead: { email: string; password: string };
+
+  beforeAll(async () => {
+    site = await openDemoSite();
+    ({ browser, baseURL } = site);
+    lead = await site.t.user('pps-editor', [await site.t.ppsId('House of Digital')]);
+  }, 120_000);
+
+  afterAll(() => site?.close());
+
+  async function signedIn(): Promise<Page> {
+    const page = await openPage(browser, baseURL);
+    await page.goto('/inloggen');
+    await page.getByLabel('E-mailadres').fill(lead.email);
+    await page.getByLabel('Wachtwoord').fill(lead.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/mijn-pps$/);
+    return page;
+  }
+
+  it('edits while a colleague edits, publishes with a change note, compares versions and archives with a successor', async () => {
+    const page = await signedIn();
+    await page.getByRole('link', { name: /^Gepubliceerd/ }).click();
+    await page.getByRole('link', { name: 'Data-analyse met Python voor het mbo' }).click();
+    const editUrl = page.url();
+    const colleague = await signedIn();
+    await colleague.goto(editUrl);
+
+    await page.getByLabel('Samenvatting').fill('Praktische module: studenten analyseren echte bedrijfsdata met Python en pandas.');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.getByText('Het concept is opgeslagen.').waitFor();
+
+    // The colleague's form is stale: what they typed stays, and they see what changed meanwhile.
+    await colleague.getByLabel('Titel', { exact: true }).fill('Data-analyse met Python');
+    await colleague.getByRole('button', { name: 'Concept opslaan' }).click();
+    const conflict = colleague.getByRole('alert').filter({ hasText: 'Iemand anders heeft deze bouwsteen intussen gewijzigd' });
+    await conflict.waitFor();
+    expect(await conflict.locator('tbody th').allTextContents()).toEqual(['Samenvatting']);
+    expect(await conflict.locator('ins').first().textContent()).toContain('Praktische');
+    expect(await colleague.getByLabel('Titel', { exact: true }).inputValue()).toBe('Data-analyse met Python');
+    await expectAccessible(colleague, 'mijn-pps-conflict');
+    await colleague.getByRole('button', { name: 'Concept opslaan' }).click();
+    await colleague.getByText('Het concept is opgeslagen.').waitFor();
+    await colleague.context().close();
+
+    await page.goto(editUrl.split('?')[0]);
+    await page.getByRole('link', { name: 'Publiceren' }).click();
+    expect(await page.locator('table tbody th').allTextContents()).toEqual(['Titel']);
+    await page.getByRole('button', { name: /publiceren$/ }).click();
+    await page.locator('#foutmeldingen').waitFor();
+    await expectAccessible(page, 'publiceren-fouten');
+    await page.getByLabel('Wat is er veranderd').fill('Kortere titel.');
+    await page.getByRole('button', { name: /publiceren$/ }).click();
+    await page.getByText('De bouwsteen is gepubliceerd.').waitFor();
+
+    await page.getByRole('link', { name: 'Vergelijk de laatste twee versies' }).click();
+    await page.waitForURL(/\/verschillen\?van=1&naar=2/);
+    expect(await page.locator('table tbody th').allTextContents()).toEqual(['Titel']);
+    expect(await page.locator('main').textContent()).toContain('Toelichting bij versie 2: Kortere titel.');
+    await expectAccessible(page, 'versies-vergelijken');
+
+    await page.goto(editUrl.split('?')[0]);
+    await page.getByRole('link', { name: 'Archiveren', exact: true }).click();
+    await expectAccessible(page, 'archiveren');
+    await page.getByLabel('Opvolger uit uw eigen PPS').selectOption({ label: 'Werken met AI-assistenten op de werkvloer' });
+    await page.getByRole('button', { name: 'Archiveren' }).click();
+    await page.getByText('De bouwsteen is gearchiveerd.').waitFor();
+    expect(await page.locator('table').textContent()).toContain('Data-analyse met Python');
+    await page.context().close();
+  });
+
+  it('starts a derivative of another PPS’s module and makes a personal API token', async () => {
+    const page = await signedIn();
+    await page.goto('/zoeken?q=cobots');
+    await page.getByRole('link', { name: 'E-learning Veilig werken met cobots' }).first().click();
+    await page.getByRole('link', { name: 'Afleiden: een eigen versie maken' }).click();
+    expect(await page.locator('main').textContent()).toContain('Uw afgeleide bouwsteen houdt dezelfde licentie (CC-BY-SA-4.0)');
+    await expectAccessible(page, 'afleiden');
+    await page.getByRole('button', { name: 'Eigen concept maken' }).click();
+    await page.waitForURL(/\/mijn-pps\/bouwstenen\/[0-9a-f-]+\?melding=afgeleid/);
+    expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe('E-learning Veilig werken met cobots');
+
+    await page.getByRole('link', { name: 'Mijn account' }).click();
+    await page.getByLabel('Naam', { exact: true }).fill('Koppeling met ons LMS');
+    await page.getByRole('button', { name: 'Sleutel maken' }).click();
+    expect(await page.getByLabel('Uw nieuwe API-sleutel').inputValue()).toMatch(/^bst_/);
+    await expectAccessible(page, 'mijn-account');
+    await page.getByRole('button', { name: /^Intrekken/ }).click();
+    expect(await page.locator('table').textContent()).toContain('ingetrokken op');
+    await page.context().close();
+  });
+});

@@ -172,29 +172,31 @@ export class AccountPage {
 function NewToken({ token }: { token: CreatedApiTokenDto }): JSX.Element {
   return (
     <div class="utrecht-alert utrecht-alert--ok" role="status">
-      <p class="utrecht-paragraph">
-        <strong safe>Sleutel "{token.name}" gemaakt.</strong> Kopieer hem nu: hij wordt maar één
-        keer getoond.
-      </p>
-      <label class="utrecht-form-label" for="nieuwe-sleutel">
-        Uw nieuwe API-sleutel
-      </label>
-      <input
-        class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
-        id="nieuwe-sleutel"
-        value={token.token}
-        readonly
-      />
-      <button
-        type="button"
-        class="utrecht-button utrecht-button--secondary-action"
-        data-copy-target="nieuwe-sleutel"
-        data-copy-status="sleutel-status"
-        hidden
-      >
-        Kopieer sleutel
-      </button>
-      <span id="sleutel-status" class="copy-status" role="status"></span>
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph">
+          <strong safe>Sleutel "{token.name}" gemaakt.</strong> Kopieer hem nu: hij wordt maar één
+          keer getoond.
+        </p>
+        <label class="utrecht-form-label" for="nieuwe-sleutel">
+          Uw nieuwe API-sleutel
+        </label>
+        <input
+          class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
+          id="nieuwe-sleutel"
+          value={token.token}
+          readonly
+        />
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          data-copy-target="nieuwe-sleutel"
+          data-copy-status="sleutel-status"
+          hidden
+        >
+          Kopieer sleutel
+        </button>
+        <span id="sleutel-status" class="copy-status" role="status"></span>
+      </div>
     </div>
   );
 }

@@ -481,17 +481,20 @@ function AssetStatusLine({ asset, labels }: { asset: AssetDto; labels: LabelBook
 function ConflictNotice({ changes: rows }: { changes: FieldChange[] }): JSX.Element {
   return (
     <div class="utrecht-alert utrecht-alert--warning" role="alert">
-      <h2 class="utrecht-heading-2" id="conflict-titel">
-        Iemand anders heeft deze bouwsteen intussen gewijzigd
-      </h2>
-      <p class="utrecht-paragraph">
-        Uw wijzigingen zijn nog niet opgeslagen; het formulier hieronder bevat wat u invulde. Dit is
-        er sinds u het formulier opende door een ander veranderd:
-      </p>
-      <ChangeTable rows={rows} labelledBy="conflict-titel" />
-      <p class="utrecht-paragraph">
-        Neem over wat u wilt houden en sla dan opnieuw op: dan vervangt uw versie die van de ander.
-      </p>
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2" id="conflict-titel">
+          Iemand anders heeft deze bouwsteen intussen gewijzigd
+        </h2>
+        <p class="utrecht-paragraph">
+          Uw wijzigingen zijn nog niet opgeslagen; het formulier hieronder bevat wat u invulde. Dit
+          is er sinds u het formulier opende door een ander veranderd:
+        </p>
+        <ChangeTable rows={rows} labelledBy="conflict-titel" />
+        <p class="utrecht-paragraph">
+          Neem over wat u wilt houden en sla dan opnieuw op: dan vervangt uw versie die van de
+          ander.
+        </p>
+      </div>
     </div>
   );
 }
