@@ -165,18 +165,24 @@ describe('a PPS lead keeping their building blocks up to date', () => {
     const colleague = await signedIn();
     await colleague.goto(editUrl);
 
-    await page.getByLabel('Samenvatting').fill('Praktische module: studenten analyseren echte bedrijfsdata met Python en pandas.');
+    await page
+      .getByLabel('Samenvatting')
+      .fill('Praktische module: studenten analyseren echte bedrijfsdata met Python en pandas.');
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await page.getByText('Het concept is opgeslagen.').waitFor();
 
     // The colleague's form is stale: what they typed stays, and they see what changed meanwhile.
     await colleague.getByLabel('Titel', { exact: true }).fill('Data-analyse met Python');
     await colleague.getByRole('button', { name: 'Concept opslaan' }).click();
-    const conflict = colleague.getByRole('alert').filter({ hasText: 'Iemand anders heeft deze bouwsteen intussen gewijzigd' });
+    const conflict = colleague
+      .getByRole('alert')
+      .filter({ hasText: 'Iemand anders heeft deze bouwsteen intussen gewijzigd' });
     await conflict.waitFor();
     expect(await conflict.locator('tbody th').allTextContents()).toEqual(['Samenvatting']);
     expect(await conflict.locator('ins').first().textContent()).toContain('Praktische');
-    expect(await colleague.getByLabel('Titel', { exact: true }).inputValue()).toBe('Data-analyse met Python');
+    expect(await colleague.getByLabel('Titel', { exact: true }).inputValue()).toBe(
+      'Data-analyse met Python',
+    );
     await expectAccessible(colleague, 'mijn-pps-conflict');
     await colleague.getByRole('button', { name: 'Concept opslaan' }).click();
     await colleague.getByText('Het concept is opgeslagen.').waitFor();
@@ -195,13 +201,17 @@ describe('a PPS lead keeping their building blocks up to date', () => {
     await page.getByRole('link', { name: 'Vergelijk de laatste twee versies' }).click();
     await page.waitForURL(/\/verschillen\?van=1&naar=2/);
     expect(await page.locator('table tbody th').allTextContents()).toEqual(['Titel']);
-    expect(await page.locator('main').textContent()).toContain('Toelichting bij versie 2: Kortere titel.');
+    expect(await page.locator('main').textContent()).toContain(
+      'Toelichting bij versie 2: Kortere titel.',
+    );
     await expectAccessible(page, 'versies-vergelijken');
 
     await page.goto(editUrl.split('?')[0]);
     await page.getByRole('link', { name: 'Archiveren', exact: true }).click();
     await expectAccessible(page, 'archiveren');
-    await page.getByLabel('Opvolger uit uw eigen PPS').selectOption({ label: 'Werken met AI-assistenten op de werkvloer' });
+    await page
+      .getByLabel('Opvolger uit uw eigen PPS')
+      .selectOption({ label: 'Werken met AI-assistenten op de werkvloer' });
     await page.getByRole('button', { name: 'Archiveren' }).click();
     await page.getByText('De bouwsteen is gearchiveerd.').waitFor();
     expect(await page.locator('table').textContent()).toContain('Data-analyse met Python');
@@ -213,11 +223,15 @@ describe('a PPS lead keeping their building blocks up to date', () => {
     await page.goto('/zoeken?q=cobots');
     await page.getByRole('link', { name: 'E-learning Veilig werken met cobots' }).first().click();
     await page.getByRole('link', { name: 'Afleiden: een eigen versie maken' }).click();
-    expect(await page.locator('main').textContent()).toContain('Uw afgeleide bouwsteen houdt dezelfde licentie (CC-BY-SA-4.0)');
+    expect(await page.locator('main').textContent()).toContain(
+      'Uw afgeleide bouwsteen houdt dezelfde licentie (CC-BY-SA-4.0)',
+    );
     await expectAccessible(page, 'afleiden');
     await page.getByRole('button', { name: 'Eigen concept maken' }).click();
     await page.waitForURL(/\/mijn-pps\/bouwstenen\/[0-9a-f-]+\?melding=afgeleid/);
-    expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe('E-learning Veilig werken met cobots');
+    expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
+      'E-learning Veilig werken met cobots',
+    );
 
     await page.getByRole('link', { name: 'Mijn account' }).click();
     await page.getByLabel('Naam', { exact: true }).fill('Koppeling met ons LMS');

@@ -1,4 +1,7 @@
 import Html from '@kitajs/html';
+import type { Principal } from '@bouwsteen/auth';
+import type { PageContext } from '../../http/page-context';
+import { TakeUpActions } from './take-up-actions';
 import type {
   AssetDto,
   AssetSummaryDto,
@@ -50,8 +53,8 @@ export interface AssetPageData {
   pps: PpsDto;
   lead: OrganisationDto | undefined;
   licence: { label: string; url?: string; explanation: string[]; attribution: string };
-  /** What a signed-in visitor can do with it (reuse, derive, follow, edit). */
-  actions?: JSX.Element;
+  /** A signed-in visitor, for what they can do with it (reuse, derive, follow, edit). */
+  viewer?: { principal: Principal; following: boolean; page: PageContext };
   /** The outcome of an action just taken (after a redirect). */
   notice?: string;
 }
@@ -139,7 +142,16 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           <Versions {...data} />
         </div>
         <aside class="asset-aside" aria-label="Hergebruiken">
-          {data.actions ?? ''}
+          {data.viewer ? (
+            <TakeUpActions
+              asset={data.current ?? data.asset}
+              principal={data.viewer.principal}
+              following={data.viewer.following}
+              page={data.viewer.page}
+            />
+          ) : (
+            ''
+          )}
           <Licence {...data} />
           <Contact {...data} />
         </aside>

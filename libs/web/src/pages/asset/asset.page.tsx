@@ -12,7 +12,6 @@ import { NotFoundError } from '@bouwsteen/common';
 import { pageQuery } from '../search-queries';
 import { FollowService } from '@bouwsteen/follow';
 import { notice } from '../my-pps/notices';
-import { TakeUpActions } from './take-up-actions';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
@@ -77,9 +76,7 @@ export class AssetPage {
       pps,
       lead,
       notice: notice(code),
-      actions: page.principal
-        ? TakeUpActions({ asset: current, principal: page.principal, following, page })
-        : undefined,
+      viewer: page.principal ? { principal: page.principal, following, page } : undefined,
       licence: {
         label: licenceLabel,
         url: licenseUrl(asset.license),

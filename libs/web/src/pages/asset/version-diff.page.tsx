@@ -116,7 +116,7 @@ function VersionSelect(props: {
       >
         {props.numbers.map((number) => (
           <option value={String(number)} selected={number === props.value}>
-            {String(number)}
+            {number}
           </option>
         ))}
       </select>

@@ -865,20 +865,24 @@ function Totals({ course, labels }: { course: CourseDto; labels: LabelBook }): J
           {`${formatEuro(totals.priceCents)} excl. btw${unpriced ? ` (${unpriced === 1 ? 'één module heeft' : `${unpriced} modules hebben`} geen prijs)` : ''}`}
         </dd>
         <dt>Certificaten</dt>
-        <dd safe>
-          {totals.certificates.length
-            ? `${totals.certificates.map((c) => labels.label('certifications', c.certification)).join(', ')}${totals.certificatesStack ? ' (stapelbaar)' : ''}`
-            : 'geen'}
+        <dd>
+          {Html.escapeHtml(
+            totals.certificates.length
+              ? `${totals.certificates.map((c) => labels.label('certifications', c.certification)).join(', ')}${totals.certificatesStack ? ' (stapelbaar)' : ''}`
+              : 'geen',
+          )}
         </dd>
         <dt>Vorm</dt>
         <dd safe>{modes || '—'}</dd>
         <dt>Niveau</dt>
-        <dd safe>
-          {totals.levelRange
-            ? totals.levelRange.lowest === totals.levelRange.highest
-              ? labels.label('educationLevels', totals.levelRange.lowest)
-              : `${labels.label('educationLevels', totals.levelRange.lowest)} tot ${labels.label('educationLevels', totals.levelRange.highest)}`
-            : '—'}
+        <dd>
+          {Html.escapeHtml(
+            totals.levelRange
+              ? totals.levelRange.lowest === totals.levelRange.highest
+                ? labels.label('educationLevels', totals.levelRange.lowest)
+                : `${labels.label('educationLevels', totals.levelRange.lowest)} tot ${labels.label('educationLevels', totals.levelRange.highest)}`
+              : '—',
+          )}
         </dd>
       </dl>
     </section>
