@@ -32,13 +32,12 @@ import {
   TextField,
 } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { submitForm } from '../../forms/form-submit';
 import { formatDate, formatNumber } from '../../format/format';
 import { ROLE_LABELS } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { isStale } from '../my-pps/asset-actions.page';
 
 type Form = Record<string, unknown>;
 
@@ -279,20 +278,20 @@ export class AdminPage {
       password,
       ...(str(body.organisationId) ? { organisationId: str(body.organisationId) } : {}),
     };
-    const again = async (errors: FieldError[]) => ({
-      status: 400,
-      html: await this.userList(page, {}, { values: body, errors: new FieldErrors(errors) }),
+    return submitForm({
+      dto: CreateUserDto,
+      input,
+      write: async (value) => {
+        const user = await this.users.create(value);
+        return {
+          html: await this.userList(page, {}, { invited: { email: user.email, password } }),
+        };
+      },
+      again: async (errors) => ({
+        status: 400,
+        html: await this.userList(page, {}, { values: body, errors: new FieldErrors(errors) }),
+      }),
     });
-    const valid = await validateForm(CreateUserDto, input);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      const user = await this.users.create(valid.value);
-      return { html: await this.userList(page, {}, { invited: { email: user.email, password } }) };
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
   }
 
   async userForm(
@@ -383,23 +382,20 @@ export class AdminPage {
       status: stale ? 409 : 400,
       html: await this.userForm(page, id, { values: body, errors: new FieldErrors(errors), stale }),
     });
-    const valid = await validateForm(UpdateUserDto, input);
-    if (!valid.ok) return again(valid.errors);
-    if (id === principal.userId && (valid.value.active === false || valid.value.role !== 'admin'))
-      return again([
-        { field: 'role', message: 'cannot remove your own admin role or deactivate yourself' },
-      ]);
-    try {
-      await this.users.update(id, Number(body.revisie), valid.value);
-      return {
-        redirect: `/beheer/gebruikers/${id}?melding=${valid.value.active === false ? 'gedeactiveerd' : 'opgeslagen'}`,
-      };
-    } catch (error) {
-      if (isStale(error)) return again([], true);
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
+    return submitForm({
+      dto: UpdateUserDto,
+      input,
+      again,
+      write: async (value) => {
+        if (id === principal.userId && (value.active === false || value.role !== 'admin'))
+          return again([
+            { field: 'role', message: 'cannot remove your own admin role or deactivate yourself' },
+          ]);
+        await this.users.update(id, Number(body.revisie), value);
+        const outcome = value.active === false ? 'gedeactiveerd' : 'opgeslagen';
+        return { redirect: `/beheer/gebruikers/${id}?melding=${outcome}` };
+      },
+    });
   }
 
   async ppsList(page: PageContext): Promise<string> {
@@ -494,21 +490,22 @@ export class AdminPage {
     body: Form,
   ): Promise<PageAnswer> {
     const input = { name: str(body.name), leadOrganisationId: str(body.leadOrganisationId) };
-    const again = async (errors: FieldError[], stale = false) => ({
-      status: stale ? 409 : 400,
-      html: await this.ppsForm(page, id, { values: body, errors: new FieldErrors(errors), stale }),
+    return submitForm({
+      dto: UpdatePpsDto,
+      input,
+      write: async (value) => {
+        await this.pps.update(principal, id, Number(body.revisie), value);
+        return { redirect: '/beheer/pps' };
+      },
+      again: async (errors, stale) => ({
+        status: stale ? 409 : 400,
+        html: await this.ppsForm(page, id, {
+          values: body,
+          errors: new FieldErrors(errors),
+          stale,
+        }),
+      }),
     });
-    const valid = await validateForm(UpdatePpsDto, input);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      await this.pps.update(principal, id, Number(body.revisie), valid.value);
-      return { redirect: '/beheer/pps' };
-    } catch (error) {
-      if (isStale(error)) return again([], true);
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
   }
 
   async organisationForm(
@@ -574,17 +571,15 @@ export class AdminPage {
         stale,
       }),
     });
-    const valid = await validateForm(UpdateOrganisationDto, input);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      await this.organisations.update(id, Number(body.revisie), valid.value);
-      return { redirect: '/beheer/pps' };
-    } catch (error) {
-      if (isStale(error)) return again([], true);
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
+    return submitForm({
+      dto: UpdateOrganisationDto,
+      input,
+      again,
+      write: async (value) => {
+        await this.organisations.update(id, Number(body.revisie), value);
+        return { redirect: '/beheer/pps' };
+      },
+    });
   }
 
   async searchPipeline(page: PageContext, code?: unknown): Promise<string> {

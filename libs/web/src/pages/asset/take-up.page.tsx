@@ -18,7 +18,7 @@ import { decimal } from '../my-pps/asset-form/form-read';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { submitForm } from '../../forms/form-submit';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
@@ -187,28 +187,25 @@ export class TakeUpPage {
     for (const field of ['reachStudents', 'reachWorkers'])
       if (typeof body[field] === 'string' && (body[field] as string).trim())
         input[field] = decimal(body[field] as string);
-    const again = async (errors: { field: string; message: string }[]) => ({
-      status: 400,
-      html: await this.reuseForm(page, principal, id, body.concept, {
-        values: body,
-        errors: new FieldErrors(errors),
+    return submitForm({
+      dto: RecordReuseDto,
+      input,
+      write: async (value) => {
+        await this.reuse.record(principal, id, value);
+        const draft = await this.ownDraft(principal, body.concept);
+        if (!draft || !ticked(body.concept_weg))
+          return { redirect: `${assetPath(id)}?melding=hergebruik` };
+        await this.assets.discardDraft(principal, draft.id, draft.revision);
+        return { redirect: `/mijn-pps?pps=${draft.pps.id}&melding=hergebruik-concept-weg` };
+      },
+      again: async (errors) => ({
+        status: 400,
+        html: await this.reuseForm(page, principal, id, body.concept, {
+          values: body,
+          errors: new FieldErrors(errors),
+        }),
       }),
     });
-    const valid = await validateForm(RecordReuseDto, input);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      await this.reuse.record(principal, id, valid.value);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
-    const draft = await this.ownDraft(principal, body.concept);
-    if (draft && ticked(body.concept_weg)) {
-      await this.assets.discardDraft(principal, draft.id, draft.revision);
-      return { redirect: `/mijn-pps?pps=${draft.pps.id}&melding=hergebruik-concept-weg` };
-    }
-    return { redirect: `${assetPath(id)}?melding=hergebruik` };
   }
 
   async deriveForm(
@@ -296,27 +293,24 @@ export class TakeUpPage {
     id: string,
     body: Form,
   ): Promise<PageAnswer> {
-    const valid = await validateForm(DeriveAssetDto, { ppsId: body.ppsId });
-    const again = async (errors: { field: string; message: string }[]) => ({
-      status: 400,
-      html: await this.deriveForm(page, principal, id, body.concept, {
-        values: body,
-        errors: new FieldErrors(errors),
+    return submitForm({
+      dto: DeriveAssetDto,
+      input: { ppsId: body.ppsId },
+      write: async (value) => {
+        const derivative = await this.assets.derive(principal, id, value);
+        const draft = await this.ownDraft(principal, body.concept);
+        if (draft && ticked(body.concept_weg))
+          await this.assets.discardDraft(principal, draft.id, draft.revision);
+        return { redirect: `/mijn-pps/bouwstenen/${derivative.id}?melding=afgeleid` };
+      },
+      again: async (errors) => ({
+        status: 400,
+        html: await this.deriveForm(page, principal, id, body.concept, {
+          values: body,
+          errors: new FieldErrors(errors),
+        }),
       }),
     });
-    if (!valid.ok) return again(valid.errors);
-    let derivative: AssetDto;
-    try {
-      derivative = await this.assets.derive(principal, id, valid.value);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
-    const draft = await this.ownDraft(principal, body.concept);
-    if (draft && ticked(body.concept_weg))
-      await this.assets.discardDraft(principal, draft.id, draft.revision);
-    return { redirect: `/mijn-pps/bouwstenen/${derivative.id}?melding=afgeleid` };
   }
 
   private async published(id: string): Promise<AssetDto> {

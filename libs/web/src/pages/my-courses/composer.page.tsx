@@ -2,7 +2,7 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { Licenses, licenseUrl } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { FieldError, PageQueryDto } from '@bouwsteen/common';
+import { PageQueryDto } from '@bouwsteen/common';
 import {
   CourseDto,
   CourseListQueryDto,
@@ -18,13 +18,13 @@ import { dutchMessage } from '../../forms/dutch-messages';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { isStale, submitForm } from '../../forms/form-submit';
+import { fieldErrorsOf } from '../../forms/form-validation';
 import { formatDate, formatEuro, formatHours } from '../../format/format';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { isStale } from '../my-pps/asset-actions.page';
 import { searchQuery } from '../search-queries';
 import {
   STATUS_LABELS,
@@ -194,20 +194,21 @@ export class ComposerPage {
   async create(page: PageContext, principal: Principal, body: Form): Promise<PageAnswer> {
     const input = { ...readCourseDetails(body), items: [] };
     delete (input as Form).status;
-    const valid = await validateForm(CreateCourseDto, input);
-    const again = async (errors: FieldError[]) => ({
-      status: 400,
-      html: await this.newForm(page, principal, { values: body, errors: new FieldErrors(errors) }),
+    return submitForm({
+      dto: CreateCourseDto,
+      input,
+      write: async (value) => {
+        const course = await this.courses.create(principal, value);
+        return { redirect: `/mijn-cursussen/${course.id}` };
+      },
+      again: async (errors) => ({
+        status: 400,
+        html: await this.newForm(page, principal, {
+          values: body,
+          errors: new FieldErrors(errors),
+        }),
+      }),
     });
-    if (!valid.ok) return again(valid.errors);
-    try {
-      const course = await this.courses.create(principal, valid.value);
-      return { redirect: `/mijn-cursussen/${course.id}` };
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
   }
 
   async render(
@@ -496,25 +497,22 @@ export class ComposerPage {
     id: string,
     body: Form,
   ): Promise<PageAnswer> {
-    const valid = await validateForm(UpdateCourseDto, readCourseDetails(body));
-    const again = async (errors: FieldError[], stale = false) => ({
-      status: stale ? 409 : 400,
-      html: await this.render(page, principal, id, {
-        values: body,
-        errors: new FieldErrors(errors),
-        stale,
+    return submitForm({
+      dto: UpdateCourseDto,
+      input: readCourseDetails(body),
+      write: async (value) => {
+        await this.courses.update(principal, id, Number(body.revisie), value);
+        return { redirect: `/mijn-cursussen/${id}?melding=opgeslagen` };
+      },
+      again: async (errors, stale) => ({
+        status: stale ? 409 : 400,
+        html: await this.render(page, principal, id, {
+          values: body,
+          errors: new FieldErrors(errors),
+          stale,
+        }),
       }),
     });
-    if (!valid.ok) return again(valid.errors);
-    try {
-      await this.courses.update(principal, id, Number(body.revisie), valid.value);
-      return { redirect: `/mijn-cursussen/${id}?melding=opgeslagen` };
-    } catch (error) {
-      if (isStale(error)) return again([], true);
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
   }
 
   /** Add, move, remove or relocate items: the whole list is sent, as PATCH { items } does. */

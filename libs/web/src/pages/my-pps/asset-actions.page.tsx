@@ -8,12 +8,12 @@ import {
   PublishAssetDto,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { CommonError, DomainException, FieldError } from '@bouwsteen/common';
+import { FieldError } from '@bouwsteen/common';
 import { assetPath } from '../../components/asset-card';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
+import { submitForm } from '../../forms/form-submit';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
@@ -136,35 +136,22 @@ export class AssetActionsPage {
   ): Promise<PageAnswer> {
     const changeNote = typeof body.changeNote === 'string' ? body.changeNote : '';
     const input = changeNote.trim() ? { changeNote: changeNote.trim() } : {};
-    const valid = await validateForm(PublishAssetDto, input);
-    if (!valid.ok)
-      return {
-        status: 400,
+    return submitForm({
+      dto: PublishAssetDto,
+      input,
+      write: async (value) => {
+        await this.assets.publish(principal, id, Number(body.revisie), value);
+        return { redirect: `/mijn-pps/bouwstenen/${id}?melding=gepubliceerd` };
+      },
+      again: async (errors, stale) => ({
+        status: stale ? 409 : 400,
         html: await this.publishForm(page, principal, id, {
           changeNote,
-          errors: new FieldErrors(valid.errors),
+          stale,
+          errors: new FieldErrors(errors),
         }),
-      };
-    try {
-      await this.assets.publish(principal, id, Number(body.revisie), valid.value);
-      return { redirect: `/mijn-pps/bouwstenen/${id}?melding=gepubliceerd` };
-    } catch (error) {
-      if (isStale(error))
-        return {
-          status: 409,
-          html: await this.publishForm(page, principal, id, { changeNote, stale: true }),
-        };
-      const errors = fieldErrorsOf(error);
-      if (errors)
-        return {
-          status: 400,
-          html: await this.publishForm(page, principal, id, {
-            changeNote,
-            errors: new FieldErrors(errors),
-          }),
-        };
-      throw error;
-    }
+      }),
+    });
   }
 
   async archiveForm(
@@ -257,7 +244,7 @@ export class AssetActionsPage {
       : successor
         ? { successorId: successor }
         : {};
-    const again = (errors: FieldError[], stale = false, status = 400) =>
+    const again = (errors: FieldError[], stale: boolean) =>
       this.archiveForm(page, principal, id, {
         successor,
         link,
@@ -265,20 +252,18 @@ export class AssetActionsPage {
         errors: new FieldErrors(
           errors.map((error) => ({ ...error, field: fromLink ? 'opvolgerLink' : error.field })),
         ),
-      }).then((html) => ({ status, html }));
-    const valid = await validateForm(ArchiveAssetDto, input);
-    if (!valid.ok) return again(valid.errors);
-    try {
-      await this.assets.archive(principal, id, Number(body.revisie), valid.value);
-      return {
-        redirect: `/mijn-pps?pps=${(await this.assets.get(principal, id)).pps.id}&tab=gearchiveerd&melding=gearchiveerd`,
-      };
-    } catch (error) {
-      if (isStale(error)) return again([], true, 409);
-      const errors = fieldErrorsOf(error);
-      if (errors) return again(errors);
-      throw error;
-    }
+      }).then((html) => ({ status: stale ? 409 : 400, html }));
+    return submitForm({
+      dto: ArchiveAssetDto,
+      input,
+      write: async (value) => {
+        const archived = await this.assets.archive(principal, id, Number(body.revisie), value);
+        return {
+          redirect: `/mijn-pps?pps=${archived.pps.id}&tab=gearchiveerd&melding=gearchiveerd`,
+        };
+      },
+      again,
+    });
   }
 
   async discard(
@@ -296,10 +281,6 @@ export class AssetActionsPage {
   private async editable(principal: Principal, id: string): Promise<AssetDto> {
     return editableAsset(this.assets, principal, id);
   }
-}
-
-export function isStale(error: unknown): boolean {
-  return error instanceof DomainException && error.code === CommonError.StaleVersion;
 }
 
 function StaleNotice(): JSX.Element {

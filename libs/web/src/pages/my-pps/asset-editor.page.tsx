@@ -11,12 +11,7 @@ import {
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import {
-  CommonError,
-  DomainException,
-  NotFoundError,
-  ValidationFailedError,
-} from '@bouwsteen/common';
+import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
@@ -24,6 +19,7 @@ import { SimilarPanel } from '../../components/similar-panel';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
+import { isStale } from '../../forms/form-submit';
 import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
@@ -196,8 +192,7 @@ export class AssetEditorPage {
       await this.assets.updateDraft(principal, id, state.revision!, valid.value);
       return { redirect: `/mijn-pps/bouwstenen/${id}?melding=opgeslagen` };
     } catch (error) {
-      if (error instanceof DomainException && error.code === CommonError.StaleVersion)
-        return this.conflict(page, principal, state);
+      if (isStale(error)) return this.conflict(page, principal, state);
       const errors = fieldErrorsOf(error);
       if (errors) return this.again(page, principal, state, errors);
       throw error;

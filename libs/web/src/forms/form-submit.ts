@@ -1,0 +1,32 @@
+import { CommonError, DomainException, FieldError } from '@bouwsteen/common';
+import type { PageAnswer } from '../http/page-answer';
+import { fieldErrorsOf, validateForm } from './form-validation';
+
+type Constructor<T> = new (...args: never[]) => T;
+
+/** A write at a revision someone else has moved on from (412 in the API). */
+export function isStale(error: unknown): boolean {
+  return error instanceof DomainException && error.code === CommonError.StaleVersion;
+}
+
+/**
+ * The one way a page form writes: the API's validation, then the service call; refusals the
+ * person can fix (field errors, someone else's change) show the form again, anything else fails.
+ */
+export async function submitForm<T extends object>(options: {
+  dto: Constructor<T>;
+  input: Record<string, unknown>;
+  write: (value: T) => Promise<PageAnswer>;
+  again: (errors: FieldError[], stale: boolean) => Promise<PageAnswer>;
+}): Promise<PageAnswer> {
+  const valid = await validateForm(options.dto, options.input);
+  if (!valid.ok) return options.again(valid.errors, false);
+  try {
+    return await options.write(valid.value);
+  } catch (error) {
+    if (isStale(error)) return options.again([], true);
+    const errors = fieldErrorsOf(error);
+    if (errors) return options.again(errors, false);
+    throw error;
+  }
+}
