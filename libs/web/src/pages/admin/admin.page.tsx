@@ -21,6 +21,7 @@ import {
 import { OutboxRepository } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
+import { StaleNotice } from '../../components/stale-notice';
 import { Pagination } from '../../components/pagination';
 import { FieldErrors } from '../../forms/field-errors';
 import {
@@ -322,13 +323,7 @@ export class AdminPage {
         ) : (
           ''
         )}
-        {state.stale ? (
-          <p class="utrecht-form-field-error-message">
-            Iemand anders heeft dit account intussen gewijzigd; hieronder staat de nieuwste stand.
-          </p>
-        ) : (
-          ''
-        )}
+        <StaleNotice what="dit account" show={state.stale} />
         <ErrorSummary errors={errors} labelOf={(path) => USER_LABELS[path] ?? 'Formulier'} />
         <form method="post" action={`/beheer/gebruikers/${id}`} class="site-form" novalidate>
           <FormTokenField page={page} />
@@ -452,13 +447,7 @@ export class AdminPage {
       '/beheer/pps',
       <>
         <h1 class="utrecht-heading-1" safe>{`PPS: ${pps.name}`}</h1>
-        {state.stale ? (
-          <p class="utrecht-form-field-error-message">
-            Iemand anders heeft deze PPS intussen gewijzigd; hieronder staat de nieuwste stand.
-          </p>
-        ) : (
-          ''
-        )}
+        <StaleNotice what="deze PPS" show={state.stale} />
         <ErrorSummary
           errors={errors}
           labelOf={(path) => (path === 'name' ? 'Naam' : 'Penvoerder')}
@@ -525,14 +514,7 @@ export class AdminPage {
       '/beheer/pps',
       <>
         <h1 class="utrecht-heading-1" safe>{`Organisatie: ${organisation.name}`}</h1>
-        {state.stale ? (
-          <p class="utrecht-form-field-error-message">
-            Iemand anders heeft deze organisatie intussen gewijzigd; hieronder staat de nieuwste
-            stand.
-          </p>
-        ) : (
-          ''
-        )}
+        <StaleNotice what="deze organisatie" show={state.stale} />
         <ErrorSummary
           errors={errors}
           labelOf={(path) => (path === 'name' ? 'Naam' : 'Andere namen')}

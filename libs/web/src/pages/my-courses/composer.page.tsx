@@ -14,6 +14,7 @@ import {
 import { SearchHitDto, SearchService, SearchUnavailableError } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
+import { StaleNotice } from '../../components/stale-notice';
 import { dutchMessage } from '../../forms/dutch-messages';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
@@ -276,16 +277,7 @@ export class ComposerPage {
         ) : (
           ''
         )}
-        {state.stale ? (
-          <div class="utrecht-alert utrecht-alert--warning" role="alert">
-            <p class="utrecht-paragraph">
-              Iemand anders heeft deze cursus intussen gewijzigd. Hieronder staat de nieuwste stand;
-              voer uw wijziging opnieuw uit.
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StaleNotice what="deze cursus" show={state.stale} />
         <div class="work-layout">
           <div>
             <section aria-labelledby="onderdelen-titel" id="onderdelen">

@@ -10,6 +10,7 @@ import {
 import { Principal } from '@bouwsteen/auth';
 import { FieldError } from '@bouwsteen/common';
 import { assetPath } from '../../components/asset-card';
+import { StaleNotice } from '../../components/stale-notice';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
@@ -70,7 +71,7 @@ export class AssetActionsPage {
       <>
         <Back asset={asset} />
         <h1 class="utrecht-heading-1" safe>{`Publiceren: ${asset.title}`}</h1>
-        {state.stale ? <StaleNotice /> : ''}
+        <StaleNotice what="deze bouwsteen" show={state.stale} />
         <ErrorSummary errors={errors} labelOf={() => 'Wat is er veranderd'} />
         {!asset.hasDraft ? (
           <p class="utrecht-paragraph">Er is geen concept om te publiceren.</p>
@@ -186,7 +187,7 @@ export class AssetActionsPage {
       <>
         <Back asset={asset} />
         <h1 class="utrecht-heading-1" safe>{`Archiveren: ${asset.title}`}</h1>
-        {state.stale ? <StaleNotice /> : ''}
+        <StaleNotice what="deze bouwsteen" show={state.stale} />
         <p class="utrecht-paragraph">
           Een gearchiveerde bouwsteen blijft te vinden en te lezen, met de melding dat hij niet meer
           wordt bijgehouden. Wie hem volgt of hergebruikt, krijgt bericht. Noem een opvolger als er
@@ -281,17 +282,6 @@ export class AssetActionsPage {
   private async editable(principal: Principal, id: string): Promise<AssetDto> {
     return editableAsset(this.assets, principal, id);
   }
-}
-
-function StaleNotice(): JSX.Element {
-  return (
-    <div class="utrecht-alert utrecht-alert--warning" role="alert">
-      <p class="utrecht-paragraph">
-        Iemand anders heeft deze bouwsteen intussen gewijzigd. Hieronder staat de nieuwste stand;
-        controleer die en probeer het opnieuw.
-      </p>
-    </div>
-  );
 }
 
 function Back({ asset }: { asset: AssetDto }): JSX.Element {
