@@ -9,6 +9,7 @@ import { ReuseOncePerAdopter1764892800000 } from './1764892800000-ReuseOncePerAd
 import { AssetReadSurface1764979200000 } from './1764979200000-AssetReadSurface';
 import { WebSessions1765065600000 } from './1765065600000-WebSessions';
 import { DutchNotifications1765152000000 } from './1765152000000-DutchNotifications';
+import { AuditTrail1765238400000 } from './1765238400000-AuditTrail';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AssetReadSurface1764979200000,
   WebSessions1765065600000,
   DutchNotifications1765152000000,
+  AuditTrail1765238400000,
 ];

@@ -59,7 +59,13 @@ describe('an admin in the browser', () => {
     await page.getByText('Wachtend', { exact: true }).waitFor();
     await expectAccessible(page, 'beheer-zoekindex');
     await page.getByRole('link', { name: 'Wijzigingen' }).click();
-    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(10);
+    const trail = page.locator('table[aria-labelledby=beheer-wijzigingen-titel] tbody');
+    expect(await trail.locator('tr').first().textContent()).toContain('Account gedeactiveerd');
+    expect(await trail.textContent()).toContain('Account aangemaakt');
+    expect(await trail.textContent()).toContain('nieuwe.projectleider@techport.nl');
+    expect(
+      await page.locator('table[aria-labelledby=wijzigingen-titel] tbody tr').count(),
+    ).toBeGreaterThan(10);
     await expectAccessible(page, 'beheer-wijzigingen');
     await page.getByRole('link', { name: 'PPS en organisaties' }).click();
     await page.getByRole('link', { name: 'Techport mbo' }).click();

@@ -12,6 +12,8 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiIfMatch, ApiPageResponse, EtagInterceptor, IfMatch, Page } from '@bouwsteen/common';
 import { Auth } from './auth.decorator';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { Principal } from './principal';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -39,8 +41,8 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create an account with a role and PPS memberships (admin)' })
   @ApiCreatedResponse({ type: UserDto })
-  create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.users.create(dto);
+  create(@Body() dto: CreateUserDto, @CurrentPrincipal() principal: Principal): Promise<UserDto> {
+    return this.users.create(dto, principal);
   }
 
   @Patch(':id')
@@ -54,7 +56,8 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() revision: number,
     @Body() dto: UpdateUserDto,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<UserDto> {
-    return this.users.update(id, revision, dto);
+    return this.users.update(id, revision, dto, principal);
   }
 }

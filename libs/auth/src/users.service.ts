@@ -8,7 +8,7 @@ import {
   ValidationFailedError,
   toPage,
 } from '@bouwsteen/common';
-import { TransactionRunner } from '@bouwsteen/database';
+import { AuditTrail, TransactionRunner, changedFields } from '@bouwsteen/database';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { UserEntity } from './entities/user.entity';
@@ -29,6 +29,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The first admin comes from the environment, so no default credentials ever exist. */
@@ -100,7 +101,8 @@ export class UsersService implements OnApplicationBootstrap {
     );
   }
 
-  async create(dto: CreateUserDto): Promise<UserDto> {
+  /** `actor`: who made the account (absent for the bootstrap admin and seeded accounts). */
+  async create(dto: CreateUserDto, actor?: Principal): Promise<UserDto> {
     const key = emailKey(dto.email);
     if (await this.users.existsByEmail(key)) {
       throw new DomainException(AuthError.EmailTaken, `An account for ${dto.email} already exists`);
@@ -118,12 +120,24 @@ export class UsersService implements OnApplicationBootstrap {
         organisationId: dto.organisationId ?? null,
       });
       await this.users.replaceMemberships(manager, saved.id, ppsIds);
+      await this.audit.record(manager, {
+        actorId: actor?.userId ?? null,
+        action: 'created',
+        subjectType: 'account',
+        subjectId: saved.id,
+        summary: `${dto.email} (${dto.role})`,
+      });
       return saved;
     });
     return toUserDto(user, ppsIds);
   }
 
-  async update(id: string, revision: number, dto: UpdateUserDto): Promise<UserDto> {
+  async update(
+    id: string,
+    revision: number,
+    dto: UpdateUserDto,
+    actor?: Principal,
+  ): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);
     const role = dto.role ?? found.user.role;
@@ -154,6 +168,13 @@ export class UsersService implements OnApplicationBootstrap {
       await this.users.update(manager, id, revision, changes);
       if (dto.ppsIds !== undefined) await this.users.replaceMemberships(manager, id, ppsIds);
       if (dto.active === false) await this.users.revokeAllTokens(manager, id, this.clock.now());
+      await this.audit.record(manager, {
+        actorId: actor?.userId ?? null,
+        action: dto.active === false && found.user.active ? 'deactivated' : 'updated',
+        subjectType: 'account',
+        subjectId: id,
+        summary: `${found.user.email}: ${changedFields({ ...dto, password: dto.password && 'new' })}`,
+      });
     });
     return this.get(id);
   }

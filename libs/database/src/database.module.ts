@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditTrail } from './audit-trail';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { dataSourceOptions } from './data-source-options';
@@ -18,7 +19,7 @@ import { TransactionRunner } from './transaction-runner';
       }),
     }),
   ],
-  providers: [TransactionRunner, OutboxWriter],
-  exports: [TransactionRunner, OutboxWriter],
+  providers: [TransactionRunner, OutboxWriter, AuditTrail],
+  exports: [TransactionRunner, OutboxWriter, AuditTrail],
 })
 export class DatabaseModule {}

@@ -5,3 +5,4 @@ export * from './database-admin';
 export * from './optimistic-update';
 export * from './outbox-writer';
 export * from './advisory-locks';
+export * from './audit-trail';

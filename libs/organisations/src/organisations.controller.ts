@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth } from '@bouwsteen/auth';
+import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
 import { ApiIfMatch, ApiPageResponse, EtagInterceptor, IfMatch, Page } from '@bouwsteen/common';
 import {
   CreateOrganisationDto,
@@ -61,7 +61,8 @@ export class OrganisationsController {
     @Param('id', ParseUUIDPipe) id: string,
     @IfMatch() revision: number,
     @Body() dto: UpdateOrganisationDto,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<OrganisationDto> {
-    return this.organisations.update(id, revision, dto);
+    return this.organisations.update(id, revision, dto, principal);
   }
 }

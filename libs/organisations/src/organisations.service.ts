@@ -8,7 +8,8 @@ import {
   nameKey,
   toPage,
 } from '@bouwsteen/common';
-import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { Principal } from '@bouwsteen/auth';
+import { AuditTrail, OutboxWriter, TransactionRunner, changedFields } from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   CreateOrganisationDto,
@@ -28,6 +29,7 @@ export class OrganisationsService {
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async get(id: string): Promise<OrganisationDto> {
@@ -67,7 +69,12 @@ export class OrganisationsService {
     return this.get(saved.id);
   }
 
-  async update(id: string, revision: number, dto: UpdateOrganisationDto): Promise<OrganisationDto> {
+  async update(
+    id: string,
+    revision: number,
+    dto: UpdateOrganisationDto,
+    actor?: Principal,
+  ): Promise<OrganisationDto> {
     const current = await this.require(id);
     if (dto.type !== undefined) await this.checkCodes(dto.type);
     const name = dto.name ?? current.name;
@@ -91,6 +98,13 @@ export class OrganisationsService {
       });
       if (aliases) await this.organisations.replaceAliases(manager, id, aliases);
       if (dto.name !== undefined) await this.outbox.enqueue(manager, 'organisation', id);
+      await this.audit.record(manager, {
+        actorId: actor?.userId ?? null,
+        action: 'updated',
+        subjectType: 'organisation',
+        subjectId: id,
+        summary: `${current.name}: ${changedFields(dto)}`,
+      });
     });
     return this.get(id);
   }

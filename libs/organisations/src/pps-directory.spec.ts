@@ -31,6 +31,7 @@ describe('PpsService.directory', () => {
       undefined as never,
       undefined as never,
       clock,
+      undefined as never,
     );
 
   beforeEach(() => {

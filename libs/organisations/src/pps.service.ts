@@ -11,7 +11,7 @@ import {
   slugify,
   toPage,
 } from '@bouwsteen/common';
-import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { AuditTrail, OutboxWriter, TransactionRunner, changedFields } from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { CreatePpsDto, PpsDto, PpsListQueryDto, PpsSummaryDto, UpdatePpsDto } from './dto/pps.dto';
 import { PpsEntity } from './entities/pps.entity';
@@ -37,6 +37,7 @@ export class PpsService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -142,6 +143,13 @@ export class PpsService {
         await this.pps.replacePartners(manager, id, this.toPartners(dto));
       // Name, lead institution and provinces are copied into every asset document of the PPS.
       await this.outbox.enqueue(manager, 'pps', id);
+      await this.audit.record(manager, {
+        actorId: principal.userId,
+        action: 'updated',
+        subjectType: 'pps',
+        subjectId: id,
+        summary: `${current.name}: ${changedFields(dto)}`,
+      });
     });
     this.directoryCache = undefined;
     return this.get(id);

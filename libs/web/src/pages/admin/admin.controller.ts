@@ -27,10 +27,11 @@ export class AdminController {
   @HtmlForm('gebruikers')
   async invite(
     @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
     @Body() body: Form,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.invite(page, body));
+    send(response, await this.admin.invite(page, principal, body));
   }
 
   @HtmlPage('gebruikers/:id')
@@ -82,11 +83,12 @@ export class AdminController {
   @HtmlForm('organisaties/:id')
   async saveOrganisation(
     @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: Form,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.saveOrganisation(page, id, body));
+    send(response, await this.admin.saveOrganisation(page, principal, id, body));
   }
 
   @HtmlPage('zoekindex')

@@ -18,7 +18,9 @@ import {
   UpdateOrganisationDto,
   UpdatePpsDto,
 } from '@bouwsteen/organisations';
+import { AuditTrail } from '@bouwsteen/database';
 import { OutboxRepository } from '@bouwsteen/search';
+import { unlessNotFound } from '../../http/unless-not-found';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { StaleNotice } from '../../components/stale-notice';
@@ -87,6 +89,7 @@ export class AdminPage {
     private readonly organisations: OrganisationsService,
     private readonly outbox: OutboxRepository,
     private readonly assets: AssetsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   private page(page: PageContext, title: string, path: string, body: JSX.Element): Promise<string> {
@@ -268,7 +271,7 @@ export class AdminPage {
     );
   }
 
-  async invite(page: PageContext, body: Form): Promise<PageAnswer> {
+  async invite(page: PageContext, principal: Principal, body: Form): Promise<PageAnswer> {
     // An invitation without e-mail: a strong first password the admin passes on, shown once.
     const password = randomBytes(12).toString('base64url');
     const input: Form = {
@@ -283,7 +286,7 @@ export class AdminPage {
       dto: CreateUserDto,
       input,
       write: async (value) => {
-        const user = await this.users.create(value);
+        const user = await this.users.create(value, principal);
         return {
           html: await this.userList(page, {}, { invited: { email: user.email, password } }),
         };
@@ -386,7 +389,7 @@ export class AdminPage {
           return again([
             { field: 'role', message: 'cannot remove your own admin role or deactivate yourself' },
           ]);
-        await this.users.update(id, Number(body.revisie), value);
+        await this.users.update(id, Number(body.revisie), value, principal);
         const outcome = value.active === false ? 'gedeactiveerd' : 'opgeslagen';
         return { redirect: `/beheer/gebruikers/${id}?melding=${outcome}` };
       },
@@ -539,7 +542,12 @@ export class AdminPage {
     );
   }
 
-  async saveOrganisation(page: PageContext, id: string, body: Form): Promise<PageAnswer> {
+  async saveOrganisation(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const aliases = str(body.aliases)
       .split(/\r?\n/)
       .map((line) => line.trim())
@@ -558,7 +566,7 @@ export class AdminPage {
       input,
       again,
       write: async (value) => {
-        await this.organisations.update(id, Number(body.revisie), value);
+        await this.organisations.update(id, Number(body.revisie), value, principal);
         return { redirect: '/beheer/pps' };
       },
     });
@@ -652,30 +660,69 @@ export class AdminPage {
   }
 
   async changes(page: PageContext, principal: Principal): Promise<string> {
-    const entries = await this.assets.recentChanges(principal, 100);
+    const [entries, events] = await Promise.all([
+      this.assets.recentChanges(principal, 100),
+      this.audit.recent(100),
+    ]);
     const people = new Map<string, string>();
+    const actors = [
+      ...entries.map((entry) => entry.userId),
+      ...events.map((event) => event.actorId),
+    ];
     await Promise.all(
-      [...new Set(entries.map((entry) => entry.userId).filter((id): id is string => !!id))].map(
-        async (id) =>
-          people.set(
-            id,
-            (await this.users.get(id).catch(() => undefined))?.displayName ?? 'onbekend',
-          ),
+      [...new Set(actors.filter((id): id is string => !!id))].map(async (id) =>
+        people.set(
+          id,
+          (await unlessNotFound(this.users.get(id)))?.displayName ?? 'verwijderd account',
+        ),
       ),
     );
+    const who = (id: string | null) => (id ? (people.get(id) ?? 'onbekend') : 'het systeem');
+    const when = (at: Date) =>
+      new Date(at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
     const WHAT: Record<string, string> = {
       edited: 'bewerkt',
       published: 'gepubliceerd',
       archived: 'gearchiveerd',
+      created: 'aangemaakt',
+      updated: 'gewijzigd',
+      deactivated: 'gedeactiveerd',
+    };
+    const SUBJECT: Record<string, string> = {
+      account: 'Account',
+      pps: 'PPS',
+      organisation: 'Organisatie',
     };
     return this.page(
       page,
       'Wijzigingen',
       '/beheer/wijzigingen',
       <>
-        <h1 class="utrecht-heading-1" id="wijzigingen-titel">
-          Wijzigingen
-        </h1>
+        <h1 class="utrecht-heading-1">Wijzigingen</h1>
+        <h2 class="utrecht-heading-2" id="beheer-wijzigingen-titel">
+          Accounts, PPS en organisaties
+        </h2>
+        {events.length ? (
+          <DataTable
+            labelledBy="beheer-wijzigingen-titel"
+            rows={events}
+            columns={[
+              { header: 'Wanneer', text: (event) => when(event.at) },
+              { header: 'Wie', text: (event) => who(event.actorId) },
+              {
+                header: 'Wat',
+                text: (event) =>
+                  `${SUBJECT[event.subjectType] ?? event.subjectType} ${WHAT[event.action] ?? event.action}`,
+              },
+              { header: 'Welke velden', text: (event) => event.summary },
+            ]}
+          />
+        ) : (
+          <p class="utrecht-paragraph">Nog geen wijzigingen vastgelegd.</p>
+        )}
+        <h2 class="utrecht-heading-2" id="wijzigingen-titel">
+          Bouwstenen
+        </h2>
         <p class="utrecht-paragraph">
           De laatste 100 wijzigingen aan bouwstenen: wie wat deed, en wanneer.
         </p>
@@ -683,15 +730,8 @@ export class AdminPage {
           labelledBy="wijzigingen-titel"
           rows={entries}
           columns={[
-            {
-              header: 'Wanneer',
-              text: (entry) =>
-                new Date(entry.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }),
-            },
-            {
-              header: 'Wie',
-              text: (entry) => (entry.userId ? (people.get(entry.userId) ?? 'onbekend') : '—'),
-            },
+            { header: 'Wanneer', text: (entry) => when(entry.at) },
+            { header: 'Wie', text: (entry) => (entry.userId ? who(entry.userId) : '—') },
             {
               header: 'Wat',
               text: (entry) => `${WHAT[entry.what] ?? entry.what} (versie ${entry.number})`,

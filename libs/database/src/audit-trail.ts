@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type AuditSubject = 'account' | 'pps' | 'organisation';
+
+export interface AuditEvent {
+  actorId: string | null;
+  action: 'created' | 'updated' | 'deactivated';
+  subjectType: AuditSubject;
+  subjectId: string;
+  /** What changed, for a person: field names, never values such as passwords. */
+  summary: string;
+}
+
+export interface RecordedAuditEvent extends AuditEvent {
+  at: Date;
+}
+
+/**
+ * The audit trail of administrative changes. Written inside the caller's transaction, so a
+ * change and its record commit together or not at all; read by admins only (their pages).
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, event: AuditEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, summary) VALUES ($1, $2, $3, $4, $5)`,
+      [event.actorId, event.action, event.subjectType, event.subjectId, event.summary],
+    );
+  }
+
+  async recent(limit: number): Promise<RecordedAuditEvent[]> {
+    return this.dataSource.query(
+      `SELECT at, actor_id AS "actorId", action, subject_type AS "subjectType",
+              subject_id AS "subjectId", summary
+       FROM audit_event ORDER BY at DESC, id DESC LIMIT $1`,
+      [Math.min(limit, 500)],
+    );
+  }
+}
+
+/** "role, ppsIds" — the fields an edit sent (values stay out of the trail). */
+export function changedFields(dto: object): string {
+  return Object.entries(dto)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key)
+    .join(', ');
+}
