@@ -136,11 +136,16 @@ export class AssetsRepository {
     return row.count;
   }
 
-  /** Locks the asset row for the rest of the transaction so workflow steps run one at a time. */
+  /**
+   * Locks the asset row for the rest of the transaction so workflow steps run one at a time.
+   * NO KEY UPDATE, not UPDATE: the key never changes, and a plain UPDATE lock would also block
+   * the KEY SHARE lock that a foreign key to this row takes — archiving A with successor B while
+   * B is archived with successor A then deadlocks (seen in the pool test, one run in six).
+   */
   lockForUpdate(manager: EntityManager, id: string): Promise<AssetEntity | null> {
     return manager
       .getRepository(AssetEntity)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      .findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
   }
 
   findVersion(
