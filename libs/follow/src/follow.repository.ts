@@ -188,7 +188,7 @@ export class FollowRepository {
     const [row]: { pps: number; assets: number }[] = await this.dataSource.query(
       `SELECT
          (SELECT count(*)::int FROM follow WHERE target_type = 'pps' AND target_id = $1) AS pps,
-         (SELECT count(DISTINCT f.user_id)::int FROM follow f JOIN asset a ON a.id = f.target_id
+         (SELECT count(DISTINCT f.user_id)::int FROM follow f JOIN asset_published a ON a.id = f.target_id
             WHERE f.target_type = 'asset' AND a.pps_id = $1) AS assets`,
       [ppsId],
     );
