@@ -2,6 +2,7 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import {
   AssetDto,
+  AssetError,
   AssetPolicy,
   AssetsService,
   DeriveAssetDto,
@@ -315,7 +316,7 @@ export class TakeUpPage {
 
   private async published(id: string): Promise<AssetDto> {
     const asset = await this.assets.get(undefined, id);
-    if (asset.publishedVersion === null) throw new NotFoundError('asset-not-found', 'asset', id);
+    if (asset.publishedVersion === null) throw new NotFoundError(AssetError.NotFound, 'asset', id);
     return asset;
   }
 

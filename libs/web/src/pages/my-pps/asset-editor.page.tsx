@@ -12,7 +12,7 @@ import {
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
-import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
+import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
 import { SimilarPanel } from '../../components/similar-panel';
@@ -306,7 +306,7 @@ export class AssetEditorPage {
 
   private async ppsFor(principal: Principal, ppsId: unknown): Promise<PpsSummaryDto> {
     const pps = workingPps(principal, await this.pps.directory(), ppsId);
-    if (!pps) throw new NotFoundError('pps-not-found', 'pps', String(ppsId ?? ''));
+    if (!pps) throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', String(ppsId ?? ''));
     return pps;
   }
 

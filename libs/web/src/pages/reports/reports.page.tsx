@@ -1,7 +1,7 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
-import { PpsService } from '@bouwsteen/organisations';
+import { CommonError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import { OrganisationError, PpsService } from '@bouwsteen/organisations';
 import { OverlapDto, PortfolioReportDto, ReportsService } from '@bouwsteen/reports';
 import { SimilarQueryDto, SimilarityService, SearchUnavailableError } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
@@ -230,7 +230,8 @@ export class ReportsPage {
   }
 
   async ppsReport(page: PageContext, id: string): Promise<string> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('pps-not-found', 'pps', id);
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', id);
     const [report, labels] = await Promise.all([this.reports.pps(id), this.labels.book()]);
     const totals = report.totals;
     const reused = report.assets.filter((asset) => asset.reuseCount > 0);
@@ -320,14 +321,14 @@ export class ReportsPage {
     let report: PortfolioReportDto;
     if (scope === 'instellingen') {
       if (!/^[0-9a-f-]{36}$/i.test(id))
-        throw new NotFoundError('organisation-not-found', 'organisation', id);
+        throw new NotFoundError(OrganisationError.NotFound, 'organisation', id);
       report = await this.reports.leadInstitution(id);
     } else {
       try {
         report = await this.reports.province(id);
       } catch (error) {
         if (error instanceof ValidationFailedError)
-          throw new NotFoundError('not-found', 'province', id);
+          throw new NotFoundError(CommonError.NotFound, 'province', id);
         throw error;
       }
     }
