@@ -106,5 +106,14 @@ export function similarityFeatures(kind: AssetKind, content: AssetContentDto) {
     keywords: content.keywords ?? [],
     levels: content.levels ?? [],
     creboCodes: kind === 'curriculum' ? (content.curriculum?.creboCodes ?? []) : [],
+    description: [
+      content.description,
+      content.practice?.context,
+      content.practice?.problem,
+      content.practice?.approach,
+      content.practice?.results,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   };
 }

@@ -8,6 +8,8 @@ export interface DuplicateQuery {
   keywords: string[];
   levels: string[];
   creboCodes: string[];
+  /** Longer text: description, and a good practice's context, problem, approach and results. */
+  description?: string;
   kind?: string;
   excludePpsId?: string;
   excludeAssetId?: string;

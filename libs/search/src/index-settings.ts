@@ -1,6 +1,5 @@
 import type { Settings } from 'meilisearch';
-import { readFileSync } from 'node:fs';
-import { projectPath } from '@bouwsteen/common';
+import { meilisearchSynonyms, readStopWords, readThesaurus } from '@bouwsteen/language';
 
 /** Filter attributes, and the query parameter each one answers to. */
 export const FILTERABLE = [
@@ -29,24 +28,6 @@ export const FILTERABLE = [
 
 export const SORTABLE = ['updatedAt', 'title', 'studyLoadHours', 'reuseCount', '_geo'] as const;
 
-interface SynonymsFile {
-  version: number;
-  groups: string[][];
-}
-
-function dataFile<T>(name: string): T {
-  return JSON.parse(readFileSync(projectPath('libs', 'search', 'data', name), 'utf8')) as T;
-}
-
-/** Every term of a group maps to all others (Meilisearch synonyms are one-directional). */
-export function synonyms(): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const group of dataFile<SynonymsFile>('synonyms-nl.json').groups) {
-    for (const term of group) result[term] = group.filter((other) => other !== term);
-  }
-  return result;
-}
-
 export function indexSettings(): Settings {
   return {
     // Order is rank: a hit in the title weighs more than one in the body.
@@ -60,12 +41,14 @@ export function indexSettings(): Settings {
       'leadInstitutionName',
       'locationNames',
       'creboCodes',
+      // Last: a stem or compound part only counts when the text itself did not match.
+      'terms',
     ],
     filterableAttributes: [...FILTERABLE],
     sortableAttributes: [...SORTABLE],
     displayedAttributes: ['*'],
-    synonyms: synonyms(),
-    stopWords: dataFile<{ words: string[] }>('stop-words-nl.json').words,
+    synonyms: meilisearchSynonyms(readThesaurus()),
+    stopWords: readStopWords(),
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     typoTolerance: {
       enabled: true,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dutchAnalyser } from '@bouwsteen/language';
 
 /** One published, non-archived asset as the index holds it: flat, with everything filters need. */
 export interface SearchDocument {
@@ -32,6 +33,11 @@ export interface SearchDocument {
   studyLoadHours: number | null;
   creboCodes: string[];
   locationNames: string[];
+  /**
+   * Other spellings of the text, searchable but never shown: Snowball stems of its words and the
+   * parts of its compounds, so "wachtwoordbeheer" finds "sterke wachtwoorden" and back.
+   */
+  terms: string;
   reuseCount: number;
   updatedAt: number;
   _geo?: { lat: number; lng: number };
@@ -138,6 +144,13 @@ function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
     studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
     creboCodes: row.crebo_codes,
     locationNames: (details.locations ?? []).map((place) => place.name),
+    terms: dutchAnalyser().indexTerms([
+      row.title,
+      row.summary,
+      ...row.keywords,
+      ...(details.learningOutcomes ?? []).map((outcome) => outcome.text),
+      body,
+    ]),
     reuseCount: row.reuse_count,
     updatedAt: Math.floor(row.published_at.getTime() / 1000),
     ...(location ? { _geo: { lat: location.lat, lng: location.lng } } : {}),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SearchParams, SearchResponse } from 'meilisearch';
 import { FieldError } from '@bouwsteen/common';
+import { dutchAnalyser } from '@bouwsteen/language';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
 import { FACETS, FacetName, SearchQueryDto } from './dto/search-query.dto';
 import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
@@ -176,7 +177,8 @@ export class SearchService {
     return {
       filters,
       base: {
-        q: query.q,
+        // Compounds also look for their parts; a quoted phrase is taken as written.
+        q: query.q && !query.q.includes('"') ? dutchAnalyser().expandQuery(query.q) : query.q,
         sort,
         page: query.pageNumber,
         hitsPerPage: query.pageSize,

@@ -4,7 +4,16 @@ import { SearchDocument } from './search-document';
 import { SearchReader } from './search-reader';
 import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
-import { Reason, SimilarityFeatures, compare, profile, words } from './similarity';
+import { dutchAnalyser } from '@bouwsteen/language';
+import {
+  Reason,
+  SimilarityFeatures,
+  SimilarityProfile,
+  compare,
+  profile,
+  queryWords,
+  rarityAmong,
+} from './similarity';
 
 /** The same question as assets' duplicate check asks. */
 export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
@@ -18,8 +27,16 @@ export interface SimilarAsset {
   reasons: Reason[];
 }
 
-/** Below this a candidate shares too little to be called "likely the same". */
-export const SIMILARITY_THRESHOLD = 0.25;
+/**
+ * Below this a candidate shares too little to be called "likely the same". Calibrated on the
+ * labelled set in test/fixtures/paraphrase-twins-nl.json (see README: "Dit bestaat al").
+ */
+export const SIMILARITY_THRESHOLD = 0.16;
+/**
+ * A candidate far below the best match is a neighbour, not a twin: only those within this
+ * fraction of the best score are shown, so a clear match is not buried under related work.
+ */
+export const CLOSE_TO_BEST = 0.8;
 const CANDIDATES_PER_QUERY = 10;
 /** What scoring and the answer need of a candidate, retrieved with the candidate search. */
 const CANDIDATE_FIELDS = [
@@ -31,6 +48,7 @@ const CANDIDATE_FIELDS = [
   'keywords',
   'levels',
   'creboCodes',
+  'body',
   'ppsId',
   'ppsName',
 ] as const satisfies readonly (keyof SearchDocument)[];
@@ -38,16 +56,31 @@ type Candidate = Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>;
 
 /** Queries per multi-search request when many checks run together. */
 const QUERIES_PER_CALL = 100;
+/** Single-word queries per check: the words of the title, keywords and summary, longest first. */
+const WORD_QUERIES = 10;
+const CANDIDATES_PER_WORD = 5;
 
 /**
- * Meilisearch reads at most ten words of a query, so candidates come from several short queries
- * (title, keywords, summary, each outcome) run together; scoring then uses stems.
+ * Meilisearch reads at most ten words of a query and wants all of them in a document before it
+ * drops any, so a text rewritten in other words would share too little with any one query.
+ * Candidates therefore come from the title, keywords, summary and each outcome as phrases, plus
+ * the most telling words one by one (each expanded by its synonyms and compound parts in
+ * Meilisearch itself); scoring then compares stems, parts and thesaurus concepts.
  */
-function candidateQueries(query: SimilarityQuery): string[] {
-  return [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes]
-    .map((text) => words(text).slice(0, 10).join(' '))
+function candidateQueries(query: SimilarityQuery): { q: string; limit: number }[] {
+  const phrases = [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes]
+    .map((text) => queryWords(text).slice(0, 10).join(' '))
     .filter(Boolean)
-    .slice(0, 12);
+    .slice(0, 12)
+    .map((q) => ({ q, limit: CANDIDATES_PER_QUERY }));
+  const single = [
+    ...new Set([query.title, ...query.keywords, query.summary].flatMap((text) => queryWords(text))),
+  ]
+    .filter((word) => word.length > 3)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, WORD_QUERIES)
+    .map((word) => ({ q: dutchAnalyser().expandQuery(word), limit: CANDIDATES_PER_WORD }));
+  return [...phrases, ...single];
 }
 
 /**
@@ -67,13 +100,13 @@ export class SimilarityService implements DuplicateCheck {
 
   /** The Meilisearch requests that propose candidates for one check (also the web benchmark's floor). */
   candidateSearches(query: SimilarityQuery) {
-    return candidateQueries(query).map((q) => ({
+    return candidateQueries(query).map(({ q, limit }) => ({
       q,
       filter: [
         ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
         ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
       ],
-      limit: CANDIDATES_PER_QUERY,
+      limit,
       matchingStrategy: 'frequency' as const,
       // The candidates come back with what scoring needs: no second read from PostgreSQL.
       attributesToRetrieve: [...CANDIDATE_FIELDS],
@@ -103,20 +136,32 @@ export class SimilarityService implements DuplicateCheck {
         documents.set(hit.id, hit);
       }),
     );
+    const profiles = new Map<string, SimilarityProfile>();
+    const profileOf = (candidate: Candidate) => {
+      let known = profiles.get(candidate.id);
+      if (!known) {
+        known = profile({
+          title: candidate.title,
+          summary: candidate.summary,
+          learningOutcomes: candidate.learningOutcomes,
+          keywords: candidate.keywords,
+          levels: candidate.levels,
+          creboCodes: candidate.creboCodes,
+          description: candidate.body,
+        });
+        profiles.set(candidate.id, known);
+      }
+      return known;
+    };
     return queries.map((query, owner) => {
       const asked = profile(query);
-      return [...candidatesOf[owner]]
+      const candidates = [...candidatesOf[owner]]
         .filter((id) => id !== query.excludeAssetId && documents.has(id))
-        .map((id) => {
-          const candidate = documents.get(id)!;
-          const { score, reasons } = compare(asked, {
-            title: candidate.title,
-            summary: candidate.summary,
-            learningOutcomes: candidate.learningOutcomes,
-            keywords: candidate.keywords,
-            levels: candidate.levels,
-            creboCodes: candidate.creboCodes,
-          });
+        .map((id) => documents.get(id)!);
+      const rarity = rarityAmong(candidates.map((candidate) => profileOf(candidate).all));
+      const scored = candidates
+        .map((candidate) => {
+          const { score, reasons } = compare(asked, profileOf(candidate), rarity);
           return {
             id: candidate.id,
             kind: candidate.kind,
@@ -127,8 +172,9 @@ export class SimilarityService implements DuplicateCheck {
           };
         })
         .filter((candidate) => candidate.score >= SIMILARITY_THRESHOLD)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit);
+        .sort((a, b) => b.score - a.score);
+      const best = scored[0]?.score ?? 0;
+      return scored.filter((candidate) => candidate.score >= best * CLOSE_TO_BEST).slice(0, limit);
     });
   }
 
@@ -139,6 +185,7 @@ export class SimilarityService implements DuplicateCheck {
     keywords?: string[];
     levels?: string[];
     creboCodes?: string[];
+    description?: string;
     kind?: string;
   }): Promise<SimilarAsset[]> {
     return this.similar({
@@ -148,6 +195,7 @@ export class SimilarityService implements DuplicateCheck {
       keywords: dto.keywords ?? [],
       levels: dto.levels ?? [],
       creboCodes: dto.creboCodes ?? [],
+      description: dto.description,
       kind: dto.kind,
     });
   }

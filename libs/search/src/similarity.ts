@@ -1,104 +1,79 @@
-/** Text features for "this already exists": normalised, stop-word-free, lightly stemmed Dutch tokens. */
-const STOP = new Set([
-  'de',
-  'het',
-  'een',
-  'en',
-  'van',
-  'voor',
-  'in',
-  'op',
-  'met',
-  'te',
-  'aan',
-  'bij',
-  'om',
-  'uit',
-  'over',
-  'tot',
-  'als',
-  'of',
-  'door',
-  'naar',
-  'dat',
-  'die',
-  'dit',
-  'deze',
-  'is',
-  'zijn',
-  'wordt',
-  'worden',
-  'er',
-  'ook',
-  'je',
-  'we',
-  'hun',
-  'hoe',
-  'zoals',
+import { DutchAnalyser, Term, TermBag, dutchAnalyser } from '@bouwsteen/language';
+
+/**
+ * Words too common in this registry to say that two building blocks are the same: every module
+ * is "training" for "studenten". Ignored by "dit bestaat al", not by search.
+ */
+const GENERIC = new Set([
   'student',
   'studenten',
+  'leerling',
+  'leerlingen',
+  'deelnemer',
+  'deelnemers',
   'module',
+  'modules',
   'lesmodule',
+  'praktijkmodule',
   'training',
   'cursus',
-  'over',
+  'opleiding',
+  'leerlijn',
+  'leerroute',
+  'traject',
+  'route',
+  'programma',
+  'ervaringen',
   'volgens',
   'samen',
   'eerste',
   'eigen',
+  'leren',
+  'leert',
+  'werken',
+  'werk',
+  'praktijk',
+  'mbo',
+  'niveau',
+  'echte',
+  'goed',
+  'goede',
+  'nieuwe',
+  'maakt',
+  'voert',
+  'past',
+  'toe',
+  'uit',
+  'zonder',
+  'per',
+  'week',
+  'jaar',
+  'dag',
+  'dagen',
+  'twee',
+  'drie',
+  'vier',
+  'vijf',
+  'zes',
+  'tien',
+  'hoe',
+  'wat',
+  'waar',
+  'waarin',
+  'waarbij',
+  'zodat',
+  'wordt',
+  'kunnen',
+  'kan',
+  'willen',
+  'heeft',
+  'hebben',
+  'met',
+  'ze',
+  'hun',
+  'hen',
+  'zich',
 ]);
-
-export function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('en')) return word.slice(0, -2);
-  if (word.length > 4 && (word.endsWith('s') || word.endsWith('e'))) return word.slice(0, -1);
-  return word;
-}
-
-/** Meaningful words as written (lower case, no accents, no stop words): a search query. */
-export function words(...texts: string[]): string[] {
-  const result = new Set<string>();
-  for (const text of texts) {
-    const parts = text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/);
-    for (const word of parts) if (word.length > 2 && !STOP.has(word)) result.add(word);
-  }
-  return [...result];
-}
-
-export function tokens(...texts: string[]): Set<string> {
-  return new Set(words(...texts).map(stem));
-}
-
-const PREFIX = 6;
-
-/**
- * Dutch glues words together ("phishingmail", "phishingbericht"), so two tokens that share their
- * first six letters count as the same; everything else must match exactly.
- */
-function matches(token: string, other: Set<string>): boolean {
-  if (other.has(token)) return true;
-  if (token.length < PREFIX) return false;
-  const prefix = token.slice(0, PREFIX);
-  for (const candidate of other)
-    if (candidate.length >= PREFIX && candidate.startsWith(prefix)) return true;
-  return false;
-}
-
-export function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let sharedA = 0;
-  for (const token of a) if (matches(token, b)) sharedA++;
-  let sharedB = 0;
-  for (const token of b) if (matches(token, a)) sharedB++;
-  return (sharedA + sharedB) / (a.size + b.size);
-}
-
-export function shared(a: Set<string>, b: Set<string>, max = 5): string[] {
-  return [...a].filter((token) => matches(token, b)).slice(0, max);
-}
 
 export interface SimilarityFeatures {
   title: string;
@@ -107,101 +82,212 @@ export interface SimilarityFeatures {
   keywords: string[];
   levels: string[];
   creboCodes: string[];
+  /** Longer text (description, context, approach); optional on both sides. */
+  description?: string;
 }
 
+export type ReasonType =
+  | 'learning-outcomes'
+  | 'keywords'
+  | 'title'
+  | 'words'
+  | 'synonyms'
+  | 'compounds'
+  | 'level'
+  | 'qualification';
+
 export interface Reason {
-  type: 'learning-outcomes' | 'keywords' | 'title' | 'summary' | 'level' | 'qualification';
+  type: ReasonType;
   detail: string;
-  /** What the two share (words after stemming, level or crebo codes): for people to check. */
+  /** What the two share, for people to check: words, "a = b" for synonyms, levels, crebo codes. */
   terms: string[];
 }
 
+/**
+ * What each part of the score weighs. Parts only count when both texts have them, and the score
+ * is divided by the weight of the parts that counted: a title and summary alone can reach 1.
+ */
 const WEIGHTS = {
-  outcomes: 0.35,
-  title: 0.2,
-  keywords: 0.2,
-  summary: 0.1,
-  level: 0.1,
+  text: 0.5,
+  outcomes: 0.2,
+  title: 0.1,
+  keywords: 0.1,
+  level: 0.05,
   qualification: 0.05,
 };
 
-/** A text's token sets, computed once: a check compares one query with up to a hundred candidates. */
+/** A text's analysed fields, computed once: a check compares one text with many candidates. */
 export interface SimilarityProfile {
-  outcomes: Set<string>;
-  title: Set<string>;
-  keywords: Set<string>;
-  summary: Set<string>;
-  all: Set<string>;
+  title: TermBag;
+  outcomes: TermBag;
+  keywords: TermBag;
+  all: TermBag;
   levels: string[];
   creboCodes: string[];
 }
 
-export function profile(features: SimilarityFeatures): SimilarityProfile {
-  const outcomes = tokens(...features.learningOutcomes);
-  const title = tokens(features.title);
-  // Keywords are compared against everything the other side says, since one PPS's keyword is
-  // often another's title word.
-  const keywords = tokens(...features.keywords);
-  const summary = tokens(features.summary);
+export function profile(
+  features: SimilarityFeatures,
+  analyser: DutchAnalyser = dutchAnalyser(),
+): SimilarityProfile {
+  const analyse = (texts: string[]) => analyser.analyse(texts, GENERIC);
+  const title = analyse([features.title]);
+  const outcomes = analyse(features.learningOutcomes);
+  const keywords = analyse(features.keywords);
+  const all = analyse([
+    features.title,
+    features.summary,
+    ...features.keywords,
+    ...features.learningOutcomes,
+    features.description ?? '',
+  ]);
   return {
-    outcomes,
     title,
+    outcomes,
     keywords,
-    summary,
-    all: new Set([...title, ...summary, ...keywords, ...outcomes]),
+    all,
     levels: features.levels,
     creboCodes: features.creboCodes,
   };
 }
 
-/** A score in 0..1 with the reasons a person can check; weights favour what a module teaches. */
+/**
+ * How telling a term is among the texts a check compares with: a term most candidates share
+ * (the sector's own words: "zorg" among care modules) says less than one only a few share.
+ */
+export type Rarity = (key: string) => number;
+const EVEN: Rarity = () => 1;
+
+/** Rarity from how many of `bags` hold each term (inverse document frequency, smoothed). */
+export function rarityAmong(bags: TermBag[]): Rarity {
+  const counts = new Map<string, number>();
+  for (const bag of bags) for (const key of bag.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const total = bags.length;
+  return (key) => Math.log(1 + (total + 1) / ((counts.get(key) ?? 0) + 1));
+}
+
+function norm(bag: TermBag, rarity: Rarity): number {
+  let sum = 0;
+  for (const [key, term] of bag) sum += (term.weight * rarity(key)) ** 2;
+  return Math.sqrt(sum);
+}
+
+/** Weighted cosine of two bags: 1 when they say the same, 0 when they share nothing. */
+export function cosine(a: TermBag, b: TermBag, rarity: Rarity = EVEN): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let dot = 0;
+  for (const [key, term] of a) {
+    const other = b.get(key);
+    if (other) dot += term.weight * other.weight * rarity(key) ** 2;
+  }
+  return dot / (norm(a, rarity) * norm(b, rarity));
+}
+
+/** How much of `part`'s weight `whole` also has (a keyword list against a whole text). */
+function coverage(part: TermBag, whole: TermBag): number {
+  let total = 0;
+  let found = 0;
+  for (const [key, term] of part) {
+    total += term.weight;
+    if (whole.has(key)) found += term.weight;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+function sharedTerms(a: TermBag, b: TermBag): [Term, Term][] {
+  const result: [Term, Term][] = [];
+  for (const [key, term] of a) {
+    const other = b.get(key);
+    if (other) result.push([term, other]);
+  }
+  return result;
+}
+
+const MAX_TERMS = 6;
+
+/** Shared words, synonyms and compound parts, each phrased so a person can check them. */
+function explain(a: SimilarityProfile, b: SimilarityProfile): Reason[] {
+  const pairs = sharedTerms(a.all, b.all);
+  const words: string[] = [];
+  const synonyms: string[] = [];
+  const compounds: string[] = [];
+  for (const [mine, theirs] of pairs) {
+    if (mine.kind === 'concept') {
+      if (mine.surface !== theirs.surface) synonyms.push(`${mine.surface} = ${theirs.surface}`);
+    } else if (mine.kind === 'part' || theirs.kind === 'part') {
+      const left = mine.kind === 'part' ? mine.source! : mine.surface;
+      const right = theirs.kind === 'part' ? theirs.source! : theirs.surface;
+      if (left !== right) compounds.push(`${left} ~ ${right}`);
+      else words.push(left);
+    } else words.push(mine.surface);
+  }
+  const reasons: Reason[] = [];
+  const add = (type: ReasonType, label: string, terms: string[]) => {
+    const unique = [...new Set(terms)].slice(0, MAX_TERMS);
+    if (unique.length)
+      reasons.push({ type, detail: `${label}: ${unique.join(', ')}`, terms: unique });
+  };
+  add('words', 'shared words', words);
+  add('synonyms', 'same meaning', synonyms);
+  add('compounds', 'shared parts of compound words', compounds);
+  return reasons;
+}
+
+/**
+ * A score in 0..1 with the reasons a person can check. Each part compares what both texts have:
+ * everything they say (stems, compound parts, thesaurus concepts), the learning outcomes, the
+ * title, the keywords, the level and the qualification.
+ */
 export function compare(
   first: SimilarityFeatures | SimilarityProfile,
   second: SimilarityFeatures | SimilarityProfile,
+  rarity: Rarity = EVEN,
 ): { score: number; reasons: Reason[] } {
   const a = 'all' in first ? first : profile(first);
   const b = 'all' in second ? second : profile(second);
-  const [outcomesA, outcomesB, titleA, titleB] = [a.outcomes, b.outcomes, a.title, b.title];
-  const [keywordsA, keywordsB, allA, allB] = [a.keywords, b.keywords, a.all, b.all];
-  const [summaryA, summaryB] = [a.summary, b.summary];
-  const parts = {
-    outcomes: dice(outcomesA, outcomesB),
-    title: dice(titleA, titleB),
-    keywords: Math.max(dice(keywordsA, keywordsB), dice(keywordsA, allB), dice(allA, keywordsB)),
-    summary: dice(summaryA, summaryB),
-    level: a.levels.some((level) => b.levels.includes(level)) ? 1 : 0,
-    qualification: a.creboCodes.some((code) => b.creboCodes.includes(code)) ? 1 : 0,
-  };
-  const score =
-    parts.outcomes * WEIGHTS.outcomes +
-    parts.title * WEIGHTS.title +
-    parts.keywords * WEIGHTS.keywords +
-    parts.summary * WEIGHTS.summary +
-    parts.level * WEIGHTS.level +
-    parts.qualification * WEIGHTS.qualification;
-  const reasons: Reason[] = [];
-  const reason = (type: Reason['type'], label: string, terms: string[]) =>
-    reasons.push({ type, detail: `${label}: ${terms.join(', ')}`, terms });
-  if (parts.outcomes > 0)
-    reason('learning-outcomes', 'shared in learning outcomes', shared(outcomesA, outcomesB));
-  if (parts.keywords > 0)
-    reason(
-      'keywords',
-      'shared keywords',
-      [...new Set([...shared(keywordsA, allB), ...shared(allA, keywordsB)])].slice(0, 5),
-    );
-  if (parts.title > 0) reason('title', 'shared title words', shared(titleA, titleB));
-  if (parts.level)
-    reason(
-      'level',
-      'same level',
-      a.levels.filter((level) => b.levels.includes(level)),
-    );
-  if (parts.qualification)
-    reason(
-      'qualification',
-      'same crebo',
-      a.creboCodes.filter((code) => b.creboCodes.includes(code)),
-    );
+  const parts: [keyof typeof WEIGHTS, number][] = [
+    ['text', cosine(a.all, b.all, rarity)],
+    ['title', cosine(a.title, b.title, rarity)],
+  ];
+  if (a.outcomes.size && b.outcomes.size)
+    parts.push(['outcomes', cosine(a.outcomes, b.outcomes, rarity)]);
+  if (a.keywords.size && b.keywords.size)
+    parts.push(['keywords', Math.max(coverage(a.keywords, b.all), coverage(b.keywords, a.all))]);
+  const sameLevels = a.levels.filter((level) => b.levels.includes(level));
+  if (a.levels.length && b.levels.length) parts.push(['level', sameLevels.length ? 1 : 0]);
+  const sameCrebo = a.creboCodes.filter((code) => b.creboCodes.includes(code));
+  if (a.creboCodes.length && b.creboCodes.length)
+    parts.push(['qualification', sameCrebo.length ? 1 : 0]);
+  const weight = parts.reduce((sum, [name]) => sum + WEIGHTS[name], 0);
+  const score = parts.reduce((sum, [name, value]) => sum + WEIGHTS[name] * value, 0) / weight;
+
+  const reasons = explain(a, b);
+  const outcomeTerms = sharedTerms(a.outcomes, b.outcomes).map(([mine]) => mine.surface);
+  if (outcomeTerms.length)
+    reasons.unshift({
+      type: 'learning-outcomes',
+      detail: `shared in learning outcomes: ${outcomeTerms.slice(0, MAX_TERMS).join(', ')}`,
+      terms: outcomeTerms.slice(0, MAX_TERMS),
+    });
+  if (sameLevels.length)
+    reasons.push({
+      type: 'level',
+      detail: `same level: ${sameLevels.join(', ')}`,
+      terms: sameLevels,
+    });
+  if (sameCrebo.length)
+    reasons.push({
+      type: 'qualification',
+      detail: `same crebo: ${sameCrebo.join(', ')}`,
+      terms: sameCrebo,
+    });
   return { score: Math.round(score * 1000) / 1000, reasons };
+}
+
+/**
+ * The words a candidate search asks Meilisearch for: meaningful words as written, the most
+ * telling (longest) first.
+ */
+export function queryWords(text: string, analyser: DutchAnalyser = dutchAnalyser()): string[] {
+  return [...new Set(analyser.contentWords(text, GENERIC))];
 }

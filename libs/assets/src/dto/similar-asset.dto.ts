@@ -2,18 +2,19 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class SimilarityReasonDto {
   @ApiProperty({
-    enum: ['learning-outcomes', 'keywords', 'title', 'summary', 'level', 'qualification'],
-    example: 'learning-outcomes',
+    enum: ['learning-outcomes', 'words', 'synonyms', 'compounds', 'level', 'qualification'],
+    example: 'synonyms',
   })
   type: string;
 
-  @ApiProperty({ example: 'shared in learning outcomes: risicoanalyse, cobot, veiligheidszon' })
+  @ApiProperty({ example: 'same meaning: mkb = kleine bedrijven' })
   detail: string;
 
   @ApiProperty({
     type: [String],
-    example: ['risicoanalyse', 'cobot'],
-    description: 'What both share: words (stemmed), level codes or crebo codes',
+    example: ['mkb = kleine bedrijven'],
+    description:
+      'What both share: words as the asked text writes them, "a = b" for thesaurus synonyms, "a ~ b" for compounds sharing a part, level codes or crebo codes',
   })
   terms: string[];
 }

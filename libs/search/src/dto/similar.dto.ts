@@ -58,6 +58,15 @@ export class SimilarQueryDto {
   @ArrayMaxSize(10)
   creboCodes?: string[];
 
+  @ApiPropertyOptional({
+    example: 'Vier lessen met filmpjes en opdrachten op de eigen laptop.',
+    description: 'Longer text (description, approach); compared when the candidate has it too',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
   @ApiPropertyOptional({ enum: SEARCH_KINDS, example: 'module' })
   @IsOptional()
   @IsIn(SEARCH_KINDS)

@@ -5,12 +5,19 @@ import { assetPath } from './asset-card';
 
 const REASON_LABELS: Record<string, string> = {
   'learning-outcomes': 'Zelfde woorden in de leeruitkomsten',
-  keywords: 'Gedeelde trefwoorden',
-  title: 'Zelfde woorden in de titel',
-  summary: 'Zelfde woorden in de samenvatting',
+  words: 'Zelfde woorden',
+  synonyms: 'Zelfde betekenis',
+  compounds: 'Delen van samengestelde woorden',
   level: 'Zelfde niveau',
   qualification: 'Zelfde kwalificatie (crebo)',
 };
+
+/** "a = b" and "a ~ b" read as Dutch: what the text says and what the other block says. */
+function termText(type: string, term: string): string {
+  if (type === 'synonyms') return term.replace(' = ', ' en ');
+  if (type === 'compounds') return term.replace(' ~ ', ' en ');
+  return term;
+}
 
 type Reason = SimilarAssetDto['reasons'][number];
 
@@ -18,7 +25,9 @@ type Reason = SimilarAssetDto['reasons'][number];
 export function reasonText(reason: Reason, labels: LabelBook): string {
   const label = REASON_LABELS[reason.type] ?? 'Overeenkomst';
   const terms =
-    reason.type === 'level' ? labels.labels('educationLevels', reason.terms) : reason.terms;
+    reason.type === 'level'
+      ? labels.labels('educationLevels', reason.terms)
+      : reason.terms.map((term) => termText(reason.type, term));
   return terms.length ? `${label}: ${terms.join(', ')}` : label;
 }
 

@@ -1,0 +1,48 @@
+import { dutchAnalyser } from './dutch-analyser';
+
+describe('DutchAnalyser', () => {
+  const analyser = dutchAnalyser();
+  const keys = (text: string) => [...analyser.analyse([text]).keys()];
+
+  it('stems with Snowball, so inflections meet', () => {
+    expect(keys('sterke wachtwoorden')).toEqual(expect.arrayContaining(['sterk', 'wachtwoord']));
+    expect(keys('beheren')).toEqual(keys('beheer'));
+  });
+
+  it('adds the parts of compounds at a lower weight than whole words', () => {
+    const bag = analyser.analyse(['wachtwoordbeheer']);
+    expect(bag.get('woord')).toMatchObject({ kind: 'part', source: 'wachtwoordbeheer' });
+    expect(bag.get('woord')!.weight).toBeLessThan(bag.get('wachtwoordbeher')!.weight);
+  });
+
+  it('names one concept for terms of one thesaurus group, phrases included', () => {
+    const concept = (text: string) =>
+      [...analyser.analyse([text]).values()].filter((term) => term.kind === 'concept');
+    const mkb = concept('voor het mkb');
+    const small = concept('voor kleine bedrijven in de regio');
+    expect(mkb).toHaveLength(1);
+    expect(small.find((term) => term.key === mkb[0].key)).toMatchObject({
+      surface: 'kleine bedrijven',
+      source: 'mkb',
+    });
+  });
+
+  it('drops stop words and words the caller ignores', () => {
+    expect(keys('de het een module')).toEqual(['modul']);
+    expect([...analyser.analyse(['de module'], new Set(['module'])).keys()]).toEqual([]);
+  });
+
+  it('expands a query: parts before the compound, thesaurus words and phrases left whole', () => {
+    expect(analyser.expandQuery('wachtwoordbeheer mkb')).toBe(
+      'wacht woord beheer wachtwoordbeheer mkb',
+    );
+    expect(analyser.expandQuery('kleinbedrijf')).toBe('kleinbedrijf');
+    expect(analyser.expandQuery('cobots')).toBe('cobots');
+  });
+
+  it('gives the index stems and parts once each', () => {
+    const terms = analyser.indexTerms(['Wachtwoordbeheer', 'sterke wachtwoorden']).split(' ');
+    expect(terms).toEqual(expect.arrayContaining(['wachtwoordbeher', 'wacht', 'woord', 'sterk']));
+    expect(new Set(terms).size).toBe(terms.length);
+  });
+});

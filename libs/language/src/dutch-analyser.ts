@@ -1,0 +1,168 @@
+import { CompoundLexicon, loadLexicon } from './compound-lexicon';
+import { Decompounder } from './decompounder';
+import { stemDutch } from './dutch-stemmer';
+import { tokenise } from './normalise';
+import { ThesaurusFile, readStopWords, readThesaurus } from './thesaurus';
+
+/**
+ * One thing a text says, as similarity compares it:
+ * - `word`: a word's Snowball stem ("wachtwoorden" → wachtwoord);
+ * - `part`: the stem of a part of a compound ("wachtwoordbeheer" → wacht, woord, beher);
+ * - `concept`: a thesaurus group the text names in any of its words ("mkb", "kleine bedrijven").
+ */
+export interface Term {
+  key: string;
+  kind: 'word' | 'part' | 'concept';
+  /** How the text wrote it, for reasons a person can check. */
+  surface: string;
+  /** For parts: the compound they came from; for concepts: the thesaurus's name for the group. */
+  source?: string;
+  weight: number;
+}
+
+export type TermBag = Map<string, Term>;
+
+export const TERM_WEIGHTS = { word: 1, part: 0.4, concept: 1.5, related: 0.75 } as const;
+/** Thesaurus phrases are at most this many words long. */
+const MAX_PHRASE = 5;
+
+interface Concept {
+  key: string;
+  name: string;
+  weight: number;
+}
+
+/**
+ * Dutch text analysis shared by search and similarity: Snowball stems, compounds split with the
+ * OpenTaal word list, and the curated thesaurus. Loading reads the word list once (about a
+ * second); analysis of a word is then a few map look-ups.
+ */
+export class DutchAnalyser {
+  private readonly decompounder: Decompounder;
+  private readonly stopWords: Set<string>;
+  /** Stemmed phrase ("klein bedrijv") → the concepts it names. */
+  private readonly phrases = new Map<string, Concept[]>();
+  /** Every word of an equivalent group: left whole in queries, so Meilisearch's synonyms apply. */
+  private readonly synonymWords = new Set<string>();
+
+  constructor(
+    lexicon: CompoundLexicon,
+    readonly thesaurus: ThesaurusFile,
+    stopWords: string[],
+  ) {
+    this.decompounder = new Decompounder(lexicon);
+    this.stopWords = new Set(stopWords);
+    const addGroups = (groups: string[][], prefix: string, weight: number) =>
+      groups.forEach((group, index) => {
+        const concept = { key: `${prefix}${index}`, name: group[0], weight };
+        for (const term of group) {
+          const phrase = this.contentWords(term).map(stemDutch).join(' ');
+          if (!phrase) continue;
+          const list = this.phrases.get(phrase) ?? [];
+          list.push(concept);
+          this.phrases.set(phrase, list);
+        }
+      });
+    addGroups(thesaurus.equivalent, '=', TERM_WEIGHTS.concept);
+    for (const group of thesaurus.equivalent)
+      for (const term of group) for (const word of tokenise(term)) this.synonymWords.add(word);
+    addGroups(thesaurus.related, '~', TERM_WEIGHTS.related);
+  }
+
+  static load(): DutchAnalyser {
+    const thesaurus = readThesaurus();
+    return new DutchAnalyser(loadLexicon(thesaurus.extraWords), thesaurus, readStopWords());
+  }
+
+  /** Words that carry meaning: normalised, without stop words (and without `ignore`). */
+  contentWords(text: string, ignore?: ReadonlySet<string>): string[] {
+    return tokenise(text).filter(
+      (word) => word.length > 1 && !this.stopWords.has(word) && !ignore?.has(word),
+    );
+  }
+
+  /** A compound's parts (normalised), or [] for a word that is not one. */
+  parts(word: string): string[] {
+    return this.decompounder.split(word);
+  }
+
+  /** Everything the texts say, keyed for comparison; `ignore` drops words too common to count. */
+  analyse(texts: readonly string[], ignore?: ReadonlySet<string>): TermBag {
+    const bag: TermBag = new Map();
+    const add = (term: Term) => {
+      const present = bag.get(term.key);
+      if (!present || present.weight < term.weight) bag.set(term.key, term);
+    };
+    for (const text of texts) {
+      const words = this.contentWords(text, ignore);
+      const stems = words.map(stemDutch);
+      words.forEach((word, index) => {
+        add({ key: stems[index], kind: 'word', surface: word, weight: TERM_WEIGHTS.word });
+        for (const part of this.parts(word)) {
+          const key = stemDutch(part);
+          if (!ignore?.has(part) && !this.stopWords.has(part))
+            add({ key, kind: 'part', surface: part, source: word, weight: TERM_WEIGHTS.part });
+          this.conceptsOf(key, part, add);
+        }
+        for (let length = Math.min(MAX_PHRASE, words.length - index); length >= 1; length--) {
+          const phrase = stems.slice(index, index + length).join(' ');
+          this.conceptsOf(phrase, words.slice(index, index + length).join(' '), add);
+        }
+      });
+    }
+    return bag;
+  }
+
+  /**
+   * What the index stores beside a document's text so that other spellings find it: the stems
+   * of its words and the parts of its compounds (as written and stemmed), once each.
+   */
+  indexTerms(texts: readonly string[]): string {
+    const terms = new Set<string>();
+    for (const text of texts)
+      for (const word of this.contentWords(text)) {
+        terms.add(stemDutch(word));
+        for (const part of this.parts(word)) {
+          terms.add(part);
+          terms.add(stemDutch(part));
+        }
+      }
+    return [...terms].join(' ');
+  }
+
+  /**
+   * A search query with each compound's parts placed before it ("wachtwoordbeheer" →
+   * "wacht woord beheer wachtwoordbeheer"): Meilisearch drops words from the end when too few
+   * documents match all, so documents that write the parts separately are still found, and
+   * documents with the compound itself match every word and rank first. Words of the thesaurus
+   * stay whole, so that Meilisearch's synonyms still see the phrase as written.
+   */
+  expandQuery(query: string): string {
+    const words = query.split(/\s+/).filter(Boolean);
+    const expanded = words.flatMap((word) => {
+      const normal = tokenise(word).join('');
+      const parts = this.synonymWords.has(normal) ? [] : this.parts(normal);
+      return parts.length ? [...parts, word] : [word];
+    });
+    return expanded.join(' ');
+  }
+
+  private conceptsOf(phrase: string, surface: string, add: (term: Term) => void): void {
+    for (const concept of this.phrases.get(phrase) ?? [])
+      add({
+        key: concept.key,
+        kind: 'concept',
+        surface,
+        source: concept.name,
+        weight: concept.weight,
+      });
+  }
+}
+
+let shared: DutchAnalyser | undefined;
+
+/** The process's analyser, loaded on first use (the word list takes about a second to read). */
+export function dutchAnalyser(): DutchAnalyser {
+  shared ??= DutchAnalyser.load();
+  return shared;
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { SimilarityFeatures, compare, profile, rarityAmong } from './similarity';
+import { SIMILARITY_THRESHOLD } from './similarity.service';
+
+interface Text {
+  title: string;
+  summary: string;
+}
+const { topics } = JSON.parse(readFileSync('test/fixtures/paraphrase-twins-nl.json', 'utf8')) as {
+  topics: { a: Text; twin: Text; nearMiss: Text }[];
+};
+
+const text = (title: string, summary = ''): SimilarityFeatures => ({
+  title,
+  summary,
+  learningOutcomes: [],
+  keywords: [],
+  levels: [],
+  creboCodes: [],
+});
+
+describe('similarity score', () => {
+  it('is 1 for the same text and 0 for texts that share nothing', () => {
+    const same = text('Veilig werken met cobots', 'Risicoanalyse van een cobot-werkplek.');
+    expect(compare(same, same).score).toBe(1);
+    expect(
+      compare(same, text('Bloemschikken', 'Boeketten binden voor de bloemenwinkel.')).score,
+    ).toBe(0);
+  });
+
+  it('renormalises over the parts both texts have: a title and summary alone can pass', () => {
+    const [first] = topics;
+    const { score, reasons } = compare(
+      text(first.a.title, first.a.summary),
+      text(first.twin.title, first.twin.summary),
+    );
+    expect(score).toBeGreaterThanOrEqual(SIMILARITY_THRESHOLD);
+    expect(reasons.find((reason) => reason.type === 'synonyms')?.terms).toEqual(
+      expect.arrayContaining(['mkb = kleine bedrijven']),
+    );
+  });
+
+  it('counts levels and qualifications only when both texts give them', () => {
+    const bare = text('Heftruck rijden', 'Veilig heftruck rijden in het magazijn.');
+    const withLevel = { ...bare, levels: ['mbo-2'] };
+    expect(compare(bare, withLevel).score).toBe(1);
+    expect(compare(withLevel, { ...bare, levels: ['mbo-4'] }).score).toBeLessThan(1);
+  });
+
+  it('weighs a term most candidates share less than one only the twin shares', () => {
+    const asked = profile(text('Warmtepomp storingen zoeken', 'Foutdiagnose aan warmtepompen.'));
+    const twin = profile(text('Warmtepomp service', 'Defecten opsporen bij warmtepompen.'));
+    const neighbours = [1, 2, 3].map(() =>
+      profile(text('Warmtepomp plaatsen', 'Warmtepompen installeren.')),
+    );
+    const rarity = rarityAmong([twin, ...neighbours].map((candidate) => candidate.all));
+    const plain = compare(asked, neighbours[0]).score;
+    const weighted = compare(asked, neighbours[0], rarity).score;
+    expect(weighted).toBeLessThan(plain);
+    expect(compare(asked, twin, rarity).score).toBeGreaterThan(weighted);
+  });
+
+  it('explains compounds that share a part', () => {
+    const { reasons } = compare(
+      text('Wachtwoordbeheer voor kantoren'),
+      text('Sterke wachtwoorden op kantoor'),
+    );
+    expect(reasons.map((reason) => reason.type)).toEqual(expect.arrayContaining(['compounds']));
+  });
+});
