@@ -16,7 +16,7 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist dist
 COPY libs/seed/data libs/seed/data
-COPY libs/search/data libs/search/data
+COPY libs/language/data libs/language/data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

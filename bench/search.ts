@@ -13,11 +13,13 @@ import { DataSource } from 'typeorm';
 import { AssetsService, CreateAssetDto } from '@bouwsteen/assets';
 import {
   ReindexService,
+  SearchDocument,
   SearchDocumentsRepository,
   SearchIndex,
   SearchQueryDto,
   SearchService,
 } from '@bouwsteen/search';
+import { LanguageCost, measureSimilar, measureTermsField } from './language-cost';
 import { Stack, bulkLoad, loadThroughWritePath, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { PpsFacts, syntheticDocument } from './synthetic-documents';
@@ -76,9 +78,26 @@ async function main(): Promise<void> {
     const random = mulberry32(42);
     const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, ppsIds, random));
     const queries = () => measureQueries(app, stack, directName, results);
+    const language = async (documents: SearchDocument[]) => {
+      const similar = await measureSimilar(stack, corpus, DURATION);
+      console.log('  similar', similar);
+      const bodies: Record<string, object> = {};
+      for (const name of ['text', 'typo']) {
+        const { q, ...rest } = await app
+          .get(SearchService)
+          .params(
+            Object.assign(new SearchQueryDto(), QUERIES[name], { pageNumber: 1, pageSize: 20 }),
+          );
+        bodies[name] = { q: q ?? '', ...rest };
+      }
+      const termsField = await measureTermsField(stack, documents, directName, bodies, DURATION);
+      console.log('  terms field', termsField);
+      results.language = { similar, termsField } satisfies LanguageCost;
+    };
     if (HOP_ONLY) {
-      await hopOnlyLoad(stack, live, directName, corpus);
+      const documents = await hopOnlyLoad(stack, live, directName, corpus);
       await queries();
+      await language(documents);
       results.apiPeakRssMb = peakRssMb(stack.apiPid);
       results.meiliPeakRssMb = peakRssMb(stack.meiliPid);
     } else {
@@ -147,6 +166,7 @@ async function main(): Promise<void> {
 
       // 4. Query latency and throughput: API vs the identical request straight to Meilisearch.
       await queries();
+      await language(documents);
       results.apiPeakRssMb = peakRssMb(stack.apiPid);
 
       // 5. Full reindex (build beside, swap) against the direct bulk load of the same documents.
@@ -270,6 +290,7 @@ interface Report {
   apiPeakRssMb: number;
   meiliPeakRssMb: number;
   reindex?: Record<string, number>;
+  language?: LanguageCost;
 }
 
 function printTable(report: Report): void {
@@ -296,6 +317,24 @@ function printTable(report: Report): void {
     );
     console.log(`| ${name} response size | ${q.apiBytes} B | ${q.directBytes} B | | |`);
   }
+  const language = report.language;
+  if (language) {
+    const { api, direct } = language.similar;
+    console.log(
+      `| similar (POST /similar, ${language.similar.candidateQueries} candidate queries) p50 / p99 | ${api.p50} / ${api.p99} ms | ${direct.p50} / ${direct.p99} ms | +${round(api.p50 - direct.p50, 2)} / +${round(api.p99 - direct.p99, 2)} ms | |`,
+    );
+    const { withTerms, withoutTerms, queries } = language.termsField;
+    console.log(
+      `| index with \`terms\` / without: bulk load | ${withTerms.bulkSeconds} s | ${withoutTerms.bulkSeconds} s | ${round(withTerms.bulkSeconds / withoutTerms.bulkSeconds, 2)}× | |`,
+    );
+    console.log(
+      `| index with \`terms\` / without: database | ${withTerms.databaseMb} MB | ${withoutTerms.databaseMb} MB | ${round(withTerms.databaseMb / withoutTerms.databaseMb, 2)}× | |`,
+    );
+    for (const [name, q] of Object.entries(queries))
+      console.log(
+        `| ${name} direct p50 with \`terms\` / without | ${q.withTermsP50} ms | ${q.withoutTermsP50} ms | +${round(q.withTermsP50 - q.withoutTermsP50, 2)} ms | |`,
+      );
+  }
   if (report.reindex)
     console.log(
       `| full reindex | ${report.reindex.seconds} s | ${report.reindex.directBulkSeconds} s | ${report.reindex.ratio}× | |`,
@@ -319,7 +358,7 @@ async function hopOnlyLoad(
   live: SearchIndex,
   directName: string,
   corpus: CreateAssetDto[],
-): Promise<void> {
+): Promise<SearchDocument[]> {
   const pps: PpsFacts[] = await stack.app.get(DataSource).query(
     `SELECT p.id, p.name, p.provinces, o.id AS "leadId", o.name AS "leadName"
      FROM pps p JOIN organisation o ON o.id = p.lead_organisation_id`,
@@ -331,4 +370,5 @@ async function hopOnlyLoad(
   console.log(
     `  ${documents.length} documents into both indexes in ${round((performance.now() - started) / 1000)} s`,
   );
+  return documents;
 }
