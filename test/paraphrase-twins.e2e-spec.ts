@@ -97,8 +97,8 @@ const quantile = (values: number[], q: number) => {
  * summary alone, and for full records; the figures go to test-results/ and README.
  */
 describe.each<[Variant, { precision: number; recall: number }]>([
-  ['title-summary', { precision: 0.85, recall: 0.8 }],
-  ['full', { precision: 0.85, recall: 0.95 }],
+  ['title-summary', { precision: 0.9, recall: 0.9 }],
+  ['full', { precision: 0.95, recall: 0.95 }],
 ])('similar assets on paraphrased twins (e2e, %s)', (variant, floor) => {
   let t: TestApp;
   let other: TestUser;

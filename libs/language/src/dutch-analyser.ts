@@ -94,19 +94,27 @@ export class DutchAnalyser {
       if (!present || present.weight < term.weight) bag.set(term.key, term);
     };
     for (const text of texts) {
-      const words = this.contentWords(text, ignore);
+      // Phrases are matched on every content word ("werken op afstand" holds a generic word);
+      // a word inside a matched phrase is represented by its concept, not counted again.
+      const words = this.contentWords(text);
       const stems = words.map(stemDutch);
+      const covered = new Set<number>();
+      words.forEach((_, index) => {
+        for (let length = Math.min(MAX_PHRASE, words.length - index); length >= 1; length--) {
+          const phrase = stems.slice(index, index + length).join(' ');
+          const surface = words.slice(index, index + length).join(' ');
+          if (this.conceptsOf(phrase, surface, add))
+            for (let n = index; n < index + length; n++) covered.add(n);
+        }
+      });
       words.forEach((word, index) => {
+        if (covered.has(index) || ignore?.has(word)) return;
         add({ key: stems[index], kind: 'word', surface: word, weight: TERM_WEIGHTS.word });
         for (const part of this.parts(word)) {
           const key = stemDutch(part);
-          if (!ignore?.has(part) && !this.stopWords.has(part))
-            add({ key, kind: 'part', surface: part, source: word, weight: TERM_WEIGHTS.part });
-          this.conceptsOf(key, part, add);
-        }
-        for (let length = Math.min(MAX_PHRASE, words.length - index); length >= 1; length--) {
-          const phrase = stems.slice(index, index + length).join(' ');
-          this.conceptsOf(phrase, words.slice(index, index + length).join(' '), add);
+          if (this.conceptsOf(key, part, add) || ignore?.has(part) || this.stopWords.has(part))
+            continue;
+          add({ key, kind: 'part', surface: part, source: word, weight: TERM_WEIGHTS.part });
         }
       });
     }
@@ -147,8 +155,10 @@ export class DutchAnalyser {
     return expanded.join(' ');
   }
 
-  private conceptsOf(phrase: string, surface: string, add: (term: Term) => void): void {
-    for (const concept of this.phrases.get(phrase) ?? [])
+  /** Adds the concepts a phrase names; says whether there were any. */
+  private conceptsOf(phrase: string, surface: string, add: (term: Term) => void): boolean {
+    const concepts = this.phrases.get(phrase) ?? [];
+    for (const concept of concepts)
       add({
         key: concept.key,
         kind: 'concept',
@@ -156,6 +166,7 @@ export class DutchAnalyser {
         source: concept.name,
         weight: concept.weight,
       });
+    return concepts.length > 0;
   }
 }
 
