@@ -17,13 +17,16 @@ export interface CompoundLexicon {
   endStems: Set<string>;
 }
 
-function flagsOf(field: string): Set<string> {
-  const flags = new Set<string>();
-  for (let i = 0; i + 1 < field.length; i += 2) flags.add(field.slice(i, i + 2));
-  return flags;
+/** Hunspell's long flags are two characters each: a flag is present at an even offset. */
+function hasFlag(flags: string, flag: string): boolean {
+  for (let i = 0; i + 1 < flags.length; i += 2)
+    if (flags[i] === flag[0] && flags[i + 1] === flag[1]) return true;
+  return false;
 }
 
 const WORD = /^[a-z]+$/;
+// Most entries are plain ASCII; only the others pay for Unicode normalisation.
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLexicon {
   const lexicon: CompoundLexicon = {
@@ -32,26 +35,32 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     end: new Set(),
     endStems: new Set(),
   };
-  const lines = dic.split('\n');
-  // The first line holds the entry count; words may carry morphology after a tab.
-  for (const line of lines.slice(1)) {
-    const [entry] = line.split(/[\t ]/);
-    if (!entry) continue;
+  const asBeginOrMiddle = (form: string) => {
+    lexicon.begin.add(form);
+    lexicon.middle.add(form);
+  };
+  let start = dic.indexOf('\n') + 1; // the first line holds the entry count
+  while (start > 0 && start < dic.length) {
+    let end = dic.indexOf('\n', start);
+    if (end < 0) end = dic.length;
+    const line = dic.slice(start, end);
+    start = end + 1;
+    // Words may carry morphology after a tab or a space.
+    const stop = line.search(/[\t ]/);
+    const entry = stop < 0 ? line : line.slice(0, stop);
     const slash = entry.indexOf('/');
-    const word = normalise(slash < 0 ? entry : entry.slice(0, slash));
+    const raw = (slash < 0 ? entry : entry.slice(0, slash)).toLowerCase();
+    const word = ASCII.test(raw) ? raw : normalise(raw);
     if (!WORD.test(word)) continue;
-    const flags = flagsOf(slash < 0 ? '' : entry.slice(slash + 1));
-    const asBeginOrMiddle = (form: string) => {
-      lexicon.begin.add(form);
-      lexicon.middle.add(form);
-    };
-    if (flags.has('Ca')) lexicon.begin.add(word);
-    if (flags.has('Cb')) lexicon.middle.add(word);
-    if (flags.has('Cc')) lexicon.end.add(word);
-    if (flags.has('Ce')) asBeginOrMiddle(word);
-    if (flags.has('Cd') || flags.has('Ch')) asBeginOrMiddle(word + 's');
-    if (flags.has('Zb')) asBeginOrMiddle(word + 'en');
-    if (flags.has('Ze')) asBeginOrMiddle(word + word.at(-1) + 'en');
+    const flags = slash < 0 ? '' : entry.slice(slash + 1);
+    if (!flags) continue;
+    if (hasFlag(flags, 'Ca')) lexicon.begin.add(word);
+    if (hasFlag(flags, 'Cb')) lexicon.middle.add(word);
+    if (hasFlag(flags, 'Cc')) lexicon.end.add(word);
+    if (hasFlag(flags, 'Ce')) asBeginOrMiddle(word);
+    if (hasFlag(flags, 'Cd') || hasFlag(flags, 'Ch')) asBeginOrMiddle(word + 's');
+    if (hasFlag(flags, 'Zb')) asBeginOrMiddle(word + 'en');
+    if (hasFlag(flags, 'Ze')) asBeginOrMiddle(word + word.at(-1) + 'en');
   }
   // Domain words the dictionary lacks (cyber, cobot, ...) may stand anywhere.
   for (const word of extraWords) {
