@@ -1,3 +1,21 @@
+export interface EmbedderConfig {
+  source: 'ollama' | 'rest' | 'huggingFace';
+  /** ollama: its embeddings endpoint; rest: a service speaking the contract in README. */
+  url?: string;
+  /** ollama and huggingFace: the model's name. */
+  model?: string;
+  /** rest: the vector length the service returns. */
+  dimensions?: number;
+  /** Sent to the embedding service by Meilisearch, never logged. */
+  apiKey?: string;
+  /** Share of semantic ranking in search (Meilisearch's semanticRatio), 0..1. */
+  semanticRatio: number;
+  /** Weight of vector similarity among the parts of the similarity score. */
+  similarityWeight: number;
+  /** Vector similarity at or below this counts as none (unrelated texts are never at 0). */
+  similarityFloor: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -24,6 +42,11 @@ export interface AppConfig {
     /** Searches, similarity checks and health probes give up after this (503, never a hang). */
     searchTimeoutMs: number;
   };
+  /**
+   * Semantic matching, off unless a deployment has a model: Meilisearch embeds documents and
+   * queries with it; search ranks hybrid and "dit bestaat al" adds vector similarity.
+   */
+  embedder?: EmbedderConfig;
   webhooks: {
     pollMs: number;
     timeoutMs: number;

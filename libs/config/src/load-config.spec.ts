@@ -83,4 +83,43 @@ describe('loadConfig', () => {
       /TRUST_PROXY must be true or false/,
     );
   });
+
+  it('has no embedder unless one is configured, and checks what each source needs', () => {
+    expect(loadConfig(base).embedder).toBeUndefined();
+    expect(loadConfig({ ...base, EMBEDDER_SOURCE: 'off' }).embedder).toBeUndefined();
+    expect(
+      loadConfig({
+        ...base,
+        EMBEDDER_SOURCE: 'rest',
+        EMBEDDER_URL: 'http://127.0.0.1:8080/embed',
+        EMBEDDER_DIMENSIONS: '512',
+      }).embedder,
+    ).toEqual({
+      source: 'rest',
+      url: 'http://127.0.0.1:8080/embed',
+      model: undefined,
+      dimensions: 512,
+      apiKey: undefined,
+      semanticRatio: 0.3,
+      similarityWeight: 0.4,
+      similarityFloor: 0.5,
+    });
+    expect(() => loadConfig({ ...base, EMBEDDER_SOURCE: 'rest' })).toThrow(
+      /EMBEDDER_DIMENSIONS is required[\s\S]*EMBEDDER_URL is required/,
+    );
+    expect(() => loadConfig({ ...base, EMBEDDER_SOURCE: 'ollama' })).toThrow(
+      /EMBEDDER_MODEL is required when EMBEDDER_SOURCE is ollama/,
+    );
+    expect(() => loadConfig({ ...base, EMBEDDER_SOURCE: 'openai' })).toThrow(
+      /EMBEDDER_SOURCE must be off, ollama, rest or huggingFace/,
+    );
+    expect(() =>
+      loadConfig({
+        ...base,
+        EMBEDDER_SOURCE: 'ollama',
+        EMBEDDER_MODEL: 'nomic-embed-text',
+        EMBEDDER_SEMANTIC_RATIO: '1.5',
+      }),
+    ).toThrow(/EMBEDDER_SEMANTIC_RATIO must be a number between 0 and 1/);
+  });
 });

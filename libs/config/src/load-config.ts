@@ -1,4 +1,4 @@
-import { AppConfig } from './app-config';
+import { AppConfig, EmbedderConfig } from './app-config';
 
 export class ConfigError extends Error {
   constructor(problems: string[]) {
@@ -41,6 +41,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return fallback;
   };
 
+  const fraction = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      problems.push(`${name} must be a number between 0 and 1 (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
   const url = (name: string, fallback: string | undefined, protocols: string[]): string => {
     const raw = env[name] || fallback;
     if (!raw) {
@@ -57,6 +68,38 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return raw;
   };
+
+  /** Off by default: these machines cannot download a model, and no vector is ever made up. */
+  function embedderConfig(): EmbedderConfig | undefined {
+    const source = env.EMBEDDER_SOURCE ?? 'off';
+    if (source === 'off') return undefined;
+    if (source !== 'ollama' && source !== 'rest' && source !== 'huggingFace') {
+      problems.push(`EMBEDDER_SOURCE must be off, ollama, rest or huggingFace (got "${source}")`);
+      return undefined;
+    }
+    const needs = (name: string) => {
+      if (!env[name]) problems.push(`${name} is required when EMBEDDER_SOURCE is ${source}`);
+      return env[name] || undefined;
+    };
+    return {
+      source,
+      url:
+        source === 'rest'
+          ? url('EMBEDDER_URL', undefined, ['http:', 'https:'])
+          : env.EMBEDDER_URL
+            ? url('EMBEDDER_URL', undefined, ['http:', 'https:'])
+            : undefined,
+      model: source === 'rest' ? undefined : needs('EMBEDDER_MODEL'),
+      dimensions:
+        source === 'rest' ? int('EMBEDDER_DIMENSIONS', 0, 1, 8192) || undefined : undefined,
+      apiKey: env.EMBEDDER_API_KEY || undefined,
+      semanticRatio: fraction('EMBEDDER_SEMANTIC_RATIO', 0.3),
+      similarityWeight: fraction('EMBEDDER_SIMILARITY_WEIGHT', 0.4),
+      similarityFloor: fraction('EMBEDDER_SIMILARITY_FLOOR', 0.5),
+    };
+  }
+  if (env.EMBEDDER_SOURCE === 'rest' && !env.EMBEDDER_DIMENSIONS)
+    problems.push('EMBEDDER_DIMENSIONS is required when EMBEDDER_SOURCE is rest');
 
   const jwtSecret = env.JWT_SECRET ?? '';
   if (jwtSecret.length < 32) {
@@ -128,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       indexPrefix,
       searchTimeoutMs: int('MEILI_SEARCH_TIMEOUT_MS', 1500, 50, 60000),
     },
+    embedder: embedderConfig(),
     webhooks: {
       pollMs: int('WEBHOOK_POLL_MS', 1000, 10, 60000),
       timeoutMs: int('WEBHOOK_TIMEOUT_MS', 5000, 100, 60000),

@@ -1,8 +1,11 @@
 import type { Settings } from 'meilisearch';
+import type { EmbedderConfig } from '@bouwsteen/config';
 import { meilisearchSynonyms, readStopWords, readThesaurus } from '@bouwsteen/language';
 
 /** Filter attributes, and the query parameter each one answers to. */
 export const FILTERABLE = [
+  // Only "dit bestaat al" filters on it: vector similarity for the candidates it found.
+  'id',
   'kind',
   'ppsId',
   'leadInstitutionId',
@@ -28,7 +31,49 @@ export const FILTERABLE = [
 
 export const SORTABLE = ['updatedAt', 'title', 'studyLoadHours', 'reuseCount', '_geo'] as const;
 
-export function indexSettings(): Settings {
+/** The embedder's name in the index settings and in hybrid queries. */
+export const EMBEDDER = 'semantic';
+
+/** What a document means, as the embedder reads it: what a title and summary check compares. */
+const DOCUMENT_TEMPLATE = '{{doc.title}}. {{doc.summary}}';
+
+/**
+ * The embedder as Meilisearch is told. A `rest` service is called with a batch of texts,
+ * `{"input": ["…", …]}`, and answers `{"embeddings": [[…], …]}` in the same order.
+ */
+export function embedderSettings(embedder: EmbedderConfig): NonNullable<Settings['embedders']> {
+  const common = {
+    documentTemplate: DOCUMENT_TEMPLATE,
+    documentTemplateMaxBytes: 2000,
+    ...(embedder.apiKey ? { apiKey: embedder.apiKey } : {}),
+  };
+  switch (embedder.source) {
+    case 'rest':
+      return {
+        [EMBEDDER]: {
+          ...common,
+          source: 'rest',
+          url: embedder.url!,
+          dimensions: embedder.dimensions,
+          request: { input: ['{{text}}', '{{..}}'] },
+          response: { embeddings: ['{{embedding}}', '{{..}}'] },
+        },
+      };
+    case 'ollama':
+      return {
+        [EMBEDDER]: {
+          ...common,
+          source: 'ollama',
+          model: embedder.model,
+          ...(embedder.url ? { url: embedder.url } : {}),
+        },
+      };
+    case 'huggingFace':
+      return { [EMBEDDER]: { ...common, source: 'huggingFace', model: embedder.model } };
+  }
+}
+
+export function indexSettings(embedder?: EmbedderConfig): Settings {
   return {
     // Order is rank: a hit in the title weighs more than one in the body.
     searchableAttributes: [
@@ -58,6 +103,8 @@ export function indexSettings(): Settings {
     faceting: { maxValuesPerFacet: 100 },
     pagination: { maxTotalHits: 10000 },
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['nld'] }],
+    // Without a configured model there is no embedder, and none left over from an earlier one.
+    embedders: embedder ? embedderSettings(embedder) : null,
   };
 }
 

@@ -18,12 +18,15 @@ export class SearchIndex {
 
   private readonly url: string;
 
+  private readonly embedder: AppConfig['embedder'];
+
   constructor(
     @Inject(MEILI_CLIENT) private readonly client: MeiliSearch,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.name = assetsIndexName(config.meili.indexPrefix);
     this.url = config.meili.url.replace(/\/$/, '');
+    this.embedder = config.embedder;
   }
 
   private index(name = this.name): Index<SearchDocument> {
@@ -42,7 +45,7 @@ export class SearchIndex {
       );
     }
     succeeded(
-      await this.index(name).updateSettings(indexSettings()).waitTask(WAIT),
+      await this.index(name).updateSettings(indexSettings(this.embedder)).waitTask(WAIT),
       `settings of ${name}`,
     );
   }

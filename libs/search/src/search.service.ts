@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { SearchParams, SearchResponse } from 'meilisearch';
 import { FieldError } from '@bouwsteen/common';
 import { dutchAnalyser } from '@bouwsteen/language';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
 import { FACETS, FacetName, SearchQueryDto } from './dto/search-query.dto';
 import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
+import { EMBEDDER } from './index-settings';
 import { SearchDocument } from './search-document';
 import {
   HIGHLIGHT_TAGS,
@@ -75,6 +77,7 @@ export class SearchService {
   constructor(
     private readonly index: SearchReader,
     private readonly taxonomy: TaxonomyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async search(query: SearchQueryDto): Promise<SearchResultDto> {
@@ -179,6 +182,10 @@ export class SearchService {
       base: {
         // Compounds also look for their parts; a quoted phrase is taken as written.
         q: query.q && !query.q.includes('"') ? dutchAnalyser().expandQuery(query.q) : query.q,
+        // With a model configured, words and meaning rank together (relevance order only).
+        ...(this.config.embedder && query.q && !sort
+          ? { hybrid: { embedder: EMBEDDER, semanticRatio: this.config.embedder.semanticRatio } }
+          : {}),
         sort,
         page: query.pageNumber,
         hitsPerPage: query.pageSize,

@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DuplicateCheck, DuplicateQuery } from '@bouwsteen/assets';
+import { EMBEDDER } from './index-settings';
 import { SearchDocument } from './search-document';
 import { SearchReader } from './search-reader';
 import { SearchUnavailableError } from './search-errors';
@@ -83,16 +85,29 @@ function candidateQueries(query: SimilarityQuery): { q: string; limit: number }[
   return [...phrases, ...single];
 }
 
+/** The text an embedder compares: what the index's document template gives it. */
+function meaningOf(query: SimilarityQuery): string {
+  return `${query.title}. ${query.summary}`.slice(0, 2000);
+}
+
 /**
  * Finds published assets of other PPS that probably cover the same ground: Meilisearch
  * proposes candidates, then each is scored on shared learning outcomes, keywords, title,
  * summary, level and qualification, so every answer comes with reasons.
  */
 @Injectable()
-export class SimilarityService implements DuplicateCheck {
+export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap {
   private readonly logger = new Logger(SimilarityService.name);
 
-  constructor(private readonly index: SearchReader) {}
+  constructor(
+    private readonly index: SearchReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The word list is read at boot (a few hundred ms), so no one's first check waits for it. */
+  onApplicationBootstrap(): void {
+    dutchAnalyser();
+  }
 
   async similar(query: SimilarityQuery, limit = 5): Promise<SimilarAsset[]> {
     return (await this.similarMany([query], limit))[0];
@@ -100,17 +115,66 @@ export class SimilarityService implements DuplicateCheck {
 
   /** The Meilisearch requests that propose candidates for one check (also the web benchmark's floor). */
   candidateSearches(query: SimilarityQuery) {
-    return candidateQueries(query).map(({ q, limit }) => ({
+    const filter = [
+      ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
+      ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
+    ];
+    const lexical = candidateQueries(query).map(({ q, limit }) => ({
       q,
-      filter: [
-        ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
-        ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
-      ],
+      filter,
       limit,
       matchingStrategy: 'frequency' as const,
       // The candidates come back with what scoring needs: no second read from PostgreSQL.
       attributesToRetrieve: [...CANDIDATE_FIELDS],
     }));
+    if (!this.config.embedder) return lexical;
+    // With a model, the texts nearest in meaning are candidates too, whatever their words.
+    return [
+      ...lexical,
+      {
+        q: meaningOf(query),
+        filter,
+        limit: CANDIDATES_PER_QUERY,
+        hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
+        attributesToRetrieve: [...CANDIDATE_FIELDS],
+      },
+    ];
+  }
+
+  /**
+   * Vector similarity of each check's text to each of its candidates, as Meilisearch's ranking
+   * score of a purely semantic search limited to those candidates; empty without a model.
+   */
+  private async semanticScores(
+    queries: SimilarityQuery[],
+    candidates: string[][],
+  ): Promise<Map<string, number>[]> {
+    const scores = queries.map(() => new Map<string, number>());
+    if (!this.config.embedder) return scores;
+    const searches = queries
+      .map((query, owner) => ({ owner, ids: candidates[owner] }))
+      .filter((item) => item.ids.length > 0)
+      .map(({ owner, ids }) => ({
+        owner,
+        params: {
+          q: meaningOf(queries[owner]),
+          filter: [`id IN [${ids.map(quote).join(', ')}]`],
+          limit: ids.length,
+          hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
+          showRankingScore: true,
+          attributesToRetrieve: ['id'],
+        },
+      }));
+    for (let start = 0; start < searches.length; start += QUERIES_PER_CALL) {
+      const batch = searches.slice(start, start + QUERIES_PER_CALL);
+      const results = await this.index.searchHits<{ id: string; _rankingScore?: number }>(
+        batch.map((item) => item.params),
+      );
+      results.forEach((hits, position) =>
+        hits.forEach((hit) => scores[batch[position].owner].set(hit.id, hit._rankingScore ?? 0)),
+      );
+    }
+    return scores;
   }
 
   /**
@@ -153,15 +217,26 @@ export class SimilarityService implements DuplicateCheck {
       }
       return known;
     };
+    const candidateIds = queries.map((query, owner) =>
+      [...candidatesOf[owner]].filter((id) => id !== query.excludeAssetId && documents.has(id)),
+    );
+    const semantic = await this.semanticScores(queries, candidateIds);
+    const embedder = this.config.embedder;
     return queries.map((query, owner) => {
       const asked = profile(query);
-      const candidates = [...candidatesOf[owner]]
-        .filter((id) => id !== query.excludeAssetId && documents.has(id))
-        .map((id) => documents.get(id)!);
+      const candidates = candidateIds[owner].map((id) => documents.get(id)!);
       const rarity = rarityAmong(candidates.map((candidate) => profileOf(candidate).all));
       const scored = candidates
         .map((candidate) => {
-          const { score, reasons } = compare(asked, profileOf(candidate), rarity);
+          const similarity = semantic[owner].get(candidate.id);
+          const { score, reasons } = compare(
+            asked,
+            profileOf(candidate),
+            rarity,
+            embedder && similarity !== undefined
+              ? { similarity, weight: embedder.similarityWeight, floor: embedder.similarityFloor }
+              : undefined,
+          );
           return {
             id: candidate.id,
             kind: candidate.kind,

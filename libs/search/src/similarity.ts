@@ -94,7 +94,8 @@ export type ReasonType =
   | 'synonyms'
   | 'compounds'
   | 'level'
-  | 'qualification';
+  | 'qualification'
+  | 'semantic';
 
 export interface Reason {
   type: ReasonType;
@@ -115,6 +116,16 @@ const WEIGHTS = {
   level: 0.05,
   qualification: 0.05,
 };
+
+/**
+ * Vector similarity of two texts from the configured embedder, with how much it weighs and the
+ * similarity unrelated texts still have (counted as none).
+ */
+export interface SemanticSimilarity {
+  similarity: number;
+  weight: number;
+  floor: number;
+}
 
 /** A text's analysed fields, computed once: a check compares one text with many candidates. */
 export interface SimilarityProfile {
@@ -242,10 +253,12 @@ export function compare(
   first: SimilarityFeatures | SimilarityProfile,
   second: SimilarityFeatures | SimilarityProfile,
   rarity: Rarity = EVEN,
+  semantic?: SemanticSimilarity,
 ): { score: number; reasons: Reason[] } {
   const a = 'all' in first ? first : profile(first);
   const b = 'all' in second ? second : profile(second);
-  const parts: [keyof typeof WEIGHTS, number][] = [
+  const weights: Record<string, number> = { ...WEIGHTS, semantic: semantic?.weight ?? 0 };
+  const parts: [string, number][] = [
     ['text', cosine(a.all, b.all, rarity)],
     ['title', cosine(a.title, b.title, rarity)],
   ];
@@ -258,8 +271,13 @@ export function compare(
   const sameCrebo = a.creboCodes.filter((code) => b.creboCodes.includes(code));
   if (a.creboCodes.length && b.creboCodes.length)
     parts.push(['qualification', sameCrebo.length ? 1 : 0]);
-  const weight = parts.reduce((sum, [name]) => sum + WEIGHTS[name], 0);
-  const score = parts.reduce((sum, [name, value]) => sum + WEIGHTS[name] * value, 0) / weight;
+  if (semantic)
+    parts.push([
+      'semantic',
+      Math.max(0, (semantic.similarity - semantic.floor) / (1 - semantic.floor)),
+    ]);
+  const weight = parts.reduce((sum, [name]) => sum + weights[name], 0);
+  const score = parts.reduce((sum, [name, value]) => sum + weights[name] * value, 0) / weight;
 
   const reasons = explain(a, b);
   const outcomeTerms = sharedTerms(a.outcomes, b.outcomes).map(([mine]) => mine.surface);
@@ -281,6 +299,14 @@ export function compare(
       detail: `same crebo: ${sameCrebo.join(', ')}`,
       terms: sameCrebo,
     });
+  if (semantic && semantic.similarity > semantic.floor) {
+    const similarity = semantic.similarity.toFixed(2);
+    reasons.push({
+      type: 'semantic',
+      detail: `similar in meaning (embedder): ${similarity}`,
+      terms: [similarity],
+    });
+  }
   return { score: Math.round(score * 1000) / 1000, reasons };
 }
 

@@ -2,7 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class SimilarityReasonDto {
   @ApiProperty({
-    enum: ['learning-outcomes', 'words', 'synonyms', 'compounds', 'level', 'qualification'],
+    enum: [
+      'learning-outcomes',
+      'words',
+      'synonyms',
+      'compounds',
+      'level',
+      'qualification',
+      'semantic',
+    ],
     example: 'synonyms',
   })
   type: string;
@@ -14,7 +22,7 @@ export class SimilarityReasonDto {
     type: [String],
     example: ['mkb = kleine bedrijven'],
     description:
-      'What both share: words as the asked text writes them, "a = b" for thesaurus synonyms, "a ~ b" for compounds sharing a part, level codes or crebo codes',
+      'What both share: words as the asked text writes them, "a = b" for thesaurus synonyms, "a ~ b" for compounds sharing a part, level codes, crebo codes, or the vector similarity (0..1) when an embedder is configured',
   })
   terms: string[];
 }

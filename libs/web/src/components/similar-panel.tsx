@@ -10,12 +10,14 @@ const REASON_LABELS: Record<string, string> = {
   compounds: 'Delen van samengestelde woorden',
   level: 'Zelfde niveau',
   qualification: 'Zelfde kwalificatie (crebo)',
+  semantic: 'Verwant in betekenis (volgens het taalmodel)',
 };
 
 /** "a = b" and "a ~ b" read as Dutch: what the text says and what the other block says. */
 function termText(type: string, term: string): string {
   if (type === 'synonyms') return term.replace(' = ', ' en ');
   if (type === 'compounds') return term.replace(' ~ ', ' en ');
+  if (type === 'semantic') return `${Math.round(Number(term) * 100)} %`;
   return term;
 }
 
