@@ -26,7 +26,7 @@ function hasFlag(flags: string, flag: string): boolean {
 
 const WORD = /^[a-z]+$/;
 // Most entries are plain ASCII; only the others pay for Unicode normalisation.
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^a-z0-9/\t -]/i;
 
 export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLexicon {
   const lexicon: CompoundLexicon = {
@@ -50,7 +50,7 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     const entry = stop < 0 ? line : line.slice(0, stop);
     const slash = entry.indexOf('/');
     const raw = (slash < 0 ? entry : entry.slice(0, slash)).toLowerCase();
-    const word = ASCII.test(raw) ? raw : normalise(raw);
+    const word = NON_ASCII.test(raw) ? normalise(raw) : raw;
     if (!WORD.test(word)) continue;
     const flags = slash < 0 ? '' : entry.slice(slash + 1);
     if (!flags) continue;
