@@ -10,6 +10,7 @@ import { CoursesModule } from '@bouwsteen/courses';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { FollowModule } from '@bouwsteen/follow';
+import { HarvestModule } from '@bouwsteen/harvest';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
@@ -65,6 +66,7 @@ export const API_ROUTES: Routes = [{ path: API_PREFIX, children: API_MODULES }];
     ...API_MODULES,
     HealthModule,
     ProblemsModule,
+    HarvestModule,
     WebModule,
   ],
 })

@@ -67,6 +67,21 @@ export function licenseUrl(code: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The licence as NL-LOM's copyright vocabulary names it (copyrightsandotherrestrictions
+ * nllom 20180530: cc-by-sa-40, cc0-10, …); "yes" (restrictions apply) for all rights reserved.
+ */
+export function nlLomLicense(code: string): string {
+  if (code === 'CC0-1.0') return 'cc0-10';
+  const match = /^CC-(BY(?:-(?:NC|SA|ND))*)-(\d)\.(\d)$/.exec(code);
+  return match ? `cc-${match[1].toLowerCase()}-${match[2]}${match[3]}` : 'yes';
+}
+
+/** Whether anyone may use it without asking: what OAI-PMH and schema.org call open access. */
+export function isOpenLicense(code: string): boolean {
+  return code.startsWith('CC');
+}
+
 /** What someone who wants to reuse it may and must do, in plain Dutch, from the licence's terms. */
 export function licenseExplanation(terms: LicenseTerms): string[] {
   if (terms.code === 'all-rights-reserved')

@@ -62,6 +62,12 @@ export interface AppConfig {
     /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */
     parkAfterAttempts: number;
   };
+  harvest: {
+    /** The `oai:<this>:<uuid>` identifiers' middle part: set once, never changed (identifiers are forever). */
+    repositoryIdentifier: string;
+    /** Who harvesters write to (OAI-PMH Identify). */
+    adminEmail: string;
+  };
   web: {
     /** Absolute origin the pages are reached at: canonical links, Open Graph, sitemap. */
     publicBaseUrl: string;

@@ -140,6 +140,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(
       `PUBLIC_BASE_URL must be an origin such as https://bouwsteen.example.nl, without a path or "/" at the end (got "${publicBaseUrl}")`,
     );
+  // OAI identifiers need a domain name with a dot (oai-identifier.xsd); localhost has none.
+  const publicHost = URL.canParse(publicBaseUrl) ? new URL(publicBaseUrl).hostname : '';
+  const repositoryIdentifier =
+    env.OAI_REPOSITORY_IDENTIFIER ||
+    (/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/i.test(publicHost) ? publicHost : 'bouwsteen.local');
+  if (!/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/.test(repositoryIdentifier))
+    problems.push(
+      `OAI_REPOSITORY_IDENTIFIER must be a domain name such as bouwsteen.example.nl (got "${repositoryIdentifier}")`,
+    );
+  const oaiAdminEmail = env.OAI_ADMIN_EMAIL || `beheer@${repositoryIdentifier}`;
+  if (!/^\S+@(\S+\.)+\S+$/.test(oaiAdminEmail))
+    problems.push(`OAI_ADMIN_EMAIL must be an e-mail address (got "${oaiAdminEmail}")`);
+
   const mapTileUrl = url('MAP_TILE_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', [
     'http:',
     'https:',
@@ -187,6 +200,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
       parkAfterAttempts: int('OUTBOX_PARK_AFTER_ATTEMPTS', 5, 1, 100),
     },
+    harvest: { repositoryIdentifier, adminEmail: oaiAdminEmail },
     web: {
       publicBaseUrl,
       mapTileUrl,

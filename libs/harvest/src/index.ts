@@ -1,0 +1,3 @@
+export * from './harvest.module';
+export * from './oai-pmh.service';
+export * from './oai-dates';

@@ -1,0 +1,41 @@
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { RecordFacts } from './record-facts';
+
+export const OAI_DC = {
+  prefix: 'oai_dc',
+  schema: 'http://www.openarchives.org/OAI/2.0/oai_dc.xsd',
+  namespace: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
+};
+const DC = 'http://purl.org/dc/elements/1.1/';
+
+const TYPES: Record<string, string> = {
+  module: 'Module',
+  curriculum: 'Leerlijn',
+  infrastructure: 'Praktijkomgeving',
+  practice: 'Goede praktijk',
+};
+
+/** Simple Dublin Core: the minimum every harvester understands. */
+export function writeOaiDc(parent: XMLBuilder, facts: RecordFacts): void {
+  const { row } = facts;
+  const dc = parent.ele(OAI_DC.namespace, 'oai_dc:dc', {
+    'xmlns:dc': DC,
+    'xsi:schemaLocation': `${OAI_DC.namespace} ${OAI_DC.schema}`,
+  });
+  const add = (name: string, value: string | undefined | null) => {
+    if (value) dc.ele(DC, `dc:${name}`).txt(value);
+  };
+  add('title', row.title);
+  add('creator', row.pps_name);
+  for (const keyword of row.keywords) add('subject', keyword);
+  add('description', row.summary);
+  add('description', row.description);
+  add('publisher', row.pps_name);
+  add('contributor', row.lead_name);
+  add('date', row.first_published_at.toISOString().slice(0, 10));
+  add('type', TYPES[row.kind]);
+  add('format', 'text/html');
+  add('identifier', facts.pageUrl);
+  add('language', row.language);
+  add('rights', facts.licenseUrl ?? 'Alle rechten voorbehouden');
+}

@@ -1,0 +1,277 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { Clock } from '@bouwsteen/common';
+import { TaxonomyService } from '@bouwsteen/taxonomy';
+import { OaiArguments, readArguments } from './oai-arguments';
+import { OaiDate, endOf, formatOaiDate, parseOaiDate } from './oai-dates';
+import { OAI_DC, writeOaiDc } from './oai-dc';
+import { OaiError, OaiErrorCode } from './oai-errors';
+import { HarvestFilter, OaiRecordRow, OaiRecordsRepository } from './oai-records.repository';
+import { allSets, filterForSet, setsOf } from './oai-sets';
+import { LOM, writeLom } from './nl-lom';
+import { recordFacts } from './record-facts';
+import { TokenState, decodeToken, encodeToken } from './resumption-token';
+
+const OAI = 'http://www.openarchives.org/OAI/2.0/';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const FORMATS = [
+  { ...OAI_DC, write: writeOaiDc },
+  { ...LOM, write: writeLom },
+];
+/** Records per page: inside the 100–500 harvesters and validators expect. */
+export const PAGE_SIZE = 200;
+
+/**
+ * The OAI-PMH 2.0 provider: every published building block is a record, every archived one a
+ * deleted header, kept forever. Answers are whole XML documents; errors are OAI errors in them.
+ */
+@Injectable()
+export class OaiPmhService {
+  private readonly baseUrl: string;
+  private readonly repositoryId: string;
+  private readonly secret: string;
+
+  constructor(
+    private readonly records: OaiRecordsRepository,
+    private readonly taxonomy: TaxonomyService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.baseUrl = `${config.web.publicBaseUrl.replace(/\/$/, '')}/oai`;
+    this.repositoryId = config.harvest.repositoryIdentifier;
+    this.secret = config.auth.jwtSecret;
+  }
+
+  identifierOf(id: string): string {
+    return `oai:${this.repositoryId}:${id}`;
+  }
+
+  async respond(raw: Record<string, unknown>): Promise<string> {
+    const now = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+    const doc = create({ version: '1.0', encoding: 'UTF-8' });
+    const root = doc.ele(OAI, 'OAI-PMH', {
+      'xmlns:xsi': XSI,
+      'xsi:schemaLocation': `${OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd`,
+    });
+    root.ele('responseDate').txt(formatOaiDate(now));
+    let args: OaiArguments | undefined;
+    try {
+      args = readArguments(raw);
+    } catch (error) {
+      if (!(error instanceof OaiError)) throw error;
+      // After badVerb or badArgument the request element carries no attributes (§3.2).
+      root.ele('request').txt(this.baseUrl);
+      root.ele('error', { code: error.code }).txt(error.message);
+      return doc.end({ prettyPrint: false });
+    }
+    const attributes = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+    try {
+      const body = await this.answer(args, now);
+      root.ele('request', attributes).txt(this.baseUrl);
+      body(root.ele(args.verb));
+    } catch (error) {
+      if (!(error instanceof OaiError)) throw error;
+      const plain = error.code === OaiErrorCode.BadArgument || error.code === OaiErrorCode.BadVerb;
+      root.ele('request', plain ? {} : attributes).txt(this.baseUrl);
+      root.ele('error', { code: error.code }).txt(error.message);
+    }
+    return doc.end({ prettyPrint: false });
+  }
+
+  /** Checks everything first, then returns the writer of the verb's element. */
+  private async answer(args: OaiArguments, now: Date): Promise<(node: XMLBuilder) => void> {
+    switch (args.verb) {
+      case 'Identify':
+        return this.identify();
+      case 'ListMetadataFormats':
+        if (args.identifier) await this.existing(args.identifier);
+        return (node) => {
+          for (const format of FORMATS)
+            node
+              .ele('metadataFormat')
+              .ele('metadataPrefix')
+              .txt(format.prefix)
+              .up()
+              .ele('schema')
+              .txt(format.schema)
+              .up()
+              .ele('metadataNamespace')
+              .txt(format.namespace);
+        };
+      case 'ListSets':
+        if (args.resumptionToken)
+          throw new OaiError(OaiErrorCode.BadResumptionToken, 'ListSets answers in one piece');
+        return this.listSets();
+      case 'GetRecord': {
+        const format = this.format(args.metadataPrefix!);
+        const row = await this.existing(args.identifier!);
+        return (node) => this.writeRecord(node, row, format);
+      }
+      case 'ListIdentifiers':
+      case 'ListRecords':
+        return this.list(args, now);
+    }
+  }
+
+  private async identify(): Promise<(node: XMLBuilder) => void> {
+    const earliest = (await this.records.earliestDatestamp()) ?? new Date(0);
+    return (node) => {
+      node.ele('repositoryName').txt('Bouwsteen — bouwstenen van de mbo-PPS');
+      node.ele('baseURL').txt(this.baseUrl);
+      node.ele('protocolVersion').txt('2.0');
+      node.ele('adminEmail').txt(this.config.harvest.adminEmail);
+      node.ele('earliestDatestamp').txt(formatOaiDate(earliest));
+      node.ele('deletedRecord').txt('persistent');
+      node.ele('granularity').txt('YYYY-MM-DDThh:mm:ssZ');
+      const identifier = node
+        .ele('description')
+        .ele('http://www.openarchives.org/OAI/2.0/oai-identifier', 'oai-identifier', {
+          'xsi:schemaLocation':
+            'http://www.openarchives.org/OAI/2.0/oai-identifier http://www.openarchives.org/OAI/2.0/oai-identifier.xsd',
+        });
+      identifier.ele('scheme').txt('oai');
+      identifier.ele('repositoryIdentifier').txt(this.repositoryId);
+      identifier.ele('delimiter').txt(':');
+      identifier
+        .ele('sampleIdentifier')
+        .txt(this.identifierOf('6f1d2c3e-0a4b-4c5d-8e9f-0123456789ab'));
+    };
+  }
+
+  private async listSets(): Promise<(node: XMLBuilder) => void> {
+    const owners = await this.records.setOwners();
+    const provinces = await Promise.all(
+      owners.provinces.map(async (code) => ({
+        code,
+        label: (await this.taxonomy.term('provinces', code))?.label ?? code,
+      })),
+    );
+    const sets = allSets(owners.pps, provinces);
+    return (node) => {
+      for (const set of sets)
+        node.ele('set').ele('setSpec').txt(set.spec).up().ele('setName').txt(set.name);
+    };
+  }
+
+  private format(prefix: string) {
+    const format = FORMATS.find((candidate) => candidate.prefix === prefix);
+    if (!format)
+      throw new OaiError(
+        OaiErrorCode.CannotDisseminateFormat,
+        `Formats offered: ${FORMATS.map((f) => f.prefix).join(', ')}`,
+      );
+    return format;
+  }
+
+  private async existing(identifier: string): Promise<OaiRecordRow> {
+    const prefix = `oai:${this.repositoryId}:`;
+    const id = identifier.startsWith(prefix) ? identifier.slice(prefix.length) : '';
+    const row = /^[0-9a-f-]{36}$/.test(id) ? await this.records.one(id) : undefined;
+    if (!row) throw new OaiError(OaiErrorCode.IdDoesNotExist, 'No record has this identifier');
+    return row;
+  }
+
+  private async list(args: OaiArguments, now: Date): Promise<(node: XMLBuilder) => void> {
+    const state = args.resumptionToken ? this.resume(args) : this.firstPage(args, now);
+    const format = this.format(state.prefix);
+    const filter: HarvestFilter = {
+      ...(state.set ? filterForSet(state.set) : {}),
+      from: state.from ? new Date(state.from) : undefined,
+      until: new Date(state.until),
+    };
+    const after =
+      state.cursor > 0 ? { datestamp: new Date(state.after[0]), id: state.after[1] } : undefined;
+    const total = state.cursor > 0 ? state.total : await this.records.count(filter);
+    const rows = await this.records.page(filter, after, PAGE_SIZE + 1);
+    if (rows.length === 0 && state.cursor === 0)
+      throw new OaiError(OaiErrorCode.NoRecordsMatch, 'No records match these arguments');
+    const page = rows.slice(0, PAGE_SIZE);
+    const more = rows.length > PAGE_SIZE;
+    const last = page.at(-1);
+    const next: TokenState | undefined =
+      more && last
+        ? {
+            ...state,
+            after: [last.datestamp.toISOString(), last.id],
+            cursor: state.cursor + page.length,
+            total,
+          }
+        : undefined;
+    return (node) => {
+      for (const row of page)
+        if (args.verb === 'ListIdentifiers') this.writeHeader(node, row);
+        else this.writeRecord(node, row, format);
+      // A list in several pieces ends with an empty token (§3.5).
+      if (next)
+        node
+          .ele('resumptionToken', { completeListSize: total, cursor: state.cursor })
+          .txt(encodeToken(next, this.secret));
+      else if (state.cursor > 0)
+        node.ele('resumptionToken', { completeListSize: total, cursor: state.cursor });
+    };
+  }
+
+  private firstPage(args: OaiArguments, now: Date): TokenState {
+    this.format(args.metadataPrefix!);
+    const from = args.from !== undefined ? this.date('from', args.from) : undefined;
+    const until = args.until !== undefined ? this.date('until', args.until) : undefined;
+    if (from && until && from.granularity !== until.granularity)
+      throw new OaiError(OaiErrorCode.BadArgument, 'from and until must have the same granularity');
+    if (from && until && from.date > endOf(until))
+      throw new OaiError(OaiErrorCode.BadArgument, 'from is later than until');
+    if (args.set !== undefined && !filterForSet(args.set))
+      throw new OaiError(OaiErrorCode.NoRecordsMatch, `There is no set ${args.set.slice(0, 80)}`);
+    // The list is taken as of the second before this one: what changes from now on, during the
+    // harvest too, comes with the next harvest (whose `from` is this responseDate).
+    const asOf = new Date(now.getTime() - 1000);
+    const cap = until && endOf(until) < asOf ? endOf(until) : asOf;
+    return {
+      verb: args.verb as TokenState['verb'],
+      prefix: args.metadataPrefix!,
+      set: args.set,
+      from: from?.date.toISOString(),
+      until: cap.toISOString(),
+      after: ['', ''],
+      cursor: 0,
+      total: 0,
+    };
+  }
+
+  private resume(args: OaiArguments): TokenState {
+    const state = decodeToken(args.resumptionToken!, this.secret);
+    if (!state || state.verb !== args.verb)
+      throw new OaiError(
+        OaiErrorCode.BadResumptionToken,
+        'This resumption token is not valid here',
+      );
+    return state;
+  }
+
+  private date(name: string, value: string): OaiDate {
+    const parsed = parseOaiDate(value);
+    if (!parsed)
+      throw new OaiError(
+        OaiErrorCode.BadArgument,
+        `${name} must be a date YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ`,
+      );
+    return parsed;
+  }
+
+  private writeHeader(node: XMLBuilder, row: OaiRecordRow): void {
+    const header = node.ele('header', row.deleted ? { status: 'deleted' } : {});
+    header.ele('identifier').txt(this.identifierOf(row.id));
+    header.ele('datestamp').txt(formatOaiDate(row.datestamp));
+    for (const set of setsOf(row)) header.ele('setSpec').txt(set);
+  }
+
+  private writeRecord(node: XMLBuilder, row: OaiRecordRow, format: (typeof FORMATS)[number]): void {
+    const record = node.ele('record');
+    this.writeHeader(record, row);
+    // A deleted record is its header alone (§2.5.1).
+    if (row.deleted) return;
+    const pageUrl = `${this.config.web.publicBaseUrl.replace(/\/$/, '')}/bouwstenen/${row.id}`;
+    format.write(record.ele('metadata'), recordFacts(row, pageUrl, this.identifierOf(row.id)));
+  }
+}

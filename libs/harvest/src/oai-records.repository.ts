@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** One building block as OAI-PMH shows it: live (published) or a persistent deletion (archived). */
+export interface OaiRecordRow {
+  id: string;
+  kind: string;
+  deleted: boolean;
+  /** Seconds precision: what the header says, what from/until and the resumption order use. */
+  datestamp: Date;
+  pps_id: string;
+  pps_name: string;
+  provinces: string[];
+  lead_name: string;
+  title: string;
+  summary: string;
+  description: string | null;
+  keywords: string[];
+  language: string;
+  levels: string[];
+  license: string;
+  study_load_hours: string | null;
+  price_cents: number | null;
+  audiences: string[];
+  module_type: string | null;
+  first_published_at: Date;
+  based_on_asset_id: string | null;
+}
+
+/** Which records a list request asks for; every field narrows it. */
+export interface HarvestFilter {
+  kinds?: string[];
+  ppsId?: string;
+  province?: string;
+  from?: Date;
+  until?: Date;
+}
+
+/** Where the previous page ended: the stable (datestamp, id) order. */
+export interface HarvestPosition {
+  datestamp: Date;
+  id: string;
+}
+
+/**
+ * Every building block that was ever published, read from assets' published surface
+ * (asset_published) with its PPS: published ones as records, archived ones as deletions, which
+ * stay forever. The datestamp is when the public face last changed: the current version's
+ * publication, or the archiving.
+ */
+const RECORDS_SQL = `
+  SELECT * FROM (
+    SELECT a.id, a.kind, a.status = 'archived' AS deleted,
+           date_trunc('second', CASE WHEN a.status = 'archived' THEN a.archived_at
+                                     ELSE a.published_at END) AS datestamp,
+           p.id AS pps_id, p.name AS pps_name, p.provinces, o.name AS lead_name,
+           a.title, a.summary, a.description, a.keywords, a.language, a.levels, a.license,
+           a.study_load_hours, a.price_cents, a.audiences, a.module_type, a.first_published_at,
+           a.based_on_asset_id
+    FROM asset_published a
+    JOIN pps p ON p.id = a.pps_id
+    JOIN organisation o ON o.id = p.lead_organisation_id
+  ) r`;
+
+function where(filter: HarvestFilter, parameters: unknown[], after?: HarvestPosition): string {
+  const conditions: string[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    parameters.push(value);
+    conditions.push(sql(`$${parameters.length}`));
+  };
+  if (filter.kinds) add((n) => `r.kind = ANY(${n}::text[])`, filter.kinds);
+  if (filter.ppsId) add((n) => `r.pps_id = ${n}::uuid`, filter.ppsId);
+  if (filter.province) add((n) => `${n} = ANY(r.provinces)`, filter.province);
+  if (filter.from) add((n) => `r.datestamp >= ${n}`, filter.from);
+  if (filter.until) add((n) => `r.datestamp <= ${n}`, filter.until);
+  if (after) {
+    parameters.push(after.datestamp, after.id);
+    const [at, id] = [parameters.length - 1, parameters.length];
+    conditions.push(`(r.datestamp, r.id) > ($${at}, $${id}::uuid)`);
+  }
+  return conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+}
+
+@Injectable()
+export class OaiRecordsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The next page after `after`, in (datestamp, id) order: stable while records change. */
+  async page(
+    filter: HarvestFilter,
+    after: HarvestPosition | undefined,
+    limit: number,
+  ): Promise<OaiRecordRow[]> {
+    const parameters: unknown[] = [];
+    const sql = RECORDS_SQL + where(filter, parameters, after);
+    parameters.push(limit);
+    return this.dataSource.query(
+      `${sql} ORDER BY r.datestamp, r.id LIMIT $${parameters.length}`,
+      parameters,
+    );
+  }
+
+  async count(filter: HarvestFilter): Promise<number> {
+    const parameters: unknown[] = [];
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (${RECORDS_SQL + where(filter, parameters)}) c`,
+      parameters,
+    );
+    return row.n;
+  }
+
+  async one(id: string): Promise<OaiRecordRow | undefined> {
+    const [row] = await this.dataSource.query(`${RECORDS_SQL} WHERE r.id = $1::uuid`, [id]);
+    return row;
+  }
+
+  async earliestDatestamp(): Promise<Date | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT min(r.datestamp) AS d FROM (${RECORDS_SQL}) r`,
+    );
+    return row?.d ?? undefined;
+  }
+
+  /** The PPS and provinces that hold at least one record: the sets worth listing. */
+  async setOwners(): Promise<{ pps: { id: string; name: string }[]; provinces: string[] }> {
+    const pps = await this.dataSource.query(
+      `SELECT DISTINCT r.pps_id AS id, r.pps_name AS name FROM (${RECORDS_SQL}) r ORDER BY name`,
+    );
+    const provinces = await this.dataSource.query(
+      `SELECT DISTINCT unnest(r.provinces) AS code FROM (${RECORDS_SQL}) r ORDER BY code`,
+    );
+    return { pps, provinces: provinces.map((row: { code: string }) => row.code) };
+  }
+}
