@@ -184,7 +184,7 @@ describe('OAI-PMH provider (e2e)', () => {
     );
     expect(xml).toContain('BEGIN:VCARD');
     expect(xml).toContain('FN:House of Digital');
-    expect(texts(xml, 'duration')[0]).toMatch(/^PT\d+(\.\d+)?H$/);
+    expect(texts(xml, 'duration')[0]).toMatch(/^PT(\d+H)?(\d+M)?$/);
   });
 
   it('selects by set: per kind, per PPS, per province, and the Edurep set', async () => {

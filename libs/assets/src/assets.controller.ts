@@ -3,20 +3,26 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
+  Inject,
+  Optional,
   Param,
   ParseIntPipe,
   ParseUUIDPipe,
   Patch,
   Post,
   Query,
+  Res,
   UseInterceptors,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
@@ -29,6 +35,7 @@ import {
   PageQueryDto,
 } from '@bouwsteen/common';
 import { AssetsService } from './assets.service';
+import { ASSET_LINKED_DATA, AssetLinkedData, prefersJsonLd } from './linked-data';
 import {
   ArchiveAssetDto,
   AssetDto,
@@ -53,7 +60,10 @@ const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
 @Controller('assets')
 @UseInterceptors(EtagInterceptor)
 export class AssetsController {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(
+    private readonly assets: AssetsService,
+    @Optional() @Inject(ASSET_LINKED_DATA) private readonly linkedData?: AssetLinkedData,
+  ) {}
 
   @Get()
   @Auth({ public: true })
@@ -71,14 +81,21 @@ export class AssetsController {
   @Get(':id')
   @Auth({ public: true })
   @ApiOperation({
-    summary: 'One asset: the published version, or the draft for those who may read it',
+    summary:
+      'One asset: the published version, or the draft for those who may read it; schema.org JSON-LD for Accept: application/ld+json',
   })
+  @ApiProduces('application/json', 'application/ld+json')
   @ApiOkResponse({ type: AssetDto })
-  get(
+  async get(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<AssetDto> {
-    return this.assets.get(principal, id);
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AssetDto | object> {
+    const asset = await this.assets.get(principal, id);
+    if (!this.linkedData || !prefersJsonLd(accept)) return asset;
+    response.type('application/ld+json');
+    return this.linkedData.describe(asset);
   }
 
   @Get(':id/versions')

@@ -13,3 +13,4 @@ export * from './duplicate-check';
 export * from './dto/similar-asset.dto';
 export * from './asset.errors';
 export { similarityFeatures } from './asset-content';
+export * from './linked-data';

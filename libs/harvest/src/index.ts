@@ -1,3 +1,4 @@
 export * from './harvest.module';
 export * from './oai-pmh.service';
 export * from './oai-dates';
+export * from './asset-json-ld';

@@ -1,4 +1,6 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { OBK_SOURCE, obkLevelPath } from '@bouwsteen/taxonomy';
+import { isoHours } from './asset-json-ld';
 import { RecordFacts } from './record-facts';
 
 export const LOM = {
@@ -13,21 +15,6 @@ const RESOURCE_TYPE_SOURCE =
 const LICENSE_SOURCE = 'https://purl.edustandaard.nl/copyrightsandotherrestrictions_nllom_20180530';
 const PURPOSE_SOURCE = 'http://purl.edustandaard.nl/classification_purpose_nllom_20180530';
 const ACCESS_SOURCE = 'http://purl.edustandaard.nl/classification_accessrights_nllom_20180530';
-const OBK = 'http://purl.edustandaard.nl/begrippenkader';
-
-/** OnderwijsBegrippenKader ids of the levels (as Edurep's own mapping uses them). */
-const MBO: [string, string] = ['f3ac3fbb-5eae-49e0-8494-0a44855fff25', 'MBO'];
-const LEVELS: Record<string, [string, string][]> = {
-  entree: [MBO, ['a598e56e-d1a6-4907-9e2c-3da64e59f9ae', 'MBO, Niveau 1: Assistentenopleiding']],
-  'mbo-2': [MBO, ['00ace3c7-d7a8-41e6-83b1-7f13a9af7668', 'MBO, Niveau 2: Basisberoepsopleiding']],
-  'mbo-3': [MBO, ['654931e1-6f8b-4f72-aa4b-92c99c72c347', 'MBO, Niveau 3: Vakopleiding']],
-  'mbo-4': [MBO, ['8beca7eb-95a5-4c7d-9704-2d2a2fc4bc65', 'MBO, Niveau 4: Middenkaderopleiding']],
-  vo: [['2a1401e9-c223-493b-9b86-78f6993b1a8d', 'VO']],
-  ad: [['be140797-803f-4b9e-81cc-5572c711e09c', 'HBO']],
-  hbo: [['be140797-803f-4b9e-81cc-5572c711e09c', 'HBO']],
-  wo: [['bbbd99c6-cf49-4980-baed-12388f8dcff4', 'WO']],
-};
-
 /** LOM aggregation: a module is a lesson-sized unit, a curriculum a whole course of study. */
 const AGGREGATION: Record<string, string> = {
   infrastructure: '1',
@@ -100,7 +87,7 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
     educational
       .ele('typicalLearningTime')
       .ele('duration')
-      .txt(`PT${Number(row.study_load_hours)}H`);
+      .txt(isoHours(Number(row.study_load_hours)));
   educational.ele('language').txt(row.language);
 
   const rights = lom.ele('rights');
@@ -108,16 +95,17 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
   vocab(rights, 'copyrightAndOtherRestrictions', LICENSE_SOURCE, facts.nlLomLicense);
   if (facts.licenseUrl) text(rights.ele('description'), facts.licenseUrl, 'x-none');
 
-  if (row.levels.some((level) => LEVELS[level])) {
+  const paths = row.levels.map(obkLevelPath).filter((path) => path.length > 0);
+  if (paths.length) {
     const classification = lom.ele('classification');
     vocab(classification, 'purpose', 'LOMv1.0', 'educational level');
-    for (const level of row.levels.filter((code) => LEVELS[code])) {
+    for (const concepts of paths) {
       const path = classification.ele('taxonPath');
-      text(path.ele('source'), OBK, 'x-none');
-      for (const [id, label] of LEVELS[level]) {
+      text(path.ele('source'), OBK_SOURCE, 'x-none');
+      for (const concept of concepts) {
         const taxon = path.ele('taxon');
-        taxon.ele('id').txt(id);
-        text(taxon.ele('entry'), label, 'nl');
+        taxon.ele('id').txt(concept.id);
+        text(taxon.ele('entry'), concept.label, 'nl');
       }
     }
   }

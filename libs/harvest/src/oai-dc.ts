@@ -1,4 +1,5 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { KIND_LABELS } from '@bouwsteen/taxonomy';
 import { RecordFacts } from './record-facts';
 
 export const OAI_DC = {
@@ -7,13 +8,6 @@ export const OAI_DC = {
   namespace: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
 };
 const DC = 'http://purl.org/dc/elements/1.1/';
-
-const TYPES: Record<string, string> = {
-  module: 'Module',
-  curriculum: 'Leerlijn',
-  infrastructure: 'Praktijkomgeving',
-  practice: 'Goede praktijk',
-};
 
 /** Simple Dublin Core: the minimum every harvester understands. */
 export function writeOaiDc(parent: XMLBuilder, facts: RecordFacts): void {
@@ -33,7 +27,7 @@ export function writeOaiDc(parent: XMLBuilder, facts: RecordFacts): void {
   add('publisher', row.pps_name);
   add('contributor', row.lead_name);
   add('date', row.first_published_at.toISOString().slice(0, 10));
-  add('type', TYPES[row.kind]);
+  add('type', KIND_LABELS[row.kind]?.one);
   add('format', 'text/html');
   add('identifier', facts.pageUrl);
   add('language', row.language);

@@ -1,3 +1,4 @@
+import { KIND_LABELS } from '@bouwsteen/taxonomy';
 import { HarvestFilter, OaiRecordRow } from './oai-records.repository';
 
 export const KINDS = ['module', 'curriculum', 'infrastructure', 'practice'] as const;
@@ -8,13 +9,6 @@ export const KINDS = ['module', 'curriculum', 'infrastructure', 'practice'] as c
  * places and good practices are not learning material.
  */
 export const EDUREP_KINDS = ['module'];
-
-const KIND_NAMES: Record<string, string> = {
-  module: 'Modules',
-  curriculum: 'Leerlijnen',
-  infrastructure: 'Praktijkomgevingen',
-  practice: 'Goede praktijken',
-};
 
 export interface OaiSet {
   spec: string;
@@ -56,7 +50,7 @@ export function allSets(
   return [
     { spec: 'edurep', name: 'Voor Edurep: modules (NL-LOM)' },
     { spec: 'kind', name: 'Per soort bouwsteen' },
-    ...KINDS.map((kind) => ({ spec: `kind:${kind}`, name: KIND_NAMES[kind] })),
+    ...KINDS.map((kind) => ({ spec: `kind:${kind}`, name: KIND_LABELS[kind].many })),
     { spec: 'pps', name: 'Per PPS' },
     ...pps.map((item) => ({ spec: `pps:${item.id}`, name: item.name })),
     { spec: 'province', name: 'Per provincie' },

@@ -280,7 +280,10 @@ export function compare(
   const score = parts.reduce((sum, [name, value]) => sum + weights[name] * value, 0) / weight;
 
   const reasons = explain(a, b);
-  const outcomeTerms = sharedTerms(a.outcomes, b.outcomes).map(([mine]) => mine.surface);
+  // Whole words only: the parts of compounds are explained once, under "compounds".
+  const outcomeTerms = sharedTerms(a.outcomes, b.outcomes)
+    .filter(([mine]) => mine.kind === 'word')
+    .map(([mine]) => mine.surface);
   if (outcomeTerms.length)
     reasons.unshift({
       type: 'learning-outcomes',

@@ -4,3 +4,5 @@ export * from './taxonomy.repository';
 export * from './taxonomy.module';
 export * from './taxonomy-term.entity';
 export * from './taxonomy.errors';
+export * from './label-book';
+export * from './obk-levels';

@@ -19,7 +19,7 @@ import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { assetJsonLd } from './asset-json-ld';
+import { assetJsonLd } from '@bouwsteen/harvest';
 import { AssetContent } from './asset-view';
 import { referencedIds } from './kind-sections';
 

@@ -12,7 +12,7 @@ import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { courseModes, isoHours } from '../asset/asset-json-ld';
+import { courseModes, isoHours } from '@bouwsteen/harvest';
 
 type Course = Awaited<ReturnType<CoursesService['shared']>>;
 

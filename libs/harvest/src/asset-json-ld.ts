@@ -1,5 +1,5 @@
 import { AssetDto, licenseUrl } from '@bouwsteen/assets';
-import type { LabelBook } from '../../format/labels';
+import { LabelBook, OBK_SOURCE, obkIri, obkLevelPath } from '@bouwsteen/taxonomy';
 
 /** schema.org's course modes for our delivery modes. */
 const COURSE_MODES: Record<string, string> = {
@@ -24,7 +24,8 @@ export function isoHours(hours: number): string {
 /**
  * The building block as schema.org JSON-LD (LRMI): LearningResource for every kind, also Course
  * for a module (with a CourseInstance per offering), labels as DefinedTerms with their codes.
- * See shared/specs/json-ld/NOTES.md for the mapping.
+ * Levels are the OnderwijsBegrippenKader's concepts, as Edurep names them; other labels are
+ * DefinedTerms of our own vocabularies.
  */
 export function assetJsonLd(
   asset: AssetDto,
@@ -60,9 +61,19 @@ export function assetJsonLd(
     creativeWorkStatus: asset.status === 'archived' ? 'Archived' : 'Published',
     license: licenseUrl(asset.license) ?? undefined,
     learningResourceType: labels.kind(asset.kind),
-    educationalLevel: (asset.levels ?? []).map((code) =>
-      term('educationLevels', code, labels.label('educationLevels', code)),
-    ),
+    educationalLevel: (asset.levels ?? []).map((code) => {
+      const concept = obkLevelPath(code).at(-1);
+      return concept
+        ? {
+            '@type': 'DefinedTerm',
+            '@id': obkIri(concept),
+            termCode: concept.id,
+            name: concept.label,
+            alternateName: labels.label('educationLevels', code),
+            inDefinedTermSet: OBK_SOURCE,
+          }
+        : term('educationLevels', code, labels.label('educationLevels', code));
+    }),
     about: [
       ...(asset.sectors ?? []).map((code) => term('sectors', code, labels.label('sectors', code))),
       ...(asset.challenges ?? []).map((code) =>
