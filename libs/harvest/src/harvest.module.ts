@@ -3,6 +3,9 @@ import { ASSET_LINKED_DATA } from '@bouwsteen/assets';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetLinkedDataService } from './asset-linked-data.service';
 import { OaiPmhController } from './oai-pmh.controller';
+import { OoapiController } from './ooapi/ooapi.controller';
+import { OoapiRecordsRepository } from './ooapi/ooapi-records.repository';
+import { OoapiService } from './ooapi/ooapi.service';
 import { OaiPmhService } from './oai-pmh.service';
 import { OaiRecordsRepository } from './oai-records.repository';
 
@@ -13,10 +16,12 @@ import { OaiRecordsRepository } from './oai-records.repository';
 @Global()
 @Module({
   imports: [TaxonomyModule],
-  controllers: [OaiPmhController],
+  controllers: [OaiPmhController, OoapiController],
   providers: [
     OaiPmhService,
     OaiRecordsRepository,
+    OoapiService,
+    OoapiRecordsRepository,
     AssetLinkedDataService,
     { provide: ASSET_LINKED_DATA, useExisting: AssetLinkedDataService },
   ],

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { CourseRow, OrganizationRow } from './ooapi-records.repository';
+
+/**
+ * Bouwsteen → OOAPI v5. Absent fields are left out, never null or empty: v5 consumers reject
+ * both. Our own data (licence, module type, PPS, page) goes in a `consumers` entry keyed
+ * `x-bouwsteen`, as the spec asks of unregistered extensions.
+ */
+
+/** A UUID that always comes out the same for the same name (RFC 4122 version 5 layout). */
+export function stableUuid(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex').slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** ISO 639-1 (ours) → ISO 639-2 (OOAPI's teachingLanguage). */
+const LANGUAGES: Record<string, string> = {
+  nl: 'nld',
+  en: 'eng',
+  de: 'deu',
+  fr: 'fra',
+  pl: 'pol',
+  tr: 'tur',
+  ar: 'ara',
+};
+
+const MODES: Record<string, string> = {
+  online: 'online',
+  'on-site': 'on campus',
+  hybrid: 'hybrid',
+  workplace: 'situated',
+};
+
+const text = (language: string, value: string) => [{ language, value }];
+
+/** One mbo level names it; several, or none of mbo, say what is known. */
+export function ooapiLevel(levels: string[]): string {
+  const mbo = levels
+    .map((code) => (code === 'entree' ? '1' : /^mbo-(\d)$/.exec(code)?.[1]))
+    .filter((level): level is string => level !== undefined);
+  if (mbo.length === 1) return `secondary vocational education ${mbo[0]}`;
+  if (mbo.length > 1) return 'secondary vocational education';
+  if (levels.includes('ad')) return 'associate degree';
+  return 'undefined';
+}
+
+export interface OoapiContext {
+  /** The public page of a building block. */
+  page(id: string): string;
+  rootId: string;
+}
+
+export function toCourse(row: CourseRow, context: OoapiContext): Record<string, unknown> {
+  const language = row.language === 'nl' ? 'nl-NL' : row.language;
+  const hours = row.study_load_hours === null ? undefined : Number(row.study_load_hours);
+  const modes = [...new Set(row.delivery_modes.map((mode) => MODES[mode]).filter(Boolean))];
+  const outcomes = (row.details.learningOutcomes ?? []).map((outcome) =>
+    text(language, outcome.text),
+  );
+  const starts = (row.details.offerings ?? []).map((offering) => offering.period.start).sort();
+  return {
+    courseId: row.id,
+    primaryCode: { codeType: 'identifier', code: row.id },
+    name: text(language, row.title),
+    abbreviation: row.title.slice(0, 256),
+    description: text(language, row.description ?? row.summary),
+    teachingLanguage: LANGUAGES[row.language] ?? 'nld',
+    level: ooapiLevel(row.levels),
+    ...(hours && hours > 0 ? { studyLoad: { studyLoadUnit: 'hour', value: hours } } : {}),
+    ...(modes.length ? { modeOfDelivery: modes } : {}),
+    ...(starts.length ? { firstStartDate: starts[0] } : {}),
+    ...(outcomes.length ? { learningOutcomes: outcomes } : {}),
+    link: context.page(row.id),
+    organization: row.pps_id,
+    consumers: [
+      {
+        consumerKey: 'x-bouwsteen',
+        license: row.license,
+        ...(row.module_type ? { moduleType: row.module_type } : {}),
+        pps: { id: row.pps_id, name: row.pps_name },
+        page: context.page(row.id),
+      },
+    ],
+  };
+}
+
+type Offering = NonNullable<CourseRow['details']['offerings']>[number];
+
+/** An offering has no id of its own: it is named by its course, dates and place. */
+export function offeringId(courseId: string, offering: Offering): string {
+  return stableUuid(
+    `offering:${courseId}:${offering.period.start}:${offering.period.end}:${offering.location ?? ''}`,
+  );
+}
+
+export function toOffering(
+  row: CourseRow,
+  offering: Offering,
+  context: OoapiContext,
+): Record<string, unknown> {
+  const course = toCourse(row, context);
+  const id = offeringId(row.id, offering);
+  const price = row.price_cents ?? 0;
+  return {
+    offeringId: id,
+    primaryCode: { codeType: 'offeringCode', code: id },
+    offeringType: 'course',
+    name: course.name,
+    description: course.description,
+    teachingLanguage: course.teachingLanguage,
+    ...(course.modeOfDelivery ? { modeOfDelivery: course.modeOfDelivery } : {}),
+    ...(offering.seats ? { maxNumberStudents: offering.seats } : {}),
+    resultExpected: false,
+    startDate: offering.period.start,
+    endDate: offering.period.end,
+    ...(price > 0
+      ? {
+          priceInformation: [
+            {
+              costType: 'total costs',
+              amount: (price / 100).toFixed(2),
+              currency: 'EUR',
+              displayAmount: text('nl-NL', `€ ${(price / 100).toFixed(2).replace('.', ',')}`),
+            },
+          ],
+        }
+      : {}),
+    link: context.page(row.id),
+    course: row.id,
+    consumers: [
+      {
+        consumerKey: 'x-bouwsteen',
+        ...(offering.location ? { location: offering.location } : {}),
+      },
+    ],
+  };
+}
+
+export function rootOrganization(rootId: string, name: string): Record<string, unknown> {
+  return {
+    organizationId: rootId,
+    primaryCode: { codeType: 'identifier', code: 'bouwsteen' },
+    organizationType: 'root',
+    name: text('nl-NL', name),
+    shortName: 'Bouwsteen',
+  };
+}
+
+export function toOrganization(row: OrganizationRow, rootId: string): Record<string, unknown> {
+  return {
+    organizationId: row.id,
+    primaryCode: { codeType: 'identifier', code: row.id },
+    organizationType: row.type,
+    name: text('nl-NL', row.name),
+    shortName: row.name.slice(0, 256),
+    parent: row.parent_id ?? rootId,
+  };
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** A published module as OOAPI describes it: a course, with its offerings. */
+export interface CourseRow {
+  id: string;
+  title: string;
+  summary: string;
+  description: string | null;
+  language: string;
+  levels: string[];
+  license: string;
+  module_type: string | null;
+  study_load_hours: string | null;
+  delivery_modes: string[];
+  price_cents: number | null;
+  pps_id: string;
+  pps_name: string;
+  details: {
+    learningOutcomes?: { text: string }[];
+    offerings?: { period: { start: string; end: string }; location?: string; seats?: number }[];
+  };
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  type: 'institute' | 'department';
+  parent_id: string | null;
+}
+
+/** Published, not archived modules, from assets' published surface, with their PPS. */
+const COURSES_SQL = `
+  SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.module_type,
+         a.study_load_hours, a.delivery_modes, a.price_cents, p.id AS pps_id, p.name AS pps_name,
+         a.details
+  FROM asset_published a
+  JOIN pps p ON p.id = a.pps_id
+  WHERE a.status = 'published' AND a.kind = 'module'`;
+
+/**
+ * The organisations behind the courses: lead institutions (institutes) and the PPS they lead
+ * (departments below them), each only when it has a published building block.
+ */
+const ORGANIZATIONS_SQL = `
+  SELECT o.id, o.name, 'institute' AS type, NULL::uuid AS parent_id
+  FROM organisation o
+  WHERE EXISTS (SELECT 1 FROM pps p JOIN asset_published a ON a.pps_id = p.id
+                WHERE p.lead_organisation_id = o.id AND a.status = 'published')
+  UNION ALL
+  SELECT p.id, p.name, 'department', p.lead_organisation_id
+  FROM pps p
+  WHERE EXISTS (SELECT 1 FROM asset_published a WHERE a.pps_id = p.id AND a.status = 'published')`;
+
+@Injectable()
+export class OoapiRecordsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A page of courses in the spec's default order (name), with the total for paging. */
+  async courses(offset: number, limit: number): Promise<{ rows: CourseRow[]; total: number }> {
+    const rows: CourseRow[] = await this.dataSource.query(
+      `${COURSES_SQL} ORDER BY a.title, a.id OFFSET $1 LIMIT $2`,
+      [offset, limit],
+    );
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (${COURSES_SQL}) c`,
+    );
+    return { rows, total: n };
+  }
+
+  async course(id: string): Promise<CourseRow | undefined> {
+    const [row] = await this.dataSource.query(`${COURSES_SQL} AND a.id = $1::uuid`, [id]);
+    return row;
+  }
+
+  /**
+   * Every course that has offerings, in pages: an offering's id is derived from its course, so
+   * finding one by id means looking through them (see README: known limits).
+   */
+  async *coursesWithOfferings(batch = 1000): AsyncGenerator<CourseRow[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: CourseRow[] = await this.dataSource.query(
+        `${COURSES_SQL} AND jsonb_array_length(COALESCE(a.details->'offerings', '[]'::jsonb)) > 0
+           AND a.id > $1::uuid ORDER BY a.id LIMIT $2`,
+        [after, batch],
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async organizations(
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: OrganizationRow[]; total: number }> {
+    const rows: OrganizationRow[] = await this.dataSource.query(
+      `SELECT * FROM (${ORGANIZATIONS_SQL}) o ORDER BY o.type DESC, o.name, o.id OFFSET $1 LIMIT $2`,
+      [offset, limit],
+    );
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (${ORGANIZATIONS_SQL}) o`,
+    );
+    return { rows, total: n };
+  }
+
+  async organization(id: string): Promise<OrganizationRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT * FROM (${ORGANIZATIONS_SQL}) o WHERE o.id = $1::uuid`,
+      [id],
+    );
+    return row;
+  }
+}

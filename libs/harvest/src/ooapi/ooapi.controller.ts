@@ -1,0 +1,76 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth } from '@bouwsteen/auth';
+import { OoapiProblem, OoapiService } from './ooapi.service';
+
+type QueryParams = Record<string, unknown>;
+
+/** The OOAPI v5 endpoint at /ooapi/v5: read only and public, as catalogues harvest it. */
+@ApiExcludeController()
+@Controller('ooapi/v5')
+export class OoapiController {
+  constructor(private readonly ooapi: OoapiService) {}
+
+  @Get()
+  @Auth({ public: true })
+  service(@Res() response: Response): Promise<void> {
+    return answer(response, async () => this.ooapi.service());
+  }
+
+  @Get('organizations')
+  @Auth({ public: true })
+  organizations(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
+    return answer(response, () => this.ooapi.organizations(this.ooapi.paging(query)));
+  }
+
+  @Get('organizations/:id')
+  @Auth({ public: true })
+  organization(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    return answer(response, () => this.ooapi.organization(id));
+  }
+
+  @Get('courses')
+  @Auth({ public: true })
+  courses(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
+    return answer(response, () => this.ooapi.courses(this.ooapi.paging(query)));
+  }
+
+  @Get('courses/:id')
+  @Auth({ public: true })
+  course(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
+    return answer(response, () => this.ooapi.course(id, expansions(query)));
+  }
+
+  @Get('courses/:id/offerings')
+  @Auth({ public: true })
+  offerings(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
+    return answer(response, () => this.ooapi.courseOfferings(id, this.ooapi.paging(query)));
+  }
+
+  @Get('offerings/:id')
+  @Auth({ public: true })
+  offering(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
+    return answer(response, () => this.ooapi.offering(id, expansions(query)));
+  }
+}
+
+function expansions(query: QueryParams): string[] {
+  const raw = query.expand;
+  return typeof raw === 'string' ? raw.split(',').map((item) => item.trim()) : [];
+}
+
+/** JSON, or the spec's problem (status as a string) for what OOAPI calls an error. */
+async function answer(response: Response, work: () => Promise<unknown>): Promise<void> {
+  try {
+    response.type('application/json').send(JSON.stringify(await work()));
+  } catch (error) {
+    if (!(error instanceof OoapiProblem)) throw error;
+    response
+      .status(error.status)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify({ status: String(error.status), title: error.title, detail: error.detail }),
+      );
+  }
+}

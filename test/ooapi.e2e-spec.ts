@@ -1,0 +1,160 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { moduleBody, practiceBody } from './harness/fixtures';
+import { TestApp, TestUser, createTestApp } from './harness/test-app';
+
+/** The bundled OOAPI v5 specification, unmodified (its licence forbids changes), offline. */
+const spec = JSON.parse(
+  readFileSync(join(__dirname, 'fixtures', 'specs', 'ooapi-v5', 'ooapi.json'), 'utf8'),
+);
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(spec, 'ooapi');
+
+const escape = (path: string) => path.replace(/~/g, '~0').replace(/\//g, '~1');
+/** The schema a response claims: the spec's own, for that path and status. */
+function schemaFor(path: string, status = '200'): ValidateFunction {
+  const response = spec.paths[path].get.responses[status];
+  const pointer = response.$ref
+    ? `${response.$ref}/content/application~1problem+json/schema`
+    : `#/paths/${escape(path)}/get/responses/${status}/content/application~1json/schema`;
+  return ajv.getSchema(`ooapi${pointer}`)!;
+}
+
+describe('OOAPI v5 (e2e)', () => {
+  let t: TestApp;
+  let editor: TestUser;
+  let ppsId: string;
+  const courseIds: string[] = [];
+
+  const get = async (url: string, status = 200) => {
+    const response = await t.http().get(`/ooapi/v5${url}`).expect(status);
+    return response.body as Record<string, unknown> & { items?: Record<string, unknown>[] };
+  };
+  const valid = (body: unknown, path: string, status = '200') => {
+    const validate = schemaFor(path, status);
+    const ok = validate(body);
+    expect(ok ? [] : validate.errors).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    ppsId = await t.ppsId('House of Digital');
+    editor = await t.user('pps-editor', [ppsId]);
+    for (let n = 0; n < 23; n++) {
+      const base = moduleBody(ppsId, { levels: [n % 2 ? 'mbo-3' : 'mbo-4'] });
+      const module = base.module as Record<string, unknown>;
+      courseIds.push(
+        (
+          await t.publish(editor, {
+            ...base,
+            module: {
+              ...module,
+              offerings: [
+                {
+                  period: { start: '2027-02-01', end: '2027-03-15' },
+                  location: 'Haarlem',
+                  seats: 12,
+                },
+                { period: { start: '2027-09-01', end: '2027-10-15' } },
+              ],
+            },
+          })
+        ).id,
+      );
+    }
+    await t.publish(editor, practiceBody(ppsId));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('answers the service root', async () => {
+    valid(await get('/'), '/');
+  });
+
+  it('lists one root organisation with the lead institution and the PPS below it', async () => {
+    const body = await get('/organizations?pageSize=10');
+    valid(body, '/organizations');
+    const types = body.items!.map((item) => item.organizationType);
+    expect(types.filter((type) => type === 'root')).toHaveLength(1);
+    expect(types).toEqual(expect.arrayContaining(['root', 'institute', 'department']));
+    const pps = body.items!.find((item) => item.organizationId === ppsId)!;
+    const root = body.items!.find((item) => item.organizationType === 'root')!;
+    const lead = body.items!.find((item) => item.organizationId === pps.parent)!;
+    expect(lead.parent).toBe(root.organizationId);
+    valid(await get(`/organizations/${ppsId}`), '/organizations/{organizationId}');
+  });
+
+  it('pages through every published module as a course, with the page sizes the spec allows', async () => {
+    const seen: string[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const body = await get(`/courses?pageSize=10&pageNumber=${pageNumber}`);
+      valid(body, '/courses');
+      seen.push(...body.items!.map((item) => item.courseId as string));
+      if (!body.hasNextPage) {
+        expect(body.totalPages).toBe(pageNumber);
+        break;
+      }
+    }
+    expect(seen.sort()).toEqual([...courseIds].sort());
+    for (const pageSize of ['7', '0', 'ten']) {
+      const problem = await get(`/courses?pageSize=${pageSize}`, 400);
+      valid(problem, '/courses', '400');
+      expect(problem.status).toBe('400');
+    }
+  });
+
+  it('describes a course: language-typed strings, teachingLanguage, level, study load, our own data', async () => {
+    const body = await get(`/courses/${courseIds[1]}?expand=organization`);
+    valid(body, '/courses/{courseId}');
+    expect(body).toMatchObject({
+      courseId: courseIds[1],
+      teachingLanguage: 'nld',
+      level: 'secondary vocational education 3',
+      studyLoad: { studyLoadUnit: 'hour' },
+      modeOfDelivery: ['online'],
+      consumers: [{ consumerKey: 'x-bouwsteen', license: 'CC-BY-SA-4.0' }],
+      organization: { organizationId: ppsId, organizationType: 'department' },
+    });
+    expect((body.name as { language: string }[])[0].language).toBe('nl-NL');
+    expect(JSON.stringify(body)).not.toContain('null');
+  });
+
+  it('lists a course’s offerings and serves each offering by its id', async () => {
+    const body = await get(`/courses/${courseIds[0]}/offerings?pageSize=10`);
+    valid(body, '/courses/{courseId}/offerings');
+    expect(body.items!.map((item) => item.startDate)).toEqual(['2027-02-01', '2027-09-01']);
+    const [first] = body.items!;
+    expect(first).toMatchObject({
+      offeringType: 'course',
+      endDate: '2027-03-15',
+      maxNumberStudents: 12,
+      priceInformation: [{ costType: 'total costs', amount: '250.00', currency: 'EUR' }],
+    });
+    const offering = await get(`/offerings/${first.offeringId}?expand=course`);
+    // The path's schema is a oneOf of Course-, Component- and ProgramOffering without a
+    // discriminator, and a course offering also satisfies ProgramOffering, so no course offering
+    // can pass it: the offering is held to the schema it claims (offeringType course).
+    const claimed = ajv.getSchema('ooapi#/components/schemas/CourseOffering')!;
+    expect(claimed(offering) ? [] : claimed.errors).toEqual([]);
+    expect(offering.offeringType).toBe('course');
+    expect((offering.course as { courseId: string }).courseId).toBe(courseIds[0]);
+  });
+
+  it('answers unknown ids with the spec’s problem shape, and malformed ids with 400', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const path of [
+      ['/courses/{courseId}', `/courses/${missing}`],
+      ['/courses/{courseId}/offerings', `/courses/${missing}/offerings`],
+      ['/offerings/{offeringId}', `/offerings/${missing}`],
+      ['/organizations/{organizationId}', `/organizations/${missing}`],
+    ]) {
+      const problem = await get(path[1], 404);
+      valid(problem, path[0], '404');
+      expect(problem).toMatchObject({ status: '404', title: 'Not Found' });
+    }
+    const malformed = await get('/courses/not-a-uuid', 400);
+    valid(malformed, '/courses/{courseId}', '400');
+  });
+});
