@@ -10,6 +10,7 @@ import { AssetReadSurface1764979200000 } from './1764979200000-AssetReadSurface'
 import { WebSessions1765065600000 } from './1765065600000-WebSessions';
 import { DutchNotifications1765152000000 } from './1765152000000-DutchNotifications';
 import { AuditTrail1765238400000 } from './1765238400000-AuditTrail';
+import { HarvestDatestamp1765324800000 } from './1765324800000-HarvestDatestamp';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   WebSessions1765065600000,
   DutchNotifications1765152000000,
   AuditTrail1765238400000,
+  HarvestDatestamp1765324800000,
 ];

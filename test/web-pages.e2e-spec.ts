@@ -188,9 +188,12 @@ describe('web pages (e2e)', () => {
       offers: { price: '250.00', priceCurrency: 'EUR' },
       publisher: { name: 'Techport mbo' },
     });
+    // Levels are OnderwijsBegrippenKader concepts, as Edurep names them, with our label beside.
     expect((data.educationalLevel as { termCode: string; name: string }[])[0]).toMatchObject({
-      termCode: 'mbo-3',
-      name: 'mbo niveau 3',
+      '@id': 'http://purl.edustandaard.nl/begrippenkader/654931e1-6f8b-4f72-aa4b-92c99c72c347',
+      termCode: '654931e1-6f8b-4f72-aa4b-92c99c72c347',
+      name: 'MBO, Niveau 3: Vakopleiding',
+      alternateName: 'mbo niveau 3',
     });
     expect((data.hasCourseInstance as object[])[0]).toMatchObject({
       courseMode: ['online'],

@@ -53,6 +53,7 @@ export type AssetChanges = Partial<
     | 'successorId'
     | 'firstPublishedAt'
     | 'archivedAt'
+    | 'publicChangedAt'
   >
 >;
 export type VersionFields = VersionContent &

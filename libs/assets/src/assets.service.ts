@@ -306,6 +306,7 @@ export class AssetsService {
         status: 'published',
         publishedVersion: asset.latestVersion,
         firstPublishedAt: asset.firstPublishedAt ?? now,
+        publicChangedAt: wholeSeconds(now),
       });
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.
@@ -335,10 +336,12 @@ export class AssetsService {
         );
       }
       if (dto.successorId) await this.checkSuccessor(id, dto.successorId, manager);
+      const now = this.clock.now();
       await this.assets.updateAsset(manager, id, revision, {
         status: 'archived',
         successorId: dto.successorId ?? null,
-        archivedAt: this.clock.now(),
+        archivedAt: now,
+        publicChangedAt: wholeSeconds(now),
       });
       await this.outbox.enqueue(manager, 'asset', id);
       await this.events.emit(manager, {
@@ -588,4 +591,9 @@ function toLineageNode(row: LineageRow) {
     basedOnAssetId: row.based_on_asset_id,
     basedOnVersion: row.based_on_version,
   };
+}
+
+/** Harvesters see changes by the second (OAI-PMH datestamps). */
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

@@ -12,5 +12,5 @@ export * from './license-policy';
 export * from './duplicate-check';
 export * from './dto/similar-asset.dto';
 export * from './asset.errors';
-export { similarityFeatures } from './asset-content';
+export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './linked-data';

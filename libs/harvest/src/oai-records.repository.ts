@@ -46,22 +46,18 @@ export interface HarvestPosition {
 /**
  * Every building block that was ever published, read from assets' published surface
  * (asset_published) with its PPS: published ones as records, archived ones as deletions, which
- * stay forever. The datestamp is when the public face last changed: the current version's
- * publication, or the archiving.
+ * stay forever. The datestamp is when the public face last changed (the current version's
+ * publication, or the archiving), kept by assets and indexed with the id for paging.
  */
 const RECORDS_SQL = `
-  SELECT * FROM (
-    SELECT a.id, a.kind, a.status = 'archived' AS deleted,
-           date_trunc('second', CASE WHEN a.status = 'archived' THEN a.archived_at
-                                     ELSE a.published_at END) AS datestamp,
-           p.id AS pps_id, p.name AS pps_name, p.provinces, o.name AS lead_name,
-           a.title, a.summary, a.description, a.keywords, a.language, a.levels, a.license,
-           a.study_load_hours, a.price_cents, a.audiences, a.module_type, a.first_published_at,
-           a.based_on_asset_id
-    FROM asset_published a
-    JOIN pps p ON p.id = a.pps_id
-    JOIN organisation o ON o.id = p.lead_organisation_id
-  ) r`;
+  SELECT a.id, a.kind, a.status = 'archived' AS deleted, a.public_changed_at AS datestamp,
+         p.id AS pps_id, p.name AS pps_name, p.provinces, o.name AS lead_name,
+         a.title, a.summary, a.description, a.keywords, a.language, a.levels, a.license,
+         a.study_load_hours, a.price_cents, a.audiences, a.module_type, a.first_published_at,
+         a.based_on_asset_id
+  FROM asset_published a
+  JOIN pps p ON p.id = a.pps_id
+  JOIN organisation o ON o.id = p.lead_organisation_id`;
 
 function where(filter: HarvestFilter, parameters: unknown[], after?: HarvestPosition): string {
   const conditions: string[] = [];
@@ -69,15 +65,19 @@ function where(filter: HarvestFilter, parameters: unknown[], after?: HarvestPosi
     parameters.push(value);
     conditions.push(sql(`$${parameters.length}`));
   };
-  if (filter.kinds) add((n) => `r.kind = ANY(${n}::text[])`, filter.kinds);
-  if (filter.ppsId) add((n) => `r.pps_id = ${n}::uuid`, filter.ppsId);
-  if (filter.province) add((n) => `${n} = ANY(r.provinces)`, filter.province);
-  if (filter.from) add((n) => `r.datestamp >= ${n}`, filter.from);
-  if (filter.until) add((n) => `r.datestamp <= ${n}`, filter.until);
+  if (filter.kinds) add((n) => `a.kind = ANY(${n}::text[])`, filter.kinds);
+  if (filter.ppsId) add((n) => `a.pps_id = ${n}::uuid`, filter.ppsId);
+  if (filter.province) add((n) => `${n} = ANY(p.provinces)`, filter.province);
+  if (filter.from) add((n) => `a.public_changed_at >= ${n}`, filter.from);
+  if (filter.until) add((n) => `a.public_changed_at <= ${n}`, filter.until);
   if (after) {
     parameters.push(after.datestamp, after.id);
     const [at, id] = [parameters.length - 1, parameters.length];
-    conditions.push(`(r.datestamp, r.id) > ($${at}, $${id}::uuid)`);
+    // The plain bound lets the (datestamp, id) index start at the page; the row comparison
+    // then only sorts out the records of that one second.
+    conditions.push(
+      `a.public_changed_at >= $${at} AND (a.public_changed_at, a.id) > ($${at}, $${id}::uuid)`,
+    );
   }
   return conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
@@ -96,7 +96,7 @@ export class OaiRecordsRepository {
     const sql = RECORDS_SQL + where(filter, parameters, after);
     parameters.push(limit);
     return this.dataSource.query(
-      `${sql} ORDER BY r.datestamp, r.id LIMIT $${parameters.length}`,
+      `${sql} ORDER BY a.public_changed_at, a.id LIMIT $${parameters.length}`,
       parameters,
     );
   }
@@ -111,13 +111,13 @@ export class OaiRecordsRepository {
   }
 
   async one(id: string): Promise<OaiRecordRow | undefined> {
-    const [row] = await this.dataSource.query(`${RECORDS_SQL} WHERE r.id = $1::uuid`, [id]);
+    const [row] = await this.dataSource.query(`${RECORDS_SQL} WHERE a.id = $1::uuid`, [id]);
     return row;
   }
 
   async earliestDatestamp(): Promise<Date | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT min(r.datestamp) AS d FROM (${RECORDS_SQL}) r`,
+      `SELECT min(public_changed_at) AS d FROM asset_published`,
     );
     return row?.d ?? undefined;
   }
@@ -125,10 +125,10 @@ export class OaiRecordsRepository {
   /** The PPS and provinces that hold at least one record: the sets worth listing. */
   async setOwners(): Promise<{ pps: { id: string; name: string }[]; provinces: string[] }> {
     const pps = await this.dataSource.query(
-      `SELECT DISTINCT r.pps_id AS id, r.pps_name AS name FROM (${RECORDS_SQL}) r ORDER BY name`,
+      `SELECT DISTINCT p.id, p.name FROM asset_published a JOIN pps p ON p.id = a.pps_id ORDER BY p.name`,
     );
     const provinces = await this.dataSource.query(
-      `SELECT DISTINCT unnest(r.provinces) AS code FROM (${RECORDS_SQL}) r ORDER BY code`,
+      `SELECT DISTINCT unnest(p.provinces) AS code FROM asset_published a JOIN pps p ON p.id = a.pps_id ORDER BY code`,
     );
     return { pps, provinces: provinces.map((row: { code: string }) => row.code) };
   }

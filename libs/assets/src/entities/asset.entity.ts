@@ -79,6 +79,10 @@ export class AssetEntity {
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt: Date | null;
 
+  /** When the public face last changed (published, archived), whole seconds: OAI's datestamp. */
+  @Column('timestamptz', { name: 'public_changed_at', nullable: true })
+  publicChangedAt: Date | null;
+
   /** The version this reader gets to see; filled by the repository's queries. */
   view?: AssetVersionEntity;
 

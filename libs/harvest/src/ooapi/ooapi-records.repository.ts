@@ -95,13 +95,17 @@ export class OoapiRecordsRepository {
   async organizations(
     offset: number,
     limit: number,
+    type?: OrganizationRow['type'],
   ): Promise<{ rows: OrganizationRow[]; total: number }> {
+    const filter = type ? 'WHERE o.type = $3' : 'WHERE $3::text IS NULL';
     const rows: OrganizationRow[] = await this.dataSource.query(
-      `SELECT * FROM (${ORGANIZATIONS_SQL}) o ORDER BY o.type DESC, o.name, o.id OFFSET $1 LIMIT $2`,
-      [offset, limit],
+      `SELECT * FROM (${ORGANIZATIONS_SQL}) o ${filter}
+       ORDER BY o.type DESC, o.name, o.id OFFSET $1 LIMIT $2`,
+      [offset, limit, type ?? null],
     );
     const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (${ORGANIZATIONS_SQL}) o`,
+      `SELECT count(*)::int AS n FROM (${ORGANIZATIONS_SQL}) o ${filter.replace('$3', '$1')}`,
+      [type ?? null],
     );
     return { rows, total: n };
   }

@@ -21,7 +21,9 @@ export class OoapiController {
   @Get('organizations')
   @Auth({ public: true })
   organizations(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
-    return answer(response, () => this.ooapi.organizations(this.ooapi.paging(query)));
+    return answer(response, () =>
+      this.ooapi.organizations(this.ooapi.paging(query), query.organizationType),
+    );
   }
 
   @Get('organizations/:id')

@@ -128,14 +128,26 @@ export class OoapiService {
     return undefined;
   }
 
-  async organizations(paging: Paging) {
+  /** `organizationType=root` is how eduXchange finds the endpoint's root organisation. */
+  async organizations(paging: Paging, type?: unknown) {
     const root = rootOrganization(this.context.rootId, 'Bouwsteen — bouwstenen van de mbo-PPS');
-    // The root comes first, on page 1; the rest follow in pages of the same size.
-    const offset = Math.max(0, (paging.pageNumber - 1) * paging.pageSize - 1);
-    const limit = paging.pageNumber === 1 ? paging.pageSize - 1 : paging.pageSize;
-    const { rows, total } = await this.records.organizations(offset, limit);
+    if (type !== undefined && !['root', 'institute', 'department'].includes(String(type)))
+      throw new OoapiProblem(
+        400,
+        'Bad Request',
+        'organizationType must be root, institute or department here',
+      );
+    if (type === 'root') return page(paging, 1, paging.pageNumber === 1 ? [root] : []);
+    const only = type as 'institute' | 'department' | undefined;
+    // Unfiltered, the root comes first on page 1 and the rest follow in pages of the same size.
+    const withRoot = only === undefined;
+    const offset = Math.max(0, (paging.pageNumber - 1) * paging.pageSize - (withRoot ? 1 : 0));
+    const limit = withRoot && paging.pageNumber === 1 ? paging.pageSize - 1 : paging.pageSize;
+    const { rows, total } = await this.records.organizations(offset, limit, only);
     const items = rows.map((row) => toOrganization(row, this.context.rootId));
-    return page(paging, total + 1, paging.pageNumber === 1 ? [root, ...items] : items);
+    return withRoot
+      ? page(paging, total + 1, paging.pageNumber === 1 ? [root, ...items] : items)
+      : page(paging, total, items);
   }
 
   async organization(id: string): Promise<Record<string, unknown>> {
