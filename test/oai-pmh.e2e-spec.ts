@@ -336,18 +336,41 @@ describe('OAI-PMH provider (e2e)', () => {
       expect(new Set(harvested).size).toBe(harvested.length);
       expect(harvested).toEqual(await harvestAll());
 
-      // Incremental: from the last harvest's time, exactly what changed since.
+      // Incremental: from the last harvest's time, exactly what changed since — a new block, a
+      // new version of one, and one archived (a deleted header).
       const since = new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      const fresh = [
-        await t.publish(editor, moduleBody(ppsId, { title: unique('Nieuw') })),
-        await t.publish(editor, moduleBody(ppsId, { title: unique('Nieuw') })),
-      ];
+      const etagOf = async (id: string) =>
+        (await t.http().get(`/api/v1/assets/${id}`).set(bearer(editor)).expect(200)).headers.etag;
+      const fresh = await t.publish(editor, moduleBody(ppsId, { title: unique('Nieuw') }));
+      const edited = await t.publishNewVersion(
+        editor,
+        { id: ids.curriculum, etag: await etagOf(ids.curriculum) },
+        { summary: 'Bijgewerkte samenvatting van de leerlijn.' },
+      );
+      await t
+        .http()
+        .post(`/api/v1/assets/${ids.place}/archive`)
+        .set(bearer(editor))
+        .set('If-Match', await etagOf(ids.place))
+        .send({})
+        .expect(200);
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      const changes = (
-        await harvestWithClient(baseUrl, 'list-identifiers', '-p', 'oai_dc', '-f', since)
-      ).map((header) => header.identifier);
-      expect(changes.sort()).toEqual(fresh.map((asset) => identifierOf(asset.id)).sort());
+      const changes = await harvestWithClient(
+        baseUrl,
+        'list-identifiers',
+        '-p',
+        'oai_dc',
+        '-f',
+        since,
+      );
+      expect(changes.map((header) => header.identifier).sort()).toEqual(
+        [fresh.id, edited.id, ids.place].map(identifierOf).sort(),
+      );
+      const archived = changes.find((header) => header.identifier === identifierOf(ids.place)) as {
+        $?: { status?: string };
+      };
+      expect(archived.$?.status).toBe('deleted');
     });
   });
 });

@@ -2,7 +2,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { moduleBody, practiceBody } from './harness/fixtures';
+import { curriculumBody, moduleBody, practiceBody } from './harness/fixtures';
 import { TestApp, TestUser, createTestApp } from './harness/test-app';
 
 /** The bundled OOAPI v5 specification, unmodified (its licence forbids changes), offline. */
@@ -28,6 +28,7 @@ describe('OOAPI v5 (e2e)', () => {
   let editor: TestUser;
   let ppsId: string;
   const courseIds: string[] = [];
+  let programId: string;
 
   const get = async (url: string, status = 200) => {
     const response = await t.http().get(`/ooapi/v5${url}`).expect(status);
@@ -66,6 +67,7 @@ describe('OOAPI v5 (e2e)', () => {
       );
     }
     await t.publish(editor, practiceBody(ppsId));
+    programId = (await t.publish(editor, curriculumBody(ppsId))).id;
   }, 120_000);
   afterAll(() => t.close());
 
@@ -150,6 +152,21 @@ describe('OOAPI v5 (e2e)', () => {
     expect((offering.course as { courseId: string }).courseId).toBe(courseIds[0]);
   });
 
+  it('describes curricula as programs, the crebo code as their primary code', async () => {
+    const list = await get('/programs?pageSize=10');
+    valid(list, '/programs');
+    expect(list.items!.map((item) => item.programId)).toEqual([programId]);
+    const program = await get(`/programs/${programId}?expand=organization`);
+    valid(program, '/programs/{programId}');
+    expect(program).toMatchObject({
+      programType: 'program',
+      primaryCode: { codeType: 'crohoCreboCode', code: '25923' },
+      levelOfQualification: '4',
+      level: 'secondary vocational education 4',
+      duration: 'P36M',
+    });
+  });
+
   it('answers unknown ids with the spec’s problem shape, and malformed ids with 400', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     for (const path of [
@@ -157,6 +174,7 @@ describe('OOAPI v5 (e2e)', () => {
       ['/courses/{courseId}/offerings', `/courses/${missing}/offerings`],
       ['/offerings/{offeringId}', `/offerings/${missing}`],
       ['/organizations/{organizationId}', `/organizations/${missing}`],
+      ['/programs/{programId}', `/programs/${missing}`],
     ]) {
       const problem = await get(path[1], 404);
       valid(problem, path[0], '404');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CourseRow, OrganizationRow } from './ooapi-records.repository';
+import { CourseRow, OrganizationRow, ProgramRow } from './ooapi-records.repository';
 
 /**
  * Bouwsteen → OOAPI v5. Absent fields are left out, never null or empty: v5 consumers reject
@@ -80,6 +80,53 @@ export function toCourse(row: CourseRow, context: OoapiContext): Record<string, 
         consumerKey: 'x-bouwsteen',
         license: row.license,
         ...(row.module_type ? { moduleType: row.module_type } : {}),
+        pps: { id: row.pps_id, name: row.pps_name },
+        page: context.page(row.id),
+      },
+    ],
+  };
+}
+
+/** NLQF level of a curriculum: its one mbo level (entree is level 1). */
+function levelOfQualification(levels: string[]): string | undefined {
+  const mbo = levels
+    .map((code) => (code === 'entree' ? '1' : /^mbo-(\d)$/.exec(code)?.[1]))
+    .filter((level): level is string => level !== undefined);
+  return mbo.length === 1 ? mbo[0] : undefined;
+}
+
+/** A curriculum is a program (opleiding): crebo code as its primary code when it has one. */
+export function toProgram(row: ProgramRow, context: OoapiContext): Record<string, unknown> {
+  const language = row.language === 'nl' ? 'nl-NL' : row.language;
+  const qualification = levelOfQualification(row.levels);
+  const months = row.details.durationMonths;
+  return {
+    programId: row.id,
+    primaryCode: row.crebo_codes.length
+      ? { codeType: 'crohoCreboCode', code: row.crebo_codes[0] }
+      : { codeType: 'identifier', code: row.id },
+    programType: 'program',
+    name: text(language, row.title),
+    abbreviation: row.title.slice(0, 256),
+    description: text(language, row.description ?? row.summary),
+    teachingLanguage: LANGUAGES[row.language] ?? 'nld',
+    ...(months ? { duration: `P${months}M` } : {}),
+    ...(qualification ? { levelOfQualification: qualification } : {}),
+    level: ooapiLevel(row.levels),
+    ...(row.crebo_codes.length > 1
+      ? {
+          otherCodes: row.crebo_codes
+            .slice(1)
+            .map((code) => ({ codeType: 'crohoCreboCode', code })),
+        }
+      : {}),
+    link: context.page(row.id),
+    organization: row.pps_id,
+    consumers: [
+      {
+        consumerKey: 'x-bouwsteen',
+        license: row.license,
+        ...(row.details.learningPaths?.length ? { learningPaths: row.details.learningPaths } : {}),
         pps: { id: row.pps_id, name: row.pps_name },
         page: context.page(row.id),
       },

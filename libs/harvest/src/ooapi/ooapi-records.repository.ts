@@ -23,6 +23,21 @@ export interface CourseRow {
   };
 }
 
+/** A published curriculum as OOAPI describes it: a program. */
+export interface ProgramRow {
+  id: string;
+  title: string;
+  summary: string;
+  description: string | null;
+  language: string;
+  levels: string[];
+  license: string;
+  crebo_codes: string[];
+  pps_id: string;
+  pps_name: string;
+  details: { durationMonths?: number; learningPaths?: string[] };
+}
+
 export interface OrganizationRow {
   id: string;
   name: string;
@@ -38,6 +53,13 @@ const COURSES_SQL = `
   FROM asset_published a
   JOIN pps p ON p.id = a.pps_id
   WHERE a.status = 'published' AND a.kind = 'module'`;
+
+const PROGRAMS_SQL = `
+  SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.crebo_codes,
+         p.id AS pps_id, p.name AS pps_name, a.details
+  FROM asset_published a
+  JOIN pps p ON p.id = a.pps_id
+  WHERE a.status = 'published' AND a.kind = 'curriculum'`;
 
 /**
  * The organisations behind the courses: lead institutions (institutes) and the PPS they lead
@@ -71,6 +93,19 @@ export class OoapiRecordsRepository {
 
   async course(id: string): Promise<CourseRow | undefined> {
     const [row] = await this.dataSource.query(`${COURSES_SQL} AND a.id = $1::uuid`, [id]);
+    return row;
+  }
+
+  /** Programs (curricula) in name order, one more than asked to know whether a next page exists. */
+  async programs(offset: number, limit: number): Promise<ProgramRow[]> {
+    return this.dataSource.query(`${PROGRAMS_SQL} ORDER BY a.title, a.id OFFSET $1 LIMIT $2`, [
+      offset,
+      limit,
+    ]);
+  }
+
+  async program(id: string): Promise<ProgramRow | undefined> {
+    const [row] = await this.dataSource.query(`${PROGRAMS_SQL} AND a.id = $1::uuid`, [id]);
     return row;
   }
 

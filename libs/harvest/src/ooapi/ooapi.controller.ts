@@ -38,6 +38,18 @@ export class OoapiController {
     return answer(response, () => this.ooapi.courses(this.ooapi.paging(query)));
   }
 
+  @Get('programs')
+  @Auth({ public: true })
+  programs(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
+    return answer(response, () => this.ooapi.programs(this.ooapi.paging(query)));
+  }
+
+  @Get('programs/:id')
+  @Auth({ public: true })
+  program(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
+    return answer(response, () => this.ooapi.program(id, expansions(query)));
+  }
+
   @Get('courses/:id')
   @Auth({ public: true })
   course(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {

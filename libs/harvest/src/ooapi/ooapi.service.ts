@@ -8,6 +8,7 @@ import {
   toCourse,
   toOffering,
   toOrganization,
+  toProgram,
 } from './ooapi-mapping';
 import { CourseRow, OoapiRecordsRepository } from './ooapi-records.repository';
 
@@ -90,6 +91,29 @@ export class OoapiService {
       total,
       rows.map((row) => toCourse(row, this.context)),
     );
+  }
+
+  async programs(paging: Paging) {
+    const rows = await this.records.programs(
+      (paging.pageNumber - 1) * paging.pageSize,
+      paging.pageSize + 1,
+    );
+    return {
+      pageSize: paging.pageSize,
+      pageNumber: paging.pageNumber,
+      hasPreviousPage: paging.pageNumber > 1,
+      hasNextPage: rows.length > paging.pageSize,
+      items: rows.slice(0, paging.pageSize).map((row) => toProgram(row, this.context)),
+    };
+  }
+
+  async program(id: string, expand: string[]) {
+    this.uuid(id);
+    const row = await this.records.program(id);
+    if (!row) throw new OoapiProblem(404, 'Not Found', 'No program has this id');
+    const program = toProgram(row, this.context);
+    if (expand.includes('organization')) program.organization = await this.organization(row.pps_id);
+    return program;
   }
 
   async course(id: string, expand: string[]) {
