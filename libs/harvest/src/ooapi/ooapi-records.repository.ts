@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** A published module as OOAPI describes it: a course, with its offerings. */
-export interface CourseRow {
+/** What courses and programs both say: a published building block and its PPS. */
+interface PublishedRow {
   id: string;
   title: string;
   summary: string;
@@ -11,12 +11,16 @@ export interface CourseRow {
   language: string;
   levels: string[];
   license: string;
+  pps_id: string;
+  pps_name: string;
+}
+
+/** A published module as OOAPI describes it: a course, with its offerings. */
+export interface CourseRow extends PublishedRow {
   module_type: string | null;
   study_load_hours: string | null;
   delivery_modes: string[];
   price_cents: number | null;
-  pps_id: string;
-  pps_name: string;
   details: {
     learningOutcomes?: { text: string }[];
     offerings?: { period: { start: string; end: string }; location?: string; seats?: number }[];
@@ -24,17 +28,8 @@ export interface CourseRow {
 }
 
 /** A published curriculum as OOAPI describes it: a program. */
-export interface ProgramRow {
-  id: string;
-  title: string;
-  summary: string;
-  description: string | null;
-  language: string;
-  levels: string[];
-  license: string;
+export interface ProgramRow extends PublishedRow {
   crebo_codes: string[];
-  pps_id: string;
-  pps_name: string;
   details: { durationMonths?: number; learningPaths?: string[] };
 }
 
