@@ -38,6 +38,9 @@ describe('DutchAnalyser', () => {
     );
     expect(analyser.expandQuery('kleinbedrijf')).toBe('kleinbedrijf');
     expect(analyser.expandQuery('cobots')).toBe('cobots');
+    expect(analyser.expandQuery('beveiliging -wachtwoordbeheer')).toBe(
+      'beveiliging -wachtwoordbeheer',
+    );
   });
 
   it('gives the index stems and parts once each', () => {

@@ -148,6 +148,8 @@ export class DutchAnalyser {
   expandQuery(query: string): string {
     const words = query.split(/\s+/).filter(Boolean);
     const expanded = words.flatMap((word) => {
+      // "-word" excludes in Meilisearch: its parts must not turn into words to look for.
+      if (word.startsWith('-')) return [word];
       const normal = tokenise(word).join('');
       const parts = this.synonymWords.has(normal) ? [] : this.parts(normal);
       return parts.length ? [...parts, word] : [word];
