@@ -254,6 +254,29 @@ describe('OAI-PMH provider (e2e)', () => {
     );
   });
 
+  it('delivers a PPS’s blocks again when the PPS is renamed (their publisher changed)', async () => {
+    const admin = await t.user('admin');
+    const since = new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const current = await t.http().get(`/api/v1/pps/${ppsId}`).set(bearer(admin)).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/pps/${ppsId}`)
+      .set(bearer(admin))
+      .set('If-Match', current.headers.etag)
+      .send({ name: 'House of Digital Noord-Holland' })
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const xml = await oai({ verb: 'ListRecords', metadataPrefix: 'oai_dc', from: since });
+    valid(xml);
+    expect(
+      texts(xml, 'identifier')
+        .filter((value) => value.startsWith('oai:'))
+        .sort(),
+    ).toEqual(Object.values(ids).map(identifierOf).sort());
+    expect(texts(xml, 'dc:publisher')[0]).toBe('House of Digital Noord-Holland');
+  });
+
   describe('with more records than one page', () => {
     const page = async (query: Record<string, string>) => {
       const xml = await oai(query);

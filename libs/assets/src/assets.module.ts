@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { PUBLIC_FACE } from '@bouwsteen/database';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetEvents } from './asset-events';
+import { AssetPublicFace } from './asset-public-face';
 import { Licenses } from './license-policy';
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
@@ -10,6 +12,11 @@ import { AssetsService } from './assets.service';
 import { AssetVersionEntity } from './entities/asset-version.entity';
 import { AssetEntity } from './entities/asset.entity';
 
+/**
+ * Global so that the public-face port it provides reaches organisations, which asks for it by
+ * token (assets depends on organisations, never the other way round).
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([AssetEntity, AssetVersionEntity]),
@@ -17,7 +24,14 @@ import { AssetEntity } from './entities/asset.entity';
     TaxonomyModule,
   ],
   controllers: [AssetsController],
-  providers: [AssetsRepository, AssetsService, AssetEvents, Licenses],
-  exports: [AssetsService, AssetsRepository, AssetEvents, Licenses],
+  providers: [
+    AssetsRepository,
+    AssetsService,
+    AssetEvents,
+    Licenses,
+    AssetPublicFace,
+    { provide: PUBLIC_FACE, useExisting: AssetPublicFace },
+  ],
+  exports: [AssetsService, AssetsRepository, AssetEvents, Licenses, PUBLIC_FACE],
 })
 export class AssetsModule {}

@@ -259,6 +259,16 @@ export class AssetsRepository {
   }
 
   /** The reuse count is kept on the asset for search and sorting; not an edit, so no new ETag. */
+  /** A new public face for every published or archived block of these PPS (OAI datestamps). */
+  async touchPublicFace(manager: EntityManager, ppsIds: string[], at: Date): Promise<void> {
+    if (ppsIds.length === 0) return;
+    await manager.query(
+      `UPDATE asset SET public_changed_at = $2
+       WHERE pps_id = ANY($1::uuid[]) AND public_changed_at IS NOT NULL`,
+      [ppsIds, at],
+    );
+  }
+
   async setReuseCount(manager: EntityManager, id: string, count: number): Promise<void> {
     await manager.query('UPDATE asset SET reuse_count = $2 WHERE id = $1', [id, count]);
   }

@@ -26,6 +26,7 @@ import {
   toVersionColumns,
 } from './asset-content';
 import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
+import { wholeSeconds } from './whole-seconds';
 import { AssetChangeLogEntry, AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
 import {
@@ -591,9 +592,4 @@ function toLineageNode(row: LineageRow) {
     basedOnAssetId: row.based_on_asset_id,
     basedOnVersion: row.based_on_version,
   };
-}
-
-/** Harvesters see changes by the second (OAI-PMH datestamps). */
-function wholeSeconds(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

@@ -6,3 +6,4 @@ export * from './optimistic-update';
 export * from './outbox-writer';
 export * from './advisory-locks';
 export * from './audit-trail';
+export * from './public-face';

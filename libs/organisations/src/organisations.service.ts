@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainException,
   FieldError,
@@ -9,7 +9,14 @@ import {
   toPage,
 } from '@bouwsteen/common';
 import { Principal } from '@bouwsteen/auth';
-import { AuditTrail, OutboxWriter, TransactionRunner, changedFields } from '@bouwsteen/database';
+import {
+  AuditTrail,
+  OutboxWriter,
+  PUBLIC_FACE,
+  PublicFace,
+  TransactionRunner,
+  changedFields,
+} from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   CreateOrganisationDto,
@@ -20,6 +27,7 @@ import {
 import { OrganisationEntity } from './entities/organisation.entity';
 import { toOrganisationDto } from './organisation.mapper';
 import { OrganisationsRepository } from './organisations.repository';
+import { PpsRepository } from './pps.repository';
 import { OrganisationError } from './organisation.errors';
 
 @Injectable()
@@ -30,6 +38,8 @@ export class OrganisationsService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
+    private readonly pps: PpsRepository,
+    @Optional() @Inject(PUBLIC_FACE) private readonly publicFace?: PublicFace,
   ) {}
 
   async get(id: string): Promise<OrganisationDto> {
@@ -97,7 +107,11 @@ export class OrganisationsService {
         ...(dto.addresses !== undefined ? { addresses: dto.addresses } : {}),
       });
       if (aliases) await this.organisations.replaceAliases(manager, id, aliases);
-      if (dto.name !== undefined) await this.outbox.enqueue(manager, 'organisation', id);
+      if (dto.name !== undefined) {
+        await this.outbox.enqueue(manager, 'organisation', id);
+        // A lead institution's name is part of its PPS' blocks as harvesters see them.
+        await this.publicFace?.ppsChanged(manager, await this.pps.idsLedBy(manager, id));
+      }
       await this.audit.record(manager, {
         actorId: actor?.userId ?? null,
         action: 'updated',

@@ -121,6 +121,15 @@ export class PpsRepository {
     return rows.length > 0;
   }
 
+  /** The PPS this organisation leads: its name is their publisher's institution. */
+  async idsLedBy(manager: EntityManager, organisationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM pps WHERE lead_organisation_id = $1',
+      [organisationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async exists(id: string): Promise<boolean> {
     return this.pps.existsBy({ id });
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
@@ -11,7 +11,14 @@ import {
   slugify,
   toPage,
 } from '@bouwsteen/common';
-import { AuditTrail, OutboxWriter, TransactionRunner, changedFields } from '@bouwsteen/database';
+import {
+  AuditTrail,
+  OutboxWriter,
+  PUBLIC_FACE,
+  PublicFace,
+  TransactionRunner,
+  changedFields,
+} from '@bouwsteen/database';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { CreatePpsDto, PpsDto, PpsListQueryDto, PpsSummaryDto, UpdatePpsDto } from './dto/pps.dto';
 import { PpsEntity } from './entities/pps.entity';
@@ -38,6 +45,7 @@ export class PpsService {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    @Optional() @Inject(PUBLIC_FACE) private readonly publicFace?: PublicFace,
   ) {}
 
   /**
@@ -141,8 +149,10 @@ export class PpsService {
       });
       if (dto.partners !== undefined)
         await this.pps.replacePartners(manager, id, this.toPartners(dto));
-      // Name, lead institution and provinces are copied into every asset document of the PPS.
+      // Name, lead institution and provinces are copied into every asset document of the PPS,
+      // and into what harvesters see of its blocks.
       await this.outbox.enqueue(manager, 'pps', id);
+      await this.publicFace?.ppsChanged(manager, [id]);
       await this.audit.record(manager, {
         actorId: principal.userId,
         action: 'updated',

@@ -1,0 +1,13 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * What harvesters see of a building block includes its PPS and lead institution (publisher,
+ * sets). When those change, the blocks' public face changes too: organisations tells this port,
+ * in the change's own transaction, and assets stamps the blocks so incremental harvests deliver
+ * them again. Organisations never touches the asset tables.
+ */
+export const PUBLIC_FACE = Symbol('PUBLIC_FACE');
+
+export interface PublicFace {
+  ppsChanged(manager: EntityManager, ppsIds: string[]): Promise<void>;
+}
