@@ -14,3 +14,4 @@ export * from './dto/similar-asset.dto';
 export * from './asset.errors';
 export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './linked-data';
+export { wholeSeconds } from './whole-seconds';

@@ -3,6 +3,7 @@ import { AssetDto, AssetLinkedData } from '@bouwsteen/assets';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { LabelBook, TaxonomyService } from '@bouwsteen/taxonomy';
 import { assetJsonLd } from './asset-json-ld';
+import { publicLinks } from './public-links';
 
 /** The API's `Accept: application/ld+json` answer: the same JSON-LD the public page embeds. */
 @Injectable()
@@ -14,7 +15,6 @@ export class AssetLinkedDataService implements AssetLinkedData {
 
   async describe(asset: AssetDto): Promise<object> {
     const labels = new LabelBook(await this.taxonomy.vocabularies());
-    const base = this.config.web.publicBaseUrl.replace(/\/$/, '');
-    return assetJsonLd(asset, labels, (path) => `${base}${path}`);
+    return assetJsonLd(asset, labels, publicLinks(this.config).absolute);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { wholeSeconds } from '@bouwsteen/assets';
 import { Clock } from '@bouwsteen/common';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { OaiArguments, readArguments } from './oai-arguments';
@@ -11,6 +12,7 @@ import { OaiError, OaiErrorCode } from './oai-errors';
 import { HarvestFilter, OaiRecordRow, OaiRecordsRepository } from './oai-records.repository';
 import { allSets, filterForSet, setsOf } from './oai-sets';
 import { LOM, writeLom } from './nl-lom';
+import { REPOSITORY_NAME, publicLinks } from './public-links';
 import { recordFacts } from './record-facts';
 import { TokenState, decodeToken, encodeToken } from './resumption-token';
 
@@ -30,6 +32,7 @@ export const PAGE_SIZE = 200;
 @Injectable()
 export class OaiPmhService {
   private readonly baseUrl: string;
+  private readonly links: ReturnType<typeof publicLinks>;
   private readonly repositoryId: string;
   private readonly secret: string;
 
@@ -39,7 +42,8 @@ export class OaiPmhService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.baseUrl = `${config.web.publicBaseUrl.replace(/\/$/, '')}/oai`;
+    this.links = publicLinks(config);
+    this.baseUrl = this.links.absolute('/oai');
     this.repositoryId = config.harvest.repositoryIdentifier;
     this.secret = config.auth.jwtSecret;
   }
@@ -49,7 +53,7 @@ export class OaiPmhService {
   }
 
   async respond(raw: Record<string, unknown>): Promise<string> {
-    const now = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+    const now = wholeSeconds(this.clock.now());
     const doc = create({ version: '1.0', encoding: 'UTF-8' });
     const root = doc.ele(OAI, 'OAI-PMH', {
       'xmlns:xsi': XSI,
@@ -118,7 +122,7 @@ export class OaiPmhService {
   private async identify(): Promise<(node: XMLBuilder) => void> {
     const earliest = (await this.records.earliestDatestamp()) ?? new Date(0);
     return (node) => {
-      node.ele('repositoryName').txt('Bouwsteen — bouwstenen van de mbo-PPS');
+      node.ele('repositoryName').txt(REPOSITORY_NAME);
       node.ele('baseURL').txt(this.baseUrl);
       node.ele('protocolVersion').txt('2.0');
       node.ele('adminEmail').txt(this.config.harvest.adminEmail);
@@ -271,7 +275,9 @@ export class OaiPmhService {
     this.writeHeader(record, row);
     // A deleted record is its header alone (§2.5.1).
     if (row.deleted) return;
-    const pageUrl = `${this.config.web.publicBaseUrl.replace(/\/$/, '')}/bouwstenen/${row.id}`;
-    format.write(record.ele('metadata'), recordFacts(row, pageUrl, this.identifierOf(row.id)));
+    format.write(
+      record.ele('metadata'),
+      recordFacts(row, this.links.page(row.id), this.identifierOf(row.id)),
+    );
   }
 }

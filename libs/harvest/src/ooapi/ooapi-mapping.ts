@@ -36,11 +36,16 @@ const MODES: Record<string, string> = {
 
 const text = (language: string, value: string) => [{ language, value }];
 
-/** One mbo level names it; several, or none of mbo, say what is known. */
-export function ooapiLevel(levels: string[]): string {
-  const mbo = levels
+/** The mbo levels (1–4; entree is 1) among education level codes. */
+function mboLevels(levels: string[]): string[] {
+  return levels
     .map((code) => (code === 'entree' ? '1' : /^mbo-(\d)$/.exec(code)?.[1]))
     .filter((level): level is string => level !== undefined);
+}
+
+/** One mbo level names it; several, or none of mbo, say what is known. */
+export function ooapiLevel(levels: string[]): string {
+  const mbo = mboLevels(levels);
   if (mbo.length === 1) return `secondary vocational education ${mbo[0]}`;
   if (mbo.length > 1) return 'secondary vocational education';
   if (levels.includes('ad')) return 'associate degree';
@@ -89,9 +94,7 @@ export function toCourse(row: CourseRow, context: OoapiContext): Record<string, 
 
 /** NLQF level of a curriculum: its one mbo level (entree is level 1). */
 function levelOfQualification(levels: string[]): string | undefined {
-  const mbo = levels
-    .map((code) => (code === 'entree' ? '1' : /^mbo-(\d)$/.exec(code)?.[1]))
-    .filter((level): level is string => level !== undefined);
+  const mbo = mboLevels(levels);
   return mbo.length === 1 ? mbo[0] : undefined;
 }
 

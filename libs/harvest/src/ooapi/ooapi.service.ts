@@ -10,6 +10,7 @@ import {
   toOrganization,
   toProgram,
 } from './ooapi-mapping';
+import { REPOSITORY_NAME, publicLinks } from '../public-links';
 import { CourseRow, OoapiRecordsRepository } from './ooapi-records.repository';
 
 /** An OOAPI error: answered as the spec's problem (status as a string). */
@@ -44,9 +45,8 @@ export class OoapiService {
     private readonly records: OoapiRecordsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const base = config.web.publicBaseUrl.replace(/\/$/, '');
     this.context = {
-      page: (id) => `${base}/bouwstenen/${id}`,
+      page: publicLinks(config).page,
       rootId: stableUuid(`organization:root:${config.harvest.repositoryIdentifier}`),
     };
   }
@@ -154,7 +154,7 @@ export class OoapiService {
 
   /** `organizationType=root` is how eduXchange finds the endpoint's root organisation. */
   async organizations(paging: Paging, type?: unknown) {
-    const root = rootOrganization(this.context.rootId, 'Bouwsteen — bouwstenen van de mbo-PPS');
+    const root = rootOrganization(this.context.rootId, REPOSITORY_NAME);
     if (type !== undefined && !['root', 'institute', 'department'].includes(String(type)))
       throw new OoapiProblem(
         400,
@@ -176,8 +176,7 @@ export class OoapiService {
 
   async organization(id: string): Promise<Record<string, unknown>> {
     this.uuid(id);
-    if (id === this.context.rootId)
-      return rootOrganization(this.context.rootId, 'Bouwsteen — bouwstenen van de mbo-PPS');
+    if (id === this.context.rootId) return rootOrganization(this.context.rootId, REPOSITORY_NAME);
     const row = await this.records.organization(id);
     if (!row) throw new OoapiProblem(404, 'Not Found', 'No organization has this id');
     return toOrganization(row, this.context.rootId);
