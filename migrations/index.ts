@@ -11,6 +11,7 @@ import { WebSessions1765065600000 } from './1765065600000-WebSessions';
 import { DutchNotifications1765152000000 } from './1765152000000-DutchNotifications';
 import { AuditTrail1765238400000 } from './1765238400000-AuditTrail';
 import { HarvestDatestamp1765324800000 } from './1765324800000-HarvestDatestamp';
+import { CatalogueImport1765411200000 } from './1765411200000-CatalogueImport';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   DutchNotifications1765152000000,
   AuditTrail1765238400000,
   HarvestDatestamp1765324800000,
+  CatalogueImport1765411200000,
 ];

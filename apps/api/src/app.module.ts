@@ -11,6 +11,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { FollowModule } from '@bouwsteen/follow';
 import { HarvestModule } from '@bouwsteen/harvest';
+import { ImportsModule } from '@bouwsteen/imports';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
@@ -32,6 +33,7 @@ const API_MODULES = [
   FollowModule,
   ReportsModule,
   CoursesModule,
+  ImportsModule,
 ];
 
 /** The API's version prefix; the pages, health, metrics and problem types live at the root. */

@@ -45,7 +45,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   );
   // Bodies: JSON only on the API (415 otherwise), at most BODY_LIMIT and 32 levels deep, and no
   // text that cannot be stored (NUL, control characters) anywhere in path, query or body.
-  app.use(`/${API_PREFIX}`, requireJsonBody);
+  // Except a catalogue import, whose body is the file itself (CSV, .xlsx, JSON Lines, multipart).
+  app.use(`/${API_PREFIX}`, (request: Request, response: Response, next: NextFunction) =>
+    request.method === 'POST' && request.path === '/imports'
+      ? next()
+      : requireJsonBody(request, response, next),
+  );
   app.use(
     json({
       limit: config.http.bodyLimit,

@@ -69,6 +69,7 @@ export function toAssetDto(
     hasDraft: showDraftInfo && asset.hasDraft,
     successorId: asset.successorId,
     source: asset.source,
+    sourceId: asset.sourceId ?? undefined,
     reuseCount: asset.reuseCount,
     basedOn: asset.basedOnAssetId
       ? { assetId: asset.basedOnAssetId, version: asset.basedOnVersion! }

@@ -3,7 +3,9 @@ import { PUBLIC_FACE } from '@bouwsteen/database';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { AssetBulkWriter } from './asset-bulk-writer';
 import { AssetEvents } from './asset-events';
+import { ContentChecks } from './content-checks';
 import { AssetPublicFace } from './asset-public-face';
 import { Licenses } from './license-policy';
 import { AssetsController } from './assets.controller';
@@ -27,11 +29,13 @@ import { AssetEntity } from './entities/asset.entity';
   providers: [
     AssetsRepository,
     AssetsService,
+    AssetBulkWriter,
+    ContentChecks,
     AssetEvents,
     Licenses,
     AssetPublicFace,
     { provide: PUBLIC_FACE, useExisting: AssetPublicFace },
   ],
-  exports: [AssetsService, AssetsRepository, AssetEvents, Licenses, PUBLIC_FACE],
+  exports: [AssetsService, AssetBulkWriter, AssetsRepository, AssetEvents, Licenses, PUBLIC_FACE],
 })
 export class AssetsModule {}

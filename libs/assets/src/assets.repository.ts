@@ -56,6 +56,9 @@ export type AssetChanges = Partial<
     | 'publicChangedAt'
   >
 >;
+/** What a bulk insert sets beyond a new draft's fields: its id, code and, when published, when. */
+export type NewAssetExtras = Pick<AssetEntity, 'id'> &
+  Partial<Pick<AssetEntity, 'sourceId' | 'firstPublishedAt' | 'publicChangedAt'>>;
 export type VersionFields = VersionContent &
   Pick<AssetVersionEntity, 'assetId' | 'number' | 'state' | 'createdBy'>;
 
@@ -177,6 +180,92 @@ export class AssetsRepository {
   async insertAsset(manager: EntityManager, fields: AssetFields): Promise<AssetEntity> {
     const repository = manager.getRepository(AssetEntity);
     return repository.save(repository.create(fields));
+  }
+
+  /** Many new assets in one INSERT (imports); ids are chosen by the caller. */
+  async insertAssets(manager: EntityManager, rows: (AssetFields & NewAssetExtras)[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager
+      .getRepository(AssetEntity)
+      .insert(rows as QueryDeepPartialEntity<AssetEntity>[]);
+  }
+
+  /** Many versions in one INSERT (imports). */
+  async insertVersions(
+    manager: EntityManager,
+    rows: (VersionFields & Partial<AssetVersionEntity>)[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await manager
+      .getRepository(AssetVersionEntity)
+      .insert(rows as QueryDeepPartialEntity<AssetVersionEntity>[]);
+  }
+
+  /**
+   * The assets of a PPS that an import's rows name, by id or by the PPS's own code, each with
+   * its latest version (draft or published): what a row is compared with.
+   */
+  importTargets(ppsId: string, ids: string[], sourceIds: string[]): Promise<AssetEntity[]> {
+    if (ids.length === 0 && sourceIds.length === 0) return Promise.resolve([]);
+    return this.assets
+      .createQueryBuilder('a')
+      .innerJoinAndMapOne(
+        'a.view',
+        AssetVersionEntity,
+        'v',
+        'v.asset_id = a.id AND v.number = a.latest_version',
+      )
+      .where('a.pps_id = :ppsId', { ppsId })
+      .andWhere('(a.id = ANY(:ids::uuid[]) OR a.source_id = ANY(:sourceIds::text[]))', {
+        ids,
+        sourceIds,
+      })
+      .getMany();
+  }
+
+  /** The PPS's own codes → asset ids (an import may refer to a block by its code). */
+  async idsBySourceId(ppsId: string, sourceIds: string[]): Promise<Map<string, string>> {
+    if (sourceIds.length === 0) return new Map();
+    const rows: { id: string; source_id: string }[] = await this.assets.query(
+      'SELECT id, source_id FROM asset WHERE pps_id = $1 AND source_id = ANY($2::text[])',
+      [ppsId, sourceIds],
+    );
+    return new Map(rows.map((row) => [row.source_id, row.id]));
+  }
+
+  /** Locks many assets (in id order, so two bulk writes cannot deadlock); their revisions. */
+  async lockMany(manager: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; row_version: number }[] = await manager.query(
+      `SELECT id, row_version FROM asset WHERE id = ANY($1::uuid[])
+       ORDER BY id FOR NO KEY UPDATE`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.row_version]));
+  }
+
+  async setSourceId(manager: EntityManager, id: string, sourceId: string): Promise<void> {
+    await manager.query('UPDATE asset SET source_id = $2 WHERE id = $1', [id, sourceId]);
+  }
+
+  /**
+   * One page of what a reader may export, in id order after `afterId` (keyset: a long export
+   * never re-reads what it already wrote): the version this reader sees of each unarchived block.
+   */
+  exportPage(
+    scope: ReaderScope,
+    filter: { ppsId?: string; kind?: AssetKind },
+    afterId: string | null,
+    limit: number,
+  ): Promise<AssetEntity[]> {
+    const query = this.readerQuery(scope)
+      .andWhere(`a.status <> 'archived'`)
+      .orderBy('a.id', 'ASC')
+      .limit(limit);
+    if (afterId) query.andWhere('a.id > :afterId', { afterId });
+    if (filter.ppsId) query.andWhere('a.pps_id = :ppsId', { ppsId: filter.ppsId });
+    if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
+    return query.getMany();
   }
 
   async insertVersion(manager: EntityManager, fields: VersionFields): Promise<void> {

@@ -4,7 +4,6 @@ import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   DomainException,
-  FieldError,
   MAX_PAGE_SIZE,
   ForbiddenError,
   NotFoundError,
@@ -15,12 +14,11 @@ import {
   toPage,
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
-import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
-import { TaxonomyService } from '@bouwsteen/taxonomy';
+import { PpsRepository } from '@bouwsteen/organisations';
+import { ContentChecks } from './content-checks';
 import {
   contentOf,
   mergeContent,
-  organisationReferences,
   otherKinds,
   similarityFeatures,
   toVersionColumns,
@@ -40,7 +38,6 @@ import {
   VersionSummaryDto,
 } from './dto/asset.dto';
 import { AssetEntity, AssetKind } from './entities/asset.entity';
-import { KIND_HANDLERS } from './kinds';
 import {
   AssetWithSimilarDto,
   DeriveAssetDto,
@@ -56,6 +53,14 @@ import { SimilarAssetDto } from './dto/similar-asset.dto';
 import { AssetError } from './asset.errors';
 import { CommonError } from '@bouwsteen/common';
 
+export interface ExportedAsset {
+  id: string;
+  kind: AssetKind;
+  ppsId: string;
+  sourceId: string | null;
+  content: AssetContentDto;
+}
+
 export interface CreateOptions {
   source?: string;
   demoKey?: string;
@@ -70,8 +75,7 @@ export class AssetsService {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly pps: PpsRepository,
-    private readonly organisations: OrganisationsRepository,
-    private readonly taxonomy: TaxonomyService,
+    private readonly checks: ContentChecks,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly events: AssetEvents,
@@ -131,6 +135,32 @@ export class AssetsService {
     if (!AssetPolicy.canReadChangeLog(principal))
       throw new ForbiddenError('Only admins read the change log');
     return this.assets.recentChanges(Math.min(limit, 500));
+  }
+
+  /**
+   * One page of blocks as their content (the shape a client sends), in id order after
+   * `afterId`: what an export writes. Each block as this reader sees it (drafts for its
+   * editors); archived blocks are left out, since they can no longer change.
+   */
+  async exportPage(
+    principal: Principal | undefined,
+    filter: { ppsId?: string; kind?: AssetKind },
+    afterId: string | null,
+    limit: number,
+  ): Promise<ExportedAsset[]> {
+    const rows = await this.assets.exportPage(
+      AssetPolicy.readerScope(principal),
+      filter,
+      afterId,
+      Math.min(limit, 1000),
+    );
+    return rows.map((asset) => ({
+      id: asset.id,
+      kind: asset.kind,
+      ppsId: asset.ppsId,
+      sourceId: asset.sourceId,
+      content: contentOf(asset.kind, asset.view!),
+    }));
   }
 
   publishedCount(): Promise<number> {
@@ -488,61 +518,14 @@ export class AssetsService {
     selfId: string | undefined,
     manager?: EntityManager,
   ): Promise<void> {
-    const errors: FieldError[] = [];
-    if (content[kind] === undefined)
-      errors.push({ field: kind, message: `is required for a ${kind}` });
-    for (const other of otherKinds(kind)) {
-      if (content[other] !== undefined)
-        errors.push({ field: other, message: `must not be sent for a ${kind}` });
-    }
-    if (errors.length > 0) throw new ValidationFailedError(errors);
-
-    const handler = KIND_HANDLERS[kind];
-    const details = content[kind] as object;
-    const checker = (await this.taxonomy.checker(manager))
-      .code('language', 'languages', content.language)
-      .codes('sectors', 'sectors', content.sectors)
-      .codes('levels', 'educationLevels', content.levels)
-      .codes('themes', 'provincialThemes', content.themes)
-      .codes('challenges', 'societalChallenges', content.challenges)
-      .code('license', 'licenses', content.license);
-    handler.checkCodes(checker, details, kind);
-
-    const references = handler.references(details, kind);
-    const found = await this.assets.kindsOf(
-      references.map((reference) => reference.id),
-      manager,
+    const item = { kind, content };
+    const problems = this.checks.problems(
+      principal,
+      item,
+      selfId,
+      await this.checks.context([item], manager),
     );
-    for (const reference of references) {
-      const target = found.get(reference.id);
-      // A draft the editor may not read does not exist for them: referring to it would reveal
-      // it, and leave a dangling reference when it is discarded.
-      const visible = target && AssetPolicy.canRead(principal, target);
-      if (reference.id === selfId)
-        checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
-      else if (!target || !visible)
-        checker.add({ field: reference.field, message: `unknown asset ${reference.id}` });
-      else if (!reference.kinds.includes(target.kind)) {
-        checker.add({
-          field: reference.field,
-          message: `must be a ${reference.kinds.join(' or ')}, not a ${target.kind}`,
-        });
-      }
-    }
-    const organisationRefs = organisationReferences(kind, content);
-    const organisations = new Set(
-      (
-        await this.organisations.findByIds(
-          organisationRefs.map((ref) => ref.id),
-          manager,
-        )
-      ).map((organisation) => organisation.id),
-    );
-    for (const ref of organisationRefs) {
-      if (!organisations.has(ref.id))
-        checker.add({ field: ref.field, message: `unknown organisation ${ref.id}` });
-    }
-    checker.throwIfInvalid();
+    if (problems.length > 0) throw new ValidationFailedError(problems);
   }
 
   private async checkDerivativeLicense(

@@ -27,6 +27,13 @@ export interface DuplicateCheck {
   similarIfAvailable(
     query: DuplicateQuery,
   ): Promise<{ checked: boolean; similar: SimilarAssetDto[] }>;
+  /**
+   * Many checks at once for an import: fewer candidate queries per check (the title and the
+   * summary as phrases), sent together. Never throws for an outage (`checked: false`).
+   */
+  similarBatch(
+    queries: DuplicateQuery[],
+  ): Promise<{ checked: boolean; similar: SimilarAssetDto[][] }>;
 }
 
 export const DUPLICATE_CHECK = Symbol('DUPLICATE_CHECK');

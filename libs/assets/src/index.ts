@@ -15,3 +15,6 @@ export * from './asset.errors';
 export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './linked-data';
 export { wholeSeconds } from './whole-seconds';
+export * from './asset-bulk-writer';
+export { DEFAULT_LANGUAGE } from './asset-content';
+export * from './dto/shared.dto';

@@ -58,6 +58,6 @@ import { WebSessionsService } from './sessions/web-sessions.service';
     WebSessionsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, PasswordHasher, WebSessionsService, ApiTokensService],
+  exports: [UsersService, PasswordHasher, WebSessionsService, ApiTokensService, PrincipalLoader],
 })
 export class AuthModule {}

@@ -11,3 +11,4 @@ export * from './api-tokens.service';
 export * from './dto/login.dto';
 export * from './dto/api-token.dto';
 export * from './dto/user.dto';
+export * from './identity/principal-loader';

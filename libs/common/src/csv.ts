@@ -5,6 +5,11 @@
  */
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
+/** The text as a spreadsheet may show it without running it. */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** RFC 4180 CSV with a header row; values that could start a spreadsheet formula are defused. */
 export function toCsv(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
@@ -15,7 +20,7 @@ export function toCsv(rows: Record<string, unknown>[]): string {
       : value === null || value === undefined
         ? ''
         : String(value);
-    if (FORMULA_START.test(text)) text = `'${text}`;
+    text = defuseFormula(text);
     return /[",\r\n;\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return (

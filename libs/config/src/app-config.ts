@@ -62,6 +62,15 @@ export interface AppConfig {
     /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */
     parkAfterAttempts: number;
   };
+  imports: {
+    /** Where uploaded files wait for their job (0700 directory, 0600 files, removed when done). */
+    directory: string;
+    maxBytes: number;
+    /** Rows per transaction: checked, compared and written together. */
+    batchRows: number;
+    /** Report lines kept per job (totals always count every row). */
+    maxReportLines: number;
+  };
   harvest: {
     /** The `oai:<this>:<uuid>` identifiers' middle part: set once, never changed (identifiers are forever). */
     repositoryIdentifier: string;

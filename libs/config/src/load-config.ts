@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { AppConfig, EmbedderConfig } from './app-config';
 
 export class ConfigError extends Error {
@@ -199,6 +201,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryBaseMs: int('OUTBOX_RETRY_BASE_MS', 1000, 10, 600000),
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
       parkAfterAttempts: int('OUTBOX_PARK_AFTER_ATTEMPTS', 5, 1, 100),
+    },
+    imports: {
+      directory: env.IMPORT_DIR || join(tmpdir(), 'bouwsteen-imports'),
+      maxBytes: int('IMPORT_MAX_BYTES', 268_435_456, 1024, 4_294_967_296),
+      batchRows: int('IMPORT_BATCH_ROWS', 500, 1, 1000),
+      maxReportLines: int('IMPORT_MAX_REPORT_LINES', 100_000, 100, 10_000_000),
     },
     harvest: { repositoryIdentifier, adminEmail: oaiAdminEmail },
     web: {

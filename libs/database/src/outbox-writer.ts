@@ -19,4 +19,18 @@ export class OutboxWriter {
     ]);
     await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   }
+
+  /** Many entities in one statement and one wake-up (imports write hundreds per transaction). */
+  async enqueueMany(
+    manager: EntityManager,
+    entityType: OutboxEntity,
+    entityIds: string[],
+  ): Promise<void> {
+    if (entityIds.length === 0) return;
+    await manager.query(
+      'INSERT INTO search_outbox (entity_type, entity_id) SELECT $1, unnest($2::uuid[])',
+      [entityType, entityIds],
+    );
+    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  }
 }

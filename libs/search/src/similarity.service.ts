@@ -69,7 +69,12 @@ const CANDIDATES_PER_WORD = 5;
  * the most telling words one by one (each expanded by its synonyms and compound parts in
  * Meilisearch itself); scoring then compares stems, parts and thesaurus concepts.
  */
-function candidateQueries(query: SimilarityQuery): { q: string; limit: number }[] {
+function candidateQueries(query: SimilarityQuery, quick = false): { q: string; limit: number }[] {
+  if (quick)
+    return [query.title, query.summary]
+      .map((text) => queryWords(text).slice(0, 10).join(' '))
+      .filter(Boolean)
+      .map((q) => ({ q, limit: CANDIDATES_PER_QUERY }));
   const phrases = [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes]
     .map((text) => queryWords(text).slice(0, 10).join(' '))
     .filter(Boolean)
@@ -114,12 +119,12 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
   }
 
   /** The Meilisearch requests that propose candidates for one check (also the web benchmark's floor). */
-  candidateSearches(query: SimilarityQuery) {
+  candidateSearches(query: SimilarityQuery, quick = false) {
     const filter = [
       ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
       ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
     ];
-    const lexical = candidateQueries(query).map(({ q, limit }) => ({
+    const lexical = candidateQueries(query, quick).map(({ q, limit }) => ({
       q,
       filter,
       limit,
@@ -181,9 +186,13 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
    * Several checks at once (reports): every candidate query goes to Meilisearch in a few
    * multi-search calls, which also return the candidates' fields.
    */
-  async similarMany(queries: SimilarityQuery[], limit = 5): Promise<SimilarAsset[][]> {
+  async similarMany(
+    queries: SimilarityQuery[],
+    limit = 5,
+    quick = false,
+  ): Promise<SimilarAsset[][]> {
     const flat = queries.flatMap((query, owner) =>
-      this.candidateSearches(query).map((params) => ({ owner, params })),
+      this.candidateSearches(query, quick).map((params) => ({ owner, params })),
     );
     const found: Candidate[][] = [];
     for (let start = 0; start < flat.length; start += QUERIES_PER_CALL)
@@ -273,6 +282,19 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       description: dto.description,
       kind: dto.kind,
     });
+  }
+
+  async similarBatch(
+    queries: SimilarityQuery[],
+  ): Promise<{ checked: boolean; similar: SimilarAsset[][] }> {
+    if (queries.length === 0) return { checked: true, similar: [] };
+    try {
+      return { checked: true, similar: await this.similarMany(queries, 3, true) };
+    } catch (error) {
+      if (!(error instanceof SearchUnavailableError)) throw error;
+      this.logger.warn(`Import similarity check skipped: ${error.detail}`);
+      return { checked: false, similar: queries.map(() => []) };
+    }
   }
 
   /**

@@ -94,6 +94,11 @@ export class CodeChecker {
     return this;
   }
 
+  /** What was found so far, for callers that report rather than throw (imports). */
+  get problems(): readonly FieldError[] {
+    return this.errors;
+  }
+
   throwIfInvalid(): void {
     if (this.errors.length > 0) throw new ValidationFailedError(this.errors);
   }

@@ -235,6 +235,12 @@ export class AssetDto extends OmitType(AssetContentDto, [
   @ApiProperty({ example: 'user' })
   source: string;
 
+  @ApiPropertyOptional({
+    example: 'TP-MOD-017',
+    description: "The PPS's own code for this block, set by an import (unique within the PPS)",
+  })
+  sourceId?: string;
+
   @ApiProperty({ example: 3, description: 'Distinct PPS and organisations that recorded a reuse' })
   reuseCount: number;
 

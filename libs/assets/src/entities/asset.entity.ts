@@ -46,6 +46,10 @@ export class AssetEntity {
   @Column('text', { default: 'user' })
   source: string;
 
+  /** The PPS's own code for the block (imports), unique within the PPS. */
+  @Column('text', { name: 'source_id', nullable: true })
+  sourceId: string | null;
+
   @Column('text', { name: 'demo_key', nullable: true })
   demoKey: string | null;
 

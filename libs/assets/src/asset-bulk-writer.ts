@@ -1,0 +1,313 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Principal } from '@bouwsteen/auth';
+import { Clock, FieldError, ForbiddenError } from '@bouwsteen/common';
+import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { contentOf, toVersionColumns } from './asset-content';
+import { AssetEvents } from './asset-events';
+import { AssetPolicy } from './asset.policy';
+import { AssetsRepository } from './assets.repository';
+import { CheckContext, ContentChecks } from './content-checks';
+import { AssetContentDto } from './dto/asset-content.dto';
+import { AssetEntity, AssetKind } from './entities/asset.entity';
+import { VersionContent } from './entities/asset-version.entity';
+import { Licenses, derivativeLicenseProblem } from './license-policy';
+import { wholeSeconds } from './whole-seconds';
+
+/** One building block as a bulk write receives it: the whole content, named by id or code. */
+export interface BulkItem {
+  /** The caller's handle for the item (its row), echoed in the outcome. */
+  key: number;
+  /** Bouwsteen's id of an existing block of this PPS. */
+  id?: string;
+  /** The PPS's own code: finds the block an earlier write made, or names a new one. */
+  sourceId?: string;
+  kind: AssetKind;
+  content: AssetContentDto;
+}
+
+export type BulkResult = 'created' | 'updated' | 'unchanged' | 'failed';
+
+export interface BulkOutcome {
+  key: number;
+  result: BulkResult;
+  assetId?: string;
+  /** This write published the block (a new block or a new version). */
+  published: boolean;
+  errors: FieldError[];
+}
+
+export interface BulkOptions {
+  publish: boolean;
+  /** Check and compare only: nothing is written. */
+  dryRun: boolean;
+  /** The change note of a new version published by the write. */
+  changeNote: string;
+}
+
+interface Plan {
+  item: BulkItem;
+  target?: AssetEntity;
+  columns?: VersionContent;
+  action: 'create' | 'update' | 'publish' | 'unchanged' | 'failed';
+  errors: FieldError[];
+}
+
+/**
+ * Many building blocks of one PPS in one transaction (imports): the same rules as one write
+ * (ContentChecks, licences, the policy), read for the whole batch at once and written with
+ * multi-row INSERTs, one outbox statement and one wake-up for the search worker. Each item is
+ * whole or absent: an item that fails a rule is reported and left out, the rest go in. An
+ * existing block is only changed at the revision it was read at, so an edit someone makes
+ * while the import runs is never overwritten (the item is reported instead).
+ */
+@Injectable()
+export class AssetBulkWriter {
+  private readonly logger = new Logger(AssetBulkWriter.name);
+
+  constructor(
+    private readonly assets: AssetsRepository,
+    private readonly checks: ContentChecks,
+    private readonly licenses: Licenses,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly events: AssetEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The PPS's own codes → ids of its blocks (references by code in an import). */
+  idsBySourceId(ppsId: string, sourceIds: string[]): Promise<Map<string, string>> {
+    return this.assets.idsBySourceId(ppsId, sourceIds);
+  }
+
+  async write(
+    principal: Principal,
+    ppsId: string,
+    items: BulkItem[],
+    options: BulkOptions,
+  ): Promise<BulkOutcome[]> {
+    if (!AssetPolicy.canEdit(principal, ppsId))
+      throw new ForbiddenError('Only editors of this PPS (or an admin) may import into it');
+    const plans = await this.plan(principal, ppsId, items, options);
+    if (options.dryRun) return plans.map((plan) => outcomeOf(plan, options.publish));
+    try {
+      return await this.tx.run((manager) => this.apply(manager, principal, ppsId, plans, options));
+    } catch (error) {
+      // A batch fails whole only on what no check could foresee (another import creating the
+      // same code at the same moment): then each item goes alone, so one cannot sink the rest.
+      if (items.length === 1) {
+        this.logger.warn(`Bulk item not written: ${(error as Error).message}`);
+        return [failed(items[0].key, '', 'could not be saved; try this row again')];
+      }
+      const outcomes: BulkOutcome[] = [];
+      for (const item of items)
+        outcomes.push(...(await this.write(principal, ppsId, [item], options)));
+      return outcomes;
+    }
+  }
+
+  private async plan(
+    principal: Principal,
+    ppsId: string,
+    items: BulkItem[],
+    options: BulkOptions,
+  ): Promise<Plan[]> {
+    const targets = await this.assets.importTargets(
+      ppsId,
+      items.flatMap((item) => (item.id ? [item.id] : [])),
+      items.flatMap((item) => (item.sourceId ? [item.sourceId] : [])),
+    );
+    const byId = new Map(targets.map((asset) => [asset.id, asset]));
+    const bySource = new Map(
+      targets.flatMap((asset) => (asset.sourceId ? [[asset.sourceId, asset] as const] : [])),
+    );
+    const context = await this.checks.context(items);
+    const plans: Plan[] = [];
+    for (const item of items)
+      plans.push(await this.planItem(principal, item, byId, bySource, context, options));
+    return plans;
+  }
+
+  private async planItem(
+    principal: Principal,
+    item: BulkItem,
+    byId: Map<string, AssetEntity>,
+    bySource: Map<string, AssetEntity>,
+    context: CheckContext,
+    options: BulkOptions,
+  ): Promise<Plan> {
+    const fail = (field: string, message: string): Plan => ({
+      item,
+      action: 'failed',
+      errors: [{ field, message }],
+    });
+    let target: AssetEntity | undefined;
+    if (item.id) {
+      target = byId.get(item.id);
+      if (!target) return fail('id', 'unknown asset in this PPS');
+      const coded = item.sourceId ? bySource.get(item.sourceId) : undefined;
+      if (coded && coded.id !== target.id)
+        return fail('sourceId', 'belongs to another building block of this PPS');
+      if (item.sourceId && target.sourceId && target.sourceId !== item.sourceId)
+        return fail('sourceId', `differs from the block's code ${target.sourceId}`);
+    } else if (item.sourceId) target = bySource.get(item.sourceId);
+    if (target && target.kind !== item.kind)
+      return fail('kind', `is a ${target.kind}; a block keeps its kind`);
+    if (target?.status === 'archived') return fail('id', 'is archived and can no longer change');
+    const errors = this.checks.problems(principal, item, target?.id, context);
+    if (errors.length > 0) return { item, action: 'failed', errors };
+    if (target?.basedOnAssetId) {
+      const source = await this.assets.findVersion(target.basedOnAssetId, target.basedOnVersion!);
+      const problem = derivativeLicenseProblem(
+        await this.licenses.terms(source!.license),
+        await this.licenses.terms(item.content.license),
+      );
+      if (problem) return fail('license', problem);
+    }
+    const columns = toVersionColumns(item.kind, item.content);
+    if (!target) return { item, columns, action: 'create', errors: [] };
+    const same = sameContent(columns, toVersionColumns(item.kind, contentOf(item.kind, target.view!)));
+    if (!same) return { item, target, columns, action: 'update', errors: [] };
+    if (options.publish && target.hasDraft)
+      return { item, target, columns, action: 'publish', errors: [] };
+    return { item, target, action: 'unchanged', errors: [] };
+  }
+
+  private async apply(
+    manager: EntityManager,
+    principal: Principal,
+    ppsId: string,
+    plans: Plan[],
+    options: BulkOptions,
+  ): Promise<BulkOutcome[]> {
+    const now = this.clock.now();
+    const existing = plans.filter((plan) => plan.target && plan.action !== 'unchanged');
+    const revisions = await this.assets.lockMany(
+      manager,
+      existing.map((plan) => plan.target!.id),
+    );
+    for (const plan of existing) {
+      if (revisions.get(plan.target!.id) !== plan.target!.rowVersion) {
+        plan.action = 'failed';
+        plan.errors = [
+          { field: '', message: 'was changed by someone else during the import; not overwritten' },
+        ];
+      }
+    }
+    const publishing = options.publish;
+    const published = publishing
+      ? { state: 'published' as const, publishedAt: now, publishedBy: principal.userId }
+      : { state: 'draft' as const };
+    const creates = plans.filter((plan) => plan.action === 'create');
+    for (const plan of creates) plan.item.id = randomUUID();
+    await this.assets.insertAssets(
+      manager,
+      creates.map((plan) => ({
+        id: plan.item.id!,
+        ppsId,
+        kind: plan.item.kind,
+        status: publishing ? 'published' : 'draft',
+        latestVersion: 1,
+        publishedVersion: publishing ? 1 : null,
+        source: 'import',
+        sourceId: plan.item.sourceId ?? null,
+        demoKey: null,
+        createdBy: principal.userId,
+        ...(publishing ? { firstPublishedAt: now, publicChangedAt: wholeSeconds(now) } : {}),
+      })),
+    );
+    const newVersions = plans.filter(
+      (plan) => plan.action === 'create' || (plan.action === 'update' && !plan.target!.hasDraft),
+    );
+    await this.assets.insertVersions(
+      manager,
+      newVersions.map((plan) => ({
+        ...plan.columns!,
+        assetId: plan.target?.id ?? plan.item.id!,
+        number: plan.target ? plan.target.latestVersion + 1 : 1,
+        createdBy: principal.userId,
+        ...published,
+        ...(publishing && plan.target?.publishedVersion ? { changeNote: options.changeNote } : {}),
+      })),
+    );
+    const newlyPublished: string[] = creates.map((plan) => plan.item.id!);
+    for (const plan of plans) {
+      if (plan.action !== 'update' && plan.action !== 'publish') continue;
+      const target = plan.target!;
+      const number = target.hasDraft ? target.latestVersion : target.latestVersion + 1;
+      if (target.hasDraft) {
+        await this.assets.updateDraftVersion(manager, target.id, number, {
+          ...(plan.action === 'update' ? plan.columns : {}),
+          ...published,
+          ...(publishing && target.publishedVersion ? { changeNote: options.changeNote } : {}),
+        });
+      }
+      await this.assets.updateAsset(manager, target.id, target.rowVersion, {
+        latestVersion: number,
+        ...(publishing
+          ? {
+              status: 'published',
+              publishedVersion: number,
+              firstPublishedAt: target.firstPublishedAt ?? now,
+              publicChangedAt: wholeSeconds(now),
+            }
+          : {}),
+      });
+      if (plan.item.sourceId && !target.sourceId)
+        await this.assets.setSourceId(manager, target.id, plan.item.sourceId);
+      if (publishing) {
+        newlyPublished.push(target.id);
+        if (target.publishedVersion !== null)
+          await this.events.emit(manager, {
+            assetId: target.id,
+            change: 'new-version',
+            actorId: principal.userId,
+          });
+      }
+    }
+    for (const plan of plans) {
+      if (plan.action === 'unchanged' && plan.item.sourceId && !plan.target!.sourceId)
+        await this.assets.setSourceId(manager, plan.target!.id, plan.item.sourceId);
+    }
+    if (publishing) await this.outbox.enqueueMany(manager, 'asset', newlyPublished);
+    return plans.map((plan) => outcomeOf(plan, publishing));
+  }
+}
+
+function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
+  const assetId = plan.target?.id ?? plan.item.id;
+  switch (plan.action) {
+    case 'failed':
+      return { key: plan.item.key, result: 'failed', assetId, published: false, errors: plan.errors };
+    case 'create':
+      return { key: plan.item.key, result: 'created', assetId, published: publish, errors: [] };
+    case 'update':
+      return { key: plan.item.key, result: 'updated', assetId, published: publish, errors: [] };
+    case 'publish':
+      return { key: plan.item.key, result: 'unchanged', assetId, published: true, errors: [] };
+    default:
+      return { key: plan.item.key, result: 'unchanged', assetId, published: false, errors: [] };
+  }
+}
+
+function failed(key: number, field: string, message: string): BulkOutcome {
+  return { key, result: 'failed', published: false, errors: [{ field, message }] };
+}
+
+/** Two versions' contents are the same when every column holds the same value. */
+function sameContent(a: VersionContent, b: VersionContent): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>)
+            .filter(([, field]) => field !== undefined && field !== null)
+            .sort(([x], [y]) => x.localeCompare(y)),
+        )
+      : inner,
+  );
+}

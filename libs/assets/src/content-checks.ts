@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Principal } from '@bouwsteen/auth';
+import { FieldError } from '@bouwsteen/common';
+import { OrganisationsRepository } from '@bouwsteen/organisations';
+import { CodeChecker, TaxonomyService } from '@bouwsteen/taxonomy';
+import { organisationReferences, otherKinds } from './asset-content';
+import { AssetPolicy } from './asset.policy';
+import { AssetsRepository } from './assets.repository';
+import { AssetContentDto } from './dto/asset-content.dto';
+import { AssetKind, AssetStatus } from './entities/asset.entity';
+import { KIND_HANDLERS } from './kinds';
+
+/** What checking many contents needs from the database, read once for all of them. */
+export interface CheckContext {
+  vocabularies: Awaited<ReturnType<TaxonomyService['vocabularies']>>;
+  assets: Map<string, { kind: AssetKind; status: AssetStatus; ppsId: string }>;
+  organisations: Set<string>;
+}
+
+export interface ContentToCheck {
+  kind: AssetKind;
+  content: AssetContentDto;
+}
+
+/**
+ * The rules a building block's content must meet beyond its shape: codes the taxonomy knows,
+ * references to assets of the right kind the editor may read, organisations that exist. One
+ * home for the single write (AssetsService) and the bulk write (imports), which reads the
+ * context once for a whole batch.
+ */
+@Injectable()
+export class ContentChecks {
+  constructor(
+    private readonly assets: AssetsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async context(items: ContentToCheck[], manager?: EntityManager): Promise<CheckContext> {
+    const assetIds = new Set<string>();
+    const organisationIds = new Set<string>();
+    for (const { kind, content } of items) {
+      const details = content[kind] as object | undefined;
+      if (details)
+        KIND_HANDLERS[kind].references(details, kind).forEach((ref) => assetIds.add(ref.id));
+      organisationReferences(kind, content).forEach((ref) => organisationIds.add(ref.id));
+    }
+    const [vocabularies, assets, organisations] = await Promise.all([
+      this.taxonomy.vocabularies(manager),
+      this.assets.kindsOf([...assetIds], manager),
+      this.organisations.findByIds([...organisationIds], manager),
+    ]);
+    return {
+      vocabularies,
+      assets,
+      organisations: new Set(organisations.map((organisation) => organisation.id)),
+    };
+  }
+
+  /** Every problem with one content; empty when it may be written. */
+  problems(
+    principal: Principal,
+    { kind, content }: ContentToCheck,
+    selfId: string | undefined,
+    context: CheckContext,
+  ): FieldError[] {
+    const errors: FieldError[] = [];
+    if (content[kind] === undefined)
+      errors.push({ field: kind, message: `is required for a ${kind}` });
+    for (const other of otherKinds(kind)) {
+      if (content[other] !== undefined)
+        errors.push({ field: other, message: `must not be sent for a ${kind}` });
+    }
+    if (errors.length > 0) return errors;
+
+    const handler = KIND_HANDLERS[kind];
+    const details = content[kind] as object;
+    const checker = new CodeChecker(context.vocabularies)
+      .code('language', 'languages', content.language)
+      .codes('sectors', 'sectors', content.sectors)
+      .codes('levels', 'educationLevels', content.levels)
+      .codes('themes', 'provincialThemes', content.themes)
+      .codes('challenges', 'societalChallenges', content.challenges)
+      .code('license', 'licenses', content.license);
+    handler.checkCodes(checker, details, kind);
+
+    for (const reference of handler.references(details, kind)) {
+      const target = context.assets.get(reference.id);
+      // A draft the editor may not read does not exist for them: referring to it would reveal
+      // it, and leave a dangling reference when it is discarded.
+      const visible = target && AssetPolicy.canRead(principal, target);
+      if (reference.id === selfId)
+        checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
+      else if (!target || !visible)
+        checker.add({ field: reference.field, message: `unknown asset ${reference.id}` });
+      else if (!reference.kinds.includes(target.kind)) {
+        checker.add({
+          field: reference.field,
+          message: `must be a ${reference.kinds.join(' or ')}, not a ${target.kind}`,
+        });
+      }
+    }
+    for (const ref of organisationReferences(kind, content)) {
+      if (!context.organisations.has(ref.id))
+        checker.add({ field: ref.field, message: `unknown organisation ${ref.id}` });
+    }
+    return [...checker.problems];
+  }
+}

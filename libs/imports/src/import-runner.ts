@@ -1,0 +1,336 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import {
+  AssetBulkWriter,
+  BulkItem,
+  BulkOutcome,
+  DUPLICATE_CHECK,
+  DuplicateCheck,
+  similarityFeatures,
+} from '@bouwsteen/assets';
+import { Principal, PrincipalLoader } from '@bouwsteen/auth';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { TaxonomyService } from '@bouwsteen/taxonomy';
+import { inDutch } from './dutch-messages';
+import { ImportFiles } from './import-files';
+import { ImportJobRow, ImportJobsRepository, ReportLine, Totals } from './import-jobs.repository';
+import { isNotice, readRows, SourceItem } from './readers';
+import { CheckedRow, readRow, shapeProblems } from './row-check';
+import { RowProblem, referencedCodes, resolveReferences } from './row-codec';
+import { VocabularyLookup } from './vocabulary-lookup';
+
+/** A job whose runner has not reported for this long is taken to have died with its process. */
+const ABANDONED_AFTER_SECONDS = 120;
+
+interface JobState {
+  job: ImportJobRow;
+  principal: Principal;
+  lookup: VocabularyLookup;
+  totals: Totals;
+  /** Codes met so far in this file: a code twice is a mistake in the file, not an update. */
+  codes: Set<string>;
+  lines: ReportLine[];
+  cancelled: boolean;
+}
+
+/**
+ * Runs import jobs in the API process, one at a time: the file is streamed row by row, and
+ * every IMPORT_BATCH_ROWS rows are checked (shape, codes, references) and handed to the
+ * assets' bulk writer in one transaction. Progress, totals and the report are kept with the
+ * job after each batch, which is also when a cancel request is seen.
+ */
+@Injectable()
+export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ImportRunner.name);
+  private readonly queue: string[] = [];
+  private draining?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    private readonly jobs: ImportJobsRepository,
+    private readonly files: ImportFiles,
+    private readonly writer: AssetBulkWriter,
+    private readonly taxonomy: TaxonomyService,
+    private readonly principals: PrincipalLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(DUPLICATE_CHECK) private readonly duplicates?: DuplicateCheck,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.failAbandoned(ABANDONED_AFTER_SECONDS);
+    for (const id of await this.jobs.queued()) {
+      if (this.files.exists(id)) this.enqueue(id);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.draining;
+  }
+
+  enqueue(id: string): void {
+    this.queue.push(id);
+    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+  }
+
+  /** Resolves when every job queued so far has ended (tests, the CLI's local mode). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 && !this.stopping) {
+      const id = this.queue.shift()!;
+      if (!(await this.jobs.start(id))) continue;
+      const job = (await this.jobs.find(id))!;
+      try {
+        await this.run(job);
+      } catch (error) {
+        this.logger.error(`Import ${id} failed: ${(error as Error).stack}`);
+        await this.jobs.finish(
+          id,
+          'failed',
+          emptyTotals(),
+          'De import liep vast op een fout in Bouwsteen; de beheerder kan het logboek bekijken.',
+        );
+      } finally {
+        this.files.remove(id);
+      }
+    }
+  }
+
+  private async run(job: ImportJobRow): Promise<void> {
+    let principal: Principal;
+    try {
+      principal = await this.principals.load(job.createdBy, 'api-token');
+    } catch {
+      await this.jobs.finish(
+        job.id,
+        'failed',
+        emptyTotals(),
+        'Het account dat de import startte is niet meer actief.',
+      );
+      return;
+    }
+    const state: JobState = {
+      job,
+      principal,
+      lookup: new VocabularyLookup(await this.taxonomy.vocabularies()),
+      totals: emptyTotals(),
+      codes: new Set(),
+      lines: [],
+      cancelled: false,
+    };
+    let batch: CheckedRow[] = [];
+    const batchCodes = new Set<string>();
+    let fatal: string | null = null;
+    const rows = readRows(job.format, this.files.pathOf(job.id), (bytes) => {
+      state.totals.bytesRead += bytes;
+    });
+    for await (const item of rows as AsyncIterable<SourceItem>) {
+      if (isNotice(item)) {
+        state.lines.push(line('warning', item.notice.label ?? null, null, item.notice));
+        if (item.fatal) fatal = item.notice.message;
+        continue;
+      }
+      state.totals.rowsRead++;
+      const row = readRow(item, state.lookup);
+      // A row that refers to a block earlier in this batch waits until that one is written.
+      if (row.kind && referencedCodes(row.kind, row.content).some((code) => batchCodes.has(code))) {
+        await this.process(state, batch);
+        batch = [];
+        batchCodes.clear();
+      }
+      batch.push(row);
+      if (row.sourceId) batchCodes.add(row.sourceId);
+      if (batch.length >= this.config.imports.batchRows) {
+        await this.process(state, batch);
+        batch = [];
+        batchCodes.clear();
+        if (state.cancelled || this.stopping) break;
+      }
+    }
+    if (fatal) {
+      await this.flush(state);
+      await this.jobs.finish(
+        job.id,
+        'failed',
+        state.totals,
+        `Het bestand is niet ingelezen: ${fatal}`,
+      );
+      return;
+    }
+    if (batch.length > 0 && !state.cancelled) await this.process(state, batch);
+    await this.flush(state);
+    await this.jobs.finish(
+      job.id,
+      state.cancelled || this.stopping ? 'cancelled' : 'done',
+      state.totals,
+      null,
+    );
+  }
+
+  private async process(state: JobState, rows: CheckedRow[]): Promise<void> {
+    const { job } = state;
+    // References by the PPS's own code: to blocks written before (earlier batches included).
+    const codes = [
+      ...new Set(rows.flatMap((row) => (row.kind ? referencedCodes(row.kind, row.content) : []))),
+    ];
+    const known = await this.writer.idsBySourceId(job.ppsId, codes);
+    const items: BulkItem[] = [];
+    const checked = new Map<number, CheckedRow>();
+    for (const [key, row] of rows.entries()) {
+      if (row.sourceId !== undefined) {
+        if (state.codes.has(row.sourceId))
+          row.problems.push({
+            field: 'sourceId',
+            message: 'komt eerder in het bestand voor',
+            value: row.sourceId,
+          });
+        state.codes.add(row.sourceId);
+      }
+      // In a dry run nothing is written, so a block earlier in this file has no id yet: a
+      // reference to its code is taken as good (the real run resolves it).
+      if (row.kind)
+        row.problems.push(
+          ...resolveReferences(row.kind, row.content, known, job.dryRun ? state.codes : undefined),
+        );
+      if (row.problems.length > 0 || !row.kind) continue;
+      const shape = await shapeProblems(row.kind, job.ppsId, row.content);
+      if (shape.problems.length > 0) {
+        row.problems.push(...shape.problems);
+        continue;
+      }
+      items.push({
+        key,
+        id: row.id,
+        sourceId: row.sourceId,
+        kind: row.kind,
+        content: shape.content!,
+      });
+      checked.set(key, row);
+    }
+    const outcomes = await this.writer.write(state.principal, job.ppsId, items, {
+      publish: job.publish,
+      dryRun: job.dryRun,
+      changeNote: `Bijgewerkt met een import (${job.fileName ?? 'bestand'})`,
+    });
+    for (const outcome of outcomes) {
+      const row = checked.get(outcome.key)!;
+      row.problems.push(
+        ...outcome.errors.map((error) => ({ field: error.field, message: inDutch(error.message) })),
+      );
+      count(state.totals, outcome);
+    }
+    for (const row of rows) {
+      if (row.problems.length === 0) continue;
+      state.totals.failed++;
+      for (const problem of row.problems)
+        state.lines.push(line('error', row.label, row.sourceId ?? null, problem));
+    }
+    await this.checkSimilar(state, items, outcomes, checked);
+    await this.flush(state);
+    state.cancelled = await this.jobs.progress(job.id, state.totals);
+  }
+
+  /** "Dit bestaat al" for every new row of the batch, in one multi-search. */
+  private async checkSimilar(
+    state: JobState,
+    items: BulkItem[],
+    outcomes: BulkOutcome[],
+    rows: Map<number, CheckedRow>,
+  ): Promise<void> {
+    if (!this.duplicates) return;
+    const created = outcomes
+      .filter((outcome) => outcome.result === 'created')
+      .map((outcome) => items.find((item) => item.key === outcome.key)!);
+    if (created.length === 0) return;
+    const { checked, similar } = await this.duplicates.similarBatch(
+      created.map((item) => ({
+        ...similarityFeatures(item.kind, item.content),
+        kind: item.kind,
+        excludePpsId: state.job.ppsId,
+      })),
+    );
+    if (!checked) {
+      state.lines.push({
+        severity: 'warning',
+        row: null,
+        sourceId: null,
+        field: null,
+        message:
+          'De zoekmachine was niet bereikbaar: "dit bestaat al" is voor een deel van de rijen niet gecontroleerd.',
+        value: null,
+        assetId: null,
+        similarAssetId: null,
+      });
+      return;
+    }
+    similar.forEach((found, index) => {
+      if (found.length === 0) return;
+      state.totals.similar++;
+      const item = created[index];
+      const outcome = outcomes.find((candidate) => candidate.key === item.key)!;
+      for (const match of found)
+        state.lines.push({
+          severity: 'similar',
+          row: rows.get(item.key)?.label ?? null,
+          sourceId: item.sourceId ?? null,
+          field: null,
+          message: `Dit bestaat al: "${match.title}" van ${match.pps.name} (overeenkomst ${Math.round(match.score * 100)}%)`,
+          value: item.content.title,
+          assetId: outcome.assetId ?? null,
+          similarAssetId: match.id,
+        });
+    });
+  }
+
+  private async flush(state: JobState): Promise<void> {
+    await this.jobs.addReportLines(state.job.id, state.lines, this.config.imports.maxReportLines);
+    state.lines = [];
+  }
+}
+
+function count(totals: Totals, outcome: BulkOutcome): void {
+  if (outcome.result === 'created') totals.created++;
+  if (outcome.result === 'updated') totals.updated++;
+  if (outcome.result === 'unchanged') totals.unchanged++;
+  if (outcome.published) totals.published++;
+}
+
+function line(
+  severity: ReportLine['severity'],
+  row: string | null,
+  sourceId: string | null,
+  problem: RowProblem,
+): ReportLine {
+  return {
+    severity,
+    row,
+    sourceId,
+    field: problem.field || null,
+    message: problem.message,
+    value: problem.value === undefined ? null : problem.value.slice(0, 500),
+    assetId: null,
+    similarAssetId: null,
+  };
+}
+
+function emptyTotals(): Totals {
+  return {
+    rowsRead: 0,
+    bytesRead: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    published: 0,
+    failed: 0,
+    similar: 0,
+  };
+}

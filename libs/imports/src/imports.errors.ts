@@ -1,0 +1,46 @@
+import { defineProblems } from '@bouwsteen/common';
+
+export enum ImportError {
+  NotFound = 'import-not-found',
+  UnsupportedFormat = 'import-unsupported-format',
+  TooLarge = 'import-too-large',
+  NoFile = 'import-no-file',
+  Finished = 'import-finished',
+  TemplateNotFound = 'import-template-not-found',
+}
+
+defineProblems<ImportError>('imports', {
+  [ImportError.NotFound]: {
+    status: 404,
+    title: 'Import not found',
+    description: 'No import with this id that you may see (your own, or one of a PPS you edit).',
+  },
+  [ImportError.UnsupportedFormat]: {
+    status: 415,
+    title: 'Not a file an import reads',
+    description:
+      'Send CSV (text/csv), Excel (.xlsx) or JSON Lines (application/x-ndjson), as the body or as the multipart field "file".',
+  },
+  [ImportError.TooLarge]: {
+    status: 413,
+    title: 'File too large',
+    description:
+      'The file is larger than IMPORT_MAX_BYTES; split it, or ask the operator to raise the limit.',
+  },
+  [ImportError.NoFile]: {
+    status: 400,
+    title: 'No file',
+    description:
+      'The request carried no file: send it as the body, or as the multipart field "file".',
+  },
+  [ImportError.TemplateNotFound]: {
+    status: 404,
+    title: 'No template for this kind',
+    description: 'Templates exist for module, curriculum, infrastructure and practice.',
+  },
+  [ImportError.Finished]: {
+    status: 409,
+    title: 'Import already finished',
+    description: 'Only a queued or running import can be cancelled.',
+  },
+});

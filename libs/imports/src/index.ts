@@ -1,0 +1,7 @@
+export * from './imports.module';
+export * from './imports.service';
+export * from './import-runner';
+export * from './export.service';
+export * from './dto/import.dto';
+export * from './imports.errors';
+export * from './columns';

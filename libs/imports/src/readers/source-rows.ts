@@ -1,0 +1,30 @@
+import { RowProblem } from '../row-codec';
+
+/** A row as a file holds it, with where a person finds it and what is wrong with its bytes. */
+export interface SourceRow {
+  /** "rij 12" or "Modules, rij 12": the place in the file, as the person sees it. */
+  label: string;
+  /** Spreadsheet and CSV rows: header → cell text. */
+  cells?: Record<string, string>;
+  /** JSON Lines rows: the parsed line. */
+  object?: unknown;
+  problems: RowProblem[];
+}
+
+/** Something about the file rather than a row: an empty sheet, a header no one knows. */
+export interface FileNotice {
+  notice: RowProblem & { label?: string };
+  /** The file cannot be read on (unknown columns, not a spreadsheet): nothing is imported. */
+  fatal: boolean;
+}
+
+export type SourceItem = SourceRow | FileNotice;
+
+export function isNotice(item: SourceItem): item is FileNotice {
+  return 'notice' in item;
+}
+
+/** Tells how far into the file the reader is, for the job's progress. */
+export type ByteCounter = (bytes: number) => void;
+
+export const FORMULA_PROBLEM = 'bevat een formule; zet de waarde zelf in de cel';

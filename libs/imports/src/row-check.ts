@@ -1,0 +1,103 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AssetContentDto, AssetKind, CreateAssetDto } from '@bouwsteen/assets';
+import { flattenValidationErrors, unsafeTextFields } from '@bouwsteen/common';
+import { inDutch } from './dutch-messages';
+import { DecodedRow, RowProblem, decodeCells, isKind, isUuid, normaliseCodes } from './row-codec';
+import { SourceRow } from './readers';
+import { VocabularyLookup } from './vocabulary-lookup';
+
+/** A row read and typed, with everything found wrong with it before it meets the database. */
+export interface CheckedRow {
+  label: string;
+  kind?: AssetKind;
+  id?: string;
+  sourceId?: string;
+  content: Record<string, unknown>;
+  problems: RowProblem[];
+}
+
+/** Bytes and shape: what a row says, in the API's shape, and what is wrong with it so far. */
+export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
+  // A line that could not even be parsed has its problem already; nothing more to say.
+  if (!row.cells && row.object === undefined)
+    return { label: row.label, content: {}, problems: row.problems };
+  const decoded = row.cells ? decodeCells(row.cells) : decodeObject(row.object);
+  const problems = [...row.problems, ...decoded.problems];
+  for (const problem of unsafeTextFields(decoded.content, '', 20))
+    problems.push({ field: problem.field, message: textInDutch(problem.message) });
+  for (const [field, text] of Object.entries(decoded.content))
+    if (typeof text === 'string' && text.includes('\uFFFD'))
+      problems.push({
+        field,
+        message: 'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8',
+        value: text,
+      });
+  if (decoded.sourceId !== undefined && !/^\S(.{0,98}\S)?$/u.test(decoded.sourceId))
+    problems.push({
+      field: 'sourceId',
+      message: 'moet 1 tot 100 tekens zijn, zonder spaties aan begin of eind',
+      value: decoded.sourceId,
+    });
+  if (decoded.id !== undefined && !isUuid(decoded.id))
+    problems.push({
+      field: 'id',
+      message: 'moet een Bouwsteen-id zijn (een UUID)',
+      value: decoded.id,
+    });
+  if (decoded.kind) problems.push(...normaliseCodes(decoded.kind, decoded.content, lookup));
+  return { label: row.label, ...decoded, problems };
+}
+
+/** The API's rules for the shape (the same class the API validates a POST with). */
+export async function shapeProblems(
+  kind: AssetKind,
+  ppsId: string,
+  content: Record<string, unknown>,
+): Promise<{ content?: AssetContentDto; problems: RowProblem[] }> {
+  const dto = plainToInstance(CreateAssetDto, { ...content, kind, ppsId });
+  const errors = await validate(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: true },
+  });
+  if (errors.length > 0)
+    return {
+      problems: flattenValidationErrors(errors).map((error) => ({
+        field: error.field,
+        message: inDutch(error.message),
+      })),
+    };
+  const { kind: _kind, ppsId: _pps, ...rest } = dto;
+  return { content: rest as AssetContentDto, problems: [] };
+}
+
+function decodeObject(value: unknown): DecodedRow {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return {
+      content: {},
+      problems: [{ field: '', message: 'moet een JSON-object zijn, één bouwsteen per regel' }],
+    };
+  const { kind, id, sourceId, ppsId: _ppsId, ...content } = value as Record<string, unknown>;
+  const problems: RowProblem[] = [];
+  const kindCode = typeof kind === 'string' ? kind.trim().toLowerCase() : undefined;
+  if (!isKind(kindCode))
+    problems.push({
+      field: 'kind',
+      message: kind === undefined ? 'is verplicht' : 'is geen soort bouwsteen',
+      value: kind === undefined ? undefined : String(kind),
+    });
+  return {
+    kind: isKind(kindCode) ? kindCode : undefined,
+    id: typeof id === 'string' ? id : undefined,
+    sourceId: typeof sourceId === 'string' ? sourceId : undefined,
+    content,
+    problems,
+  };
+}
+
+function textInDutch(message: string): string {
+  if (message.startsWith('must not contain NUL')) return 'bevat een NUL-teken';
+  if (message.startsWith('must not contain control')) return 'bevat onzichtbare stuurtekens';
+  return 'bevat ongeldige Unicode-tekens';
+}

@@ -1,0 +1,373 @@
+import { ASSET_KINDS, AssetKind, ExportedAsset } from '@bouwsteen/assets';
+import {
+  Column,
+  KIND_CHOICES,
+  Part,
+  ValueType,
+  columnNamed,
+  columnsFor,
+  kindOfColumn,
+} from './columns';
+import {
+  innerValues,
+  joinList,
+  joinRecords,
+  escapeValue,
+  listValues,
+  recordValues,
+  unescapeValue,
+} from './cell-lists';
+import { VocabularyLookup, choiceCode } from './vocabulary-lookup';
+
+/** What is wrong with a row, by column (the API's field path), in Dutch, with what was found. */
+export interface RowProblem {
+  field: string;
+  message: string;
+  value?: string;
+}
+
+/** A row read from a file, before it is checked as a building block. */
+export interface DecodedRow {
+  kind?: AssetKind;
+  id?: string;
+  sourceId?: string;
+  /** The API's shape of the content (the kind's fields under the kind's name). */
+  content: Record<string, unknown>;
+  problems: RowProblem[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * A spreadsheet or CSV row (header → cell text) into the API's shape. Cells are typed by the
+ * column table; vocabulary values are left as written for `normaliseCodes`, which serves JSON
+ * Lines rows too.
+ */
+export function decodeCells(cells: Record<string, string>): DecodedRow {
+  const problems: RowProblem[] = [];
+  const content: Record<string, unknown> = {};
+  const kindCell = findCell(cells, 'kind');
+  const kind = kindCell ? (choiceCode(KIND_CHOICES, kindCell) as AssetKind | undefined) : undefined;
+  if (!kindCell) problems.push({ field: 'kind', message: 'is verplicht' });
+  else if (!kind)
+    problems.push({
+      field: 'kind',
+      message: `is geen soort bouwsteen; kies uit ${Object.values(KIND_CHOICES).join(', ')}`,
+      value: kindCell,
+    });
+  for (const [header, raw] of Object.entries(cells)) {
+    const column = columnNamed(header);
+    const cell = raw.trim();
+    if (!column || column.name === 'kind' || cell === '') continue;
+    const owner = kindOfColumn(column);
+    if (owner && kind && owner !== kind) {
+      problems.push({
+        field: column.name,
+        message: `hoort bij een ${KIND_CHOICES[owner].toLowerCase()}, niet bij deze ${KIND_CHOICES[kind].toLowerCase()}`,
+        value: cell,
+      });
+      continue;
+    }
+    const value = decodeColumn(column, cell, problems);
+    if (value === undefined) continue;
+    setPath(content, column.name, value);
+    for (const [path, implied] of Object.entries(column.implies ?? {})) setPath(content, path, implied);
+  }
+  const { id, sourceId, ...rest } = content as { id?: string; sourceId?: string };
+  return { kind, id, sourceId, content: rest, problems };
+}
+
+function decodeColumn(column: Column, cell: string, problems: RowProblem[]): unknown {
+  const problem = (message: string, value = cell) =>
+    problems.push({ field: column.name, message, value });
+  if (column.parts) {
+    return recordValues(cell).map((parts, index) => {
+      const record: Record<string, unknown> = {};
+      if (parts.length > column.parts!.length)
+        problem(
+          `record ${index + 1} heeft ${parts.length} delen; verwacht: ${column.parts!.map((part) => part.label).join(' | ')}`,
+        );
+      column.parts!.forEach((part, position) => {
+        const text = parts[position] ?? '';
+        if (text === '') return;
+        const value = part.list
+          ? innerValues(text)
+          : typed(part, unescapeValue(text), (message) => problem(`${part.label}: ${message}`));
+        if (value !== undefined) setPath(record, part.key, value);
+      });
+      return record;
+    });
+  }
+  if (column.list) {
+    return listValues(cell)
+      .map((value) => typed(column, value, problem))
+      .filter((value) => value !== undefined);
+  }
+  return typed(column, cell, problem);
+}
+
+/** One text as the column's type; a problem (and undefined) when it is not one. */
+function typed(
+  type: ValueType,
+  text: string,
+  problem: (message: string, value?: string) => void,
+): unknown {
+  switch (type.type) {
+    case 'number':
+    case 'integer': {
+      const normal = text.replace(/\s/g, '').replace(',', '.');
+      if (!/^-?\d+(\.\d+)?$/.test(normal)) {
+        problem(
+          type.type === 'integer' ? 'moet een geheel getal zijn' : 'moet een getal zijn',
+          text,
+        );
+        return undefined;
+      }
+      return Number(normal);
+    }
+    case 'boolean': {
+      const answer = BOOLEANS[text.toLowerCase()];
+      if (answer === undefined) problem('moet ja of nee zijn', text);
+      return answer;
+    }
+    case 'date': {
+      const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
+      // An impossible date (31-02-2025) is refused by the API's own date rule, in Dutch.
+      return dutch ? `${dutch[3]}-${dutch[2].padStart(2, '0')}-${dutch[1].padStart(2, '0')}` : text;
+    }
+    default:
+      return text;
+  }
+}
+
+const BOOLEANS: Record<string, boolean> = {
+  ja: true,
+  nee: false,
+  true: true,
+  false: false,
+  waar: true,
+  onwaar: false,
+  yes: true,
+  no: false,
+  '1': true,
+  '0': false,
+};
+
+/**
+ * Vocabulary and choice values (codes or labels) into codes, in place, for rows from any
+ * format; each value no one knows becomes a problem and is dropped.
+ */
+export function normaliseCodes(
+  kind: AssetKind,
+  content: Record<string, unknown>,
+  lookup: VocabularyLookup,
+): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const column of columnsFor(kind)) {
+    if (column.identity) continue;
+    if (column.parts) {
+      const records = getPath(content, column.name);
+      if (!Array.isArray(records)) continue;
+      for (const part of column.parts) {
+        records.forEach((record: unknown) => {
+          if (!record || typeof record !== 'object') return;
+          const value = getPath(record as Record<string, unknown>, part.key);
+          if (typeof value !== 'string') return;
+          const code = codeOf(part, value, lookup);
+          if (code !== undefined) setPath(record as Record<string, unknown>, part.key, code);
+          else
+            problems.push({
+              field: column.name,
+              message: `${part.label}: ${unknownValue(part, lookup)}`,
+              value,
+            });
+        });
+      }
+      continue;
+    }
+    if (column.type !== 'vocabulary' && column.type !== 'choice') continue;
+    const value = getPath(content, column.name);
+    const known = (text: unknown): unknown => {
+      if (typeof text !== 'string') return text;
+      const code = codeOf(column, text, lookup);
+      if (code === undefined)
+        problems.push({ field: column.name, message: unknownValue(column, lookup), value: text });
+      return code;
+    };
+    if (Array.isArray(value))
+      setPath(
+        content,
+        column.name,
+        value.map(known).filter((code) => code !== undefined),
+      );
+    else if (value !== undefined) {
+      const code = known(value);
+      if (code === undefined) deletePath(content, column.name);
+      else setPath(content, column.name, code);
+    }
+  }
+  return problems;
+}
+
+function codeOf(type: ValueType, text: string, lookup: VocabularyLookup): string | undefined {
+  if (type.type === 'vocabulary') return lookup.code(type.vocabulary, text);
+  if (type.type === 'choice') return choiceCode(type.choices, text);
+  return text;
+}
+
+function unknownValue(type: ValueType, lookup: VocabularyLookup): string {
+  const options =
+    type.type === 'vocabulary'
+      ? lookup.labels(type.vocabulary)
+      : type.type === 'choice'
+        ? Object.values(type.choices)
+        : [];
+  return options.length > 0 && options.length <= 25
+    ? `onbekende waarde; kies uit: ${options.join(', ')}`
+    : 'onbekende waarde';
+}
+
+/**
+ * References written as this PPS's own codes become ids (`ids` knows the codes found); each
+ * code no block has becomes a problem.
+ */
+export function resolveReferences(
+  kind: AssetKind,
+  content: Record<string, unknown>,
+  ids: Map<string, string>,
+  /** Codes taken as good without an id (a dry run's blocks from earlier in the file): dropped. */
+  pending?: Set<string>,
+): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const column of referenceColumns(kind)) {
+    const value = getPath(content, column.name);
+    if (!Array.isArray(value)) continue;
+    setPath(
+      content,
+      column.name,
+      value.flatMap((reference: unknown) => {
+        if (typeof reference !== 'string' || isUuid(reference)) return [reference];
+        const id = ids.get(reference);
+        if (id) return [id];
+        if (pending?.has(reference)) return [];
+        problems.push({
+          field: column.name,
+          message: 'geen bouwsteen van deze PPS heeft deze eigen code',
+          value: reference,
+        });
+        return [];
+      }),
+    );
+  }
+  return problems;
+}
+
+/** The codes (not ids) a row refers to other blocks by. */
+export function referencedCodes(kind: AssetKind, content: Record<string, unknown>): string[] {
+  return referenceColumns(kind).flatMap((column) => {
+    const value = getPath(content, column.name);
+    return Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string' && !isUuid(item))
+      : [];
+  });
+}
+
+function referenceColumns(kind: AssetKind): Column[] {
+  return columnsFor(kind).filter((column) => column.type === 'reference');
+}
+
+/** A block as a spreadsheet row: labels for codes, lists joined, records as parts. */
+export function encodeRow(
+  asset: Pick<ExportedAsset, 'id' | 'kind' | 'sourceId' | 'content'>,
+  columns: Column[],
+  lookup: VocabularyLookup,
+): Record<string, string | number> {
+  const source: Record<string, unknown> = {
+    ...asset.content,
+    id: asset.id,
+    sourceId: asset.sourceId ?? undefined,
+    kind: asset.kind,
+  };
+  const row: Record<string, string | number> = {};
+  for (const column of columns) {
+    const value = getPath(source, column.name);
+    row[column.name] = encodeValue(column, value, lookup);
+  }
+  return row;
+}
+
+function encodeValue(column: Column, value: unknown, lookup: VocabularyLookup): string | number {
+  if (value === undefined || value === null) return '';
+  if (column.parts) {
+    if (!Array.isArray(value)) return '';
+    return joinRecords(
+      value.map((record: Record<string, unknown>) =>
+        column.parts!.map((part) => encodePart(part, getPath(record, part.key), lookup)),
+      ),
+    );
+  }
+  if (Array.isArray(value)) return joinList(value.map((item) => labelOf(column, item, lookup)));
+  if ((column.type === 'number' || column.type === 'integer') && typeof value === 'number')
+    return value;
+  if (column.type === 'boolean') return value ? 'ja' : 'nee';
+  return labelOf(column, value, lookup);
+}
+
+function encodePart(part: Part, value: unknown, lookup: VocabularyLookup): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((item) => escapeValue(String(item))).join(', ');
+  return escapeValue(labelOf(part, value, lookup));
+}
+
+function labelOf(type: ValueType, value: unknown, lookup: VocabularyLookup): string {
+  const text = String(value);
+  if (type.type === 'vocabulary') return lookup.label(type.vocabulary, text);
+  if (type.type === 'choice') return type.choices[text] ?? text;
+  return text;
+}
+
+/** The header names a file uses that no column has (a misspelt header would lose data). */
+export function unknownHeaders(headers: string[]): string[] {
+  return headers.filter((header) => header.trim() !== '' && !columnNamed(header));
+}
+
+export function isKind(value: unknown): value is AssetKind {
+  return typeof value === 'string' && (ASSET_KINDS as readonly string[]).includes(value);
+}
+
+function findCell(cells: Record<string, string>, name: string): string | undefined {
+  for (const [header, value] of Object.entries(cells))
+    if (header.trim().toLowerCase() === name && value.trim() !== '') return value.trim();
+  return undefined;
+}
+
+function getPath(target: Record<string, unknown>, path: string): unknown {
+  let current: unknown = target;
+  for (const key of path.split('.')) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let current = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!current[key] || typeof current[key] !== 'object') current[key] = {};
+    current = current[key] as Record<string, unknown>;
+  }
+  current[keys[keys.length - 1]] = value;
+}
+
+function deletePath(target: Record<string, unknown>, path: string): void {
+  const keys = path.split('.');
+  const parent = getPath(target, keys.slice(0, -1).join('.'));
+  if (keys.length === 1) delete target[keys[0]];
+  else if (parent && typeof parent === 'object')
+    delete (parent as Record<string, unknown>)[keys[keys.length - 1]];
+}

@@ -1,0 +1,96 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { Readable } from 'node:stream';
+import { CommonError, DomainException } from '@bouwsteen/common';
+import { ImportError } from './imports.errors';
+import { ImportFormat } from './readers';
+
+export interface Upload {
+  body: Readable;
+  fileName: string | null;
+  format: ImportFormat;
+}
+
+const TYPES: Record<string, ImportFormat> = {
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/jsonlines': 'jsonl',
+  'application/x-jsonlines': 'jsonl',
+};
+const EXTENSIONS: Record<string, ImportFormat> = {
+  csv: 'csv',
+  xlsx: 'xlsx',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+};
+
+/**
+ * The file of an import request, as a stream: the body itself (Content-Type names the format),
+ * or the multipart field `file` (a browser form, `curl -F file=@…`). The format comes from the
+ * `format` parameter, else the type, else the file name's extension.
+ */
+export function uploadOf(request: Request, format?: ImportFormat): Promise<Upload> {
+  const type = (request.headers['content-type'] ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) return multipartFile(request, format);
+  refuseCharset(type);
+  const mediaType = type.split(';')[0].trim();
+  const found = format ?? TYPES[mediaType];
+  if (!found)
+    throw new DomainException(
+      ImportError.UnsupportedFormat,
+      `Send text/csv, .xlsx or application/x-ndjson, or say ?format= (got "${mediaType.slice(0, 100)}")`,
+    );
+  return Promise.resolve({ body: request, fileName: null, format: found });
+}
+
+function multipartFile(request: Request, format?: ImportFormat): Promise<Upload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: request.headers, limits: { files: 1, fields: 20 } });
+    } catch (error) {
+      return reject(new DomainException(ImportError.NoFile, (error as Error).message));
+    }
+    let found = false;
+    parser.on('file', (field, stream, info) => {
+      if (field !== 'file' || found) return stream.resume();
+      found = true;
+      const extension = info.filename?.split('.').pop()?.toLowerCase() ?? '';
+      const chosen = format ?? TYPES[info.mimeType.toLowerCase()] ?? EXTENSIONS[extension];
+      if (!chosen) {
+        stream.resume();
+        return reject(
+          new DomainException(
+            ImportError.UnsupportedFormat,
+            `The file "${info.filename?.slice(0, 100)}" is not .csv, .xlsx or .jsonl`,
+          ),
+        );
+      }
+      resolve({ body: stream, fileName: info.filename?.slice(0, 200) ?? null, format: chosen });
+    });
+    parser.on('error', (error: Error) =>
+      reject(
+        new DomainException(
+          ImportError.NoFile,
+          `The multipart body is malformed: ${error.message}`,
+        ),
+      ),
+    );
+    parser.on('close', () => {
+      if (!found) reject(new DomainException(ImportError.NoFile, 'No multipart field "file"'));
+    });
+    request.pipe(parser);
+  });
+}
+
+function refuseCharset(type: string): void {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  if (charset && !/^(utf-?8|utf-?16(le)?)$/i.test(charset))
+    throw new DomainException(
+      CommonError.UnsupportedCharset,
+      `Send the file as UTF-8 (got charset "${charset.slice(0, 40)}"); in Excel: "CSV UTF-8"`,
+    );
+}

@@ -1,0 +1,73 @@
+import { TestApp, TestUser, bearer } from './test-app';
+
+export interface ImportJob {
+  id: string;
+  status: string;
+  totals: Record<string, number>;
+  progress: { percent: number; rowsRead: number };
+  reportLines: number;
+  error: string | null;
+}
+
+export interface ReportLine {
+  severity: string;
+  row: string | null;
+  sourceId: string | null;
+  field: string | null;
+  message: string;
+  value: string | null;
+  assetId: string | null;
+  similarAssetId: string | null;
+}
+
+/** Uploads a file as the body and waits until its job has ended. */
+export async function runImport(
+  t: TestApp,
+  user: TestUser,
+  ppsId: string,
+  body: string | Buffer,
+  options: { type?: string; dryRun?: boolean; publish?: boolean } = {},
+): Promise<ImportJob> {
+  const started = await t
+    .http()
+    .post(
+      `/api/v1/imports?ppsId=${ppsId}&dryRun=${options.dryRun ?? false}&publish=${options.publish ?? false}`,
+    )
+    .set(bearer(user))
+    .set('Content-Type', options.type ?? 'text/csv')
+    .send(body)
+    .expect(202);
+  return finished(t, user, started.body.id);
+}
+
+export async function finished(t: TestApp, user: TestUser, id: string): Promise<ImportJob> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const job = await t.http().get(`/api/v1/imports/${id}`).set(bearer(user)).expect(200);
+    if (!['queued', 'running'].includes(job.body.status)) return job.body;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${job.body.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function reportOf(t: TestApp, user: TestUser, id: string): Promise<ReportLine[]> {
+  const lines: ReportLine[] = [];
+  for (let page = 1; ; page++) {
+    const response = await t
+      .http()
+      .get(`/api/v1/imports/${id}/report?pageNumber=${page}&pageSize=100`)
+      .set(bearer(user))
+      .expect(200);
+    lines.push(...response.body.items);
+    if (lines.length >= response.body.totalItems || response.body.items.length === 0) return lines;
+  }
+}
+
+/** A CSV text from a header and rows (cells quoted as RFC 4180 wants). */
+export function csv(header: string[], rows: (string | number)[][]): string {
+  const cell = (value: string | number) => {
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}

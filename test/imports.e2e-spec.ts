@@ -1,0 +1,645 @@
+import { Workbook } from 'exceljs';
+import { curriculumBody, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
+import { csv, finished, reportOf, runImport } from './harness/imports';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JSONL = 'application/x-ndjson';
+
+const MODULE_HEADER = [
+  'sourceId',
+  'kind',
+  'title',
+  'summary',
+  'keywords',
+  'levels',
+  'license',
+  'module.moduleType',
+  'module.learningOutcomes',
+  'module.studyLoad.value',
+  'module.studyLoad.unit',
+  'module.audiences',
+  'module.learningMode',
+  'module.deliveryModes',
+  'module.certification',
+];
+
+/** A good module row in labels and codes mixed, as a PPS lead's spreadsheet would have it. */
+function moduleRow(code: string, title: string, overrides: Record<string, string> = {}) {
+  const row: Record<string, string> = {
+    sourceId: code,
+    kind: 'Module',
+    title,
+    summary: 'Online module over hydraulische systemen en veilig werken in de praktijk.',
+    keywords: 'hydrauliek; storingzoeken',
+    levels: 'mbo niveau 3; mbo-4',
+    license: 'CC-BY-SA-4.0',
+    'module.moduleType': 'e-learning',
+    'module.learningOutcomes': 'Leest een hydraulisch schema; Vindt een storing in een systeem',
+    'module.studyLoad.value': '1,5',
+    'module.studyLoad.unit': 'ects',
+    'module.audiences': 'worker',
+    'module.learningMode': 'Formeel leren',
+    'module.deliveryModes': 'online',
+    'module.certification': 'micro-credential',
+    ...overrides,
+  };
+  return { header: [...new Set([...MODULE_HEADER, ...Object.keys(overrides)])], row };
+}
+
+function moduleCsv(rows: ReturnType<typeof moduleRow>[]): string {
+  const header = [...new Set(rows.flatMap((row) => row.header))];
+  return csv(
+    header,
+    rows.map(({ row }) => header.map((column) => row[column] ?? '')),
+  );
+}
+
+describe('catalogue import and export (e2e)', () => {
+  let t: TestApp;
+  let lead: TestUser;
+  let otherLead: TestUser;
+  let admin: TestUser;
+  let teacher: TestUser;
+  let ppsId: string;
+  let otherPps: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    await t.startWorker();
+    ppsId = await t.ppsId('Techport mbo');
+    otherPps = await t.ppsId('House of Logistics');
+    lead = await t.user('pps-editor', [ppsId]);
+    otherLead = await t.user('pps-editor', [otherPps]);
+    admin = await t.user('admin');
+    teacher = await t.user('teacher', [ppsId]);
+  });
+  afterAll(() => t.close());
+
+  const assetsOf = async (pps: string, user: TestUser = lead) => {
+    const response = await t
+      .http()
+      .get(`/api/v1/assets?ppsId=${pps}&pageSize=100`)
+      .set(bearer(user))
+      .expect(200);
+    return response.body as { totalItems: number; items: { id: string; title: string }[] };
+  };
+
+  it('imports a CSV in labels and codes; the same file again changes nothing', async () => {
+    const file = moduleCsv([
+      moduleRow('IDEM-1', 'Hydrauliek voor monteurs'),
+      moduleRow('IDEM-2', 'Pneumatiek voor monteurs'),
+    ]);
+    const first = await runImport(t, lead, ppsId, file);
+    expect(first).toMatchObject({ status: 'done', error: null });
+    expect(first.totals).toMatchObject({ created: 2, updated: 0, failed: 0, published: 0 });
+    expect(first.progress).toMatchObject({ percent: 100, rowsRead: 2 });
+    const again = await runImport(t, lead, ppsId, file);
+    expect(again.totals).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: 0 });
+
+    const { items } = await assetsOf(ppsId);
+    const hydraulics = items.find((item) => item.title === 'Hydrauliek voor monteurs')!;
+    const detail = await t
+      .http()
+      .get(`/api/v1/assets/${hydraulics.id}`)
+      .set(bearer(lead))
+      .expect(200);
+    expect(detail.body).toMatchObject({
+      sourceId: 'IDEM-1',
+      source: 'import',
+      status: 'draft',
+      levels: ['mbo-3', 'mbo-4'],
+      module: {
+        learningMode: 'formal',
+        studyLoad: { value: 1.5, unit: 'ects' },
+        learningOutcomes: [
+          { text: 'Leest een hydraulisch schema' },
+          { text: 'Vindt een storing in een systeem' },
+        ],
+      },
+    });
+  });
+
+  it('opens a new draft version only where an edited file changed something, and publishes', async () => {
+    const rows = [
+      moduleRow('EDIT-1', 'Elektrotechniek basis'),
+      moduleRow('EDIT-2', 'Meten en regelen'),
+    ];
+    await runImport(t, lead, ppsId, moduleCsv(rows), { publish: true });
+    rows[1].row.title = 'Meten en regelen in de procesindustrie';
+    const edited = await runImport(t, lead, ppsId, moduleCsv(rows), { publish: true });
+    expect(edited.totals).toMatchObject({ created: 0, updated: 1, unchanged: 1, published: 1 });
+    const { items } = await assetsOf(ppsId);
+    const changed = items.find((item) => item.title === 'Meten en regelen in de procesindustrie')!;
+    const versions = await t.http().get(`/api/v1/assets/${changed.id}/versions`).expect(200);
+    expect(versions.body.totalItems).toBe(2);
+    const same = items.find((item) => item.title === 'Elektrotechniek basis')!;
+    const unchanged = await t.http().get(`/api/v1/assets/${same.id}/versions`).expect(200);
+    expect(unchanged.body.totalItems).toBe(1);
+    await t.indexed();
+    const found = await t.http().get('/api/v1/search?q=procesindustrie').expect(200);
+    expect(found.body.hits.map((hit: { id: string }) => hit.id)).toContain(changed.id);
+  });
+
+  it('changes nothing in a dry run, and reports what it would do', async () => {
+    const before = (await assetsOf(ppsId)).totalItems;
+    const file = moduleCsv([
+      moduleRow('DRY-1', 'Proefimport module een'),
+      moduleRow('DRY-2', 'ab'),
+    ]);
+    const job = await runImport(t, lead, ppsId, file, { dryRun: true, publish: true });
+    expect(job.totals).toMatchObject({ created: 1, failed: 1, published: 1 });
+    expect((await assetsOf(ppsId)).totalItems).toBe(before);
+    const report = await reportOf(t, lead, job.id);
+    expect(report).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        row: 'rij 3',
+        sourceId: 'DRY-2',
+        field: 'title',
+        message: 'moet minstens 3 tekens hebben',
+      }),
+    ]);
+  });
+
+  it('reports each bad row of a 1,000-row file and imports the rest', async () => {
+    const foreign = await t.publish(otherLead, moduleBody(otherPps));
+    const bad: [Record<string, string>, string, string | RegExp][] = [
+      [{ title: 'ab' }, 'title', 'moet minstens 3 tekens hebben'],
+      [{ summary: '' }, 'summary', 'is verplicht'],
+      [{ levels: 'mbo niveau 9' }, 'levels', /^onbekende waarde; kies uit: .*mbo niveau 3/],
+      [{ license: 'GPL-3.0' }, 'license', /^onbekende waarde/],
+      [{ 'module.studyLoad.value': 'veertig' }, 'module.studyLoad.value', 'moet een getal zijn'],
+      [
+        { 'module.studyLoad.value': '0' },
+        'module.studyLoad.value',
+        'mag niet kleiner zijn dan 0.25',
+      ],
+      [
+        { 'module.studyLoad.unit': 'dagen' },
+        'module.studyLoad.unit',
+        /^onbekende waarde; kies uit: uur, sbu, ects/,
+      ],
+      [
+        { 'module.electiveCode': 'X123' },
+        'module.electiveCode',
+        'moet K gevolgd door 4 cijfers zijn',
+      ],
+      [
+        { 'module.price.amountCents': '12,5' },
+        'module.price.amountCents',
+        'moet een geheel getal zijn',
+      ],
+      [{ 'module.stackable': 'misschien' }, 'module.stackable', 'moet ja of nee zijn'],
+      [
+        { 'module.learningOutcomes': 'Leest schema | https://example.org/skill/1' },
+        'module.learningOutcomes.0.escoUri',
+        'moet een ESCO-URI op data.europa.eu zijn',
+      ],
+      [{ links: 'Handleiding | ftp://x.nl/a | document' }, 'links.0.url', /moet een webadres zijn/],
+      [
+        { contacts: 'Projectleider | Team | geen-mail' },
+        'contacts.0.email',
+        'moet een e-mailadres zijn',
+      ],
+      [
+        { 'module.offerings': '31-02-2026 | 01-03-2026 | Beverwijk | 12' },
+        'module.offerings.0.period.start',
+        'moet een bestaande datum zijn (JJJJ-MM-DD)',
+      ],
+      [
+        { 'module.offerings': '2026-09-01 | 2026-08-01' },
+        'module.offerings.0.period.end',
+        'mag niet vóór de begindatum liggen',
+      ],
+      [
+        { 'module.prerequisites.moduleIds': 'NOPE-1' },
+        'module.prerequisites.moduleIds',
+        'geen bouwsteen van deze PPS heeft deze eigen code',
+      ],
+      [{ kind: 'Boek' }, 'kind', /^is geen soort bouwsteen/],
+      [{ 'curriculum.creboCodes': '25923' }, 'curriculum.creboCodes', /^hoort bij een curriculum/],
+      [{ title: 'Module met \u0000 erin' }, 'title', 'bevat een NUL-teken'],
+      [
+        { title: '=HYPERLINK("http://evil.example","klik")' },
+        'title',
+        'bevat een formule; zet de waarde zelf in de cel',
+      ],
+      [
+        { keywords: Array.from({ length: 31 }, (_, i) => `woord${i}`).join('; ') },
+        'keywords',
+        'mag hoogstens 30 waarden bevatten',
+      ],
+      [{ id: 'not-a-uuid' }, 'id', 'moet een Bouwsteen-id zijn (een UUID)'],
+      [{ id: foreign.id }, 'id', 'geen bouwsteen van deze PPS'],
+      [{ sourceId: 'BULK-1' }, 'sourceId', 'komt eerder in het bestand voor'],
+      [{ 'module.audiences': '' }, 'module.audiences', 'is verplicht'],
+    ];
+    const rows: Buffer[] = [];
+    const header = [
+      ...MODULE_HEADER,
+      'id',
+      'links',
+      'contacts',
+      'module.electiveCode',
+      'module.price.amountCents',
+      'module.stackable',
+      'module.offerings',
+      'module.prerequisites.moduleIds',
+      'curriculum.creboCodes',
+    ];
+    rows.push(Buffer.from(csv(header, [])));
+    const expected = new Map<string, [string, string | RegExp]>();
+    let badIndex = 0;
+    for (let index = 1; index <= 1000; index++) {
+      const code = `BULK-${index}`;
+      const { row } = moduleRow(code, `Bulkmodule nummer ${index}`);
+      const label = `rij ${index + 1}`;
+      if (index % 10 === 0 && badIndex < bad.length) {
+        const [overrides, field, message] = bad[badIndex++];
+        Object.assign(row, overrides);
+        expected.set(label, [field, message]);
+      }
+      rows.push(
+        Buffer.from(
+          csv(header, [header.map((column) => row[column] ?? '')])
+            .split('\r\n')
+            .slice(1)
+            .join('\r\n'),
+        ),
+      );
+    }
+    // Broken encoding: bytes that are not UTF-8 (Latin-1 "é" and a lone continuation byte).
+    rows.push(
+      Buffer.concat([
+        Buffer.from('ENC-1,Module,Caf'),
+        Buffer.from([0xe9, 0x80]),
+        Buffer.from(' module,'),
+      ]),
+    );
+    rows.push(
+      Buffer.from(
+        `Online module over koffie en gastvrijheid in het mbo.,,,CC-BY-SA-4.0,e-learning,Leest,1,ects,worker,formal,online,micro-credential\r\n`,
+      ),
+    );
+    expected.set('rij 1002', [
+      'title',
+      'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8',
+    ]);
+    const job = await runImport(t, lead, ppsId, Buffer.concat(rows));
+    expect(job.status).toBe('done');
+    expect(job.totals.failed).toBe(bad.length + 1);
+    expect(job.totals.created).toBe(1000 - bad.length);
+    const report = await reportOf(t, lead, job.id);
+    const errors = report.filter((line) => line.severity === 'error');
+    for (const [label, [field, message]] of expected) {
+      const lines = errors.filter((line) => line.row === label);
+      expect({ label, lines: lines.map((line) => `${line.field}: ${line.message}`) }).toEqual({
+        label,
+        lines: expect.arrayContaining([
+          typeof message === 'string'
+            ? `${field}: ${message}`
+            : expect.stringMatching(
+                new RegExp(`^${field.replace(/\./g, '\\.')}: ${message.source.replace(/^\^/, '')}`),
+              ),
+        ]),
+      });
+    }
+    // Every error line belongs to one of the bad rows; every line names the value it found.
+    expect(new Set(errors.map((line) => line.row))).toEqual(new Set(expected.keys()));
+    expect(errors.find((line) => line.field === 'module.studyLoad.value')?.value).toBe('veertig');
+  });
+
+  it('refuses a file whose header names an unknown column, importing nothing', async () => {
+    const before = (await assetsOf(ppsId)).totalItems;
+    const job = await runImport(
+      t,
+      lead,
+      ppsId,
+      csv(['kind', 'titel', 'summary'], [['Module', 'x', 'y']]),
+    );
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/onbekende naam/);
+    const report = await reportOf(t, lead, job.id);
+    expect(report[0]).toMatchObject({ severity: 'warning', field: 'titel', value: 'titel' });
+    expect((await assetsOf(ppsId)).totalItems).toBe(before);
+  });
+
+  it('reads .xlsx: an empty sheet is reported, a formula cell refused, the rest imported', async () => {
+    const workbook = new Workbook();
+    workbook.addWorksheet('Leeg');
+    const sheet = workbook.addWorksheet('Modules');
+    const { header, row } = moduleRow('XLSX-1', 'Spreadsheetmodule Lassen');
+    sheet.addRow(header);
+    sheet.addRow(header.map((column) => row[column]));
+    const formula = moduleRow('XLSX-2', 'x');
+    const cells = header.map((column) => formula.row[column]) as unknown[];
+    cells[header.indexOf('title')] = { formula: 'CONCAT("Las","module")', result: 'Lasmodule' };
+    sheet.addRow(cells);
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    const job = await runImport(t, lead, ppsId, body, { type: XLSX });
+    expect(job.totals).toMatchObject({ created: 1, failed: 1 });
+    const report = await reportOf(t, lead, job.id);
+    expect(report).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          severity: 'warning',
+          row: 'Leeg',
+          message: 'dit werkblad bevat geen rijen',
+        }),
+        expect.objectContaining({
+          severity: 'error',
+          row: 'Modules, rij 3',
+          field: 'title',
+          message: expect.stringMatching(/formule/),
+        }),
+      ]),
+    );
+  });
+
+  it('reads JSON Lines and multipart uploads; hostile lines are reported, not fatal', async () => {
+    const good = {
+      ...moduleBody(ppsId, { title: 'JSON-regelmodule Koudetechniek' }),
+      sourceId: 'JSON-1',
+    };
+    const lines = [
+      JSON.stringify(good),
+      JSON.stringify({ ...good, sourceId: 'JSON-2', title: 'Met \u0000 NUL' }),
+      '{"kind": "module", "title": ',
+      `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      JSON.stringify({ ...good, sourceId: 'JSON-3', levels: ['Mbo niveau 2'], ppsId: otherPps }),
+      'x'.repeat(1_100_000),
+    ].join('\n');
+    const started = await t
+      .http()
+      .post(`/api/v1/imports?ppsId=${ppsId}`)
+      .set(bearer(lead))
+      .attach('file', Buffer.from(lines), {
+        filename: 'catalogus.jsonl',
+        contentType: 'application/octet-stream',
+      })
+      .expect(202);
+    expect(started.body).toMatchObject({
+      format: 'jsonl',
+      fileName: 'catalogus.jsonl',
+      status: 'queued',
+    });
+    const job = await finished(t, lead, started.body.id);
+    expect(job.totals).toMatchObject({ created: 2, failed: 4 });
+    const report = await reportOf(t, lead, job.id);
+    const errors = report.filter((line) => line.severity === 'error');
+    expect(errors.map((line) => `${line.row} ${line.field ?? ''} ${line.message}`)).toEqual([
+      'regel 2 title bevat een NUL-teken',
+      expect.stringMatching(/^regel 3 {2}is geen geldige JSON/),
+      'regel 4  moet een JSON-object zijn, één bouwsteen per regel',
+      'regel 6  de regel is langer dan 1048576 bytes',
+    ]);
+  });
+
+  it('checks "dit bestaat al" for new rows and puts the findings in the report', async () => {
+    const original = await t.publish(
+      otherLead,
+      moduleBody(otherPps, {
+        title: 'Veilig werken met collaboratieve robots',
+        summary:
+          'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
+        keywords: ['cobot', 'robotica', 'veiligheid'],
+      }),
+    );
+    await t.indexed();
+    const file = moduleCsv([
+      moduleRow('SIM-1', 'Veilig samenwerken met cobots', {
+        summary:
+          'E-learning over risicoanalyse en veilig werken met collaboratieve robots op de werkvloer.',
+        keywords: 'cobot; robotica; veiligheid',
+      }),
+    ]);
+    const job = await runImport(t, lead, ppsId, file);
+    expect(job.totals).toMatchObject({ created: 1, similar: 1 });
+    const [finding] = (await reportOf(t, lead, job.id)).filter(
+      (line) => line.severity === 'similar',
+    );
+    expect(finding).toMatchObject({
+      row: 'rij 2',
+      sourceId: 'SIM-1',
+      similarAssetId: original.id,
+      message: expect.stringMatching(
+        /^Dit bestaat al: "Veilig werken met collaboratieve robots" van House of Logistics/,
+      ),
+    });
+    expect(finding.assetId).toEqual(expect.any(String));
+  });
+
+  it('refers to blocks by their own code, earlier in the same file', async () => {
+    const file = [
+      JSON.stringify({
+        ...moduleBody(ppsId, { title: 'Module voor de leerlijn' }),
+        sourceId: 'REF-MOD',
+      }),
+      JSON.stringify({
+        ...curriculumBody(ppsId, { title: 'Leerlijn met eigen codes' }),
+        sourceId: 'REF-CUR',
+        curriculum: { creboCodes: ['25923'], moduleIds: ['REF-MOD'] },
+      }),
+    ].join('\n');
+    const dry = await runImport(t, lead, ppsId, file, { type: JSONL, dryRun: true });
+    expect(dry.totals).toMatchObject({ created: 2, failed: 0 });
+    const job = await runImport(t, lead, ppsId, file, { type: JSONL });
+    expect(job.totals).toMatchObject({ created: 2, failed: 0 });
+    const { items } = await assetsOf(ppsId);
+    const module = items.find((item) => item.title === 'Module voor de leerlijn')!;
+    const curriculum = items.find((item) => item.title === 'Leerlijn met eigen codes')!;
+    const detail = await t
+      .http()
+      .get(`/api/v1/assets/${curriculum.id}`)
+      .set(bearer(lead))
+      .expect(200);
+    expect(detail.body.curriculum.moduleIds).toEqual([module.id]);
+  });
+
+  it('round-trips export → import in every format without a change', async () => {
+    const pps = await t.ppsId('Lelytalent');
+    const owner = await t.user('pps-editor', [pps]);
+    const tricky = 'Punt; komma, streep | en \\ backslash';
+    await t.publish(
+      owner,
+      moduleBody(pps, {
+        title: '-Module die met een streepje begint',
+        keywords: ['a;b', 'c|d', 'e,f'],
+        contacts: [
+          { role: tricky, name: 'Team', email: 'team@example.nl', phone: '+31 20 123 4567' },
+        ],
+        links: [{ title: tricky, url: 'https://example.nl/a?b=c;d', type: 'video' }],
+        module: {
+          ...(moduleBody(pps).module as object),
+          learningOutcomes: [
+            { text: tricky, escoUri: 'http://data.europa.eu/esco/skill/abc' },
+            { text: 'Tweede uitkomst' },
+          ],
+          offerings: [
+            { period: { start: '2026-09-01', end: '2026-12-01' }, location: 'Almere', seats: 12 },
+          ],
+          stackable: false,
+          assessment: { type: 'praktijkopdracht', description: 'Op de werkplek' },
+          prerequisites: { description: 'Basis' },
+        },
+      }),
+    );
+    await t.http().post('/api/v1/assets').set(bearer(owner)).send(curriculumBody(pps)).expect(201);
+    await t.publish(owner, infrastructureBody(pps));
+    await t.publish(owner, practiceBody(pps));
+    const snapshot = async () => {
+      const { items } = await assetsOf(pps, owner);
+      const details = await Promise.all(
+        items.map((item) =>
+          t
+            .http()
+            .get(`/api/v1/assets/${item.id}`)
+            .set(bearer(owner))
+            .then((r) => r.body),
+        ),
+      );
+      return details
+        .map(({ updatedAt: _u, revision: _r, version: _v, sourceId: _s, ...rest }) => rest)
+        .sort((a, b) => a.id.localeCompare(b.id));
+    };
+    const before = await snapshot();
+    expect(before).toHaveLength(4);
+    for (const [format, type] of [
+      ['jsonl', JSONL],
+      ['csv', 'text/csv'],
+      ['xlsx', XLSX],
+    ] as const) {
+      const exported = await t
+        .http()
+        .get(`/api/v1/exports?format=${format}&ppsId=${pps}`)
+        .set(bearer(owner))
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const job = await runImport(t, owner, pps, exported.body as Buffer, { type });
+      const problems = (await reportOf(t, owner, job.id)).filter(
+        (line) => line.severity !== 'similar',
+      );
+      expect({ format, totals: job.totals, error: job.error, problems }).toEqual({
+        problems: [],
+        format,
+        totals: expect.objectContaining({ created: 0, updated: 0, unchanged: 4, failed: 0 }),
+        error: null,
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets a PPS lead import into their own PPS only, and shows an import to its people only', async () => {
+    const file = moduleCsv([moduleRow('PERM-1', 'Rechtenmodule')]);
+    const post = (user: TestUser | undefined, pps: string) =>
+      t
+        .http()
+        .post(`/api/v1/imports?ppsId=${pps}`)
+        .set(bearer(user))
+        .set('Content-Type', 'text/csv')
+        .send(file);
+    expect((await post(undefined, ppsId)).status).toBe(401);
+    expect((await post(teacher, ppsId)).status).toBe(403);
+    expect((await post(otherLead, ppsId)).status).toBe(403);
+    const byAdmin = await post(admin, ppsId).expect(202);
+    await finished(t, admin, byAdmin.body.id);
+    const mine = await post(lead, ppsId).expect(202);
+    await finished(t, lead, mine.body.id);
+    await t.http().get(`/api/v1/imports/${mine.body.id}`).set(bearer(otherLead)).expect(404);
+    await t.http().get(`/api/v1/imports/${mine.body.id}/report`).set(bearer(otherLead)).expect(404);
+    await t.http().get(`/api/v1/imports/${byAdmin.body.id}`).set(bearer(lead)).expect(200);
+    const listed = await t.http().get('/api/v1/imports').set(bearer(otherLead)).expect(200);
+    expect(listed.body.items.map((job: { id: string }) => job.id)).not.toContain(mine.body.id);
+    const unknownPps = await post(admin, '00000000-0000-4000-8000-000000000001').expect(400);
+    expect(unknownPps.body.errors[0].field).toBe('ppsId');
+    const wrongType = await t
+      .http()
+      .post(`/api/v1/imports?ppsId=${ppsId}`)
+      .set(bearer(lead))
+      .set('Content-Type', 'application/pdf')
+      .send(Buffer.from('%PDF'))
+      .expect(415);
+    expect(wrongType.body.code).toBe('import-unsupported-format');
+    const charset = await t
+      .http()
+      .post(`/api/v1/imports?ppsId=${ppsId}`)
+      .set(bearer(lead))
+      .set('Content-Type', 'text/csv; charset=windows-1252')
+      .send(file)
+      .expect(415);
+    expect(charset.body.code).toBe('unsupported-charset');
+    // Export: anyone gets what is published, drafts only their editors.
+    const anonymous = await t.http().get(`/api/v1/exports?format=jsonl&ppsId=${ppsId}`).expect(200);
+    const asLead = await t
+      .http()
+      .get(`/api/v1/exports?format=jsonl&ppsId=${ppsId}`)
+      .set(bearer(lead))
+      .expect(200);
+    const count = (text: string) => text.split('\n').filter(Boolean).length;
+    expect(count(asLead.text)).toBeGreaterThan(count(anonymous.text));
+    expect(anonymous.text).not.toContain('Rechtenmodule');
+  });
+
+  it('cancels a running import after its current batch', async () => {
+    const rows = Array.from({ length: 6000 }, (_, index) =>
+      JSON.stringify({
+        ...moduleBody(ppsId, { title: `Annuleermodule ${index}` }),
+        sourceId: `CANCEL-${index}`,
+      }),
+    ).join('\n');
+    const started = await t
+      .http()
+      .post(`/api/v1/imports?ppsId=${ppsId}`)
+      .set(bearer(lead))
+      .set('Content-Type', JSONL)
+      .send(rows)
+      .expect(202);
+    await t.http().post(`/api/v1/imports/${started.body.id}/cancel`).set(bearer(lead)).expect(202);
+    const job = await finished(t, lead, started.body.id);
+    expect(job.status).toBe('cancelled');
+    expect(job.totals.created).toBeLessThan(6000);
+    await t.http().post(`/api/v1/imports/${started.body.id}/cancel`).set(bearer(lead)).expect(409);
+  });
+
+  it('serves a template per kind with dropdowns and an explanation sheet', async () => {
+    const response = await t
+      .http()
+      .get('/api/v1/imports/templates/module.xlsx')
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toContain(XLSX);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(response.body as Buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Modules',
+      'Keuzelijsten',
+      'Toelichting',
+    ]);
+    const sheet = workbook.getWorksheet('Modules')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(
+      expect.arrayContaining(['sourceId', 'kind', 'title', 'module.studyLoad.unit']),
+    );
+    const levelColumn = header.indexOf('module.learningMode') + 1;
+    expect(sheet.getCell(2, levelColumn).dataValidation).toMatchObject({ type: 'list' });
+    const explanation = workbook.getWorksheet('Toelichting')!;
+    const names = explanation.getColumn(1).values as string[];
+    expect(names).toEqual(expect.arrayContaining(['module.learningOutcomes', 'sourceId']));
+    await t.http().get('/api/v1/imports/templates/boek.xlsx').expect(404);
+    // A template filled in and uploaded as it is imports its row.
+    const filled = await workbook.xlsx.writeBuffer();
+    const empty = await runImport(t, lead, ppsId, Buffer.from(filled), { type: XLSX });
+    expect(empty.totals.created).toBe(0);
+  });
+});
