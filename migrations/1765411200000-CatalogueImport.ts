@@ -41,7 +41,9 @@ export class CatalogueImport1765411200000 implements MigrationInterface {
         heartbeat_at timestamptz,
         finished_at timestamptz
       )`);
-    await q.query(`CREATE INDEX import_job_queue_idx ON import_job (created_at) WHERE status = 'queued'`);
+    await q.query(
+      `CREATE INDEX import_job_queue_idx ON import_job (created_at) WHERE status = 'queued'`,
+    );
     await q.query(`CREATE INDEX import_job_pps_idx ON import_job (pps_id, created_at DESC)`);
     await q.query(`
       CREATE TABLE import_report_line (

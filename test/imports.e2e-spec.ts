@@ -620,7 +620,10 @@ describe('catalogue import and export (e2e)', () => {
       .expect(200);
     expect(response.headers['content-type']).toContain(XLSX);
     const workbook = new Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    const bytes = response.body as Buffer;
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Modules',
       'Keuzelijsten',

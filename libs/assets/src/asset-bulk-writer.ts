@@ -167,7 +167,10 @@ export class AssetBulkWriter {
     }
     const columns = toVersionColumns(item.kind, item.content);
     if (!target) return { item, columns, action: 'create', errors: [] };
-    const same = sameContent(columns, toVersionColumns(item.kind, contentOf(item.kind, target.view!)));
+    const same = sameContent(
+      columns,
+      toVersionColumns(item.kind, contentOf(item.kind, target.view!)),
+    );
     if (!same) return { item, target, columns, action: 'update', errors: [] };
     if (options.publish && target.hasDraft)
       return { item, target, columns, action: 'publish', errors: [] };
@@ -279,7 +282,13 @@ function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
   const assetId = plan.target?.id ?? plan.item.id;
   switch (plan.action) {
     case 'failed':
-      return { key: plan.item.key, result: 'failed', assetId, published: false, errors: plan.errors };
+      return {
+        key: plan.item.key,
+        result: 'failed',
+        assetId,
+        published: false,
+        errors: plan.errors,
+      };
     case 'create':
       return { key: plan.item.key, result: 'created', assetId, published: publish, errors: [] };
     case 'update':

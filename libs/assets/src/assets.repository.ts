@@ -183,11 +183,12 @@ export class AssetsRepository {
   }
 
   /** Many new assets in one INSERT (imports); ids are chosen by the caller. */
-  async insertAssets(manager: EntityManager, rows: (AssetFields & NewAssetExtras)[]): Promise<void> {
+  async insertAssets(
+    manager: EntityManager,
+    rows: (AssetFields & NewAssetExtras)[],
+  ): Promise<void> {
     if (rows.length === 0) return;
-    await manager
-      .getRepository(AssetEntity)
-      .insert(rows as QueryDeepPartialEntity<AssetEntity>[]);
+    await manager.getRepository(AssetEntity).insert(rows as QueryDeepPartialEntity<AssetEntity>[]);
   }
 
   /** Many versions in one INSERT (imports). */

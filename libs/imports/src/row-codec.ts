@@ -75,7 +75,8 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
     const value = decodeColumn(column, cell, problems);
     if (value === undefined) continue;
     setPath(content, column.name, value);
-    for (const [path, implied] of Object.entries(column.implies ?? {})) setPath(content, path, implied);
+    for (const [path, implied] of Object.entries(column.implies ?? {}))
+      setPath(content, path, implied);
   }
   const { id, sourceId, ...rest } = content as { id?: string; sourceId?: string };
   return { kind, id, sourceId, content: rest, problems };
