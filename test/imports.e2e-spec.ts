@@ -1,4 +1,9 @@
 import { Workbook } from 'exceljs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { ensureBuilt, run } from './harness/processes';
 import { curriculumBody, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
 import { csv, finished, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -233,6 +238,7 @@ describe('catalogue import and export (e2e)', () => {
       [{ id: 'not-a-uuid' }, 'id', 'moet een Bouwsteen-id zijn (een UUID)'],
       [{ id: foreign.id }, 'id', 'geen bouwsteen van deze PPS'],
       [{ sourceId: 'BULK-1' }, 'sourceId', 'komt eerder in het bestand voor'],
+      [{ sourceId: 'NUL\u0000CODE' }, 'sourceId', 'bevat een NUL-teken'],
       [{ 'module.audiences': '' }, 'module.audiences', 'is verplicht'],
     ];
     const rows: Buffer[] = [];
@@ -605,6 +611,55 @@ describe('catalogue import and export (e2e)', () => {
     expect(job.status).toBe('cancelled');
     expect(job.totals.created).toBeLessThan(6000);
     await t.http().post(`/api/v1/imports/${started.body.id}/cancel`).set(bearer(lead)).expect(409);
+  });
+
+  it('imports and exports from the command line, through the API with a token', async () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'bouwsteen-cli-'));
+    const token = await t
+      .http()
+      .post('/api/v1/me/tokens')
+      .set(bearer(lead))
+      .send({ name: 'import' })
+      .expect(201);
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const env = {
+      BOUWSTEEN_API_URL: `http://127.0.0.1:${port}`,
+      BOUWSTEEN_TOKEN: token.body.token,
+    };
+    const file = join(dir, 'catalogus.csv');
+    writeFileSync(
+      file,
+      moduleCsv([moduleRow('CLI-1', 'Module via de opdrachtregel'), moduleRow('CLI-2', 'ab')]),
+    );
+    const cli = (args: string[], extra: Record<string, string> = env) =>
+      run('node', ['dist/apps/cli/src/main.js', ...args], extra);
+    const first = cli(['import', file, '--pps', ppsId, '--quiet']);
+    expect(await first.exited).toBe(3);
+    expect(first.output()).toContain('nieuw 1, bijgewerkt 0, ongewijzigd 0');
+    expect(first.output()).toContain(
+      'fout   rij 3, title: moet minstens 3 tekens hebben (gevonden: "ab")',
+    );
+    const exported = join(dir, 'export.jsonl');
+    const exporting = cli(['export', '--pps', ppsId, '--format', 'jsonl', '--out', exported]);
+    expect(await exporting.exited).toBe(0);
+    expect(readFileSync(exported, 'utf8')).toContain('Module via de opdrachtregel');
+    const again = cli(['import', exported, '--pps', ppsId, '--quiet', '--dry-run']);
+    expect(await again.exited).toBe(0);
+    expect(again.output()).toMatch(/nieuw 0, bijgewerkt 0, ongewijzigd \d+/);
+    // The token is read from a file only when others cannot read it.
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, token.body.token);
+    chmodSync(tokenFile, 0o644);
+    const open = cli(['import', file, '--pps', ppsId, '--quiet'], {
+      BOUWSTEEN_API_URL: env.BOUWSTEEN_API_URL,
+      BOUWSTEEN_TOKEN_FILE: tokenFile,
+    });
+    expect(await open.exited).toBe(1);
+    expect(open.output()).toContain('may be read by others');
+    const foreign = cli(['import', file, '--pps', otherPps, '--quiet']);
+    expect(await foreign.exited).toBe(1);
+    expect(foreign.output()).toContain('403');
   });
 
   it('serves a template per kind with dropdowns and an explanation sheet', async () => {

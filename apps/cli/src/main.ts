@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@bouwsteen/config';
 import { searchKeyFor } from '@bouwsteen/search';
 import { createAdmin, drift, migrate, printSummary, reindex, seed, writeOpenApi } from './commands';
+import { exportFile, importFile } from './import-command';
 import { startLocal } from './start-local';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
@@ -15,6 +16,12 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
   search:drift [--repair]       compare PostgreSQL with the index (content hashes); repair differences
   search:key                    print the search-only key the API uses (MEILI_SEARCH_KEY), derived
                                 from MEILI_MASTER_KEY and MEILI_INDEX_PREFIX
+  import <file> --pps ID [--publish] [--dry-run] [--quiet]
+                                import a catalogue (.csv, .xlsx, .jsonl) through the running API
+                                (BOUWSTEEN_API_URL, token in BOUWSTEEN_TOKEN or BOUWSTEEN_TOKEN_FILE);
+                                exit 0 all rows in, 3 some rows refused, 1 the import failed
+  export [--pps ID] [--kind K] [--format csv|xlsx|jsonl] [--out FILE]
+                                building blocks in the import's formats (stdout without --out)
   start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed, serve the API
                                 on PORT with the worker; stops all of it on SIGINT/SIGTERM`;
 
@@ -26,16 +33,27 @@ function cliEnvironment(): void {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       demo: { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
       email: { type: 'string' },
       name: { type: 'string' },
+      pps: { type: 'string' },
+      kind: { type: 'string' },
+      format: { type: 'string', default: 'xlsx' },
+      out: { type: 'string' },
+      publish: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
     },
-    allowPositionals: false,
+    allowPositionals: true,
   });
+  if (command !== 'import' && positionals.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
   switch (command) {
     case 'migrate':
       cliEnvironment();
@@ -85,6 +103,25 @@ async function main(argv: string[]): Promise<number> {
     case 'search:drift':
       process.env.JWT_SECRET ??= 'unused-by-this-command-unused-by-this-command';
       return drift(Boolean(values.repair));
+    case 'import': {
+      if (positionals.length !== 1 || !values.pps) {
+        console.error('import needs a file and --pps <id>');
+        return 2;
+      }
+      return importFile(positionals[0], {
+        pps: values.pps,
+        publish: Boolean(values.publish),
+        dryRun: Boolean(values['dry-run']),
+        quiet: Boolean(values.quiet),
+      });
+    }
+    case 'export':
+      return exportFile({
+        pps: values.pps,
+        kind: values.kind,
+        format: values.format ?? 'xlsx',
+        out: values.out,
+      });
     case 'start-local':
       await startLocal();
       return process.exitCode === undefined ? -1 : Number(process.exitCode);

@@ -22,7 +22,7 @@ import { ImportFiles } from './import-files';
 import { ImportJobRow, ImportJobsRepository, ReportLine, Totals } from './import-jobs.repository';
 import { isNotice, readRows, SourceItem } from './readers';
 import { CheckedRow, readRow, shapeProblems } from './row-check';
-import { RowProblem, referencedCodes, resolveReferences } from './row-codec';
+import { RowProblem, referencedCodes, resolveReferences, valueAt } from './row-codec';
 import { VocabularyLookup } from './vocabulary-lookup';
 
 /** A job whose runner has not reported for this long is taken to have died with its process. */
@@ -232,7 +232,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       if (row.problems.length === 0) continue;
       state.totals.failed++;
       for (const problem of row.problems)
-        state.lines.push(line('error', row.label, row.sourceId ?? null, problem));
+        state.lines.push(line('error', row.label, row.sourceId ?? null, withValue(problem, row)));
     }
     await this.checkSimilar(state, items, outcomes, checked);
     await this.flush(state);
@@ -297,6 +297,14 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
+/** The report says what it found: a problem without a value gets the row's value at its field. */
+function withValue(problem: RowProblem, row: CheckedRow): RowProblem {
+  if (problem.value !== undefined || !problem.field) return problem;
+  const found = valueAt(row.content, problem.field);
+  if (found === undefined || found === null) return problem;
+  return { ...problem, value: typeof found === 'string' ? found : JSON.stringify(found) };
+}
+
 function count(totals: Totals, outcome: BulkOutcome): void {
   if (outcome.result === 'created') totals.created++;
   if (outcome.result === 'updated') totals.updated++;
@@ -313,13 +321,27 @@ function line(
   return {
     severity,
     row,
-    sourceId,
+    sourceId: sourceId === null ? null : visible(sourceId),
     field: problem.field || null,
     message: problem.message,
-    value: problem.value === undefined ? null : problem.value.slice(0, 500),
+    value: problem.value === undefined ? null : visible(problem.value.slice(0, 500)),
     assetId: null,
     similarAssetId: null,
   };
+}
+
+/**
+ * A found value as the report can store and show it: control characters (NUL cannot even be
+ * stored) written as \\uXXXX, unpaired surrogates as U+FFFD.
+ */
+function visible(text: string): string {
+  return text
+    .replace(
+      // eslint-disable-next-line no-control-regex -- making control characters visible is the point
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function emptyTotals(): Totals {

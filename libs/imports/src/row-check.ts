@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AssetContentDto, AssetKind, CreateAssetDto } from '@bouwsteen/assets';
-import { flattenValidationErrors, unsafeTextFields } from '@bouwsteen/common';
+import { flattenValidationErrors, textProblem, unsafeTextFields } from '@bouwsteen/common';
 import { inDutch } from './dutch-messages';
 import { DecodedRow, RowProblem, decodeCells, isKind, isUuid, normaliseCodes } from './row-codec';
 import { SourceRow } from './readers';
@@ -33,6 +33,13 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
         message: 'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8',
         value: text,
       });
+  for (const field of ['id', 'sourceId'] as const) {
+    const text = decoded[field];
+    if (text !== undefined && textProblem(text)) {
+      problems.push({ field, message: textInDutch(textProblem(text)!), value: text });
+      decoded[field] = undefined;
+    }
+  }
   if (decoded.sourceId !== undefined && !/^\S(.{0,98}\S)?$/u.test(decoded.sourceId))
     problems.push({
       field: 'sourceId',

@@ -346,6 +346,11 @@ function findCell(cells: Record<string, string>, name: string): string | undefin
   return undefined;
 }
 
+/** The value at a dotted path (`module.offerings.0.period.start`), if any. */
+export function valueAt(target: Record<string, unknown>, path: string): unknown {
+  return getPath(target, path);
+}
+
 function getPath(target: Record<string, unknown>, path: string): unknown {
   let current: unknown = target;
   for (const key of path.split('.')) {
