@@ -1,5 +1,5 @@
 /**
- * npm run bench:search -- [--size 100000] [--duration 10] [--writers 8] [--samples 50]
+ * npm run bench:search -- [--size 100000] [--duration 10] [--samples 50]
  *
  * Loads a synthetic corpus through the normal write path (service, outbox, worker) and measures
  * every figure beside its floor in the same run: the same documents bulk-loaded straight into a
@@ -20,7 +20,8 @@ import {
   SearchService,
 } from '@bouwsteen/search';
 import { LanguageCost, measureSimilar, measureTermsField } from './language-cost';
-import { Stack, bulkLoad, loadThroughWritePath, machine, saveReport, startStack } from './stack';
+import { loadThroughImport } from './import-load';
+import { Stack, bulkLoad, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { PpsFacts, syntheticDocument } from './synthetic-documents';
 import {
@@ -38,7 +39,6 @@ const { values: args } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
-    writers: { type: 'string', default: '8' },
     samples: { type: 'string', default: '50' },
     'api-cpu': { type: 'string', default: '0' },
     /** Only the API's hop: documents straight into both indexes, no write path, lag or rebuild. */
@@ -48,7 +48,6 @@ const { values: args } = parseArgs({
 const HOP_ONLY = Boolean(args['hop-only']);
 const SIZE = Number(args.size);
 const DURATION = Number(args.duration);
-const WRITERS = Number(args.writers);
 const SAMPLES = Number(args.samples);
 /** Where the API runs: beside the load generator (0, default) or beside Meilisearch (1). */
 const API_CPU = args['api-cpu'] === '1' ? '1' : '0';
@@ -101,10 +100,11 @@ async function main(): Promise<void> {
       results.apiPeakRssMb = peakRssMb(stack.apiPid);
       results.meiliPeakRssMb = peakRssMb(stack.meiliPid);
     } else {
-      // 1. Bulk load through the write path: service → PostgreSQL + outbox → worker → Meilisearch.
-      console.log(`Loading ${SIZE} assets through the write path with ${WRITERS} writers…`);
-      const { postgresSeconds: writeSeconds, searchableSeconds: writePathSeconds } =
-        await loadThroughWritePath(stack, corpus, WRITERS);
+      // 1. Bulk load through the write path for volume: the catalogue import (JSON Lines per
+      // PPS, publish=true) → PostgreSQL + outbox → worker → Meilisearch.
+      console.log(`Loading ${SIZE} assets through the import…`);
+      const { importSeconds: writeSeconds, searchableSeconds: writePathSeconds } =
+        await loadThroughImport(stack, corpus, { checkSimilar: false });
       console.log(
         `\n  searchable after ${round(writePathSeconds)} s (PostgreSQL writes done after ${round(writeSeconds)} s)`,
       );
@@ -189,7 +189,6 @@ async function main(): Promise<void> {
     machine: machine(),
     settings: {
       size: SIZE,
-      writers: WRITERS,
       durationSeconds: DURATION,
       samples: SAMPLES,
       maxIndexingMemory: '512MiB',

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { MeiliSearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
-import { AssetsModule, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
+import { AssetsModule } from '@bouwsteen/assets';
 import { AuthModule, Principal, UsersService } from '@bouwsteen/auth';
 import { CommonModule, projectPath } from '@bouwsteen/common';
 import { ConfigModule } from '@bouwsteen/config';
@@ -27,7 +27,7 @@ import {
   startMeili,
 } from '@bouwsteen/search';
 import { SeedModule, SeedService } from '@bouwsteen/seed';
-import { round, sleep, waitHttp } from './timing';
+import { round, waitHttp } from './timing';
 
 @Module({
   imports: [
@@ -59,14 +59,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the API and worker: profiling. */
 function pinned(cpu: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn('taskset', ['-c', cpu, process.execPath, script], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn('taskset', ['-c', cpu, process.execPath, ...nodeArgs, script], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-export async function startStack(apiCpu: '0' | '1'): Promise<Stack> {
+/**
+ * `workerCpus`: where the worker runs; by default beside Meilisearch (CPU 1, or 0 when the API
+ * is there). The import benchmark lets it use both cores, as an unpinned deployment would.
+ */
+export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promise<Stack> {
   execFileSync('taskset', ['-cp', '0', String(process.pid)]);
   const runId = Date.now().toString(36);
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/bouwsteen_bench_${runId}`;
@@ -83,7 +89,7 @@ export async function startStack(apiCpu: '0' | '1'): Promise<Stack> {
     MEILI_SEARCH_KEY: searchKeyFor(masterKey, `bench_${runId}`),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
-    OUTBOX_BATCH_SIZE: '5000',
+    OUTBOX_BATCH_SIZE: process.env.OUTBOX_BATCH_SIZE ?? '5000',
     OUTBOX_POLL_MS: '200',
   };
   Object.assign(process.env, env);
@@ -120,7 +126,11 @@ export async function startStack(apiCpu: '0' | '1'): Promise<Stack> {
     const apiPort = await freePort();
     const searchKey = env.MEILI_SEARCH_KEY;
     children.push(
-      pinned(apiCpu === '0' ? '1' : apiCpu, projectPath('dist/apps/worker/src/main.js'), env),
+      pinned(
+        workerCpus ?? (apiCpu === '0' ? '1' : apiCpu),
+        projectPath('dist/apps/worker/src/main.js'),
+        env,
+      ),
     );
     // As in production: the API gets the search-only key, never the master key.
     const { MEILI_MASTER_KEY: _master, ...apiEnv } = env;
@@ -147,38 +157,6 @@ export async function startStack(apiCpu: '0' | '1'): Promise<Stack> {
     await stop();
     throw error;
   }
-}
-
-/**
- * Every asset through the normal write path (service → PostgreSQL + outbox → worker →
- * Meilisearch) with `writers` at once; seconds until written and until all are searchable.
- */
-export async function loadThroughWritePath(
-  stack: Stack,
-  corpus: CreateAssetDto[],
-  writers: number,
-): Promise<{ postgresSeconds: number; searchableSeconds: number }> {
-  const assets = stack.app.get(AssetsService);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      while (next < corpus.length) {
-        const created = await assets.create(stack.publisher, corpus[next++], { source: 'import' });
-        await assets.publish(stack.publisher, created.id, created.revision, {});
-        if (next % 5000 === 0) process.stdout.write(`\r  written ${next}`);
-      }
-    }),
-  );
-  const postgresSeconds = (performance.now() - started) / 1000;
-  const indexed = () =>
-    stack.client
-      .index(stack.liveIndex)
-      .getStats()
-      .then((stats) => stats.numberOfDocuments)
-      .catch(() => 0);
-  while ((await indexed()) < corpus.length) await sleep(200);
-  return { postgresSeconds, searchableSeconds: (performance.now() - started) / 1000 };
 }
 
 /** Documents into an index with the live index's settings, in batches; seconds taken. */

@@ -137,7 +137,7 @@ export function syntheticAsset(n: number, ppsIds: string[], random: () => number
     title: title.slice(0, 200),
     summary: `Praktijkgericht aanbod over ${topic}, met opdrachten over ${second}. Ontwikkeld met bedrijven uit de regio en direct bruikbaar in het mbo.`,
     description: `In dit onderdeel werken deelnemers aan echte opdrachten rond ${topic}. De begeleiding is in handen van docenten en praktijkopleiders. Aandacht voor ${second}, samenwerking en reflectie.`,
-    keywords: [topic, second, pick(random, SECTORS)],
+    keywords: [...new Set([topic, second, pick(random, SECTORS)])],
     sectors: some(random, SECTORS, 2),
     levels: some(random, LEVELS, 2),
     themes: some(random, THEMES, 2),

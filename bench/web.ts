@@ -1,5 +1,5 @@
 /**
- * npm run bench:web -- [--size 100000] [--duration 10] [--writers 8] [--assets 100]
+ * npm run bench:web -- [--size 100000] [--duration 10] [--assets 100]
  *
  * The public pages at scale: a synthetic corpus is loaded through the normal write path, then
  * /zoeken and /bouwstenen/:id are timed on the API process beside their floor in the same run,
@@ -14,7 +14,8 @@ import { parse } from 'node-html-parser';
 import { AssetsService } from '@bouwsteen/assets';
 import { SearchQueryDto, SearchService, SimilarityService } from '@bouwsteen/search';
 import { parseSearchState, toSearchQuery } from '@bouwsteen/web';
-import { Stack, loadThroughWritePath, machine, saveReport, startStack } from './stack';
+import { loadThroughImport } from './import-load';
+import { Stack, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { Pair, Timing, cannon, interleaved, peakRssMb, round } from './timing';
 
@@ -22,13 +23,11 @@ const { values: args } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
-    writers: { type: 'string', default: '8' },
     assets: { type: 'string', default: '100' },
   },
 });
 const SIZE = Number(args.size);
 const DURATION = Number(args.duration);
-const WRITERS = Number(args.writers);
 const ASSET_PAGES = Number(args.assets);
 
 /** Searches as teachers type them into /zoeken (Dutch URL parameters). */
@@ -53,8 +52,8 @@ async function main(): Promise<void> {
   try {
     const random = mulberry32(42);
     const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, stack.ppsIds, random));
-    console.log(`Loading ${SIZE} assets through the write path with ${WRITERS} writers…`);
-    const load = await loadThroughWritePath(stack, corpus, WRITERS);
+    console.log(`Loading ${SIZE} assets through the import…`);
+    const load = await loadThroughImport(stack, corpus, { checkSimilar: false });
     console.log(`\n  searchable after ${round(load.searchableSeconds)} s`);
     results.load = { documents: SIZE, searchableSeconds: round(load.searchableSeconds) };
 

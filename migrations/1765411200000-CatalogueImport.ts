@@ -22,6 +22,7 @@ export class CatalogueImport1765411200000 implements MigrationInterface {
         file_name text,
         dry_run boolean NOT NULL,
         publish boolean NOT NULL,
+        check_similar boolean NOT NULL DEFAULT true,
         status text NOT NULL DEFAULT 'queued'
           CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
         cancel_requested boolean NOT NULL DEFAULT false,

@@ -62,7 +62,13 @@ export function connection(): Connection {
 
 export async function importFile(
   path: string,
-  options: { pps: string; publish: boolean; dryRun: boolean; quiet: boolean },
+  options: {
+    pps: string;
+    publish: boolean;
+    dryRun: boolean;
+    quiet: boolean;
+    checkSimilar: boolean;
+  },
 ): Promise<number> {
   const api = connection();
   const type = TYPES[extname(path).toLowerCase()];
@@ -72,6 +78,7 @@ export async function importFile(
     ppsId: options.pps,
     publish: String(options.publish),
     dryRun: String(options.dryRun),
+    checkSimilar: String(options.checkSimilar),
   });
   const started = await call<Job>(api, `/api/v1/imports?${query}`, {
     method: 'POST',

@@ -16,7 +16,7 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
   search:drift [--repair]       compare PostgreSQL with the index (content hashes); repair differences
   search:key                    print the search-only key the API uses (MEILI_SEARCH_KEY), derived
                                 from MEILI_MASTER_KEY and MEILI_INDEX_PREFIX
-  import <file> --pps ID [--publish] [--dry-run] [--quiet]
+  import <file> --pps ID [--publish] [--dry-run] [--no-similar-check] [--quiet]
                                 import a catalogue (.csv, .xlsx, .jsonl) through the running API
                                 (BOUWSTEEN_API_URL, token in BOUWSTEEN_TOKEN or BOUWSTEEN_TOKEN_FILE);
                                 exit 0 all rows in, 3 some rows refused, 1 the import failed
@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       publish: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'no-similar-check': { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -113,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
         publish: Boolean(values.publish),
         dryRun: Boolean(values['dry-run']),
         quiet: Boolean(values.quiet),
+        checkSimilar: !values['no-similar-check'],
       });
     }
     case 'export':

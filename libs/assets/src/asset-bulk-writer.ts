@@ -52,6 +52,8 @@ interface Plan {
   columns?: VersionContent;
   action: 'create' | 'update' | 'publish' | 'unchanged' | 'failed';
   errors: FieldError[];
+  /** The id a new block gets (chosen here; the item is left as it came, for a retry). */
+  newId?: string;
 }
 
 /**
@@ -203,11 +205,11 @@ export class AssetBulkWriter {
       ? { state: 'published' as const, publishedAt: now, publishedBy: principal.userId }
       : { state: 'draft' as const };
     const creates = plans.filter((plan) => plan.action === 'create');
-    for (const plan of creates) plan.item.id = randomUUID();
+    for (const plan of creates) plan.newId = randomUUID();
     await this.assets.insertAssets(
       manager,
       creates.map((plan) => ({
-        id: plan.item.id!,
+        id: plan.newId!,
         ppsId,
         kind: plan.item.kind,
         status: publishing ? 'published' : 'draft',
@@ -227,14 +229,14 @@ export class AssetBulkWriter {
       manager,
       newVersions.map((plan) => ({
         ...plan.columns!,
-        assetId: plan.target?.id ?? plan.item.id!,
+        assetId: plan.target?.id ?? plan.newId!,
         number: plan.target ? plan.target.latestVersion + 1 : 1,
         createdBy: principal.userId,
         ...published,
         ...(publishing && plan.target?.publishedVersion ? { changeNote: options.changeNote } : {}),
       })),
     );
-    const newlyPublished: string[] = creates.map((plan) => plan.item.id!);
+    const newlyPublished: string[] = creates.map((plan) => plan.newId!);
     for (const plan of plans) {
       if (plan.action !== 'update' && plan.action !== 'publish') continue;
       const target = plan.target!;
@@ -279,7 +281,7 @@ export class AssetBulkWriter {
 }
 
 function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
-  const assetId = plan.target?.id ?? plan.item.id;
+  const assetId = plan.target?.id ?? plan.newId;
   switch (plan.action) {
     case 'failed':
       return {

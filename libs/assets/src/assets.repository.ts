@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { updateAtRevision } from '@bouwsteen/database';
+import { insertJsonRows, updateAtRevision } from '@bouwsteen/database';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
 import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
 import { AssetPolicy, ReaderScope } from './asset.policy';
@@ -182,13 +182,12 @@ export class AssetsRepository {
     return repository.save(repository.create(fields));
   }
 
-  /** Many new assets in one INSERT (imports); ids are chosen by the caller. */
+  /** Many new assets in one statement (imports); ids are chosen by the caller. */
   async insertAssets(
     manager: EntityManager,
     rows: (AssetFields & NewAssetExtras)[],
   ): Promise<void> {
-    if (rows.length === 0) return;
-    await manager.getRepository(AssetEntity).insert(rows as QueryDeepPartialEntity<AssetEntity>[]);
+    await insertJsonRows(manager, AssetEntity, rows);
   }
 
   /** Many versions in one INSERT (imports). */
@@ -196,10 +195,7 @@ export class AssetsRepository {
     manager: EntityManager,
     rows: (VersionFields & Partial<AssetVersionEntity>)[],
   ): Promise<void> {
-    if (rows.length === 0) return;
-    await manager
-      .getRepository(AssetVersionEntity)
-      .insert(rows as QueryDeepPartialEntity<AssetVersionEntity>[]);
+    await insertJsonRows(manager, AssetVersionEntity, rows as Partial<AssetVersionEntity>[]);
   }
 
   /**

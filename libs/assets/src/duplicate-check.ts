@@ -28,8 +28,8 @@ export interface DuplicateCheck {
     query: DuplicateQuery,
   ): Promise<{ checked: boolean; similar: SimilarAssetDto[] }>;
   /**
-   * Many checks at once for an import: fewer candidate queries per check (the title and the
-   * summary as phrases), sent together. Never throws for an outage (`checked: false`).
+   * Many checks at once for an import: one candidate query per check (title and keywords)
+   * instead of a dozen, all sent together. Never throws for an outage (`checked: false`).
    */
   similarBatch(
     queries: DuplicateQuery[],

@@ -57,6 +57,8 @@ export interface AppConfig {
   outbox: {
     pollMs: number;
     batchSize: number;
+    /** Drain loops per worker: one indexes while the next builds its batch. */
+    concurrency: number;
     retryBaseMs: number;
     retryMaxMs: number;
     /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */

@@ -7,3 +7,4 @@ export * from './outbox-writer';
 export * from './advisory-locks';
 export * from './audit-trail';
 export * from './public-face';
+export * from './bulk-insert';

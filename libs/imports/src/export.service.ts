@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
-import { stream as excelStream } from 'exceljs';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { ASSET_KINDS, AssetKind, AssetsService, ExportedAsset } from '@bouwsteen/assets';
@@ -103,6 +102,8 @@ export class ExportService {
     out: Writable,
     lookup: VocabularyLookup,
   ): Promise<void> {
+    // exceljs is loaded when a workbook is first asked for: most processes never need it.
+    const { stream: excelStream } = await import('exceljs');
     const workbook = new excelStream.xlsx.WorkbookWriter({
       stream: out,
       useSharedStrings: false,

@@ -13,6 +13,7 @@ export interface ImportJobRow {
   fileName: string | null;
   dryRun: boolean;
   publish: boolean;
+  checkSimilar: boolean;
   status: ImportStatus;
   cancelRequested: boolean;
   bytesTotal: number;
@@ -54,7 +55,7 @@ export interface ReportLine {
 }
 
 const COLUMNS = `id, pps_id AS "ppsId", created_by AS "createdBy", format, file_name AS "fileName",
-  dry_run AS "dryRun", publish, status, cancel_requested AS "cancelRequested",
+  dry_run AS "dryRun", publish, check_similar AS "checkSimilar", status, cancel_requested AS "cancelRequested",
   bytes_total::float8 AS "bytesTotal", bytes_read::float8 AS "bytesRead", rows_read AS "rowsRead",
   created, updated, unchanged, published, failed, similar_found AS "similar", report_lines AS "reportLines", error,
   created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
@@ -74,12 +75,23 @@ export class ImportJobsRepository {
     fileName: string | null;
     dryRun: boolean;
     publish: boolean;
+    checkSimilar: boolean;
     bytesTotal: number;
   }): Promise<ImportJobRow> {
     const [row] = await this.db.query(
-      `INSERT INTO import_job (pps_id, created_by, format, file_name, dry_run, publish, bytes_total)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [job.ppsId, job.createdBy, job.format, job.fileName, job.dryRun, job.publish, job.bytesTotal],
+      `INSERT INTO import_job
+         (pps_id, created_by, format, file_name, dry_run, publish, check_similar, bytes_total)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [
+        job.ppsId,
+        job.createdBy,
+        job.format,
+        job.fileName,
+        job.dryRun,
+        job.publish,
+        job.checkSimilar,
+        job.bytesTotal,
+      ],
     );
     return row;
   }

@@ -25,8 +25,19 @@ import { CheckedRow, readRow, shapeProblems } from './row-check';
 import { RowProblem, referencedCodes, resolveReferences, valueAt } from './row-codec';
 import { VocabularyLookup } from './vocabulary-lookup';
 
+/** Rows checked between two chances for other requests to run. */
+const YIELD_EVERY = 25;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A job whose runner has not reported for this long is taken to have died with its process. */
 const ABANDONED_AFTER_SECONDS = 120;
+
+interface Prepared {
+  rows: CheckedRow[];
+  items: BulkItem[];
+  /** The rows that became items, by their key. */
+  checked: Map<number, CheckedRow>;
+}
 
 interface JobState {
   job: ImportJobRow;
@@ -130,6 +141,23 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     let batch: CheckedRow[] = [];
     const batchCodes = new Set<string>();
     let fatal: string | null = null;
+    // One batch is written while the next is read and checked: the database's work and ours
+    // overlap. A batch that refers to blocks by code waits until every earlier one is in.
+    let inFlight: Promise<void> = Promise.resolve();
+    let failure: unknown;
+    const written = async () => {
+      await inFlight;
+      if (failure) throw failure;
+    };
+    const submit = async (rows: CheckedRow[]) => {
+      if (rows.some((row) => row.kind && referencedCodes(row.kind, row.content).length > 0))
+        await written();
+      const prepared = await this.prepare(state, rows);
+      await written();
+      inFlight = this.commit(state, prepared).catch((error: unknown) => {
+        failure = error;
+      });
+    };
     const rows = readRows(job.format, this.files.pathOf(job.id), (bytes) => {
       state.totals.bytesRead += bytes;
     });
@@ -143,19 +171,21 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       const row = readRow(item, state.lookup);
       // A row that refers to a block earlier in this batch waits until that one is written.
       if (row.kind && referencedCodes(row.kind, row.content).some((code) => batchCodes.has(code))) {
-        await this.process(state, batch);
+        await submit(batch);
         batch = [];
         batchCodes.clear();
       }
       batch.push(row);
       if (row.sourceId) batchCodes.add(row.sourceId);
       if (batch.length >= this.config.imports.batchRows) {
-        await this.process(state, batch);
+        await submit(batch);
         batch = [];
         batchCodes.clear();
         if (state.cancelled || this.stopping) break;
       }
     }
+    if (batch.length > 0 && !fatal && !state.cancelled && !this.stopping) await submit(batch);
+    await written();
     if (fatal) {
       await this.flush(state);
       await this.jobs.finish(
@@ -166,7 +196,6 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       );
       return;
     }
-    if (batch.length > 0 && !state.cancelled) await this.process(state, batch);
     await this.flush(state);
     await this.jobs.finish(
       job.id,
@@ -176,7 +205,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
-  private async process(state: JobState, rows: CheckedRow[]): Promise<void> {
+  /** References resolved, every row checked against the API's rules: what the writer gets. */
+  private async prepare(state: JobState, rows: CheckedRow[]): Promise<Prepared> {
     const { job } = state;
     // References by the PPS's own code: to blocks written before (earlier batches included).
     const codes = [
@@ -186,6 +216,9 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     const items: BulkItem[] = [];
     const checked = new Map<number, CheckedRow>();
     for (const [key, row] of rows.entries()) {
+      // Checking is CPU work: let waiting requests in every few rows, so an import does not
+      // hold up everyone else's clicks.
+      if (key % YIELD_EVERY === YIELD_EVERY - 1) await yieldToOthers();
       if (row.sourceId !== undefined) {
         if (state.codes.has(row.sourceId))
           row.problems.push({
@@ -216,6 +249,12 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       });
       checked.set(key, row);
     }
+    return { rows, items, checked };
+  }
+
+  /** Writes a prepared batch, reports its rows, checks its new blocks, records progress. */
+  private async commit(state: JobState, { rows, items, checked }: Prepared): Promise<void> {
+    const { job } = state;
     const outcomes = await this.writer.write(state.principal, job.ppsId, items, {
       publish: job.publish,
       dryRun: job.dryRun,
@@ -246,7 +285,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     outcomes: BulkOutcome[],
     rows: Map<number, CheckedRow>,
   ): Promise<void> {
-    if (!this.duplicates) return;
+    if (!this.duplicates || !state.job.checkSimilar) return;
     const created = outcomes
       .filter((outcome) => outcome.result === 'created')
       .map((outcome) => items.find((item) => item.key === outcome.key)!);

@@ -59,6 +59,7 @@ export class ImportsService {
       fileName: upload.fileName,
       dryRun: query.dryRun ?? false,
       publish: query.publish ?? false,
+      checkSimilar: query.checkSimilar ?? true,
       bytesTotal: bytes,
     });
     this.files.rename(staging, job.id);
@@ -116,6 +117,7 @@ export function toImportJobDto(job: ImportJobRow): ImportJobDto {
     fileName: job.fileName,
     dryRun: job.dryRun,
     publish: job.publish,
+    checkSimilar: job.checkSimilar,
     status: job.status,
     cancelRequested: job.cancelRequested,
     progress: {

@@ -1,4 +1,3 @@
-import { Workbook } from 'exceljs';
 import { AssetKind } from '@bouwsteen/assets';
 import { KIND_LABELS } from '@bouwsteen/taxonomy';
 import { Column, columnsFor } from './columns';
@@ -14,6 +13,7 @@ const TEMPLATE_ROWS = 1000;
  * the help text as a note on each header, and a sheet explaining every column.
  */
 export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup): Promise<Buffer> {
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   workbook.creator = 'Bouwsteen';
   const columns = columnsFor(kind);

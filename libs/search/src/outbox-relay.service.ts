@@ -46,7 +46,8 @@ export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loopDone?: Promise<void>;
-  private wake?: () => void;
+  /** One waker per sleeping loop: a notification wakes them all. */
+  private readonly wakers = new Set<() => void>();
   private notified = false;
   private indexReady = false;
   private lastCleanup = 0;
@@ -74,12 +75,17 @@ export class OutboxRelay implements OnApplicationShutdown {
       .catch((error: Error) =>
         this.logger.warn(`Index settings not applied yet: ${error.message}`),
       );
-    this.loopDone = this.loop();
+    // Several loops: while one waits for Meilisearch to index its batch, the next builds and
+    // sends its own, so document building and indexing overlap (entries are claimed with SKIP
+    // LOCKED and assets locked per document, exactly as with several workers).
+    this.loopDone = Promise.all(
+      Array.from({ length: this.config.outbox.concurrency }, () => this.loop()),
+    ).then(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    for (const wake of [...this.wakers]) wake();
     await this.loopDone;
     await this.listener.close();
   }
@@ -203,7 +209,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   private notify(): void {
     this.notified = true;
-    this.wake?.();
+    for (const wake of [...this.wakers]) wake();
   }
 
   /** Waits for a notification or the time; a notification that came early is not lost. */
@@ -214,12 +220,14 @@ export class OutboxRelay implements OnApplicationShutdown {
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => done(), ms);
+      const waker = wakeOnNotify ? () => done() : () => this.running || done();
       const done = () => {
         clearTimeout(timer);
+        this.wakers.delete(waker);
         if (wakeOnNotify) this.notified = false;
         resolve();
       };
-      this.wake = wakeOnNotify ? done : () => this.running || done();
+      this.wakers.add(waker);
     });
   }
 

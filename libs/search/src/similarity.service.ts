@@ -70,11 +70,19 @@ const CANDIDATES_PER_WORD = 5;
  * Meilisearch itself); scoring then compares stems, parts and thesaurus concepts.
  */
 function candidateQueries(query: SimilarityQuery, quick = false): { q: string; limit: number }[] {
-  if (quick)
-    return [query.title, query.summary]
-      .map((text) => queryWords(text).slice(0, 10).join(' '))
-      .filter(Boolean)
-      .map((q) => ({ q, limit: CANDIDATES_PER_QUERY }));
+  // An import's check: one query per row, the title and then keywords (about 3 ms at 100,000
+  // documents, where title and summary as two phrases cost 9 ms; bench:import).
+  if (quick) {
+    const q = [
+      ...new Set([
+        ...queryWords(query.title),
+        ...query.keywords.flatMap((keyword) => queryWords(keyword)),
+      ]),
+    ]
+      .slice(0, 10)
+      .join(' ');
+    return q ? [{ q, limit: CANDIDATES_PER_QUERY }] : [];
+  }
   const phrases = [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes]
     .map((text) => queryWords(text).slice(0, 10).join(' '))
     .filter(Boolean)

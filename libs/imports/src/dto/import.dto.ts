@@ -39,6 +39,16 @@ export class StartImportQueryDto {
   @Transform(flag)
   @IsBoolean()
   publish?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'Check every new row against what other PPS published ("dit bestaat al"); false skips it (a bulk migration)',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  checkSimilar?: boolean;
 }
 
 export class ImportListQueryDto extends PageQueryDto {
@@ -76,6 +86,7 @@ export class ImportJobDto {
   @ApiPropertyOptional({ type: String, nullable: true }) fileName: string | null;
   @ApiProperty() dryRun: boolean;
   @ApiProperty() publish: boolean;
+  @ApiProperty() checkSimilar: boolean;
   @ApiProperty({ enum: ['queued', 'running', 'done', 'failed', 'cancelled'] }) status: string;
   @ApiProperty() cancelRequested: boolean;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stream as excelStream, CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { headerNotices } from './header-check';
 import { ByteCounter, FORMULA_PROBLEM, SourceItem } from './source-rows';
 
@@ -15,6 +15,7 @@ export const LISTS_SHEET = 'Keuzelijsten';
 export async function* xlsxRows(path: string, counted: ByteCounter): AsyncGenerator<SourceItem> {
   const input = createReadStream(path);
   input.on('data', (chunk) => counted(chunk.length));
+  const { stream: excelStream } = await import('exceljs');
   const workbook = new excelStream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

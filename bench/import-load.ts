@@ -1,0 +1,108 @@
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CreateAssetDto } from '@bouwsteen/assets';
+import { apiToken } from './api-token';
+import { Stack } from './stack';
+import { round, sleep } from './timing';
+
+export interface ImportLoad {
+  files: number;
+  megabytes: number;
+  uploadSeconds: number;
+  /** Until every import job ended (all rows in PostgreSQL). */
+  importSeconds: number;
+  /** Until the live index holds `expectedDocuments`. */
+  searchableSeconds: number;
+  totals: Record<string, number>;
+}
+
+/**
+ * The bulk-load write path: the corpus as JSON Lines files, one per PPS (as PPS leads would
+ * send them), uploaded to the API's import with publish=true; timed until every job has ended
+ * and until the live index holds `expectedDocuments`. `during` runs while the jobs run.
+ */
+export async function loadThroughImport(
+  stack: Stack,
+  corpus: CreateAssetDto[],
+  options: {
+    checkSimilar: boolean;
+    expectedDocuments?: number;
+    during?: () => Promise<unknown>;
+    /** Prefix of the rows' sourceId, so a second load makes new blocks. */
+    codePrefix?: string;
+  },
+): Promise<ImportLoad> {
+  const dir = mkdtempSync(join(tmpdir(), 'bouwsteen-bench-import-'));
+  try {
+    const token = await apiToken(stack);
+    const api = `http://127.0.0.1:${stack.apiPort}`;
+    const headers = { Authorization: `Bearer ${token}` };
+    const byPps = new Map<string, string[]>();
+    corpus.forEach(({ ppsId, ...asset }, n) => {
+      const lines = byPps.get(ppsId) ?? [];
+      lines.push(JSON.stringify({ sourceId: `${options.codePrefix ?? 'SYN'}-${n}`, ...asset }));
+      byPps.set(ppsId, lines);
+    });
+    const files = [...byPps].map(([ppsId, lines], index) => {
+      const path = join(dir, `pps-${index}.jsonl`);
+      writeFileSync(path, lines.join('\n') + '\n');
+      return { ppsId, path };
+    });
+    byPps.clear();
+    const bytes = files.reduce((sum, file) => sum + statSync(file.path).size, 0);
+    const started = performance.now();
+    const jobs: string[] = [];
+    for (const file of files) {
+      const response = await fetch(
+        `${api}/api/v1/imports?ppsId=${file.ppsId}&publish=true&checkSimilar=${options.checkSimilar}`,
+        {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/x-ndjson' },
+          body: Readable.toWeb(createReadStream(file.path)) as ReadableStream,
+          duplex: 'half',
+        } as RequestInit,
+      );
+      if (response.status !== 202)
+        throw new Error(`upload: ${response.status} ${await response.text()}`);
+      jobs.push(((await response.json()) as { id: string }).id);
+    }
+    const uploadSeconds = (performance.now() - started) / 1000;
+    const during = options.during?.();
+    const totals: Record<string, number> = {};
+    for (const id of jobs) {
+      for (;;) {
+        const job = (await (await fetch(`${api}/api/v1/imports/${id}`, { headers })).json()) as {
+          status: string;
+          totals: Record<string, number>;
+        };
+        if (!['queued', 'running'].includes(job.status)) {
+          if (job.status !== 'done') throw new Error(`import ${id} ended ${job.status}`);
+          for (const [key, value] of Object.entries(job.totals))
+            totals[key] = (totals[key] ?? 0) + value;
+          break;
+        }
+        await sleep(200);
+      }
+    }
+    const importSeconds = (performance.now() - started) / 1000;
+    await during;
+    const expected = options.expectedDocuments ?? corpus.length;
+    const index = stack.client.index(stack.liveIndex);
+    while ((await index.getStats()).numberOfDocuments < expected) await sleep(100);
+    const searchableSeconds = (performance.now() - started) / 1000;
+    if (totals.created !== corpus.length)
+      throw new Error(`not every row was imported: ${JSON.stringify(totals)}`);
+    return {
+      files: files.length,
+      megabytes: round(bytes / 2 ** 20),
+      uploadSeconds: round(uploadSeconds),
+      importSeconds: round(importSeconds),
+      searchableSeconds: round(searchableSeconds),
+      totals,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

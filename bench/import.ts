@@ -1,0 +1,189 @@
+/**
+ * npm run bench:import -- [--size 100000] [--samples 50] [--similar-size 10000]
+ *
+ * The catalogue import as the write path for volume: the synthetic corpus as JSON Lines files
+ * (one per PPS, as PPS leads would send them) uploaded to the API with publish=true, until every
+ * block is searchable; beside it, in the same run, the floor: the same documents bulk-loaded
+ * straight into Meilisearch. The bulk load skips "dit bestaat al" (checkSimilar=false, as a
+ * migration would); a second, smaller import into the loaded registry measures that check's
+ * cost. Also the API's memory during the import, and single-asset writes (create + publish over
+ * HTTP) before and during it. Meilisearch runs alone on CPU 1 as for its floor; the API on CPU
+ * 0; the worker on either.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SearchDocumentsRepository } from '@bouwsteen/search';
+import { apiToken } from './api-token';
+import { loadThroughImport } from './import-load';
+import { bulkLoad, machine, saveReport, startStack } from './stack';
+import { mulberry32, syntheticAsset } from './synthetic-corpus';
+import { percentile, round } from './timing';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    samples: { type: 'string', default: '50' },
+    'similar-size': { type: 'string', default: '10000' },
+  },
+});
+const SIZE = Number(args.size);
+const SAMPLES = Number(args.samples);
+const SIMILAR_SIZE = Number(args['similar-size']);
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024);
+}
+
+async function main(): Promise<void> {
+  const stack = await startStack('0', '0,1');
+  try {
+    const api = `http://127.0.0.1:${stack.apiPort}`;
+    const headers = { Authorization: `Bearer ${await apiToken(stack)}` };
+    const random = mulberry32(42);
+    const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, stack.ppsIds, random));
+    const single = () => singleWrites(api, headers, stack.ppsIds[0], SAMPLES);
+    const idle = await single();
+    console.log('  single writes, idle', idle);
+
+    const rssBefore = rssMb(stack.apiPid);
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(stack.apiPid))), 100);
+    let busy = { p50: 0, p99: 0 };
+    console.log(`Importing ${SIZE} rows without the similarity check…`);
+    const load = await loadThroughImport(stack, corpus, {
+      checkSimilar: false,
+      expectedDocuments: SIZE + 2 * SAMPLES,
+      during: async () => (busy = await single()),
+    });
+    clearInterval(sampler);
+    console.log('  ', load);
+
+    const documents = [];
+    for await (const batch of stack.app.get(SearchDocumentsRepository).allDocuments(10_000))
+      documents.push(...batch);
+    const directSeconds = await bulkLoad(stack, `${stack.liveIndex}_direct`, documents);
+    console.log(`  direct bulk load ${round(directSeconds)} s`);
+    documents.length = 0;
+
+    // "Dit bestaat al" on: new rows against the registry just loaded.
+    const more = Array.from({ length: SIMILAR_SIZE }, (_, n) =>
+      syntheticAsset(SIZE + n, stack.ppsIds, random),
+    );
+    console.log(`Importing ${SIMILAR_SIZE} more rows with the similarity check…`);
+    const checked = await loadThroughImport(stack, more, {
+      checkSimilar: true,
+      codePrefix: 'MORE',
+      expectedDocuments: SIZE + 2 * SAMPLES + SIMILAR_SIZE,
+    });
+    console.log('  ', checked);
+
+    const report = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      settings: {
+        size: SIZE,
+        files: load.files,
+        megabytes: load.megabytes,
+        samples: SAMPLES,
+        similarSize: SIMILAR_SIZE,
+        pinning: 'meilisearch cpu1; api cpu0; worker cpu0-1; load generator cpu0',
+      },
+      bulkLoad: {
+        documents: SIZE,
+        uploadSeconds: load.uploadSeconds,
+        importSeconds: load.importSeconds,
+        searchableSeconds: load.searchableSeconds,
+        searchableDocsPerSecond: round(SIZE / load.searchableSeconds),
+        directSeconds: round(directSeconds),
+        directDocsPerSecond: round(SIZE / directSeconds),
+        ratio: round(load.searchableSeconds / directSeconds, 2),
+      },
+      withSimilarCheck: {
+        rows: SIMILAR_SIZE,
+        importSeconds: checked.importSeconds,
+        searchableSeconds: checked.searchableSeconds,
+        rowsPerSecond: round(SIMILAR_SIZE / checked.searchableSeconds),
+        rowsWithFindings: checked.totals.similar,
+      },
+      apiMemoryMb: {
+        before: rssBefore,
+        peakDuringImport: round(rssPeak),
+        highWaterMark: rssMb(stack.apiPid, 'VmHWM'),
+      },
+      singleWrites: { idle, duringImport: busy },
+    };
+    printTable(report);
+    console.log(`Saved ${saveReport(`import-${SIZE}`, report)}`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Create + publish one module over HTTP, `count` times in a row; p50/p99 in ms. */
+async function singleWrites(
+  api: string,
+  headers: Record<string, string>,
+  ppsId: string,
+  count: number,
+): Promise<{ p50: number; p99: number }> {
+  const random = mulberry32(7);
+  const times: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const body = { ...syntheticAsset(1_000_000 + n, [ppsId], random), ppsId };
+    const started = performance.now();
+    const created = await fetch(`${api}/api/v1/assets`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const asset = (await created.json()) as { id: string; revision: number };
+    if (created.status !== 201)
+      throw new Error(`create: ${created.status} ${JSON.stringify(asset)}`);
+    const published = await fetch(`${api}/api/v1/assets/${asset.id}/publish`, {
+      method: 'POST',
+      headers: {
+        ...headers,
+        'Content-Type': 'application/json',
+        'If-Match': `"${asset.revision}"`,
+      },
+      body: '{}',
+    });
+    await published.arrayBuffer();
+    if (published.status !== 200) throw new Error(`publish: ${published.status}`);
+    times.push(performance.now() - started);
+  }
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
+function printTable(report: {
+  bulkLoad: Record<string, number>;
+  withSimilarCheck: Record<string, number>;
+  apiMemoryMb: Record<string, number>;
+  singleWrites: Record<string, { p50: number; p99: number }>;
+}): void {
+  const b = report.bulkLoad;
+  const c = report.withSimilarCheck;
+  const s = report.singleWrites;
+  console.log('\n| measure | import (API) | direct floor | ratio | target |');
+  console.log('|---|---|---|---|---|');
+  console.log(
+    `| ${b.documents} blocks → all searchable | ${b.searchableSeconds} s (${b.searchableDocsPerSecond}/s) | ${b.directSeconds} s (${b.directDocsPerSecond}/s) | ${b.ratio}× | ≤ 1.3× |`,
+  );
+  console.log(`| of which import jobs done (PostgreSQL) | ${b.importSeconds} s | | | |`);
+  console.log(
+    `| API memory during the import | peak ${report.apiMemoryMb.peakDuringImport} MB (${report.apiMemoryMb.before} before) | | | ≤ 400 MB |`,
+  );
+  console.log(
+    `| ${c.rows} more rows with "dit bestaat al" → searchable | ${c.searchableSeconds} s (${c.rowsPerSecond}/s; ${c.rowsWithFindings} with findings) | | | |`,
+  );
+  console.log(`| single create + publish, idle | p50 ${s.idle.p50} / p99 ${s.idle.p99} ms | | | |`);
+  console.log(
+    `| single create + publish, during the import | p50 ${s.duringImport.p50} / p99 ${s.duringImport.p99} ms | | | |`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
