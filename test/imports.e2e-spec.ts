@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { ensureBuilt, run } from './harness/processes';
 import { curriculumBody, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
-import { csv, finished, reportOf, runImport } from './harness/imports';
+import { asBytes, csv, finished, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -521,11 +521,7 @@ describe('catalogue import and export (e2e)', () => {
         .get(`/api/v1/exports?format=${format}&ppsId=${pps}`)
         .set(bearer(owner))
         .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
+        .parse(asBytes)
         .expect(200);
       const job = await runImport(t, owner, pps, exported.body as Buffer, { type });
       const problems = (await reportOf(t, owner, job.id)).filter(
@@ -667,11 +663,7 @@ describe('catalogue import and export (e2e)', () => {
       .http()
       .get('/api/v1/imports/templates/module.xlsx')
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(asBytes)
       .expect(200);
     expect(response.headers['content-type']).toContain(XLSX);
     const workbook = new Workbook();

@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import { TestApp, TestUser, bearer } from './test-app';
 
 export interface ImportJob {
@@ -70,4 +71,15 @@ export function csv(header: string[], rows: (string | number)[][]): string {
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A supertest parser that keeps a binary body (a workbook, an export) as bytes. */
+export function asBytes(
+  response: Response,
+  callback: (error: Error | null, body: Buffer) => void,
+): void {
+  const stream = response as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }

@@ -5,7 +5,19 @@ import { ImportFormat } from './readers';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-export interface ImportJobRow {
+/** What a job has counted so far (its progress and totals). */
+export interface Totals {
+  rowsRead: number;
+  bytesRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  published: number;
+  failed: number;
+  similar: number;
+}
+
+export interface ImportJobRow extends Totals {
   id: string;
   ppsId: string;
   createdBy: string;
@@ -17,30 +29,11 @@ export interface ImportJobRow {
   status: ImportStatus;
   cancelRequested: boolean;
   bytesTotal: number;
-  bytesRead: number;
-  rowsRead: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  published: number;
-  failed: number;
-  similar: number;
   reportLines: number;
   error: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
-}
-
-export interface Totals {
-  rowsRead: number;
-  bytesRead: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  published: number;
-  failed: number;
-  similar: number;
 }
 
 export interface ReportLine {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { headerNotices } from './header-check';
-import { ByteCounter, FORMULA_PROBLEM, SourceItem } from './source-rows';
+import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
 
 /** What a spreadsheet program puts before a value so it is not read as a formula (our export too). */
 const DEFUSED = /^'(?=[\t\r]|\s*[=+\-@])/;
@@ -43,12 +43,7 @@ export async function* csvRows(path: string, counted: ByteCounter): AsyncGenerat
       for (const [index, raw] of record.entries()) {
         const header = headers[index];
         if (!header) {
-          if (raw.trim() !== '')
-            problems.push({
-              field: `kolom ${index + 1}`,
-              message: 'staat buiten de kolommen van de kopregel',
-              value: raw,
-            });
+          problems.push(...outsideHeader(index, raw));
           continue;
         }
         if (/^\s*=/.test(raw)) {

@@ -28,3 +28,16 @@ export function isNotice(item: SourceItem): item is FileNotice {
 export type ByteCounter = (bytes: number) => void;
 
 export const FORMULA_PROBLEM = 'bevat een formule; zet de waarde zelf in de cel';
+
+/** A filled cell right of the last header: its value would otherwise be lost without a word. */
+export function outsideHeader(index: number, text: string): RowProblem[] {
+  return text.trim() === ''
+    ? []
+    : [
+        {
+          field: `kolom ${index + 1}`,
+          message: 'staat buiten de kolommen van de kopregel',
+          value: text,
+        },
+      ];
+}

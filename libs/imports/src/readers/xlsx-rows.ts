@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { CellValue } from 'exceljs';
 import { headerNotices } from './header-check';
-import { ByteCounter, FORMULA_PROBLEM, SourceItem } from './source-rows';
+import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
 
 /** The template's own sheets: read by people, not imported. */
 export const EXPLANATION_SHEET = 'Toelichting';
@@ -51,12 +51,7 @@ export async function* xlsxRows(path: string, counted: ByteCounter): AsyncGenera
           const header = headers[index];
           const { text, formula } = cellText(value);
           if (!header) {
-            if (text.trim() !== '')
-              problems.push({
-                field: `kolom ${index + 1}`,
-                message: 'staat buiten de kolommen van de kopregel',
-                value: text,
-              });
+            problems.push(...outsideHeader(index, text));
             continue;
           }
           if (formula) problems.push({ field: header, message: FORMULA_PROBLEM, value: text });
