@@ -1,6 +1,13 @@
 import { Browser, Page } from 'playwright-core';
 import { ReuseService } from '@bouwsteen/reuse';
-import { eventually, expectAccessible, isFocused, openPage, screenshot } from '../harness/browser';
+import {
+  eventually,
+  expectAccessible,
+  isFocused,
+  openPage,
+  problemsOf,
+  screenshot,
+} from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { pageQuery } from '../../libs/web/src/pages/search-queries';
 
@@ -241,5 +248,85 @@ describe('a PPS lead keeping their building blocks up to date', () => {
     await page.getByRole('button', { name: /^Intrekken/ }).click();
     expect(await page.locator('table').textContent()).toContain('ingetrokken op');
     await page.context().close();
+  });
+  it('imports a catalogue from a spreadsheet: a check first, then for real', async () => {
+    const page = await signedIn();
+    await page.goto('/mijn-pps');
+    await page
+      .getByRole('link', { name: 'Een hele catalogus importeren uit een spreadsheet' })
+      .click();
+    await page.waitForURL(/\/mijn-pps\/importeren\?pps=/);
+    await expectAccessible(page, 'mijn-pps-importeren');
+    const header =
+      'sourceId,kind,title,summary,levels,license,module.moduleType,module.learningOutcomes,module.studyLoad.value,module.studyLoad.unit,module.audiences,module.learningMode,module.deliveryModes,module.certification';
+    const row = (code: string, title: string, hours: string) =>
+      `${code},Module,${title},Praktijkgerichte module voor monteurs met opdrachten op de werkplek.,mbo niveau 3,CC BY-SA 4.0,E-learning,Werkt veilig volgens de instructie,${hours},uur,worker,Formeel leren,online,micro-credential`;
+    const file = {
+      name: 'catalogus.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          header,
+          row('WEB-1', 'Hydrauliek in de praktijk', '8'),
+          row('WEB-2', 'Pneumatiek in de praktijk', 'acht'),
+          row('WEB-3', 'Meten en regelen', '12'),
+        ].join('\r\n'),
+      ),
+    };
+    // The default is a check that changes nothing.
+    expect(
+      await page.getByLabel('Alleen controleren (proefimport): er verandert niets').isChecked(),
+    ).toBe(true);
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.waitForURL(/\/mijn-pps\/importeren\/[0-9a-f-]{36}$/);
+    await eventually(async () => {
+      await page.reload();
+      expect(await page.locator('#voortgang').textContent()).toContain('Status: Klaar');
+    }, 20_000);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Proefimport: catalogus.csv',
+    );
+    const totals = page.getByRole('table', { name: 'Totalen' });
+    expect(await totals.getByRole('row', { name: /Nieuw \(zou worden\)/ }).textContent()).toContain(
+      '2',
+    );
+    const report = page.getByRole('table', { name: 'Verslag' });
+    expect(await report.textContent()).toContain('module.studyLoad.value');
+    expect(await report.textContent()).toContain('moet een getal zijn');
+    expect(await report.textContent()).toContain('acht');
+    await expectAccessible(page, 'mijn-pps-import-verslag');
+    await screenshot(page, 'mijn-pps-import-verslag');
+
+    // For real, as drafts: the two good rows become drafts of the PPS.
+    await page.getByRole('link', { name: /Tevreden\? Kies het bestand opnieuw/ }).click();
+    await page.getByLabel('Importeren als concept').check();
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.waitForURL(/\/mijn-pps\/importeren\/[0-9a-f-]{36}$/);
+    await eventually(async () => {
+      await page.reload();
+      expect(await page.locator('#voortgang').textContent()).toContain('Status: Klaar');
+    }, 20_000);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Import: catalogus.csv',
+    );
+    await page.goto('/mijn-pps');
+    expect(await page.getByRole('link', { name: 'Hydrauliek in de praktijk' }).count()).toBe(1);
+    await page.goto('/mijn-pps/importeren');
+    expect(await page.getByRole('table', { name: 'Eerdere imports' }).textContent()).toContain(
+      'Proefimport',
+    );
+    await screenshot(page, 'mijn-pps-importeren');
+    // An upload without the page's form token (from another site) is refused before it is read.
+    const forged = await page.request.post(
+      `/mijn-pps/importeren?pps=${await site.t.ppsId('House of Digital')}`,
+      {
+        multipart: { doel: 'publiceren', file: file },
+        maxRedirects: 0,
+      },
+    );
+    expect(forged.status()).toBe(403);
+    expect(problemsOf(page)).toEqual([]);
   });
 });

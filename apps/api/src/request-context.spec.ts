@@ -15,6 +15,12 @@ describe('request logging', () => {
     expect(redactUrl('/api/v1/courses/123/share')).toBe('/api/v1/courses/123/share');
   });
 
+  it('redacts the form token a file upload carries in its address', () => {
+    expect(redactUrl('/mijn-pps/importeren?pps=1&_formulier=abc.def-123')).toBe(
+      '/mijn-pps/importeren?pps=1&_formulier=[redacted]',
+    );
+  });
+
   it('logs no headers, query or route parameters', () => {
     const fields = requestLogFields({
       id: 'r1',

@@ -20,7 +20,12 @@ export function assignRequestId(
 }
 
 /** Path segments that are secrets in themselves (share links) never reach a log line. */
-const SECRET_SEGMENTS = [/(\/shared\/courses\/)[^/?#]+/gi, /^(\/cursus\/)[^/?#]+/gi];
+const SECRET_SEGMENTS = [
+  /(\/shared\/courses\/)[^/?#]+/gi,
+  /^(\/cursus\/)[^/?#]+/gi,
+  // A page's form token, in the address of a file upload's form.
+  /([?&]_formulier=)[^&#]+/gi,
+];
 
 export function redactUrl(url: string | undefined): string | undefined {
   return SECRET_SEGMENTS.reduce(

@@ -35,17 +35,22 @@ export class ImportsService {
     private readonly pps: PpsRepository,
   ) {}
 
-  /** Checks who may import before a byte of the file is read, then stores it and queues the job. */
+  /**
+   * Checks who may import before a byte of the file is read, then stores it and queues the job.
+   * `choices` turns a page form's fields (sent before the file) into the options.
+   */
   async start(
     principal: Principal,
     query: StartImportQueryDto,
     request: Request,
+    choices?: (fields: Record<string, string>) => Omit<StartImportQueryDto, 'ppsId' | 'format'>,
   ): Promise<ImportJobDto> {
     if (!(await this.pps.exists(query.ppsId)))
       throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${query.ppsId}` }]);
     if (!ImportPolicy.canStart(principal, query.ppsId))
       throw new ForbiddenError('Only editors of this PPS (or an admin) may import into it');
     const upload = await uploadOf(request, query.format);
+    const options = { ...query, ...choices?.(upload.fields) };
     const staging = `upload-${randomUUID()}`;
     const bytes = await this.files.save(staging, upload.body);
     if (bytes === 0) {
@@ -57,9 +62,9 @@ export class ImportsService {
       createdBy: principal.userId,
       format: upload.format,
       fileName: upload.fileName,
-      dryRun: query.dryRun ?? false,
-      publish: query.publish ?? false,
-      checkSimilar: query.checkSimilar ?? true,
+      dryRun: options.dryRun ?? false,
+      publish: options.publish ?? false,
+      checkSimilar: options.checkSimilar ?? true,
       bytesTotal: bytes,
     });
     this.files.rename(staging, job.id);

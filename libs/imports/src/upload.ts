@@ -9,6 +9,8 @@ export interface Upload {
   body: Readable;
   fileName: string | null;
   format: ImportFormat;
+  /** Multipart fields sent before the file (a page's form: what to do with it). */
+  fields: Record<string, string>;
 }
 
 const TYPES: Record<string, ImportFormat> = {
@@ -43,18 +45,25 @@ export function uploadOf(request: Request, format?: ImportFormat): Promise<Uploa
       ImportError.UnsupportedFormat,
       `Send text/csv, .xlsx or application/x-ndjson, or say ?format= (got "${mediaType.slice(0, 100)}")`,
     );
-  return Promise.resolve({ body: request, fileName: null, format: found });
+  return Promise.resolve({ body: request, fileName: null, format: found, fields: {} });
 }
 
 function multipartFile(request: Request, format?: ImportFormat): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fields: 20 } });
+      parser = busboy({
+        headers: request.headers,
+        limits: { files: 1, fields: 20, fieldSize: 1000 },
+      });
     } catch (error) {
       return reject(new DomainException(ImportError.NoFile, (error as Error).message));
     }
     let found = false;
+    const fields: Record<string, string> = {};
+    parser.on('field', (name, value) => {
+      if (!found) fields[name] = value.slice(0, 1000);
+    });
     parser.on('file', (field, stream, info) => {
       if (field !== 'file' || found) return stream.resume();
       found = true;
@@ -69,7 +78,12 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
           ),
         );
       }
-      resolve({ body: stream, fileName: info.filename?.slice(0, 200) ?? null, format: chosen });
+      resolve({
+        body: stream,
+        fileName: info.filename?.slice(0, 200) ?? null,
+        format: chosen,
+        fields,
+      });
     });
     parser.on('error', (error: Error) =>
       reject(

@@ -7,6 +7,7 @@ import { FollowModule } from '@bouwsteen/follow';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
+import { ImportsModule } from '@bouwsteen/imports';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
@@ -15,6 +16,8 @@ import { AssetActionsPage } from './pages/my-pps/asset-actions.page';
 import { AssetEditorPage } from './pages/my-pps/asset-editor.page';
 import { MyPpsPage } from './pages/my-pps/dashboard.page';
 import { MyPpsController } from './pages/my-pps/my-pps.controller';
+import { MyPpsImportController } from './pages/my-pps/import.controller';
+import { ImportPage } from './pages/my-pps/import.page';
 import { ComposerPage } from './pages/my-courses/composer.page';
 import { MyCoursesController } from './pages/my-courses/my-courses.controller';
 import { ReportsPageController } from './pages/reports/reports.controller';
@@ -49,6 +52,7 @@ import { StaticFiles } from './static/static-files';
 
 const PAGE_CONTROLLERS = [
   AccountPageController,
+  MyPpsImportController,
   MyPpsController,
   MyCoursesController,
   ReportsPageController,
@@ -74,6 +78,7 @@ const PAGE_CONTROLLERS = [
     ReportsModule,
     CoursesModule,
     FollowModule,
+    ImportsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
@@ -95,6 +100,7 @@ const PAGE_CONTROLLERS = [
     AccountPage,
     MyPpsPage,
     AssetEditorPage,
+    ImportPage,
     AssetActionsPage,
     TakeUpPage,
     VersionDiffPage,

@@ -13,6 +13,19 @@ export function formatDate(value: string | Date | null | undefined): string {
   return Number.isNaN(date.getTime()) ? '' : DATE.format(date);
 }
 
+const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
+
+/** "28 november 2026 om 16:05": a moment, when several on one day must be told apart. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date);
+}
+
 export function formatNumber(value: number): string {
   return NUMBER.format(value);
 }

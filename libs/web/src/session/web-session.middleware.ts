@@ -55,7 +55,12 @@ export class WebSessionMiddleware implements NestMiddleware {
 
   private checkForm(request: Request, binding: string | undefined): void {
     const body = request.body as Record<string, unknown> | undefined;
-    const candidate = request.get('X-Form-Token') ?? body?.[FORM_TOKEN_FIELD];
+    // A file upload's body is read by its handler, after this check: its form carries the
+    // token in the address instead (kept out of the logs, see redactUrl).
+    const multipart = /^multipart\/form-data/i.test(request.get('Content-Type') ?? '');
+    const candidate =
+      request.get('X-Form-Token') ??
+      (multipart ? request.query[FORM_TOKEN_FIELD] : body?.[FORM_TOKEN_FIELD]);
     if (!binding || !this.tokens.matches(binding, candidate) || !sameOrigin(request))
       throw new DomainException(WebError.FormExpired);
   }

@@ -111,6 +111,11 @@ export class MyPpsPage {
               </li>
             ))}
           </ul>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`/mijn-pps/importeren?pps=${pps.id}`}>
+              Een hele catalogus importeren uit een spreadsheet
+            </a>
+          </p>
         </section>
         <section aria-labelledby="bouwstenen-titel">
           <h2 class="utrecht-heading-2" id="bouwstenen-titel">

@@ -1,0 +1,438 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { Principal } from '@bouwsteen/auth';
+import { DomainException, PageQueryDto } from '@bouwsteen/common';
+import {
+  columnNamed,
+  ImportJobDto,
+  ImportListQueryDto,
+  ImportReportLineDto,
+  ImportsService,
+} from '@bouwsteen/imports';
+import { PpsService } from '@bouwsteen/organisations';
+import { DataTable } from '../../components/data-table';
+import { Pagination } from '../../components/pagination';
+import { FORM_TOKEN_FIELD } from '../../forms/form-token';
+import { formatDateTime, formatNumber } from '../../format/format';
+import { KIND_LABELS, KIND_ORDER } from '../../format/labels';
+import type { PageAnswer } from '../../http/page-answer';
+import type { PageContext } from '../../http/page-context';
+import type { PageMeta } from '../../layout/page-meta';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { workingPps } from './my-pps-scope';
+
+const REPORT_PAGE = 100;
+const STATUS: Record<string, string> = {
+  queued: 'In de wachtrij',
+  running: 'Bezig',
+  done: 'Klaar',
+  failed: 'Mislukt',
+  cancelled: 'Geannuleerd',
+};
+const SEVERITY: Record<string, string> = {
+  error: 'Fout',
+  warning: 'Let op',
+  similar: 'Bestaat al',
+};
+
+/**
+ * /mijn-pps/importeren: a PPS lead brings a spreadsheet in from the browser — the templates,
+ * the upload (a check first, by default), and each import's progress, totals and report. The
+ * work is the imports library's; this page only asks and shows.
+ */
+@Injectable()
+export class ImportPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly pps: PpsService,
+    private readonly imports: ImportsService,
+  ) {}
+
+  async form(
+    page: PageContext,
+    principal: Principal,
+    requested: unknown,
+    problem?: string,
+  ): Promise<string> {
+    const pps = workingPps(principal, await this.pps.directory(), requested);
+    if (!pps)
+      return this.site.page(
+        page,
+        meta('Catalogus importeren', '/mijn-pps/importeren'),
+        <PickFirst />,
+      );
+    const recent = await this.imports.list(
+      principal,
+      Object.assign(new ImportListQueryDto(), { ppsId: pps.id, pageNumber: 1, pageSize: 20 }),
+    );
+    const action = `/mijn-pps/importeren?pps=${pps.id}&${FORM_TOKEN_FIELD}=${encodeURIComponent(page.formToken)}`;
+    return this.site.page(
+      page,
+      meta(`Catalogus importeren: ${pps.name}`, `/mijn-pps/importeren?pps=${pps.id}`),
+      <>
+        <h1 class="utrecht-heading-1" safe>{`Catalogus importeren: ${pps.name}`}</h1>
+        <p class="utrecht-paragraph">
+          Zet uw modules, curricula, praktijkomgevingen en goede praktijken in een spreadsheet en
+          breng ze in één keer over. Eén rij is één bouwsteen. Met een eigen code per bouwsteen
+          werkt een volgende import dezelfde bouwstenen bij in plaats van nieuwe te maken.
+        </p>
+        {problem ? (
+          <div class="utrecht-alert utrecht-alert--error" role="alert">
+            <p class="utrecht-paragraph" safe>
+              {problem}
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        <section aria-labelledby="sjablonen-titel">
+          <h2 class="utrecht-heading-2" id="sjablonen-titel">
+            Sjablonen
+          </h2>
+          <p class="utrecht-paragraph">
+            Elk sjabloon heeft keuzelijsten en een tabblad Toelichting dat elke kolom uitlegt.
+          </p>
+          <ul class="plain-list">
+            {KIND_ORDER.map((kind) => (
+              <li>
+                <a class="utrecht-link" href={`/api/v1/imports/templates/${kind}.xlsx`} download="">
+                  {Html.escapeHtml(`Sjabloon ${KIND_LABELS[kind].many.toLowerCase()} (Excel)`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="versturen-titel">
+          <h2 class="utrecht-heading-2" id="versturen-titel">
+            Bestand versturen
+          </h2>
+          <form method="post" action={action} enctype="multipart/form-data" class="site-form">
+            <fieldset class="utrecht-form-fieldset">
+              <legend class="utrecht-form-fieldset__legend">Wat wilt u doen?</legend>
+              <Choice value="proef" checked>
+                Alleen controleren (proefimport): er verandert niets
+              </Choice>
+              <Choice value="concept">Importeren als concept</Choice>
+              <Choice value="publiceren">Importeren en meteen publiceren</Choice>
+            </fieldset>
+            <div class="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                type="checkbox"
+                id="vergelijken"
+                name="vergelijken"
+                value="ja"
+                checked
+              />
+              <label class="utrecht-form-label utrecht-form-label--checkbox" for="vergelijken">
+                Controleren of een nieuwe bouwsteen al bestaat bij een andere PPS
+              </label>
+            </div>
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="bestand">
+                Bestand
+              </label>
+              <p class="utrecht-form-field-description" id="bestand-uitleg">
+                Excel (.xlsx), CSV (opgeslagen als CSV UTF-8) of JSON Lines (.jsonl).
+              </p>
+              <input
+                class="utrecht-textbox utrecht-textbox--html-input"
+                type="file"
+                id="bestand"
+                name="file"
+                accept=".xlsx,.csv,.jsonl"
+                aria-describedby="bestand-uitleg"
+                required
+              />
+            </div>
+            <button class="utrecht-button utrecht-button--primary-action" type="submit">
+              Versturen
+            </button>
+          </form>
+        </section>
+        <section aria-labelledby="eerder-titel">
+          <h2 class="utrecht-heading-2" id="eerder-titel">
+            Eerdere imports
+          </h2>
+          {recent.items.length ? (
+            <DataTable
+              labelledBy="eerder-titel"
+              rows={recent.items}
+              columns={[
+                {
+                  header: 'Gestart',
+                  render: (job) => (
+                    <a class="utrecht-link" href={`/mijn-pps/importeren/${job.id}`} safe>
+                      {formatDateTime(job.createdAt)}
+                    </a>
+                  ),
+                },
+                { header: 'Bestand', text: (job) => job.fileName ?? '—' },
+                { header: 'Soort', text: (job) => (job.dryRun ? 'Proefimport' : 'Import') },
+                { header: 'Status', text: (job) => STATUS[job.status] ?? job.status },
+                { header: 'Nieuw', numeric: true, text: (job) => formatNumber(job.totals.created) },
+                {
+                  header: 'Niet ingelezen',
+                  numeric: true,
+                  text: (job) => formatNumber(job.totals.failed),
+                },
+              ]}
+            />
+          ) : (
+            <p class="utrecht-paragraph">Nog geen imports voor deze PPS.</p>
+          )}
+        </section>
+      </>,
+    );
+  }
+
+  /** The upload: a job, then its page; a refused file brings the form back with the reason. */
+  async start(
+    page: PageContext,
+    principal: Principal,
+    requested: unknown,
+    request: Request,
+  ): Promise<PageAnswer> {
+    const pps = workingPps(principal, await this.pps.directory(), requested);
+    if (!pps) return { redirect: '/mijn-pps/importeren' };
+    try {
+      const job = await this.imports.start(principal, { ppsId: pps.id }, request, (fields) => ({
+        dryRun: fields.doel !== 'concept' && fields.doel !== 'publiceren',
+        publish: fields.doel === 'publiceren',
+        checkSimilar: fields.vergelijken === 'ja',
+      }));
+      return { redirect: `/mijn-pps/importeren/${job.id}` };
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.status >= 500) throw error;
+      return {
+        html: await this.form(
+          page,
+          principal,
+          pps.id,
+          UPLOAD_PROBLEMS[error.code] ?? UPLOAD_PROBLEM,
+        ),
+        status: error.status,
+      };
+    }
+  }
+
+  async job(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    pageNumber: unknown,
+  ): Promise<string> {
+    const job = await this.imports.get(principal, id);
+    const number = Math.min(Math.max(Number(pageNumber) || 1, 1), 1000);
+    const report = await this.imports.report(
+      principal,
+      id,
+      Object.assign(new PageQueryDto(), { pageNumber: number, pageSize: REPORT_PAGE }),
+    );
+    const running = job.status === 'queued' || job.status === 'running';
+    return this.site.page(
+      page,
+      meta(
+        `${job.dryRun ? 'Proefimport' : 'Import'} ${job.fileName ?? ''}`.trim(),
+        `/mijn-pps/importeren/${id}`,
+      ),
+      <>
+        <h1 class="utrecht-heading-1" safe>
+          {`${job.dryRun ? 'Proefimport' : 'Import'}${job.fileName ? `: ${job.fileName}` : ''}`}
+        </h1>
+        <Progress job={job} />
+        {running ? (
+          ''
+        ) : (
+          <>
+            <Totals job={job} />
+            <section aria-labelledby="verslag-titel">
+              <h2 class="utrecht-heading-2" id="verslag-titel">
+                Verslag
+              </h2>
+              {report.items.length ? (
+                <ReportTable lines={report.items} />
+              ) : (
+                <p class="utrecht-paragraph">Niets te melden: elke rij is ingelezen.</p>
+              )}
+              <Pagination
+                current={report.pageNumber}
+                total={report.totalPages}
+                href={(n) => `/mijn-pps/importeren/${id}?pagina=${n}`}
+                label="Pagina's van het verslag"
+              />
+            </section>
+          </>
+        )}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/mijn-pps/importeren?pps=${job.ppsId}`}>
+            {job.dryRun && job.status === 'done'
+              ? 'Tevreden? Kies het bestand opnieuw en kies Importeren'
+              : 'Terug naar importeren'}
+          </a>
+        </p>
+      </>,
+    );
+  }
+
+  /** The progress block alone, for htmx while the job runs; a finished job reloads the page. */
+  async progress(principal: Principal, id: string): Promise<{ html: string; finished: boolean }> {
+    const job = await this.imports.get(principal, id);
+    return {
+      html: String(<Progress job={job} />),
+      finished: job.status !== 'queued' && job.status !== 'running',
+    };
+  }
+}
+
+const UPLOAD_PROBLEM =
+  'Dit bestand kon niet worden ingelezen. Kies een .xlsx-, .csv- of .jsonl-bestand.';
+const UPLOAD_PROBLEMS: Record<string, string> = {
+  'import-unsupported-format':
+    'Kies een Excel-bestand (.xlsx), een CSV-bestand of JSON Lines (.jsonl).',
+  'import-no-file': 'Kies eerst een bestand.',
+  'import-too-large': 'Dit bestand is te groot. Verdeel het over meer bestanden.',
+  'unsupported-charset': 'Sla het CSV-bestand op als "CSV UTF-8" en probeer het opnieuw.',
+};
+
+function meta(title: string, canonicalPath: string): PageMeta {
+  return {
+    title,
+    description: 'Bouwstenen uit een spreadsheet in één keer overbrengen.',
+    canonicalPath,
+    section: 'mijn-pps',
+    noindex: true,
+  };
+}
+
+function PickFirst(): JSX.Element {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Catalogus importeren</h1>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/mijn-pps">
+          Kies eerst de PPS waarvoor u importeert
+        </a>
+        .
+      </p>
+    </>
+  );
+}
+
+function Choice(props: { value: string; checked?: boolean; children: JSX.Element }): JSX.Element {
+  const id = `doel-${props.value}`;
+  return (
+    <div class="utrecht-form-field utrecht-form-field--radio">
+      <input
+        class="utrecht-radio-button utrecht-radio-button--html-input"
+        type="radio"
+        id={id}
+        name="doel"
+        value={props.value}
+        checked={props.checked}
+      />
+      <label class="utrecht-form-label utrecht-form-label--radio" for={id}>
+        {props.children}
+      </label>
+    </div>
+  );
+}
+
+function Progress({ job }: { job: ImportJobDto }): JSX.Element {
+  const running = job.status === 'queued' || job.status === 'running';
+  return (
+    <div
+      id="voortgang"
+      role="status"
+      hx-get={running ? `/mijn-pps/importeren/${job.id}/voortgang` : undefined}
+      hx-trigger={running ? 'every 2s' : undefined}
+      hx-swap={running ? 'outerHTML' : undefined}
+    >
+      <p class="utrecht-paragraph" safe>
+        {`Status: ${STATUS[job.status] ?? job.status}. ${formatNumber(job.progress.rowsRead)} rijen gelezen.`}
+      </p>
+      {running ? (
+        <>
+          <label class="utrecht-form-label" for="voortgang-balk">
+            Voortgang
+          </label>
+          <progress id="voortgang-balk" max="100" value={String(job.progress.percent)}>
+            {`${job.progress.percent}%`}
+          </progress>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`/mijn-pps/importeren/${job.id}`}>
+              Vernieuwen
+            </a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+      {job.error ? (
+        <div class="utrecht-alert utrecht-alert--error">
+          <p class="utrecht-paragraph" safe>
+            {job.error}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+function Totals({ job }: { job: ImportJobDto }): JSX.Element {
+  const t = job.totals;
+  const would = job.dryRun ? ' (zou worden)' : '';
+  const rows: [string, number][] = [
+    [`Nieuw${would}`, t.created],
+    [`Bijgewerkt${would}`, t.updated],
+    ['Ongewijzigd', t.unchanged],
+    [`Gepubliceerd${would}`, t.published],
+    ['Niet ingelezen', t.failed],
+    ['Lijkt op een bouwsteen van een andere PPS', t.similar],
+  ];
+  return (
+    <section aria-labelledby="totalen-titel">
+      <h2 class="utrecht-heading-2" id="totalen-titel">
+        Totalen
+      </h2>
+      <DataTable
+        labelledBy="totalen-titel"
+        rows={rows}
+        columns={[
+          { header: 'Wat', text: ([label]) => label },
+          { header: 'Aantal rijen', numeric: true, text: ([, value]) => formatNumber(value) },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** A report's field as a person reads it: the column's Dutch name, with the API's path. */
+function columnText(field: string | null): string {
+  if (!field) return '';
+  const parts = field.split('.');
+  for (let length = parts.length; length > 0; length--) {
+    const column = columnNamed(parts.slice(0, length).join('.'));
+    if (column) return `${column.label} (${field})`;
+  }
+  return field;
+}
+
+function ReportTable({ lines }: { lines: ImportReportLineDto[] }): JSX.Element {
+  return (
+    <DataTable
+      labelledBy="verslag-titel"
+      rows={lines}
+      columns={[
+        { header: 'Rij', text: (line) => line.row ?? 'Bestand' },
+        { header: 'Soort', text: (line) => SEVERITY[line.severity] ?? line.severity },
+        { header: 'Kolom', text: (line) => columnText(line.field) },
+        { header: 'Melding', text: (line) => line.message },
+        { header: 'Gevonden waarde', text: (line) => line.value ?? '' },
+      ]}
+    />
+  );
+}
