@@ -110,11 +110,13 @@ export class ImportPage {
           <form method="post" action={action} enctype="multipart/form-data" class="site-form">
             <fieldset class="utrecht-form-fieldset">
               <legend class="utrecht-form-fieldset__legend">Wat wilt u doen?</legend>
-              <Choice value="proef" checked>
-                Alleen controleren (proefimport): er verandert niets
-              </Choice>
-              <Choice value="concept">Importeren als concept</Choice>
-              <Choice value="publiceren">Importeren en meteen publiceren</Choice>
+              <Choice
+                value="proef"
+                checked
+                label="Alleen controleren (proefimport): er verandert niets"
+              />
+              <Choice value="concept" label="Importeren als concept" />
+              <Choice value="publiceren" label="Importeren en meteen publiceren" />
             </fieldset>
             <div class="utrecht-form-field utrecht-form-field--checkbox">
               <input
@@ -320,7 +322,7 @@ function PickFirst(): JSX.Element {
   );
 }
 
-function Choice(props: { value: string; checked?: boolean; children: JSX.Element }): JSX.Element {
+function Choice(props: { value: string; checked?: boolean; label: string }): JSX.Element {
   const id = `doel-${props.value}`;
   return (
     <div class="utrecht-form-field utrecht-form-field--radio">
@@ -332,8 +334,8 @@ function Choice(props: { value: string; checked?: boolean; children: JSX.Element
         value={props.value}
         checked={props.checked}
       />
-      <label class="utrecht-form-label utrecht-form-label--radio" for={id}>
-        {props.children}
+      <label class="utrecht-form-label utrecht-form-label--radio" for={id} safe>
+        {props.label}
       </label>
     </div>
   );
@@ -357,7 +359,7 @@ function Progress({ job }: { job: ImportJobDto }): JSX.Element {
           <label class="utrecht-form-label" for="voortgang-balk">
             Voortgang
           </label>
-          <progress id="voortgang-balk" max="100" value={String(job.progress.percent)}>
+          <progress id="voortgang-balk" max="100" value={String(job.progress.percent)} safe>
             {`${job.progress.percent}%`}
           </progress>
           <p class="utrecht-paragraph">
