@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,6 +27,9 @@ export class ImportFiles {
   private get directory(): string {
     const directory = this.config.imports.directory;
     mkdirSync(directory, { recursive: true, mode: 0o700 });
+    // An existing directory others could write to (or read) would let them swap or read an
+    // upload: it is closed (we own it) or refused.
+    if (statSync(directory).mode & 0o077) chmodSync(directory, 0o700);
     return directory;
   }
 
