@@ -12,8 +12,7 @@ import { CheckContext, ContentChecks } from './content-checks';
 import { AssetContentDto } from './dto/asset-content.dto';
 import { AssetEntity, AssetKind } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
-import { Licenses, derivativeLicenseProblem } from './license-policy';
-import { wholeSeconds } from './whole-seconds';
+import { publishedAssetFields, publishedVersionFields } from './publication';
 
 /** One building block as a bulk write receives it: the whole content, named by id or code. */
 export interface BulkItem {
@@ -71,7 +70,6 @@ export class AssetBulkWriter {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly checks: ContentChecks,
-    private readonly licenses: Licenses,
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly events: AssetEvents,
@@ -159,14 +157,9 @@ export class AssetBulkWriter {
     if (target?.status === 'archived') return fail('id', 'is archived and can no longer change');
     const errors = this.checks.problems(principal, item, target?.id, context);
     if (errors.length > 0) return { item, action: 'failed', errors };
-    if (target?.basedOnAssetId) {
-      const source = await this.assets.findVersion(target.basedOnAssetId, target.basedOnVersion!);
-      const problem = derivativeLicenseProblem(
-        await this.licenses.terms(source!.license),
-        await this.licenses.terms(item.content.license),
-      );
-      if (problem) return fail('license', problem);
-    }
+    const licenseProblem =
+      target && (await this.checks.derivativeLicenseProblem(target, item.content.license));
+    if (licenseProblem) return fail('license', licenseProblem);
     const columns = toVersionColumns(item.kind, item.content);
     if (!target) return { item, columns, action: 'create', errors: [] };
     const same = sameContent(
@@ -201,9 +194,15 @@ export class AssetBulkWriter {
       }
     }
     const publishing = options.publish;
-    const published = publishing
-      ? { state: 'published' as const, publishedAt: now, publishedBy: principal.userId }
-      : { state: 'draft' as const };
+    // A new version of a block that was published before needs the change note.
+    const versionState = (target: AssetEntity | undefined) =>
+      publishing
+        ? publishedVersionFields(
+            principal.userId,
+            now,
+            target?.publishedVersion ? options.changeNote : null,
+          )
+        : { state: 'draft' as const };
     const creates = plans.filter((plan) => plan.action === 'create');
     for (const plan of creates) plan.newId = randomUUID();
     await this.assets.insertAssets(
@@ -212,14 +211,14 @@ export class AssetBulkWriter {
         id: plan.newId!,
         ppsId,
         kind: plan.item.kind,
-        status: publishing ? 'published' : 'draft',
         latestVersion: 1,
-        publishedVersion: publishing ? 1 : null,
         source: 'import',
         sourceId: plan.item.sourceId ?? null,
         demoKey: null,
         createdBy: principal.userId,
-        ...(publishing ? { firstPublishedAt: now, publicChangedAt: wholeSeconds(now) } : {}),
+        ...(publishing
+          ? publishedAssetFields({ firstPublishedAt: null }, 1, now)
+          : { status: 'draft' as const, publishedVersion: null }),
       })),
     );
     const newVersions = plans.filter(
@@ -232,8 +231,7 @@ export class AssetBulkWriter {
         assetId: plan.target?.id ?? plan.newId!,
         number: plan.target ? plan.target.latestVersion + 1 : 1,
         createdBy: principal.userId,
-        ...published,
-        ...(publishing && plan.target?.publishedVersion ? { changeNote: options.changeNote } : {}),
+        ...versionState(plan.target),
       })),
     );
     const newlyPublished: string[] = creates.map((plan) => plan.newId!);
@@ -244,20 +242,12 @@ export class AssetBulkWriter {
       if (target.hasDraft) {
         await this.assets.updateDraftVersion(manager, target.id, number, {
           ...(plan.action === 'update' ? plan.columns : {}),
-          ...published,
-          ...(publishing && target.publishedVersion ? { changeNote: options.changeNote } : {}),
+          ...versionState(target),
         });
       }
       await this.assets.updateAsset(manager, target.id, target.rowVersion, {
         latestVersion: number,
-        ...(publishing
-          ? {
-              status: 'published',
-              publishedVersion: number,
-              firstPublishedAt: target.firstPublishedAt ?? now,
-              publicChangedAt: wholeSeconds(now),
-            }
-          : {}),
+        ...(publishing ? publishedAssetFields(target, number, now) : {}),
       });
       if (plan.item.sourceId && !target.sourceId)
         await this.assets.setSourceId(manager, target.id, plan.item.sourceId);

@@ -25,6 +25,7 @@ import {
 } from './asset-content';
 import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
 import { wholeSeconds } from './whole-seconds';
+import { publishedAssetFields, publishedVersionFields } from './publication';
 import { AssetChangeLogEntry, AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
 import {
@@ -44,7 +45,7 @@ import {
   DerivativeDto,
   LineageDto,
 } from './dto/derivative.dto';
-import { Licenses, derivativeLicenseProblem, licenseNotes } from './license-policy';
+import { Licenses, licenseNotes } from './license-policy';
 import { LineageRow } from './assets.repository';
 import { AssetPolicy } from './asset.policy';
 import { AssetEvents } from './asset-events';
@@ -327,18 +328,18 @@ export class AssetsService {
         ]);
       }
       const now = this.clock.now();
-      await this.assets.updateDraftVersion(manager, id, asset.latestVersion, {
-        state: 'published',
-        publishedAt: now,
-        publishedBy: principal.userId,
-        changeNote: dto.changeNote ?? null,
-      });
-      await this.assets.updateAsset(manager, id, revision, {
-        status: 'published',
-        publishedVersion: asset.latestVersion,
-        firstPublishedAt: asset.firstPublishedAt ?? now,
-        publicChangedAt: wholeSeconds(now),
-      });
+      await this.assets.updateDraftVersion(
+        manager,
+        id,
+        asset.latestVersion,
+        publishedVersionFields(principal.userId, now, dto.changeNote ?? null),
+      );
+      await this.assets.updateAsset(
+        manager,
+        id,
+        revision,
+        publishedAssetFields(asset, asset.latestVersion, now),
+      );
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.
       if (asset.publishedVersion !== null) {
@@ -533,16 +534,7 @@ export class AssetsService {
     license: string,
     manager: EntityManager,
   ): Promise<void> {
-    if (!asset.basedOnAssetId) return;
-    const source = await this.assets.findVersion(
-      asset.basedOnAssetId,
-      asset.basedOnVersion!,
-      manager,
-    );
-    const problem = derivativeLicenseProblem(
-      await this.licenses.terms(source!.license, manager),
-      await this.licenses.terms(license, manager),
-    );
+    const problem = await this.checks.derivativeLicenseProblem(asset, license, manager);
     if (problem) throw new ValidationFailedError([{ field: 'license', message: problem }]);
   }
 

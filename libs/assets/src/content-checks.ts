@@ -8,7 +8,8 @@ import { organisationReferences, otherKinds } from './asset-content';
 import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
-import { AssetKind, AssetStatus } from './entities/asset.entity';
+import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
+import { Licenses, derivativeLicenseProblem } from './license-policy';
 import { KIND_HANDLERS } from './kinds';
 
 /** What checking many contents needs from the database, read once for all of them. */
@@ -35,7 +36,29 @@ export class ContentChecks {
     private readonly assets: AssetsRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly taxonomy: TaxonomyService,
+    private readonly licenses: Licenses,
   ) {}
+
+  /**
+   * What a derivative's licence must keep of its source's (ShareAlike, NonCommercial): the
+   * problem with `license` for `asset`, or undefined (also when the asset is no derivative).
+   */
+  async derivativeLicenseProblem(
+    asset: Pick<AssetEntity, 'basedOnAssetId' | 'basedOnVersion'>,
+    license: string,
+    manager?: EntityManager,
+  ): Promise<string | undefined> {
+    if (!asset.basedOnAssetId) return undefined;
+    const source = await this.assets.findVersion(
+      asset.basedOnAssetId,
+      asset.basedOnVersion!,
+      manager,
+    );
+    return derivativeLicenseProblem(
+      await this.licenses.terms(source!.license, manager),
+      await this.licenses.terms(license, manager),
+    );
+  }
 
   async context(items: ContentToCheck[], manager?: EntityManager): Promise<CheckContext> {
     const assetIds = new Set<string>();
