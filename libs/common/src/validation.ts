@@ -71,14 +71,22 @@ function stripPropertyPrefix(message: string, property: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
 }
 
+/**
+ * How a body is validated, for the API's pipe and anything that checks the same DTOs itself
+ * (an import's rows): unknown fields refused, the value kept so a type error can say what
+ * arrived (it is never echoed back).
+ */
+export const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  validationError: { target: false, value: true },
+} as const;
+
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    // The value is kept so a type error can say what arrived; it is never echoed back.
-    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
 }

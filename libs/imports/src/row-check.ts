@@ -1,7 +1,11 @@
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { AssetContentDto, AssetKind, CreateAssetDto } from '@bouwsteen/assets';
-import { flattenValidationErrors, textProblem, unsafeTextFields } from '@bouwsteen/common';
+import { ArgumentMetadata } from '@nestjs/common';
+import {
+  ValidationFailedError,
+  createValidationPipe,
+  textProblem,
+  unsafeTextFields,
+} from '@bouwsteen/common';
 import { inDutch } from './dutch-messages';
 import { DecodedRow, RowProblem, decodeCells, isKind, isUuid, normaliseCodes } from './row-codec';
 import { SourceRow } from './readers';
@@ -56,27 +60,29 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
   return { label: row.label, ...decoded, problems };
 }
 
-/** The API's rules for the shape (the same class the API validates a POST with). */
+/** The API's own validation pipe, so a row is held to exactly what a POST is held to. */
+const pipe = createValidationPipe();
+const BODY: ArgumentMetadata = { type: 'body', metatype: CreateAssetDto };
+
+/** The API's rules for the shape (the same pipe and class the API validates a POST with). */
 export async function shapeProblems(
   kind: AssetKind,
   ppsId: string,
   content: Record<string, unknown>,
 ): Promise<{ content?: AssetContentDto; problems: RowProblem[] }> {
-  const dto = plainToInstance(CreateAssetDto, { ...content, kind, ppsId });
-  const errors = await validate(dto, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: true },
-  });
-  if (errors.length > 0)
+  try {
+    const dto = (await pipe.transform({ ...content, kind, ppsId }, BODY)) as CreateAssetDto;
+    const { kind: _kind, ppsId: _pps, ...rest } = dto;
+    return { content: rest as AssetContentDto, problems: [] };
+  } catch (error) {
+    if (!(error instanceof ValidationFailedError)) throw error;
     return {
-      problems: flattenValidationErrors(errors).map((error) => ({
-        field: error.field,
-        message: inDutch(error.message),
+      problems: (error.errors ?? []).map((problem) => ({
+        field: problem.field,
+        message: inDutch(problem.message),
       })),
     };
-  const { kind: _kind, ppsId: _pps, ...rest } = dto;
-  return { content: rest as AssetContentDto, problems: [] };
+  }
 }
 
 function decodeObject(value: unknown): DecodedRow {

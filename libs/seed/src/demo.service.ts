@@ -3,7 +3,12 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AssetsRepository, AssetsService, CreateAssetDto } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { DomainException, flattenValidationErrors, nameKey } from '@bouwsteen/common';
+import {
+  DomainException,
+  VALIDATOR_OPTIONS,
+  flattenValidationErrors,
+  nameKey,
+} from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { PpsFields, PpsRepository } from '@bouwsteen/organisations';
 import { ReuseError, ReuseService } from '@bouwsteen/reuse';
@@ -143,7 +148,7 @@ export class DemoService {
       });
     }
     const dto = plainToInstance(CreateAssetDto, { ...fields, [entry.kind]: details, ppsId });
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    const errors = await validate(dto, VALIDATOR_OPTIONS);
     if (errors.length > 0) {
       throw new Error(
         `demo asset ${key} is invalid: ${JSON.stringify(flattenValidationErrors(errors))}`,
