@@ -10,14 +10,13 @@
  * HTTP) before and during it. Meilisearch runs alone on CPU 1 as for its floor; the API on CPU
  * 0; the worker on either.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SearchDocumentsRepository } from '@bouwsteen/search';
 import { apiToken } from './api-token';
 import { loadThroughImport } from './import-load';
 import { bulkLoad, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
-import { percentile, round } from './timing';
+import { percentile, round, rssMb } from './timing';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,11 +28,6 @@ const { values: args } = parseArgs({
 const SIZE = Number(args.size);
 const SAMPLES = Number(args.samples);
 const SIMILAR_SIZE = Number(args['similar-size']);
-
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024);
-}
 
 async function main(): Promise<void> {
   const stack = await startStack('0', '0,1');

@@ -13,8 +13,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AssetEntity, AssetVersionEntity, toVersionColumns } from '@bouwsteen/assets';
 import { machine, saveReport, startStack, Stack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
-import { percentile, round, timed } from './timing';
-import { readFileSync } from 'node:fs';
+import { percentile, round, rssMb, timed } from './timing';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,11 +23,6 @@ const { values: args } = parseArgs({
 });
 const SIZE = Number(args.size);
 const SAMPLES = Number(args.samples);
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
-}
 
 async function bulkInsert(stack: Stack): Promise<number> {
   const dataSource = stack.app.get(DataSource);

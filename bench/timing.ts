@@ -15,10 +15,15 @@ export const round = (value: number, digits = 1): number =>
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The highest resident set size a process has had, from the kernel (VmHWM). */
-export function peakRssMb(pid: number): number {
+/** A process's resident set size now (VmRSS) or at its highest (VmHWM), from the kernel, in MB. */
+export function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+  return round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024);
+}
+
+/** The highest resident set size a process has had (VmHWM). */
+export function peakRssMb(pid: number): number {
+  return rssMb(pid, 'VmHWM');
 }
 
 export async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {

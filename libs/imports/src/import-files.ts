@@ -22,15 +22,19 @@ import { ImportError } from './imports.errors';
  */
 @Injectable()
 export class ImportFiles {
+  private prepared?: string;
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** Made (or closed) once, when a file is first stored or looked for. */
   private get directory(): string {
+    if (this.prepared) return this.prepared;
     const directory = this.config.imports.directory;
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     // An existing directory others could write to (or read) would let them swap or read an
     // upload: it is closed (we own it) or refused.
     if (statSync(directory).mode & 0o077) chmodSync(directory, 0o700);
-    return directory;
+    return (this.prepared = directory);
   }
 
   pathOf(name: string): string {

@@ -286,12 +286,13 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     rows: Map<number, CheckedRow>,
   ): Promise<void> {
     if (!this.duplicates || !state.job.checkSimilar) return;
+    const byKey = new Map(items.map((item) => [item.key, item]));
     const created = outcomes
       .filter((outcome) => outcome.result === 'created')
-      .map((outcome) => items.find((item) => item.key === outcome.key)!);
+      .map((outcome) => ({ outcome, item: byKey.get(outcome.key)! }));
     if (created.length === 0) return;
     const { checked, similar } = await this.duplicates.similarBatch(
-      created.map((item) => ({
+      created.map(({ item }) => ({
         ...similarityFeatures(item.kind, item.content),
         kind: item.kind,
         excludePpsId: state.job.ppsId,
@@ -314,8 +315,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     similar.forEach((found, index) => {
       if (found.length === 0) return;
       state.totals.similar++;
-      const item = created[index];
-      const outcome = outcomes.find((candidate) => candidate.key === item.key)!;
+      const { item, outcome } = created[index];
       for (const match of found)
         state.lines.push({
           severity: 'similar',
