@@ -57,9 +57,13 @@ export class ImportFiles {
         yield chunk;
       }
     };
+    const file = createWriteStream(path, { mode: 0o600, flags: 'wx' });
     try {
-      await pipeline(body, counted, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+      await pipeline(body, counted, file);
     } catch (error) {
+      // The file may still be being opened when the upload fails: remove it once it is closed,
+      // or an empty file would appear after the removal.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       this.remove(name);
       throw error;
     }
