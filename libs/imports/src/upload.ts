@@ -1,7 +1,7 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { CommonError, DomainException } from '@bouwsteen/common';
+import { CommonError, DomainException, charsetOf } from '@bouwsteen/common';
 import { ImportError } from './imports.errors';
 import { ImportFormat } from './readers';
 
@@ -101,7 +101,7 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
 }
 
 function refuseCharset(type: string): void {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  const charset = charsetOf(type);
   if (charset && !/^(utf-?8|utf-?16(le)?)$/i.test(charset))
     throw new DomainException(
       CommonError.UnsupportedCharset,

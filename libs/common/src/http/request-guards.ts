@@ -31,7 +31,7 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
       ),
     );
   }
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  const charset = charsetOf(type);
   if (charset && !/^utf-?8$/i.test(charset)) {
     return next(
       new DomainException(
@@ -41,6 +41,11 @@ export function requireJsonBody(request: Request, _response: Response, next: Nex
     );
   }
   next();
+}
+
+/** The charset a Content-Type names, if any (`text/csv; charset="utf-8"` → `utf-8`). */
+export function charsetOf(contentType: string): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
 }
 
 /** body-parser `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH before parsing. */
