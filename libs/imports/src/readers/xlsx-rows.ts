@@ -23,6 +23,11 @@ export async function* xlsxRows(path: string, counted: ByteCounter): AsyncGenera
     worksheets: 'emit',
     entries: 'emit',
   });
+  // exceljs's single-pass reader can lose the zip's last entry (exceljs#3064, open), which in
+  // files written by exceljs — our exports — is xl/workbook.xml, and then fails on the sheet
+  // names. Rows are not in that entry: with an empty model the sheets read whole (named
+  // "SheetN" when the names were lost) instead of failing one read in ten.
+  (workbook as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
   let sheets = 0;
   try {
     for await (const sheet of workbook) {
