@@ -263,6 +263,64 @@ describe('search pipeline (integration)', () => {
     });
   });
 
+  it('sends a backlog without waiting for each batch to be indexed, so Meilisearch takes several at once', async () => {
+    const backlog = [];
+    for (let i = 0; i < 80; i++) backlog.push(await publish(moduleBody(ppsId)));
+    const since = new Date().toISOString();
+    const worker = await startWorker({ OUTBOX_BATCH_SIZE: '5', OUTBOX_CONCURRENCY: '8' });
+    try {
+      await drained();
+      for (const asset of backlog) expect((await indexed(asset.id))?.version).toBe(1);
+      const query = {
+        indexUids: [indexName],
+        types: ['documentAdditionOrUpdate' as const],
+        afterEnqueuedAt: since,
+      };
+      const tasks = (await meili.tasks.getTasks({ ...query, reverse: true })).results;
+      expect(tasks.map((task) => task.details?.receivedDocuments)).toEqual(Array(16).fill(5));
+      // A relay that waited would enqueue each claim only after the one before was indexed.
+      const sentWhileIndexing = tasks.filter(
+        (task, n) => n > 0 && Date.parse(task.enqueuedAt) < Date.parse(tasks[n - 1].finishedAt!),
+      );
+      expect(sentWhileIndexing.length).toBeGreaterThanOrEqual(8);
+      const rounds = (await meili.batches.getBatches(query)).results;
+      expect(rounds.length).toBeLessThan(tasks.length);
+    } finally {
+      await stopWorker(worker);
+    }
+  });
+
+  it('hides sent entries from other claims until their lease ends, and sends them again then', async () => {
+    const outbox = api.get(OutboxRepository);
+    const asset = await publish(moduleBody(ppsId));
+    const tx = api.get(DataSource);
+    const ids = await tx.transaction(async (manager) => {
+      const claimed = await outbox.claim(manager, 1000);
+      const mine = claimed.filter((entry) => entry.entityId === asset.id).map((entry) => entry.id);
+      // As a worker does once Meilisearch has the documents, before it knows how that ended.
+      await outbox.lease(manager, mine, 60_000);
+      return mine;
+    });
+    expect(ids.length).toBeGreaterThan(0);
+    await tx.transaction(async (manager) => {
+      const claimed = await outbox.claim(manager, 1000);
+      expect(claimed.map((entry) => entry.id)).not.toEqual(expect.arrayContaining(ids));
+    });
+    expect((await outbox.stats()).pending).toBeGreaterThanOrEqual(ids.length);
+    // The worker died: when the lease runs out the entries are due, and a worker indexes them.
+    await tx.query(
+      `UPDATE search_outbox SET next_attempt_at = clock_timestamp() WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+    const worker = await startWorker();
+    try {
+      await drained();
+      expect((await indexed(asset.id))?.version).toBe(1);
+    } finally {
+      await stopWorker(worker);
+    }
+  });
+
   it('reconnects LISTEN with backoff when PostgreSQL drops it, and wakes on notifications again', async () => {
     const worker = await startWorker({ OUTBOX_POLL_MS: '60000' });
     const listener = worker.get(OutboxListener);

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool, request } from 'undici';
 
 /** Meilisearch answered with an error status (the reader maps every failure to a 503). */
 export class MeiliHttpError extends Error {
@@ -38,4 +38,34 @@ export function pooledHttpClient(
     if (response.statusCode >= 400) throw new MeiliHttpError(response.statusCode, body);
     return body;
   };
+}
+
+/**
+ * Hands documents to Meilisearch and returns the task, through undici's request: fetch (what
+ * meilisearch-js uses) checks a string body for lone surrogates and copies it through web
+ * streams, a fifth of the worker's time in a bulk load.
+ */
+export async function enqueueDocuments(
+  origin: string,
+  apiKey: string,
+  index: string,
+  documents: unknown[],
+): Promise<number> {
+  const response = await request(
+    `${origin}/indexes/${encodeURIComponent(index)}/documents?primaryKey=id`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      },
+      body: JSON.stringify(documents),
+      headersTimeout: 30_000,
+      bodyTimeout: 30_000,
+    },
+  );
+  const text = await response.body.text();
+  const body = text === '' ? undefined : JSON.parse(text);
+  if (response.statusCode >= 300) throw new MeiliHttpError(response.statusCode, body);
+  return (body as { taskUid: number }).taskUid;
 }

@@ -16,16 +16,30 @@ const KEEP_PROCESSED_MS = 86_400_000;
 const OUTAGE_PROBE_MS = 1_000;
 /** When other workers hold every claimed asset, wait this long before claiming again. */
 const DEFERRED_PAUSE_MS = 50;
+/** How often the oldest batch in Meilisearch's queue is looked at: a single write shows ~this soon. */
+const CONFIRM_POLL_MS = 25;
+/**
+ * Entries sent but not yet confirmed are hidden from other claims this long (longer than the
+ * wait for a task), so they go again only if their worker died before it knew the outcome.
+ */
+const LEASE_MS = 360_000;
 
-export interface DrainResult {
-  /** Entries applied or settled this round. */
-  claimed: number;
-  /** Meilisearch was unreachable or broken: wait for it before the next round. */
-  failed: boolean;
+/** One claim: what was settled without Meilisearch, and the batch sent to it, if any. */
+interface Claim {
+  /** PPS and organisation entries fanned out into asset entries. */
+  fannedOut: number;
   /** Entries left for later because another worker was indexing the same asset. */
-  deferred?: number;
-  /** Entries set aside this round because Meilisearch keeps rejecting their document. */
-  parked?: number;
+  deferred: number;
+  /** Meilisearch was unreachable when the batch was to be sent. */
+  failed: boolean;
+  sent?: SentBatch;
+}
+
+/** Documents handed to Meilisearch whose tasks have not been seen to succeed yet. */
+interface SentBatch {
+  byAsset: Map<string, OutboxEntry[]>;
+  assetIds: string[];
+  tasks: number[];
 }
 
 /**
@@ -33,23 +47,29 @@ export interface DrainResult {
  *
  * - Entries are claimed with SKIP LOCKED; a PPS or organisation change is fanned out into one
  *   entry per asset it shows in.
- * - Each asset is indexed under a transaction-scoped advisory lock held from reading its rows to
- *   Meilisearch's task having succeeded, so two workers never write the same document in the
- *   wrong order (an entry whose asset another worker holds waits for the next round).
+ * - Each asset's rows are read and its document handed to Meilisearch under a transaction-scoped
+ *   advisory lock, so two workers never enqueue the same document in the wrong order; Meilisearch
+ *   indexes its tasks in the order it received them, so the newest read always lands last.
+ * - The relay does not wait for a batch to be indexed before sending the next (up to
+ *   OUTBOX_CONCURRENCY batches in flight): Meilisearch indexes what has queued up in one go, as
+ *   it does for a bulk load. Sent entries are leased; each is marked done once its task has
+ *   succeeded, in the order sent.
  * - A batch Meilisearch rejects is split in halves until the offending documents are found;
  *   the rest go in, the offenders retry with backoff and are parked after a few attempts.
- * - When Meilisearch itself fails, the entries stay due and the relay probes every second,
- *   so the index converges as soon as it is back.
+ * - When Meilisearch itself fails, the entries become due again and the relay probes every
+ *   second, so the index converges as soon as it is back.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loopDone?: Promise<void>;
-  /** One waker per sleeping loop: a notification wakes them all. */
+  /** The loop's waker while it sleeps: a notification wakes it. */
   private readonly wakers = new Set<() => void>();
   private notified = false;
   private indexReady = false;
+  /** A confirmation found Meilisearch failing: the loop waits for it before sending more. */
+  private outage = false;
   private lastCleanup = 0;
 
   constructor(
@@ -75,12 +95,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       .catch((error: Error) =>
         this.logger.warn(`Index settings not applied yet: ${error.message}`),
       );
-    // Several loops: while one waits for Meilisearch to index its batch, the next builds and
-    // sends its own, so document building and indexing overlap (entries are claimed with SKIP
-    // LOCKED and assets locked per document, exactly as with several workers).
-    this.loopDone = Promise.all(
-      Array.from({ length: this.config.outbox.concurrency }, () => this.loop()),
-    ).then(() => undefined);
+    this.loopDone = this.loop();
   }
 
   async stop(): Promise<void> {
@@ -94,47 +109,99 @@ export class OutboxRelay implements OnApplicationShutdown {
     return this.stop();
   }
 
-  async drainOnce(): Promise<DrainResult> {
+  /** Claims due entries and hands their documents to Meilisearch, without waiting for the indexing. */
+  private async claimAndSend(): Promise<Claim> {
     return this.tx.run(async (manager) => {
       const entries = await this.outbox.claim(manager, this.config.outbox.batchSize);
-      if (entries.length === 0) return { claimed: 0, failed: false };
+      if (entries.length === 0) return { fannedOut: 0, deferred: 0, failed: false };
       const fannedOut = await this.fanOut(manager, entries);
       const byAsset = groupByAsset(entries.filter((entry) => entry.entityType === 'asset'));
       const held = await tryLockKeys(manager, LockSpace.SearchDocument, [...byAsset.keys()]);
       const ready = [...byAsset.keys()].filter((id) => held.has(id));
       const deferred = byAsset.size - ready.length;
-      if (ready.length === 0) return { claimed: fannedOut, failed: false, deferred };
+      if (ready.length === 0) return { fannedOut, deferred, failed: false };
+      const ids = entryIds(byAsset, ready);
       try {
         if (!this.indexReady) {
           await this.prepare();
           this.indexReady = true;
         }
-        const rejected = await this.applyIsolating(manager, ready);
-        const applied = ready.filter((id) => !rejected.has(id));
-        await this.outbox.markDone(manager, entryIds(byAsset, applied));
-        await this.outbox.settleParked(manager, applied);
-        let parked = 0;
-        for (const [assetId, error] of rejected) {
-          parked += await this.outbox.markRejected(manager, entryIds(byAsset, [assetId]), error, {
+        const tasks = await this.indexer.send(ready, manager);
+        await this.outbox.lease(manager, ids, LEASE_MS);
+        return { fannedOut, deferred, failed: false, sent: { byAsset, assetIds: ready, tasks } };
+      } catch (error) {
+        this.unavailable(ready.length, error);
+        await this.outbox.markUnavailable(manager, ids, messageOf(error));
+        return { fannedOut, deferred, failed: true };
+      }
+    });
+  }
+
+  /**
+   * Waits for a sent batch's tasks; marks its entries done, or isolates the documents
+   * Meilisearch rejected, or makes them due again when Meilisearch failed. Never throws.
+   */
+  private async confirm(sent: SentBatch): Promise<void> {
+    const ids = entryIds(sent.byAsset, sent.assetIds);
+    try {
+      try {
+        await this.index.waitAll(sent.tasks, CONFIRM_POLL_MS);
+      } catch (error) {
+        if (error instanceof MeiliTaskFailedError && error.rejectsDocuments)
+          return await this.isolate(sent);
+        throw error;
+      }
+      await this.tx.run(async (manager) => {
+        await this.outbox.markDone(manager, ids);
+        await this.outbox.settleParked(manager, sent.assetIds);
+      });
+    } catch (error) {
+      this.outage = true;
+      this.unavailable(sent.assetIds.length, error);
+      await this.tx
+        .run((manager) => this.outbox.markUnavailable(manager, ids, messageOf(error)))
+        .catch((failure: Error) =>
+          this.logger.error(`Outbox entries stay leased until retried: ${failure.message}`),
+        );
+    }
+  }
+
+  /** A batch was rejected over some documents: they are found by halving, the rest go in. */
+  private async isolate(sent: SentBatch): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const held = await tryLockKeys(manager, LockSpace.SearchDocument, sent.assetIds);
+      const ready = sent.assetIds.filter((id) => held.has(id));
+      // Another worker is sending these again right now: their entries are due for the next claim.
+      const busy = sent.assetIds.filter((id) => !held.has(id));
+      await this.outbox.lease(manager, entryIds(sent.byAsset, busy), 0);
+      const rejected = await this.applyIsolating(manager, ready);
+      const applied = ready.filter((id) => !rejected.has(id));
+      await this.outbox.markDone(manager, entryIds(sent.byAsset, applied));
+      await this.outbox.settleParked(manager, applied);
+      let parked = 0;
+      for (const [assetId, error] of rejected) {
+        parked += await this.outbox.markRejected(
+          manager,
+          entryIds(sent.byAsset, [assetId]),
+          error,
+          {
             baseMs: this.config.outbox.retryBaseMs,
             maxMs: this.config.outbox.retryMaxMs,
             parkAfter: this.config.outbox.parkAfterAttempts,
-          });
-          this.logger.warn(`Meilisearch rejected the document of asset ${assetId}: ${error}`);
-        }
-        if (parked > 0)
-          this.logger.error(
-            `Parked ${parked} outbox entries whose documents Meilisearch keeps rejecting; see search:drift`,
-          );
-        return { claimed: fannedOut + applied.length, failed: false, deferred, parked };
-      } catch (error) {
-        this.indexReady = false;
-        const message = error instanceof Error ? error.message : String(error);
-        this.logger.warn(`Meilisearch unavailable, ${ready.length} documents wait: ${message}`);
-        await this.outbox.markUnavailable(manager, entryIds(byAsset, ready), message);
-        return { claimed: 0, failed: true, deferred };
+          },
+        );
+        this.logger.warn(`Meilisearch rejected the document of asset ${assetId}: ${error}`);
       }
+      if (parked > 0)
+        this.logger.error(
+          `Parked ${parked} outbox entries whose documents Meilisearch keeps rejecting; see search:drift`,
+        );
     });
+  }
+
+  private unavailable(documents: number, error: unknown): void {
+    this.indexReady = false;
+    this.logger.warn(`Meilisearch unavailable, ${documents} documents wait: ${messageOf(error)}`);
   }
 
   private async prepare(): Promise<void> {
@@ -183,20 +250,55 @@ export class OutboxRelay implements OnApplicationShutdown {
     return pps.length + organisations.length;
   }
 
+  /**
+   * Claims and sends while there is work, with at most OUTBOX_CONCURRENCY batches unconfirmed;
+   * confirmations run one after the other in the order sent (Meilisearch's own order).
+   */
   private async loop(): Promise<void> {
+    const unconfirmed: { done: Promise<void>; settled: boolean }[] = [];
+    let confirming: Promise<void> = Promise.resolve();
     while (this.running) {
-      let result: DrainResult = { claimed: 0, failed: false };
+      while (unconfirmed[0]?.settled) unconfirmed.shift();
+      if (unconfirmed.length >= this.config.outbox.concurrency) {
+        await unconfirmed[0].done;
+        continue;
+      }
+      if (this.outage) {
+        await confirming;
+        await this.waitForMeilisearch();
+        this.outage = false;
+        continue;
+      }
+      // While Meilisearch still indexes what was sent, only a full batch goes after it: each
+      // indexing round costs a share that grows with the index, so many small rounds during a
+      // bulk load cost far more than a few large ones. The rest goes once it is done.
+      if (
+        unconfirmed.length > 0 &&
+        (await this.outbox.countDue(this.config.outbox.batchSize)) < this.config.outbox.batchSize
+      ) {
+        await this.sleep(this.config.outbox.pollMs, true, unconfirmed[0].done);
+        continue;
+      }
+      let claim: Claim = { fannedOut: 0, deferred: 0, failed: false };
       try {
-        result = await this.drainOnce();
+        claim = await this.claimAndSend();
         await this.cleanup();
       } catch (error) {
-        this.logger.error(`Outbox relay error: ${error instanceof Error ? error.message : error}`);
-        result = { claimed: 0, failed: true };
+        this.logger.error(`Outbox relay error: ${messageOf(error)}`);
+        claim = { fannedOut: 0, deferred: 0, failed: true };
       }
-      if (result.failed) await this.waitForMeilisearch();
-      else if (result.claimed === 0 && result.deferred) await this.sleep(DEFERRED_PAUSE_MS);
-      else if (result.claimed === 0) await this.sleep(this.config.outbox.pollMs);
+      const { sent } = claim;
+      if (sent) {
+        const item = { done: Promise.resolve(), settled: false };
+        confirming = item.done = confirming
+          .then(() => this.confirm(sent))
+          .then(() => void (item.settled = true));
+        unconfirmed.push(item);
+      } else if (claim.failed) this.outage = true;
+      else if (claim.fannedOut === 0 && claim.deferred > 0) await this.sleep(DEFERRED_PAUSE_MS);
+      else if (claim.fannedOut === 0) await this.sleep(this.config.outbox.pollMs);
     }
+    await confirming;
   }
 
   /** Probes once a second (not with a growing backoff), so the backlog goes in as soon as it can. */
@@ -212,22 +314,29 @@ export class OutboxRelay implements OnApplicationShutdown {
     for (const wake of [...this.wakers]) wake();
   }
 
-  /** Waits for a notification or the time; a notification that came early is not lost. */
-  private sleep(ms: number, wakeOnNotify = true): Promise<void> {
+  /**
+   * Waits for a notification, the time, or `until`; a notification that came early is not lost.
+   * Every way out leads to a fresh look at the outbox, so each clears the notified flag.
+   */
+  private sleep(ms: number, wakeOnNotify = true, until?: Promise<unknown>): Promise<void> {
     if (wakeOnNotify && this.notified) {
       this.notified = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
+      let finished = false;
       const timer = setTimeout(() => done(), ms);
       const waker = wakeOnNotify ? () => done() : () => this.running || done();
       const done = () => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
         this.wakers.delete(waker);
         if (wakeOnNotify) this.notified = false;
         resolve();
       };
       this.wakers.add(waker);
+      void until?.then(done, done);
     });
   }
 
@@ -248,4 +357,8 @@ function groupByAsset(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
 
 function entryIds(byAsset: Map<string, OutboxEntry[]>, assetIds: string[]): string[] {
   return assetIds.flatMap((id) => (byAsset.get(id) ?? []).map((entry) => entry.id));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

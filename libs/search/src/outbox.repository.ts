@@ -59,12 +59,36 @@ export class OutboxRepository {
     return rows.map(toEntry);
   }
 
+  /** How many entries are due, counted up to `limit` (a cheap "is there a full batch?"). */
+  async countDue(limit: number): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS due FROM (
+         SELECT 1 FROM search_outbox
+         WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= clock_timestamp()
+         LIMIT $1) AS due`,
+      [limit],
+    );
+    return row.due;
+  }
+
   /** One entry per asset (a PPS or organisation change touches many documents). */
   async fanOut(manager: EntityManager, assetIds: string[]): Promise<void> {
     if (assetIds.length === 0) return;
     await manager.query(
       `INSERT INTO search_outbox (entity_type, entity_id) SELECT 'asset', id FROM unnest($1::uuid[]) AS id`,
       [assetIds],
+    );
+  }
+
+  /**
+   * Entries whose documents are on their way to Meilisearch are hidden from other claims for
+   * `ms`; if the worker dies before it knows how the indexing ended, they are sent again then.
+   */
+  async lease(manager: EntityManager, ids: string[], ms: number): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE search_outbox SET next_attempt_at = clock_timestamp() + make_interval(secs => $2::float8 / 1000) WHERE id = ANY($1::bigint[])`,
+      [ids, ms],
     );
   }
 
@@ -114,7 +138,8 @@ export class OutboxRepository {
    */
   async markUnavailable(manager: EntityManager, ids: string[], error: string): Promise<void> {
     await manager.query(
-      `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($2, 2000) WHERE id = ANY($1::bigint[])`,
+      `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($2, 2000), next_attempt_at = clock_timestamp()
+       WHERE id = ANY($1::bigint[])`,
       [ids, error],
     );
   }

@@ -3,6 +3,7 @@ import { Index, MeiliSearch, Task } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName, indexSettings } from './index-settings';
 import { MEILI_CLIENT } from './meili-client.provider';
+import { enqueueDocuments } from './meili-http';
 import { SearchDocument } from './search-document';
 import { MeiliTaskFailedError } from './search-errors';
 
@@ -20,6 +21,8 @@ export class SearchIndex {
 
   private readonly embedder: AppConfig['embedder'];
 
+  private readonly masterKey: string;
+
   constructor(
     @Inject(MEILI_CLIENT) private readonly client: MeiliSearch,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -27,6 +30,7 @@ export class SearchIndex {
     this.name = assetsIndexName(config.meili.indexPrefix);
     this.url = config.meili.url.replace(/\/$/, '');
     this.embedder = config.embedder;
+    this.masterKey = config.meili.masterKey;
   }
 
   private index(name = this.name): Index<SearchDocument> {
@@ -60,11 +64,17 @@ export class SearchIndex {
 
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */
   async enqueue(documents: SearchDocument[], name = this.name): Promise<number> {
-    return (await this.index(name).addDocuments(documents, { primaryKey: 'id' })).taskUid;
+    return enqueueDocuments(this.url, this.masterKey, name, documents);
   }
 
-  async waitAll(taskUids: number[]): Promise<void> {
-    for (const task of await this.client.tasks.waitForTasks(taskUids, { ...WAIT, interval: 250 }))
+  /** Enqueues a removal without waiting (see `enqueue`). */
+  async enqueueRemoval(ids: string[], name = this.name): Promise<number> {
+    return (await this.index(name).deleteDocuments(ids)).taskUid;
+  }
+
+  /** Waits for enqueued tasks; a failed one throws MeiliTaskFailedError. `interval`: how often to look. */
+  async waitAll(taskUids: number[], interval = 250): Promise<void> {
+    for (const task of await this.client.tasks.waitForTasks(taskUids, { ...WAIT, interval }))
       succeeded(task, `task ${task.uid}`);
   }
 

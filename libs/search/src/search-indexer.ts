@@ -24,4 +24,18 @@ export class SearchIndexer {
     await this.index.remove(gone, indexName);
     return { upserted: documents.length, removed: gone.length };
   }
+
+  /**
+   * Reads the assets' documents through `manager` and hands them to Meilisearch without waiting
+   * for the indexing: returns the enqueued tasks, for the caller to wait on.
+   */
+  async send(assetIds: string[], manager: EntityManager): Promise<number[]> {
+    const documents = await this.documents.documents(assetIds, manager);
+    const live = new Set(documents.map((document) => document.id));
+    const gone = assetIds.filter((id) => !live.has(id));
+    const tasks: number[] = [];
+    if (documents.length > 0) tasks.push(await this.index.enqueue(documents));
+    if (gone.length > 0) tasks.push(await this.index.enqueueRemoval(gone));
+    return tasks;
+  }
 }
