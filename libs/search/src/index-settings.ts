@@ -101,6 +101,9 @@ export function indexSettings(embedder?: EmbedderConfig): Settings {
       disableOnAttributes: ['creboCodes'],
     },
     faceting: { maxValuesPerFacet: 100 },
+    // Facet counts come with every search; searching within a facet's values (/facet-search)
+    // is never asked for, and its structures cost every write batch ~0.15 s at 30,000 documents.
+    facetSearch: false,
     pagination: { maxTotalHits: 10000 },
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['nld'] }],
     // Without a configured model there is no embedder, and none left over from an earlier one.
