@@ -16,6 +16,12 @@ import { pageQuery } from '../../libs/web/src/pages/search-queries';
  * see "Dit bestaat al" while typing, save (after fixing an error, with nothing typed lost), and
  * record reuse of the other PPS's module instead — setting their own draft aside.
  */
+/** A CSV for the import page: the header, and a module row by code, title and hours. */
+const IMPORT_HEADER =
+  'sourceId,kind,title,summary,levels,license,module.moduleType,module.learningOutcomes,module.studyLoad.value,module.studyLoad.unit,module.audiences,module.learningMode,module.deliveryModes,module.certification';
+const row = (code: string, title: string, hours: string) =>
+  `${code},Module,${title},Praktijkgerichte module voor monteurs met opdrachten op de werkplek.,mbo niveau 3,CC BY-SA 4.0,E-learning,Werkt veilig volgens de instructie,${hours},uur,worker,Formeel leren,online,micro-credential`;
+
 describe('a PPS lead in the browser', () => {
   let site: DemoSite;
   let browser: Browser;
@@ -257,16 +263,12 @@ describe('a PPS lead keeping their building blocks up to date', () => {
       .click();
     await page.waitForURL(/\/mijn-pps\/importeren\?pps=/);
     await expectAccessible(page, 'mijn-pps-importeren');
-    const header =
-      'sourceId,kind,title,summary,levels,license,module.moduleType,module.learningOutcomes,module.studyLoad.value,module.studyLoad.unit,module.audiences,module.learningMode,module.deliveryModes,module.certification';
-    const row = (code: string, title: string, hours: string) =>
-      `${code},Module,${title},Praktijkgerichte module voor monteurs met opdrachten op de werkplek.,mbo niveau 3,CC BY-SA 4.0,E-learning,Werkt veilig volgens de instructie,${hours},uur,worker,Formeel leren,online,micro-credential`;
     const file = {
       name: 'catalogus.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
         [
-          header,
+          IMPORT_HEADER,
           row('WEB-1', 'Hydrauliek in de praktijk', '8'),
           row('WEB-2', 'Pneumatiek in de praktijk', 'acht'),
           row('WEB-3', 'Meten en regelen', '12'),
@@ -333,6 +335,38 @@ describe('a PPS lead keeping their building blocks up to date', () => {
       },
     );
     expect(forged.status()).toBe(403);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('stops a running import from its page; what was read stays', async () => {
+    const page = await signedIn();
+    await page.goto(`/mijn-pps/importeren?pps=${await site.t.ppsId('House of Digital')}`);
+    const rows = Array.from({ length: 20_000 }, (_, n) => row(`STOP-${n}`, `Module ${n}`, '4'));
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles({
+      name: 'groot.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([IMPORT_HEADER, ...rows].join('\r\n')),
+    });
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.waitForURL(/\/mijn-pps\/importeren\/[0-9a-f-]{36}$/);
+    const stop = page.getByRole('button', { name: 'Import stoppen' });
+    await stop.waitFor();
+    await expectAccessible(page, 'mijn-pps-import-bezig');
+    await screenshot(page, 'mijn-pps-import-bezig');
+    await stop.press('Enter');
+    await eventually(
+      async () =>
+        expect(await page.locator('#voortgang').textContent()).toContain('Status: Geannuleerd'),
+      30_000,
+    );
+    const totals = page.getByRole('table', { name: 'Totalen' });
+    await totals.waitFor();
+    const read = Number(
+      (await page.locator('#voortgang').textContent())!
+        .match(/([\d.]+) rijen gelezen/)![1]
+        .replace(/\./g, ''),
+    );
+    expect(read).toBeLessThan(20_000);
     expect(problemsOf(page)).toEqual([]);
   });
 });

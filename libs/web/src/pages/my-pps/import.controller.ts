@@ -42,6 +42,15 @@ export class MyPpsImportController {
     return this.imports.job(page, principal, id, pageNumber);
   }
 
+  @HtmlForm(':id/stoppen')
+  async stop(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.imports.stop(principal, id));
+  }
+
   /** htmx polls this while the job runs; when it has ended the whole page reloads. */
   @HtmlPage(':id/voortgang')
   async progress(

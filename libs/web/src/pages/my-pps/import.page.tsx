@@ -5,6 +5,7 @@ import { Principal } from '@bouwsteen/auth';
 import { DomainException, PageQueryDto } from '@bouwsteen/common';
 import {
   columnNamed,
+  ImportError,
   ImportJobDto,
   ImportListQueryDto,
   ImportReportLineDto,
@@ -13,7 +14,7 @@ import {
 import { PpsService } from '@bouwsteen/organisations';
 import { DataTable } from '../../components/data-table';
 import { Pagination } from '../../components/pagination';
-import { FORM_TOKEN_FIELD } from '../../forms/form-token';
+import { FORM_TOKEN_FIELD, FormTokenField } from '../../forms/form-token';
 import { formatDateTime, formatNumber } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER } from '../../format/labels';
 import type { PageAnswer } from '../../http/page-answer';
@@ -245,7 +246,7 @@ export class ImportPage {
         </h1>
         <Progress job={job} />
         {running ? (
-          ''
+          <Stop job={job} page={page} />
         ) : (
           <>
             <Totals job={job} />
@@ -276,6 +277,16 @@ export class ImportPage {
         </p>
       </>,
     );
+  }
+
+  /** Stops the import after the rows it is working on; one that has ended already is left as is. */
+  async stop(principal: Principal, id: string): Promise<PageAnswer> {
+    try {
+      await this.imports.cancel(principal, id);
+    } catch (error) {
+      if (!(error instanceof DomainException && error.code === ImportError.Finished)) throw error;
+    }
+    return { redirect: `/mijn-pps/importeren/${id}` };
   }
 
   /** The progress block alone, for htmx while the job runs; a finished job reloads the page. */
@@ -338,6 +349,28 @@ function Choice(props: { value: string; checked?: boolean; label: string }): JSX
         {props.label}
       </label>
     </div>
+  );
+}
+
+function Stop({ job, page }: { job: ImportJobDto; page: PageContext }): JSX.Element {
+  if (job.cancelRequested)
+    return (
+      <p class="utrecht-paragraph">
+        Stoppen aangevraagd: de import stopt na de rijen die nu worden verwerkt.
+      </p>
+    );
+  return (
+    <form method="post" action={`/mijn-pps/importeren/${job.id}/stoppen`} class="site-form">
+      <FormTokenField page={page} />
+      <p class="utrecht-paragraph">
+        {job.dryRun
+          ? 'Stoppen kan tussendoor; het verslag gaat dan over de rijen tot dan toe.'
+          : 'Stoppen kan tussendoor: de bouwstenen die al zijn ingelezen, blijven staan.'}
+      </p>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        Import stoppen
+      </button>
+    </form>
   );
 }
 
