@@ -54,15 +54,21 @@ export interface Stack {
   liveIndex: string;
   apiPort: number;
   apiPid: number;
+  workerPid: number;
   publisher: Principal;
   ppsIds: string[];
   stop(): Promise<void>;
 }
 
 /** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the API and worker: profiling. */
-function pinned(cpu: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+function pinned(
+  cpu: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  launchArgs: string[] = [],
+): ChildProcess {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return spawn('taskset', ['-c', cpu, process.execPath, ...nodeArgs, script], {
+  return spawn('taskset', ['-c', cpu, process.execPath, ...launchArgs, ...nodeArgs, script], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -89,7 +95,6 @@ export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promis
     MEILI_SEARCH_KEY: searchKeyFor(masterKey, `bench_${runId}`),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
-    OUTBOX_BATCH_SIZE: process.env.OUTBOX_BATCH_SIZE ?? '5000',
     OUTBOX_POLL_MS: '200',
   };
   Object.assign(process.env, env);
@@ -134,10 +139,13 @@ export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promis
     );
     // As in production: the API gets the search-only key, never the master key.
     const { MEILI_MASTER_KEY: _master, ...apiEnv } = env;
-    const api = pinned(apiCpu, projectPath('dist/apps/api/src/main.js'), {
-      ...apiEnv,
-      PORT: String(apiPort),
-    });
+    // Launched as the Dockerfile and `npm run start:api` launch it (heap cap included).
+    const api = pinned(
+      apiCpu,
+      projectPath('dist/apps/api/src/main.js'),
+      { ...apiEnv, PORT: String(apiPort) },
+      ['--max-old-space-size=320'],
+    );
     children.push(api);
     await waitHttp(`http://127.0.0.1:${apiPort}/health/ready`);
     return {
@@ -149,6 +157,7 @@ export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promis
       liveIndex: app.get(SearchIndex).name,
       apiPort,
       apiPid: api.pid!,
+      workerPid: children[0].pid!,
       publisher,
       ppsIds,
       stop,
@@ -168,18 +177,54 @@ export async function bulkLoad(
 ): Promise<number> {
   await stack.app.get(SearchIndex).ensure(index);
   const started = performance.now();
+  // One upload after the other (each returns once Meilisearch has stored it, long before it is
+  // indexed), so they still queue up together; ten at once sometimes had a connection closed
+  // under them (EPIPE).
   const tasks = [];
   for (let start = 0; start < documents.length; start += batch)
     tasks.push(
-      stack.client
+      await stack.client
         .index(index)
         .addDocuments(documents.slice(start, start + batch), { primaryKey: 'id' }),
     );
-  await stack.client.tasks.waitForTasks(await Promise.all(tasks), {
+  await stack.client.tasks.waitForTasks(tasks, {
     timeout: 3_600_000,
     interval: 100,
   });
   return (performance.now() - started) / 1000;
+}
+
+/**
+ * What Meilisearch did for one index since `since`: how many batches, how long it was busy
+ * indexing them, and the largest batch — to tell a slow feed from slow indexing.
+ */
+export async function indexingWork(
+  stack: Stack,
+  index: string,
+  since: Date,
+): Promise<{ batches: number; busySeconds: number; largestBatch: number; documents: number }> {
+  let batches = 0;
+  let documents = 0;
+  let busy = 0;
+  let largest = 0;
+  let from: number | null = null;
+  do {
+    const page = await stack.client.batches.getBatches({
+      indexUids: [index],
+      afterStartedAt: since.toISOString(),
+      limit: 1000,
+      ...(from === null ? {} : { from }),
+    });
+    for (const batch of page.results) {
+      if (!batch.finishedAt) continue;
+      batches++;
+      busy += Date.parse(batch.finishedAt) - Date.parse(batch.startedAt);
+      largest = Math.max(largest, Number(batch.details.receivedDocuments ?? 0));
+      documents += Number(batch.details.receivedDocuments ?? 0);
+    }
+    from = page.next;
+  } while (from !== null);
+  return { batches, busySeconds: round(busy / 1000), largestBatch: largest, documents };
 }
 
 export function machine(): Record<string, unknown> {

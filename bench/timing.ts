@@ -1,6 +1,6 @@
 /** Timing helpers shared by the benchmarks: percentiles, kept-alive requests, autocannon. */
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 
 export type Timing = { p50: number; p99: number; rps: number; errors: number };
@@ -19,6 +19,51 @@ export const sleep = (ms: number): Promise<void> =>
 export function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024);
+}
+
+/** CPU time (user + system) a process has used so far, in seconds; 0 when it has gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Process ids whose command name is `name` (e.g. every PostgreSQL backend). */
+export function pidsNamed(name: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** CPU seconds per named part, between `start()` and `stop()`: where a run's time went. */
+export function cpuMeter(parts: Record<string, () => number[]>): () => Record<string, number> {
+  const total = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const before = Object.fromEntries(
+    Object.entries(parts).map(([name, pids]) => [
+      name,
+      new Map(pids().map((pid) => [pid, cpuSeconds(pid)])),
+    ]),
+  );
+  return () =>
+    Object.fromEntries(
+      Object.entries(parts).map(([name, pids]) => {
+        const now = pids();
+        const earlier = now.reduce((sum, pid) => sum + (before[name].get(pid) ?? 0), 0);
+        return [name, round(total(now) - earlier)];
+      }),
+    );
 }
 
 /** The highest resident set size a process has had (VmHWM). */
