@@ -17,7 +17,7 @@ import { apiToken } from './api-token';
 import { loadThroughImport } from './import-load';
 import { bulkLoad, indexingWork, machine, saveReport, startStack } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
-import { cpuMeter, percentile, pidsNamed, round, rssMb } from './timing';
+import { cpuMeter, percentile, pidsNamed, round, rssMb, timed } from './timing';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,12 +39,14 @@ async function main(): Promise<void> {
     const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, stack.ppsIds, random));
     const single = () => singleWrites(api, headers, stack.ppsIds[0], SAMPLES);
     const idle = await single();
-    console.log('  single writes, idle', idle);
+    const idleParts = await parts(api, headers, SAMPLES);
+    console.log('  single writes, idle', idle, idleParts);
 
     const rssBefore = rssMb(stack.apiPid);
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(stack.apiPid))), 100);
     let busy = { p50: 0, p99: 0 };
+    let busyParts = idleParts;
     console.log(`Importing ${SIZE} rows without the similarity check…`);
     const importStarted = new Date();
     const cpu = cpuMeter({
@@ -57,7 +59,10 @@ async function main(): Promise<void> {
     const load = await loadThroughImport(stack, corpus, {
       checkSimilar: false,
       expectedDocuments: SIZE + 2 * SAMPLES,
-      during: async () => (busy = await single()),
+      during: async () => {
+        busy = await single();
+        busyParts = await parts(api, headers, SAMPLES);
+      },
     });
     clearInterval(sampler);
     const cpuSecondsDuringImport = cpu();
@@ -130,12 +135,36 @@ async function main(): Promise<void> {
         highWaterMark: rssMb(stack.apiPid, 'VmHWM'),
       },
       singleWrites: { idle, duringImport: busy },
+      // What a write is made of, each alone: the API's event loop (a route that does nothing),
+      // a PostgreSQL read, a Meilisearch search through the API.
+      parts: { idle: idleParts, duringImport: busyParts },
     };
     printTable(report);
     console.log(`Saved ${saveReport(`import-${SIZE}`, report)}`);
   } finally {
     await stack.stop();
   }
+}
+
+/** p50/p99 in ms of three requests that each load one part of the stack, `count` times each. */
+async function parts(
+  api: string,
+  headers: Record<string, string>,
+  count: number,
+): Promise<Record<string, { p50: number; p99: number }>> {
+  const urls = {
+    eventLoop: `${api}/health/live`,
+    postgresql: `${api}/api/v1/assets?pageSize=1`,
+    meilisearch: `${api}/api/v1/search?q=hydrauliek%20in%20de%20praktijk`,
+  };
+  const result: Record<string, { p50: number; p99: number }> = {};
+  for (const [name, url] of Object.entries(urls)) {
+    const times: number[] = [];
+    for (let n = 0; n < count; n++) times.push(await timed(url, { headers }));
+    if (times.includes(-1)) throw new Error(`${url} did not answer 200`);
+    result[name] = { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+  }
+  return result;
 }
 
 /** Create + publish one module over HTTP, `count` times in a row; p50/p99 in ms. */
