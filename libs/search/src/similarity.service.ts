@@ -56,13 +56,15 @@ const CANDIDATE_FIELDS = [
 ] as const satisfies readonly (keyof SearchDocument)[];
 type Candidate = Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>;
 
+/** Queries per multi-search request when many checks run together (a report's overlaps). */
+const QUERIES_PER_CALL = 100;
 /**
- * Queries per multi-search request when many checks run together: small enough that one request
- * answers within MEILI_SEARCH_TIMEOUT_MS even while Meilisearch indexes a bulk load in large
- * rounds (with 100, an import into a 100,000-document registry came back with no findings at all,
- * as when every check is skipped for want of an answer).
+ * The same for an import's checks, which run while Meilisearch indexes a bulk load in large
+ * rounds: small enough that one request answers within MEILI_SEARCH_TIMEOUT_MS then (with 100,
+ * an import into a 100,000-document registry came back with no findings at all, as when every
+ * check is skipped for want of an answer).
  */
-const QUERIES_PER_CALL = 25;
+const IMPORT_QUERIES_PER_CALL = 25;
 /** Single-word queries per check: the words of the title, keywords and summary, longest first. */
 const WORD_QUERIES = 10;
 const CANDIDATES_PER_WORD = 5;
@@ -203,15 +205,16 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     queries: SimilarityQuery[],
     limit = 5,
     quick = false,
+    perCall = QUERIES_PER_CALL,
   ): Promise<SimilarAsset[][]> {
     const flat = queries.flatMap((query, owner) =>
       this.candidateSearches(query, quick).map((params) => ({ owner, params })),
     );
     const found: Candidate[][] = [];
-    for (let start = 0; start < flat.length; start += QUERIES_PER_CALL)
+    for (let start = 0; start < flat.length; start += perCall)
       found.push(
         ...(await this.index.searchHits<Candidate>(
-          flat.slice(start, start + QUERIES_PER_CALL).map((item) => item.params),
+          flat.slice(start, start + perCall).map((item) => item.params),
         )),
       );
     const candidatesOf = queries.map(() => new Set<string>());
@@ -302,7 +305,10 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
   ): Promise<{ checked: boolean; similar: SimilarAsset[][] }> {
     if (queries.length === 0) return { checked: true, similar: [] };
     try {
-      return { checked: true, similar: await this.similarMany(queries, 3, true) };
+      return {
+        checked: true,
+        similar: await this.similarMany(queries, 3, true, IMPORT_QUERIES_PER_CALL),
+      };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
       this.logger.warn(`Import similarity check skipped: ${error.detail}`);
