@@ -26,7 +26,7 @@ const LEASE_MS = 360_000;
 
 /** One claim: what was settled without Meilisearch, and the batch sent to it, if any. */
 interface Claim {
-  /** PPS and organisation entries fanned out into asset entries. */
+  /** PPS and organisation entries, each fanned out as one entry per asset it shows in. */
   fannedOut: number;
   /** Entries left for later because another worker was indexing the same asset. */
   deferred: number;
