@@ -219,11 +219,11 @@ describe('search (e2e, real Meilisearch)', () => {
     const asset = await publish(moduleBody(ppsId, { keywords: [`${marker}drift`] }));
     await t.indexed();
     const index = t.worker().get(SearchIndex);
-    await index.remove([asset.id]);
     const client = new MeiliSearch({
       host: process.env.MEILI_URL!,
       apiKey: process.env.MEILI_MASTER_KEY,
     });
+    await client.index(index.name).deleteDocuments([asset.id]).waitTask();
     await client
       .index(index.name)
       .addDocuments([{ id: '00000000-0000-4000-8000-00000000dead', title: 'Spook', version: 1 }])

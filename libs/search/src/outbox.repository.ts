@@ -37,6 +37,9 @@ interface EntryRow {
   attempts: number;
 }
 
+/** What makes an entry due for a claim: not done, not parked, its (retry or lease) time come. */
+const DUE = `processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= clock_timestamp()`;
+
 const toEntry = (row: EntryRow): OutboxEntry => ({
   id: row.id,
   entityType: row.entity_type,
@@ -52,7 +55,7 @@ export class OutboxRepository {
   async claim(manager: EntityManager, limit: number): Promise<OutboxEntry[]> {
     const rows: EntryRow[] = await manager.query(
       `SELECT id, entity_type, entity_id, attempts FROM search_outbox
-       WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= clock_timestamp()
+       WHERE ${DUE}
        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
@@ -64,7 +67,7 @@ export class OutboxRepository {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS due FROM (
          SELECT 1 FROM search_outbox
-         WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= clock_timestamp()
+         WHERE ${DUE}
          LIMIT $1) AS due`,
       [limit],
     );

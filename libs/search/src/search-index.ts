@@ -54,14 +54,6 @@ export class SearchIndex {
     );
   }
 
-  async upsert(documents: SearchDocument[], name = this.name): Promise<void> {
-    if (documents.length === 0) return;
-    succeeded(
-      await this.index(name).addDocuments(documents, { primaryKey: 'id' }).waitTask(WAIT),
-      'add documents',
-    );
-  }
-
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */
   async enqueue(documents: SearchDocument[], name = this.name): Promise<number> {
     return enqueueDocuments(this.url, this.masterKey, name, documents);
@@ -76,11 +68,6 @@ export class SearchIndex {
   async waitAll(taskUids: number[], interval = 250): Promise<void> {
     for (const task of await this.client.tasks.waitForTasks(taskUids, { ...WAIT, interval }))
       succeeded(task, `task ${task.uid}`);
-  }
-
-  async remove(ids: string[], name = this.name): Promise<void> {
-    if (ids.length === 0) return;
-    succeeded(await this.index(name).deleteDocuments(ids).waitTask(WAIT), 'delete documents');
   }
 
   /** id → content hash of every indexed document, read in pages (the drift check). */

@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-index';
 
+/** How often a waited-for task is looked at (the pace single writes used to have). */
+const APPLY_POLL_MS = 25;
+
 /** Brings the index in line with PostgreSQL for some assets: upsert what is live, delete the rest. */
 @Injectable()
 export class SearchIndexer {
@@ -11,25 +14,19 @@ export class SearchIndexer {
     private readonly index: SearchIndex,
   ) {}
 
-  /** `manager`: read the rows through the caller's transaction (the relay's and replay's). */
-  async apply(
-    assetIds: string[],
-    manager?: EntityManager,
-  ): Promise<{ upserted: number; removed: number }> {
-    const documents = await this.documents.documents(assetIds, manager);
-    const indexName = this.index.name;
-    const live = new Set(documents.map((document) => document.id));
-    const gone = assetIds.filter((id) => !live.has(id));
-    await this.index.upsert(documents, indexName);
-    await this.index.remove(gone, indexName);
-    return { upserted: documents.length, removed: gone.length };
+  /**
+   * Sends the assets' documents and waits until Meilisearch has indexed them (replay, and the
+   * relay's isolation of rejected documents). `manager`: read through the caller's transaction.
+   */
+  async apply(assetIds: string[], manager?: EntityManager): Promise<void> {
+    await this.index.waitAll(await this.send(assetIds, manager), APPLY_POLL_MS);
   }
 
   /**
-   * Reads the assets' documents through `manager` and hands them to Meilisearch without waiting
-   * for the indexing: returns the enqueued tasks, for the caller to wait on.
+   * Reads the assets' documents and hands them to Meilisearch without waiting for the indexing:
+   * what is live is upserted, the rest deleted. Returns the enqueued tasks, for the caller to wait on.
    */
-  async send(assetIds: string[], manager: EntityManager): Promise<number[]> {
+  async send(assetIds: string[], manager?: EntityManager): Promise<number[]> {
     const documents = await this.documents.documents(assetIds, manager);
     const live = new Set(documents.map((document) => document.id));
     const gone = assetIds.filter((id) => !live.has(id));
