@@ -2,7 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { MeiliSearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { ReadinessService } from '../../apps/api/src/health/readiness.service';
-import { AssetsService, CreateAssetDto, UpdateAssetDto } from '@bouwsteen/assets';
+import {
+  AssetBulkWriter,
+  AssetContentDto,
+  AssetsService,
+  BulkItem,
+  CreateAssetDto,
+  UpdateAssetDto,
+} from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { PpsRepository } from '@bouwsteen/organisations';
 import { ReuseService } from '@bouwsteen/reuse';
@@ -285,6 +292,57 @@ describe('search pipeline (integration)', () => {
       expect(sentWhileIndexing.length).toBeGreaterThanOrEqual(8);
       const rounds = (await meili.batches.getBatches(query)).results;
       expect(rounds.length).toBeLessThan(tasks.length);
+    } finally {
+      await stopWorker(worker);
+    }
+  });
+
+  it('gathers an outbox filling in slices into one large round; a single write still goes at once', async () => {
+    const writer = api.get(AssetBulkWriter);
+    const worker = await startWorker();
+    try {
+      const since = new Date().toISOString();
+      // As an import commits: slices of a few hundred blocks, one after the other.
+      const ids: string[] = [];
+      for (let slice = 0; slice < 8; slice++) {
+        const items = Array.from({ length: 200 }, (_, n): BulkItem => {
+          const {
+            kind: _kind,
+            ppsId: _pps,
+            ...content
+          } = moduleBody(ppsId) as unknown as CreateAssetDto;
+          return { key: n, kind: 'module', content: content as AssetContentDto };
+        });
+        const outcomes = await writer.write(admin, ppsId, items, {
+          publish: true,
+          dryRun: false,
+          changeNote: 'Import',
+        });
+        ids.push(...outcomes.map((outcome) => outcome.assetId!));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await drained();
+      for (const id of [ids[0], ids.at(-1)!]) expect((await indexed(id))?.version).toBe(1);
+      const query = {
+        indexUids: [indexName],
+        types: ['documentAdditionOrUpdate' as const],
+        afterEnqueuedAt: since,
+      };
+      const tasks = (await meili.tasks.getTasks(query)).results;
+      expect(tasks.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0)).toBe(
+        1600,
+      );
+      // Sent as the slices came, there would be a round per slice (or nearly).
+      expect(tasks.length).toBeLessThanOrEqual(2);
+
+      // The outbox is quiet again: one write is searchable about as fast as Meilisearch indexes it.
+      const started = Date.now();
+      const single = await publish(moduleBody(ppsId));
+      await until(
+        'the single write to be indexed',
+        async () => (await indexed(single.id)) !== undefined,
+      );
+      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await stopWorker(worker);
     }

@@ -5,6 +5,7 @@ import { LockSpace, TransactionRunner, tryLockKeys } from '@bouwsteen/database';
 import { EntityManager } from 'typeorm';
 import { OutboxListener } from './outbox-listener';
 import { OutboxEntry, OutboxRepository } from './outbox.repository';
+import { QUIET_MS, roundReady } from './relay-pacing';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
@@ -53,7 +54,8 @@ interface SentBatch {
  * - The relay does not wait for a batch to be indexed before sending the next (up to
  *   OUTBOX_CONCURRENCY batches in flight): Meilisearch indexes what has queued up in one go, as
  *   it does for a bulk load. Sent entries are leased; each is marked done once its task has
- *   succeeded, in the order sent.
+ *   succeeded, in the order sent. Rounds are paced (roundReady): a bulk load arriving in slices
+ *   goes in a few large rounds, a single write at once.
  * - A batch Meilisearch rejects is split in halves until the offending documents are found;
  *   the rest go in, the offenders retry with backoff and are parked after a few attempts.
  * - When Meilisearch itself fails, the entries become due again and the relay probes every
@@ -269,14 +271,19 @@ export class OutboxRelay implements OnApplicationShutdown {
         this.outage = false;
         continue;
       }
-      // While Meilisearch still indexes what was sent, only a full batch goes after it: each
-      // indexing round costs a share that grows with the index, so many small rounds during a
-      // bulk load cost far more than a few large ones. The rest goes once it is done.
+      // Rounds are paced (see roundReady): after batches still being indexed only a full one
+      // goes, and an outbox filling fast gathers a larger round first.
+      const inFlight = unconfirmed.length > 0;
       if (
-        unconfirmed.length > 0 &&
-        (await this.outbox.countDue(this.config.outbox.batchSize)) < this.config.outbox.batchSize
+        !roundReady(
+          await this.outbox.backlog(this.config.outbox.batchSize),
+          this.config.outbox.batchSize,
+          inFlight,
+        )
       ) {
-        await this.sleep(this.config.outbox.pollMs, true, unconfirmed[0].done);
+        await (inFlight
+          ? this.sleep(this.config.outbox.pollMs, true, unconfirmed[0].done)
+          : this.sleep(Math.min(this.config.outbox.pollMs, QUIET_MS)));
         continue;
       }
       let claim: Claim = { fannedOut: 0, deferred: 0, failed: false };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OUTBOX_CHANNEL } from '@bouwsteen/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Backlog } from './relay-pacing';
 
 export interface OutboxEntry {
   id: string;
@@ -62,16 +63,19 @@ export class OutboxRepository {
     return rows.map(toEntry);
   }
 
-  /** How many entries are due, counted up to `limit` (a cheap "is there a full batch?"). */
-  async countDue(limit: number): Promise<number> {
+  /**
+   * How many entries are due, counted up to `limit` (a cheap "is there a full batch?"), and
+   * how long ago the oldest and newest of them were written (by the database's clock).
+   */
+  async backlog(limit: number): Promise<Backlog> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS due FROM (
-         SELECT 1 FROM search_outbox
-         WHERE ${DUE}
-         LIMIT $1) AS due`,
+      `SELECT count(*)::int AS due,
+              coalesce(extract(epoch FROM clock_timestamp() - min(created_at)) * 1000, 0)::float8 AS oldest,
+              coalesce(extract(epoch FROM clock_timestamp() - max(created_at)) * 1000, 0)::float8 AS newest
+         FROM (SELECT created_at FROM search_outbox WHERE ${DUE} LIMIT $1) AS due`,
       [limit],
     );
-    return row.due;
+    return { due: row.due, oldestAgeMs: row.oldest, newestAgeMs: row.newest };
   }
 
   /** One entry per asset (a PPS or organisation change touches many documents). */

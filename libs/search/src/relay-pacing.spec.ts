@@ -1,0 +1,35 @@
+import { GATHER_FROM, GATHER_MAX_MS, QUIET_MS, roundReady } from './relay-pacing';
+
+const BATCH = 5000;
+const filling = { due: 1200, oldestAgeMs: 800, newestAgeMs: 20 };
+
+describe('relay pacing', () => {
+  it('sends a single write at once, however fresh', () => {
+    expect(roundReady({ due: 1, oldestAgeMs: 0, newestAgeMs: 0 }, BATCH, false)).toBe(true);
+    expect(roundReady({ due: GATHER_FROM - 1, oldestAgeMs: 5, newestAgeMs: 0 }, BATCH, false)).toBe(
+      true,
+    );
+  });
+
+  it('lets an outbox that is filling fast gather a larger round', () => {
+    expect(roundReady(filling, BATCH, false)).toBe(false);
+    expect(roundReady({ ...filling, due: GATHER_FROM }, BATCH, false)).toBe(false);
+  });
+
+  it('sends once the batch is full, the outbox went quiet, or the oldest entry waited long enough', () => {
+    expect(roundReady({ ...filling, due: BATCH }, BATCH, false)).toBe(true);
+    expect(roundReady({ ...filling, newestAgeMs: QUIET_MS }, BATCH, false)).toBe(true);
+    expect(roundReady({ ...filling, oldestAgeMs: GATHER_MAX_MS }, BATCH, false)).toBe(true);
+  });
+
+  it('sends only full batches after batches still being indexed', () => {
+    expect(roundReady({ due: 1, oldestAgeMs: 60_000, newestAgeMs: 60_000 }, BATCH, true)).toBe(
+      false,
+    );
+    expect(roundReady({ ...filling, due: BATCH }, BATCH, true)).toBe(true);
+  });
+
+  it('treats a batch size below the gathering threshold as always full enough', () => {
+    expect(roundReady({ due: 10, oldestAgeMs: 0, newestAgeMs: 0 }, 10, false)).toBe(true);
+  });
+});
