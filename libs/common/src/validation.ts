@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from './domain.exception';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /**
  * When the value has the wrong type, only the type is reported: "must be an array (got a
@@ -83,6 +84,7 @@ export const VALIDATOR_OPTIONS = {
 } as const;
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
