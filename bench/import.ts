@@ -85,7 +85,13 @@ async function main(): Promise<void> {
       import: await indexingWork(stack, stack.liveIndex, importStarted),
       direct: await indexingWork(stack, `${stack.liveIndex}_direct`, directStarted),
     };
-    console.log('  Meilisearch indexing', indexing);
+    for (const [name, work] of Object.entries(indexing)) {
+      const { rounds, ...totals } = work;
+      console.log(`  Meilisearch indexing, ${name}`, totals);
+      console.log(
+        `    rounds (start s: documents / s): ${rounds.map((each) => `${each.at}: ${each.documents}/${each.seconds}`).join(', ')}`,
+      );
+    }
     documents.length = 0;
 
     // "Dit bestaat al" on: new rows against the registry just loaded.

@@ -198,15 +198,25 @@ export async function bulkLoad(
  * What Meilisearch did for one index since `since`: how many batches, how long it was busy
  * indexing them, and the largest batch — to tell a slow feed from slow indexing.
  */
+/** One indexing round: when it started (s after `since`), its documents, how long it took (s). */
+export interface Round {
+  at: number;
+  documents: number;
+  seconds: number;
+}
+
 export async function indexingWork(
   stack: Stack,
   index: string,
   since: Date,
-): Promise<{ batches: number; busySeconds: number; largestBatch: number; documents: number }> {
-  let batches = 0;
-  let documents = 0;
-  let busy = 0;
-  let largest = 0;
+): Promise<{
+  batches: number;
+  busySeconds: number;
+  largestBatch: number;
+  documents: number;
+  rounds: Round[];
+}> {
+  const rounds: Round[] = [];
   let from: number | null = null;
   do {
     const page = await stack.client.batches.getBatches({
@@ -217,14 +227,23 @@ export async function indexingWork(
     });
     for (const batch of page.results) {
       if (!batch.finishedAt) continue;
-      batches++;
-      busy += Date.parse(batch.finishedAt) - Date.parse(batch.startedAt);
-      largest = Math.max(largest, Number(batch.details.receivedDocuments ?? 0));
-      documents += Number(batch.details.receivedDocuments ?? 0);
+      const started = Date.parse(batch.startedAt);
+      rounds.push({
+        at: round((started - since.getTime()) / 1000),
+        documents: Number(batch.details.receivedDocuments ?? 0),
+        seconds: round((Date.parse(batch.finishedAt) - started) / 1000),
+      });
     }
     from = page.next;
   } while (from !== null);
-  return { batches, busySeconds: round(busy / 1000), largestBatch: largest, documents };
+  rounds.sort((a, b) => a.at - b.at);
+  return {
+    batches: rounds.length,
+    busySeconds: round(rounds.reduce((sum, each) => sum + each.seconds, 0)),
+    largestBatch: Math.max(0, ...rounds.map((each) => each.documents)),
+    documents: rounds.reduce((sum, each) => sum + each.documents, 0),
+    rounds,
+  };
 }
 
 export function machine(): Record<string, unknown> {
