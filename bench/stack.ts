@@ -118,7 +118,9 @@ export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promis
     );
     await app.close();
     await meili.stop();
-    await dropDatabase(databaseUrl);
+    // BENCH_KEEP_DATABASE=1 leaves the loaded database for a look at its queries afterwards.
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`Database kept: ${databaseUrl}`);
+    else await dropDatabase(databaseUrl);
   };
   try {
     await app.get(SeedService).seedReferenceData();

@@ -335,6 +335,39 @@ describe('asset publishing workflow (e2e)', () => {
       expect(future.body.totalItems).toBe(0);
     });
 
+    it('walks pages newest first without gaps or repeats, counting only what the reader may see', async () => {
+      await create(moduleBody(ppsId)); // a draft: its PPS's editors see it, others do not
+      const walk = async (headers: Record<string, string>) => {
+        const whole = await t.http().get('/api/v1/assets?pageSize=100').set(headers).expect(200);
+        const seen: { id: string; updatedAt: string }[] = [];
+        for (let pageNumber = 1; pageNumber <= Math.ceil(whole.body.totalItems / 3); pageNumber++) {
+          const page = await t
+            .http()
+            .get(`/api/v1/assets?pageSize=3&pageNumber=${pageNumber}`)
+            .set(headers)
+            .expect(200);
+          expect(page.body.totalItems).toBe(whole.body.totalItems);
+          seen.push(...page.body.items);
+        }
+        return { whole: whole.body, seen };
+      };
+      for (const headers of [bearer(editor), {}]) {
+        const { whole, seen } = await walk(headers);
+        expect(whole.totalItems).toBeLessThanOrEqual(100);
+        expect(seen.map((item) => item.id)).toEqual(
+          whole.items.map((item: { id: string }) => item.id),
+        );
+        const times = seen.map((item) => Date.parse(item.updatedAt));
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+      }
+      const asEditor = (await walk(bearer(editor))).whole;
+      const anonymous = (await walk({})).whole;
+      expect(asEditor.totalItems).toBeGreaterThan(anonymous.totalItems);
+      expect(anonymous.items.every((item: { status: string }) => item.status !== 'draft')).toBe(
+        true,
+      );
+    });
+
     it('pages with capped limits', async () => {
       const page = await t
         .http()

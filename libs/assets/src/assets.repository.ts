@@ -87,11 +87,38 @@ export class AssetsRepository {
   }
 
   async list(filter: AssetListFilter, scope: ReaderScope): Promise<[AssetEntity[], number]> {
-    const query = this.readerQuery(scope)
+    // The page's ids come from the asset table alone, along the updated_at index; only those
+    // rows are then read with their PPS and version. (TypeORM's skip/take sorted every match
+    // joined with its version: 160 ms for a page of one at 100,000 blocks.)
+    const picked = await this.listMatches(filter, scope)
+      .select('a.id', 'id')
       .orderBy('a.updatedAt', 'DESC')
       .addOrderBy('a.id', 'ASC')
-      .skip(filter.offset)
-      .take(filter.limit);
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getRawMany<{ id: string }>();
+    const total = await this.listMatches(filter, scope)
+      .select('count(*)::int', 'count')
+      .getRawOne<{ count: number }>();
+    if (picked.length === 0) return [[], total?.count ?? 0];
+    const rows = await this.readerQuery(scope)
+      .andWhere('a.id IN (:...pageIds)', { pageIds: picked.map((row) => row.id) })
+      .orderBy('a.updatedAt', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+    return [rows, total?.count ?? 0];
+  }
+
+  /** The assets a list matches, as a query over `a` (with its PPS only when a filter needs it). */
+  private listMatches(
+    filter: AssetListFilter,
+    scope: ReaderScope,
+  ): SelectQueryBuilder<AssetEntity> {
+    const query = this.assets
+      .createQueryBuilder('a')
+      .where(AssetPolicy.readableSql('a', ':allDrafts', ':readerPps'))
+      .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
+    if (filter.leadInstitution || filter.province) query.innerJoin('a.pps', 'pps');
     if (filter.ids)
       query.andWhere('a.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : [null] });
     if (filter.kinds?.length) query.andWhere('a.kind IN (:...kinds)', { kinds: filter.kinds });
@@ -105,7 +132,7 @@ export class AssetsRepository {
     if (filter.updatedSince)
       query.andWhere('a.updatedAt >= :since', { since: filter.updatedSince });
     if (filter.source) query.andWhere('a.source = :source', { source: filter.source });
-    return query.getManyAndCount();
+    return query;
   }
 
   private readerQuery(scope: ReaderScope): SelectQueryBuilder<AssetEntity> {
