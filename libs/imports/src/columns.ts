@@ -542,8 +542,13 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
 };
 
 /** The columns of a file for one kind (a template, an export sheet). */
-export function columnsFor(kind: AssetKind): Column[] {
-  return [...SHARED, ...KIND_COLUMNS[kind]];
+const COLUMNS_BY_KIND = new Map(
+  ASSET_KINDS.map((kind) => [kind, [...SHARED, ...KIND_COLUMNS[kind]]] as const),
+);
+
+/** A kind's columns, shared and its own (one array per kind: read-only). */
+export function columnsFor(kind: AssetKind): readonly Column[] {
+  return COLUMNS_BY_KIND.get(kind)!;
 }
 
 /** Every column any kind has: a file may mix kinds, each row filling its own kind's columns. */

@@ -284,7 +284,7 @@ function referenceColumns(kind: AssetKind): Column[] {
 /** A block as a spreadsheet row: labels for codes, lists joined, records as parts. */
 export function encodeRow(
   asset: Pick<ExportedAsset, 'id' | 'kind' | 'sourceId' | 'content'>,
-  columns: Column[],
+  columns: readonly Column[],
   lookup: VocabularyLookup,
 ): Record<string, string | number> {
   const source: Record<string, unknown> = {
@@ -351,9 +351,17 @@ export function valueAt(target: Record<string, unknown>, path: string): unknown 
   return getPath(target, path);
 }
 
+/** Column paths split once: every cell of every row looks its path up. */
+const splitPaths = new Map<string, string[]>();
+function keysOf(path: string): string[] {
+  let keys = splitPaths.get(path);
+  if (!keys) splitPaths.set(path, (keys = path.split('.')));
+  return keys;
+}
+
 function getPath(target: Record<string, unknown>, path: string): unknown {
   let current: unknown = target;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (!current || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }
@@ -361,7 +369,7 @@ function getPath(target: Record<string, unknown>, path: string): unknown {
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+  const keys = keysOf(path);
   let current = target;
   for (const key of keys.slice(0, -1)) {
     if (!current[key] || typeof current[key] !== 'object') current[key] = {};
