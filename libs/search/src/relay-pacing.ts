@@ -12,7 +12,7 @@ export const GATHER_FROM = 200;
 /** An outbox that got nothing new for this long has stopped filling: send what is there. */
 export const QUIET_MS = 300;
 /** No entry waits longer than this for its round to fill. */
-export const GATHER_MAX_MS = 3_000;
+export const GATHER_MAX_MS = 1_000;
 
 /**
  * Whether to send what is due now or let the round fill up first. Every indexing round costs
