@@ -1,4 +1,3 @@
-import { getPriority, setPriority } from 'node:os';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, assertWorkerSecrets } from '@bouwsteen/config';
@@ -11,37 +10,17 @@ import { WorkerModule } from './worker.module';
  * claimed with FOR UPDATE SKIP LOCKED, so workers never process the same batch twice.
  */
 export async function bootstrapWorker(
-  options: { shutdownHooks: boolean; ownProcess?: boolean } = {
-    shutdownHooks: true,
-    ownProcess: true,
-  },
+  options: { shutdownHooks: boolean } = { shutdownHooks: true },
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: ['error', 'warn', 'log'],
   });
-  const config = app.get<AppConfig>(APP_CONFIG);
-  assertWorkerSecrets(config);
-  // Not when it shares a process with the API (npm start): that would slow the API down too.
-  if (options.ownProcess) yieldCpu(config.worker.nice);
+  assertWorkerSecrets(app.get<AppConfig>(APP_CONFIG));
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.get(OutboxRelay).start();
   app.get(WebhookDispatcher).start();
   new Logger('Worker').log('Search outbox relay and webhook dispatcher started');
   return app;
-}
-
-/**
- * Background work gives way: during a bulk load the worker would otherwise take CPU from the
- * API's requests and from Meilisearch itself, whose indexing it is waiting for. A process may
- * always lower its own priority; it never raises it.
- */
-function yieldCpu(nice: number): void {
-  const logger = new Logger('Worker');
-  try {
-    if (getPriority() < nice) setPriority(nice);
-  } catch (error) {
-    logger.warn(`Could not lower the worker's CPU priority: ${(error as Error).message}`);
-  }
 }
 
 if (require.main === module) {

@@ -54,13 +54,6 @@ export interface AppConfig {
     maxAttempts: number;
     allowPrivateHosts: boolean;
   };
-  worker: {
-    /**
-     * The niceness a worker running as its own process gives itself: indexing and webhooks are
-     * background work, so the API's requests and Meilisearch's own work go first.
-     */
-    nice: number;
-  };
   outbox: {
     pollMs: number;
     batchSize: number;

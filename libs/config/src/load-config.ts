@@ -195,9 +195,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // Off in every mode: webhooks reach only public addresses unless this is set on purpose.
       allowPrivateHosts: bool('WEBHOOK_ALLOW_PRIVATE_HOSTS', false),
     },
-    worker: {
-      nice: int('WORKER_NICE', 10, 0, 19),
-    },
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
       batchSize: int('OUTBOX_BATCH_SIZE', 5000, 1, 10000),
