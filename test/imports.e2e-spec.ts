@@ -463,6 +463,60 @@ describe('catalogue import and export (e2e)', () => {
     expect(detail.body.curriculum.moduleIds).toEqual([module.id]);
   });
 
+  it('refers to codes further down the file too; a code no row has, or rows waiting on each other, are reported', async () => {
+    const module = (sourceId: string, prerequisites: string[] = []) => {
+      const body = moduleBody(ppsId, { title: `Module ${sourceId}` });
+      return JSON.stringify({
+        ...body,
+        sourceId,
+        module: {
+          ...(body.module as object),
+          ...(prerequisites.length ? { prerequisites: { moduleIds: prerequisites } } : {}),
+        },
+      });
+    };
+    const file = [
+      // A curriculum above its modules, and a chain: FWD-A needs FWD-B, which needs FWD-C.
+      JSON.stringify({
+        ...curriculumBody(ppsId, { title: 'Leerlijn boven haar modules' }),
+        sourceId: 'FWD-CUR',
+        curriculum: { creboCodes: ['25923'], moduleIds: ['FWD-A', 'FWD-C'] },
+      }),
+      module('FWD-A', ['FWD-B']),
+      module('FWD-B', ['FWD-C']),
+      module('FWD-NOPE', ['FWD-MISSING']),
+      module('FWD-X', ['FWD-Y']),
+      module('FWD-Y', ['FWD-X']),
+      module('FWD-C'),
+    ].join('\n');
+    const dry = await runImport(t, lead, ppsId, file, { type: JSONL, dryRun: true });
+    expect(dry.totals).toMatchObject({ created: 4, failed: 3 });
+    const job = await runImport(t, lead, ppsId, file, { type: JSONL });
+    expect(job.totals).toMatchObject({ created: 4, failed: 3 });
+    const errors = (await reportOf(t, lead, job.id)).filter((line) => line.severity === 'error');
+    expect(errors.map((line) => [line.row, line.value]).sort()).toEqual([
+      ['regel 4', 'FWD-MISSING'],
+      ['regel 5', 'FWD-Y'],
+      ['regel 6', 'FWD-X'],
+    ]);
+    expect(errors.every((line) => line.message.includes('eigen code'))).toBe(true);
+    const { items } = await assetsOf(ppsId);
+    const id = (code: string) => items.find((item) => item.title === `Module ${code}`)!.id;
+    const curriculum = items.find((item) => item.title === 'Leerlijn boven haar modules')!;
+    const detail = await t
+      .http()
+      .get(`/api/v1/assets/${curriculum.id}`)
+      .set(bearer(lead))
+      .expect(200);
+    expect(detail.body.curriculum.moduleIds).toEqual([id('FWD-A'), id('FWD-C')]);
+    const a = await t
+      .http()
+      .get(`/api/v1/assets/${id('FWD-A')}`)
+      .set(bearer(lead))
+      .expect(200);
+    expect(a.body.module.prerequisites.moduleIds).toEqual([id('FWD-B')]);
+  });
+
   it('round-trips export → import in every format without a change', async () => {
     const pps = await t.ppsId('Lelytalent');
     const owner = await t.user('pps-editor', [pps]);

@@ -32,6 +32,12 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 /** A job whose runner has not reported for this long is taken to have died with its process. */
 const ABANDONED_AFTER_SECONDS = 120;
 
+/**
+ * Rows that refer to a code not written yet wait for the end of the file (a curriculum above
+ * its modules); at most this many are held, so a file cannot make the runner keep it whole.
+ */
+const MAX_WAITING_ROWS = 10_000;
+
 interface Prepared {
   rows: CheckedRow[];
   items: BulkItem[];
@@ -46,8 +52,17 @@ interface JobState {
   totals: Totals;
   /** Codes met so far in this file: a code twice is a mistake in the file, not an update. */
   codes: Set<string>;
+  /** In a dry run, the codes of rows it would have written: what later rows may refer to. */
+  dryWritten: Set<string>;
   lines: ReportLine[];
   cancelled: boolean;
+  /** Rows waiting for codes further down the file, in file order. */
+  waiting: CheckedRow[];
+  /**
+   * Which missing codes a row may wait for: any while the file is being read (it may come
+   * later), then only those of rows still waiting, then none (what is missing is reported).
+   */
+  mayWaitFor: 'any' | Set<string>;
 }
 
 /**
@@ -135,8 +150,11 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       lookup: new VocabularyLookup(await this.taxonomy.vocabularies()),
       totals: emptyTotals(),
       codes: new Set(),
+      dryWritten: new Set(),
       lines: [],
       cancelled: false,
+      waiting: [],
+      mayWaitFor: 'any',
     };
     let batch: CheckedRow[] = [];
     const batchCodes = new Set<string>();
@@ -158,17 +176,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
         failure = error;
       });
     };
-    const rows = readRows(job.format, this.files.pathOf(job.id), (bytes) => {
-      state.totals.bytesRead += bytes;
-    });
-    for await (const item of rows as AsyncIterable<SourceItem>) {
-      if (isNotice(item)) {
-        state.lines.push(line('warning', item.notice.label ?? null, null, item.notice));
-        if (item.fatal) fatal = item.notice.message;
-        continue;
-      }
-      state.totals.rowsRead++;
-      const row = readRow(item, state.lookup);
+    const add = async (row: CheckedRow) => {
       // A row that refers to a block earlier in this batch waits until that one is written.
       if (row.kind && referencedCodes(row.kind, row.content).some((code) => batchCodes.has(code))) {
         await submit(batch);
@@ -181,10 +189,45 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
         await submit(batch);
         batch = [];
         batchCodes.clear();
-        if (state.cancelled || this.stopping) break;
+      }
+    };
+    const flush = async () => {
+      if (batch.length > 0) await submit(batch);
+      batch = [];
+      batchCodes.clear();
+      await written();
+    };
+    const stopped = () => state.cancelled || this.stopping;
+    const rows = readRows(job.format, this.files.pathOf(job.id), (bytes) => {
+      state.totals.bytesRead += bytes;
+    });
+    for await (const item of rows as AsyncIterable<SourceItem>) {
+      if (isNotice(item)) {
+        state.lines.push(line('warning', item.notice.label ?? null, null, item.notice));
+        if (item.fatal) fatal = item.notice.message;
+        continue;
+      }
+      state.totals.rowsRead++;
+      await add(readRow(item, state.lookup));
+      if (stopped()) break;
+    }
+    if (!fatal && !stopped()) await flush();
+    // Rows that referred to codes further down: each round writes those whose codes now exist;
+    // a round that writes none reports the rest (codes no row has, or rows waiting on each other).
+    while (state.waiting.length > 0 && !fatal && !stopped()) {
+      const waiting = state.waiting;
+      state.waiting = [];
+      state.mayWaitFor = new Set(waiting.flatMap((row) => (row.sourceId ? [row.sourceId] : [])));
+      for (const row of waiting) await add(row);
+      await flush();
+      if (state.waiting.length === waiting.length) {
+        const stuck = state.waiting;
+        state.waiting = [];
+        state.mayWaitFor = new Set();
+        for (const row of stuck) await add(row);
+        await flush();
       }
     }
-    if (batch.length > 0 && !fatal && !state.cancelled && !this.stopping) await submit(batch);
     await written();
     if (fatal) {
       await this.flush(state);
@@ -219,7 +262,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       // Checking is CPU work: let waiting requests in every few rows, so an import does not
       // hold up everyone else's clicks.
       if (key % YIELD_EVERY === YIELD_EVERY - 1) await yieldToOthers();
-      if (row.sourceId !== undefined) {
+      // A row back from waiting was counted in the file already.
+      if (row.sourceId !== undefined && !row.waited) {
         if (state.codes.has(row.sourceId))
           row.problems.push({
             field: 'sourceId',
@@ -228,11 +272,17 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
           });
         state.codes.add(row.sourceId);
       }
+      if (row.kind && row.problems.length === 0 && this.waits(state, row, known)) continue;
       // In a dry run nothing is written, so a block earlier in this file has no id yet: a
-      // reference to its code is taken as good (the real run resolves it).
+      // reference to the code of a row it would have written is taken as good.
       if (row.kind)
         row.problems.push(
-          ...resolveReferences(row.kind, row.content, known, job.dryRun ? state.codes : undefined),
+          ...resolveReferences(
+            row.kind,
+            row.content,
+            known,
+            job.dryRun ? state.dryWritten : undefined,
+          ),
         );
       if (row.problems.length > 0 || !row.kind) continue;
       const shape = await shapeProblems(row.kind, job.ppsId, row.content);
@@ -252,6 +302,22 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     return { rows, items, checked };
   }
 
+  /**
+   * Puts a row aside when a code it refers to has no block yet but may still come (further down
+   * the file, or from a row that is itself waiting); it is checked again at the end of the file.
+   */
+  private waits(state: JobState, row: CheckedRow, known: Map<string, string>): boolean {
+    const missing = referencedCodes(row.kind!, row.content).filter(
+      (code) => !known.has(code) && !(state.job.dryRun && state.dryWritten.has(code)),
+    );
+    if (missing.length === 0 || state.waiting.length >= MAX_WAITING_ROWS) return false;
+    const { mayWaitFor } = state;
+    if (mayWaitFor !== 'any' && !missing.some((code) => mayWaitFor.has(code))) return false;
+    row.waited = true;
+    state.waiting.push(row);
+    return true;
+  }
+
   /** Writes a prepared batch, reports its rows, checks its new blocks, records progress. */
   private async commit(state: JobState, { rows, items, checked }: Prepared): Promise<void> {
     const { job } = state;
@@ -265,6 +331,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       row.problems.push(
         ...outcome.errors.map((error) => ({ field: error.field, message: inDutch(error.message) })),
       );
+      if (job.dryRun && outcome.result !== 'failed' && row.sourceId)
+        state.dryWritten.add(row.sourceId);
       count(state.totals, outcome);
     }
     for (const row of rows) {

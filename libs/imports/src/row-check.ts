@@ -19,6 +19,8 @@ export interface CheckedRow {
   sourceId?: string;
   content: Record<string, unknown>;
   problems: RowProblem[];
+  /** Set aside once for a code further down the file (its own code was counted then). */
+  waited?: boolean;
 }
 
 /** Bytes and shape: what a row says, in the API's shape, and what is wrong with it so far. */
