@@ -213,20 +213,18 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     }
     if (!fatal && !stopped()) await flush();
     // Rows that referred to codes further down: each round writes those whose codes now exist;
-    // a round that writes none reports the rest (codes no row has, or rows waiting on each other).
+    // after a round that wrote none, nothing may wait and the rest is reported (codes no row
+    // has, or rows waiting on each other).
+    let stuck = false;
     while (state.waiting.length > 0 && !fatal && !stopped()) {
       const waiting = state.waiting;
       state.waiting = [];
-      state.mayWaitFor = new Set(waiting.flatMap((row) => (row.sourceId ? [row.sourceId] : [])));
+      state.mayWaitFor = stuck
+        ? new Set()
+        : new Set(waiting.flatMap((row) => (row.sourceId ? [row.sourceId] : [])));
       for (const row of waiting) await add(row);
       await flush();
-      if (state.waiting.length === waiting.length) {
-        const stuck = state.waiting;
-        state.waiting = [];
-        state.mayWaitFor = new Set();
-        for (const row of stuck) await add(row);
-        await flush();
-      }
+      stuck = state.waiting.length === waiting.length;
     }
     await written();
     if (fatal) {
