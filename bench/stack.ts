@@ -196,10 +196,6 @@ export async function bulkLoad(
   return (performance.now() - started) / 1000;
 }
 
-/**
- * What Meilisearch did for one index since `since`: how many batches, how long it was busy
- * indexing them, and the largest batch — to tell a slow feed from slow indexing.
- */
 /** One indexing round: when it started (s after `since`), its documents, how long it took (s). */
 export interface Round {
   at: number;
@@ -207,6 +203,10 @@ export interface Round {
   seconds: number;
 }
 
+/**
+ * What Meilisearch did for one index since `since`: how many batches, how long it was busy
+ * indexing them, the largest batch, and each round — to tell a slow feed from slow indexing.
+ */
 export async function indexingWork(
   stack: Stack,
   index: string,
