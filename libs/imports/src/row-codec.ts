@@ -379,7 +379,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 function deletePath(target: Record<string, unknown>, path: string): void {
-  const keys = path.split('.');
+  const keys = keysOf(path);
   const parent = getPath(target, keys.slice(0, -1).join('.'));
   if (keys.length === 1) delete target[keys[0]];
   else if (parent && typeof parent === 'object')
