@@ -49,7 +49,8 @@ export async function enqueueDocuments(
   origin: string,
   apiKey: string,
   index: string,
-  documents: unknown[],
+  /** The documents as a JSON array (documentsJson). */
+  body: string,
 ): Promise<number> {
   const response = await request(
     `${origin}/indexes/${encodeURIComponent(index)}/documents?primaryKey=id`,
@@ -59,13 +60,13 @@ export async function enqueueDocuments(
         'content-type': 'application/json',
         ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
       },
-      body: JSON.stringify(documents),
+      body,
       headersTimeout: 30_000,
       bodyTimeout: 30_000,
     },
   );
   const text = await response.body.text();
-  const body = text === '' ? undefined : JSON.parse(text);
-  if (response.statusCode >= 300) throw new MeiliHttpError(response.statusCode, body);
-  return (body as { taskUid: number }).taskUid;
+  const answer = text === '' ? undefined : JSON.parse(text);
+  if (response.statusCode >= 300) throw new MeiliHttpError(response.statusCode, answer);
+  return (answer as { taskUid: number }).taskUid;
 }

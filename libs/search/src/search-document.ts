@@ -82,14 +82,26 @@ export interface DocumentRow {
 
 const union = (...lists: string[][]): string[] => [...new Set(lists.flat())];
 
+/**
+ * The JSON of each document toSearchDocument built, written once for its hash and reused for
+ * the request that sends it (a bulk load otherwise serialises every document twice). Built
+ * documents are frozen, so the JSON cannot go stale.
+ */
+const serialised = new WeakMap<SearchDocument, string>();
+
 export function toSearchDocument(row: DocumentRow): SearchDocument {
-  const document = documentFields(row);
-  return { ...document, contentHash: contentHash(document) };
+  const fields = documentFields(row);
+  // Documents are built with a fixed key order, so their JSON is a stable input for the hash.
+  const json = JSON.stringify(fields);
+  const hash = createHash('sha256').update(json).digest('base64url').slice(0, 22);
+  const document: SearchDocument = Object.assign(fields, { contentHash: hash });
+  serialised.set(document, `${json.slice(0, -1)},"contentHash":"${hash}"}`);
+  return Object.freeze(document);
 }
 
-/** Documents are built with a fixed key order, so their JSON is a stable input for the hash. */
-export function contentHash(document: Omit<SearchDocument, 'contentHash'>): string {
-  return createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22);
+/** Documents as one JSON array, the body Meilisearch takes; equal to JSON.stringify(documents). */
+export function documentsJson(documents: readonly SearchDocument[]): string {
+  return `[${documents.map((document) => serialised.get(document) ?? JSON.stringify(document)).join(',')}]`;
 }
 
 function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
@@ -113,7 +125,7 @@ function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
   ]
     .filter(Boolean)
     .join('\n');
-  return {
+  const fields: Omit<SearchDocument, 'contentHash'> = {
     id: row.id,
     kind: row.kind,
     version: row.version,
@@ -153,6 +165,7 @@ function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
     ]),
     reuseCount: row.reuse_count,
     updatedAt: Math.floor(row.published_at.getTime() / 1000),
-    ...(location ? { _geo: { lat: location.lat, lng: location.lng } } : {}),
   };
+  if (location) fields._geo = { lat: location.lat, lng: location.lng };
+  return fields;
 }

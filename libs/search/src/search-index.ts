@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName, indexSettings } from './index-settings';
 import { MEILI_CLIENT } from './meili-client.provider';
 import { enqueueDocuments } from './meili-http';
-import { SearchDocument } from './search-document';
+import { SearchDocument, documentsJson } from './search-document';
 import { MeiliTaskFailedError } from './search-errors';
 
 const WAIT = { timeout: 300_000, interval: 25 };
@@ -56,7 +56,7 @@ export class SearchIndex {
 
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */
   async enqueue(documents: SearchDocument[], name = this.name): Promise<number> {
-    return enqueueDocuments(this.url, this.masterKey, name, documents);
+    return enqueueDocuments(this.url, this.masterKey, name, documentsJson(documents));
   }
 
   /** Enqueues a removal without waiting (see `enqueue`). */
