@@ -197,7 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
-      batchSize: int('OUTBOX_BATCH_SIZE', 5000, 1, 10000),
+      batchSize: int('OUTBOX_BATCH_SIZE', 10000, 1, 10000),
       concurrency: int('OUTBOX_CONCURRENCY', 8, 1, 64),
       retryBaseMs: int('OUTBOX_RETRY_BASE_MS', 1000, 10, 600000),
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
