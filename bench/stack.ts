@@ -27,7 +27,7 @@ import {
   startMeili,
 } from '@bouwsteen/search';
 import { SeedModule, SeedService } from '@bouwsteen/seed';
-import { round, waitHttp } from './timing';
+import { niceOf, round, waitHttp } from './timing';
 
 @Module({
   imports: [
@@ -49,6 +49,8 @@ export interface Stack {
   client: MeiliSearch;
   meiliUrl: string;
   meiliPid: number;
+  /** The niceness Meilisearch actually runs at (a negative one asked for needs privilege). */
+  meiliNice: number;
   /** The key the API searches with: a floor request carries the same key. */
   searchKey: string;
   liveIndex: string;
@@ -78,12 +80,16 @@ function pinned(
  * `workerCpus`: where the worker runs; by default beside Meilisearch (CPU 1, or 0 when the API
  * is there). The import benchmark lets it use both cores, as an unpinned deployment would.
  */
-export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promise<Stack> {
+export async function startStack(
+  apiCpu: '0' | '1',
+  workerCpus?: string,
+  meiliNice?: number,
+): Promise<Stack> {
   execFileSync('taskset', ['-cp', '0', String(process.pid)]);
   const runId = Date.now().toString(36);
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/bouwsteen_bench_${runId}`;
   const masterKey = randomBytes(16).toString('hex');
-  const meili = await startMeili({ masterKey, cpus: '1' });
+  const meili = await startMeili({ masterKey, cpus: '1', nice: meiliNice });
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -155,6 +161,7 @@ export async function startStack(apiCpu: '0' | '1', workerCpus?: string): Promis
       client: createMeiliClient({ url: meili.url, apiKey: masterKey }),
       meiliUrl: meili.url,
       meiliPid: meili.pid,
+      meiliNice: niceOf(meili.pid),
       searchKey,
       liveIndex: app.get(SearchIndex).name,
       apiPort,

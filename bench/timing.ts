@@ -33,6 +33,13 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** A process's niceness (-20 … 19), from the kernel. */
+export function niceOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name: state is the 1st, nice the 17th.
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
 /** Process ids whose command name is `name` (e.g. every PostgreSQL backend). */
 export function pidsNamed(name: string): number[] {
   return readdirSync('/proc')
@@ -47,23 +54,37 @@ export function pidsNamed(name: string): number[] {
     .map(Number);
 }
 
-/** CPU seconds per named part, between `start()` and `stop()`: where a run's time went. */
+/**
+ * CPU seconds per named part, from now until the returned function is called: where a run's
+ * time went. Looked at every 500 ms, so a process that ends in between (a PostgreSQL backend
+ * whose pooled connection closed) still counts with what it had used by its last look.
+ */
 export function cpuMeter(parts: Record<string, () => number[]>): () => Record<string, number> {
-  const total = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  const before = Object.fromEntries(
-    Object.entries(parts).map(([name, pids]) => [
-      name,
-      new Map(pids().map((pid) => [pid, cpuSeconds(pid)])),
-    ]),
-  );
-  return () =>
+  const look = () =>
     Object.fromEntries(
-      Object.entries(parts).map(([name, pids]) => {
-        const now = pids();
-        const earlier = now.reduce((sum, pid) => sum + (before[name].get(pid) ?? 0), 0);
-        return [name, round(total(now) - earlier)];
+      Object.entries(parts).map(([name, pids]) => [
+        name,
+        new Map(pids().map((pid) => [pid, cpuSeconds(pid)])),
+      ]),
+    );
+  const before = look();
+  const last = look();
+  const timer = setInterval(() => {
+    for (const [name, seen] of Object.entries(look()))
+      for (const [pid, seconds] of seen) if (seconds > 0) last[name].set(pid, seconds);
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    for (const [name, seen] of Object.entries(look()))
+      for (const [pid, seconds] of seen) if (seconds > 0) last[name].set(pid, seconds);
+    return Object.fromEntries(
+      Object.entries(last).map(([name, seen]) => {
+        let used = 0;
+        for (const [pid, seconds] of seen) used += seconds - (before[name].get(pid) ?? 0);
+        return [name, round(used)];
       }),
     );
+  };
 }
 
 /** The highest resident set size a process has had (VmHWM). */

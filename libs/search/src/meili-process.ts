@@ -45,15 +45,24 @@ export async function startMeili(options: {
   port?: number;
   /** Pin the process to these CPUs with taskset (benchmarks). */
   cpus?: string;
+  /**
+   * Run at this niceness (benchmarks: Meilisearch first on its own core). Below 0 needs the
+   * privilege to raise priority; without it `nice` warns and starts Meilisearch unchanged.
+   */
+  nice?: number;
 }): Promise<MeiliProcess> {
   const port = options.port ?? (await freePort());
   const dbPath = options.dbPath ?? mkdtempSync(join(tmpdir(), 'bouwsteen-meili-'));
   const binary = meiliBinary();
-  const command = options.cpus ? 'taskset' : binary;
+  const launcher = [
+    ...(options.nice !== undefined ? ['nice', '-n', String(options.nice)] : []),
+    ...(options.cpus ? ['taskset', '-c', options.cpus] : []),
+    binary,
+  ];
   const child: ChildProcess = spawn(
-    command,
+    launcher[0],
     [
-      ...(options.cpus ? ['-c', options.cpus, binary] : []),
+      ...launcher.slice(1),
       '--http-addr',
       `127.0.0.1:${port}`,
       '--db-path',
