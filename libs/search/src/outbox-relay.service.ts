@@ -36,6 +36,16 @@ interface Claim {
   sent?: SentBatch;
 }
 
+/** A sent batch as the loop follows it: indexed once its tasks succeeded, settled once confirmed. */
+interface InFlight {
+  /** Resolves when Meilisearch has indexed the batch (or its confirmation ended otherwise). */
+  indexed: Promise<void>;
+  isIndexed: boolean;
+  /** Resolves when the batch's entries are marked (done, isolated or due again). */
+  done: Promise<void>;
+  settled: boolean;
+}
+
 /** Documents handed to Meilisearch whose tasks have not been seen to succeed yet. */
 interface SentBatch {
   byAsset: Map<string, OutboxEntry[]>;
@@ -142,8 +152,10 @@ export class OutboxRelay implements OnApplicationShutdown {
   /**
    * Waits for a sent batch's tasks; marks its entries done, or isolates the documents
    * Meilisearch rejected, or makes them due again when Meilisearch failed. Never throws.
+   * `indexed` is called as soon as the tasks have succeeded, before the entries are marked: the
+   * next round can then be claimed and sent while Meilisearch would otherwise wait for it.
    */
-  private async confirm(sent: SentBatch): Promise<void> {
+  private async confirm(sent: SentBatch, indexed: () => void): Promise<void> {
     const ids = entryIds(sent.byAsset, sent.assetIds);
     try {
       try {
@@ -153,6 +165,7 @@ export class OutboxRelay implements OnApplicationShutdown {
           return await this.isolate(sent);
         throw error;
       }
+      indexed();
       await this.tx.run(async (manager) => {
         await this.outbox.markDone(manager, ids);
         await this.outbox.settleParked(manager, sent.assetIds);
@@ -257,7 +270,7 @@ export class OutboxRelay implements OnApplicationShutdown {
    * confirmations run one after the other in the order sent (Meilisearch's own order).
    */
   private async loop(): Promise<void> {
-    const unconfirmed: { done: Promise<void>; settled: boolean }[] = [];
+    const unconfirmed: InFlight[] = [];
     let confirming: Promise<void> = Promise.resolve();
     while (this.running) {
       while (unconfirmed[0]?.settled) unconfirmed.shift();
@@ -273,7 +286,9 @@ export class OutboxRelay implements OnApplicationShutdown {
       }
       // Rounds are paced (see roundReady): after batches still being indexed only a full one
       // goes, and an outbox filling fast gathers a larger round first.
-      const inFlight = unconfirmed.length > 0;
+      // A batch counts as in flight until Meilisearch has indexed it, not until it is marked done.
+      const indexing = unconfirmed.find((item) => !item.isIndexed);
+      const inFlight = indexing !== undefined;
       if (
         !roundReady(
           await this.outbox.backlog(this.config.outbox.batchSize),
@@ -282,7 +297,7 @@ export class OutboxRelay implements OnApplicationShutdown {
         )
       ) {
         await (inFlight
-          ? this.sleep(this.config.outbox.pollMs, true, unconfirmed[0].done)
+          ? this.sleep(this.config.outbox.pollMs, true, indexing.indexed)
           : this.sleep(Math.min(this.config.outbox.pollMs, QUIET_MS)));
         continue;
       }
@@ -296,10 +311,23 @@ export class OutboxRelay implements OnApplicationShutdown {
       }
       const { sent } = claim;
       if (sent) {
-        const item = { done: Promise.resolve(), settled: false };
+        let markIndexed!: () => void;
+        const item: InFlight = {
+          indexed: new Promise<void>((resolve) => (markIndexed = resolve)),
+          isIndexed: false,
+          done: Promise.resolve(),
+          settled: false,
+        };
+        const indexed = () => {
+          item.isIndexed = true;
+          markIndexed();
+        };
         confirming = item.done = confirming
-          .then(() => this.confirm(sent))
-          .then(() => void (item.settled = true));
+          .then(() => this.confirm(sent, indexed))
+          .then(() => {
+            indexed();
+            item.settled = true;
+          });
         unconfirmed.push(item);
       } else if (claim.failed) this.outage = true;
       else if (claim.fannedOut === 0 && claim.deferred > 0) await this.sleep(DEFERRED_PAUSE_MS);
