@@ -206,7 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     imports: {
       directory: env.IMPORT_DIR || join(tmpdir(), 'bouwsteen-imports'),
       maxBytes: int('IMPORT_MAX_BYTES', 268_435_456, 1024, 4_294_967_296),
-      batchRows: int('IMPORT_BATCH_ROWS', 500, 1, 1000),
+      batchRows: int('IMPORT_BATCH_ROWS', 1000, 1, 1000),
       maxReportLines: int('IMPORT_MAX_REPORT_LINES', 100_000, 100, 10_000_000),
     },
     harvest: { repositoryIdentifier, adminEmail: oaiAdminEmail },
