@@ -68,15 +68,18 @@ export function cpuMeter(parts: Record<string, () => number[]>): () => Record<st
       ]),
     );
   const before = look();
-  const last = look();
-  const timer = setInterval(() => {
+  const last = Object.fromEntries(
+    Object.entries(before).map(([name, seen]) => [name, new Map(seen)]),
+  );
+  // A process that has gone reads 0: its last look stands.
+  const refresh = () => {
     for (const [name, seen] of Object.entries(look()))
       for (const [pid, seconds] of seen) if (seconds > 0) last[name].set(pid, seconds);
-  }, 500);
+  };
+  const timer = setInterval(refresh, 500);
   return () => {
     clearInterval(timer);
-    for (const [name, seen] of Object.entries(look()))
-      for (const [pid, seconds] of seen) if (seconds > 0) last[name].set(pid, seconds);
+    refresh();
     return Object.fromEntries(
       Object.entries(last).map(([name, seen]) => {
         let used = 0;
