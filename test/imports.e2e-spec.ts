@@ -89,6 +89,9 @@ describe('catalogue import and export (e2e)', () => {
       .expect(200);
     return response.body as { totalItems: number; items: { id: string; title: string }[] };
   };
+  /** One building block as its PPS's lead reads it. */
+  const detailOf = async (assetId: string) =>
+    (await t.http().get(`/api/v1/assets/${assetId}`).set(bearer(lead)).expect(200)).body;
 
   it('imports a CSV in labels and codes; the same file again changes nothing', async () => {
     const file = moduleCsv([
@@ -104,12 +107,8 @@ describe('catalogue import and export (e2e)', () => {
 
     const { items } = await assetsOf(ppsId);
     const hydraulics = items.find((item) => item.title === 'Hydrauliek voor monteurs')!;
-    const detail = await t
-      .http()
-      .get(`/api/v1/assets/${hydraulics.id}`)
-      .set(bearer(lead))
-      .expect(200);
-    expect(detail.body).toMatchObject({
+    const detail = await detailOf(hydraulics.id);
+    expect(detail).toMatchObject({
       sourceId: 'IDEM-1',
       source: 'import',
       status: 'draft',
@@ -455,12 +454,8 @@ describe('catalogue import and export (e2e)', () => {
     const { items } = await assetsOf(ppsId);
     const module = items.find((item) => item.title === 'Module voor de leerlijn')!;
     const curriculum = items.find((item) => item.title === 'Leerlijn met eigen codes')!;
-    const detail = await t
-      .http()
-      .get(`/api/v1/assets/${curriculum.id}`)
-      .set(bearer(lead))
-      .expect(200);
-    expect(detail.body.curriculum.moduleIds).toEqual([module.id]);
+    const detail = await detailOf(curriculum.id);
+    expect(detail.curriculum.moduleIds).toEqual([module.id]);
   });
 
   it('refers to codes further down the file too; a code no row has, or rows waiting on each other, are reported', async () => {
@@ -503,18 +498,10 @@ describe('catalogue import and export (e2e)', () => {
     const { items } = await assetsOf(ppsId);
     const id = (code: string) => items.find((item) => item.title === `Module ${code}`)!.id;
     const curriculum = items.find((item) => item.title === 'Leerlijn boven haar modules')!;
-    const detail = await t
-      .http()
-      .get(`/api/v1/assets/${curriculum.id}`)
-      .set(bearer(lead))
-      .expect(200);
-    expect(detail.body.curriculum.moduleIds).toEqual([id('FWD-A'), id('FWD-C')]);
-    const a = await t
-      .http()
-      .get(`/api/v1/assets/${id('FWD-A')}`)
-      .set(bearer(lead))
-      .expect(200);
-    expect(a.body.module.prerequisites.moduleIds).toEqual([id('FWD-B')]);
+    const detail = await detailOf(curriculum.id);
+    expect(detail.curriculum.moduleIds).toEqual([id('FWD-A'), id('FWD-C')]);
+    const a = await detailOf(id('FWD-A'));
+    expect(a.module.prerequisites.moduleIds).toEqual([id('FWD-B')]);
   });
 
   it('round-trips export → import in every format without a change', async () => {
