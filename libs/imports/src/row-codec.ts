@@ -360,8 +360,12 @@ function keysOf(path: string): string[] {
 }
 
 function getPath(target: Record<string, unknown>, path: string): unknown {
+  return getKeys(target, keysOf(path));
+}
+
+function getKeys(target: Record<string, unknown>, keys: readonly string[]): unknown {
   let current: unknown = target;
-  for (const key of keysOf(path)) {
+  for (const key of keys) {
     if (!current || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }
@@ -380,8 +384,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 function deletePath(target: Record<string, unknown>, path: string): void {
   const keys = keysOf(path);
-  const parent = getPath(target, keys.slice(0, -1).join('.'));
-  if (keys.length === 1) delete target[keys[0]];
-  else if (parent && typeof parent === 'object')
+  if (keys.length === 1) {
+    delete target[keys[0]];
+    return;
+  }
+  const parent = getKeys(target, keys.slice(0, -1));
+  if (parent && typeof parent === 'object')
     delete (parent as Record<string, unknown>)[keys[keys.length - 1]];
 }
