@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { insertJsonRows, updateAtRevision } from '@bouwsteen/database';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
@@ -90,10 +90,7 @@ export class AssetsRepository {
     // The page's ids come from the asset table alone, along the updated_at index; only those
     // rows are then read with their PPS and version. (TypeORM's skip/take sorted every match
     // joined with its version: 160 ms for a page of one at 100,000 blocks.)
-    const picked = await this.listMatches(filter, scope)
-      .select('a.id', 'id')
-      .orderBy('a.updatedAt', 'DESC')
-      .addOrderBy('a.id', 'ASC')
+    const picked = await newestFirst(this.listMatches(filter, scope).select('a.id', 'id'))
       .offset(filter.offset)
       .limit(filter.limit)
       .getRawMany<{ id: string }>();
@@ -101,11 +98,11 @@ export class AssetsRepository {
       .select('count(*)::int', 'count')
       .getRawOne<{ count: number }>();
     if (picked.length === 0) return [[], total?.count ?? 0];
-    const rows = await this.readerQuery(scope)
-      .andWhere('a.id IN (:...pageIds)', { pageIds: picked.map((row) => row.id) })
-      .orderBy('a.updatedAt', 'DESC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
+    const rows = await newestFirst(
+      this.readerQuery(scope).andWhere('a.id IN (:...pageIds)', {
+        pageIds: picked.map((row) => row.id),
+      }),
+    ).getMany();
     return [rows, total?.count ?? 0];
   }
 
@@ -421,4 +418,9 @@ export interface AssetChangeLogEntry {
   userId: string | null;
   at: Date;
   changeNote: string | null;
+}
+
+/** The list's order, for picking a page and for reading it: newest change first, then by id. */
+function newestFirst<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.orderBy('a.updatedAt', 'DESC').addOrderBy('a.id', 'ASC');
 }
