@@ -12,6 +12,7 @@ import { DutchNotifications1765152000000 } from './1765152000000-DutchNotificati
 import { AuditTrail1765238400000 } from './1765238400000-AuditTrail';
 import { HarvestDatestamp1765324800000 } from './1765324800000-HarvestDatestamp';
 import { CatalogueImport1765411200000 } from './1765411200000-CatalogueImport';
+import { BackgroundJobs1765497600000 } from './1765497600000-BackgroundJobs';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AuditTrail1765238400000,
   HarvestDatestamp1765324800000,
   CatalogueImport1765411200000,
+  BackgroundJobs1765497600000,
 ];

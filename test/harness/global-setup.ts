@@ -35,8 +35,9 @@ export default async function globalSetup(): Promise<void> {
     OUTBOX_POLL_MS: '100',
     OUTBOX_RETRY_BASE_MS: '200',
     OUTBOX_RETRY_MAX_MS: '2000',
-    WEBHOOK_POLL_MS: '100',
-    WEBHOOK_RETRY_BASE_MS: '200',
+    JOB_POLL_MS: '100',
+    JOB_LEASE_SECONDS: '4',
+    WEBHOOK_RETRY_BASE_SECONDS: '1',
     // The follow suite delivers to a receiver on 127.0.0.1; the SSRF suite turns this off again.
     WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true',
     LOG_LEVEL: 'silent',

@@ -11,7 +11,7 @@ import { PpsRepository } from '@bouwsteen/organisations';
 import { SeedModule } from '@bouwsteen/seed';
 import { nameKey } from '@bouwsteen/common';
 import { dropDatabase } from '@bouwsteen/database';
-import { WebhookDispatcher } from '@bouwsteen/follow';
+import { JobRunner } from '@bouwsteen/jobs';
 import { OutboxRelay, OutboxRepository, searchKeyFor } from '@bouwsteen/search';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { freshDatabase } from './database-url';
@@ -26,7 +26,7 @@ export interface TestUser {
 
 export interface TestApp {
   app: INestApplication;
-  /** Starts a worker beside the app (search outbox relay, webhook dispatcher), with the master key. */
+  /** Starts a worker beside the app (search outbox relay, background jobs), with the master key. */
   startWorker(): Promise<void>;
   /** The worker's context: the write side of search (reindex, drift) lives there. */
   worker(): INestApplicationContext;
@@ -109,7 +109,7 @@ export async function withEnv<T>(env: Record<string, string>, build: () => Promi
   }
 }
 
-/** A worker (relay and webhook dispatcher) beside an app, like a separate worker process. */
+/** A worker (relay and background jobs) beside an app, like a separate worker process. */
 export async function startWorkerContext(
   env: Record<string, string>,
 ): Promise<INestApplicationContext> {
@@ -120,7 +120,7 @@ export async function startWorkerContext(
     return moduleRef;
   });
   await worker.get(OutboxRelay).start();
-  worker.get(WebhookDispatcher).start();
+  await worker.get(JobRunner).start();
   return worker;
 }
 

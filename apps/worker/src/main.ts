@@ -1,13 +1,15 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, assertWorkerSecrets } from '@bouwsteen/config';
-import { WebhookDispatcher } from '@bouwsteen/follow';
+import { JobRunner } from '@bouwsteen/jobs';
 import { OutboxRelay } from '@bouwsteen/search';
 import { WorkerModule } from './worker.module';
 
 /**
- * The worker drains the search outbox into Meilisearch and delivers webhooks. Run as many as you like: entries are
- * claimed with FOR UPDATE SKIP LOCKED, so workers never process the same batch twice.
+ * The worker drains the search outbox into Meilisearch and runs the background jobs (imports,
+ * webhook deliveries). Run as many as you like: outbox entries and jobs are claimed with FOR
+ * UPDATE SKIP LOCKED, so no two workers take the same, and a job whose worker dies is taken up
+ * by another within seconds of its lease running out.
  */
 export async function bootstrapWorker(
   options: { shutdownHooks: boolean } = { shutdownHooks: true },
@@ -18,8 +20,8 @@ export async function bootstrapWorker(
   assertWorkerSecrets(app.get<AppConfig>(APP_CONFIG));
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.get(OutboxRelay).start();
-  app.get(WebhookDispatcher).start();
-  new Logger('Worker').log('Search outbox relay and webhook dispatcher started');
+  await app.get(JobRunner).start();
+  new Logger('Worker').log('Search outbox relay and background jobs started');
   return app;
 }
 

@@ -2,9 +2,26 @@ import { Module } from '@nestjs/common';
 import { CommonModule } from '@bouwsteen/common';
 import { ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
-import { FollowModule } from '@bouwsteen/follow';
-import { SearchIndexModule } from '@bouwsteen/search';
+import { FollowWorkerModule } from '@bouwsteen/follow';
+import { ImportsWorkerModule } from '@bouwsteen/imports';
+import { JobsModule } from '@bouwsteen/jobs';
+import { SearchIndexModule, SearchModule } from '@bouwsteen/search';
 
-/** Background jobs run here, apart from the API, so they scale and fail on their own. */
-@Module({ imports: [ConfigModule, CommonModule, DatabaseModule, SearchIndexModule, FollowModule] })
+/**
+ * Background work runs here, apart from the API, so it scales and fails on its own: the search
+ * outbox relay, and the job engine's jobs (imports, webhook deliveries). SearchModule gives the
+ * imports' "dit bestaat al" check (searching with the derived search-only key).
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule,
+    SearchIndexModule,
+    SearchModule,
+    JobsModule,
+    FollowWorkerModule,
+    ImportsWorkerModule,
+  ],
+})
 export class WorkerModule {}

@@ -43,6 +43,17 @@ export interface BulkOptions {
   dryRun: boolean;
   /** The change note of a new version published by the write. */
   changeNote: string;
+  /**
+   * Called inside every transaction that writes, with that transaction's outcomes, just before
+   * it commits: an import keeps its progress with the rows it covers. What it throws ends the
+   * write (it is not taken for a problem of the rows).
+   */
+  record?: (manager: EntityManager, outcomes: BulkOutcome[]) => Promise<void>;
+}
+
+/** Carries an error of `record` past the one-by-one retry, which is for the rows' faults. */
+class RecordFailure {
+  constructor(readonly cause: unknown) {}
 }
 
 interface Plan {
@@ -92,8 +103,16 @@ export class AssetBulkWriter {
     const plans = await this.plan(principal, ppsId, items, options);
     if (options.dryRun) return plans.map((plan) => outcomeOf(plan, options.publish));
     try {
-      return await this.tx.run((manager) => this.apply(manager, principal, ppsId, plans, options));
+      return await this.tx.run(async (manager) => {
+        const outcomes = await this.apply(manager, principal, ppsId, plans, options);
+        if (options.record)
+          await options.record(manager, outcomes).catch((error: unknown) => {
+            throw new RecordFailure(error);
+          });
+        return outcomes;
+      });
     } catch (error) {
+      if (error instanceof RecordFailure) throw error.cause;
       // A batch fails whole only on what no check could foresee (another import creating the
       // same code at the same moment): then each item goes alone, so one cannot sink the rest.
       if (items.length === 1) {

@@ -48,10 +48,12 @@ export interface AppConfig {
    */
   embedder?: EmbedderConfig;
   webhooks: {
-    pollMs: number;
     timeoutMs: number;
-    retryBaseMs: number;
+    /** First wait before a failed delivery is tried again; it doubles each time (with jitter). */
+    retryBaseSeconds: number;
     maxAttempts: number;
+    /** Deliveries one worker makes at the same time. */
+    concurrency: number;
     allowPrivateHosts: boolean;
   };
   outbox: {
@@ -64,14 +66,27 @@ export interface AppConfig {
     /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */
     parkAfterAttempts: number;
   };
+  /** Background jobs (pg-boss) as the worker runs them. */
+  jobs: {
+    /** A running job's lease: renewed every third of it; a job whose lease ran out is retried. */
+    leaseSeconds: number;
+    /** How often an idle worker looks for new jobs. */
+    pollMs: number;
+  };
   imports: {
-    /** Where uploaded files wait for their job (0700 directory, 0600 files, removed when done). */
+    /** Where a worker keeps its copy of the file of the job it runs (0700, removed when done). */
     directory: string;
     maxBytes: number;
     /** Rows per transaction: checked, compared and written together. */
     batchRows: number;
     /** Report lines kept per job (totals always count every row). */
     maxReportLines: number;
+    /** Imports one worker runs at the same time (never two of one PPS, over all workers). */
+    concurrency: number;
+    /** Imports a PPS may have waiting and running at once (more are refused with 429). */
+    maxJobsPerPps: number;
+    /** Tries of an import whose worker stopped (each resumes where the last one left off). */
+    maxAttempts: number;
   };
   harvest: {
     /** The `oai:<this>:<uuid>` identifiers' middle part: set once, never changed (identifiers are forever). */

@@ -103,6 +103,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (env.EMBEDDER_SOURCE === 'rest' && !env.EMBEDDER_DIMENSIONS)
     problems.push('EMBEDDER_DIMENSIONS is required when EMBEDDER_SOURCE is rest');
 
+  // Settings that were replaced: a deployment that still sets them learns what to set instead.
+  const retired: Record<string, string> = {
+    WEBHOOK_POLL_MS: 'JOB_POLL_MS',
+    WEBHOOK_RETRY_BASE_MS: 'WEBHOOK_RETRY_BASE_SECONDS',
+  };
+  for (const [name, successor] of Object.entries(retired))
+    if (env[name] !== undefined && env[name] !== '')
+      problems.push(`${name} is no longer read: set ${successor} instead`);
+
   const jwtSecret = env.JWT_SECRET ?? '';
   if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET is required and must be at least 32 characters');
@@ -188,10 +197,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     embedder: embedderConfig(),
     webhooks: {
-      pollMs: int('WEBHOOK_POLL_MS', 1000, 10, 60000),
       timeoutMs: int('WEBHOOK_TIMEOUT_MS', 5000, 100, 60000),
-      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 2000, 10, 600000),
+      retryBaseSeconds: int('WEBHOOK_RETRY_BASE_SECONDS', 2, 1, 3600),
       maxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
+      concurrency: int('WEBHOOK_CONCURRENCY', 8, 1, 64),
       // Off in every mode: webhooks reach only public addresses unless this is set on purpose.
       allowPrivateHosts: bool('WEBHOOK_ALLOW_PRIVATE_HOSTS', false),
     },
@@ -203,11 +212,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
       parkAfterAttempts: int('OUTBOX_PARK_AFTER_ATTEMPTS', 5, 1, 100),
     },
+    jobs: {
+      leaseSeconds: int('JOB_LEASE_SECONDS', 10, 3, 600),
+      pollMs: int('JOB_POLL_MS', 500, 50, 60000),
+    },
     imports: {
       directory: env.IMPORT_DIR || join(tmpdir(), 'bouwsteen-imports'),
       maxBytes: int('IMPORT_MAX_BYTES', 268_435_456, 1024, 4_294_967_296),
       batchRows: int('IMPORT_BATCH_ROWS', 1000, 1, 1000),
       maxReportLines: int('IMPORT_MAX_REPORT_LINES', 100_000, 100, 10_000_000),
+      concurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
+      maxJobsPerPps: int('IMPORT_MAX_JOBS_PER_PPS', 5, 1, 1000),
+      maxAttempts: int('IMPORT_MAX_ATTEMPTS', 3, 1, 20),
     },
     harvest: { repositoryIdentifier, adminEmail: oaiAdminEmail },
     web: {

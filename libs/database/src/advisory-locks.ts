@@ -9,6 +9,8 @@ export enum LockSpace {
   SearchDocument = 1,
   /** Counting and adding quota-limited things of one account (webhooks, API tokens). */
   AccountQuota = 2,
+  /** A PPS's line of imports: counting it, and handing its next import to the job engine. */
+  ImportTurn = 3,
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssetsModule } from '@bouwsteen/assets';
+import { JobsModule } from '@bouwsteen/jobs';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { FollowController } from './follow.controller';
 import { FollowRepository } from './follow.repository';
@@ -9,9 +10,16 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 
 /** Follows, notifications and webhooks; hangs off the asset events, so assets need not know it. */
 @Module({
-  imports: [AssetsModule, OrganisationsModule],
+  imports: [AssetsModule, OrganisationsModule, JobsModule],
   controllers: [FollowController],
-  providers: [FollowRepository, FollowService, NotificationWriter, WebhookDispatcher],
-  exports: [NotificationWriter, WebhookDispatcher, FollowRepository, FollowService],
+  providers: [FollowRepository, FollowService, NotificationWriter],
+  exports: [NotificationWriter, FollowRepository, FollowService],
 })
 export class FollowModule {}
+
+/** The worker's side: makes the deliveries (jobs of the webhook queue). */
+@Module({
+  imports: [FollowModule, JobsModule],
+  providers: [WebhookDispatcher],
+})
+export class FollowWorkerModule {}

@@ -134,28 +134,30 @@ export class FollowRepository {
     return affected > 0;
   }
 
-  /** Claims due deliveries; SKIP LOCKED lets several workers send without doubling up. */
-  async claimDeliveries(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
+  /** A delivery still to be made, with what it sends and where; null once made or given up. */
+  async pendingDelivery(id: string): Promise<DueDelivery | null> {
     const rows: (Omit<DueDelivery, 'notification'> & {
       notification: Omit<Notification, 'createdAt'> & { createdAt: string };
-    })[] = await manager.query(
+    })[] = await this.dataSource.query(
       `SELECT d.id, d.attempts, w.url, w.secret,
               json_build_object('id', n.id, 'type', n.type, 'assetId', n.asset_id, 'assetVersion', n.asset_version,
                                 'reason', n.reason, 'message', n.message, 'createdAt', n.created_at,
                                 'readAt', n.read_at) AS notification
        FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN notification n ON n.id = d.notification_id
-       WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= clock_timestamp()
-       ORDER BY d.id LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
-      [limit],
+       WHERE d.id = $1 AND d.delivered_at IS NULL AND d.gave_up_at IS NULL`,
+      [id],
     );
-    return rows.map((row) => ({
+    const row = rows[0];
+    if (!row) return null;
+    return {
       ...row,
+      id: String(row.id),
       notification: {
         ...row.notification,
         createdAt: new Date(row.notification.createdAt),
         readAt: row.notification.readAt ? new Date(row.notification.readAt) : null,
       },
-    }));
+    };
   }
 
   async delivered(manager: EntityManager, id: string, status: number): Promise<void> {
@@ -165,21 +167,28 @@ export class FollowRepository {
     );
   }
 
-  /** Retries with exponential backoff up to `maxAttempts`; `giveUp` ends it at once (blocked URL). */
+  /** An attempt that failed; `giveUp` when no attempt follows (the job engine does the waiting). */
   async failed(
     manager: EntityManager,
     id: string,
     status: number | null,
     error: string,
-    retry: { retryBaseMs: number; maxAttempts: number; giveUp?: boolean },
+    giveUp: boolean,
   ): Promise<void> {
     await manager.query(
       `UPDATE webhook_delivery
        SET attempts = attempts + 1, last_status = $2, last_error = left($3, 1000),
-           next_attempt_at = clock_timestamp() + make_interval(secs => LEAST(3600, $4::float8 * power(2, attempts) / 1000)),
-           gave_up_at = CASE WHEN $6 OR attempts + 1 >= $5 THEN now() END
+           gave_up_at = CASE WHEN $4 THEN now() END
        WHERE id = $1`,
-      [id, status, error, retry.retryBaseMs, retry.maxAttempts, retry.giveUp ?? false],
+      [id, status, error, giveUp],
+    );
+  }
+
+  /** No attempt follows (the last one's worker stopped): given up, nothing else changes. */
+  async giveUp(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE webhook_delivery SET gave_up_at = now() WHERE id = $1 AND delivered_at IS NULL`,
+      [id],
     );
   }
 

@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/assets';
+import { JobEngine, JobQueueName, WebhookJobData } from '@bouwsteen/jobs';
 
 /**
- * Writes notifications (and the webhook deliveries they cause) inside the transaction of the
+ * Writes notifications (and the webhook deliveries they cause, each a job) inside the transaction of the
  * change itself, so a follower is told exactly when the change commits and never otherwise.
  * Texts are Dutch: they are read by people, in the pages and in the API alike.
  * Recipients: followers of the asset or its PPS, and members of PPS or organisations that
@@ -11,7 +12,10 @@ import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/
  */
 @Injectable()
 export class NotificationWriter implements AssetChangeListener, OnModuleInit {
-  constructor(private readonly events: AssetEvents) {}
+  constructor(
+    private readonly events: AssetEvents,
+    private readonly engine: JobEngine,
+  ) {}
 
   onModuleInit(): void {
     this.events.subscribe(this);
@@ -50,12 +54,18 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
        RETURNING id`,
       [assetId, change, actorId],
     );
-    if (rows.length > 0) {
-      await manager.query(
-        `INSERT INTO webhook_delivery (webhook_id, notification_id)
-         SELECT w.id, n.id FROM notification n JOIN webhook w ON w.user_id = n.user_id WHERE n.id = ANY($1::uuid[])`,
-        [rows.map((row) => row.id)],
-      );
-    }
+    if (rows.length === 0) return;
+    // Each delivery is a job, sent with the change: it exists exactly when the change commits.
+    const deliveries: { id: string }[] = await manager.query(
+      `INSERT INTO webhook_delivery (webhook_id, notification_id)
+       SELECT w.id, n.id FROM notification n JOIN webhook w ON w.user_id = n.user_id WHERE n.id = ANY($1::uuid[])
+       RETURNING id::text`,
+      [rows.map((row) => row.id)],
+    );
+    await this.engine.sendMany<WebhookJobData>(
+      manager,
+      JobQueueName.Webhook,
+      deliveries.map((delivery) => ({ kind: JobQueueName.Webhook, deliveryId: delivery.id })),
+    );
   }
 }

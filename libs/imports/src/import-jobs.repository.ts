@@ -1,20 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ImportFormat } from './readers';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** What a job has counted so far (its progress and totals). */
-export interface Totals {
+export interface Totals extends Progress, Counts {}
+
+/** How far into the file the reader got. */
+export interface Progress {
   rowsRead: number;
   bytesRead: number;
+}
+
+/** What became of the rows. */
+export interface Counts {
   created: number;
   updated: number;
   unchanged: number;
   published: number;
   failed: number;
   similar: number;
+}
+
+/**
+ * Where an interrupted import resumes: written with the rows it covers, in one transaction.
+ * Rows 1…position have been dealt with, except `waiting` (set aside for codes further down).
+ */
+export interface Checkpoint {
+  position: number;
+  waiting: number[];
+  /** The whole file was read; what is left are the waiting rows' rounds. */
+  rounds: boolean;
+  /** The last round wrote nothing: no row may wait any longer. */
+  stuck: boolean;
+  /** Rows past `position` already dealt with (a batch written row by row, interrupted). */
+  done: number[];
+  /** Notes about the file (not a row) written so far: a resumed attempt meets them again. */
+  notices: number;
 }
 
 export interface ImportJobRow extends Totals {
@@ -34,6 +58,8 @@ export interface ImportJobRow extends Totals {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  attempt: number;
+  checkpoint: Checkpoint | null;
 }
 
 export interface ReportLine {
@@ -51,30 +77,36 @@ const COLUMNS = `id, pps_id AS "ppsId", created_by AS "createdBy", format, file_
   dry_run AS "dryRun", publish, check_similar AS "checkSimilar", status, cancel_requested AS "cancelRequested",
   bytes_total::float8 AS "bytesTotal", bytes_read::float8 AS "bytesRead", rows_read AS "rowsRead",
   created, updated, unchanged, published, failed, similar_found AS "similar", report_lines AS "reportLines", error,
-  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt",
+  attempt, checkpoint`;
+
+const FINAL = `status IN ('done', 'failed', 'cancelled')`;
 
 /**
- * Import jobs and their reports: this library's tables, queried only here. (An UPDATE …
- * RETURNING answers [rows, count] through TypeORM's query(), hence the destructuring.)
+ * Import jobs, their files' turn and their reports: this library's tables, queried only here.
+ * (An UPDATE … RETURNING answers [rows, count] through TypeORM's query(), hence the
+ * destructuring.)
  */
 @Injectable()
 export class ImportJobsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async create(job: {
-    ppsId: string;
-    createdBy: string;
-    format: ImportFormat;
-    fileName: string | null;
-    dryRun: boolean;
-    publish: boolean;
-    checkSimilar: boolean;
-    bytesTotal: number;
-  }): Promise<ImportJobRow> {
-    const [row] = await this.db.query(
+  async create(
+    manager: EntityManager,
+    job: {
+      ppsId: string;
+      createdBy: string;
+      format: ImportFormat;
+      fileName: string | null;
+      dryRun: boolean;
+      publish: boolean;
+      checkSimilar: boolean;
+    },
+  ): Promise<ImportJobRow> {
+    const [row] = await manager.query(
       `INSERT INTO import_job
          (pps_id, created_by, format, file_name, dry_run, publish, check_similar, bytes_total)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING ${COLUMNS}`,
       [
         job.ppsId,
         job.createdBy,
@@ -83,14 +115,21 @@ export class ImportJobsRepository {
         job.dryRun,
         job.publish,
         job.checkSimilar,
-        job.bytesTotal,
       ],
     );
     return row;
   }
 
-  async find(id: string): Promise<ImportJobRow | null> {
-    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM import_job WHERE id = $1`, [id]);
+  async setSize(manager: EntityManager, id: string, bytes: number): Promise<ImportJobRow> {
+    const [[row]] = await manager.query(
+      `UPDATE import_job SET bytes_total = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, bytes],
+    );
+    return row;
+  }
+
+  async find(id: string, manager: EntityManager = this.db.manager): Promise<ImportJobRow | null> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM import_job WHERE id = $1`, [id]);
     return row ?? null;
   }
 
@@ -115,124 +154,199 @@ export class ImportJobsRepository {
     return [rows, count.count];
   }
 
-  /** Takes a queued job for this runner; false when another took it or it was cancelled. */
-  async start(id: string): Promise<boolean> {
-    const [rows] = await this.db.query(
-      `UPDATE import_job SET status = 'running', started_at = now(), heartbeat_at = now()
-       WHERE id = $1 AND status = 'queued' RETURNING id`,
-      [id],
+  /** Imports of the PPS not yet ended (waiting their turn, queued or running). */
+  async unfinished(ppsId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS count FROM import_job WHERE pps_id = $1 AND status IN ('queued', 'running')`,
+      [ppsId],
     );
-    return rows.length === 1;
+    return row.count;
   }
 
-  /** Progress so far; answers whether someone asked to cancel. */
-  async progress(id: string, totals: Totals): Promise<boolean> {
-    const [[row]] = await this.db.query(
-      `UPDATE import_job SET rows_read = $2, bytes_read = $3, created = $4, updated = $5,
-         unchanged = $6, published = $7, failed = $8, similar_found = $9, heartbeat_at = now()
+  /**
+   * The PPS's next import, when none of its imports is with the engine: marked as handed over
+   * (the caller sends it in the same transaction). At most one per PPS, by a unique index.
+   */
+  async takeNext(manager: EntityManager, ppsId: string): Promise<string | null> {
+    const [rows] = await manager.query(
+      `UPDATE import_job SET dispatched = true
+        WHERE id = (SELECT id FROM import_job
+                     WHERE pps_id = $1 AND status = 'queued' AND NOT dispatched
+                       AND NOT EXISTS (SELECT 1 FROM import_job
+                                        WHERE pps_id = $1 AND dispatched AND status IN ('queued', 'running'))
+                     ORDER BY created_at, id LIMIT 1)
+        RETURNING id`,
+      [ppsId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** An attempt takes the job up: running, with its attempt number (null once ended). */
+  async begin(manager: EntityManager, id: string, attempt: number): Promise<ImportJobRow | null> {
+    const [[row]] = await manager.query(
+      `UPDATE import_job SET status = 'running', attempt = $2, started_at = COALESCE(started_at, now()),
+         checkpoint = COALESCE(checkpoint, '{"position": 0, "waiting": [], "rounds": false, "stuck": false, "done": [], "notices": 0}')
+        WHERE id = $1 AND NOT (${FINAL}) RETURNING ${COLUMNS}`,
+      [id, attempt],
+    );
+    return row ?? null;
+  }
+
+  /** A dry run starts again from the top (it wrote nothing, so nothing is lost). */
+  async restart(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM import_report_line WHERE job_id = $1`, [id]);
+    await manager.query(
+      `UPDATE import_job SET rows_read = 0, bytes_read = 0, created = 0, updated = 0, unchanged = 0,
+         published = 0, failed = 0, similar_found = 0, report_lines = 0,
+         checkpoint = '{"position": 0, "waiting": [], "rounds": false, "stuck": false, "done": [], "notices": 0}'
+       WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /**
+   * What a transaction of the import did, in that transaction: how far the reader got, the
+   * counts to add, report lines, and the checkpoint (or rows to add to its `done`). Counts are
+   * added, never set, so a transaction that rolls back takes its share with it. Answers
+   * whether someone asked to cancel.
+   */
+  async record(
+    manager: EntityManager,
+    id: string,
+    change: {
+      progress: Progress;
+      counts?: Partial<Counts>;
+      lines?: ReportLine[];
+      cap: number;
+      checkpoint?: Checkpoint;
+      done?: number[];
+    },
+  ): Promise<boolean> {
+    await this.addReportLines(manager, id, change.lines ?? [], change.cap);
+    const add = (key: keyof Counts) => change.counts?.[key] ?? 0;
+    const [[row]] = await manager.query(
+      `UPDATE import_job SET rows_read = GREATEST(rows_read, $2), bytes_read = GREATEST(bytes_read, $3),
+         created = created + $4, updated = updated + $5, unchanged = unchanged + $6,
+         published = published + $7, failed = failed + $8, similar_found = similar_found + $9,
+         checkpoint = CASE
+           WHEN $10::jsonb IS NOT NULL THEN $10::jsonb
+           WHEN $11::jsonb IS NOT NULL THEN jsonb_set(checkpoint, '{done}', (checkpoint->'done') || $11::jsonb)
+           ELSE checkpoint END
        WHERE id = $1 RETURNING cancel_requested AS "cancelRequested"`,
       [
         id,
-        totals.rowsRead,
-        totals.bytesRead,
-        totals.created,
-        totals.updated,
-        totals.unchanged,
-        totals.published,
-        totals.failed,
-        totals.similar,
+        change.progress.rowsRead,
+        change.progress.bytesRead,
+        add('created'),
+        add('updated'),
+        add('unchanged'),
+        add('published'),
+        add('failed'),
+        add('similar'),
+        change.checkpoint ? JSON.stringify(change.checkpoint) : null,
+        change.done && change.done.length > 0 ? JSON.stringify(change.done) : null,
       ],
     );
     return Boolean(row?.cancelRequested);
   }
 
+  async cancelRequested(id: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT cancel_requested AS "cancelRequested" FROM import_job WHERE id = $1`,
+      [id],
+    );
+    return Boolean(row?.cancelRequested);
+  }
+
+  /** Ends the job; answers its PPS (whose next import may now go), or null if it had ended. */
   async finish(
+    manager: EntityManager,
     id: string,
     status: 'done' | 'failed' | 'cancelled',
-    totals: Totals,
     error: string | null,
-  ): Promise<void> {
-    await this.progress(id, totals);
-    await this.db.query(
-      `UPDATE import_job SET status = $2, error = $3, finished_at = now() WHERE id = $1`,
+  ): Promise<string | null> {
+    const [[row]] = await manager.query(
+      `UPDATE import_job SET status = $2, error = $3, finished_at = now(), checkpoint = NULL
+        WHERE id = $1 AND NOT (${FINAL}) RETURNING pps_id AS "ppsId"`,
       [id, status, error],
+    );
+    return row?.ppsId ?? null;
+  }
+
+  /** An attempt ended early and another will follow: the job waits again. */
+  async requeue(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE import_job SET status = 'queued' WHERE id = $1 AND status = 'running'`,
+      [id],
     );
   }
 
-  /** A queued job is cancelled at once; a running one is asked to stop after its batch. */
-  async requestCancel(id: string): Promise<boolean> {
-    const [rows] = await this.db.query(
+  /**
+   * A waiting job is cancelled at once (answers 'cancelled', with whether the engine has it); a
+   * running one is asked to stop ('asked'); an ended one cannot be ('ended').
+   */
+  async requestCancel(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ outcome: 'cancelled' | 'asked' | 'ended'; ppsId: string; dispatched: boolean }> {
+    const [job] = await manager.query(
+      `SELECT status, pps_id AS "ppsId", dispatched FROM import_job WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (['done', 'failed', 'cancelled'].includes(job.status))
+      return { outcome: 'ended', ppsId: job.ppsId, dispatched: job.dispatched };
+    await manager.query(
       `UPDATE import_job SET cancel_requested = true,
          status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
          finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
-       WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+       WHERE id = $1`,
       [id],
     );
-    return rows.length === 1;
-  }
-
-  /** Jobs whose runner stopped (the process ended) are failed, not left running forever. */
-  async failAbandoned(staleSeconds: number): Promise<number> {
-    const [rows] = await this.db.query(
-      `UPDATE import_job SET status = 'failed', finished_at = now(),
-         error = 'De import is onderbroken (de server werd herstart); start hem opnieuw.'
-       WHERE (status = 'running' AND heartbeat_at < now() - make_interval(secs => $1))
-       RETURNING id`,
-      [staleSeconds],
-    );
-    return rows.length;
-  }
-
-  async queued(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM import_job WHERE status = 'queued' ORDER BY created_at`,
-    );
-    return rows.map((row) => row.id);
-  }
-
-  async failQueued(id: string, error: string): Promise<void> {
-    await this.db.query(
-      `UPDATE import_job SET status = 'failed', error = $2, finished_at = now()
-       WHERE id = $1 AND status = 'queued'`,
-      [id, error],
-    );
+    return {
+      outcome: job.status === 'queued' ? 'cancelled' : 'asked',
+      ppsId: job.ppsId,
+      dispatched: job.dispatched,
+    };
   }
 
   /** Appends report lines, numbered on from the job's count, up to `cap` lines in all. */
-  async addReportLines(id: string, lines: ReportLine[], cap: number): Promise<void> {
+  async addReportLines(
+    manager: EntityManager,
+    id: string,
+    lines: ReportLine[],
+    cap: number,
+  ): Promise<void> {
     if (lines.length === 0) return;
-    await this.db.transaction(async (manager) => {
-      const [job] = await manager.query(
-        `SELECT report_lines FROM import_job WHERE id = $1 FOR UPDATE`,
-        [id],
+    const [job] = await manager.query(
+      `SELECT report_lines FROM import_job WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const room = Math.max(0, cap - job.report_lines);
+    const kept = lines.slice(0, room);
+    if (kept.length > 0)
+      await manager.query(
+        `INSERT INTO import_report_line
+           (job_id, seq, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id)
+         SELECT $1, $2 + n, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::uuid[])
+           WITH ORDINALITY AS t(severity, row_label, source_id, field, message, value, asset_id, similar_asset_id, n)`,
+        [
+          id,
+          job.report_lines,
+          kept.map((line) => line.severity),
+          kept.map((line) => line.row),
+          kept.map((line) => line.sourceId),
+          kept.map((line) => line.field),
+          kept.map((line) => line.message),
+          kept.map((line) => line.value),
+          kept.map((line) => line.assetId),
+          kept.map((line) => line.similarAssetId),
+        ],
       );
-      const room = Math.max(0, cap - job.report_lines);
-      const kept = lines.slice(0, room);
-      if (kept.length > 0)
-        await manager.query(
-          `INSERT INTO import_report_line
-             (job_id, seq, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id)
-           SELECT $1, $2 + n, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id
-           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::uuid[])
-             WITH ORDINALITY AS t(severity, row_label, source_id, field, message, value, asset_id, similar_asset_id, n)`,
-          [
-            id,
-            job.report_lines,
-            kept.map((line) => line.severity),
-            kept.map((line) => line.row),
-            kept.map((line) => line.sourceId),
-            kept.map((line) => line.field),
-            kept.map((line) => line.message),
-            kept.map((line) => line.value),
-            kept.map((line) => line.assetId),
-            kept.map((line) => line.similarAssetId),
-          ],
-        );
-      await manager.query(`UPDATE import_job SET report_lines = report_lines + $2 WHERE id = $1`, [
-        id,
-        lines.length,
-      ]);
-    });
+    await manager.query(`UPDATE import_job SET report_lines = report_lines + $2 WHERE id = $1`, [
+      id,
+      lines.length,
+    ]);
   }
 
   async reportPage(id: string, offset: number, limit: number): Promise<ReportLine[]> {

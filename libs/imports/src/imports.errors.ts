@@ -7,6 +7,7 @@ export enum ImportError {
   NoFile = 'import-no-file',
   Finished = 'import-finished',
   TemplateNotFound = 'import-template-not-found',
+  TooManyWaiting = 'import-too-many-waiting',
 }
 
 defineProblems<ImportError>('imports', {
@@ -37,6 +38,12 @@ defineProblems<ImportError>('imports', {
     status: 404,
     title: 'No template for this kind',
     description: 'Templates exist for module, curriculum, infrastructure and practice.',
+  },
+  [ImportError.TooManyWaiting]: {
+    status: 429,
+    title: 'Too many imports waiting',
+    description:
+      'A PPS may have IMPORT_MAX_JOBS_PER_PPS imports waiting or running at once; start this one when one of them has ended.',
   },
   [ImportError.Finished]: {
     status: 409,

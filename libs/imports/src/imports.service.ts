@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import { Principal } from '@bouwsteen/auth';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { TransactionRunner } from '@bouwsteen/database';
+import { JobEngine, JobQueueName } from '@bouwsteen/jobs';
 import {
   DomainException,
   ForbiddenError,
@@ -18,25 +20,32 @@ import {
   ImportReportLineDto,
   StartImportQueryDto,
 } from './dto/import.dto';
-import { ImportFiles } from './import-files';
+import { ImportFileStore } from './import-file-store';
 import { ImportJobRow, ImportJobsRepository } from './import-jobs.repository';
 import { ImportPolicy } from './import.policy';
-import { ImportRunner } from './import-runner';
+import { ImportTurns } from './import-turns';
 import { ImportError } from './imports.errors';
 import { uploadOf } from './upload';
 
-/** Starting, following and cancelling imports; the rows themselves are the runner's work. */
+/**
+ * Starting, following and cancelling imports. The API only takes the file in and records the
+ * job; the rows are read and written by a worker (ImportJobHandler).
+ */
 @Injectable()
 export class ImportsService {
   constructor(
     private readonly jobs: ImportJobsRepository,
-    private readonly files: ImportFiles,
-    private readonly runner: ImportRunner,
+    private readonly files: ImportFileStore,
+    private readonly turns: ImportTurns,
+    private readonly engine: JobEngine,
+    private readonly tx: TransactionRunner,
     private readonly pps: PpsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Checks who may import before a byte of the file is read, then stores it and queues the job.
+   * Checks who may import (and that the PPS's line has room) before a byte of the file is read,
+   * then stores file and job in one transaction and hands the job on when it is the PPS's turn.
    * `choices` turns a page form's fields (sent before the file) into the options.
    */
   async start(
@@ -49,27 +58,39 @@ export class ImportsService {
       throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${query.ppsId}` }]);
     if (!ImportPolicy.canStart(principal, query.ppsId))
       throw new ForbiddenError('Only editors of this PPS (or an admin) may import into it');
+    this.refuseFullLine(await this.jobs.unfinished(query.ppsId));
     const upload = await uploadOf(request, query.format);
     const options = { ...query, ...choices?.(upload.fields) };
-    const staging = `upload-${randomUUID()}`;
-    const bytes = await this.files.save(staging, upload.body);
-    if (bytes === 0) {
-      this.files.remove(staging);
-      throw new DomainException(ImportError.NoFile, 'The file is empty');
-    }
-    const job = await this.jobs.create({
-      ppsId: query.ppsId,
-      createdBy: principal.userId,
-      format: upload.format,
-      fileName: upload.fileName,
-      dryRun: options.dryRun ?? false,
-      publish: options.publish ?? false,
-      checkSimilar: options.checkSimilar ?? true,
-      bytesTotal: bytes,
+    const job = await this.tx.run(async (manager) => {
+      const created = await this.jobs.create(manager, {
+        ppsId: query.ppsId,
+        createdBy: principal.userId,
+        format: upload.format,
+        fileName: upload.fileName,
+        dryRun: options.dryRun ?? false,
+        publish: options.publish ?? false,
+        checkSimilar: options.checkSimilar ?? true,
+      });
+      const bytes = await this.files.save(manager, created.id, upload.body);
+      if (bytes === 0) throw new DomainException(ImportError.NoFile, 'The file is empty');
+      await this.jobs.setSize(manager, created.id, bytes);
+      // Counted again under the line's lock: two uploads at once cannot both take its last place.
+      await this.turns.hold(manager, query.ppsId);
+      this.refuseFullLine((await this.jobs.unfinished(query.ppsId, manager)) - 1);
+      await this.turns.next(manager, query.ppsId);
+      return (await this.jobs.find(created.id, manager))!;
     });
-    this.files.rename(staging, job.id);
-    this.runner.enqueue(job.id);
     return toImportJobDto(job);
+  }
+
+  private refuseFullLine(unfinished: number): void {
+    const limit = this.config.imports.maxJobsPerPps;
+    if (unfinished >= limit)
+      throw new DomainException(
+        ImportError.TooManyWaiting,
+        `This PPS has ${limit} imports waiting or running (IMPORT_MAX_JOBS_PER_PPS); wait for one to end`,
+        { headers: { 'Retry-After': '60' } },
+      );
   }
 
   async get(principal: Principal, id: string): Promise<ImportJobDto> {
@@ -99,10 +120,18 @@ export class ImportsService {
     return toPage(lines, total, query);
   }
 
+  /** A waiting import ends at once; a running one is asked to stop and does within a batch. */
   async cancel(principal: Principal, id: string): Promise<ImportJobDto> {
     await this.readable(principal, id);
-    if (!(await this.jobs.requestCancel(id)))
-      throw new DomainException(ImportError.Finished, 'This import has already ended');
+    await this.tx.run(async (manager) => {
+      const { outcome, ppsId, dispatched } = await this.jobs.requestCancel(manager, id);
+      if (outcome === 'ended')
+        throw new DomainException(ImportError.Finished, 'This import has already ended');
+      if (outcome !== 'cancelled' || !dispatched) return;
+      await this.engine.cancel(manager, JobQueueName.Import, id);
+      await this.files.remove(manager, id);
+      await this.turns.next(manager, ppsId);
+    });
     return this.get(principal, id);
   }
 

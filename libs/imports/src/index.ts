@@ -1,6 +1,6 @@
 export * from './imports.module';
 export * from './imports.service';
-export * from './import-runner';
+export { ImportJobsRepository } from './import-jobs.repository';
 export * from './export.service';
 export * from './dto/import.dto';
 export * from './imports.errors';

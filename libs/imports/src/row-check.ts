@@ -19,8 +19,12 @@ export interface CheckedRow {
   sourceId?: string;
   content: Record<string, unknown>;
   problems: RowProblem[];
+  /** Its place among the file's rows (1 for the first): what a checkpoint counts. */
+  ordinal?: number;
   /** Set aside once for a code further down the file (its own code was counted then). */
   waited?: boolean;
+  /** Set aside by the batch it was last put in (so that batch has not dealt with it). */
+  waitingNow?: boolean;
 }
 
 /** Bytes and shape: what a row says, in the API's shape, and what is wrong with it so far. */

@@ -2,6 +2,7 @@ import { Provider } from '@nestjs/common';
 import { MeiliSearch } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { pooledHttpClient } from './meili-http';
+import { searchKeyFor } from './search-key';
 
 /** The client that writes: the worker and the CLI (indexing, settings, rebuilds). */
 export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
@@ -34,15 +35,24 @@ export const meiliClientProvider: Provider = {
 };
 
 /**
- * Searches with the search-only key (MEILI_SEARCH_KEY) and give up after MEILI_SEARCH_TIMEOUT_MS,
- * so a hanging Meilisearch costs a 503, not a hang.
+ * Searches with the search-only key and gives up after MEILI_SEARCH_TIMEOUT_MS, so a hanging
+ * Meilisearch costs a 503, not a hang. The API is given that key (MEILI_SEARCH_KEY); a worker,
+ * which checks imports for "dit bestaat al", derives it from its master key rather than
+ * searching with the master key itself.
  */
 export const meiliSearchClientProvider: Provider = {
   provide: MEILI_SEARCH_CLIENT,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) =>
     createMeiliClient(
-      { url: config.meili.url, apiKey: config.meili.searchKey },
+      {
+        url: config.meili.url,
+        apiKey:
+          config.meili.searchKey ||
+          (config.meili.masterKey
+            ? searchKeyFor(config.meili.masterKey, config.meili.indexPrefix)
+            : ''),
+      },
       config.meili.searchTimeoutMs,
       true,
     ),

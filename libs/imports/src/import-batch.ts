@@ -1,0 +1,242 @@
+import { BulkItem, BulkOutcome, similarityFeatures } from '@bouwsteen/assets';
+import { EntityManager } from 'typeorm';
+import { inDutch } from './dutch-messages';
+import { Counts, ReportLine } from './import-jobs.repository';
+import { count, emptyCounts, problemLines } from './report-lines';
+import { CheckedRow, shapeProblems } from './row-check';
+import { referencedCodes, resolveReferences } from './row-codec';
+import { RunContext, RunState } from './import-run-state';
+
+/** Rows checked between two chances for the worker's other work (leases, other jobs) to run. */
+const YIELD_EVERY = 25;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Rows that refer to a code not written yet wait for the end of the file (a curriculum above
+ * its modules); at most this many are held, so a file cannot make the runner keep it whole.
+ */
+const MAX_WAITING_ROWS = 10_000;
+
+export interface Prepared {
+  rows: CheckedRow[];
+  items: BulkItem[];
+  /** The rows that became items, by their key. */
+  checked: Map<number, CheckedRow>;
+}
+
+/**
+ * One batch of rows: checked against the API's rules, written by the assets' bulk writer, and
+ * recorded — counts, report lines and the checkpoint — in the transaction that writes them, so
+ * an attempt that dies resumes exactly after the last batch that committed.
+ */
+export class ImportBatches {
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly state: RunState,
+  ) {}
+
+  /** References resolved, every row checked against the API's rules: what the writer gets. */
+  async prepare(rows: CheckedRow[]): Promise<Prepared> {
+    const { job } = this.ctx;
+    const state = this.state;
+    // References by the PPS's own code: to blocks written before (earlier batches included).
+    const codes = [
+      ...new Set(rows.flatMap((row) => (row.kind ? referencedCodes(row.kind, row.content) : []))),
+    ];
+    const known = await this.ctx.writer.idsBySourceId(job.ppsId, codes);
+    const items: BulkItem[] = [];
+    const checked = new Map<number, CheckedRow>();
+    for (const [key, row] of rows.entries()) {
+      // Checking is CPU work: let the worker's other work in every few rows.
+      if (key % YIELD_EVERY === YIELD_EVERY - 1) await yieldToOthers();
+      // A row back from waiting was counted in the file already.
+      if (row.sourceId !== undefined && !row.waited) {
+        if (state.codes.has(row.sourceId))
+          row.problems.push({
+            field: 'sourceId',
+            message: 'komt eerder in het bestand voor',
+            value: row.sourceId,
+          });
+        state.codes.add(row.sourceId);
+      }
+      if (row.kind && row.problems.length === 0 && this.waits(row, known)) continue;
+      // In a dry run nothing is written, so a block earlier in this file has no id yet: a
+      // reference to the code of a row it would have written is taken as good.
+      if (row.kind)
+        row.problems.push(
+          ...resolveReferences(
+            row.kind,
+            row.content,
+            known,
+            job.dryRun ? state.dryWritten : undefined,
+          ),
+        );
+      if (row.problems.length > 0 || !row.kind) continue;
+      const shape = await shapeProblems(row.kind, job.ppsId, row.content);
+      if (shape.problems.length > 0) {
+        row.problems.push(...shape.problems);
+        continue;
+      }
+      items.push({
+        key,
+        id: row.id,
+        sourceId: row.sourceId,
+        kind: row.kind,
+        content: shape.content!,
+      });
+      checked.set(key, row);
+    }
+    return { rows, items, checked };
+  }
+
+  /**
+   * Puts a row aside when a code it refers to has no block yet but may still come (further down
+   * the file, or from a row that is itself waiting); it is checked again at the end of the file.
+   */
+  private waits(row: CheckedRow, known: Map<string, string>): boolean {
+    const { state } = this;
+    const missing = referencedCodes(row.kind!, row.content).filter(
+      (code) => !known.has(code) && !(this.ctx.job.dryRun && state.dryWritten.has(code)),
+    );
+    if (missing.length === 0 || state.waiting.length >= MAX_WAITING_ROWS) return false;
+    const { mayWaitFor } = state;
+    if (mayWaitFor !== 'any' && !missing.some((code) => mayWaitFor.has(code))) return false;
+    row.waited = true;
+    row.waitingNow = true;
+    state.waiting.push(row);
+    state.pending.add(row.ordinal!);
+    return true;
+  }
+
+  /**
+   * Writes a prepared batch and records it. The batch's transaction records every row it dealt
+   * with and moves the checkpoint past them; should the writer fall back to one row per
+   * transaction, each records its row as done, and a last transaction moves the checkpoint.
+   */
+  async commit({ rows, items, checked }: Prepared): Promise<void> {
+    const { ctx, state } = this;
+    const settled = rows.filter((row) => !row.waitingNow);
+    const early = settled.filter((row) => row.problems.length > 0 || !row.kind);
+    const position = state.rounds ? state.ordinal : Math.max(...rows.map((row) => row.ordinal!));
+    const settledOrdinals = new Set(settled.map((row) => row.ordinal!));
+    const recorded = new Set<number>();
+    let whole = false;
+    const record = async (manager: EntityManager, outcomes: BulkOutcome[], last: boolean) => {
+      await ctx.attempt.fence(manager);
+      const fresh = outcomes.filter((outcome) => !recorded.has(outcome.key));
+      const counts = emptyCounts();
+      const lines: ReportLine[] = [];
+      for (const outcome of fresh) this.describe(checked.get(outcome.key)!, outcome, counts, lines);
+      if (last) {
+        counts.failed += early.length;
+        for (const row of early) lines.push(...problemLines(row, row.problems));
+        lines.push(...state.noticesUpTo(position));
+      }
+      state.cancelled =
+        (await ctx.jobs.record(manager, ctx.job.id, {
+          progress: state.progress(),
+          counts,
+          lines,
+          cap: ctx.settings.maxReportLines,
+          ...(last
+            ? { checkpoint: state.checkpoint(position, settledOrdinals) }
+            : { done: fresh.map((outcome) => checked.get(outcome.key)!.ordinal!) }),
+        })) || state.cancelled;
+      for (const outcome of fresh) recorded.add(outcome.key);
+      whole = last;
+    };
+    const outcomes = items.length
+      ? await ctx.writer.write(ctx.principal, ctx.job.ppsId, items, {
+          publish: ctx.job.publish,
+          dryRun: ctx.job.dryRun,
+          changeNote: `Bijgewerkt met een import (${ctx.job.fileName ?? 'bestand'})`,
+          // The batch's own transaction covers every row; one of a single row, only that row.
+          record: (manager, written) => record(manager, written, written.length === items.length),
+        })
+      : [];
+    if (!whole) await ctx.tx.run((manager) => record(manager, outcomes, true));
+    state.dropNoticesUpTo(position);
+    for (const ordinal of settledOrdinals) state.pending.delete(ordinal);
+    if (ctx.job.dryRun)
+      for (const outcome of outcomes) {
+        const row = checked.get(outcome.key)!;
+        if (outcome.result !== 'failed' && row.sourceId) state.dryWritten.add(row.sourceId);
+      }
+    await this.checkSimilar(items, outcomes, checked);
+  }
+
+  /** What became of one written row: its counts and, when it failed, its report lines. */
+  private describe(row: CheckedRow, outcome: BulkOutcome, counts: Counts, lines: ReportLine[]) {
+    if (outcome.errors.length === 0) return count(counts, outcome);
+    counts.failed++;
+    lines.push(
+      ...problemLines(
+        row,
+        outcome.errors.map((error) => ({ field: error.field, message: inDutch(error.message) })),
+      ),
+    );
+  }
+
+  /** "Dit bestaat al" for every new row of the batch, in one multi-search. */
+  private async checkSimilar(
+    items: BulkItem[],
+    outcomes: BulkOutcome[],
+    rows: Map<number, CheckedRow>,
+  ): Promise<void> {
+    const { ctx, state } = this;
+    if (!ctx.duplicates || !ctx.job.checkSimilar) return;
+    const byKey = new Map(items.map((item) => [item.key, item]));
+    const created = outcomes
+      .filter((outcome) => outcome.result === 'created')
+      .map((outcome) => ({ outcome, item: byKey.get(outcome.key)! }));
+    if (created.length === 0) return;
+    const { checked, similar } = await ctx.duplicates.similarBatch(
+      created.map(({ item }) => ({
+        ...similarityFeatures(item.kind, item.content),
+        kind: item.kind,
+        excludePpsId: ctx.job.ppsId,
+      })),
+    );
+    const lines: ReportLine[] = [];
+    const counts = emptyCounts();
+    if (!checked)
+      lines.push({
+        severity: 'warning',
+        row: null,
+        sourceId: null,
+        field: null,
+        message:
+          'De zoekmachine was niet bereikbaar: "dit bestaat al" is voor een deel van de rijen niet gecontroleerd.',
+        value: null,
+        assetId: null,
+        similarAssetId: null,
+      });
+    similar.forEach((found, index) => {
+      if (found.length === 0) return;
+      counts.similar++;
+      const { item, outcome } = created[index];
+      for (const match of found)
+        lines.push({
+          severity: 'similar',
+          row: rows.get(item.key)?.label ?? null,
+          sourceId: item.sourceId ?? null,
+          field: null,
+          message: `Dit bestaat al: "${match.title}" van ${match.pps.name} (overeenkomst ${Math.round(match.score * 100)}%)`,
+          value: item.content.title,
+          assetId: outcome.assetId ?? null,
+          similarAssetId: match.id,
+        });
+    });
+    if (lines.length === 0) return;
+    await ctx.tx.run(async (manager) => {
+      await ctx.attempt.fence(manager);
+      state.cancelled =
+        (await ctx.jobs.record(manager, ctx.job.id, {
+          progress: state.progress(),
+          counts,
+          lines,
+          cap: ctx.settings.maxReportLines,
+        })) || state.cancelled;
+    });
+  }
+}

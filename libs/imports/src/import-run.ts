@@ -1,0 +1,183 @@
+import { isNotice, readRows, SourceItem, SourceRow } from './readers';
+import { ImportBatches } from './import-batch';
+import { RunContext, RunState } from './import-run-state';
+import { line } from './report-lines';
+import { CheckedRow, readRow } from './row-check';
+import { referencedCodes } from './row-codec';
+import { VocabularyLookup } from './vocabulary-lookup';
+
+/** How an attempt ended: the job's end, or stopped early (to be resumed by the next attempt). */
+export type RunEnd =
+  | { status: 'done' | 'cancelled'; error: null }
+  | { status: 'failed'; error: string }
+  | { status: 'stopped' };
+
+/**
+ * One attempt at an import: the file is streamed row by row, and every IMPORT_BATCH_ROWS rows
+ * are checked and written (ImportBatches), one batch written while the next is read and
+ * checked. An attempt that follows an interrupted one reads the file again from the top, skips
+ * the rows its checkpoint says were dealt with (remembering their codes), takes up the rows
+ * that were waiting, and goes on from there.
+ */
+export class ImportRun {
+  private readonly state: RunState;
+  private readonly batches: ImportBatches;
+  private batch: CheckedRow[] = [];
+  private readonly batchCodes = new Set<string>();
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly lookup: VocabularyLookup,
+    private readonly path: string,
+  ) {
+    this.state = new RunState(ctx.attempt.signal, ctx.job.checkpoint!.notices);
+    this.batches = new ImportBatches(ctx, this.state);
+  }
+
+  async run(): Promise<RunEnd> {
+    const { state } = this;
+    const resume = this.ctx.job.checkpoint!;
+    const skipped = new Set(resume.done);
+    const waited = new Set(resume.waiting);
+    let fatal: string | null = null;
+    let noticesMet = 0;
+    const rows = readRows(this.ctx.job.format, this.path, (bytes) => {
+      state.bytesRead += bytes;
+    });
+    for await (const item of rows as AsyncIterable<SourceItem>) {
+      if (state.stopped) break;
+      if (isNotice(item)) {
+        if (item.fatal) fatal = item.notice.message;
+        // The notes an earlier attempt wrote come first; the file is read in the same order.
+        if (item.fatal || ++noticesMet > resume.notices)
+          state.notices.push({
+            line: line('warning', item.notice.label ?? null, null, item.notice),
+            after: state.ordinal,
+          });
+        continue;
+      }
+      state.ordinal++;
+      if (state.ordinal <= resume.position || skipped.has(state.ordinal)) {
+        this.skip(item, waited);
+        continue;
+      }
+      await this.add(this.read(item));
+    }
+    if (!fatal && !state.stopped) await this.flush();
+    await this.written();
+    if (!fatal && !state.stopped) await this.rounds(resume.rounds && resume.stuck);
+    await this.written();
+    if (fatal) return { status: 'failed', error: `Het bestand is niet ingelezen: ${fatal}` };
+    if (state.cancelled) return { status: 'cancelled', error: null };
+    if (state.stopped) return { status: 'stopped' };
+    return { status: 'done', error: null };
+  }
+
+  /** What the finishing transaction records: notes not yet written, how far the reader got. */
+  rest() {
+    return { lines: this.state.noticesUpTo(Infinity), progress: this.state.progress() };
+  }
+
+  /**
+   * A row an earlier attempt dealt with: only its code is kept (a later row with the same code
+   * is still a mistake); a row that was waiting is taken up again.
+   */
+  private skip(item: SourceRow, waited: Set<number>): void {
+    const row = this.read(item);
+    if (row.sourceId !== undefined) this.state.codes.add(row.sourceId);
+    if (!waited.has(row.ordinal!)) return;
+    row.waited = true;
+    this.state.waiting.push(row);
+    this.state.pending.add(row.ordinal!);
+  }
+
+  private read(item: SourceRow): CheckedRow {
+    return { ...readRow(item, this.lookup), ordinal: this.state.ordinal };
+  }
+
+  /**
+   * Rows that referred to codes further down: each round writes those whose codes now exist;
+   * after a round that wrote none, nothing may wait and the rest is reported (codes no row has,
+   * or rows waiting on each other).
+   */
+  private async rounds(stuckBefore: boolean): Promise<void> {
+    const { state } = this;
+    state.rounds = true;
+    state.stuck = stuckBefore;
+    await this.mark();
+    while (state.waiting.length > 0 && !state.stopped) {
+      const waiting = state.waiting;
+      state.waiting = [];
+      state.mayWaitFor = state.stuck
+        ? new Set()
+        : new Set(waiting.flatMap((row) => (row.sourceId ? [row.sourceId] : [])));
+      for (const row of waiting) {
+        // Rows not taken up stay in the checkpoint's waiting list (they are still pending).
+        if (state.stopped) break;
+        await this.add(row);
+      }
+      await this.flush();
+      if (state.stopped) return;
+      state.stuck = state.waiting.length === waiting.length;
+      await this.mark();
+    }
+  }
+
+  /** A checkpoint between phases and rounds (no rows written with it). */
+  private async mark(): Promise<void> {
+    const { ctx, state } = this;
+    await ctx.tx.run(async (manager) => {
+      await ctx.attempt.fence(manager);
+      state.cancelled =
+        (await ctx.jobs.record(manager, ctx.job.id, {
+          progress: state.progress(),
+          lines: state.noticesUpTo(state.ordinal),
+          cap: ctx.settings.maxReportLines,
+          checkpoint: state.checkpoint(state.ordinal),
+        })) || state.cancelled;
+    });
+    state.dropNoticesUpTo(state.ordinal);
+  }
+
+  private async add(row: CheckedRow): Promise<void> {
+    row.waitingNow = false;
+    // A row that refers to a block earlier in this batch waits until that one is written.
+    if (
+      row.kind &&
+      referencedCodes(row.kind, row.content).some((code) => this.batchCodes.has(code))
+    )
+      await this.submit();
+    this.batch.push(row);
+    if (row.sourceId) this.batchCodes.add(row.sourceId);
+    if (this.batch.length >= this.ctx.settings.batchRows) await this.submit();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length > 0) await this.submit();
+    await this.written();
+  }
+
+  /**
+   * One batch is written while the next is read and checked: the database's work and ours
+   * overlap. A batch that refers to blocks by code waits until every earlier one is in.
+   */
+  private async submit(): Promise<void> {
+    const rows = this.batch;
+    this.batch = [];
+    this.batchCodes.clear();
+    if (rows.some((row) => row.kind && referencedCodes(row.kind, row.content).length > 0))
+      await this.written();
+    const prepared = await this.batches.prepare(rows);
+    await this.written();
+    this.inFlight = this.batches.commit(prepared).catch((error: unknown) => {
+      this.failure = error;
+    });
+  }
+
+  private async written(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+  }
+}

@@ -1,0 +1,63 @@
+import { BulkOutcome } from '@bouwsteen/assets';
+import { Counts, ReportLine } from './import-jobs.repository';
+import { RowProblem, valueAt } from './row-codec';
+import { CheckedRow } from './row-check';
+
+export function emptyCounts(): Counts {
+  return { created: 0, updated: 0, unchanged: 0, published: 0, failed: 0, similar: 0 };
+}
+
+/** Adds what a write did with one row to `counts`. */
+export function count(counts: Counts, outcome: BulkOutcome): void {
+  if (outcome.result === 'created') counts.created++;
+  if (outcome.result === 'updated') counts.updated++;
+  if (outcome.result === 'unchanged') counts.unchanged++;
+  if (outcome.published) counts.published++;
+}
+
+/** The report's lines for one row's problems. */
+export function problemLines(row: CheckedRow, problems: RowProblem[]): ReportLine[] {
+  return problems.map((problem) =>
+    line('error', row.label, row.sourceId ?? null, withValue(problem, row)),
+  );
+}
+
+export function line(
+  severity: ReportLine['severity'],
+  row: string | null,
+  sourceId: string | null,
+  problem: RowProblem,
+): ReportLine {
+  return {
+    severity,
+    row,
+    sourceId: sourceId === null ? null : visible(sourceId),
+    field: problem.field || null,
+    message: problem.message,
+    value: problem.value === undefined ? null : visible(problem.value.slice(0, 500)),
+    assetId: null,
+    similarAssetId: null,
+  };
+}
+
+/** The report says what it found: a problem without a value gets the row's value at its field. */
+function withValue(problem: RowProblem, row: CheckedRow): RowProblem {
+  if (problem.value !== undefined || !problem.field) return problem;
+  const found = valueAt(row.content, problem.field);
+  if (found === undefined || found === null) return problem;
+  return { ...problem, value: typeof found === 'string' ? found : JSON.stringify(found) };
+}
+
+/**
+ * A found value as the report can store and show it: control characters (NUL cannot even be
+ * stored) written as \\uXXXX, unpaired surrogates as U+FFFD.
+ */
+function visible(text: string): string {
+  return text
+    .replace(
+      // eslint-disable-next-line no-control-regex -- making control characters visible is the point
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

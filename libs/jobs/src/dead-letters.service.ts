@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Principal, isAdmin } from '@bouwsteen/auth';
+import { ForbiddenError, NotFoundError, Page, PageQueryDto, toPage } from '@bouwsteen/common';
+import { TransactionRunner } from '@bouwsteen/database';
+import { DeadLetterDto } from './dto/dead-letter.dto';
+import { DeadLetterRow, DeadLettersRepository } from './dead-letters.repository';
+import { JobEndReason, JobQueueName } from './job-queues';
+import { JobsError } from './jobs.errors';
+
+/** Jobs that ran out of attempts, for admins: seen, and acknowledged by removing them. */
+@Injectable()
+export class DeadLettersService {
+  constructor(
+    private readonly deadLetters: DeadLettersRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async list(principal: Principal, query: PageQueryDto): Promise<Page<DeadLetterDto>> {
+    this.adminOnly(principal);
+    const [rows, total] = await this.deadLetters.page(query.offset, query.pageSize);
+    return toPage(rows.map(toDeadLetterDto), total, query);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    this.adminOnly(principal);
+    const removed = await this.tx.run((manager) => this.deadLetters.remove(manager, id));
+    if (!removed) throw new NotFoundError(JobsError.DeadLetterNotFound, 'dead letter', id);
+  }
+
+  private adminOnly(principal: Principal): void {
+    if (!isAdmin(principal)) throw new ForbiddenError('Only admins see failed background jobs');
+  }
+}
+
+function toDeadLetterDto(row: DeadLetterRow): DeadLetterDto {
+  const data = row.data as Record<string, unknown>;
+  const subject = data.importId ?? data.deliveryId;
+  return {
+    id: row.id,
+    kind: row.data.kind === JobQueueName.Import ? JobQueueName.Import : JobQueueName.Webhook,
+    subjectId: typeof subject === 'string' ? subject : null,
+    reason: Object.values(JobEndReason).includes(row.reason as JobEndReason)
+      ? (row.reason as JobEndReason)
+      : JobEndReason.Failed,
+    detail: row.detail,
+    diedAt: new Date(row.diedAt).toISOString(),
+  };
+}

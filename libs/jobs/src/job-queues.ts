@@ -1,0 +1,38 @@
+/**
+ * The engine's queues. Each is made by a migration (pg-boss makes a table per queue); their
+ * retry settings are data, set from the configuration when a worker starts.
+ */
+export enum JobQueueName {
+  Import = 'import',
+  Webhook = 'webhook',
+  /** Jobs that ran out of attempts: kept for admins to see in /beheer; nothing works it. */
+  DeadLetter = 'dead_letter',
+}
+
+/** Every job carries what it is, so a dead letter still says where it came from. */
+export interface JobData {
+  kind: JobQueueName.Import | JobQueueName.Webhook;
+}
+
+export interface ImportJobData extends JobData {
+  kind: JobQueueName.Import;
+  importId: string;
+  ppsId: string;
+}
+
+export interface WebhookJobData extends JobData {
+  kind: JobQueueName.Webhook;
+  deliveryId: string;
+}
+
+/** Why an attempt ended without finishing: kept with the job, worded in Dutch by the pages. */
+export enum JobEndReason {
+  /** Its worker stopped answering (died or stalled) and its lease ran out. */
+  LeaseExpired = 'lease_expired',
+  /** Its worker was stopping and it stopped early, resumable. */
+  Stopped = 'stopped',
+  /** The handler failed (a receiver's error for webhooks, a fault for others). */
+  Failed = 'failed',
+  /** pg-boss's own time limit on one attempt. */
+  Expired = 'expired',
+}
