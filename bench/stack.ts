@@ -266,15 +266,12 @@ export function machine(): Record<string, unknown> {
 }
 
 /**
- * Writes a run's report as bench/results/<name>-<time>.json and <name>-latest.json; returns
- * the dated file's path.
+ * Writes a run's report as bench/results/<name>-latest.json, replacing the previous run's (git
+ * keeps the history; the report carries its own date); returns the file's path.
  */
 export function saveReport(name: string, report: { date: string }): string {
   mkdirSync(projectPath('bench', 'results'), { recursive: true });
-  const json = JSON.stringify(report, null, 2) + '\n';
-  const stamp = report.date.slice(0, 19).replace(/:/g, '');
-  const file = projectPath('bench', 'results', `${name}-${stamp}.json`);
-  writeFileSync(file, json);
-  writeFileSync(projectPath('bench', 'results', `${name}-latest.json`), json);
+  const file = projectPath('bench', 'results', `${name}-latest.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   return file;
 }
