@@ -483,18 +483,26 @@ describe('catalogue import and export (e2e)', () => {
       module('FWD-X', ['FWD-Y']),
       module('FWD-Y', ['FWD-X']),
       module('FWD-C'),
+      // Waits on a row that itself fails: said apart from a kring and from a missing code.
+      module('FWD-P', ['FWD-NOPE']),
     ].join('\n');
     const dry = await runImport(t, lead, ppsId, file, { type: JSONL, dryRun: true });
-    expect(dry.totals).toMatchObject({ created: 4, failed: 3 });
+    expect(dry.totals).toMatchObject({ created: 4, failed: 4 });
     const job = await runImport(t, lead, ppsId, file, { type: JSONL });
-    expect(job.totals).toMatchObject({ created: 4, failed: 3 });
+    expect(job.totals).toMatchObject({ created: 4, failed: 4 });
     const errors = (await reportOf(t, lead, job.id)).filter((line) => line.severity === 'error');
-    expect(errors.map((line) => [line.row, line.value]).sort()).toEqual([
-      ['regel 4', 'FWD-MISSING'],
-      ['regel 5', 'FWD-Y'],
-      ['regel 6', 'FWD-X'],
-    ]);
-    expect(errors.every((line) => line.message.includes('eigen code'))).toBe(true);
+    expect(errors.map((line) => [line.row, line.value, line.message.split(':')[0]]).sort()).toEqual(
+      [
+        ['regel 4', 'FWD-MISSING', 'geen bouwsteen van deze PPS heeft deze eigen code'],
+        ['regel 5', 'FWD-Y', 'verwijst in een kring'],
+        ['regel 6', 'FWD-X', 'verwijst in een kring'],
+        [
+          'regel 8',
+          'FWD-NOPE',
+          'de rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij)',
+        ],
+      ],
+    );
     const { items } = await assetsOf(ppsId);
     const id = (code: string) => items.find((item) => item.title === `Module ${code}`)!.id;
     const curriculum = items.find((item) => item.title === 'Leerlijn boven haar modules')!;

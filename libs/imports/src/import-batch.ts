@@ -4,7 +4,7 @@ import { inDutch } from './dutch-messages';
 import { Counts, ReportLine } from './import-jobs.repository';
 import { count, emptyCounts, problemLines } from './report-lines';
 import { CheckedRow, shapeProblems } from './row-check';
-import { referencedCodes, resolveReferences } from './row-codec';
+import { RowProblem, referencedCodes, resolveReferences } from './row-codec';
 import { RunContext, RunState } from './import-run-state';
 
 /** Rows checked between two chances for the worker's other work (leases, other jobs) to run. */
@@ -69,7 +69,7 @@ export class ImportBatches {
             row.content,
             known,
             job.dryRun ? state.dryWritten : undefined,
-          ),
+          ).map((problem) => this.unresolved(row, problem)),
         );
       if (row.problems.length > 0 || !row.kind) continue;
       const shape = await shapeProblems(row.kind, job.ppsId, row.content);
@@ -87,6 +87,26 @@ export class ImportBatches {
       checked.set(key, row);
     }
     return { rows, items, checked };
+  }
+
+  /** A code no block has yet: said apart when a waiting row has it (a kring, or a failed row). */
+  private unresolved(row: CheckedRow, problem: RowProblem): RowProblem {
+    const stuck = this.state.stuckCodes;
+    const code = problem.value;
+    if (code === undefined) return problem;
+    const failed = {
+      ...problem,
+      message: 'de rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij)',
+    };
+    const cycle = stuck?.cycles.get(code);
+    if (cycle !== undefined && row.sourceId && stuck!.cycles.get(row.sourceId) === cycle)
+      return {
+        ...problem,
+        message:
+          'verwijst in een kring: deze rij en de rij met deze code wachten (via elkaar) op elkaar, dus geen van beide is ingelezen; haal één verwijzing weg en importeer opnieuw',
+      };
+    if (!this.state.failedCodes.has(code) && !stuck?.codes.has(code)) return problem;
+    return failed;
   }
 
   /**
@@ -157,6 +177,11 @@ export class ImportBatches {
     if (!whole) await ctx.tx.run((manager) => record(manager, outcomes, true));
     state.dropNoticesUpTo(position);
     for (const ordinal of settledOrdinals) state.pending.delete(ordinal);
+    for (const row of early) if (row.sourceId) state.failedCodes.add(row.sourceId);
+    for (const outcome of outcomes) {
+      const code = checked.get(outcome.key)!.sourceId;
+      if (outcome.result === 'failed' && code) state.failedCodes.add(code);
+    }
     if (ctx.job.dryRun)
       for (const outcome of outcomes) {
         const row = checked.get(outcome.key)!;

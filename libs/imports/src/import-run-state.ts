@@ -47,6 +47,10 @@ export class RunState {
    * later), then only those of rows still waiting, then none (what is missing is reported).
    */
   mayWaitFor: 'any' | Set<string> = 'any';
+  /** Codes of rows that failed: a reference to one is worded as such, not as a missing code. */
+  readonly failedCodes = new Set<string>();
+  /** In the last round: the codes of waiting rows, and their kring (if they are in one). */
+  stuckCodes?: { codes: Set<string>; cycles: Map<string, number> };
   notices: PendingNotice[] = [];
   /** Notes written to the report so far (by this attempt and those before it). */
   noticesWritten: number;

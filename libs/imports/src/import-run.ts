@@ -3,6 +3,7 @@ import { ImportBatches } from './import-batch';
 import { RunContext, RunState } from './import-run-state';
 import { line } from './report-lines';
 import { CheckedRow, readRow } from './row-check';
+import { referenceCycles } from './reference-cycles';
 import { referencedCodes } from './row-codec';
 import { VocabularyLookup } from './vocabulary-lookup';
 
@@ -110,9 +111,20 @@ export class ImportRun {
     while (state.waiting.length > 0 && !state.stopped) {
       const waiting = state.waiting;
       state.waiting = [];
-      state.mayWaitFor = state.stuck
-        ? new Set()
-        : new Set(waiting.flatMap((row) => (row.sourceId ? [row.sourceId] : [])));
+      const codes = new Set(waiting.flatMap((row) => (row.sourceId ? [row.sourceId] : [])));
+      state.mayWaitFor = state.stuck ? new Set() : codes;
+      // In the last round, a code of a row that is itself waiting is worded apart from a code
+      // no row has: a kring of rows, or a row that failed for a reason of its own.
+      if (state.stuck)
+        state.stuckCodes = {
+          codes,
+          cycles: referenceCycles(
+            waiting.map((row) => ({
+              code: row.sourceId,
+              refs: row.kind ? referencedCodes(row.kind, row.content) : [],
+            })),
+          ),
+        };
       for (const row of waiting) {
         // Rows not taken up stay in the checkpoint's waiting list (they are still pending).
         if (state.stopped) break;
