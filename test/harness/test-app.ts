@@ -30,6 +30,8 @@ export interface TestApp {
   startWorker(): Promise<void>;
   /** The worker's context: the write side of search (reindex, drift) lives there. */
   worker(): INestApplicationContext;
+  /** The environment a worker of this app gets (for worker processes started by a test). */
+  workerEnv(): Record<string, string>;
   /** Creates an asset as `user` and publishes version 1; returns its id and the ETag after publishing. */
   publish(
     user: TestUser,
@@ -185,6 +187,9 @@ async function build({ isolatedUrl, workerEnv }: Isolation): Promise<TestApp> {
     worker() {
       if (!worker) throw new Error('startWorker() first');
       return worker;
+    },
+    workerEnv() {
+      return { ...workerEnv };
     },
     async publish(user, body) {
       const created = await http().post('/api/v1/assets').set(bearer(user)).send(body).expect(201);

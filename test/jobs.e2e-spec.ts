@@ -1,0 +1,185 @@
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { moduleBody } from './harness/fixtures';
+import { ImportJob, finished } from './harness/imports';
+import { Started, ensureBuilt, run, waitFor } from './harness/processes';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+const JSONL = 'application/x-ndjson';
+
+/** A JSON Lines file of `count` modules; every tenth row has no code of its own. */
+function modules(ppsId: string, prefix: string, count: number): string {
+  return Array.from({ length: count }, (_, index) => {
+    const body = moduleBody(ppsId, { title: `${prefix} ${index}` });
+    return JSON.stringify(index % 10 === 9 ? body : { ...body, sourceId: `${prefix}-${index}` });
+  }).join('\n');
+}
+
+/**
+ * Imports as jobs of the worker processes: the API only takes the file in. A worker killed
+ * outright, a PPS's turn beside another's, the bound on a PPS's line, cancelling a running
+ * import, and an upload cut off midway.
+ */
+describe('imports as background jobs (e2e, worker processes)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let lead: TestUser;
+  let otherLead: TestUser;
+  let ppsId: string;
+  let otherPps: string;
+  const workers: Started[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    t = await createTestApp({ isolated: true, env: { IMPORT_MAX_JOBS_PER_PPS: '2' } });
+    db = t.app.get(DataSource);
+    ppsId = await t.ppsId('Techport mbo');
+    otherPps = await t.ppsId('House of Logistics');
+    lead = await t.user('pps-editor', [ppsId]);
+    otherLead = await t.user('pps-editor', [otherPps]);
+  });
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    }
+  });
+  afterAll(() => t.close());
+
+  /** A worker process, like `npm run start:worker`. */
+  async function startWorker(): Promise<Started> {
+    const worker = run('node', ['dist/apps/worker/src/main.js'], {
+      ...t.workerEnv(),
+      LOG_LEVEL: 'warn',
+      JOB_LEASE_SECONDS: '5',
+    });
+    workers.push(worker);
+    await waitFor(
+      'the worker to start',
+      () => worker.output().includes('jobs started'),
+      30_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}:\n${worker.output()}`);
+    });
+    return worker;
+  }
+
+  const upload = (user: TestUser, pps: string, body: string, query = '') =>
+    t
+      .http()
+      .post(`/api/v1/imports?ppsId=${pps}&checkSimilar=false${query}`)
+      .set(bearer(user))
+      .set('Content-Type', JSONL)
+      .send(body);
+  const job = async (user: TestUser, id: string): Promise<ImportJob> =>
+    (await t.http().get(`/api/v1/imports/${id}`).set(bearer(user)).expect(200)).body;
+
+  it('finishes an import whose worker was killed outright, in another worker, every row once', async () => {
+    const first = await startWorker();
+    const started = await upload(lead, ppsId, modules(ppsId, 'Kill', 30_000)).expect(202);
+    await waitFor(
+      'the import to be under way',
+      async () => (await job(lead, started.body.id)).totals.created >= 3000,
+      60_000,
+    );
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const killedAt = Date.now();
+    await startWorker();
+    const done = await finished(t, lead, started.body.id);
+    expect(Date.now() - killedAt).toBeLessThan(30_000);
+    expect(done).toMatchObject({ status: 'done', error: null });
+    expect(done.totals).toMatchObject({ created: 30_000, failed: 0 });
+    const [counted] = await db.query(
+      `SELECT count(*)::int AS blocks, count(DISTINCT v.title)::int AS titles
+         FROM asset a JOIN asset_version v ON v.asset_id = a.id
+        WHERE a.pps_id = $1 AND v.title LIKE 'Kill %'`,
+      [ppsId],
+    );
+    expect(counted).toEqual({ blocks: 30_000, titles: 30_000 });
+    // The second attempt resumed where the first left off (it did not start over).
+    const [{ attempt, checkpoint }] = await db.query(
+      `SELECT attempt, checkpoint FROM import_job WHERE id = $1`,
+      [done.id],
+    );
+    expect({ attempt, checkpoint }).toEqual({ attempt: 1, checkpoint: null });
+    // The file went with the job; the lease with the attempt.
+    expect(await db.query(`SELECT 1 FROM import_file_chunk WHERE job_id = $1`, [done.id])).toEqual(
+      [],
+    );
+    expect(await db.query(`SELECT 1 FROM job_lease`)).toEqual([]);
+  }, 120_000);
+
+  it("runs another PPS's small import beside one PPS's big ones, and bounds a PPS's line", async () => {
+    await startWorker();
+    const big = await upload(lead, ppsId, modules(ppsId, 'Groot', 12_000)).expect(202);
+    const second = await upload(lead, ppsId, modules(ppsId, 'Tweede', 10)).expect(202);
+    // A third of the same PPS would pass IMPORT_MAX_JOBS_PER_PPS (2): refused, nothing kept.
+    const third = await upload(lead, ppsId, modules(ppsId, 'Derde', 10)).expect(429);
+    expect(third.headers['retry-after']).toBe('60');
+    expect(third.body.code).toBe('import-too-many-waiting');
+    await waitFor(
+      'the big import to run',
+      async () => (await job(lead, big.body.id)).status === 'running',
+      30_000,
+    );
+    const asked = Date.now();
+    const small = await upload(otherLead, otherPps, modules(otherPps, 'Klein', 1), '&dryRun=true');
+    const smallDone = await finished(t, otherLead, small.body.id);
+    expect(smallDone.status).toBe('done');
+    expect(Date.now() - asked).toBeLessThan(5000);
+    // Meanwhile the PPS's own second import waits its turn behind its first.
+    expect((await job(lead, big.body.id)).status).toBe('running');
+    expect((await job(lead, second.body.id)).status).toBe('queued');
+    expect((await finished(t, lead, big.body.id)).status).toBe('done');
+    expect((await finished(t, lead, second.body.id)).status).toBe('done');
+  }, 180_000);
+
+  it('cancels an import while it runs, and hands the turn on', async () => {
+    await startWorker();
+    const running = await upload(lead, ppsId, modules(ppsId, 'Stop', 12_000)).expect(202);
+    const next = await upload(lead, ppsId, modules(ppsId, 'Daarna', 5)).expect(202);
+    await waitFor(
+      'rows to be written',
+      async () => (await job(lead, running.body.id)).totals.created > 0,
+      30_000,
+    );
+    const asked = Date.now();
+    await t.http().post(`/api/v1/imports/${running.body.id}/cancel`).set(bearer(lead)).expect(202);
+    const cancelled = await finished(t, lead, running.body.id);
+    expect(Date.now() - asked).toBeLessThan(5000);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.totals.created).toBeGreaterThan(0);
+    expect(cancelled.totals.created).toBeLessThan(12_000);
+    expect((await finished(t, lead, next.body.id)).totals.created).toBe(5);
+  }, 120_000);
+
+  it('keeps nothing of an upload that was cut off midway', async () => {
+    const before = await db.query(`SELECT count(*)::int AS n FROM import_job`);
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const part = modules(ppsId, 'Afgebroken', 2000);
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/v1/imports?ppsId=${ppsId}`,
+        headers: {
+          authorization: `Bearer ${lead.token}`,
+          'content-type': JSONL,
+          'content-length': String(Buffer.byteLength(part) * 2),
+        },
+      });
+      req.on('error', () => resolve());
+      req.write(part, () => setTimeout(() => (req.destroy(), resolve()), 300));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await db.query(`SELECT count(*)::int AS n FROM import_job`)).toEqual(before);
+    const [chunks] = await db.query(
+      `SELECT count(*)::int AS n FROM import_file_chunk c
+        WHERE NOT EXISTS (SELECT 1 FROM import_job j WHERE j.id = c.job_id)`,
+    );
+    expect(chunks.n).toBe(0);
+  });
+});
