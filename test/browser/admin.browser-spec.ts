@@ -1,4 +1,5 @@
 import { Browser } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { expectAccessible, openPage } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
@@ -17,7 +18,7 @@ describe('an admin in the browser', () => {
 
   afterAll(() => site?.close());
 
-  it('invites and deactivates an account, and reads the search pipeline and the change log', async () => {
+  it('invites and deactivates an account, reads the search pipeline, the failed background jobs and the change log', async () => {
     const page = await openPage(browser, baseURL);
     await page.goto('/inloggen');
     await page.getByLabel('E-mailadres').fill(admin.email);
@@ -58,6 +59,25 @@ describe('an admin in the browser', () => {
     await page.getByRole('link', { name: 'Zoekindex' }).click();
     await page.getByText('Wachtend', { exact: true }).waitFor();
     await expectAccessible(page, 'beheer-zoekindex');
+    // A webhook delivery that ran out of attempts, as the job engine leaves it in its dead
+    // letters (the integration tier shows the engine writing this shape).
+    await site.t.app.get(DataSource).query(
+      `INSERT INTO pgboss.job (name, data, output)
+       VALUES ('dead_letter', '{"kind": "webhook", "deliveryId": "4711"}',
+               '{"reason": "failed", "message": "HTTP 503"}')`,
+    );
+    await page.getByRole('link', { name: 'Achtergrondtaken' }).click();
+    const letters = page.locator('table[aria-labelledby=mislukt-titel] tbody');
+    expect(await letters.textContent()).toContain('Webhook-bezorging');
+    expect(await letters.textContent()).toContain('De taak gaf een fout');
+    expect(await page.locator('dl.facts').textContent()).toContain('Import');
+    await expectAccessible(page, 'beheer-taken');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'beheer-taken-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Gezien, van de lijst halen' }).click();
+    await page.getByText('De mislukte taak is van de lijst gehaald.').waitFor();
+    await page.getByText('Geen mislukte taken.').waitFor();
     await page.getByRole('link', { name: 'Wijzigingen' }).click();
     const trail = page.locator('table[aria-labelledby=beheer-wijzigingen-titel] tbody');
     expect(await trail.locator('tr').first().textContent()).toContain('Account gedeactiveerd');

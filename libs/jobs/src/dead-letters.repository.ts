@@ -38,6 +38,15 @@ export class DeadLettersRepository {
     return [rows, count.count];
   }
 
+  /** Jobs of each queue by state (created, retry, active), for the admins' overview. */
+  async queueCounts(): Promise<{ queue: string; state: string; count: number }[]> {
+    return this.db.query(
+      `SELECT name AS queue, state::text AS state, count(*)::int AS count FROM pgboss.job
+        WHERE name IN ($1, $2) AND state < 'completed' GROUP BY name, state`,
+      [JobQueueName.Import, JobQueueName.Webhook],
+    );
+  }
+
   async find(manager: EntityManager, id: string): Promise<DeadLetterRow | null> {
     const [row] = await manager.query(
       `SELECT ${COLUMNS} FROM pgboss.job WHERE name = $1 AND id = $2 AND state < 'active' FOR UPDATE`,

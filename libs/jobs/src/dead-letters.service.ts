@@ -7,6 +7,14 @@ import { DeadLetterRow, DeadLettersRepository } from './dead-letters.repository'
 import { JobEndReason, JobQueueName } from './job-queues';
 import { JobsError } from './jobs.errors';
 
+export interface QueueCounts {
+  queue: JobQueueName.Import | JobQueueName.Webhook;
+  waiting: number;
+  /** Failed once or more, waiting for the next attempt. */
+  retrying: number;
+  running: number;
+}
+
 /** Jobs that ran out of attempts, for admins: seen, and acknowledged by removing them. */
 @Injectable()
 export class DeadLettersService {
@@ -19,6 +27,18 @@ export class DeadLettersService {
     this.adminOnly(principal);
     const [rows, total] = await this.deadLetters.page(query.offset, query.pageSize);
     return toPage(rows.map(toDeadLetterDto), total, query);
+  }
+
+  /** Per queue: jobs waiting (including those waiting for a retry) and running. */
+  async queues(principal: Principal): Promise<QueueCounts[]> {
+    this.adminOnly(principal);
+    const rows = await this.deadLetters.queueCounts();
+    const queues = [JobQueueName.Import, JobQueueName.Webhook] as const;
+    return queues.map((queue) => {
+      const of = (state: string) =>
+        rows.find((row) => row.queue === queue && row.state === state)?.count ?? 0;
+      return { queue, waiting: of('created'), retrying: of('retry'), running: of('active') };
+    });
   }
 
   async remove(principal: Principal, id: string): Promise<void> {

@@ -8,6 +8,7 @@ import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { ImportsModule } from '@bouwsteen/imports';
+import { JobsModule } from '@bouwsteen/jobs';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
@@ -23,6 +24,7 @@ import { MyCoursesController } from './pages/my-courses/my-courses.controller';
 import { ReportsPageController } from './pages/reports/reports.controller';
 import { AdminController } from './pages/admin/admin.controller';
 import { AdminPage } from './pages/admin/admin.page';
+import { BackgroundJobsPage } from './pages/admin/jobs.page';
 import { ReportsPage } from './pages/reports/reports.page';
 import { SignInPage } from './pages/account/sign-in.page';
 import { FormTokens } from './session/form-tokens';
@@ -79,6 +81,7 @@ const PAGE_CONTROLLERS = [
     CoursesModule,
     FollowModule,
     ImportsModule,
+    JobsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
@@ -107,6 +110,7 @@ const PAGE_CONTROLLERS = [
     ComposerPage,
     ReportsPage,
     AdminPage,
+    BackgroundJobsPage,
   ],
   exports: [SiteRenderer],
 })

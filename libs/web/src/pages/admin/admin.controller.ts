@@ -5,6 +5,7 @@ import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { AdminPage } from './admin.page';
+import { BackgroundJobsPage } from './jobs.page';
 
 type Form = Record<string, unknown>;
 
@@ -12,7 +13,10 @@ type Form = Record<string, unknown>;
 @Auth({ roles: ['admin'] })
 @Controller('beheer')
 export class AdminController {
-  constructor(private readonly admin: AdminPage) {}
+  constructor(
+    private readonly admin: AdminPage,
+    private readonly jobs: BackgroundJobsPage,
+  ) {}
 
   @HtmlPage('')
   overview(@Page() page: PageContext): Promise<string> {
@@ -99,6 +103,25 @@ export class AdminController {
   @HtmlForm('zoekindex/herstel')
   async retry(@Res() response: Response): Promise<void> {
     send(response, await this.admin.retryParked());
+  }
+
+  @HtmlPage('taken')
+  backgroundJobs(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query('pagina') pageNumber: unknown,
+    @Query('melding') code: unknown,
+  ): Promise<string> {
+    return this.jobs.list(page, principal, pageNumber, code);
+  }
+
+  @HtmlForm('taken/:id/verwijderen')
+  async acknowledge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.jobs.remove(principal, id));
   }
 
   @HtmlPage('wijzigingen')

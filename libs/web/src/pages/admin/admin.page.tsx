@@ -41,6 +41,7 @@ import { ROLE_LABELS } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
+import { adminPage } from './admin-layout';
 
 type Form = Record<string, unknown>;
 
@@ -93,36 +94,7 @@ export class AdminPage {
   ) {}
 
   private page(page: PageContext, title: string, path: string, body: JSX.Element): Promise<string> {
-    return this.site.page(
-      page,
-      {
-        title,
-        description: 'Beheer van Bouwsteen',
-        canonicalPath: path,
-        section: 'beheer',
-        noindex: true,
-      },
-      <>
-        <nav aria-label="Beheer">
-          <ul class="status-tabs search-tabs">
-            {[
-              ['/beheer', 'Overzicht'],
-              ['/beheer/gebruikers', 'Gebruikers'],
-              ['/beheer/pps', 'PPS en organisaties'],
-              ['/beheer/zoekindex', 'Zoekindex'],
-              ['/beheer/wijzigingen', 'Wijzigingen'],
-            ].map(([href, label]) => (
-              <li>
-                <a href={href} aria-current={href === path ? 'page' : undefined} safe>
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {body}
-      </>,
-    );
+    return adminPage(this.site, page, title, path, body);
   }
 
   async overview(page: PageContext): Promise<string> {
