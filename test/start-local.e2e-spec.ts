@@ -134,6 +134,10 @@ describe('npm start: start, stop and restart (process level)', () => {
     const [node] = childrenOf(npm.child.pid!);
     const meili = meiliPid();
     expect(node).toBeGreaterThan(0);
+    // The API runs with the heap cap it has in production.
+    expect(readFileSync(`/proc/${node}/cmdline`, 'utf8').split('\0')).toContain(
+      '--max-old-space-size=320',
+    );
 
     npm.child.kill('SIGTERM');
     await npm.exited;
