@@ -93,6 +93,10 @@ export async function startStack(
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    // Production refuses a localhost identity; nothing is harvested or linked in a benchmark.
+    PUBLIC_BASE_URL: 'https://bouwsteen.bench.invalid',
+    OAI_REPOSITORY_IDENTIFIER: 'bouwsteen.bench.invalid',
+    OAI_ADMIN_EMAIL: 'beheer@bouwsteen.bench.invalid',
     DATABASE_URL: databaseUrl,
     MEILI_URL: meili.url,
     MEILI_MASTER_KEY: masterKey,

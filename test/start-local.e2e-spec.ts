@@ -10,8 +10,8 @@ import { Started, alive, childrenOf, ensureBuilt, run, waitFor } from './harness
 
 /**
  * `npm start` as a person runs it: real processes, real signals, a real bundled Meilisearch.
- * Stopping must stop everything; a restart keeps sessions and the index; a taken port stops
- * the start before anything is created.
+ * Stopping must stop everything; a restart keeps sessions and the index; a taken port or a
+ * running copy stops the start before anything is created or stopped.
  */
 describe('npm start: start, stop and restart (process level)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bouwsteen-start-'));
@@ -51,10 +51,10 @@ describe('npm start: start, stop and restart (process level)', () => {
     await dropDatabase(databaseUrl);
   });
 
-  function start(viaNpm = false): Started {
+  function start(viaNpm = false, overrides: Record<string, string> = {}): Started {
     const process = viaNpm
-      ? run('npm', ['start', '--ignore-scripts', '--silent'], env)
-      : run('node', ['dist/apps/cli/src/main.js', 'start-local'], env);
+      ? run('npm', ['start', '--ignore-scripts', '--silent'], { ...env, ...overrides })
+      : run('node', ['dist/apps/cli/src/main.js', 'start-local'], { ...env, ...overrides });
     started.push(process);
     return process;
   }
@@ -134,10 +134,44 @@ describe('npm start: start, stop and restart (process level)', () => {
     const [node] = childrenOf(npm.child.pid!);
     const meili = meiliPid();
     expect(node).toBeGreaterThan(0);
+    // The API runs with the heap cap it has in production.
+    expect(readFileSync(`/proc/${node}/cmdline`, 'utf8').split('\0')).toContain(
+      '--max-old-space-size=320',
+    );
 
     npm.child.kill('SIGTERM');
     await npm.exited;
     await waitFor('node and Meilisearch to stop', () => !alive(node) && !alive(meili), 15_000);
+  });
+
+  it('refuses a second start beside a running copy, on its ports or on others, and leaves the copy searching', async () => {
+    const first = start();
+    await ready(first);
+    const meili = meiliPid();
+    const running = `a copy started from ${dataDir} is running (start pid ${first.child.pid}, Meilisearch pid ${meili}) and is left as it is`;
+
+    const again = start();
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain(
+      `Not started: PORT ${env.PORT} (the API) and MEILI_PORT ${env.MEILI_PORT} (the bundled Meilisearch) are already in use; ${running}.`,
+    );
+    // Other ports, the same data directory: still its Meilisearch, and never to be stopped.
+    const beside = start(false, {
+      PORT: String(await freePort()),
+      MEILI_PORT: String(await freePort()),
+    });
+    expect(await beside.exited).toBe(1);
+    expect(beside.output()).toContain(`Not started: ${running}.`);
+    expect(beside.output()).toContain('DATA_DIR=.data-2');
+
+    expect(alive(meili)).toBe(true);
+    expect(meiliPid()).toBe(meili);
+    const search = await fetch(`${api}/api/v1/search?q=veilig`);
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { totalHits: number }).totalHits).toBeGreaterThan(0);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    await waitFor('Meilisearch to stop', () => !alive(meili), 5_000);
   });
 
   it('stops a Meilisearch a killed start left behind, instead of talking to it', async () => {

@@ -20,7 +20,7 @@ import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { WebModule } from '@bouwsteen/web';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
-import { requestLogFields, responseLogFields } from './request-context';
+import { errorLogFields, requestLogFields, responseLogFields } from './request-context';
 
 /** The REST API's feature modules: their controllers answer under /api/v1. */
 const API_MODULES = [
@@ -55,7 +55,7 @@ export const API_ROUTES: Routes = [{ path: API_PREFIX, children: API_MODULES }];
           // The id was assigned by the first middleware (request-context.ts).
           genReqId: (request: IncomingMessage) =>
             (request as IncomingMessage & { id?: string }).id ?? randomUUID(),
-          serializers: { req: requestLogFields, res: responseLogFields },
+          serializers: { req: requestLogFields, res: responseLogFields, err: errorLogFields },
           autoLogging: {
             // Probes and the pages' static files would drown the requests worth reading.
             ignore: (request: IncomingMessage) => /^\/(health|assets)\//.test(request.url ?? ''),

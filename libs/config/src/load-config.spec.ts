@@ -5,6 +5,25 @@ const base = {
   MEILI_URL: 'http://127.0.0.1:7700',
 };
 
+/** A production environment that says who the site is. */
+const production = {
+  ...base,
+  NODE_ENV: 'production',
+  PUBLIC_BASE_URL: 'https://bouwsteen.example.nl',
+  OAI_REPOSITORY_IDENTIFIER: 'bouwsteen.example.nl',
+  OAI_ADMIN_EMAIL: 'beheer@example.nl',
+};
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  return '';
+}
+
 describe('loadConfig', () => {
   it('applies defaults for a minimal environment', () => {
     const config = loadConfig(base);
@@ -53,13 +72,11 @@ describe('loadConfig', () => {
   });
 
   it('demands a Meilisearch master key of the worker in production', () => {
-    expect(() => assertWorkerSecrets(loadConfig({ ...base, NODE_ENV: 'production' }))).toThrow(
+    expect(() => assertWorkerSecrets(loadConfig(production))).toThrow(
       /MEILI_MASTER_KEY is required/,
     );
     expect(() =>
-      assertWorkerSecrets(
-        loadConfig({ ...base, NODE_ENV: 'production', MEILI_MASTER_KEY: 'k'.repeat(16) }),
-      ),
+      assertWorkerSecrets(loadConfig({ ...production, MEILI_MASTER_KEY: 'k'.repeat(16) })),
     ).not.toThrow();
   });
 
@@ -67,13 +84,9 @@ describe('loadConfig', () => {
     expect(() =>
       assertApiSecrets(loadConfig({ ...base, MEILI_MASTER_KEY: 'k'.repeat(16) })),
     ).toThrow(/must not be given to the API/);
-    expect(() => assertApiSecrets(loadConfig({ ...base, NODE_ENV: 'production' }))).toThrow(
-      /MEILI_SEARCH_KEY is required/,
-    );
+    expect(() => assertApiSecrets(loadConfig(production))).toThrow(/MEILI_SEARCH_KEY is required/);
     expect(() =>
-      assertApiSecrets(
-        loadConfig({ ...base, NODE_ENV: 'production', MEILI_SEARCH_KEY: 'x'.repeat(64) }),
-      ),
+      assertApiSecrets(loadConfig({ ...production, MEILI_SEARCH_KEY: 'x'.repeat(64) })),
     ).not.toThrow();
   });
 
@@ -121,5 +134,82 @@ describe('loadConfig', () => {
         EMBEDDER_SEMANTIC_RATIO: '1.5',
       }),
     ).toThrow(/EMBEDDER_SEMANTIC_RATIO must be a number between 0 and 1/);
+  });
+
+  describe('in production, the site says who it is', () => {
+    it('boots with a public origin, an OAI repository identifier and an admin e-mail, and keeps them', () => {
+      const config = loadConfig(production);
+      expect(config.web.publicBaseUrl).toBe('https://bouwsteen.example.nl');
+      expect(config.harvest).toEqual({
+        repositoryIdentifier: 'bouwsteen.example.nl',
+        adminEmail: 'beheer@example.nl',
+      });
+    });
+
+    it('refuses to boot without them, naming all three at once', () => {
+      const message = problemsOf({ ...base, NODE_ENV: 'production' });
+      expect(message).toContain('PUBLIC_BASE_URL is required in production');
+      expect(message).toContain('OAI_REPOSITORY_IDENTIFIER is required in production');
+      expect(message).toContain('OAI_ADMIN_EMAIL is required in production');
+    });
+
+    it('wants the OAI identifier set even when the public origin would give a good one', () => {
+      const { OAI_REPOSITORY_IDENTIFIER: _unset, ...env } = production;
+      expect(problemsOf(env)).toContain('OAI_REPOSITORY_IDENTIFIER is required in production');
+      // Outside production the host of the origin still serves as the identifier.
+      expect(loadConfig({ ...env, NODE_ENV: 'development' }).harvest.repositoryIdentifier).toBe(
+        'bouwsteen.example.nl',
+      );
+    });
+
+    it.each([
+      'http://localhost:3000',
+      'http://LOCALHOST',
+      'https://bouwsteen.localhost',
+      'https://bouwsteen.local',
+      'http://127.0.0.1:3000',
+      'http://127.1',
+      'http://0x7f000001',
+      'http://[::1]:3000',
+      'http://[::ffff:127.0.0.1]',
+      'http://0.0.0.0:3000',
+    ])('refuses the public origin %s', (origin) => {
+      expect(problemsOf({ ...production, PUBLIC_BASE_URL: origin })).toMatch(
+        /PUBLIC_BASE_URL .*must not be a local name in production/,
+      );
+    });
+
+    it('refuses a local OAI identifier or admin e-mail domain, and says so for each', () => {
+      const message = problemsOf({
+        ...production,
+        OAI_REPOSITORY_IDENTIFIER: 'bouwsteen.local',
+        OAI_ADMIN_EMAIL: 'beheer@localhost',
+      });
+      expect(message).toContain(
+        'OAI_REPOSITORY_IDENTIFIER (got "bouwsteen.local") must not be a local name',
+      );
+      expect(message).toContain(
+        'The domain of OAI_ADMIN_EMAIL (got "beheer@localhost") must not be a local name',
+      );
+      expect(problemsOf({ ...production, OAI_ADMIN_EMAIL: 'beheer@bouwsteen.local' })).toContain(
+        'The domain of OAI_ADMIN_EMAIL',
+      );
+    });
+
+    it('accepts names that only look local, and private addresses behind a proxy', () => {
+      for (const origin of [
+        'https://localhost.nl',
+        'https://local.bouwsteen.nl',
+        'http://10.0.0.5',
+      ])
+        expect(problemsOf({ ...production, PUBLIC_BASE_URL: origin })).toBe('');
+    });
+
+    it('asks nothing of development and test, where localhost is the point', () => {
+      expect(loadConfig(base).web.publicBaseUrl).toBe('http://localhost:3000');
+      expect(loadConfig({ ...base, NODE_ENV: 'test' }).harvest.repositoryIdentifier).toBe(
+        'bouwsteen.local',
+      );
+    });
   });
 });

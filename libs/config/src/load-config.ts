@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AppConfig, EmbedderConfig } from './app-config';
+import { isLocalHost } from './local-identity';
 
 export class ConfigError extends Error {
   constructor(problems: string[]) {
@@ -163,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const oaiAdminEmail = env.OAI_ADMIN_EMAIL || `beheer@${repositoryIdentifier}`;
   if (!/^\S+@(\S+\.)+\S+$/.test(oaiAdminEmail))
     problems.push(`OAI_ADMIN_EMAIL must be an e-mail address (got "${oaiAdminEmail}")`);
+  if (nodeEnv === 'production') problems.push(...productionIdentityProblems(env));
 
   const mapTileUrl = url('MAP_TILE_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', [
     'http:',
@@ -247,6 +249,40 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * In production the site must say who it is: its links, sitemaps and share links are built on
+ * PUBLIC_BASE_URL, and every OAI identifier carries OAI_REPOSITORY_IDENTIFIER, which harvesters
+ * keep for good, so neither may fall back to a development default (localhost, bouwsteen.local)
+ * that a later correction would change. Harvesters write to OAI_ADMIN_EMAIL.
+ */
+function productionIdentityProblems(env: Env): string[] {
+  const problems: string[] = [];
+  const local = (what: string) =>
+    `${what} must not be a local name in production (localhost, .local, a loopback address)`;
+  const baseUrl = env.PUBLIC_BASE_URL;
+  if (!baseUrl)
+    problems.push(
+      'PUBLIC_BASE_URL is required in production: the public origin, e.g. https://bouwsteen.example.nl',
+    );
+  else if (URL.canParse(baseUrl) && isLocalHost(new URL(baseUrl).hostname))
+    problems.push(local(`PUBLIC_BASE_URL (got "${baseUrl}")`));
+  const identifier = env.OAI_REPOSITORY_IDENTIFIER;
+  if (!identifier)
+    problems.push(
+      'OAI_REPOSITORY_IDENTIFIER is required in production: the domain in every OAI identifier, set once and never changed (e.g. bouwsteen.example.nl)',
+    );
+  else if (isLocalHost(identifier))
+    problems.push(local(`OAI_REPOSITORY_IDENTIFIER (got "${identifier}")`));
+  const email = env.OAI_ADMIN_EMAIL;
+  if (!email)
+    problems.push(
+      'OAI_ADMIN_EMAIL is required in production: the address harvesters write to, e.g. beheer@example.nl',
+    );
+  else if (email.includes('@') && isLocalHost(email.slice(email.lastIndexOf('@') + 1)))
+    problems.push(local(`The domain of OAI_ADMIN_EMAIL (got "${email}")`));
+  return problems;
 }
 
 /**

@@ -56,7 +56,7 @@ export class WebSessionMiddleware implements NestMiddleware {
   private checkForm(request: Request, binding: string | undefined): void {
     const body = request.body as Record<string, unknown> | undefined;
     // A file upload's body is read by its handler, after this check: its form carries the
-    // token in the address instead (kept out of the logs, see redactUrl).
+    // token in the address instead (logs hold no query values: apps/api request-context.ts).
     const multipart = /^multipart\/form-data/i.test(request.get('Content-Type') ?? '');
     const candidate =
       request.get('X-Form-Token') ??
