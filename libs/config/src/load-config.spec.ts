@@ -33,6 +33,24 @@ describe('loadConfig', () => {
     expect(config.http.corsOrigins).toEqual([]);
   });
 
+  it('reads the job settings with defaults, and names the successor of a retired setting', () => {
+    const config = loadConfig(base);
+    expect(config.jobs).toEqual({ leaseSeconds: 10, pollMs: 500 });
+    expect(config.imports).toMatchObject({ concurrency: 2, maxJobsPerPps: 5, maxAttempts: 3 });
+    expect(config.webhooks).toMatchObject({ retryBaseSeconds: 2, maxAttempts: 10, concurrency: 8 });
+    const problems = problemsOf({
+      ...base,
+      WEBHOOK_POLL_MS: '100',
+      WEBHOOK_RETRY_BASE_MS: '200',
+      JOB_LEASE_SECONDS: '1',
+    });
+    expect(problems).toContain('WEBHOOK_POLL_MS is no longer read: set JOB_POLL_MS instead');
+    expect(problems).toContain(
+      'WEBHOOK_RETRY_BASE_MS is no longer read: set WEBHOOK_RETRY_BASE_SECONDS instead',
+    );
+    expect(problems).toContain('JOB_LEASE_SECONDS must be an integer between 3 and 600');
+  });
+
   it('reports every problem at once', () => {
     let error: unknown;
     try {
