@@ -17,6 +17,7 @@ import { rssMb, round } from './timing';
  * the synthetic corpus; `read <file>` reads it with the import's reader and prints rows per
  * second and the process's peak RSS. Two commands, so the writer's memory is not counted.
  *
+ *   npm run build:bench
  *   node dist/bench/xlsx-read.js write /tmp/export-100000.xlsx 100000
  *   node --max-old-space-size=320 dist/bench/xlsx-read.js read /tmp/export-100000.xlsx
  */
