@@ -16,6 +16,27 @@ export interface EmbedderConfig {
   similarityFloor: number;
 }
 
+/**
+ * Bounds on reading one import file, so a small upload cannot make a reader unpack or hold
+ * more than the process has: a file past one ends its job with a Dutch reason.
+ */
+export interface ImportReadLimits {
+  /** Bytes an .xlsx may unpack to in all, counted while inflating (the zip's own sizes are claims). */
+  maxUnpackedBytes: number;
+  /** How many times its compressed size one part of an .xlsx may unpack to (beyond its first MiB). */
+  maxZipRatio: number;
+  /** Parts (zip entries) an .xlsx may have. */
+  maxZipEntries: number;
+  /** Shared strings an .xlsx may have (their text waits on disk; memory holds 8 bytes each). */
+  maxSharedStrings: number;
+  /** Rows one file may have, all sheets together (header and empty rows not counted). */
+  maxRows: number;
+  /** Cells one row may have (an .xlsx column beyond this, a CSV record with more fields). */
+  maxColumns: number;
+  /** One row's size: a CSV record or a JSON Lines line in bytes, an .xlsx row's text in characters. */
+  maxRowBytes: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -87,6 +108,8 @@ export interface AppConfig {
     maxJobsPerPps: number;
     /** Tries of an import whose worker stopped (each resumes where the last one left off). */
     maxAttempts: number;
+    /** What a reader may unpack and hold of one file; past any of them the file is refused. */
+    limits: ImportReadLimits;
   };
   harvest: {
     /** The `oai:<this>:<uuid>` identifiers' middle part: set once, never changed (identifiers are forever). */

@@ -1,4 +1,10 @@
-import { ConfigError, assertApiSecrets, assertWorkerSecrets, loadConfig } from './load-config';
+import {
+  ConfigError,
+  IMPORT_READ_LIMITS,
+  assertApiSecrets,
+  assertWorkerSecrets,
+  loadConfig,
+} from './load-config';
 
 const base = {
   JWT_SECRET: 'x'.repeat(32),
@@ -229,5 +235,42 @@ describe('loadConfig', () => {
         'bouwsteen.local',
       );
     });
+  });
+
+  it('bounds import reading by default and takes each bound from the environment, within range', () => {
+    expect(loadConfig(base).imports.limits).toEqual(IMPORT_READ_LIMITS);
+    expect(IMPORT_READ_LIMITS).toEqual({
+      maxUnpackedBytes: 1_073_741_824,
+      maxZipRatio: 100,
+      maxZipEntries: 10_000,
+      maxSharedStrings: 4_000_000,
+      maxRows: 2_000_000,
+      maxColumns: 16_384,
+      maxRowBytes: 1_048_576,
+    });
+    const set = loadConfig({
+      ...base,
+      IMPORT_MAX_UNPACKED_BYTES: '268435456',
+      IMPORT_MAX_ZIP_RATIO: '50',
+      IMPORT_MAX_ZIP_ENTRIES: '500',
+      IMPORT_MAX_SHARED_STRINGS: '1000',
+      IMPORT_MAX_ROWS: '100000',
+      IMPORT_MAX_COLUMNS: '200',
+      IMPORT_MAX_ROW_BYTES: '65536',
+    }).imports.limits;
+    expect(set).toEqual({
+      maxUnpackedBytes: 268_435_456,
+      maxZipRatio: 50,
+      maxZipEntries: 500,
+      maxSharedStrings: 1000,
+      maxRows: 100_000,
+      maxColumns: 200,
+      maxRowBytes: 65_536,
+    });
+    expect(() =>
+      loadConfig({ ...base, IMPORT_MAX_ZIP_RATIO: '1', IMPORT_MAX_ROWS: 'veel' }),
+    ).toThrow(
+      /IMPORT_MAX_ZIP_RATIO must be an integer between 2 and 10000[\s\S]*IMPORT_MAX_ROWS must be an integer/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { AppConfig, EmbedderConfig } from './app-config';
+import { AppConfig, EmbedderConfig, ImportReadLimits } from './app-config';
 import { isLocalHost } from './local-identity';
 
 export class ConfigError extends Error {
@@ -13,6 +13,22 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bouwsteen';
+
+/**
+ * The import readers' bounds when the environment sets none (the readers take them as their
+ * default too). 1 GiB unpacked holds our own export of ~550,000 blocks (100,000 unpack to
+ * 186 MB); parts of real workbooks compress 5–15 times, a zip bomb hundreds of times; Excel's
+ * own sheets stop at 16,384 columns; 2,000,000 rows is twenty times the largest import measured.
+ */
+export const IMPORT_READ_LIMITS: ImportReadLimits = {
+  maxUnpackedBytes: 1_073_741_824,
+  maxZipRatio: 100,
+  maxZipEntries: 10_000,
+  maxSharedStrings: 4_000_000,
+  maxRows: 2_000_000,
+  maxColumns: 16_384,
+  maxRowBytes: 1_048_576,
+};
 
 /**
  * Reads the environment once into a typed object. Every problem is collected so that a
@@ -226,6 +242,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
       concurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
       maxJobsPerPps: int('IMPORT_MAX_JOBS_PER_PPS', 5, 1, 1000),
       maxAttempts: int('IMPORT_MAX_ATTEMPTS', 3, 1, 20),
+      limits: {
+        maxUnpackedBytes: int(
+          'IMPORT_MAX_UNPACKED_BYTES',
+          IMPORT_READ_LIMITS.maxUnpackedBytes,
+          1_048_576,
+          17_179_869_184,
+        ),
+        maxZipRatio: int('IMPORT_MAX_ZIP_RATIO', IMPORT_READ_LIMITS.maxZipRatio, 2, 10_000),
+        maxZipEntries: int(
+          'IMPORT_MAX_ZIP_ENTRIES',
+          IMPORT_READ_LIMITS.maxZipEntries,
+          10,
+          1_000_000,
+        ),
+        maxSharedStrings: int(
+          'IMPORT_MAX_SHARED_STRINGS',
+          IMPORT_READ_LIMITS.maxSharedStrings,
+          0,
+          50_000_000,
+        ),
+        maxRows: int('IMPORT_MAX_ROWS', IMPORT_READ_LIMITS.maxRows, 1, 100_000_000),
+        maxColumns: int('IMPORT_MAX_COLUMNS', IMPORT_READ_LIMITS.maxColumns, 1, 100_000),
+        maxRowBytes: int('IMPORT_MAX_ROW_BYTES', IMPORT_READ_LIMITS.maxRowBytes, 1024, 268_435_456),
+      },
     },
     harvest: { repositoryIdentifier, adminEmail: oaiAdminEmail },
     web: {

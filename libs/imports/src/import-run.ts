@@ -44,9 +44,14 @@ export class ImportRun {
     const waited = new Set(resume.waiting);
     let fatal: string | null = null;
     let noticesMet = 0;
-    const rows = readRows(this.ctx.job.format, this.path, (bytes) => {
-      state.bytesRead += bytes;
-    });
+    const rows = readRows(
+      this.ctx.job.format,
+      this.path,
+      (bytes) => {
+        state.bytesRead += bytes;
+      },
+      this.ctx.settings.limits,
+    );
     for await (const item of rows as AsyncIterable<SourceItem>) {
       if (state.stopped) break;
       if (isNotice(item)) {

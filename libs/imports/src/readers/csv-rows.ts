@@ -1,32 +1,44 @@
-import { parse } from 'csv-parse';
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { CsvError, parse } from 'csv-parse';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { FieldCounter, Utf16ToUtf8, sniff } from './csv-bytes';
 import { headerNotices } from './header-check';
+import { ReadRefusal, dutchNumber, refusalNotice } from './read-refusal';
 import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
 
 /** What a spreadsheet program puts before a value so it is not read as a formula (our export too). */
 const DEFUSED = /^'(?=[\t\r]|\s*[=+\-@])/;
 
 /**
- * Rows of a CSV file, streamed. UTF-8 with or without BOM, or UTF-16 with BOM; the delimiter
- * is `,` or `;` (Dutch spreadsheet programs write `;`), read from the header line.
+ * Rows of a CSV file, streamed. UTF-8 with or without BOM, or UTF-16 (little- or big-endian,
+ * with or without BOM: read as UTF-8); the delimiter is `,` or `;` (Dutch spreadsheet programs
+ * write `;`), read from the header line. A record is bounded in bytes and in fields before
+ * the parser holds it, so a 150 MB cell or a line of commas is refused, not buffered.
  */
-export async function* csvRows(path: string, counted: ByteCounter): AsyncGenerator<SourceItem> {
+export async function* csvRows(
+  path: string,
+  counted: ByteCounter,
+  limits: ImportReadLimits = IMPORT_READ_LIMITS,
+): AsyncGenerator<SourceItem> {
   const { encoding, delimiter, skip } = sniff(path);
-  const stream = createReadStream(path, { start: skip });
-  stream.on('data', (chunk) => counted(chunk.length));
-  const parser = stream.pipe(
-    parse({
-      encoding,
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      // A cell larger than this is not a building block's field: refused, never buffered on.
-      max_record_size: 1_000_000,
-    }),
-  );
+  const input = createReadStream(path, { start: skip });
+  input.on('data', (chunk) => counted(chunk.length));
+  const parser = parse({
+    encoding: 'utf8',
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: limits.maxRowBytes,
+  });
+  const counter = new FieldCounter(delimiter, limits.maxColumns);
+  // pipeline ends the parser with the first stream's error, so the loop below ends with it.
+  if (encoding === 'utf8') pipeline(input, counter, parser, () => undefined);
+  else pipeline(input, new Utf16ToUtf8(encoding), counter, parser, () => undefined);
   let headers: string[] | undefined;
   let rowNumber = 1;
+  let rows = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       if (!headers) {
@@ -38,6 +50,11 @@ export async function* csvRows(path: string, counted: ByteCounter): AsyncGenerat
       }
       rowNumber++;
       if (record.every((cell) => cell.trim() === '')) continue;
+      if (++rows > limits.maxRows) {
+        const message = `het bestand heeft meer dan ${dutchNumber(limits.maxRows)} rijen`;
+        yield refusalNotice(new ReadRefusal(message), `rij ${rowNumber}`);
+        return;
+      }
       const problems = [];
       const cells: Record<string, string> = {};
       for (const [index, raw] of record.entries()) {
@@ -55,36 +72,31 @@ export async function* csvRows(path: string, counted: ByteCounter): AsyncGenerat
       yield { label: `rij ${rowNumber}`, cells, problems };
     }
   } catch (error) {
-    yield {
-      fatal: true,
-      notice: {
-        label: `rij ${rowNumber + 1}`,
-        field: '',
-        message: `het bestand is geen leesbare CSV: ${(error as Error).message}`,
-      },
-    };
+    // The parser fails on the record after the last one it gave; the field counter runs ahead
+    // of the parser, so its refusal names no row.
+    const label = `rij ${rowNumber + 1}`;
+    if (error instanceof ReadRefusal) yield refusalNotice(error);
+    else if (error instanceof CsvError)
+      yield refusalNotice(csvRefusal(error, label, limits), label);
+    else throw error;
     return;
+  } finally {
+    input.destroy();
   }
   if (!headers) yield { fatal: false, notice: { field: '', message: 'het bestand is leeg' } };
   else if (rowNumber === 1)
     yield { fatal: false, notice: { field: '', message: 'het bestand heeft alleen een kopregel' } };
 }
 
-function sniff(path: string): { encoding: BufferEncoding; delimiter: string; skip: number } {
-  const head = Buffer.alloc(65_536);
-  const descriptor = openSync(path, 'r');
-  const length = readSync(descriptor, head, 0, head.length, 0);
-  closeSync(descriptor);
-  const bytes = head.subarray(0, length);
-  let encoding: BufferEncoding = 'utf8';
-  let skip = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) skip = 3;
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    encoding = 'utf16le';
-    skip = 2;
-  }
-  const text = bytes.subarray(skip).toString(encoding);
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const count = (char: string) => firstLine.split(char).length - 1;
-  return { encoding, delimiter: count(';') > count(',') ? ';' : ',', skip };
+/** The parser's complaint in Dutch (its own words are English and may quote the file). */
+function csvRefusal(error: CsvError, label: string, limits: ImportReadLimits): ReadRefusal {
+  if (error.code === 'CSV_MAX_RECORD_SIZE')
+    return new ReadRefusal(
+      `${label} is groter dan ${dutchNumber(limits.maxRowBytes)} bytes (de grens voor één rij)`,
+    );
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED')
+    return new ReadRefusal(
+      'het bestand is geen leesbare CSV: een aanhalingsteken (") wordt niet gesloten',
+    );
+  return new ReadRefusal('het bestand is geen leesbare CSV');
 }

@@ -1,6 +1,9 @@
 import { columnNamed } from '../columns';
 import { FileNotice } from './source-rows';
 
+/** Control characters and unpaired surrogates. */
+const UNSHOWABLE = /[\p{Cc}\p{Cs}]/u;
+
 /**
  * A header must name known columns, each once, and `kind`: a misspelt column would otherwise
  * drop its data without a word, so the file is refused as a whole and the report says which.
@@ -12,7 +15,19 @@ export function headerNotices(headers: string[], where = ''): FileNotice[] {
     const name = header.trim();
     if (name === '') return;
     const column = columnNamed(name);
-    if (!column)
+    // A NUL cannot be stored in the report's field, nor a control character shown there: the
+    // column is named by its place and the name goes in the value, which the report escapes.
+    if (UNSHOWABLE.test(name))
+      notices.push({
+        fatal: true,
+        notice: {
+          label: where || undefined,
+          field: `kolom ${index + 1}`,
+          message: `kolom ${index + 1} heeft een naam met een onzichtbaar teken (NUL of een ander stuurteken); gebruik de namen uit het sjabloon`,
+          value: name,
+        },
+      });
+    else if (!column)
       notices.push({
         fatal: true,
         notice: {

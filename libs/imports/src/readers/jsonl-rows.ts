@@ -1,14 +1,21 @@
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
 import { createReadStream } from 'node:fs';
+import { badKey } from './json-keys';
+import { dutchNumber } from './read-refusal';
 import { ByteCounter, SourceItem } from './source-rows';
-
-/** Longer than any building block's JSON: such a line is reported, never held in memory. */
-const MAX_LINE_BYTES = 1_048_576;
 
 /**
  * Rows of a JSON Lines file (one API-shaped object per line), streamed line by line with a
- * bounded buffer: a file without line breaks cannot make the reader hold it whole.
+ * bounded buffer: a file without line breaks cannot make the reader hold it whole. A line
+ * longer than a row may be is reported (never held in memory), as is a line with a key that
+ * cannot be stored or is not a field; more rows than a file may have end the read.
  */
-export async function* jsonlRows(path: string, counted: ByteCounter): AsyncGenerator<SourceItem> {
+export async function* jsonlRows(
+  path: string,
+  counted: ByteCounter,
+  limits: ImportReadLimits = IMPORT_READ_LIMITS,
+): AsyncGenerator<SourceItem> {
+  const maxLineBytes = limits.maxRowBytes;
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -22,7 +29,7 @@ export async function* jsonlRows(path: string, counted: ByteCounter): AsyncGener
     pendingBytes = 0;
     if (tooLong) {
       tooLong = false;
-      return lineProblem(lineNumber, `de regel is langer dan ${MAX_LINE_BYTES} bytes`);
+      return lineProblem(lineNumber, `de regel is langer dan ${maxLineBytes} bytes`);
     }
     const text = decoder
       .decode(line)
@@ -30,11 +37,15 @@ export async function* jsonlRows(path: string, counted: ByteCounter): AsyncGener
       .trim();
     if (text === '') return undefined;
     rows++;
+    let object: unknown;
     try {
-      return { label: `regel ${lineNumber}`, object: JSON.parse(text), problems: [] };
+      object = JSON.parse(text);
     } catch (error) {
       return lineProblem(lineNumber, `is geen geldige JSON (${(error as Error).message})`);
     }
+    const key = badKey(object);
+    if (key) return { label: `regel ${lineNumber}`, object: undefined, problems: [key] };
+    return { label: `regel ${lineNumber}`, object, problems: [] };
   };
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     counted(chunk.length);
@@ -42,6 +53,7 @@ export async function* jsonlRows(path: string, counted: ByteCounter): AsyncGener
     for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
       take(chunk.subarray(start, newline));
       const row = finish();
+      if (rows > limits.maxRows) return yield tooMany(limits);
       if (row) yield row;
       start = newline + 1;
     }
@@ -49,13 +61,14 @@ export async function* jsonlRows(path: string, counted: ByteCounter): AsyncGener
   }
   if (pendingBytes > 0 || tooLong) {
     const row = finish();
+    if (rows > limits.maxRows) return yield tooMany(limits);
     if (row) yield row;
   }
   if (rows === 0) yield { fatal: false, notice: { field: '', message: 'het bestand is leeg' } };
 
   function take(part: Buffer): void {
     if (tooLong || part.length === 0) return;
-    if (pendingBytes + part.length > MAX_LINE_BYTES) {
+    if (pendingBytes + part.length > maxLineBytes) {
       tooLong = true;
       pending = [];
       pendingBytes = 0;
@@ -64,6 +77,16 @@ export async function* jsonlRows(path: string, counted: ByteCounter): AsyncGener
     pending.push(part);
     pendingBytes += part.length;
   }
+}
+
+function tooMany(limits: ImportReadLimits): SourceItem {
+  return {
+    fatal: true,
+    notice: {
+      field: '',
+      message: `het bestand heeft meer dan ${dutchNumber(limits.maxRows)} regels`,
+    },
+  };
 }
 
 function lineProblem(lineNumber: number, message: string): SourceItem {

@@ -1,71 +1,76 @@
-import { createReadStream } from 'node:fs';
-import type { CellValue } from 'exceljs';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { dirname } from 'node:path';
+import { RowProblem } from '../row-codec';
 import { headerNotices } from './header-check';
+import { ReadRefusal, dutchNumber, refusalNotice } from './read-refusal';
+import { SharedStrings, readSharedStrings } from './shared-strings';
+import { SheetRow, readSheetRows } from './sheet-rows';
 import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
+import { readDateStyles, readWorkbook } from './workbook-parts';
+import { ZipParts } from './zip-parts';
 
 /** The template's own sheets: read by people, not imported. */
 export const EXPLANATION_SHEET = 'Toelichting';
 export const LISTS_SHEET = 'Keuzelijsten';
 
+/** Longer sheet names (Excel allows 31 characters) are cut in row labels. */
+const SHOWN_NAME = 100;
+
 /**
- * Rows of every worksheet of an .xlsx file, streamed (the zip is read entry by entry; shared
- * strings are cached, which is what .xlsx needs). Each sheet has its own header row, so one
- * file can hold a sheet per kind, as our export writes.
+ * Rows of every worksheet of an .xlsx file, in the workbook's order, each sheet with its own
+ * header row (so one file can hold a sheet per kind, as our export writes). The zip is read
+ * by its central directory and each part streamed through a SAX parser: memory holds one
+ * chunk's rows, never a sheet, and shared strings wait on disk. Past a bound of `limits`, or
+ * when the file is no workbook, the read ends with a fatal notice saying why in Dutch.
  */
-export async function* xlsxRows(path: string, counted: ByteCounter): AsyncGenerator<SourceItem> {
-  const input = createReadStream(path);
-  input.on('data', (chunk) => counted(chunk.length));
-  const { stream: excelStream } = await import('exceljs');
-  const workbook = new excelStream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  // exceljs's single-pass reader can lose the zip's last entry (exceljs#3064, open), which in
-  // files written by exceljs — our exports — is xl/workbook.xml, and then fails on the sheet
-  // names. Rows are not in that entry: with an empty model the sheets read whole (named
-  // "SheetN" when the names were lost) instead of failing one read in ten.
-  (workbook as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
-  let sheets = 0;
+export async function* xlsxRows(
+  path: string,
+  counted: ByteCounter,
+  limits: ImportReadLimits = IMPORT_READ_LIMITS,
+): AsyncGenerator<SourceItem> {
+  const strings = new SharedStrings(dirname(path));
+  let zip: ZipParts | undefined;
   try {
-    for await (const sheet of workbook) {
-      const name = (sheet as unknown as { name?: string }).name ?? `blad ${sheets + 1}`;
-      if (name === EXPLANATION_SHEET || name === LISTS_SHEET) continue;
+    zip = await ZipParts.open(path, limits, counted);
+    const book = await readWorkbook(zip, limits.maxZipEntries);
+    const dateStyles =
+      book.styles && zip.has(book.styles) ? await readDateStyles(zip, book.styles) : [];
+    if (book.sharedStrings && zip.has(book.sharedStrings))
+      for await (const _ of readSharedStrings(zip.text(book.sharedStrings), strings, limits));
+    let sheets = 0;
+    let rowsRead = 0;
+    for (const sheet of book.sheets) {
+      if (sheet.name === EXPLANATION_SHEET || sheet.name === LISTS_SHEET) continue;
       sheets++;
+      const name = sheet.name.trim().slice(0, SHOWN_NAME) || `blad ${sheets}`;
+      const context = { sheet: name, strings, dateStyles, date1904: book.date1904, limits };
+      const batch: (SheetRow | ReadRefusal)[] = [];
       let headers: string[] | undefined;
       let rows = 0;
-      for await (const row of sheet) {
-        const values = (row.values as CellValue[]).slice(1);
-        if (!headers) {
-          headers = values.map((value) => cellText(value).text.trim());
-          if (headers.every((header) => header === '')) {
-            headers = undefined;
+      for await (const _ of readSheetRows(zip.text(sheet.path), context, batch)) {
+        for (const row of batch) {
+          if (row instanceof ReadRefusal) throw row;
+          if (!headers) {
+            headers = headerOf(row);
+            if (headers.every((header) => header === '')) {
+              headers = undefined;
+              continue;
+            }
+            const notices = headerNotices(headers, name);
+            for (const notice of notices) yield notice;
+            if (notices.some((notice) => notice.fatal)) return;
             continue;
           }
-          const notices = headerNotices(headers, name);
-          for (const notice of notices) yield notice;
-          if (notices.some((notice) => notice.fatal)) return;
-          continue;
+          const item = sourceRow(row, headers, name);
+          if (!item) continue;
+          if (++rowsRead > limits.maxRows)
+            throw new ReadRefusal(
+              `het bestand heeft meer dan ${dutchNumber(limits.maxRows)} rijen`,
+            );
+          rows++;
+          yield item;
         }
-        const label = `${name}, rij ${row.number}`;
-        const cells: Record<string, string> = {};
-        const problems = [];
-        for (const [index, value] of values.entries()) {
-          const header = headers[index];
-          const { text, formula } = cellText(value);
-          if (!header) {
-            problems.push(...outsideHeader(index, text));
-            continue;
-          }
-          if (formula) problems.push({ field: header, message: FORMULA_PROBLEM, value: text });
-          else cells[header] = text;
-        }
-        if (Object.values(cells).every((cell) => cell.trim() === '') && problems.length === 0)
-          continue;
-        rows++;
-        yield { label, cells, problems };
+        batch.length = 0;
       }
       if (rows === 0)
         yield {
@@ -73,37 +78,35 @@ export async function* xlsxRows(path: string, counted: ByteCounter): AsyncGenera
           notice: { label: name, field: '', message: 'dit werkblad bevat geen rijen' },
         };
     }
+    if (sheets === 0)
+      yield { fatal: false, notice: { field: '', message: 'het bestand bevat geen werkbladen' } };
   } catch (error) {
-    yield {
-      fatal: true,
-      notice: {
-        field: '',
-        message: `het bestand is geen leesbaar Excel-bestand (.xlsx): ${(error as Error).message}`,
-      },
-    };
-    return;
+    if (!(error instanceof ReadRefusal)) throw error;
+    yield refusalNotice(error);
+  } finally {
+    strings.close();
+    zip?.close();
   }
-  if (sheets === 0)
-    yield { fatal: false, notice: { field: '', message: 'het bestand bevat geen werkbladen' } };
 }
 
-/** A cell as text; a formula is flagged (its cached result is not taken for the value). */
-function cellText(value: CellValue): { text: string; formula: boolean } {
-  if (value === null || value === undefined) return { text: '', formula: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false };
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value) {
-      const formula = (value as { formula?: string }).formula ?? '';
-      return { text: `=${formula}`, formula: true };
-    }
-    if ('richText' in value)
-      return { text: value.richText.map((part) => part.text).join(''), formula: false };
-    if ('text' in value) return { text: String(value.text), formula: false };
-    if ('error' in value) return { text: String(value.error), formula: false };
-    return { text: '', formula: false };
+function headerOf(row: SheetRow): string[] {
+  const headers: string[] = [];
+  for (const cell of row.cells) headers[cell.column] = cell.text.trim();
+  return Array.from(headers, (header) => header ?? '');
+}
+
+/** A data row by its sheet's header; undefined for a row with nothing in it. */
+function sourceRow(row: SheetRow, headers: string[], sheet: string): SourceItem | undefined {
+  const cells: Record<string, string> = {};
+  const problems: RowProblem[] = [];
+  for (const cell of row.cells) {
+    const header = headers[cell.column];
+    if (!header) problems.push(...outsideHeader(cell.column, cell.text));
+    else if (cell.formula)
+      problems.push({ field: header, message: FORMULA_PROBLEM, value: cell.text });
+    else cells[header] = cell.text;
   }
-  return {
-    text: typeof value === 'boolean' ? (value ? 'ja' : 'nee') : String(value),
-    formula: false,
-  };
+  if (problems.length === 0 && Object.values(cells).every((cell) => cell.trim() === ''))
+    return undefined;
+  return { label: `${sheet}, rij ${row.number}`, cells, problems };
 }
