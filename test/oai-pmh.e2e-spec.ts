@@ -255,6 +255,36 @@ describe('OAI-PMH provider (e2e)', () => {
     );
   });
 
+  it('answers arguments holding NUL or other control characters with badArgument in XML, by GET and POST', async () => {
+    const queries = [
+      '/oai?verb=GetRecord&metadataPrefix=lom&identifier=oai%3Abouwsteen.local%3A%00',
+      '/oai?verb=ListRecords&metadataPrefix=oai_dc&set=kind%3A%07',
+      '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=2026-01-01%1B',
+      '/oai?verb=Identify&ex%00tra=1',
+      '/oai?verb=ListRecords&resumptionToken=%00',
+      '/oai?verb=ListRecords&metadataPrefix=%EF%BF%BF',
+    ];
+    for (const query of queries) {
+      const response = await t.http().get(query).expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/xml; charset=utf-8/);
+      valid(response.text);
+      expect(errorCode(response.text)).toBe('badArgument');
+      expect(response.text).toMatch(/<request>[^<]+<\/request>/);
+    }
+    const posted = await t
+      .http()
+      .post('/oai')
+      .type('form')
+      .send('verb=ListRecords&metadataPrefix=lom%00')
+      .expect(200);
+    valid(posted.text);
+    expect(errorCode(posted.text)).toBe('badArgument');
+    // A NUL in the verb is no verb at all.
+    expect(errorCode((await t.http().get('/oai?verb=Identify%00').expect(200)).text)).toBe(
+      'badVerb',
+    );
+  });
+
   it('delivers a PPS’s blocks again when the PPS is renamed (their publisher changed)', async () => {
     const admin = await t.user('admin');
     const since = new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
