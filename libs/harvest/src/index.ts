@@ -3,3 +3,4 @@ export * from './oai-pmh.service';
 export * from './oai-dates';
 export * from './asset-json-ld';
 export { OAI_PMH_PATH } from './oai-arguments';
+export { OOAPI_PROBLEMS } from './ooapi/ooapi-problems';
