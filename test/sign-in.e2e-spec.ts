@@ -1,3 +1,4 @@
+import { ApiTokensService } from '@bouwsteen/auth';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** Password spraying, sessions that outlive a password change, and account edits at a revision. */
@@ -60,6 +61,43 @@ describe('sign-in hardening (e2e)', () => {
       .expect(200);
   });
 
+  it('ends personal API tokens when the password changes, as it ends sessions and access tokens', async () => {
+    const teacher = await t.user('teacher');
+    const made = await t
+      .http()
+      .post('/api/v1/me/tokens')
+      .set(bearer(teacher))
+      .send({ name: 'Roosterkoppeling' })
+      .expect(201);
+    const apiToken = { Authorization: `Bearer ${made.body.token}` };
+    await t.http().get('/api/v1/me').set(apiToken).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${teacher.id}`)
+      .set(bearer(admin))
+      .set(await t.userEtag(teacher.id))
+      .send({ password: 'another-brand-new-passphrase' })
+      .expect(200);
+    await t.http().get('/api/v1/me').set(apiToken).expect(401);
+    const fresh = await login(teacher.email, 'another-brand-new-passphrase').expect(200);
+    const listed = await t
+      .http()
+      .get('/api/v1/me/tokens')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: made.body.id, revokedAt: expect.any(String) }),
+    ]);
+    // A token made after the change works.
+    const after = await t
+      .http()
+      .post('/api/v1/me/tokens')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .send({ name: 'Nieuwe koppeling' })
+      .expect(201);
+    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${after.body.token}`).expect(200);
+  });
+
   it('keeps a token issued before a deactivation dead after reactivation', async () => {
     const teacher = await t.user('teacher');
     for (const active of [false, true]) {
@@ -73,6 +111,30 @@ describe('sign-in hardening (e2e)', () => {
     }
     await t.http().get('/api/v1/me').set(bearer(teacher)).expect(401);
     await login(teacher.email, teacher.password).expect(200);
+  });
+
+  it('keeps an API token made with a credential from before a password change dead', async () => {
+    // The token is made by a request that was signed in before the change and committed after
+    // it: it belongs to the old credential, so it ends with it.
+    const teacher = await t.user('teacher');
+    const principal = {
+      userId: teacher.id,
+      email: teacher.email,
+      role: 'teacher' as const,
+      ppsIds: [],
+      organisationId: null,
+      via: 'jwt' as const,
+      tokenVersion: 1,
+    };
+    await t
+      .http()
+      .patch(`/api/v1/users/${teacher.id}`)
+      .set(bearer(admin))
+      .set(await t.userEtag(teacher.id))
+      .send({ password: 'a-third-brand-new-passphrase' })
+      .expect(200);
+    const late = await t.app.get(ApiTokensService).create(principal, { name: 'Te laat' });
+    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${late.token}`).expect(401);
   });
 
   describe('PATCH /users/:id is a conditional write like every other', () => {
