@@ -231,6 +231,10 @@ describe('signing in on the pages (e2e)', () => {
       });
     expect(last.status).toBe(429);
     expect(last.text).toContain('Te veel mislukte pogingen');
+    const retryAfter = Number(last.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(last.text).toContain(`over ${retryAfter} seconden`);
 
     const other = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
     const nul = await browser.post('/inloggen', {

@@ -242,6 +242,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginLimit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
       loginAddressLimit: int('LOGIN_ADDRESS_RATE_LIMIT', 20, 1, 100000),
       loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
+      loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 1000, 0, 60000),
+      loginSlowdownMaxMs: int('LOGIN_SLOWDOWN_MAX_MS', 5000, 0, 60000),
       bootstrapAdminEmail: adminEmail,
       bootstrapAdminPassword: adminPassword,
       demoAccountsPassword: demoPassword,
