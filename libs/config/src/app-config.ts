@@ -54,7 +54,10 @@ export interface AppConfig {
     maxAttempts: number;
     /** Deliveries one worker makes at the same time. */
     concurrency: number;
+    /** Loopback and private networks too (tests, local demos), on any port there. */
     allowPrivateHosts: boolean;
+    /** The ports a webhook on a public host may use (80 and 443 unless set). */
+    allowedPorts: number[];
   };
   outbox: {
     pollMs: number;
