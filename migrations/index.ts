@@ -14,6 +14,7 @@ import { HarvestDatestamp1765324800000 } from './1765324800000-HarvestDatestamp'
 import { CatalogueImport1765411200000 } from './1765411200000-CatalogueImport';
 import { BackgroundJobs1765497600000 } from './1765497600000-BackgroundJobs';
 import { ApiTokenVersion1765501200000 } from './1765501200000-ApiTokenVersion';
+import { CourseShareNonce1765504800000 } from './1765504800000-CourseShareNonce';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CatalogueImport1765411200000,
   BackgroundJobs1765497600000,
   ApiTokenVersion1765501200000,
+  CourseShareNonce1765504800000,
 ];
