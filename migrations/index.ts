@@ -13,6 +13,8 @@ import { AuditTrail1765238400000 } from './1765238400000-AuditTrail';
 import { HarvestDatestamp1765324800000 } from './1765324800000-HarvestDatestamp';
 import { CatalogueImport1765411200000 } from './1765411200000-CatalogueImport';
 import { BackgroundJobs1765497600000 } from './1765497600000-BackgroundJobs';
+import { ApiTokenVersion1765501200000 } from './1765501200000-ApiTokenVersion';
+import { CourseShareNonce1765504800000 } from './1765504800000-CourseShareNonce';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   HarvestDatestamp1765324800000,
   CatalogueImport1765411200000,
   BackgroundJobs1765497600000,
+  ApiTokenVersion1765501200000,
+  CourseShareNonce1765504800000,
 ];

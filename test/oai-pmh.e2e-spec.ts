@@ -8,7 +8,8 @@ import {
   practiceBody,
   unique,
 } from './harness/fixtures';
-import { errorCode, oaiSchemaErrors, texts } from './harness/oai';
+import ICAL from 'ical.js';
+import { errorCode, oaiSchemaErrors, texts, xpathString } from './harness/oai';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /**
@@ -254,6 +255,36 @@ describe('OAI-PMH provider (e2e)', () => {
     );
   });
 
+  it('answers arguments holding NUL or other control characters with badArgument in XML, by GET and POST', async () => {
+    const queries = [
+      '/oai?verb=GetRecord&metadataPrefix=lom&identifier=oai%3Abouwsteen.local%3A%00',
+      '/oai?verb=ListRecords&metadataPrefix=oai_dc&set=kind%3A%07',
+      '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=2026-01-01%1B',
+      '/oai?verb=Identify&ex%00tra=1',
+      '/oai?verb=ListRecords&resumptionToken=%00',
+      '/oai?verb=ListRecords&metadataPrefix=%EF%BF%BF',
+    ];
+    for (const query of queries) {
+      const response = await t.http().get(query).expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/xml; charset=utf-8/);
+      valid(response.text);
+      expect(errorCode(response.text)).toBe('badArgument');
+      expect(response.text).toMatch(/<request>[^<]+<\/request>/);
+    }
+    const posted = await t
+      .http()
+      .post('/oai')
+      .type('form')
+      .send('verb=ListRecords&metadataPrefix=lom%00')
+      .expect(200);
+    valid(posted.text);
+    expect(errorCode(posted.text)).toBe('badArgument');
+    // A NUL in the verb is no verb at all.
+    expect(errorCode((await t.http().get('/oai?verb=Identify%00').expect(200)).text)).toBe(
+      'badVerb',
+    );
+  });
+
   it('delivers a PPS’s blocks again when the PPS is renamed (their publisher changed)', async () => {
     const admin = await t.user('admin');
     const since = new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -275,6 +306,40 @@ describe('OAI-PMH provider (e2e)', () => {
         .sort(),
     ).toEqual(Object.values(ids).map(identifierOf).sort());
     expect(texts(xml, 'dc:publisher')[0]).toBe('House of Digital Noord-Holland');
+  });
+
+  it('writes a publisher whose name holds "]]>" as escaped text that round-trips through the vCard', async () => {
+    const admin = await t.user('admin');
+    const name = 'Huis ]]> <Digitaal>, Techniek & "Zorg"';
+    const current = await t.http().get(`/api/v1/pps/${ppsId}`).set(bearer(admin)).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/pps/${ppsId}`)
+      .set(bearer(admin))
+      .set('If-Match', current.headers.etag)
+      .send({ name })
+      .expect(200);
+    const xml = await oai({
+      verb: 'GetRecord',
+      metadataPrefix: 'lom',
+      identifier: identifierOf(ids.module),
+    });
+    valid(xml);
+    expect(xml).not.toContain('<![CDATA[');
+    // libxml2 reads the entity back, and a vCard parser (ical.js) reads the name from it.
+    const entity = xpathString(xml, "//*[local-name()='contribute']/*[local-name()='entity']");
+    const card = new ICAL.Component(ICAL.parse(entity.replace(/\r?\n/g, '\r\n')));
+    expect(card.name).toBe('vcard');
+    expect(card.getFirstPropertyValue('fn')).toBe(name);
+    expect(card.getFirstPropertyValue('n')).toEqual([name, '', '', '', '']);
+    // Dublin Core carries the same name as plain escaped text.
+    const dc = await oai({
+      verb: 'GetRecord',
+      metadataPrefix: 'oai_dc',
+      identifier: identifierOf(ids.module),
+    });
+    valid(dc);
+    expect(xpathString(dc, "//*[local-name()='publisher']")).toBe(name);
   });
 
   describe('with more records than one page', () => {

@@ -183,4 +183,31 @@ describe('OOAPI v5 (e2e)', () => {
     const malformed = await get('/courses/not-a-uuid', 400);
     valid(malformed, '/courses/{courseId}', '400');
   });
+
+  it('answers unknown paths, other methods and refused input under /ooapi with the spec’s problem, never a Bouwsteen problem or page', async () => {
+    const problem = ajv.getSchema('ooapi#/components/schemas/Problem')!;
+    const answers = [
+      [await t.http().get('/ooapi/v5/nope'), '404'],
+      [await t.http().get('/ooapi/v5/courses/x/y/z'), '404'],
+      [await t.http().get('/ooapi/v4/courses'), '404'],
+      [await t.http().get('/ooapi/v5/nope').set('Accept', 'text/html'), '404'],
+      [await t.http().post('/ooapi/v5/courses').send({}), '404'],
+      [await t.http().get('/ooapi/v5/courses?pageSize=%00'), '400'],
+      [await t.http().get(`/ooapi/v5/courses/${courseIds[0]}?expand=%07`), '400'],
+    ] as const;
+    for (const [response, status] of answers) {
+      expect(response.status).toBe(Number(status));
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const body = JSON.parse(response.text);
+      expect(problem(body) ? [] : problem.errors).toEqual([]);
+      expect(body.status).toBe(status);
+      expect(body.title).toBe(status === '404' ? 'Not Found' : 'Bad Request');
+      expect(typeof body.detail).toBe('string');
+      expect(body).not.toHaveProperty('code');
+    }
+    // A refused value is named in the detail, but never echoed.
+    const detail = JSON.parse(answers[5][0].text).detail;
+    expect(detail).toMatch(/pageSize/);
+    expect(detail).not.toContain('\u0000');
+  });
 });

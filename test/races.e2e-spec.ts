@@ -106,6 +106,59 @@ describe('races (e2e, ≥ 10 parallel requests each)', () => {
     expect(await count('SELECT count(*) FROM organisation WHERE name = $1', [name])).toBe(1);
   });
 
+  it('makes one share link when 10 share requests for a course arrive at once, and shows it to all 10', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/courses')
+      .set(bearer(llo))
+      .send(course({ name: 'Gedeeld Installatiebedrijf BV' }))
+      .expect(201);
+    const share = () =>
+      t.http().post(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).send({});
+    const responses = await Promise.all(Array.from({ length: 10 }, share));
+    expect(responses.map((response) => response.status).sort()).toEqual([
+      ...Array(9).fill(200),
+      201,
+    ]);
+    const tokens = new Set(responses.map((response) => response.body.token));
+    expect(tokens.size).toBe(1);
+    const [token] = tokens;
+    const shared = await t.http().get(`/api/v1/shared/courses/${token}?format=json`).expect(200);
+    expect(shared.body.id).toBe(created.body.id);
+    // Asked again later: the same link, which still works.
+    const again = await share().expect(200);
+    expect(again.body).toEqual(responses[0].body);
+    // Revoked, the next request makes a new one and the old one no longer works.
+    await t.http().delete(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).expect(204);
+    const renewed = await share().expect(201);
+    expect(renewed.body.token).not.toBe(token);
+    await t.http().get(`/api/v1/shared/courses/${token}?format=json`).expect(404);
+    await t.http().get(`/api/v1/shared/courses/${renewed.body.token}?format=json`).expect(200);
+  });
+
+  it('replaces, once for 10 parallel requests, a link that cannot be shown again (made before links had a nonce)', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/courses')
+      .set(bearer(llo))
+      .send(course({ name: 'Oud Gedeeld BV' }))
+      .expect(201);
+    await t.app
+      .get(DataSource)
+      .query(
+        `UPDATE course SET share_token_hash = 'a-link-made-before', shared_at = now() WHERE id = $1`,
+        [created.body.id],
+      );
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.http().post(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).send({}),
+      ),
+    );
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+    expect(new Set(responses.map((response) => response.body.token)).size).toBe(1);
+    await t.http().get(`/api/v1/shared/courses/${responses[0].body.token}?format=json`).expect(200);
+  });
+
   it('leaves no employer behind when a course or a course update is refused', async () => {
     const refused = `Nooit Geregistreerd ${Date.now()}`;
     const unknownItem = [{ assetId: '00000000-0000-4000-8000-000000000000' }];

@@ -1,3 +1,4 @@
+import { ApiTokensService } from '@bouwsteen/auth';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** Password spraying, sessions that outlive a password change, and account edits at a revision. */
@@ -8,7 +9,12 @@ describe('sign-in hardening (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({
       isolated: true,
-      env: { LOGIN_ADDRESS_RATE_LIMIT: '20', TRUST_PROXY: 'true' },
+      env: {
+        LOGIN_ADDRESS_RATE_LIMIT: '20',
+        LOGIN_SLOWDOWN_MS: '300',
+        LOGIN_SLOWDOWN_MAX_MS: '1500',
+        TRUST_PROXY: 'true',
+      },
     });
     admin = await t.user('admin');
   });
@@ -31,6 +37,44 @@ describe('sign-in hardening (e2e)', () => {
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
     // The sprayed accounts still sign in from elsewhere.
     await login(users[0].email, users[0].password, '198.51.100.99').expect(200);
+  });
+
+  it('lets a teacher with the right password in, slowed, after a pupil failed 20 times from the school’s address', async () => {
+    const school = '198.51.100.60';
+    const pupilTargets: TestUser[] = [];
+    for (let i = 0; i < 21; i++) pupilTargets.push(await t.user('teacher'));
+    const statuses: number[] = [];
+    for (const target of pupilTargets)
+      statuses.push((await login(target.email, 'Welkom01!gok', school)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses[20]).toBe(429);
+
+    // The address is over its limit: the right password still signs in, after a delay that
+    // grows with the failures past the limit (here 300 ms each, 21 + this one = 2 past 20).
+    const teacher = await t.user('teacher');
+    const started = Date.now();
+    const signedIn = await login(teacher.email, teacher.password, school).expect(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+    await t
+      .http()
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${signedIn.body.accessToken}`)
+      .expect(200);
+    // A wrong one from there is refused, slowed, and told when to come back.
+    const guessed = await login((await t.user('teacher')).email, 'Welkom01!gok', school).expect(
+      429,
+    );
+    expect(Number(guessed.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(guessed.headers['retry-after'])).toBeLessThanOrEqual(60);
+
+    // The limit per account and address still holds, for the right password too.
+    const target = await t.user('teacher');
+    for (let i = 0; i < 5; i++) await login(target.email, 'Welkom01!gok', school).expect(429);
+    const refused = await login(target.email, target.password, school).expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.code).toBe('too-many-attempts');
+    // Elsewhere that account is not held back.
+    await login(target.email, target.password, '198.51.100.61').expect(200);
   });
 
   it('does not count successful sign-ins: a school full of teachers on one address', async () => {
@@ -60,6 +104,43 @@ describe('sign-in hardening (e2e)', () => {
       .expect(200);
   });
 
+  it('ends personal API tokens when the password changes, as it ends sessions and access tokens', async () => {
+    const teacher = await t.user('teacher');
+    const made = await t
+      .http()
+      .post('/api/v1/me/tokens')
+      .set(bearer(teacher))
+      .send({ name: 'Roosterkoppeling' })
+      .expect(201);
+    const apiToken = { Authorization: `Bearer ${made.body.token}` };
+    await t.http().get('/api/v1/me').set(apiToken).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${teacher.id}`)
+      .set(bearer(admin))
+      .set(await t.userEtag(teacher.id))
+      .send({ password: 'another-brand-new-passphrase' })
+      .expect(200);
+    await t.http().get('/api/v1/me').set(apiToken).expect(401);
+    const fresh = await login(teacher.email, 'another-brand-new-passphrase').expect(200);
+    const listed = await t
+      .http()
+      .get('/api/v1/me/tokens')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: made.body.id, revokedAt: expect.any(String) }),
+    ]);
+    // A token made after the change works.
+    const after = await t
+      .http()
+      .post('/api/v1/me/tokens')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .send({ name: 'Nieuwe koppeling' })
+      .expect(201);
+    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${after.body.token}`).expect(200);
+  });
+
   it('keeps a token issued before a deactivation dead after reactivation', async () => {
     const teacher = await t.user('teacher');
     for (const active of [false, true]) {
@@ -73,6 +154,30 @@ describe('sign-in hardening (e2e)', () => {
     }
     await t.http().get('/api/v1/me').set(bearer(teacher)).expect(401);
     await login(teacher.email, teacher.password).expect(200);
+  });
+
+  it('keeps an API token made with a credential from before a password change dead', async () => {
+    // The token is made by a request that was signed in before the change and committed after
+    // it: it belongs to the old credential, so it ends with it.
+    const teacher = await t.user('teacher');
+    const principal = {
+      userId: teacher.id,
+      email: teacher.email,
+      role: 'teacher' as const,
+      ppsIds: [],
+      organisationId: null,
+      via: 'jwt' as const,
+      tokenVersion: 1,
+    };
+    await t
+      .http()
+      .patch(`/api/v1/users/${teacher.id}`)
+      .set(bearer(admin))
+      .set(await t.userEtag(teacher.id))
+      .send({ password: 'a-third-brand-new-passphrase' })
+      .expect(200);
+    const late = await t.app.get(ApiTokensService).create(principal, { name: 'Te laat' });
+    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${late.token}`).expect(401);
   });
 
   describe('PATCH /users/:id is a conditional write like every other', () => {

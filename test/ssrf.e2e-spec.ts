@@ -65,6 +65,30 @@ describe('webhooks cannot reach inside (e2e, WEBHOOK_ALLOW_PRIVATE_HOSTS unset)'
     });
   });
 
+  it.each([
+    'https://hooks.example.nl:8443/bouwsteen',
+    'http://hooks.example.nl:22/',
+    'http://8.8.8.8:6379/',
+    'https://[2001:4860:4860::8888]:5432/',
+  ])('refuses to register a public host on another port than 80 or 443: %s', async (url) => {
+    const response = await t
+      .http()
+      .post('/api/v1/me/webhooks')
+      .set(bearer(follower))
+      .send({ url })
+      .expect(400);
+    expect(response.body.errors[0]).toMatchObject({
+      field: 'url',
+      message: expect.stringMatching(/^must be a public address: .*must use port 80 or 443/),
+    });
+  });
+
+  it('registers public hosts on ports 80 and 443, also named', async () => {
+    const user = await t.user('teacher');
+    for (const url of ['https://lms.example.nl:443/hooks', 'http://lms.example.nl:80/hooks'])
+      await t.http().post('/api/v1/me/webhooks').set(bearer(user)).send({ url }).expect(201);
+  });
+
   it('registers a public URL (its addresses are checked when it is called)', async () => {
     await t
       .http()
@@ -104,5 +128,25 @@ describe('webhooks cannot reach inside (e2e, WEBHOOK_ALLOW_PRIVATE_HOSTS unset)'
     expect(delivery).toMatchObject({ attempts: 1, gave_up_at: expect.any(Date) });
     expect(delivery!.last_error).toMatch(/non-public destination: 127\.0\.0\.1 is a loopback/);
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('webhook ports a deployment allows (e2e, WEBHOOK_ALLOWED_PORTS=443,8443)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { WEBHOOK_ALLOW_PRIVATE_HOSTS: '', WEBHOOK_ALLOWED_PORTS: '443,8443' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('takes the listed ports and only those', async () => {
+    const user = await t.user('teacher');
+    const register = (url: string) =>
+      t.http().post('/api/v1/me/webhooks').set(bearer(user)).send({ url });
+    await register('https://hooks.example.nl:8443/bouwsteen').expect(201);
+    await register('https://hooks.example.nl/bouwsteen').expect(201);
+    const plain = await register('http://hooks.example.nl/bouwsteen').expect(400);
+    expect(plain.body.errors[0].message).toMatch(/must use port 443 or 8443 \(it uses 80\)/);
   });
 });

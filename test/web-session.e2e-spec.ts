@@ -177,6 +177,39 @@ describe('signing in on the pages (e2e)', () => {
     expect(page.text).toContain('Dit mag niet met uw account');
   });
 
+  it('takes a form only from this site’s origin (PUBLIC_BASE_URL): scheme, host and port', async () => {
+    const lead = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
+    const browser = new Browser(t);
+    await browser.signIn(lead);
+    await browser.get('/mijn-account');
+    const port = (t.app.getHttpServer().address() as { port: number }).port;
+    // The tests' PUBLIC_BASE_URL is the default, http://localhost:3000.
+    for (const origin of [
+      'https://localhost:3000',
+      'http://localhost:3001',
+      'http://localhost',
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${port}`,
+      'null',
+    ]) {
+      const refused = await browser.post(
+        '/mijn-account/sleutels',
+        { _formulier: browser.token, name: `van ${origin}` },
+        { Origin: origin },
+      );
+      expect([origin, refused.status]).toEqual([origin, 403]);
+      expect(refused.text).toContain('Het formulier is verlopen');
+    }
+    const tokens = await t.http().get('/api/v1/me/tokens').set(bearer(lead)).expect(200);
+    expect(tokens.body.items).toEqual([]);
+    const same = await browser.post(
+      '/mijn-account/sleutels',
+      { _formulier: browser.token, name: 'van deze site' },
+      { Origin: 'http://localhost:3000' },
+    );
+    expect(same.status).toBe(200);
+  });
+
   it('answers wrong passwords, throttling, hostile bodies and open redirects with clear 4xx pages', async () => {
     const lead = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
     const browser = new Browser(t);
@@ -198,6 +231,10 @@ describe('signing in on the pages (e2e)', () => {
       });
     expect(last.status).toBe(429);
     expect(last.text).toContain('Te veel mislukte pogingen');
+    const retryAfter = Number(last.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(last.text).toContain(`over ${retryAfter} seconden`);
 
     const other = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
     const nul = await browser.post('/inloggen', {

@@ -110,11 +110,24 @@ describe('an LLO office in the browser', () => {
     );
     await expectAccessible(employer, 'cursus-werkgever');
 
+    // Asked again, the page shows the same link; a new one replaces it and closes the old one.
+    await page.goto(composer);
+    await page.getByRole('button', { name: 'Deellink tonen' }).click();
+    await page.getByText('Dit is de deellink die al actief is').waitFor();
+    expect(await page.getByLabel(/Deellink/).inputValue()).toBe(link);
+    await page.getByRole('button', { name: 'Nieuwe link maken' }).click();
+    await page.getByText('De vorige link werkt niet meer').waitFor();
+    const replaced = await page.getByLabel(/Deellink/).inputValue();
+    expect(replaced).toMatch(/\/cursus\/[A-Za-z0-9_-]{43}$/);
+    expect(replaced).not.toBe(link);
+    expect((await employer.goto(new URL(link).pathname))?.status()).toBe(404);
+    expect((await employer.goto(new URL(replaced).pathname))?.status()).toBe(200);
+
     // Revoking the link closes it for the employer.
     await page.goto(composer);
     await page.getByRole('button', { name: 'Link intrekken' }).click();
     await page.getByText('De deellink is ingetrokken').waitFor();
-    expect((await employer.goto(new URL(link).pathname))?.status()).toBe(404);
+    expect((await employer.goto(new URL(replaced).pathname))?.status()).toBe(404);
     await page.context().close();
     await employer.context().close();
   });

@@ -18,7 +18,11 @@ export interface DemoSite {
  * Debian's Chromium.
  */
 export async function openDemoSite(): Promise<DemoSite> {
-  const t = await createTestApp({ isolated: true, env: { MAP_TILE_URL: OFFLINE_TILES } });
+  const t = await createTestApp({
+    isolated: true,
+    atPublicAddress: true,
+    env: { MAP_TILE_URL: OFFLINE_TILES },
+  });
   try {
     await t.startWorker();
     const publisher = await t.app

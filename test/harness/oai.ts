@@ -31,6 +31,26 @@ export function oaiSchemaErrors(xml: string): string | undefined {
   }
 }
 
+/**
+ * The string value of an XPath 1.0 expression over a document, read by libxml2 (xmllint), an
+ * XML parser independent of the one that wrote it: entities and escapes come back decoded.
+ */
+export function xpathString(xml: string, expression: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oai-'));
+  const file = join(dir, 'response.xml');
+  writeFileSync(file, xml);
+  try {
+    const out = execFileSync('xmllint', ['--nonet', '--xpath', `string(${expression})`, file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // xmllint ends what it prints with a line feed of its own.
+    return out.replace(/\n$/, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The text of every element with this local name (enough for assertions on OAI responses). */
 export function texts(xml: string, name: string): string[] {
   const pattern = new RegExp(`<(?:\\w+:)?${name}(?:\\s[^>]*)?>([^<]*)</(?:\\w+:)?${name}>`, 'g');

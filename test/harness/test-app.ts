@@ -2,6 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -126,12 +127,32 @@ export async function startWorkerContext(
   return worker;
 }
 
-/** The real application (same HTTP setup as main.ts) on a copy of the seeded template database. */
-export function createTestApp(options: IsolationOptions = {}): Promise<TestApp> {
-  return withIsolation(options, build);
+export interface TestAppOptions extends IsolationOptions {
+  /**
+   * Serve at the address PUBLIC_BASE_URL names (a free port on 127.0.0.1), as a real browser
+   * reaches the site: its form posts carry that Origin, which the pages check. Otherwise the
+   * app listens on any port and PUBLIC_BASE_URL keeps its default.
+   */
+  atPublicAddress?: boolean;
 }
 
-async function build({ isolatedUrl, workerEnv }: Isolation): Promise<TestApp> {
+/** The real application (same HTTP setup as main.ts) on a copy of the seeded template database. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const port = options.atPublicAddress ? await freePort() : 0;
+  const env = port ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...options.env } : options.env;
+  return withIsolation({ ...options, env }, (isolation) => build(isolation, port));
+}
+
+/** A port nothing listens on now (the system's choice), for an app that must know it before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function build({ isolatedUrl, workerEnv }: Isolation, port = 0): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, SeedModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
@@ -140,7 +161,7 @@ async function build({ isolatedUrl, workerEnv }: Isolation): Promise<TestApp> {
   configureApp(app, app.get<AppConfig>(APP_CONFIG));
   // Listening once keeps supertest from opening and closing the server per request, which
   // resets connections when many requests run in parallel.
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   const server = app.getHttpServer();
   let worker: INestApplicationContext | undefined;
   const http = () => request(server);

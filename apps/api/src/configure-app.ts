@@ -11,6 +11,7 @@ import {
   translateBodyErrors,
 } from '@bouwsteen/common';
 import { AppConfig } from '@bouwsteen/config';
+import { OAI_PMH_PATH, OOAPI_PROBLEMS } from '@bouwsteen/harvest';
 import { SiteErrorFilter, SiteRenderer } from '@bouwsteen/web';
 import { API_PREFIX } from './app.module';
 import { assignRequestId } from './request-context';
@@ -69,7 +70,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   };
   app.use(urlencoded(formOptions));
   app.use(translateBodyErrors);
-  app.use(refuseUnsafeText);
+  // OAI-PMH answers such text itself, as the protocol's badArgument in XML: a harvester reads
+  // OAI errors, not problem+json.
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.path.replace(/\/$/, '') === OAI_PMH_PATH
+      ? next()
+      : refuseUnsafeText(request, response, next),
+  );
   answerClientErrorsWithProblems(app.getHttpServer());
   app.enableCors(
     config.http.corsOrigins.length > 0
@@ -77,8 +84,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       : { origin: false },
   );
   app.useGlobalPipes(createValidationPipe());
-  // Problem+json for the API; Dutch error pages for the pages (same statuses and headers).
-  app.useGlobalFilters(new SiteErrorFilter(app.get(SiteRenderer)));
+  // Problem+json for the API; Dutch error pages for the pages; OOAPI's own problem under /ooapi
+  // (same statuses and headers everywhere).
+  app.useGlobalFilters(new SiteErrorFilter(app.get(SiteRenderer), [OOAPI_PROBLEMS]));
   setupSwagger(app);
   return app;
 }

@@ -24,12 +24,23 @@ export class ApiTokensRepository {
     return manager.getRepository(ApiTokenEntity).countBy({ userId, revokedAt: IsNull() });
   }
 
-  create(
+  /** `tokenVersion` absent: the account's version now (a token made in code, not by a request). */
+  async create(
     manager: EntityManager,
-    token: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>,
+    token: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'> & {
+      tokenVersion?: number;
+    },
   ): Promise<ApiTokenEntity> {
+    let { tokenVersion } = token;
+    if (tokenVersion === undefined) {
+      const [account]: { token_version: number }[] = await manager.query(
+        'SELECT token_version FROM app_user WHERE id = $1',
+        [token.userId],
+      );
+      tokenVersion = account.token_version;
+    }
     const repository = manager.getRepository(ApiTokenEntity);
-    return repository.save(repository.create(token));
+    return repository.save(repository.create({ ...token, tokenVersion }));
   }
 
   findByHash(tokenHash: string): Promise<ApiTokenEntity | null> {

@@ -45,12 +45,15 @@ export class ApiTokensService {
           `Revoke one of your ${MAX_TOKENS_PER_USER} active tokens first`,
         );
       }
+      // The caller's credential's version, not the account's now: a token made by a request
+      // signed in before a password change ends with that change, even if it commits after it.
       return this.tokens.create(manager, {
         userId: principal.userId,
         name: dto.name,
         tokenHash: this.secrets.fingerprint(token),
         prefix,
         expiresAt,
+        tokenVersion: principal.tokenVersion,
       });
     });
     return { ...toApiTokenDto(saved), token };

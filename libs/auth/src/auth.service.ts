@@ -46,7 +46,8 @@ export class AuthService implements OnModuleInit {
 
   /**
    * The one check of a password, shared by the API's token login and the pages' sign-in: both
-   * are counted by the same limiter and refuse deactivated accounts the same way.
+   * are counted by the same limiter (which may refuse or slow the attempt) and refuse
+   * deactivated accounts the same way.
    */
   async verifyCredentials(credentials: LoginDto, address: string): Promise<UserEntity> {
     const key = emailKey(credentials.email);
@@ -57,6 +58,7 @@ export class AuthService implements OnModuleInit {
       credentials.password,
     );
     if (!user || !user.passwordHash || !valid || !user.active) {
+      this.limiter.failed(attempt);
       throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
     }
     await this.limiter.succeeded(attempt);

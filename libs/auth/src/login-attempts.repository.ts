@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-export interface AttemptCounts {
-  /** Unsuccessful attempts for this account from this address within the window. */
-  account: number;
-  /** Unsuccessful attempts for any account from this address within the window. */
-  address: number;
-  /** Seconds until the oldest counted attempt leaves the window. */
-  oldestAgeSeconds: number;
-}
+import { AttemptCounts } from './login-limits';
 
 /** Sign-in attempts that have not (yet) succeeded, shared by every API process. */
 @Injectable()
@@ -28,12 +20,19 @@ export class LoginAttemptsRepository {
   async counts(address: string, emailKey: string, windowSeconds: number): Promise<AttemptCounts> {
     const [row] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE email_key = $2)::int AS account, count(*)::int AS address,
-              coalesce(extract(epoch FROM clock_timestamp() - min(attempted_at)), 0)::float8 AS oldest
+              coalesce(extract(epoch FROM clock_timestamp()
+                - min(attempted_at) FILTER (WHERE email_key = $2)), 0)::float8 AS account_oldest,
+              coalesce(extract(epoch FROM clock_timestamp() - min(attempted_at)), 0)::float8 AS address_oldest
        FROM login_attempt
        WHERE address = $1 AND attempted_at > clock_timestamp() - make_interval(secs => $3)`,
       [address, emailKey, windowSeconds],
     );
-    return { account: row.account, address: row.address, oldestAgeSeconds: row.oldest };
+    return {
+      account: row.account,
+      address: row.address,
+      accountOldestAgeSeconds: row.account_oldest,
+      addressOldestAgeSeconds: row.address_oldest,
+    };
   }
 
   /** A successful sign-in is not held against anyone. */

@@ -8,6 +8,11 @@ export interface Principal {
   ppsIds: string[];
   organisationId: string | null;
   via: 'jwt' | 'api-token' | 'session' | 'oidc';
+  /**
+   * The account's token version the credential was issued under (see PrincipalLoader). Absent
+   * for principals made in code (seed, benchmarks), which act on the account as it is now.
+   */
+  tokenVersion?: number;
 }
 
 export function isAdmin(principal: Principal | undefined): boolean {

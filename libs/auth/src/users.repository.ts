@@ -133,7 +133,7 @@ export class UsersRepository {
     await this.users.query('UPDATE app_user SET last_login_at = $2 WHERE id = $1', [id, at]);
   }
 
-  /** Deactivating a user also ends their integrations: their API tokens stop working at once. */
+  /** A new password or a deactivation ends the account's integrations: its API tokens are revoked. */
   async revokeAllTokens(manager: EntityManager, userId: string, at: Date): Promise<void> {
     await manager
       .getRepository(ApiTokenEntity)

@@ -77,6 +77,7 @@ export class UsersService implements OnApplicationBootstrap {
       ppsIds: [],
       organisationId: null,
       via: 'jwt',
+      tokenVersion: user.tokenVersion,
     };
   }
 
@@ -161,13 +162,16 @@ export class UsersService implements OnApplicationBootstrap {
     if (dto.organisationId !== undefined) changes.organisationId = dto.organisationId;
     if (dto.active !== undefined) changes.active = dto.active;
     if (dto.password !== undefined) changes.passwordHash = await this.hasher.hash(dto.password);
-    // A new password or a deactivation ends every session: tokens carry the old version.
-    if (dto.password !== undefined || (dto.active === false && found.user.active))
-      changes.tokenVersion = () => 'token_version + 1';
+    // What a new password or a deactivation ends: every credential issued before, of every kind
+    // (PrincipalLoader refuses the old version). The API tokens are marked revoked as well, so
+    // their owner's list says so.
+    const endsCredentials =
+      dto.password !== undefined || (dto.active === false && found.user.active);
+    if (endsCredentials) changes.tokenVersion = () => 'token_version + 1';
     await this.tx.run(async (manager) => {
       await this.users.update(manager, id, revision, changes);
       if (dto.ppsIds !== undefined) await this.users.replaceMemberships(manager, id, ppsIds);
-      if (dto.active === false) await this.users.revokeAllTokens(manager, id, this.clock.now());
+      if (endsCredentials) await this.users.revokeAllTokens(manager, id, this.clock.now());
       await this.audit.record(manager, {
         actorId: actor?.userId ?? null,
         action: dto.active === false && found.user.active ? 'deactivated' : 'updated',

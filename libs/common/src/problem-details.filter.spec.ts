@@ -2,9 +2,9 @@ import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainException, NotFoundError, ValidationFailedError } from './domain.exception';
 import { defineProblems } from './problem-catalogue';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ProblemDetailsFilter, ProblemDialect } from './problem-details.filter';
 
-function run(exception: unknown) {
+function run(exception: unknown, url = '/api/v1/x?y=1', dialects: ProblemDialect[] = []) {
   const response = {
     headers: {} as Record<string, string>,
     statusCode: 0,
@@ -28,11 +28,11 @@ function run(exception: unknown) {
   };
   const host = {
     switchToHttp: () => ({
-      getRequest: () => ({ id: 'req-1', originalUrl: '/api/v1/x?y=1', url: '/api/v1/x?y=1' }),
+      getRequest: () => ({ id: 'req-1', originalUrl: url, url }),
       getResponse: () => res,
     }),
   } as unknown as ArgumentsHost;
-  new ProblemDetailsFilter().catch(exception, host);
+  new ProblemDetailsFilter(dialects).catch(exception, host);
   return { ...response, json: JSON.parse(response.body) };
 }
 
@@ -113,6 +113,26 @@ describe('ProblemDetailsFilter', () => {
   it('answers a code nobody registered as an internal error, not with a made-up status', () => {
     const result = run(new DomainException('no-such-code', 'oops'));
     expect(result.statusCode).toBe(500);
+  });
+
+  it('words the same problem in a dialect under its path, with the same status and headers', () => {
+    const dialect: ProblemDialect = {
+      pathPrefix: '/std',
+      contentType: 'application/x-std+json',
+      body: (problem) => JSON.stringify({ s: problem.status, d: problem.detail }),
+    };
+    const busy = run(new Error('timeout exceeded when trying to connect'), '/std/v1/x?y=1', [
+      dialect,
+    ]);
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['Retry-After']).toBe('2');
+    expect(busy.contentType).toBe('application/x-std+json');
+    expect(busy.json).toEqual({ s: 503, d: 'All database connections are in use; retry shortly' });
+    expect(run(new BadRequestException('x'), '/std', [dialect]).json).toEqual({ s: 400, d: 'x' });
+    // Only at or below the prefix: /standard is not /std.
+    expect(run(new BadRequestException('x'), '/standard/x', [dialect]).json.code).toBe(
+      'bad-request',
+    );
   });
 
   it('hides the details of unexpected errors behind a 500', () => {

@@ -39,16 +39,39 @@ const DATA_ERRORS: Record<string, CommonError> = {
 
 const RETRY_SOON = { 'Retry-After': '2' };
 
-/** Maps every error to one RFC 9457 body carrying the request id; nothing else writes errors. */
+/**
+ * The error body of a standard that fixes its own (OOAPI): for every request under `pathPrefix`
+ * the same problem (status, headers, logging) is worded this way instead of as Bouwsteen's.
+ */
+export interface ProblemDialect {
+  /** A path such as /ooapi: it and every path below it. */
+  pathPrefix: string;
+  contentType: string;
+  body(problem: Problem): string;
+}
+
+/**
+ * Maps every error to one RFC 9457 body carrying the request id, or to a dialect's body under
+ * its path; nothing else writes errors.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+
+  constructor(private readonly dialects: readonly ProblemDialect[] = []) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const problem = this.toProblem(exception, request.id);
+    for (const [name, value] of Object.entries(problem.headers ?? {}))
+      response.setHeader(name, value);
+    const dialect = this.dialectFor(request);
+    if (dialect) {
+      response.status(problem.status).type(dialect.contentType).send(dialect.body(problem));
+      return;
+    }
     const body: ProblemDetailsDto = {
       type: problemType(problem.code),
       title: problem.title,
@@ -59,9 +82,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       requestId: String(request.id ?? ''),
       ...(problem.errors ? { errors: problem.errors } : {}),
     };
-    for (const [name, value] of Object.entries(problem.headers ?? {}))
-      response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  /** The dialect this request's errors are answered in, by its path (none: Bouwsteen's own). */
+  protected dialectFor(request: Request): ProblemDialect | undefined {
+    const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
+    return this.dialects.find(
+      ({ pathPrefix }) => path === pathPrefix || path.startsWith(`${pathPrefix}/`),
+    );
   }
 
   /** The problem an error is, whatever answers it (problem+json here, a page for browsers). */

@@ -75,7 +75,10 @@ export interface AppConfig {
     maxAttempts: number;
     /** Deliveries one worker makes at the same time. */
     concurrency: number;
+    /** Loopback and private networks too (tests, local demos), on any port there. */
     allowPrivateHosts: boolean;
+    /** The ports a webhook on a public host may use (80 and 443 unless set). */
+    allowedPorts: number[];
   };
   outbox: {
     pollMs: number;
@@ -129,9 +132,15 @@ export interface AppConfig {
     jwtTtlSeconds: number;
     /** How long a signed-in browser stays signed in (the pages' session cookie). */
     sessionTtlSeconds: number;
+    /** Failed sign-ins per account from one address within the window; then refused (429). */
     loginLimit: number;
+    /** Failed sign-ins from one address over all accounts; past it every attempt is slowed. */
     loginAddressLimit: number;
     loginWindowSeconds: number;
+    /** The delay per failed sign-in past the address limit, before the password is checked. */
+    loginSlowdownMs: number;
+    /** The longest that delay gets (what a teacher on a sprayed address waits at most). */
+    loginSlowdownMaxMs: number;
     bootstrapAdminEmail?: string;
     bootstrapAdminPassword?: string;
     /** With the demo set: the password of the demo PPS lead and LLO office (never a default). */

@@ -72,6 +72,17 @@ describe('loadConfig', () => {
     expect(message).toContain('JWT_SECRET is required');
   });
 
+  it('takes the ports webhooks may use on public hosts: 80 and 443 unless set', () => {
+    expect(loadConfig(base).webhooks.allowedPorts).toEqual([80, 443]);
+    expect(
+      loadConfig({ ...base, WEBHOOK_ALLOWED_PORTS: ' 443, 8443 ' }).webhooks.allowedPorts,
+    ).toEqual([443, 8443]);
+    for (const bad of ['0', '443,70000', '80;443', 'https', ','])
+      expect(() => loadConfig({ ...base, WEBHOOK_ALLOWED_PORTS: bad })).toThrow(
+        /WEBHOOK_ALLOWED_PORTS must be a comma-separated list of ports/,
+      );
+  });
+
   it('requires the bootstrap admin email and password together', () => {
     expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_EMAIL: 'a@b.nl' })).toThrow(
       /must be set together/,

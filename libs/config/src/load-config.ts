@@ -71,6 +71,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return value;
   };
 
+  const ports = (name: string, fallback: number[]): number[] => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const parts = raw.split(',').map((part) => part.trim());
+    if (
+      !parts.every((part) => /^\d{1,5}$/.test(part) && Number(part) >= 1 && Number(part) <= 65535)
+    ) {
+      problems.push(
+        `${name} must be a comma-separated list of ports (1 to 65535), e.g. 80,443 (got "${raw}")`,
+      );
+      return fallback;
+    }
+    return [...new Set(parts.map(Number))];
+  };
+
   const url = (name: string, fallback: string | undefined, protocols: string[]): string => {
     const raw = env[name] || fallback;
     if (!raw) {
@@ -221,6 +236,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       concurrency: int('WEBHOOK_CONCURRENCY', 8, 1, 64),
       // Off in every mode: webhooks reach only public addresses unless this is set on purpose.
       allowPrivateHosts: bool('WEBHOOK_ALLOW_PRIVATE_HOSTS', false),
+      allowedPorts: ports('WEBHOOK_ALLOWED_PORTS', [80, 443]),
     },
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
@@ -282,6 +298,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginLimit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
       loginAddressLimit: int('LOGIN_ADDRESS_RATE_LIMIT', 20, 1, 100000),
       loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
+      loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 1000, 0, 60000),
+      loginSlowdownMaxMs: int('LOGIN_SLOWDOWN_MAX_MS', 5000, 0, 60000),
       bootstrapAdminEmail: adminEmail,
       bootstrapAdminPassword: adminPassword,
       demoAccountsPassword: demoPassword,

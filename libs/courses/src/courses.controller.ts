@@ -120,13 +120,20 @@ export class CoursesController {
 
   @Post(':id/share')
   @Auth(LLO)
-  @ApiOperation({ summary: 'Create (or rotate) the public read-only link for the employer' })
-  @ApiCreatedResponse({ type: ShareLinkDto })
-  share(
+  @ApiOperation({
+    summary:
+      'The public read-only link for the employer: made by the first request, the same link for every later (or parallel) one. To replace it, DELETE it and ask again',
+  })
+  @ApiCreatedResponse({ type: ShareLinkDto, description: 'This request made the link' })
+  @ApiOkResponse({ type: ShareLinkDto, description: 'The course was already shared: its link' })
+  async share(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ShareLinkDto> {
-    return this.courses.share(principal, id);
+    const { link, created } = await this.courses.share(principal, id);
+    response.status(created ? 201 : 200);
+    return link;
   }
 
   @Delete(':id/share')

@@ -7,6 +7,7 @@ import { CoursesController, SharedCoursesController } from './courses.controller
 import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
 import { CourseEntity } from './entities/course.entity';
+import { ShareLinks } from './share-links';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { CourseEntity } from './entities/course.entity';
     TaxonomyModule,
   ],
   controllers: [CoursesController, SharedCoursesController],
-  providers: [CoursesRepository, CoursesService],
+  providers: [CoursesRepository, CoursesService, ShareLinks],
   exports: [CoursesService],
 })
 export class CoursesModule {}

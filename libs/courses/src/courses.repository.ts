@@ -171,6 +171,12 @@ const itemFacts = (extra = '') => `
   JOIN pps p ON p.id = v.pps_id
   ORDER BY i.position`;
 
+/** A course's share link as stored: the nonce it is made from and its fingerprint. */
+export interface ShareState {
+  nonce: string | null;
+  hash: string | null;
+}
+
 @Injectable()
 export class CoursesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -291,10 +297,31 @@ export class CoursesRepository {
     );
   }
 
-  async setShareHash(id: string, hash: string | null): Promise<void> {
+  async shareState(id: string): Promise<ShareState | undefined> {
+    const [row] = await this.dataSource.query(
+      'SELECT share_nonce, share_token_hash FROM course WHERE id = $1',
+      [id],
+    );
+    return row && { nonce: row.share_nonce, hash: row.share_token_hash };
+  }
+
+  /**
+   * Sets the link (nonce and fingerprint) only if its nonce is still `from` (null: none yet),
+   * in one statement: of parallel requests exactly one changes it. Returns whether this one did.
+   */
+  async setShare(id: string, from: string | null, nonce: string, hash: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE course SET share_nonce = $3, share_token_hash = $4, shared_at = now()
+       WHERE id = $1 AND share_nonce IS NOT DISTINCT FROM $2::text`,
+      [id, from, nonce, hash],
+    );
+    return affected > 0;
+  }
+
+  async unshare(id: string): Promise<void> {
     await this.dataSource.query(
-      'UPDATE course SET share_token_hash = $2::text, shared_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END WHERE id = $1',
-      [id, hash],
+      'UPDATE course SET share_nonce = NULL, share_token_hash = NULL, shared_at = NULL WHERE id = $1',
+      [id],
     );
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Licenses } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
@@ -31,10 +30,10 @@ import {
   CourseListQueryDto,
   CreateCourseDto,
   EmployerInputDto,
-  ShareLinkDto,
   UpdateCourseDto,
 } from './dto/course.dto';
 import { CourseError } from './course.errors';
+import { ShareLinks, SharedLink } from './share-links';
 import { DomainException } from '@bouwsteen/common';
 
 /**
@@ -49,6 +48,7 @@ export class CoursesService {
     private readonly taxonomy: TaxonomyService,
     private readonly licenses: Licenses,
     private readonly tx: TransactionRunner,
+    private readonly shareLinks: ShareLinks,
   ) {}
 
   async list(principal: Principal, query: CourseListQueryDto): Promise<Page<CourseDto>> {
@@ -156,22 +156,21 @@ export class CoursesService {
     return this.get(principal, id);
   }
 
-  async share(principal: Principal, id: string): Promise<ShareLinkDto> {
+  /** The public link for the employer: made by the first request, the same for every later one. */
+  async share(principal: Principal, id: string): Promise<SharedLink> {
     await this.owned(principal, id);
-    const token = randomBytes(32).toString('base64url');
-    await this.courses.setShareHash(id, fingerprint(token));
-    const api = `/api/v1/shared/courses/${token}`;
-    return {
-      token,
-      html: `/cursus/${token}`,
-      json: `${api}?format=json`,
-      csv: `${api}?format=csv`,
-    };
+    return this.shareLinks.current(id);
+  }
+
+  /** A new public link; the one in force stops working. */
+  async replaceShare(principal: Principal, id: string): Promise<SharedLink> {
+    await this.owned(principal, id);
+    return this.shareLinks.replace(id);
   }
 
   async unshare(principal: Principal, id: string): Promise<void> {
     await this.owned(principal, id);
-    await this.courses.setShareHash(id, null);
+    await this.courses.unshare(id);
   }
 
   async shared(token: string): Promise<CourseDto> {

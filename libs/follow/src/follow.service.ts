@@ -112,10 +112,12 @@ export class FollowService {
   }
 
   async addWebhook(principal: Principal, dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
-    // Deliveries are made by the server, so a URL must not point it at its own network. The
-    // addresses a name resolves to are checked again at every delivery.
-    if (!this.config.webhooks.allowPrivateHosts) {
-      const verdict = classifyUrl(dto.url);
+    // Deliveries are made by the server, so a URL must not point it at its own network, nor at
+    // a public host's other services (only the allowed ports). The addresses a name resolves to
+    // are checked again at every delivery; with private hosts allowed, only then.
+    const { allowPrivateHosts, allowedPorts } = this.config.webhooks;
+    if (!allowPrivateHosts) {
+      const verdict = classifyUrl(dto.url, allowedPorts);
       if (!verdict.allowed)
         throw new ValidationFailedError([
           { field: 'url', message: `must be a public address: the host ${verdict.reason}` },

@@ -64,7 +64,8 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
 
   const publisher = lom.ele('lifeCycle').ele('contribute');
   vocab(publisher, 'role', 'LOMv1.0', 'publisher');
-  publisher.ele('entity').dat(vcard(row.pps_name, row.lead_name));
+  // Escaped text, never CDATA: a name may hold "]]>", which no CDATA section can carry.
+  publisher.ele('entity').txt(vcard(row.pps_name, row.lead_name));
   publisher.ele('date').ele('dateTime').txt(row.first_published_at.toISOString().slice(0, 10));
 
   const meta = lom.ele('metaMetadata');

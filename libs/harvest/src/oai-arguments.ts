@@ -1,4 +1,8 @@
+import { textProblem } from '@bouwsteen/common';
 import { OaiError, OaiErrorCode } from './oai-errors';
+
+/** Where the provider answers; the API's text guard leaves it to answer bad text itself. */
+export const OAI_PMH_PATH = '/oai';
 
 export const VERBS = [
   'Identify',
@@ -32,7 +36,8 @@ export interface OaiArguments {
 
 /**
  * The request's arguments, checked as the protocol says: one verb, no argument twice, none the
- * verb does not take, the required ones present, and a resumption token alone.
+ * verb does not take, the required ones present, and a resumption token alone; and none holding
+ * text that no XML document can carry.
  */
 export function readArguments(raw: Record<string, unknown>): OaiArguments {
   const verb = raw.verb;
@@ -44,6 +49,15 @@ export function readArguments(raw: Record<string, unknown>): OaiArguments {
   const args: OaiArguments = { verb: verb as Verb };
   for (const [name, value] of Object.entries(raw)) {
     if (name === 'verb') continue;
+    // Text no record can hold (NUL, control characters) is a bad argument, and is never echoed:
+    // an XML document cannot carry it.
+    const unsafe =
+      textProblem(name) ?? (typeof value === 'string' ? textProblem(value) : undefined);
+    if (unsafe)
+      throw new OaiError(
+        OaiErrorCode.BadArgument,
+        textProblem(name) ? `An argument's name ${unsafe}` : `${name.slice(0, 40)} ${unsafe}`,
+      );
     if (!ALLOWED[args.verb].includes(name))
       throw new OaiError(
         OaiErrorCode.BadArgument,

@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth } from '@bouwsteen/auth';
+import { OAI_PMH_PATH } from './oai-arguments';
 import { OaiPmhService } from './oai-pmh.service';
 
 /** OAI-PMH 2.0 at /oai, by GET and by POST (form-encoded), for Edurep and other harvesters. */
 @ApiExcludeController()
-@Controller('oai')
+@Controller(OAI_PMH_PATH.slice(1))
 export class OaiPmhController {
   constructor(private readonly oai: OaiPmhService) {}
 

@@ -42,6 +42,14 @@ describe('OAI-PMH protocol rules', () => {
       'badArgument',
     );
     expect(code(() => readArguments({ verb: 'ListSets', set: 'x' }))).toBe('badArgument');
+    for (const raw of [
+      { verb: 'GetRecord', metadataPrefix: 'lom', identifier: 'oai:x:\u0000' },
+      { verb: 'ListRecords', metadataPrefix: 'lom', set: 'kind:\u0007' },
+      { verb: 'Identify', 'ex\u0000tra': '1' },
+      { verb: 'ListRecords', metadataPrefix: '\uFFFF' },
+    ])
+      expect(code(() => readArguments(raw))).toBe('badArgument');
+    expect(code(() => readArguments({ verb: 'Identify\u0000' }))).toBe('badVerb');
     expect(
       code(() => readArguments({ verb: 'ListRecords', metadataPrefix: ['lom', 'oai_dc'] })),
     ).toBe('badArgument');

@@ -28,4 +28,8 @@ export class ApiTokenEntity {
 
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
+
+  /** The account's token version when the token was made: a raised version ends it. */
+  @Column('integer', { name: 'token_version' })
+  tokenVersion: number;
 }

@@ -23,6 +23,6 @@ export class ApiTokenIdentityProvider implements IdentityProvider {
       throw new UnauthorizedError('The API token is unknown, revoked or expired');
     }
     await this.tokens.touch(token.id, now);
-    return this.loader.load(token.userId, 'api-token');
+    return this.loader.load(token.userId, 'api-token', { tokenVersion: token.tokenVersion });
   }
 }

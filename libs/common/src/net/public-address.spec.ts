@@ -1,4 +1,4 @@
-import { classifyAddress, classifyUrl } from './public-address';
+import { classifyAddress, classifyResolved, classifyUrl } from './public-address';
 
 describe('classifyAddress', () => {
   it.each([
@@ -66,7 +66,8 @@ describe('classifyAddress', () => {
 describe('classifyUrl', () => {
   it.each([
     'https://lms.example.nl/hooks/bouwsteen',
-    'http://hooks.school.nl:8080/x?y=1',
+    'http://hooks.school.nl:80/x?y=1',
+    'https://hooks.school.nl:443/x',
     'https://8.8.8.8/hook',
     'https://[2001:4860:4860::8888]/hook',
     'https://example.nl./trailing-dot',
@@ -100,9 +101,41 @@ describe('classifyUrl', () => {
     ['file:///etc/passwd', 'http or https'],
     ['https://user:secret@example.nl/', 'user name'],
     ['not a url', 'valid URL'],
+    ['http://hooks.school.nl:8080/x?y=1', 'port 80 or 443'],
+    ['https://lms.example.nl:22/', 'port 80 or 443'],
+    ['http://8.8.8.8:6379/', 'port 80 or 443'],
+    ['https://[2001:4860:4860::8888]:8443/hook', 'port 80 or 443'],
   ])('refuses %s (%s)', (url, reason) => {
     const verdict = classifyUrl(url);
     expect(verdict.allowed).toBe(false);
     expect(verdict.allowed === false && verdict.reason).toContain(reason);
+  });
+
+  it('takes the ports a deployment allows instead of 80 and 443', () => {
+    expect(classifyUrl('https://hooks.school.nl:8443/x', [443, 8443])).toEqual({ allowed: true });
+    expect(classifyUrl('http://hooks.school.nl/x', [443, 8443])).toEqual({
+      allowed: false,
+      reason: 'must use port 443 or 8443 (it uses 80)',
+    });
+  });
+});
+
+describe('classifyResolved', () => {
+  const strict = { allowPrivate: false, allowedPorts: [80, 443] };
+  const demo = { allowPrivate: true, allowedPorts: [80, 443] };
+
+  it('takes a public address on an allowed port only, in every mode', () => {
+    expect(classifyResolved('8.8.8.8', 443, strict)).toEqual({ allowed: true });
+    for (const rules of [strict, demo])
+      expect(classifyResolved('8.8.8.8', 6379, rules)).toEqual({
+        allowed: false,
+        reason: 'must use port 80 or 443 (it uses 6379)',
+      });
+  });
+
+  it('takes a private address only in private mode, and then on any port', () => {
+    expect(classifyResolved('127.0.0.1', 80, strict).allowed).toBe(false);
+    expect(classifyResolved('10.0.0.5', 4567, demo)).toEqual({ allowed: true });
+    expect(classifyResolved('::1', 65000, demo)).toEqual({ allowed: true });
   });
 });

@@ -47,12 +47,31 @@ export function classifyAddress(address: string): Verdict {
   return range === 'unicast' ? ALLOWED : refuse(`is a ${range} IPv4 address`);
 }
 
+/** The ports a public host may be called on unless a deployment allows more (WEBHOOK_ALLOWED_PORTS). */
+export const DEFAULT_ALLOWED_PORTS: readonly number[] = [80, 443];
+
+/** The port a URL connects to: its own, or its scheme's. */
+export function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+/** A public host serves webhooks on the web's ports, not on whatever else it runs (SSH, Redis…). */
+export function classifyPort(port: number, allowedPorts: readonly number[]): Verdict {
+  if (allowedPorts.includes(port)) return ALLOWED;
+  const names = allowedPorts.map(String);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+  return refuse(`must use port ${list} (it uses ${port})`);
+}
+
 /**
- * Whether a URL may be called by the server: http(s), no credentials, and a host that is a
- * public IP address or a name with a public-looking suffix. Names are only a first filter; the
- * addresses they resolve to are checked again when the request is made.
+ * Whether a URL may be called by the server: http(s), no credentials, a host that is a public
+ * IP address or a name with a public-looking suffix, on an allowed port. Names are only a first
+ * filter; the addresses they resolve to are checked again when the request is made.
  */
-export function classifyUrl(raw: string): Verdict {
+export function classifyUrl(
+  raw: string,
+  allowedPorts: readonly number[] = DEFAULT_ALLOWED_PORTS,
+): Verdict {
   let url: URL;
   try {
     url = new URL(raw);
@@ -62,7 +81,23 @@ export function classifyUrl(raw: string): Verdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return refuse('must use http or https');
   if (url.username || url.password) return refuse('must not carry a user name or password');
-  return classifyHost(url.hostname);
+  const host = classifyHost(url.hostname);
+  return host.allowed ? classifyPort(portOf(url), allowedPorts) : host;
+}
+
+/**
+ * Whether the server may connect to an address a name resolved to, on this port: a public
+ * address on an allowed port; a private one (loopback, private networks) only when private hosts
+ * are allowed (local demos, tests), and then on any port, since that is what such a mode is for.
+ */
+export function classifyResolved(
+  address: string,
+  port: number,
+  rules: { allowPrivate: boolean; allowedPorts: readonly number[] },
+): Verdict {
+  const verdict = classifyAddress(address);
+  if (!verdict.allowed) return rules.allowPrivate ? ALLOWED : verdict;
+  return classifyPort(port, rules.allowedPorts);
 }
 
 export function classifyHost(hostname: string): Verdict {

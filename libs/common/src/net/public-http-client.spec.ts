@@ -63,7 +63,7 @@ describe('PublicHttpClient', () => {
   it('refuses a public-looking name that resolves to a private address, before connecting', async () => {
     const resolver = resolverOf(loopback);
     await expect(
-      new PublicHttpClient(resolver).post(request(`http://hooks.example.nl:${port}/hook`, false)),
+      new PublicHttpClient(resolver).post(request('http://hooks.example.nl/hook', false)),
     ).rejects.toThrow(/resolves to 127\.0\.0\.1, which is a loopback/);
     expect(received).toHaveLength(0);
   });
@@ -100,6 +100,18 @@ describe('PublicHttpClient', () => {
       await expect(client.post(request(url, false))).rejects.toBeInstanceOf(
         BlockedDestinationError,
       );
+    expect(resolver.calls).toEqual([]);
+    expect(received).toHaveLength(0);
+  });
+
+  it('refuses a public host on a port that is not allowed before resolving it', async () => {
+    const resolver = resolverOf(loopback);
+    const client = new PublicHttpClient(resolver);
+    for (const url of [`http://hooks.example.nl:${port}/hook`, 'https://hooks.example.nl:8443/'])
+      await expect(client.post(request(url, false))).rejects.toThrow(/must use port 80 or 443/);
+    await expect(
+      client.post({ ...request(`http://hooks.example.nl:${port}/`, false), allowedPorts: [443] }),
+    ).rejects.toThrow(/must use port 443 \(it uses \d+\)/);
     expect(resolver.calls).toEqual([]);
     expect(received).toHaveLength(0);
   });

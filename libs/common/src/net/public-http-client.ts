@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { classifyAddress, classifyUrl } from './public-address';
+import { DEFAULT_ALLOWED_PORTS, classifyResolved, classifyUrl, portOf } from './public-address';
 
 export interface ResolvedAddress {
   address: string;
@@ -37,13 +37,16 @@ export interface OutboundRequest {
   timeoutMs: number;
   /** Reach loopback and private networks too (local demos, tests); off by default everywhere. */
   allowPrivate: boolean;
+  /** The ports a public host may be called on; absent: 80 and 443 (see classifyResolved). */
+  allowedPorts?: readonly number[];
 }
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /**
  * POSTs to a URL a user gave, without letting it reach inside. The name is resolved once, at
- * send time; every address it resolves to must be public; and the connection goes to exactly the
+ * send time; every address it resolves to must be public, on an allowed port (classifyResolved:
+ * private addresses only in private mode); and the connection goes to exactly the
  * address that was checked (a pinned lookup), so a second DNS answer cannot rebind it to an
  * internal host. Redirects are not followed; the response body is read and discarded (64 KB).
  */
@@ -53,11 +56,15 @@ export class PublicHttpClient {
 
   async post(request: OutboundRequest): Promise<{ status: number }> {
     const url = new URL(request.url);
-    if (!request.allowPrivate) {
-      const verdict = classifyUrl(request.url);
+    const rules = {
+      allowPrivate: request.allowPrivate,
+      allowedPorts: request.allowedPorts ?? DEFAULT_ALLOWED_PORTS,
+    };
+    if (!rules.allowPrivate) {
+      const verdict = classifyUrl(request.url, rules.allowedPorts);
       if (!verdict.allowed) throw new BlockedDestinationError(`${url.hostname} ${verdict.reason}`);
     }
-    const target = await this.resolve(url.hostname.replace(/^\[|\]$/g, ''), request.allowPrivate);
+    const target = await this.resolve(url.hostname.replace(/^\[|\]$/g, ''), portOf(url), rules);
     const pinned: LookupFunction = (_hostname, options, callback) => {
       if (options.all) callback(null, [target]);
       else callback(null, target.address, target.family);
@@ -96,21 +103,23 @@ export class PublicHttpClient {
     });
   }
 
-  private async resolve(host: string, allowPrivate: boolean): Promise<ResolvedAddress> {
+  private async resolve(
+    host: string,
+    port: number,
+    rules: Parameters<typeof classifyResolved>[2],
+  ): Promise<ResolvedAddress> {
     const addresses = ipaddr.isValid(host)
       ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }]
       : await this.resolver.resolve(host).catch((error: Error) => {
           throw new BlockedDestinationError(`${host} does not resolve (${error.message})`);
         });
     if (addresses.length === 0) throw new BlockedDestinationError(`${host} does not resolve`);
-    if (!allowPrivate) {
-      for (const { address } of addresses) {
-        const verdict = classifyAddress(address);
-        if (!verdict.allowed)
-          throw new BlockedDestinationError(
-            `${host} resolves to ${address}, which ${verdict.reason}`,
-          );
-      }
+    for (const { address } of addresses) {
+      const verdict = classifyResolved(address, port, rules);
+      if (!verdict.allowed)
+        throw new BlockedDestinationError(
+          `${host} resolves to ${address}, which ${verdict.reason}`,
+        );
     }
     return addresses[0];
   }

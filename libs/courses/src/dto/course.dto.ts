@@ -233,7 +233,10 @@ export class CourseDto {
 }
 
 export class ShareLinkDto {
-  @ApiProperty({ example: 'Xk2…', description: 'Shown once; anyone with it can read the course' })
+  @ApiProperty({
+    example: 'Xk2…',
+    description: 'Anyone with it can read the course; its office can ask for it again',
+  })
   token: string;
   @ApiProperty({ example: '/cursus/Xk2…', description: 'The printable page for the employer' })
   html: string;

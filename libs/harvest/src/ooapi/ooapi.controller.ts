@@ -2,13 +2,14 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth } from '@bouwsteen/auth';
-import { OoapiProblem, OoapiService } from './ooapi.service';
+import { OOAPI_PATH } from './ooapi-problems';
+import { OoapiService } from './ooapi.service';
 
 type QueryParams = Record<string, unknown>;
 
 /** The OOAPI v5 endpoint at /ooapi/v5: read only and public, as catalogues harvest it. */
 @ApiExcludeController()
-@Controller('ooapi/v5')
+@Controller(`${OOAPI_PATH.slice(1)}/v5`)
 export class OoapiController {
   constructor(private readonly ooapi: OoapiService) {}
 
@@ -74,17 +75,7 @@ function expansions(query: QueryParams): string[] {
   return typeof raw === 'string' ? raw.split(',').map((item) => item.trim()) : [];
 }
 
-/** JSON, or the spec's problem (status as a string) for what OOAPI calls an error. */
+/** JSON; errors go to the global filter, which words them as the spec's Problem here. */
 async function answer(response: Response, work: () => Promise<unknown>): Promise<void> {
-  try {
-    response.type('application/json').send(JSON.stringify(await work()));
-  } catch (error) {
-    if (!(error instanceof OoapiProblem)) throw error;
-    response
-      .status(error.status)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({ status: String(error.status), title: error.title, detail: error.detail }),
-      );
-  }
+  response.type('application/json').send(JSON.stringify(await work()));
 }

@@ -11,18 +11,8 @@ import {
   toProgram,
 } from './ooapi-mapping';
 import { REPOSITORY_NAME, publicLinks } from '../public-links';
+import { OoapiProblem } from './ooapi-problems';
 import { CourseRow, OoapiRecordsRepository } from './ooapi-records.repository';
-
-/** An OOAPI error: answered as the spec's problem (status as a string). */
-export class OoapiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
 
 /** The page sizes the spec allows (parameters/pageSize). */
 const PAGE_SIZES = [10, 20, 50, 100, 250];
@@ -65,19 +55,14 @@ export class OoapiService {
       const raw = query[name];
       if (raw === undefined) return fallback;
       const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isInteger(value))
-        throw new OoapiProblem(400, 'Bad Request', `${name} must be a whole number`);
+      if (!Number.isInteger(value)) throw new OoapiProblem(400, `${name} must be a whole number`);
       return value;
     };
     const pageSize = read('pageSize', 10);
     const pageNumber = read('pageNumber', 1);
     if (!PAGE_SIZES.includes(pageSize))
-      throw new OoapiProblem(
-        400,
-        'Bad Request',
-        `pageSize must be one of ${PAGE_SIZES.join(', ')}`,
-      );
-    if (pageNumber < 1) throw new OoapiProblem(400, 'Bad Request', 'pageNumber starts at 1');
+      throw new OoapiProblem(400, `pageSize must be one of ${PAGE_SIZES.join(', ')}`);
+    if (pageNumber < 1) throw new OoapiProblem(400, 'pageNumber starts at 1');
     return { pageSize, pageNumber };
   }
 
@@ -110,7 +95,7 @@ export class OoapiService {
   async program(id: string, expand: string[]) {
     this.uuid(id);
     const row = await this.records.program(id);
-    if (!row) throw new OoapiProblem(404, 'Not Found', 'No program has this id');
+    if (!row) throw new OoapiProblem(404, 'No program has this id');
     const program = toProgram(row, this.context);
     if (expand.includes('organization')) program.organization = await this.organization(row.pps_id);
     return program;
@@ -136,7 +121,7 @@ export class OoapiService {
   async offering(id: string, expand: string[]) {
     this.uuid(id);
     const found = await this.findOffering(id.toLowerCase());
-    if (!found) throw new OoapiProblem(404, 'Not Found', 'No offering has this id');
+    if (!found) throw new OoapiProblem(404, 'No offering has this id');
     const [row, offering] = found;
     const result = toOffering(row, offering, this.context);
     if (expand.includes('course')) result.course = toCourse(row, this.context);
@@ -156,11 +141,7 @@ export class OoapiService {
   async organizations(paging: Paging, type?: unknown) {
     const root = rootOrganization(this.context.rootId, REPOSITORY_NAME);
     if (type !== undefined && !['root', 'institute', 'department'].includes(String(type)))
-      throw new OoapiProblem(
-        400,
-        'Bad Request',
-        'organizationType must be root, institute or department here',
-      );
+      throw new OoapiProblem(400, 'organizationType must be root, institute or department here');
     if (type === 'root') return page(paging, 1, paging.pageNumber === 1 ? [root] : []);
     const only = type as 'institute' | 'department' | undefined;
     // Unfiltered, the root comes first on page 1 and the rest follow in pages of the same size.
@@ -178,19 +159,19 @@ export class OoapiService {
     this.uuid(id);
     if (id === this.context.rootId) return rootOrganization(this.context.rootId, REPOSITORY_NAME);
     const row = await this.records.organization(id);
-    if (!row) throw new OoapiProblem(404, 'Not Found', 'No organization has this id');
+    if (!row) throw new OoapiProblem(404, 'No organization has this id');
     return toOrganization(row, this.context.rootId);
   }
 
   private async courseRow(id: string): Promise<CourseRow> {
     this.uuid(id);
     const row = await this.records.course(id);
-    if (!row) throw new OoapiProblem(404, 'Not Found', 'No course has this id');
+    if (!row) throw new OoapiProblem(404, 'No course has this id');
     return row;
   }
 
   private uuid(id: string): void {
-    if (!UUID.test(id)) throw new OoapiProblem(400, 'Bad Request', 'Ids are UUIDs');
+    if (!UUID.test(id)) throw new OoapiProblem(400, 'Ids are UUIDs');
   }
 }
 

@@ -1,7 +1,12 @@
 import type { Response } from 'express';
 
-/** What a form handler answers: the page again (with its errors), or where to go next. */
-export type PageAnswer = { html: string; status?: number } | { redirect: string };
+/**
+ * What a form handler answers: the page again (with its errors, and headers such as a 429's
+ * Retry-After), or where to go next.
+ */
+export type PageAnswer =
+  | { html: string; status?: number; headers?: Record<string, string> }
+  | { redirect: string };
 
 export function send(response: Response, answer: PageAnswer): void {
   response.setHeader('Cache-Control', 'no-store');
@@ -10,6 +15,7 @@ export function send(response: Response, answer: PageAnswer): void {
     response.redirect(303, answer.redirect);
     return;
   }
+  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
   response
     .status(answer.status ?? 200)
     .type('text/html; charset=utf-8')

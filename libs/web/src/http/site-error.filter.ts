@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ProblemDetailsFilter } from '@bouwsteen/common';
+import { ProblemDetailsFilter, ProblemDialect } from '@bouwsteen/common';
 import { ErrorContent, errorMeta } from '../layout/error-page';
 import { SiteRenderer } from '../layout/site-renderer';
 import { pageContextOf } from './page-context';
@@ -16,15 +16,20 @@ const MACHINE_PATHS = /^\/(api|docs|docs-json|health|metrics|problems|assets)(\/
  */
 @Catch()
 export class SiteErrorFilter extends ProblemDetailsFilter {
-  constructor(private readonly site: SiteRenderer) {
-    super();
+  /** `dialects`: paths whose errors a standard words (OOAPI), for browsers too. */
+  constructor(
+    private readonly site: SiteRenderer,
+    dialects: readonly ProblemDialect[] = [],
+  ) {
+    super(dialects);
   }
 
   override catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    if (!wantsPage(request, response)) return super.catch(exception, host);
+    if (!wantsPage(request, response) || this.dialectFor(request))
+      return super.catch(exception, host);
     const problem = this.toProblem(exception, request.id);
     // A page that needs an account sends the visitor to sign in, and back here afterwards.
     if (problem.status === 401 && request.method === 'GET') {

@@ -1,7 +1,8 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { Principal, WebSessionsService } from '@bouwsteen/auth';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DomainException } from '@bouwsteen/common';
 import { FORM_TOKEN_FIELD } from '../forms/form-token';
 import { WebError } from '../web.errors';
@@ -20,11 +21,17 @@ export type SessionRequest = Request & { principal?: Principal };
  */
 @Injectable()
 export class WebSessionMiddleware implements NestMiddleware {
+  /** This site's origin (scheme, host and port) as browsers name it: PUBLIC_BASE_URL's. */
+  private readonly origin: string;
+
   constructor(
     private readonly sessions: WebSessionsService,
     private readonly cookies: SessionCookies,
     private readonly tokens: FormTokens,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.origin = new URL(config.web.publicBaseUrl).origin;
+  }
 
   async use(request: SessionRequest, response: Response, next: NextFunction): Promise<void> {
     try {
@@ -61,18 +68,18 @@ export class WebSessionMiddleware implements NestMiddleware {
     const candidate =
       request.get('X-Form-Token') ??
       (multipart ? request.query[FORM_TOKEN_FIELD] : body?.[FORM_TOKEN_FIELD]);
-    if (!binding || !this.tokens.matches(binding, candidate) || !sameOrigin(request))
+    if (!binding || !this.tokens.matches(binding, candidate) || !this.sameOrigin(request))
       throw new DomainException(WebError.FormExpired);
   }
-}
 
-/** Browsers send Origin on form posts; when present it must be this host. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.get('Origin');
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.get('Host');
-  } catch {
-    return false;
+  /**
+   * Browsers send Origin on form posts; when present it must be this site's whole origin. Not
+   * the Host header: that names no scheme (a page on http:// could post to https://), and a proxy
+   * may rewrite it. "null" (a sandboxed or opaque origin) is never this site.
+   */
+  private sameOrigin(request: Request): boolean {
+    const origin = request.get('Origin');
+    if (origin === undefined) return true;
+    return URL.canParse(origin) && new URL(origin).origin === this.origin;
   }
 }

@@ -66,7 +66,12 @@ export class SignInPage {
         error.status === 429
           ? `Te veel mislukte pogingen. Probeer het over ${error.headers?.['Retry-After'] ?? 60} seconden opnieuw.`
           : 'Het e-mailadres of het wachtwoord klopt niet, of het account is gedeactiveerd.';
-      return { status: error.status, html: await this.form(page, { email, back, problem }) };
+      // The same headers as the API's answer: a 429 says in Retry-After when to try again.
+      return {
+        status: error.status,
+        headers: error.status === 429 ? error.headers : undefined,
+        html: await this.form(page, { email, back, problem }),
+      };
     }
     return { redirect: back || START[role] || '/' };
   }

@@ -560,11 +560,21 @@ export class ComposerPage {
   }
 
   async share(page: PageContext, principal: Principal, id: string): Promise<PageAnswer> {
-    const share = await this.courses.share(principal, id);
+    const { link, created } = await this.courses.share(principal, id);
     return {
       html: await this.render(page, principal, id, {
-        share,
-        notice: 'Er is een nieuwe deellink gemaakt. Een eerdere link werkt niet meer.',
+        share: link,
+        notice: created ? 'Er is een deellink gemaakt.' : 'Dit is de deellink die al actief is.',
+      }),
+    };
+  }
+
+  async replaceShare(page: PageContext, principal: Principal, id: string): Promise<PageAnswer> {
+    const { link } = await this.courses.replaceShare(principal, id);
+    return {
+      html: await this.render(page, principal, id, {
+        share: link,
+        notice: 'Er is een nieuwe deellink gemaakt. De vorige link werkt niet meer.',
       }),
     };
   }
@@ -905,7 +915,7 @@ function Share(props: {
       {props.share ? (
         <div class="share-link">
           <label class="utrecht-form-label" for="deellink">
-            Deellink (alleen nu zichtbaar: kopieer hem)
+            Deellink (kopieer hem voor de werkgever)
           </label>
           <input
             class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
@@ -931,7 +941,8 @@ function Share(props: {
         </div>
       ) : course.shared ? (
         <p class="utrecht-paragraph">
-          Er is een deellink actief. Kwijt? Maak een nieuwe: de oude werkt dan niet meer.
+          Er is een deellink actief. Kwijt? Toon hem opnieuw. Bij de verkeerde persoon beland? Maak
+          een nieuwe: de oude werkt dan niet meer.
         </p>
       ) : (
         <p class="utrecht-paragraph">
@@ -939,7 +950,8 @@ function Share(props: {
         </p>
       )}
       <div class="match-actions">
-        {action('delen', course.shared ? 'Nieuwe link maken' : 'Deellink maken', !course.shared)}
+        {action('delen', course.shared ? 'Deellink tonen' : 'Deellink maken', !course.shared)}
+        {course.shared ? action('delen-vervangen', 'Nieuwe link maken') : ''}
         {course.shared ? action('delen-intrekken', 'Link intrekken') : ''}
       </div>
       <p class="utrecht-paragraph">

@@ -88,7 +88,7 @@ export class MyCoursesController {
     send(response, await this.composer.updateAll(principal, id, body));
   }
 
-  /** A new link each time (the token is shown once, as for API tokens); the old one stops working. */
+  /** The course's link: made the first time, shown again after that. */
   @HtmlForm(':id/delen')
   async share(
     @Page() page: PageContext,
@@ -97,6 +97,17 @@ export class MyCoursesController {
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.composer.share(page, principal, id));
+  }
+
+  /** A new link instead of the current one, which stops working. */
+  @HtmlForm(':id/delen-vervangen')
+  async replaceShare(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.composer.replaceShare(page, principal, id));
   }
 
   @HtmlForm(':id/delen-intrekken')
