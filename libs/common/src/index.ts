@@ -4,6 +4,7 @@ export * from './domain.exception';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './validation-decorators';
 export * from './pagination';
 export * from './clock';
 export * from './etag';
