@@ -18,6 +18,7 @@ export * from './http/json-depth';
 export * from './http/text-safety';
 export * from './http/request-guards';
 export * from './http/body-errors';
+export * from './http/form-body';
 export * from './http/client-error';
 export * from './dates';
 export * from './ttl-cache';

@@ -83,6 +83,14 @@ const RULES: [RegExp, (match: RegExpExecArray) => string][] = [
     () => 'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',
   ],
   [/NUL|control character/i, () => 'Deze tekst bevat tekens die niet kunnen worden opgeslagen.'],
+  [
+    /not valid UTF-8/,
+    () => 'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw.',
+  ],
+  [
+    /^must be an? (?:object|array)/,
+    () => 'Dit veld is niet ingevuld zoals het formulier het vraagt. Vul het opnieuw in.',
+  ],
 ];
 
 export function dutchMessage(message: string): string {

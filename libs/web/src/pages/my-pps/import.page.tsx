@@ -209,12 +209,7 @@ export class ImportPage {
     } catch (error) {
       if (!(error instanceof DomainException) || error.status >= 500) throw error;
       return {
-        html: await this.form(
-          page,
-          principal,
-          pps.id,
-          UPLOAD_PROBLEMS[error.code] ?? UPLOAD_PROBLEM,
-        ),
+        html: await this.form(page, principal, pps.id, uploadProblem(error)),
         status: error.status,
       };
     }
@@ -308,6 +303,12 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
   'import-too-large': 'Dit bestand is te groot. Verdeel het over meer bestanden.',
   'unsupported-charset': 'Sla het CSV-bestand op als "CSV UTF-8" en probeer het opnieuw.',
 };
+
+function uploadProblem(error: DomainException): string {
+  if (error.errors?.some((problem) => problem.field === 'file'))
+    return 'De naam van het bestand bevat tekens die niet konden worden gelezen. Geef het bestand een andere naam en probeer het opnieuw.';
+  return UPLOAD_PROBLEMS[error.code] ?? UPLOAD_PROBLEM;
+}
 
 function meta(title: string, canonicalPath: string): PageMeta {
   return {
