@@ -78,6 +78,7 @@ const RULES: [RegExp, (match: RegExpExecArray) => string][] = [
   ],
   [/must contain letters or digits/, () => 'Gebruik letters of cijfers.'],
   [/must be true or false/, () => 'Kies ja of nee.'],
+  [/must be ticked or left empty/, () => 'Vink het vakje aan of laat het leeg.'],
   [
     /own admin role/,
     () => 'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',

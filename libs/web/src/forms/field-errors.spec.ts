@@ -15,6 +15,9 @@ describe('form errors in Dutch', () => {
     expect(dutchMessage('is not valid UTF-8 (holds U+FFFD where bytes could not be read)')).toBe(
       'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw.',
     );
+    expect(dutchMessage('must be ticked or left empty')).toBe(
+      'Vink het vakje aan of laat het leeg.',
+    );
   });
 
   it('puts an error at the nearest field the form shows, once per message', () => {
