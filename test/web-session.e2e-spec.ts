@@ -1,63 +1,9 @@
 import { DataSource } from 'typeorm';
+import { PageBrowser as Browser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const SESSION = '__Host-bouwsteen-sessie';
 const FORM = '__Host-bouwsteen-formulier';
-
-/** A browser as supertest sees it: its cookies, and the form token of the last page it read. */
-class Browser {
-  cookies = new Map<string, string>();
-  token = '';
-
-  constructor(private readonly t: TestApp) {}
-
-  private keep(setCookie: string[] | string | undefined): void {
-    for (const line of ([] as string[]).concat(setCookie ?? [])) {
-      const [pair] = line.split(';');
-      const [name, value] = pair.split('=');
-      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-
-  get cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  async get(path: string) {
-    const response = await this.t
-      .http()
-      .get(path)
-      .set('Cookie', this.cookieHeader)
-      .set('Accept', 'text/html');
-    this.keep(response.headers['set-cookie']);
-    const token = /name="_formulier" value="([^"]+)"/.exec(response.text ?? '');
-    if (token) this.token = token[1];
-    return response;
-  }
-
-  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-    const response = await this.t
-      .http()
-      .post(path)
-      .set('Cookie', this.cookieHeader)
-      .set(headers)
-      .type('form')
-      .send(form);
-    this.keep(response.headers['set-cookie']);
-    return response;
-  }
-
-  async signIn(user: TestUser, back = '') {
-    await this.get('/inloggen');
-    return this.post('/inloggen', {
-      _formulier: this.token,
-      email: user.email,
-      password: user.password,
-      ...(back ? { terug: back } : {}),
-    });
-  }
-}
 
 /** The pages' sessions and forms: cookies, CSRF, sign-out, deactivation, hostile form bodies. */
 describe('signing in on the pages (e2e)', () => {

@@ -98,3 +98,206 @@ export function practiceBody(
     ...overrides,
   };
 }
+
+/** Ids a full block refers to: organisations of its PPS and other blocks of the same PPS. */
+export interface FullBlockRefs {
+  organisationId: string;
+  moduleId: string;
+  curriculumId: string;
+}
+
+const tricky = 'Punt; komma, streep | en \\ backslash';
+
+/** A block of `kind` with every field of every kind of value filled, nested ones included. */
+export function fullBody(
+  kind: 'module' | 'curriculum' | 'infrastructure' | 'practice',
+  ppsId: string,
+  refs: FullBlockRefs,
+): Record<string, unknown> {
+  const shared = {
+    kind,
+    ppsId,
+    title: unique(`Volledig ingevulde ${kind}`),
+    summary: 'Een bouwsteen waarin elk veld is ingevuld, ook de geneste.',
+    description: 'Eerste alinea.\n\nTweede alinea met “aanhalingstekens” en een é.',
+    keywords: ['a;b', 'c|d', 'e,f', 'gewoon'],
+    language: 'en',
+    sectors: ['techniek', 'ict'],
+    levels: ['mbo-3', 'mbo-4'],
+    themes: ['llo', 'innovation'],
+    challenges: ['digital', 'energy'],
+    license: 'CC-BY-4.0',
+    contacts: [
+      {
+        role: tricky,
+        name: 'Team Volledig',
+        email: 'team@example.nl',
+        phone: '+31 20 123 4567',
+        organisationId: refs.organisationId,
+      },
+      { role: 'Tweede contact' },
+    ],
+    links: [
+      { title: tricky, url: 'https://example.nl/a?b=c;d', type: 'video' },
+      { title: 'Handleiding', url: 'https://example.nl/handleiding.pdf', type: 'document' },
+    ],
+  };
+  switch (kind) {
+    case 'module':
+      return {
+        ...shared,
+        module: {
+          moduleType: 'keuzedeel',
+          learningOutcomes: [
+            { text: tricky, escoUri: 'http://data.europa.eu/esco/skill/abc' },
+            { text: 'Tweede uitkomst' },
+          ],
+          studyLoad: { value: 1.25, unit: 'ects' },
+          audiences: ['student', 'worker'],
+          learningMode: 'formal',
+          deliveryModes: ['hybrid', 'workplace'],
+          assessment: { type: 'praktijkopdracht', description: 'Op de werkplek; met | tekens' },
+          certification: 'mbo-certificaat',
+          stackable: true,
+          prerequisites: { moduleIds: [refs.moduleId], description: 'Basis, eerst doen' },
+          electiveCode: 'K0080',
+          price: { amountCents: 39550, currency: 'EUR' },
+          offerings: [
+            { period: { start: '2026-09-01', end: '2026-12-01' }, location: 'Almere', seats: 12 },
+            { period: { start: '2027-02-01' }, location: 'Lelystad; hal 2' },
+          ],
+          microCredential: {
+            awardingBody: 'Nova College',
+            qualityAssurance: 'Kwaliteitsregister',
+            assessmentType: 'praktijkexamen',
+            participation: 'hybride',
+          },
+        },
+      };
+    case 'curriculum':
+      return {
+        ...shared,
+        curriculum: {
+          creboCodes: ['25923', '25831'],
+          qualificationDossier: 'Eerste monteur elektrotechnische installaties',
+          qualifications: ['Eerste monteur woning', 'Eerste monteur utiliteit'],
+          learningPaths: ['bol', 'bbl'],
+          durationMonths: 36,
+          studyLoad: { value: 4800, unit: 'sbu' },
+          coreTasks: [
+            {
+              code: 'B1-K1',
+              title: 'Installeert; onderhoudt',
+              workProcesses: ['B1-K1-W1 Bereidt voor, plant', 'B1-K1-W2 Voert uit'],
+            },
+            { code: 'B1-K2', title: 'Levert op' },
+          ],
+          electiveCodes: ['K0080', 'K0771'],
+          moduleIds: [refs.moduleId],
+          admissionRequirements: 'Vmbo-diploma kader',
+          credential: 'mbo-diploma niveau 3',
+        },
+      };
+    case 'infrastructure':
+      return {
+        ...shared,
+        infrastructure: {
+          model: 'distributed',
+          natures: ['physical', 'digital'],
+          locations: [
+            {
+              name: 'Praktijkhal; noord',
+              address: {
+                street: 'Zeestraat 12',
+                postalCode: '1941 AA',
+                city: 'Beverwijk',
+                country: 'NL',
+              },
+              lat: 52.4866,
+              lng: 4.6565,
+            },
+            { name: 'Satelliet', lat: -33.5, lng: 151.25 },
+          ],
+          equipment: [
+            {
+              name: 'Cobot-werkcel',
+              ownerOrganisationId: refs.organisationId,
+              owner: 'Tata Steel',
+              capacity: 8,
+              description: 'Twee werkplekken',
+            },
+            { name: 'Simulator' },
+          ],
+          software: [
+            { code: 'coaching', description: 'Hybride docenten, op dinsdag' },
+            { code: 'facility' },
+          ],
+          contributions: [
+            {
+              organisationId: refs.organisationId,
+              partner: 'Tata Steel',
+              contribution: 'Levert de installatie',
+            },
+          ],
+          uses: ['learning', 'innovating'],
+          access: 'Open voor alle PPS',
+          booking: 'Via het roosterbureau',
+          openingHours: 'ma–vr 8.00–21.00',
+          costModel: 'Dagdeeltarief',
+          usedByIds: [refs.moduleId, refs.curriculumId],
+        },
+      };
+    case 'practice':
+      return {
+        ...shared,
+        practice: {
+          context: 'Drie ROC’s en twaalf bedrijven',
+          problem: 'Bedrijven haakten af.',
+          approach: 'Een gezamenlijke leerwerkplaats.',
+          results: 'Uitval daalde van 18% naar 9%.',
+          successConditions: ['Vaste contactpersoon', 'Korte lijnen; elke week'],
+          pitfalls: ['Roosters botsen'],
+          buildingBlocks: ['form', 'place'],
+          configurations: ['B', 'C'],
+          partnerOrganisationIds: [refs.organisationId],
+          period: { start: '2020-09-01', end: '2022-07-01' },
+          region: 'Zaanstreek',
+        },
+      };
+  }
+}
+
+/** The same kind with only what is required: every optional field left out. */
+export function minimalBody(
+  kind: 'module' | 'curriculum' | 'infrastructure' | 'practice',
+  ppsId: string,
+): Record<string, unknown> {
+  const shared = {
+    kind,
+    ppsId,
+    title: unique(`Kale ${kind}`),
+    summary: 'Alleen de verplichte velden zijn ingevuld.',
+    license: 'CC0-1.0',
+  };
+  switch (kind) {
+    case 'module':
+      return {
+        ...shared,
+        module: {
+          moduleType: 'lesmodule',
+          learningOutcomes: [{ text: 'Doet iets.' }],
+          studyLoad: { value: 8, unit: 'hour' },
+          audiences: ['student'],
+          learningMode: 'non-formal',
+          deliveryModes: ['on-site'],
+          certification: 'none',
+        },
+      };
+    case 'curriculum':
+      return { ...shared, curriculum: { creboCodes: [] } };
+    case 'infrastructure':
+      return { ...shared, infrastructure: { model: 'central', natures: ['digital'] } };
+    case 'practice':
+      return { ...shared, practice: { problem: 'Een probleem.', approach: 'Een aanpak.' } };
+  }
+}

@@ -1,10 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { NextFunction, Request, Response, json, urlencoded } from 'express';
+import { NextFunction, Request, Response, json } from 'express';
 import helmet from 'helmet';
 import {
   answerClientErrorsWithProblems,
   createValidationPipe,
+  formBody,
   refuseDeepJson,
   refuseUnsafeText,
   requireJsonBody,
@@ -60,15 +61,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     }),
   );
   // The pages' forms (the API refused this type above): nested names such as
-  // module[learningOutcomes][0][text] become the same object shape the API's JSON has.
-  // body-parser 2 honours `depth` (its types lag behind): deeper names are a 400, not a tree.
-  const formOptions = {
-    extended: true,
-    limit: config.http.bodyLimit,
-    parameterLimit: 2000,
-    depth: 6,
-  };
-  app.use(urlencoded(formOptions));
+  // module[learningOutcomes][0][text] become the same object shape the API's JSON has; deeper
+  // names than `depth` are a 400, not a tree; bytes that are not UTF-8 are kept visible (U+FFFD)
+  // for the form to name, never decoded away silently.
+  app.use(formBody({ limit: config.http.bodyLimit, parameterLimit: 2000, depth: 6 }));
   app.use(translateBodyErrors);
   // OAI-PMH answers such text itself, as the protocol's badArgument in XML: a harvester reads
   // OAI errors, not problem+json.

@@ -321,19 +321,35 @@ function failed(key: number, field: string, message: string): BulkOutcome {
   return { key, result: 'failed', published: false, errors: [{ field, message }] };
 }
 
-/** Two versions' contents are the same when every column holds the same value. */
+/** Two versions' contents are the same when every column says the same. */
 function sameContent(a: VersionContent, b: VersionContent): boolean {
   return canonical(a) === canonical(b);
 }
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(
-          Object.entries(inner as Record<string, unknown>)
-            .filter(([, field]) => field !== undefined && field !== null)
-            .sort(([x], [y]) => x.localeCompare(y)),
-        )
-      : inner,
-  );
+  return JSON.stringify(meaning(value) ?? null);
+}
+
+/**
+ * What a value says, not how it was written: no value (null, "", an empty list or object) is
+ * a field left out, keys are in one order, and a line break is \n. Those are the differences
+ * a spreadsheet cell cannot carry — an export writes every kind of empty as an empty cell, and
+ * .xlsx keeps no \r (a browser sends \r\n from every textarea) — so an exported block read back
+ * is "unchanged", and an import opens no version that says nothing new.
+ */
+function meaning(value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  if (Array.isArray(value)) {
+    const items = value.map(meaning).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>)
+      .map(([key, field]) => [key, meaning(field)] as const)
+      .filter(([, field]) => field !== undefined)
+      .sort(([x], [y]) => x.localeCompare(y));
+    return fields.length > 0 ? Object.fromEntries(fields) : undefined;
+  }
+  return value;
 }

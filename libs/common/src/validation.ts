@@ -37,33 +37,72 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function messages(error: ValidationError): string[] {
+/** What each element of a list must be, for the type checks that run per element. */
+const ELEMENT_IS: Record<string, (value: unknown) => boolean> = {
+  isObject: (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+  isString: (value) => typeof value === 'string',
+  isInt: (value) => Number.isInteger(value),
+  isNumber: (value) => typeof value === 'number' && Number.isFinite(value),
+  isBoolean: (value) => typeof value === 'boolean',
+};
+
+function fieldErrors(error: ValidationError, field: string): FieldError[] {
   const constraints = error.constraints ?? {};
-  if (constraints.whitelistValidation) return ['is not a known field; remove it'];
+  const at = (message: string) => [{ field, message }];
+  if (constraints.whitelistValidation) return at('is not a known field; remove it');
   const typeErrors = TYPE_CONSTRAINTS.filter((name) => constraints[name]);
   if (typeErrors.length > 0) {
     const [first] = typeErrors;
-    if (first === 'isDefined' || error.value === undefined) return ['is required'];
+    if (first === 'isDefined' || error.value === undefined) return at('is required');
     const message = constraints[first];
-    // "each value in keywords must be a string": the list is right, an element is not.
-    if (message.startsWith('each value in '))
-      return [message.replace(`each value in ${error.property} `, 'each value ')];
-    if (EXPECTED[first]) return [`must be ${EXPECTED[first]} (got ${describe(error.value)})`];
-    return [stripPropertyPrefix(message, error.property)];
+    // "each value in contacts must be an object": the list is right, some elements are not.
+    // Each wrong element is named by its index, with what it is (`contacts.0`: an array).
+    if (message.startsWith('each value in ')) {
+      const wrong = Array.isArray(error.value)
+        ? error.value.flatMap((element: unknown, index) =>
+            ELEMENT_IS[first] && !ELEMENT_IS[first](element)
+              ? [
+                  {
+                    field: `${field}.${index}`,
+                    message: `must be ${EXPECTED[first]} (got ${describe(element)})`,
+                  },
+                ]
+              : [],
+          )
+        : [];
+      return wrong.length > 0
+        ? wrong
+        : at(message.replace(`each value in ${error.property} `, 'each value '));
+    }
+    if (EXPECTED[first]) return at(`must be ${EXPECTED[first]} (got ${describe(error.value)})`);
+    return at(stripPropertyPrefix(message, error.property));
   }
-  return Object.values(constraints).map((message) => stripPropertyPrefix(message, error.property));
+  return Object.values(constraints).map((message) => ({
+    field,
+    message: stripPropertyPrefix(message, error.property),
+  }));
 }
 
 /** Flattens class-validator's tree into dotted field paths such as `module.studyLoad.value`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const result: FieldError[] = [];
+  const seen = new Set<string>();
+  const add = (error: FieldError) => {
+    const key = `${error.field}\u0000${error.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.push(error);
+  };
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = messages(error);
-    for (const message of own) result.push({ field, message });
-    const typeOnly = error.constraints && TYPE_CONSTRAINTS.some((name) => error.constraints![name]);
+    fieldErrors(error, field).forEach(add);
+    // A value of the wrong type has nothing inside worth naming; a list with some elements of
+    // the wrong type still has the others, whose own mistakes are named too.
+    const constraints = error.constraints ?? {};
+    const type = TYPE_CONSTRAINTS.find((name) => constraints[name]);
+    const typeOnly = type !== undefined && !constraints[type].startsWith('each value in ');
     if (error.children?.length && !typeOnly)
-      result.push(...flattenValidationErrors(error.children, field));
+      flattenValidationErrors(error.children, field).forEach(add);
   }
   return result;
 }

@@ -1,8 +1,9 @@
 /**
  * Repeated values in one spreadsheet cell: values separated by `;`, a record's parts by `|`, a
  * list inside a part by `,`. A backslash keeps the next character as it is (`\;` is a
- * semicolon in a value), so an export always reads back as what it wrote. Plain text cells
- * are never unescaped: only list cells use this.
+ * semicolon in a value, `\ ` a space the value starts or ends with, where spaces around a
+ * separator are otherwise dropped), so an export always reads back as what it wrote. Plain
+ * text cells are never unescaped: only list cells use this.
  */
 export const VALUE_SEPARATOR = ';';
 export const PART_SEPARATOR = '|';
@@ -23,16 +24,38 @@ export function splitCell(cell: string, separator: string): string[] {
     } else current += char;
   }
   parts.push(current);
-  return parts.map((part) => part.trim());
+  return parts.map(trimUnescaped);
+}
+
+/** Spaces around a part go; an escaped one (`\ `) at its end is part of the value. */
+function trimUnescaped(part: string): string {
+  const start = part.length - part.trimStart().length;
+  let end = part.length;
+  while (end > start && /\s/.test(part[end - 1])) {
+    let backslashes = 0;
+    while (end - 2 - backslashes >= start && part[end - 2 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 1) break;
+    end--;
+  }
+  return part.slice(start, end);
 }
 
 /** Removes the escapes once a value has been split out for good. */
 export function unescapeValue(value: string): string {
-  return value.replace(/\\(.)/g, '$1');
+  return value.replace(/\\([\s\S])/g, '$1');
 }
 
 export function escapeValue(value: string): string {
-  return value.replace(/[\\;|,]/g, (char) => `\\${char}`);
+  // Spaces (line breaks, tabs) a value starts or ends with would be taken for the ones around
+  // a separator: escaped, they read back.
+  const start = value.length - value.trimStart().length;
+  const end = Math.max(start, value.trimEnd().length);
+  const every = (text: string) => text.replace(/[\s\S]/g, (char) => `\\${char}`);
+  return (
+    every(value.slice(0, start)) +
+    value.slice(start, end).replace(/[\\;|,]/g, (char) => `\\${char}`) +
+    every(value.slice(end))
+  );
 }
 
 /** Values of a list cell, empty ones dropped. */

@@ -39,6 +39,16 @@ export type Column = ValueType & {
   identity?: boolean;
   /** Fields the API wants beside this one that a spreadsheet need not spell out. */
   implies?: Record<string, string>;
+  /**
+   * A list the API requires but allows empty: a row that gives no values has the empty list
+   * (an export writes an empty list as an empty cell), not a missing field.
+   */
+  emptyIsList?: boolean;
+  /**
+   * What every record of a records column holds even when its parts are empty: an object the
+   * API requires that may itself be empty (an offering's period), so it reads back as written.
+   */
+  eachRecord?: Record<string, unknown>;
 };
 
 export const KIND_CHOICES = Object.fromEntries(
@@ -290,6 +300,7 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
       ...text,
       label: 'Uitvoeringen',
       help: 'Per uitvoering: begindatum | einddatum | plaats | aantal plaatsen.',
+      eachRecord: { period: {} },
       parts: [
         { key: 'period.start', type: 'date', label: 'begindatum' },
         { key: 'period.end', type: 'date', label: 'einddatum' },
@@ -327,6 +338,7 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
       name: 'curriculum.creboCodes',
       ...text,
       list: true,
+      emptyIsList: true,
       label: 'Crebocodes',
       help: 'Vijf cijfers elk, gescheiden door ;. Leeg mag.',
     },

@@ -41,8 +41,6 @@ const RULES: [RegExp, (...groups: string[]) => string][] = [
     /^must be one of the following values: (.*)$/,
     (list) => `moet een van deze waarden zijn: ${list}`,
   ],
-  [/^must be a latitude string or number$/, () => 'moet een breedtegraad zijn (-90 tot 90)'],
-  [/^must be a longitude string or number$/, () => 'moet een lengtegraad zijn (-180 tot 180)'],
   [
     /^must be an existing date written as YYYY-MM-DD.*$/,
     () => 'moet een bestaande datum zijn (JJJJ-MM-DD)',

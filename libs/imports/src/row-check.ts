@@ -1,13 +1,22 @@
 import { AssetContentDto, AssetKind, CreateAssetDto } from '@bouwsteen/assets';
 import { ArgumentMetadata } from '@nestjs/common';
 import {
+  UNREADABLE_PROBLEM,
   ValidationFailedError,
   createValidationPipe,
   textProblem,
   unsafeTextFields,
 } from '@bouwsteen/common';
 import { inDutch } from './dutch-messages';
-import { DecodedRow, RowProblem, decodeCells, isKind, isUuid, normaliseCodes } from './row-codec';
+import {
+  DecodedRow,
+  RowProblem,
+  decodeCells,
+  isKind,
+  isUuid,
+  normaliseCodes,
+  valueAt,
+} from './row-codec';
 import { SourceRow } from './readers';
 import { VocabularyLookup } from './vocabulary-lookup';
 
@@ -34,15 +43,16 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
     return { label: row.label, content: {}, problems: row.problems };
   const decoded = row.cells ? decodeCells(row.cells) : decodeObject(row.object);
   const problems = [...row.problems, ...decoded.problems];
-  for (const problem of unsafeTextFields(decoded.content, '', 20))
-    problems.push({ field: problem.field, message: textInDutch(problem.message) });
-  for (const [field, text] of Object.entries(decoded.content))
-    if (typeof text === 'string' && text.includes('\uFFFD'))
-      problems.push({
-        field,
-        message: 'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8',
-        value: text,
-      });
+  for (const problem of unsafeTextFields(decoded.content, '', 20)) {
+    // Text with U+FFFD is shown as found (it can be stored); NUL and the like are not.
+    const found =
+      problem.message === UNREADABLE_PROBLEM ? valueAt(decoded.content, problem.field) : undefined;
+    problems.push({
+      field: problem.field,
+      message: textInDutch(problem.message),
+      value: typeof found === 'string' ? found : undefined,
+    });
+  }
   for (const field of ['id', 'sourceId'] as const) {
     const text = decoded[field];
     if (text !== undefined && textProblem(text)) {
@@ -116,6 +126,8 @@ function decodeObject(value: unknown): DecodedRow {
 }
 
 function textInDutch(message: string): string {
+  if (message === UNREADABLE_PROBLEM)
+    return 'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8';
   if (message.startsWith('must not contain NUL')) return 'bevat een NUL-teken';
   if (message.startsWith('must not contain control')) return 'bevat onzichtbare stuurtekens';
   return 'bevat ongeldige Unicode-tekens';

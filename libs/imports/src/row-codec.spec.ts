@@ -1,6 +1,7 @@
 import { Term } from '@bouwsteen/taxonomy';
 import {
   escapeValue,
+  unescapeValue,
   innerValues,
   listValues,
   recordValues,
@@ -57,6 +58,15 @@ describe('cell lists', () => {
       recordValues(cell).map((parts) => parts.map((part) => part.replace(/\\(.)/g, '$1'))),
     ).toEqual([[values[0]], ['x', 'y|z']]);
   });
+
+  it('keeps the spaces and line breaks a value starts or ends with, and drops the ones around separators', () => {
+    const values = [' voor', 'na ', '  ', 'a\\ ', '\nregel\r\n', 'gewoon'];
+    expect(listValues(joinList(values))).toEqual(values);
+    expect(listValues(' a ;  b ')).toEqual(['a', 'b']);
+    const [[text, uri]] = recordValues(joinRecords([[escapeValue('Eerste '), 'x']]));
+    expect(unescapeValue(text)).toBe('Eerste ');
+    expect(uri).toBe('x');
+  });
 });
 
 describe('row codec', () => {
@@ -80,6 +90,28 @@ describe('row codec', () => {
         ],
         price: { amountCents: 39500, currency: 'EUR' },
       },
+    });
+  });
+
+  it('takes a text as written, a number in exponent form, an empty crebo list and an undated offering', () => {
+    expect(
+      decodeCells({
+        kind: 'curriculum',
+        description: '  Ingesprongen, en een spatie aan het eind ',
+        'curriculum.durationMonths': ' 12 ',
+      }).content,
+    ).toEqual({
+      description: '  Ingesprongen, en een spatie aan het eind ',
+      curriculum: { creboCodes: [], durationMonths: 12 },
+    });
+    expect(
+      decodeCells({
+        kind: 'module',
+        'module.offerings': ' |  | Almere',
+        'module.studyLoad.value': '-1e-7',
+      }).content,
+    ).toEqual({
+      module: { offerings: [{ period: {}, location: 'Almere' }], studyLoad: { value: -1e-7 } },
     });
   });
 

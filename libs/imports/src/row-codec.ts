@@ -61,8 +61,11 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
     });
   for (const [header, raw] of Object.entries(cells)) {
     const column = columnNamed(header);
-    const cell = raw.trim();
-    if (!column || column.name === 'kind' || cell === '') continue;
+    if (!column || column.name === 'kind' || raw.trim() === '') continue;
+    // A text is taken as written, spaces and all, as POST /assets takes it (an export writes
+    // it so), and a list's values lose only the spaces no backslash keeps (see cell-lists);
+    // a code, number or date is read without the spaces around it.
+    const cell = column.type === 'text' && !column.identity ? raw : raw.trim();
     const owner = kindOfColumn(column);
     if (owner && kind && owner !== kind) {
       problems.push({
@@ -78,6 +81,10 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
     for (const [path, implied] of Object.entries(column.implies ?? {}))
       setPath(content, path, implied);
   }
+  if (kind)
+    for (const column of columnsFor(kind))
+      if (column.emptyIsList && getPath(content, column.name) === undefined)
+        setPath(content, column.name, []);
   const { id, sourceId, ...rest } = content as { id?: string; sourceId?: string };
   return { kind, id, sourceId, content: rest, problems };
 }
@@ -87,7 +94,7 @@ function decodeColumn(column: Column, cell: string, problems: RowProblem[]): unk
     problems.push({ field: column.name, message, value });
   if (column.parts) {
     return recordValues(cell).map((parts, index) => {
-      const record: Record<string, unknown> = {};
+      const record: Record<string, unknown> = structuredClone(column.eachRecord ?? {});
       if (parts.length > column.parts!.length)
         problem(
           `record ${index + 1} heeft ${parts.length} delen; verwacht: ${column.parts!.map((part) => part.label).join(' | ')}`,
@@ -121,7 +128,8 @@ function typed(
     case 'number':
     case 'integer': {
       const normal = text.replace(/\s/g, '').replace(',', '.');
-      if (!/^-?\d+(\.\d+)?$/.test(normal)) {
+      // The exponent form is how a spreadsheet (and String()) writes -0.0000001: -1e-7.
+      if (!/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(normal)) {
         problem(
           type.type === 'integer' ? 'moet een geheel getal zijn' : 'moet een getal zijn',
           text,

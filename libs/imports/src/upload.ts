@@ -1,7 +1,13 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { CommonError, DomainException, charsetOf } from '@bouwsteen/common';
+import {
+  CommonError,
+  DomainException,
+  ValidationFailedError,
+  charsetOf,
+  textProblem,
+} from '@bouwsteen/common';
 import { ImportError } from './imports.errors';
 import { ImportFormat } from './readers';
 
@@ -52,8 +58,10 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
+      // A browser sends a file's name as UTF-8 bytes; busboy's default reads them as Latin-1.
       parser = busboy({
         headers: request.headers,
+        defParamCharset: 'utf8',
         limits: { files: 1, fields: 20, fieldSize: 1000 },
       });
     } catch (error) {
@@ -67,6 +75,13 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
     parser.on('file', (field, stream, info) => {
       if (field !== 'file' || found) return stream.resume();
       found = true;
+      const nameProblem = info.filename ? textProblem(info.filename) : undefined;
+      if (nameProblem) {
+        stream.resume();
+        return reject(
+          new ValidationFailedError([{ field: 'file', message: `name ${nameProblem}` }]),
+        );
+      }
       const extension = info.filename?.split('.').pop()?.toLowerCase() ?? '';
       const chosen = format ?? TYPES[info.mimeType.toLowerCase()] ?? EXTENSIONS[extension];
       if (!chosen) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -8,8 +8,8 @@ import {
   IsString,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
 import { CurriculumDetailsDto } from './curriculum.dto';
 import { InfrastructureDetailsDto } from './infrastructure.dto';
 import { ModuleDetailsDto } from './module.dto';
@@ -117,17 +117,13 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({ type: [ContactDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ContactDto)
+  @NestedList(() => ContactDto)
   @ArrayMaxSize(10)
   contacts?: ContactDto[];
 
   @ApiPropertyOptional({ type: [LinkDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => LinkDto)
+  @NestedList(() => LinkDto)
   @ArrayMaxSize(30)
   links?: LinkDto[];
 
@@ -135,29 +131,25 @@ export class AssetContentDto {
     type: CurriculumDetailsDto,
     description: 'Required when kind is curriculum',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CurriculumDetailsDto)
+  @OptionalNotNull()
+  @NestedObject(() => CurriculumDetailsDto)
   curriculum?: CurriculumDetailsDto;
 
   @ApiPropertyOptional({ type: ModuleDetailsDto, description: 'Required when kind is module' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ModuleDetailsDto)
+  @OptionalNotNull()
+  @NestedObject(() => ModuleDetailsDto)
   module?: ModuleDetailsDto;
 
   @ApiPropertyOptional({
     type: InfrastructureDetailsDto,
     description: 'Required when kind is infrastructure',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => InfrastructureDetailsDto)
+  @OptionalNotNull()
+  @NestedObject(() => InfrastructureDetailsDto)
   infrastructure?: InfrastructureDetailsDto;
 
   @ApiPropertyOptional({ type: PracticeDetailsDto, description: 'Required when kind is practice' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PracticeDetailsDto)
+  @OptionalNotNull()
+  @NestedObject(() => PracticeDetailsDto)
   practice?: PracticeDetailsDto;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsArray,
@@ -10,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@bouwsteen/common';
+import { PageQueryDto, PatchType } from '@bouwsteen/common';
 import { OrganisationRefDto } from '@bouwsteen/organisations';
 import { ASSET_KINDS, ASSET_STATUSES, AssetKind, AssetStatus } from '../entities/asset.entity';
 import { AssetContentDto } from './asset-content.dto';
@@ -37,7 +37,7 @@ export class CreateAssetDto extends AssetContentDto {
  * Shared fields merge; a kind's details object, when sent, replaces the stored one whole.
  * Owner, kind and status are not here on purpose: they change only through their own actions.
  */
-export class UpdateAssetDto extends PartialType(AssetContentDto) {}
+export class UpdateAssetDto extends PatchType(AssetContentDto) {}
 
 export class PublishAssetDto {
   @ApiPropertyOptional({

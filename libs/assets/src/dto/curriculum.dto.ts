@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,8 +12,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject } from '@bouwsteen/common';
 import { StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
 export class CoreTaskDto {
@@ -82,15 +81,12 @@ export class CurriculumDetailsDto {
 
   @ApiPropertyOptional({ type: StudyLoadDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => StudyLoadDto)
+  @NestedObject(() => StudyLoadDto)
   studyLoad?: StudyLoadDto;
 
   @ApiPropertyOptional({ type: [CoreTaskDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CoreTaskDto)
+  @NestedList(() => CoreTaskDto)
   @ArrayMaxSize(30)
   coreTasks?: CoreTaskDto[];
 

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsInt,
-  IsLatitude,
-  IsLongitude,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,9 +13,9 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { AddressDto } from '@bouwsteen/organisations';
+import { NestedList, NestedObject } from '@bouwsteen/common';
 
 export class LocationDto {
   @ApiProperty({ example: 'Techport Innovatiecentrum' })
@@ -28,16 +26,21 @@ export class LocationDto {
 
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AddressDto)
+  @NestedObject(() => AddressDto)
   address?: AddressDto;
 
-  @ApiProperty({ example: 52.4866 })
-  @IsLatitude()
+  // A JSON number, never a numeric string ("52.3" was stored as text); class-validator's
+  // IsLatitude takes strings and refuses numbers it prints in exponent form (-1e-7).
+  @ApiProperty({ example: 52.4866, minimum: -90, maximum: 90 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
   lat: number;
 
-  @ApiProperty({ example: 4.6565 })
-  @IsLongitude()
+  @ApiProperty({ example: 4.6565, minimum: -180, maximum: 180 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
   lng: number;
 }
 
@@ -128,17 +131,13 @@ export class InfrastructureDetailsDto {
 
   @ApiPropertyOptional({ type: [LocationDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => LocationDto)
+  @NestedList(() => LocationDto)
   @ArrayMaxSize(50)
   locations?: LocationDto[];
 
   @ApiPropertyOptional({ type: [EquipmentDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => EquipmentDto)
+  @NestedList(() => EquipmentDto)
   @ArrayMaxSize(100)
   equipment?: EquipmentDto[];
 
@@ -147,17 +146,13 @@ export class InfrastructureDetailsDto {
     description: 'The "software" that brings the place to life',
   })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SoftwareDto)
+  @NestedList(() => SoftwareDto)
   @ArrayMaxSize(4)
   software?: SoftwareDto[];
 
   @ApiPropertyOptional({ type: [ContributionDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ContributionDto)
+  @NestedList(() => ContributionDto)
   @ArrayMaxSize(50)
   contributions?: ContributionDto[];
 

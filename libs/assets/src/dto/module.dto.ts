@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,8 +17,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList, NestedObject } from '@bouwsteen/common';
 import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
 export class LearningOutcomeDto {
@@ -86,8 +85,7 @@ export class PriceDto {
 
 export class OfferingDto {
   @ApiProperty({ type: PeriodDto })
-  @ValidateNested()
-  @Type(() => PeriodDto)
+  @NestedObject(() => PeriodDto)
   period: PeriodDto;
 
   @ApiPropertyOptional({ example: 'Techport Innovatiecentrum, Beverwijk' })
@@ -137,17 +135,14 @@ export class ModuleDetailsDto {
 
   @ApiProperty({ type: [LearningOutcomeDto] })
   @IsDefined()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => LearningOutcomeDto)
+  @NestedList(() => LearningOutcomeDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
   learningOutcomes: LearningOutcomeDto[];
 
   @ApiProperty({ type: StudyLoadDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => StudyLoadDto)
+  @NestedObject(() => StudyLoadDto)
   studyLoad: StudyLoadDto;
 
   @ApiProperty({ type: [String], example: ['student', 'worker'], description: 'audiences codes' })
@@ -176,8 +171,7 @@ export class ModuleDetailsDto {
 
   @ApiPropertyOptional({ type: AssessmentDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AssessmentDto)
+  @NestedObject(() => AssessmentDto)
   assessment?: AssessmentDto;
 
   @ApiProperty({ example: 'micro-credential', description: 'certifications code' })
@@ -191,8 +185,7 @@ export class ModuleDetailsDto {
 
   @ApiPropertyOptional({ type: PrerequisitesDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PrerequisitesDto)
+  @NestedObject(() => PrerequisitesDto)
   prerequisites?: PrerequisitesDto;
 
   @ApiPropertyOptional({ example: 'K0080' })
@@ -202,22 +195,18 @@ export class ModuleDetailsDto {
 
   @ApiPropertyOptional({ type: PriceDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PriceDto)
+  @NestedObject(() => PriceDto)
   price?: PriceDto;
 
   @ApiPropertyOptional({ type: [OfferingDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => OfferingDto)
+  @NestedList(() => OfferingDto)
   @ArrayMaxSize(20)
   offerings?: OfferingDto[];
 
   @ApiPropertyOptional({ type: MicroCredentialDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => MicroCredentialDto)
+  @NestedObject(() => MicroCredentialDto)
   microCredential?: MicroCredentialDto;
 }
 

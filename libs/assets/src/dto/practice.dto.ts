@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -9,8 +8,8 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from '@bouwsteen/common';
 import { PeriodDto } from './shared.dto';
 
 export class PracticeDetailsDto {
@@ -94,8 +93,7 @@ export class PracticeDetailsDto {
 
   @ApiPropertyOptional({ type: PeriodDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PeriodDto)
+  @NestedObject(() => PeriodDto)
   period?: PeriodDto;
 
   @ApiPropertyOptional({ example: 'Zaanstreek' })

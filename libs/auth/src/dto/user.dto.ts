@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,7 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@bouwsteen/common';
+import { OptionalNotNull, PageQueryDto, PatchType } from '@bouwsteen/common';
 import { ROLES, Role } from '../roles';
 
 export class UserDto {
@@ -96,9 +96,9 @@ export class CreateUserDto {
   organisationId?: string | null;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {
+export class UpdateUserDto extends PatchType(CreateUserDto) {
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { CommonError } from '../common.errors';
 import { DomainException, ValidationFailedError } from '../domain.exception';
 import { jsonDepth } from './json-depth';
-import { textProblem, unsafeTextFields } from './text-safety';
+import { UNREADABLE_PROBLEM, textProblem, unsafeTextFields } from './text-safety';
 
 /** Deeper than any body the API accepts (an asset is about five levels deep). */
 export const MAX_JSON_DEPTH = 32;
@@ -71,10 +71,15 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
       new DomainException(CommonError.MalformedUrl, 'The path has an invalid percent-encoding'),
     );
   }
+  // A page's form with bytes that were not UTF-8 goes on: its values hold U+FFFD there, which
+  // the form's own check names beside the field, showing the form again with what was typed.
+  const formBody = request.is('application/x-www-form-urlencoded');
   const problems = [
     ...(textProblem(path) ? [{ field: 'path', message: textProblem(path)! }] : []),
     ...unsafeTextFields(request.query),
-    ...unsafeTextFields(request.body),
+    ...unsafeTextFields(request.body).filter(
+      (problem) => !formBody || problem.message !== UNREADABLE_PROBLEM,
+    ),
   ];
   if (problems.length > 0) return next(new ValidationFailedError(problems));
   next();

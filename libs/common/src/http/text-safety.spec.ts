@@ -11,6 +11,7 @@ describe('textProblem', () => {
     ['\uFFFF', 'must not contain control characters'],
     ['half \uD83D emoji', 'is not valid Unicode (an unpaired surrogate)'],
     ['\uDE9C', 'is not valid Unicode (an unpaired surrogate)'],
+    ['Caf\uFFFD module', 'is not valid UTF-8 (holds U+FFFD where bytes could not be read)'],
   ])('%j → %s', (text, problem) => {
     expect(textProblem(text)).toBe(problem);
   });

@@ -8,11 +8,19 @@ import { FieldError } from '../domain.exception';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/**
+ * U+FFFD is what a decoder puts where bytes were not UTF-8 (a JSON or form body, a query, a
+ * file saved as Latin-1): text holding it has already lost what was there, so it is refused
+ * rather than stored as if it were what the person wrote.
+ */
+export const UNREADABLE = '\uFFFD';
+export const UNREADABLE_PROBLEM = 'is not valid UTF-8 (holds U+FFFD where bytes could not be read)';
 
 export function textProblem(text: string): string | undefined {
   if (text.includes('\u0000')) return 'must not contain NUL characters (\\u0000)';
   if (CONTROL.test(text)) return 'must not contain control characters';
   if (LONE_SURROGATE.test(text)) return 'is not valid Unicode (an unpaired surrogate)';
+  if (text.includes(UNREADABLE)) return UNREADABLE_PROBLEM;
   return undefined;
 }
 

@@ -1,21 +1,24 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  IsArray,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  IsObject,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsNotBefore, PageQueryDto } from '@bouwsteen/common';
+import {
+  IsCalendarDate,
+  IsNotBefore,
+  NestedList,
+  NestedObject,
+  PageQueryDto,
+  PatchType,
+} from '@bouwsteen/common';
 
 export const COURSE_STATUSES = ['draft', 'offered', 'running', 'archived'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
@@ -92,9 +95,7 @@ export class CreateCourseDto {
   title: string;
 
   @ApiProperty({ type: EmployerInputDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EmployerInputDto)
+  @NestedObject(() => EmployerInputDto)
   employer: EmployerInputDto;
 
   @ApiProperty({ example: 'worker', description: 'audiences code' })
@@ -109,8 +110,7 @@ export class CreateCourseDto {
 
   @ApiPropertyOptional({ type: CourseScheduleDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CourseScheduleDto)
+  @NestedObject(() => CourseScheduleDto)
   schedule?: CourseScheduleDto;
 
   @ApiPropertyOptional({
@@ -130,14 +130,12 @@ export class CreateCourseDto {
   extrasDescription?: string;
 
   @ApiProperty({ type: [CourseItemInputDto], description: 'In order' })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CourseItemInputDto)
+  @NestedList(() => CourseItemInputDto)
   @ArrayMaxSize(40)
   items: CourseItemInputDto[];
 }
 
-export class UpdateCourseDto extends PartialType(CreateCourseDto) {
+export class UpdateCourseDto extends PatchType(CreateCourseDto) {
   @ApiPropertyOptional({ enum: COURSE_STATUSES, example: 'offered' })
   @IsOptional()
   @IsIn(COURSE_STATUSES)

@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,9 +8,8 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@bouwsteen/common';
+import { NestedList, OptionalNotNull, PageQueryDto, PatchType } from '@bouwsteen/common';
 
 export class AddressDto {
   @ApiPropertyOptional({ example: 'Zeestraat 12' })
@@ -82,15 +80,13 @@ export class CreateOrganisationDto {
   website?: string;
 
   @ApiPropertyOptional({ type: [AddressDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => AddressDto)
+  @OptionalNotNull()
+  @NestedList(() => AddressDto)
   @ArrayMaxSize(20)
   addresses?: AddressDto[];
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PatchType(CreateOrganisationDto) {}
 
 export class OrganisationListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'nova', description: 'Matches name, short name or alias' })

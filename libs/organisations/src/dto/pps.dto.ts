@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,9 +14,16 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsNotBefore, PageQueryDto } from '@bouwsteen/common';
+import {
+  IsCalendarDate,
+  IsNotBefore,
+  NestedList,
+  NestedObject,
+  OptionalNotNull,
+  PageQueryDto,
+  PatchType,
+} from '@bouwsteen/common';
 import { OrganisationRefDto } from './organisation.dto';
 
 export class PpsImpactDto {
@@ -147,7 +153,7 @@ export class CreatePpsDto {
   provinces: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['A', 'C'] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
@@ -155,7 +161,7 @@ export class CreatePpsDto {
   configurations?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['content', 'place'] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
@@ -163,7 +169,7 @@ export class CreatePpsDto {
   buildingBlocks?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['inflow', 'innovation'] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
@@ -171,7 +177,7 @@ export class CreatePpsDto {
   provincialThemes?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['digital'] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
@@ -210,13 +216,12 @@ export class CreatePpsDto {
   sustainmentModel?: string;
 
   @ApiPropertyOptional({ type: PpsFundingDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PpsFundingDto)
+  @OptionalNotNull()
+  @NestedObject(() => PpsFundingDto)
   funding?: PpsFundingDto;
 
   @ApiPropertyOptional({ example: 'active' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   status?: string;
 
@@ -230,8 +235,7 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: PpsImpactDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PpsImpactDto)
+  @NestedObject(() => PpsImpactDto)
   impact?: PpsImpactDto;
 
   @ApiPropertyOptional({ example: 'https://www.techportmbo.nl' })
@@ -242,15 +246,13 @@ export class CreatePpsDto {
 
   @ApiPropertyOptional({ type: [PartnerInputDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => PartnerInputDto)
+  @NestedList(() => PartnerInputDto)
   @ArrayMaxSize(200)
   partners?: PartnerInputDto[];
 }
 
 /** Editors may change a PPS's profile; name and lead institution are an admin's to change. */
-export class UpdatePpsDto extends PartialType(CreatePpsDto) {}
+export class UpdatePpsDto extends PatchType(CreatePpsDto) {}
 
 export class PpsListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'flevoland' })

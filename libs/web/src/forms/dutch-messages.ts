@@ -78,11 +78,20 @@ const RULES: [RegExp, (match: RegExpExecArray) => string][] = [
   ],
   [/must contain letters or digits/, () => 'Gebruik letters of cijfers.'],
   [/must be true or false/, () => 'Kies ja of nee.'],
+  [/must be ticked or left empty/, () => 'Vink het vakje aan of laat het leeg.'],
   [
     /own admin role/,
     () => 'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',
   ],
   [/NUL|control character/i, () => 'Deze tekst bevat tekens die niet kunnen worden opgeslagen.'],
+  [
+    /not valid UTF-8/,
+    () => 'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw.',
+  ],
+  [
+    /^must be an? (?:object|array)/,
+    () => 'Dit veld is niet ingevuld zoals het formulier het vraagt. Vul het opnieuw in.',
+  ],
 ];
 
 export function dutchMessage(message: string): string {

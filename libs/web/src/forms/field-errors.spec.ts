@@ -12,6 +12,12 @@ describe('form errors in Dutch', () => {
       dutchMessage('is licensed non-commercial (NC) and cannot be part of a paid course'),
     ).toContain('niet-commerciële licentie');
     expect(dutchMessage('something nobody translated')).toBe('Deze waarde klopt niet.');
+    expect(dutchMessage('is not valid UTF-8 (holds U+FFFD where bytes could not be read)')).toBe(
+      'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw.',
+    );
+    expect(dutchMessage('must be ticked or left empty')).toBe(
+      'Vink het vakje aan of laat het leeg.',
+    );
   });
 
   it('puts an error at the nearest field the form shows, once per message', () => {

@@ -16,11 +16,14 @@ export function isStale(error: unknown): boolean {
 export async function submitForm<T extends object>(options: {
   dto: Constructor<T>;
   input: Record<string, unknown>;
+  /** Mistakes found while reading the form (a value no box sends), shown with validation's. */
+  problems?: FieldError[];
   write: (value: T) => Promise<PageAnswer>;
   again: (errors: FieldError[], stale: boolean) => Promise<PageAnswer>;
 }): Promise<PageAnswer> {
   const valid = await validateForm(options.dto, options.input);
-  if (!valid.ok) return options.again(valid.errors, false);
+  const problems = [...(options.problems ?? []), ...(valid.ok ? [] : valid.errors)];
+  if (!valid.ok || problems.length > 0) return options.again(problems, false);
   try {
     return await options.write(valid.value);
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   FieldError,
   ValidationFailedError,
   createValidationPipe,
+  unsafeTextFields,
 } from '@bouwsteen/common';
 import { FORM_TOKEN_FIELD } from './form-token';
 
@@ -24,12 +25,16 @@ export async function validateForm<T extends object>(
 ): Promise<FormResult<T>> {
   const { [FORM_TOKEN_FIELD]: _token, ...fields } = body;
   void _token;
+  // Text that cannot be stored as typed (bytes that were not UTF-8, control characters) is
+  // named beside its field like any other mistake, so the form comes back with the rest kept.
+  const textErrors = unsafeTextFields(fields);
   const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
   try {
-    return { ok: true, value: (await pipe.transform(fields, metadata)) as T };
+    const value = (await pipe.transform(fields, metadata)) as T;
+    return textErrors.length > 0 ? { ok: false, errors: textErrors } : { ok: true, value };
   } catch (error) {
     const errors = fieldErrorsOf(error);
-    if (errors) return { ok: false, errors };
+    if (errors) return { ok: false, errors: [...textErrors, ...errors] };
     throw error;
   }
 }

@@ -36,6 +36,7 @@ import {
 } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { submitForm } from '../../forms/form-submit';
+import { checkedValues, yesNo } from '../../forms/form-values';
 import { formatDate, formatNumber } from '../../format/format';
 import { ROLE_LABELS } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
@@ -56,6 +57,7 @@ const USER_LABELS: Record<string, string> = {
   ppsIds: 'PPS',
   organisationId: 'Organisatie',
   password: 'Wachtwoord',
+  active: 'Account',
 };
 
 const NOTICES: Record<string, string> = {
@@ -250,7 +252,7 @@ export class AdminPage {
       email: str(body.email),
       displayName: str(body.displayName),
       role: str(body.role),
-      ppsIds: ids(body.ppsIds),
+      ppsIds: checkedValues(body.ppsIds) ?? [],
       password,
       ...(str(body.organisationId) ? { organisationId: str(body.organisationId) } : {}),
     };
@@ -344,9 +346,9 @@ export class AdminPage {
     const input: Form = {
       displayName: str(body.displayName),
       role: str(body.role),
-      ppsIds: ids(body.ppsIds),
+      ppsIds: checkedValues(body.ppsIds) ?? [],
       organisationId: str(body.organisationId) || null,
-      active: body.active !== 'nee',
+      active: yesNo(body.active) ?? true,
     };
     const again = async (errors: FieldError[], stale = false) => ({
       status: stale ? 409 : 400,

@@ -20,6 +20,7 @@ import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { submitForm } from '../../forms/form-submit';
+import { tickedBox } from '../../forms/form-values';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
@@ -41,13 +42,14 @@ const LABELS: Record<string, string> = {
   reachWorkers: 'Aantal werkenden',
   startedOn: 'Sinds',
   ppsId: 'Voor PPS',
+  concept_weg: 'Eigen concept weggooien',
 };
 
 type Form = Record<string, unknown>;
 
-/** A checkbox with a hidden "nee" before it: ticked when "ja" came too (qs makes a list). */
+/** The "throw my own draft away" box, with a hidden "nee" before it (qs makes a list). */
 function ticked(value: unknown): boolean {
-  return value === 'ja' || (Array.isArray(value) && value.includes('ja'));
+  return tickedBox('concept_weg', value).ticked;
 }
 
 /**
@@ -188,14 +190,15 @@ export class TakeUpPage {
     for (const field of ['reachStudents', 'reachWorkers'])
       if (typeof body[field] === 'string' && (body[field] as string).trim())
         input[field] = decimal(body[field] as string);
+    const discard = tickedBox('concept_weg', body.concept_weg);
     return submitForm({
       dto: RecordReuseDto,
       input,
+      problems: discard.error ? [discard.error] : [],
       write: async (value) => {
         await this.reuse.record(principal, id, value);
         const draft = await this.ownDraft(principal, body.concept);
-        if (!draft || !ticked(body.concept_weg))
-          return { redirect: `${assetPath(id)}?melding=hergebruik` };
+        if (!draft || !discard.ticked) return { redirect: `${assetPath(id)}?melding=hergebruik` };
         await this.assets.discardDraft(principal, draft.id, draft.revision);
         return { redirect: `/mijn-pps?pps=${draft.pps.id}&melding=hergebruik-concept-weg` };
       },
@@ -294,13 +297,15 @@ export class TakeUpPage {
     id: string,
     body: Form,
   ): Promise<PageAnswer> {
+    const discard = tickedBox('concept_weg', body.concept_weg);
     return submitForm({
       dto: DeriveAssetDto,
       input: { ppsId: body.ppsId },
+      problems: discard.error ? [discard.error] : [],
       write: async (value) => {
         const derivative = await this.assets.derive(principal, id, value);
         const draft = await this.ownDraft(principal, body.concept);
-        if (draft && ticked(body.concept_weg))
+        if (draft && discard.ticked)
           await this.assets.discardDraft(principal, draft.id, draft.revision);
         return { redirect: `/mijn-pps/bouwstenen/${derivative.id}?melding=afgeleid` };
       },

@@ -2,7 +2,12 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Principal } from '@bouwsteen/auth';
-import { DomainException, PageQueryDto } from '@bouwsteen/common';
+import {
+  DomainException,
+  FieldError,
+  PageQueryDto,
+  ValidationFailedError,
+} from '@bouwsteen/common';
 import {
   columnNamed,
   ImportError,
@@ -15,6 +20,7 @@ import { PpsService } from '@bouwsteen/organisations';
 import { DataTable } from '../../components/data-table';
 import { Pagination } from '../../components/pagination';
 import { FORM_TOKEN_FIELD, FormTokenField } from '../../forms/form-token';
+import { tickedBox } from '../../forms/form-values';
 import { formatDateTime, formatNumber } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER } from '../../format/labels';
 import type { PageAnswer } from '../../http/page-answer';
@@ -200,21 +206,16 @@ export class ImportPage {
     const pps = workingPps(principal, await this.pps.directory(), requested);
     if (!pps) return { redirect: '/mijn-pps/importeren' };
     try {
-      const job = await this.imports.start(principal, { ppsId: pps.id }, request, (fields) => ({
-        dryRun: fields.doel !== 'concept' && fields.doel !== 'publiceren',
-        publish: fields.doel === 'publiceren',
-        checkSimilar: fields.vergelijken === 'ja',
-      }));
+      const job = await this.imports.start(principal, { ppsId: pps.id }, request, uploadChoices);
       return { redirect: `/mijn-pps/importeren/${job.id}` };
     } catch (error) {
       if (!(error instanceof DomainException) || error.status >= 500) throw error;
+      // Refused before the file was read (a choice the form never offers): let the rest of the
+      // upload drain instead of holding the connection.
+      request.unpipe();
+      request.resume();
       return {
-        html: await this.form(
-          page,
-          principal,
-          pps.id,
-          UPLOAD_PROBLEMS[error.code] ?? UPLOAD_PROBLEM,
-        ),
+        html: await this.form(page, principal, pps.id, uploadProblem(error)),
         status: error.status,
       };
     }
@@ -299,6 +300,25 @@ export class ImportPage {
   }
 }
 
+const GOALS = ['proef', 'concept', 'publiceren'];
+
+/**
+ * The form's choices (sent before the file): what to do, and whether to look for blocks that
+ * already exist. A value the form never offers is refused, not read as the default.
+ */
+function uploadChoices(fields: Record<string, string>) {
+  const goal = fields.doel ?? 'proef';
+  const compare = tickedBox('vergelijken', fields.vergelijken);
+  const errors: FieldError[] = compare.error ? [compare.error] : [];
+  if (!GOALS.includes(goal))
+    errors.push({
+      field: 'doel',
+      message: `must be one of the following values: ${GOALS.join(', ')}`,
+    });
+  if (errors.length > 0) throw new ValidationFailedError(errors);
+  return { dryRun: goal === 'proef', publish: goal === 'publiceren', checkSimilar: compare.ticked };
+}
+
 const UPLOAD_PROBLEM =
   'Dit bestand kon niet worden ingelezen. Kies een .xlsx-, .csv- of .jsonl-bestand.';
 const UPLOAD_PROBLEMS: Record<string, string> = {
@@ -307,7 +327,15 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
   'import-no-file': 'Kies eerst een bestand.',
   'import-too-large': 'Dit bestand is te groot. Verdeel het over meer bestanden.',
   'unsupported-charset': 'Sla het CSV-bestand op als "CSV UTF-8" en probeer het opnieuw.',
+  'validation-failed':
+    'Kies wat u wilt doen met een van de keuzes hieronder, en vink het vakje aan of laat het leeg.',
 };
+
+function uploadProblem(error: DomainException): string {
+  if (error.errors?.some((problem) => problem.field === 'file'))
+    return 'De naam van het bestand bevat tekens die niet konden worden gelezen. Geef het bestand een andere naam en probeer het opnieuw.';
+  return UPLOAD_PROBLEMS[error.code] ?? UPLOAD_PROBLEM;
+}
 
 function meta(title: string, canonicalPath: string): PageMeta {
   return {

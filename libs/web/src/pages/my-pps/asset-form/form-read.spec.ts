@@ -48,6 +48,22 @@ describe('reading a posted building-block form', () => {
     });
   });
 
+  it('passes a checkbox or yes/no value the form never offers on, so validation names it', () => {
+    expect(
+      readFields(moduleSpecs, {
+        levels: 'mbo-3',
+        sectors: [{ nested: 'x' }, 'techniek', ''],
+        themes: { x: 'llo' },
+        module: { stackable: 'misschien', audiences: ['worker', 'onbekend'] },
+      }),
+    ).toEqual({
+      levels: ['mbo-3'],
+      sectors: [{ nested: 'x' }, 'techniek'],
+      themes: { x: 'llo' },
+      module: { stackable: 'misschien', audiences: ['worker', 'onbekend'] },
+    });
+  });
+
   it('reads list entries beyond the array limit of qs (object keys) in numeric order', () => {
     const outcomes = Object.fromEntries(
       Array.from({ length: 25 }, (_, index) => [String(index), { text: `uitkomst ${index}` }]),

@@ -1,3 +1,4 @@
+import { checkedValues, listEntries, yesNo } from '../../../forms/form-values';
 import type { FieldSpec } from './form-schema';
 
 type Json = Record<string, unknown>;
@@ -47,19 +48,8 @@ export function euroCents(value: string): number | string {
   return typeof amount === 'number' ? Math.round(amount * 100) : amount;
 }
 
-function entries(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  // qs turns indices above its array limit into object keys: keep their numeric order.
-  if (value && typeof value === 'object')
-    return Object.entries(value as Json)
-      .filter(([key]) => /^\d+$/.test(key))
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([, entry]) => entry);
-  return [];
-}
-
 function strings(value: unknown): string[] {
-  return entries(value).filter(
+  return listEntries(value).filter(
     (entry): entry is string => typeof entry === 'string' && entry !== '',
   );
 }
@@ -79,10 +69,8 @@ function readOne(spec: FieldSpec, source: unknown): unknown {
     }
     case 'choice':
       return text(raw);
-    case 'choices': {
-      const values = strings(raw);
-      return values.length ? values : undefined;
-    }
+    case 'choices':
+      return checkedValues(raw);
     case 'lines': {
       if (typeof raw !== 'string') return undefined;
       const lines = raw
@@ -92,7 +80,7 @@ function readOne(spec: FieldSpec, source: unknown): unknown {
       return lines.length ? lines : undefined;
     }
     case 'yesno':
-      return raw === 'ja' ? true : raw === 'nee' ? false : undefined;
+      return yesNo(raw);
     case 'assets': {
       const kept = strings(raw);
       const added = at(source, spec.path + ADD_SUFFIX);
@@ -108,7 +96,7 @@ function readOne(spec: FieldSpec, source: unknown): unknown {
       return all.length ? all : undefined;
     }
     case 'list': {
-      const items = entries(raw)
+      const items = listEntries(raw)
         .map((entry) => readFields(spec.item, entry))
         .filter((item) => Object.keys(item).length > 0);
       return items.length ? items : undefined;
@@ -122,8 +110,9 @@ function readOne(spec: FieldSpec, source: unknown): unknown {
 
 /**
  * A posted form (qs-parsed) in the API's JSON shape: empty fields are left out, numbers and
- * amounts parsed, lines split, empty list entries dropped. What cannot be parsed stays as typed,
- * so the API's validation names it and the form shows it again unchanged.
+ * amounts parsed, lines split, empty list entries dropped. What cannot be parsed stays as typed
+ * (a number that is no number, a checkbox value or a yes/no the form never offers), so the
+ * API's validation names it and the form shows it again.
  */
 export function readFields(specs: FieldSpec[], source: unknown): Json {
   const result: Json = {};
@@ -140,7 +129,7 @@ export function shownPaths(specs: FieldSpec[], value: unknown, prefix = ''): Set
     if (spec.type === 'group')
       for (const p of shownPaths(spec.fields, at(value, spec.path), path + '.')) paths.add(p);
     if (spec.type === 'list') {
-      const count = entries(at(value, spec.path)).length + spec.blank;
+      const count = listEntries(at(value, spec.path)).length + spec.blank;
       for (let index = 0; index < count; index++)
         for (const p of shownPaths(spec.item, undefined, `${path}.${index}.`)) paths.add(p);
     }
@@ -172,4 +161,4 @@ export function atFirstField(
   );
 }
 
-export { at as valueAt, entries as listEntries };
+export { at as valueAt, listEntries };

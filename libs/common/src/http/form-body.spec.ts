@@ -1,0 +1,49 @@
+import { formBytes, parseFormBody } from './form-body';
+
+const options = { limit: '256kb', parameterLimit: 20, depth: 6 };
+const parse = (body: Buffer | string, encoding: BufferEncoding = 'utf8') =>
+  parseFormBody(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), encoding, options);
+
+describe('page form bodies', () => {
+  it('nests names as the API JSON is shaped, and decodes UTF-8 escapes and plus signs', () => {
+    expect(
+      parse(
+        'title=Caf%C3%A9+%26+thee&module[learningOutcomes][0][text]=a%2Bb&levels[]=mbo-3&levels[]=mbo-4',
+      ),
+    ).toEqual({
+      title: 'Café & thee',
+      module: { learningOutcomes: [{ text: 'a+b' }] },
+      levels: ['mbo-3', 'mbo-4'],
+    });
+  });
+
+  it('marks bytes that are not UTF-8 (escaped or raw) with U+FFFD in that value only', () => {
+    expect(parse('a=caf%C3%A9+%FF&b=ok')).toEqual({ a: 'café \uFFFD', b: 'ok' });
+    const raw = Buffer.concat([
+      Buffer.from('a=caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('&b=%C3%A9'),
+    ]);
+    expect(parse(raw)).toEqual({ a: 'caf\uFFFD', b: 'é' });
+    expect(parse('naam%FF=x')).toEqual({ 'naam\uFFFD': 'x' });
+  });
+
+  it('reads a form declared as Latin-1 as Latin-1', () => {
+    expect(parse('a=caf%E9', 'latin1')).toEqual({ a: 'café' });
+  });
+
+  it('keeps a percent sign that starts no escape', () => {
+    expect(formBytes('100%').toString()).toBe('100%');
+    expect(formBytes('%4').toString()).toBe('%4');
+    expect(formBytes('%zz%41').toString()).toBe('%zzA');
+  });
+
+  it('refuses too many fields (413) and names nested deeper than allowed (400)', () => {
+    expect(() => parse(Array.from({ length: 21 }, (_, i) => `f${i}=1`).join('&'))).toThrow(
+      expect.objectContaining({ status: 413, type: 'parameters.too.many' }),
+    );
+    expect(() => parse('a[b][c][d][e][f][g][h]=1')).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import { checkedValues, tickedBox, yesNo } from './form-values';
+
+describe('values of checkboxes and yes/no choices', () => {
+  it('keeps every ticked value, and what no box sends, for validation to judge', () => {
+    expect(checkedValues(undefined)).toBeUndefined();
+    expect(checkedValues(['', ''])).toBeUndefined();
+    expect(checkedValues(['a', '', 'b'])).toEqual(['a', 'b']);
+    expect(checkedValues('a')).toEqual(['a']);
+    expect(checkedValues({ 1: 'b', 0: 'a' })).toEqual(['a', 'b']);
+    expect(checkedValues({ x: 'a' })).toEqual({ x: 'a' });
+    expect(checkedValues([['a'], 'b'])).toEqual([['a'], 'b']);
+  });
+
+  it('reads ja and nee, and passes anything else on', () => {
+    expect(yesNo('ja')).toBe(true);
+    expect(yesNo('nee')).toBe(false);
+    expect(yesNo('')).toBeUndefined();
+    expect(yesNo('misschien')).toBe('misschien');
+  });
+
+  it('tells a ticked box from an empty one, and refuses a value the box never sends', () => {
+    expect(tickedBox('weg', undefined)).toEqual({ ticked: false });
+    expect(tickedBox('weg', 'nee')).toEqual({ ticked: false });
+    expect(tickedBox('weg', ['nee', 'ja'])).toEqual({ ticked: true });
+    expect(tickedBox('weg', ['nee', 'misschien'])).toEqual({
+      ticked: false,
+      error: { field: 'weg', message: 'must be ticked or left empty' },
+    });
+  });
+});

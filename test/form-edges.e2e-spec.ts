@@ -1,0 +1,257 @@
+import { stringify } from 'qs';
+import { fieldId } from '../libs/web/src/forms/field-errors';
+import { formSections } from '../libs/web/src/pages/my-pps/asset-form/form-schema';
+import { html } from './harness/html';
+import { PageBrowser } from './harness/page-browser';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+const KINDS = ['module', 'curriculum', 'infrastructure', 'practice'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The least a building-block form needs per kind, as a browser posts it. */
+const REQUIRED: Record<Kind, Record<string, unknown>> = {
+  module: {
+    module: {
+      moduleType: 'e-learning',
+      learningOutcomes: [{ text: 'Last een naad volgens de tekening.' }],
+      studyLoad: { value: '2', unit: 'ects' },
+      audiences: ['worker'],
+      learningMode: 'formal',
+      deliveryModes: ['online'],
+      certification: 'none',
+    },
+  },
+  curriculum: { curriculum: { creboCodes: '25923' } },
+  infrastructure: { infrastructure: { model: 'central', natures: ['digital'] } },
+  practice: { practice: { problem: 'Te weinig stageplekken.', approach: 'Samen met de branche.' } },
+};
+
+/**
+ * The pages' side of the validation edges (issue 23): a form body with bytes that are not
+ * UTF-8, and a checkbox (or yes/no) value no box sends, come back as the form with the field
+ * named in Dutch and what was typed kept; nothing is stored. The API's multipart upload too.
+ */
+describe('form edges (e2e)', () => {
+  let t: TestApp;
+  let lead: TestUser;
+  let ppsId: string;
+  let browser: PageBrowser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    ppsId = await t.ppsId('Techport mbo');
+    lead = await t.user('pps-editor', [ppsId]);
+    browser = new PageBrowser(t);
+    expect((await browser.signIn(lead)).status).toBe(303);
+  });
+  afterAll(() => t.close());
+
+  async function blockCount(): Promise<number> {
+    const response = await t
+      .http()
+      .get(`/api/v1/assets?ppsId=${ppsId}&pageSize=1`)
+      .set(bearer(lead))
+      .expect(200);
+    return response.body.totalItems;
+  }
+
+  /** A new building block's form as the browser posts it (`levels[]=…`, `module[…]`). */
+  async function formOf(kind: Kind, extra: Record<string, unknown> = {}): Promise<string> {
+    await browser.get(`/mijn-pps/nieuw?soort=${kind}&pps=${ppsId}`);
+    return stringify(
+      {
+        _formulier: browser.token,
+        soort: kind,
+        pps: ppsId,
+        title: `Lassen voor beginners ${Math.random().toString(36).slice(2, 8)}`,
+        summary: 'Een bouwsteen over lassen, voor wie net begint.',
+        license: 'CC-BY-4.0',
+        ...REQUIRED[kind],
+        ...extra,
+      },
+      { arrayFormat: 'brackets', encodeValuesOnly: true },
+    );
+  }
+
+  it('saves each kind from its least form (what the cases below change one field of)', async () => {
+    for (const kind of KINDS) {
+      const saved = await browser.post('/mijn-pps/nieuw', await formOf(kind));
+      expect({ kind, status: saved.status }).toEqual({ kind, status: 303 });
+    }
+  });
+
+  describe('bytes that are not UTF-8', () => {
+    it('shows the form again with the field named and every value kept, escaped or raw', async () => {
+      const before = await blockCount();
+      const form = await formOf('module');
+      for (const body of [
+        Buffer.from(`${form}&description=Caf%C3%A9+%FF+thee`),
+        Buffer.concat([
+          Buffer.from(`${form}&description=Caf%C3%A9+`),
+          Buffer.from([0xe9]),
+          Buffer.from('+thee'),
+        ]),
+      ]) {
+        const response = await browser.postBytes('/mijn-pps/nieuw', body);
+        expect(response.status).toBe(400);
+        const page = html({ text: response.text } as never);
+        expect(page.querySelector(`#${fieldId('description')}-fout`)?.text).toContain(
+          'Deze tekst bevat tekens die niet konden worden gelezen',
+        );
+        expect(page.querySelector(`#${fieldId('description')}`)?.text).toBe('Café \uFFFD thee');
+        expect(page.querySelector(`#${fieldId('title')}`)?.getAttribute('value')).toMatch(
+          /^Lassen voor beginners/,
+        );
+        expect(page.querySelector(`#${fieldId('module.learningOutcomes.0.text')}`)?.text).toBe(
+          'Last een naad volgens de tekening.',
+        );
+      }
+      expect(await blockCount()).toBe(before);
+    });
+
+    it('refuses a file whose name is not UTF-8: 400 problem from the API, the form again on the page', async () => {
+      const file = (name: Buffer, fields = '') =>
+        Buffer.concat([
+          Buffer.from(
+            `${fields}--grens\r\nContent-Disposition: form-data; name="file"; filename="`,
+          ),
+          name,
+          Buffer.from(
+            '"\r\nContent-Type: text/csv\r\n\r\nkind,title\r\nModule,Lassen\r\n--grens--\r\n',
+          ),
+        ]);
+      const name = Buffer.concat([
+        Buffer.from('catalogus-'),
+        Buffer.from([0xff]),
+        Buffer.from('.csv'),
+      ]);
+      const jobs = async () =>
+        (await t.http().get(`/api/v1/imports?ppsId=${ppsId}`).set(bearer(lead)).expect(200)).body
+          .totalItems;
+      const before = await jobs();
+      // The API, as an integration sends it (a bearer token, no cookie).
+      const upload = (body: Buffer) =>
+        new PageBrowser(t).postBytes(
+          `/api/v1/imports?ppsId=${ppsId}&dryRun=true`,
+          body,
+          'multipart/form-data; boundary=grens',
+          { ...bearer(lead), Accept: 'application/json' },
+        );
+      const api = await upload(file(name));
+      expect(api.status).toBe(400);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.parse(api.text).errors).toEqual([
+        { field: 'file', message: expect.stringMatching(/^name is not valid UTF-8/) },
+      ]);
+      await browser.get(`/mijn-pps/importeren?pps=${ppsId}`);
+      const page = await browser.postBytes(
+        `/mijn-pps/importeren?pps=${ppsId}&_formulier=${encodeURIComponent(browser.token)}`,
+        file(name),
+        'multipart/form-data; boundary=grens',
+      );
+      expect(page.status).toBe(400);
+      expect(page.text).toContain(
+        'De naam van het bestand bevat tekens die niet konden worden gelezen',
+      );
+      expect(await jobs()).toBe(before);
+      // A name in UTF-8 is read as such (it came out as "cafÃ©.csv" before).
+      const good = await upload(file(Buffer.from('café.csv')));
+      expect(good.status).toBe(202);
+      expect(JSON.parse(good.text).fileName).toBe('café.csv');
+    });
+  });
+
+  describe('a value the form never offers', () => {
+    // Every checkbox group and yes/no choice of every kind's form, from the form's own schema.
+    const fields = KINDS.flatMap((kind) =>
+      formSections(kind)
+        .flatMap((section) => section.fields)
+        .filter((spec) => spec.type === 'choices' || spec.type === 'yesno')
+        .map((spec) => [kind, spec.path, spec.type] as const),
+    );
+
+    it('finds the checkbox groups and yes/no choices', () =>
+      expect(fields.map(([, path]) => path)).toEqual(
+        expect.arrayContaining([
+          'levels',
+          'module.audiences',
+          'module.stackable',
+          'infrastructure.uses',
+        ]),
+      ));
+
+    it.each(fields)(
+      '%s: %s (%s) is named on the form again, and nothing is stored',
+      async (kind, path, type) => {
+        const before = await blockCount();
+        const value = type === 'choices' ? ['onbekend'] : 'misschien';
+        const [top, ...rest] = path.split('.');
+        const extra = rest.length
+          ? { [top]: { ...(REQUIRED[kind][top] as object), [rest.join('.')]: value } }
+          : { [top]: value };
+        const response = await browser.post('/mijn-pps/nieuw', await formOf(kind, extra));
+        expect(response.status).toBe(400);
+        expect(
+          html(response)
+            .querySelector(`#${fieldId(path)}-fout`)
+            ?.text.trim(),
+        ).toBeTruthy();
+        expect(await blockCount()).toBe(before);
+      },
+    );
+
+    it('names an account state and an import choice the forms never offer', async () => {
+      const admin = await t.user('admin');
+      const other = await t.user('teacher');
+      const adminBrowser = new PageBrowser(t);
+      await adminBrowser.signIn(admin);
+      await adminBrowser.get(`/beheer/gebruikers/${other.id}`);
+      const saved = await adminBrowser.post(`/beheer/gebruikers/${other.id}`, {
+        _formulier: adminBrowser.token,
+        revisie: '1',
+        displayName: 'Docent',
+        role: 'teacher',
+        active: 'misschien',
+      });
+      expect(saved.status).toBe(400);
+      expect(html(saved).querySelector(`#${fieldId('active')}-fout`)?.text).toContain(
+        'Kies ja of nee.',
+      );
+      const account = await t
+        .http()
+        .get(`/api/v1/users/${other.id}`)
+        .set(bearer(admin))
+        .expect(200);
+      expect(account.body).toMatchObject({ active: true, revision: 1 });
+
+      await browser.get(`/mijn-pps/importeren?pps=${ppsId}`);
+      const upload = await browser.postBytes(
+        `/mijn-pps/importeren?pps=${ppsId}&_formulier=${encodeURIComponent(browser.token)}`,
+        Buffer.from(
+          '--grens\r\nContent-Disposition: form-data; name="doel"\r\n\r\nconcept\r\n' +
+            '--grens\r\nContent-Disposition: form-data; name="vergelijken"\r\n\r\nmisschien\r\n' +
+            '--grens\r\nContent-Disposition: form-data; name="file"; filename="c.csv"\r\n' +
+            'Content-Type: text/csv\r\n\r\nkind,title\r\nModule,Lassen\r\n--grens--\r\n',
+        ),
+        'multipart/form-data; boundary=grens',
+      );
+      expect(upload.status).toBe(400);
+      expect(upload.text).toContain('vink het vakje aan of laat het leeg');
+    });
+  });
+
+  it('keeps the coordinates a person types with a decimal comma as numbers', async () => {
+    const form = await formOf('infrastructure', {
+      infrastructure: {
+        model: 'central',
+        natures: ['physical'],
+        locations: [{ name: 'Praktijkhal', lat: '52,37', lng: '4,89' }],
+      },
+    });
+    const saved = await browser.post('/mijn-pps/nieuw', form);
+    expect(saved.status).toBe(303);
+    const id = /bouwstenen\/([0-9a-f-]{36})/.exec(saved.headers.location)![1];
+    const block = await t.http().get(`/api/v1/assets/${id}`).set(bearer(lead)).expect(200);
+    expect(block.body.infrastructure.locations[0]).toMatchObject({ lat: 52.37, lng: 4.89 });
+  });
+});
