@@ -81,6 +81,7 @@ export class WebhookDispatcher implements JobHandler<WebhookJobData>, OnModuleIn
         body,
         timeoutMs: this.config.webhooks.timeoutMs,
         allowPrivate: this.config.webhooks.allowPrivateHosts,
+        allowedPorts: this.config.webhooks.allowedPorts,
       });
       status = response.status;
       if (status >= 200 && status < 300) {
