@@ -143,10 +143,12 @@ export async function startStack(
     const apiPort = await freePort();
     const searchKey = env.MEILI_SEARCH_KEY;
     children.push(
+      // Launched as `npm run start:worker` and compose launch it (heap cap included).
       pinned(
         workerCpus ?? (apiCpu === '0' ? '1' : apiCpu),
         projectPath('dist/apps/worker/src/main.js'),
         env,
+        ['--max-old-space-size=320'],
       ),
     );
     // As in production: the API gets the search-only key, never the master key.

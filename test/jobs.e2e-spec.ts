@@ -1,9 +1,14 @@
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished as streamFinished } from 'node:stream/promises';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { zipBomb } from './fixtures/xlsx-builder';
 import { moduleBody } from './harness/fixtures';
 import { ImportJob, finished } from './harness/imports';
-import { Started, ensureBuilt, run, waitFor } from './harness/processes';
+import { Started, alive, ensureBuilt, run, waitFor } from './harness/processes';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const JSONL = 'application/x-ndjson';
@@ -47,9 +52,9 @@ describe('imports as background jobs (e2e, worker processes)', () => {
   });
   afterAll(() => t.close());
 
-  /** A worker process, like `npm run start:worker`. */
+  /** A worker process, as `npm run start:worker` starts it (with its heap cap). */
   async function startWorker(): Promise<Started> {
-    const worker = run('node', ['dist/apps/worker/src/main.js'], {
+    const worker = run('node', ['--max-old-space-size=320', 'dist/apps/worker/src/main.js'], {
       ...t.workerEnv(),
       LOG_LEVEL: 'warn',
       JOB_LEASE_SECONDS: '5',
@@ -154,6 +159,91 @@ describe('imports as background jobs (e2e, worker processes)', () => {
     expect(cancelled.totals.created).toBeLessThan(12_000);
     expect((await finished(t, lead, next.body.id)).totals.created).toBe(5);
   }, 120_000);
+
+  it('ends a job whose workers keep dying after IMPORT_MAX_ATTEMPTS, so it cannot crash them in a loop', async () => {
+    const started = await upload(lead, ppsId, modules(ppsId, 'Steeds', 20_000)).expect(202);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const worker = await startWorker();
+      await waitFor(
+        `attempt ${attempt} to write rows`,
+        async () => {
+          const [row] = await db.query(
+            `SELECT attempt, status, created FROM import_job WHERE id = $1`,
+            [started.body.id],
+          );
+          // Each attempt resumes and writes rows of its own before it is killed.
+          return (
+            row.status === 'running' && row.attempt === attempt - 1 && row.created >= attempt * 2000
+          );
+        },
+        60_000,
+      );
+      worker.child.kill('SIGKILL'); // as an out-of-memory kill would, mid-file
+      await worker.exited;
+      workers.splice(workers.indexOf(worker), 1);
+    }
+    const survivor = await startWorker();
+    const failed = await finished(t, lead, started.body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/^De import is 3 keer onderbroken/);
+    // What the attempts wrote stays; no worker takes the job up again.
+    expect(failed.totals.created).toBeGreaterThanOrEqual(6000);
+    expect(failed.totals.created).toBeLessThan(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(alive(survivor.child.pid!)).toBe(true);
+    expect((await job(lead, started.body.id)).status).toBe('failed');
+    expect(
+      await db.query(`SELECT 1 FROM import_file_chunk WHERE job_id = $1`, [failed.id]),
+    ).toEqual([]);
+  }, 180_000);
+
+  it("fails the issue's zip bomb and a 150 MB cell with Dutch reasons; the worker stays up under 400 MB", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bouwsteen-jobs-'));
+    try {
+      const worker = await startWorker();
+      const bomb = join(dir, 'bom.xlsx');
+      await zipBomb(bomb, 16_384);
+      const bombJob = await t
+        .http()
+        .post(`/api/v1/imports?ppsId=${ppsId}`)
+        .set(bearer(lead))
+        .attach('file', readFileSync(bomb), 'bom.xlsx')
+        .expect(202);
+      const cell = join(dir, 'cel.csv');
+      const out = createWriteStream(cell);
+      out.write('kind,title\r\nmodule,"');
+      const chunk = 'x'.repeat(1 << 20);
+      for (let n = 0; n < 150; n++)
+        if (!out.write(chunk))
+          await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      out.end('"\r\n');
+      await streamFinished(out);
+      const cellJob = await t
+        .http()
+        .post(`/api/v1/imports?ppsId=${otherPps}`)
+        .set(bearer(otherLead))
+        .set('Content-Type', 'text/csv')
+        .send(readFileSync(cell))
+        .expect(202);
+      const bombEnd = await finished(t, lead, bombJob.body.id);
+      const cellEnd = await finished(t, otherLead, cellJob.body.id);
+      expect(bombEnd).toMatchObject({ status: 'failed' });
+      expect(bombEnd.error).toMatch(
+        /^Het bestand is niet ingelezen: het bestand pakt uit tot meer dan/,
+      );
+      expect(cellEnd).toMatchObject({ status: 'failed' });
+      expect(cellEnd.error).toMatch(/^Het bestand is niet ingelezen: /);
+      // The same worker goes on, and never held more than 400 MB.
+      const after = await upload(lead, ppsId, modules(ppsId, 'Daarna-bom', 3)).expect(202);
+      expect((await finished(t, lead, after.body.id)).totals.created).toBe(3);
+      expect(alive(worker.child.pid!)).toBe(true);
+      const status = readFileSync(`/proc/${worker.child.pid}/status`, 'utf8');
+      const peakMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+      expect(peakMb).toBeLessThan(400);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('keeps nothing of an upload that was cut off midway', async () => {
     const before = await db.query(`SELECT count(*)::int AS n FROM import_job`);

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPath } from '@bouwsteen/common';
-import { rowXml, writeXlsx } from '../fixtures/xlsx-builder';
+import { rowXml, writeXlsx, zipBomb } from '../fixtures/xlsx-builder';
 
 /**
  * The readers against the files of issue 23, each read in a child process with the API's
@@ -90,29 +90,6 @@ describe('import readers within bounds (child process, production heap cap)', ()
     dir = mkdtempSync(join(tmpdir(), 'bouwsteen-bounded-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** 16,384 shared strings of 65,536 characters: 1 GiB of XML in a file of about a megabyte. */
-  async function zipBomb(path: string, strings: number): Promise<number> {
-    const text = `<si><t>${'a'.repeat(65_536)}</t></si>`;
-    return writeXlsx(
-      path,
-      [
-        {
-          name: 'Modules',
-          rows: () => [
-            rowXml(1, ['kind', 'title']),
-            '<row r="2"><c r="A2" t="inlineStr"><is><t>Module</t></is></c><c r="B2" t="s"><v>0</v></c></row>',
-          ],
-        },
-      ],
-      {
-        sharedStrings: function* () {
-          for (let index = 0; index < strings; index++) yield text;
-        },
-        level: 9,
-      },
-    );
-  }
 
   it(
     "refuses the issue's zip bomb (1 GiB of shared strings in ~1 MB) with a Dutch reason, under the RSS cap",
