@@ -5,7 +5,7 @@ import { Counts, ReportLine } from './import-jobs.repository';
 import { count, emptyCounts, problemLines } from './report-lines';
 import { CheckedRow, shapeProblems } from './row-check';
 import { RowProblem, referencedCodes, resolveReferences } from './row-codec';
-import { RunContext, RunState } from './import-run-state';
+import { RunContext, RunState, recordProgress } from './import-run-state';
 
 /** Rows checked between two chances for the worker's other work (leases, other jobs) to run. */
 const YIELD_EVERY = 25;
@@ -152,16 +152,13 @@ export class ImportBatches {
         for (const row of early) lines.push(...problemLines(row, row.problems));
         lines.push(...state.noticesUpTo(position));
       }
-      state.cancelled =
-        (await ctx.jobs.record(manager, ctx.job.id, {
-          progress: state.progress(),
-          counts,
-          lines,
-          cap: ctx.settings.maxReportLines,
-          ...(last
-            ? { checkpoint: state.checkpoint(position, settledOrdinals) }
-            : { done: fresh.map((outcome) => checked.get(outcome.key)!.ordinal!) }),
-        })) || state.cancelled;
+      await recordProgress(ctx, state, manager, {
+        counts,
+        lines,
+        ...(last
+          ? { checkpoint: state.checkpoint(position, settledOrdinals) }
+          : { done: fresh.map((outcome) => checked.get(outcome.key)!.ordinal!) }),
+      });
       for (const outcome of fresh) recorded.add(outcome.key);
       whole = last;
     };
@@ -255,13 +252,7 @@ export class ImportBatches {
     if (lines.length === 0) return;
     await ctx.tx.run(async (manager) => {
       await ctx.attempt.fence(manager);
-      state.cancelled =
-        (await ctx.jobs.record(manager, ctx.job.id, {
-          progress: state.progress(),
-          counts,
-          lines,
-          cap: ctx.settings.maxReportLines,
-        })) || state.cancelled;
+      await recordProgress(ctx, state, manager, { counts, lines });
     });
   }
 }

@@ -93,15 +93,10 @@ export class ImportJobsRepository {
 
   async create(
     manager: EntityManager,
-    job: {
-      ppsId: string;
-      createdBy: string;
-      format: ImportFormat;
-      fileName: string | null;
-      dryRun: boolean;
-      publish: boolean;
-      checkSimilar: boolean;
-    },
+    job: Pick<
+      ImportJobRow,
+      'ppsId' | 'createdBy' | 'format' | 'fileName' | 'dryRun' | 'publish' | 'checkSimilar'
+    >,
   ): Promise<ImportJobRow> {
     const [row] = await manager.query(
       `INSERT INTO import_job

@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { AssetBulkWriter, DuplicateCheck } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { AppConfig } from '@bouwsteen/config';
@@ -5,6 +6,7 @@ import { TransactionRunner } from '@bouwsteen/database';
 import { ImportJobData, JobAttempt } from '@bouwsteen/jobs';
 import {
   Checkpoint,
+  Counts,
   ImportJobRow,
   ImportJobsRepository,
   ReportLine,
@@ -96,4 +98,22 @@ export class RunState {
     this.noticesWritten += this.noticesUpTo(position).length;
     this.notices = this.notices.filter((notice) => notice.after > position);
   }
+}
+
+/**
+ * Records what a transaction of the attempt did (inside it, after its fence): how far the
+ * reader got, and the counts, lines and checkpoint given; notes a cancel request.
+ */
+export async function recordProgress(
+  ctx: RunContext,
+  state: RunState,
+  manager: EntityManager,
+  change: { counts?: Counts; lines?: ReportLine[]; checkpoint?: Checkpoint; done?: number[] },
+): Promise<void> {
+  const cancelRequested = await ctx.jobs.record(manager, ctx.job.id, {
+    ...change,
+    progress: state.progress(),
+    cap: ctx.settings.maxReportLines,
+  });
+  state.cancelled ||= cancelRequested;
 }

@@ -1,6 +1,6 @@
 import { isNotice, readRows, SourceItem, SourceRow } from './readers';
 import { ImportBatches } from './import-batch';
-import { RunContext, RunState } from './import-run-state';
+import { RunContext, RunState, recordProgress } from './import-run-state';
 import { line } from './report-lines';
 import { CheckedRow, readRow } from './row-check';
 import { referenceCycles } from './reference-cycles';
@@ -147,13 +147,10 @@ export class ImportRun {
     const { ctx, state } = this;
     await ctx.tx.run(async (manager) => {
       await ctx.attempt.fence(manager);
-      state.cancelled =
-        (await ctx.jobs.record(manager, ctx.job.id, {
-          progress: state.progress(),
-          lines: state.noticesUpTo(state.ordinal),
-          cap: ctx.settings.maxReportLines,
-          checkpoint: state.checkpoint(state.ordinal),
-        })) || state.cancelled;
+      await recordProgress(ctx, state, manager, {
+        lines: state.noticesUpTo(state.ordinal),
+        checkpoint: state.checkpoint(state.ordinal),
+      });
     });
     state.dropNoticesUpTo(state.ordinal);
   }

@@ -20,6 +20,7 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { pageQuery } from '../search-queries';
+import { StatusNotice } from '../../components/status-notice';
 
 const LIFETIMES = [
   { value: '30', label: '30 dagen' },
@@ -72,15 +73,7 @@ export class AccountPage {
       },
       <>
         <h1 class="utrecht-heading-1">Mijn account</h1>
-        {state.message ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {state.message}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={state.message} />
         <dl class="facts">
           <dt>Naam</dt>
           <dd safe>{user.displayName}</dd>

@@ -43,6 +43,7 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { adminPage } from './admin-layout';
+import { StatusNotice } from '../../components/status-notice';
 
 type Form = Record<string, unknown>;
 
@@ -291,15 +292,7 @@ export class AdminPage {
       `/beheer/gebruikers/${id}`,
       <>
         <h1 class="utrecht-heading-1" safe>{`Account: ${user.displayName}`}</h1>
-        {notice ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {notice}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={notice} />
         <StaleNotice what="dit account" show={state.stale} />
         <ErrorSummary errors={errors} labelOf={(path) => USER_LABELS[path] ?? 'Formulier'} />
         <form method="post" action={`/beheer/gebruikers/${id}`} class="site-form" novalidate>
@@ -555,15 +548,7 @@ export class AdminPage {
       '/beheer/zoekindex',
       <>
         <h1 class="utrecht-heading-1">Zoekindex</h1>
-        {notice ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {notice}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={notice} />
         <p class="utrecht-paragraph">
           Elke wijziging aan een bouwsteen gaat via een wachtrij naar de zoekindex. De worker
           verwerkt de wachtrij; wat Meilisearch herhaaldelijk weigert, wordt apart gezet.

@@ -12,6 +12,7 @@ import { PageAnswer } from '../../http/page-answer';
 import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { adminPage } from './admin-layout';
+import { StatusNotice } from '../../components/status-notice';
 
 const KIND_LABELS: Record<DeadLetterDto['kind'], string> = {
   [JobQueueName.Import]: 'Import',
@@ -64,15 +65,7 @@ export class BackgroundJobsPage {
       '/beheer/taken',
       <>
         <h1 class="utrecht-heading-1">Achtergrondtaken</h1>
-        {notice ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {notice}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={notice} />
         <p class="utrecht-paragraph">
           Imports en webhook-bezorgingen zijn taken die de worker uitvoert. Een taak die mislukt,
           wordt na een wachttijd opnieuw geprobeerd; een import die werd onderbroken, gaat verder

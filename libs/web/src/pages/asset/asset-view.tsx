@@ -23,6 +23,7 @@ import {
   ModuleSection,
   PracticeSection,
 } from './kind-sections';
+import { StatusNotice } from '../../components/status-notice';
 
 const REUSE_MODES: Record<string, string> = {
   'as-is': 'zoals het is',
@@ -98,15 +99,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           <span safe>{` · ${asset.pps.leadInstitution.name}`}</span>
         </p>
       </header>
-      {data.notice ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph" safe>
-            {data.notice}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
+      <StatusNotice text={data.notice} />
       <StatusBanners {...data} />
       <div class="asset-layout">
         <div class="asset-main">

@@ -34,6 +34,7 @@ import {
   currentItems,
   readCourseDetails,
 } from './course-form';
+import { StatusNotice } from '../../components/status-notice';
 
 type Form = Record<string, unknown>;
 
@@ -268,15 +269,7 @@ export class ComposerPage {
         <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
           {`Voor ${course.employer.name} · ${STATUS_LABELS[course.status] ?? course.status}`}
         </p>
-        {state.notice ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {state.notice}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={state.notice} />
         <StaleNotice what="deze cursus" show={state.stale} />
         <div class="work-layout">
           <div>

@@ -32,6 +32,7 @@ import { formSections } from './asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
 import { notice } from './notices';
 import { contentOfAsset, editableAsset } from './editable-asset';
+import { StatusNotice } from '../../components/status-notice';
 
 type Content = Record<string, unknown>;
 
@@ -371,15 +372,7 @@ export class AssetEditorPage {
           {title}
         </h1>
         {asset ? <AssetStatusLine asset={asset} labels={labels} /> : ''}
-        {state.notice ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {state.notice}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={state.notice} />
         {state.conflict ? <ConflictNotice changes={state.conflict} /> : ''}
         <ErrorSummary errors={errors} labelOf={labelOf} />
         <div class="work-layout">

@@ -15,6 +15,7 @@ import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { editablePps, workingPps } from './my-pps-scope';
 import { notice } from './notices';
+import { StatusNotice } from '../../components/status-notice';
 
 const TABS: { status: AssetStatus; slug: string; label: string; empty: string }[] = [
   { status: 'draft', slug: 'concepten', label: 'Concepten', empty: 'Geen concepten.' },
@@ -88,15 +89,7 @@ export class MyPpsPage {
       },
       <>
         <h1 class="utrecht-heading-1" safe>{`Mijn PPS: ${pps.name}`}</h1>
-        {message ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph" safe>
-              {message}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <StatusNotice text={message} />
         {choices.length > 1 ? <PpsSwitch choices={choices} current={pps.id} /> : ''}
         <section aria-labelledby="nieuw-titel">
           <h2 class="utrecht-heading-2" id="nieuw-titel">

@@ -1,0 +1,11 @@
+/** What just happened ("Opgeslagen", "Verwijderd"), announced politely; nothing when there is none. */
+export function StatusNotice(props: { text?: string | null }): JSX.Element {
+  if (!props.text) return '';
+  return (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <p class="utrecht-paragraph" safe>
+        {props.text}
+      </p>
+    </div>
+  );
+}
