@@ -15,6 +15,7 @@ import { CatalogueImport1765411200000 } from './1765411200000-CatalogueImport';
 import { BackgroundJobs1765497600000 } from './1765497600000-BackgroundJobs';
 import { ApiTokenVersion1765501200000 } from './1765501200000-ApiTokenVersion';
 import { CourseShareNonce1765504800000 } from './1765504800000-CourseShareNonce';
+import { ListedAndPublicFaces1765584000000 } from './1765584000000-ListedAndPublicFaces';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   BackgroundJobs1765497600000,
   ApiTokenVersion1765501200000,
   CourseShareNonce1765504800000,
+  ListedAndPublicFaces1765584000000,
 ];

@@ -16,9 +16,9 @@ function ppsRef(asset: AssetEntity): PpsRefDto {
     slug: asset.pps.slug,
     provinces: asset.pps.provinces,
     leadInstitution: {
-      id: asset.pps.leadOrganisation.id,
-      name: asset.pps.leadOrganisation.name,
-      type: asset.pps.leadOrganisation.type,
+      id: asset.pps.leadOrganisationId,
+      name: asset.pps.leadName,
+      type: asset.pps.leadType,
     },
   };
 }

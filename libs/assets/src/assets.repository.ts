@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { insertJsonRows, updateAtRevision } from '@bouwsteen/database';
+import { PpsPublicView } from '@bouwsteen/organisations';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
 import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
 import { AssetPolicy, ReaderScope } from './asset.policy';
@@ -115,7 +116,8 @@ export class AssetsRepository {
       .createQueryBuilder('a')
       .where(AssetPolicy.readableSql('a', ':allDrafts', ':readerPps'))
       .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
-    if (filter.leadInstitution || filter.province) query.innerJoin('a.pps', 'pps');
+    if (filter.leadInstitution || filter.province)
+      query.innerJoin(PpsPublicView, 'pps', 'pps.id = a.pps_id');
     if (filter.ids)
       query.andWhere('a.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : [null] });
     if (filter.kinds?.length) query.andWhere('a.kind IN (:...kinds)', { kinds: filter.kinds });
@@ -136,8 +138,7 @@ export class AssetsRepository {
     const draftVisible = AssetPolicy.draftsVisibleSql('a', ':allDrafts', ':readerPps');
     return this.assets
       .createQueryBuilder('a')
-      .innerJoinAndSelect('a.pps', 'pps')
-      .innerJoinAndSelect('pps.leadOrganisation', 'lead')
+      .innerJoinAndMapOne('a.pps', PpsPublicView, 'pps', 'pps.id = a.pps_id')
       .innerJoinAndMapOne(
         'a.view',
         AssetVersionEntity,
@@ -148,18 +149,18 @@ export class AssetsRepository {
       .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
   }
 
-  /** Published (not archived) assets by id, with when their current version came out: sitemaps. */
+  /** Listed assets by id, with when their current version came out: sitemaps. */
   async publishedPage(offset: number, limit: number): Promise<{ id: string; publishedAt: Date }[]> {
     return this.assets.manager.query(
       `SELECT id, published_at AS "publishedAt" FROM asset_published
-       WHERE status = 'published' ORDER BY id OFFSET $1 LIMIT $2`,
+       WHERE listed ORDER BY id OFFSET $1 LIMIT $2`,
       [offset, limit],
     );
   }
 
   async publishedCount(): Promise<number> {
     const [row] = await this.assets.manager.query(
-      `SELECT count(*)::int AS count FROM asset_published WHERE status = 'published'`,
+      `SELECT count(*)::int AS count FROM asset_published WHERE listed`,
     );
     return row.count;
   }
@@ -359,7 +360,7 @@ export class AssetsRepository {
               a.based_on_asset_id, a.based_on_version
        FROM l
        JOIN asset a ON a.id = l.id
-       JOIN pps p ON p.id = a.pps_id
+       JOIN pps_public p ON p.id = a.pps_id
        JOIN asset_version v ON v.asset_id = a.id AND v.number =
          CASE WHEN ${draftsVisible} THEN a.latest_version ELSE a.published_version END
        WHERE l.depth > 0 AND ${AssetPolicy.readableSql('a', '$2', '$3')}

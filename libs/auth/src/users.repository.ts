@@ -84,7 +84,7 @@ export class UsersRepository {
   async existingPpsIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows: { id: string }[] = await this.users.manager.query(
-      'SELECT id FROM pps WHERE id = ANY($1::uuid[])',
+      'SELECT id FROM pps_public WHERE id = ANY($1::uuid[])',
       [ids],
     );
     return new Set(rows.map((row) => row.id));
@@ -92,7 +92,7 @@ export class UsersRepository {
 
   async organisationExists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.users.manager.query(
-      'SELECT 1 FROM organisation WHERE id = $1',
+      'SELECT 1 FROM organisation_public WHERE id = $1',
       [id],
     );
     return rows.length > 0;

@@ -154,7 +154,7 @@ const COURSE_SELECT = `
          to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.duration_weeks, c.status, c.extras_cents,
          c.extras_description, c.share_token_hash, c.row_version, c.updated_at
   FROM course c
-  JOIN organisation e ON e.id = c.employer_organisation_id`;
+  JOIN organisation_public e ON e.id = c.employer_organisation_id`;
 
 /**
  * Facts of (asset, version) pairs from a relation `items` (position, asset_id, version,
@@ -168,7 +168,7 @@ const itemFacts = (extra = '') => `
   FROM items i
   JOIN asset_published_version v ON v.asset_id = i.asset_id
    AND (v.version = i.version OR (i.version IS NULL AND v.is_current))
-  JOIN pps p ON p.id = v.pps_id
+  JOIN pps_public p ON p.id = v.pps_id
   ORDER BY i.position`;
 
 /** A course's share link as stored: the nonce it is made from and its fingerprint. */

@@ -45,19 +45,19 @@ export interface HarvestPosition {
 
 /**
  * Every building block that was ever published, read from assets' published surface
- * (asset_published) with its PPS: published ones as records, archived ones as deletions, which
- * stay forever. The datestamp is when the public face last changed (the current version's
- * publication, or the archiving), kept by assets and indexed with the id for paging.
+ * (asset_published) with its PPS's public face: listed ones as records, the others (archived)
+ * as deletions, which stay forever. The datestamp is when the public face last changed (the
+ * current version's publication, or the archiving), kept by assets and indexed with the id for
+ * paging.
  */
 const RECORDS_SQL = `
-  SELECT a.id, a.kind, a.status = 'archived' AS deleted, a.public_changed_at AS datestamp,
-         p.id AS pps_id, p.name AS pps_name, p.provinces, o.name AS lead_name,
+  SELECT a.id, a.kind, NOT a.listed AS deleted, a.public_changed_at AS datestamp,
+         p.id AS pps_id, p.name AS pps_name, p.provinces, p.lead_name,
          a.title, a.summary, a.description, a.keywords, a.language, a.levels, a.license,
          a.study_load_hours, a.price_cents, a.audiences, a.module_type, a.first_published_at,
          a.based_on_asset_id
   FROM asset_published a
-  JOIN pps p ON p.id = a.pps_id
-  JOIN organisation o ON o.id = p.lead_organisation_id`;
+  JOIN pps_public p ON p.id = a.pps_id`;
 
 function where(filter: HarvestFilter, parameters: unknown[], after?: HarvestPosition): string {
   const conditions: string[] = [];
@@ -125,10 +125,10 @@ export class OaiRecordsRepository {
   /** The PPS and provinces that hold at least one record: the sets worth listing. */
   async setOwners(): Promise<{ pps: { id: string; name: string }[]; provinces: string[] }> {
     const pps = await this.dataSource.query(
-      `SELECT DISTINCT p.id, p.name FROM asset_published a JOIN pps p ON p.id = a.pps_id ORDER BY p.name`,
+      `SELECT DISTINCT p.id, p.name FROM asset_published a JOIN pps_public p ON p.id = a.pps_id ORDER BY p.name`,
     );
     const provinces = await this.dataSource.query(
-      `SELECT DISTINCT unnest(p.provinces) AS code FROM asset_published a JOIN pps p ON p.id = a.pps_id ORDER BY code`,
+      `SELECT DISTINCT unnest(p.provinces) AS code FROM asset_published a JOIN pps_public p ON p.id = a.pps_id ORDER BY code`,
     );
     return { pps, provinces: provinces.map((row: { code: string }) => row.code) };
   }

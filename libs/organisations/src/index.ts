@@ -5,6 +5,7 @@ export * from './pps.service';
 export * from './pps.repository';
 export * from './entities/organisation.entity';
 export * from './entities/pps.entity';
+export * from './entities/pps-public.view';
 export * from './dto/organisation.dto';
 export * from './dto/pps.dto';
 export * from './pps.policy';

@@ -5,6 +5,7 @@ import { OrganisationAliasEntity } from './entities/organisation-alias.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { PpsPartnerEntity } from './entities/pps-partner.entity';
 import { PpsEntity } from './entities/pps.entity';
+import { PpsPublicView } from './entities/pps-public.view';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsRepository } from './organisations.repository';
 import { OrganisationsService } from './organisations.service';
@@ -19,6 +20,7 @@ import { PpsService } from './pps.service';
       OrganisationAliasEntity,
       PpsEntity,
       PpsPartnerEntity,
+      PpsPublicView,
     ]),
     TaxonomyModule,
   ],

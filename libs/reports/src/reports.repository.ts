@@ -74,8 +74,8 @@ export class ReportsRepository {
 
   async pps(id: string): Promise<(Ref & { leadName: string; provinces: string[] }) | undefined> {
     const rows = await this.dataSource.query(
-      `SELECT p.id, p.name, p.provinces, o.name AS "leadName"
-       FROM pps p JOIN organisation o ON o.id = p.lead_organisation_id WHERE p.id = $1`,
+      `SELECT p.id, p.name, p.provinces, p.lead_name AS "leadName"
+       FROM pps_public p WHERE p.id = $1`,
       [id],
     );
     return rows[0];
@@ -83,7 +83,7 @@ export class ReportsRepository {
 
   async organisation(id: string): Promise<Ref | undefined> {
     return (
-      await this.dataSource.query('SELECT id, name FROM organisation WHERE id = $1', [id])
+      await this.dataSource.query('SELECT id, name FROM organisation_public WHERE id = $1', [id])
     )[0];
   }
 
@@ -100,7 +100,7 @@ export class ReportsRepository {
          (SELECT count(*) FROM reuse r JOIN asset_published x ON x.id = r.asset_id WHERE x.pps_id = p.id)::int AS "reusesReceived",
          (SELECT count(*) FROM reuse r WHERE r.adopter_pps_id = p.id)::int AS "reusesMade",
          count(a.id) FILTER (WHERE a.based_on_asset_id IS NOT NULL AND src.pps_id <> p.id)::int AS derivatives
-       FROM pps p
+       FROM pps_public p
        LEFT JOIN asset_published a ON a.pps_id = p.id
        LEFT JOIN asset_published_version src ON src.asset_id = a.based_on_asset_id AND src.version = a.based_on_version
        WHERE ${where}
@@ -122,10 +122,10 @@ export class ReportsRepository {
               count(r.id)::int AS "reuseRecords",
               coalesce(array_agg(DISTINCT coalesce(ap.name, ao.name)) FILTER (WHERE r.id IS NOT NULL), '{}') AS adopters
        FROM asset_published a
-       JOIN pps p ON p.id = a.pps_id
+       JOIN pps_public p ON p.id = a.pps_id
        LEFT JOIN reuse r ON r.asset_id = a.id
-       LEFT JOIN pps ap ON ap.id = r.adopter_pps_id
-       LEFT JOIN organisation ao ON ao.id = r.adopter_organisation_id
+       LEFT JOIN pps_public ap ON ap.id = r.adopter_pps_id
+       LEFT JOIN organisation_public ao ON ao.id = r.adopter_organisation_id
        WHERE ${where}
        GROUP BY a.id, a.title, a.kind, p.id, p.name, a.reuse_count
        ORDER BY a.reuse_count DESC, a.title
@@ -134,10 +134,10 @@ export class ReportsRepository {
     );
   }
 
-  /** Published assets of some PPS, most recently published first, for overlap checks. */
+  /** Listed assets of some PPS, most recently published first, for overlap checks. */
   async publishedAssetIds(ppsIds: string[], limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM asset_published WHERE status = 'published' AND pps_id = ANY($1::uuid[])
+      `SELECT id FROM asset_published WHERE listed AND pps_id = ANY($1::uuid[])
        ORDER BY published_at DESC, id LIMIT $2`,
       [ppsIds, limit],
     );
@@ -150,8 +150,8 @@ export class ReportsRepository {
       `SELECT owner.name AS "fromPps", adopter.name AS "toPps", a.title AS "assetTitle", r.mode
        FROM reuse r
        JOIN asset_published a ON a.id = r.asset_id
-       JOIN pps owner ON owner.id = a.pps_id
-       JOIN pps adopter ON adopter.id = r.adopter_pps_id
+       JOIN pps_public owner ON owner.id = a.pps_id
+       JOIN pps_public adopter ON adopter.id = r.adopter_pps_id
        WHERE a.pps_id = ANY($1::uuid[]) AND r.adopter_pps_id = ANY($1::uuid[])
        ORDER BY owner.name, adopter.name, a.title`,
       [ppsIds],
@@ -163,7 +163,7 @@ export class ReportsRepository {
     return this.dataSource.query(
       `SELECT p.id AS "ppsId", p.name AS "ppsName", count(r.id)::int AS "reusesMade",
               count(DISTINCT a.pps_id)::int AS sources
-       FROM reuse r JOIN pps p ON p.id = r.adopter_pps_id JOIN asset_published a ON a.id = r.asset_id
+       FROM reuse r JOIN pps_public p ON p.id = r.adopter_pps_id JOIN asset_published a ON a.id = r.asset_id
        GROUP BY p.id, p.name ORDER BY "reusesMade" DESC, p.name LIMIT $1`,
       [limit],
     );
@@ -187,7 +187,7 @@ export class ReportsRepository {
        SELECT s.id AS "sourceId", s.name AS "sourceName", t.id AS "adopterId", t.name AS "adopterName",
               count(*) FILTER (WHERE how = 'reuse')::int AS reuses,
               count(*) FILTER (WHERE how = 'derivative')::int AS derivatives
-       FROM edges e JOIN pps s ON s.id = e.source JOIN pps t ON t.id = e.adopter
+       FROM edges e JOIN pps_public s ON s.id = e.source JOIN pps_public t ON t.id = e.adopter
        GROUP BY s.id, s.name, t.id, t.name
        ORDER BY count(*) DESC, s.name, t.name
        LIMIT $1`,

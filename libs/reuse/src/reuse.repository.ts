@@ -56,8 +56,8 @@ const SELECT = `
          to_char(r.started_on, 'YYYY-MM-DD') AS started_on, r.recorded_by, r.created_at
   FROM reuse r
   JOIN asset_published a ON a.id = r.asset_id
-  LEFT JOIN pps p ON p.id = r.adopter_pps_id
-  LEFT JOIN organisation o ON o.id = r.adopter_organisation_id`;
+  LEFT JOIN pps_public p ON p.id = r.adopter_pps_id
+  LEFT JOIN organisation_public o ON o.id = r.adopter_organisation_id`;
 
 function toReuse(row: ReuseRow): Reuse {
   return {

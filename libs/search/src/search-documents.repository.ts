@@ -3,18 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentRow, SearchDocument, toSearchDocument } from './search-document';
 
-/** Published, not archived: what the index holds (asset_published is assets' read surface). */
+/**
+ * Listed blocks (published, not archived): what the index holds. asset_published is assets'
+ * read surface, pps_public the public face of a PPS and its lead (organisations').
+ */
 const DOCUMENT_SQL = `
   SELECT a.id, a.kind, a.version, a.published_at, a.reuse_count,
          p.id AS pps_id, p.name AS pps_name, p.provinces, p.configurations AS pps_configurations,
-         p.building_blocks AS pps_building_blocks, o.id AS lead_id, o.name AS lead_name,
+         p.building_blocks AS pps_building_blocks, p.lead_organisation_id AS lead_id, p.lead_name,
          a.title, a.summary, a.description, a.keywords, a.language, a.sectors, a.levels, a.themes,
          a.challenges, a.license, a.crebo_codes, a.module_type, a.study_load_hours, a.audiences,
          a.learning_mode, a.delivery_modes, a.certification, a.building_blocks, a.configurations, a.details
   FROM asset_published a
-  JOIN pps p ON p.id = a.pps_id
-  JOIN organisation o ON o.id = p.lead_organisation_id
-  WHERE a.status = 'published'`;
+  JOIN pps_public p ON p.id = a.pps_id
+  WHERE a.listed`;
 
 /** Reads what the index should hold, always from the current committed rows. */
 @Injectable()
@@ -54,7 +56,7 @@ export class SearchDocumentsRepository {
   ): Promise<string[]> {
     if (ppsIds.length === 0 && organisationIds.length === 0) return [];
     const rows: { id: string }[] = await manager.query(
-      `SELECT a.id FROM asset_published a JOIN pps p ON p.id = a.pps_id
+      `SELECT a.id FROM asset_published a JOIN pps_public p ON p.id = a.pps_id
        WHERE a.pps_id = ANY($1::uuid[]) OR p.lead_organisation_id = ANY($2::uuid[])`,
       [ppsIds, organisationIds],
     );

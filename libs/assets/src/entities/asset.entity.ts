@@ -2,13 +2,11 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { PpsEntity } from '@bouwsteen/organisations';
+import type { PpsPublicView } from '@bouwsteen/organisations';
 import { AssetVersionEntity } from './asset-version.entity';
 
 export const ASSET_KINDS = ['curriculum', 'module', 'infrastructure', 'practice'] as const;
@@ -23,10 +21,6 @@ export class AssetEntity {
 
   @Column('uuid', { name: 'pps_id' })
   ppsId: string;
-
-  @ManyToOne(() => PpsEntity)
-  @JoinColumn({ name: 'pps_id' })
-  pps: PpsEntity;
 
   @Column('text')
   kind: AssetKind;
@@ -89,6 +83,9 @@ export class AssetEntity {
 
   /** The version this reader gets to see; filled by the repository's queries. */
   view?: AssetVersionEntity;
+
+  /** Its PPS's public face (organisations' view); filled by the repository's reader queries. */
+  pps: PpsPublicView;
 
   get hasDraft(): boolean {
     return this.latestVersion !== this.publishedVersion;

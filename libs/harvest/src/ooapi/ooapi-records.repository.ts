@@ -40,35 +40,38 @@ export interface OrganizationRow {
   parent_id: string | null;
 }
 
-/** Published, not archived modules, from assets' published surface, with their PPS. */
+/**
+ * Listed modules (published, not archived), from assets' published surface, with their PPS
+ * from organisations' public face.
+ */
 const COURSES_SQL = `
   SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.module_type,
          a.study_load_hours, a.delivery_modes, a.price_cents, p.id AS pps_id, p.name AS pps_name,
          a.details
   FROM asset_published a
-  JOIN pps p ON p.id = a.pps_id
-  WHERE a.status = 'published' AND a.kind = 'module'`;
+  JOIN pps_public p ON p.id = a.pps_id
+  WHERE a.listed AND a.kind = 'module'`;
 
 const PROGRAMS_SQL = `
   SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.crebo_codes,
          p.id AS pps_id, p.name AS pps_name, a.details
   FROM asset_published a
-  JOIN pps p ON p.id = a.pps_id
-  WHERE a.status = 'published' AND a.kind = 'curriculum'`;
+  JOIN pps_public p ON p.id = a.pps_id
+  WHERE a.listed AND a.kind = 'curriculum'`;
 
 /**
  * The organisations behind the courses: lead institutions (institutes) and the PPS they lead
- * (departments below them), each only when it has a published building block.
+ * (departments below them), each only when it has a listed building block.
  */
 const ORGANIZATIONS_SQL = `
   SELECT o.id, o.name, 'institute' AS type, NULL::uuid AS parent_id
-  FROM organisation o
-  WHERE EXISTS (SELECT 1 FROM pps p JOIN asset_published a ON a.pps_id = p.id
-                WHERE p.lead_organisation_id = o.id AND a.status = 'published')
+  FROM organisation_public o
+  WHERE EXISTS (SELECT 1 FROM pps_public p JOIN asset_published a ON a.pps_id = p.id
+                WHERE p.lead_organisation_id = o.id AND a.listed)
   UNION ALL
   SELECT p.id, p.name, 'department', p.lead_organisation_id
-  FROM pps p
-  WHERE EXISTS (SELECT 1 FROM asset_published a WHERE a.pps_id = p.id AND a.status = 'published')`;
+  FROM pps_public p
+  WHERE EXISTS (SELECT 1 FROM asset_published a WHERE a.pps_id = p.id AND a.listed)`;
 
 @Injectable()
 export class OoapiRecordsRepository {
