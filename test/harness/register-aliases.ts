@@ -13,8 +13,9 @@ export function registerAliases(): void {
   if ((original as { bouwsteen?: boolean }).bouwsteen) return;
   const root = join(__dirname, '..', '..');
   const patched = (request: string, ...rest: unknown[]) => {
-    const match = /^@bouwsteen\/([a-z-]+)$/.exec(request);
-    return original.call(resolver, match ? join(root, 'libs', match[1], 'src') : request, ...rest);
+    const match = /^@bouwsteen\/([a-z-]+)(\/pure)?$/.exec(request);
+    const target = match && join(root, 'libs', match[1], 'src', match[2] ? 'pure' : '');
+    return original.call(resolver, target ?? request, ...rest);
   };
   resolver._resolveFilename = Object.assign(patched, { bouwsteen: true });
 }

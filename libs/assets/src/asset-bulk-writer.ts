@@ -10,7 +10,8 @@ import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
 import { CheckContext, ContentChecks } from './content-checks';
 import { AssetContentDto } from './dto/asset-content.dto';
-import { AssetEntity, AssetKind } from './entities/asset.entity';
+import { AssetKind } from './asset-codes';
+import { AssetEntity } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
 import { publishedAssetFields, publishedVersionFields } from './publication';
 

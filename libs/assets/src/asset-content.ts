@@ -1,6 +1,6 @@
 import { AssetContentDto } from './dto/asset-content.dto';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
-import { ASSET_KINDS, AssetKind } from './entities/asset.entity';
+import { ASSET_KINDS, AssetKind } from './asset-codes';
 import { EMPTY_KIND_COLUMNS, KIND_HANDLERS } from './kinds';
 
 export const DEFAULT_LANGUAGE = 'nl';

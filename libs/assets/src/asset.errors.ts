@@ -1,4 +1,4 @@
-import { defineProblems } from '@bouwsteen/common';
+import { defineProblems } from '@bouwsteen/common/pure';
 
 export enum AssetError {
   NotFound = 'asset-not-found',

@@ -1,5 +1,5 @@
-import { Principal } from '@bouwsteen/auth';
-import { PpsPolicy } from '@bouwsteen/organisations';
+import type { Principal } from '@bouwsteen/auth/pure';
+import { PpsPolicy } from '@bouwsteen/organisations/pure';
 
 /** Which unpublished drafts a reader may see: all (admins, LLO offices), their PPS's, or none. */
 export interface ReaderScope {

@@ -7,7 +7,7 @@ import { AssetBulkWriter } from './asset-bulk-writer';
 import { AssetEvents } from './asset-events';
 import { ContentChecks } from './content-checks';
 import { AssetPublicFace } from './asset-public-face';
-import { Licenses } from './license-policy';
+import { Licenses } from './licenses';
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';

@@ -5,7 +5,8 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { insertJsonRows, updateAtRevision } from '@bouwsteen/database';
 import { PpsPublicView } from '@bouwsteen/organisations';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
-import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
+import { AssetKind, AssetStatus } from './asset-codes';
+import { AssetEntity } from './entities/asset.entity';
 import { AssetPolicy, ReaderScope } from './asset.policy';
 import { AssetError } from './asset.errors';
 

@@ -38,14 +38,16 @@ import {
   UpdateAssetDto,
   VersionSummaryDto,
 } from './dto/asset.dto';
-import { AssetEntity, AssetKind } from './entities/asset.entity';
+import { AssetKind } from './asset-codes';
+import { AssetEntity } from './entities/asset.entity';
 import {
   AssetWithSimilarDto,
   DeriveAssetDto,
   DerivativeDto,
   LineageDto,
 } from './dto/derivative.dto';
-import { Licenses, licenseNotes } from './license-policy';
+import { licenseNotes } from './license-policy';
+import { Licenses } from './licenses';
 import { LineageRow } from './assets.repository';
 import { AssetPolicy } from './asset.policy';
 import { AssetEvents } from './asset-events';

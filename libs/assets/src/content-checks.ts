@@ -8,8 +8,10 @@ import { organisationReferences, otherKinds } from './asset-content';
 import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
-import { AssetEntity, AssetKind, AssetStatus } from './entities/asset.entity';
-import { Licenses, derivativeLicenseProblem } from './license-policy';
+import { AssetKind, AssetStatus } from './asset-codes';
+import { AssetEntity } from './entities/asset.entity';
+import { derivativeLicenseProblem } from './license-policy';
+import { Licenses } from './licenses';
 import { KIND_HANDLERS } from './kinds';
 
 /** What checking many contents needs from the database, read once for all of them. */

@@ -1,4 +1,4 @@
-import { SimilarAssetDto } from './dto/similar-asset.dto';
+import type { SimilarAssetDto } from './dto/similar-asset.dto';
 
 /** What a duplicate check compares: the texts and facts of an asset, or of a text not stored yet. */
 export interface DuplicateQuery {

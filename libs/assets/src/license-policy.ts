@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Term, TaxonomyService } from '@bouwsteen/taxonomy';
+import type { Term } from '@bouwsteen/taxonomy/pure';
 
 export interface LicenseTerms {
   code: string;
@@ -10,6 +8,7 @@ export interface LicenseTerms {
   attribution: boolean;
 }
 
+/** A licence's terms from its vocabulary entry. */
 export function licenseTerms(term: Term): LicenseTerms {
   const attributes = term.attributes as Partial<LicenseTerms>;
   return {
@@ -43,19 +42,6 @@ export function licenseNotes(source: LicenseTerms): string[] {
   if (source.shareAlike) notes.push(`share-alike: the derivative keeps ${source.code}`);
   if (source.nonCommercial) notes.push('non-commercial: not for use in paid courses or offerings');
   return notes;
-}
-
-/** The terms of a license code from the vocabulary (unknown codes allow nothing). */
-@Injectable()
-export class Licenses {
-  constructor(private readonly taxonomy: TaxonomyService) {}
-
-  async terms(code: string, manager?: EntityManager): Promise<LicenseTerms> {
-    const term = await this.taxonomy.term('licenses', code, manager);
-    return term
-      ? licenseTerms(term)
-      : { code, derivatives: false, shareAlike: false, nonCommercial: true, attribution: true };
-  }
 }
 
 /** The licence's own page (the Dutch deed for Creative Commons); undefined when there is none. */

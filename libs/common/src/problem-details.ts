@@ -37,5 +37,3 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
 }
-
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { IsInt, IsString, ValidateNested, validate } from 'class-validator';
 import { Type, plainToInstance } from 'class-transformer';
 import { cacheValidationMetadata } from './validation-metadata-cache';

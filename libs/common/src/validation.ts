@@ -1,6 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, ValidationFailedError } from './domain.exception';
-import { cacheValidationMetadata } from './validation-metadata-cache';
+import type { ValidationError } from '@nestjs/common';
+import { FieldError } from './domain.exception';
 
 /**
  * When the value has the wrong type, only the type is reported: "must be an array (got a
@@ -121,13 +120,3 @@ export const VALIDATOR_OPTIONS = {
   forbidNonWhitelisted: true,
   validationError: { target: false, value: true },
 } as const;
-
-export function createValidationPipe(): ValidationPipe {
-  cacheValidationMetadata();
-  return new ValidationPipe({
-    ...VALIDATOR_OPTIONS,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
-  });
-}

@@ -1,4 +1,4 @@
-import { Principal } from '@bouwsteen/auth';
+import type { Principal } from '@bouwsteen/auth/pure';
 import { CoursePolicy } from './course.policy';
 
 const make = (role: Principal['role'], organisationId: string | null, userId = 'u'): Principal => ({

@@ -1,4 +1,4 @@
-import { Principal, isAdmin } from '@bouwsteen/auth';
+import { Principal, isAdmin } from '@bouwsteen/auth/pure';
 
 /**
  * A course belongs to the LLO office that made it: its organisation, or the user when the

@@ -1,4 +1,4 @@
-import { defineProblems } from '@bouwsteen/common';
+import { defineProblems } from '@bouwsteen/common/pure';
 
 export enum FollowError {
   NotificationNotFound = 'notification-not-found',

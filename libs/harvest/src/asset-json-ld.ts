@@ -1,5 +1,6 @@
-import { AssetDto, licenseUrl } from '@bouwsteen/assets';
-import { LabelBook, OBK_SOURCE, obkIri, obkLevelPath } from '@bouwsteen/taxonomy';
+import type { AssetDto } from '@bouwsteen/assets';
+import { licenseUrl } from '@bouwsteen/assets/pure';
+import { LabelBook, OBK_SOURCE, obkIri, obkLevelPath } from '@bouwsteen/taxonomy/pure';
 
 /** schema.org's course modes for our delivery modes. */
 const COURSE_MODES: Record<string, string> = {

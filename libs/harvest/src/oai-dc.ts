@@ -1,5 +1,5 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { KIND_LABELS } from '@bouwsteen/taxonomy';
+import { KIND_LABELS } from '@bouwsteen/taxonomy/pure';
 import { RecordFacts } from './record-facts';
 
 export const OAI_DC = {

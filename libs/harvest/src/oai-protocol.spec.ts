@@ -1,4 +1,4 @@
-import { nlLomLicense } from '@bouwsteen/assets';
+import { nlLomLicense } from '@bouwsteen/assets/pure';
 import { readArguments } from './oai-arguments';
 import { endOf, formatOaiDate, parseOaiDate } from './oai-dates';
 import { OaiError } from './oai-errors';

@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '@bouwsteen/taxonomy';
+import { KIND_LABELS } from '@bouwsteen/taxonomy/pure';
 import { HarvestFilter, OaiRecordRow } from './oai-records.repository';
 
 export const KINDS = ['module', 'curriculum', 'infrastructure', 'practice'] as const;

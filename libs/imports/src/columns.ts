@@ -1,5 +1,5 @@
-import { ASSET_KINDS, AssetKind, LINK_TYPES, STUDY_LOAD_UNITS } from '@bouwsteen/assets';
-import { KIND_LABELS, Vocabulary } from '@bouwsteen/taxonomy';
+import { ASSET_KINDS, AssetKind, LINK_TYPES, STUDY_LOAD_UNITS } from '@bouwsteen/assets/pure';
+import { KIND_LABELS, Vocabulary } from '@bouwsteen/taxonomy/pure';
 
 /**
  * The file format of an import and an export, in one table: every column, its type, and what

@@ -1,4 +1,4 @@
-import { Term } from '@bouwsteen/taxonomy';
+import type { Term } from '@bouwsteen/taxonomy/pure';
 import {
   escapeValue,
   unescapeValue,

@@ -1,4 +1,5 @@
-import { ASSET_KINDS, AssetKind, ExportedAsset } from '@bouwsteen/assets';
+import type { ExportedAsset } from '@bouwsteen/assets';
+import { ASSET_KINDS, AssetKind } from '@bouwsteen/assets/pure';
 import {
   Column,
   KIND_CHOICES,

@@ -1,4 +1,4 @@
-import { Term, Vocabulary } from '@bouwsteen/taxonomy';
+import type { Term, Vocabulary } from '@bouwsteen/taxonomy/pure';
 
 /**
  * Codes and labels both name a term: "mbo-3" and "mbo niveau 3" are the same level. Codes win

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '@bouwsteen/common';
+import { projectPath } from '@bouwsteen/common/pure';
 import { normalise } from './normalise';
 import { stemDutch } from './dutch-stemmer';
 

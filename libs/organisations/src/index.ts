@@ -1,3 +1,4 @@
+export * from './pure';
 export * from './organisations.module';
 export * from './organisations.service';
 export * from './organisations.repository';
@@ -8,5 +9,3 @@ export * from './entities/pps.entity';
 export * from './entities/pps-public.view';
 export * from './dto/organisation.dto';
 export * from './dto/pps.dto';
-export * from './pps.policy';
-export * from './organisation.errors';

@@ -1,37 +1,18 @@
-import { Clock } from '@bouwsteen/common';
-import { PpsEntity } from './entities/pps.entity';
-import { PpsRepository } from './pps.repository';
-import { PpsService } from './pps.service';
+import { PpsDirectory } from './pps-directory';
 
 /** The directory the pages read: kept 30 s, sorted by Dutch name, never keeping a failure. */
-describe('PpsService.directory', () => {
-  const row = (name: string) =>
-    ({
-      id: name,
-      name,
-      provinces: [],
-      leadOrganisation: { id: 'o', name: 'ROC' },
-      updatedAt: new Date(0),
-    }) as unknown as PpsEntity;
+describe('PpsDirectory', () => {
+  const row = (name: string) => ({ id: name, name });
   let now = 0;
-  let answers: (() => Promise<[PpsEntity[], number]>)[];
+  let answers: (() => Promise<{ id: string; name: string }[]>)[];
   let reads = 0;
-  const repository = {
-    list: () => {
-      reads++;
-      return answers.shift()!();
-    },
-  } as unknown as PpsRepository;
-  const clock = { now: () => new Date(now) } as Clock;
-  const service = () =>
-    new PpsService(
-      repository,
-      undefined as never,
-      undefined as never,
-      undefined as never,
-      undefined as never,
-      clock,
-      undefined as never,
+  const directory = () =>
+    new PpsDirectory(
+      () => {
+        reads++;
+        return answers.shift()!();
+      },
+      () => now,
     );
 
   beforeEach(() => {
@@ -41,31 +22,36 @@ describe('PpsService.directory', () => {
 
   it('reads once per 30 seconds and sorts by name as Dutch does', async () => {
     answers = [
-      () => Promise.resolve([[row('Zorg'), row('ÉénPPS'), row('Aviation')], 3]),
-      () => Promise.resolve([[row('Nieuw')], 1]),
+      () => Promise.resolve([row('Zorg'), row('ÉénPPS'), row('Aviation')]),
+      () => Promise.resolve([row('Nieuw')]),
     ];
-    const pps = service();
-    expect((await pps.directory()).map((item) => item.name)).toEqual([
-      'Aviation',
-      'ÉénPPS',
-      'Zorg',
-    ]);
+    const pps = directory();
+    expect((await pps.items()).map((item) => item.name)).toEqual(['Aviation', 'ÉénPPS', 'Zorg']);
     now = 29_999;
-    await pps.directory();
+    await pps.items();
     expect(reads).toBe(1);
     now = 30_000;
-    expect((await pps.directory()).map((item) => item.name)).toEqual(['Nieuw']);
+    expect((await pps.items()).map((item) => item.name)).toEqual(['Nieuw']);
+    expect(reads).toBe(2);
+  });
+
+  it('reads again at once after a write made it forget', async () => {
+    answers = [() => Promise.resolve([row('Oud')]), () => Promise.resolve([row('Nieuw')])];
+    const pps = directory();
+    await pps.items();
+    pps.forget();
+    expect((await pps.items()).map((item) => item.name)).toEqual(['Nieuw']);
     expect(reads).toBe(2);
   });
 
   it('passes a failed read to the caller and tries again on the next call', async () => {
     answers = [
       () => Promise.reject(new Error('connection lost')),
-      () => Promise.resolve([[row('Techport')], 1]),
+      () => Promise.resolve([row('Techport')]),
     ];
-    const pps = service();
-    await expect(pps.directory()).rejects.toThrow('connection lost');
-    expect((await pps.directory()).map((item) => item.name)).toEqual(['Techport']);
+    const pps = directory();
+    await expect(pps.items()).rejects.toThrow('connection lost');
+    expect((await pps.items()).map((item) => item.name)).toEqual(['Techport']);
     expect(reads).toBe(2);
   });
 });

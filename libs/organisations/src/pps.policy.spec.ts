@@ -1,4 +1,4 @@
-import { Principal } from '@bouwsteen/auth';
+import type { Principal } from '@bouwsteen/auth/pure';
 import { PpsPolicy } from './pps.policy';
 
 const make = (role: Principal['role'], ppsIds: string[] = []): Principal => ({

@@ -1,4 +1,4 @@
-import { Principal, isAdmin } from '@bouwsteen/auth';
+import { Principal, isAdmin } from '@bouwsteen/auth/pure';
 
 /** Fields of a PPS only an admin may change: who it is and who leads it. */
 export const ADMIN_ONLY_PPS_FIELDS = ['name', 'leadOrganisationId'] as const;

@@ -24,18 +24,23 @@ import { CreatePpsDto, PpsDto, PpsListQueryDto, PpsSummaryDto, UpdatePpsDto } fr
 import { PpsEntity } from './entities/pps.entity';
 import { OrganisationsRepository } from './organisations.repository';
 import { toPpsDto, toPpsSummaryDto } from './pps.mapper';
+import { PpsDirectory } from './pps-directory';
 import { PpsPolicy } from './pps.policy';
 import { PartnerFields, PpsFields, PpsRepository } from './pps.repository';
 import { OrganisationError } from './organisation.errors';
 
-/** The whole directory is kept this long; a write through this service resets it at once. */
-const DIRECTORY_TTL_MS = 30_000;
 /** The region has a few dozen PPS; the directory stops here. */
 const DIRECTORY_MAX = 1000;
 
 @Injectable()
 export class PpsService {
-  private directoryCache?: { loadedAt: number; items: Promise<readonly PpsSummaryDto[]> };
+  private readonly directoryCache = new PpsDirectory<PpsSummaryDto>(
+    () =>
+      this.pps
+        .list({ offset: 0, limit: DIRECTORY_MAX })
+        .then(([rows]) => rows.map(toPpsSummaryDto)),
+    () => this.clock.now().getTime(),
+  );
 
   constructor(
     private readonly pps: PpsRepository,
@@ -48,29 +53,9 @@ export class PpsService {
     @Optional() @Inject(PUBLIC_FACE) private readonly publicFace?: PublicFace,
   ) {}
 
-  /**
-   * Every PPS, by name, for pages that list or name them all (the start page, search facets,
-   * the overview). Pages ask on every request and PPS change rarely, so the list is kept for
-   * a short while instead of three queries per page view.
-   */
-  async directory(): Promise<readonly PpsSummaryDto[]> {
-    const now = this.clock.now().getTime();
-    if (!this.directoryCache || now - this.directoryCache.loadedAt >= DIRECTORY_TTL_MS) {
-      const items = this.pps
-        .list({ offset: 0, limit: DIRECTORY_MAX })
-        .then(([rows]) =>
-          rows.map(toPpsSummaryDto).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-        );
-      this.directoryCache = { loadedAt: now, items };
-    }
-    const entry = this.directoryCache;
-    try {
-      return await entry.items;
-    } catch (error) {
-      // A failed read is not kept: the next page view tries again. The caller gets the error.
-      if (this.directoryCache === entry) this.directoryCache = undefined;
-      throw error;
-    }
+  /** Every PPS, by name, for pages that list or name them all (see PpsDirectory). */
+  directory(): Promise<readonly PpsSummaryDto[]> {
+    return this.directoryCache.items();
   }
 
   async get(id: string): Promise<PpsDto> {
@@ -113,7 +98,7 @@ export class PpsService {
         this.toPartners(dto),
       ),
     );
-    this.directoryCache = undefined;
+    this.directoryCache.forget();
     return this.get(saved.id);
   }
 
@@ -161,7 +146,7 @@ export class PpsService {
         summary: `${current.name}: ${changedFields(dto)}`,
       });
     });
-    this.directoryCache = undefined;
+    this.directoryCache.forget();
     return this.get(id);
   }
 

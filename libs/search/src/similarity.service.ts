@@ -9,6 +9,7 @@ import { quote } from './search-filter';
 import { dutchAnalyser } from '@bouwsteen/language';
 import {
   Reason,
+  SIMILARITY_THRESHOLD,
   SimilarityFeatures,
   SimilarityProfile,
   compare,
@@ -29,11 +30,6 @@ export interface SimilarAsset {
   reasons: Reason[];
 }
 
-/**
- * Below this a candidate shares too little to be called "likely the same". Calibrated on the
- * labelled set in test/fixtures/paraphrase-twins-nl.json (see README: "Dit bestaat al").
- */
-export const SIMILARITY_THRESHOLD = 0.12;
 /**
  * A candidate far below the best match is a neighbour, not a twin: only those within this
  * fraction of the best score are shown, so a clear match is not buried under related work.

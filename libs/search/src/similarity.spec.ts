@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { SimilarityFeatures, compare, profile, rarityAmong } from './similarity';
-import { SIMILARITY_THRESHOLD } from './similarity.service';
+import {
+  SIMILARITY_THRESHOLD,
+  SimilarityFeatures,
+  compare,
+  profile,
+  rarityAmong,
+} from './similarity';
 
 interface Text {
   title: string;

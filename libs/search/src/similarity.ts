@@ -75,6 +75,12 @@ const GENERIC = new Set([
   'zich',
 ]);
 
+/**
+ * Below this a candidate shares too little to be called "likely the same". Calibrated on the
+ * labelled set in test/fixtures/paraphrase-twins-nl.json (see README: "Dit bestaat al").
+ */
+export const SIMILARITY_THRESHOLD = 0.12;
+
 export interface SimilarityFeatures {
   title: string;
   summary: string;

@@ -1,5 +1,5 @@
-import { ValidationFailedError } from '@bouwsteen/common';
-import { CodeChecker } from './taxonomy.service';
+import { ValidationFailedError } from '@bouwsteen/common/pure';
+import { CodeChecker } from './code-checker';
 import { Term } from './vocabulary';
 
 const term = (code: string): Term => ({ code, label: code, labelEn: null, attributes: {} });

@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto, PatchType } from '@bouwsteen/common';
 import { OrganisationRefDto } from '@bouwsteen/organisations';
-import { ASSET_KINDS, ASSET_STATUSES, AssetKind, AssetStatus } from '../entities/asset.entity';
+import { ASSET_KINDS, ASSET_STATUSES, AssetKind, AssetStatus } from '../asset-codes';
 import { AssetContentDto } from './asset-content.dto';
 import { BasedOnDto } from './based-on.dto';
 import { CurriculumViewDto } from './curriculum.dto';

@@ -14,16 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsCalendarDate, IsNotBefore } from '@bouwsteen/common';
-
-export const LINK_TYPES = [
-  'website',
-  'document',
-  'video',
-  'elearning',
-  'repository',
-  'other',
-] as const;
-export const STUDY_LOAD_UNITS = ['hour', 'sbu', 'ects'] as const;
+import { LINK_TYPES, STUDY_LOAD_UNITS } from '../asset-codes';
 
 /** Contacts are roles ("projectleider"), not people's private data; email should be a team address. */
 export class ContactDto {

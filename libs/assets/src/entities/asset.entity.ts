@@ -7,12 +7,8 @@ import {
   VersionColumn,
 } from 'typeorm';
 import type { PpsPublicView } from '@bouwsteen/organisations';
+import type { AssetKind, AssetStatus } from '../asset-codes';
 import { AssetVersionEntity } from './asset-version.entity';
-
-export const ASSET_KINDS = ['curriculum', 'module', 'infrastructure', 'practice'] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
-export const ASSET_STATUSES = ['draft', 'published', 'archived'] as const;
-export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 @Entity('asset')
 export class AssetEntity {

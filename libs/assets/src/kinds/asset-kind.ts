@@ -1,6 +1,6 @@
 import { CodeChecker } from '@bouwsteen/taxonomy';
 import { AssetVersionEntity, VersionContent } from '../entities/asset-version.entity';
-import { AssetKind } from '../entities/asset.entity';
+import { AssetKind } from '../asset-codes';
 
 /** A reference from one version to other assets, checked to exist and to be of an allowed kind. */
 export interface AssetReference {

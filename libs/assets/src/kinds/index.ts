@@ -1,4 +1,4 @@
-import { AssetKind } from '../entities/asset.entity';
+import { AssetKind } from '../asset-codes';
 import { AssetKindHandler } from './asset-kind';
 import { curriculumKind } from './curriculum.kind';
 import { infrastructureKind } from './infrastructure.kind';

@@ -1,10 +1,16 @@
-import { AssetVersionEntity } from '../entities/asset-version.entity';
+import type { AssetVersionEntity } from '../entities/asset-version.entity';
 import { EMPTY_KIND_COLUMNS, KIND_HANDLERS, nlqfLevel } from '.';
 
+/** A version as read from the database (the entity has no behaviour, only columns). */
 function stored(columns: object): AssetVersionEntity {
-  const version = Object.assign(new AssetVersionEntity(), EMPTY_KIND_COLUMNS, columns, {
-    levels: ['mbo-4'],
-  });
+  const version: AssetVersionEntity = Object.assign(
+    {} as AssetVersionEntity,
+    EMPTY_KIND_COLUMNS,
+    columns,
+    {
+      levels: ['mbo-4'],
+    },
+  );
   version.studyLoadHours =
     version.studyLoadUnit === 'ects' ? (version.studyLoadValue ?? 0) * 28 : version.studyLoadValue;
   return version;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problemType } from '../problem-catalogue';
-import { PROBLEM_CONTENT_TYPE } from '../problem-details';
+import { PROBLEM_CONTENT_TYPE } from '../problem-mapping';
 import { statusProblem } from '../status-problems';
 
 /**

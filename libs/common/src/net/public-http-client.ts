@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { promises as dns } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -50,9 +49,8 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
  * address that was checked (a pinned lookup), so a second DNS answer cannot rebind it to an
  * internal host. Redirects are not followed; the response body is read and discarded (64 KB).
  */
-@Injectable()
 export class PublicHttpClient {
-  constructor(@Inject(DNS_RESOLVER) private readonly resolver: DnsResolver) {}
+  constructor(private readonly resolver: DnsResolver) {}
 
   async post(request: OutboundRequest): Promise<{ status: number }> {
     const url = new URL(request.url);

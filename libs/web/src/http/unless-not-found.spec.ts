@@ -1,4 +1,4 @@
-import { NotFoundError } from '@bouwsteen/common';
+import { NotFoundError } from '@bouwsteen/common/pure';
 import { unlessNotFound } from './unless-not-found';
 
 describe('unlessNotFound', () => {

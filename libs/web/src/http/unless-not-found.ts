@@ -1,4 +1,4 @@
-import { NotFoundError } from '@bouwsteen/common';
+import { NotFoundError } from '@bouwsteen/common/pure';
 
 /**
  * A read the page can do without when its subject is gone (an organisation removed since): the

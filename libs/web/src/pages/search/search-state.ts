@@ -1,5 +1,4 @@
 import type { FacetName, SearchQueryDto } from '@bouwsteen/search';
-import { searchQuery } from '../search-queries';
 import { FACET_DEFINITIONS, SORTS, SortValue } from './search-facets';
 
 export const PAGE_SIZE = 20;
@@ -157,10 +156,13 @@ export function effectiveSort(state: SearchState): SortValue {
 
 const FACETS_COUNTED: FacetName[] = [...FACET_DEFINITIONS.map((d) => d.facet), 'certifiable'];
 
-/** The search the state asks for, with every facet counted. */
+/**
+ * The search the state asks for, with every facet counted. A plain object of the query's type
+ * (not the class): every field is set here, and the search service only reads them.
+ */
 export function toSearchQuery(state: SearchState): SearchQueryDto {
   const param = (name: string) => state.values[name];
-  return searchQuery({
+  return {
     q: state.q || undefined,
     preset: state.llo ? 'llo' : undefined,
     kind: state.llo ? undefined : param('soort'),
@@ -180,5 +182,5 @@ export function toSearchQuery(state: SearchState): SearchQueryDto {
     facets: FACETS_COUNTED,
     pageNumber: state.page,
     pageSize: PAGE_SIZE,
-  });
+  };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '@bouwsteen/common';
-import { ASSET_KINDS } from '@bouwsteen/assets';
+import { projectPath } from '@bouwsteen/common/pure';
+import { ASSET_KINDS } from '@bouwsteen/assets/pure';
 import { FieldSpec, formSections } from './form-schema';
 
 type Schema = {
