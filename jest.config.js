@@ -1,5 +1,6 @@
 /**
- * Four tiers. Unit specs live beside the code (pure rules, no services). Integration specs in
+ * Four tiers. Unit specs live beside the code (pure rules: no services, no Nest, no TypeORM —
+ * the unit project refuses to load the last two). Integration specs in
  * test/integration drive services and repositories against real PostgreSQL and Meilisearch
  * without HTTP (races, the search pipeline, transactions). E2e specs in test/ go through the
  * real HTTP stack. Browser specs in test/browser drive the pages in Chromium. The service
@@ -16,6 +17,10 @@ const moduleNameMapper = Object.fromEntries(
 
 const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 
+/** Unit specs must not reach Nest or TypeORM: loading either fails the spec with its import chain. */
+const forbidden = '<rootDir>/test/harness/framework-forbidden.js';
+const pureOnly = { '^@nestjs/(.*)$': forbidden, '^typeorm(/.*)?$': forbidden };
+
 module.exports = {
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
@@ -26,7 +31,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/libs/**/*.spec.ts?(x)', '<rootDir>/apps/**/*.spec.ts'],
       transform,
-      moduleNameMapper,
+      moduleNameMapper: { ...pureOnly, ...moduleNameMapper },
     },
     {
       displayName: 'integration',

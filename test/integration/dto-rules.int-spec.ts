@@ -6,9 +6,15 @@ import { ValidationMetadata } from 'class-validator/types/metadata/ValidationMet
 
 type DtoClass = abstract new (...args: never[]) => unknown;
 
+/**
+ * Rules over every request DTO, read from the real classes: their class-validator metadata
+ * comes with their Nest/Swagger decorators, which the unit tier does not load — so this runs
+ * with the services' tiers, needing no database of its own.
+ */
+
 /** Every request DTO class of every library (files under libs/<lib>/src/dto). */
 function dtoClasses(): DtoClass[] {
-  const libs = join(__dirname, '..', '..', '..', 'libs');
+  const libs = join(__dirname, '..', '..', 'libs');
   const classes: DtoClass[] = [];
   for (const lib of readdirSync(libs)) {
     const dir = join(libs, lib, 'src', 'dto');
