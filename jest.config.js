@@ -29,7 +29,11 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.spec.ts?(x)', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts?(x)',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/test/architecture/**/*.spec.ts',
+      ],
       transform,
       moduleNameMapper: { ...pureOnly, ...moduleNameMapper },
     },
