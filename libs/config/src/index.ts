@@ -1,3 +1,2 @@
-export * from './app-config';
-export * from './load-config';
+export * from './pure';
 export * from './config.module';

@@ -1,4 +1,4 @@
-import { textProblem } from '@bouwsteen/common';
+import { textProblem } from '@bouwsteen/common/pure';
 import { OaiError, OaiErrorCode } from './oai-errors';
 
 /** Where the provider answers; the API's text guard leaves it to answer bad text itself. */

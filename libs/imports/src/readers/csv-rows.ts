@@ -1,4 +1,4 @@
-import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
 import { CsvError, parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';

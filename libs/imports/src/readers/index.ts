@@ -1,4 +1,4 @@
-import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
 import { csvRows } from './csv-rows';
 import { jsonlRows } from './jsonl-rows';
 import { ByteCounter, SourceItem } from './source-rows';

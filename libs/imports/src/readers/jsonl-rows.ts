@@ -1,4 +1,4 @@
-import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
 import { createReadStream } from 'node:fs';
 import { badKey } from './json-keys';
 import { dutchNumber } from './read-refusal';

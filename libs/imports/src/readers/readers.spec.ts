@@ -1,4 +1,4 @@
-import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

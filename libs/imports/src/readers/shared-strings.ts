@@ -1,4 +1,4 @@
-import type { ImportReadLimits } from '@bouwsteen/config';
+import type { ImportReadLimits } from '@bouwsteen/config/pure';
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import type { ImportReadLimits } from '@bouwsteen/config';
+import type { ImportReadLimits } from '@bouwsteen/config/pure';
 import { ReadRefusal, dutchNumber } from './read-refusal';
 import { SharedStrings, localName } from './shared-strings';
 import { XmlHandler, parseXml } from './xml-stream';

@@ -1,4 +1,4 @@
-import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config';
+import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
 import { dirname } from 'node:path';
 import { RowProblem } from '../row-codec';
 import { headerNotices } from './header-check';

@@ -1,4 +1,4 @@
-import type { ImportReadLimits } from '@bouwsteen/config';
+import type { ImportReadLimits } from '@bouwsteen/config/pure';
 import type { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { Entry, ZipFile, open as openZip } from 'yauzl';
