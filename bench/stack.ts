@@ -57,10 +57,15 @@ export interface Stack {
   apiPort: number;
   apiPid: number;
   workerPid: number;
+  /** The worker that runs the background jobs: a second process when the workers are split. */
+  jobsWorkerPid: number;
   publisher: Principal;
   ppsIds: string[];
   stop(): Promise<void>;
 }
+
+/** The heap cap `npm run start:worker` and compose give the worker. */
+const WORKER_HEAP_MB = 640;
 
 /** BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the API and worker: profiling. */
 function pinned(
@@ -84,6 +89,8 @@ export async function startStack(
   apiCpu: '0' | '1',
   workerCpus?: string,
   meiliNice?: number,
+  /** One worker for the search relay and one for the jobs (WORKER_TASKS), as a deployment may. */
+  splitWorkers = false,
 ): Promise<Stack> {
   execFileSync('taskset', ['-cp', '0', String(process.pid)]);
   const runId = Date.now().toString(36);
@@ -144,11 +151,13 @@ export async function startStack(
     const searchKey = env.MEILI_SEARCH_KEY;
     children.push(
       // Launched as `npm run start:worker` and compose launch it (heap cap included).
-      pinned(
-        workerCpus ?? (apiCpu === '0' ? '1' : apiCpu),
-        projectPath('dist/apps/worker/src/main.js'),
-        env,
-        ['--max-old-space-size=320'],
+      ...(splitWorkers ? ['search', 'jobs'] : ['search,jobs']).map((tasks) =>
+        pinned(
+          workerCpus ?? (apiCpu === '0' ? '1' : apiCpu),
+          projectPath('dist/apps/worker/src/main.js'),
+          { ...env, WORKER_TASKS: tasks },
+          [`--max-old-space-size=${process.env.BENCH_WORKER_HEAP_MB ?? WORKER_HEAP_MB}`],
+        ),
       ),
     );
     // As in production: the API gets the search-only key, never the master key.
@@ -173,6 +182,7 @@ export async function startStack(
       apiPort,
       apiPid: api.pid!,
       workerPid: children[0].pid!,
+      jobsWorkerPid: children[splitWorkers ? 1 : 0].pid!,
       publisher,
       ppsIds,
       stop,

@@ -10,6 +10,8 @@ const QUEUES = [
   // Jobs that ran out of attempts land here, visible to admins in /beheer; nothing works it.
   { name: 'dead_letter', options: { policy: 'standard', retryLimit: 0 } },
   { name: 'import', options: { policy: 'standard', deadLetter: 'dead_letter' } },
+  // Small files have a lane of their own, so a long import never stands before a short one.
+  { name: 'import_small', options: { policy: 'standard', deadLetter: 'dead_letter' } },
   { name: 'webhook', options: { policy: 'standard', deadLetter: 'dead_letter' } },
 ];
 

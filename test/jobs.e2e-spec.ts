@@ -54,7 +54,7 @@ describe('imports as background jobs (e2e, worker processes)', () => {
 
   /** A worker process, as `npm run start:worker` starts it (with its heap cap). */
   async function startWorker(): Promise<Started> {
-    const worker = run('node', ['--max-old-space-size=320', 'dist/apps/worker/src/main.js'], {
+    const worker = run('node', ['--max-old-space-size=640', 'dist/apps/worker/src/main.js'], {
       ...t.workerEnv(),
       LOG_LEVEL: 'warn',
       JOB_LEASE_SECONDS: '5',

@@ -18,10 +18,15 @@ export async function bootstrapWorker(
     logger: ['error', 'warn', 'log'],
   });
   assertWorkerSecrets(app.get<AppConfig>(APP_CONFIG));
+  // WORKER_TASKS splits the work over processes (each with its own heap and event loop): an
+  // import's rows and a 10,000-document search round need not share one.
   if (options.shutdownHooks) app.enableShutdownHooks();
-  await app.get(OutboxRelay).start();
-  await app.get(JobRunner).start();
-  new Logger('Worker').log('Search outbox relay and background jobs started');
+  const { worker } = app.get<AppConfig>(APP_CONFIG);
+  if (worker.search) await app.get(OutboxRelay).start();
+  if (worker.jobs) await app.get(JobRunner).start();
+  new Logger('Worker').log(
+    `${[worker.search && 'Search outbox relay', worker.jobs && 'background jobs'].filter(Boolean).join(' and ')} started`,
+  );
   return app;
 }
 

@@ -91,6 +91,8 @@ export interface AppConfig {
     parkAfterAttempts: number;
   };
   /** Background jobs (pg-boss) as the worker runs them. */
+  /** What a worker process runs: the search outbox relay, the background jobs, or both. */
+  worker: { search: boolean; jobs: boolean };
   jobs: {
     /** A running job's lease: renewed every third of it; a job whose lease ran out is retried. */
     leaseSeconds: number;
@@ -107,6 +109,8 @@ export interface AppConfig {
     maxReportLines: number;
     /** Imports one worker runs at the same time (never two of one PPS, over all workers). */
     concurrency: number;
+    /** Files up to this size go in the small-import lane (one more at a time per worker). */
+    smallBytes: number;
     /** Imports a PPS may have waiting and running at once (more are refused with 429). */
     maxJobsPerPps: number;
     /** Tries of an import whose worker stopped (each resumes where the last one left off). */

@@ -42,7 +42,12 @@ describe('loadConfig', () => {
   it('reads the job settings with defaults, and names the successor of a retired setting', () => {
     const config = loadConfig(base);
     expect(config.jobs).toEqual({ leaseSeconds: 10, pollMs: 500 });
-    expect(config.imports).toMatchObject({ concurrency: 2, maxJobsPerPps: 5, maxAttempts: 3 });
+    expect(config.imports).toMatchObject({
+      concurrency: 1,
+      smallBytes: 1_048_576,
+      maxJobsPerPps: 5,
+      maxAttempts: 3,
+    });
     expect(config.webhooks).toMatchObject({ retryBaseSeconds: 2, maxAttempts: 10, concurrency: 8 });
     const problems = problemsOf({
       ...base,
@@ -55,6 +60,14 @@ describe('loadConfig', () => {
       'WEBHOOK_RETRY_BASE_MS is no longer read: set WEBHOOK_RETRY_BASE_SECONDS instead',
     );
     expect(problems).toContain('JOB_LEASE_SECONDS must be an integer between 3 and 600');
+    expect(loadConfig(base).worker).toEqual({ search: true, jobs: true });
+    expect(loadConfig({ ...base, WORKER_TASKS: 'jobs' }).worker).toEqual({
+      search: false,
+      jobs: true,
+    });
+    expect(problemsOf({ ...base, WORKER_TASKS: 'search,mail' })).toContain(
+      'WORKER_TASKS must list search, jobs or both (got "search,mail")',
+    );
   });
 
   it('reports every problem at once', () => {

@@ -144,6 +144,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (env[name] !== undefined && env[name] !== '')
       problems.push(`${name} is no longer read: set ${successor} instead`);
 
+  /** WORKER_TASKS: `search`, `jobs` or both (comma-separated): what a worker process runs. */
+  function workerTasks(): AppConfig['worker'] {
+    const raw = env.WORKER_TASKS || 'search,jobs';
+    const tasks = raw.split(',').map((task) => task.trim());
+    if (tasks.some((task) => task !== 'search' && task !== 'jobs'))
+      problems.push(`WORKER_TASKS must list search, jobs or both (got "${raw}")`);
+    return { search: tasks.includes('search'), jobs: tasks.includes('jobs') };
+  }
+
   const jwtSecret = env.JWT_SECRET ?? '';
   if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET is required and must be at least 32 characters');
@@ -246,6 +255,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryMaxMs: int('OUTBOX_RETRY_MAX_MS', 300000, 10, 3600000),
       parkAfterAttempts: int('OUTBOX_PARK_AFTER_ATTEMPTS', 5, 1, 100),
     },
+    worker: workerTasks(),
     jobs: {
       leaseSeconds: int('JOB_LEASE_SECONDS', 10, 3, 600),
       pollMs: int('JOB_POLL_MS', 500, 50, 60000),
@@ -255,7 +265,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBytes: int('IMPORT_MAX_BYTES', 268_435_456, 1024, 4_294_967_296),
       batchRows: int('IMPORT_BATCH_ROWS', 1000, 1, 1000),
       maxReportLines: int('IMPORT_MAX_REPORT_LINES', 100_000, 100, 10_000_000),
-      concurrency: int('IMPORT_CONCURRENCY', 2, 1, 16),
+      concurrency: int('IMPORT_CONCURRENCY', 1, 1, 16),
+      smallBytes: int('IMPORT_SMALL_BYTES', 1_048_576, 0, 268_435_456),
       maxJobsPerPps: int('IMPORT_MAX_JOBS_PER_PPS', 5, 1, 1000),
       maxAttempts: int('IMPORT_MAX_ATTEMPTS', 3, 1, 20),
       limits: {

@@ -162,7 +162,10 @@ export class ImportJobsRepository {
    * The PPS's next import, when none of its imports is with the engine: marked as handed over
    * (the caller sends it in the same transaction). At most one per PPS, by a unique index.
    */
-  async takeNext(manager: EntityManager, ppsId: string): Promise<string | null> {
+  async takeNext(
+    manager: EntityManager,
+    ppsId: string,
+  ): Promise<{ id: string; bytesTotal: number } | null> {
     const [rows] = await manager.query(
       `UPDATE import_job SET dispatched = true
         WHERE id = (SELECT id FROM import_job
@@ -170,10 +173,10 @@ export class ImportJobsRepository {
                        AND NOT EXISTS (SELECT 1 FROM import_job
                                         WHERE pps_id = $1 AND dispatched AND status IN ('queued', 'running'))
                      ORDER BY created_at, id LIMIT 1)
-        RETURNING id`,
+        RETURNING id, bytes_total::float8 AS "bytesTotal"`,
       [ppsId],
     );
-    return rows[0]?.id ?? null;
+    return rows[0] ?? null;
   }
 
   /** An attempt takes the job up: running, with its attempt number (null once ended). */
@@ -283,13 +286,20 @@ export class ImportJobsRepository {
   async requestCancel(
     manager: EntityManager,
     id: string,
-  ): Promise<{ outcome: 'cancelled' | 'asked' | 'ended'; ppsId: string; dispatched: boolean }> {
+  ): Promise<{
+    outcome: 'cancelled' | 'asked' | 'ended';
+    ppsId: string;
+    dispatched: boolean;
+    bytesTotal: number;
+  }> {
     const [job] = await manager.query(
-      `SELECT status, pps_id AS "ppsId", dispatched FROM import_job WHERE id = $1 FOR UPDATE`,
+      `SELECT status, pps_id AS "ppsId", dispatched, bytes_total::float8 AS "bytesTotal"
+         FROM import_job WHERE id = $1 FOR UPDATE`,
       [id],
     );
+    const { ppsId, dispatched, bytesTotal } = job;
     if (['done', 'failed', 'cancelled'].includes(job.status))
-      return { outcome: 'ended', ppsId: job.ppsId, dispatched: job.dispatched };
+      return { outcome: 'ended', ppsId, dispatched, bytesTotal };
     await manager.query(
       `UPDATE import_job SET cancel_requested = true,
          status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
@@ -299,8 +309,9 @@ export class ImportJobsRepository {
     );
     return {
       outcome: job.status === 'queued' ? 'cancelled' : 'asked',
-      ppsId: job.ppsId,
-      dispatched: job.dispatched,
+      ppsId,
+      dispatched,
+      bytesTotal,
     };
   }
 

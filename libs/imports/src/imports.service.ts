@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { Principal } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
-import { JobEngine, JobQueueName } from '@bouwsteen/jobs';
+import { JobEngine } from '@bouwsteen/jobs';
 import {
   DomainException,
   ForbiddenError,
@@ -124,11 +124,11 @@ export class ImportsService {
   async cancel(principal: Principal, id: string): Promise<ImportJobDto> {
     await this.readable(principal, id);
     await this.tx.run(async (manager) => {
-      const { outcome, ppsId, dispatched } = await this.jobs.requestCancel(manager, id);
+      const { outcome, ppsId, dispatched, bytesTotal } = await this.jobs.requestCancel(manager, id);
       if (outcome === 'ended')
         throw new DomainException(ImportError.Finished, 'This import has already ended');
       if (outcome !== 'cancelled' || !dispatched) return;
-      await this.engine.cancel(manager, JobQueueName.Import, id);
+      await this.engine.cancel(manager, this.turns.laneFor(bytesTotal), id);
       await this.files.remove(manager, id);
       await this.turns.next(manager, ppsId);
     });

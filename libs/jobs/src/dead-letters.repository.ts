@@ -38,12 +38,12 @@ export class DeadLettersRepository {
     return [rows, count.count];
   }
 
-  /** Jobs of each queue by state (created, retry, active), for the admins' overview. */
-  async queueCounts(): Promise<{ queue: string; state: string; count: number }[]> {
+  /** Jobs of each kind by state (created, retry, active), for the admins' overview. */
+  async queueCounts(): Promise<{ kind: string; state: string; count: number }[]> {
     return this.db.query(
-      `SELECT name AS queue, state::text AS state, count(*)::int AS count FROM pgboss.job
-        WHERE name IN ($1, $2) AND state < 'completed' GROUP BY name, state`,
-      [JobQueueName.Import, JobQueueName.Webhook],
+      `SELECT data->>'kind' AS kind, state::text AS state, count(*)::int AS count FROM pgboss.job
+        WHERE name IN ($1, $2, $3) AND state < 'completed' GROUP BY 1, 2`,
+      [JobQueueName.Import, JobQueueName.ImportSmall, JobQueueName.Webhook],
     );
   }
 

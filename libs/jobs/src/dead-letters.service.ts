@@ -29,14 +29,14 @@ export class DeadLettersService {
     return toPage(rows.map(toDeadLetterDto), total, query);
   }
 
-  /** Per queue: jobs waiting (including those waiting for a retry) and running. */
+  /** Per kind of job: waiting, waiting for a retry, and running. */
   async queues(principal: Principal): Promise<QueueCounts[]> {
     this.adminOnly(principal);
     const rows = await this.deadLetters.queueCounts();
     const queues = [JobQueueName.Import, JobQueueName.Webhook] as const;
     return queues.map((queue) => {
       const of = (state: string) =>
-        rows.find((row) => row.queue === queue && row.state === state)?.count ?? 0;
+        rows.find((row) => row.kind === queue && row.state === state)?.count ?? 0;
       return { queue, waiting: of('created'), retrying: of('retry'), running: of('active') };
     });
   }

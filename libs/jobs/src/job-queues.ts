@@ -4,6 +4,8 @@
  */
 export enum JobQueueName {
   Import = 'import',
+  /** Imports of small files: a lane of their own, so they never wait behind a long one. */
+  ImportSmall = 'import_small',
   Webhook = 'webhook',
   /** Jobs that ran out of attempts: kept for admins to see in /beheer; nothing works it. */
   DeadLetter = 'dead_letter',
