@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
-import { Clock, FieldError, ForbiddenError } from '@bouwsteen/common';
+import { Clock, FieldError, ForbiddenError, loggableError } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { contentOf, toVersionColumns } from './asset-content';
 import { AssetEvents } from './asset-events';
@@ -117,7 +117,7 @@ export class AssetBulkWriter {
       // A batch fails whole only on what no check could foresee (another import creating the
       // same code at the same moment): then each item goes alone, so one cannot sink the rest.
       if (items.length === 1) {
-        this.logger.warn(`Bulk item not written: ${(error as Error).message}`);
+        this.logger.warn(`Bulk item not written: ${loggableError(error)}`);
         return [failed(items[0].key, '', 'could not be saved; try this row again')];
       }
       const outcomes: BulkOutcome[] = [];

@@ -22,3 +22,4 @@ export * from './net/public-address';
 export * from './net/public-http-client';
 export * from './csv';
 export * from './fingerprint';
+export * from './loggable-error';

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/comm
 import { EntityManager } from 'typeorm';
 import { AssetBulkWriter, DUPLICATE_CHECK, DuplicateCheck } from '@bouwsteen/assets';
 import { Principal, PrincipalLoader } from '@bouwsteen/auth';
+import { loggableError } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
 import {
@@ -96,7 +97,7 @@ export class ImportJobHandler implements OnModuleInit {
       outcome = await this.attempt(attempt, job);
     } catch (error) {
       if (error instanceof LeaseLostError || attempt.signal.aborted) throw error;
-      this.logger.error(`Import ${id} failed: ${(error as Error).stack}`);
+      this.logger.error(`Import ${id} failed: ${loggableError(error)}`);
       outcome = {
         end: {
           status: 'failed',

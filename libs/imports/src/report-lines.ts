@@ -30,9 +30,9 @@ export function line(
 ): ReportLine {
   return {
     severity,
-    row,
+    row: row === null ? null : visible(row),
     sourceId: sourceId === null ? null : visible(sourceId),
-    field: problem.field || null,
+    field: problem.field ? visible(problem.field) : null,
     message: problem.message,
     value: problem.value === undefined ? null : visible(problem.value.slice(0, 500)),
     assetId: null,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
+import { loggableError } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
 import { JobEngine, QueueSettings } from './job-engine';
@@ -135,7 +136,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         try {
           claimed = await this.claim(handler, free);
         } catch (error) {
-          this.logger.error(`Claiming ${handler.queue} jobs failed: ${(error as Error).message}`);
+          this.logger.error(`Claiming ${handler.queue} jobs failed: ${loggableError(error)}`);
         }
       }
       // A full batch may have more behind it; otherwise wait for the poll or a free slot.
@@ -209,7 +210,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         await this.end(handler, job, lease, failure);
       } catch (error) {
         // The lease runs out and the reaper ends the attempt instead.
-        this.logger.error(`Ending job ${job.id} failed: ${(error as Error).message}`);
+        this.logger.error(`Ending job ${job.id} failed: ${loggableError(error)}`);
       }
     })().finally(() => {
       this.running.delete(key);
@@ -236,7 +237,7 @@ export class JobRunner implements BeforeApplicationShutdown {
       await this.leases.release(manager, job.id);
       if (failure === undefined) return this.engine.complete(manager, handler.queue, job.id);
       if (!(failure instanceof LeaseLostError || failure instanceof JobStoppedError))
-        this.logger.error(`Job ${handler.queue} ${job.id} failed: ${errorText(failure)}`);
+        this.logger.error(`Job ${handler.queue} ${job.id} failed: ${loggableError(failure)}`);
       const reason =
         failure instanceof JobStoppedError
           ? JobEndReason.Stopped
@@ -260,7 +261,7 @@ export class JobRunner implements BeforeApplicationShutdown {
       const lost = await this.leases.renew(held, this.config.jobs.leaseSeconds);
       for (const job of this.running.values()) if (lost.has(job.jobId)) job.abort.abort();
     } catch (error) {
-      this.logger.warn(`Renewing job leases failed: ${(error as Error).message}`);
+      this.logger.warn(`Renewing job leases failed: ${loggableError(error)}`);
     }
   }
 
@@ -284,7 +285,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         }
       });
     } catch (error) {
-      this.logger.warn(`Looking for stopped jobs failed: ${(error as Error).message}`);
+      this.logger.warn(`Looking for stopped jobs failed: ${loggableError(error)}`);
     }
   }
 }

@@ -189,7 +189,8 @@ export class OutboxRepository {
 
   /** An admin's "try again": parked entries become due now, with their count of attempts reset. */
   async retryParked(): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM's query().
+    const [rows]: [unknown[], number] = await this.dataSource.query(
       `UPDATE search_outbox SET parked_at = NULL, attempts = 0, next_attempt_at = clock_timestamp()
        WHERE parked_at IS NOT NULL AND processed_at IS NULL RETURNING id`,
     );
