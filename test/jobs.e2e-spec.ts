@@ -6,6 +6,7 @@ import { finished as streamFinished } from 'node:stream/promises';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { zipBomb } from './fixtures/xlsx-builder';
+import { PageBrowser } from './harness/page-browser';
 import { moduleBody } from './harness/fixtures';
 import { ImportJob, finished } from './harness/imports';
 import { Started, alive, ensureBuilt, run, waitFor } from './harness/processes';
@@ -244,6 +245,45 @@ describe('imports as background jobs (e2e, worker processes)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it("says on the import page why a PPS's full line refuses a file, with Retry-After", async () => {
+    // No worker runs: two waiting imports fill the line (IMPORT_MAX_JOBS_PER_PPS is 2 here).
+    const waiting = [
+      (await upload(otherLead, otherPps, modules(otherPps, 'Vol', 3)).expect(202)).body.id,
+      (await upload(otherLead, otherPps, modules(otherPps, 'Voller', 3)).expect(202)).body.id,
+    ];
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(otherLead)).status).toBe(303);
+    await browser.get(`/mijn-pps/importeren?pps=${otherPps}`);
+    const file = Buffer.from(
+      '--grens\r\nContent-Disposition: form-data; name="file"; filename="derde.jsonl"\r\n' +
+        `Content-Type: application/x-ndjson\r\n\r\n${modules(otherPps, 'Derde', 1)}\r\n--grens--\r\n`,
+    );
+    const page = await browser.postBytes(
+      `/mijn-pps/importeren?pps=${otherPps}&_formulier=${encodeURIComponent(browser.token)}`,
+      file,
+      'multipart/form-data; boundary=grens',
+    );
+    expect(page.status).toBe(429);
+    expect(page.headers['retry-after']).toBe('60');
+    expect(page.text).toContain('Voor deze PPS staan al zoveel imports klaar');
+    for (const id of waiting)
+      await t.http().post(`/api/v1/imports/${id}/cancel`).set(bearer(otherLead)).expect(202);
+  });
+
+  it('lists the dead letters to admins only, under /api/v1', async () => {
+    const admin = await t.user('admin');
+    const list = await t.http().get('/api/v1/jobs/dead-letters').set(bearer(admin)).expect(200);
+    expect(list.body).toMatchObject({ pageNumber: 1, items: expect.any(Array) });
+    await t.http().get('/api/v1/jobs/dead-letters').set(bearer(lead)).expect(403);
+    await t.http().get('/api/v1/jobs/dead-letters').expect(401);
+    const gone = await t
+      .http()
+      .delete('/api/v1/jobs/dead-letters/00000000-0000-4000-8000-000000000000')
+      .set(bearer(admin))
+      .expect(404);
+    expect(gone.body.code).toBe('job-dead-letter-not-found');
+  });
 
   it('keeps nothing of an upload that was cut off midway', async () => {
     const before = await db.query(`SELECT count(*)::int AS n FROM import_job`);

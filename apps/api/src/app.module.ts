@@ -12,6 +12,7 @@ import { DatabaseModule } from '@bouwsteen/database';
 import { FollowModule } from '@bouwsteen/follow';
 import { HarvestModule } from '@bouwsteen/harvest';
 import { ImportsModule } from '@bouwsteen/imports';
+import { JobsModule } from '@bouwsteen/jobs';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
@@ -34,6 +35,7 @@ const API_MODULES = [
   ReportsModule,
   CoursesModule,
   ImportsModule,
+  JobsModule,
 ];
 
 /** The API's version prefix; the pages, health, metrics and problem types live at the root. */

@@ -184,6 +184,8 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   private begin(handler: JobHandler<JobData>, job: PgBoss.JobWithMetadata<JobData>): void {
     const key = `${handler.queue}/${job.id}`;
+    // Ids only: what a job is about (a file, a receiver) is for its own pages, not the log.
+    this.logger.log(`Job ${key} taken (attempt ${job.retryCount + 1} of ${job.retryLimit + 1})`);
     const abort = new AbortController();
     const lease = { jobId: job.id, attempt: job.retryCount };
     const attempt: JobAttempt<JobData> = {
@@ -235,7 +237,10 @@ export class JobRunner implements BeforeApplicationShutdown {
     await this.tx.run(async (manager) => {
       if (!(await this.leases.lockForEnd(manager, lease))) return;
       await this.leases.release(manager, job.id);
-      if (failure === undefined) return this.engine.complete(manager, handler.queue, job.id);
+      if (failure === undefined) {
+        this.logger.log(`Job ${handler.queue}/${job.id} done`);
+        return this.engine.complete(manager, handler.queue, job.id);
+      }
       if (!(failure instanceof LeaseLostError || failure instanceof JobStoppedError))
         this.logger.error(`Job ${handler.queue} ${job.id} failed: ${loggableError(failure)}`);
       const reason =
@@ -250,6 +255,9 @@ export class JobRunner implements BeforeApplicationShutdown {
         job.id,
         reason,
         errorText(failure),
+      );
+      this.logger.log(
+        `Job ${handler.queue}/${job.id} ended early (${reason}); ${final ? 'given up' : 'to be tried again'}`,
       );
       await handler.interrupted?.(manager, job.id, job.data, final);
     });
@@ -278,6 +286,9 @@ export class JobRunner implements BeforeApplicationShutdown {
             lease.jobId,
             JobEndReason.LeaseExpired,
             `the lease of ${lease.worker} ran out`,
+          );
+          this.logger.warn(
+            `Job ${queue}/${lease.jobId}: its worker stopped; ${final ? 'given up' : 'to be tried again'}`,
           );
           const handler = this.handlers.get(queue);
           if (handler?.interrupted && data)

@@ -17,7 +17,14 @@ export function DataTable<T>(props: {
 }): JSX.Element {
   const { columns } = props;
   return (
-    <div class="utrecht-table-container">
+    // A table wider than a phone scrolls sideways: as a named region in the tab order, so it can
+    // be scrolled by keyboard too (WCAG 2.1.1).
+    <div
+      class="utrecht-table-container"
+      role="region"
+      tabindex="0"
+      aria-labelledby={props.labelledBy}
+    >
       <table class="utrecht-table utrecht-table--html-table" aria-labelledby={props.labelledBy}>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">

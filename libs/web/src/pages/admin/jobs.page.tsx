@@ -100,6 +100,9 @@ export class BackgroundJobsPage {
                     <FormTokenField page={page} />
                     <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                       Gezien, van de lijst halen
+                      <span class="visually-hidden" safe>
+                        {`: ${KIND_LABELS[letter.kind]} van ${formatDateTime(letter.diedAt)}`}
+                      </span>
                     </button>
                   </form>
                 ),

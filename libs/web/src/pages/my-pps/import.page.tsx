@@ -217,6 +217,7 @@ export class ImportPage {
       return {
         html: await this.form(page, principal, pps.id, uploadProblem(error)),
         status: error.status,
+        headers: error.headers,
       };
     }
   }
@@ -326,6 +327,8 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
     'Kies een Excel-bestand (.xlsx), een CSV-bestand of JSON Lines (.jsonl).',
   'import-no-file': 'Kies eerst een bestand.',
   'import-too-large': 'Dit bestand is te groot. Verdeel het over meer bestanden.',
+  'import-too-many-waiting':
+    'Voor deze PPS staan al zoveel imports klaar of lopen nog, dat deze er niet meer bij kan. Start hem opnieuw zodra een van de imports hieronder klaar is.',
   'unsupported-charset': 'Sla het CSV-bestand op als "CSV UTF-8" en probeer het opnieuw.',
   'validation-failed':
     'Kies wat u wilt doen met een van de keuzes hieronder, en vink het vakje aan of laat het leeg.',
