@@ -22,7 +22,7 @@ export interface LanguageCost {
 function similarQuery(asset: CreateAssetDto): SimilarityQuery {
   return {
     title: asset.title,
-    summary: asset.summary,
+    summary: asset.summary ?? '',
     keywords: asset.keywords ?? [],
     levels: asset.levels ?? [],
     learningOutcomes: (asset.module?.learningOutcomes ?? []).map((outcome) => outcome.text),

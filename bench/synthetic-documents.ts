@@ -32,7 +32,7 @@ export function syntheticDocument(asset: CreateAssetDto, pps: PpsFacts): SearchD
     lead_id: pps.leadId,
     lead_name: pps.leadName,
     title: asset.title,
-    summary: asset.summary,
+    summary: asset.summary ?? '',
     description: asset.description ?? null,
     keywords: asset.keywords ?? [],
     language: 'nl',
@@ -40,7 +40,7 @@ export function syntheticDocument(asset: CreateAssetDto, pps: PpsFacts): SearchD
     levels: asset.levels ?? [],
     themes: asset.themes ?? [],
     challenges: [],
-    license: asset.license,
+    license: asset.license ?? '',
     crebo_codes: asset.curriculum?.creboCodes ?? [],
     module_type: module?.moduleType ?? null,
     study_load_hours: studyLoad

@@ -11,6 +11,7 @@ import {
   minimalBody,
   moduleBody,
   practiceBody,
+  unique,
 } from './harness/fixtures';
 import { asBytes, csv, finished, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -209,7 +210,11 @@ describe('catalogue import and export (e2e)', () => {
     const foreign = await t.publish(otherLead, moduleBody(otherPps));
     const bad: [Record<string, string>, string, string | RegExp][] = [
       [{ title: 'ab' }, 'title', 'moet minstens 3 tekens hebben'],
-      [{ summary: '' }, 'summary', 'is verplicht'],
+      [
+        { summary: '' },
+        'summary',
+        'is nodig om te publiceren; vul het in, of importeer zonder te publiceren',
+      ],
       [{ levels: 'mbo niveau 9' }, 'levels', /^onbekende waarde; kies uit: .*mbo niveau 3/],
       [{ license: 'GPL-3.0' }, 'license', /^onbekende waarde/],
       [{ 'module.studyLoad.value': 'veertig' }, 'module.studyLoad.value', 'moet een getal zijn'],
@@ -277,7 +282,11 @@ describe('catalogue import and export (e2e)', () => {
       [{ id: foreign.id }, 'id', 'geen bouwsteen van deze PPS'],
       [{ sourceId: 'BULK-1' }, 'sourceId', 'komt eerder in het bestand voor'],
       [{ sourceId: 'NUL\u0000CODE' }, 'sourceId', 'bevat een NUL-teken'],
-      [{ 'module.audiences': '' }, 'module.audiences', 'is verplicht'],
+      [
+        { 'module.audiences': '' },
+        'module.audiences',
+        'is nodig om te publiceren; vul het in, of importeer zonder te publiceren',
+      ],
     ];
     const rows: Buffer[] = [];
     const header = [
@@ -330,7 +339,9 @@ describe('catalogue import and export (e2e)', () => {
       'title',
       'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8',
     ]);
-    const job = await runImport(t, lead, ppsId, Buffer.concat(rows));
+    // Published, so a row without what publishing needs is one of the bad ones (as a draft it
+    // would be written).
+    const job = await runImport(t, lead, ppsId, Buffer.concat(rows), { publish: true });
     expect(job.status).toBe('done');
     expect(job.totals.failed).toBe(bad.length + 1);
     expect(job.totals.created).toBe(1000 - bad.length);
@@ -834,5 +845,32 @@ describe('catalogue import and export (e2e)', () => {
     const filled = await workbook.xlsx.writeBuffer();
     const empty = await runImport(t, lead, ppsId, Buffer.from(filled), { type: XLSX });
     expect(empty.totals.created).toBe(0);
+  });
+
+  it('an import that publishes reports every missing answer of a row at once; without publishing the row is a draft', async () => {
+    const row = (code: string) =>
+      JSON.stringify({
+        kind: 'practice',
+        sourceId: code,
+        title: unique('Praktijk uit een import'),
+      });
+    const published = await runImport(t, lead, ppsId, `${row('GATE-1')}\n`, {
+      type: 'application/x-ndjson',
+      publish: true,
+    });
+    const job = await finished(t, lead, published.id);
+    expect(job.totals).toMatchObject({ created: 0, failed: 1 });
+    const lines = await reportOf(t, lead, published.id);
+    expect(lines.map((line) => line.field).sort()).toEqual(
+      ['license', 'practice.approach', 'practice.problem', 'summary'].sort(),
+    );
+    const drafted = await runImport(t, lead, ppsId, `${row('GATE-2')}\n`, {
+      type: 'application/x-ndjson',
+      publish: false,
+    });
+    expect((await finished(t, lead, drafted.id)).totals).toMatchObject({
+      created: 1,
+      failed: 0,
+    });
   });
 });

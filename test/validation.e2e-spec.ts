@@ -26,7 +26,6 @@ describe('validation (e2e)', () => {
   const cases: [string, (ppsId: string) => Body, string][] = [
     ['title too short', (id) => moduleBody(id, { title: 'ab' }), 'title'],
     ['title too long', (id) => moduleBody(id, { title: 'x'.repeat(201) }), 'title'],
-    ['summary missing', (id) => moduleBody(id, { summary: undefined }), 'summary'],
     ['unknown kind', (id) => moduleBody(id, { kind: 'video' }), 'kind'],
     ['ppsId not a uuid', () => moduleBody('pps-1'), 'ppsId'],
     ['unknown PPS', () => moduleBody('00000000-0000-4000-8000-000000000000'), 'ppsId'],
@@ -60,13 +59,11 @@ describe('validation (e2e)', () => {
       'contacts.0.organisationId',
     ],
     ['unknown property', (id) => moduleBody(id, { colour: 'blue' }), 'colour'],
-    ['module details missing', (id) => moduleBody(id, { module: undefined }), 'module'],
     [
       'details of another kind',
       (id) => moduleBody(id, { practice: { problem: 'abc', approach: 'def' } }),
       'practice',
     ],
-    ['no learning outcomes', withModule({ learningOutcomes: [] }), 'module.learningOutcomes'],
     [
       'ESCO URI on another host',
       withModule({
@@ -159,11 +156,6 @@ describe('validation (e2e)', () => {
           },
         }),
       'infrastructure.locations.0.address.postalCode',
-    ],
-    [
-      'practice without approach',
-      (id) => practiceBody(id, { practice: { problem: 'Een probleem' } }),
-      'practice.approach',
     ],
     [
       'unknown configuration',

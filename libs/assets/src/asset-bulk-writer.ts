@@ -14,6 +14,7 @@ import { AssetKind } from './asset-codes';
 import { AssetEntity } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
 import { publishedAssetFields, publishedVersionFields } from './publication';
+import { publishProblems } from './completeness';
 
 /** One building block as a bulk write receives it: the whole content, named by id or code. */
 export interface BulkItem {
@@ -175,10 +176,15 @@ export class AssetBulkWriter {
     if (target && target.kind !== item.kind)
       return fail('kind', `is a ${target.kind}; a block keeps its kind`);
     if (target?.status === 'archived') return fail('id', 'is archived and can no longer change');
-    const errors = this.checks.problems(principal, item, target?.id, context);
+    const errors = [
+      ...this.checks.problems(principal, item, target?.id, context),
+      // Publishing asks the same of a row as of one request: every missing answer at once.
+      ...(options.publish ? publishProblems(item.kind, item.content) : []),
+    ];
     if (errors.length > 0) return { item, action: 'failed', errors };
+    const license = item.content.license;
     const licenseProblem =
-      target && (await this.checks.derivativeLicenseProblem(target, item.content.license));
+      target && license && (await this.checks.derivativeLicenseProblem(target, license));
     if (licenseProblem) return fail('license', licenseProblem);
     const columns = toVersionColumns(item.kind, item.content);
     if (!target) return { item, columns, action: 'create', errors: [] };

@@ -53,6 +53,7 @@ import {
   LineageDto,
 } from './dto/derivative.dto';
 import { SimilarAssetDto } from './dto/similar-asset.dto';
+import { PublishCheckDto } from './dto/publish-check.dto';
 
 const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
 
@@ -161,6 +162,19 @@ export class AssetsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<SimilarAssetDto[]> {
     return this.assets.similar(principal, id);
+  }
+
+  @Get(':id/publish-check')
+  @Auth(EDITORS)
+  @ApiOperation({
+    summary: 'What the draft still needs before it may be published (empty when complete)',
+  })
+  @ApiOkResponse({ type: PublishCheckDto })
+  publishCheck(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PublishCheckDto> {
+    return this.assets.publishCheck(principal, id);
   }
 
   @Post(':id/publish')

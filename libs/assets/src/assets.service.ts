@@ -54,6 +54,8 @@ import { AssetEvents } from './asset-events';
 import { DUPLICATE_CHECK, DuplicateCheck, DuplicateQuery } from './duplicate-check';
 import { SimilarAssetDto } from './dto/similar-asset.dto';
 import { AssetError } from './asset.errors';
+import { missingToPublish, publishProblems } from './completeness';
+import { PublishCheckDto } from './dto/publish-check.dto';
 import { CommonError } from '@bouwsteen/common';
 
 export interface ExportedAsset {
@@ -324,11 +326,14 @@ export class AssetsService {
           AssetError.NothingToPublish,
           'There is no draft to publish; edit the asset first',
         );
-      if (asset.publishedVersion !== null && !dto.changeNote) {
-        throw new ValidationFailedError([
-          { field: 'changeNote', message: 'is required when publishing a new version' },
-        ]);
-      }
+      const draft = await this.assets.findVersion(id, asset.latestVersion, manager);
+      const problems = publishProblems(asset.kind, contentOf(asset.kind, draft!));
+      if (asset.publishedVersion !== null && !dto.changeNote)
+        problems.push({
+          field: 'changeNote',
+          message: 'is required when publishing a new version',
+        });
+      if (problems.length > 0) throw new ValidationFailedError(problems);
       const now = this.clock.now();
       await this.assets.updateDraftVersion(
         manager,
@@ -353,6 +358,17 @@ export class AssetsService {
       }
     });
     return this.get(principal, id);
+  }
+
+  /** What the latest draft still needs before it may be published (the publish page's list). */
+  async publishCheck(principal: Principal, id: string): Promise<PublishCheckDto> {
+    const asset = await this.visible(principal, id);
+    if (!AssetPolicy.canEdit(principal, asset.ppsId))
+      throw new ForbiddenError('Only editors of the owning PPS (or an admin) may publish it');
+    const missing = asset.hasDraft
+      ? missingToPublish(asset.kind, contentOf(asset.kind, asset.view!))
+      : [];
+    return { hasDraft: asset.hasDraft, complete: asset.hasDraft && missing.length === 0, missing };
   }
 
   async archive(
@@ -413,7 +429,7 @@ export class AssetsService {
       );
     }
     const version = await this.assets.findVersion(sourceId, source.publishedVersion);
-    const terms = await this.licenses.terms(version!.license);
+    const terms = await this.licenses.terms(version!.license ?? '');
     if (!terms.derivatives) {
       throw new DomainException(
         AssetError.LicenseForbidsDerivatives,

@@ -10,6 +10,8 @@ export * from './dto/derivative.dto';
 export * from './asset-events';
 export * from './licenses';
 export * from './dto/similar-asset.dto';
+export * from './dto/publish-check.dto';
+export { NEEDED_TO_PUBLISH, missingToPublish } from './completeness';
 export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './asset-bulk-writer';
 export { DEFAULT_LANGUAGE } from './asset-content';

@@ -4,6 +4,8 @@ import { problemDefinition } from './problem-catalogue';
 export interface FieldError {
   field: string;
   message: string;
+  /** What went wrong as a code, for messages worded per language (see NEEDED_TO_PUBLISH). */
+  code?: string;
 }
 
 /**

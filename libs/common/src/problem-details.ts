@@ -6,6 +6,12 @@ export class FieldErrorDto {
 
   @ApiProperty({ example: 'must not be less than 0' })
   message: string;
+
+  @ApiPropertyOptional({
+    example: 'neededToPublish',
+    description: 'What went wrong as a code, where the rule gives one',
+  })
+  code?: string;
 }
 
 /** RFC 9457 problem details, the single error body of the API. */

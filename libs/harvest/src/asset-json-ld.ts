@@ -60,7 +60,7 @@ export function assetJsonLd(
     datePublished: asset.version.publishedAt ?? undefined,
     dateModified: asset.updatedAt,
     creativeWorkStatus: asset.status === 'archived' ? 'Archived' : 'Published',
-    license: licenseUrl(asset.license) ?? undefined,
+    license: (asset.license && licenseUrl(asset.license)) ?? undefined,
     learningResourceType: labels.kind(asset.kind),
     educationalLevel: (asset.levels ?? []).map((code) => {
       const concept = obkLevelPath(code).at(-1);
@@ -86,23 +86,24 @@ export function assetJsonLd(
     isBasedOn: asset.basedOn ? url(`/bouwstenen/${asset.basedOn.assetId}`) : undefined,
   };
   if (module) {
-    base.timeRequired = isoHours(module.studyLoad.hours);
-    base.teaches = module.learningOutcomes.map((outcome) => ({
+    // Published blocks always have a study load; JSON-LD is only made of published versions.
+    if (module.studyLoad) base.timeRequired = isoHours(module.studyLoad.hours);
+    base.teaches = (module.learningOutcomes ?? []).map((outcome) => ({
       '@type': 'DefinedTerm',
       name: outcome.text,
       ...(outcome.escoUri ? { '@id': outcome.escoUri } : {}),
     }));
-    base.audience = module.audiences.map((code) => ({
+    base.audience = (module.audiences ?? []).map((code) => ({
       '@type': 'EducationalAudience',
       educationalRole: labels.label('audiences', code),
     }));
     base.isAccessibleForFree = !module.price || module.price.amountCents === 0;
-    const modes = courseModes(module.deliveryModes);
+    const modes = courseModes(module.deliveryModes ?? []);
     base.hasCourseInstance = (module.offerings?.length ? module.offerings : [{}]).map(
       (offering: { period?: { start?: string; end?: string }; location?: string }) => ({
         '@type': 'CourseInstance',
         courseMode: modes,
-        courseWorkload: isoHours(module.studyLoad.hours),
+        courseWorkload: module.studyLoad ? isoHours(module.studyLoad.hours) : undefined,
         startDate: offering.period?.start,
         endDate: offering.period?.end,
         location: offering.location,

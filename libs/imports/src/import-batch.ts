@@ -1,6 +1,6 @@
 import { BulkItem, BulkOutcome, similarityFeatures } from '@bouwsteen/assets';
 import { EntityManager } from 'typeorm';
-import { inDutch } from './dutch-messages';
+import { errorInDutch } from './dutch-messages';
 import { Counts, ReportLine } from './import-jobs.repository';
 import { count, emptyCounts, problemLines } from './report-lines';
 import { CheckedRow, shapeProblems } from './row-check';
@@ -194,7 +194,7 @@ export class ImportBatches {
     lines.push(
       ...problemLines(
         row,
-        outcome.errors.map((error) => ({ field: error.field, message: inDutch(error.message) })),
+        outcome.errors.map((error) => ({ field: error.field, message: errorInDutch(error) })),
       ),
     );
   }

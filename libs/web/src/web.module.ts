@@ -14,6 +14,7 @@ import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
 import { AccountPage } from './pages/account/account.page';
 import { AssetActionsPage } from './pages/my-pps/asset-actions.page';
+import { DiscardDraftPage } from './pages/my-pps/discard-draft.page';
 import { AssetEditorPage } from './pages/my-pps/asset-editor.page';
 import { MyPpsPage } from './pages/my-pps/dashboard.page';
 import { MyPpsController } from './pages/my-pps/my-pps.controller';
@@ -105,6 +106,7 @@ const PAGE_CONTROLLERS = [
     AssetEditorPage,
     ImportPage,
     AssetActionsPage,
+    DiscardDraftPage,
     TakeUpPage,
     VersionDiffPage,
     ComposerPage,

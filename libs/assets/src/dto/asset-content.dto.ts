@@ -10,6 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { NeededToPublish } from '../publish-needs';
 import { CurriculumDetailsDto } from './curriculum.dto';
 import { InfrastructureDetailsDto } from './infrastructure.dto';
 import { ModuleDetailsDto } from './module.dto';
@@ -27,15 +28,18 @@ export class AssetContentDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example:
       'Online module van 8 uur over risicoanalyse en veilig samenwerken met collaboratieve robots.',
+    description: 'Needed to publish',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(10)
   @MaxLength(1000)
-  summary: string;
+  summary?: string;
 
   @ApiPropertyOptional({
     example: 'De module combineert korte video’s met opdrachten in de eigen werkomgeving…',
@@ -45,7 +49,10 @@ export class AssetContentDto {
   @MaxLength(20000)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['cobot', 'robotica', 'veiligheid'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['cobot', 'robotica', 'veiligheid'],
+  })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -108,14 +115,19 @@ export class AssetContentDto {
   @ArrayMaxSize(5)
   challenges?: string[];
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'CC-BY-SA-4.0',
-    description: 'licenses code (SPDX id or all-rights-reserved)',
+    description: 'licenses code (SPDX id or all-rights-reserved); needed to publish',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
-  license: string;
+  license?: string;
 
-  @ApiPropertyOptional({ type: [ContactDto] })
+  @ApiPropertyOptional({
+    type: [ContactDto],
+    description: 'Who answers questions and requests for the material',
+  })
   @IsOptional()
   @NestedList(() => ContactDto)
   @ArrayMaxSize(10)
@@ -129,26 +141,36 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({
     type: CurriculumDetailsDto,
-    description: 'Required when kind is curriculum',
+    description:
+      "The curriculum's own fields; what a draft leaves out is asked for when it is published",
   })
   @OptionalNotNull()
   @NestedObject(() => CurriculumDetailsDto)
   curriculum?: CurriculumDetailsDto;
 
-  @ApiPropertyOptional({ type: ModuleDetailsDto, description: 'Required when kind is module' })
+  @ApiPropertyOptional({
+    type: ModuleDetailsDto,
+    description:
+      "The module's own fields; what a draft leaves out is asked for when it is published",
+  })
   @OptionalNotNull()
   @NestedObject(() => ModuleDetailsDto)
   module?: ModuleDetailsDto;
 
   @ApiPropertyOptional({
     type: InfrastructureDetailsDto,
-    description: 'Required when kind is infrastructure',
+    description:
+      "The infrastructure's own fields; what a draft leaves out is asked for when it is published",
   })
   @OptionalNotNull()
   @NestedObject(() => InfrastructureDetailsDto)
   infrastructure?: InfrastructureDetailsDto;
 
-  @ApiPropertyOptional({ type: PracticeDetailsDto, description: 'Required when kind is practice' })
+  @ApiPropertyOptional({
+    type: PracticeDetailsDto,
+    description:
+      "The practice's own fields; what a draft leaves out is asked for when it is published",
+  })
   @OptionalNotNull()
   @NestedObject(() => PracticeDetailsDto)
   practice?: PracticeDetailsDto;

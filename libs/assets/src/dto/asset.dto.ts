@@ -164,8 +164,11 @@ export class AssetSummaryDto {
   @ApiProperty({ example: 'E-learning Veilig werken met cobots' })
   title: string;
 
-  @ApiProperty({ example: 'Online module van 8 uur over veilig samenwerken met cobots.' })
-  summary: string;
+  @ApiPropertyOptional({
+    example: 'Online module van 8 uur over veilig samenwerken met cobots.',
+    description: 'Absent only in a draft that has none yet',
+  })
+  summary?: string;
 
   @ApiProperty({ type: PpsRefDto })
   pps: PpsRefDto;

@@ -39,12 +39,17 @@ export class CoreTaskDto {
 }
 
 export class CurriculumDetailsDto {
-  @ApiProperty({ type: [String], example: ['25831'], description: 'Crebo codes (5 digits)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['25831'],
+    description: 'Crebo codes (5 digits); a curriculum outside the mbo qualifications has none',
+  })
+  @IsOptional()
   @IsArray()
   @Matches(/^\d{5}$/, { each: true, message: 'each crebo code must be 5 digits' })
   @ArrayUnique()
   @ArrayMaxSize(10)
-  creboCodes: string[];
+  creboCodes?: string[];
 
   @ApiPropertyOptional({ example: 'Eerste monteur elektrotechnische installaties' })
   @IsOptional()

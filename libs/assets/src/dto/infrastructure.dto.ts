@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsInt,
@@ -15,7 +14,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { AddressDto } from '@bouwsteen/organisations';
-import { NestedList, NestedObject } from '@bouwsteen/common';
+import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { NeededToPublish } from '../publish-needs';
 
 export class LocationDto {
   @ApiProperty({ example: 'Techport Innovatiecentrum' })
@@ -112,22 +112,25 @@ export class ContributionDto {
 export class InfrastructureDetailsDto {
   @ApiProperty({
     example: 'central',
-    description: 'infrastructureModels code: central, hub, distributed',
+    description: 'infrastructureModels code: central, hub, distributed; needed to publish',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
-  model: string;
+  model?: string;
 
   @ApiProperty({
     type: [String],
     example: ['physical'],
-    description: 'infrastructureNature codes (physical, digital or both)',
+    description: 'infrastructureNature codes (physical, digital or both); needed to publish',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
-  @ArrayMinSize(1)
   @ArrayUnique()
   @ArrayMaxSize(2)
-  natures: string[];
+  natures?: string[];
 
   @ApiPropertyOptional({ type: [LocationDto] })
   @IsOptional()

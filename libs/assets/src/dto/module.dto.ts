@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -18,7 +16,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { NestedList, NestedObject } from '@bouwsteen/common';
+import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { NeededToPublish } from '../publish-needs';
 import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
 export class LearningOutcomeDto {
@@ -129,54 +128,79 @@ export class MicroCredentialDto {
 }
 
 export class ModuleDetailsDto {
-  @ApiProperty({ example: 'e-learning', description: 'moduleTypes code' })
+  @ApiPropertyOptional({
+    example: 'e-learning',
+    description: 'moduleTypes code; needed to publish',
+  })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
-  moduleType: string;
+  moduleType?: string;
 
-  @ApiProperty({ type: [LearningOutcomeDto] })
-  @IsDefined()
+  @ApiPropertyOptional({
+    type: [LearningOutcomeDto],
+    description: 'Needed to publish (at least one)',
+  })
+  @NeededToPublish()
+  @OptionalNotNull()
   @NestedList(() => LearningOutcomeDto)
-  @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  learningOutcomes: LearningOutcomeDto[];
+  learningOutcomes?: LearningOutcomeDto[];
 
-  @ApiProperty({ type: StudyLoadDto })
-  @IsDefined()
+  @ApiPropertyOptional({ type: StudyLoadDto, description: 'Needed to publish' })
+  @NeededToPublish()
+  @OptionalNotNull()
   @NestedObject(() => StudyLoadDto)
-  studyLoad: StudyLoadDto;
+  studyLoad?: StudyLoadDto;
 
-  @ApiProperty({ type: [String], example: ['student', 'worker'], description: 'audiences codes' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['student', 'worker'],
+    description: 'audiences codes; needed to publish (at least one)',
+  })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
-  @ArrayMinSize(1)
   @ArrayUnique()
   @ArrayMaxSize(5)
-  audiences: string[];
+  audiences?: string[];
 
-  @ApiProperty({ example: 'formal', description: 'learningModes code: formal or non-formal' })
+  @ApiPropertyOptional({
+    example: 'formal',
+    description: 'learningModes code: formal or non-formal; needed to publish',
+  })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
-  learningMode: string;
+  learningMode?: string;
 
   @ApiProperty({
     type: [String],
     example: ['online', 'workplace'],
-    description: 'deliveryModes codes',
+    description: 'deliveryModes codes; needed to publish (at least one)',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
-  @ArrayMinSize(1)
   @ArrayUnique()
   @ArrayMaxSize(4)
-  deliveryModes: string[];
+  deliveryModes?: string[];
 
   @ApiPropertyOptional({ type: AssessmentDto })
   @IsOptional()
   @NestedObject(() => AssessmentDto)
   assessment?: AssessmentDto;
 
-  @ApiProperty({ example: 'micro-credential', description: 'certifications code' })
+  @ApiPropertyOptional({
+    example: 'micro-credential',
+    description: 'certifications code; needed to publish',
+  })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
-  certification: string;
+  certification?: string;
 
   @ApiPropertyOptional({ example: true })
   @IsOptional()
@@ -211,6 +235,6 @@ export class ModuleDetailsDto {
 }
 
 export class ModuleViewDto extends ModuleDetailsDto {
-  @ApiProperty({ type: StudyLoadViewDto })
-  override studyLoad: StudyLoadViewDto;
+  @ApiPropertyOptional({ type: StudyLoadViewDto, description: 'Absent only in a draft' })
+  override studyLoad?: StudyLoadViewDto;
 }

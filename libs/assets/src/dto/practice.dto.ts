@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -9,7 +9,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { NestedObject } from '@bouwsteen/common';
+import { NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { NeededToPublish } from '../publish-needs';
 import { PeriodDto } from './shared.dto';
 
 export class PracticeDetailsDto {
@@ -21,21 +22,27 @@ export class PracticeDetailsDto {
   @MaxLength(5000)
   context?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'Bedrijven haakten af omdat stagiairs te laat konden meedraaien in echte projecten.',
+    description: 'Needed to publish',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
-  problem: string;
+  problem?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'Een gezamenlijke leerwerkplaats waar elke week een bedrijf de opdracht levert.',
+    description: 'Needed to publish',
   })
+  @NeededToPublish()
+  @OptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
-  approach: string;
+  approach?: string;
 
   @ApiPropertyOptional({ example: 'Uitval in het eerste jaar daalde van 18% naar 9%.' })
   @IsOptional()

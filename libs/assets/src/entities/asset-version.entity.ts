@@ -33,8 +33,9 @@ export class AssetVersionEntity {
   @Column('text')
   title: string;
 
-  @Column('text')
-  summary: string;
+  /** Null only in a draft: publishing needs it. */
+  @Column('text', { nullable: true })
+  summary: string | null;
 
   @Column('text', { nullable: true })
   description: string | null;
@@ -57,8 +58,9 @@ export class AssetVersionEntity {
   @Column('text', { array: true, default: '{}' })
   challenges: string[];
 
-  @Column('text')
-  license: string;
+  /** Null only in a draft: publishing needs it. */
+  @Column('text', { nullable: true })
+  license: string | null;
 
   @Column('jsonb', { default: [] })
   contacts: Contact[];

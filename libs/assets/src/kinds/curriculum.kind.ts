@@ -33,7 +33,7 @@ export const curriculumKind: AssetKindHandler<CurriculumDetailsDto, CurriculumVi
   },
   toColumns(input) {
     return {
-      creboCodes: input.creboCodes,
+      creboCodes: input.creboCodes ?? [],
       learningPaths: input.learningPaths ?? [],
       electiveCodes: input.electiveCodes ?? [],
       componentIds: input.moduleIds ?? [],

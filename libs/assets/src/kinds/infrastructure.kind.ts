@@ -14,7 +14,7 @@ export const infrastructureKind: AssetKindHandler<
     input.software?.forEach((software, index) =>
       checker.code(`${field}.software.${index}.code`, 'infrastructureSoftware', software.code),
     );
-    if (input.natures.includes('physical') && (input.locations ?? []).length === 0) {
+    if (input.natures?.includes('physical') && (input.locations ?? []).length === 0) {
       checker.add({
         field: `${field}.locations`,
         message: 'a physical environment needs at least one location',
@@ -30,8 +30,8 @@ export const infrastructureKind: AssetKindHandler<
   },
   toColumns(input) {
     return {
-      infrastructureModel: input.model,
-      infrastructureNatures: input.natures,
+      infrastructureModel: input.model ?? null,
+      infrastructureNatures: input.natures ?? [],
       infrastructureSoftware: (input.software ?? []).map((software) => software.code),
       infrastructureUses: input.uses ?? [],
       usedByIds: input.usedByIds ?? [],
@@ -50,7 +50,7 @@ export const infrastructureKind: AssetKindHandler<
   toInput(version) {
     return compact({
       ...(version.details as Partial<InfrastructureDetailsDto>),
-      model: version.infrastructureModel ?? '',
+      model: version.infrastructureModel ?? undefined,
       natures: version.infrastructureNatures,
       uses: version.infrastructureUses,
       usedByIds: version.usedByIds,

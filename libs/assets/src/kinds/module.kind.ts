@@ -35,13 +35,13 @@ export const moduleKind: AssetKindHandler<ModuleDetailsDto, ModuleViewDto> = {
   },
   toColumns(input) {
     return {
-      moduleType: input.moduleType,
-      studyLoadValue: input.studyLoad.value,
-      studyLoadUnit: input.studyLoad.unit,
-      audiences: input.audiences,
-      learningMode: input.learningMode,
-      deliveryModes: input.deliveryModes,
-      certification: input.certification,
+      moduleType: input.moduleType ?? null,
+      studyLoadValue: input.studyLoad?.value ?? null,
+      studyLoadUnit: input.studyLoad?.unit ?? null,
+      audiences: input.audiences ?? [],
+      learningMode: input.learningMode ?? null,
+      deliveryModes: input.deliveryModes ?? [],
+      certification: input.certification ?? null,
       stackable: input.stackable ?? null,
       priceCents: input.price?.amountCents ?? null,
       prerequisiteIds: input.prerequisites?.moduleIds ?? [],
@@ -71,14 +71,18 @@ export const moduleKind: AssetKindHandler<ModuleDetailsDto, ModuleViewDto> = {
           })
         : undefined;
     return compact({
-      moduleType: version.moduleType ?? '',
+      // A draft may lack what publishing needs: left out, not filled in with a stand-in.
+      moduleType: version.moduleType ?? undefined,
       learningOutcomes: details.learningOutcomes ?? [],
-      studyLoad: { value: version.studyLoadValue ?? 0, unit: version.studyLoadUnit ?? 'hour' },
+      studyLoad:
+        version.studyLoadValue !== null && version.studyLoadUnit !== null
+          ? { value: version.studyLoadValue, unit: version.studyLoadUnit }
+          : undefined,
       audiences: version.audiences,
-      learningMode: version.learningMode ?? '',
+      learningMode: version.learningMode ?? undefined,
       deliveryModes: version.deliveryModes,
       assessment: details.assessment,
-      certification: version.certification ?? 'none',
+      certification: version.certification ?? undefined,
       stackable: version.stackable ?? undefined,
       prerequisites,
       electiveCode: version.electiveCodes[0],
@@ -91,6 +95,6 @@ export const moduleKind: AssetKindHandler<ModuleDetailsDto, ModuleViewDto> = {
     });
   },
   toView(version) {
-    return { ...this.toInput(version), studyLoad: studyLoadView(version)! };
+    return compact({ ...this.toInput(version), studyLoad: studyLoadView(version) ?? undefined });
   },
 };

@@ -63,7 +63,10 @@ export class AssetPage {
     const canonicalPath = oldVersion
       ? `/bouwstenen/${id}/versies/${asset.version.number}`
       : `/bouwstenen/${id}`;
-    const licenceLabel = labels.label('licenses', asset.license);
+    // A draft may not have a licence yet (publishing asks for one).
+    const licenceLabel = asset.license
+      ? labels.label('licenses', asset.license)
+      : 'Nog geen licentie gekozen';
     const content = AssetContent({
       asset,
       current: oldVersion ? current : undefined,
@@ -79,7 +82,7 @@ export class AssetPage {
       viewer: page.principal ? { principal: page.principal, following, page } : undefined,
       licence: {
         label: licenceLabel,
-        url: licenseUrl(asset.license),
+        url: asset.license ? licenseUrl(asset.license) : undefined,
         explanation: licenseExplanation(terms),
         attribution: attributionText({
           title: asset.title,
@@ -88,7 +91,7 @@ export class AssetPage {
           leadInstitutionName: asset.pps.leadInstitution.name,
           url: this.site.absolute(canonicalPath),
           licenseLabel: licenceLabel,
-          licenseCode: asset.license,
+          licenseCode: asset.license ?? '',
         }),
       },
     });
@@ -96,7 +99,7 @@ export class AssetPage {
       page,
       {
         title: oldVersion ? `${asset.title} (versie ${asset.version.number})` : asset.title,
-        description: asset.summary,
+        description: asset.summary ?? asset.title,
         canonicalPath,
         section: 'zoeken',
         ogType: 'article',
@@ -125,7 +128,7 @@ export class AssetPage {
       this.assets.lineage(undefined, id),
       this.pps.get(asset.pps.id),
       unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
-      this.licenses.terms(asset.license),
+      this.licenses.terms(asset.license ?? ''),
     ]);
     return { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms };
   }

@@ -39,8 +39,10 @@ export interface KindProps {
 export function ModuleSection({ asset, labels, refs }: KindProps): JSX.Element {
   const module = asset.module!;
   const load = module.studyLoad;
-  const loadText =
-    load.unit === 'hour'
+  // A draft shown to its editors may have no study load yet.
+  const loadText = !load
+    ? 'Nog niet ingevuld'
+    : load.unit === 'hour'
       ? formatHours(load.hours)
       : `${formatHours(load.hours)} (${formatNumber(load.value)} ${UNIT_LABELS[load.unit] ?? load.unit})`;
   return (
@@ -75,7 +77,7 @@ export function ModuleSection({ asset, labels, refs }: KindProps): JSX.Element {
       />
       <h3 class="utrecht-heading-3">Leeruitkomsten</h3>
       <ol class="utrecht-ordered-list">
-        {module.learningOutcomes.map((outcome) => (
+        {(module.learningOutcomes ?? []).map((outcome) => (
           <li>
             {Html.escapeHtml(outcome.text)}
             {outcome.escoUri ? (

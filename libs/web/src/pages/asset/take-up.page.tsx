@@ -79,7 +79,7 @@ export class TakeUpPage {
     const asset = await this.published(id);
     const [labels, terms, choices, draft] = await Promise.all([
       this.labels.book(),
-      this.licenses.terms(asset.license),
+      this.licenses.terms(asset.license ?? ''),
       this.adopters(principal),
       this.ownDraft(principal, draftId),
     ]);
@@ -222,7 +222,7 @@ export class TakeUpPage {
     const asset = await this.published(id);
     const [labels, terms, directory, draft] = await Promise.all([
       this.labels.book(),
-      this.licenses.terms(asset.license),
+      this.licenses.terms(asset.license ?? ''),
       this.pps.directory(),
       this.ownDraft(principal, draftId),
     ]);

@@ -11,7 +11,7 @@ import { Principal } from '@bouwsteen/auth';
 import { FieldError } from '@bouwsteen/common';
 import { assetPath } from '../../components/asset-card';
 import { StaleNotice } from '../../components/stale-notice';
-import { FieldErrors } from '../../forms/field-errors';
+import { FieldErrors, fieldId } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { submitForm } from '../../forms/form-submit';
@@ -22,6 +22,9 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, changes } from './asset-form/content-diff';
 import { formSections } from './asset-form/form-schema';
 import { contentOfAsset, editableAsset } from './editable-asset';
+import { fieldLabels } from './asset-form/field-labels';
+import { collectAssetRefs } from './asset-form/asset-refs';
+import { AnswersSummary, MissingAnswers } from './publish-answers';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -44,7 +47,16 @@ export class AssetActionsPage {
     state: { changeNote?: string; errors?: FieldErrors; stale?: boolean } = {},
   ): Promise<string> {
     const asset = await this.editable(principal, id);
-    const labels = await this.labels.book();
+    const [labels, check] = await Promise.all([
+      this.labels.book(),
+      this.assets.publishCheck(principal, id),
+    ]);
+    const sections = formSections(asset.kind);
+    const titles = new Map(
+      (await this.assets.summaries(principal, collectAssetRefs(contentOfAsset(asset)))).map(
+        (ref) => [ref.id, ref.title],
+      ),
+    );
     const published = asset.publishedVersion
       ? await this.assets.version(principal, id, asset.publishedVersion)
       : undefined;
@@ -62,7 +74,7 @@ export class AssetActionsPage {
     return this.site.page(
       page,
       {
-        title: `Publiceren: ${asset.title}`,
+        title: `${state.errors?.any ? 'Fout: ' : ''}Publiceren: ${asset.title}`,
         description: 'Controleer en publiceer een bouwsteen.',
         canonicalPath: `/mijn-pps/bouwstenen/${id}/publiceren`,
         section: 'mijn-pps',
@@ -70,7 +82,7 @@ export class AssetActionsPage {
       },
       <>
         <Back asset={asset} />
-        <h1 class="utrecht-heading-1" safe>{`Publiceren: ${asset.title}`}</h1>
+        <h1 class="utrecht-heading-1" safe>{`Controleren en publiceren: ${asset.title}`}</h1>
         <StaleNotice what="deze bouwsteen" show={state.stale} />
         <ErrorSummary errors={errors} labelOf={() => 'Wat is er veranderd'} />
         {!asset.hasDraft ? (
@@ -78,6 +90,18 @@ export class AssetActionsPage {
         ) : (
           <>
             <Summary asset={asset} labels={labels} />
+            {check.complete ? (
+              ''
+            ) : (
+              <MissingAnswers id={id} missing={check.missing} labelOf={fieldLabels(sections)} />
+            )}
+            <AnswersSummary
+              id={id}
+              sections={sections}
+              content={contentOfAsset(asset)}
+              labels={labels}
+              titles={titles}
+            />
             {first ? (
               <p class="utrecht-paragraph">
                 Na publiceren kan iedereen deze bouwsteen vinden, bekijken en hergebruiken onder de
@@ -93,36 +117,47 @@ export class AssetActionsPage {
                 <ChangeTable rows={rows} labelledBy="wijzigingen-titel" />
               </>
             )}
-            <form
-              method="post"
-              action={`/mijn-pps/bouwstenen/${id}/publiceren`}
-              class="site-form"
-              novalidate
-            >
-              <FormTokenField page={page} />
-              <input type="hidden" name="revisie" value={String(asset.revision)} />
-              <TextArea
-                path="changeNote"
-                label="Wat is er veranderd"
-                hint={
-                  first
-                    ? 'Voor wie de bouwsteen later volgt; bij de eerste versie mag u dit leeg laten.'
-                    : 'Wie deze bouwsteen volgt of hergebruikt, krijgt dit te lezen.'
-                }
-                required={!first}
-                rows={3}
-                value={state.changeNote}
-                errors={errors}
-              />
-              <div class="site-form__actions">
-                <button type="submit" class="utrecht-button utrecht-button--primary-action">
-                  {Html.escapeHtml(`Versie ${asset.latestVersion} publiceren`)}
-                </button>
-                <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${id}`}>
-                  Terug naar bewerken
+            {check.complete ? (
+              <form
+                method="post"
+                action={`/mijn-pps/bouwstenen/${id}/publiceren`}
+                class="site-form"
+                novalidate
+              >
+                <FormTokenField page={page} />
+                <input type="hidden" name="revisie" value={String(asset.revision)} />
+                <TextArea
+                  path="changeNote"
+                  label="Wat is er veranderd"
+                  hint={
+                    first
+                      ? 'Voor wie de bouwsteen later volgt; bij de eerste versie mag u dit leeg laten.'
+                      : 'Wie deze bouwsteen volgt of hergebruikt, krijgt dit te lezen.'
+                  }
+                  required={!first}
+                  rows={3}
+                  value={state.changeNote}
+                  errors={errors}
+                />
+                <div class="site-form__actions">
+                  <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                    {Html.escapeHtml(`Versie ${asset.latestVersion} publiceren`)}
+                  </button>
+                  <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${id}`}>
+                    Terug naar bewerken
+                  </a>
+                </div>
+              </form>
+            ) : (
+              <p class="utrecht-paragraph">
+                <a
+                  class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+                  href={`/mijn-pps/bouwstenen/${id}#${fieldId(check.missing[0] ?? 'title')}`}
+                >
+                  Verder met invullen
                 </a>
-              </div>
-            </form>
+              </p>
+            )}
           </>
         )}
       </>,
@@ -149,7 +184,9 @@ export class AssetActionsPage {
         html: await this.publishForm(page, principal, id, {
           changeNote,
           stale,
-          errors: new FieldErrors(errors),
+          // What the draft lacks is listed with links to its fields (MissingAnswers); the
+          // summary keeps to this page's own field.
+          errors: new FieldErrors(errors.filter((error) => error.field === 'changeNote')),
         }),
       }),
     });
@@ -308,12 +345,6 @@ function Summary({ asset, labels }: { asset: AssetDto; labels: LabelBook }): JSX
     <dl class="facts">
       <dt>Soort</dt>
       <dd safe>{labels.kind(asset.kind)}</dd>
-      <dt>Titel</dt>
-      <dd safe>{asset.title}</dd>
-      <dt>Samenvatting</dt>
-      <dd safe>{asset.summary}</dd>
-      <dt>Licentie</dt>
-      <dd safe>{labels.label('licenses', asset.license)}</dd>
       <dt>Wordt</dt>
       <dd safe>{`versie ${asset.latestVersion}`}</dd>
       {asset.publishedVersion ? (

@@ -8,6 +8,7 @@ import {
   CreateAssetDto,
   SimilarAssetDto,
   UpdateAssetDto,
+  missingToPublish,
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
@@ -28,6 +29,8 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, FieldChange, changes } from './asset-form/content-diff';
 import { atFirstField, readFields, shownPaths } from './asset-form/form-read';
 import { FormContext, Fields } from './asset-form/form-render';
+import { fieldLabels } from './asset-form/field-labels';
+import { collectAssetRefs } from './asset-form/asset-refs';
 import { formSections } from './asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
 import { notice } from './notices';
@@ -339,6 +342,7 @@ export class AssetEditorPage {
       organisations,
       refs: new Map(refs.map((ref) => [ref.id, ref])),
       extra: state.extra ?? {},
+      needed: new Set(missingToPublish(state.kind, {})),
     };
     const labelOf = fieldLabels(sections);
     const asset = state.asset;
@@ -441,7 +445,7 @@ export class AssetEditorPage {
             />
           </aside>
         </div>
-        {asset ? <NextSteps asset={asset} page={page} /> : ''}
+        {asset ? <NextSteps asset={asset} /> : ''}
       </>,
     );
   }
@@ -487,23 +491,25 @@ function ConflictNotice({ changes: rows }: { changes: FieldChange[] }): JSX.Elem
   );
 }
 
-function NextSteps({ asset, page }: { asset: AssetDto; page: PageContext }): JSX.Element {
+function NextSteps({ asset }: { asset: AssetDto }): JSX.Element {
   return (
     <section aria-labelledby="verder-titel" class="next-steps">
       <h2 class="utrecht-heading-2" id="verder-titel">
         Verder met deze bouwsteen
       </h2>
+      {asset.hasDraft ? (
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            href={`/mijn-pps/bouwstenen/${asset.id}/publiceren`}
+          >
+            Controleren en publiceren
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <ul class="utrecht-unordered-list">
-        {asset.hasDraft ? (
-          <li>
-            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}/publiceren`}>
-              Publiceren
-            </a>{' '}
-            — zodat iedereen hem kan vinden en hergebruiken
-          </li>
-        ) : (
-          ''
-        )}
         {asset.publishedVersion ? (
           <li>
             <a class="utrecht-link" href={assetPath(asset.id)}>
@@ -537,65 +543,17 @@ function NextSteps({ asset, page }: { asset: AssetDto; page: PageContext }): JSX
         )}
       </ul>
       {asset.hasDraft ? (
-        <form method="post" action={`/mijn-pps/bouwstenen/${asset.id}/concept-weggooien`}>
-          <FormTokenField page={page} />
-          <input type="hidden" name="revisie" value={String(asset.revision)} />
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        <p class="utrecht-paragraph">
+          {/* Throwing a draft away is asked again on a page of its own. */}
+          <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}/concept-weggooien`}>
             {asset.publishedVersion
-              ? 'Concept weggooien (de gepubliceerde versie blijft)'
-              : 'Concept weggooien'}
-          </button>
-        </form>
+              ? 'Concept weggooien (de gepubliceerde versie blijft)…'
+              : 'Concept weggooien…'}
+          </a>
+        </p>
       ) : (
         ''
       )}
     </section>
   );
-}
-
-/** Ids of other building blocks the content refers to (shown by title in the form). */
-function collectAssetRefs(value: Content): string[] {
-  const ids: unknown[] = [];
-  const module = value.module as { prerequisites?: { moduleIds?: unknown[] } } | undefined;
-  const curriculum = value.curriculum as { moduleIds?: unknown[] } | undefined;
-  const infrastructure = value.infrastructure as { usedByIds?: unknown[] } | undefined;
-  ids.push(
-    ...(module?.prerequisites?.moduleIds ?? []),
-    ...(curriculum?.moduleIds ?? []),
-    ...(infrastructure?.usedByIds ?? []),
-  );
-  return ids.filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
-}
-
-/** The label of a field path for the error summary ("Leeruitkomst 2 — ESCO-vaardigheid"). */
-function fieldLabels(sections: ReturnType<typeof formSections>) {
-  const specs = sections.flatMap((section) => section.fields);
-  return (path: string): string => {
-    let list = specs;
-    const words: string[] = [];
-    const parts = path.split('.');
-    for (let index = 0; index < parts.length; index++) {
-      const rest = parts.slice(index).join('.');
-      const spec = list.find(
-        (candidate) => rest === candidate.path || rest.startsWith(candidate.path + '.'),
-      );
-      if (!spec) break;
-      index += spec.path.split('.').length - 1;
-      if (spec.type === 'list') {
-        const entry = parts[index + 1];
-        if (entry !== undefined && /^\d+$/.test(entry)) {
-          words.push(`${spec.itemLabel} ${Number(entry) + 1}`);
-          index++;
-          list = spec.item;
-          continue;
-        }
-        words.push(spec.label);
-        break;
-      }
-      words.push(spec.label);
-      if (spec.type === 'group') list = spec.fields;
-      else break;
-    }
-    return words.length ? words.join(' — ') : 'Formulier';
-  };
 }

@@ -6,6 +6,7 @@ import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { AssetActionsPage } from './asset-actions.page';
+import { DiscardDraftPage } from './discard-draft.page';
 import { AssetEditorPage } from './asset-editor.page';
 import { MyPpsPage } from './dashboard.page';
 
@@ -19,6 +20,7 @@ export class MyPpsController {
     private readonly dashboard: MyPpsPage,
     private readonly editor: AssetEditorPage,
     private readonly actions: AssetActionsPage,
+    private readonly discardPage: DiscardDraftPage,
     private readonly follow: FollowService,
   ) {}
 
@@ -118,6 +120,15 @@ export class MyPpsController {
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.actions.archive(page, principal, id, body));
+  }
+
+  @HtmlPage('bouwstenen/:id/concept-weggooien')
+  discardForm(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    return this.discardPage.render(page, principal, id);
   }
 
   @HtmlForm('bouwstenen/:id/concept-weggooien')

@@ -18,6 +18,18 @@ export interface FormContext {
   extra: Record<string, number>;
   /** Rendering a list entry: its fields carry no "(niet verplicht)" note. */
   inList?: boolean;
+  /**
+   * Paths publishing needs (assets' completeness rule): marked "nodig om te publiceren" instead
+   * of "niet verplicht", without the browser's `required` (a draft saves without them).
+   */
+  needed: ReadonlySet<string>;
+}
+
+const NEEDED_HINT = 'Nodig om te publiceren; een concept kunt u zonder opslaan.';
+
+function withNeed(hint: string | undefined, needed: boolean): string | undefined {
+  if (!needed) return hint;
+  return hint ? `${hint} ${NEEDED_HINT}` : NEEDED_HINT;
 }
 
 const NO_CHOICE = 'Kies…';
@@ -73,12 +85,13 @@ function Field({
 }): JSX.Element {
   const path = prefix + spec.path;
   const current = valueAt(value, spec.path);
+  const needed = !ctx.inList && ctx.needed.has(path);
   const common = {
     path,
     label: spec.label,
-    hint: spec.hint,
+    hint: withNeed(spec.hint, needed),
     errors: ctx.errors,
-    plainLabel: ctx.inList,
+    plainLabel: ctx.inList || needed,
   };
   switch (spec.type) {
     case 'text':
@@ -159,9 +172,9 @@ function Field({
       return (
         <fieldset class="site-form__group" id={fieldId(path)}>
           <legend safe>{spec.label}</legend>
-          {spec.hint ? (
+          {common.hint ? (
             <p class="utrecht-form-field-description" safe>
-              {spec.hint}
+              {common.hint}
             </p>
           ) : (
             ''
@@ -177,11 +190,11 @@ function Field({
         <fieldset class="site-form__group" id={fieldId(path)}>
           <legend>
             {Html.escapeHtml(spec.label)}
-            {spec.required ? '' : <span class="site-muted"> (niet verplicht)</span>}
+            {spec.required || needed ? '' : <span class="site-muted"> (niet verplicht)</span>}
           </legend>
-          {spec.hint ? (
+          {common.hint ? (
             <p class="utrecht-form-field-description" safe>
-              {spec.hint}
+              {common.hint}
             </p>
           ) : (
             ''
@@ -241,8 +254,9 @@ function AssetRefs({
     <fieldset class="site-form__group" id={fieldId(path)}>
       <legend>
         {Html.escapeHtml(spec.label)}
-        <span class="site-muted"> (niet verplicht)</span>
+        {ctx.needed.has(path) ? '' : <span class="site-muted"> (niet verplicht)</span>}
       </legend>
+      {ctx.needed.has(path) ? <p class="utrecht-form-field-description">{NEEDED_HINT}</p> : ''}
       <GroupMessages path={path} ctx={ctx} />
       {ids.length ? (
         <ul class="site-choices__list">

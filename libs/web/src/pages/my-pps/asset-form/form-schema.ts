@@ -91,13 +91,14 @@ const PERIOD = (path: string, label: string): FieldSpec => ({
   ],
 });
 
-const STUDY_LOAD = (path: string, required: boolean): FieldSpec => ({
+/** Both parts once either is given; whether the whole is needed is the publish check's call. */
+const STUDY_LOAD = (path: string): FieldSpec => ({
   type: 'group',
   path,
   label: 'Studiebelasting',
   fields: [
-    { type: 'number', path: 'value', label: 'Hoeveel', required, step: '0.25' },
-    { type: 'choice', path: 'unit', label: 'Eenheid', required, options: STUDY_LOAD_UNITS },
+    { type: 'number', path: 'value', label: 'Hoeveel', step: '0.25' },
+    { type: 'choice', path: 'unit', label: 'Eenheid', options: STUDY_LOAD_UNITS },
   ],
 });
 
@@ -114,7 +115,6 @@ export const COMMON_FIELDS: FieldSpec[] = [
     path: 'summary',
     label: 'Samenvatting',
     hint: 'Twee of drie zinnen: voor wie, wat, hoe lang. 10 tot 1000 tekens.',
-    required: true,
     rows: 3,
   },
   { type: 'text', path: 'description', label: 'Beschrijving', rows: 8 },
@@ -139,7 +139,6 @@ export const COMMON_FIELDS: FieldSpec[] = [
     path: 'license',
     label: 'Licentie',
     hint: 'Onder welke voorwaarden mogen anderen dit hergebruiken? CC BY en CC BY-SA laten het meeste toe.',
-    required: true,
     vocabulary: 'licenses',
   },
 ];
@@ -149,7 +148,6 @@ const MODULE_FIELDS: FieldSpec[] = [
     type: 'choice',
     path: 'module.moduleType',
     label: 'Soort module',
-    required: true,
     vocabulary: 'moduleTypes',
   },
   {
@@ -157,7 +155,6 @@ const MODULE_FIELDS: FieldSpec[] = [
     path: 'module.learningOutcomes',
     label: 'Leeruitkomsten',
     hint: 'Wat kan de deelnemer na afloop? Eén per veld; minstens één.',
-    required: true,
     blank: 2,
     itemLabel: 'Leeruitkomst',
     item: [
@@ -171,33 +168,29 @@ const MODULE_FIELDS: FieldSpec[] = [
       },
     ],
   },
-  STUDY_LOAD('module.studyLoad', true),
+  STUDY_LOAD('module.studyLoad'),
   {
     type: 'choices',
     path: 'module.audiences',
     label: 'Doelgroep',
-    required: true,
     vocabulary: 'audiences',
   },
   {
     type: 'choice',
     path: 'module.learningMode',
     label: 'Leervorm',
-    required: true,
     vocabulary: 'learningModes',
   },
   {
     type: 'choices',
     path: 'module.deliveryModes',
     label: 'Vorm van uitvoering',
-    required: true,
     vocabulary: 'deliveryModes',
   },
   {
     type: 'choice',
     path: 'module.certification',
     label: 'Certificaat',
-    required: true,
     vocabulary: 'certifications',
   },
   { type: 'yesno', path: 'module.stackable', label: 'Stapelbaar tot een groter geheel' },
@@ -279,7 +272,7 @@ const CURRICULUM_FIELDS: FieldSpec[] = [
     vocabulary: 'learningPaths',
   },
   { type: 'number', path: 'curriculum.durationMonths', label: 'Duur in maanden' },
-  STUDY_LOAD('curriculum.studyLoad', false),
+  STUDY_LOAD('curriculum.studyLoad'),
   {
     type: 'list',
     path: 'curriculum.coreTasks',
@@ -313,14 +306,12 @@ const INFRASTRUCTURE_FIELDS: FieldSpec[] = [
     type: 'choice',
     path: 'infrastructure.model',
     label: 'Model',
-    required: true,
     vocabulary: 'infrastructureModels',
   },
   {
     type: 'choices',
     path: 'infrastructure.natures',
     label: 'Aard',
-    required: true,
     vocabulary: 'infrastructureNature',
   },
   {
@@ -414,8 +405,8 @@ const INFRASTRUCTURE_FIELDS: FieldSpec[] = [
 
 const PRACTICE_FIELDS: FieldSpec[] = [
   { type: 'text', path: 'practice.context', label: 'Context', rows: 3 },
-  { type: 'text', path: 'practice.problem', label: 'Vraagstuk', required: true, rows: 3 },
-  { type: 'text', path: 'practice.approach', label: 'Aanpak', required: true, rows: 4 },
+  { type: 'text', path: 'practice.problem', label: 'Vraagstuk', rows: 3 },
+  { type: 'text', path: 'practice.approach', label: 'Aanpak', rows: 4 },
   { type: 'text', path: 'practice.results', label: 'Resultaten', rows: 3 },
   {
     type: 'lines',

@@ -1,0 +1,76 @@
+import { Browser, Page } from 'playwright-core';
+import { expectAccessible, openPage } from '../harness/browser';
+import { DemoSite, openDemoSite } from '../harness/demo-site';
+
+/**
+ * Issue 24: a draft saves with only what the form marks as required (the title), for every
+ * kind; "Controleren en publiceren" lists what publishing still needs, each a link to a field
+ * that exists; throwing a draft away is asked on a page of its own. Phone and desktop widths.
+ */
+describe('drafts and the publish check (browser)', () => {
+  let site: DemoSite;
+  let browser: Browser;
+  let baseURL: string;
+  let lead: { email: string; password: string };
+  let ppsId: string;
+
+  beforeAll(async () => {
+    site = await openDemoSite();
+    ({ browser, baseURL } = site);
+    ppsId = await site.t.ppsId('House of Digital');
+    lead = await site.t.user('pps-editor', [ppsId]);
+  }, 120_000);
+
+  afterAll(() => site?.close());
+
+  async function signedIn(width: number): Promise<Page> {
+    const page = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
+    await page.goto('/inloggen');
+    await page.getByLabel('E-mailadres').fill(lead.email);
+    await page.getByLabel('Wachtwoord').fill(lead.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/mijn-pps$/);
+    return page;
+  }
+
+  it.each([
+    ['module', 390],
+    ['curriculum', 1280],
+    ['infrastructure', 390],
+    ['practice', 1280],
+  ])('saves a %s draft at %i px with only its title', async (kind, width) => {
+    const page = await signedIn(width);
+    await page.goto(`/mijn-pps/nieuw?soort=${kind}&pps=${ppsId}`);
+    // The browser's own check must not stop a draft: only the title is required.
+    const required = await page
+      .locator('main form [required]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('name')));
+    expect(required).toEqual(['title']);
+    await page.getByLabel('Titel', { exact: true }).fill(`Alleen een titel voor een ${kind}`);
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.getByText('Het concept is opgeslagen.').waitFor();
+    const editor = page.url().split('?')[0];
+
+    await page.getByRole('link', { name: 'Controleren en publiceren' }).click();
+    await page.getByRole('heading', { name: 'Nog nodig om te publiceren' }).waitFor();
+    expect(await page.getByRole('button', { name: /publiceren$/ }).count()).toBe(0);
+    await expectAccessible(page, `publiceren-onvolledig-${kind}-${width}`);
+    const targets = await page
+      .locator('.utrecht-alert ul a')
+      .evaluateAll((links) =>
+        links.map((link) => (link as unknown as { hash: string }).hash.slice(1)),
+      );
+    // (A new form proposes a licence, so a curriculum may lack only its summary.)
+    expect(targets.length).toBeGreaterThanOrEqual(1);
+    // Every "what is missing" link lands on a field of the editor.
+    await page.goto(editor);
+    for (const id of targets) expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Concept weggooien…' }).click();
+    await page.getByRole('heading', { name: /^Concept weggooien:/ }).waitFor();
+    await expectAccessible(page, `concept-weggooien-${kind}-${width}`);
+    await page.getByRole('button', { name: 'Ja, concept weggooien' }).click();
+    await page.waitForURL(/melding=weggegooid/);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,140 @@
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+import {
+  curriculumBody,
+  infrastructureBody,
+  moduleBody,
+  practiceBody,
+  unique,
+} from './harness/fixtures';
+
+/** What each kind needs before it is published and a draft may leave out (issue 24). */
+const NEEDS = {
+  module: [
+    'summary',
+    'license',
+    'module.moduleType',
+    'module.learningOutcomes',
+    'module.studyLoad',
+    'module.audiences',
+    'module.learningMode',
+    'module.deliveryModes',
+    'module.certification',
+  ],
+  curriculum: ['summary', 'license'],
+  infrastructure: ['summary', 'license', 'infrastructure.model', 'infrastructure.natures'],
+  practice: ['summary', 'license', 'practice.problem', 'practice.approach'],
+} as const;
+
+const BODIES = {
+  module: moduleBody,
+  curriculum: curriculumBody,
+  infrastructure: infrastructureBody,
+  practice: practiceBody,
+};
+
+describe('draft and publish are different bars (e2e)', () => {
+  let t: TestApp;
+  let editor: TestUser;
+  let ppsId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ppsId = await t.ppsId('House of Digital');
+    editor = await t.user('pps-editor', [ppsId]);
+  });
+  afterAll(() => t.close());
+
+  it.each(Object.keys(NEEDS) as (keyof typeof NEEDS)[])(
+    'saves a %s draft with only a title, names every missing answer, and publishes once they are there',
+    async (kind) => {
+      const draft = await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(editor))
+        .send({ kind, ppsId, title: unique(`Alleen een titel (${kind})`) })
+        .expect(201);
+      expect(draft.body).toMatchObject({ status: 'draft', hasDraft: true });
+      expect(draft.body.summary).toBeUndefined();
+
+      const check = await t
+        .http()
+        .get(`/api/v1/assets/${draft.body.id}/publish-check`)
+        .set(bearer(editor))
+        .expect(200);
+      expect(check.body).toEqual({ hasDraft: true, complete: false, missing: [...NEEDS[kind]] });
+
+      const refused = await t
+        .http()
+        .post(`/api/v1/assets/${draft.body.id}/publish`)
+        .set(bearer(editor))
+        .set('If-Match', `"${draft.body.revision}"`)
+        .send({})
+        .expect(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.errors).toEqual(
+        NEEDS[kind].map((field) => ({
+          field,
+          message: 'is needed to publish',
+          code: 'neededToPublish',
+        })),
+      );
+      // Nothing changed: still a draft, nothing to harvest.
+      await t.http().get(`/api/v1/assets/${draft.body.id}`).expect(404);
+
+      const { kind: _kind, ppsId: _pps, title: _title, ...rest } = BODIES[kind](ppsId);
+      const completed = await t
+        .http()
+        .patch(`/api/v1/assets/${draft.body.id}`)
+        .set(bearer(editor))
+        .set('If-Match', `"${draft.body.revision}"`)
+        .send(rest)
+        .expect(200);
+      const done = await t
+        .http()
+        .get(`/api/v1/assets/${draft.body.id}/publish-check`)
+        .set(bearer(editor))
+        .expect(200);
+      expect(done.body).toEqual({ hasDraft: true, complete: true, missing: [] });
+      await t
+        .http()
+        .post(`/api/v1/assets/${draft.body.id}/publish`)
+        .set(bearer(editor))
+        .set('If-Match', `"${completed.body.revision}"`)
+        .send({})
+        .expect(200);
+    },
+  );
+
+  it('keeps refusing null for what publishing needs: a draft leaves a field out, it never clears it', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send(moduleBody(ppsId))
+      .expect(201);
+    const refused = await t
+      .http()
+      .patch(`/api/v1/assets/${draft.body.id}`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draft.body.revision}"`)
+      .send({ summary: null })
+      .expect(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['summary']);
+  });
+
+  it('only editors of the PPS may ask what a draft still needs', async () => {
+    const other = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
+    const draft = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send({ kind: 'practice', ppsId, title: unique('Concept van een ander') })
+      .expect(201);
+    await t
+      .http()
+      .get(`/api/v1/assets/${draft.body.id}/publish-check`)
+      .set(bearer(other))
+      .expect(404);
+    await t.http().get(`/api/v1/assets/${draft.body.id}/publish-check`).expect(401);
+  });
+});
