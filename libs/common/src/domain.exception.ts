@@ -4,6 +4,9 @@ import { problemDefinition } from './problem-catalogue';
 export interface FieldError {
   field: string;
   message: string;
+  /** For the pages: what went wrong as a code their Dutch messages are keyed by, with values. */
+  code?: string;
+  values?: Record<string, string | number>;
 }
 
 /**
