@@ -45,6 +45,7 @@ export function conflictOf(
   error: unknown,
   conflicts: Record<string, string> = {},
 ): FieldError[] | undefined {
-  if (!(error instanceof DomainException) || !Object.hasOwn(conflicts, error.code)) return undefined;
+  if (!(error instanceof DomainException) || !Object.hasOwn(conflicts, error.code))
+    return undefined;
   return [{ field: conflicts[error.code], message: error.message, code: error.code }];
 }
