@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { visibleControls } from '@bouwsteen/common/pure';
+import { normaliseText, visibleControls } from '@bouwsteen/common/pure';
 import { FieldErrors, fieldId, fieldName } from './field-errors';
 
 export interface Option {
@@ -55,6 +55,11 @@ function Hint({ path, hint }: { path: string; hint?: string }): JSX.Element {
   );
 }
 
+/** An `<input>` holds one line: what the post brought on several is shown as one, as it is saved. */
+function inputValue(value: string): string {
+  return visibleControls(normaliseText(value, { singleLine: true }));
+}
+
 export function TextField(
   props: Common & {
     value?: string | number;
@@ -82,7 +87,7 @@ export function TextField(
         id={fieldId(props.path)}
         name={fieldName(props.path)}
         type={props.type ?? 'text'}
-        value={props.value === undefined ? undefined : visibleControls(String(props.value))}
+        value={props.value === undefined ? undefined : inputValue(String(props.value))}
         maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
         autocomplete={props.autocomplete}
         step={props.step}
