@@ -81,11 +81,14 @@ describe('a PPS lead in the browser', () => {
     );
     await expectAccessible(page, 'mijn-pps-nieuw-bestaat-al');
 
-    // Saving with required fields missing: errors in Dutch, linked, and nothing typed is lost.
+    // Saving with a value that cannot be right (a draft needs no more than its title): errors in
+    // Dutch, linked, and nothing typed is lost.
+    await page.getByLabel('Hoeveel').fill('acht');
+    await page.getByLabel('Eenheid').selectOption('hour');
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     const summary = page.locator('#foutmeldingen');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('Studiebelasting — Hoeveel: Vul dit veld in.');
+    expect(await summary.textContent()).toContain('Studiebelasting — Hoeveel: Vul een getal in.');
     expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
       'Veilig werken met cobots op de werkvloer',
     );

@@ -6,6 +6,7 @@ import {
   answerClientErrorsWithProblems,
   createValidationPipe,
   formBody,
+  normaliseBodyText,
   refuseDeepJson,
   refuseUnsafeText,
   requireJsonBody,
@@ -66,6 +67,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   // for the form to name, never decoded away silently.
   app.use(formBody({ limit: config.http.bodyLimit, parameterLimit: 2000, depth: 6 }));
   app.use(translateBodyErrors);
+  // What pasting brings along (U+000B from Office, NBSP, zero-width spaces, CRLF) becomes plain
+  // text in every body before the checks below: the API and the pages store the same text.
+  app.use(normaliseBodyText);
   // OAI-PMH answers such text itself, as the protocol's badArgument in XML: a harvester reads
   // OAI errors, not problem+json.
   app.use((request: Request, response: Response, next: NextFunction) =>

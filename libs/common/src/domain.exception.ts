@@ -4,8 +4,12 @@ import { problemDefinition } from './problem-catalogue';
 export interface FieldError {
   field: string;
   message: string;
-  /** What went wrong as a code, for messages worded per language (see NEEDED_TO_PUBLISH). */
+  /**
+   * What went wrong as a code (NEEDED_TO_PUBLISH, the forms' codes) with its values: the
+   * messages in Dutch are keyed by it.
+   */
   code?: string;
+  values?: Record<string, string | number>;
 }
 
 /**

@@ -13,6 +13,7 @@ export * from './project-path';
 export * from './status-problems';
 export * from './http/json-depth';
 export * from './http/text-safety';
+export * from './http/text-normalisation';
 export * from './http/request-guards';
 export * from './http/body-errors';
 export * from './http/client-error';

@@ -124,6 +124,18 @@ export class ReuseRepository {
     return count;
   }
 
+  /** Which of `adopterIds` (PPS or organisations) recorded reuse of this version of the asset. */
+  async adoptersOf(assetId: string, version: number, adopterIds: string[]): Promise<string[]> {
+    if (adopterIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT coalesce(adopter_pps_id, adopter_organisation_id) AS id FROM reuse
+       WHERE asset_id = $1 AND asset_version = $2
+         AND coalesce(adopter_pps_id, adopter_organisation_id) = ANY($3::uuid[])`,
+      [assetId, version, adopterIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async findById(id: string): Promise<Reuse | undefined> {
     const rows: ReuseRow[] = await this.dataSource.query(`${SELECT} WHERE r.id = $1`, [id]);
     return rows[0] && toReuse(rows[0]);

@@ -130,6 +130,14 @@ export class ReuseService {
     return toReuseDto((await this.reuses.findById(id))!);
   }
 
+  /**
+   * Which of these adopters (PPS or organisations) recorded reuse of the asset's version already:
+   * the pages offer "record reuse" only to those who may still succeed.
+   */
+  recordedBy(assetId: string, version: number, adopterIds: string[]): Promise<string[]> {
+    return this.reuses.adoptersOf(assetId, version, adopterIds);
+  }
+
   async remove(principal: Principal, id: string): Promise<void> {
     const reuse = await this.reuses.findById(id);
     if (!reuse) throw new NotFoundError(ReuseError.NotFound, 'reuse', id);

@@ -35,7 +35,17 @@
     });
   }
 
+  // A failed form's error summary takes the focus (autofocus does it too; this covers browsers
+  // that skip autofocus, e.g. after going back), unless the person already moved on.
+  function focusErrorSummary() {
+    var summary = document.getElementById('foutmeldingen');
+    if (!summary) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    summary.focus();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    focusErrorSummary();
     setUpCopyButtons(document);
     setUpPrintButtons(document);
   });

@@ -1,4 +1,11 @@
-import { formBytes, parseFormBody } from './form-body';
+import {
+  FormBodyCollector,
+  formBytes,
+  formNamePath,
+  parseFormBody,
+  sizeInBytes,
+  sizeInWords,
+} from './form-body';
 
 const options = { limit: '256kb', parameterLimit: 20, depth: 6 };
 const parse = (body: Buffer | string, encoding: BufferEncoding = 'utf8') =>
@@ -45,5 +52,45 @@ describe('page form bodies', () => {
     expect(() => parse('a[b][c][d][e][f][g][h]=1')).toThrow(
       expect.objectContaining({ status: 400 }),
     );
+  });
+});
+
+describe('a form body over the limit', () => {
+  const collect = (chunks: string[], limit: number, maxRead = 1000) => {
+    const collector = new FormBodyCollector(limit, maxRead);
+    for (const chunk of chunks) collector.push(Buffer.from(chunk, 'latin1'));
+    const body = collector.end().toString('latin1');
+    return {
+      body,
+      dropped: collector.dropped.map((name) => name.toString('latin1')),
+      cutShort: collector.cutShort,
+    };
+  };
+
+  it('keeps every field that fits and names the ones that do not, across chunks', () => {
+    const big = 'x'.repeat(50);
+    expect(collect(['_formulier=t&tek', `st=${big}`, '&titel=Lassen&b=1'], 30)).toEqual({
+      body: '_formulier=t&titel=Lassen&b=1',
+      dropped: ['tekst'],
+      cutShort: false,
+    });
+    expect(collect(['a=1&b=2'], 30)).toEqual({ body: 'a=1&b=2', dropped: [], cutShort: false });
+    expect(collect([`module%5Bgoals%5D=${big}`], 10).dropped).toEqual(['module%5Bgoals%5D']);
+  });
+
+  it('stops looking past maxRead and says so', () => {
+    const result = collect(['a=1&b=', 'y'.repeat(100), '&c=3'], 20, 50);
+    expect(result).toEqual({ body: 'a=1', dropped: [], cutShort: true });
+  });
+
+  it('names fields as paths and sizes in words', () => {
+    expect(formNamePath('module[learningOutcomes][0][text]')).toBe(
+      'module.learningOutcomes.0.text',
+    );
+    expect(formNamePath('levels[]')).toBe('levels');
+    expect(formNamePath('tekst')).toBe('tekst');
+    expect(sizeInBytes('256kb')).toBe(262_144);
+    expect(sizeInWords('256kb')).toBe('256 kB');
+    expect(sizeInWords('1mb')).toBe('1 MB');
   });
 });

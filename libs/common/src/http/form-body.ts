@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { raw } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FieldError } from '../domain.exception';
 import { parse } from 'qs';
 import { charsetOf } from './request-guards';
 
@@ -85,9 +87,137 @@ export function parseFormBody(
   }
 }
 
-/** Express middleware: reads a form body (at most `limit`) and parses it with parseFormBody. */
-export function formBody(options: FormBodyOptions) {
+/**
+ * A form body read piece by piece: every parameter (`name=value`) is kept while the kept ones
+ * fit in `limit` bytes; one that does not fit is dropped and only its name remembered, so a
+ * form with one pasted text too long for a post comes back with everything else kept (the form
+ * token too) and that field named. Past `maxRead` bytes nothing more is looked at.
+ */
+export class FormBodyCollector {
+  private readonly kept: Buffer[] = [];
+  private keptBytes = 0;
+  private current: Buffer[] = [];
+  private currentBytes = 0;
+  private read = 0;
+  readonly dropped: Buffer[] = [];
+  /** Bytes past maxRead were not looked at (their names are unknown). */
+  cutShort = false;
+
+  constructor(
+    private readonly limit: number,
+    private readonly maxRead: number,
+  ) {}
+
+  get total(): number {
+    return this.read;
+  }
+
+  push(chunk: Buffer): void {
+    if (this.cutShort) return;
+    const room = this.maxRead - this.read;
+    if (chunk.length > room) {
+      this.cutShort = true;
+      chunk = chunk.subarray(0, room);
+    }
+    this.read += chunk.length;
+    let start = 0;
+    for (let at = chunk.indexOf(0x26); at >= 0; at = chunk.indexOf(0x26, start)) {
+      this.append(chunk.subarray(start, at));
+      this.finish();
+      start = at + 1;
+    }
+    this.append(chunk.subarray(start));
+  }
+
+  /** The parameters kept, as one body; call once, after the last push. */
+  end(): Buffer {
+    if (this.cutShort) this.current = [];
+    else this.finish();
+    return Buffer.concat(this.kept);
+  }
+
+  private append(part: Buffer): void {
+    if (part.length === 0) return;
+    // A parameter past the limit is dropped anyway: keep only enough of it to read its name.
+    const room = Math.max(this.limit, NAME_BYTES) + 1 - this.currentBytes;
+    if (room > 0) this.current.push(part.subarray(0, room));
+    this.currentBytes += part.length;
+  }
+
+  private finish(): void {
+    if (this.currentBytes === 0) return;
+    const separator = this.kept.length > 0 ? 1 : 0;
+    if (this.keptBytes + separator + this.currentBytes <= this.limit) {
+      if (separator) this.kept.push(AMPERSAND);
+      this.kept.push(...this.current);
+      this.keptBytes += separator + this.currentBytes;
+    } else {
+      const head = Buffer.concat(this.current).subarray(0, NAME_BYTES);
+      const equals = head.indexOf(0x3d);
+      this.dropped.push(equals >= 0 ? head.subarray(0, equals) : head);
+    }
+    this.current = [];
+    this.currentBytes = 0;
+  }
+}
+
+const AMPERSAND = Buffer.from('&');
+const NAME_BYTES = 200;
+
+/** `module[learningOutcomes][0][text]` → `module.learningOutcomes.0.text` */
+export function formNamePath(name: string): string {
+  return name.replace(/\[\]$/, '').replace(/\]?\[/g, '.').replace(/\]$/, '');
+}
+
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** `256kb` → 262144 (the configuration allows b, kb and mb). */
+export function sizeInBytes(size: string): number {
+  const match = /^(\d+)\s*(b|kb|mb)$/i.exec(size.trim());
+  if (!match) throw new Error(`Not a size: ${size}`);
+  return Number(match[1]) * UNITS[match[2].toLowerCase()];
+}
+
+/** `256kb` → `256 kB`, as a person reads it. */
+export function sizeInWords(size: string): string {
+  const match = /^(\d+)\s*(b|kb|mb)$/i.exec(size.trim());
+  if (!match) return size;
+  return `${match[1]} ${{ b: 'bytes', kb: 'kB', mb: 'MB' }[match[2].toLowerCase()]}`;
+}
+
+/** What reading a form body had to leave out, for the form to name beside its fields. */
+const readProblems = new AsyncLocalStorage<FieldError[]>();
+
+export const FORM_TOO_LARGE = 'form-too-large';
+
+/**
+ * The fields the current request's form body could not keep (too long for one post), as field
+ * errors with the code FORM_TOO_LARGE; `field` is `body` for the part past what was read.
+ */
+export function formReadProblems(): FieldError[] {
+  return readProblems.getStore() ?? [];
+}
+
+function tooLarge(field: string, limit: string): FieldError {
+  return {
+    field,
+    message: `is too long to send in one form (a form holds at most ${limit})`,
+    code: FORM_TOO_LARGE,
+    values: { limit },
+  };
+}
+
+/**
+ * Express middleware: reads a form body and parses it with parseFormBody. A body over `limit`
+ * is not refused (a browser would show problem+json and the person would lose what they typed):
+ * what fits is kept, and the fields left out are named for the form (formReadProblems). At most
+ * `maxRead` bytes are looked at; the rest is read and thrown away.
+ */
+export function formBody(options: FormBodyOptions & { maxRead?: number }) {
   const read = raw({ type: FORM_TYPE, limit: options.limit });
+  const limit = sizeInBytes(options.limit);
+  const shown = sizeInWords(options.limit);
+  const maxRead = options.maxRead ?? limit * 16;
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!request.is(FORM_TYPE)) return next();
     const charset = (charsetOf(request.headers['content-type'] ?? '') ?? 'utf-8').toLowerCase();
@@ -101,15 +231,43 @@ export function formBody(options: FormBodyOptions) {
           },
         ),
       );
-    read(request, response, (error?: unknown) => {
-      if (error) return next(error);
-      if (!Buffer.isBuffer(request.body)) return next();
+    const parsed = (body: Buffer, problems: FieldError[]): void => {
       try {
-        request.body = parseFormBody(request.body, encoding, options);
-        next();
+        request.body = parseFormBody(body, encoding, options);
       } catch (parseError) {
-        next(parseError);
+        return next(parseError);
       }
+      if (problems.length === 0) return next();
+      readProblems.run(problems, next);
+    };
+    // Browsers never compress a form; anything compressed goes through body-parser's reader.
+    const contentEncoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (contentEncoding !== 'identity')
+      return read(request, response, (error?: unknown) => {
+        if (error) return next(error);
+        if (!Buffer.isBuffer(request.body)) return next();
+        parsed(request.body, []);
+      });
+    const collector = new FormBodyCollector(limit, maxRead);
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      next(error);
+    };
+    request.on('data', (chunk: Buffer) => collector.push(chunk));
+    request.once('error', fail);
+    request.once('aborted', () => fail(bodyError(400, 'request.aborted', 'request aborted')));
+    request.once('end', () => {
+      if (settled) return;
+      settled = true;
+      const body = collector.end();
+      const problems = collector.dropped.map((name) =>
+        tooLarge(formNamePath(formBytes(name.toString('latin1')).toString(encoding)), shown),
+      );
+      if (collector.cutShort) problems.push(tooLarge('body', shown));
+      (request as { _body?: boolean })._body = true;
+      parsed(body, problems);
     });
   };
 }

@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { CommonError } from '../common.errors';
 import { DomainException, ValidationFailedError } from '../domain.exception';
 import { jsonDepth } from './json-depth';
-import { UNREADABLE_PROBLEM, textProblem, unsafeTextFields } from './text-safety';
+import { normaliseTextFields } from './text-normalisation';
+import { textProblem, unsafeTextFields } from './text-safety';
 
 /** Deeper than any body the API accepts (an asset is about five levels deep). */
 export const MAX_JSON_DEPTH = 32;
@@ -59,8 +60,21 @@ export function refuseDeepJson(_request: unknown, _response: unknown, body: Buff
 }
 
 /**
+ * What pasting brings (soft line breaks, non-breaking and zero-width spaces, CRLF) becomes plain
+ * text in every body, JSON or form, before anything checks or stores it: the API and the pages
+ * store the same text for the same paste (see normaliseText).
+ */
+export function normaliseBodyText(request: Request, _response: Response, next: NextFunction): void {
+  if (request.body !== undefined) request.body = normaliseTextFields(request.body);
+  next();
+}
+
+/**
  * Refuses text no field may hold (NUL, control characters, unpaired surrogates) in the path,
  * the query and the body, naming each place, before any of it reaches a service or the database.
+ * A page's form body goes on: every form checks its text field by field (validateForm) and shows
+ * the form again with the problem named beside the field and what was typed kept, where a refusal
+ * here would answer problem+json to a browser and lose the work.
  */
 export function refuseUnsafeText(request: Request, _response: Response, next: NextFunction): void {
   let path: string;
@@ -71,15 +85,11 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
       new DomainException(CommonError.MalformedUrl, 'The path has an invalid percent-encoding'),
     );
   }
-  // A page's form with bytes that were not UTF-8 goes on: its values hold U+FFFD there, which
-  // the form's own check names beside the field, showing the form again with what was typed.
   const formBody = request.is('application/x-www-form-urlencoded');
   const problems = [
     ...(textProblem(path) ? [{ field: 'path', message: textProblem(path)! }] : []),
     ...unsafeTextFields(request.query),
-    ...unsafeTextFields(request.body).filter(
-      (problem) => !formBody || problem.message !== UNREADABLE_PROBLEM,
-    ),
+    ...(formBody ? [] : unsafeTextFields(request.body)),
   ];
   if (problems.length > 0) return next(new ValidationFailedError(problems));
   next();

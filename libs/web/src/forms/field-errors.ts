@@ -1,5 +1,5 @@
 import type { FieldError } from '@bouwsteen/common';
-import { dutchMessage } from './dutch-messages';
+import { formMessage } from './form-messages';
 
 /** `module.learningOutcomes.0.text` → `veld-module-learningOutcomes-0-text` */
 export function fieldId(path: string): string {
@@ -26,7 +26,7 @@ export class FieldErrors {
     for (const error of errors) {
       const path = this.anchor(error.field);
       const list = this.byPath.get(path) ?? [];
-      const message = dutchMessage(error.message);
+      const message = formMessage(error);
       if (!list.includes(message)) list.push(message);
       this.byPath.set(path, list);
     }

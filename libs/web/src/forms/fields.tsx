@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { normaliseText, visibleControls } from '@bouwsteen/common/pure';
 import { FieldErrors, fieldId, fieldName } from './field-errors';
 
 export interface Option {
@@ -54,6 +55,11 @@ function Hint({ path, hint }: { path: string; hint?: string }): JSX.Element {
   );
 }
 
+/** An `<input>` holds one line: what the post brought on several is shown as one, as it is saved. */
+function inputValue(value: string): string {
+  return visibleControls(normaliseText(value, { singleLine: true }));
+}
+
 export function TextField(
   props: Common & {
     value?: string | number;
@@ -63,6 +69,8 @@ export function TextField(
     min?: string;
     inputmode?: 'numeric' | 'decimal';
     width?: 'small' | 'medium';
+    /** The API's limit for this field (see maxLengths). */
+    maxlength?: number;
   },
 ): JSX.Element {
   const messages = props.errors.at(props.path);
@@ -79,12 +87,13 @@ export function TextField(
         id={fieldId(props.path)}
         name={fieldName(props.path)}
         type={props.type ?? 'text'}
-        value={props.value === undefined ? undefined : String(props.value)}
+        value={props.value === undefined ? undefined : inputValue(String(props.value))}
+        maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
         autocomplete={props.autocomplete}
         step={props.step}
         min={props.min}
         inputmode={props.inputmode}
-        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props.path, !!props.hint, invalid)}
       />
@@ -93,7 +102,13 @@ export function TextField(
 }
 
 export function TextArea(
-  props: Common & { value?: string; rows?: number; attributes?: Record<string, string> },
+  props: Common & {
+    value?: string;
+    rows?: number;
+    attributes?: Record<string, string>;
+    /** The API's limit for this field (see maxLengths). */
+    maxlength?: number;
+  },
 ): JSX.Element {
   const messages = props.errors.at(props.path);
   const invalid = messages.length > 0;
@@ -109,13 +124,14 @@ export function TextArea(
         id={fieldId(props.path)}
         name={fieldName(props.path)}
         rows={String(props.rows ?? 4)}
-        required={props.required}
+        maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
+        aria-required={props.required ? 'true' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props.path, !!props.hint, invalid)}
         {...(props.attributes ?? {})}
         safe
       >
-        {props.value ?? ''}
+        {visibleControls(props.value ?? '')}
       </textarea>
     </div>
   );
@@ -137,7 +153,7 @@ export function SelectField(
         class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
         id={fieldId(props.path)}
         name={fieldName(props.path)}
-        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props.path, !!props.hint, invalid)}
       >
@@ -198,7 +214,18 @@ export function CheckboxGroup(
   );
 }
 
-/** GOV.UK-style summary at the top of a failed form: each problem links to its field. */
+/** kitajs types `autofocus` for form controls only; HTML allows it on any focusable element. */
+const AUTOFOCUS: Record<string, string> = { autofocus: '' };
+
+/** Marks the error summary in a page, for the page's title ("Fout: …"): see SiteRenderer. */
+export const ERROR_SUMMARY_ID = 'foutmeldingen';
+
+/**
+ * GOV.UK-style summary at the top of a failed form, right after the page's heading: each problem
+ * links to its field. It takes the focus when the page loads (autofocus; site.js does the same
+ * where autofocus is not honoured), so a screen reader reads it first and Tab goes on to the
+ * links; without JavaScript it is still the first thing after the heading.
+ */
 export function ErrorSummary({
   errors,
   labelOf,
@@ -210,12 +237,16 @@ export function ErrorSummary({
   return (
     <div
       class="utrecht-alert utrecht-alert--error site-error-summary"
-      role="alert"
       tabindex="-1"
-      id="foutmeldingen"
+      {...AUTOFOCUS}
+      id={ERROR_SUMMARY_ID}
+      aria-labelledby={`${ERROR_SUMMARY_ID}-titel`}
+      data-error-summary
     >
       <div class="utrecht-alert__content">
-        <h2 class="utrecht-heading-2">Controleer het formulier</h2>
+        <h2 class="utrecht-heading-2" id={`${ERROR_SUMMARY_ID}-titel`}>
+          Er is een probleem
+        </h2>
         <ul class="utrecht-unordered-list">
           {errors.all().map(({ path, messages }) => (
             <li>

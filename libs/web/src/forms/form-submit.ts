@@ -20,6 +20,12 @@ export async function submitForm<T extends object>(options: {
   problems?: FieldError[];
   write: (value: T) => Promise<PageAnswer>;
   again: (errors: FieldError[], stale: boolean) => Promise<PageAnswer>;
+  /**
+   * Refusals (409 and the like) the person can fix in one field: the problem's code → that
+   * field. The form comes back with the field named (its Dutch message keyed by the same code)
+   * and everything kept, never an error page that loses the work.
+   */
+  conflicts?: Record<string, string>;
 }): Promise<PageAnswer> {
   const valid = await validateForm(options.dto, options.input);
   const problems = [...(options.problems ?? []), ...(valid.ok ? [] : valid.errors)];
@@ -28,8 +34,18 @@ export async function submitForm<T extends object>(options: {
     return await options.write(valid.value);
   } catch (error) {
     if (isStale(error)) return options.again([], true);
-    const errors = fieldErrorsOf(error);
+    const errors = fieldErrorsOf(error) ?? conflictOf(error, options.conflicts);
     if (errors) return options.again(errors, false);
     throw error;
   }
+}
+
+/** A refusal named in `conflicts`, as the error of its field. */
+export function conflictOf(
+  error: unknown,
+  conflicts: Record<string, string> = {},
+): FieldError[] | undefined {
+  if (!(error instanceof DomainException) || !Object.hasOwn(conflicts, error.code))
+    return undefined;
+  return [{ field: conflicts[error.code], message: error.message, code: error.code }];
 }

@@ -2,10 +2,14 @@ import { ArgumentMetadata } from '@nestjs/common';
 import {
   DomainException,
   FieldError,
+  UNREADABLE_PROBLEM,
   ValidationFailedError,
   createValidationPipe,
+  formReadProblems,
   unsafeTextFields,
+  visibleControls,
 } from '@bouwsteen/common';
+import { maxLengths } from './field-limits';
 import { FORM_TOKEN_FIELD } from './form-token';
 
 type Constructor<T> = new (...args: never[]) => T;
@@ -17,7 +21,9 @@ const pipe = createValidationPipe();
 /**
  * The API's own validation (the same pipe, the same DTO classes) applied to a page's form, so a
  * form can never accept what the API refuses. Field errors come back for the form to show next
- * to each field; anything else still fails the request.
+ * to each field; anything else still fails the request. So do the problems the request's
+ * reading found: text that cannot be stored (control characters, bytes that were not UTF-8) and
+ * fields left out of a post that was too large, each beside its field.
  */
 export async function validateForm<T extends object>(
   dto: Constructor<T>,
@@ -25,17 +31,20 @@ export async function validateForm<T extends object>(
 ): Promise<FormResult<T>> {
   const { [FORM_TOKEN_FIELD]: _token, ...fields } = body;
   void _token;
-  // Text that cannot be stored as typed (bytes that were not UTF-8, control characters) is
-  // named beside its field like any other mistake, so the form comes back with the rest kept.
-  const textErrors = unsafeTextFields(fields);
+  const readErrors = [...tooLarge(dto, fields), ...textErrors(fields)];
   const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
   try {
     const value = (await pipe.transform(fields, metadata)) as T;
-    return textErrors.length > 0 ? { ok: false, errors: textErrors } : { ok: true, value };
+    return readErrors.length > 0 ? { ok: false, errors: readErrors } : { ok: true, value };
   } catch (error) {
     const errors = fieldErrorsOf(error);
-    if (errors) return { ok: false, errors: [...textErrors, ...errors] };
-    throw error;
+    if (!errors) throw error;
+    // A field the post had to leave out is not also "required": its own message says why.
+    const named = new Set(readErrors.map((problem) => problem.field));
+    return {
+      ok: false,
+      errors: [...readErrors, ...errors.filter((problem) => !named.has(problem.field))],
+    };
   }
 }
 
@@ -45,4 +54,56 @@ export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
   if (error instanceof DomainException && error.status === 400 && error.errors?.length)
     return error.errors;
   return undefined;
+}
+
+/**
+ * Fields the post left out (too large), at their own path; the part past what was read at the
+ * form's longest text field, where a long paste most likely went.
+ */
+function tooLarge(dto: Constructor<object>, fields: Record<string, unknown>): FieldError[] {
+  const problems = formReadProblems();
+  if (problems.length === 0) return [];
+  const longest = Object.entries(maxLengths(dto)).sort(([, a], [, b]) => b - a)[0]?.[0];
+  const anchor =
+    longest ??
+    Object.keys(fields).find((key) => typeof fields[key] === 'string') ??
+    Object.keys(fields)[0] ??
+    'body';
+  return problems.map((problem) =>
+    problem.field === 'body' ? { ...problem, field: anchor } : problem,
+  );
+}
+
+/** Text that cannot be stored as typed, per field, with the characters made visible. */
+function textErrors(fields: Record<string, unknown>): FieldError[] {
+  return unsafeTextFields(fields).map((problem) => {
+    if (problem.message === UNREADABLE_PROBLEM) return problem;
+    const value = valueAt(fields, problem.field);
+    if (problem.message.includes('surrogate')) return { ...problem, code: 'text-surrogate' };
+    const found = (value ?? '').match(CONTROLS) ?? [];
+    const chars = [
+      ...new Set(
+        found.map((c) =>
+          c > '\u007F' ? `U+${c.charCodeAt(0).toString(16).toUpperCase()}` : visibleControls(c),
+        ),
+      ),
+    ];
+    return {
+      ...problem,
+      code: 'text-control',
+      values: { chars: chars.join(' ') || '␀', count: chars.length || 1 },
+    };
+  });
+}
+
+// eslint-disable-next-line no-control-regex -- naming control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+function valueAt(root: Record<string, unknown>, path: string): string | undefined {
+  let current: unknown = root;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return typeof current === 'string' ? current : undefined;
 }

@@ -5,6 +5,9 @@ import { StaticFiles } from '../static/static-files';
 import { Document } from './document';
 import type { PageMeta } from './page-meta';
 
+/** The error summary's marker attribute (ErrorSummary in forms/fields.tsx renders it). */
+const ERROR_SUMMARY_MARK = ' data-error-summary';
+
 /**
  * Puts a page's content in the site's document. For an htmx request that names its target,
  * only the content is sent: the fragment replaces part of the page the visitor already has.
@@ -21,12 +24,15 @@ export class SiteRenderer {
   }
 
   async page(page: PageContext, meta: PageMeta, content: JSX.Element): Promise<string> {
+    const body = await content;
+    // A form shown again with its error summary says so first in its title (GOV.UK's "Error:").
+    const failed = body.includes(ERROR_SUMMARY_MARK) && !meta.title.startsWith('Fout: ');
     return Document({
-      meta,
+      meta: failed ? { ...meta, title: `Fout: ${meta.title}` } : meta,
       page,
       files: this.files,
       baseUrl: this.baseUrl,
-      children: await content,
+      children: body,
     });
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AssetsService } from '@bouwsteen/assets';
 import {
+  AuthError,
   CreateUserDto,
   Principal,
   ROLES,
@@ -11,7 +12,7 @@ import {
   UserListQueryDto,
   UsersService,
 } from '@bouwsteen/auth';
-import { FieldError } from '@bouwsteen/common';
+import { FieldError, normaliseText } from '@bouwsteen/common';
 import {
   OrganisationsService,
   PpsService,
@@ -26,6 +27,7 @@ import { DataTable } from '../../components/data-table';
 import { StaleNotice } from '../../components/stale-notice';
 import { Pagination } from '../../components/pagination';
 import { FieldErrors } from '../../forms/field-errors';
+import { maxLengths } from '../../forms/field-limits';
 import {
   CheckboxGroup,
   ErrorSummary,
@@ -72,6 +74,13 @@ const NOTICES: Record<string, string> = {
 function str(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** A one-line field as typed or pasted (see normaliseText). */
+function oneLine(value: unknown): string {
+  return normaliseText(str(value), { singleLine: true }).trim();
+}
+
+const USER_LIMITS = maxLengths(CreateUserDto);
 
 function ids(value: unknown): string[] {
   return (Array.isArray(value) ? value : []).filter(
@@ -149,6 +158,7 @@ export class AdminPage {
         <h1 class="utrecht-heading-1" id="gebruikers-titel">
           Gebruikers
         </h1>
+        <ErrorSummary errors={errors} labelOf={(path) => USER_LABELS[path] ?? 'Formulier'} />
         {state.invited ? (
           <div class="utrecht-alert utrecht-alert--ok" role="status">
             <div class="utrecht-alert__content">
@@ -214,7 +224,6 @@ export class AdminPage {
           label="Pagina's gebruikers"
         />
         <h2 class="utrecht-heading-2">Iemand uitnodigen</h2>
-        <ErrorSummary errors={errors} labelOf={(path) => USER_LABELS[path] ?? 'Formulier'} />
         <form method="post" action="/beheer/gebruikers" class="site-form" novalidate>
           <FormTokenField page={page} />
           <TextField
@@ -222,6 +231,7 @@ export class AdminPage {
             label="E-mailadres"
             type="email"
             value={str(values.email)}
+            maxlength={USER_LIMITS.email}
             errors={errors}
             required
           />
@@ -229,6 +239,7 @@ export class AdminPage {
             path="displayName"
             label="Naam"
             value={str(values.displayName)}
+            maxlength={USER_LIMITS.displayName}
             errors={errors}
             required
           />
@@ -250,8 +261,8 @@ export class AdminPage {
     // An invitation without e-mail: a strong first password the admin passes on, shown once.
     const password = randomBytes(12).toString('base64url');
     const input: Form = {
-      email: str(body.email),
-      displayName: str(body.displayName),
+      email: oneLine(body.email),
+      displayName: oneLine(body.displayName),
       role: str(body.role),
       ppsIds: checkedValues(body.ppsIds) ?? [],
       password,
@@ -266,6 +277,7 @@ export class AdminPage {
           html: await this.userList(page, {}, { invited: { email: user.email, password } }),
         };
       },
+      conflicts: { [AuthError.EmailTaken]: 'email' },
       again: async (errors) => ({
         status: 400,
         html: await this.userList(page, {}, { values: body, errors: new FieldErrors(errors) }),

@@ -55,7 +55,12 @@ export interface AssetPageData {
   lead: OrganisationDto | undefined;
   licence: { label: string; url?: string; explanation: string[]; attribution: string };
   /** A signed-in visitor, for what they can do with it (reuse, derive, follow, edit). */
-  viewer?: { principal: Principal; following: boolean; page: PageContext };
+  viewer?: {
+    principal: Principal;
+    following: boolean;
+    page: PageContext;
+    reuseRecorded?: boolean;
+  };
   /** The outcome of an action just taken (after a redirect). */
   notice?: string;
 }
@@ -141,6 +146,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
               principal={data.viewer.principal}
               following={data.viewer.following}
               page={data.viewer.page}
+              reuseRecorded={data.viewer.reuseRecorded}
             />
           ) : (
             ''

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AssetDto,
   AssetError,
   AssetsService,
   Licenses,
@@ -8,6 +9,7 @@ import {
   licenseExplanation,
   licenseUrl,
 } from '@bouwsteen/assets';
+import type { Principal } from '@bouwsteen/auth';
 import { NotFoundError } from '@bouwsteen/common';
 import { pageQuery } from '../search-queries';
 import { FollowService } from '@bouwsteen/follow';
@@ -21,6 +23,7 @@ import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { assetJsonLd } from '@bouwsteen/harvest';
 import { AssetContent } from './asset-view';
+import { adopterIdsFor } from './take-up-actions';
 import { referencedIds } from './kind-sections';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,6 +62,9 @@ export class AssetPage {
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
+    const reuseRecorded = page.principal
+      ? await this.reuseRecorded(page.principal, current)
+      : false;
     const oldVersion = asset.version.number !== current.version.number;
     const canonicalPath = oldVersion
       ? `/bouwstenen/${id}/versies/${asset.version.number}`
@@ -79,7 +85,9 @@ export class AssetPage {
       pps,
       lead,
       notice: notice(code),
-      viewer: page.principal ? { principal: page.principal, following, page } : undefined,
+      viewer: page.principal
+        ? { principal: page.principal, following, page, reuseRecorded }
+        : undefined,
       licence: {
         label: licenceLabel,
         url: asset.license ? licenseUrl(asset.license) : undefined,
@@ -134,6 +142,14 @@ export class AssetPage {
   }
 
   /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */
+  /** Whether every adopter this person speaks for recorded reuse of the current version. */
+  private async reuseRecorded(principal: Principal, current: AssetDto): Promise<boolean> {
+    const adopters = adopterIdsFor(principal, current.pps.id);
+    if (adopters.length === 0 || current.publishedVersion === null) return false;
+    const recorded = await this.reuse.recordedBy(current.id, current.publishedVersion, adopters);
+    return adopters.every((id) => recorded.includes(id));
+  }
+
   private async similar(id: string): Promise<SimilarAssetDto[] | undefined> {
     try {
       return await this.assets.similar(undefined, id);

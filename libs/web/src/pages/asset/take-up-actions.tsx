@@ -5,12 +5,25 @@ import { assetPath } from '../../components/asset-card';
 import { FormTokenField } from '../../forms/form-token';
 import type { PageContext } from '../../http/page-context';
 
+/**
+ * For whom this person may record reuse of a block of `ownerPpsId`: an LLO office for its
+ * organisation; a lead for each of their PPS except the block's own (a PPS does not reuse its
+ * own work). An admin records on the form for any PPS but the owner.
+ */
+export function adopterIdsFor(principal: Principal, ownerPpsId: string): string[] {
+  if (principal.role === 'llo-office')
+    return principal.organisationId ? [principal.organisationId] : [];
+  return principal.ppsIds.filter((id) => id !== ownerPpsId);
+}
+
 /** A signed-in visitor's ways on from a block's page: edit their own, or reuse, derive, follow. */
 export function TakeUpActions(props: {
   asset: AssetDto;
   principal: Principal;
   following: boolean;
   page: PageContext;
+  /** Every adopter this person speaks for has recorded reuse of this version already. */
+  reuseRecorded?: boolean;
 }): JSX.Element {
   const { asset, principal } = props;
   const own = AssetPolicy.canEdit(principal, asset.pps.id);
@@ -36,11 +49,22 @@ export function TakeUpActions(props: {
         ) : (
           ''
         )}
-        {canAdopt && live ? (
+        {canAdopt && live && !props.reuseRecorded ? (
           <li>
             <a class="utrecht-link" href={`${assetPath(asset.id)}/hergebruiken`}>
               Hergebruik vastleggen
             </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {canAdopt && live && props.reuseRecorded ? (
+          <li class="site-muted">
+            {Html.escapeHtml(
+              principal.role === 'llo-office'
+                ? 'Uw organisatie heeft hergebruik van deze versie vastgelegd.'
+                : 'Uw PPS heeft hergebruik van deze versie vastgelegd.',
+            )}
           </li>
         ) : (
           ''

@@ -11,9 +11,9 @@ import {
   licenseExplanation,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { ForbiddenError, NotFoundError } from '@bouwsteen/common';
+import { ForbiddenError, NotFoundError, normaliseText } from '@bouwsteen/common';
 import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
-import { RecordReuseDto, ReuseService } from '@bouwsteen/reuse';
+import { RecordReuseDto, ReuseError, ReuseService } from '@bouwsteen/reuse';
 import { assetPath } from '../../components/asset-card';
 import { decimal } from '../my-pps/asset-form/form-read';
 import { FieldErrors } from '../../forms/field-errors';
@@ -26,6 +26,10 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { editablePps } from '../my-pps/my-pps-scope';
+import { maxLengths } from '../../forms/field-limits';
+import { adopterIdsFor } from './take-up-actions';
+
+const REUSE_LIMITS = maxLengths(RecordReuseDto);
 
 const MODES: Option[] = [
   { value: 'as-is', label: 'Zoals het is' },
@@ -77,12 +81,18 @@ export class TakeUpPage {
     state: { values?: Form; errors?: FieldErrors } = {},
   ): Promise<string> {
     const asset = await this.published(id);
-    const [labels, terms, choices, draft] = await Promise.all([
+    const [labels, terms, adopters, draft] = await Promise.all([
       this.labels.book(),
       this.licenses.terms(asset.license ?? ''),
       this.adopters(principal),
       this.ownDraft(principal, draftId),
     ]);
+    // Offered only to whom it may succeed for: not the block's own PPS, and not an adopter that
+    // recorded this version already. A failed post shows the form again as it was sent.
+    const open = state.errors
+      ? { choices: adopters, why: undefined }
+      : await this.openAdopters(principal, asset, adopters);
+    const { choices } = open;
     const values = state.values ?? { mode: 'as-is' };
     const errors = state.errors ?? new FieldErrors();
     return this.site.page(
@@ -97,6 +107,7 @@ export class TakeUpPage {
       <>
         <Back asset={asset} />
         <h1 class="utrecht-heading-1" safe>{`Hergebruik vastleggen: ${asset.title}`}</h1>
+        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
         <p class="utrecht-paragraph">
           {Html.escapeHtml(
             `Zo ziet ${asset.pps.name} dat hun werk verder gaat, en zien financiers dat u voortbouwt op wat er al is.`,
@@ -110,70 +121,74 @@ export class TakeUpPage {
             <li safe>{line}</li>
           ))}
         </ul>
-        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
-        <form method="post" action={`${assetPath(id)}/hergebruiken`} class="site-form" novalidate>
-          <FormTokenField page={page} />
-          {draft ? <input type="hidden" name="concept" value={draft.id} /> : ''}
-          <Adopter choices={choices} principal={principal} values={values} errors={errors} />
-          <SelectField
-            path="mode"
-            label="Hoe gebruikt u het"
-            options={MODES}
-            value={String(values.mode ?? '')}
-            errors={errors}
-            required
-          />
-          <TextField
-            path="context"
-            label="Waar gebruikt u het"
-            hint="De opleiding, cursus of het project, bijvoorbeeld: BOL Software Developer, leerjaar 2."
-            value={values.context as string | undefined}
-            errors={errors}
-            required
-          />
-          <div class="site-form__row">
-            <TextField
-              path="reachStudents"
-              label="Aantal studenten"
-              inputmode="numeric"
-              width="small"
-              value={values.reachStudents as string | undefined}
+        {open.why ? (
+          <NothingToRecord asset={asset} why={open.why} />
+        ) : (
+          <form method="post" action={`${assetPath(id)}/hergebruiken`} class="site-form" novalidate>
+            <FormTokenField page={page} />
+            {draft ? <input type="hidden" name="concept" value={draft.id} /> : ''}
+            <Adopter choices={choices} principal={principal} values={values} errors={errors} />
+            <SelectField
+              path="mode"
+              label="Hoe gebruikt u het"
+              options={MODES}
+              value={String(values.mode ?? '')}
               errors={errors}
+              required
             />
             <TextField
-              path="reachWorkers"
-              label="Aantal werkenden"
-              inputmode="numeric"
-              width="small"
-              value={values.reachWorkers as string | undefined}
+              path="context"
+              label="Waar gebruikt u het"
+              hint="De opleiding, cursus of het project, bijvoorbeeld: BOL Software Developer, leerjaar 2."
+              value={values.context as string | undefined}
+              maxlength={REUSE_LIMITS.context}
               errors={errors}
+              required
             />
-            <TextField
-              path="startedOn"
-              label="Sinds"
-              type="date"
-              width="medium"
-              value={values.startedOn as string | undefined}
-              errors={errors}
-            />
-          </div>
-          {draft ? (
-            <DiscardDraft
-              draft={draft}
-              checked={values.concept_weg === undefined || ticked(values.concept_weg)}
-            />
-          ) : (
-            ''
-          )}
-          <div class="site-form__actions">
-            <button type="submit" class="utrecht-button utrecht-button--primary-action">
-              Hergebruik vastleggen
-            </button>
-            <a class="utrecht-link" href={assetPath(id)}>
-              Annuleren
-            </a>
-          </div>
-        </form>
+            <div class="site-form__row">
+              <TextField
+                path="reachStudents"
+                label="Aantal studenten"
+                inputmode="numeric"
+                width="small"
+                value={values.reachStudents as string | undefined}
+                errors={errors}
+              />
+              <TextField
+                path="reachWorkers"
+                label="Aantal werkenden"
+                inputmode="numeric"
+                width="small"
+                value={values.reachWorkers as string | undefined}
+                errors={errors}
+              />
+              <TextField
+                path="startedOn"
+                label="Sinds"
+                type="date"
+                width="medium"
+                value={values.startedOn as string | undefined}
+                errors={errors}
+              />
+            </div>
+            {draft ? (
+              <DiscardDraft
+                draft={draft}
+                checked={values.concept_weg === undefined || ticked(values.concept_weg)}
+              />
+            ) : (
+              ''
+            )}
+            <div class="site-form__actions">
+              <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                Hergebruik vastleggen
+              </button>
+              <a class="utrecht-link" href={assetPath(id)}>
+                Annuleren
+              </a>
+            </div>
+          </form>
+        )}
       </>,
     );
   }
@@ -184,7 +199,11 @@ export class TakeUpPage {
     id: string,
     body: Form,
   ): Promise<PageAnswer> {
-    const input: Form = { mode: body.mode, context: body.context };
+    const context =
+      typeof body.context === 'string'
+        ? normaliseText(body.context, { singleLine: true })
+        : body.context;
+    const input: Form = { mode: body.mode, context };
     for (const field of ['adopterPpsId', 'adopterOrganisationId', 'startedOn'])
       if (typeof body[field] === 'string' && body[field]) input[field] = body[field];
     for (const field of ['reachStudents', 'reachWorkers'])
@@ -202,10 +221,11 @@ export class TakeUpPage {
         await this.assets.discardDraft(principal, draft.id, draft.revision);
         return { redirect: `/mijn-pps?pps=${draft.pps.id}&melding=hergebruik-concept-weg` };
       },
+      conflicts: { [ReuseError.ReuseExists]: 'context', [ReuseError.OwnAsset]: 'adopterPpsId' },
       again: async (errors) => ({
         status: 400,
         html: await this.reuseForm(page, principal, id, body.concept, {
-          values: body,
+          values: { ...body, context },
           errors: new FieldErrors(errors),
         }),
       }),
@@ -319,6 +339,28 @@ export class TakeUpPage {
     });
   }
 
+  /** The adopters this person may still record reuse for, or why there is none. */
+  private async openAdopters(
+    principal: Principal,
+    asset: AssetDto,
+    adopters: PpsSummaryDto[],
+  ): Promise<{ choices: PpsSummaryDto[]; why?: 'own' | 'recorded' }> {
+    const others = adopters.filter((pps) => pps.id !== asset.pps.id);
+    const candidates =
+      principal.role === 'llo-office'
+        ? adopterIdsFor(principal, asset.pps.id)
+        : others.map((pps) => pps.id);
+    const recorded = await this.reuse.recordedBy(asset.id, asset.publishedVersion!, candidates);
+    const choices = others.filter((pps) => !recorded.includes(pps.id));
+    if (principal.role === 'llo-office')
+      return candidates.length > 0 && recorded.length === candidates.length
+        ? { choices, why: 'recorded' }
+        : { choices };
+    if (choices.length > 0) return { choices };
+    if (others.length === 0) return { choices, why: 'own' };
+    return { choices, why: 'recorded' };
+  }
+
   private async published(id: string): Promise<AssetDto> {
     const asset = await this.assets.get(undefined, id);
     if (asset.publishedVersion === null) throw new NotFoundError(AssetError.NotFound, 'asset', id);
@@ -391,6 +433,23 @@ function DiscardDraft({ draft, checked }: { draft: AssetDto; checked: boolean })
           `Mijn eigen concept "${draft.title}" weggooien: ik hoef het niet opnieuw te maken`,
         )}
       </label>
+    </div>
+  );
+}
+
+function NothingToRecord(props: { asset: AssetDto; why: 'own' | 'recorded' }): JSX.Element {
+  const text =
+    props.why === 'own'
+      ? 'Deze bouwsteen is van uw eigen PPS. Hergebruik vastleggen is voor werk van een andere PPS; uw eigen bouwsteen kunt u bewerken of een nieuwe versie geven.'
+      : 'U heeft hergebruik van deze versie al vastgelegd. U ziet het bij de bouwsteen onder "Wie dit hergebruikt".';
+  return (
+    <div class="utrecht-alert utrecht-alert--info" role="status">
+      <p class="utrecht-paragraph">{text}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={assetPath(props.asset.id)}>
+          Terug naar de bouwsteen
+        </a>
+      </p>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { Licenses, licenseUrl } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { PageQueryDto } from '@bouwsteen/common';
+import { PageQueryDto, ValidationFailedError, unsafeTextFields } from '@bouwsteen/common';
 import {
   CourseDto,
   CourseListQueryDto,
@@ -10,6 +10,7 @@ import {
   CreateCourseDto,
   ShareLinkDto,
   UpdateCourseDto,
+  EmployerInputDto,
 } from '@bouwsteen/courses';
 import { SearchHitDto, SearchService, SearchUnavailableError } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
@@ -30,10 +31,12 @@ import { searchQuery } from '../search-queries';
 import {
   STATUS_LABELS,
   applyItemAction,
+  atFormFields,
   courseDetailsValues,
   currentItems,
   readCourseDetails,
 } from './course-form';
+import { maxLengths } from '../../forms/field-limits';
 import { StatusNotice } from '../../components/status-notice';
 
 type Form = Record<string, unknown>;
@@ -42,6 +45,9 @@ const DETAIL_LABELS: Record<string, string> = {
   title: 'Titel',
   employer: 'Werkgever',
   'employer.name': 'Nieuwe werkgever',
+  employerName: 'Nieuwe werkgever',
+  employerId: 'Werkgever van een eerdere cursus',
+  extras: 'Extra kosten',
   audience: 'Doelgroep',
   goals: 'Doelen',
   'schedule.start': 'Begindatum',
@@ -53,6 +59,9 @@ const DETAIL_LABELS: Record<string, string> = {
 };
 
 const SEARCH_SIZE = 10;
+
+/** The API's limits for the details form (CreateCourseDto's MaxLength rules). */
+const COURSE_LIMITS = maxLengths(CreateCourseDto, { employer: EmployerInputDto });
 
 interface ComposerState {
   values?: Form;
@@ -172,10 +181,10 @@ export class ComposerPage {
       },
       <>
         <h1 class="utrecht-heading-1">Nieuwe cursus</h1>
+        <ErrorSummary errors={errors} labelOf={(path) => DETAIL_LABELS[path] ?? 'Formulier'} />
         <p class="utrecht-paragraph">
           Begin met de gegevens; daarna zoekt u modules en zet u ze in volgorde.
         </p>
-        <ErrorSummary errors={errors} labelOf={(path) => DETAIL_LABELS[path] ?? 'Formulier'} />
         <form method="post" action="/mijn-cursussen/nieuw" class="site-form" novalidate>
           <FormTokenField page={page} />
           <DetailFields
@@ -207,7 +216,7 @@ export class ComposerPage {
         status: 400,
         html: await this.newForm(page, principal, {
           values: body,
-          errors: new FieldErrors(errors),
+          errors: new FieldErrors(atFormFields(errors)),
         }),
       }),
     });
@@ -493,7 +502,7 @@ export class ComposerPage {
         status: stale ? 409 : 400,
         html: await this.render(page, principal, id, {
           values: body,
-          errors: new FieldErrors(errors),
+          errors: new FieldErrors(atFormFields(errors)),
           stale,
         }),
       }),
@@ -515,6 +524,10 @@ export class ComposerPage {
     const search = q ? `?q=${encodeURIComponent(q)}${places ? '&soort=infrastructure' : ''}` : '';
     const back = `/mijn-cursussen/${id}${search}#onderdelen`;
     try {
+      // This form's text (the places) reaches the service without the form validation: what
+      // cannot be stored is named per item here, as validation would.
+      const unsafe = unsafeTextFields({ items });
+      if (unsafe.length > 0) throw new ValidationFailedError(unsafe);
       await this.courses.update(
         principal,
         id,
@@ -643,7 +656,14 @@ function DetailFields(props: {
     value === undefined || value === null ? undefined : String(value);
   return (
     <>
-      <TextField path="title" label="Titel" value={str(values.title)} errors={errors} required />
+      <TextField
+        path="title"
+        label="Titel"
+        value={str(values.title)}
+        maxlength={COURSE_LIMITS.title}
+        errors={errors}
+        required
+      />
       <fieldset class="site-form__group" id="veld-employer">
         <legend>Werkgever</legend>
         {errors.at('employer').length ? (
@@ -669,6 +689,7 @@ function DetailFields(props: {
           path="employerName"
           label={props.employers.length ? 'Of een nieuwe werkgever' : 'Naam van de werkgever'}
           value={str(values.employerName)}
+          maxlength={COURSE_LIMITS['employer.name']}
           errors={errors}
           plainLabel
         />
@@ -683,7 +704,14 @@ function DetailFields(props: {
         errors={errors}
         required
       />
-      <TextArea path="goals" label="Doelen" rows={3} value={str(values.goals)} errors={errors} />
+      <TextArea
+        path="goals"
+        label="Doelen"
+        rows={3}
+        value={str(values.goals)}
+        maxlength={COURSE_LIMITS.goals}
+        errors={errors}
+      />
       <fieldset class="site-form__group">
         <legend>Planning</legend>
         <div class="site-form__row">
@@ -727,6 +755,7 @@ function DetailFields(props: {
           path="extrasDescription"
           label="Waarvoor"
           value={str(values.extrasDescription)}
+          maxlength={COURSE_LIMITS.extrasDescription}
           errors={errors}
         />
       </div>

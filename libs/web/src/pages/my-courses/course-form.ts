@@ -1,3 +1,5 @@
+import { normaliseText } from '@bouwsteen/common/pure';
+import type { FieldError } from '@bouwsteen/common/pure';
 import type { CourseDto } from '@bouwsteen/courses';
 import { euroCents } from '../my-pps/asset-form/form-read';
 
@@ -14,6 +16,27 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** A one-line field: what pasting put on several lines is one line again (see normaliseText). */
+function line(value: unknown): string | undefined {
+  const typed = text(value);
+  return typed === undefined ? undefined : normaliseText(typed, { singleLine: true }).trim();
+}
+
+/** Fields of the form each API field is typed in (the rest are named the same). */
+const FORM_FIELD: Record<string, string> = {
+  'employer.name': 'employerName',
+  'employer.organisationId': 'employerId',
+  extrasCents: 'extras',
+};
+
+/** The API's field errors at the fields the details form shows. */
+export function atFormFields(errors: FieldError[]): FieldError[] {
+  return errors.map((error) => {
+    const field = FORM_FIELD[error.field];
+    return field ? { ...error, field } : error;
+  });
+}
+
 function whole(value: unknown): number | string | undefined {
   const typed = text(value);
   if (typed === undefined) return undefined;
@@ -26,11 +49,13 @@ function whole(value: unknown): number | string | undefined {
  */
 export function readCourseDetails(body: Form): Form {
   const result: Form = {};
-  for (const field of ['title', 'audience', 'goals', 'extrasDescription'] as const) {
-    const value = text(body[field]);
+  for (const field of ['title', 'audience', 'extrasDescription'] as const) {
+    const value = line(body[field]);
     if (value !== undefined) result[field] = value;
   }
-  const newEmployer = text(body.employerName);
+  const goals = text(body.goals);
+  if (goals !== undefined) result.goals = goals;
+  const newEmployer = line(body.employerName);
   const knownEmployer = text(body.employerId);
   result.employer = newEmployer
     ? { name: newEmployer }

@@ -1,7 +1,7 @@
-import { Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Auth } from '@bouwsteen/auth';
-import { HtmlPage } from '../../http/html-page.decorator';
+import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { ReportsPage } from './reports.page';
@@ -39,7 +39,17 @@ export class ReportsPageController {
   }
 
   @HtmlPage('voorstel')
-  proposal(@Page() page: PageContext, @Query() query: Record<string, unknown>): Promise<string> {
-    return this.reports.proposal(page, query);
+  async proposalForm(@Page() page: PageContext): Promise<string> {
+    return (await this.reports.proposal(page)).html;
+  }
+
+  /** The check itself: a post, so the proposal's text is never part of an address. */
+  @HtmlForm('voorstel')
+  async proposal(
+    @Page() page: PageContext,
+    @Body() body: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.reports.proposal(page, body));
   }
 }

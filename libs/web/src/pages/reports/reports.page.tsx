@@ -1,6 +1,11 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { CommonError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import {
+  CommonError,
+  NotFoundError,
+  ValidationFailedError,
+  normaliseText,
+} from '@bouwsteen/common';
 import { OrganisationError, PpsService } from '@bouwsteen/organisations';
 import { OverlapDto, PortfolioReportDto, ReportsService } from '@bouwsteen/reports';
 import { SimilarQueryDto, SimilarityService, SearchUnavailableError } from '@bouwsteen/search';
@@ -11,6 +16,8 @@ import { DataTable } from '../../components/data-table';
 import { SimilarPanel } from '../../components/similar-panel';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, TextArea, TextField } from '../../forms/fields';
+import { maxLengths } from '../../forms/field-limits';
+import { FormTokenField } from '../../forms/form-token';
 import { validateForm } from '../../forms/form-validation';
 import { formatNumber } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
@@ -385,11 +392,18 @@ export class ReportsPage {
     );
   }
 
-  /** A funder's check: paste a proposal, see what already exists and from whom (printable). */
-  async proposal(page: PageContext, query: Record<string, unknown>): Promise<string> {
-    const title = typeof query.titel === 'string' ? query.titel : '';
-    const text = typeof query.tekst === 'string' ? query.tekst : '';
-    const asked = query.titel !== undefined || query.tekst !== undefined;
+  /**
+   * A funder's check: paste a proposal, see what already exists and from whom (printable). The
+   * form posts (a proposal's text is never in an address, where it would reach logs, history
+   * and the 16 KB header limit); GET shows the empty form.
+   */
+  async proposal(
+    page: PageContext,
+    body?: Record<string, unknown>,
+  ): Promise<{ html: string; status: number }> {
+    const asked = body !== undefined;
+    const title = oneLine(body?.titel);
+    const text = typeof body?.tekst === 'string' ? body.tekst : '';
     let errors = new FieldErrors();
     let result:
       | { checked: boolean; similar: Awaited<ReturnType<SimilarityService['similarForText']>> }
@@ -401,7 +415,7 @@ export class ReportsPage {
       });
       if (!valid.ok)
         errors = new FieldErrors(
-          valid.errors.map((e) => ({ ...e, field: e.field === 'title' ? 'titel' : 'tekst' })),
+          valid.errors.map((e) => ({ ...e, field: PROPOSAL_FIELDS[e.field] ?? e.field })),
         );
       else {
         try {
@@ -413,7 +427,7 @@ export class ReportsPage {
       }
     }
     const labels = await this.labels.book();
-    return this.site.page(
+    const html = await this.site.page(
       page,
       {
         title: 'Voorstel toetsen',
@@ -426,29 +440,32 @@ export class ReportsPage {
       <>
         <Crumbs />
         <h1 class="utrecht-heading-1">Voorstel toetsen</h1>
+        <ErrorSummary
+          errors={errors}
+          labelOf={(path) => (path === 'titel' ? 'Titel' : 'Tekst van het voorstel')}
+        />
         <p class="utrecht-paragraph">
           Plak de titel en de tekst van een voorstel. Bouwsteen zoekt gepubliceerde bouwstenen van
           alle PPS die erop lijken, met de reden waarom, zodat u kunt vragen: bouwt dit voort op wat
           er al is?
         </p>
-        <ErrorSummary
-          errors={errors}
-          labelOf={(path) => (path === 'titel' ? 'Titel' : 'Tekst van het voorstel')}
-        />
-        <form method="get" action="/rapportages/voorstel" class="site-form no-print" novalidate>
+        <form method="post" action="/rapportages/voorstel" class="site-form no-print" novalidate>
+          <FormTokenField page={page} />
           <TextField
             path="titel"
             label="Titel van het voorstel"
             value={title}
+            maxlength={PROPOSAL_LIMITS.title}
             errors={errors}
             required
           />
           <TextArea
             path="tekst"
             label="Tekst van het voorstel"
-            hint="Samenvatting, doelen of leeruitkomsten; hoogstens 2000 tekens."
+            hint={`Samenvatting, doelen of leeruitkomsten; hoogstens ${formatNumber(PROPOSAL_LIMITS.summary)} tekens.`}
             rows={8}
             value={text}
+            maxlength={PROPOSAL_LIMITS.summary}
             errors={errors}
           />
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
@@ -458,7 +475,16 @@ export class ReportsPage {
         {result ? <ProposalResult result={result} labels={labels} title={title} /> : ''}
       </>,
     );
+    return { html, status: errors.any ? 400 : 200 };
   }
+}
+
+/** The form's fields by the API's names (SimilarQueryDto). */
+const PROPOSAL_FIELDS: Record<string, string> = { title: 'titel', summary: 'tekst' };
+const PROPOSAL_LIMITS = maxLengths(SimilarQueryDto);
+
+function oneLine(value: unknown): string {
+  return typeof value === 'string' ? normaliseText(value, { singleLine: true }) : '';
 }
 
 function ProposalResult(props: {

@@ -1,0 +1,72 @@
+/**
+ * What pasting brings along, made plain text. Word and PowerPoint keep a soft line break as
+ * U+000B (vertical tab) on the clipboard, other programs as U+2028/U+2029; web pages and
+ * Office put non-breaking and narrow non-breaking spaces between words, and zero-width
+ * characters where nobody can see them. None of it is what the person meant to store, and
+ * refusing it lost their work: it is turned into the plain character it stands for instead.
+ * What cannot be turned into anything (NUL, other control characters) is left for
+ * `textProblem` to refuse.
+ */
+// eslint-disable-next-line no-control-regex -- U+000B is what Office pastes as a soft line break
+const LINE_BREAKS = /\r\n?|[\u000B\u2028\u2029]/g;
+const SPACES = /[\u00A0\u202F\u2007]/g;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** A quick test before any replacement: most text holds none of these. */
+// eslint-disable-next-line no-control-regex -- as above
+const ANY = /[\r\u000B\u2028\u2029\u00A0\u202F\u2007\u200B-\u200D\u2060\uFEFF]/;
+
+export interface NormaliseOptions {
+  /** A one-line field (an `<input>`): line breaks become a single space. */
+  singleLine?: boolean;
+}
+
+export function normaliseText(text: string, options: NormaliseOptions = {}): string {
+  if (!ANY.test(text) && !(options.singleLine && text.includes('\n'))) return text;
+  const plain = text.replace(INVISIBLE, '').replace(SPACES, ' ').replace(LINE_BREAKS, '\n');
+  return options.singleLine ? plain.replace(/[ \t]*\n[ \t\n]*/g, ' ') : plain;
+}
+
+/**
+ * Every string (not the names) of a parsed JSON or form body, normalised in place. Iterative,
+ * so no input can exhaust the stack; only plain objects and arrays are walked (a Buffer or a
+ * stream is somebody else's body).
+ */
+export function normaliseTextFields(value: unknown): unknown {
+  if (typeof value === 'string') return normaliseText(value);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) {
+      for (let index = 0; index < current.length; index++) {
+        const child: unknown = current[index];
+        if (typeof child === 'string') current[index] = normaliseText(child);
+        else if (child !== null && typeof child === 'object') stack.push(child);
+      }
+    } else if (isPlainObject(current)) {
+      for (const key of Object.keys(current)) {
+        const child = current[key];
+        if (typeof child === 'string') current[key] = normaliseText(child);
+        else if (child !== null && typeof child === 'object') stack.push(child);
+      }
+    }
+  }
+  return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Control characters made visible (U+2400 Control Pictures: NUL → ␀, BEL → ␇), so a value that
+ * was refused can be shown again in its field and the person sees what to remove.
+ */
+export function visibleControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- making control characters visible is the point
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (character) => {
+    const code = character.charCodeAt(0);
+    return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
+  });
+}
