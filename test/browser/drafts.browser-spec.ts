@@ -41,11 +41,15 @@ describe('drafts and the publish check (browser)', () => {
   ])('saves a %s draft at %i px with only its title', async (kind, width) => {
     const page = await signedIn(width);
     await page.goto(`/mijn-pps/nieuw?soort=${kind}&pps=${ppsId}`);
-    // The browser's own check must not stop a draft: only the title is required.
+    // Only the title is required (marked for assistive technology; no browser check that
+    // would stop a draft).
     const required = await page
-      .locator('main form [required]')
+      .locator('main form [required], main form [aria-required="true"]')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('name')));
     expect(required).toEqual(['title']);
+    // The API's limits, read from the DTOs.
+    expect(await page.locator('#veld-title').getAttribute('maxlength')).toBe('200');
+    expect(await page.locator('#veld-summary').getAttribute('maxlength')).toBe('1000');
     await page.getByLabel('Titel', { exact: true }).fill(`Alleen een titel voor een ${kind}`);
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await page.getByText('Het concept is opgeslagen.').waitFor();

@@ -29,7 +29,7 @@ export function PatchType<T>(create: Class<T>): Class<Partial<T>> {
  * lets an array through (it validates its elements instead) and a missing object unchecked.
  */
 export function NestedObject(type: () => Class<unknown>): PropertyDecorator {
-  return applyDecorators(IsObject(), ValidateNested(), Type(type));
+  return applyDecorators(IsObject(), ValidateNested(), Type(type), nested(type));
 }
 
 /**
@@ -43,5 +43,36 @@ export function NestedList(type: () => Class<unknown>): PropertyDecorator {
     IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(type),
+    nested(type),
   );
+}
+
+/** Where a DTO nests another class, by property: read by nestedTypesOf. */
+const NESTED = new Map<object, Map<string, () => Class<unknown>>>();
+
+function nested(type: () => Class<unknown>): PropertyDecorator {
+  return (target, property) => {
+    const owner = target.constructor;
+    if (!NESTED.has(owner)) NESTED.set(owner, new Map());
+    NESTED.get(owner)!.set(String(property), type);
+  };
+}
+
+/**
+ * Every class a DTO nests, at any depth, by dotted path without list indices
+ * (`module.learningOutcomes`, `contacts`): for what reads a DTO's rules as a whole, such as a
+ * form's `maxlength` from each property's MaxLength.
+ */
+export function nestedTypesOf(dto: Class<unknown>, prefix = ''): Record<string, Class<unknown>> {
+  const found: Record<string, Class<unknown>> = {};
+  for (let owner: unknown = dto; owner && owner !== Object.prototype; ) {
+    for (const [property, type] of NESTED.get(owner as object) ?? []) {
+      const path = `${prefix}${property}`;
+      if (found[path]) continue;
+      found[path] = type();
+      Object.assign(found, nestedTypesOf(type(), `${path}.`));
+    }
+    owner = Object.getPrototypeOf(owner);
+  }
+  return found;
 }

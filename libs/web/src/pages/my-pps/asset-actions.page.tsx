@@ -74,7 +74,7 @@ export class AssetActionsPage {
     return this.site.page(
       page,
       {
-        title: `${state.errors?.any ? 'Fout: ' : ''}Publiceren: ${asset.title}`,
+        title: `Publiceren: ${asset.title}`,
         description: 'Controleer en publiceer een bouwsteen.',
         canonicalPath: `/mijn-pps/bouwstenen/${id}/publiceren`,
         section: 'mijn-pps',

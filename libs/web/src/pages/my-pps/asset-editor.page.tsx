@@ -12,12 +12,13 @@ import {
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import { NotFoundError, ValidationFailedError, nestedTypesOf } from '@bouwsteen/common';
 import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
 import { SimilarPanel } from '../../components/similar-panel';
 import { FieldErrors } from '../../forms/field-errors';
+import { maxLengths } from '../../forms/field-limits';
 import { ErrorSummary, Option } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { isStale } from '../../forms/form-submit';
@@ -59,6 +60,12 @@ const CLEARED: Content = {
 };
 
 const DEFAULTS: Content = { language: 'nl', license: 'CC-BY-SA-4.0' };
+
+/** `maxlength` of every text field: the DTOs' MaxLength rules, nested classes included. */
+const ASSET_LIMITS = maxLengths(
+  CreateAssetDto,
+  nestedTypesOf(CreateAssetDto) as Record<string, new () => object>,
+);
 
 interface EditorState {
   kind: AssetKind;
@@ -343,6 +350,7 @@ export class AssetEditorPage {
       refs: new Map(refs.map((ref) => [ref.id, ref])),
       extra: state.extra ?? {},
       needed: new Set(missingToPublish(state.kind, {})),
+      limits: ASSET_LIMITS,
     };
     const labelOf = fieldLabels(sections);
     const asset = state.asset;
@@ -375,10 +383,11 @@ export class AssetEditorPage {
         <h1 class="utrecht-heading-1" safe>
           {title}
         </h1>
+        {/* What went wrong comes first after the heading, where focus lands. */}
+        <ErrorSummary errors={errors} labelOf={labelOf} />
         {asset ? <AssetStatusLine asset={asset} labels={labels} /> : ''}
         <StatusNotice text={state.notice} />
         {state.conflict ? <ConflictNotice changes={state.conflict} /> : ''}
-        <ErrorSummary errors={errors} labelOf={labelOf} />
         <div class="work-layout">
           <form id="bouwsteen-formulier" method="post" action={action} class="site-form" novalidate>
             <FormTokenField page={page} />

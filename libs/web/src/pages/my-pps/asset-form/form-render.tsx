@@ -23,6 +23,8 @@ export interface FormContext {
    * of "niet verplicht", without the browser's `required` (a draft saves without them).
    */
   needed: ReadonlySet<string>;
+  /** The API's MaxLength per path, list indices left out (`contacts.role`). */
+  limits: Readonly<Record<string, number>>;
 }
 
 const NEEDED_HINT = 'Nodig om te publiceren; een concept kunt u zonder opslaan.';
@@ -93,13 +95,21 @@ function Field({
     errors: ctx.errors,
     plainLabel: ctx.inList || needed,
   };
+  const maxlength = ctx.limits[path.replace(/\.\d+(?=\.)/g, '')];
   switch (spec.type) {
     case 'text':
       return spec.rows ? (
-        <TextArea {...common} required={spec.required} rows={spec.rows} value={shown(current)} />
+        <TextArea
+          {...common}
+          required={spec.required}
+          rows={spec.rows}
+          value={shown(current)}
+          maxlength={maxlength}
+        />
       ) : (
         <TextField
           {...common}
+          maxlength={maxlength}
           required={spec.required}
           type={spec.input ?? 'text'}
           width={spec.width}

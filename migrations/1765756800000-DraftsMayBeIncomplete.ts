@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * published (libs/assets/src/completeness.ts). A published version still always has a summary
  * and a licence, which the constraint keeps true whatever writes the row.
  */
-export class DraftsMayBeIncomplete1765670400000 implements MigrationInterface {
-  name = 'DraftsMayBeIncomplete1765670400000';
+export class DraftsMayBeIncomplete1765756800000 implements MigrationInterface {
+  name = 'DraftsMayBeIncomplete1765756800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
