@@ -22,6 +22,10 @@ describe('browserSummary', () => {
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chromium/126.0.0.0 Chrome/126.0.0.0 Safari/537.36',
       'Chromium op Linux',
     ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36',
+      'Chrome op Linux',
+    ],
   ])('names %s as %s', (agent, summary) => {
     expect(browserSummary(agent)).toBe(summary);
   });

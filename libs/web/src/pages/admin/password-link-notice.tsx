@@ -25,12 +25,15 @@ export function PasswordLinkNotice(props: { link: PasswordLinkDto; email: string
         <label class="utrecht-form-label" for="wachtwoordlink">
           {Html.escapeHtml(label)}
         </label>
-        <input
-          class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
+        <textarea
+          class="utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--read-only"
           id="wachtwoordlink"
-          value={props.link.url}
+          rows="3"
           readonly
-        />
+          safe
+        >
+          {props.link.url}
+        </textarea>
         <button
           type="button"
           class="utrecht-button utrecht-button--secondary-action"
