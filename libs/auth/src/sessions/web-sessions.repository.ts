@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface StoredSession {
   userId: string;
   tokenVersion: number;
+  lastSeenAt: Date | null;
 }
 
 /** A signed-in browser as its owner sees it in their list. */
@@ -35,11 +36,12 @@ export class WebSessionsRepository {
   }
 
   async findLive(idHash: string, now: Date): Promise<StoredSession | undefined> {
-    const rows: { user_id: string; token_version: number }[] = await this.db.query(
-      `SELECT user_id, token_version FROM web_session WHERE id_hash = $1 AND expires_at > $2`,
+    const rows: StoredSession[] = await this.db.query(
+      `SELECT user_id AS "userId", token_version AS "tokenVersion", last_seen_at AS "lastSeenAt"
+       FROM web_session WHERE id_hash = $1 AND expires_at > $2`,
       [idHash, now],
     );
-    return rows[0] ? { userId: rows[0].user_id, tokenVersion: rows[0].token_version } : undefined;
+    return rows[0];
   }
 
   /** The account's sessions that still sign in: not expired, of its current token version. */
@@ -55,13 +57,11 @@ export class WebSessionsRepository {
     );
   }
 
-  /** Recorded at most once a minute, so reading pages does not turn every request into a write. */
   async touch(idHash: string, at: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE web_session SET last_seen_at = $2
-       WHERE id_hash = $1 AND (last_seen_at IS NULL OR last_seen_at < $2::timestamptz - interval '1 minute')`,
-      [idHash, at],
-    );
+    await this.db.query(`UPDATE web_session SET last_seen_at = $2 WHERE id_hash = $1`, [
+      idHash,
+      at,
+    ]);
   }
 
   async delete(idHash: string): Promise<void> {

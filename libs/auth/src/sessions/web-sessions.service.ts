@@ -91,7 +91,9 @@ export class WebSessionsService {
       const principal = await this.loader.load(stored.userId, 'session', {
         tokenVersion: stored.tokenVersion,
       });
-      await this.sessions.touch(idHash, now);
+      // Recorded at most once a minute, so reading pages does not make every request a write.
+      if (!stored.lastSeenAt || now.getTime() - stored.lastSeenAt.getTime() >= 60_000)
+        await this.sessions.touch(idHash, now);
       return principal;
     } catch (error) {
       if (!(error instanceof DomainException) || error.status !== 401) throw error;

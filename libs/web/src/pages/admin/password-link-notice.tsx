@@ -22,9 +22,11 @@ export function PasswordLinkNotice(props: { link: PasswordLinkDto; email: string
         <p class="utrecht-paragraph" safe>
           {`${invitation ? 'Uitnodiging' : 'Herstellink'} voor ${props.email} gemaakt. Stuur deze link via een veilig kanaal door; hij wordt maar één keer getoond, werkt één keer en verloopt op ${formatDateTime(props.link.expiresAt)}.`}
         </p>
-        <label class="utrecht-form-label" for="wachtwoordlink">
-          {Html.escapeHtml(label)}
-        </label>
+        <p class="utrecht-paragraph">
+          <label class="utrecht-form-label" for="wachtwoordlink">
+            {Html.escapeHtml(label)}
+          </label>
+        </p>
         <textarea
           class="utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--read-only"
           id="wachtwoordlink"
@@ -34,15 +36,17 @@ export function PasswordLinkNotice(props: { link: PasswordLinkDto; email: string
         >
           {props.link.url}
         </textarea>
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--secondary-action"
-          data-copy-target="wachtwoordlink"
-          data-copy-status="wachtwoordlink-status"
-          hidden
-        >
-          Kopieer link
-        </button>
+        <p class="utrecht-paragraph">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            data-copy-target="wachtwoordlink"
+            data-copy-status="wachtwoordlink-status"
+            hidden
+          >
+            Kopieer link
+          </button>
+        </p>
         <span id="wachtwoordlink-status" class="copy-status" role="status"></span>
       </div>
     </div>
