@@ -16,6 +16,7 @@ import { BackgroundJobs1765497600000 } from './1765497600000-BackgroundJobs';
 import { ApiTokenVersion1765501200000 } from './1765501200000-ApiTokenVersion';
 import { CourseShareNonce1765504800000 } from './1765504800000-CourseShareNonce';
 import { ListedAndPublicFaces1765584000000 } from './1765584000000-ListedAndPublicFaces';
+import { SelfServiceAccounts1765670400000 } from './1765670400000-SelfServiceAccounts';
 import { DraftsMayBeIncomplete1765756800000 } from './1765756800000-DraftsMayBeIncomplete';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
@@ -38,5 +39,6 @@ export const migrations = [
   ApiTokenVersion1765501200000,
   CourseShareNonce1765504800000,
   ListedAndPublicFaces1765584000000,
+  SelfServiceAccounts1765670400000,
   DraftsMayBeIncomplete1765756800000,
 ];

@@ -123,10 +123,20 @@ describe('sign-in hardening (e2e)', () => {
       .expect(200);
     await t.http().get('/api/v1/me').set(apiToken).expect(401);
     const fresh = await login(teacher.email, 'another-brand-new-passphrase').expect(200);
+    // A password the admin chose is replaced by the teacher's own before anything else.
+    const own = await t
+      .http()
+      .post('/api/v1/me/password')
+      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .send({
+        currentPassword: 'another-brand-new-passphrase',
+        newPassword: 'the-teachers-own-one',
+      })
+      .expect(200);
     const listed = await t
       .http()
       .get('/api/v1/me/tokens')
-      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .set('Authorization', `Bearer ${own.body.accessToken}`)
       .expect(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({ id: made.body.id, revokedAt: expect.any(String) }),
@@ -135,7 +145,7 @@ describe('sign-in hardening (e2e)', () => {
     const after = await t
       .http()
       .post('/api/v1/me/tokens')
-      .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+      .set('Authorization', `Bearer ${own.body.accessToken}`)
       .send({ name: 'Nieuwe koppeling' })
       .expect(201);
     await t.http().get('/api/v1/me').set('Authorization', `Bearer ${after.body.token}`).expect(200);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { expectAccessible, openPage } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
-/** An admin in Chromium: invite a PPS lead, deactivate them, and read the pipeline and change log. */
+/** An admin in Chromium: invite a PPS lead by link, deactivate them, and read the pipeline and change log. */
 describe('an admin in the browser', () => {
   let site: DemoSite;
   let browser: Browser;
@@ -36,16 +36,17 @@ describe('an admin in the browser', () => {
     await page.getByLabel('Rol', { exact: true }).last().selectOption('pps-editor');
     await page.getByRole('group', { name: /PPS/ }).getByLabel('Techport mbo').check();
     await page.getByRole('button', { name: 'Account maken' }).click();
-    const first = await page.getByLabel('Eerste wachtwoord').inputValue();
-    expect(first.length).toBeGreaterThanOrEqual(16);
+    const link = await page.getByLabel('Uitnodigingslink').inputValue();
+    expect(link).toMatch(/\/wachtwoord-instellen\/[\w-]{43}$/);
     await expectAccessible(page, 'beheer-gebruikers');
 
-    // The invited lead can sign in with it; then the admin deactivates the account.
+    // The invited lead opens the link and chooses a password, signed in at once; then the
+    // admin deactivates the account.
     const lead = await openPage(browser, baseURL);
-    await lead.goto('/inloggen');
-    await lead.getByLabel('E-mailadres').fill('nieuwe.projectleider@techport.nl');
-    await lead.getByLabel('Wachtwoord').fill(first);
-    await lead.getByRole('button', { name: 'Inloggen' }).click();
+    await lead.goto(new URL(link).pathname);
+    await lead.getByLabel('Nieuw wachtwoord', { exact: true }).fill('mijn-eigen-wachtwoord-nu');
+    await lead.getByLabel('Herhaal het nieuwe wachtwoord').fill('mijn-eigen-wachtwoord-nu');
+    await lead.getByRole('button', { name: 'Wachtwoord opslaan en inloggen' }).click();
     await lead.waitForURL(/\/mijn-pps$/);
 
     await page.getByRole('link', { name: 'Nieuwe projectleider' }).click();

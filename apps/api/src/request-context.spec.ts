@@ -10,6 +10,12 @@ describe('request logging', () => {
     expect(requestTarget('/cursus/Zx9_abcDEF-123456789012345').path).toBe('/cursus/[redacted]');
   });
 
+  it('redacts the secret of an invitation or reset link', () => {
+    expect(
+      requestTarget('/wachtwoord-instellen/Zx9_abcDEF-1234567890123456789012345678901').path,
+    ).toBe('/wachtwoord-instellen/[redacted]');
+  });
+
   it('redacts share-link tokens, with or without a query', () => {
     expect(requestTarget('/api/v1/shared/courses/Zx9_abcDEF-123456789012345')).toEqual({
       path: '/api/v1/shared/courses/[redacted]',

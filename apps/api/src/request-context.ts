@@ -19,8 +19,12 @@ export function assignRequestId(
   next();
 }
 
-/** Path segments that are secrets in themselves (share links) never reach a log line. */
-const SECRET_SEGMENTS = [/(\/shared\/courses\/)[^/]+/gi, /^(\/cursus\/)[^/]+/gi];
+/** Path segments that are secrets in themselves (share, invitation and reset links) never reach a log line. */
+const SECRET_SEGMENTS = [
+  /(\/shared\/courses\/)[^/]+/gi,
+  /^(\/cursus\/)[^/]+/gi,
+  /^(\/wachtwoord-instellen\/)[^/]+/gi,
+];
 
 /** What a query parameter's name looks like (a form's field names do). */
 const PARAMETER_NAME = /^[A-Za-z_][\w.[\]-]{0,59}$/;

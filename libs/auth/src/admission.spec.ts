@@ -75,4 +75,20 @@ describe('admit (the rule of the global guard)', () => {
       admit({ public: true }, { authorization: 'Basic abc' }, []),
     ).rejects.toBeInstanceOf(UnauthorizedError);
   });
+
+  it('lets an account that must choose its own password through only where the route allows it', async () => {
+    const invited: Principal = { ...teacher, mustChangePassword: true };
+    const session = { principal: invited };
+    for (const options of [{}, { public: true }, { roles: ['teacher'] as const }])
+      await expect(admit(options, session, [])).rejects.toMatchObject({
+        code: 'password-change-required',
+        status: 403,
+      });
+    await expect(admit({ beforeNewPassword: true }, session, [])).resolves.toBe(invited);
+    await expect(admit({ public: true, beforeNewPassword: true }, session, [])).resolves.toBe(
+      invited,
+    );
+    // Anonymous visitors of public routes are not concerned.
+    await expect(admit({ public: true }, {}, [])).resolves.toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
-import { ForbiddenError, UnauthorizedError } from '@bouwsteen/common/pure';
+import { DomainException, ForbiddenError, UnauthorizedError } from '@bouwsteen/common/pure';
+import { AuthError } from './auth.errors';
 import type { AuthOptions } from './auth.decorator';
 import type { IdentityProvider } from './identity/identity-provider';
 import type { Principal } from './principal';
@@ -14,7 +15,8 @@ export interface Credentials {
  * caller's principal (undefined on a public route called without one), or a 401 or 403. A
  * route without options is refused — a route nobody marked is one nobody thought about. A
  * bearer token that is sent is always checked, even on a public route, and decides over a
- * session.
+ * session. An account whose password someone else chose gets through only where the route says
+ * `beforeNewPassword`, public routes included: it chooses its own before anything else.
  */
 export async function admit(
   options: AuthOptions | undefined,
@@ -24,6 +26,11 @@ export async function admit(
   if (!options) throw new ForbiddenError('This route is not open');
   const bearer = bearerOf(credentials.authorization);
   const principal = bearer ? await resolve(bearer, providers) : credentials.principal;
+  if (principal?.mustChangePassword && !options.beforeNewPassword)
+    throw new DomainException(
+      AuthError.PasswordChangeRequired,
+      'Choose your own password first: POST /api/v1/me/password with currentPassword and newPassword',
+    );
   if (options.public) return principal;
   if (!principal) throw new UnauthorizedError();
   if (options.roles?.length && !options.roles.includes(principal.role))

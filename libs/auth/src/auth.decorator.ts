@@ -10,6 +10,11 @@ export interface AuthOptions {
   public?: boolean;
   /** Roles allowed; empty means any signed-in user. */
   roles?: readonly Role[];
+  /**
+   * Open to an account that must still choose its own password (choosing it, reading who one
+   * is, signing out). Every other route, public ones included, refuses such an account (403).
+   */
+  beforeNewPassword?: boolean;
 }
 
 /**

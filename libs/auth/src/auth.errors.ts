@@ -6,6 +6,12 @@ export enum AuthError {
   EmailTaken = 'email-taken',
   TokenLimitReached = 'token-limit-reached',
   TooManyAttempts = 'too-many-attempts',
+  PasswordChangeRequired = 'password-change-required',
+  AccountDeactivated = 'account-deactivated',
+  PasswordLinkNotFound = 'password-link-not-found',
+  PasswordLinkExpired = 'password-link-expired',
+  PasswordLinkUsed = 'password-link-used',
+  PasswordLinkReplaced = 'password-link-replaced',
 }
 
 defineProblems<AuthError>('auth', {
@@ -34,5 +40,40 @@ defineProblems<AuthError>('auth', {
     title: 'Too many sign-in attempts',
     description:
       'Too many unsuccessful sign-ins for this account from this address, or from this address over all accounts; Retry-After says when to try again.',
+  },
+  [AuthError.PasswordChangeRequired]: {
+    status: 403,
+    title: 'Choose a new password first',
+    description:
+      "Someone else chose this account's password (an admin, at invitation or afterwards). Until its owner chooses their own with POST /api/v1/me/password (or on the page /mijn-account/wachtwoord), only that and GET /api/v1/me are open.",
+  },
+  [AuthError.AccountDeactivated]: {
+    status: 409,
+    title: 'Account deactivated',
+    description:
+      'The account is deactivated: activate it before sending it an invitation or reset link.',
+  },
+  [AuthError.PasswordLinkNotFound]: {
+    status: 404,
+    title: 'Link not found',
+    description:
+      'No invitation or reset link has this secret; it may have been copied incompletely.',
+  },
+  [AuthError.PasswordLinkExpired]: {
+    status: 410,
+    title: 'Link expired',
+    description:
+      'The invitation or reset link is past its time (INVITATION_LINK_HOURS, RESET_LINK_HOURS); ask an admin for a new one.',
+  },
+  [AuthError.PasswordLinkUsed]: {
+    status: 410,
+    title: 'Link already used',
+    description: 'An invitation or reset link works once, and this one has been used.',
+  },
+  [AuthError.PasswordLinkReplaced]: {
+    status: 410,
+    title: 'Link replaced',
+    description:
+      'A newer link was made for this account, or its password changed or it was deactivated since; only the newest link works.',
   },
 });

@@ -25,6 +25,11 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 import { WebSessionsRepository } from './sessions/web-sessions.repository';
 import { WebSessionsService } from './sessions/web-sessions.service';
+import { AccountCredentials } from './account-credentials';
+import { PasswordLinksRepository } from './passwords/password-links.repository';
+import { PasswordLinksService } from './passwords/password-links.service';
+import { PasswordsService } from './passwords/passwords.service';
+import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link-delivery';
 
 @Global()
 @Module({
@@ -56,8 +61,21 @@ import { WebSessionsService } from './sessions/web-sessions.service';
     UsersService,
     WebSessionsRepository,
     WebSessionsService,
+    AccountCredentials,
+    PasswordLinksRepository,
+    PasswordsService,
+    PasswordLinksService,
+    { provide: PASSWORD_LINK_DELIVERY, useClass: HandedToAdmin },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, PasswordHasher, WebSessionsService, ApiTokensService, PrincipalLoader],
+  exports: [
+    UsersService,
+    PasswordHasher,
+    WebSessionsService,
+    ApiTokensService,
+    PrincipalLoader,
+    PasswordsService,
+    PasswordLinksService,
+  ],
 })
 export class AuthModule {}

@@ -29,7 +29,49 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(credentials: LoginDto, address: string): Promise<AccessTokenDto> {
-    const user = await this.verifyCredentials(credentials, address);
+    return this.accessToken(await this.verifyCredentials(credentials, address));
+  }
+
+  /**
+   * The one check of a password, shared by the API's token login and the pages' sign-in: both
+   * are counted by the same limiter (which may refuse or slow the attempt) and refuse
+   * deactivated accounts the same way.
+   */
+  async verifyCredentials(credentials: LoginDto, address: string): Promise<UserEntity> {
+    const user = await this.checkPassword(
+      emailKey(credentials.email),
+      credentials.password,
+      address,
+    );
+    if (!user)
+      throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
+    await this.users.touchLogin(user.id, this.clock.now());
+    return user;
+  }
+
+  /**
+   * The account of `key` when `password` is its password and it is active, else undefined; every
+   * check is counted by the sign-in limiter (which may refuse or slow it, 429), also the check of
+   * the current password when someone changes theirs, so that form cannot be used to guess it.
+   */
+  async checkPassword(
+    key: string,
+    password: string,
+    address: string,
+  ): Promise<UserEntity | undefined> {
+    const attempt = await this.limiter.begin(address, key);
+    const user = await this.users.findByEmailWithHash(key);
+    const valid = await this.hasher.verify(user?.passwordHash ?? this.decoyHash, password);
+    if (!user || !user.passwordHash || !valid || !user.active) {
+      this.limiter.failed(attempt);
+      return undefined;
+    }
+    await this.limiter.succeeded(attempt);
+    return user;
+  }
+
+  /** A bearer token for the account at its current token version (after sign-in or a new password). */
+  async accessToken(user: Pick<UserEntity, 'id' | 'tokenVersion'>): Promise<AccessTokenDto> {
     // `ver` ties the token to the account's token version: a password change or deactivation
     // raises it, and every token issued before stops working.
     const accessToken = await this.jwt.signAsync(
@@ -42,27 +84,5 @@ export class AuthService implements OnModuleInit {
       },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.auth.jwtTtlSeconds };
-  }
-
-  /**
-   * The one check of a password, shared by the API's token login and the pages' sign-in: both
-   * are counted by the same limiter (which may refuse or slow the attempt) and refuse
-   * deactivated accounts the same way.
-   */
-  async verifyCredentials(credentials: LoginDto, address: string): Promise<UserEntity> {
-    const key = emailKey(credentials.email);
-    const attempt = await this.limiter.begin(address, key);
-    const user = await this.users.findByEmailWithHash(key);
-    const valid = await this.hasher.verify(
-      user?.passwordHash ?? this.decoyHash,
-      credentials.password,
-    );
-    if (!user || !user.passwordHash || !valid || !user.active) {
-      this.limiter.failed(attempt);
-      throw new UnauthorizedError('Email or password is wrong, or the account is deactivated');
-    }
-    await this.limiter.succeeded(attempt);
-    await this.users.touchLogin(user.id, this.clock.now());
-    return user;
   }
 }

@@ -9,3 +9,7 @@ export * from './dto/login.dto';
 export * from './dto/api-token.dto';
 export * from './dto/user.dto';
 export * from './identity/principal-loader';
+export * from './dto/password.dto';
+export * from './passwords/passwords.service';
+export * from './passwords/password-links.service';
+export * from './passwords/password-link-delivery';

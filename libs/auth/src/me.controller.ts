@@ -4,19 +4,27 @@ import {
   Delete,
   Get,
   HttpCode,
+  Ip,
   Param,
   ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ApiPageResponse, Page, PageQueryDto } from '@bouwsteen/common';
+import { ApiPageResponse, Page, PageQueryDto, ProblemDetailsDto } from '@bouwsteen/common';
+import { AuthService } from './auth.service';
+import { AccessTokenDto } from './dto/login.dto';
+import { ChangePasswordDto, SessionDto } from './dto/password.dto';
+import { PasswordsService } from './passwords/passwords.service';
+import { WebSessionsService } from './sessions/web-sessions.service';
 import { ApiTokensService } from './api-tokens.service';
 import { Auth } from './auth.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -32,9 +40,13 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: ApiTokensService,
+    private readonly passwords: PasswordsService,
+    private readonly auth: AuthService,
+    private readonly sessions: WebSessionsService,
   ) {}
 
   @Get()
+  @Auth({ beforeNewPassword: true })
   @ApiOperation({ summary: 'The signed-in account, its role and PPS memberships' })
   @ApiOkResponse({ type: UserDto })
   me(@CurrentPrincipal() principal: Principal): Promise<UserDto> {
@@ -72,5 +84,48 @@ export class MeController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
     return this.tokens.revoke(principal, id);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Auth({ beforeNewPassword: true })
+  @ApiOperation({
+    summary: 'Change your own password',
+    description:
+      'Needs the current password (a wrong one is a 400 naming currentPassword, counted like a failed sign-in). Every session, access token and API token of the account ends, the one used here too; the answer is a new access token to go on with. The only write open to an account whose password someone else chose (403 password-change-required elsewhere).',
+  })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto })
+  @ApiTooManyRequestsResponse({ type: ProblemDetailsDto, description: 'See Retry-After' })
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+    @Ip() address: string,
+  ): Promise<AccessTokenDto> {
+    return this.auth.accessToken(await this.passwords.changeOwn(principal, dto, address));
+  }
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'Browsers signed in to the pages with your account, last used first' })
+  @ApiOkResponse({ type: [SessionDto] })
+  async listSessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
+    return (await this.sessions.list(principal)).map((session) => ({
+      startedAt: session.startedAt.toISOString(),
+      lastSeenAt: session.lastSeenAt?.toISOString() ?? null,
+      expiresAt: session.expiresAt.toISOString(),
+      browser: session.browser,
+    }));
+  }
+
+  @Delete('sessions')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out everywhere',
+    description:
+      'Ends every page session, access token and personal API token of your account, the one used here included.',
+  })
+  @ApiNoContentResponse()
+  async signOutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.sessions.endEverywhere(principal);
   }
 }

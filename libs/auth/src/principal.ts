@@ -13,6 +13,11 @@ export interface Principal {
    * for principals made in code (seed, benchmarks), which act on the account as it is now.
    */
   tokenVersion?: number;
+  /**
+   * Someone else chose the account's password: until its owner chooses their own, only routes
+   * marked `beforeNewPassword` admit it (see admit).
+   */
+  mustChangePassword?: boolean;
 }
 
 export function isAdmin(principal: Principal | undefined): boolean {

@@ -7,3 +7,5 @@ export * from './principal';
 export * from './identity/identity-provider';
 export * from './admission';
 export * from './auth.errors';
+export * from './passwords/password-link-rules';
+export * from './sessions/browser-summary';

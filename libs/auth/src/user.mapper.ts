@@ -12,6 +12,7 @@ export function toUserDto(user: UserEntity, ppsIds: string[]): UserDto {
     ppsIds,
     organisationId: user.organisationId,
     active: user.active,
+    passwordChangeRequired: user.passwordChangeRequired,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     revision: user.rowVersion,

@@ -16,13 +16,18 @@ import { CurrentPrincipal } from './current-principal.decorator';
 import { Principal } from './principal';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { PasswordLinkDto } from './dto/password.dto';
+import { PasswordLinksService } from './passwords/password-links.service';
 
 @ApiTags('users')
 @Controller('users')
 @Auth({ roles: ['admin'] })
 @UseInterceptors(EtagInterceptor)
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly links: PasswordLinksService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List accounts (admin)' })
@@ -59,5 +64,33 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<UserDto> {
     return this.users.update(id, revision, dto, principal);
+  }
+
+  @Post(':id/invitation')
+  @ApiOperation({
+    summary: 'Make an invitation link for an account (admin)',
+    description:
+      'The account’s owner opens it to choose a password. Shown once; works once, for INVITATION_LINK_HOURS (72), and a newer link of the account ends it.',
+  })
+  @ApiCreatedResponse({ type: PasswordLinkDto })
+  invite(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PasswordLinkDto> {
+    return this.links.issue(id, 'invitation', principal);
+  }
+
+  @Post(':id/password-reset')
+  @ApiOperation({
+    summary: 'Make a password reset link for an account (admin)',
+    description:
+      'As an invitation, for RESET_LINK_HOURS (2). The old password keeps working until the link is used.',
+  })
+  @ApiCreatedResponse({ type: PasswordLinkDto })
+  reset(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PasswordLinkDto> {
+    return this.links.issue(id, 'reset', principal);
   }
 }

@@ -133,6 +133,36 @@ export class UsersRepository {
     await this.users.query('UPDATE app_user SET last_login_at = $2 WHERE id = $1', [id, at]);
   }
 
+  /** Raises the account's token version (see AccountCredentials); not an edit (no new revision). */
+  async raiseTokenVersion(manager: EntityManager, id: string): Promise<number> {
+    const [rows]: [{ token_version: number }[], number] = await manager.query(
+      'UPDATE app_user SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version',
+      [id],
+    );
+    return rows[0].token_version;
+  }
+
+  /**
+   * A password the account's owner chose (themselves, or through a link): stored with the
+   * flag that someone else chose it cleared. A new revision, as any change of the account.
+   */
+  async setOwnPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.query(
+      `UPDATE app_user SET password_hash = $2, password_change_required = false,
+              row_version = row_version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id, passwordHash],
+    );
+  }
+
+  findWithHash(id: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
   /** A new password or a deactivation ends the account's integrations: its API tokens are revoked. */
   async revokeAllTokens(manager: EntityManager, userId: string, at: Date): Promise<void> {
     await manager

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
-  Clock,
   DomainException,
   NotFoundError,
   Page,
@@ -18,6 +17,7 @@ import { Role } from './roles';
 import { emailKey, toUserDto } from './user.mapper';
 import { UsersRepository } from './users.repository';
 import { AuthError } from './auth.errors';
+import { AccountCredentials } from './account-credentials';
 
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
@@ -27,9 +27,9 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditTrail,
+    private readonly credentials: AccountCredentials,
   ) {}
 
   /** The first admin comes from the environment, so no default credentials ever exist. */
@@ -110,13 +110,16 @@ export class UsersService implements OnApplicationBootstrap {
     }
     const ppsIds = dto.ppsIds ?? [];
     await this.checkReferences(dto.role, ppsIds, dto.organisationId);
-    const passwordHash = await this.hasher.hash(dto.password);
+    // Without a password the account waits for its invitation link (PasswordLinksService). A
+    // password an admin chose is temporary: its owner chooses their own at first sign-in.
+    const passwordHash = dto.password === undefined ? null : await this.hasher.hash(dto.password);
     const user = await this.tx.run(async (manager) => {
       const saved = await this.users.insert(manager, {
         email: dto.email,
         emailKey: key,
         displayName: dto.displayName,
         passwordHash,
+        passwordChangeRequired: passwordHash !== null && actor !== undefined,
         role: dto.role,
         organisationId: dto.organisationId ?? null,
       });
@@ -161,17 +164,18 @@ export class UsersService implements OnApplicationBootstrap {
     if (dto.role !== undefined) changes.role = dto.role;
     if (dto.organisationId !== undefined) changes.organisationId = dto.organisationId;
     if (dto.active !== undefined) changes.active = dto.active;
-    if (dto.password !== undefined) changes.passwordHash = await this.hasher.hash(dto.password);
-    // What a new password or a deactivation ends: every credential issued before, of every kind
-    // (PrincipalLoader refuses the old version). The API tokens are marked revoked as well, so
-    // their owner's list says so.
+    if (dto.password !== undefined) {
+      changes.passwordHash = await this.hasher.hash(dto.password);
+      // A password chosen for someone else is theirs to replace before anything else.
+      changes.passwordChangeRequired = actor?.userId !== id;
+    }
+    // A new password or a deactivation ends every credential issued before (AccountCredentials).
     const endsCredentials =
       dto.password !== undefined || (dto.active === false && found.user.active);
-    if (endsCredentials) changes.tokenVersion = () => 'token_version + 1';
     await this.tx.run(async (manager) => {
       await this.users.update(manager, id, revision, changes);
       if (dto.ppsIds !== undefined) await this.users.replaceMemberships(manager, id, ppsIds);
-      if (endsCredentials) await this.users.revokeAllTokens(manager, id, this.clock.now());
+      if (endsCredentials) await this.credentials.endAll(manager, id);
       await this.audit.record(manager, {
         actorId: actor?.userId ?? null,
         action: dto.active === false && found.user.active ? 'deactivated' : 'updated',

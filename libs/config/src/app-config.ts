@@ -147,6 +147,10 @@ export interface AppConfig {
     loginSlowdownMaxMs: number;
     bootstrapAdminEmail?: string;
     bootstrapAdminPassword?: string;
+    /** How long an invitation link (to choose a first password) works. */
+    invitationLinkHours: number;
+    /** How long a password reset link works. */
+    resetLinkHours: number;
     /** With the demo set: the password of the demo PPS lead and LLO office (never a default). */
     demoAccountsPassword?: string;
   };

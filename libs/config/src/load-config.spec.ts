@@ -70,6 +70,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('gives invitation links 72 hours and reset links 2 by default, and bounds both', () => {
+    expect(loadConfig(base).auth).toMatchObject({ invitationLinkHours: 72, resetLinkHours: 2 });
+    expect(
+      loadConfig({ ...base, INVITATION_LINK_HOURS: '24', RESET_LINK_HOURS: '1' }).auth,
+    ).toMatchObject({ invitationLinkHours: 24, resetLinkHours: 1 });
+    expect(() =>
+      loadConfig({ ...base, INVITATION_LINK_HOURS: '0', RESET_LINK_HOURS: '100' }),
+    ).toThrow(
+      /INVITATION_LINK_HOURS must be an integer between 1 and 720[\s\S]*RESET_LINK_HOURS must be an integer between 1 and 72/,
+    );
+  });
+
   it('reports every problem at once', () => {
     let error: unknown;
     try {

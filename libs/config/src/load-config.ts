@@ -311,6 +311,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
       loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 1000, 0, 60000),
       loginSlowdownMaxMs: int('LOGIN_SLOWDOWN_MAX_MS', 5000, 0, 60000),
+      invitationLinkHours: int('INVITATION_LINK_HOURS', 72, 1, 720),
+      resetLinkHours: int('RESET_LINK_HOURS', 2, 1, 72),
       bootstrapAdminEmail: adminEmail,
       bootstrapAdminPassword: adminPassword,
       demoAccountsPassword: demoPassword,

@@ -13,6 +13,9 @@ import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
 import { AccountPage } from './pages/account/account.page';
+import { PasswordPageController } from './pages/account/password.controller';
+import { PasswordLinkPage } from './pages/account/password-link.page';
+import { PasswordPage } from './pages/account/password.page';
 import { AssetActionsPage } from './pages/my-pps/asset-actions.page';
 import { DiscardDraftPage } from './pages/my-pps/discard-draft.page';
 import { AssetEditorPage } from './pages/my-pps/asset-editor.page';
@@ -55,6 +58,7 @@ import { StaticFiles } from './static/static-files';
 
 const PAGE_CONTROLLERS = [
   AccountPageController,
+  PasswordPageController,
   MyPpsImportController,
   MyPpsController,
   MyCoursesController,
@@ -102,6 +106,8 @@ const PAGE_CONTROLLERS = [
     WebSessionMiddleware,
     SignInPage,
     AccountPage,
+    PasswordPage,
+    PasswordLinkPage,
     MyPpsPage,
     AssetEditorPage,
     ImportPage,

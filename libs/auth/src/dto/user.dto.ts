@@ -42,6 +42,13 @@ export class UserDto {
   @ApiProperty({ example: true })
   active: boolean;
 
+  @ApiProperty({
+    example: false,
+    description:
+      'Someone else chose the password: the account must choose its own (POST /me/password) before anything else',
+  })
+  passwordChangeRequired: boolean;
+
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   lastLoginAt: string | null;
 
@@ -68,11 +75,17 @@ export class CreateUserDto {
   @MaxLength(120)
   displayName: string;
 
-  @ApiProperty({ example: 'a-long-passphrase-of-12+', minLength: 12 })
+  @ApiPropertyOptional({
+    example: 'a-long-passphrase-of-12+',
+    minLength: 12,
+    description:
+      'A first password, which its owner must replace at first sign-in. Leave it out to invite by link instead (POST /users/{id}/invitation).',
+  })
+  @OptionalNotNull()
   @IsString()
   @MinLength(12)
   @MaxLength(256)
-  password: string;
+  password?: string;
 
   @ApiProperty({ enum: ROLES, example: 'teacher' })
   @IsIn(ROLES)

@@ -41,6 +41,10 @@ export class UserEntity {
   @Column('integer', { name: 'token_version', default: 1 })
   tokenVersion: number;
 
+  /** Someone else chose the password: its owner must choose their own before anything else. */
+  @Column('boolean', { name: 'password_change_required', default: false })
+  passwordChangeRequired: boolean;
+
   @VersionColumn({ name: 'row_version' })
   rowVersion: number;
 

@@ -41,6 +41,7 @@ export class PrincipalLoader {
       organisationId: found.user.organisationId,
       via,
       tokenVersion: found.user.tokenVersion,
+      mustChangePassword: found.user.passwordChangeRequired,
     };
   }
 }

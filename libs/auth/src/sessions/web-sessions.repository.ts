@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface StoredSession {
   userId: string;
   tokenVersion: number;
+  lastSeenAt: Date | null;
+}
+
+/** A signed-in browser as its owner sees it in their list. */
+export interface SessionSummary {
+  idHash: string;
+  startedAt: Date;
+  lastSeenAt: Date | null;
+  expiresAt: Date;
+  browser: string | null;
 }
 
 /** Signed-in browsers, by the fingerprint of their cookie's secret. */
@@ -16,23 +26,51 @@ export class WebSessionsRepository {
     userId: string,
     tokenVersion: number,
     expiresAt: Date,
+    browser: string,
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO web_session (id_hash, user_id, token_version, expires_at) VALUES ($1, $2, $3, $4)`,
-      [idHash, userId, tokenVersion, expiresAt],
+      `INSERT INTO web_session (id_hash, user_id, token_version, expires_at, browser, last_seen_at)
+       VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
+      [idHash, userId, tokenVersion, expiresAt, browser],
     );
   }
 
   async findLive(idHash: string, now: Date): Promise<StoredSession | undefined> {
-    const rows: { user_id: string; token_version: number }[] = await this.db.query(
-      `SELECT user_id, token_version FROM web_session WHERE id_hash = $1 AND expires_at > $2`,
+    const rows: StoredSession[] = await this.db.query(
+      `SELECT user_id AS "userId", token_version AS "tokenVersion", last_seen_at AS "lastSeenAt"
+       FROM web_session WHERE id_hash = $1 AND expires_at > $2`,
       [idHash, now],
     );
-    return rows[0] ? { userId: rows[0].user_id, tokenVersion: rows[0].token_version } : undefined;
+    return rows[0];
+  }
+
+  /** The account's sessions that still sign in: not expired, of its current token version. */
+  listLive(userId: string, tokenVersion: number, now: Date): Promise<SessionSummary[]> {
+    return this.db.query(
+      `SELECT id_hash AS "idHash", created_at AS "startedAt", last_seen_at AS "lastSeenAt",
+              expires_at AS "expiresAt", browser
+       FROM web_session
+       WHERE user_id = $1 AND token_version = $2 AND expires_at > $3
+       ORDER BY coalesce(last_seen_at, created_at) DESC, id_hash
+       LIMIT 100`,
+      [userId, tokenVersion, now],
+    );
+  }
+
+  async touch(idHash: string, at: Date): Promise<void> {
+    await this.db.query(`UPDATE web_session SET last_seen_at = $2 WHERE id_hash = $1`, [
+      idHash,
+      at,
+    ]);
   }
 
   async delete(idHash: string): Promise<void> {
     await this.db.query(`DELETE FROM web_session WHERE id_hash = $1`, [idHash]);
+  }
+
+  /** Every session of the account (its credentials ended: see AccountCredentials). */
+  async deleteAllOf(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`DELETE FROM web_session WHERE user_id = $1`, [userId]);
   }
 
   async deleteExpired(now: Date): Promise<void> {

@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { Clock, DomainException, fingerprint } from '@bouwsteen/common';
+import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
+import { AccountCredentials } from '../account-credentials';
 import { AuthService } from '../auth.service';
 import { LoginDto } from '../dto/login.dto';
 import { PrincipalLoader } from '../identity/principal-loader';
 import { Principal } from '../principal';
 import { Role } from '../roles';
+import { browserSummary } from './browser-summary';
 import { WebSessionsRepository } from './web-sessions.repository';
 
 export interface StartedSession {
@@ -14,6 +17,18 @@ export interface StartedSession {
   secret: string;
   expiresAt: Date;
   role: Role;
+  /** Someone else chose the password: the pages send its owner to choose their own first. */
+  mustChangePassword: boolean;
+}
+
+/** One of an account's signed-in browsers, as its list shows it. */
+export interface SessionView {
+  startedAt: Date;
+  lastSeenAt: Date | null;
+  expiresAt: Date;
+  browser: string;
+  /** The browser asking. */
+  current: boolean;
 }
 
 /**
@@ -27,36 +42,101 @@ export class WebSessionsService {
     private readonly auth: AuthService,
     private readonly sessions: WebSessionsRepository,
     private readonly loader: PrincipalLoader,
+    private readonly credentials: AccountCredentials,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async start(credentials: LoginDto, address: string): Promise<StartedSession> {
+  async start(credentials: LoginDto, address: string, userAgent?: string): Promise<StartedSession> {
     const user = await this.auth.verifyCredentials(credentials, address);
+    return this.startFor(
+      { id: user.id, role: user.role, tokenVersion: user.tokenVersion },
+      userAgent,
+      user.passwordChangeRequired,
+    );
+  }
+
+  /**
+   * A session for an account that just proved itself (a sign-in, a new password, a link): the
+   * one a browser goes on with after a change ended all the others.
+   */
+  async startFor(
+    account: { id: string; role: Role; tokenVersion: number },
+    userAgent: string | undefined,
+    mustChangePassword = false,
+  ): Promise<StartedSession> {
     const now = this.clock.now();
     await this.sessions.deleteExpired(now);
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlSeconds * 1000);
-    await this.sessions.create(fingerprint(secret), user.id, user.tokenVersion, expiresAt);
-    return { secret, expiresAt, role: user.role };
+    await this.sessions.create(
+      fingerprint(secret),
+      account.id,
+      account.tokenVersion,
+      expiresAt,
+      browserSummary(userAgent),
+    );
+    return { secret, expiresAt, role: account.role, mustChangePassword };
   }
 
   /** The account behind a cookie, or undefined when the session ended, expired or lost its account. */
   async resolve(secret: string): Promise<Principal | undefined> {
-    const stored = await this.sessions.findLive(fingerprint(secret), this.clock.now());
+    const idHash = fingerprint(secret);
+    const now = this.clock.now();
+    const stored = await this.sessions.findLive(idHash, now);
     if (!stored) return undefined;
     try {
-      return await this.loader.load(stored.userId, 'session', {
+      const principal = await this.loader.load(stored.userId, 'session', {
         tokenVersion: stored.tokenVersion,
       });
+      // Recorded at most once a minute, so reading pages does not make every request a write.
+      if (!stored.lastSeenAt || now.getTime() - stored.lastSeenAt.getTime() >= 60_000)
+        await this.sessions.touch(idHash, now);
+      return principal;
     } catch (error) {
       if (!(error instanceof DomainException) || error.status !== 401) throw error;
-      await this.sessions.delete(fingerprint(secret));
+      await this.sessions.delete(idHash);
       return undefined;
     }
   }
 
   end(secret: string): Promise<void> {
     return this.sessions.delete(fingerprint(secret));
+  }
+
+  /** The account's signed-in browsers, most recently used first; `secret` marks the asking one. */
+  async list(principal: Principal, secret?: string): Promise<SessionView[]> {
+    const version = principal.tokenVersion ?? -1;
+    const rows = await this.sessions.listLive(principal.userId, version, this.clock.now());
+    const current = secret ? fingerprint(secret) : undefined;
+    return rows.map(({ idHash, browser, ...moments }) => ({
+      ...moments,
+      browser: browser ?? 'Onbekende browser',
+      current: idHash === current,
+    }));
+  }
+
+  /**
+   * "Afmelden overal": ends every credential of the account (AccountCredentials: sessions,
+   * access tokens and API tokens, this one's too); the pages then start a new session for the
+   * browser that asked, so it alone stays signed in.
+   */
+  async endEverywhere(
+    principal: Principal,
+  ): Promise<{ id: string; role: Role; tokenVersion: number }> {
+    const tokenVersion = await this.tx.run(async (manager) => {
+      const version = await this.credentials.endAll(manager, principal.userId);
+      await this.audit.record(manager, {
+        actorId: principal.userId,
+        action: 'updated',
+        subjectType: 'account',
+        subjectId: principal.userId,
+        summary: `${principal.email}: signed out everywhere`,
+      });
+      return version;
+    });
+    return { id: principal.userId, role: principal.role, tokenVersion };
   }
 }

@@ -83,6 +83,12 @@ const RULES: [RegExp, (match: RegExpExecArray) => string][] = [
     /own admin role/,
     () => 'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',
   ],
+  [/^is not your current password/, () => 'Dit is niet uw huidige wachtwoord.'],
+  [/^must differ from your current password/, () => 'Kies een ander wachtwoord dan uw huidige.'],
+  [
+    /^does not match the new password/,
+    () => 'Dit is niet hetzelfde als het nieuwe wachtwoord. Typ het nog eens.',
+  ],
   [/NUL|control character/i, () => 'Deze tekst bevat tekens die niet kunnen worden opgeslagen.'],
   [
     /not valid UTF-8/,

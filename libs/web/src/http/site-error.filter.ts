@@ -1,9 +1,12 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AuthError } from '@bouwsteen/auth/pure';
 import { ProblemDetailsFilter, ProblemDialect } from '@bouwsteen/common';
 import { ErrorContent, errorMeta } from '../layout/error-page';
 import { SiteRenderer } from '../layout/site-renderer';
 import { pageContextOf } from './page-context';
+
+const PASSWORD_CHANGE_REQUIRED: string = AuthError.PasswordChangeRequired;
 
 /** Paths that always answer problem+json, whatever the client accepts. */
 const MACHINE_PATHS = /^\/(api|docs|docs-json|health|metrics|problems|assets)(\/|$|\?)/;
@@ -31,6 +34,11 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
     if (!wantsPage(request, response) || this.dialectFor(request))
       return super.catch(exception, host);
     const problem = this.toProblem(exception, request.id);
+    // An account whose password an admin chose chooses its own before any other page.
+    if (problem.code === PASSWORD_CHANGE_REQUIRED) {
+      response.setHeader('Cache-Control', 'no-store');
+      return response.redirect(303, '/mijn-account/wachtwoord');
+    }
     // A page that needs an account sends the visitor to sign in, and back here afterwards.
     if (problem.status === 401 && request.method === 'GET') {
       response.setHeader('Cache-Control', 'no-store');

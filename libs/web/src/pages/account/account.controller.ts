@@ -1,11 +1,11 @@
-import { Body, Controller, Ip, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Ip, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Auth, CurrentPrincipal, Principal, WebSessionsService } from '@bouwsteen/auth';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { SessionCookies } from '../../session/session-cookies';
-import { AccountPage } from './account.page';
+import { AccountPage, accountNotice } from './account.page';
 import { SignInPage } from './sign-in.page';
 
 @Controller()
@@ -29,18 +29,19 @@ export class AccountPageController {
     @Page() page: PageContext,
     @Body() body: Record<string, unknown>,
     @Ip() address: string,
+    @Headers('user-agent') userAgent: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     send(
       response,
-      await this.signInPage.submit(page, body, address, (secret) =>
+      await this.signInPage.submit(page, body, address, userAgent, (secret) =>
         this.cookies.setSession(response, secret),
       ),
     );
   }
 
   /** Ends the session on the server (the cookie alone would not be enough) and clears it. */
-  @Auth({ public: true })
+  @Auth({ public: true, beforeNewPassword: true })
   @HtmlForm('uitloggen')
   async signOut(@Res() response: Response): Promise<void> {
     const secret = response.locals.sessionSecret as string | undefined;
@@ -51,8 +52,16 @@ export class AccountPageController {
 
   @Auth()
   @HtmlPage('mijn-account')
-  show(@Page() page: PageContext, @CurrentPrincipal() principal: Principal): Promise<string> {
-    return this.account.render(page, principal);
+  show(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query('melding') code: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    return this.account.render(page, principal, {
+      message: accountNotice(code),
+      sessionSecret: response.locals.sessionSecret as string | undefined,
+    });
   }
 
   @Auth()
@@ -63,7 +72,8 @@ export class AccountPageController {
     @Body() body: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.account.create(page, principal, body));
+    const secret = response.locals.sessionSecret as string | undefined;
+    send(response, await this.account.create(page, principal, body, secret));
   }
 
   @Auth()

@@ -7,6 +7,7 @@ import {
   CreatedApiTokenDto,
   Principal,
   UsersService,
+  WebSessionsService,
 } from '@bouwsteen/auth';
 import { PpsService } from '@bouwsteen/organisations';
 import { DataTable } from '../../components/data-table';
@@ -21,6 +22,8 @@ import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { pageQuery } from '../search-queries';
 import { StatusNotice } from '../../components/status-notice';
+import { SessionsSection } from './sessions-section';
+import { titleWith } from './password-form';
 
 const LIFETIMES = [
   { value: '30', label: '30 dagen' },
@@ -31,7 +34,21 @@ const LIFETIMES = [
 
 const FIELD_LABELS: Record<string, string> = { name: 'Naam', expiresInDays: 'Geldig' };
 
+/** What /mijn-account?melding=… says after a change that sent the browser back here. */
+const NOTICES: Record<string, string> = {
+  'wachtwoord-gewijzigd':
+    'Uw wachtwoord is gewijzigd. U bent overal afgemeld behalve in deze browser; uw API-sleutels zijn ingetrokken.',
+  'overal-afgemeld':
+    'U bent overal afgemeld behalve in deze browser. Uw toegangstokens en API-sleutels werken niet meer.',
+};
+
+export function accountNotice(code: unknown): string | undefined {
+  return typeof code === 'string' ? NOTICES[code] : undefined;
+}
+
 interface AccountState {
+  /** The browser's session secret, to mark it in the list of sessions. */
+  sessionSecret?: string;
   created?: CreatedApiTokenDto;
   errors?: FieldErrors;
   name?: string;
@@ -50,13 +67,15 @@ export class AccountPage {
     private readonly users: UsersService,
     private readonly tokens: ApiTokensService,
     private readonly pps: PpsService,
+    private readonly sessions: WebSessionsService,
   ) {}
 
   async render(page: PageContext, principal: Principal, state: AccountState = {}): Promise<string> {
-    const [user, tokens, directory] = await Promise.all([
+    const [user, tokens, directory, sessions] = await Promise.all([
       this.users.get(principal.userId),
       this.tokens.list(principal, pageQuery(50)),
       this.pps.directory(),
+      this.sessions.list(principal, state.sessionSecret),
     ]);
     const ppsNames = principal.ppsIds.map(
       (id) => directory.find((pps) => pps.id === id)?.name ?? 'onbekende PPS',
@@ -65,8 +84,9 @@ export class AccountPage {
     return this.site.page(
       page,
       {
-        title: 'Mijn account',
-        description: 'Uw account en persoonlijke API-sleutels.',
+        title: titleWith(errors, 'Mijn account'),
+        description:
+          'Uw account, wachtwoord, waar u bent ingelogd en uw persoonlijke API-sleutels.',
         canonicalPath: '/mijn-account',
         section: 'account',
         noindex: true,
@@ -90,6 +110,13 @@ export class AccountPage {
             ''
           )}
         </dl>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn-account/wachtwoord">
+            Wachtwoord wijzigen
+          </a>
+        </p>
+
+        <SessionsSection page={page} sessions={sessions} />
 
         <h2 class="utrecht-heading-2" id="sleutels">
           Persoonlijke API-sleutels
@@ -139,6 +166,7 @@ export class AccountPage {
     page: PageContext,
     principal: Principal,
     body: Record<string, unknown>,
+    sessionSecret?: string,
   ): Promise<PageAnswer> {
     const name = typeof body.name === 'string' ? body.name : '';
     const days = typeof body.expiresInDays === 'string' ? body.expiresInDays : '';
@@ -149,11 +177,16 @@ export class AccountPage {
       const errors = new FieldErrors(valid.errors);
       return {
         status: 400,
-        html: await this.render(page, principal, { errors, name, expiresInDays: days }),
+        html: await this.render(page, principal, {
+          errors,
+          name,
+          expiresInDays: days,
+          sessionSecret,
+        }),
       };
     }
     const created = await this.tokens.create(principal, valid.value);
-    return { html: await this.render(page, principal, { created }) };
+    return { html: await this.render(page, principal, { created, sessionSecret }) };
   }
 
   async revoke(page: PageContext, principal: Principal, id: string): Promise<PageAnswer> {

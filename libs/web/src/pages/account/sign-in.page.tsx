@@ -19,6 +19,10 @@ const START: Record<string, string> = {
   admin: '/beheer',
 };
 
+export function startPath(role: string): string {
+  return START[role] ?? '/';
+}
+
 interface SignInState {
   email?: string;
   back: string;
@@ -43,6 +47,7 @@ export class SignInPage {
     page: PageContext,
     body: Record<string, unknown>,
     address: string,
+    userAgent: string | undefined,
     startSession: (secret: string) => void,
   ): Promise<PageAnswer> {
     const back = safeReturnPath(body.terug, '');
@@ -57,8 +62,10 @@ export class SignInPage {
       };
     let role: string;
     try {
-      const session = await this.sessions.start(valid.value, address);
+      const session = await this.sessions.start(valid.value, address, userAgent);
       startSession(session.secret);
+      // A password an admin chose is replaced first; every other page would send here anyway.
+      if (session.mustChangePassword) return { redirect: '/mijn-account/wachtwoord' };
       role = session.role;
     } catch (error) {
       if (!(error instanceof DomainException) || ![401, 429].includes(error.status)) throw error;
@@ -73,7 +80,7 @@ export class SignInPage {
         html: await this.form(page, { email, back, problem }),
       };
     }
-    return { redirect: back || START[role] || '/' };
+    return { redirect: back || startPath(role) };
   }
 
   private form(page: PageContext, state: SignInState): Promise<string> {
@@ -129,7 +136,7 @@ export class SignInPage {
         </form>
         <p class="utrecht-paragraph site-muted">
           {Html.escapeHtml(
-            'Wachtwoord vergeten? Vraag de beheerder van Bouwsteen in uw regio om een nieuw wachtwoord.',
+            'Wachtwoord vergeten? Vraag de beheerder van Bouwsteen in uw regio om een link waarmee u een nieuw wachtwoord kiest.',
           )}
         </p>
       </div>,

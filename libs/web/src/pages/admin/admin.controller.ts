@@ -58,6 +58,16 @@ export class AdminController {
     send(response, await this.admin.saveUser(page, principal, id, body));
   }
 
+  @HtmlForm('gebruikers/:id/wachtwoordlink')
+  async newPasswordLink(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.admin.newPasswordLink(page, principal, id));
+  }
+
   @HtmlPage('pps')
   ppsList(@Page() page: PageContext): Promise<string> {
     return this.admin.ppsList(page);

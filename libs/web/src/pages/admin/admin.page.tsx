@@ -1,10 +1,11 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { AssetsService } from '@bouwsteen/assets';
 import {
   AuthError,
   CreateUserDto,
+  PasswordLinkDto,
+  PasswordLinksService,
   Principal,
   ROLES,
   UpdateUserDto,
@@ -46,6 +47,7 @@ import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { adminPage } from './admin-layout';
 import { StatusNotice } from '../../components/status-notice';
+import { PasswordLinkForm, PasswordLinkNotice, linkPurposeFor } from './password-link-notice';
 
 type Form = Record<string, unknown>;
 
@@ -103,6 +105,7 @@ export class AdminPage {
     private readonly outbox: OutboxRepository,
     private readonly assets: AssetsService,
     private readonly audit: AuditTrail,
+    private readonly links: PasswordLinksService,
   ) {}
 
   private page(page: PageContext, title: string, path: string, body: JSX.Element): Promise<string> {
@@ -138,7 +141,7 @@ export class AdminPage {
     state: {
       values?: Form;
       errors?: FieldErrors;
-      invited?: { email: string; password: string };
+      invited?: { email: string; link: PasswordLinkDto };
     } = {},
   ): Promise<string> {
     const pageNumber = Math.min(Math.max(Number(query.pagina) || 1, 1), 1000);
@@ -160,21 +163,7 @@ export class AdminPage {
         </h1>
         <ErrorSummary errors={errors} labelOf={(path) => USER_LABELS[path] ?? 'Formulier'} />
         {state.invited ? (
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <div class="utrecht-alert__content">
-              <p
-                class="utrecht-paragraph"
-                safe
-              >{`Account ${state.invited.email} gemaakt. Geef dit eerste wachtwoord door via een veilig kanaal; het wordt maar één keer getoond:`}</p>
-              <input
-                class="utrecht-textbox utrecht-textbox--html-input"
-                id="eerste-wachtwoord"
-                aria-label="Eerste wachtwoord"
-                value={state.invited.password}
-                readonly
-              />
-            </div>
-          </div>
+          <PasswordLinkNotice link={state.invited.link} email={state.invited.email} />
         ) : (
           ''
         )}
@@ -258,14 +247,13 @@ export class AdminPage {
   }
 
   async invite(page: PageContext, principal: Principal, body: Form): Promise<PageAnswer> {
-    // An invitation without e-mail: a strong first password the admin passes on, shown once.
-    const password = randomBytes(12).toString('base64url');
+    // An invitation without e-mail (yet): a link the admin passes on, shown once, with which
+    // the new account's owner chooses their own password.
     const input: Form = {
       email: oneLine(body.email),
       displayName: oneLine(body.displayName),
       role: str(body.role),
       ppsIds: checkedValues(body.ppsIds) ?? [],
-      password,
       ...(str(body.organisationId) ? { organisationId: str(body.organisationId) } : {}),
     };
     return submitForm({
@@ -273,9 +261,8 @@ export class AdminPage {
       input,
       write: async (value) => {
         const user = await this.users.create(value, principal);
-        return {
-          html: await this.userList(page, {}, { invited: { email: user.email, password } }),
-        };
+        const link = await this.links.issue(user.id, 'invitation', principal);
+        return { html: await this.userList(page, {}, { invited: { email: user.email, link } }) };
       },
       conflicts: { [AuthError.EmailTaken]: 'email' },
       again: async (errors) => ({
@@ -288,7 +275,13 @@ export class AdminPage {
   async userForm(
     page: PageContext,
     id: string,
-    state: { values?: Form; errors?: FieldErrors; stale?: boolean; code?: unknown } = {},
+    state: {
+      values?: Form;
+      errors?: FieldErrors;
+      stale?: boolean;
+      code?: unknown;
+      link?: PasswordLinkDto;
+    } = {},
   ): Promise<string> {
     const [user, directory, organisations] = await Promise.all([
       this.users.get(id),
@@ -305,6 +298,7 @@ export class AdminPage {
       <>
         <h1 class="utrecht-heading-1" safe>{`Account: ${user.displayName}`}</h1>
         <StatusNotice text={notice} />
+        {state.link ? <PasswordLinkNotice link={state.link} email={user.email} /> : ''}
         <StaleNotice what="dit account" show={state.stale} />
         <ErrorSummary errors={errors} labelOf={(path) => USER_LABELS[path] ?? 'Formulier'} />
         <form method="post" action={`/beheer/gebruikers/${id}`} class="site-form" novalidate>
@@ -338,8 +332,16 @@ export class AdminPage {
             Opslaan
           </button>
         </form>
+        <PasswordLinkForm page={page} user={user} />
       </>,
     );
+  }
+
+  /** A new invitation or reset link for the account, shown once on its page. */
+  async newPasswordLink(page: PageContext, principal: Principal, id: string): Promise<PageAnswer> {
+    const user = await this.users.get(id);
+    const link = await this.links.issue(id, linkPurposeFor(user), principal);
+    return { html: await this.userForm(page, id, { link }) };
   }
 
   async saveUser(
