@@ -365,4 +365,35 @@ describe('forms keep the work (e2e)', () => {
       ]);
     });
   });
+
+  describe('a form body that cannot be read at all', () => {
+    it.each([
+      ['field names nested too deep', 'titel=a&a[b][c][d][e][f][g][h][i][j]=1', {}],
+      [
+        'more fields than a form has',
+        Array.from({ length: 2100 }, (_, n) => `f${n}=1`).join('&'),
+        {},
+      ],
+      [
+        'another charset',
+        'titel=a',
+        { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-16' },
+      ],
+      ['a compression that is not', 'titel=a', { 'Content-Encoding': 'gzip' }],
+    ])(
+      'answers %s from a browser with a Dutch page, never problem+json',
+      async (_case, body, headers) => {
+        const response = await browser.postBytes(
+          '/rapportages/voorstel',
+          Buffer.from(`_formulier=${browser.token}&${body}`),
+          'application/x-www-form-urlencoded',
+          headers as Record<string, string>,
+        );
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(String(response.headers['content-type'])).toContain('text/html');
+        expect(response.text).not.toMatch(/problem\+json|"type":/);
+      },
+    );
+  });
 });

@@ -864,6 +864,23 @@ describe('catalogue import and export (e2e)', () => {
     expect(lines.map((line) => line.field).sort()).toEqual(
       ['license', 'practice.approach', 'practice.problem', 'summary'].sort(),
     );
+    // What pasting brings is made plain text first: a summary of zero-width spaces is empty.
+    const invisible = await runImport(
+      t,
+      lead,
+      ppsId,
+      `${JSON.stringify({
+        kind: 'practice',
+        sourceId: 'GATE-3',
+        title: unique('Praktijk met een lege samenvatting'),
+        summary: '\u200b'.repeat(12),
+        license: 'CC-BY-4.0',
+        practice: { problem: 'Te weinig docenten.', approach: 'Monteurs geven les.' },
+      })}\n`,
+      { type: 'application/x-ndjson', publish: true },
+    );
+    expect((await finished(t, lead, invisible.id)).totals).toMatchObject({ failed: 1 });
+    expect((await reportOf(t, lead, invisible.id)).map((line) => line.field)).toEqual(['summary']);
     const drafted = await runImport(t, lead, ppsId, `${row('GATE-2')}\n`, {
       type: 'application/x-ndjson',
       publish: false,

@@ -105,6 +105,35 @@ describe('draft and publish are different bars (e2e)', () => {
     },
   );
 
+  it('takes text that shows nothing (fillers, marks, soft hyphens) for missing', async () => {
+    const blank = '\u3164\u200e\u00ad\u2800\u034f\u2062'.repeat(3);
+    const draft = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send(
+        moduleBody(ppsId, {
+          summary: blank,
+          module: {
+            ...(moduleBody(ppsId).module as object),
+            learningOutcomes: [{ text: '\u3164\u3164\u3164\u3164' }],
+          },
+        }),
+      )
+      .expect(201);
+    const refused = await t
+      .http()
+      .post(`/api/v1/assets/${draft.body.id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draft.body.revision}"`)
+      .send({})
+      .expect(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'summary',
+      'module.learningOutcomes',
+    ]);
+  });
+
   it('keeps refusing null for what publishing needs: a draft leaves a field out, it never clears it', async () => {
     const draft = await t
       .http()

@@ -128,7 +128,7 @@ describe('forms in the browser: a failed submit and pasted text', () => {
         await paste(page, 'E-mailadres', `bea.${size.name}@school.nl`);
         await page.getByLabel('Rol', { exact: true }).last().selectOption('teacher');
         await page.getByRole('button', { name: 'Account maken' }).click();
-        await page.getByLabel('Eerste wachtwoord').waitFor();
+        await page.getByLabel('Uitnodigingslink').waitFor();
         expect(await page.title()).not.toMatch(/^Fout/);
       });
 

@@ -45,9 +45,19 @@ export function publishProblems(kind: AssetKind, content: Partial<AssetContentDt
   }));
 }
 
+/**
+ * Characters that show nothing: white space, format characters (bidi marks, soft hyphen,
+ * zero-width), combining marks on nothing, and the fillers and blanks of other scripts. A text of
+ * only these is as empty as "" to a reader, so it does not answer what publishing needs.
+ */
+const INVISIBLE = /[\s\p{Cf}\p{Mn}\p{Me}\u034F\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** Whether a value says something a reader can see: text, a list with such an entry, an object. */
 function filled(value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim().length > 0;
-  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'string') return value.replace(INVISIBLE, '').length > 0;
+  if (Array.isArray(value)) return value.some((entry) => filled(entry));
+  if (typeof value === 'object')
+    return Object.values(value as Record<string, unknown>).some((entry) => filled(entry));
   return true;
 }

@@ -6,6 +6,7 @@ import {
   createValidationPipe,
   textProblem,
   unsafeTextFields,
+  normaliseTextFields,
 } from '@bouwsteen/common';
 import { inDutch } from './dutch-messages';
 import {
@@ -42,6 +43,8 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
   if (!row.cells && row.object === undefined)
     return { label: row.label, content: {}, problems: row.problems };
   const decoded = row.cells ? decodeCells(row.cells) : decodeObject(row.object);
+  // What pasting brought into a cell becomes plain text, as it does for a form or a JSON body.
+  normaliseTextFields(decoded.content);
   const problems = [...row.problems, ...decoded.problems];
   for (const problem of unsafeTextFields(decoded.content, '', 20)) {
     // Text with U+FFFD is shown as found (it can be stored); NUL and the like are not.

@@ -73,5 +73,9 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
 function wantsPage(request: Request, response: Response): boolean {
   if (MACHINE_PATHS.test(request.originalUrl)) return false;
   if (response.locals.cspNonce !== undefined) return true;
-  return request.method === 'GET' && (request.get('Accept') ?? '').includes('text/html');
+  // A browser's form post whose body could not even be read (too many or too deeply nested
+  // fields, another charset, a broken encoding) fails before the page's own middleware ran: it
+  // still gets a page, never problem+json.
+  const html = (request.get('Accept') ?? '').includes('text/html');
+  return html && (request.method === 'GET' || request.method === 'POST');
 }

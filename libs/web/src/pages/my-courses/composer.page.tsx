@@ -843,6 +843,9 @@ function Results(props: {
             ))}
             {inCourse.has(hit.id) ? (
               <p class="utrecht-paragraph">Staat al in de cursus.</p>
+            ) : props.paid && props.nonCommercial.get(hit.license) ? (
+              // Offered only what may succeed: the note above says why this one cannot be added.
+              ''
             ) : (
               <form method="post" action={`/mijn-cursussen/${props.course.id}/onderdelen`}>
                 <FormTokenField page={props.page} />

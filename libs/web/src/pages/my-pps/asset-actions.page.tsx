@@ -12,6 +12,7 @@ import { FieldError } from '@bouwsteen/common';
 import { assetPath } from '../../components/asset-card';
 import { StaleNotice } from '../../components/stale-notice';
 import { FieldErrors, fieldId } from '../../forms/field-errors';
+import { maxLengths } from '../../forms/field-limits';
 import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { submitForm } from '../../forms/form-submit';
@@ -25,6 +26,9 @@ import { contentOfAsset, editableAsset } from './editable-asset';
 import { fieldLabels } from './asset-form/field-labels';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { AnswersSummary, MissingAnswers } from './publish-answers';
+
+/** The change note's limit, from the DTO's MaxLength. */
+const PUBLISH_LIMITS = maxLengths(PublishAssetDto);
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -103,10 +107,14 @@ export class AssetActionsPage {
               titles={titles}
             />
             {first ? (
-              <p class="utrecht-paragraph">
-                Na publiceren kan iedereen deze bouwsteen vinden, bekijken en hergebruiken onder de
-                gekozen licentie.
-              </p>
+              check.complete ? (
+                <p class="utrecht-paragraph">
+                  Na publiceren kan iedereen deze bouwsteen vinden, bekijken en hergebruiken onder
+                  de gekozen licentie.
+                </p>
+              ) : (
+                ''
+              )
             ) : (
               <>
                 <h2 class="utrecht-heading-2" id="wijzigingen-titel">
@@ -136,6 +144,7 @@ export class AssetActionsPage {
                   }
                   required={!first}
                   rows={3}
+                  maxlength={PUBLISH_LIMITS.changeNote}
                   value={state.changeNote}
                   errors={errors}
                 />

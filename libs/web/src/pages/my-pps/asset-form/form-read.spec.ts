@@ -4,6 +4,17 @@ import { formSections } from './form-schema';
 const moduleSpecs = formSections('module').flatMap((section) => section.fields);
 
 describe('reading a posted building-block form', () => {
+  it('keeps a one-line field on one line and a text box as written', () => {
+    const read = readFields(moduleSpecs, {
+      title: 'Zachte\nregel  titel',
+      summary: 'Eerste regel\nTweede regel van de samenvatting',
+    });
+    expect(read).toEqual({
+      title: 'Zachte regel  titel',
+      summary: 'Eerste regel\nTweede regel van de samenvatting',
+    });
+  });
+
   it('gives the API shape: empty fields left out, numbers, amounts, lines and lists parsed', () => {
     const body = {
       title: 'Veilig werken',

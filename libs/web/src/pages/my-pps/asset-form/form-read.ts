@@ -1,3 +1,4 @@
+import { normaliseText } from '@bouwsteen/common/pure';
 import { checkedValues, listEntries, yesNo } from '../../../forms/form-values';
 import type { FieldSpec } from './form-schema';
 
@@ -57,8 +58,11 @@ function strings(value: unknown): string[] {
 function readOne(spec: FieldSpec, source: unknown): unknown {
   const raw = at(source, spec.path);
   switch (spec.type) {
-    case 'text':
-      return text(raw);
+    case 'text': {
+      const value = text(raw);
+      // A one-line field (an <input>) keeps no line break a paste brought: it shows none either.
+      return value !== undefined && !spec.rows ? normaliseText(value, { singleLine: true }) : value;
+    }
     case 'number': {
       const value = text(raw);
       return value === undefined ? undefined : decimal(value);

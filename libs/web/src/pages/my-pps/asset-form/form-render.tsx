@@ -180,7 +180,7 @@ function Field({
       );
     case 'group':
       return (
-        <fieldset class="site-form__group" id={fieldId(path)}>
+        <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
           <legend safe>{spec.label}</legend>
           {common.hint ? (
             <p class="utrecht-form-field-description" safe>
@@ -197,7 +197,7 @@ function Field({
       const items = listEntries(current);
       const count = items.length + spec.blank + (ctx.extra[path] ?? 0);
       return (
-        <fieldset class="site-form__group" id={fieldId(path)}>
+        <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
           <legend>
             {Html.escapeHtml(spec.label)}
             {spec.required || needed ? '' : <span class="site-muted"> (niet verplicht)</span>}
@@ -261,7 +261,7 @@ function AssetRefs({
   ctx: FormContext;
 }): JSX.Element {
   return (
-    <fieldset class="site-form__group" id={fieldId(path)}>
+    <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
       <legend>
         {Html.escapeHtml(spec.label)}
         {ctx.needed.has(path) ? '' : <span class="site-muted"> (niet verplicht)</span>}
