@@ -1,3 +1,4 @@
+import { ProblemNotice } from '../../components/status-notice';
 import { Injectable } from '@nestjs/common';
 import {
   ChangePasswordDto,
@@ -66,15 +67,7 @@ export class PasswordPage {
             met een toegangstoken en uw API-sleutels werken dan niet meer.
           </p>
         )}
-        {state.problem ? (
-          <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph" safe>
-              {state.problem}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <ProblemNotice text={state.problem} />
         <PasswordForm
           page={page}
           action="/mijn-account/wachtwoord"

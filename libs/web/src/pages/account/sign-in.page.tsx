@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { ProblemNotice } from '../../components/status-notice';
 import { Injectable } from '@nestjs/common';
 import { LoginDto, WebSessionsService } from '@bouwsteen/auth';
 import { DomainException } from '@bouwsteen/common';
@@ -100,15 +101,7 @@ export class SignInPage {
           Voor projectleiders van een PPS, LLO-loketten en beheerders. Zoeken en lezen kan zonder
           account.
         </p>
-        {state.problem ? (
-          <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph" safe>
-              {state.problem}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <ProblemNotice text={state.problem} />
         <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? path} />
         <form method="post" action="/inloggen" class="site-form" novalidate>
           <FormTokenField page={page} />

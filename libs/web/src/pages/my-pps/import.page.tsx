@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { ProblemNotice } from '../../components/status-notice';
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Principal } from '@bouwsteen/auth';
@@ -84,15 +85,7 @@ export class ImportPage {
           breng ze in één keer over. Eén rij is één bouwsteen. Met een eigen code per bouwsteen
           werkt een volgende import dezelfde bouwstenen bij in plaats van nieuwe te maken.
         </p>
-        {problem ? (
-          <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph" safe>
-              {problem}
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <ProblemNotice text={problem} />
         <section aria-labelledby="sjablonen-titel">
           <h2 class="utrecht-heading-2" id="sjablonen-titel">
             Sjablonen
