@@ -16,7 +16,7 @@ export const FORM_MESSAGES: Record<string, (values: Values) => string> = {
   'text-surrogate': () =>
     'Deze tekst bevat een half teken (bijvoorbeeld van een emoji) dat niet kan worden opgeslagen. Typ het laatste stuk opnieuw.',
   'reuse-exists': () =>
-    'Uw PPS heeft dit hergebruik hier al vastgelegd. Vul een andere plek in, of ga terug naar de bouwsteen.',
+    'Uw PPS heeft hergebruik van deze versie al vastgelegd (ook in een ander venster). U ziet het bij de bouwsteen onder "Wie dit hergebruikt".',
   'own-asset': () =>
     'Deze bouwsteen is van deze PPS zelf. Hergebruik vastleggen kan alleen voor werk van een andere PPS: kies een andere PPS.',
   // A rule of the assets (completeness.ts): what publishing needs and the draft lacks.
