@@ -1,4 +1,5 @@
 import { stringify } from 'qs';
+import { DataSource } from 'typeorm';
 import type { HTMLElement } from 'node-html-parser';
 import { fieldId } from '../libs/web/src/forms/field-errors';
 import { moduleBody, unique } from './harness/fixtures';
@@ -395,5 +396,38 @@ describe('forms keep the work (e2e)', () => {
         expect(response.text).not.toMatch(/problem\+json|"type":/);
       },
     );
+  });
+
+  describe('a form whose session ended meanwhile', () => {
+    it('cannot be taken, but gives back what was typed to copy (never a password)', async () => {
+      const writer = await t.user('pps-editor', [ownPps]);
+      const tab = new PageBrowser(t);
+      expect((await tab.signIn(writer)).status).toBe(303);
+      await tab.get(`/mijn-pps/nieuw?soort=practice&pps=${ownPps}`);
+      // Signed out everywhere (or eight hours passed) while the form was being written.
+      await t.app
+        .get(DataSource)
+        .query(
+          `UPDATE web_session SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+          [writer.id],
+        );
+      const response = await post(tab, '/mijn-pps/nieuw', {
+        _formulier: tab.token,
+        soort: 'practice',
+        pps: ownPps,
+        title: 'Een titel die niet verloren mag gaan',
+        summary: 'Drie alinea’s\ndie iemand net heeft geschreven.',
+        password: 'geheim-wachtwoord',
+      });
+      expect(response.status).toBe(403);
+      expect(String(response.headers['content-type'])).toContain('text/html');
+      const page = html({ text: response.text } as never);
+      const texts = page.querySelectorAll('#ingevuld-titel ~ div textarea').map((box) => box.text);
+      expect(texts).toEqual([
+        'Een titel die niet verloren mag gaan',
+        'Drie alinea’s\ndie iemand net heeft geschreven.',
+      ]);
+      expect(response.text).not.toContain('geheim-wachtwoord');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { typedTexts } from '../layout/typed-texts';
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthError } from '@bouwsteen/auth/pure';
@@ -61,6 +62,8 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
           code: problem.code,
           retryPath: request.originalUrl,
           requestId: String(request.id ?? ''),
+          // A form that cannot be taken still gives back what was typed, to copy.
+          typed: request.method === 'POST' ? typedTexts(request.body) : [],
         }),
       )
       .then(

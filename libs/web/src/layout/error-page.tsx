@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { TypedTexts } from './typed-texts';
 import type { PageMeta } from './page-meta';
 
 interface ErrorText {
@@ -68,6 +69,8 @@ export function ErrorContent(props: {
   code?: string;
   retryPath?: string;
   requestId?: string;
+  /** What a refused form post carried, given back to copy (see typedTexts). */
+  typed?: string[];
 }): JSX.Element {
   const text = errorText(props.status, props.code);
   return (
@@ -90,6 +93,7 @@ export function ErrorContent(props: {
       ) : (
         ''
       )}
+      <TypedTexts texts={props.typed ?? []} />
       <form class="site-search site-search--small" method="get" action="/zoeken" role="search">
         <label class="utrecht-form-label" for="fout-q">
           Zoek een bouwsteen
