@@ -14,6 +14,7 @@ import { DataTable } from '../../components/data-table';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, SelectField, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
+import { maxLengths } from '../../forms/field-limits';
 import { validateForm } from '../../forms/form-validation';
 import { formatDate } from '../../format/format';
 import { ROLE_LABELS } from '../../format/labels';
@@ -60,6 +61,9 @@ interface AccountState {
  * /mijn-account: who is signed in, their PPS, and the personal API tokens for their own
  * integrations (created and revoked through the same service as GET/POST /api/v1/me/tokens).
  */
+/** The key name's limit, from the DTO's MaxLength. */
+const TOKEN_LIMITS = maxLengths(CreateApiTokenDto);
+
 @Injectable()
 export class AccountPage {
   constructor(
@@ -143,6 +147,7 @@ export class AccountPage {
             label="Naam"
             hint="Waarvoor is deze sleutel? Bijvoorbeeld: koppeling met ons roostersysteem."
             value={state.name}
+            maxlength={TOKEN_LIMITS.name}
             errors={errors}
             required
           />
