@@ -881,6 +881,25 @@ describe('catalogue import and export (e2e)', () => {
     );
     expect((await finished(t, lead, invisible.id)).totals).toMatchObject({ failed: 1 });
     expect((await reportOf(t, lead, invisible.id)).map((line) => line.field)).toEqual(['summary']);
+    // One round: a row's own mistakes and what publishing needs, all in the same report.
+    const many = await runImport(
+      t,
+      lead,
+      ppsId,
+      `${JSON.stringify({
+        kind: 'practice',
+        sourceId: 'GATE-4',
+        title: 'ab',
+        levels: ['mbo niveau 9'],
+        keywords: Array.from({ length: 31 }, (_, n) => `woord${n}`),
+        practice: { problem: 'Te weinig docenten.' },
+      })}\n`,
+      { type: 'application/x-ndjson', publish: true },
+    );
+    expect((await finished(t, lead, many.id)).totals).toMatchObject({ failed: 1 });
+    expect((await reportOf(t, lead, many.id)).map((line) => line.field).sort()).toEqual(
+      ['keywords', 'levels', 'license', 'practice.approach', 'summary', 'title'].sort(),
+    );
     const drafted = await runImport(t, lead, ppsId, `${row('GATE-2')}\n`, {
       type: 'application/x-ndjson',
       publish: false,

@@ -1,4 +1,11 @@
-import { BulkItem, BulkOutcome, similarityFeatures } from '@bouwsteen/assets';
+import {
+  AssetContentDto,
+  BulkItem,
+  BulkOutcome,
+  NEEDED_TO_PUBLISH,
+  missingToPublish,
+  similarityFeatures,
+} from '@bouwsteen/assets';
 import { EntityManager } from 'typeorm';
 import { errorInDutch } from './dutch-messages';
 import { Counts, ReportLine } from './import-jobs.repository';
@@ -71,10 +78,14 @@ export class ImportBatches {
             job.dryRun ? state.dryWritten : undefined,
           ).map((problem) => this.unresolved(row, problem)),
         );
-      if (row.problems.length > 0 || !row.kind) continue;
+      if (!row.kind) continue;
+      // Every problem of a row in one report, so fixing the file takes one round: the API's
+      // rules run on a row that already has problems too (on the fields that have none yet),
+      // and when publishing, what publishing needs and the row lacks is named with them.
       const shape = await shapeProblems(row.kind, job.ppsId, row.content);
-      if (shape.problems.length > 0) {
-        row.problems.push(...shape.problems);
+      if (row.problems.length > 0 || shape.problems.length > 0) {
+        row.problems.push(...newProblems(row.problems, shape.problems));
+        if (job.publish) row.problems.push(...newProblems(row.problems, publishGaps(row)));
         continue;
       }
       items.push({
@@ -255,4 +266,22 @@ export class ImportBatches {
       await recordProgress(ctx, state, manager, { counts, lines });
     });
   }
+}
+
+/** Problems of fields (or their parts) that have none yet: one line per field, the first found. */
+function newProblems(known: RowProblem[], found: RowProblem[]): RowProblem[] {
+  const fields = known.map((problem) => problem.field);
+  const taken = (field: string) =>
+    fields.some(
+      (other) => field === other || field.startsWith(`${other}.`) || other.startsWith(`${field}.`),
+    );
+  return found.filter((problem) => !taken(problem.field));
+}
+
+/** What publishing needs and a row lacks, worded as the bulk writer's refusal is. */
+function publishGaps(row: CheckedRow): RowProblem[] {
+  return missingToPublish(row.kind!, row.content as Partial<AssetContentDto>).map((field) => ({
+    field,
+    message: errorInDutch({ message: 'is needed to publish', code: NEEDED_TO_PUBLISH }),
+  }));
 }
