@@ -840,6 +840,12 @@ describe('catalogue import and export (e2e)', () => {
     const explanation = workbook.getWorksheet('Toelichting')!;
     const names = explanation.getColumn(1).values as string[];
     expect(names).toEqual(expect.arrayContaining(['module.learningOutcomes', 'sourceId']));
+    // How much each column is needed follows the drafts' and the publish step's rules.
+    const need = (name: string) => explanation.getCell(names.indexOf(name), 3).value;
+    expect(need('title')).toBe('verplicht');
+    expect(need('summary')).toBe('nodig om te publiceren');
+    expect(need('module.studyLoad.value')).toBe('nodig om te publiceren');
+    expect(need('keywords')).toBe('');
     await t.http().get('/api/v1/imports/templates/boek.xlsx').expect(404);
     // A template filled in and uploaded as it is imports its row.
     const filled = await workbook.xlsx.writeBuffer();

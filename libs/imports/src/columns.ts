@@ -30,6 +30,7 @@ export type Column = ValueType & {
   name: string;
   label: string;
   help: string;
+  /** Needed for a draft (kind and title); what publishing needs comes from the assets' rule. */
   required?: boolean;
   /** Several values separated by `;`. */
   list?: boolean;
@@ -99,7 +100,6 @@ const SHARED: Column[] = [
   {
     name: 'summary',
     ...text,
-    required: true,
     label: 'Samenvatting',
     help: '10 tot 1000 tekens: wat het is en voor wie.',
   },
@@ -142,7 +142,6 @@ const SHARED: Column[] = [
   {
     name: 'license',
     ...vocab('licenses'),
-    required: true,
     label: 'Licentie',
     help: 'Bijvoorbeeld CC BY-SA 4.0, of Alle rechten voorbehouden.',
   },
@@ -172,11 +171,10 @@ const SHARED: Column[] = [
   },
 ];
 
-const studyLoad = (kind: AssetKind, required: boolean): Column[] => [
+const studyLoad = (kind: AssetKind): Column[] => [
   {
     name: `${kind}.studyLoad.value`,
     type: 'number',
-    required,
     label: 'Studielast',
     help: 'Een getal, bijvoorbeeld 40 of 1,5.',
   },
@@ -184,7 +182,6 @@ const studyLoad = (kind: AssetKind, required: boolean): Column[] => [
     name: `${kind}.studyLoad.unit`,
     type: 'choice',
     choices: STUDY_LOAD_LABELS,
-    required,
     label: 'Eenheid studielast',
     help: 'uur, sbu (1 uur) of ects (28 uur).',
   },
@@ -210,14 +207,12 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
     {
       name: 'module.moduleType',
       ...vocab('moduleTypes'),
-      required: true,
       label: 'Soort module',
       help: 'Bijvoorbeeld E-learning.',
     },
     {
       name: 'module.learningOutcomes',
       ...text,
-      required: true,
       label: 'Leeruitkomsten',
       help: 'Per leeruitkomst: tekst | ESCO-URI (optioneel), gescheiden door ;.',
       parts: [
@@ -225,19 +220,17 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
         { key: 'escoUri', ...text, label: 'ESCO-URI' },
       ],
     },
-    ...studyLoad('module', true),
+    ...studyLoad('module'),
     {
       name: 'module.audiences',
       ...vocab('audiences'),
       list: true,
-      required: true,
       label: 'Doelgroepen',
       help: 'Eén of meer, gescheiden door ;.',
     },
     {
       name: 'module.learningMode',
       ...vocab('learningModes'),
-      required: true,
       label: 'Leervorm',
       help: 'Formeel leren of Non-formeel leren.',
     },
@@ -245,7 +238,6 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
       name: 'module.deliveryModes',
       ...vocab('deliveryModes'),
       list: true,
-      required: true,
       label: 'Uitvoeringsvormen',
       help: 'Eén of meer, gescheiden door ;.',
     },
@@ -264,7 +256,6 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
     {
       name: 'module.certification',
       ...vocab('certifications'),
-      required: true,
       label: 'Certificering',
       help: 'Bijvoorbeeld Microcredential.',
     },
@@ -368,7 +359,7 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
       label: 'Duur (maanden)',
       help: '1 tot 72.',
     },
-    ...studyLoad('curriculum', false),
+    ...studyLoad('curriculum'),
     {
       name: 'curriculum.coreTasks',
       ...text,
@@ -411,7 +402,6 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
     {
       name: 'infrastructure.model',
       ...vocab('infrastructureModels'),
-      required: true,
       label: 'Model',
       help: 'Centraal, hub of verspreid.',
     },
@@ -419,7 +409,6 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
       name: 'infrastructure.natures',
       ...vocab('infrastructureNature'),
       list: true,
-      required: true,
       label: 'Aard',
       help: 'Fysiek; digitaal.',
     },
@@ -501,14 +490,12 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
     {
       name: 'practice.problem',
       ...text,
-      required: true,
       label: 'Probleem',
       help: 'Tot 5000 tekens.',
     },
     {
       name: 'practice.approach',
       ...text,
-      required: true,
       label: 'Aanpak',
       help: 'Tot 5000 tekens.',
     },

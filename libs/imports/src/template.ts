@@ -1,4 +1,4 @@
-import { AssetKind } from '@bouwsteen/assets';
+import { AssetKind, missingToPublish } from '@bouwsteen/assets';
 import { KIND_LABELS } from '@bouwsteen/taxonomy';
 import { Column, columnsFor } from './columns';
 import { EXPLANATION_SHEET, LISTS_SHEET } from './readers';
@@ -17,6 +17,7 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
   const workbook = new Workbook();
   workbook.creator = 'Bouwsteen';
   const columns = columnsFor(kind);
+  const need = columnNeeds(kind);
   const sheet = workbook.addWorksheet(KIND_LABELS[kind].many, {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
@@ -30,7 +31,7 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
   let listColumn = 0;
   columns.forEach((column, index) => {
     const header = sheet.getCell(1, index + 1);
-    header.note = `${column.label}${column.required ? ' (verplicht)' : ''}: ${column.help}`;
+    header.note = `${column.label}${need(column) ? ` (${need(column)})` : ''}: ${column.help}`;
     const options = optionsOf(column, lookup);
     if (!options || column.list || column.parts) return;
     listColumn++;
@@ -51,7 +52,7 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
   explanation.columns = [
     { header: 'Kolom', key: 'name', width: 36 },
     { header: 'Betekenis', key: 'label', width: 30 },
-    { header: 'Verplicht', key: 'required', width: 10 },
+    { header: 'Nodig', key: 'required', width: 24 },
     { header: 'Uitleg', key: 'help', width: 80 },
     { header: 'Mogelijke waarden', key: 'options', width: 80 },
   ];
@@ -60,7 +61,7 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
     explanation.addRow({
       name: column.name,
       label: column.label,
-      required: column.required ? 'ja' : '',
+      required: need(column),
       help: column.help,
       options: optionsOf(column, lookup)?.join('; ') ?? '',
     });
@@ -94,4 +95,18 @@ function optionsOf(column: Column, lookup: VocabularyLookup): string[] | undefin
   if (column.type === 'choice') return Object.values(column.choices);
   if (column.type === 'boolean') return ['ja', 'nee'];
   return undefined;
+}
+
+/**
+ * How much a column is needed: for every row (kind, title: a draft needs them), to publish (the
+ * assets' completeness rule, a column counting when it is part of a needed field such as the
+ * study load), or not at all.
+ */
+function columnNeeds(kind: AssetKind): (column: Column) => string {
+  const publish = missingToPublish(kind, {});
+  return (column) => {
+    if (column.required) return 'verplicht';
+    const part = publish.some((path) => column.name === path || column.name.startsWith(`${path}.`));
+    return part ? 'nodig om te publiceren' : '';
+  };
 }
