@@ -1,5 +1,5 @@
 import type { FieldError } from '@bouwsteen/common';
-import { ASSET_KINDS, AssetKind } from './asset-codes';
+import { AssetKind } from './asset-codes';
 import { AssetContentDto } from './dto/asset-content.dto';
 import { CurriculumDetailsDto } from './dto/curriculum.dto';
 import { InfrastructureDetailsDto } from './dto/infrastructure.dto';
@@ -26,12 +26,10 @@ const SECTIONS: Record<AssetKind, object> = {
 export function missingToPublish(kind: AssetKind, content: Partial<AssetContentDto>): string[] {
   const missing: string[] = [];
   const shared = content as Record<string, unknown>;
-  for (const property of publishNeedsOf(AssetContentDto, kind)) {
-    if ((ASSET_KINDS as readonly string[]).includes(property)) continue;
+  for (const property of publishNeedsOf(AssetContentDto))
     if (!filled(shared[property])) missing.push(property);
-  }
   const section = (shared[kind] ?? {}) as Record<string, unknown>;
-  for (const property of publishNeedsOf(SECTIONS[kind], kind))
+  for (const property of publishNeedsOf(SECTIONS[kind]))
     if (!filled(section[property])) missing.push(`${kind}.${property}`);
   return missing;
 }

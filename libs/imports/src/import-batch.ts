@@ -2,8 +2,7 @@ import {
   AssetContentDto,
   BulkItem,
   BulkOutcome,
-  NEEDED_TO_PUBLISH,
-  missingToPublish,
+  publishProblems,
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { EntityManager } from 'typeorm';
@@ -278,10 +277,10 @@ function newProblems(known: RowProblem[], found: RowProblem[]): RowProblem[] {
   return found.filter((problem) => !taken(problem.field));
 }
 
-/** What publishing needs and a row lacks, worded as the bulk writer's refusal is. */
+/** What publishing needs and a row lacks: the bulk writer's own refusal, in Dutch. */
 function publishGaps(row: CheckedRow): RowProblem[] {
-  return missingToPublish(row.kind!, row.content as Partial<AssetContentDto>).map((field) => ({
-    field,
-    message: errorInDutch({ message: 'is needed to publish', code: NEEDED_TO_PUBLISH }),
+  return publishProblems(row.kind!, row.content as Partial<AssetContentDto>).map((error) => ({
+    field: error.field,
+    message: errorInDutch(error),
   }));
 }

@@ -1,10 +1,10 @@
-import { typedTexts } from '../layout/typed-texts';
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthError } from '@bouwsteen/auth/pure';
 import { ProblemDetailsFilter, ProblemDialect } from '@bouwsteen/common';
 import { ErrorContent, errorMeta } from '../layout/error-page';
 import { SiteRenderer } from '../layout/site-renderer';
+import { typedTexts } from '../layout/typed-texts';
 import { pageContextOf } from './page-context';
 
 const PASSWORD_CHANGE_REQUIRED: string = AuthError.PasswordChangeRequired;

@@ -25,8 +25,9 @@ export class SiteRenderer {
 
   async page(page: PageContext, meta: PageMeta, content: JSX.Element): Promise<string> {
     const body = await content;
-    // A form shown again with its error summary says so first in its title (GOV.UK's "Error:").
-    const failed = body.includes(ERROR_SUMMARY_MARK) && !meta.title.startsWith('Fout: ');
+    // A form shown again with its error summary says so first in its title (GOV.UK's "Error:"),
+    // for every page in this one place.
+    const failed = body.includes(ERROR_SUMMARY_MARK);
     return Document({
       meta: failed ? { ...meta, title: `Fout: ${meta.title}` } : meta,
       page,

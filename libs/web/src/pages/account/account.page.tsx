@@ -24,7 +24,6 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { pageQuery } from '../search-queries';
 import { StatusNotice } from '../../components/status-notice';
 import { SessionsSection } from './sessions-section';
-import { titleWith } from './password-form';
 
 const LIFETIMES = [
   { value: '30', label: '30 dagen' },
@@ -88,7 +87,7 @@ export class AccountPage {
     return this.site.page(
       page,
       {
-        title: titleWith(errors, 'Mijn account'),
+        title: 'Mijn account',
         description:
           'Uw account, wachtwoord, waar u bent ingelogd en uw persoonlijke API-sleutels.',
         canonicalPath: '/mijn-account',

@@ -100,8 +100,3 @@ export function PasswordForm(props: {
     </>
   );
 }
-
-/** "Fout: " before a page's title when its form came back with errors (GOV.UK's pattern). */
-export function titleWith(errors: FieldErrors, title: string): string {
-  return errors.any ? `Fout: ${title}` : title;
-}

@@ -13,7 +13,7 @@ import { submitForm } from '../../forms/form-submit';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { PasswordForm, passwordFields, repeatProblems, titleWith } from './password-form';
+import { PasswordForm, passwordFields, repeatProblems } from './password-form';
 import { startPath } from './sign-in.page';
 
 /** What a visitor is told when a link does not (or no longer) work: never a 500. */
@@ -110,7 +110,7 @@ export class PasswordLinkPage {
     return this.site.page(
       page,
       {
-        title: titleWith(errors, title),
+        title,
         description: 'Kies een wachtwoord voor uw account bij Bouwsteen.',
         canonicalPath: PATH,
         section: 'inloggen',

@@ -13,7 +13,7 @@ import { submitForm } from '../../forms/form-submit';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { PasswordForm, passwordFields, repeatProblems, titleWith } from './password-form';
+import { PasswordForm, passwordFields, repeatProblems } from './password-form';
 import { startPath } from './sign-in.page';
 
 interface PasswordState {
@@ -48,7 +48,7 @@ export class PasswordPage {
     return this.site.page(
       page,
       {
-        title: titleWith(errors, title),
+        title,
         description: 'Kies een nieuw wachtwoord voor uw account.',
         canonicalPath: '/mijn-account/wachtwoord',
         section: 'account',
