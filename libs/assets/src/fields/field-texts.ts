@@ -47,7 +47,7 @@ const SHARED_TEXTS: FieldTexts = {
           document: 'Document',
           video: 'Video',
           elearning: 'E-learning',
-          repository: 'Opslagplaats (repository)',
+          repository: 'Opslagplaats',
           other: 'Anders',
         },
       },
