@@ -47,7 +47,7 @@ export interface CatalogueField {
   /** The kinds whose publishing needs it (@NeededToPublish on its DTO property). */
   publish: readonly AssetKind[];
   limits: FieldLimits;
-  /** The kind whose section it is in, if any. */
+  /** The kind whose section it is (or is in), if any. */
   kind?: AssetKind;
 }
 
@@ -131,7 +131,9 @@ export class FieldCatalogue {
       if (limit) limits[limit] = rule.constraints[0] as number;
     }
     const required = !rules.some((rule) => rule.type === 'conditionalValidation');
-    const kind = ASSET_KINDS.find((candidate) => path.startsWith(`${candidate}.`));
+    const kind = ASSET_KINDS.find(
+      (candidate) => path === candidate || path.startsWith(`${candidate}.`),
+    );
     const text = this.texts[path];
     const codes = rules.find((rule) => rule.name === 'isIn')?.constraints[0] as
       | string[]
