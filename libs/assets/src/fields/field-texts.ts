@@ -3,6 +3,10 @@ import { ASSET_KINDS } from '../asset-codes';
 import { KIND_TEXTS } from './kind-texts';
 import { FieldText, FieldTexts, placed } from './record-texts';
 
+/**
+ * The fields every kind shares, by API path: the one place their Dutch names and help are
+ * written (see FieldText). A kind's own fields are in kind-texts.ts.
+ */
 const SHARED_TEXTS: FieldTexts = {
   kind: {
     label: 'Soort',

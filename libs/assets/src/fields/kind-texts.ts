@@ -1,6 +1,9 @@
 import { FieldTexts, PERIOD_TEXTS, STUDY_LOAD_TEXTS, placed } from './record-texts';
 
-/** Each kind's own fields (the object named after the kind), by API path. */
+/**
+ * Each kind's own fields (the object named after the kind), by API path. The kind's object is
+ * labelled as the form titles its section ("Over de module").
+ */
 const STUDY_LOAD = { label: 'Studiebelasting' };
 
 const MODULE_TEXTS: FieldTexts = {
