@@ -44,7 +44,11 @@ const INPUT_HINTS: Partial<Record<FieldSpec['type'], string>> = {
  * Fields publishing needs are marked so instead of "niet verplicht", without the browser's
  * `required` (a draft saves without them).
  */
-function hintOf(spec: FieldSpec, field: CatalogueField | undefined, needed: boolean) {
+function hintOf(
+  spec: FieldSpec,
+  field: CatalogueField | undefined,
+  needed: boolean,
+): string | undefined {
   const parts = [field?.about, INPUT_HINTS[spec.type], field?.limitsText, needed && NEEDED_HINT];
   return parts.filter(Boolean).join(' ') || undefined;
 }
