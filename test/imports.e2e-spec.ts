@@ -226,7 +226,7 @@ describe('catalogue import and export (e2e)', () => {
       [
         { 'module.studyLoad.unit': 'dagen' },
         'module.studyLoad.unit',
-        /^onbekende waarde; kies uit: uur, sbu, ects/,
+        /^onbekende waarde; kies uit: uur, studiebelastingsuren \(sbu\), EC \(28 uur per EC\)/,
       ],
       [
         { 'module.electiveCode': 'X123' },

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ASSET_FIELDS } from '@bouwsteen/assets';
 import { ProblemDetailsDto, allProblems } from '@bouwsteen/common';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -23,6 +24,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
   listProblemCodes(document);
+  titleAssetFields(document, 'CreateAssetDto');
+  titleAssetFields(document, 'UpdateAssetDto');
   return sortKeys(document) as OpenAPIObject;
 }
 
@@ -38,6 +41,38 @@ function listProblemCodes(document: OpenAPIObject): void {
   code.description =
     'Stable, machine-readable; GET /problems/<code> explains it. ' +
     problems.map((problem) => `${problem.code} (${problem.status})`).join(', ');
+}
+
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  title?: string;
+};
+
+/**
+ * Each building-block field's Dutch name from the field catalogue, as the `title` of its schema
+ * (the descriptions stay the API's English): the name the form and the templates use. A nested
+ * class used at several paths (a study load, a period) has the same names at each.
+ */
+function titleAssetFields(document: OpenAPIObject, body: string): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const named = (ref: string | undefined) => (ref ? schemas[ref.split('/').pop()!] : undefined);
+  const visit = (schema: Schema | undefined, prefix: string) => {
+    for (const [property, child] of Object.entries(schema?.properties ?? {})) {
+      const path = prefix + property;
+      const field = ASSET_FIELDS.get(path);
+      if (!field) continue;
+      // A bare $ref takes no siblings: wrapped as Nest wraps one with a description.
+      const titled = child.$ref ? { allOf: [{ $ref: child.$ref }] } : child;
+      titled.title = field.label;
+      schema!.properties![property] = titled;
+      const inner = titled.allOf?.[0]?.$ref ?? titled.items?.$ref;
+      visit(named(inner), `${path}.`);
+    }
+  };
+  visit(schemas[body], '');
 }
 
 export function setupSwagger(app: INestApplication): void {

@@ -16,3 +16,4 @@ export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './asset-bulk-writer';
 export { DEFAULT_LANGUAGE } from './asset-content';
 export * from './dto/shared.dto';
+export { ASSET_FIELDS } from './asset-fields';

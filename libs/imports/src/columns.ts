@@ -1,25 +1,31 @@
-import { ASSET_KINDS, AssetKind, LINK_TYPES, STUDY_LOAD_UNITS } from '@bouwsteen/assets/pure';
-import { KIND_LABELS, Vocabulary } from '@bouwsteen/taxonomy/pure';
+import { ASSET_KINDS, AssetKind, fieldLabel, fieldText } from '@bouwsteen/assets/pure';
+import type { Vocabulary } from '@bouwsteen/taxonomy/pure';
 
 /**
- * The file format of an import and an export, in one table: every column, its type, and what
- * the template's explanation sheet says about it. Column names are the API's field paths, so a
+ * The file format of an import and an export, in one table: every column, how its cell is
+ * written, and in which order a record's parts go. Column names are the API's field paths, so a
  * developer reads a spreadsheet the way they read the JSON. A cell holds one value; a repeated
  * field holds values separated by `;`; a list of records (contacts, outcomes, offerings) holds
- * records separated by `;` whose parts are separated by `|` in the order given.
+ * records separated by `;` whose parts are separated by `|` in the order given. What a column
+ * is called, what it asks for, its vocabulary and limits and whether it is needed come from the
+ * assets' field catalogue (by the same path), so a template never drifts from the form or API.
  */
 export type ValueType =
   | { type: 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'uuid' }
   /** A code from a vocabulary, given as code or label. */
   | { type: 'vocabulary'; vocabulary: Vocabulary }
   /** A fixed choice the API lists itself (not a vocabulary), code or Dutch label. */
-  | { type: 'choice'; choices: Record<string, string> }
+  | { type: 'choice'; choices: Readonly<Record<string, string>> }
   /** Another building block: its Bouwsteen id or this PPS's own code for it. */
   | { type: 'reference' };
+
+/** How a cell is read, where the catalogue does not decide it (vocabulary and choice do). */
+type CellType = 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'uuid' | 'reference';
 
 export type Part = ValueType & {
   /** Where the value goes inside one record, e.g. `address.city`. */
   key: string;
+  /** The part's name in the catalogue ("Rol"). */
   label: string;
   /** A list inside a record part, separated by `,`. */
   list?: boolean;
@@ -28,10 +34,10 @@ export type Part = ValueType & {
 export type Column = ValueType & {
   /** The API's field path; the column's name. */
   name: string;
+  /** The column's Dutch name: the catalogue's, standing alone ("Periode — Begindatum"). */
   label: string;
-  help: string;
-  /** Needed for a draft (kind and title); what publishing needs comes from the assets' rule. */
-  required?: boolean;
+  /** The spreadsheet's own word on the cell (for an identity column, all there is to say). */
+  note?: string;
   /** Several values separated by `;`. */
   list?: boolean;
   /** Records separated by `;`, their parts by `|`. */
@@ -52,25 +58,40 @@ export type Column = ValueType & {
   eachRecord?: Record<string, unknown>;
 };
 
-export const KIND_CHOICES = Object.fromEntries(
-  ASSET_KINDS.map((kind) => [kind, KIND_LABELS[kind].one]),
-);
-const LINK_TYPE_LABELS: Record<(typeof LINK_TYPES)[number], string> = {
-  website: 'Website',
-  document: 'Document',
-  video: 'Video',
-  elearning: 'E-learning',
-  repository: 'Opslagplaats',
-  other: 'Anders',
-};
-const STUDY_LOAD_LABELS: Record<(typeof STUDY_LOAD_UNITS)[number], string> = {
-  hour: 'uur',
-  sbu: 'sbu',
-  ects: 'ects',
+/** Catalogue fields no column holds on purpose, and why. */
+export const NOT_IN_COLUMNS: Readonly<Record<string, string>> = {
+  ppsId: 'the PPS the file is uploaded for (or exported from)',
 };
 
-const text = { type: 'text' } as const;
-const vocab = (vocabulary: Vocabulary) => ({ type: 'vocabulary', vocabulary }) as const;
+/** The catalogue's word on a path's values: its vocabulary, its fixed options, or `type`. */
+function valueType(path: string, type: CellType = 'text'): ValueType {
+  const text = fieldText(path);
+  if (text?.vocabulary) return { type: 'vocabulary', vocabulary: text.vocabulary };
+  if (text?.options) return { type: 'choice', choices: text.options };
+  return { type };
+}
+
+type PartSpec = string | { key: string; type?: CellType; list?: boolean };
+type Encoding = Omit<Column, 'name' | 'label' | 'type' | 'parts'> & {
+  type?: CellType;
+  parts?: PartSpec[];
+};
+
+function column(name: string, { type, parts, ...encoding }: Encoding = {}): Column {
+  const column: Column = { name, label: fieldLabel(name), ...valueType(name, type), ...encoding };
+  if (parts)
+    column.parts = parts.map((spec) => {
+      const { key, type, list } = typeof spec === 'string' ? { key: spec } : spec;
+      const path = `${name}.${key}`;
+      return { key, label: fieldText(path)?.label ?? key, list, ...valueType(path, type) };
+    });
+  return column;
+}
+
+const listOf = (name: string, more: Encoding = {}) => column(name, { list: true, ...more });
+const references = (name: string) => column(name, { type: 'reference', list: true });
+
+export const KIND_CHOICES = fieldText('kind')!.options!;
 
 const SHARED: Column[] = [
   {
@@ -78,465 +99,166 @@ const SHARED: Column[] = [
     type: 'uuid',
     identity: true,
     label: 'Bouwsteen-id',
-    help: 'Leeg voor een nieuwe bouwsteen. Een export vult het in; laat het dan staan.',
+    note: 'Leeg voor een nieuwe bouwsteen. Een export vult het in; laat het dan staan.',
   },
   {
     name: 'sourceId',
     type: 'text',
     identity: true,
     label: 'Eigen code',
-    help: 'Uw eigen code voor deze bouwsteen (uniek binnen de PPS). Een tweede import met dezelfde code werkt dezelfde bouwsteen bij in plaats van een nieuwe te maken.',
+    note: 'Uw eigen code voor deze bouwsteen (uniek binnen de PPS). Een tweede import met dezelfde code werkt dezelfde bouwsteen bij in plaats van een nieuwe te maken.',
   },
-  {
-    name: 'kind',
-    type: 'choice',
-    choices: KIND_CHOICES,
-    identity: true,
-    required: true,
-    label: 'Soort',
-    help: 'Module, Curriculum, Praktijkomgeving of Goede praktijk.',
-  },
-  { name: 'title', ...text, required: true, label: 'Titel', help: '3 tot 200 tekens.' },
-  {
-    name: 'summary',
-    ...text,
-    label: 'Samenvatting',
-    help: '10 tot 1000 tekens: wat het is en voor wie.',
-  },
-  {
-    name: 'description',
-    ...text,
-    label: 'Beschrijving',
-    help: 'Langere tekst, tot 20.000 tekens.',
-  },
-  {
-    name: 'keywords',
-    ...text,
-    list: true,
-    label: 'Trefwoorden',
-    help: 'Gescheiden door ; (hoogstens 30).',
-  },
-  { name: 'language', ...vocab('languages'), label: 'Taal', help: 'Leeg is Nederlands.' },
-  { name: 'sectors', ...vocab('sectors'), list: true, label: 'Sectoren', help: 'Hoogstens 5.' },
-  {
-    name: 'levels',
-    ...vocab('educationLevels'),
-    list: true,
-    label: 'Onderwijsniveaus',
-    help: 'Bijvoorbeeld mbo niveau 3; mbo niveau 4.',
-  },
-  {
-    name: 'themes',
-    ...vocab('provincialThemes'),
-    list: true,
-    label: 'Provinciale thema’s',
-    help: 'Hoogstens 5.',
-  },
-  {
-    name: 'challenges',
-    ...vocab('societalChallenges'),
-    list: true,
-    label: 'Maatschappelijke opgaven',
-    help: 'Hoogstens 5.',
-  },
-  {
-    name: 'license',
-    ...vocab('licenses'),
-    label: 'Licentie',
-    help: 'Bijvoorbeeld CC BY-SA 4.0, of Alle rechten voorbehouden.',
-  },
-  {
-    name: 'contacts',
-    ...text,
-    label: 'Contactpersonen',
-    help: 'Per contact: rol | naam | e-mail | telefoon | organisatie-id. Gebruik een teamadres, geen persoonlijk adres.',
-    parts: [
-      { key: 'role', ...text, label: 'rol' },
-      { key: 'name', ...text, label: 'naam' },
-      { key: 'email', ...text, label: 'e-mail' },
-      { key: 'phone', ...text, label: 'telefoon' },
-      { key: 'organisationId', type: 'uuid', label: 'organisatie-id' },
-    ],
-  },
-  {
-    name: 'links',
-    ...text,
-    label: 'Links',
-    help: `Per link: titel | https://… | soort (${Object.values(LINK_TYPE_LABELS).join(', ')}).`,
-    parts: [
-      { key: 'title', ...text, label: 'titel' },
-      { key: 'url', ...text, label: 'url' },
-      { key: 'type', type: 'choice', choices: LINK_TYPE_LABELS, label: 'soort' },
-    ],
-  },
+  column('kind', { identity: true }),
+  column('title'),
+  column('summary'),
+  column('description'),
+  listOf('keywords'),
+  column('language'),
+  listOf('sectors'),
+  listOf('levels'),
+  listOf('themes'),
+  listOf('challenges'),
+  column('license'),
+  column('contacts', {
+    parts: ['role', 'name', 'email', 'phone', { key: 'organisationId', type: 'uuid' }],
+  }),
+  column('links', { parts: ['title', 'url', 'type'] }),
 ];
 
 const studyLoad = (kind: AssetKind): Column[] => [
-  {
-    name: `${kind}.studyLoad.value`,
-    type: 'number',
-    label: 'Studielast',
-    help: 'Een getal, bijvoorbeeld 40 of 1,5.',
-  },
-  {
-    name: `${kind}.studyLoad.unit`,
-    type: 'choice',
-    choices: STUDY_LOAD_LABELS,
-    label: 'Eenheid studielast',
-    help: 'uur, sbu (1 uur) of ects (28 uur).',
-  },
-];
-
-const period = (kind: AssetKind): Column[] => [
-  {
-    name: `${kind}.period.start`,
-    type: 'date',
-    label: 'Begindatum',
-    help: 'JJJJ-MM-DD of DD-MM-JJJJ.',
-  },
-  {
-    name: `${kind}.period.end`,
-    type: 'date',
-    label: 'Einddatum',
-    help: 'Niet vóór de begindatum.',
-  },
+  column(`${kind}.studyLoad.value`, { type: 'number' }),
+  column(`${kind}.studyLoad.unit`),
 ];
 
 const KIND_COLUMNS: Record<AssetKind, Column[]> = {
   module: [
-    {
-      name: 'module.moduleType',
-      ...vocab('moduleTypes'),
-      label: 'Soort module',
-      help: 'Bijvoorbeeld E-learning.',
-    },
-    {
-      name: 'module.learningOutcomes',
-      ...text,
-      label: 'Leeruitkomsten',
-      help: 'Per leeruitkomst: tekst | ESCO-URI (optioneel), gescheiden door ;.',
-      parts: [
-        { key: 'text', ...text, label: 'tekst' },
-        { key: 'escoUri', ...text, label: 'ESCO-URI' },
-      ],
-    },
+    column('module.moduleType'),
+    column('module.learningOutcomes', { parts: ['text', 'escoUri'] }),
     ...studyLoad('module'),
-    {
-      name: 'module.audiences',
-      ...vocab('audiences'),
-      list: true,
-      label: 'Doelgroepen',
-      help: 'Eén of meer, gescheiden door ;.',
-    },
-    {
-      name: 'module.learningMode',
-      ...vocab('learningModes'),
-      label: 'Leervorm',
-      help: 'Formeel leren of Non-formeel leren.',
-    },
-    {
-      name: 'module.deliveryModes',
-      ...vocab('deliveryModes'),
-      list: true,
-      label: 'Uitvoeringsvormen',
-      help: 'Eén of meer, gescheiden door ;.',
-    },
-    {
-      name: 'module.assessment.type',
-      ...text,
-      label: 'Toetsvorm',
-      help: 'Bijvoorbeeld praktijkopdracht.',
-    },
-    {
-      name: 'module.assessment.description',
-      ...text,
-      label: 'Toelichting toetsing',
-      help: 'Tot 2000 tekens.',
-    },
-    {
-      name: 'module.certification',
-      ...vocab('certifications'),
-      label: 'Certificering',
-      help: 'Bijvoorbeeld Microcredential.',
-    },
-    { name: 'module.stackable', type: 'boolean', label: 'Stapelbaar', help: 'ja of nee.' },
-    {
-      name: 'module.prerequisites.moduleIds',
-      type: 'reference',
-      list: true,
-      label: 'Voorkennis: modules',
-      help: 'Bouwsteen-id’s of eigen codes van modules, gescheiden door ;. Een eigen code moet al bestaan of eerder in het bestand staan.',
-    },
-    {
-      name: 'module.prerequisites.description',
-      ...text,
-      label: 'Voorkennis',
-      help: 'Tot 2000 tekens.',
-    },
-    {
-      name: 'module.electiveCode',
-      ...text,
-      label: 'Keuzedeelcode',
-      help: 'K en 4 cijfers, bijvoorbeeld K0080.',
-    },
-    {
-      name: 'module.price.amountCents',
+    listOf('module.audiences'),
+    column('module.learningMode'),
+    listOf('module.deliveryModes'),
+    column('module.assessment.type'),
+    column('module.assessment.description'),
+    column('module.certification'),
+    column('module.stackable', { type: 'boolean' }),
+    references('module.prerequisites.moduleIds'),
+    column('module.prerequisites.description'),
+    column('module.electiveCode'),
+    column('module.price.amountCents', {
       type: 'integer',
-      label: 'Prijs (eurocent)',
-      help: 'Prijs per deelnemer in eurocent, exclusief btw: 39500 is € 395,00.',
+      note: '39500 is € 395,00.',
       implies: { 'module.price.currency': 'EUR' },
-    },
-    {
-      name: 'module.offerings',
-      ...text,
-      label: 'Uitvoeringen',
-      help: 'Per uitvoering: begindatum | einddatum | plaats | aantal plaatsen.',
+    }),
+    column('module.offerings', {
       eachRecord: { period: {} },
       parts: [
-        { key: 'period.start', type: 'date', label: 'begindatum' },
-        { key: 'period.end', type: 'date', label: 'einddatum' },
-        { key: 'location', ...text, label: 'plaats' },
-        { key: 'seats', type: 'integer', label: 'aantal plaatsen' },
+        { key: 'period.start', type: 'date' },
+        { key: 'period.end', type: 'date' },
+        'location',
+        { key: 'seats', type: 'integer' },
       ],
-    },
-    {
-      name: 'module.microCredential.awardingBody',
-      ...text,
-      label: 'Microcredential: uitgever',
-      help: 'Wie het certificaat afgeeft.',
-    },
-    {
-      name: 'module.microCredential.qualityAssurance',
-      ...text,
-      label: 'Microcredential: kwaliteitsborging',
-      help: 'Tot 500 tekens.',
-    },
-    {
-      name: 'module.microCredential.assessmentType',
-      ...text,
-      label: 'Microcredential: beoordeling',
-      help: 'Bijvoorbeeld praktijkexamen.',
-    },
-    {
-      name: 'module.microCredential.participation',
-      ...text,
-      label: 'Microcredential: deelname',
-      help: 'Bijvoorbeeld hybride.',
-    },
+    }),
+    column('module.microCredential.awardingBody'),
+    column('module.microCredential.qualityAssurance'),
+    column('module.microCredential.assessmentType'),
+    column('module.microCredential.participation'),
   ],
   curriculum: [
-    {
-      name: 'curriculum.creboCodes',
-      ...text,
-      list: true,
-      emptyIsList: true,
-      label: 'Crebocodes',
-      help: 'Vijf cijfers elk, gescheiden door ;. Leeg mag.',
-    },
-    {
-      name: 'curriculum.qualificationDossier',
-      ...text,
-      label: 'Kwalificatiedossier',
-      help: 'Tot 200 tekens.',
-    },
-    {
-      name: 'curriculum.qualifications',
-      ...text,
-      list: true,
-      label: 'Kwalificaties',
-      help: 'Gescheiden door ;.',
-    },
-    {
-      name: 'curriculum.learningPaths',
-      ...vocab('learningPaths'),
-      list: true,
-      label: 'Leerwegen',
-      help: 'bol; bbl.',
-    },
-    {
-      name: 'curriculum.durationMonths',
-      type: 'integer',
-      label: 'Duur (maanden)',
-      help: '1 tot 72.',
-    },
+    listOf('curriculum.creboCodes', { emptyIsList: true }),
+    column('curriculum.qualificationDossier'),
+    listOf('curriculum.qualifications'),
+    listOf('curriculum.learningPaths'),
+    column('curriculum.durationMonths', { type: 'integer' }),
     ...studyLoad('curriculum'),
-    {
-      name: 'curriculum.coreTasks',
-      ...text,
-      label: 'Kerntaken',
-      help: 'Per kerntaak: code | titel | werkprocessen (gescheiden door ,).',
-      parts: [
-        { key: 'code', ...text, label: 'code' },
-        { key: 'title', ...text, label: 'titel' },
-        { key: 'workProcesses', ...text, list: true, label: 'werkprocessen' },
-      ],
-    },
-    {
-      name: 'curriculum.electiveCodes',
-      ...text,
-      list: true,
-      label: 'Keuzedelen',
-      help: 'K en 4 cijfers elk, gescheiden door ;.',
-    },
-    {
-      name: 'curriculum.moduleIds',
-      type: 'reference',
-      list: true,
-      label: 'Modules',
-      help: 'Bouwsteen-id’s of eigen codes van modules, gescheiden door ;.',
-    },
-    {
-      name: 'curriculum.admissionRequirements',
-      ...text,
-      label: 'Toelatingseisen',
-      help: 'Tot 2000 tekens.',
-    },
-    {
-      name: 'curriculum.credential',
-      ...text,
-      label: 'Diploma of certificaat',
-      help: 'Tot 200 tekens.',
-    },
+    column('curriculum.coreTasks', {
+      parts: ['code', 'title', { key: 'workProcesses', list: true }],
+    }),
+    listOf('curriculum.electiveCodes'),
+    references('curriculum.moduleIds'),
+    column('curriculum.admissionRequirements'),
+    column('curriculum.credential'),
   ],
   infrastructure: [
-    {
-      name: 'infrastructure.model',
-      ...vocab('infrastructureModels'),
-      label: 'Model',
-      help: 'Centraal, hub of verspreid.',
-    },
-    {
-      name: 'infrastructure.natures',
-      ...vocab('infrastructureNature'),
-      list: true,
-      label: 'Aard',
-      help: 'Fysiek; digitaal.',
-    },
-    {
-      name: 'infrastructure.locations',
-      ...text,
-      label: 'Locaties',
-      help: 'Per locatie: naam | straat | postcode | plaats | land | breedtegraad | lengtegraad.',
+    column('infrastructure.model'),
+    listOf('infrastructure.natures'),
+    column('infrastructure.locations', {
       parts: [
-        { key: 'name', ...text, label: 'naam' },
-        { key: 'address.street', ...text, label: 'straat' },
-        { key: 'address.postalCode', ...text, label: 'postcode' },
-        { key: 'address.city', ...text, label: 'plaats' },
-        { key: 'address.country', ...text, label: 'land' },
-        { key: 'lat', type: 'number', label: 'breedtegraad' },
-        { key: 'lng', type: 'number', label: 'lengtegraad' },
+        'name',
+        'address.street',
+        'address.postalCode',
+        'address.city',
+        'address.country',
+        { key: 'lat', type: 'number' },
+        { key: 'lng', type: 'number' },
       ],
-    },
-    {
-      name: 'infrastructure.equipment',
-      ...text,
-      label: 'Uitrusting',
-      help: 'Per onderdeel: naam | organisatie-id eigenaar | eigenaar | capaciteit | beschrijving.',
+    }),
+    column('infrastructure.equipment', {
       parts: [
-        { key: 'name', ...text, label: 'naam' },
-        { key: 'ownerOrganisationId', type: 'uuid', label: 'organisatie-id eigenaar' },
-        { key: 'owner', ...text, label: 'eigenaar' },
-        { key: 'capacity', type: 'integer', label: 'capaciteit' },
-        { key: 'description', ...text, label: 'beschrijving' },
+        'name',
+        { key: 'ownerOrganisationId', type: 'uuid' },
+        'owner',
+        { key: 'capacity', type: 'integer' },
+        'description',
       ],
-    },
-    {
-      name: 'infrastructure.software',
-      ...text,
-      label: 'Organisatie ("software")',
-      help: 'Per onderdeel: soort | beschrijving.',
-      parts: [
-        { key: 'code', ...vocab('infrastructureSoftware'), label: 'soort' },
-        { key: 'description', ...text, label: 'beschrijving' },
-      ],
-    },
-    {
-      name: 'infrastructure.contributions',
-      ...text,
-      label: 'Bijdragen van partners',
-      help: 'Per bijdrage: organisatie-id | partner | bijdrage.',
-      parts: [
-        { key: 'organisationId', type: 'uuid', label: 'organisatie-id' },
-        { key: 'partner', ...text, label: 'partner' },
-        { key: 'contribution', ...text, label: 'bijdrage' },
-      ],
-    },
-    {
-      name: 'infrastructure.uses',
-      ...vocab('infrastructureUses'),
-      list: true,
-      label: 'Gebruik',
-      help: 'Gescheiden door ;.',
-    },
-    { name: 'infrastructure.access', ...text, label: 'Toegang', help: 'Tot 2000 tekens.' },
-    { name: 'infrastructure.booking', ...text, label: 'Reserveren', help: 'Tot 2000 tekens.' },
-    {
-      name: 'infrastructure.openingHours',
-      ...text,
-      label: 'Openingstijden',
-      help: 'Tot 500 tekens.',
-    },
-    { name: 'infrastructure.costModel', ...text, label: 'Kostenmodel', help: 'Tot 2000 tekens.' },
-    {
-      name: 'infrastructure.usedByIds',
-      type: 'reference',
-      list: true,
-      label: 'Gebruikt door',
-      help: 'Bouwsteen-id’s of eigen codes van modules en curricula, gescheiden door ;.',
-    },
+    }),
+    column('infrastructure.software', { parts: ['code', 'description'] }),
+    column('infrastructure.contributions', {
+      parts: [{ key: 'organisationId', type: 'uuid' }, 'partner', 'contribution'],
+    }),
+    listOf('infrastructure.uses'),
+    column('infrastructure.access'),
+    column('infrastructure.booking'),
+    column('infrastructure.openingHours'),
+    column('infrastructure.costModel'),
+    references('infrastructure.usedByIds'),
   ],
   practice: [
-    { name: 'practice.context', ...text, label: 'Context', help: 'Tot 5000 tekens.' },
-    {
-      name: 'practice.problem',
-      ...text,
-      label: 'Probleem',
-      help: 'Tot 5000 tekens.',
-    },
-    {
-      name: 'practice.approach',
-      ...text,
-      label: 'Aanpak',
-      help: 'Tot 5000 tekens.',
-    },
-    { name: 'practice.results', ...text, label: 'Resultaten', help: 'Tot 5000 tekens.' },
-    {
-      name: 'practice.successConditions',
-      ...text,
-      list: true,
-      label: 'Succesfactoren',
-      help: 'Gescheiden door ;.',
-    },
-    {
-      name: 'practice.pitfalls',
-      ...text,
-      list: true,
-      label: 'Valkuilen',
-      help: 'Gescheiden door ;.',
-    },
-    {
-      name: 'practice.buildingBlocks',
-      ...vocab('buildingBlocks'),
-      list: true,
-      label: 'Bouwstenen',
-      help: 'Gescheiden door ;.',
-    },
-    {
-      name: 'practice.configurations',
-      ...vocab('configurations'),
-      list: true,
-      label: 'Configuraties',
-      help: 'Gescheiden door ;.',
-    },
-    {
-      name: 'practice.partnerOrganisationIds',
-      type: 'uuid',
-      list: true,
-      label: 'Partnerorganisaties',
-      help: 'Organisatie-id’s, gescheiden door ;.',
-    },
-    ...period('practice'),
-    { name: 'practice.region', ...text, label: 'Regio', help: 'Tot 200 tekens.' },
+    column('practice.context'),
+    column('practice.problem'),
+    column('practice.approach'),
+    column('practice.results'),
+    listOf('practice.successConditions'),
+    listOf('practice.pitfalls'),
+    listOf('practice.buildingBlocks'),
+    listOf('practice.configurations'),
+    listOf('practice.partnerOrganisationIds', { type: 'uuid' }),
+    column('practice.period.start', { type: 'date' }),
+    column('practice.period.end', { type: 'date' }),
+    column('practice.region'),
+  ],
+};
+
+/** How a cell of the column is written, from its type and shape (the spreadsheet's own rules). */
+export function writingHelp(column: Column): string {
+  if (column.parts) {
+    const parts = column.parts.map((part) => {
+      const label = part.type === 'uuid' ? `id van ${lowerFirst(part.label)}` : part.label;
+      return part.list ? `${label} (gescheiden door ,)` : label;
+    });
+    const entry = lowerFirst(fieldText(column.name)?.entry ?? 'waarde');
+    return `Per ${entry}: ${parts.join(' | ')}. Meer dan één gescheiden door ;.`;
+  }
+  const [one, many] = CELL_HELP[column.type] ?? ['', 'Gescheiden door ;.'];
+  if (!column.list) return one;
+  return [many, column.emptyIsList ? 'Leeg mag.' : ''].filter(Boolean).join(' ');
+}
+
+/** "Eigenaar (partner)" → "eigenaar (partner)"; "ESCO-vaardigheid" stays as it is. */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** What a cell of one value says, and a cell of several. */
+const CELL_HELP: Partial<Record<ValueType['type'], [string, string]>> = {
+  number: ['Een getal, zoals 40 of 1,5.', 'Getallen, gescheiden door ;.'],
+  integer: ['Een geheel getal.', 'Gehele getallen, gescheiden door ;.'],
+  boolean: ['ja of nee.', 'ja of nee, gescheiden door ;.'],
+  date: ['JJJJ-MM-DD of DD-MM-JJJJ.', 'Data als JJJJ-MM-DD of DD-MM-JJJJ, gescheiden door ;.'],
+  uuid: ['Een id uit Bouwsteen.', 'Id’s uit Bouwsteen, gescheiden door ;.'],
+  reference: [
+    'Een Bouwsteen-id of eigen code.',
+    'Bouwsteen-id’s of eigen codes, gescheiden door ;. Een eigen code moet al bestaan of eerder in het bestand staan.',
   ],
 };
 

@@ -1,6 +1,6 @@
-import { AssetKind, missingToPublish } from '@bouwsteen/assets';
+import { ASSET_FIELDS, AssetKind } from '@bouwsteen/assets';
 import { KIND_LABELS } from '@bouwsteen/taxonomy';
-import { Column, columnsFor } from './columns';
+import { Column, columnsFor, writingHelp } from './columns';
 import { EXPLANATION_SHEET, LISTS_SHEET } from './readers';
 import { VocabularyLookup } from './vocabulary-lookup';
 
@@ -31,7 +31,8 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
   let listColumn = 0;
   columns.forEach((column, index) => {
     const header = sheet.getCell(1, index + 1);
-    header.note = `${column.label}${need(column) ? ` (${need(column)})` : ''}: ${column.help}`;
+    const help = columnHelp(column);
+    header.note = `${column.label}${need(column) ? ` (${need(column)})` : ''}${help ? `: ${help}` : ''}`;
     const options = optionsOf(column, lookup);
     if (!options || column.list || column.parts) return;
     listColumn++;
@@ -40,7 +41,7 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
     for (let row = 2; row <= TEMPLATE_ROWS; row++)
       sheet.getCell(row, index + 1).dataValidation = {
         type: 'list',
-        allowBlank: !column.required,
+        allowBlank: !ASSET_FIELDS.get(column.name)?.draft,
         formulae: [`'${LISTS_SHEET}'!$${letter}$1:$${letter}$${options.length}`],
         showErrorMessage: true,
         errorTitle: column.label,
@@ -62,7 +63,7 @@ export async function templateWorkbook(kind: AssetKind, lookup: VocabularyLookup
       name: column.name,
       label: column.label,
       required: need(column),
-      help: column.help,
+      help: columnHelp(column),
       options: optionsOf(column, lookup)?.join('; ') ?? '',
     });
   explanation.addRow({});
@@ -98,15 +99,26 @@ function optionsOf(column: Column, lookup: VocabularyLookup): string[] | undefin
 }
 
 /**
- * How much a column is needed: for every row (kind, title: a draft needs them), to publish (the
- * assets' completeness rule, a column counting when it is part of a needed field such as the
- * study load), or not at all.
+ * What a column asks and how to write it: the field's meaning and limits from the catalogue
+ * (the form's hint says the same), then the spreadsheet's own rules for the cell.
+ */
+function columnHelp(column: Column): string {
+  const about = ASSET_FIELDS.get(column.name)?.help;
+  return [about, writingHelp(column), column.note].filter(Boolean).join(' ');
+}
+
+/**
+ * How much a column is needed, as the catalogue says: for every row (kind, title: a draft
+ * needs them), to publish a block of `kind` (a column counting when it is part of a needed
+ * field, such as the study load's value), or not at all.
  */
 function columnNeeds(kind: AssetKind): (column: Column) => string {
-  const publish = missingToPublish(kind, {});
   return (column) => {
-    if (column.required) return 'verplicht';
-    const part = publish.some((path) => column.name === path || column.name.startsWith(`${path}.`));
+    if (ASSET_FIELDS.get(column.name)?.draft) return 'verplicht';
+    const keys = column.name.split('.');
+    const part = keys.some((_, index) =>
+      ASSET_FIELDS.get(keys.slice(0, index + 1).join('.'))?.publish.includes(kind),
+    );
     return part ? 'nodig om te publiceren' : '';
   };
 }

@@ -23,7 +23,7 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, changes } from './asset-form/content-diff';
 import { formSections } from './asset-form/form-schema';
 import { contentOfAsset, editableAsset } from './editable-asset';
-import { fieldLabels } from './asset-form/field-labels';
+import { formLabel } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { AnswersSummary, MissingAnswers } from './publish-answers';
 
@@ -97,7 +97,7 @@ export class AssetActionsPage {
             {check.complete ? (
               ''
             ) : (
-              <MissingAnswers id={id} missing={check.missing} labelOf={fieldLabels(sections)} />
+              <MissingAnswers id={id} missing={check.missing} labelOf={formLabel} />
             )}
             <AnswersSummary
               id={id}

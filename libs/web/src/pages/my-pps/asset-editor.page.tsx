@@ -8,17 +8,15 @@ import {
   CreateAssetDto,
   SimilarAssetDto,
   UpdateAssetDto,
-  missingToPublish,
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { NotFoundError, ValidationFailedError, nestedTypesOf } from '@bouwsteen/common';
+import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
 import { SimilarPanel } from '../../components/similar-panel';
 import { FieldErrors } from '../../forms/field-errors';
-import { maxLengths } from '../../forms/field-limits';
 import { ErrorSummary, Option } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { isStale } from '../../forms/form-submit';
@@ -29,8 +27,7 @@ import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, FieldChange, changes } from './asset-form/content-diff';
 import { atFirstField, readFields, shownPaths } from './asset-form/form-read';
-import { FormContext, Fields } from './asset-form/form-render';
-import { fieldLabels } from './asset-form/field-labels';
+import { FormContext, Fields, formLabel } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { formSections } from './asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
@@ -60,12 +57,6 @@ const CLEARED: Content = {
 };
 
 const DEFAULTS: Content = { language: 'nl', license: 'CC-BY-SA-4.0' };
-
-/** `maxlength` of every text field: the DTOs' MaxLength rules, nested classes included. */
-const ASSET_LIMITS = maxLengths(
-  CreateAssetDto,
-  nestedTypesOf(CreateAssetDto) as Record<string, new () => object>,
-);
 
 interface EditorState {
   kind: AssetKind;
@@ -344,15 +335,13 @@ export class AssetEditorPage {
     ]);
     const errors = state.errors ?? new FieldErrors();
     const ctx: FormContext = {
+      kind: state.kind,
       labels,
       errors,
       organisations,
       refs: new Map(refs.map((ref) => [ref.id, ref])),
       extra: state.extra ?? {},
-      needed: new Set(missingToPublish(state.kind, {})),
-      limits: ASSET_LIMITS,
     };
-    const labelOf = fieldLabels(sections);
     const asset = state.asset;
     const title = asset ? `Bewerken: ${asset.title}` : ARTICLE[state.kind];
     const action = asset ? `/mijn-pps/bouwstenen/${asset.id}` : '/mijn-pps/nieuw';
@@ -384,7 +373,7 @@ export class AssetEditorPage {
           {title}
         </h1>
         {/* What went wrong comes first after the heading, where focus lands. */}
-        <ErrorSummary errors={errors} labelOf={labelOf} />
+        <ErrorSummary errors={errors} labelOf={formLabel} />
         {asset ? <AssetStatusLine asset={asset} labels={labels} /> : ''}
         <StatusNotice text={state.notice} />
         {state.conflict ? <ConflictNotice changes={state.conflict} /> : ''}

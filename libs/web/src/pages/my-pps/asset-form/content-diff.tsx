@@ -1,5 +1,6 @@
 import Html from '@kitajs/html';
 import { diffWords } from 'diff';
+import { ASSET_FIELDS } from '@bouwsteen/assets';
 import type { LabelBook } from '../../../format/labels';
 import type { FieldSpec, FormSection } from './form-schema';
 import { listEntries, valueAt } from './form-read';
@@ -12,16 +13,16 @@ export interface FlatField {
   prose: boolean;
 }
 
-function optionLabel(spec: FieldSpec, code: string, labels: LabelBook): string {
-  if ((spec.type === 'choice' || spec.type === 'choices') && spec.vocabulary)
-    return labels.label(spec.vocabulary, code);
-  if ((spec.type === 'choice' || spec.type === 'choices') && spec.options)
-    return spec.options.find((option) => option.value === code)?.label ?? code;
-  return code;
+/** A code's name: the catalogue's option or vocabulary label (organisations stay ids). */
+function optionLabel(path: string, code: string, labels: LabelBook): string {
+  const field = ASSET_FIELDS.get(path);
+  if (field?.vocabulary) return labels.label(field.vocabulary, code);
+  return field?.options?.[code] ?? code;
 }
 
 function display(
   spec: FieldSpec,
+  path: string,
   value: unknown,
   labels: LabelBook,
   titles: Map<string, string>,
@@ -29,9 +30,9 @@ function display(
   if (value === undefined || value === null || value === '') return '';
   switch (spec.type) {
     case 'choice':
-      return optionLabel(spec, String(value), labels);
+      return optionLabel(path, String(value), labels);
     case 'choices':
-      return (value as string[]).map((code) => optionLabel(spec, code, labels)).join(', ');
+      return (value as string[]).map((code) => optionLabel(path, code, labels)).join(', ');
     case 'lines':
       return (value as string[]).join('; ');
     case 'yesno':
@@ -47,38 +48,30 @@ function display(
   }
 }
 
-/** Every field of a content as label and text, in form order (lists entry by entry). */
+/**
+ * Every field of a content as label and text, in form order (lists entry by entry), each
+ * named as the catalogue names it standing alone ("Uitvoering 2 — Periode — Begindatum").
+ */
 export function flatten(
   specs: FieldSpec[],
   value: unknown,
   labels: LabelBook,
   titles: Map<string, string>,
   prefix = '',
-  labelPrefix = '',
 ): FlatField[] {
   const result: FlatField[] = [];
   for (const spec of specs) {
     const key = prefix + spec.path;
-    const label = labelPrefix + spec.label;
     const current = valueAt(value, spec.path);
     if (spec.type === 'group') {
-      result.push(...flatten(spec.fields, current, labels, titles, key + '.', `${label} — `));
+      result.push(...flatten(spec.fields, current, labels, titles, key + '.'));
     } else if (spec.type === 'list') {
       listEntries(current).forEach((entry, index) =>
-        result.push(
-          ...flatten(
-            spec.item,
-            entry,
-            labels,
-            titles,
-            `${key}.${index}.`,
-            `${spec.itemLabel} ${index + 1} — `,
-          ),
-        ),
+        result.push(...flatten(spec.item, entry, labels, titles, `${key}.${index}.`)),
       );
     } else {
-      const text = display(spec, current, labels, titles);
-      result.push({ key, label, text, prose: spec.type === 'text' });
+      const text = display(spec, key, current, labels, titles);
+      result.push({ key, label: ASSET_FIELDS.label(key), text, prose: spec.type === 'text' });
     }
   }
   return result;

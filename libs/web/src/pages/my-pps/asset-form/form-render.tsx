@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import type { AssetSummaryDto } from '@bouwsteen/assets';
+import { ASSET_FIELDS, AssetKind, AssetSummaryDto, CatalogueField } from '@bouwsteen/assets';
 import { assetPath } from '../../../components/asset-card';
 import { FieldErrors, fieldId, fieldName } from '../../../forms/field-errors';
 import { CheckboxGroup, Option, SelectField, TextArea, TextField } from '../../../forms/fields';
@@ -8,6 +8,8 @@ import { ADD_SUFFIX, listEntries, valueAt } from './form-read';
 import type { FieldSpec } from './form-schema';
 
 export interface FormContext {
+  /** The kind of the block: what publishing needs differs per kind. */
+  kind: AssetKind;
   labels: LabelBook;
   errors: FieldErrors;
   /** Partners and lead institution of the PPS, for organisation pickers. */
@@ -18,32 +20,58 @@ export interface FormContext {
   extra: Record<string, number>;
   /** Rendering a list entry: its fields carry no "(niet verplicht)" note. */
   inList?: boolean;
-  /**
-   * Paths publishing needs (assets' completeness rule): marked "nodig om te publiceren" instead
-   * of "niet verplicht", without the browser's `required` (a draft saves without them).
-   */
-  needed: ReadonlySet<string>;
-  /** The API's MaxLength per path, list indices left out (`contacts.role`). */
-  limits: Readonly<Record<string, number>>;
+}
+
+/**
+ * A field's name standing alone (the error summary, "Nog nodig om te publiceren"), from the
+ * catalogue; an error of no field is the form's.
+ */
+export function formLabel(path: string): string {
+  return ASSET_FIELDS.label(path) || 'Formulier';
 }
 
 const NEEDED_HINT = 'Nodig om te publiceren; een concept kunt u zonder opslaan.';
 
-function withNeed(hint: string | undefined, needed: boolean): string | undefined {
-  if (!needed) return hint;
-  return hint ? `${hint} ${NEEDED_HINT}` : NEEDED_HINT;
+/** What an input of the form's own kind asks beyond the field's meaning. */
+const INPUT_HINTS: Partial<Record<FieldSpec['type'], string>> = {
+  lines: 'Eén per regel.',
+  euro: 'Een bedrag in euro, zoals 395,00.',
+};
+
+/**
+ * The hint under a field: what it asks for (catalogue), how this input takes it, its limits
+ * (catalogue, from the DTO), and — where publishing needs it — that a draft saves without it.
+ * Fields publishing needs are marked so instead of "niet verplicht", without the browser's
+ * `required` (a draft saves without them).
+ */
+function hintOf(
+  spec: FieldSpec,
+  field: CatalogueField | undefined,
+  needed: boolean,
+): string | undefined {
+  const parts = [field?.about, INPUT_HINTS[spec.type], field?.limitsText, needed && NEEDED_HINT];
+  return parts.filter(Boolean).join(' ') || undefined;
+}
+
+/** Whether publishing a block of the form's kind needs this field (the catalogue's rule). */
+function neededAt(path: string, ctx: FormContext): boolean {
+  return !ctx.inList && !!ASSET_FIELDS.get(path)?.publish.includes(ctx.kind);
 }
 
 const NO_CHOICE = 'Kies…';
 
+/** A choice's options: the PPS's organisations, the catalogue's fixed options or vocabulary. */
 function options(
-  spec: { vocabulary?: string; options?: Option[]; organisations?: boolean },
+  spec: { organisations?: boolean },
+  field: CatalogueField | undefined,
   ctx: FormContext,
 ): Option[] {
-  if (spec.options) return spec.options;
   if (spec.organisations) return ctx.organisations;
+  if (field?.options)
+    return Object.entries(field.options).map(([value, label]) => ({ value, label }));
+  if (!field?.vocabulary) return [];
   return ctx.labels
-    .terms(spec.vocabulary as Parameters<LabelBook['terms']>[0])
+    .terms(field.vocabulary)
     .map((term) => ({ value: term.code, label: term.label }));
 }
 
@@ -87,21 +115,25 @@ function Field({
 }): JSX.Element {
   const path = prefix + spec.path;
   const current = valueAt(value, spec.path);
-  const needed = !ctx.inList && ctx.needed.has(path);
+  const field = ASSET_FIELDS.get(path);
+  const needed = neededAt(path, ctx);
+  const label = field?.label ?? path;
+  /** Only what a draft needs is `required` (the title); the rest may wait for publishing. */
+  const required = !!field?.draft;
   const common = {
     path,
-    label: spec.label,
-    hint: withNeed(spec.hint, needed),
+    label,
+    hint: hintOf(spec, field, needed),
     errors: ctx.errors,
     plainLabel: ctx.inList || needed,
   };
-  const maxlength = ctx.limits[path.replace(/\.\d+(?=\.)/g, '')];
+  const maxlength = field?.limits.maxLength;
   switch (spec.type) {
     case 'text':
       return spec.rows ? (
         <TextArea
           {...common}
-          required={spec.required}
+          required={required}
           rows={spec.rows}
           value={shown(current)}
           maxlength={maxlength}
@@ -110,7 +142,7 @@ function Field({
         <TextField
           {...common}
           maxlength={maxlength}
-          required={spec.required}
+          required={required}
           type={spec.input ?? 'text'}
           width={spec.width}
           value={shown(current)}
@@ -120,7 +152,7 @@ function Field({
       return (
         <TextField
           {...common}
-          required={spec.required}
+          required={required}
           inputmode="decimal"
           width="small"
           value={shown(current)}
@@ -132,18 +164,18 @@ function Field({
       return (
         <SelectField
           {...common}
-          required={spec.required}
-          options={options(spec, ctx)}
+          required={required}
+          options={options(spec, field, ctx)}
           value={shown(current)}
-          empty={spec.required ? NO_CHOICE : 'Geen'}
+          empty={required ? NO_CHOICE : 'Geen'}
         />
       );
     case 'choices':
       return (
         <CheckboxGroup
           {...common}
-          required={spec.required}
-          options={options(spec, ctx)}
+          required={required}
+          options={options(spec, field, ctx)}
           values={Array.isArray(current) ? current.map(String) : []}
           columns
         />
@@ -152,7 +184,7 @@ function Field({
       return (
         <TextArea
           {...common}
-          required={spec.required}
+          required={required}
           rows={3}
           value={Array.isArray(current) ? current.join('\n') : shown(current)}
         />
@@ -181,7 +213,7 @@ function Field({
     case 'group':
       return (
         <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
-          <legend safe>{spec.label}</legend>
+          <legend safe>{label}</legend>
           {common.hint ? (
             <p class="utrecht-form-field-description" safe>
               {common.hint}
@@ -199,8 +231,8 @@ function Field({
       return (
         <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
           <legend>
-            {Html.escapeHtml(spec.label)}
-            {spec.required || needed ? '' : <span class="site-muted"> (niet verplicht)</span>}
+            {Html.escapeHtml(label)}
+            {required || needed ? '' : <span class="site-muted"> (niet verplicht)</span>}
           </legend>
           {common.hint ? (
             <p class="utrecht-form-field-description" safe>
@@ -212,7 +244,7 @@ function Field({
           <GroupMessages path={path} ctx={ctx} />
           {Array.from({ length: count }, (_, index) => (
             <fieldset class="site-form__group">
-              <legend safe>{`${spec.itemLabel} ${index + 1}`}</legend>
+              <legend safe>{`${field?.entry ?? label} ${index + 1}`}</legend>
               <Fields
                 specs={spec.item}
                 value={items[index]}
@@ -229,7 +261,7 @@ function Field({
               formnovalidate
               class="utrecht-button utrecht-button--secondary-action"
             >
-              {Html.escapeHtml(`Meer velden voor ${spec.label.toLowerCase()}`)}
+              {Html.escapeHtml(`Meer velden voor ${label.toLowerCase()}`)}
             </button>
           </div>
         </fieldset>
@@ -260,13 +292,22 @@ function AssetRefs({
   ids: string[];
   ctx: FormContext;
 }): JSX.Element {
+  const field = ASSET_FIELDS.get(path);
+  const needed = neededAt(path, ctx);
+  const hint = hintOf(spec, field, needed);
   return (
     <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
       <legend>
-        {Html.escapeHtml(spec.label)}
-        {ctx.needed.has(path) ? '' : <span class="site-muted"> (niet verplicht)</span>}
+        {Html.escapeHtml(field?.label ?? path)}
+        {needed ? '' : <span class="site-muted"> (niet verplicht)</span>}
       </legend>
-      {ctx.needed.has(path) ? <p class="utrecht-form-field-description">{NEEDED_HINT}</p> : ''}
+      {hint ? (
+        <p class="utrecht-form-field-description" safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
       <GroupMessages path={path} ctx={ctx} />
       {ids.length ? (
         <ul class="site-choices__list">
