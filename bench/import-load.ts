@@ -40,11 +40,44 @@ export async function loadThroughImport(
     const api = `http://127.0.0.1:${stack.apiPort}`;
     const headers = { Authorization: `Bearer ${token}` };
     const byPps = new Map<string, string[]>();
+    // A curriculum is published with a module: it names the latest module of its own file by
+    // that row's code (a spreadsheet's way); one that comes before any module waits for one.
+    const lastModule = new Map<string, string>();
+    const waiting = new Map<string, Record<string, unknown>[]>();
     corpus.forEach(({ ppsId, ...asset }, n) => {
       const lines = byPps.get(ppsId) ?? [];
-      lines.push(JSON.stringify({ sourceId: `${options.codePrefix ?? 'SYN'}-${n}`, ...asset }));
+      const row: Record<string, unknown> = {
+        sourceId: `${options.codePrefix ?? 'SYN'}-${n}`,
+        ...asset,
+      };
+      const write = (entry: Record<string, unknown>, moduleCode: string) =>
+        lines.push(
+          JSON.stringify(
+            entry.kind === 'curriculum'
+              ? {
+                  ...entry,
+                  curriculum: { ...(entry.curriculum as object), moduleIds: [moduleCode] },
+                }
+              : entry,
+          ),
+        );
+      if (row.kind === 'curriculum') {
+        const moduleCode = lastModule.get(ppsId);
+        if (moduleCode) write(row, moduleCode);
+        else waiting.set(ppsId, [...(waiting.get(ppsId) ?? []), row]);
+      } else {
+        lines.push(JSON.stringify(row));
+        if (row.kind === 'module') {
+          lastModule.set(ppsId, row.sourceId as string);
+          for (const curriculum of waiting.get(ppsId) ?? [])
+            write(curriculum, row.sourceId as string);
+          waiting.delete(ppsId);
+        }
+      }
       byPps.set(ppsId, lines);
     });
+    if (waiting.size > 0)
+      throw new Error('a PPS file has curricula but no module to build them of');
     const files = [...byPps].map(([ppsId, lines], index) => {
       const path = join(dir, `pps-${index}.jsonl`);
       writeFileSync(path, lines.join('\n') + '\n');

@@ -218,8 +218,22 @@ async function singleWrites(
   const random = mulberry32(7);
   const times: number[] = [];
   const creates: number[] = [];
+  // The curricula among the writes are built of one module (publishing needs one); not timed.
+  const builder = await fetch(`${api}/api/v1/assets`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      ...syntheticAsset(2_000_000, [ppsId], mulberry32(11), { kind: 'module' }),
+      ppsId,
+    }),
+  });
+  const { id: moduleId } = (await builder.json()) as { id: string };
+  if (builder.status !== 201) throw new Error(`create: ${builder.status}`);
   for (let n = 0; n < count; n++) {
-    const body = { ...syntheticAsset(1_000_000 + n, [ppsId], random), ppsId };
+    const body = {
+      ...syntheticAsset(1_000_000 + n, [ppsId], random, { moduleIds: [moduleId] }),
+      ppsId,
+    };
     const started = performance.now();
     const created = await fetch(`${api}/api/v1/assets`, {
       method: 'POST',

@@ -139,10 +139,19 @@ async function main(): Promise<void> {
           }
         }
       };
+      // The curricula among the samples are built of one module (publishing needs one).
+      const builder = await assets.create(
+        publisher,
+        syntheticAsset(SIZE + SAMPLES, ppsIds, mulberry32(11), { kind: 'module' }),
+        { source: 'import' },
+      );
+      await assets.publish(publisher, builder.id, builder.revision, {});
       for (let i = 0; i < SAMPLES; i++) {
-        const created = await assets.create(publisher, syntheticAsset(SIZE + i, ppsIds, random), {
-          source: 'import',
-        });
+        const created = await assets.create(
+          publisher,
+          syntheticAsset(SIZE + i, ppsIds, random, { moduleIds: [builder.id] }),
+          { source: 'import' },
+        );
         const start = performance.now();
         await assets.publish(publisher, created.id, created.revision, {});
         await visible(stack.liveIndex, created.id);

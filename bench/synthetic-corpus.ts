@@ -125,9 +125,19 @@ function some<T>(random: () => number, list: readonly T[], max: number): T[] {
   return [...new Set(Array.from({ length: count }, () => pick(random, list)))];
 }
 
-/** The n-th synthetic asset, built from the vocabularies like a PPS lead would fill the form. */
-export function syntheticAsset(n: number, ppsIds: string[], random: () => number): CreateAssetDto {
-  const kind = pick(random, KINDS);
+/**
+ * The n-th synthetic asset, built from the vocabularies like a PPS lead would fill the form.
+ * A curriculum is built of `options.moduleIds` (publishing one needs a module; an import may
+ * name them by its own codes); `options.kind` fixes the kind without changing the stream.
+ */
+export function syntheticAsset(
+  n: number,
+  ppsIds: string[],
+  random: () => number,
+  options: { moduleIds?: string[]; kind?: (typeof KINDS)[number] } = {},
+): CreateAssetDto {
+  const picked = pick(random, KINDS);
+  const kind = options.kind ?? picked;
   const topic = pick(random, TOPICS);
   const second = pick(random, TOPICS);
   const title = `${pick(random, FORMS)} ${topic} en ${second} ${pick(random, AUDIENCE_WORDS)} #${n}`;
@@ -142,6 +152,7 @@ export function syntheticAsset(n: number, ppsIds: string[], random: () => number
     levels: some(random, LEVELS, 2),
     themes: some(random, THEMES, 2),
     license: pick(random, LICENSES),
+    contacts: [{ role: 'Projectleider', name: `Team ${topic}` }],
   };
   switch (kind) {
     case 'module': {
@@ -183,6 +194,7 @@ export function syntheticAsset(n: number, ppsIds: string[], random: () => number
           creboCodes: [String(25000 + Math.floor(random() * 999))],
           learningPaths: [random() < 0.5 ? 'bol' : 'bbl'],
           durationMonths: 24 + Math.floor(random() * 24),
+          ...(options.moduleIds?.length ? { moduleIds: options.moduleIds } : {}),
         },
       } as CreateAssetDto;
     case 'infrastructure':

@@ -25,8 +25,10 @@ const MODULE_HEADER = [
   'title',
   'summary',
   'keywords',
+  'sectors',
   'levels',
   'license',
+  'contacts',
   'module.moduleType',
   'module.learningOutcomes',
   'module.studyLoad.value',
@@ -45,8 +47,10 @@ function moduleRow(code: string, title: string, overrides: Record<string, string
     title,
     summary: 'Online module over hydraulische systemen en veilig werken in de praktijk.',
     keywords: 'hydrauliek; storingzoeken',
+    sectors: 'techniek',
     levels: 'mbo niveau 3; mbo-4',
     license: 'CC-BY-SA-4.0',
+    contacts: 'Projectleider | Team opleidingen',
     'module.moduleType': 'e-learning',
     'module.learningOutcomes': 'Leest een hydraulisch schema; Vindt een storing in een systeem',
     'module.studyLoad.value': '1,5',
@@ -293,7 +297,6 @@ describe('catalogue import and export (e2e)', () => {
       ...MODULE_HEADER,
       'id',
       'links',
-      'contacts',
       'module.electiveCode',
       'module.price.amountCents',
       'module.stackable',
@@ -332,7 +335,7 @@ describe('catalogue import and export (e2e)', () => {
     );
     rows.push(
       Buffer.from(
-        `Online module over koffie en gastvrijheid in het mbo.,,,CC-BY-SA-4.0,e-learning,Leest,1,ects,worker,formal,online,micro-credential\r\n`,
+        `Online module over koffie en gastvrijheid in het mbo.,,,,CC-BY-SA-4.0,,e-learning,Leest,1,ects,worker,formal,online,micro-credential\r\n`,
       ),
     );
     expected.set('rij 1002', [
@@ -619,10 +622,11 @@ describe('catalogue import and export (e2e)', () => {
     const owner = await t.user('pps-editor', [pps]);
     const organisationId = (await t.http().get(`/api/v1/pps/${pps}`).expect(200)).body
       .leadInstitution.id;
+    const moduleId = (await t.publish(owner, minimalBody('module', pps))).id;
     const refs = {
       organisationId,
-      moduleId: (await t.publish(owner, minimalBody('module', pps))).id,
-      curriculumId: (await t.publish(owner, minimalBody('curriculum', pps))).id,
+      moduleId,
+      curriculumId: (await t.publish(owner, minimalBody('curriculum', pps, moduleId))).id,
     };
     const module = minimalBody('module', pps);
     const details = module.module as Record<string, unknown>;
@@ -845,7 +849,8 @@ describe('catalogue import and export (e2e)', () => {
     expect(need('title')).toBe('verplicht');
     expect(need('summary')).toBe('nodig om te publiceren');
     expect(need('module.studyLoad.value')).toBe('nodig om te publiceren');
-    expect(need('keywords')).toBe('');
+    expect(need('keywords')).toBe('nodig om te publiceren');
+    expect(need('description')).toBe('');
     await t.http().get('/api/v1/imports/templates/boek.xlsx').expect(404);
     // A template filled in and uploaded as it is imports its row.
     const filled = await workbook.xlsx.writeBuffer();
@@ -868,7 +873,16 @@ describe('catalogue import and export (e2e)', () => {
     expect(job.totals).toMatchObject({ created: 0, failed: 1 });
     const lines = await reportOf(t, lead, published.id);
     expect(lines.map((line) => line.field).sort()).toEqual(
-      ['license', 'practice.approach', 'practice.problem', 'summary'].sort(),
+      [
+        'summary',
+        'keywords',
+        'sectors',
+        'levels',
+        'license',
+        'contacts',
+        'practice.problem',
+        'practice.approach',
+      ].sort(),
     );
     // What pasting brings is made plain text first: a summary of zero-width spaces is empty.
     const invisible = await runImport(
@@ -880,7 +894,11 @@ describe('catalogue import and export (e2e)', () => {
         sourceId: 'GATE-3',
         title: unique('Praktijk met een lege samenvatting'),
         summary: '\u200b'.repeat(12),
+        keywords: ['hybride docent'],
+        sectors: ['techniek'],
+        levels: ['mbo-3'],
         license: 'CC-BY-4.0',
+        contacts: [{ role: 'Projectleider' }],
         practice: { problem: 'Te weinig docenten.', approach: 'Monteurs geven les.' },
       })}\n`,
       { type: 'application/x-ndjson', publish: true },
@@ -904,7 +922,16 @@ describe('catalogue import and export (e2e)', () => {
     );
     expect((await finished(t, lead, many.id)).totals).toMatchObject({ failed: 1 });
     expect((await reportOf(t, lead, many.id)).map((line) => line.field).sort()).toEqual(
-      ['keywords', 'levels', 'license', 'practice.approach', 'summary', 'title'].sort(),
+      [
+        'keywords',
+        'levels',
+        'license',
+        'practice.approach',
+        'summary',
+        'title',
+        'sectors',
+        'contacts',
+      ].sort(),
     );
     const drafted = await runImport(t, lead, ppsId, `${row('GATE-2')}\n`, {
       type: 'application/x-ndjson',

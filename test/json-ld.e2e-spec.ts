@@ -1,5 +1,5 @@
 import { expand } from 'jsonld';
-import { curriculumBody, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
+import { curriculumWith, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const SCHEMA = 'https://schema.org/';
@@ -42,7 +42,7 @@ describe('schema.org JSON-LD for building blocks (e2e)', () => {
     editor = await t.user('pps-editor', [ppsId]);
     other = await t.user('pps-editor', [otherPps]);
     ids.module = (await t.publish(editor, moduleBody(ppsId, { levels: ['mbo-3'] }))).id;
-    ids.curriculum = (await t.publish(editor, curriculumBody(ppsId))).id;
+    ids.curriculum = (await t.publish(editor, curriculumWith(ppsId, [ids.module]))).id;
     ids.infrastructure = (await t.publish(editor, infrastructureBody(ppsId))).id;
     ids.practice = (await t.publish(editor, practiceBody(ppsId))).id;
     const derived = await t

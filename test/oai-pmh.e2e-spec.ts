@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  curriculumBody,
+  curriculumWith,
   infrastructureBody,
   moduleBody,
   practiceBody,
@@ -61,7 +61,7 @@ describe('OAI-PMH provider (e2e)', () => {
         moduleBody(ppsId, { keywords: ['cybersecurity', 'mkb'], levels: ['mbo-3', 'mbo-4'] }),
       )
     ).id;
-    ids.curriculum = (await publish(curriculumBody(ppsId))).id;
+    ids.curriculum = (await publish(curriculumWith(ppsId, [ids.module]))).id;
     ids.place = (await publish(infrastructureBody(ppsId))).id;
     ids.practice = (await publish(practiceBody(ppsId))).id;
     const archived = await publish(moduleBody(ppsId, { title: unique('Oude module') }));

@@ -2,7 +2,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { curriculumBody, moduleBody, practiceBody } from './harness/fixtures';
+import { curriculumWith, moduleBody, practiceBody } from './harness/fixtures';
 import { TestApp, TestUser, createTestApp } from './harness/test-app';
 
 /** The bundled OOAPI v5 specification, unmodified (its licence forbids changes), offline. */
@@ -67,7 +67,7 @@ describe('OOAPI v5 (e2e)', () => {
       );
     }
     await t.publish(editor, practiceBody(ppsId));
-    programId = (await t.publish(editor, curriculumBody(ppsId))).id;
+    programId = (await t.publish(editor, curriculumWith(ppsId, [courseIds[0]]))).id;
   }, 120_000);
   afterAll(() => t.close());
 

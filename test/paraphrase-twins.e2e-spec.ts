@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { curriculumBody, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
+import { curriculumWith, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
 import { TestApp, TestUser, createTestApp } from './harness/test-app';
 
 interface Text {
@@ -24,13 +24,24 @@ const { topics } = JSON.parse(
 
 type Variant = 'title-summary' | 'full';
 
-/** The record as another PPS publishes it: only title and summary, or everything the set has. */
-function body(kind: Topic['kind'], ppsId: string, text: Text, variant: Variant) {
+/** The longest word of a text: a keyword that says nothing its title does not. */
+const longestWord = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+
+/**
+ * The record as another PPS publishes it: only title and summary (and, since publishing needs
+ * a keyword, the title's longest word as one), or everything the set has. A curriculum is
+ * built of `moduleId`, a module unrelated to every topic.
+ */
+function body(kind: Topic['kind'], ppsId: string, text: Text, variant: Variant, moduleId: string) {
   const full = variant === 'full';
   const common = {
     title: text.title,
     summary: text.summary,
-    keywords: full ? text.keywords : [],
+    keywords: full ? text.keywords : [longestWord(text.title)],
     levels: text.levels,
     ...(full && text.description ? { description: text.description } : {}),
   };
@@ -49,7 +60,7 @@ function body(kind: Topic['kind'], ppsId: string, text: Text, variant: Variant) 
       };
     }
     case 'curriculum':
-      return { ...curriculumBody(ppsId), ...common };
+      return { ...curriculumWith(ppsId, [moduleId]), ...common };
     case 'infrastructure':
       return { ...infrastructureBody(ppsId), ...common };
     case 'practice':
@@ -110,10 +121,13 @@ describe.each<[Variant, { precision: number; recall: number }]>([
     await t.startWorker();
     const otherPps = await t.ppsId('House of Digital');
     other = await t.user('pps-editor', [otherPps]);
+    const moduleId = (await t.publish(other, moduleBody(otherPps))).id;
     for (const topic of topics) {
-      twinIds.push((await t.publish(other, body(topic.kind, otherPps, topic.twin, variant))).id);
+      twinIds.push(
+        (await t.publish(other, body(topic.kind, otherPps, topic.twin, variant, moduleId))).id,
+      );
       nearMissIds.add(
-        (await t.publish(other, body(topic.kind, otherPps, topic.nearMiss, variant))).id,
+        (await t.publish(other, body(topic.kind, otherPps, topic.nearMiss, variant, moduleId))).id,
       );
     }
     await t.indexed(60_000);

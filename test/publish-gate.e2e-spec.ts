@@ -8,10 +8,10 @@ import {
 } from './harness/fixtures';
 
 /** What each kind needs before it is published and a draft may leave out (issue 24). */
+const SHARED = ['summary', 'keywords', 'sectors', 'levels', 'license', 'contacts'] as const;
 const NEEDS = {
   module: [
-    'summary',
-    'license',
+    ...SHARED,
     'module.moduleType',
     'module.learningOutcomes',
     'module.studyLoad',
@@ -20,27 +20,33 @@ const NEEDS = {
     'module.deliveryModes',
     'module.certification',
   ],
-  curriculum: ['summary', 'license'],
-  infrastructure: ['summary', 'license', 'infrastructure.model', 'infrastructure.natures'],
-  practice: ['summary', 'license', 'practice.problem', 'practice.approach'],
+  curriculum: [...SHARED, 'curriculum.moduleIds'],
+  infrastructure: [...SHARED, 'infrastructure.model', 'infrastructure.natures'],
+  practice: [...SHARED, 'practice.problem', 'practice.approach'],
 } as const;
 
-const BODIES = {
-  module: moduleBody,
-  curriculum: curriculumBody,
-  infrastructure: infrastructureBody,
-  practice: practiceBody,
+const BODIES: Record<string, (pps: string, moduleId: string) => Record<string, unknown>> = {
+  module: (pps) => moduleBody(pps),
+  curriculum: (pps, moduleId) =>
+    curriculumBody(pps, {
+      curriculum: { ...(curriculumBody(pps).curriculum as object), moduleIds: [moduleId] },
+    }),
+  infrastructure: (pps) => infrastructureBody(pps),
+  practice: (pps) => practiceBody(pps),
 };
 
 describe('draft and publish are different bars (e2e)', () => {
   let t: TestApp;
   let editor: TestUser;
   let ppsId: string;
+  /** A curriculum is built of modules: publishing one needs at least one. */
+  let moduleId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     ppsId = await t.ppsId('House of Digital');
     editor = await t.user('pps-editor', [ppsId]);
+    moduleId = (await t.publish(editor, moduleBody(ppsId))).id;
   });
   afterAll(() => t.close());
 
@@ -81,7 +87,7 @@ describe('draft and publish are different bars (e2e)', () => {
       // Nothing changed: still a draft, nothing to harvest.
       await t.http().get(`/api/v1/assets/${draft.body.id}`).expect(404);
 
-      const { kind: _kind, ppsId: _pps, title: _title, ...rest } = BODIES[kind](ppsId);
+      const { kind: _kind, ppsId: _pps, title: _title, ...rest } = BODIES[kind](ppsId, moduleId);
       const completed = await t
         .http()
         .patch(`/api/v1/assets/${draft.body.id}`)

@@ -47,7 +47,7 @@ describe('validation edges (e2e)', () => {
     const organisationId = (await t.http().get(`/api/v1/pps/${ppsId}`).expect(200)).body
       .leadInstitution.id;
     publishedModule = (await t.publish(editor, minimalBody('module', ppsId))).id;
-    const curriculum = await t.publish(editor, minimalBody('curriculum', ppsId));
+    const curriculum = await t.publish(editor, minimalBody('curriculum', ppsId, publishedModule));
     refs = { organisationId, moduleId: publishedModule, curriculumId: curriculum.id };
   });
   afterAll(() => t.close());

@@ -1,4 +1,4 @@
-import { curriculumBody, moduleBody } from './harness/fixtures';
+import { curriculumWith, moduleBody } from './harness/fixtures';
 import { expectPage, mainText } from './harness/html';
 import { TestApp, TestUser, createTestApp } from './harness/test-app';
 
@@ -42,7 +42,7 @@ describe('search page (e2e)', () => {
         { studyLoad: { value: 8, unit: 'hour' } },
       ),
     );
-    await t.publish(
+    const programming = await t.publish(
       editorB,
       module(
         ppsB,
@@ -53,7 +53,10 @@ describe('search page (e2e)', () => {
     );
     await t.publish(
       editorB,
-      curriculumBody(ppsB, { title: 'Leerlijn robotica en cobots', levels: ['mbo-4'] }),
+      curriculumWith(ppsB, [programming.id], {
+        title: 'Leerlijn robotica en cobots',
+        levels: ['mbo-4'],
+      }),
     );
     // Enough hydraulics modules for two pages of twenty.
     for (let i = 1; i <= 21; i++)

@@ -18,6 +18,7 @@ export function moduleBody(
     sectors: ['techniek'],
     themes: ['llo'],
     license: 'CC-BY-SA-4.0',
+    contacts: [{ role: 'Projectleider', name: 'Team opleidingen' }],
     module: {
       moduleType: 'e-learning',
       learningOutcomes: [{ text: 'Leest een hydraulisch schema en vindt een storing.' }],
@@ -41,8 +42,11 @@ export function curriculumBody(
     ppsId,
     title: unique('Leerlijn Servicetechnicus'),
     summary: 'BBL-leerlijn servicetechnicus met praktijk bij de partners.',
+    keywords: ['servicetechniek', 'bbl'],
+    sectors: ['techniek'],
     levels: ['mbo-4'],
     license: 'CC-BY-4.0',
+    contacts: [{ role: 'Projectleider', name: 'Team opleidingen' }],
     curriculum: {
       creboCodes: ['25923'],
       learningPaths: ['bbl'],
@@ -51,6 +55,16 @@ export function curriculumBody(
     },
     ...overrides,
   };
+}
+
+/** A curriculum built of `moduleIds` (publishing one needs at least one module). */
+export function curriculumWith(
+  ppsId: string,
+  moduleIds: string[],
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const body = curriculumBody(ppsId, overrides);
+  return { ...body, curriculum: { ...(body.curriculum as object), moduleIds } };
 }
 
 export function infrastructureBody(
@@ -62,7 +76,11 @@ export function infrastructureBody(
     ppsId,
     title: unique('Praktijkhal Duurzame Energie'),
     summary: 'Praktijkhal met warmtepompen en zonnepanelen voor studenten en werkenden.',
+    keywords: ['warmtepomp', 'zonnepanelen'],
+    sectors: ['techniek'],
+    levels: ['mbo-3', 'mbo-4'],
     license: 'CC-BY-4.0',
+    contacts: [{ role: 'Projectleider', name: 'Team opleidingen' }],
     infrastructure: {
       model: 'central',
       natures: ['physical'],
@@ -89,7 +107,11 @@ export function practiceBody(
     ppsId,
     title: unique('Hybride docenten in de installatietechniek'),
     summary: 'Hoe monteurs uit bedrijven een dag per week lesgeven.',
+    keywords: ['hybride docent', 'installatietechniek'],
+    sectors: ['techniek'],
+    levels: ['mbo-3'],
     license: 'CC-BY-4.0',
+    contacts: [{ role: 'Projectleider', name: 'Team opleidingen' }],
     practice: {
       problem: 'Te weinig docenten.',
       approach: 'Monteurs geven les in duo met een docent.',
@@ -271,13 +293,19 @@ export function fullBody(
 export function minimalBody(
   kind: 'module' | 'curriculum' | 'infrastructure' | 'practice',
   ppsId: string,
+  /** A curriculum is published with at least one module; without one it stays a draft. */
+  moduleId?: string,
 ): Record<string, unknown> {
   const shared = {
     kind,
     ppsId,
     title: unique(`Kale ${kind}`),
     summary: 'Alleen de verplichte velden zijn ingevuld.',
+    keywords: ['kaal'],
+    sectors: ['techniek'],
+    levels: ['mbo-2'],
     license: 'CC0-1.0',
+    contacts: [{ role: 'Contact' }],
   };
   switch (kind) {
     case 'module':
@@ -294,7 +322,10 @@ export function minimalBody(
         },
       };
     case 'curriculum':
-      return { ...shared, curriculum: { creboCodes: [] } };
+      return {
+        ...shared,
+        curriculum: { creboCodes: [], ...(moduleId ? { moduleIds: [moduleId] } : {}) },
+      };
     case 'infrastructure':
       return { ...shared, infrastructure: { model: 'central', natures: ['digital'] } };
     case 'practice':

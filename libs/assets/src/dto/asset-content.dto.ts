@@ -52,7 +52,9 @@ export class AssetContentDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['cobot', 'robotica', 'veiligheid'],
+    description: 'Needed to publish (at least one)',
   })
+  @NeededToPublish()
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -70,8 +72,9 @@ export class AssetContentDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['techniek', 'maakindustrie'],
-    description: 'sectors codes',
+    description: 'sectors codes; needed to publish (at least one)',
   })
+  @NeededToPublish()
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -82,8 +85,9 @@ export class AssetContentDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['mbo-3', 'mbo-4'],
-    description: 'educationLevels codes',
+    description: 'educationLevels codes; needed to publish (at least one)',
   })
+  @NeededToPublish()
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -126,8 +130,9 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({
     type: [ContactDto],
-    description: 'Who answers questions and requests for the material',
+    description: 'Who answers questions and requests for the material; needed to publish (at least one)',
   })
+  @NeededToPublish()
   @IsOptional()
   @NestedList(() => ContactDto)
   @ArrayMaxSize(10)

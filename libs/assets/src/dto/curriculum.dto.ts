@@ -14,6 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { NestedList, NestedObject } from '@bouwsteen/common';
+import { NeededToPublish } from '../publish-needs';
 import { StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
 export class CoreTaskDto {
@@ -109,8 +110,9 @@ export class CurriculumDetailsDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'Module assets this curriculum is built from',
+    description: 'Module assets this curriculum is built from; needed to publish (at least one)',
   })
+  @NeededToPublish()
   @IsOptional()
   @IsArray()
   @IsUUID('all', { each: true })
