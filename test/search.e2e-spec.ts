@@ -177,7 +177,9 @@ describe('search (e2e, real Meilisearch)', () => {
   });
 
   it('returns highlighted, HTML-escaped snippets and no full documents', async () => {
-    await publish(moduleBody(ppsId, { title: `<b>Lassen</b> ${marker}html`, keywords: ['praktijkgericht'] }));
+    await publish(
+      moduleBody(ppsId, { title: `<b>Lassen</b> ${marker}html`, keywords: ['praktijkgericht'] }),
+    );
     await t.indexed();
     const hit = (await search(`q=${marker}html`)).body.hits[0];
     expect(hit.highlights.title).toBe(`&lt;b&gt;Lassen&lt;/b&gt; <mark>${marker}html</mark>`);

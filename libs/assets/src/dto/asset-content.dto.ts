@@ -130,7 +130,8 @@ export class AssetContentDto {
 
   @ApiPropertyOptional({
     type: [ContactDto],
-    description: 'Who answers questions and requests for the material; needed to publish (at least one)',
+    description:
+      'Who answers questions and requests for the material; needed to publish (at least one)',
   })
   @NeededToPublish()
   @IsOptional()
