@@ -3,6 +3,7 @@ import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   DomainException,
+  FieldCode,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -173,7 +174,11 @@ export class PpsService {
     const start = dto.funding?.start ?? current?.fundingStart;
     const end = dto.funding?.end ?? current?.fundingEnd;
     if (start && end && end < start)
-      errors.push({ field: 'funding.end', message: 'must not be before funding.start' });
+      errors.push({
+        field: 'funding.end',
+        message: 'must not be before funding.start',
+        code: FieldCode.EndBeforeStart,
+      });
     const organisationIds = [
       ...(dto.leadOrganisationId ? [dto.leadOrganisationId] : []),
       ...(dto.partners ?? []).map((partner) => partner.organisationId),
@@ -185,6 +190,8 @@ export class PpsService {
       errors.push({
         field: 'leadOrganisationId',
         message: `unknown organisation ${dto.leadOrganisationId}`,
+        code: FieldCode.UnknownOrganisation,
+        values: { id: dto.leadOrganisationId },
       });
     }
     const seen = new Set<string>();
@@ -193,10 +200,16 @@ export class PpsService {
         errors.push({
           field: `partners.${index}.organisationId`,
           message: `unknown organisation ${partner.organisationId}`,
+          code: FieldCode.UnknownOrganisation,
+          values: { id: partner.organisationId },
         });
       }
       if (seen.has(partner.organisationId)) {
-        errors.push({ field: `partners.${index}.organisationId`, message: 'is listed twice' });
+        errors.push({
+          field: `partners.${index}.organisationId`,
+          message: 'is listed twice',
+          code: FieldCode.ListedTwice,
+        });
       }
       seen.add(partner.organisationId);
     });

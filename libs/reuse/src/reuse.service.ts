@@ -5,6 +5,7 @@ import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   DomainException,
+  FieldCode,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -51,22 +52,31 @@ export class ReuseService {
       errors.push({
         field: 'adopterPpsId',
         message: 'give exactly one of adopterPpsId and adopterOrganisationId',
+        code: FieldCode.ExactlyOneAdopter,
       });
     }
     if ((await this.assets.findVersion(assetId, version))?.state !== 'published') {
       errors.push({
         field: 'version',
         message: `version ${version} of this asset was never published`,
+        code: FieldCode.VersionNotPublished,
+        values: { version },
       });
     }
     if (dto.startedOn && dto.startedOn > dutchToday(this.clock.now())) {
       errors.push({
         field: 'startedOn',
         message: 'must not be in the future: record a reuse once it has started',
+        code: FieldCode.NotInFuture,
       });
     }
     if (dto.adopterPpsId && !(await this.pps.exists(dto.adopterPpsId))) {
-      errors.push({ field: 'adopterPpsId', message: `unknown PPS ${dto.adopterPpsId}` });
+      errors.push({
+        field: 'adopterPpsId',
+        message: `unknown PPS ${dto.adopterPpsId}`,
+        code: FieldCode.UnknownPps,
+        values: { id: dto.adopterPpsId },
+      });
     }
     if (
       dto.adopterOrganisationId &&
@@ -75,6 +85,8 @@ export class ReuseService {
       errors.push({
         field: 'adopterOrganisationId',
         message: `unknown organisation ${dto.adopterOrganisationId}`,
+        code: FieldCode.UnknownOrganisation,
+        values: { id: dto.adopterOrganisationId },
       });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);

@@ -12,7 +12,13 @@ import {
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { NotFoundError, ValidationFailedError, nestedTypesOf } from '@bouwsteen/common';
+import {
+  Constraint,
+  FieldError,
+  NotFoundError,
+  ValidationFailedError,
+  nestedTypesOf,
+} from '@bouwsteen/common';
 import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
@@ -114,7 +120,12 @@ export class AssetEditorPage {
     if (typeof value === 'string' && (ASSET_KINDS as readonly string[]).includes(value))
       return value as AssetKind;
     throw new ValidationFailedError([
-      { field: 'soort', message: 'must be one of the following values' },
+      {
+        field: 'soort',
+        message: `must be one of the following values: ${ASSET_KINDS.join(', ')}`,
+        code: Constraint.IsIn,
+        values: { allowed: ASSET_KINDS.join(', ') },
+      },
     ]);
   }
 
@@ -253,7 +264,7 @@ export class AssetEditorPage {
     page: PageContext,
     principal: Principal,
     state: EditorState,
-    errors: { field: string; message: string }[],
+    errors: FieldError[],
   ): Promise<PageAnswer> {
     const specs = formSections(state.kind).flatMap((s) => s.fields);
     state.errors = new FieldErrors(atFirstField(errors, specs), shownPaths(specs, state.value));
