@@ -5,14 +5,15 @@ import {
   Clock,
   DomainException,
   FieldCode,
-  MAX_PAGE_SIZE,
   ForbiddenError,
+  MAX_PAGE_SIZE,
   NotFoundError,
   Page,
   PageQueryDto,
   ValidationFailedError,
   assertFresh,
   toPage,
+  unknownPps,
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { PpsRepository } from '@bouwsteen/organisations';
@@ -250,14 +251,7 @@ export class AssetsService {
     options: CreateOptions = {},
   ): Promise<AssetDto> {
     if (!(await this.pps.exists(dto.ppsId))) {
-      throw new ValidationFailedError([
-        {
-          field: 'ppsId',
-          message: `unknown PPS ${dto.ppsId}`,
-          code: FieldCode.UnknownPps,
-          values: { id: dto.ppsId },
-        },
-      ]);
+      throw new ValidationFailedError([unknownPps('ppsId', dto.ppsId)]);
     }
     if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError('Only editors of this PPS (or an admin) may add assets to it');
@@ -430,14 +424,7 @@ export class AssetsService {
       );
     }
     if (!(await this.pps.exists(dto.ppsId))) {
-      throw new ValidationFailedError([
-        {
-          field: 'ppsId',
-          message: `unknown PPS ${dto.ppsId}`,
-          code: FieldCode.UnknownPps,
-          values: { id: dto.ppsId },
-        },
-      ]);
+      throw new ValidationFailedError([unknownPps('ppsId', dto.ppsId)]);
     }
     if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
-import { FieldCode, FieldError } from '@bouwsteen/common';
+import { FieldCode, FieldError, unknownOrganisation } from '@bouwsteen/common';
 import { OrganisationsRepository } from '@bouwsteen/organisations';
 import { CodeChecker, TaxonomyService } from '@bouwsteen/taxonomy';
 import { organisationReferences, otherKinds } from './asset-content';
@@ -142,13 +142,7 @@ export class ContentChecks {
       }
     }
     for (const ref of organisationReferences(kind, content)) {
-      if (!context.organisations.has(ref.id))
-        checker.add({
-          field: ref.field,
-          message: `unknown organisation ${ref.id}`,
-          code: FieldCode.UnknownOrganisation,
-          values: { id: ref.id },
-        });
+      if (!context.organisations.has(ref.id)) checker.add(unknownOrganisation(ref.field, ref.id));
     }
     return [...checker.problems];
   }

@@ -7,6 +7,8 @@ import {
   Page,
   ValidationFailedError,
   toPage,
+  unknownOrganisation,
+  unknownPps,
 } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner, changedFields } from '@bouwsteen/database';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
@@ -203,21 +205,10 @@ export class UsersService implements OnApplicationBootstrap {
     }
     const known = await this.users.existingPpsIds(ppsIds);
     ppsIds.forEach((id, index) => {
-      if (!known.has(id))
-        errors.push({
-          field: `ppsIds.${index}`,
-          message: `unknown PPS ${id}`,
-          code: FieldCode.UnknownPps,
-          values: { id },
-        });
+      if (!known.has(id)) errors.push(unknownPps(`ppsIds.${index}`, id));
     });
     if (organisationId && !(await this.users.organisationExists(organisationId))) {
-      errors.push({
-        field: 'organisationId',
-        message: `unknown organisation ${organisationId}`,
-        code: FieldCode.UnknownOrganisation,
-        values: { id: organisationId },
-      });
+      errors.push(unknownOrganisation('organisationId', organisationId));
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }

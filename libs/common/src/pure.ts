@@ -6,6 +6,7 @@ export * from './problem-catalogue';
 export * from './common.errors';
 export * from './domain.exception';
 export * from './messages/field-codes';
+export * from './messages/field-errors';
 export * from './problem-mapping';
 export * from './validation';
 export * from './etag';

@@ -13,6 +13,7 @@ import {
   fingerprint,
   nameKey,
   toPage,
+  unknownOrganisation,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository } from '@bouwsteen/organisations';
@@ -230,12 +231,7 @@ export class CoursesService {
       const [found] = await this.organisations.findByIds([input.organisationId], manager);
       if (!found)
         throw new ValidationFailedError([
-          {
-            field: 'employer.organisationId',
-            message: `unknown organisation ${input.organisationId}`,
-            code: FieldCode.UnknownOrganisation,
-            values: { id: input.organisationId },
-          },
+          unknownOrganisation('employer.organisationId', input.organisationId),
         ]);
       return found.id;
     }

@@ -11,6 +11,7 @@ import {
   nameKey,
   slugify,
   toPage,
+  unknownOrganisation,
 } from '@bouwsteen/common';
 import {
   AuditTrail,
@@ -187,22 +188,14 @@ export class PpsService {
       (await this.organisations.findByIds(organisationIds)).map((org) => org.id),
     );
     if (dto.leadOrganisationId && !known.has(dto.leadOrganisationId)) {
-      errors.push({
-        field: 'leadOrganisationId',
-        message: `unknown organisation ${dto.leadOrganisationId}`,
-        code: FieldCode.UnknownOrganisation,
-        values: { id: dto.leadOrganisationId },
-      });
+      errors.push(unknownOrganisation('leadOrganisationId', dto.leadOrganisationId));
     }
     const seen = new Set<string>();
     dto.partners?.forEach((partner, index) => {
       if (!known.has(partner.organisationId)) {
-        errors.push({
-          field: `partners.${index}.organisationId`,
-          message: `unknown organisation ${partner.organisationId}`,
-          code: FieldCode.UnknownOrganisation,
-          values: { id: partner.organisationId },
-        });
+        errors.push(
+          unknownOrganisation(`partners.${index}.organisationId`, partner.organisationId),
+        );
       }
       if (seen.has(partner.organisationId)) {
         errors.push({

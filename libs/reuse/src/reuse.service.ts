@@ -14,6 +14,8 @@ import {
   ValidationFailedError,
   dutchToday,
   toPage,
+  unknownOrganisation,
+  unknownPps,
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
@@ -71,23 +73,13 @@ export class ReuseService {
       });
     }
     if (dto.adopterPpsId && !(await this.pps.exists(dto.adopterPpsId))) {
-      errors.push({
-        field: 'adopterPpsId',
-        message: `unknown PPS ${dto.adopterPpsId}`,
-        code: FieldCode.UnknownPps,
-        values: { id: dto.adopterPpsId },
-      });
+      errors.push(unknownPps('adopterPpsId', dto.adopterPpsId));
     }
     if (
       dto.adopterOrganisationId &&
       (await this.organisations.findByIds([dto.adopterOrganisationId])).length === 0
     ) {
-      errors.push({
-        field: 'adopterOrganisationId',
-        message: `unknown organisation ${dto.adopterOrganisationId}`,
-        code: FieldCode.UnknownOrganisation,
-        values: { id: dto.adopterOrganisationId },
-      });
+      errors.push(unknownOrganisation('adopterOrganisationId', dto.adopterOrganisationId));
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const adopter = { ppsId: dto.adopterPpsId, organisationId: dto.adopterOrganisationId };
