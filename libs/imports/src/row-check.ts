@@ -55,7 +55,7 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
         : undefined;
     problems.push({
       field: problem.field,
-      message: inDutch(problem),
+      message: dutchMessage(problem.code, { ...problem.values, file: true }),
       value: typeof found === 'string' ? found : undefined,
     });
   }
@@ -63,7 +63,11 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
     const text = decoded[field];
     const fault = text === undefined ? undefined : textFault(text);
     if (fault) {
-      problems.push({ field, message: inDutch(fault), value: text });
+      problems.push({
+        field,
+        message: dutchMessage(fault.code, { ...fault.values, file: true }),
+        value: text,
+      });
       decoded[field] = undefined;
     }
   }

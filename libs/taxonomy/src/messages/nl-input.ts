@@ -31,7 +31,7 @@ export const NL_INPUT = {
   min: (v) => `Vul een getal in van ${dutchNumber(v.min)} of meer.`,
   max: (v) => `Vul een getal in van ${dutchNumber(v.max)} of minder.`,
   isIn: () => 'Kies een waarde uit de lijst.',
-  isUuid: () => 'Kies een waarde uit de lijst (of vul een geldig id in, een UUID).',
+  isUuid: () => 'Vul een geldig id in (een UUID), of kies er een uit de lijst.',
   isEmail: () => 'Vul een geldig e-mailadres in, zoals naam@school.nl.',
   isUrl: () => 'Vul een volledig webadres in, beginnend met https://.',
   isDateString: () => 'Vul een datum en tijd in zoals 2026-01-31T09:00:00Z.',
@@ -54,8 +54,11 @@ export const NL_INPUT = {
       : 'Deze tekst bevat onzichtbare stuurtekens die niet kunnen worden opgeslagen. Haal ze weg en probeer het opnieuw.',
   textSurrogate: () =>
     'Deze tekst bevat een half teken (bijvoorbeeld van een emoji) dat niet kan worden opgeslagen. Typ het laatste stuk opnieuw.',
-  textUnreadable: () =>
-    'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw, of sla een bestand op als UTF-8.',
+  // `file`: the text came from an imported file, which the person saves again rather than retypes.
+  textUnreadable: (v) =>
+    v.file
+      ? 'Deze tekst bevat tekens die niet konden worden gelezen (�). Sla het bestand op als CSV UTF-8 en importeer opnieuw.'
+      : 'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw.',
   formTooLarge: (v) =>
     `Deze tekst is te lang om in één keer te versturen: een formulier mag hoogstens ${v.limit ?? 'een beperkte hoeveelheid tekst'} bevatten. Maak de tekst korter, of plak hem in delen, en verstuur opnieuw.`,
   tickedOrEmpty: () => 'Vink het vakje aan of laat het leeg.',
