@@ -1,11 +1,20 @@
 import { CONSTRAINT_CODES, FIELD_CODES } from '@bouwsteen/common/pure';
 import { GENERAL_MESSAGE, NL, dutchMessage, inDutch } from './nl';
+import { NL_IMPORTS } from './nl-imports';
+import { NL_INPUT } from './nl-input';
+import { NL_RULES } from './nl-rules';
 
 describe('the Dutch message catalogue', () => {
   it('words every code the services, forms and import raise, and every code they reuse', () => {
     expect(
       [...FIELD_CODES, ...CONSTRAINT_CODES].filter((code) => !Object.hasOwn(NL, code)),
     ).toEqual([]);
+  });
+
+  it('has each code in one part only (a second entry would silently win)', () => {
+    const parts = [NL_INPUT, NL_RULES, NL_IMPORTS].map((part) => Object.keys(part));
+    const all = parts.flat();
+    expect(all.filter((code, index) => all.indexOf(code) !== index)).toEqual([]);
   });
 
   it('says each in a Dutch sentence, also when a value is missing', () => {
