@@ -133,7 +133,11 @@ describe('asset publishing workflow (e2e)', () => {
       .send({})
       .expect(400);
     expect(missingNote.body.errors).toEqual([
-      { field: 'changeNote', message: 'is required when publishing a new version' },
+      {
+        field: 'changeNote',
+        message: 'is required when publishing a new version',
+        code: 'changeNoteRequired',
+      },
     ]);
 
     const v2 = await t
@@ -282,7 +286,12 @@ describe('asset publishing workflow (e2e)', () => {
       )
       .expect(400);
     expect(wrong.body.errors).toEqual([
-      { field: 'curriculum.moduleIds.0', message: 'must be a module, not a practice' },
+      {
+        field: 'curriculum.moduleIds.0',
+        message: 'must be a module, not a practice',
+        code: 'wrongKind',
+        values: { expected: 'module', kind: 'practice' },
+      },
     ]);
   });
 

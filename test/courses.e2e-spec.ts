@@ -1,4 +1,5 @@
 import { moduleBody } from './harness/fixtures';
+import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** An LLO office builds a course from modules of several PPS, sees totals, shares it, and is told when a module changes. */
@@ -148,9 +149,34 @@ describe('LLO courses (e2e)', () => {
       {
         field: 'items.0.assetId',
         message: 'prerequisite "Basis warmtepompen" is not earlier in the course',
+        code: 'prerequisiteNotEarlier',
+        values: { title: 'Basis warmtepompen' },
       },
-      { field: 'items.2.assetId', message: 'level jumps from mbo-2 to mbo-4' },
+      {
+        field: 'items.2.assetId',
+        message: 'level jumps from mbo-2 to mbo-4',
+        code: 'levelJump',
+        values: { from: 'mbo-2', to: 'mbo-4' },
+      },
     ]);
+  });
+
+  it('shows the warnings in the composer in Dutch, worded by their codes', async () => {
+    const created = await create(
+      llo,
+      course([{ assetId: advanced.id }, { assetId: basics.id }, { assetId: ects.id }]),
+    ).expect(201);
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(llo)).status).toBe(303);
+    const page = await browser.get(`/mijn-cursussen/${created.body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      'Let op: Zet de voorkennis &#34;Basis warmtepompen&#34; eerder in de cursus.',
+    );
+    expect(page.text).toContain(
+      'Let op: Het niveau springt van mbo-2 naar mbo-4. Kijk of er een module tussen moet.',
+    );
+    expect(page.text).not.toMatch(/is not earlier|level jumps/);
   });
 
   it('refuses drafts, duplicates, non-modules and NC modules in a paid course, with the field named', async () => {
@@ -162,11 +188,18 @@ describe('LLO courses (e2e)', () => {
       .expect(201);
     expect(
       (await create(llo, course([{ assetId: draft.body.id }])).expect(400)).body.errors[0],
-    ).toEqual({ field: 'items.0.assetId', message: `no published asset ${draft.body.id}` });
+    ).toEqual({
+      field: 'items.0.assetId',
+      message: `no published asset ${draft.body.id}`,
+      code: 'noPublishedAsset',
+      values: { id: draft.body.id },
+    });
     expect(
       (await create(llo, course([{ assetId: basics.id }, { assetId: basics.id }])).expect(400)).body
         .errors,
-    ).toEqual([{ field: 'items.1.assetId', message: 'is already in the course' }]);
+    ).toEqual([
+      { field: 'items.1.assetId', message: 'is already in the course', code: 'alreadyInCourse' },
+    ]);
     expect(
       (await create(llo, course([{ assetId: nc.id }])).expect(400)).body.errors[0].message,
     ).toContain('non-commercial');

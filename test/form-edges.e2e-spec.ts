@@ -141,7 +141,11 @@ describe('form edges (e2e)', () => {
       expect(api.status).toBe(400);
       expect(api.headers['content-type']).toContain('application/problem+json');
       expect(JSON.parse(api.text).errors).toEqual([
-        { field: 'file', message: expect.stringMatching(/^name is not valid UTF-8/) },
+        {
+          field: 'file',
+          message: expect.stringMatching(/^name is not valid UTF-8/),
+          code: 'textUnreadable',
+        },
       ]);
       await browser.get(`/mijn-pps/importeren?pps=${ppsId}`);
       const page = await browser.postBytes(

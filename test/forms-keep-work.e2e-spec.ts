@@ -362,7 +362,12 @@ describe('forms keep the work (e2e)', () => {
         .expect(400);
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.body.errors).toEqual([
-        { field: 'summary', message: 'must not contain NUL characters (\\u0000)' },
+        {
+          field: 'summary',
+          message: 'must not contain NUL characters (\\u0000)',
+          code: 'textControl',
+          values: { chars: '␀', count: 1 },
+        },
       ]);
     });
   });

@@ -86,11 +86,13 @@ describe('hostile input (e2e)', () => {
         'a\u0000b';
       const response = await t.http().post('/api/v1/assets').set(bearer(editor)).send(body);
       expect(response.status).toBe(400);
+      const nul = { code: 'textControl', values: { chars: '␀', count: 1 } };
       expect(problem(response).errors).toEqual([
-        { field: 'title', message: 'must not contain NUL characters (\\u0000)' },
+        { field: 'title', message: 'must not contain NUL characters (\\u0000)', ...nul },
         {
           field: 'module.learningOutcomes.0.text',
           message: 'must not contain NUL characters (\\u0000)',
+          ...nul,
         },
       ]);
     });
@@ -216,11 +218,17 @@ describe('hostile input (e2e)', () => {
         {
           field: 'schedule.start',
           message: 'must be an existing date written as YYYY-MM-DD (1900–2199)',
+          code: 'isCalendarDate',
         },
       ]);
       const backwards = await course({ start: '2027-04-01', end: '2027-03-01' });
       expect(problem(backwards).errors).toEqual([
-        { field: 'schedule.end', message: 'must not be before start' },
+        {
+          field: 'schedule.end',
+          message: 'must not be before start',
+          code: 'isNotBefore',
+          values: { start: 'start' },
+        },
       ]);
       const practice = await t
         .http()
@@ -262,7 +270,9 @@ describe('hostile input (e2e)', () => {
         .post('/api/v1/courses')
         .set(bearer(llo))
         .send({ title: 'Omscholing', audience: 'worker', items: [{ assetId: moduleId }] });
-      expect(problem(response).errors).toEqual([{ field: 'employer', message: 'is required' }]);
+      expect(problem(response).errors).toEqual([
+        { field: 'employer', message: 'is required', code: 'isDefined' },
+      ]);
     });
 
     it('says a string arrived where a list belongs', async () => {
@@ -272,7 +282,7 @@ describe('hostile input (e2e)', () => {
         .set(bearer(editor))
         .send(moduleBody(ppsId, { keywords: 'hydrauliek, storingzoeken' }));
       expect(problem(response).errors).toEqual([
-        { field: 'keywords', message: 'must be an array (got a string)' },
+        { field: 'keywords', message: 'must be an array (got a string)', code: 'isArray' },
       ]);
     });
 

@@ -55,7 +55,7 @@ describe('import files the readers refuse or report (e2e)', () => {
           severity: 'error',
           row: 'rij 2',
           field: 'title',
-          message: 'moet minstens 3 tekens hebben',
+          message: 'Gebruik minstens 3 tekens.',
           value: 'ab',
         }),
       ]),

@@ -205,7 +205,7 @@ describe('catalogue import and export (e2e)', () => {
         row: 'rij 3',
         sourceId: 'DRY-2',
         field: 'title',
-        message: 'moet minstens 3 tekens hebben',
+        message: 'Gebruik minstens 3 tekens.',
       }),
     ]);
   });
@@ -213,65 +213,73 @@ describe('catalogue import and export (e2e)', () => {
   it('reports each bad row of a 1,000-row file and imports the rest', async () => {
     const foreign = await t.publish(otherLead, moduleBody(otherPps));
     const bad: [Record<string, string>, string, string | RegExp][] = [
-      [{ title: 'ab' }, 'title', 'moet minstens 3 tekens hebben'],
+      [{ title: 'ab' }, 'title', 'Gebruik minstens 3 tekens.'],
       [
         { summary: '' },
         'summary',
-        'is nodig om te publiceren; vul het in, of importeer zonder te publiceren',
+        'Nodig om te publiceren: vul dit in, of bewaar de bouwsteen als concept.',
       ],
-      [{ levels: 'mbo niveau 9' }, 'levels', /^onbekende waarde; kies uit: .*mbo niveau 3/],
-      [{ license: 'GPL-3.0' }, 'license', /^onbekende waarde/],
-      [{ 'module.studyLoad.value': 'veertig' }, 'module.studyLoad.value', 'moet een getal zijn'],
+      [{ levels: 'mbo niveau 9' }, 'levels', /^Kies een waarde uit: .*mbo niveau 3/],
+      [{ license: 'GPL-3.0' }, 'license', /^Kies een waarde uit/],
+      [{ 'module.studyLoad.value': 'veertig' }, 'module.studyLoad.value', 'Vul een getal in.'],
       [
         { 'module.studyLoad.value': '0' },
         'module.studyLoad.value',
-        'mag niet kleiner zijn dan 0.25',
+        'Vul een getal in van 0,25 of meer.',
       ],
       [
         { 'module.studyLoad.unit': 'dagen' },
         'module.studyLoad.unit',
-        /^onbekende waarde; kies uit: uur, studiebelastingsuren \(sbu\), EC \(28 uur per EC\)/,
+        /^Kies een waarde uit: uur, studiebelastingsuren \(sbu\), EC \(28 uur per EC\)/,
       ],
       [
         { 'module.electiveCode': 'X123' },
         'module.electiveCode',
-        'moet K gevolgd door 4 cijfers zijn',
+        'Vul een keuzedeelcode in: een K met vier cijfers, zoals K0080.',
       ],
       [
         { 'module.price.amountCents': '12,5' },
         'module.price.amountCents',
-        'moet een geheel getal zijn',
+        'Vul een geheel getal in, zonder komma.',
       ],
-      [{ 'module.stackable': 'misschien' }, 'module.stackable', 'moet ja of nee zijn'],
+      [{ 'module.stackable': 'misschien' }, 'module.stackable', 'Kies ja of nee.'],
       [
         { 'module.learningOutcomes': 'Leest schema | https://example.org/skill/1' },
         'module.learningOutcomes.0.escoUri',
-        'moet een ESCO-URI op data.europa.eu zijn',
+        'Vul een ESCO-adres in dat begint met http://data.europa.eu/esco/.',
       ],
-      [{ links: 'Handleiding | ftp://x.nl/a | document' }, 'links.0.url', /moet een webadres zijn/],
+      [
+        { links: 'Handleiding | ftp://x.nl/a | document' },
+        'links.0.url',
+        /Vul een volledig webadres in/,
+      ],
       [
         { contacts: 'Projectleider | Team | geen-mail' },
         'contacts.0.email',
-        'moet een e-mailadres zijn',
+        'Vul een geldig e-mailadres in, zoals naam@school.nl.',
       ],
       [
         { 'module.offerings': '31-02-2026 | 01-03-2026 | Beverwijk | 12' },
         'module.offerings.0.period.start',
-        'moet een bestaande datum zijn (JJJJ-MM-DD)',
+        'Vul een datum in die bestaat, zoals 31-01-2026 (tussen 1900 en 2199).',
       ],
       [
         { 'module.offerings': '2026-09-01 | 2026-08-01' },
         'module.offerings.0.period.end',
-        'mag niet vóór de begindatum liggen',
+        'Vul een einddatum in die niet vóór de begindatum ligt.',
       ],
       [
         { 'module.prerequisites.moduleIds': 'NOPE-1' },
         'module.prerequisites.moduleIds',
-        'geen bouwsteen van deze PPS heeft deze eigen code',
+        /^Geen bouwsteen van deze PPS heeft deze eigen code/,
       ],
-      [{ kind: 'Boek' }, 'kind', /^is geen soort bouwsteen/],
-      [{ 'curriculum.creboCodes': '25923' }, 'curriculum.creboCodes', /^hoort bij een curriculum/],
-      [{ title: 'Module met \u0000 erin' }, 'title', 'bevat een NUL-teken'],
+      [{ kind: 'Boek' }, 'kind', /^Vul een soort bouwsteen in/],
+      [
+        { 'curriculum.creboCodes': '25923' },
+        'curriculum.creboCodes',
+        /^Deze kolom hoort bij een curriculum/,
+      ],
+      [{ title: 'Module met \u0000 erin' }, 'title', /^Deze tekst bevat een teken dat niet kan/],
       [
         { title: '=HYPERLINK("http://evil.example","klik")' },
         'title',
@@ -280,16 +288,16 @@ describe('catalogue import and export (e2e)', () => {
       [
         { keywords: Array.from({ length: 31 }, (_, i) => `woord${i}`).join('; ') },
         'keywords',
-        'mag hoogstens 30 waarden bevatten',
+        'Kies of vul er hoogstens 30 in.',
       ],
-      [{ id: 'not-a-uuid' }, 'id', 'moet een Bouwsteen-id zijn (een UUID)'],
-      [{ id: foreign.id }, 'id', 'geen bouwsteen van deze PPS'],
-      [{ sourceId: 'BULK-1' }, 'sourceId', 'komt eerder in het bestand voor'],
-      [{ sourceId: 'NUL\u0000CODE' }, 'sourceId', 'bevat een NUL-teken'],
+      [{ id: 'not-a-uuid' }, 'id', 'Vul een geldig id in (een UUID), of kies er een uit de lijst.'],
+      [{ id: foreign.id }, 'id', /^Geen bouwsteen van deze PPS heeft dit id/],
+      [{ sourceId: 'BULK-1' }, 'sourceId', /^Deze eigen code staat al eerder in het bestand/],
+      [{ sourceId: 'NUL\u0000CODE' }, 'sourceId', /^Deze tekst bevat een teken dat niet kan/],
       [
         { 'module.audiences': '' },
         'module.audiences',
-        'is nodig om te publiceren; vul het in, of importeer zonder te publiceren',
+        'Nodig om te publiceren: vul dit in, of bewaar de bouwsteen als concept.',
       ],
     ];
     const rows: Buffer[] = [];
@@ -340,7 +348,7 @@ describe('catalogue import and export (e2e)', () => {
     );
     expected.set('rij 1002', [
       'title',
-      'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8',
+      'Deze tekst bevat tekens die niet konden worden gelezen (�). Sla het bestand op als CSV UTF-8 en importeer opnieuw.',
     ]);
     // Published, so a row without what publishing needs is one of the bad ones (as a draft it
     // would be written).
@@ -447,9 +455,9 @@ describe('catalogue import and export (e2e)', () => {
     const report = await reportOf(t, lead, job.id);
     const errors = report.filter((line) => line.severity === 'error');
     expect(errors.map((line) => `${line.row} ${line.field ?? ''} ${line.message}`)).toEqual([
-      'regel 2 title bevat een NUL-teken',
+      expect.stringMatching(/^regel 2 title Deze tekst bevat een teken dat niet kan/),
       expect.stringMatching(/^regel 3 {2}is geen geldige JSON/),
-      'regel 4  moet een JSON-object zijn, één bouwsteen per regel',
+      'regel 4  Zet op elke regel één bouwsteen als JSON-object: {"kind": …}.',
       'regel 6  de regel is langer dan 1048576 bytes',
     ]);
   });
@@ -544,18 +552,21 @@ describe('catalogue import and export (e2e)', () => {
     const job = await runImport(t, lead, ppsId, file, { type: JSONL });
     expect(job.totals).toMatchObject({ created: 4, failed: 4 });
     const errors = (await reportOf(t, lead, job.id)).filter((line) => line.severity === 'error');
-    expect(errors.map((line) => [line.row, line.value, line.message.split(':')[0]]).sort()).toEqual(
+    // Each line's first sentence: what is wrong (the second says what to do).
+    const cycle =
+      'Deze rij en de rij met deze code verwijzen in een kring naar elkaar, dus geen van beide is ingelezen';
+    expect(
+      errors.map((line) => [line.row, line.value, line.message.split('. ')[0]]).sort(),
+    ).toEqual([
+      ['regel 4', 'FWD-MISSING', 'Geen bouwsteen van deze PPS heeft deze eigen code'],
+      ['regel 5', 'FWD-Y', cycle],
+      ['regel 6', 'FWD-X', cycle],
       [
-        ['regel 4', 'FWD-MISSING', 'geen bouwsteen van deze PPS heeft deze eigen code'],
-        ['regel 5', 'FWD-Y', 'verwijst in een kring'],
-        ['regel 6', 'FWD-X', 'verwijst in een kring'],
-        [
-          'regel 8',
-          'FWD-NOPE',
-          'de rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij)',
-        ],
+        'regel 8',
+        'FWD-NOPE',
+        'De rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij)',
       ],
-    );
+    ]);
     const { items } = await assetsOf(ppsId);
     const id = (code: string) => items.find((item) => item.title === `Module ${code}`)!.id;
     const curriculum = items.find((item) => item.title === 'Leerlijn boven haar modules')!;
@@ -792,7 +803,7 @@ describe('catalogue import and export (e2e)', () => {
     expect(await first.exited).toBe(3);
     expect(first.output()).toContain('nieuw 1, bijgewerkt 0, ongewijzigd 0');
     expect(first.output()).toContain(
-      'fout   rij 3, title: moet minstens 3 tekens hebben (gevonden: "ab")',
+      'fout   rij 3, title: Gebruik minstens 3 tekens. (gevonden: "ab")',
     );
     const exported = join(dir, 'export.jsonl');
     const exporting = cli(['export', '--pps', ppsId, '--format', 'jsonl', '--out', exported]);

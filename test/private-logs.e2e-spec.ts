@@ -183,7 +183,7 @@ describe('request logs hold paths and parameter names, never what was typed (pro
     // A whole proposal pasted (16,800 characters): the form again, never a 431.
     const long = await checkProposal(longProposal);
     expect(long.status).toBe(400);
-    expect(await long.text()).toContain('Gebruik hoogstens 2000 tekens.');
+    expect(await long.text()).toContain('Gebruik hoogstens 2.000 tekens.');
     expect(
       (
         await post(

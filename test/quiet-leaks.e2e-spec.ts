@@ -59,7 +59,12 @@ describe('drafts stay invisible (e2e)', () => {
       )
       .expect(400);
     expect(response.body.errors).toEqual([
-      { field: 'curriculum.moduleIds.0', message: `unknown asset ${draftId}` },
+      {
+        field: 'curriculum.moduleIds.0',
+        message: `unknown asset ${draftId}`,
+        code: 'unknownAsset',
+        values: { id: draftId },
+      },
     ]);
     // The owner may build with its own drafts.
     await t

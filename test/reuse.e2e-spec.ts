@@ -118,6 +118,7 @@ describe('reuse and derivatives (e2e)', () => {
         {
           field: 'startedOn',
           message: 'must not be in the future: record a reuse once it has started',
+          code: 'notInFuture',
         },
       ]);
       await t
@@ -201,6 +202,8 @@ describe('reuse and derivatives (e2e)', () => {
         {
           field: 'license',
           message: 'the source is ShareAlike (CC-BY-SA-4.0): a derivative keeps the same license',
+          code: 'licenceShareAlike',
+          values: { source: 'CC-BY-SA-4.0' },
         },
       ]);
     });

@@ -58,15 +58,19 @@ describe('validation edges (e2e)', () => {
       type: expect.stringContaining('application/problem+json'),
     });
     expect(response.body.code).toBe('validation-failed');
-    expect(response.body.errors).toContainEqual({
-      field,
-      message:
-        message === undefined
-          ? expect.any(String)
-          : typeof message === 'string'
-            ? message
-            : expect.stringMatching(message),
-    });
+    // Each error names its rule by a code, which the pages word in Dutch.
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({
+        field,
+        message:
+          message === undefined
+            ? expect.any(String)
+            : typeof message === 'string'
+              ? message
+              : expect.stringMatching(message),
+        code: expect.any(String),
+      }),
+    );
   }
 
   /** How many blocks the PPS has, drafts included: what "nothing stored" is checked against. */

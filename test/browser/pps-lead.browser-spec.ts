@@ -310,7 +310,7 @@ describe('a PPS lead keeping their building blocks up to date', () => {
     );
     const report = page.getByRole('table', { name: 'Verslag' });
     expect(await report.textContent()).toContain('module.studyLoad.value');
-    expect(await report.textContent()).toContain('moet een getal zijn');
+    expect(await report.textContent()).toContain('Vul een getal in.');
     expect(await report.textContent()).toContain('acht');
     await expectAccessible(page, 'mijn-pps-import-verslag');
     await screenshot(page, 'mijn-pps-import-verslag');

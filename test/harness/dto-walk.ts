@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 
 // class-transformer keeps its @Type metadata here; the package ships no types for the path.
@@ -6,6 +8,33 @@ const { defaultMetadataStorage } =
   require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 type Class = abstract new (...args: never[]) => unknown;
+export type DtoClass = Class;
+
+/**
+ * Every request DTO class of every library (files under libs/<lib>/src/dto), loaded for real:
+ * their decorators need Nest/Swagger, so what reads them runs in the services' tiers.
+ */
+export function dtoClasses(): DtoClass[] {
+  const libs = join(__dirname, '..', '..', 'libs');
+  const classes: DtoClass[] = [];
+  for (const lib of readdirSync(libs)) {
+    const dir = join(libs, lib, 'src', 'dto');
+    if (!statSync(join(libs, lib)).isDirectory()) continue;
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const exported = require(join(dir, file)) as Record<string, unknown>;
+      for (const value of Object.values(exported))
+        if (typeof value === 'function') classes.push(value as DtoClass);
+    }
+  }
+  return classes;
+}
 
 /** The properties a DTO class validates, in declaration order. */
 export function validatedProperties(target: Class): string[] {

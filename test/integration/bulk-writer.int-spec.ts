@@ -108,7 +108,12 @@ describe('bulk writer (integration)', () => {
     const [outcome] = await importing;
     expect(outcome).toMatchObject({
       result: 'failed',
-      errors: [{ message: 'was changed by someone else during the import; not overwritten' }],
+      errors: [
+        {
+          message: 'was changed by someone else during the import; not overwritten',
+          code: 'changedDuringImport',
+        },
+      ],
     });
     expect((await assets.get(admin, created.assetId!)).title).toBe('Module door een redacteur');
   });

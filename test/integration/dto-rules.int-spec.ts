@@ -1,39 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate } from 'class-validator';
 import { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-
-type DtoClass = abstract new (...args: never[]) => unknown;
+import { DtoClass, dtoClasses } from '../harness/dto-walk';
 
 /**
  * Rules over every request DTO, read from the real classes: their class-validator metadata
  * comes with their Nest/Swagger decorators, which the unit tier does not load — so this runs
  * with the services' tiers, needing no database of its own.
  */
-
-/** Every request DTO class of every library (files under libs/<lib>/src/dto). */
-function dtoClasses(): DtoClass[] {
-  const libs = join(__dirname, '..', '..', 'libs');
-  const classes: DtoClass[] = [];
-  for (const lib of readdirSync(libs)) {
-    const dir = join(libs, lib, 'src', 'dto');
-    if (!statSync(join(libs, lib)).isDirectory()) continue;
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const exported = require(join(dir, file)) as Record<string, unknown>;
-      for (const value of Object.values(exported))
-        if (typeof value === 'function') classes.push(value as DtoClass);
-    }
-  }
-  return classes;
-}
 
 const ARRAY_ONLY = ['arrayMaxSize', 'arrayMinSize', 'arrayUnique', 'arrayNotEmpty'];
 

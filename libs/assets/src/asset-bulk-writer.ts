@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
-import { Clock, FieldError, ForbiddenError, loggableError } from '@bouwsteen/common';
+import { Clock, FieldCode, FieldError, ForbiddenError, loggableError } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { contentOf, toVersionColumns } from './asset-content';
 import { AssetEvents } from './asset-events';
@@ -119,7 +119,13 @@ export class AssetBulkWriter {
       // same code at the same moment): then each item goes alone, so one cannot sink the rest.
       if (items.length === 1) {
         this.logger.warn(`Bulk item not written: ${loggableError(error)}`);
-        return [failed(items[0].key, '', 'could not be saved; try this row again')];
+        return [
+          failed(items[0].key, {
+            field: '',
+            message: 'could not be saved; try this row again',
+            code: FieldCode.SaveFailed,
+          }),
+        ];
       }
       const outcomes: BulkOutcome[] = [];
       for (const item of items)
@@ -158,24 +164,44 @@ export class AssetBulkWriter {
     context: CheckContext,
     options: BulkOptions,
   ): Promise<Plan> {
-    const fail = (field: string, message: string): Plan => ({
-      item,
-      action: 'failed',
-      errors: [{ field, message }],
-    });
+    const fail = (error: FieldError): Plan => ({ item, action: 'failed', errors: [error] });
     let target: AssetEntity | undefined;
     if (item.id) {
       target = byId.get(item.id);
-      if (!target) return fail('id', 'unknown asset in this PPS');
+      if (!target)
+        return fail({
+          field: 'id',
+          message: 'unknown asset in this PPS',
+          code: FieldCode.UnknownAssetInPps,
+        });
       const coded = item.sourceId ? bySource.get(item.sourceId) : undefined;
       if (coded && coded.id !== target.id)
-        return fail('sourceId', 'belongs to another building block of this PPS');
+        return fail({
+          field: 'sourceId',
+          message: 'belongs to another building block of this PPS',
+          code: FieldCode.SourceIdTaken,
+        });
       if (item.sourceId && target.sourceId && target.sourceId !== item.sourceId)
-        return fail('sourceId', `differs from the block's code ${target.sourceId}`);
+        return fail({
+          field: 'sourceId',
+          message: `differs from the block's code ${target.sourceId}`,
+          code: FieldCode.SourceIdDiffers,
+          values: { code: target.sourceId },
+        });
     } else if (item.sourceId) target = bySource.get(item.sourceId);
     if (target && target.kind !== item.kind)
-      return fail('kind', `is a ${target.kind}; a block keeps its kind`);
-    if (target?.status === 'archived') return fail('id', 'is archived and can no longer change');
+      return fail({
+        field: 'kind',
+        message: `is a ${target.kind}; a block keeps its kind`,
+        code: FieldCode.KindKept,
+        values: { kind: target.kind },
+      });
+    if (target?.status === 'archived')
+      return fail({
+        field: 'id',
+        message: 'is archived and can no longer change',
+        code: FieldCode.Archived,
+      });
     const errors = [
       ...this.checks.problems(principal, item, target?.id, context),
       // Publishing asks the same of a row as of one request: every missing answer at once.
@@ -185,7 +211,7 @@ export class AssetBulkWriter {
     const license = item.content.license;
     const licenseProblem =
       target && license && (await this.checks.derivativeLicenseProblem(target, license));
-    if (licenseProblem) return fail('license', licenseProblem);
+    if (licenseProblem) return fail({ field: 'license', ...licenseProblem });
     const columns = toVersionColumns(item.kind, item.content);
     if (!target) return { item, columns, action: 'create', errors: [] };
     const same = sameContent(
@@ -215,7 +241,11 @@ export class AssetBulkWriter {
       if (revisions.get(plan.target!.id) !== plan.target!.rowVersion) {
         plan.action = 'failed';
         plan.errors = [
-          { field: '', message: 'was changed by someone else during the import; not overwritten' },
+          {
+            field: '',
+            message: 'was changed by someone else during the import; not overwritten',
+            code: FieldCode.ChangedDuringImport,
+          },
         ];
       }
     }
@@ -324,8 +354,8 @@ function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
   }
 }
 
-function failed(key: number, field: string, message: string): BulkOutcome {
-  return { key, result: 'failed', published: false, errors: [{ field, message }] };
+function failed(key: number, error: FieldError): BulkOutcome {
+  return { key, result: 'failed', published: false, errors: [error] };
 }
 
 /** Two versions' contents are the same when every column says the same. */

@@ -4,14 +4,16 @@ import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   DomainException,
-  MAX_PAGE_SIZE,
+  FieldCode,
   ForbiddenError,
+  MAX_PAGE_SIZE,
   NotFoundError,
   Page,
   PageQueryDto,
   ValidationFailedError,
   assertFresh,
   toPage,
+  unknownPps,
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { PpsRepository } from '@bouwsteen/organisations';
@@ -249,7 +251,7 @@ export class AssetsService {
     options: CreateOptions = {},
   ): Promise<AssetDto> {
     if (!(await this.pps.exists(dto.ppsId))) {
-      throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${dto.ppsId}` }]);
+      throw new ValidationFailedError([unknownPps('ppsId', dto.ppsId)]);
     }
     if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError('Only editors of this PPS (or an admin) may add assets to it');
@@ -332,6 +334,7 @@ export class AssetsService {
         problems.push({
           field: 'changeNote',
           message: 'is required when publishing a new version',
+          code: FieldCode.ChangeNoteRequired,
         });
       if (problems.length > 0) throw new ValidationFailedError(problems);
       const now = this.clock.now();
@@ -421,7 +424,7 @@ export class AssetsService {
       );
     }
     if (!(await this.pps.exists(dto.ppsId))) {
-      throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${dto.ppsId}` }]);
+      throw new ValidationFailedError([unknownPps('ppsId', dto.ppsId)]);
     }
     if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError(
@@ -526,7 +529,12 @@ export class AssetsService {
   private refuseOtherKinds(kind: AssetKind, dto: Partial<AssetContentDto>): void {
     const errors = otherKinds(kind)
       .filter((other) => dto[other] !== undefined)
-      .map((other) => ({ field: other, message: `must not be sent for a ${kind}` }));
+      .map((other) => ({
+        field: other,
+        message: `must not be sent for a ${kind}`,
+        code: FieldCode.NotForKind,
+        values: { kind },
+      }));
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
@@ -553,7 +561,7 @@ export class AssetsService {
     manager: EntityManager,
   ): Promise<void> {
     const problem = await this.checks.derivativeLicenseProblem(asset, license, manager);
-    if (problem) throw new ValidationFailedError([{ field: 'license', message: problem }]);
+    if (problem) throw new ValidationFailedError([{ field: 'license', ...problem }]);
   }
 
   private async checkSuccessor(
@@ -563,12 +571,20 @@ export class AssetsService {
   ): Promise<void> {
     if (successorId === id)
       throw new ValidationFailedError([
-        { field: 'successorId', message: 'must not be the asset itself' },
+        {
+          field: 'successorId',
+          message: 'must not be the asset itself',
+          code: FieldCode.SelfReference,
+        },
       ]);
     const successor = (await this.assets.kindsOf([successorId], manager)).get(successorId);
     if (!successor || successor.status !== 'published') {
       throw new ValidationFailedError([
-        { field: 'successorId', message: 'must be a published asset' },
+        {
+          field: 'successorId',
+          message: 'must be a published asset',
+          code: FieldCode.SuccessorNotPublished,
+        },
       ]);
     }
   }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@bouwsteen/common';
+import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
 import { AssetKind } from './asset-codes';
 import { AssetContentDto } from './dto/asset-content.dto';
 import { CurriculumDetailsDto } from './dto/curriculum.dto';
@@ -6,9 +6,6 @@ import { InfrastructureDetailsDto } from './dto/infrastructure.dto';
 import { ModuleDetailsDto } from './dto/module.dto';
 import { PracticeDetailsDto } from './dto/practice.dto';
 import { publishNeedsOf } from './publish-needs';
-
-/** The code of a field error for an answer a block needs before it is published. */
-export const NEEDED_TO_PUBLISH = 'neededToPublish';
 
 /** Each kind's own fields, as the DTO of its section declares them. */
 const SECTIONS: Record<AssetKind, object> = {
@@ -39,7 +36,7 @@ export function publishProblems(kind: AssetKind, content: Partial<AssetContentDt
   return missingToPublish(kind, content).map((field) => ({
     field,
     message: 'is needed to publish',
-    code: NEEDED_TO_PUBLISH,
+    code: FieldCode.NeededToPublish,
   }));
 }
 

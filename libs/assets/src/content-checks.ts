@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
-import { FieldError } from '@bouwsteen/common';
+import { FieldCode, FieldError, unknownOrganisation } from '@bouwsteen/common';
 import { OrganisationsRepository } from '@bouwsteen/organisations';
 import { CodeChecker, TaxonomyService } from '@bouwsteen/taxonomy';
 import { organisationReferences, otherKinds } from './asset-content';
@@ -10,7 +10,7 @@ import { AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
 import { AssetKind, AssetStatus } from './asset-codes';
 import { AssetEntity } from './entities/asset.entity';
-import { derivativeLicenseProblem } from './license-policy';
+import { LicenseProblem, derivativeLicenseProblem } from './license-policy';
 import { Licenses } from './licenses';
 import { KIND_HANDLERS } from './kinds';
 
@@ -49,7 +49,7 @@ export class ContentChecks {
     asset: Pick<AssetEntity, 'basedOnAssetId' | 'basedOnVersion'>,
     license: string,
     manager?: EntityManager,
-  ): Promise<string | undefined> {
+  ): Promise<LicenseProblem | undefined> {
     if (!asset.basedOnAssetId) return undefined;
     const source = await this.assets.findVersion(
       asset.basedOnAssetId,
@@ -94,7 +94,12 @@ export class ContentChecks {
     // A draft may leave its kind's section out; publishing asks for what it needs (completeness.ts).
     for (const other of otherKinds(kind)) {
       if (content[other] !== undefined)
-        errors.push({ field: other, message: `must not be sent for a ${kind}` });
+        errors.push({
+          field: other,
+          message: `must not be sent for a ${kind}`,
+          code: FieldCode.NotForKind,
+          values: { kind },
+        });
     }
     if (errors.length > 0) return errors;
 
@@ -115,19 +120,29 @@ export class ContentChecks {
       // it, and leave a dangling reference when it is discarded.
       const visible = target && AssetPolicy.canRead(principal, target);
       if (reference.id === selfId)
-        checker.add({ field: reference.field, message: 'must not refer to the asset itself' });
+        checker.add({
+          field: reference.field,
+          message: 'must not refer to the asset itself',
+          code: FieldCode.SelfReference,
+        });
       else if (!target || !visible)
-        checker.add({ field: reference.field, message: `unknown asset ${reference.id}` });
+        checker.add({
+          field: reference.field,
+          message: `unknown asset ${reference.id}`,
+          code: FieldCode.UnknownAsset,
+          values: { id: reference.id },
+        });
       else if (!reference.kinds.includes(target.kind)) {
         checker.add({
           field: reference.field,
           message: `must be a ${reference.kinds.join(' or ')}, not a ${target.kind}`,
+          code: FieldCode.WrongKind,
+          values: { expected: reference.kinds.join(', '), kind: target.kind },
         });
       }
     }
     for (const ref of organisationReferences(kind, content)) {
-      if (!context.organisations.has(ref.id))
-        checker.add({ field: ref.field, message: `unknown organisation ${ref.id}` });
+      if (!context.organisations.has(ref.id)) checker.add(unknownOrganisation(ref.field, ref.id));
     }
     return [...checker.problems];
   }

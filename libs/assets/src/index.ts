@@ -11,7 +11,7 @@ export * from './asset-events';
 export * from './licenses';
 export * from './dto/similar-asset.dto';
 export * from './dto/publish-check.dto';
-export { NEEDED_TO_PUBLISH, missingToPublish, publishProblems } from './completeness';
+export { missingToPublish, publishProblems } from './completeness';
 export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './asset-bulk-writer';
 export { DEFAULT_LANGUAGE } from './asset-content';

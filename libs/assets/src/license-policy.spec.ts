@@ -64,6 +64,10 @@ describe('licence terms', () => {
   it('keeps a ShareAlike source’s licence on its derivatives', () => {
     expect(
       derivativeLicenseProblem(terms('CC-BY-SA-4.0', { shareAlike: true }), terms('CC-BY-4.0')),
-    ).toMatch(/keeps the same license/);
+    ).toEqual({
+      code: 'licenceShareAlike',
+      message: 'the source is ShareAlike (CC-BY-SA-4.0): a derivative keeps the same license',
+      values: { source: 'CC-BY-SA-4.0' },
+    });
   });
 });

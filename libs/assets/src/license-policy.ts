@@ -1,3 +1,4 @@
+import { FieldCode } from '@bouwsteen/common/pure';
 import type { Term } from '@bouwsteen/taxonomy/pure';
 
 export interface LicenseTerms {
@@ -20,16 +21,32 @@ export function licenseTerms(term: Term): LicenseTerms {
   };
 }
 
+/** Why a derivative may not carry a licence: a field error's code, values and English. */
+export interface LicenseProblem {
+  code: string;
+  message: string;
+  values: { source: string };
+}
+
 /** Why a derivative may not carry `derivative`, given its source's license; undefined when it may. */
 export function derivativeLicenseProblem(
   source: LicenseTerms,
   derivative: LicenseTerms,
-): string | undefined {
+): LicenseProblem | undefined {
+  const values = { source: source.code };
   if (source.shareAlike && derivative.code !== source.code) {
-    return `the source is ShareAlike (${source.code}): a derivative keeps the same license`;
+    return {
+      code: FieldCode.LicenceShareAlike,
+      message: `the source is ShareAlike (${source.code}): a derivative keeps the same license`,
+      values,
+    };
   }
   if (source.nonCommercial && !derivative.nonCommercial) {
-    return `the source is NonCommercial (${source.code}): a derivative must stay NonCommercial`;
+    return {
+      code: FieldCode.LicenceNonCommercial,
+      message: `the source is NonCommercial (${source.code}): a derivative must stay NonCommercial`,
+      values,
+    };
   }
   return undefined;
 }

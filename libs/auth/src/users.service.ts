@@ -2,10 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   DomainException,
+  FieldCode,
   NotFoundError,
   Page,
   ValidationFailedError,
   toPage,
+  unknownOrganisation,
+  unknownPps,
 } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner, changedFields } from '@bouwsteen/database';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from './dto/user.dto';
@@ -197,14 +200,15 @@ export class UsersService implements OnApplicationBootstrap {
       errors.push({
         field: 'ppsIds',
         message: 'a pps-editor must be a member of at least one PPS',
+        code: FieldCode.EditorNeedsPps,
       });
     }
     const known = await this.users.existingPpsIds(ppsIds);
     ppsIds.forEach((id, index) => {
-      if (!known.has(id)) errors.push({ field: `ppsIds.${index}`, message: `unknown PPS ${id}` });
+      if (!known.has(id)) errors.push(unknownPps(`ppsIds.${index}`, id));
     });
     if (organisationId && !(await this.users.organisationExists(organisationId))) {
-      errors.push({ field: 'organisationId', message: `unknown organisation ${organisationId}` });
+      errors.push(unknownOrganisation('organisationId', organisationId));
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }

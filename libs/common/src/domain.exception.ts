@@ -1,15 +1,20 @@
 import { CommonError } from './common.errors';
 import { problemDefinition } from './problem-catalogue';
 
+/** A value's parameters in a field error: `{max: 1000}`, `{id: '…'}`. */
+export type FieldValues = Record<string, string | number | boolean>;
+
 export interface FieldError {
   field: string;
+  /** In English, for developers: what the API says. Pages never show it. */
   message: string;
   /**
-   * What went wrong as a code (NEEDED_TO_PUBLISH, the forms' codes) with its values: the
-   * messages in Dutch are keyed by it.
+   * What went wrong, as a code: a class-validator constraint's name (`maxLength`) or a rule's
+   * own (FieldCode). Every page and the import report word the error in Dutch by it.
    */
-  code?: string;
-  values?: Record<string, string | number>;
+  code: string;
+  /** The code's parameters: the decorator's (`{max: 1000}`) or the rule's (`{id}`). */
+  values?: FieldValues;
 }
 
 /**

@@ -1,17 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FieldValues } from './domain.exception';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'module.studyLoad.value' })
   field: string;
 
-  @ApiProperty({ example: 'must not be less than 0' })
+  @ApiProperty({
+    example: 'must not be less than 0',
+    description: 'What went wrong, in English, for developers; a program reads `code` instead',
+  })
   message: string;
 
-  @ApiPropertyOptional({
-    example: 'neededToPublish',
-    description: 'What went wrong as a code, where the rule gives one',
+  @ApiProperty({
+    example: 'min',
+    description:
+      "What went wrong as a code: the name of the rule that failed (class-validator's, e.g. " +
+      '`maxLength`, `isEmail`, `isCalendarDate`) or a domain rule of its own (`unknownAsset`, ' +
+      '`endBeforeStart`, `neededToPublish`, …). Stable: word your own messages by it.',
   })
-  code?: string;
+  code: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { min: 0 },
+    description:
+      "The code's parameters: the rule's limits (`{max: 1000}`), the value it refers to " +
+      '(`{id}`); `each: true` when the rule applies to each element of a list',
+  })
+  values?: FieldValues;
 }
 
 /** RFC 9457 problem details, the single error body of the API. */

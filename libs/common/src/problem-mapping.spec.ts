@@ -29,8 +29,8 @@ describe('what an error means to the caller', () => {
   });
 
   it('carries field errors', () => {
-    const result = body(new ValidationFailedError([{ field: 'title', message: 'too short' }]));
-    expect(result.errors).toEqual([{ field: 'title', message: 'too short' }]);
+    const error = { field: 'title', message: 'too short', code: 'minLength', values: { min: 3 } };
+    expect(body(new ValidationFailedError([error])).errors).toEqual([error]);
   });
 
   it("maps the framework's HTTP errors by their status, with their message", () => {

@@ -5,6 +5,8 @@
 export * from './problem-catalogue';
 export * from './common.errors';
 export * from './domain.exception';
+export * from './messages/field-codes';
+export * from './messages/field-errors';
 export * from './problem-mapping';
 export * from './validation';
 export * from './etag';
@@ -18,6 +20,7 @@ export * from './http/request-guards';
 export * from './http/body-errors';
 export * from './http/client-error';
 export * from './dates';
+export * from './formats';
 export * from './ttl-cache';
 export * from './net/public-address';
 export * from './net/public-http-client';

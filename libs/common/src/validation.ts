@@ -1,5 +1,7 @@
 import type { ValidationError } from '@nestjs/common';
+import { constraintOf } from './constraint-values';
 import { FieldError } from './domain.exception';
+import { Constraint } from './messages/field-codes';
 
 /**
  * When the value has the wrong type, only the type is reported: "must be an array (got a
@@ -45,25 +47,37 @@ const ELEMENT_IS: Record<string, (value: unknown) => boolean> = {
   isBoolean: (value) => typeof value === 'boolean',
 };
 
+/**
+ * One property's errors. Each carries the rule's name as its code and the decorator's
+ * parameters as values, read from the metadata of the class the error was found on (the
+ * validator is told to keep it: VALIDATOR_OPTIONS); the English stays for developers.
+ */
 function fieldErrors(error: ValidationError, field: string): FieldError[] {
   const constraints = error.constraints ?? {};
-  const at = (message: string) => [{ field, message }];
-  if (constraints.whitelistValidation) return at('is not a known field; remove it');
+  const rule = (name: string) => constraintOf(error.target, error.property, name);
+  const at = (code: string, message: string): FieldError[] => {
+    const values = rule(code).values;
+    return [{ field, message, code, ...(values ? { values } : {}) }];
+  };
+  if (constraints.whitelistValidation)
+    return at(Constraint.Whitelisted, 'is not a known field; remove it');
   const typeErrors = TYPE_CONSTRAINTS.filter((name) => constraints[name]);
   if (typeErrors.length > 0) {
     const [first] = typeErrors;
-    if (first === 'isDefined' || error.value === undefined) return at('is required');
+    if (first === 'isDefined' || error.value === undefined)
+      return [{ field, message: 'is required', code: Constraint.IsDefined }];
     const message = constraints[first];
     // "each value in contacts must be an object": the list is right, some elements are not.
     // Each wrong element is named by its index, with what it is (`contacts.0`: an array).
-    if (message.startsWith('each value in ')) {
+    if (rule(first).each) {
       const wrong = Array.isArray(error.value)
-        ? error.value.flatMap((element: unknown, index) =>
+        ? error.value.flatMap((element: unknown, index): FieldError[] =>
             ELEMENT_IS[first] && !ELEMENT_IS[first](element)
               ? [
                   {
                     field: `${field}.${index}`,
                     message: `must be ${EXPECTED[first]} (got ${describe(element)})`,
+                    code: first,
                   },
                 ]
               : [],
@@ -71,15 +85,15 @@ function fieldErrors(error: ValidationError, field: string): FieldError[] {
         : [];
       return wrong.length > 0
         ? wrong
-        : at(message.replace(`each value in ${error.property} `, 'each value '));
+        : at(first, message.replace(`each value in ${error.property} `, 'each value '));
     }
-    if (EXPECTED[first]) return at(`must be ${EXPECTED[first]} (got ${describe(error.value)})`);
-    return at(stripPropertyPrefix(message, error.property));
+    if (EXPECTED[first])
+      return at(first, `must be ${EXPECTED[first]} (got ${describe(error.value)})`);
+    return at(first, stripPropertyPrefix(message, error.property));
   }
-  return Object.values(constraints).map((message) => ({
-    field,
-    message: stripPropertyPrefix(message, error.property),
-  }));
+  return Object.entries(constraints).flatMap(([name, message]) =>
+    at(name, stripPropertyPrefix(message, error.property)),
+  );
 }
 
 /** Flattens class-validator's tree into dotted field paths such as `module.studyLoad.value`. */
@@ -99,7 +113,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     // the wrong type still has the others, whose own mistakes are named too.
     const constraints = error.constraints ?? {};
     const type = TYPE_CONSTRAINTS.find((name) => constraints[name]);
-    const typeOnly = type !== undefined && !constraints[type].startsWith('each value in ');
+    const typeOnly = type !== undefined && !constraintOf(error.target, error.property, type).each;
     if (error.children?.length && !typeOnly)
       flattenValidationErrors(error.children, field).forEach(add);
   }
@@ -113,10 +127,11 @@ function stripPropertyPrefix(message: string, property: string): string {
 /**
  * How a body is validated, for the API's pipe and anything that checks the same DTOs itself
  * (an import's rows): unknown fields refused, the value kept so a type error can say what
- * arrived (it is never echoed back).
+ * arrived (it is never echoed back), and the object the error was found on kept, so its
+ * class's rules give the error's code and parameters (neither is ever sent).
  */
 export const VALIDATOR_OPTIONS = {
   whitelist: true,
   forbidNonWhitelisted: true,
-  validationError: { target: false, value: true },
+  validationError: { target: true, value: true },
 } as const;

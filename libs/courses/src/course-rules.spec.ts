@@ -65,8 +65,23 @@ describe('course rules', () => {
 
   it('refuses an NC module only when the course costs money', () => {
     expect(errors([item({ nonCommercial: true, priceCents: 0 })], 0)).toEqual([]);
-    expect(errors([item({ nonCommercial: true, priceCents: 0 })], 100)[0].message).toContain(
-      'non-commercial',
-    );
+    expect(errors([item({ nonCommercial: true, priceCents: 0 })], 100)[0]).toMatchObject({
+      code: 'nonCommercialInPaidCourse',
+      message: expect.stringContaining('non-commercial'),
+    });
+  });
+
+  it('names each warning by its code, with what the Dutch sentence needs', () => {
+    const found = warnings([
+      item({ levels: ['mbo-2'], prerequisiteIds: ['z'] }),
+      item({ assetId: 'b', levels: ['mbo-4'], latestVersion: 3 }),
+      item({ assetId: 'c', kind: 'infrastructure', status: 'archived' }),
+    ]);
+    expect(found.map(({ field, code, values }) => ({ field, code, values }))).toEqual([
+      { field: 'items.0.assetId', code: 'prerequisiteNotEarlier', values: { title: 'z' } },
+      { field: 'items.1.assetId', code: 'levelJump', values: { from: 'mbo-2', to: 'mbo-4' } },
+      { field: 'items.1.version', code: 'updateAvailable', values: { version: 3 } },
+      { field: 'items.2.assetId', code: 'withdrawn', values: undefined },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { FieldCode } from '@bouwsteen/common/pure';
 import { CertificateDto, CourseIssueDto, CourseTotalsDto } from './dto/course.dto';
 
 /** What the rules need to know about one item of a course. */
@@ -82,6 +83,8 @@ export function warnings(items: ItemFacts[]): CourseIssueDto[] {
         result.push({
           field: `${field}.assetId`,
           message: `prerequisite "${name}" is not earlier in the course`,
+          code: FieldCode.PrerequisiteNotEarlier,
+          values: { title: name },
         });
       }
     }
@@ -91,6 +94,8 @@ export function warnings(items: ItemFacts[]): CourseIssueDto[] {
         result.push({
           field: `${field}.assetId`,
           message: `level jumps from ${LEVEL_ORDER[previousRank]} to ${LEVEL_ORDER[rank]}`,
+          code: FieldCode.LevelJump,
+          values: { from: LEVEL_ORDER[previousRank], to: LEVEL_ORDER[rank] },
         });
       }
       if (rank !== null) previousRank = rank;
@@ -100,9 +105,15 @@ export function warnings(items: ItemFacts[]): CourseIssueDto[] {
       result.push({
         field: `${field}.version`,
         message: `update available: version ${item.latestVersion}`,
+        code: FieldCode.UpdateAvailable,
+        values: { version: item.latestVersion },
       });
     if (state === 'withdrawn')
-      result.push({ field: `${field}.assetId`, message: 'withdrawn: the asset was archived' });
+      result.push({
+        field: `${field}.assetId`,
+        message: 'withdrawn: the asset was archived',
+        code: FieldCode.Withdrawn,
+      });
     seen.add(item.assetId);
   });
   return result;
@@ -119,14 +130,19 @@ export function errors(items: ItemFacts[], extrasCents: number): CourseIssueDto[
       result.push({
         field,
         message: `must be a module or an infrastructure profile, not a ${item.kind}`,
+        code: FieldCode.NotCourseKind,
+        values: { kind: item.kind },
       });
     }
-    if (item.status !== 'published') result.push({ field, message: 'must be published' });
-    if (seen.has(item.assetId)) result.push({ field, message: 'is already in the course' });
+    if (item.status !== 'published')
+      result.push({ field, message: 'must be published', code: FieldCode.NotPublished });
+    if (seen.has(item.assetId))
+      result.push({ field, message: 'is already in the course', code: FieldCode.AlreadyInCourse });
     if (paid && item.nonCommercial)
       result.push({
         field,
         message: 'is licensed non-commercial (NC) and cannot be part of a paid course',
+        code: FieldCode.NonCommercialInPaidCourse,
       });
     seen.add(item.assetId);
   });

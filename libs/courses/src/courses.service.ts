@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Licenses } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import {
+  FieldCode,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -12,6 +13,7 @@ import {
   fingerprint,
   nameKey,
   toPage,
+  unknownOrganisation,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository } from '@bouwsteen/organisations';
@@ -218,24 +220,29 @@ export class CoursesService {
   private async employer(input: EmployerInputDto, manager: EntityManager): Promise<string> {
     if (Boolean(input.organisationId) === Boolean(input.name)) {
       throw new ValidationFailedError([
-        { field: 'employer', message: 'give exactly one of organisationId and name' },
+        {
+          field: 'employer',
+          message: 'give exactly one of organisationId and name',
+          code: FieldCode.ExactlyOneEmployer,
+        },
       ]);
     }
     if (input.organisationId) {
       const [found] = await this.organisations.findByIds([input.organisationId], manager);
       if (!found)
         throw new ValidationFailedError([
-          {
-            field: 'employer.organisationId',
-            message: `unknown organisation ${input.organisationId}`,
-          },
+          unknownOrganisation('employer.organisationId', input.organisationId),
         ]);
       return found.id;
     }
     const key = nameKey(input.name!);
     if (!key)
       throw new ValidationFailedError([
-        { field: 'employer.name', message: 'must contain letters or digits' },
+        {
+          field: 'employer.name',
+          message: 'must contain letters or digits',
+          code: FieldCode.NeedsLettersOrDigits,
+        },
       ]);
     return this.organisations.findOrInsert(manager, {
       name: input.name!.trim(),
@@ -256,17 +263,26 @@ export class CoursesService {
     const problems: FieldError[] = [];
     inputs.forEach((input, index) => {
       if (!found.has(index + 1)) {
-        problems.push({
-          field: `items.${index}.${input.version ? 'version' : 'assetId'}`,
-          message: input.version
-            ? `version ${input.version} of ${input.assetId} was never published`
-            : `no published asset ${input.assetId}`,
-        });
+        problems.push(
+          input.version
+            ? {
+                field: `items.${index}.version`,
+                message: `version ${input.version} of ${input.assetId} was never published`,
+                code: FieldCode.VersionNotPublished,
+                values: { version: input.version },
+              }
+            : {
+                field: `items.${index}.assetId`,
+                message: `no published asset ${input.assetId}`,
+                code: FieldCode.NoPublishedAsset,
+                values: { id: input.assetId },
+              },
+        );
       }
     });
     if (problems.length > 0) throw new ValidationFailedError(problems);
     const invalid = errors(await this.facts(described), extrasCents).filter(
-      (error) => !allowWithdrawn || error.message !== 'must be published',
+      (error) => !allowWithdrawn || error.code !== FieldCode.NotPublished,
     );
     if (invalid.length > 0) throw new ValidationFailedError(invalid);
     return described.map((item) => ({

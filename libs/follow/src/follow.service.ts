@@ -5,6 +5,7 @@ import { Principal } from '@bouwsteen/auth';
 import { PpsPolicy, PpsRepository } from '@bouwsteen/organisations';
 import {
   DomainException,
+  FieldCode,
   ForbiddenError,
   NotFoundError,
   Page,
@@ -120,7 +121,12 @@ export class FollowService {
       const verdict = classifyUrl(dto.url, allowedPorts);
       if (!verdict.allowed)
         throw new ValidationFailedError([
-          { field: 'url', message: `must be a public address: the host ${verdict.reason}` },
+          {
+            field: 'url',
+            message: `must be a public address: the host ${verdict.reason}`,
+            code: FieldCode.NotPublicAddress,
+            values: { reason: verdict.reason },
+          },
         ]);
     }
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;

@@ -6,7 +6,8 @@ import {
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { EntityManager } from 'typeorm';
-import { errorInDutch } from './dutch-messages';
+import { FieldCode } from '@bouwsteen/common/pure';
+import { dutchMessage, inDutch } from '@bouwsteen/taxonomy/pure';
 import { Counts, ReportLine } from './import-jobs.repository';
 import { count, emptyCounts, problemLines } from './report-lines';
 import { CheckedRow, shapeProblems } from './row-check';
@@ -60,7 +61,7 @@ export class ImportBatches {
         if (state.codes.has(row.sourceId))
           row.problems.push({
             field: 'sourceId',
-            message: 'komt eerder in het bestand voor',
+            message: dutchMessage(FieldCode.SourceIdRepeated),
             value: row.sourceId,
           });
         state.codes.add(row.sourceId);
@@ -104,17 +105,10 @@ export class ImportBatches {
     const stuck = this.state.stuckCodes;
     const code = problem.value;
     if (code === undefined) return problem;
-    const failed = {
-      ...problem,
-      message: 'de rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij)',
-    };
+    const failed = { ...problem, message: dutchMessage(FieldCode.ReferencedRowFailed) };
     const cycle = stuck?.cycles.get(code);
     if (cycle !== undefined && row.sourceId && stuck!.cycles.get(row.sourceId) === cycle)
-      return {
-        ...problem,
-        message:
-          'verwijst in een kring: deze rij en de rij met deze code wachten (via elkaar) op elkaar, dus geen van beide is ingelezen; haal één verwijzing weg en importeer opnieuw',
-      };
+      return { ...problem, message: dutchMessage(FieldCode.ReferenceCycle) };
     if (!this.state.failedCodes.has(code) && !stuck?.codes.has(code)) return problem;
     return failed;
   }
@@ -204,7 +198,7 @@ export class ImportBatches {
     lines.push(
       ...problemLines(
         row,
-        outcome.errors.map((error) => ({ field: error.field, message: errorInDutch(error) })),
+        outcome.errors.map((error) => ({ field: error.field, message: inDutch(error) })),
       ),
     );
   }
@@ -281,6 +275,6 @@ function newProblems(known: RowProblem[], found: RowProblem[]): RowProblem[] {
 function publishGaps(row: CheckedRow): RowProblem[] {
   return publishProblems(row.kind!, row.content as Partial<AssetContentDto>).map((error) => ({
     field: error.field,
-    message: errorInDutch(error),
+    message: inDutch(error),
   }));
 }

@@ -12,6 +12,7 @@ import {
   PageQueryDto,
   ValidationFailedError,
   toPage,
+  unknownPps,
 } from '@bouwsteen/common';
 import { PpsRepository } from '@bouwsteen/organisations';
 import {
@@ -55,7 +56,7 @@ export class ImportsService {
     choices?: (fields: Record<string, string>) => Omit<StartImportQueryDto, 'ppsId' | 'format'>,
   ): Promise<ImportJobDto> {
     if (!(await this.pps.exists(query.ppsId)))
-      throw new ValidationFailedError([{ field: 'ppsId', message: `unknown PPS ${query.ppsId}` }]);
+      throw new ValidationFailedError([unknownPps('ppsId', query.ppsId)]);
     if (!ImportPolicy.canStart(principal, query.ppsId))
       throw new ForbiddenError('Only editors of this PPS (or an admin) may import into it');
     this.refuseFullLine(await this.jobs.unfinished(query.ppsId));

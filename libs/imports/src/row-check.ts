@@ -1,14 +1,15 @@
-import { AssetContentDto, AssetKind, CreateAssetDto } from '@bouwsteen/assets';
+import { ASSET_KINDS, AssetContentDto, AssetKind, CreateAssetDto } from '@bouwsteen/assets';
 import { ArgumentMetadata } from '@nestjs/common';
 import {
-  UNREADABLE_PROBLEM,
+  Constraint,
+  FieldCode,
   ValidationFailedError,
   createValidationPipe,
-  textProblem,
+  textFault,
   unsafeTextFields,
   normaliseTextFields,
 } from '@bouwsteen/common';
-import { inDutch } from './dutch-messages';
+import { inDutch, dutchMessage } from '@bouwsteen/taxonomy/pure';
 import {
   DecodedRow,
   RowProblem,
@@ -49,32 +50,35 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
   for (const problem of unsafeTextFields(decoded.content, '', 20)) {
     // Text with U+FFFD is shown as found (it can be stored); NUL and the like are not.
     const found =
-      problem.message === UNREADABLE_PROBLEM ? valueAt(decoded.content, problem.field) : undefined;
+      problem.code === FieldCode.TextUnreadable
+        ? valueAt(decoded.content, problem.field)
+        : undefined;
     problems.push({
       field: problem.field,
-      message: textInDutch(problem.message),
+      message: dutchMessage(problem.code, { ...problem.values, file: true }),
       value: typeof found === 'string' ? found : undefined,
     });
   }
   for (const field of ['id', 'sourceId'] as const) {
     const text = decoded[field];
-    if (text !== undefined && textProblem(text)) {
-      problems.push({ field, message: textInDutch(textProblem(text)!), value: text });
+    const fault = text === undefined ? undefined : textFault(text);
+    if (fault) {
+      problems.push({
+        field,
+        message: dutchMessage(fault.code, { ...fault.values, file: true }),
+        value: text,
+      });
       decoded[field] = undefined;
     }
   }
   if (decoded.sourceId !== undefined && !/^\S(.{0,98}\S)?$/u.test(decoded.sourceId))
     problems.push({
       field: 'sourceId',
-      message: 'moet 1 tot 100 tekens zijn, zonder spaties aan begin of eind',
+      message: dutchMessage(FieldCode.SourceIdFormat),
       value: decoded.sourceId,
     });
   if (decoded.id !== undefined && !isUuid(decoded.id))
-    problems.push({
-      field: 'id',
-      message: 'moet een Bouwsteen-id zijn (een UUID)',
-      value: decoded.id,
-    });
+    problems.push({ field: 'id', message: dutchMessage(Constraint.IsUuid), value: decoded.id });
   if (decoded.kind) problems.push(...normaliseCodes(decoded.kind, decoded.content, lookup));
   return { label: row.label, ...decoded, problems };
 }
@@ -98,17 +102,20 @@ export async function shapeProblems(
     return {
       problems: (error.errors ?? []).map((problem) => ({
         field: problem.field,
-        message: inDutch(problem.message),
+        message: inDutch(problem),
       })),
     };
   }
 }
 
+/** What a JSON line's `kind` may be: the API's codes. */
+const KIND_CODES = ASSET_KINDS.join(', ');
+
 function decodeObject(value: unknown): DecodedRow {
   if (!value || typeof value !== 'object' || Array.isArray(value))
     return {
       content: {},
-      problems: [{ field: '', message: 'moet een JSON-object zijn, één bouwsteen per regel' }],
+      problems: [{ field: '', message: dutchMessage(FieldCode.NotAnObject) }],
     };
   const { kind, id, sourceId, ppsId: _ppsId, ...content } = value as Record<string, unknown>;
   const problems: RowProblem[] = [];
@@ -116,7 +123,9 @@ function decodeObject(value: unknown): DecodedRow {
   if (!isKind(kindCode))
     problems.push({
       field: 'kind',
-      message: kind === undefined ? 'is verplicht' : 'is geen soort bouwsteen',
+      message: dutchMessage(kind === undefined ? Constraint.IsDefined : FieldCode.UnknownKind, {
+        choices: KIND_CODES,
+      }),
       value: kind === undefined ? undefined : String(kind),
     });
   return {
@@ -126,12 +135,4 @@ function decodeObject(value: unknown): DecodedRow {
     content,
     problems,
   };
-}
-
-function textInDutch(message: string): string {
-  if (message === UNREADABLE_PROBLEM)
-    return 'bevat tekens die geen UTF-8 zijn; sla het bestand op als CSV UTF-8';
-  if (message.startsWith('must not contain NUL')) return 'bevat een NUL-teken';
-  if (message.startsWith('must not contain control')) return 'bevat onzichtbare stuurtekens';
-  return 'bevat ongeldige Unicode-tekens';
 }

@@ -1,5 +1,7 @@
 import type { ExportedAsset } from '@bouwsteen/assets';
 import { ASSET_KINDS, AssetKind } from '@bouwsteen/assets/pure';
+import { Constraint, FieldCode } from '@bouwsteen/common/pure';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import {
   Column,
   KIND_CHOICES,
@@ -53,11 +55,13 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
   const content: Record<string, unknown> = {};
   const kindCell = findCell(cells, 'kind');
   const kind = kindCell ? (choiceCode(KIND_CHOICES, kindCell) as AssetKind | undefined) : undefined;
-  if (!kindCell) problems.push({ field: 'kind', message: 'is verplicht' });
+  if (!kindCell) problems.push({ field: 'kind', message: dutchMessage(Constraint.IsDefined) });
   else if (!kind)
     problems.push({
       field: 'kind',
-      message: `is geen soort bouwsteen; kies uit ${Object.values(KIND_CHOICES).join(', ')}`,
+      message: dutchMessage(FieldCode.UnknownKind, {
+        choices: Object.values(KIND_CHOICES).join(', '),
+      }),
       value: kindCell,
     });
   for (const [header, raw] of Object.entries(cells)) {
@@ -71,7 +75,7 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
     if (owner && kind && owner !== kind) {
       problems.push({
         field: column.name,
-        message: `hoort bij een ${KIND_CHOICES[owner].toLowerCase()}, niet bij deze ${KIND_CHOICES[kind].toLowerCase()}`,
+        message: dutchMessage(FieldCode.ColumnOfOtherKind, { owner, kind }),
         value: cell,
       });
       continue;
@@ -98,7 +102,11 @@ function decodeColumn(column: Column, cell: string, problems: RowProblem[]): unk
       const record: Record<string, unknown> = structuredClone(column.eachRecord ?? {});
       if (parts.length > column.parts!.length)
         problem(
-          `record ${index + 1} heeft ${parts.length} delen; verwacht: ${column.parts!.map((part) => part.label).join(' | ')}`,
+          dutchMessage(FieldCode.TooManyParts, {
+            record: index + 1,
+            parts: parts.length,
+            expected: column.parts!.map((part) => part.label).join(' | '),
+          }),
         );
       column.parts!.forEach((part, position) => {
         const text = parts[position] ?? '';
@@ -132,7 +140,7 @@ function typed(
       // The exponent form is how a spreadsheet (and String()) writes -0.0000001: -1e-7.
       if (!/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(normal)) {
         problem(
-          type.type === 'integer' ? 'moet een geheel getal zijn' : 'moet een getal zijn',
+          dutchMessage(type.type === 'integer' ? Constraint.IsInt : Constraint.IsNumber),
           text,
         );
         return undefined;
@@ -141,7 +149,7 @@ function typed(
     }
     case 'boolean': {
       const answer = BOOLEANS[text.toLowerCase()];
-      if (answer === undefined) problem('moet ja of nee zijn', text);
+      if (answer === undefined) problem(dutchMessage(Constraint.IsBoolean), text);
       return answer;
     }
     case 'date': {
@@ -236,9 +244,10 @@ function unknownValue(type: ValueType, lookup: VocabularyLookup): string {
       : type.type === 'choice'
         ? Object.values(type.choices)
         : [];
-  return options.length > 0 && options.length <= 25
-    ? `onbekende waarde; kies uit: ${options.join(', ')}`
-    : 'onbekende waarde';
+  return dutchMessage(
+    FieldCode.UnknownValue,
+    options.length > 0 && options.length <= 25 ? { choices: options.join(', ') } : {},
+  );
 }
 
 /**
@@ -266,7 +275,7 @@ export function resolveReferences(
         if (pending?.has(reference)) return [];
         problems.push({
           field: column.name,
-          message: 'geen bouwsteen van deze PPS heeft deze eigen code',
+          message: dutchMessage(FieldCode.UnknownSourceId),
           value: reference,
         });
         return [];

@@ -6,7 +6,7 @@ import {
   DomainException,
   ValidationFailedError,
   charsetOf,
-  textProblem,
+  textFault,
 } from '@bouwsteen/common';
 import { ImportError } from './imports.errors';
 import { ImportFormat } from './readers';
@@ -75,11 +75,13 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
     parser.on('file', (field, stream, info) => {
       if (field !== 'file' || found) return stream.resume();
       found = true;
-      const nameProblem = info.filename ? textProblem(info.filename) : undefined;
+      const nameProblem = info.filename ? textFault(info.filename) : undefined;
       if (nameProblem) {
         stream.resume();
         return reject(
-          new ValidationFailedError([{ field: 'file', message: `name ${nameProblem}` }]),
+          new ValidationFailedError([
+            { field: 'file', ...nameProblem, message: `name ${nameProblem.message}` },
+          ]),
         );
       }
       const extension = info.filename?.split('.').pop()?.toLowerCase() ?? '';

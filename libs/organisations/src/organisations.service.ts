@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainException,
+  FieldCode,
   FieldError,
   NotFoundError,
   Page,
@@ -147,6 +148,7 @@ export class OrganisationsService {
         errors.push({
           field: index === 0 ? 'name' : `aliases.${index - 1}`,
           message: 'must contain letters or digits',
+          code: FieldCode.NeedsLettersOrDigits,
         });
         continue;
       }

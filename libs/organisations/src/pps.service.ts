@@ -3,6 +3,7 @@ import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   DomainException,
+  FieldCode,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -10,6 +11,7 @@ import {
   nameKey,
   slugify,
   toPage,
+  unknownOrganisation,
 } from '@bouwsteen/common';
 import {
   AuditTrail,
@@ -173,7 +175,11 @@ export class PpsService {
     const start = dto.funding?.start ?? current?.fundingStart;
     const end = dto.funding?.end ?? current?.fundingEnd;
     if (start && end && end < start)
-      errors.push({ field: 'funding.end', message: 'must not be before funding.start' });
+      errors.push({
+        field: 'funding.end',
+        message: 'must not be before funding.start',
+        code: FieldCode.EndBeforeStart,
+      });
     const organisationIds = [
       ...(dto.leadOrganisationId ? [dto.leadOrganisationId] : []),
       ...(dto.partners ?? []).map((partner) => partner.organisationId),
@@ -182,21 +188,21 @@ export class PpsService {
       (await this.organisations.findByIds(organisationIds)).map((org) => org.id),
     );
     if (dto.leadOrganisationId && !known.has(dto.leadOrganisationId)) {
-      errors.push({
-        field: 'leadOrganisationId',
-        message: `unknown organisation ${dto.leadOrganisationId}`,
-      });
+      errors.push(unknownOrganisation('leadOrganisationId', dto.leadOrganisationId));
     }
     const seen = new Set<string>();
     dto.partners?.forEach((partner, index) => {
       if (!known.has(partner.organisationId)) {
-        errors.push({
-          field: `partners.${index}.organisationId`,
-          message: `unknown organisation ${partner.organisationId}`,
-        });
+        errors.push(
+          unknownOrganisation(`partners.${index}.organisationId`, partner.organisationId),
+        );
       }
       if (seen.has(partner.organisationId)) {
-        errors.push({ field: `partners.${index}.organisationId`, message: 'is listed twice' });
+        errors.push({
+          field: `partners.${index}.organisationId`,
+          message: 'is listed twice',
+          code: FieldCode.ListedTwice,
+        });
       }
       seen.add(partner.organisationId);
     });

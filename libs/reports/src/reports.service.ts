@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundError, TtlCache, ValidationFailedError } from '@bouwsteen/common';
+import {
+  Clock,
+  FieldCode,
+  NotFoundError,
+  TtlCache,
+  ValidationFailedError,
+} from '@bouwsteen/common';
 import {
   SearchDocumentsRepository,
   SearchUnavailableError,
@@ -86,7 +92,12 @@ export class ReportsService {
     const term = await this.taxonomy.term('provinces', code);
     if (!term)
       throw new ValidationFailedError([
-        { field: 'province', message: `unknown provinces code "${code}"` },
+        {
+          field: 'province',
+          message: `unknown provinces code "${code}"`,
+          code: FieldCode.UnknownCode,
+          values: { vocabulary: 'provinces', value: code },
+        },
       ]);
     const portfolio = await this.reports.totals({ province: code });
     const ppsIds = portfolio.map((row) => row.ppsId);

@@ -5,6 +5,7 @@ import { Principal } from '@bouwsteen/auth';
 import {
   Clock,
   DomainException,
+  FieldCode,
   FieldError,
   ForbiddenError,
   NotFoundError,
@@ -13,6 +14,8 @@ import {
   ValidationFailedError,
   dutchToday,
   toPage,
+  unknownOrganisation,
+  unknownPps,
 } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { OrganisationsRepository, PpsRepository } from '@bouwsteen/organisations';
@@ -51,31 +54,32 @@ export class ReuseService {
       errors.push({
         field: 'adopterPpsId',
         message: 'give exactly one of adopterPpsId and adopterOrganisationId',
+        code: FieldCode.ExactlyOneAdopter,
       });
     }
     if ((await this.assets.findVersion(assetId, version))?.state !== 'published') {
       errors.push({
         field: 'version',
         message: `version ${version} of this asset was never published`,
+        code: FieldCode.VersionNotPublished,
+        values: { version },
       });
     }
     if (dto.startedOn && dto.startedOn > dutchToday(this.clock.now())) {
       errors.push({
         field: 'startedOn',
         message: 'must not be in the future: record a reuse once it has started',
+        code: FieldCode.NotInFuture,
       });
     }
     if (dto.adopterPpsId && !(await this.pps.exists(dto.adopterPpsId))) {
-      errors.push({ field: 'adopterPpsId', message: `unknown PPS ${dto.adopterPpsId}` });
+      errors.push(unknownPps('adopterPpsId', dto.adopterPpsId));
     }
     if (
       dto.adopterOrganisationId &&
       (await this.organisations.findByIds([dto.adopterOrganisationId])).length === 0
     ) {
-      errors.push({
-        field: 'adopterOrganisationId',
-        message: `unknown organisation ${dto.adopterOrganisationId}`,
-      });
+      errors.push(unknownOrganisation('adopterOrganisationId', dto.adopterOrganisationId));
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const adopter = { ppsId: dto.adopterPpsId, organisationId: dto.adopterOrganisationId };

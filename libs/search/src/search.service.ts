@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { SearchParams, SearchResponse } from 'meilisearch';
-import { FieldError } from '@bouwsteen/common';
+import { FieldCode, FieldError } from '@bouwsteen/common';
 import { dutchAnalyser } from '@bouwsteen/language';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
 import { FACETS, FacetName, SearchQueryDto } from './dto/search-query.dto';
@@ -227,7 +227,12 @@ export class SearchService {
       query.studyLoadMax !== undefined &&
       query.studyLoadMax < query.studyLoadMin
     ) {
-      errors.push({ field: 'studyLoadMax', message: 'must not be below studyLoadMin' });
+      errors.push({
+        field: 'studyLoadMax',
+        message: 'must not be below studyLoadMin',
+        code: FieldCode.MaxBelowMin,
+        values: { min: query.studyLoadMin },
+      });
     }
     if (query.updatedSince)
       add(atLeast('updatedAt', Math.floor(Date.parse(query.updatedSince) / 1000)));
@@ -236,13 +241,23 @@ export class SearchService {
       errors.push({
         field: query.lat === undefined ? 'lat' : 'lng',
         message: 'lat and lng go together',
+        code: FieldCode.LatLngTogether,
       });
     if (query.radiusKm !== undefined) {
-      if (!hasPoint) errors.push({ field: 'radiusKm', message: 'needs lat and lng' });
+      if (!hasPoint)
+        errors.push({
+          field: 'radiusKm',
+          message: 'needs lat and lng',
+          code: FieldCode.RadiusNeedsPoint,
+        });
       else add(withinRadius(query.lat!, query.lng!, query.radiusKm * 1000));
     }
     if (query.sort === 'distance' && !hasPoint)
-      errors.push({ field: 'sort', message: 'distance needs lat and lng' });
+      errors.push({
+        field: 'sort',
+        message: 'distance needs lat and lng',
+        code: FieldCode.DistanceNeedsPoint,
+      });
     errors.forEach((error) => checker.add(error));
     return filters;
   }

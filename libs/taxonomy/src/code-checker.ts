@@ -1,4 +1,4 @@
-import { FieldError, ValidationFailedError } from '@bouwsteen/common/pure';
+import { FieldCode, FieldError, ValidationFailedError } from '@bouwsteen/common/pure';
 import { Term, Vocabulary } from './vocabulary';
 
 /** Checks codes against the vocabularies, collecting every unknown one before failing once. */
@@ -13,6 +13,8 @@ export class CodeChecker {
       this.errors.push({
         field,
         message: `unknown ${vocabulary} code "${value}"${this.hint(vocabulary)}`,
+        code: FieldCode.UnknownCode,
+        values: { vocabulary, value },
       });
     }
     return this;

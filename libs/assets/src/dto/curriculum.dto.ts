@@ -7,13 +7,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { NestedList, NestedObject } from '@bouwsteen/common';
+import { IsCreboCode, IsElectiveCode, NestedList, NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 import { StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
@@ -47,7 +46,7 @@ export class CurriculumDetailsDto {
   })
   @IsOptional()
   @IsArray()
-  @Matches(/^\d{5}$/, { each: true, message: 'each crebo code must be 5 digits' })
+  @IsCreboCode({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(10)
   creboCodes?: string[];
@@ -103,7 +102,7 @@ export class CurriculumDetailsDto {
   })
   @IsOptional()
   @IsArray()
-  @Matches(/^K\d{4}$/, { each: true, message: 'each elective code must be K followed by 4 digits' })
+  @IsElectiveCode({ each: true })
   @ArrayUnique()
   @ArrayMaxSize(30)
   electiveCodes?: string[];

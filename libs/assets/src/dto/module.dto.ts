@@ -9,14 +9,18 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  IsUrl,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import {
+  IsElectiveCode,
+  IsEscoUri,
+  NestedList,
+  NestedObject,
+  OptionalNotNull,
+} from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
@@ -33,10 +37,7 @@ export class LearningOutcomeDto {
     example: 'http://data.europa.eu/esco/skill/0b2e9b2c-8a4f-4a39-9f3e-5b0a5c6f8a11',
   })
   @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, host_whitelist: ['data.europa.eu'] },
-    { message: 'must be an ESCO URI on data.europa.eu' },
-  )
+  @IsEscoUri()
   escoUri?: string;
 }
 
@@ -214,7 +215,7 @@ export class ModuleDetailsDto {
 
   @ApiPropertyOptional({ example: 'K0080' })
   @IsOptional()
-  @Matches(/^K\d{4}$/, { message: 'must be K followed by 4 digits' })
+  @IsElectiveCode()
   electiveCode?: string;
 
   @ApiPropertyOptional({ type: PriceDto })

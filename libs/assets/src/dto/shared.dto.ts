@@ -7,13 +7,12 @@ import {
   IsString,
   IsUUID,
   IsUrl,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, IsNotBefore } from '@bouwsteen/common';
+import { IsCalendarDate, IsNotBefore, IsPhoneNumber } from '@bouwsteen/common';
 import { LINK_TYPES, STUDY_LOAD_UNITS } from '../asset-codes';
 
 /** Contacts are roles ("projectleider"), not people's private data; email should be a team address. */
@@ -38,7 +37,7 @@ export class ContactDto {
 
   @ApiPropertyOptional({ example: '+31 251 123 456' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'must be a phone number' })
+  @IsPhoneNumber()
   phone?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,3 +1,4 @@
+import { FieldCode } from '@bouwsteen/common/pure';
 import { InfrastructureDetailsDto } from '../dto/infrastructure.dto';
 import { AssetKindHandler, compact } from './asset-kind';
 
@@ -18,6 +19,7 @@ export const infrastructureKind: AssetKindHandler<
       checker.add({
         field: `${field}.locations`,
         message: 'a physical environment needs at least one location',
+        code: FieldCode.PhysicalNeedsLocation,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { FieldCode } from '@bouwsteen/common/pure';
 import { ModuleDetailsDto, ModuleViewDto } from '../dto/module.dto';
 import { AssetKindHandler, compact, studyLoadView } from './asset-kind';
 
@@ -14,6 +15,7 @@ export const moduleKind: AssetKindHandler<ModuleDetailsDto, ModuleViewDto> = {
       checker.add({
         field: `${field}.certification`,
         message: 'an mbo-certificaat requires formal learning',
+        code: FieldCode.CertificateNeedsFormal,
       });
     }
     input.offerings?.forEach((offering, index) => {
@@ -22,6 +24,7 @@ export const moduleKind: AssetKindHandler<ModuleDetailsDto, ModuleViewDto> = {
         checker.add({
           field: `${field}.offerings.${index}.period.end`,
           message: 'must not be before start',
+          code: FieldCode.EndBeforeStart,
         });
       }
     });

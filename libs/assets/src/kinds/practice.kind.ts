@@ -1,3 +1,4 @@
+import { FieldCode } from '@bouwsteen/common/pure';
 import { PracticeDetailsDto } from '../dto/practice.dto';
 import { AssetKindHandler, compact } from './asset-kind';
 
@@ -9,7 +10,11 @@ export const practiceKind: AssetKindHandler<PracticeDetailsDto, PracticeDetailsD
       .codes(`${field}.configurations`, 'configurations', input.configurations);
     const { start, end } = input.period ?? {};
     if (start && end && end < start)
-      checker.add({ field: `${field}.period.end`, message: 'must not be before start' });
+      checker.add({
+        field: `${field}.period.end`,
+        message: 'must not be before start',
+        code: FieldCode.EndBeforeStart,
+      });
   },
   references() {
     return [];

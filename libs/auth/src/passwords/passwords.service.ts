@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import { FieldCode, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
 import { AccountCredentials } from '../account-credentials';
 import { AuthError } from '../auth.errors';
@@ -45,11 +45,19 @@ export class PasswordsService {
     if (!user) throw new NotFoundError(AuthError.UserNotFound, 'user', principal.userId);
     if (!(await this.auth.checkPassword(user.emailKey, dto.currentPassword, address)))
       throw new ValidationFailedError([
-        { field: 'currentPassword', message: 'is not your current password' },
+        {
+          field: 'currentPassword',
+          message: 'is not your current password',
+          code: FieldCode.WrongCurrentPassword,
+        },
       ]);
     if (dto.newPassword === dto.currentPassword)
       throw new ValidationFailedError([
-        { field: 'newPassword', message: 'must differ from your current password' },
+        {
+          field: 'newPassword',
+          message: 'must differ from your current password',
+          code: FieldCode.SameAsCurrentPassword,
+        },
       ]);
     return this.store(user, dto.newPassword, 'chosen by its owner');
   }

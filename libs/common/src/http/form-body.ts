@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { raw } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FieldError } from '../domain.exception';
+import { FieldCode } from '../messages/field-codes';
 import { parse } from 'qs';
 import { charsetOf } from './request-guards';
 
@@ -188,11 +189,9 @@ export function sizeInWords(size: string): string {
 /** What reading a form body had to leave out, for the form to name beside its fields. */
 const readProblems = new AsyncLocalStorage<FieldError[]>();
 
-export const FORM_TOO_LARGE = 'form-too-large';
-
 /**
  * The fields the current request's form body could not keep (too long for one post), as field
- * errors with the code FORM_TOO_LARGE; `field` is `body` for the part past what was read.
+ * errors with the code FieldCode.FormTooLarge; `field` is `body` for the part past what was read.
  */
 export function formReadProblems(): FieldError[] {
   return readProblems.getStore() ?? [];
@@ -202,7 +201,7 @@ function tooLarge(field: string, limit: string): FieldError {
   return {
     field,
     message: `is too long to send in one form (a form holds at most ${limit})`,
-    code: FORM_TOO_LARGE,
+    code: FieldCode.FormTooLarge,
     values: { limit },
   };
 }

@@ -3,7 +3,7 @@ import { CommonError } from '../common.errors';
 import { DomainException, ValidationFailedError } from '../domain.exception';
 import { jsonDepth } from './json-depth';
 import { normaliseTextFields } from './text-normalisation';
-import { textProblem, unsafeTextFields } from './text-safety';
+import { textFault, unsafeTextFields } from './text-safety';
 
 /** Deeper than any body the API accepts (an asset is about five levels deep). */
 export const MAX_JSON_DEPTH = 32;
@@ -86,8 +86,9 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
     );
   }
   const formBody = request.is('application/x-www-form-urlencoded');
+  const pathFault = textFault(path);
   const problems = [
-    ...(textProblem(path) ? [{ field: 'path', message: textProblem(path)! }] : []),
+    ...(pathFault ? [{ field: 'path', ...pathFault }] : []),
     ...unsafeTextFields(request.query),
     ...(formBody ? [] : unsafeTextFields(request.body)),
   ];

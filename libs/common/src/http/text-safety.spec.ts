@@ -1,4 +1,4 @@
-import { textProblem, unsafeTextFields } from './text-safety';
+import { textFault, textProblem, unsafeTextFields } from './text-safety';
 
 describe('textProblem', () => {
   it.each([
@@ -17,6 +17,19 @@ describe('textProblem', () => {
   });
 });
 
+describe('textFault', () => {
+  it('gives a code and, for control characters, each one as a person can see it', () => {
+    expect(textFault('a\u0007b\u0000c\u0007\uFFFF')).toEqual({
+      code: 'textControl',
+      message: 'must not contain NUL characters (\\u0000)',
+      values: { chars: '␇ ␀ U+FFFF', count: 3 },
+    });
+    expect(textFault('half \uD83D')?.code).toBe('textSurrogate');
+    expect(textFault('Caf\uFFFD')?.code).toBe('textUnreadable');
+    expect(textFault('Café')).toBeUndefined();
+  });
+});
+
 describe('unsafeTextFields', () => {
   it('names the field path of every bad string and key, in document order', () => {
     expect(
@@ -30,9 +43,21 @@ describe('unsafeTextFields', () => {
       {
         field: 'module.learningOutcomes.1.text',
         message: 'must not contain NUL characters (\\u0000)',
+        code: 'textControl',
+        values: { chars: '␀', count: 1 },
       },
-      { field: 'keywords.1', message: 'must not contain control characters' },
-      { field: 'bad\u0000key', message: 'name must not contain NUL characters (\\u0000)' },
+      {
+        field: 'keywords.1',
+        message: 'must not contain control characters',
+        code: 'textControl',
+        values: { chars: '␁', count: 1 },
+      },
+      {
+        field: 'bad\u0000key',
+        message: 'name must not contain NUL characters (\\u0000)',
+        code: 'textControl',
+        values: { chars: '␀', count: 1 },
+      },
     ]);
   });
 

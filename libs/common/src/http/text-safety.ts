@@ -1,4 +1,6 @@
-import { FieldError } from '../domain.exception';
+import { FieldError, FieldValues } from '../domain.exception';
+import { FieldCode } from '../messages/field-codes';
+import { visibleControls } from './text-normalisation';
 
 /**
  * Characters no stored text may hold. NUL is refused by PostgreSQL itself; the other C0
@@ -16,12 +18,59 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 export const UNREADABLE = '\uFFFD';
 export const UNREADABLE_PROBLEM = 'is not valid UTF-8 (holds U+FFFD where bytes could not be read)';
 
-export function textProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain NUL characters (\\u0000)';
-  if (CONTROL.test(text)) return 'must not contain control characters';
-  if (LONE_SURROGATE.test(text)) return 'is not valid Unicode (an unpaired surrogate)';
-  if (text.includes(UNREADABLE)) return UNREADABLE_PROBLEM;
+/** What is wrong with a text that cannot be stored: a code, its values and the English. */
+export interface TextFault {
+  code: string;
+  message: string;
+  values?: FieldValues;
+}
+
+export function textFault(text: string): TextFault | undefined {
+  if (text.includes('\u0000'))
+    return {
+      code: FieldCode.TextControl,
+      message: 'must not contain NUL characters (\\u0000)',
+      values: controlsIn(text),
+    };
+  if (CONTROL.test(text))
+    return {
+      code: FieldCode.TextControl,
+      message: 'must not contain control characters',
+      values: controlsIn(text),
+    };
+  if (LONE_SURROGATE.test(text))
+    return {
+      code: FieldCode.TextSurrogate,
+      message: 'is not valid Unicode (an unpaired surrogate)',
+    };
+  if (text.includes(UNREADABLE))
+    return { code: FieldCode.TextUnreadable, message: UNREADABLE_PROBLEM };
   return undefined;
+}
+
+/** The English of textFault, for messages that are not field errors (a name, an argument). */
+export function textProblem(text: string): string | undefined {
+  return textFault(text)?.message;
+}
+
+// eslint-disable-next-line no-control-regex -- naming control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+/**
+ * The control characters a text holds, as a person can see them (␀, ␇, U+FFFF) and how many
+ * different ones: what a message names for the person to remove.
+ */
+function controlsIn(text: string): FieldValues {
+  const found = [
+    ...new Set(
+      (text.match(CONTROLS) ?? []).map((character) =>
+        character > '\u007F'
+          ? `U+${character.charCodeAt(0).toString(16).toUpperCase()}`
+          : visibleControls(character),
+      ),
+    ),
+  ];
+  return { chars: found.join(' '), count: found.length };
 }
 
 /**
@@ -31,20 +80,20 @@ export function textProblem(text: string): string | undefined {
 export function unsafeTextFields(value: unknown, root = '', max = 50): FieldError[] {
   const problems: FieldError[] = [];
   // [value, path, whether its key (the last path segment) is itself bad text]
-  const stack: [unknown, string, string | undefined][] = [[value, root, undefined]];
+  const stack: [unknown, string, TextFault | undefined][] = [[value, root, undefined]];
   while (stack.length > 0 && problems.length < max) {
     const [current, path, keyProblem] = stack.pop()!;
     if (keyProblem) {
-      problems.push({ field: path, message: `name ${keyProblem}` });
+      problems.push({ field: path, ...keyProblem, message: `name ${keyProblem.message}` });
     } else if (typeof current === 'string') {
-      const problem = textProblem(current);
-      if (problem) problems.push({ field: path || 'body', message: problem });
+      const fault = textFault(current);
+      if (fault) problems.push({ field: path || 'body', ...fault });
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index--)
         stack.push([current[index], path ? `${path}.${index}` : String(index), undefined]);
     } else if (current !== null && typeof current === 'object') {
       for (const [key, child] of Object.entries(current).reverse())
-        stack.push([child, path ? `${path}.${key}` : key, textProblem(key)]);
+        stack.push([child, path ? `${path}.${key}` : key, textFault(key)]);
     }
   }
   return problems;

@@ -12,6 +12,8 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  FieldErrorDto,
+  FieldValues,
   IsCalendarDate,
   IsNotBefore,
   NestedList,
@@ -144,14 +146,30 @@ export class UpdateCourseDto extends PatchType(CreateCourseDto) {
 
 export class CourseListQueryDto extends PageQueryDto {}
 
-export class CourseIssueDto {
+/** A warning about a course: a field error's shape (its code and values as the API's errors). */
+export class CourseIssueDto extends FieldErrorDto {
   @ApiProperty({ example: 'items.2.assetId' })
-  field: string;
+  override field: string;
 
   @ApiProperty({
     example: 'prerequisite "PLC programmeren voor beginners" is not earlier in the course',
   })
-  message: string;
+  override message: string;
+
+  @ApiProperty({
+    example: 'prerequisiteNotEarlier',
+    description:
+      'prerequisiteNotEarlier (values: title), levelJump (from, to), updateAvailable ' +
+      '(version) or withdrawn',
+  })
+  override code: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { title: 'PLC programmeren voor beginners' },
+  })
+  override values?: FieldValues;
 }
 
 export class CourseItemDto {

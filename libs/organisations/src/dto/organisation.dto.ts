@@ -5,11 +5,19 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { NestedList, OptionalNotNull, PageQueryDto, PatchType } from '@bouwsteen/common';
+import {
+  IsBrinCode,
+  IsCountryCode,
+  IsKvkNumber,
+  IsPostalCode,
+  NestedList,
+  OptionalNotNull,
+  PageQueryDto,
+  PatchType,
+} from '@bouwsteen/common';
 
 export class AddressDto {
   @ApiPropertyOptional({ example: 'Zeestraat 12' })
@@ -20,7 +28,7 @@ export class AddressDto {
 
   @ApiPropertyOptional({ example: '1941 AA' })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{3} ?[A-Z]{2}$/, { message: 'must be a Dutch postal code such as 1941 AA' })
+  @IsPostalCode()
   postalCode?: string;
 
   @ApiProperty({ example: 'Beverwijk' })
@@ -31,7 +39,7 @@ export class AddressDto {
 
   @ApiPropertyOptional({ example: 'NL' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code' })
+  @IsCountryCode()
   country?: string;
 }
 
@@ -62,7 +70,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ example: '41224532', description: 'KvK number (8 digits)' })
   @IsOptional()
-  @Matches(/^[0-9]{8}$/, { message: 'must be 8 digits' })
+  @IsKvkNumber()
   kvkNumber?: string;
 
   @ApiPropertyOptional({
@@ -70,7 +78,7 @@ export class CreateOrganisationDto {
     description: 'BRIN code of a school (2 digits + 2 characters)',
   })
   @IsOptional()
-  @Matches(/^[0-9]{2}[A-Z0-9]{2}$/, { message: 'must be 2 digits followed by 2 letters or digits' })
+  @IsBrinCode()
   brinCode?: string;
 
   @ApiPropertyOptional({ example: 'https://www.novacollege.nl' })

@@ -5,10 +5,10 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsCreboCode } from '@bouwsteen/common';
 import { SEARCH_KINDS } from './search-query.dto';
 
 /** A text that is not stored yet: a funder checking a proposal, or a PPS about to write a module. */
@@ -54,7 +54,7 @@ export class SimilarQueryDto {
   @ApiPropertyOptional({ type: [String], example: ['25923'] })
   @IsOptional()
   @IsArray()
-  @Matches(/^\d{5}$/, { each: true, message: 'each crebo code must be 5 digits' })
+  @IsCreboCode({ each: true })
   @ArrayMaxSize(10)
   creboCodes?: string[];
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '@bouwsteen/common';
-import { formMessage } from './form-messages';
+import { inDutch } from '@bouwsteen/taxonomy/pure';
 
 /** `module.learningOutcomes.0.text` → `veld-module-learningOutcomes-0-text` */
 export function fieldId(path: string): string {
@@ -13,8 +13,9 @@ export function fieldName(path: string): string {
 }
 
 /**
- * A form's errors by field, in Dutch. An error is shown at the field it names or, when the form
- * has no input for that exact path (a list as a whole, an object), at its nearest shown parent.
+ * A form's errors by field, in Dutch: each worded by its code in the message catalogue. An error
+ * is shown at the field it names or, when the form has no input for that exact path (a list as
+ * a whole, an object), at its nearest shown parent.
  */
 export class FieldErrors {
   private readonly byPath = new Map<string, string[]>();
@@ -26,7 +27,7 @@ export class FieldErrors {
     for (const error of errors) {
       const path = this.anchor(error.field);
       const list = this.byPath.get(path) ?? [];
-      const message = formMessage(error);
+      const message = inDutch(error);
       if (!list.includes(message)) list.push(message);
       this.byPath.set(path, list);
     }

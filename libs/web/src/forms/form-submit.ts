@@ -1,8 +1,12 @@
 import { CommonError, DomainException, FieldError } from '@bouwsteen/common';
+import type { MessageCode } from '@bouwsteen/taxonomy/pure';
 import type { PageAnswer } from '../http/page-answer';
 import { fieldErrorsOf, validateForm } from './form-validation';
 
 type Constructor<T> = new (...args: never[]) => T;
+
+/** Problem codes a form shows at one of its fields → that field. */
+type Conflicts = Partial<Record<MessageCode, string>>;
 
 /** A write at a revision someone else has moved on from (412 in the API). */
 export function isStale(error: unknown): boolean {
@@ -22,10 +26,11 @@ export async function submitForm<T extends object>(options: {
   again: (errors: FieldError[], stale: boolean) => Promise<PageAnswer>;
   /**
    * Refusals (409 and the like) the person can fix in one field: the problem's code → that
-   * field. The form comes back with the field named (its Dutch message keyed by the same code)
-   * and everything kept, never an error page that loses the work.
+   * field. The form comes back with the field named (its Dutch message keyed by the same code,
+   * so only a code the message catalogue words is accepted) and everything kept, never an error
+   * page that loses the work.
    */
-  conflicts?: Record<string, string>;
+  conflicts?: Conflicts;
 }): Promise<PageAnswer> {
   const valid = await validateForm(options.dto, options.input);
   const problems = [...(options.problems ?? []), ...(valid.ok ? [] : valid.errors)];
@@ -41,11 +46,9 @@ export async function submitForm<T extends object>(options: {
 }
 
 /** A refusal named in `conflicts`, as the error of its field. */
-export function conflictOf(
-  error: unknown,
-  conflicts: Record<string, string> = {},
-): FieldError[] | undefined {
-  if (!(error instanceof DomainException) || !Object.hasOwn(conflicts, error.code))
-    return undefined;
-  return [{ field: conflicts[error.code], message: error.message, code: error.code }];
+export function conflictOf(error: unknown, conflicts: Conflicts = {}): FieldError[] | undefined {
+  if (!(error instanceof DomainException)) return undefined;
+  const field = (conflicts as Record<string, string | undefined>)[error.code];
+  if (!Object.hasOwn(conflicts, error.code) || !field) return undefined;
+  return [{ field, message: error.message, code: error.code }];
 }

@@ -2,12 +2,10 @@ import { ArgumentMetadata } from '@nestjs/common';
 import {
   DomainException,
   FieldError,
-  UNREADABLE_PROBLEM,
   ValidationFailedError,
   createValidationPipe,
   formReadProblems,
   unsafeTextFields,
-  visibleControls,
 } from '@bouwsteen/common';
 import { maxLengths } from './field-limits';
 import { FORM_TOKEN_FIELD } from './form-token';
@@ -31,7 +29,8 @@ export async function validateForm<T extends object>(
 ): Promise<FormResult<T>> {
   const { [FORM_TOKEN_FIELD]: _token, ...fields } = body;
   void _token;
-  const readErrors = [...tooLarge(dto, fields), ...textErrors(fields)];
+  // Text that cannot be stored as typed, per field, with the characters made visible.
+  const readErrors = [...tooLarge(dto, fields), ...unsafeTextFields(fields)];
   const metadata: ArgumentMetadata = { type: 'body', metatype: dto };
   try {
     const value = (await pipe.transform(fields, metadata)) as T;
@@ -72,38 +71,4 @@ function tooLarge(dto: Constructor<object>, fields: Record<string, unknown>): Fi
   return problems.map((problem) =>
     problem.field === 'body' ? { ...problem, field: anchor } : problem,
   );
-}
-
-/** Text that cannot be stored as typed, per field, with the characters made visible. */
-function textErrors(fields: Record<string, unknown>): FieldError[] {
-  return unsafeTextFields(fields).map((problem) => {
-    if (problem.message === UNREADABLE_PROBLEM) return problem;
-    const value = valueAt(fields, problem.field);
-    if (problem.message.includes('surrogate')) return { ...problem, code: 'text-surrogate' };
-    const found = (value ?? '').match(CONTROLS) ?? [];
-    const chars = [
-      ...new Set(
-        found.map((c) =>
-          c > '\u007F' ? `U+${c.charCodeAt(0).toString(16).toUpperCase()}` : visibleControls(c),
-        ),
-      ),
-    ];
-    return {
-      ...problem,
-      code: 'text-control',
-      values: { chars: chars.join(' ') || '␀', count: chars.length || 1 },
-    };
-  });
-}
-
-// eslint-disable-next-line no-control-regex -- naming control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-
-function valueAt(root: Record<string, unknown>, path: string): string | undefined {
-  let current: unknown = root;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return typeof current === 'string' ? current : undefined;
 }

@@ -24,7 +24,7 @@ describe('values of checkboxes and yes/no choices', () => {
     expect(tickedBox('weg', ['nee', 'ja'])).toEqual({ ticked: true });
     expect(tickedBox('weg', ['nee', 'misschien'])).toEqual({
       ticked: false,
-      error: { field: 'weg', message: 'must be ticked or left empty' },
+      error: { field: 'weg', message: 'must be ticked or left empty', code: 'tickedOrEmpty' },
     });
   });
 });

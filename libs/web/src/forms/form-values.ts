@@ -1,4 +1,4 @@
-import type { FieldError } from '@bouwsteen/common';
+import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
 
 type Json = Record<string, unknown>;
 
@@ -52,5 +52,8 @@ export function tickedBox(
   const known = posted.every((entry) => entry === on || entry === off);
   return known
     ? { ticked: posted.includes(on) }
-    : { ticked: false, error: { field, message: 'must be ticked or left empty' } };
+    : {
+        ticked: false,
+        error: { field, message: 'must be ticked or left empty', code: FieldCode.TickedOrEmpty },
+      };
 }

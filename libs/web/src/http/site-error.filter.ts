@@ -62,6 +62,7 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
           code: problem.code,
           retryPath: request.originalUrl,
           requestId: String(request.id ?? ''),
+          errors: problem.errors,
           // A form that cannot be taken still gives back what was typed, to copy.
           typed: request.method === 'POST' ? typedTexts(request.body) : [],
         }),

@@ -1,4 +1,6 @@
 import Html from '@kitajs/html';
+import type { FieldError } from '@bouwsteen/common/pure';
+import { inDutch } from '@bouwsteen/taxonomy/pure';
 import { TypedTexts } from './typed-texts';
 import type { PageMeta } from './page-meta';
 
@@ -71,8 +73,11 @@ export function ErrorContent(props: {
   requestId?: string;
   /** What a refused form post carried, given back to copy (see typedTexts). */
   typed?: string[];
+  /** The field errors of a refused request (a link with a value out of range), said in Dutch. */
+  errors?: readonly FieldError[];
 }): JSX.Element {
   const text = errorText(props.status, props.code);
+  const problems = [...new Set((props.errors ?? []).map((error) => inDutch(error)))];
   return (
     <>
       <h1 class="utrecht-heading-1" safe>
@@ -81,6 +86,17 @@ export function ErrorContent(props: {
       <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
         {text.lead}
       </p>
+      {problems.length > 0 ? (
+        <ul class="utrecht-unordered-list">
+          {problems.map((problem) => (
+            <li class="utrecht-unordered-list__item" safe>
+              {problem}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
       {props.status >= 500 && props.retryPath ? (
         <p class="utrecht-paragraph">
           <a

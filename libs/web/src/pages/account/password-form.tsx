@@ -1,4 +1,4 @@
-import { FieldError } from '@bouwsteen/common';
+import { FieldCode, FieldError } from '@bouwsteen/common';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
@@ -27,7 +27,13 @@ export function passwordFields(body: Record<string, unknown>): Record<string, st
 export function repeatProblems(fields: Record<string, string>): FieldError[] {
   return fields.newPasswordRepeat === fields.newPassword
     ? []
-    : [{ field: 'newPasswordRepeat', message: 'does not match the new password' }];
+    : [
+        {
+          field: 'newPasswordRepeat',
+          message: 'does not match the new password',
+          code: FieldCode.PasswordRepeatMismatch,
+        },
+      ];
 }
 
 /**

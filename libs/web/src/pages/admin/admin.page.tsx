@@ -13,7 +13,7 @@ import {
   UserListQueryDto,
   UsersService,
 } from '@bouwsteen/auth';
-import { FieldError, normaliseText } from '@bouwsteen/common';
+import { FieldCode, FieldError, normaliseText } from '@bouwsteen/common';
 import {
   OrganisationsService,
   PpsService,
@@ -368,7 +368,11 @@ export class AdminPage {
       write: async (value) => {
         if (id === principal.userId && (value.active === false || value.role !== 'admin'))
           return again([
-            { field: 'role', message: 'cannot remove your own admin role or deactivate yourself' },
+            {
+              field: 'role',
+              message: 'cannot remove your own admin role or deactivate yourself',
+              code: FieldCode.OwnAdminRole,
+            },
           ]);
         await this.users.update(id, Number(body.revisie), value, principal);
         const outcome = value.active === false ? 'gedeactiveerd' : 'opgeslagen';

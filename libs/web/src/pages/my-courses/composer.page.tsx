@@ -11,10 +11,10 @@ import {
   UpdateCourseDto,
 } from '@bouwsteen/courses';
 import { SearchHitDto, SearchService, SearchUnavailableError } from '@bouwsteen/search';
+import { inDutch } from '@bouwsteen/taxonomy/pure';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { StaleNotice } from '../../components/stale-notice';
-import { dutchMessage } from '../../forms/dutch-messages';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
@@ -235,7 +235,7 @@ export class ComposerPage {
     for (const warning of course.warnings) {
       const index = Number(/^items\.(\d+)/.exec(warning.field)?.[1]);
       if (Number.isInteger(index))
-        warnings.set(index, [...(warnings.get(index) ?? []), dutchMessage(warning.message)]);
+        warnings.set(index, [...(warnings.get(index) ?? []), inDutch(warning)]);
     }
     const outdated = course.items.filter((item) => item.state !== 'current').length;
     return this.site.page(
@@ -533,10 +533,7 @@ export class ComposerPage {
         const index = Number(/^items\.(\d+)/.exec(problem.field)?.[1]);
         const assetId = Number.isInteger(index) ? items[index]?.assetId : undefined;
         if (assetId)
-          itemErrors.set(assetId, [
-            ...(itemErrors.get(assetId) ?? []),
-            dutchMessage(problem.message),
-          ]);
+          itemErrors.set(assetId, [...(itemErrors.get(assetId) ?? []), inDutch(problem)]);
       }
       return {
         status: 400,

@@ -11,7 +11,7 @@ import {
   similarityFeatures,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { NotFoundError, ValidationFailedError } from '@bouwsteen/common';
+import { Constraint, FieldError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
@@ -105,7 +105,12 @@ export class AssetEditorPage {
     if (typeof value === 'string' && (ASSET_KINDS as readonly string[]).includes(value))
       return value as AssetKind;
     throw new ValidationFailedError([
-      { field: 'soort', message: 'must be one of the following values' },
+      {
+        field: 'soort',
+        message: `must be one of the following values: ${ASSET_KINDS.join(', ')}`,
+        code: Constraint.IsIn,
+        values: { allowed: ASSET_KINDS.join(', ') },
+      },
     ]);
   }
 
@@ -244,7 +249,7 @@ export class AssetEditorPage {
     page: PageContext,
     principal: Principal,
     state: EditorState,
-    errors: { field: string; message: string }[],
+    errors: FieldError[],
   ): Promise<PageAnswer> {
     const specs = formSections(state.kind).flatMap((s) => s.fields);
     state.errors = new FieldErrors(atFirstField(errors, specs), shownPaths(specs, state.value));

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Principal } from '@bouwsteen/auth';
 import {
+  Constraint,
   DomainException,
   FieldError,
   PageQueryDto,
@@ -308,6 +309,8 @@ function uploadChoices(fields: Record<string, string>) {
     errors.push({
       field: 'doel',
       message: `must be one of the following values: ${GOALS.join(', ')}`,
+      code: Constraint.IsIn,
+      values: { allowed: GOALS.join(', ') },
     });
   if (errors.length > 0) throw new ValidationFailedError(errors);
   return { dryRun: goal === 'proef', publish: goal === 'publiceren', checkSimilar: compare.ticked };

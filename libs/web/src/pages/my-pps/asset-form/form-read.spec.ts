@@ -87,9 +87,13 @@ describe('reading a posted building-block form', () => {
   });
 
   it('puts a missing group at its first field, and knows every field it shows', () => {
-    expect(
-      atFirstField([{ field: 'module.studyLoad', message: 'is required' }], moduleSpecs),
-    ).toEqual([{ field: 'module.studyLoad.value', message: 'is required' }]);
+    const required = { message: 'is required', code: 'isDefined' };
+    expect(atFirstField([{ field: 'module.studyLoad', ...required }], moduleSpecs)).toEqual([
+      { field: 'module.studyLoad.value', ...required },
+    ]);
+    // Only a missing group moves; anything else said of it stays at the group.
+    const wrong = { field: 'module.studyLoad', message: 'must be an object', code: 'isObject' };
+    expect(atFirstField([wrong], moduleSpecs)).toEqual([wrong]);
     const shown = shownPaths(moduleSpecs, { module: { learningOutcomes: [{ text: 'a' }] } });
     expect(shown.has('module.studyLoad.value')).toBe(true);
     expect(shown.has('module.learningOutcomes.2.text')).toBe(true);

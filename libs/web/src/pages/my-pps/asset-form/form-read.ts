@@ -1,4 +1,4 @@
-import { normaliseText } from '@bouwsteen/common/pure';
+import { Constraint, FieldError, normaliseText } from '@bouwsteen/common/pure';
 import { checkedValues, listEntries, yesNo } from '../../../forms/form-values';
 import type { FieldSpec } from './form-schema';
 
@@ -145,10 +145,7 @@ export function shownPaths(specs: FieldSpec[], value: unknown, prefix = ''): Set
  * A missing group ("studyLoad is required") is reported at its first field, so the error
  * summary links to an input the person can type in rather than to a box around several.
  */
-export function atFirstField(
-  errors: { field: string; message: string }[],
-  specs: FieldSpec[],
-): { field: string; message: string }[] {
+export function atFirstField(errors: FieldError[], specs: FieldSpec[]): FieldError[] {
   const groups = new Map<string, string>();
   const walk = (list: FieldSpec[], prefix: string) => {
     for (const spec of list)
@@ -159,7 +156,7 @@ export function atFirstField(
   };
   walk(specs, '');
   return errors.map((error) =>
-    groups.has(error.field) && /is required/.test(error.message)
+    groups.has(error.field) && error.code === Constraint.IsDefined
       ? { ...error, field: groups.get(error.field)! }
       : error,
   );

@@ -1,0 +1,43 @@
+import { Catalogue, counted, kindName } from './wording';
+
+/**
+ * What an import finds in a row, in Dutch, for the report (where each line names its column):
+ * a row of a spreadsheet or JSON Lines file, its references by the PPS's own codes, and what
+ * the bulk writer refuses. Each says what to change in the file.
+ */
+export const NL_IMPORTS = {
+  unknownKind: (v) =>
+    v.choices
+      ? `Vul een soort bouwsteen in: ${v.choices}.`
+      : 'Vul een soort bouwsteen in: module, curriculum, praktijkomgeving of goede praktijk.',
+  columnOfOtherKind: (v) =>
+    `Deze kolom hoort bij een ${kindName(v.owner)}, niet bij een ${kindName(v.kind)}: laat hem leeg.`,
+  tooManyParts: (v) =>
+    `Record ${v.record ?? ''} heeft ${counted(v.parts, 'deel', 'delen')}; gebruik de delen ${v.expected ?? 'uit het sjabloon'}, gescheiden door |.`,
+  unknownValue: (v) =>
+    v.choices ? `Kies een waarde uit: ${v.choices}.` : 'Kies een waarde uit de lijst.',
+  unknownSourceId: () =>
+    'Geen bouwsteen van deze PPS heeft deze eigen code. Gebruik de eigen code van een bouwsteen in dit bestand of in Bouwsteen.',
+  sourceIdFormat: () =>
+    'Gebruik een eigen code van 1 tot 100 tekens, zonder spaties aan het begin of eind.',
+  sourceIdRepeated: () =>
+    'Deze eigen code staat al eerder in het bestand. Geef elke rij een eigen code.',
+  referencedRowFailed: () =>
+    'De rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij). Verbeter die rij en importeer opnieuw.',
+  referenceCycle: () =>
+    'Deze rij en de rij met deze code verwijzen in een kring naar elkaar, dus geen van beide is ingelezen. Haal één verwijzing weg en importeer opnieuw.',
+  notAnObject: () => 'Zet op elke regel één bouwsteen als JSON-object: {"kind": …}.',
+
+  unknownAssetInPps: () =>
+    'Geen bouwsteen van deze PPS heeft dit id. Laat het id leeg voor een nieuwe bouwsteen.',
+  sourceIdTaken: () =>
+    'Deze eigen code hoort al bij een andere bouwsteen van deze PPS. Kies een andere code.',
+  sourceIdDiffers: (v) =>
+    `Deze bouwsteen heeft al de eigen code ${v.code ?? ''}. Gebruik die code, of laat de kolom leeg.`,
+  kindKept: (v) =>
+    `Deze bouwsteen is een ${kindName(v.kind)}, en de soort verandert niet. Kies die soort, of laat het id weg voor een nieuwe bouwsteen.`,
+  archived: () => 'Deze bouwsteen is gearchiveerd en verandert niet meer. Laat deze rij weg.',
+  changedDuringImport: () =>
+    'Iemand anders wijzigde deze bouwsteen tijdens de import; hij is niet overschreven. Importeer deze rij opnieuw.',
+  saveFailed: () => 'Deze rij kon niet worden opgeslagen. Importeer haar opnieuw.',
+} satisfies Catalogue;

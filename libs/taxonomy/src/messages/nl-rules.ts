@@ -1,0 +1,86 @@
+import { Catalogue, dutchNumber, kindChoice, kindName, quoted } from './wording';
+
+/**
+ * What the services' own rules find, in Dutch: references to what must exist, the rules of
+ * building blocks, licences and publishing, courses (errors and warnings), reuse, accounts,
+ * searches and webhooks, and the refusals (409) a form shows at its field. Each says what to do.
+ */
+export const NL_RULES = {
+  unknownPps: () => 'Deze PPS bestaat niet (meer). Kies een PPS uit de lijst.',
+  unknownOrganisation: () => 'Deze organisatie bestaat niet (meer). Kies er een uit de lijst.',
+  unknownAsset: () =>
+    'Deze bouwsteen bestaat niet (meer), of u kunt hem niet zien. Kies een andere bouwsteen.',
+  unknownCode: (v) =>
+    v.value !== undefined
+      ? `Kies een waarde uit de lijst; "${quoted(v.value)}" staat er niet in.`
+      : 'Kies een waarde uit de lijst.',
+  listedTwice: () => 'Deze staat er al eerder in. Haal hem hier weg.',
+  needsLettersOrDigits: () => 'Gebruik letters of cijfers.',
+  endBeforeStart: () => 'Vul een einddatum in die niet vóór de begindatum ligt.',
+  notInFuture: () => 'Vul een datum in die niet in de toekomst ligt.',
+
+  neededToPublish: () => 'Nodig om te publiceren: vul dit in, of bewaar de bouwsteen als concept.',
+  notForKind: (v) =>
+    `Dit hoort niet bij een ${kindName(v.kind)}; laat het leeg of kies een andere soort.`,
+  wrongKind: (v) => `Kies ${kindChoice(v.expected)}; dit is een ${kindName(v.kind)}.`,
+  selfReference: () => 'Kies een andere bouwsteen dan deze.',
+  successorNotPublished: () => 'Kies een gepubliceerde bouwsteen.',
+  changeNoteRequired: () => 'Beschrijf wat er in deze versie is veranderd.',
+  certificateNeedsFormal: () =>
+    'Een mbo-certificaat kan alleen bij formeel leren: kies formeel leren of een ander certificaat.',
+  physicalNeedsLocation: () =>
+    'Een fysieke omgeving heeft een locatie nodig: vul er minstens één in.',
+  licenceShareAlike: (v) =>
+    `De bron heeft een GelijkDelen-licentie (${v.source ?? 'SA'}): kies dezelfde licentie.`,
+  licenceNonCommercial: (v) =>
+    `De bron is niet-commercieel (${v.source ?? 'NC'}): kies een licentie die ook niet-commercieel is (NC).`,
+  versionNotPublished: (v) =>
+    v.version !== undefined
+      ? `Versie ${dutchNumber(v.version)} is nooit gepubliceerd. Kies een gepubliceerde versie.`
+      : 'Deze versie is nooit gepubliceerd. Kies een gepubliceerde versie.',
+
+  notCourseKind: (v) =>
+    `Een cursus bestaat uit modules en praktijkomgevingen, niet uit een ${kindName(v.kind)}. Haal deze weg.`,
+  notPublished: () =>
+    'Alleen gepubliceerde bouwstenen kunnen in een cursus. Haal deze weg of kies een andere.',
+  alreadyInCourse: () => 'Deze bouwsteen staat al in de cursus. Haal hem hier weg.',
+  nonCommercialInPaidCourse: () =>
+    'Deze module heeft een niet-commerciële licentie (NC) en kan niet in een betaalde cursus. Haal hem weg, of maak de cursus kosteloos.',
+  noPublishedAsset: () => 'Deze bouwsteen is niet gepubliceerd. Kies een gepubliceerde bouwsteen.',
+  exactlyOneEmployer: () => 'Kies een werkgever uit de lijst, of vul de naam van een nieuwe in.',
+  prerequisiteNotEarlier: (v) =>
+    `Zet de voorkennis "${v.title ?? 'deze module'}" eerder in de cursus.`,
+  levelJump: (v) =>
+    `Het niveau springt van ${v.from ?? '?'} naar ${v.to ?? '?'}. Kijk of er een module tussen moet.`,
+  updateAvailable: (v) =>
+    `Er is een nieuwere versie (${dutchNumber(v.version)}). Werk het onderdeel bij als die beter past.`,
+  withdrawn: () =>
+    'Niet meer beschikbaar: de bouwsteen is gearchiveerd. Haal hem weg of kies een andere.',
+
+  exactlyOneAdopter: () => 'Kies een PPS of een organisatie, niet allebei.',
+  editorNeedsPps: () => 'Een redacteur hoort bij een PPS: kies er minstens één.',
+  ownAdminRole: () =>
+    'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',
+  wrongCurrentPassword: () => 'Dit is niet uw huidige wachtwoord. Typ het nog eens.',
+  sameAsCurrentPassword: () => 'Kies een ander wachtwoord dan uw huidige.',
+  passwordRepeatMismatch: () =>
+    'Dit is niet hetzelfde als het nieuwe wachtwoord. Typ het nog eens.',
+  maxBelowMin: (v) =>
+    v.min !== undefined
+      ? `Vul een maximum in van ${dutchNumber(v.min)} of meer (niet minder dan het minimum).`
+      : 'Vul een maximum in dat niet kleiner is dan het minimum.',
+  latLngTogether: () => 'Vul breedtegraad en lengtegraad allebei in, of geen van beide.',
+  radiusNeedsPoint: () => 'Kies eerst een plaats (breedtegraad en lengtegraad) voor de straal.',
+  distanceNeedsPoint: () => 'Kies eerst een plaats om op afstand te sorteren.',
+  notPublicAddress: () =>
+    'Vul het adres in van een server die op internet bereikbaar is (geen intern of lokaal adres).',
+
+  // Refusals of a whole request (409) that a form shows at the field they are about; their
+  // codes are the problem codes (see the pages' `conflicts`).
+  'reuse-exists': () =>
+    'Uw PPS heeft hergebruik van deze versie al vastgelegd (ook in een ander venster). U ziet het bij de bouwsteen onder "Wie dit hergebruikt".',
+  'own-asset': () =>
+    'Deze bouwsteen is van deze PPS zelf. Hergebruik vastleggen kan alleen voor werk van een andere PPS: kies een andere PPS.',
+  'email-taken': () =>
+    'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
+} satisfies Catalogue;
