@@ -1,15 +1,27 @@
-import { ASSET_KINDS, AssetKind, LINK_TYPES, STUDY_LOAD_UNITS } from '@bouwsteen/assets/pure';
+import {
+  ASSET_KINDS,
+  AssetKind,
+  LINK_TYPES,
+  PRICE_MAX_CENTS,
+  STUDY_LOAD_UNITS,
+} from '@bouwsteen/assets/pure';
 import { KIND_LABELS, Vocabulary } from '@bouwsteen/taxonomy/pure';
 
 /**
  * The file format of an import and an export, in one table: every column, its type, and what
- * the template's explanation sheet says about it. Column names are the API's field paths, so a
- * developer reads a spreadsheet the way they read the JSON. A cell holds one value; a repeated
+ * the template's explanation sheet says about it. Column names are the API's field paths (a
+ * file's header may give them, or the Dutch labels: see headers.ts), so a developer reads a
+ * spreadsheet the way they read the JSON. A cell holds one value; a repeated
  * field holds values separated by `;`; a list of records (contacts, outcomes, offerings) holds
  * records separated by `;` whose parts are separated by `|` in the order given.
  */
 export type ValueType =
   | { type: 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'uuid' }
+  /**
+   * An amount the API keeps as `{ amountCents, currency: 'EUR' }`, written in a spreadsheet as
+   * euros ("12,50", "€ 1.250,00"): see euros.ts.
+   */
+  | { type: 'euro'; maxCents: number }
   /** A code from a vocabulary, given as code or label. */
   | { type: 'vocabulary'; vocabulary: Vocabulary }
   /** A fixed choice the API lists itself (not a vocabulary), code or Dutch label. */
@@ -280,11 +292,11 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
       help: 'K en 4 cijfers, bijvoorbeeld K0080.',
     },
     {
-      name: 'module.price.amountCents',
-      type: 'integer',
-      label: 'Prijs (eurocent)',
-      help: 'Prijs per deelnemer in eurocent, exclusief btw: 39500 is € 395,00.',
-      implies: { 'module.price.currency': 'EUR' },
+      name: 'module.price',
+      type: 'euro',
+      maxCents: PRICE_MAX_CENTS,
+      label: 'Prijs (euro)',
+      help: 'Prijs per deelnemer in euro, exclusief btw: 395, 12,50 of € 1.250,00.',
     },
     {
       name: 'module.offerings',
@@ -556,9 +568,27 @@ export const ALL_COLUMNS: Column[] = [
   ...ASSET_KINDS.flatMap((kind) => KIND_COLUMNS[kind]),
 ];
 
-const BY_NAME = new Map(ALL_COLUMNS.map((column) => [column.name.toLowerCase(), column]));
+/**
+ * Columns files made before may still have, read but never written: the price in cents (as the
+ * API keeps it), from before spreadsheets held euros. `sameAs` names the column it stands for,
+ * so a file with both is refused as having that column twice.
+ */
+export const FORMER_COLUMNS: (Column & { sameAs: string })[] = [
+  {
+    name: 'module.price.amountCents',
+    type: 'integer',
+    label: 'Prijs (eurocent)',
+    help: 'Prijs per deelnemer in eurocent, exclusief btw: 39500 is € 395,00.',
+    implies: { 'module.price.currency': 'EUR' },
+    sameAs: 'module.price',
+  },
+];
 
-/** A header cell's column (names compare without case or surrounding spaces). */
+const BY_NAME = new Map(
+  [...ALL_COLUMNS, ...FORMER_COLUMNS].map((column) => [column.name.toLowerCase(), column]),
+);
+
+/** A header cell's column by its API path (names compare without case or surrounding spaces). */
 export function columnNamed(header: string): Column | undefined {
   return BY_NAME.get(header.trim().toLowerCase());
 }

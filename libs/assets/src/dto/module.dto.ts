@@ -17,6 +17,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { PRICE_MAX_CENTS } from '../asset-codes';
 import { NeededToPublish } from '../publish-needs';
 import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
@@ -74,7 +75,7 @@ export class PriceDto {
   @ApiProperty({ example: 39500, description: 'Price per participant in euro cents, excl. VAT' })
   @IsInt()
   @Min(0)
-  @Max(10_000_000)
+  @Max(PRICE_MAX_CENTS)
   amountCents: number;
 
   @ApiProperty({ example: 'EUR', enum: ['EUR'] })
