@@ -37,7 +37,8 @@ defineProblems<ImportError>('imports', {
   [ImportError.TemplateNotFound]: {
     status: 404,
     title: 'No template for this kind',
-    description: 'Templates exist for module, curriculum, infrastructure and practice.',
+    description:
+      'Templates are all.xlsx, all.csv and, per kind (module, curriculum, infrastructure, practice), <kind>.xlsx and <kind>.csv.',
   },
   [ImportError.TooManyWaiting]: {
     status: 429,
