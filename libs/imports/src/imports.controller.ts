@@ -25,6 +25,7 @@ import {
   ImportJobDto,
   ImportListQueryDto,
   ImportReportLineDto,
+  RunImportQueryDto,
   StartImportQueryDto,
 } from './dto/import.dto';
 import { EXPORT_TYPES } from './export.service';
@@ -120,6 +121,23 @@ export class ImportsController {
     @Query() query: PageQueryDto,
   ): Promise<Page<ImportReportLineDto>> {
     return this.imports.report(principal, id, query);
+  }
+
+  @Post(':id/run')
+  @HttpCode(202)
+  @Auth(EDITORS)
+  @ApiOperation({
+    summary: 'Import a finished dry run’s file for real, without sending it again',
+    description:
+      'The dry run (status done) keeps its file for IMPORT_DRY_RUN_KEEP_HOURS (see fileKeptUntil; a PPS keeps the files of its IMPORT_MAX_JOBS_PER_PPS newest dry runs). Who may start it: who may import into the PPS. It starts once: a repeated call, or two at once, answers the import the first one started (see realImportId). 409 when the import is no finished dry run, 410 when its file is no longer kept (send it again), 429 when the PPS’s line is full.',
+  })
+  @ApiAcceptedResponse({ type: ImportJobDto })
+  run(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: RunImportQueryDto,
+  ): Promise<ImportJobDto> {
+    return this.imports.runDryRun(principal, id, query);
   }
 
   @Post(':id/cancel')
