@@ -66,6 +66,10 @@ describe('Dutch headers', () => {
     // With a kind column, the sheet's name still says what its rows are.
     expect(readHeader(['kind', 'title'], undefined, 'Modules').header?.kind).toBe('module');
     expect(readHeader(['kind', 'title'], undefined).header?.kind).toBeUndefined();
+    // Beside a kind column, one kind's own columns still say whose a shared label is.
+    const exported = readHeader(['Soort', 'Studielast', 'Soort module'], undefined);
+    expect(exported.header?.kind).toBeUndefined();
+    expect(names(exported)).toEqual(['kind', 'module.studyLoad.value', 'module.moduleType']);
   });
 
   it('refuses in Dutch a column no one knows (with a guess), a shared label of an unknown kind, a column twice, or no kind at all', () => {

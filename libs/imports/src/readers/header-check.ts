@@ -68,11 +68,15 @@ export function readHeader(
   if (notices.length > 0) return { pathRow, notices };
 
   const kindColumn = found.some((columns) => columns?.[0].name === 'kind');
-  const kind = kindNamed(sheet) ?? (kindColumn ? undefined : kindOfHeader(found));
+  const ownKind = kindOfHeader(found);
+  const kind = kindNamed(sheet) ?? (kindColumn ? undefined : ownKind);
+  // A label two kinds share is the one of the sheet's kind, or of the only kind whose own
+  // columns the header has (even beside a kind column: a one-kind export's CSV).
+  const labelKind = kind ?? ownKind;
   const columns = found.map((candidates, index) => {
     if (!candidates) return undefined;
     if (candidates.length === 1) return candidates[0];
-    const chosen = candidates.filter((column) => kindOfColumn(column) === kind);
+    const chosen = candidates.filter((column) => kindOfColumn(column) === labelKind);
     if (chosen.length === 1) return chosen[0];
     refuse(sharedLabel(index, names[index].trim(), candidates));
     return undefined;
