@@ -6,6 +6,7 @@ import {
   STUDY_LOAD_UNITS,
 } from '@bouwsteen/assets/pure';
 import { KIND_LABELS, Vocabulary } from '@bouwsteen/taxonomy/pure';
+import { FORMER_COLUMNS } from './former-columns';
 
 /**
  * The file format of an import and an export, in one table: every column, its type, and what
@@ -566,22 +567,6 @@ export function columnsFor(kind: AssetKind): readonly Column[] {
 export const ALL_COLUMNS: Column[] = [
   ...SHARED,
   ...ASSET_KINDS.flatMap((kind) => KIND_COLUMNS[kind]),
-];
-
-/**
- * Columns files made before may still have, read but never written: the price in cents (as the
- * API keeps it), from before spreadsheets held euros. `sameAs` names the column it stands for,
- * so a file with both is refused as having that column twice.
- */
-export const FORMER_COLUMNS: (Column & { sameAs: string })[] = [
-  {
-    name: 'module.price.amountCents',
-    type: 'integer',
-    label: 'Prijs (eurocent)',
-    help: 'Prijs per deelnemer in eurocent, exclusief btw: 39500 is € 395,00.',
-    implies: { 'module.price.currency': 'EUR' },
-    sameAs: 'module.price',
-  },
 ];
 
 const BY_NAME = new Map(
