@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ASSET_KINDS } from '@bouwsteen/assets';
-import { columnsFor } from '@bouwsteen/imports';
+import { columnsFor, headerLabel } from '@bouwsteen/imports';
 import { KIND_LABELS, Term } from '@bouwsteen/taxonomy';
 import { encodeRow } from '../libs/imports/src/row-codec';
 import { isNotice, readRows } from '../libs/imports/src/readers';
@@ -46,9 +46,14 @@ async function write(path: string, size: number): Promise<void> {
   for (const kind of ASSET_KINDS) {
     const columns = columnsFor(kind);
     const sheet = workbook.addWorksheet(KIND_LABELS[kind].many, {
-      views: [{ state: 'frozen', ySplit: 1 }],
+      views: [{ state: 'frozen', ySplit: 2 }],
     });
-    sheet.columns = columns.map((column) => ({ header: column.name, key: column.name, width: 20 }));
+    // The export's two header rows: the Dutch labels, then the API's paths.
+    sheet.columns = columns.map((column) => ({
+      header: [headerLabel(column, kind), column.name],
+      key: column.name,
+      width: 20,
+    }));
     // The same seed for every kind: each pass makes the corpus and keeps this kind's share.
     const random = mulberry32(42);
     for (let n = 0; n < size; n++) {

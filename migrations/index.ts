@@ -18,6 +18,7 @@ import { CourseShareNonce1765504800000 } from './1765504800000-CourseShareNonce'
 import { ListedAndPublicFaces1765584000000 } from './1765584000000-ListedAndPublicFaces';
 import { SelfServiceAccounts1765670400000 } from './1765670400000-SelfServiceAccounts';
 import { DraftsMayBeIncomplete1765756800000 } from './1765756800000-DraftsMayBeIncomplete';
+import { DryRunThenImport1765843200000 } from './1765843200000-DryRunThenImport';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ListedAndPublicFaces1765584000000,
   SelfServiceAccounts1765670400000,
   DraftsMayBeIncomplete1765756800000,
+  DryRunThenImport1765843200000,
 ];

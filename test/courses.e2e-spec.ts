@@ -360,8 +360,10 @@ describe('LLO courses (e2e)', () => {
     expect(json.body.totals.studyLoadHours).toBe(56);
     const csv = await t.http().get(link.body.csv).expect(200);
     expect(csv.text.split('\r\n')[0]).toBe(
-      'position,title,pps,version,state,studyLoadHours,priceCents,certification,deliveryModes,levels,license,location',
+      'position,title,pps,version,state,studyLoadHours,priceEuros,certification,deliveryModes,levels,license,location',
     );
+    // A spreadsheet holds euros; the JSON keeps cents.
+    expect(csv.text).toContain(`,${(json.body.items[0].priceCents / 100).toFixed(2)},`);
 
     await t.http().delete(`/api/v1/courses/${created.body.id}/share`).set(bearer(llo)).expect(204);
     await t

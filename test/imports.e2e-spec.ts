@@ -382,12 +382,12 @@ describe('catalogue import and export (e2e)', () => {
       t,
       lead,
       ppsId,
-      csv(['kind', 'titel', 'summary'], [['Module', 'x', 'y']]),
+      csv(['Soort', 'Titl', 'summary'], [['Module', 'x', 'y']]),
     );
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/onbekende naam/);
+    expect(job.error).toMatch(/kolom 2 heeft een onbekende naam; bedoelt u "Titel"\?/);
     const report = await reportOf(t, lead, job.id);
-    expect(report[0]).toMatchObject({ severity: 'warning', field: 'titel', value: 'titel' });
+    expect(report[0]).toMatchObject({ severity: 'warning', field: 'Titl', value: 'Titl' });
     expect((await assetsOf(ppsId)).totalItems).toBe(before);
   });
 
@@ -827,7 +827,7 @@ describe('catalogue import and export (e2e)', () => {
     expect(foreign.output()).toContain('403');
   });
 
-  it('serves a template per kind with dropdowns and an explanation sheet', async () => {
+  it('serves a template per kind with Dutch headers, dropdowns and an explanation sheet', async () => {
     const response = await t
       .http()
       .get('/api/v1/imports/templates/module.xlsx')
@@ -846,23 +846,28 @@ describe('catalogue import and export (e2e)', () => {
       'Toelichting',
     ]);
     const sheet = workbook.getWorksheet('Modules')!;
-    const header = (sheet.getRow(1).values as string[]).slice(1);
-    expect(header).toEqual(
-      expect.arrayContaining(['sourceId', 'kind', 'title', 'module.studyLoad.unit']),
-    );
+    // Row 1 in Dutch for the person; row 2, hidden, the API's paths; no kind (every row is a module).
+    const labels = (sheet.getRow(1).values as string[]).slice(1);
+    const header = (sheet.getRow(2).values as string[]).slice(1);
+    expect(labels).toEqual(expect.arrayContaining(['Eigen code', 'Titel', 'Eenheid studielast']));
+    expect(header).toEqual(expect.arrayContaining(['sourceId', 'title', 'module.studyLoad.unit']));
+    expect(header).not.toContain('kind');
+    expect(labels.indexOf('Titel')).toBe(header.indexOf('title'));
+    expect(sheet.getRow(2).hidden).toBe(true);
     const levelColumn = header.indexOf('module.learningMode') + 1;
-    expect(sheet.getCell(2, levelColumn).dataValidation).toMatchObject({ type: 'list' });
+    expect(sheet.getCell(3, levelColumn).dataValidation).toMatchObject({ type: 'list' });
     const explanation = workbook.getWorksheet('Toelichting')!;
-    const names = explanation.getColumn(1).values as string[];
+    const names = explanation.getColumn(5).values as string[];
     expect(names).toEqual(expect.arrayContaining(['module.learningOutcomes', 'sourceId']));
     // How much each column is needed follows the drafts' and the publish step's rules.
-    const need = (name: string) => explanation.getCell(names.indexOf(name), 3).value;
+    const need = (name: string) => explanation.getCell(names.indexOf(name), 2).value;
     expect(need('title')).toBe('verplicht');
     expect(need('summary')).toBe('nodig om te publiceren');
     expect(need('module.studyLoad.value')).toBe('nodig om te publiceren');
     expect(need('keywords')).toBe('nodig om te publiceren');
     expect(need('description')).toBe('');
     await t.http().get('/api/v1/imports/templates/boek.xlsx').expect(404);
+    await t.http().get('/api/v1/imports/templates/module.pdf').expect(404);
     // A template filled in and uploaded as it is imports its row.
     const filled = await workbook.xlsx.writeBuffer();
     const empty = await runImport(t, lead, ppsId, Buffer.from(filled), { type: XLSX });

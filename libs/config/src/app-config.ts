@@ -115,6 +115,11 @@ export interface AppConfig {
     maxJobsPerPps: number;
     /** Tries of an import whose worker stopped (each resumes where the last one left off). */
     maxAttempts: number;
+    /**
+     * Hours a finished dry run keeps its file, for "Nu echt importeren" (0: not kept); a PPS
+     * keeps at most maxJobsPerPps such files, its newest.
+     */
+    dryRunKeepHours: number;
     /** What a reader may unpack and hold of one file; past any of them the file is refused. */
     limits: ImportReadLimits;
   };

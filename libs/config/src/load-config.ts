@@ -269,6 +269,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       smallBytes: int('IMPORT_SMALL_BYTES', 1_048_576, 0, 268_435_456),
       maxJobsPerPps: int('IMPORT_MAX_JOBS_PER_PPS', 5, 1, 1000),
       maxAttempts: int('IMPORT_MAX_ATTEMPTS', 3, 1, 20),
+      dryRunKeepHours: int('IMPORT_DRY_RUN_KEEP_HOURS', 24, 0, 720),
       limits: {
         maxUnpackedBytes: int(
           'IMPORT_MAX_UNPACKED_BYTES',

@@ -1,6 +1,9 @@
 import { CourseDto } from './dto/course.dto';
 
-/** One row per item of a shared course, for the CSV variant. */
+/**
+ * One row per item of a shared course, for the CSV variant: a spreadsheet, so the price is in
+ * euros with two decimals ("395.50"), not in the cents the JSON keeps.
+ */
 export function courseCsvRows(course: CourseDto): Record<string, unknown>[] {
   return course.items.map((item) => ({
     position: item.position,
@@ -9,7 +12,7 @@ export function courseCsvRows(course: CourseDto): Record<string, unknown>[] {
     version: item.version,
     state: item.state,
     studyLoadHours: item.studyLoadHours,
-    priceCents: item.priceCents,
+    priceEuros: item.priceCents === null ? null : (item.priceCents / 100).toFixed(2),
     certification: item.certification,
     deliveryModes: item.deliveryModes,
     levels: item.levels,

@@ -1,10 +1,18 @@
-import { ASSET_KINDS, AssetKind, fieldLabel, fieldText } from '@bouwsteen/assets/pure';
+import {
+  ASSET_KINDS,
+  AssetKind,
+  PRICE_MAX_CENTS,
+  fieldLabel,
+  fieldText,
+} from '@bouwsteen/assets/pure';
 import type { Vocabulary } from '@bouwsteen/taxonomy/pure';
+import { FORMER_COLUMNS } from './former-columns';
 
 /**
  * The file format of an import and an export, in one table: every column, how its cell is
- * written, and in which order a record's parts go. Column names are the API's field paths, so a
- * developer reads a spreadsheet the way they read the JSON. A cell holds one value; a repeated
+ * written, and in which order a record's parts go. Column names are the API's field paths (a
+ * file's header may give them, or the Dutch labels: see headers.ts), so a developer reads a
+ * spreadsheet the way they read the JSON. A cell holds one value; a repeated
  * field holds values separated by `;`; a list of records (contacts, outcomes, offerings) holds
  * records separated by `;` whose parts are separated by `|` in the order given. What a column
  * is called, what it asks for, its vocabulary and limits and whether it is needed come from the
@@ -17,7 +25,12 @@ export type ValueType =
   /** A fixed choice the API lists itself (not a vocabulary), code or Dutch label. */
   | { type: 'choice'; choices: Readonly<Record<string, string>> }
   /** Another building block: its Bouwsteen id or this PPS's own code for it. */
-  | { type: 'reference' };
+  | { type: 'reference' }
+  /**
+   * An amount the API keeps as `{ amountCents, currency: 'EUR' }`, written in a spreadsheet as
+   * euros ("12,50", "€ 1.250,00"): see euros.ts.
+   */
+  | { type: 'euro'; maxCents: number };
 
 /** How a cell is read, where the catalogue does not decide it (vocabulary and choice do). */
 type CellType = 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'uuid' | 'reference';
@@ -145,11 +158,7 @@ const KIND_COLUMNS: Record<AssetKind, Column[]> = {
     references('module.prerequisites.moduleIds'),
     column('module.prerequisites.description'),
     column('module.electiveCode'),
-    column('module.price.amountCents', {
-      type: 'integer',
-      note: '39500 is € 395,00.',
-      implies: { 'module.price.currency': 'EUR' },
-    }),
+    { ...column('module.price'), type: 'euro', maxCents: PRICE_MAX_CENTS },
     column('module.offerings', {
       eachRecord: { period: {} },
       parts: [
@@ -254,6 +263,10 @@ const CELL_HELP: Partial<Record<ValueType['type'], [string, string]>> = {
   number: ['Een getal, zoals 40 of 1,5.', 'Getallen, gescheiden door ;.'],
   integer: ['Een geheel getal.', 'Gehele getallen, gescheiden door ;.'],
   boolean: ['ja of nee.', 'ja of nee, gescheiden door ;.'],
+  euro: [
+    'Een bedrag in euro, zoals 395, 12,50 of € 1.250,00.',
+    'Bedragen in euro, gescheiden door ;.',
+  ],
   date: ['JJJJ-MM-DD of DD-MM-JJJJ.', 'Data als JJJJ-MM-DD of DD-MM-JJJJ, gescheiden door ;.'],
   uuid: ['Een id uit Bouwsteen.', 'Id’s uit Bouwsteen, gescheiden door ;.'],
   reference: [
@@ -278,9 +291,11 @@ export const ALL_COLUMNS: Column[] = [
   ...ASSET_KINDS.flatMap((kind) => KIND_COLUMNS[kind]),
 ];
 
-const BY_NAME = new Map(ALL_COLUMNS.map((column) => [column.name.toLowerCase(), column]));
+const BY_NAME = new Map(
+  [...ALL_COLUMNS, ...FORMER_COLUMNS].map((column) => [column.name.toLowerCase(), column]),
+);
 
-/** A header cell's column (names compare without case or surrounding spaces). */
+/** A header cell's column by its API path (names compare without case or surrounding spaces). */
 export function columnNamed(header: string): Column | undefined {
   return BY_NAME.get(header.trim().toLowerCase());
 }

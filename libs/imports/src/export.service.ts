@@ -5,10 +5,12 @@ import { Writable } from 'node:stream';
 import { ASSET_KINDS, AssetKind, AssetsService, ExportedAsset } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { defuseFormula } from '@bouwsteen/common';
-import { KIND_LABELS, TaxonomyService } from '@bouwsteen/taxonomy';
-import { ALL_COLUMNS, Column, columnsFor } from './columns';
+import { TaxonomyService } from '@bouwsteen/taxonomy';
+import { Column } from './columns';
+import { headerLabel, scopeColumns } from './headers';
 import { ExportFormat, ExportQueryDto } from './dto/import.dto';
 import { encodeRow } from './row-codec';
+import { EURO_FORMAT, sheetName } from './template';
 import { VocabularyLookup } from './vocabulary-lookup';
 
 const PAGE = 500;
@@ -78,14 +80,13 @@ export class ExportService {
     out: Writable,
     lookup: VocabularyLookup,
   ): Promise<void> {
-    const columns = query.kind ? columnsFor(query.kind) : ALL_COLUMNS;
-    const csv = stringify({
-      header: true,
-      columns: columns.map((column) => column.name),
-      bom: true,
-      record_delimiter: 'windows',
-    });
+    const scope = query.kind ?? 'all';
+    const columns = scopeColumns(scope, { kind: true });
+    const csv = stringify({ bom: true, record_delimiter: 'windows' });
     csv.pipe(out);
+    // The Dutch labels for people, then the API's paths: what the import reads (either or both).
+    csv.write(columns.map((column) => headerLabel(column, scope)));
+    csv.write(columns.map((column) => column.name));
     for await (const asset of this.pages(principal, query)) {
       const row = encodeRow(asset, columns, lookup);
       const cells = columns.map((column) => defuseFormula(String(row[column.name])));
@@ -120,15 +121,19 @@ export class ExportService {
       )
         continue;
       sheets++;
-      const columns = columnsFor(kind);
-      const sheet = workbook.addWorksheet(KIND_LABELS[kind].many, {
-        views: [{ state: 'frozen', ySplit: 1 }],
+      const columns = scopeColumns(kind, { kind: true });
+      const sheet = workbook.addWorksheet(sheetName(kind), {
+        views: [{ state: 'frozen', ySplit: 2 }],
       });
+      // As the template: the Dutch labels, then the API's paths in a hidden row; amounts in euros.
       sheet.columns = columns.map((column: Column) => ({
-        header: column.name,
+        header: [headerLabel(column, kind), column.name],
         key: column.name,
         width: 20,
+        ...(column.type === 'euro' && { style: { numFmt: EURO_FORMAT } }),
       }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(2).hidden = true;
       if (!first.done) sheet.addRow(encodeRow(first.value, columns, lookup)).commit();
       for await (const asset of blocks) sheet.addRow(encodeRow(asset, columns, lookup)).commit();
       sheet.commit();

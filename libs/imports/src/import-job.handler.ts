@@ -19,6 +19,7 @@ import { ImportFileStore } from './import-file-store';
 import { ImportJobRow, ImportJobsRepository, ReportLine } from './import-jobs.repository';
 import { ImportRun, RunEnd } from './import-run';
 import { ImportTurns } from './import-turns';
+import { KeptFiles } from './kept-files';
 import { VocabularyLookup } from './vocabulary-lookup';
 import { WorkingCopies } from './working-copies';
 
@@ -46,6 +47,7 @@ export class ImportJobHandler implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly jobs: ImportJobsRepository,
     private readonly files: ImportFileStore,
+    private readonly kept: KeptFiles,
     private readonly copies: WorkingCopies,
     private readonly turns: ImportTurns,
     private readonly writer: AssetBulkWriter,
@@ -160,16 +162,21 @@ export class ImportJobHandler implements OnModuleInit {
     });
   }
 
-  /** Ends the job, removes its file and hands its PPS's next import on. */
+  /**
+   * Ends the job, removes its file (a dry run that got through it keeps it a while, for its
+   * real import; kept files past their time go now) and hands its PPS's next import on.
+   */
   private async end(
     manager: EntityManager,
     id: string,
     status: 'done' | 'failed' | 'cancelled',
     error: string | null,
   ): Promise<void> {
-    const ppsId = await this.jobs.finish(manager, id, status, error);
-    await this.files.remove(manager, id);
-    if (ppsId) await this.turns.next(manager, ppsId);
+    const ended = await this.jobs.finish(manager, id, status, error, this.kept.keepHours);
+    if (!ended?.kept) await this.files.remove(manager, id);
+    if (!ended) return;
+    await this.kept.sweep(manager, ended.ppsId);
+    await this.turns.next(manager, ended.ppsId);
   }
 
   /** An attempt ended early: the job waits for the next, or fails when none is left. */

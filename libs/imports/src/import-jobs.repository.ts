@@ -60,6 +60,12 @@ export interface ImportJobRow extends Totals {
   finishedAt: Date | null;
   attempt: number;
   checkpoint: Checkpoint | null;
+  /** A finished dry run's file is kept until then, for the real import of it. */
+  fileKeptUntil: Date | null;
+  /** The dry run this import's file came from. */
+  dryRunId: string | null;
+  /** The import a dry run's file went on to (one at most). */
+  realImportId: string | null;
 }
 
 export interface ReportLine {
@@ -73,12 +79,14 @@ export interface ReportLine {
   similarAssetId: string | null;
 }
 
-const COLUMNS = `id, pps_id AS "ppsId", created_by AS "createdBy", format, file_name AS "fileName",
+/** An import_job row as ImportJobRow (in a query of `import_job` unaliased). */
+export const COLUMNS = `id, pps_id AS "ppsId", created_by AS "createdBy", format, file_name AS "fileName",
   dry_run AS "dryRun", publish, check_similar AS "checkSimilar", status, cancel_requested AS "cancelRequested",
   bytes_total::float8 AS "bytesTotal", bytes_read::float8 AS "bytesRead", rows_read AS "rowsRead",
   created, updated, unchanged, published, failed, similar_found AS "similar", report_lines AS "reportLines", error,
   created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt",
-  attempt, checkpoint`;
+  attempt, checkpoint, file_kept_until AS "fileKeptUntil", from_dry_run AS "dryRunId",
+  (SELECT run.id FROM import_job run WHERE run.from_dry_run = import_job.id) AS "realImportId"`;
 
 const FINAL = `status IN ('done', 'failed', 'cancelled')`;
 
@@ -96,12 +104,12 @@ export class ImportJobsRepository {
     job: Pick<
       ImportJobRow,
       'ppsId' | 'createdBy' | 'format' | 'fileName' | 'dryRun' | 'publish' | 'checkSimilar'
-    >,
+    > & { dryRunId?: string },
   ): Promise<ImportJobRow> {
     const [row] = await manager.query(
-      `INSERT INTO import_job
-         (pps_id, created_by, format, file_name, dry_run, publish, check_similar, bytes_total)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING ${COLUMNS}`,
+      `INSERT INTO import_job (pps_id, created_by, format, file_name, dry_run, publish,
+         check_similar, bytes_total, from_dry_run)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING ${COLUMNS}`,
       [
         job.ppsId,
         job.createdBy,
@@ -110,6 +118,7 @@ export class ImportJobsRepository {
         job.dryRun,
         job.publish,
         job.checkSimilar,
+        job.dryRunId ?? null,
       ],
     );
     return row;
@@ -256,19 +265,26 @@ export class ImportJobsRepository {
     return Boolean(row?.cancelRequested);
   }
 
-  /** Ends the job; answers its PPS (whose next import may now go), or null if it had ended. */
+  /**
+   * Ends the job; answers its PPS (whose next import may now go) and whether its file is kept
+   * (a dry run that got through its file, for `keepHours`), or null if it had ended.
+   */
   async finish(
     manager: EntityManager,
     id: string,
     status: 'done' | 'failed' | 'cancelled',
     error: string | null,
-  ): Promise<string | null> {
+    keepHours = 0,
+  ): Promise<{ ppsId: string; kept: boolean } | null> {
     const [[row]] = await manager.query(
-      `UPDATE import_job SET status = $2, error = $3, finished_at = now(), checkpoint = NULL
-        WHERE id = $1 AND NOT (${FINAL}) RETURNING pps_id AS "ppsId"`,
-      [id, status, error],
+      `UPDATE import_job SET status = $2, error = $3, finished_at = now(), checkpoint = NULL,
+         file_kept_until = CASE WHEN dry_run AND $2 = 'done' AND $4 > 0
+           THEN now() + make_interval(hours => $4) END
+        WHERE id = $1 AND NOT (${FINAL})
+        RETURNING pps_id AS "ppsId", file_kept_until IS NOT NULL AS kept`,
+      [id, status, error, keepHours],
     );
-    return row?.ppsId ?? null;
+    return row ? { ppsId: row.ppsId, kept: row.kept } : null;
   }
 
   /** An attempt ended early and another will follow: the job waits again. */

@@ -19,20 +19,25 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ASSET_KINDS, AssetKind } from '@bouwsteen/assets';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
 import { ApiPageResponse, NotFoundError, Page, PageQueryDto } from '@bouwsteen/common';
 import {
   ImportJobDto,
   ImportListQueryDto,
   ImportReportLineDto,
+  RunImportQueryDto,
   StartImportQueryDto,
 } from './dto/import.dto';
+import { EXPORT_TYPES } from './export.service';
+import { FILE_SCOPES, isFileScope } from './headers';
 import { ImportsService } from './imports.service';
-import { TemplatesService } from './templates.service';
+import { TEMPLATE_FORMATS, TemplateFormat, TemplatesService } from './templates.service';
 import { ImportError } from './imports.errors';
 
 const EDITORS = { roles: ['admin', 'pps-editor'] } as const;
+const TEMPLATE_FILES: string[] = FILE_SCOPES.flatMap((scope) =>
+  TEMPLATE_FORMATS.map((format) => `${scope}.${format}`),
+);
 
 @ApiTags('imports')
 @Controller('imports')
@@ -76,17 +81,20 @@ export class ImportsController {
     return this.imports.list(principal, query);
   }
 
-  @Get('templates/:kind.xlsx')
+  @Get('templates/:file')
   @Auth({ public: true })
   @ApiOperation({
-    summary: 'The spreadsheet template for one kind: columns, dropdowns and an explanation sheet',
+    summary: 'A spreadsheet template: for all kinds, or for one kind with only its columns',
+    description:
+      'all.xlsx / all.csv: every kind’s columns and a kind column (Soort). <kind>.xlsx / <kind>.csv (module, curriculum, infrastructure, practice): that kind’s columns only; every row is of that kind, no kind column needed (a row that says another kind is reported). Row 1 holds the Dutch labels, row 2 the API field paths (hidden in .xlsx); the import reads either row or both. Amounts are in euros (module.price: "12,50"), not in the cents the API keeps. The .xlsx has dropdowns, help on each header and an explanation sheet (Toelichting); the CSV uses ";" and UTF-8 with BOM.',
   })
-  @ApiParam({ name: 'kind', enum: ASSET_KINDS })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async template(@Param('kind') kind: string, @Res() response: Response): Promise<void> {
-    if (!(ASSET_KINDS as readonly string[]).includes(kind))
-      throw new NotFoundError(ImportError.TemplateNotFound, 'template', kind);
-    await this.templates.send(kind as AssetKind, response);
+  @ApiParam({ name: 'file', enum: TEMPLATE_FILES })
+  @ApiProduces(EXPORT_TYPES.xlsx, EXPORT_TYPES.csv)
+  async template(@Param('file') file: string, @Res() response: Response): Promise<void> {
+    const [scope, format] = file.split('.');
+    if (!TEMPLATE_FILES.includes(file) || !isFileScope(scope))
+      throw new NotFoundError(ImportError.TemplateNotFound, 'template', file.slice(0, 100));
+    await this.templates.send(scope, format as TemplateFormat, response);
   }
 
   @Get(':id')
@@ -113,6 +121,23 @@ export class ImportsController {
     @Query() query: PageQueryDto,
   ): Promise<Page<ImportReportLineDto>> {
     return this.imports.report(principal, id, query);
+  }
+
+  @Post(':id/run')
+  @HttpCode(202)
+  @Auth(EDITORS)
+  @ApiOperation({
+    summary: 'Import a finished dry run’s file for real, without sending it again',
+    description:
+      'The dry run (status done) keeps its file for IMPORT_DRY_RUN_KEEP_HOURS (see fileKeptUntil; a PPS keeps the files of its IMPORT_MAX_JOBS_PER_PPS newest dry runs). Who may start it: who may import into the PPS. It starts once: a repeated call, or two at once, answers the import the first one started (see realImportId). 409 when the import is no finished dry run, 410 when its file is no longer kept (send it again), 429 when the PPS’s line is full.',
+  })
+  @ApiAcceptedResponse({ type: ImportJobDto })
+  run(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: RunImportQueryDto,
+  ): Promise<ImportJobDto> {
+    return this.imports.runDryRun(principal, id, query);
   }
 
   @Post(':id/cancel')

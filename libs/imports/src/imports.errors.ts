@@ -8,6 +8,8 @@ export enum ImportError {
   Finished = 'import-finished',
   TemplateNotFound = 'import-template-not-found',
   TooManyWaiting = 'import-too-many-waiting',
+  NotRunnable = 'import-not-runnable',
+  FileGone = 'import-file-gone',
 }
 
 defineProblems<ImportError>('imports', {
@@ -37,13 +39,26 @@ defineProblems<ImportError>('imports', {
   [ImportError.TemplateNotFound]: {
     status: 404,
     title: 'No template for this kind',
-    description: 'Templates exist for module, curriculum, infrastructure and practice.',
+    description:
+      'Templates are all.xlsx, all.csv and, per kind (module, curriculum, infrastructure, practice), <kind>.xlsx and <kind>.csv.',
   },
   [ImportError.TooManyWaiting]: {
     status: 429,
     title: 'Too many imports waiting',
     description:
       'A PPS may have IMPORT_MAX_JOBS_PER_PPS imports waiting or running at once; start this one when one of them has ended.',
+  },
+  [ImportError.NotRunnable]: {
+    status: 409,
+    title: 'Not a finished dry run',
+    description:
+      'Only a dry run that went through its file (status done) can be imported for real; send the file again for any other import.',
+  },
+  [ImportError.FileGone]: {
+    status: 410,
+    title: 'The dry run’s file is no longer kept',
+    description:
+      'A dry run keeps its file for IMPORT_DRY_RUN_KEEP_HOURS, and a PPS keeps those of its IMPORT_MAX_JOBS_PER_PPS newest dry runs only; send the file again.',
   },
   [ImportError.Finished]: {
     status: 409,

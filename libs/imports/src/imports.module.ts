@@ -10,12 +10,13 @@ import { ImportFileStore } from './import-file-store';
 import { ImportJobHandler } from './import-job.handler';
 import { ImportJobsRepository } from './import-jobs.repository';
 import { ImportTurns } from './import-turns';
+import { KeptFiles } from './kept-files';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { TemplatesService } from './templates.service';
 import { WorkingCopies } from './working-copies';
 
-const SHARED = [ImportJobsRepository, ImportFileStore, ImportTurns];
+const SHARED = [ImportJobsRepository, ImportFileStore, ImportTurns, KeptFiles];
 
 /**
  * Catalogue import (CSV, .xlsx, JSON Lines) as jobs with a report, templates, and export: the

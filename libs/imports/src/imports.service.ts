@@ -19,12 +19,14 @@ import {
   ImportJobDto,
   ImportListQueryDto,
   ImportReportLineDto,
+  RunImportQueryDto,
   StartImportQueryDto,
 } from './dto/import.dto';
 import { ImportFileStore } from './import-file-store';
 import { ImportJobRow, ImportJobsRepository } from './import-jobs.repository';
 import { ImportPolicy } from './import.policy';
 import { ImportTurns } from './import-turns';
+import { KeptFiles } from './kept-files';
 import { ImportError } from './imports.errors';
 import { uploadOf } from './upload';
 
@@ -37,6 +39,7 @@ export class ImportsService {
   constructor(
     private readonly jobs: ImportJobsRepository,
     private readonly files: ImportFileStore,
+    private readonly kept: KeptFiles,
     private readonly turns: ImportTurns,
     private readonly engine: JobEngine,
     private readonly tx: TransactionRunner,
@@ -79,6 +82,51 @@ export class ImportsService {
       await this.turns.hold(manager, query.ppsId);
       this.refuseFullLine((await this.jobs.unfinished(query.ppsId, manager)) - 1);
       await this.turns.next(manager, query.ppsId);
+      return (await this.jobs.find(created.id, manager))!;
+    });
+    return toImportJobDto(job);
+  }
+
+  /**
+   * The real import of a finished dry run's file, without sending it again. Who may start it is
+   * who may upload into the PPS; it is started once — a second call, or two at once, answers
+   * the import the first one started. Publishing and "dit bestaat al" are the dry run's unless
+   * `options` says otherwise.
+   */
+  async runDryRun(
+    principal: Principal,
+    id: string,
+    options: RunImportQueryDto,
+  ): Promise<ImportJobDto> {
+    const dry = await this.readable(principal, id);
+    if (!ImportPolicy.canStart(principal, dry.ppsId))
+      throw new ForbiddenError('Only editors of this PPS (or an admin) may import into it');
+    if (!dry.dryRun || dry.status !== 'done')
+      throw new DomainException(
+        ImportError.NotRunnable,
+        dry.dryRun
+          ? `This dry run is ${dry.status}: only one that went through its file can be imported for real`
+          : 'This import is no dry run',
+      );
+    const job = await this.tx.run(async (manager) => {
+      const locked = (await this.kept.lock(manager, id))!;
+      if (locked.realImportId) return (await this.jobs.find(locked.realImportId, manager))!;
+      if (!locked.fileKept) throw fileGone();
+      await this.turns.hold(manager, dry.ppsId);
+      this.refuseFullLine(await this.jobs.unfinished(dry.ppsId, manager));
+      const created = await this.jobs.create(manager, {
+        ppsId: dry.ppsId,
+        createdBy: principal.userId,
+        format: dry.format,
+        fileName: dry.fileName,
+        dryRun: false,
+        publish: options.publish ?? dry.publish,
+        checkSimilar: options.checkSimilar ?? dry.checkSimilar,
+        dryRunId: dry.id,
+      });
+      if (!(await this.kept.handOver(manager, dry.id, created.id))) throw fileGone();
+      await this.jobs.setSize(manager, created.id, dry.bytesTotal);
+      await this.turns.next(manager, dry.ppsId);
       return (await this.jobs.find(created.id, manager))!;
     });
     return toImportJobDto(job);
@@ -144,6 +192,13 @@ export class ImportsService {
   }
 }
 
+function fileGone(): DomainException {
+  return new DomainException(
+    ImportError.FileGone,
+    'The file of this dry run is no longer kept (IMPORT_DRY_RUN_KEEP_HOURS passed, or the PPS has newer dry runs); send it again',
+  );
+}
+
 export function toImportJobDto(job: ImportJobRow): ImportJobDto {
   return {
     id: job.id,
@@ -178,5 +233,8 @@ export function toImportJobDto(job: ImportJobRow): ImportJobDto {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     reportUrl: `/api/v1/imports/${job.id}/report`,
+    fileKeptUntil: job.fileKeptUntil?.toISOString() ?? null,
+    dryRunId: job.dryRunId,
+    realImportId: job.realImportId,
   };
 }

@@ -5,3 +5,5 @@ export * from './export.service';
 export * from './dto/import.dto';
 export * from './imports.errors';
 export * from './columns';
+export * from './headers';
+export { ImportPolicy } from './import.policy';

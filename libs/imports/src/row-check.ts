@@ -43,7 +43,9 @@ export function readRow(row: SourceRow, lookup: VocabularyLookup): CheckedRow {
   // A line that could not even be parsed has its problem already; nothing more to say.
   if (!row.cells && row.object === undefined)
     return { label: row.label, content: {}, problems: row.problems };
-  const decoded = row.cells ? decodeCells(row.cells) : decodeObject(row.object);
+  const decoded = row.cells
+    ? decodeCells(row.cells, { kind: row.kind, numeric: row.numeric })
+    : decodeObject(row.object);
   // What pasting brought into a cell becomes plain text, as it does for a form or a JSON body.
   normaliseTextFields(decoded.content);
   const problems = [...row.problems, ...decoded.problems];

@@ -1,25 +1,10 @@
-import type { ExportedAsset } from '@bouwsteen/assets';
 import { ASSET_KINDS, AssetKind } from '@bouwsteen/assets/pure';
 import { Constraint, FieldCode } from '@bouwsteen/common/pure';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
-import {
-  Column,
-  KIND_CHOICES,
-  Part,
-  ValueType,
-  columnNamed,
-  columnsFor,
-  kindOfColumn,
-} from './columns';
-import {
-  innerValues,
-  joinList,
-  joinRecords,
-  escapeValue,
-  listValues,
-  recordValues,
-  unescapeValue,
-} from './cell-lists';
+import { Column, KIND_CHOICES, ValueType, columnNamed, columnsFor, kindOfColumn } from './columns';
+import { innerValues, listValues, recordValues, unescapeValue } from './cell-lists';
+import { readEuros } from './euros';
+import { deletePath, getPath, setPath } from './value-paths';
 import { VocabularyLookup, choiceCode } from './vocabulary-lookup';
 
 /** What is wrong with a row, by column (the API's field path), in Dutch, with what was found. */
@@ -27,6 +12,9 @@ export interface RowProblem {
   field: string;
   message: string;
   value?: string;
+  /** What went wrong as a code with its values (as a FieldError has them), beside the Dutch. */
+  code?: string;
+  values?: Record<string, string | number>;
 }
 
 /** A row read from a file, before it is checked as a building block. */
@@ -45,25 +33,23 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/** What the sheet says about its rows besides their cells. */
+export interface RowSetting {
+  /** The kind of a row that says none (a one-kind template); a row saying another is wrong. */
+  kind?: AssetKind;
+  /** Columns whose cell was a number in a workbook. */
+  numeric?: readonly string[];
+}
+
 /**
- * A spreadsheet or CSV row (header → cell text) into the API's shape. Cells are typed by the
+ * A spreadsheet or CSV row (column → cell text) into the API's shape. Cells are typed by the
  * column table; vocabulary values are left as written for `normaliseCodes`, which serves JSON
  * Lines rows too.
  */
-export function decodeCells(cells: Record<string, string>): DecodedRow {
+export function decodeCells(cells: Record<string, string>, setting: RowSetting = {}): DecodedRow {
   const problems: RowProblem[] = [];
   const content: Record<string, unknown> = {};
-  const kindCell = findCell(cells, 'kind');
-  const kind = kindCell ? (choiceCode(KIND_CHOICES, kindCell) as AssetKind | undefined) : undefined;
-  if (!kindCell) problems.push({ field: 'kind', message: dutchMessage(Constraint.IsDefined) });
-  else if (!kind)
-    problems.push({
-      field: 'kind',
-      message: dutchMessage(FieldCode.UnknownKind, {
-        choices: Object.values(KIND_CHOICES).join(', '),
-      }),
-      value: kindCell,
-    });
+  const kind = kindOfRow(findCell(cells, 'kind'), setting.kind, problems);
   for (const [header, raw] of Object.entries(cells)) {
     const column = columnNamed(header);
     if (!column || column.name === 'kind' || raw.trim() === '') continue;
@@ -80,7 +66,7 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
       });
       continue;
     }
-    const value = decodeColumn(column, cell, problems);
+    const value = decodeColumn(column, cell, problems, setting.numeric?.includes(column.name));
     if (value === undefined) continue;
     setPath(content, column.name, value);
     for (const [path, implied] of Object.entries(column.implies ?? {}))
@@ -94,9 +80,64 @@ export function decodeCells(cells: Record<string, string>): DecodedRow {
   return { kind, id, sourceId, content: rest, problems };
 }
 
-function decodeColumn(column: Column, cell: string, problems: RowProblem[]): unknown {
+/**
+ * The kind a row says (its kind cell) or, without one, the sheet's; a row that says a kind other
+ * than its one-kind sheet's is a mistake (pasted into the wrong template).
+ */
+function kindOfRow(
+  said: string | undefined,
+  implied: AssetKind | undefined,
+  problems: RowProblem[],
+): AssetKind | undefined {
+  if (!said) {
+    if (!implied) problems.push({ field: 'kind', message: dutchMessage(Constraint.IsDefined) });
+    return implied;
+  }
+  const kind = choiceCode(KIND_CHOICES, said) as AssetKind | undefined;
+  if (!kind) {
+    problems.push({
+      field: 'kind',
+      message: dutchMessage(FieldCode.UnknownKind, {
+        choices: Object.values(KIND_CHOICES).join(', '),
+      }),
+      value: said,
+    });
+    return undefined;
+  }
+  if (implied && kind !== implied) {
+    problems.push({
+      field: 'kind',
+      message: dutchMessage(FieldCode.KindOfAnotherSheet, { kind, sheetKind: implied }),
+      code: FieldCode.KindOfAnotherSheet,
+      values: { kind, sheetKind: implied },
+      value: said,
+    });
+    return undefined;
+  }
+  return kind;
+}
+
+function decodeColumn(
+  column: Column,
+  cell: string,
+  problems: RowProblem[],
+  numeric = false,
+): unknown {
   const problem = (message: string, value = cell) =>
     problems.push({ field: column.name, message, value });
+  if (column.type === 'euro') {
+    const reading = readEuros(cell, numeric, column.maxCents);
+    if ('cents' in reading) return { amountCents: reading.cents, currency: 'EUR' };
+    const { code, values } = reading.problem;
+    problems.push({
+      field: column.name,
+      message: dutchMessage(code, values),
+      code,
+      values,
+      value: cell,
+    });
+    return undefined;
+  }
   if (column.parts) {
     return recordValues(cell).map((parts, index) => {
       const record: Record<string, unknown> = structuredClone(column.eachRecord ?? {});
@@ -299,61 +340,6 @@ function referenceColumns(kind: AssetKind): Column[] {
   return columnsFor(kind).filter((column) => column.type === 'reference');
 }
 
-/** A block as a spreadsheet row: labels for codes, lists joined, records as parts. */
-export function encodeRow(
-  asset: Pick<ExportedAsset, 'id' | 'kind' | 'sourceId' | 'content'>,
-  columns: readonly Column[],
-  lookup: VocabularyLookup,
-): Record<string, string | number> {
-  const source: Record<string, unknown> = {
-    ...asset.content,
-    id: asset.id,
-    sourceId: asset.sourceId ?? undefined,
-    kind: asset.kind,
-  };
-  const row: Record<string, string | number> = {};
-  for (const column of columns) {
-    const value = getPath(source, column.name);
-    row[column.name] = encodeValue(column, value, lookup);
-  }
-  return row;
-}
-
-function encodeValue(column: Column, value: unknown, lookup: VocabularyLookup): string | number {
-  if (value === undefined || value === null) return '';
-  if (column.parts) {
-    if (!Array.isArray(value)) return '';
-    return joinRecords(
-      value.map((record: Record<string, unknown>) =>
-        column.parts!.map((part) => encodePart(part, getPath(record, part.key), lookup)),
-      ),
-    );
-  }
-  if (Array.isArray(value)) return joinList(value.map((item) => labelOf(column, item, lookup)));
-  if ((column.type === 'number' || column.type === 'integer') && typeof value === 'number')
-    return value;
-  if (column.type === 'boolean') return value ? 'ja' : 'nee';
-  return labelOf(column, value, lookup);
-}
-
-function encodePart(part: Part, value: unknown, lookup: VocabularyLookup): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((item) => escapeValue(String(item))).join(', ');
-  return escapeValue(labelOf(part, value, lookup));
-}
-
-function labelOf(type: ValueType, value: unknown, lookup: VocabularyLookup): string {
-  const text = String(value);
-  if (type.type === 'vocabulary') return lookup.label(type.vocabulary, text);
-  if (type.type === 'choice') return type.choices[text] ?? text;
-  return text;
-}
-
-/** The header names a file uses that no column has (a misspelt header would lose data). */
-export function unknownHeaders(headers: string[]): string[] {
-  return headers.filter((header) => header.trim() !== '' && !columnNamed(header));
-}
-
 export function isKind(value: unknown): value is AssetKind {
   return typeof value === 'string' && (ASSET_KINDS as readonly string[]).includes(value);
 }
@@ -364,49 +350,5 @@ function findCell(cells: Record<string, string>, name: string): string | undefin
   return undefined;
 }
 
-/** The value at a dotted path (`module.offerings.0.period.start`), if any. */
-export function valueAt(target: Record<string, unknown>, path: string): unknown {
-  return getPath(target, path);
-}
-
-/** Column paths split once: every cell of every row looks its path up. */
-const splitPaths = new Map<string, string[]>();
-function keysOf(path: string): string[] {
-  let keys = splitPaths.get(path);
-  if (!keys) splitPaths.set(path, (keys = path.split('.')));
-  return keys;
-}
-
-function getPath(target: Record<string, unknown>, path: string): unknown {
-  return getKeys(target, keysOf(path));
-}
-
-function getKeys(target: Record<string, unknown>, keys: readonly string[]): unknown {
-  let current: unknown = target;
-  for (const key of keys) {
-    if (!current || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = keysOf(path);
-  let current = target;
-  for (const key of keys.slice(0, -1)) {
-    if (!current[key] || typeof current[key] !== 'object') current[key] = {};
-    current = current[key] as Record<string, unknown>;
-  }
-  current[keys[keys.length - 1]] = value;
-}
-
-function deletePath(target: Record<string, unknown>, path: string): void {
-  const keys = keysOf(path);
-  if (keys.length === 1) {
-    delete target[keys[0]];
-    return;
-  }
-  const parent = getKeys(target, keys.slice(0, -1));
-  if (parent && typeof parent === 'object')
-    delete (parent as Record<string, unknown>)[keys[keys.length - 1]];
-}
+export { valueAt } from './value-paths';
+export { encodeRow } from './row-encode';

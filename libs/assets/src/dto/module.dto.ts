@@ -21,6 +21,7 @@ import {
   NestedObject,
   OptionalNotNull,
 } from '@bouwsteen/common';
+import { PRICE_MAX_CENTS } from '../asset-codes';
 import { NeededToPublish } from '../publish-needs';
 import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
 
@@ -75,7 +76,7 @@ export class PriceDto {
   @ApiProperty({ example: 39500, description: 'Price per participant in euro cents, excl. VAT' })
   @IsInt()
   @Min(0)
-  @Max(10_000_000)
+  @Max(PRICE_MAX_CENTS)
   amountCents: number;
 
   @ApiProperty({ example: 'EUR', enum: ['EUR'] })

@@ -50,6 +50,12 @@ export const FieldCode = {
 
   // A spreadsheet or JSON Lines row of an import.
   UnknownKind: 'unknownKind',
+  KindOfAnotherSheet: 'kindOfAnotherSheet',
+  NotAnAmount: 'notAnAmount',
+  AmbiguousAmount: 'ambiguousAmount',
+  SubCentAmount: 'subCentAmount',
+  NegativeAmount: 'negativeAmount',
+  AmountTooLarge: 'amountTooLarge',
   ColumnOfOtherKind: 'columnOfOtherKind',
   TooManyParts: 'tooManyParts',
   UnknownValue: 'unknownValue',

@@ -51,6 +51,24 @@ export class StartImportQueryDto {
   checkSimilar?: boolean;
 }
 
+export class RunImportQueryDto {
+  @ApiPropertyOptional({
+    description: 'Publish what the import creates or changes; the dry run’s choice when left out',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  publish?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Check new rows for "dit bestaat al"; the dry run’s choice when left out',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  checkSimilar?: boolean;
+}
+
 export class ImportListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -106,6 +124,28 @@ export class ImportJobDto {
     | string
     | null;
   @ApiProperty({ example: '/api/v1/imports/…/report' }) reportUrl: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description:
+      'A finished dry run keeps its file until then: POST /imports/{id}/run imports it for real without sending it again',
+  })
+  fileKeptUntil: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The dry run whose file this import read',
+  })
+  dryRunId: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'On a dry run: the real import of its file, once started',
+  })
+  realImportId: string | null;
 }
 
 export class ImportReportLineDto {

@@ -3,7 +3,7 @@ import { CsvError, parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { FieldCounter, Utf16ToUtf8, sniff } from './csv-bytes';
-import { headerNotices } from './header-check';
+import { SheetHeader, readHeader } from './header-check';
 import { ReadRefusal, dutchNumber, refusalNotice } from './read-refusal';
 import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
 
@@ -36,20 +36,26 @@ export async function* csvRows(
   // pipeline ends the parser with the first stream's error, so the loop below ends with it.
   if (encoding === 'utf8') pipeline(input, counter, parser, () => undefined);
   else pipeline(input, new Utf16ToUtf8(encoding), counter, parser, () => undefined);
-  let headers: string[] | undefined;
+  let labels: string[] | undefined;
+  let header: SheetHeader | undefined;
   let rowNumber = 1;
   let rows = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
-      if (!headers) {
-        headers = record.map((header) => header.trim());
-        const notices = headerNotices(headers);
-        for (const notice of notices) yield notice;
-        if (notices.some((notice) => notice.fatal)) return;
+      if (!labels) {
+        labels = record.map((cell) => cell.trim());
         continue;
       }
       rowNumber++;
       if (record.every((cell) => cell.trim() === '')) continue;
+      if (!header) {
+        // The row after the labels may be the API's paths (a template's, an export's).
+        const reading = readHeader(labels, record);
+        for (const notice of reading.notices) yield notice;
+        if (!reading.header) return;
+        header = reading.header;
+        if (reading.pathRow) continue;
+      }
       if (++rows > limits.maxRows) {
         const message = `het bestand heeft meer dan ${dutchNumber(limits.maxRows)} rijen`;
         yield refusalNotice(new ReadRefusal(message), `rij ${rowNumber}`);
@@ -58,18 +64,23 @@ export async function* csvRows(
       const problems = [];
       const cells: Record<string, string> = {};
       for (const [index, raw] of record.entries()) {
-        const header = headers[index];
-        if (!header) {
+        const column = header.columns[index];
+        if (!column) {
           problems.push(...outsideHeader(index, raw));
           continue;
         }
         if (/^\s*=/.test(raw)) {
-          problems.push({ field: header, message: FORMULA_PROBLEM, value: raw });
+          problems.push({ field: column.name, message: FORMULA_PROBLEM, value: raw });
           continue;
         }
-        cells[header] = raw.replace(DEFUSED, '');
+        cells[column.name] = raw.replace(DEFUSED, '');
       }
-      yield { label: `rij ${rowNumber}`, cells, problems };
+      yield {
+        label: `rij ${rowNumber}`,
+        cells,
+        problems,
+        ...(header.kind && { kind: header.kind }),
+      };
     }
   } catch (error) {
     // The parser fails on the record after the last one it gave; the field counter runs ahead
@@ -83,8 +94,16 @@ export async function* csvRows(
   } finally {
     input.destroy();
   }
-  if (!headers) yield { fatal: false, notice: { field: '', message: 'het bestand is leeg' } };
-  else if (rowNumber === 1)
+  if (!labels) yield { fatal: false, notice: { field: '', message: 'het bestand is leeg' } };
+  else if (!header) {
+    const reading = readHeader(labels, undefined);
+    for (const notice of reading.notices) yield notice;
+    if (reading.header)
+      yield {
+        fatal: false,
+        notice: { field: '', message: 'het bestand heeft alleen een kopregel' },
+      };
+  } else if (rows === 0)
     yield { fatal: false, notice: { field: '', message: 'het bestand heeft alleen een kopregel' } };
 }
 

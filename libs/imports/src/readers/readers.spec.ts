@@ -42,6 +42,8 @@ describe('file readers', () => {
         notice: {
           field: 'kolom 2',
           message: expect.stringMatching(/^kolom 2 heeft een naam met een onzichtbaar teken/),
+          code: 'unshowableColumnName',
+          values: { column: 2 },
           value: 'ti\u0000tle',
         },
       },

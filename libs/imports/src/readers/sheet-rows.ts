@@ -8,6 +8,8 @@ export interface SheetCell {
   column: number;
   text: string;
   formula: boolean;
+  /** A number cell (not a date): its text is the number as JavaScript writes it. */
+  number?: true;
 }
 
 export interface SheetRow {
@@ -136,7 +138,12 @@ export async function* readSheetRows(
             const text = formula !== undefined ? `=${formula}` : cellText(cell, value, context);
             if (formula === undefined && cell.type === 's') count(text.length);
             if (text !== '' || formula !== undefined)
-              row.cells.push({ column: cell.column, text, formula: formula !== undefined });
+              row.cells.push({
+                column: cell.column,
+                text,
+                formula: formula !== undefined,
+                ...(formula === undefined && isNumber(cell, text, context) && { number: true }),
+              });
           }
           cell = undefined;
           return;
@@ -181,6 +188,11 @@ function cellText(
       return String(number);
     }
   }
+}
+
+/** Whether a cell's text is a number as cellText wrote it (not a date, an error or a text). */
+function isNumber(cell: { type: string; style: number }, text: string, context: SheetContext) {
+  return cell.type === 'n' && !context.dateStyles[cell.style] && Number.isFinite(Number(text));
 }
 
 /** An Excel serial date (days, with the time as a fraction) as JJJJ-MM-DD. */

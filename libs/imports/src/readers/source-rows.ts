@@ -1,11 +1,16 @@
+import type { AssetKind } from '@bouwsteen/assets/pure';
 import { RowProblem } from '../row-codec';
 
 /** A row as a file holds it, with where a person finds it and what is wrong with its bytes. */
 export interface SourceRow {
   /** "rij 12" or "Modules, rij 12": the place in the file, as the person sees it. */
   label: string;
-  /** Spreadsheet and CSV rows: header → cell text. */
+  /** Spreadsheet and CSV rows: column (the API's path, whatever the header called it) → text. */
   cells?: Record<string, string>;
+  /** The kind of the row when it says none (a one-kind template, a sheet named after a kind). */
+  kind?: AssetKind;
+  /** The columns whose cell was a number in a workbook (not text someone typed separators in). */
+  numeric?: string[];
   /** JSON Lines rows: the parsed line. */
   object?: unknown;
   problems: RowProblem[];

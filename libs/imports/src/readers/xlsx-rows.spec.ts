@@ -68,9 +68,13 @@ describe('xlsx reader', () => {
           keywords: '2025-09-01',
         },
         problems: [],
+        // A sheet named after a kind holds that kind; a number cell is flagged as one.
+        kind: 'module',
+        numeric: ['module.studyLoad.value'],
       },
       {
         label: 'Modules, rij 4',
+        kind: 'module',
         cells: { sourceId: 'M-2', kind: 'Module', summary: 'nee' },
         problems: [
           {
@@ -82,6 +86,7 @@ describe('xlsx reader', () => {
       },
       {
         label: 'Modules, rij 5',
+        kind: 'module',
         cells: { sourceId: 'M-3' },
         problems: [
           {
@@ -142,11 +147,13 @@ describe('xlsx reader', () => {
           license: '#N/A',
         },
         problems: [],
+        numeric: ['levels'],
       },
       {
         label: 'Blad1, rij 3',
         cells: { kind: 'Module', title: '7', summary: '2025-01-01', keywords: '2026-03-04' },
         problems: [],
+        numeric: ['title'],
       },
     ]);
     // The strings' file was unlinked when it was opened: nothing of the file stays behind.

@@ -1,7 +1,7 @@
 import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
 import { dirname } from 'node:path';
 import { RowProblem } from '../row-codec';
-import { headerNotices } from './header-check';
+import { SheetHeader, readHeader } from './header-check';
 import { ReadRefusal, dutchNumber, refusalNotice } from './read-refusal';
 import { SharedStrings, readSharedStrings } from './shared-strings';
 import { SheetRow, readSheetRows } from './sheet-rows';
@@ -45,23 +45,28 @@ export async function* xlsxRows(
       const name = sheet.name.trim().slice(0, SHOWN_NAME) || `blad ${sheets}`;
       const context = { sheet: name, strings, dateStyles, date1904: book.date1904, limits };
       const batch: (SheetRow | ReadRefusal)[] = [];
-      let headers: string[] | undefined;
+      let labels: string[] | undefined;
+      let header: SheetHeader | undefined;
       let rows = 0;
       for await (const _ of readSheetRows(zip.text(sheet.path), context, batch)) {
         for (const row of batch) {
           if (row instanceof ReadRefusal) throw row;
-          if (!headers) {
-            headers = headerOf(row);
-            if (headers.every((header) => header === '')) {
-              headers = undefined;
-              continue;
-            }
-            const notices = headerNotices(headers, name);
-            for (const notice of notices) yield notice;
-            if (notices.some((notice) => notice.fatal)) return;
+          if (!labels) {
+            labels = textsOf(row);
+            if (labels.every((label) => label === '')) labels = undefined;
             continue;
           }
-          const item = sourceRow(row, headers, name);
+          if (!header) {
+            const texts = textsOf(row);
+            if (texts.every((text) => text.trim() === '')) continue;
+            // The row after the labels may be the API's paths (a template's, an export's).
+            const reading = readHeader(labels, texts, name);
+            for (const notice of reading.notices) yield notice;
+            if (!reading.header) return;
+            header = reading.header;
+            if (reading.pathRow) continue;
+          }
+          const item = sourceRow(row, header, name);
           if (!item) continue;
           if (++rowsRead > limits.maxRows)
             throw new ReadRefusal(
@@ -71,6 +76,11 @@ export async function* xlsxRows(
           yield item;
         }
         batch.length = 0;
+      }
+      if (labels && !header) {
+        const reading = readHeader(labels, undefined, name);
+        for (const notice of reading.notices) yield notice;
+        if (!reading.header) return;
       }
       if (rows === 0)
         yield {
@@ -89,24 +99,35 @@ export async function* xlsxRows(
   }
 }
 
-function headerOf(row: SheetRow): string[] {
-  const headers: string[] = [];
-  for (const cell of row.cells) headers[cell.column] = cell.text.trim();
-  return Array.from(headers, (header) => header ?? '');
+/** A row's texts by column (a formula as its text): a header row. */
+function textsOf(row: SheetRow): string[] {
+  const texts: string[] = [];
+  for (const cell of row.cells) texts[cell.column] = cell.text.trim();
+  return Array.from(texts, (text) => text ?? '');
 }
 
 /** A data row by its sheet's header; undefined for a row with nothing in it. */
-function sourceRow(row: SheetRow, headers: string[], sheet: string): SourceItem | undefined {
+function sourceRow(row: SheetRow, header: SheetHeader, sheet: string): SourceItem | undefined {
   const cells: Record<string, string> = {};
   const problems: RowProblem[] = [];
+  const numeric: string[] = [];
   for (const cell of row.cells) {
-    const header = headers[cell.column];
-    if (!header) problems.push(...outsideHeader(cell.column, cell.text));
+    const column = header.columns[cell.column];
+    if (!column) problems.push(...outsideHeader(cell.column, cell.text));
     else if (cell.formula)
-      problems.push({ field: header, message: FORMULA_PROBLEM, value: cell.text });
-    else cells[header] = cell.text;
+      problems.push({ field: column.name, message: FORMULA_PROBLEM, value: cell.text });
+    else {
+      cells[column.name] = cell.text;
+      if (cell.number) numeric.push(column.name);
+    }
   }
   if (problems.length === 0 && Object.values(cells).every((cell) => cell.trim() === ''))
     return undefined;
-  return { label: `${sheet}, rij ${row.number}`, cells, problems };
+  return {
+    label: `${sheet}, rij ${row.number}`,
+    cells,
+    problems,
+    ...(header.kind && { kind: header.kind }),
+    ...(numeric.length > 0 && { numeric }),
+  };
 }

@@ -10,6 +10,14 @@ export const NL_IMPORTS = {
     v.choices
       ? `Vul een soort bouwsteen in: ${v.choices}.`
       : 'Vul een soort bouwsteen in: module, curriculum, praktijkomgeving of goede praktijk.',
+  kindOfAnotherSheet: (v) =>
+    `Deze rij is een ${kindName(v.kind)}, maar dit blad is voor een ${kindName(v.sheetKind)}. Zet de rij in een blad of sjabloon voor een ${kindName(v.kind)}.`,
+  notAnAmount: () => 'Vul een bedrag in euro in, zoals 12,50 of € 1.250,00.',
+  ambiguousAmount: (v) =>
+    `Dit bedrag is niet eenduidig. Bedoelt u ${v.asEuros ?? ''}, schrijf dan ${v.thousands ?? ''}; bedoelt u euro’s en centen, schrijf dan twee cijfers na de komma (zoals 12,50).`,
+  subCentAmount: () => 'Vul een bedrag in hele centen in: hoogstens twee cijfers na de komma.',
+  negativeAmount: () => 'Vul een bedrag van € 0,00 of meer in.',
+  amountTooLarge: (v) => `Vul een bedrag van hoogstens ${v.max ?? ''} in.`,
   columnOfOtherKind: (v) =>
     `Deze kolom hoort bij een ${kindName(v.owner)}, niet bij een ${kindName(v.kind)}: laat hem leeg.`,
   tooManyParts: (v) =>

@@ -1,4 +1,4 @@
-import { Controller, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
@@ -40,6 +40,17 @@ export class MyPpsImportController {
     @Query('pagina') pageNumber: unknown,
   ): Promise<string> {
     return this.imports.job(page, principal, id, pageNumber);
+  }
+
+  @HtmlForm(':id/echt')
+  async runForReal(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.imports.runForReal(page, principal, id, body));
   }
 
   @HtmlForm(':id/stoppen')

@@ -1,8 +1,7 @@
-import Html from '@kitajs/html';
-import { ProblemNotice } from '../../components/status-notice';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Principal } from '@bouwsteen/auth';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   Constraint,
   DomainException,
@@ -10,41 +9,31 @@ import {
   PageQueryDto,
   ValidationFailedError,
 } from '@bouwsteen/common';
-import {
-  columnNamed,
-  ImportError,
-  ImportJobDto,
-  ImportListQueryDto,
-  ImportReportLineDto,
-  ImportsService,
-} from '@bouwsteen/imports';
+import { ImportError, ImportListQueryDto, ImportPolicy, ImportsService } from '@bouwsteen/imports';
 import { PpsService } from '@bouwsteen/organisations';
-import { DataTable } from '../../components/data-table';
 import { Pagination } from '../../components/pagination';
-import { FORM_TOKEN_FIELD, FormTokenField } from '../../forms/form-token';
+import { ProblemNotice } from '../../components/status-notice';
+import { FORM_TOKEN_FIELD } from '../../forms/form-token';
 import { tickedBox } from '../../forms/form-values';
-import { formatDateTime, formatNumber } from '../../format/format';
-import { KIND_LABELS, KIND_ORDER } from '../../format/labels';
 import type { PageAnswer } from '../../http/page-answer';
 import type { PageContext } from '../../http/page-context';
 import type { PageMeta } from '../../layout/page-meta';
 import { SiteRenderer } from '../../layout/site-renderer';
+import {
+  FromDryRun,
+  PickFirst,
+  Progress,
+  RecentImports,
+  ReportTable,
+  RunForReal,
+  Stop,
+  Templates,
+  Totals,
+  UploadForm,
+} from './import-parts';
 import { workingPps } from './my-pps-scope';
 
 const REPORT_PAGE = 100;
-const STATUS: Record<string, string> = {
-  queued: 'In de wachtrij',
-  running: 'Bezig',
-  done: 'Klaar',
-  failed: 'Mislukt',
-  cancelled: 'Geannuleerd',
-};
-const SEVERITY: Record<string, string> = {
-  error: 'Fout',
-  warning: 'Let op',
-  similar: 'Bestaat al',
-};
-
 /**
  * /mijn-pps/importeren: a PPS lead brings a spreadsheet in from the browser — the templates,
  * the upload (a check first, by default), and each import's progress, totals and report. The
@@ -56,6 +45,7 @@ export class ImportPage {
     private readonly site: SiteRenderer,
     private readonly pps: PpsService,
     private readonly imports: ImportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async form(
@@ -87,105 +77,9 @@ export class ImportPage {
           werkt een volgende import dezelfde bouwstenen bij in plaats van nieuwe te maken.
         </p>
         <ProblemNotice text={problem} />
-        <section aria-labelledby="sjablonen-titel">
-          <h2 class="utrecht-heading-2" id="sjablonen-titel">
-            Sjablonen
-          </h2>
-          <p class="utrecht-paragraph">
-            Elk sjabloon heeft keuzelijsten en een tabblad Toelichting dat elke kolom uitlegt.
-          </p>
-          <ul class="plain-list">
-            {KIND_ORDER.map((kind) => (
-              <li>
-                <a class="utrecht-link" href={`/api/v1/imports/templates/${kind}.xlsx`} download="">
-                  {Html.escapeHtml(`Sjabloon ${KIND_LABELS[kind].many.toLowerCase()} (Excel)`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="versturen-titel">
-          <h2 class="utrecht-heading-2" id="versturen-titel">
-            Bestand versturen
-          </h2>
-          <form method="post" action={action} enctype="multipart/form-data" class="site-form">
-            <fieldset class="utrecht-form-fieldset">
-              <legend class="utrecht-form-fieldset__legend">Wat wilt u doen?</legend>
-              <Choice
-                value="proef"
-                checked
-                label="Alleen controleren (proefimport): er verandert niets"
-              />
-              <Choice value="concept" label="Importeren als concept" />
-              <Choice value="publiceren" label="Importeren en meteen publiceren" />
-            </fieldset>
-            <div class="utrecht-form-field utrecht-form-field--checkbox">
-              <input
-                class="utrecht-checkbox utrecht-checkbox--html-input"
-                type="checkbox"
-                id="vergelijken"
-                name="vergelijken"
-                value="ja"
-                checked
-              />
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for="vergelijken">
-                Controleren of een nieuwe bouwsteen al bestaat bij een andere PPS
-              </label>
-            </div>
-            <div class="utrecht-form-field">
-              <label class="utrecht-form-label" for="bestand">
-                Bestand
-              </label>
-              <p class="utrecht-form-field-description" id="bestand-uitleg">
-                Excel (.xlsx), CSV (opgeslagen als CSV UTF-8) of JSON Lines (.jsonl).
-              </p>
-              <input
-                class="utrecht-textbox utrecht-textbox--html-input"
-                type="file"
-                id="bestand"
-                name="file"
-                accept=".xlsx,.csv,.jsonl"
-                aria-describedby="bestand-uitleg"
-                required
-              />
-            </div>
-            <button class="utrecht-button utrecht-button--primary-action" type="submit">
-              Versturen
-            </button>
-          </form>
-        </section>
-        <section aria-labelledby="eerder-titel">
-          <h2 class="utrecht-heading-2" id="eerder-titel">
-            Eerdere imports
-          </h2>
-          {recent.items.length ? (
-            <DataTable
-              labelledBy="eerder-titel"
-              rows={recent.items}
-              columns={[
-                {
-                  header: 'Gestart',
-                  render: (job) => (
-                    <a class="utrecht-link" href={`/mijn-pps/importeren/${job.id}`} safe>
-                      {formatDateTime(job.createdAt)}
-                    </a>
-                  ),
-                },
-                { header: 'Bestand', text: (job) => job.fileName ?? '—' },
-                { header: 'Soort', text: (job) => (job.dryRun ? 'Proefimport' : 'Import') },
-                { header: 'Status', text: (job) => STATUS[job.status] ?? job.status },
-                { header: 'Nieuw', numeric: true, text: (job) => formatNumber(job.totals.created) },
-                {
-                  header: 'Niet ingelezen',
-                  numeric: true,
-                  text: (job) => formatNumber(job.totals.failed),
-                },
-              ]}
-            />
-          ) : (
-            <p class="utrecht-paragraph">Nog geen imports voor deze PPS.</p>
-          )}
-        </section>
+        <Templates />
+        <UploadForm action={action} />
+        <RecentImports jobs={recent.items} />
       </>,
     );
   }
@@ -221,6 +115,7 @@ export class ImportPage {
     principal: Principal,
     id: string,
     pageNumber: unknown,
+    problem?: string,
   ): Promise<string> {
     const job = await this.imports.get(principal, id);
     const number = Math.min(Math.max(Number(pageNumber) || 1, 1), 1000);
@@ -240,12 +135,20 @@ export class ImportPage {
         <h1 class="utrecht-heading-1" safe>
           {`${job.dryRun ? 'Proefimport' : 'Import'}${job.fileName ? `: ${job.fileName}` : ''}`}
         </h1>
+        <ProblemNotice text={problem} />
+        <FromDryRun job={job} />
         <Progress job={job} />
         {running ? (
           <Stop job={job} page={page} />
         ) : (
           <>
             <Totals job={job} />
+            <RunForReal
+              job={job}
+              page={page}
+              mayStart={ImportPolicy.canStart(principal, job.ppsId)}
+              now={new Date()}
+            />
             <section aria-labelledby="verslag-titel">
               <h2 class="utrecht-heading-2" id="verslag-titel">
                 Verslag
@@ -266,13 +169,53 @@ export class ImportPage {
         )}
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/mijn-pps/importeren?pps=${job.ppsId}`}>
-            {job.dryRun && job.status === 'done'
-              ? 'Tevreden? Kies het bestand opnieuw en kies Importeren'
-              : 'Terug naar importeren'}
+            Terug naar importeren
           </a>
         </p>
       </>,
     );
+  }
+
+  /**
+   * "Nu echt importeren" on a dry run's page: the same file, imported as drafts or published;
+   * then the new import's page. Clicked twice, it is still one import (its page both times).
+   * A file no longer kept brings the upload form with why; a full line, the page with why.
+   */
+  async runForReal(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    form: Record<string, unknown>,
+  ): Promise<PageAnswer> {
+    const goal = form.doel;
+    if (goal !== 'concept' && goal !== 'publiceren')
+      return {
+        html: await this.job(
+          page,
+          principal,
+          id,
+          1,
+          'Kies of u als concept importeert of meteen publiceert.',
+        ),
+        status: 400,
+      };
+    try {
+      const job = await this.imports.runDryRun(principal, id, { publish: goal === 'publiceren' });
+      return { redirect: `/mijn-pps/importeren/${job.id}` };
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.status >= 500) throw error;
+      if (error.code === ImportError.NotRunnable) return { redirect: `/mijn-pps/importeren/${id}` };
+      const answer = { status: error.status, headers: error.headers };
+      if (error.code === ImportError.FileGone) {
+        const { ppsId } = await this.imports.get(principal, id);
+        const { dryRunKeepHours, maxJobsPerPps } = this.config.imports;
+        const problem = `Het bestand van die proefimport wordt niet meer bewaard: een proefimport bewaart zijn bestand ${dryRunKeepHours} uur, en alleen bij de ${maxJobsPerPps} nieuwste proefimports van de PPS. Kies het bestand hieronder opnieuw en kies wat u wilt doen.`;
+        return { ...answer, html: await this.form(page, principal, ppsId, problem) };
+      }
+      if (error.code === ImportError.TooManyWaiting)
+        return { ...answer, html: await this.job(page, principal, id, 1, uploadProblem(error)) };
+      throw error;
+    }
   }
 
   /** Stops the import after the rows it is working on; one that has ended already is left as is. */
@@ -344,157 +287,4 @@ function meta(title: string, canonicalPath: string): PageMeta {
     section: 'mijn-pps',
     noindex: true,
   };
-}
-
-function PickFirst(): JSX.Element {
-  return (
-    <>
-      <h1 class="utrecht-heading-1">Catalogus importeren</h1>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/mijn-pps">
-          Kies eerst de PPS waarvoor u importeert
-        </a>
-        .
-      </p>
-    </>
-  );
-}
-
-function Choice(props: { value: string; checked?: boolean; label: string }): JSX.Element {
-  const id = `doel-${props.value}`;
-  return (
-    <div class="utrecht-form-field utrecht-form-field--radio">
-      <input
-        class="utrecht-radio-button utrecht-radio-button--html-input"
-        type="radio"
-        id={id}
-        name="doel"
-        value={props.value}
-        checked={props.checked}
-      />
-      <label class="utrecht-form-label utrecht-form-label--radio" for={id} safe>
-        {props.label}
-      </label>
-    </div>
-  );
-}
-
-function Stop({ job, page }: { job: ImportJobDto; page: PageContext }): JSX.Element {
-  if (job.cancelRequested)
-    return (
-      <p class="utrecht-paragraph">
-        Stoppen aangevraagd: de import stopt na de rijen die nu worden verwerkt.
-      </p>
-    );
-  return (
-    <form method="post" action={`/mijn-pps/importeren/${job.id}/stoppen`} class="site-form">
-      <FormTokenField page={page} />
-      <p class="utrecht-paragraph">
-        {job.dryRun
-          ? 'Stoppen kan tussendoor; het verslag gaat dan over de rijen tot dan toe.'
-          : 'Stoppen kan tussendoor: de bouwstenen die al zijn ingelezen, blijven staan.'}
-      </p>
-      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-        Import stoppen
-      </button>
-    </form>
-  );
-}
-
-function Progress({ job }: { job: ImportJobDto }): JSX.Element {
-  const running = job.status === 'queued' || job.status === 'running';
-  return (
-    <div
-      id="voortgang"
-      role="status"
-      hx-get={running ? `/mijn-pps/importeren/${job.id}/voortgang` : undefined}
-      hx-trigger={running ? 'every 2s' : undefined}
-      hx-swap={running ? 'outerHTML' : undefined}
-    >
-      <p class="utrecht-paragraph" safe>
-        {`Status: ${STATUS[job.status] ?? job.status}. ${formatNumber(job.progress.rowsRead)} rijen gelezen.`}
-      </p>
-      {running ? (
-        <>
-          <label class="utrecht-form-label" for="voortgang-balk">
-            Voortgang
-          </label>
-          <progress id="voortgang-balk" max="100" value={String(job.progress.percent)} safe>
-            {`${job.progress.percent}%`}
-          </progress>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href={`/mijn-pps/importeren/${job.id}`}>
-              Vernieuwen
-            </a>
-          </p>
-        </>
-      ) : (
-        ''
-      )}
-      {job.error ? (
-        <div class="utrecht-alert utrecht-alert--error">
-          <p class="utrecht-paragraph" safe>
-            {job.error}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
-    </div>
-  );
-}
-
-function Totals({ job }: { job: ImportJobDto }): JSX.Element {
-  const t = job.totals;
-  const would = job.dryRun ? ' (zou worden)' : '';
-  const rows: [string, number][] = [
-    [`Nieuw${would}`, t.created],
-    [`Bijgewerkt${would}`, t.updated],
-    ['Ongewijzigd', t.unchanged],
-    [`Gepubliceerd${would}`, t.published],
-    ['Niet ingelezen', t.failed],
-    ['Lijkt op een bouwsteen van een andere PPS', t.similar],
-  ];
-  return (
-    <section aria-labelledby="totalen-titel">
-      <h2 class="utrecht-heading-2" id="totalen-titel">
-        Totalen
-      </h2>
-      <DataTable
-        labelledBy="totalen-titel"
-        rows={rows}
-        columns={[
-          { header: 'Wat', text: ([label]) => label },
-          { header: 'Aantal rijen', numeric: true, text: ([, value]) => formatNumber(value) },
-        ]}
-      />
-    </section>
-  );
-}
-
-/** A report's field as a person reads it: the column's Dutch name, with the API's path. */
-function columnText(field: string | null): string {
-  if (!field) return '';
-  const parts = field.split('.');
-  for (let length = parts.length; length > 0; length--) {
-    const column = columnNamed(parts.slice(0, length).join('.'));
-    if (column) return `${column.label} (${field})`;
-  }
-  return field;
-}
-
-function ReportTable({ lines }: { lines: ImportReportLineDto[] }): JSX.Element {
-  return (
-    <DataTable
-      labelledBy="verslag-titel"
-      rows={lines}
-      columns={[
-        { header: 'Rij', text: (line) => line.row ?? 'Bestand' },
-        { header: 'Soort', text: (line) => SEVERITY[line.severity] ?? line.severity },
-        { header: 'Kolom', text: (line) => columnText(line.field) },
-        { header: 'Melding', text: (line) => line.message },
-        { header: 'Gevonden waarde', text: (line) => line.value ?? '' },
-      ]}
-    />
-  );
 }
