@@ -3,6 +3,12 @@ import { DataSource } from 'typeorm';
 import { moduleBody, practiceBody } from './harness/fixtures';
 import { asBytes, csv, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+import { columnNamed } from '../libs/imports/src/columns';
+
+/** A column's Dutch header, as the field catalogue names it. */
+const label = (path: string) => columnNamed(path)!.label;
+const PRICE = label('module.price');
+const LOAD = label('module.studyLoad.value');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -80,13 +86,13 @@ describe('import spreadsheets in Dutch, in euros, per kind (e2e)', () => {
         'Modules, rij 5',
         'module.price',
         '1.250',
-        "is niet eenduidig: bedoelt u € 1.250,00, schrijf dan 1250; bedoelt u euro's en centen, schrijf dan twee cijfers na de komma (zoals 12,50)",
+        'Dit bedrag is niet eenduidig. Bedoelt u € 1.250,00, schrijf dan 1250; bedoelt u euro’s en centen, schrijf dan twee cijfers na de komma (zoals 12,50).',
       ],
       [
         'Modules, rij 6',
         'module.price',
         'twaalf euro',
-        'is geen bedrag in euro; schrijf bijvoorbeeld 12,50 of € 1.250,00',
+        'Vul een bedrag in euro in, zoals 12,50 of € 1.250,00.',
       ],
     ]);
     expect(await bySourceId('TPL-1')).toMatchObject({
@@ -136,7 +142,7 @@ describe('import spreadsheets in Dutch, in euros, per kind (e2e)', () => {
   });
 
   it('takes a one-kind file’s kind from its columns; a row that says another kind is reported', async () => {
-    const header = ['Soort', 'Eigen code', 'Titel', 'Soort module', 'Prijs (euro)'];
+    const header = ['Soort', 'Eigen code', 'Titel', label('module.moduleType'), PRICE];
     const file = csv(header, [
       ['', 'KIND-1', 'Module zonder soort', 'E-learning', '12,50'],
       ['Module', 'KIND-2', 'Module met soort', '', '12.50'],
@@ -175,7 +181,7 @@ describe('import spreadsheets in Dutch, in euros, per kind (e2e)', () => {
         field: 'kind',
         value: 'Curriculum',
         message:
-          'deze rij is een curriculum, maar dit blad is voor een module; zet de rij in een blad of sjabloon voor een curriculum',
+          'Deze rij is een curriculum, maar dit blad is voor een module. Zet de rij in een blad of sjabloon voor een curriculum.',
       }),
     ]);
   });
@@ -213,16 +219,16 @@ describe('import spreadsheets in Dutch, in euros, per kind (e2e)', () => {
     const [dutch, api, ...rows] = text.split('\r\n');
     expect(dutch.split(',').slice(0, 4)).toEqual(['Bouwsteen-id', 'Eigen code', 'Soort', 'Titel']);
     expect(api.split(',').slice(0, 4)).toEqual(['id', 'sourceId', 'kind', 'title']);
-    const price = api.split(',').indexOf('module.price');
-    expect(dutch.split(',')[price]).toBe('Prijs (euro)');
+    // (The price's label has a comma: CSV quotes it.)
+    expect(dutch).toContain(`,"${PRICE}",`);
     expect(rows.join('\n')).toContain(',1234.56,');
     // Both header rows, the Dutch one alone, or the API's alone (as files made before have it).
     await expectUnchanged(text);
     await expectUnchanged([dutch, ...rows].join('\r\n'));
     await expectUnchanged([api, ...rows].join('\r\n'));
-    // One kind's CSV: its own labels ("Studielast", which a curriculum has too) read alone.
+    // One kind's CSV: its own labels (the study load's, which a curriculum has too) read alone.
     const modulesOnly = (await exported('csv', 'module')).toString('utf8').split('\r\n');
-    expect(modulesOnly[0]).toContain(',Studielast,');
+    expect(modulesOnly[0]).toContain(`,${LOAD},`);
     await expectUnchanged([modulesOnly[0], ...modulesOnly.slice(2)].join('\r\n'), 'text/csv', 1);
 
     const workbook = await workbookOf(await exported('xlsx'));

@@ -2,6 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { eventually, expectAccessible, openPage, problemsOf } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
+import { columnNamed } from '../../libs/imports/src/columns';
 
 const SIZES = [
   { name: '390', viewport: { width: 390, height: 844 } },
@@ -14,8 +15,11 @@ const SIZES = [
  * for real with one button — on a phone and a desktop. A dry run whose file is no longer kept
  * says so and offers the upload form.
  */
-const LABELS = 'Eigen code;Titel;Samenvatting;Studielast;Eenheid studielast;Prijs (euro)';
 const PATHS = 'sourceId;title;summary;module.studyLoad.value;module.studyLoad.unit;module.price';
+/** The Dutch headers of those columns, as the field catalogue names them (quoted: a label may hold a comma). */
+const LABELS = PATHS.split(';')
+  .map((path) => `"${columnNamed(path)!.label}"`)
+  .join(';');
 const row = (code: string, title: string, price: string) =>
   `${code};${title};Praktijkgerichte module voor monteurs met opdrachten op de werkplek.;8;uur;${price}`;
 
@@ -83,7 +87,9 @@ describe('"Nu echt importeren" after a dry run, in the browser', () => {
         `Proefimport: catalogus-${size.name}.csv`,
       );
       const report = page.getByRole('table', { name: 'Verslag' });
-      expect(await report.textContent()).toContain('Prijs (euro) (module.price)');
+      expect(await report.textContent()).toContain(
+        `${columnNamed('module.price')!.label} (module.price)`,
+      );
       expect(await report.textContent()).toContain('is niet eenduidig');
       const button = page.getByRole('button', { name: 'Nu echt importeren' });
       expect(await page.getByLabel('Als concept').isChecked()).toBe(true);

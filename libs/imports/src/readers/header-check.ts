@@ -146,7 +146,7 @@ function unknownColumn(index: number, name: string): RowProblem {
   const guess = nearest(name);
   return {
     field: name,
-    message: `kolom ${index + 1} heeft een onbekende naam${guess ? `; bedoelt u "${guess}"?` : ';'} Gebruik de kolomnamen uit het sjabloon: de Nederlandse (zoals Titel) of die van de API (zoals title)`,
+    message: `kolom ${index + 1} heeft een onbekende naam${guess ? `; bedoelt u "${guess}"?` : '.'} Gebruik de kolomnamen uit het sjabloon: de Nederlandse (zoals Titel) of die van de API (zoals title)`,
     code: 'unknownColumn',
     values: { column: index + 1, name, ...(guess ? { suggestion: guess } : {}) },
     value: name,
