@@ -1,15 +1,23 @@
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
-import { curriculumBody, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
+import {
+  curriculumBody,
+  curriculumWith,
+  infrastructureBody,
+  moduleBody,
+  practiceBody,
+} from './harness/fixtures';
 
 describe('asset publishing workflow (e2e)', () => {
   let t: TestApp;
   let editor: TestUser;
   let ppsId: string;
+  let moduleId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     ppsId = await t.ppsId('House of Digital');
     editor = await t.user('pps-editor', [ppsId]);
+    moduleId = (await t.publish(editor, moduleBody(ppsId))).id;
   });
   afterAll(() => t.close());
 
@@ -36,7 +44,8 @@ describe('asset publishing workflow (e2e)', () => {
 
   it.each([
     ['module', moduleBody],
-    ['curriculum', curriculumBody],
+    // A curriculum is published with a module: one of the same PPS, published first.
+    ['curriculum', (pps: string) => curriculumWith(pps, [moduleId])],
     ['infrastructure', infrastructureBody],
     ['practice', practiceBody],
   ])('creates and publishes a %s', async (kind, body) => {

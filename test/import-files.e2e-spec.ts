@@ -43,6 +43,29 @@ describe('import files the readers refuse or report (e2e)', () => {
     ]);
   });
 
+  it('reads a workbook whose parts are stored, not deflated (as some spreadsheet libraries write them)', async () => {
+    const path = join(dir, 'stored.xlsx');
+    await writeXlsx(
+      path,
+      [
+        {
+          name: 'Modules',
+          rows: () => [
+            rowXml(1, ['kind', 'sourceId', 'title']),
+            rowXml(2, ['Module', 'STORED-1', 'Lassen uit een ongecomprimeerd bestand']),
+          ],
+        },
+      ],
+      { level: 'stored' },
+    );
+    const job = await runImport(t, lead, ppsId, readFileSync(path), { type: XLSX });
+    expect({ status: job.status, error: job.error, totals: job.totals }).toMatchObject({
+      status: 'done',
+      error: null,
+      totals: expect.objectContaining({ created: 1, failed: 0 }),
+    });
+  });
+
   it('reads a UTF-16 CSV without a BOM (what some exports write) by its header', async () => {
     const file = Buffer.from('kind;title\r\nModule;ab\r\n', 'utf16le');
     const job = await runImport(t, lead, ppsId, file, { dryRun: true });

@@ -172,4 +172,30 @@ describe('draft and publish are different bars (e2e)', () => {
       .expect(404);
     await t.http().get(`/api/v1/assets/${draft.body.id}/publish-check`).expect(401);
   });
+
+  it('saves a physical environment without a location as a draft, and asks for one when publishing', async () => {
+    const body = infrastructureBody(ppsId);
+    const draft = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send({ ...body, infrastructure: { model: 'central', natures: ['physical'] } })
+      .expect(201);
+    const refused = await t
+      .http()
+      .post(`/api/v1/assets/${draft.body.id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draft.body.revision}"`)
+      .send({})
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'infrastructure.locations', code: 'physicalNeedsLocation' }),
+    ]);
+    const check = await t
+      .http()
+      .get(`/api/v1/assets/${draft.body.id}/publish-check`)
+      .set(bearer(editor))
+      .expect(200);
+    expect(check.body.missing).toEqual(['infrastructure.locations']);
+  });
 });

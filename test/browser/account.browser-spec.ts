@@ -1,6 +1,6 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { TestUser, bearer } from '../harness/test-app';
-import { expectAccessible, isFocused, openPage } from '../harness/browser';
+import { expectAccessible, isFocused, openPage, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
 const SIZES = [
@@ -26,13 +26,6 @@ describe('one’s own account in the browser', () => {
   }, 120_000);
 
   afterAll(() => site?.close());
-
-  async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(user.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-  }
 
   for (const size of SIZES) {
     it(`changes the password and signs out elsewhere at ${size.name} px`, async () => {

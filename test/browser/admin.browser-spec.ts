@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { expectAccessible, openPage } from '../harness/browser';
+import { expectAccessible, openPage, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
 /** An admin in Chromium: invite a PPS lead by link, deactivate them, and read the pipeline and change log. */
@@ -20,11 +20,7 @@ describe('an admin in the browser', () => {
 
   it('invites and deactivates an account, reads the search pipeline, the failed background jobs and the change log', async () => {
     const page = await openPage(browser, baseURL);
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(admin.email);
-    await page.getByLabel('Wachtwoord').fill(admin.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/beheer$/);
+    await signIn(page, admin, /\/beheer$/);
     await expectAccessible(page, 'beheer');
 
     await page.getByRole('link', { name: 'Gebruikers' }).click();

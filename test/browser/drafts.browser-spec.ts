@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { expectAccessible, openPage } from '../harness/browser';
+import { expectAccessible, openPage, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
 /**
@@ -25,11 +25,7 @@ describe('drafts and the publish check (browser)', () => {
 
   async function signedIn(width: number): Promise<Page> {
     const page = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(lead.email);
-    await page.getByLabel('Wachtwoord').fill(lead.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/mijn-pps$/);
+    await signIn(page, lead, /\/mijn-pps$/);
     return page;
   }
 

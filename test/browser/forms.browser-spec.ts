@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { expectAccessible, isFocused, openPage } from '../harness/browser';
+import { expectAccessible, isFocused, openPage, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { TestUser, bearer } from '../harness/test-app';
 
@@ -43,11 +43,7 @@ describe('forms in the browser: a failed submit and pasted text', () => {
 
   async function signedIn(user: TestUser, viewport: { width: number; height: number }) {
     const page = await openPage(browser, baseURL, { viewport });
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(user.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+    await signIn(page, user, /^(?!.*\/inloggen)/);
     return page;
   }
 

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { eventually, expectAccessible, openPage, problemsOf } from '../harness/browser';
+import { eventually, expectAccessible, openPage, problemsOf, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { columnNamed } from '../../libs/imports/src/columns';
 
@@ -40,11 +40,7 @@ describe('"Nu echt importeren" after a dry run, in the browser', () => {
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
     const lead = await site.t.user('pps-editor', [ppsId]);
     const page = await openPage(browser, baseURL, { viewport });
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(lead.email);
-    await page.getByLabel('Wachtwoord').fill(lead.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/mijn-pps$/);
+    await signIn(page, lead, /\/mijn-pps$/);
     return page;
   }
 

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { eventually, expectAccessible, openPage, screenshot } from '../harness/browser';
+import { eventually, expectAccessible, openPage, screenshot, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
 /**
@@ -33,11 +33,7 @@ describe('an LLO office in the browser', () => {
 
   it('composes a course, fixes a licence conflict, shares it, and the employer opens the link', async () => {
     const page = await openPage(browser, baseURL);
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(office.email);
-    await page.getByLabel('Wachtwoord').fill(office.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/mijn-cursussen$/);
+    await signIn(page, office, /\/mijn-cursussen$/);
     await expectAccessible(page, 'mijn-cursussen');
 
     await page.getByRole('link', { name: 'Nieuwe cursus samenstellen' }).click();

@@ -7,6 +7,7 @@ import {
   openPage,
   problemsOf,
   screenshot,
+  signIn,
 } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { pageQuery } from '../../libs/web/src/pages/search-queries';
@@ -165,11 +166,7 @@ describe('a PPS lead keeping their building blocks up to date', () => {
 
   async function signedIn(): Promise<Page> {
     const page = await openPage(browser, baseURL);
-    await page.goto('/inloggen');
-    await page.getByLabel('E-mailadres').fill(lead.email);
-    await page.getByLabel('Wachtwoord').fill(lead.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/mijn-pps$/);
+    await signIn(page, lead, /\/mijn-pps$/);
     return page;
   }
 

@@ -71,6 +71,22 @@ export async function openPage(
   return page;
 }
 
+/**
+ * Signs `user` in through the sign-in page, as a person does, and waits until the page it
+ * leads to (`landing`, e.g. /mijn-pps) has loaded.
+ */
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string },
+  landing?: RegExp,
+): Promise<void> {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(user.email);
+  await page.getByLabel('Wachtwoord').fill(user.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  if (landing) await page.waitForURL(landing);
+}
+
 /** Script errors, CSP refusals and failed files the page reported so far. */
 export function problemsOf(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];

@@ -287,6 +287,13 @@ function mismatch(cell: Column | Part, field: CatalogueField): string | undefine
         : 'other choices';
     case 'reference':
       return field.type === 'uuid' ? undefined : `reference to a ${field.type}`;
+    case 'euro':
+      // An amount the API keeps as { amountCents, currency }: a record of those two parts.
+      return field.type === 'record' &&
+        ASSET_FIELDS.get(`${field.path}.amountCents`) &&
+        ASSET_FIELDS.get(`${field.path}.currency`)
+        ? undefined
+        : `euro for a ${field.type}`;
     case 'text':
       return ['text', 'url', 'email'].includes(field.type) && !field.vocabulary
         ? undefined

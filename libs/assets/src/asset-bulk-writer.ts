@@ -10,7 +10,7 @@ import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
 import { CheckContext, ContentChecks } from './content-checks';
 import { AssetContentDto } from './dto/asset-content.dto';
-import { AssetKind } from './asset-codes';
+import { ASSET_KINDS, AssetKind } from './asset-codes';
 import { AssetEntity } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
 import { publishedAssetFields, publishedVersionFields } from './publication';
@@ -26,6 +26,12 @@ export interface BulkItem {
   sourceId?: string;
   kind: AssetKind;
   content: AssetContentDto;
+  /**
+   * The field paths the source gave (a file's columns, a JSON line's keys), when it may give
+   * only some: an existing block keeps what a path not given holds. Without it the content is
+   * the whole block.
+   */
+  given?: readonly string[];
 }
 
 export type BulkResult = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -202,17 +208,22 @@ export class AssetBulkWriter {
         message: 'is archived and can no longer change',
         code: FieldCode.Archived,
       });
+    // A file that leaves a column out leaves that field as it is (it never clears it).
+    const content =
+      target && item.given
+        ? keepNotGiven(item.kind, contentOf(item.kind, target.view!), item.content, item.given)
+        : item.content;
     const errors = [
-      ...this.checks.problems(principal, item, target?.id, context),
+      ...this.checks.problems(principal, { ...item, content }, target?.id, context),
       // Publishing asks the same of a row as of one request: every missing answer at once.
-      ...(options.publish ? publishProblems(item.kind, item.content) : []),
+      ...(options.publish ? publishProblems(item.kind, content) : []),
     ];
     if (errors.length > 0) return { item, action: 'failed', errors };
-    const license = item.content.license;
+    const license = content.license;
     const licenseProblem =
       target && license && (await this.checks.derivativeLicenseProblem(target, license));
     if (licenseProblem) return fail({ field: 'license', ...licenseProblem });
-    const columns = toVersionColumns(item.kind, item.content);
+    const columns = toVersionColumns(item.kind, content);
     if (!target) return { item, columns, action: 'create', errors: [] };
     const same = sameContent(
       columns,
@@ -389,4 +400,33 @@ function meaning(value: unknown): unknown {
     return fields.length > 0 ? Object.fromEntries(fields) : undefined;
   }
   return value;
+}
+
+/**
+ * A block's stored content with what a partial source gave laid over it: each given path takes
+ * the source's value (an empty cell clears it), every other field keeps the block's. A path of
+ * another kind's section (a column of an all-kinds file) is not this block's and is skipped.
+ */
+function keepNotGiven(
+  kind: AssetKind,
+  stored: AssetContentDto,
+  sent: AssetContentDto,
+  given: readonly string[],
+): AssetContentDto {
+  const merged = structuredClone(stored) as unknown as Record<string, unknown>;
+  const source = sent as unknown as Record<string, unknown>;
+  for (const path of given) {
+    const keys = path.split('.');
+    if ((ASSET_KINDS as readonly string[]).includes(keys[0]) && keys[0] !== kind) continue;
+    let from: unknown = source;
+    for (const key of keys) from = (from as Record<string, unknown> | undefined)?.[key];
+    let into = merged;
+    for (const key of keys.slice(0, -1)) {
+      if (typeof into[key] !== 'object' || into[key] === null) into[key] = {};
+      into = into[key] as Record<string, unknown>;
+    }
+    if (from === undefined) delete into[keys[keys.length - 1]];
+    else into[keys[keys.length - 1]] = from;
+  }
+  return merged as unknown as AssetContentDto;
 }

@@ -28,16 +28,41 @@ export function missingToPublish(kind: AssetKind, content: Partial<AssetContentD
   const section = (shared[kind] ?? {}) as Record<string, unknown>;
   for (const property of publishNeedsOf(SECTIONS[kind]))
     if (!filled(section[property])) missing.push(`${kind}.${property}`);
+  for (const need of CONDITIONAL_NEEDS)
+    if (need.kind === kind && need.applies(section) && !filled(section[need.property]))
+      missing.push(`${kind}.${need.property}`);
   return missing;
 }
 
+/**
+ * What publishing needs only given another answer, with the code that says why: a physical
+ * environment is somewhere, so it needs a location (a draft may still leave it out).
+ */
+const CONDITIONAL_NEEDS: {
+  kind: AssetKind;
+  property: string;
+  applies: (section: Record<string, unknown>) => boolean;
+  code: FieldCode;
+  message: string;
+}[] = [
+  {
+    kind: 'infrastructure',
+    property: 'locations',
+    applies: (section) =>
+      Array.isArray(section.natures) && (section.natures as unknown[]).includes('physical'),
+    code: FieldCode.PhysicalNeedsLocation,
+    message: 'a physical environment needs at least one location',
+  },
+];
+
 /** The same, as the field errors a refused publish answers with. */
 export function publishProblems(kind: AssetKind, content: Partial<AssetContentDto>): FieldError[] {
-  return missingToPublish(kind, content).map((field) => ({
-    field,
-    message: 'is needed to publish',
-    code: FieldCode.NeededToPublish,
-  }));
+  return missingToPublish(kind, content).map((field) => {
+    const conditional = CONDITIONAL_NEEDS.find((need) => `${need.kind}.${need.property}` === field);
+    return conditional
+      ? { field, message: conditional.message, code: conditional.code }
+      : { field, message: 'is needed to publish', code: FieldCode.NeededToPublish };
+  });
 }
 
 /**

@@ -94,6 +94,7 @@ export class ImportBatches {
         sourceId: row.sourceId,
         kind: row.kind,
         content: shape.content!,
+        given: row.given,
       });
       checked.set(key, row);
     }

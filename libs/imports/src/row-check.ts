@@ -30,6 +30,8 @@ export interface CheckedRow {
   sourceId?: string;
   content: Record<string, unknown>;
   problems: RowProblem[];
+  /** The content paths the file gives for it (its columns, its keys): see DecodedRow.given. */
+  given?: string[];
   /** Its place among the file's rows (1 for the first): what a checkpoint counts. */
   ordinal?: number;
   /** Set aside once for a code further down the file (its own code was counted then). */
@@ -136,5 +138,6 @@ function decodeObject(value: unknown): DecodedRow {
     sourceId: typeof sourceId === 'string' ? sourceId : undefined,
     content,
     problems,
+    given: Object.keys(content),
   };
 }

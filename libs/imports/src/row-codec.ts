@@ -25,6 +25,11 @@ export interface DecodedRow {
   /** The API's shape of the content (the kind's fields under the kind's name). */
   content: Record<string, unknown>;
   problems: RowProblem[];
+  /**
+   * The content paths the file has columns (or a JSON line keys) for, filled or not: a block
+   * the row updates keeps every field the file does not have (see BulkItem.given).
+   */
+  given?: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,8 +55,10 @@ export function decodeCells(cells: Record<string, string>, setting: RowSetting =
   const problems: RowProblem[] = [];
   const content: Record<string, unknown> = {};
   const kind = kindOfRow(findCell(cells, 'kind'), setting.kind, problems);
+  const given: string[] = [];
   for (const [header, raw] of Object.entries(cells)) {
     const column = columnNamed(header);
+    if (column && !column.identity) given.push(column.name, ...Object.keys(column.implies ?? {}));
     if (!column || column.name === 'kind' || raw.trim() === '') continue;
     // A text is taken as written, spaces and all, as POST /assets takes it (an export writes
     // it so), and a list's values lose only the spaces no backslash keeps (see cell-lists);
@@ -77,7 +84,7 @@ export function decodeCells(cells: Record<string, string>, setting: RowSetting =
       if (column.emptyIsList && getPath(content, column.name) === undefined)
         setPath(content, column.name, []);
   const { id, sourceId, ...rest } = content as { id?: string; sourceId?: string };
-  return { kind, id, sourceId, content: rest, problems };
+  return { kind, id, sourceId, content: rest, problems, given };
 }
 
 /**

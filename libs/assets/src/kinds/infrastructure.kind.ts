@@ -1,4 +1,3 @@
-import { FieldCode } from '@bouwsteen/common/pure';
 import { InfrastructureDetailsDto } from '../dto/infrastructure.dto';
 import { AssetKindHandler, compact } from './asset-kind';
 
@@ -15,13 +14,7 @@ export const infrastructureKind: AssetKindHandler<
     input.software?.forEach((software, index) =>
       checker.code(`${field}.software.${index}.code`, 'infrastructureSoftware', software.code),
     );
-    if (input.natures?.includes('physical') && (input.locations ?? []).length === 0) {
-      checker.add({
-        field: `${field}.locations`,
-        message: 'a physical environment needs at least one location',
-        code: FieldCode.PhysicalNeedsLocation,
-      });
-    }
+    // That a physical environment needs a location is asked when publishing (completeness.ts).
   },
   references(input, field) {
     return (input.usedByIds ?? []).map((id, index) => ({

@@ -84,8 +84,13 @@ export class ZipParts {
     if (this.unpacked + entry.uncompressedSize > budget) throw this.overBudget();
     const ratioCap = Math.max(RATIO_FREE_BYTES, this.limits.maxZipRatio * entry.compressedSize);
     const raw = await new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(entry, { decompress: false }, (error, stream) =>
-        error ? reject(notXlsx(`het onderdeel ${name} is beschadigd`)) : resolve(stream),
+      // yauzl refuses (with a throw, not the callback) the option on a stored part: it has
+      // nothing to decompress, so only a deflated part is asked for its raw bytes.
+      this.zip.openReadStream(
+        entry,
+        entry.compressionMethod === DEFLATED ? { decompress: false } : {},
+        (error, stream) =>
+          error ? reject(notXlsx(`het onderdeel ${name} is beschadigd`)) : resolve(stream),
       ),
     );
     raw.on('data', (chunk: Buffer) => this.counted(chunk.length));
