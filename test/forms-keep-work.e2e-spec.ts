@@ -219,6 +219,20 @@ describe('forms keep the work (e2e)', () => {
       expect(inputValue(large, 'title')).toBe('Omscholing warmtepompen');
     });
 
+    it('reads extras in euros as an import does, and asks about "1.250" instead of guessing', async () => {
+      const page = failedForm(await create({ extras: '1.250' }));
+      expect(message(page, 'extras')).toContain('Dit bedrag is niet eenduidig');
+      expect(message(page, 'extras')).toContain('€ 1.250,00');
+      expect(inputValue(page, 'extras')).toBe('1.250');
+      expect(inputValue(page, 'title')).toBe('Omscholing warmtepompen');
+      const saved = await create({ extras: '€ 1.250,-' });
+      expect(saved.status).toBe(303);
+      const id = String(saved.headers.location).split('/').pop();
+      const course = (await t.http().get(`/api/v1/courses/${id}`).set(bearer(office)).expect(200))
+        .body;
+      expect(course.extrasCents).toBe(125000);
+    });
+
     it('sets maxlength from CreateCourseDto', async () => {
       const page = html(await llo.get('/mijn-cursussen/nieuw'));
       expect(page.querySelector(`#${fieldId('title')}`)?.getAttribute('maxlength')).toBe('200');
@@ -335,6 +349,27 @@ describe('forms keep the work (e2e)', () => {
       const id = /bouwstenen\/([0-9a-f-]{36})/.exec(String(saved.headers.location))![1];
       const asset = (await t.http().get(`/api/v1/assets/${id}`).set(bearer(lead)).expect(200)).body;
       expect(asset.summary).toBe(LINES);
+    });
+
+    it('reads a price in euros as an import does: a sub-cent amount is named, "12,-" saved', async () => {
+      const module = async (price: string) => {
+        await browser.get(`/mijn-pps/nieuw?soort=module&pps=${ownPps}`);
+        return post(browser, '/mijn-pps/nieuw', {
+          _formulier: browser.token,
+          soort: 'module',
+          pps: ownPps,
+          title: unique('Lassen voor beginners'),
+          module: { price },
+        });
+      };
+      const page = failedForm(await module('12,5051'));
+      expect(message(page, 'module.price')).toContain('hele centen');
+      expect(inputValue(page, 'module.price')).toBe('12,5051');
+      const saved = await module('€ 12,-');
+      expect(saved.status).toBe(303);
+      const id = /bouwstenen\/([0-9a-f-]{36})/.exec(String(saved.headers.location))![1];
+      const asset = (await t.http().get(`/api/v1/assets/${id}`).set(bearer(lead)).expect(200)).body;
+      expect(asset.module.price).toEqual({ amountCents: 1200, currency: 'EUR' });
     });
 
     it('names a NUL per field and keeps a body too large as a form', async () => {

@@ -16,5 +16,5 @@ export const LINK_TYPES = [
   'other',
 ] as const;
 export const STUDY_LOAD_UNITS = ['hour', 'sbu', 'ects'] as const;
-/** The highest price per participant, in cents (€ 100.000,00): the API's rule, and an import's in euros. */
+/** The highest price per participant, in cents (€ 100.000,00): a module's price and a course's extras, in the API, the forms and an import. */
 export const PRICE_MAX_CENTS = 10_000_000;

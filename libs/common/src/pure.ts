@@ -27,3 +27,4 @@ export * from './net/public-http-client';
 export * from './csv';
 export * from './fingerprint';
 export * from './loggable-error';
+export * from './euros';

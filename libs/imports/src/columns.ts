@@ -28,7 +28,7 @@ export type ValueType =
   | { type: 'reference' }
   /**
    * An amount the API keeps as `{ amountCents, currency: 'EUR' }`, written in a spreadsheet as
-   * euros ("12,50", "€ 1.250,00"): see euros.ts.
+   * euros ("12,50", "€ 1.250,00"): see @bouwsteen/common euros.ts.
    */
   | { type: 'euro'; maxCents: number };
 

@@ -1,9 +1,8 @@
 import { ASSET_KINDS, AssetKind } from '@bouwsteen/assets/pure';
-import { Constraint, FieldCode } from '@bouwsteen/common/pure';
+import { Constraint, FieldCode, readEuros } from '@bouwsteen/common/pure';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { Column, KIND_CHOICES, ValueType, columnNamed, columnsFor, kindOfColumn } from './columns';
 import { innerValues, listValues, recordValues, unescapeValue } from './cell-lists';
-import { readEuros } from './euros';
 import { deletePath, getPath, setPath } from './value-paths';
 import { VocabularyLookup, choiceCode } from './vocabulary-lookup';
 

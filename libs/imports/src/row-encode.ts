@@ -1,7 +1,7 @@
 import type { ExportedAsset } from '@bouwsteen/assets';
 import { Column, Part, ValueType } from './columns';
 import { escapeValue, joinList, joinRecords } from './cell-lists';
-import { centsAsEuros } from './euros';
+import { centsAsEuros } from '@bouwsteen/common/pure';
 import { getPath } from './value-paths';
 import { VocabularyLookup } from './vocabulary-lookup';
 

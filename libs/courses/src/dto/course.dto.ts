@@ -21,6 +21,7 @@ import {
   PageQueryDto,
   PatchType,
 } from '@bouwsteen/common';
+import { PRICE_MAX_CENTS } from '@bouwsteen/assets/pure';
 
 export const COURSE_STATUSES = ['draft', 'offered', 'running', 'archived'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
@@ -122,7 +123,7 @@ export class CreateCourseDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(10_000_000)
+  @Max(PRICE_MAX_CENTS)
   extrasCents?: number;
 
   @ApiPropertyOptional({ example: 'Intake en praktijkbegeleiding op de werkplek' })

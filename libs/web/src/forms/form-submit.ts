@@ -1,6 +1,7 @@
 import { CommonError, DomainException, FieldError } from '@bouwsteen/common';
 import type { MessageCode } from '@bouwsteen/taxonomy/pure';
 import type { PageAnswer } from '../http/page-answer';
+import { withFormProblems } from './amounts';
 import { fieldErrorsOf, validateForm } from './form-validation';
 
 type Constructor<T> = new (...args: never[]) => T;
@@ -33,7 +34,7 @@ export async function submitForm<T extends object>(options: {
   conflicts?: Conflicts;
 }): Promise<PageAnswer> {
   const valid = await validateForm(options.dto, options.input);
-  const problems = [...(options.problems ?? []), ...(valid.ok ? [] : valid.errors)];
+  const problems = withFormProblems(options.problems ?? [], valid.ok ? [] : valid.errors);
   if (!valid.ok || problems.length > 0) return options.again(problems, false);
   try {
     return await options.write(valid.value);

@@ -32,6 +32,7 @@ import {
   atFormFields,
   courseDetailsValues,
   currentItems,
+  courseAmountProblems,
   readCourseDetails,
 } from './course-form';
 import { StatusNotice } from '../../components/status-notice';
@@ -193,6 +194,7 @@ export class ComposerPage {
     return submitForm({
       dto: CreateCourseDto,
       input,
+      problems: courseAmountProblems(body),
       write: async (value) => {
         const course = await this.courses.create(principal, value);
         return { redirect: `/mijn-cursussen/${course.id}` };
@@ -479,6 +481,7 @@ export class ComposerPage {
     return submitForm({
       dto: UpdateCourseDto,
       input: readCourseDetails(body),
+      problems: courseAmountProblems(body),
       write: async (value) => {
         await this.courses.update(principal, id, Number(body.revisie), value);
         return { redirect: `/mijn-cursussen/${id}?melding=opgeslagen` };

@@ -1,7 +1,8 @@
 import { normaliseText } from '@bouwsteen/common/pure';
 import type { FieldError } from '@bouwsteen/common/pure';
 import type { CourseDto } from '@bouwsteen/courses';
-import { euroCents } from '../my-pps/asset-form/form-read';
+import { PRICE_MAX_CENTS } from '@bouwsteen/assets/pure';
+import { amountProblem, euroCents } from '../../forms/amounts';
 
 type Form = Record<string, unknown>;
 
@@ -70,10 +71,18 @@ export function readCourseDetails(body: Form): Form {
     plan.durationWeeks = whole(schedule.durationWeeks);
   result.schedule = plan;
   const extras = text(body.extras);
-  result.extrasCents = extras === undefined ? 0 : euroCents(extras);
+  result.extrasCents = extras === undefined ? 0 : euroCents(extras, PRICE_MAX_CENTS);
   const status = text(body.status);
   if (status) result.status = status;
   return result;
+}
+
+/** What is wrong with the amounts as typed, in the API's field names (see atFormFields). */
+export function courseAmountProblems(body: Form): FieldError[] {
+  const extras = text(body.extras);
+  const problem =
+    extras === undefined ? undefined : amountProblem('extrasCents', extras, PRICE_MAX_CENTS);
+  return problem ? [problem] : [];
 }
 
 /** What the details form shows for a saved course. */

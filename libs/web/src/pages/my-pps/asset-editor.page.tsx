@@ -26,7 +26,8 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, FieldChange, changes } from './asset-form/content-diff';
-import { atFirstField, readFields, shownPaths } from './asset-form/form-read';
+import { amountProblems, atFirstField, readFields, shownPaths } from './asset-form/form-read';
+import { withFormProblems } from '../../forms/amounts';
 import { FormContext, Fields, formLabel } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { formSections } from './asset-form/form-schema';
@@ -158,7 +159,17 @@ export class AssetEditorPage {
     const early = await this.formAction(page, principal, state, body);
     if (early) return early;
     const valid = await validateForm(CreateAssetDto, { ...value, kind, ppsId: pps.id });
-    if (!valid.ok) return this.again(page, principal, state, valid.errors);
+    const amounts = amountProblems(
+      formSections(kind).flatMap((s) => s.fields),
+      value,
+    );
+    if (!valid.ok || amounts.length > 0)
+      return this.again(
+        page,
+        principal,
+        state,
+        withFormProblems(amounts, valid.ok ? [] : valid.errors),
+      );
     try {
       const created = await this.assets.createDraft(principal, valid.value);
       return { redirect: `/mijn-pps/bouwstenen/${created.id}?melding=opgeslagen` };
@@ -194,7 +205,17 @@ export class AssetEditorPage {
     const early = await this.formAction(page, principal, state, body);
     if (early) return early;
     const valid = await validateForm(UpdateAssetDto, { ...CLEARED, ...value });
-    if (!valid.ok) return this.again(page, principal, state, valid.errors);
+    const amounts = amountProblems(
+      formSections(kind).flatMap((s) => s.fields),
+      value,
+    );
+    if (!valid.ok || amounts.length > 0)
+      return this.again(
+        page,
+        principal,
+        state,
+        withFormProblems(amounts, valid.ok ? [] : valid.errors),
+      );
     try {
       await this.assets.updateDraft(principal, id, state.revision!, valid.value);
       return { redirect: `/mijn-pps/bouwstenen/${id}?melding=opgeslagen` };

@@ -1,4 +1,6 @@
-import { atFirstField, decimal, euroCents, readFields, shownPaths } from './form-read';
+import { FieldCode } from '@bouwsteen/common/pure';
+import { euroCents } from '../../../forms/amounts';
+import { amountProblems, atFirstField, decimal, readFields, shownPaths } from './form-read';
 import { formSections } from './form-schema';
 
 const moduleSpecs = formSections('module').flatMap((section) => section.fields);
@@ -52,11 +54,27 @@ describe('reading a posted building-block form', () => {
 
   it('keeps what cannot be parsed as typed, so validation names it and the form shows it again', () => {
     expect(decimal('acht')).toBe('acht');
-    expect(euroCents('€ 12')).toBe('€ 12');
-    expect(euroCents('12,5')).toBe(1250);
+    expect(euroCents('twaalf', 10_000)).toBe('twaalf');
+    expect(euroCents('12,5', 10_000)).toBe(1250);
     expect(readFields(moduleSpecs, { module: { studyLoad: { value: 'acht' } } })).toEqual({
       module: { studyLoad: { value: 'acht' } },
     });
+  });
+
+  it('reads an amount as an import reads one, and says what is wrong with one it cannot read', () => {
+    const read = (price: string) => readFields(moduleSpecs, { module: { price } });
+    expect(read('€ 1.250,00')).toEqual({
+      module: { price: { amountCents: 125000, currency: 'EUR' } },
+    });
+    expect(read('12,-')).toEqual({ module: { price: { amountCents: 1200, currency: 'EUR' } } });
+    expect(amountProblems(moduleSpecs, read('12,50'))).toEqual([]);
+    const codes = (price: string) =>
+      amountProblems(moduleSpecs, read(price)).map((problem) => [problem.field, problem.code]);
+    expect(codes('1.250')).toEqual([['module.price.amountCents', FieldCode.AmbiguousAmount]]);
+    expect(codes('12,5051')).toEqual([['module.price.amountCents', FieldCode.SubCentAmount]]);
+    expect(codes('-5')).toEqual([['module.price.amountCents', FieldCode.NegativeAmount]]);
+    expect(codes('200000')).toEqual([['module.price.amountCents', FieldCode.AmountTooLarge]]);
+    expect(codes('twaalf')).toEqual([['module.price.amountCents', FieldCode.NotAnAmount]]);
   });
 
   it('passes a checkbox or yes/no value the form never offers on, so validation names it', () => {

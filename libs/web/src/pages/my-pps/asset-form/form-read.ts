@@ -1,4 +1,6 @@
+import { PRICE_MAX_CENTS } from '@bouwsteen/assets/pure';
 import { Constraint, FieldError, normaliseText } from '@bouwsteen/common/pure';
+import { amountProblem, euroCents } from '../../../forms/amounts';
 import { checkedValues, listEntries, yesNo } from '../../../forms/form-values';
 import type { FieldSpec } from './form-schema';
 
@@ -43,10 +45,17 @@ export function decimal(value: string): number | string {
   return value;
 }
 
-/** Euros as typed → whole cents; a value that is not an amount is kept for the error. */
-export function euroCents(value: string): number | string {
-  const amount = decimal(value);
-  return typeof amount === 'number' ? Math.round(amount * 100) : amount;
+/** What is wrong with each amount the form kept as typed, at its `amountCents`. */
+export function amountProblems(specs: FieldSpec[], value: unknown, prefix = ''): FieldError[] {
+  return specs.flatMap((spec): FieldError[] => {
+    if (spec.type === 'group') return amountProblems(spec.fields, value, `${prefix}${spec.path}.`);
+    if (spec.type !== 'euro') return [];
+    const typed = (at(value, prefix + spec.path) as { amountCents?: unknown } | undefined)
+      ?.amountCents;
+    if (typeof typed !== 'string') return [];
+    const problem = amountProblem(`${prefix}${spec.path}.amountCents`, typed, PRICE_MAX_CENTS);
+    return problem ? [problem] : [];
+  });
 }
 
 function strings(value: unknown): string[] {
@@ -69,7 +78,9 @@ function readOne(spec: FieldSpec, source: unknown): unknown {
     }
     case 'euro': {
       const value = text(raw);
-      return value === undefined ? undefined : { amountCents: euroCents(value), currency: 'EUR' };
+      return value === undefined
+        ? undefined
+        : { amountCents: euroCents(value, PRICE_MAX_CENTS), currency: 'EUR' };
     }
     case 'choice':
       return text(raw);

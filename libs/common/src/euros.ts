@@ -1,4 +1,4 @@
-import { FieldCode } from '@bouwsteen/common/pure';
+import { FieldCode } from './messages/field-codes';
 
 /** What is wrong with an amount: a code and its values; the message catalogue words it. */
 export interface AmountProblem {
