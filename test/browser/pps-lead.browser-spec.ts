@@ -202,7 +202,7 @@ describe('a PPS lead keeping their building blocks up to date', () => {
     await colleague.context().close();
 
     await page.goto(editUrl.split('?')[0]);
-    await page.getByRole('link', { name: 'Controleren en publiceren' }).click();
+    await page.getByRole('button', { name: 'Opslaan, controleren en publiceren' }).click();
     expect(await page.locator('table tbody th').allTextContents()).toEqual(['Titel']);
     await page.getByRole('button', { name: /publiceren$/ }).click();
     await page.locator('#foutmeldingen').waitFor();

@@ -57,7 +57,11 @@ const CLEARED: Content = {
   links: [],
 };
 
-const DEFAULTS: Content = { language: 'nl', license: 'CC-BY-SA-4.0' };
+/**
+ * What a new form starts with. No licence: choosing one is the maker's legal decision (the
+ * publish check asks for it), never a default they may not notice.
+ */
+const DEFAULTS: Content = { language: 'nl' };
 
 interface EditorState {
   kind: AssetKind;
@@ -71,6 +75,16 @@ interface EditorState {
   revision?: number;
   original?: Content;
   notice?: string;
+}
+
+/** The submit that saves and then opens the publish check (so no edit is left behind). */
+const SAVE_AND_CHECK = 'controleren';
+
+/** Where a saved form goes: the publish check when asked for, else the form with "opgeslagen". */
+function afterSave(id: string, body: Content): string {
+  return body._actie === SAVE_AND_CHECK
+    ? `/mijn-pps/bouwstenen/${id}/publiceren`
+    : `/mijn-pps/bouwstenen/${id}?melding=opgeslagen`;
 }
 
 function encode(content: Content): string {
@@ -172,7 +186,7 @@ export class AssetEditorPage {
       );
     try {
       const created = await this.assets.createDraft(principal, valid.value);
-      return { redirect: `/mijn-pps/bouwstenen/${created.id}?melding=opgeslagen` };
+      return { redirect: afterSave(created.id, body) };
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (errors) return this.again(page, principal, state, errors);
@@ -218,7 +232,7 @@ export class AssetEditorPage {
       );
     try {
       await this.assets.updateDraft(principal, id, state.revision!, valid.value);
-      return { redirect: `/mijn-pps/bouwstenen/${id}?melding=opgeslagen` };
+      return { redirect: afterSave(id, body) };
     } catch (error) {
       if (isStale(error)) return this.conflict(page, principal, state);
       const errors = fieldErrorsOf(error);
@@ -441,6 +455,14 @@ export class AssetEditorPage {
               <button
                 type="submit"
                 name="_actie"
+                value={SAVE_AND_CHECK}
+                class="utrecht-button utrecht-button--secondary-action"
+              >
+                Opslaan en controleren voor publiceren
+              </button>
+              <button
+                type="submit"
+                name="_actie"
                 value="vergelijk"
                 formnovalidate
                 class="utrecht-button utrecht-button--secondary-action"
@@ -523,12 +545,16 @@ function NextSteps({ asset }: { asset: AssetDto }): JSX.Element {
       </h2>
       {asset.hasDraft ? (
         <p class="utrecht-paragraph">
-          <a
-            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
-            href={`/mijn-pps/bouwstenen/${asset.id}/publiceren`}
+          {/* A submit of the form above, not a link: what was typed since the last save is kept. */}
+          <button
+            type="submit"
+            form="bouwsteen-formulier"
+            name="_actie"
+            value={SAVE_AND_CHECK}
+            class="utrecht-button utrecht-button--primary-action"
           >
-            Controleren en publiceren
-          </a>
+            Opslaan, controleren en publiceren
+          </button>
         </p>
       ) : (
         ''
