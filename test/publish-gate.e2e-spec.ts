@@ -1,3 +1,6 @@
+import { fieldId } from '../libs/web/src/forms/field-errors';
+import { html } from './harness/html';
+import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 import {
   curriculumBody,
@@ -67,7 +70,14 @@ describe('draft and publish are different bars (e2e)', () => {
         .get(`/api/v1/assets/${draft.body.id}/publish-check`)
         .set(bearer(editor))
         .expect(200);
-      expect(check.body).toEqual({ hasDraft: true, complete: false, missing: [...NEEDS[kind]] });
+      expect(check.body).toEqual({
+        hasDraft: true,
+        complete: false,
+        missing: [...NEEDS[kind]],
+        problems: NEEDS[kind].map((field) =>
+          expect.objectContaining({ field, code: 'neededToPublish' }),
+        ),
+      });
 
       const refused = await t
         .http()
@@ -100,7 +110,7 @@ describe('draft and publish are different bars (e2e)', () => {
         .get(`/api/v1/assets/${draft.body.id}/publish-check`)
         .set(bearer(editor))
         .expect(200);
-      expect(done.body).toEqual({ hasDraft: true, complete: true, missing: [] });
+      expect(done.body).toEqual({ hasDraft: true, complete: true, missing: [], problems: [] });
       await t
         .http()
         .post(`/api/v1/assets/${draft.body.id}/publish`)
@@ -197,5 +207,82 @@ describe('draft and publish are different bars (e2e)', () => {
       .set(bearer(editor))
       .expect(200);
     expect(check.body.missing).toEqual(['infrastructure.locations']);
+  });
+
+  it('publishes a curriculum only with modules a reader can open: not a draft, not an archived one', async () => {
+    const draftModule = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send(moduleBody(ppsId))
+      .expect(201);
+    const curriculum = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send(BODIES.curriculum(ppsId, draftModule.body.id))
+      .expect(201);
+    const publish = (revision: number) =>
+      t
+        .http()
+        .post(`/api/v1/assets/${curriculum.body.id}/publish`)
+        .set(bearer(editor))
+        .set('If-Match', `"${revision}"`)
+        .send({});
+    const refused = await publish(curriculum.body.revision).expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'curriculum.moduleIds.0', code: 'referenceNotPublished' }),
+    ]);
+    const check = await t
+      .http()
+      .get(`/api/v1/assets/${curriculum.body.id}/publish-check`)
+      .set(bearer(editor))
+      .expect(200);
+    expect(check.body).toMatchObject({ complete: false, missing: [] });
+    expect(check.body.problems).toEqual(refused.body.errors);
+    // The check page says why, at the list the editor shows the modules in.
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(editor)).status).toBe(303);
+    const page = html(await browser.get(`/mijn-pps/bouwstenen/${curriculum.body.id}/publiceren`));
+    const reason = page.querySelector('#ontbreekt-titel')?.parentNode.querySelector('li');
+    expect(reason?.querySelector('a')?.getAttribute('href')).toBe(
+      `/mijn-pps/bouwstenen/${curriculum.body.id}#${fieldId('curriculum.moduleIds')}`,
+    );
+    expect(reason?.text).toContain('nog een concept');
+    const buttons = page.querySelectorAll('main button').map((button) => button.text.trim());
+    expect(buttons.filter((text) => /publiceren$/i.test(text))).toEqual([]);
+    // Nothing public names the draft module.
+    await t.http().get(`/api/v1/assets/${curriculum.body.id}`).expect(404);
+
+    // Published, then archived: a new curriculum may not be built on it either.
+    const published = await t
+      .http()
+      .post(`/api/v1/assets/${draftModule.body.id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draftModule.body.revision}"`)
+      .send({})
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/assets/${draftModule.body.id}/archive`)
+      .set(bearer(editor))
+      .set('If-Match', published.headers.etag)
+      .send({})
+      .expect(200);
+    const archived = await publish(curriculum.body.revision).expect(400);
+    expect(archived.body.errors).toEqual([
+      expect.objectContaining({ field: 'curriculum.moduleIds.0', code: 'referenceArchived' }),
+    ]);
+
+    // With a published module in its place it publishes.
+    const fixed = await t
+      .http()
+      .patch(`/api/v1/assets/${curriculum.body.id}`)
+      .set(bearer(editor))
+      .set('If-Match', `"${curriculum.body.revision}"`)
+      .send({ curriculum: { ...(BODIES.curriculum(ppsId, moduleId).curriculum as object) } })
+      .expect(200);
+    const done = await publish(fixed.body.revision).expect(200);
+    expect(done.body.curriculum.moduleIds).toEqual([moduleId]);
   });
 });

@@ -14,7 +14,6 @@ import { ASSET_KINDS, AssetKind } from './asset-codes';
 import { AssetEntity } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
 import { publishedAssetFields, publishedVersionFields } from './publication';
-import { publishProblems } from './completeness';
 
 /** One building block as a bulk write receives it: the whole content, named by id or code. */
 export interface BulkItem {
@@ -216,7 +215,9 @@ export class AssetBulkWriter {
     const errors = [
       ...this.checks.problems(principal, { ...item, content }, target?.id, context),
       // Publishing asks the same of a row as of one request: every missing answer at once.
-      ...(options.publish ? publishProblems(item.kind, content) : []),
+      ...(options.publish
+        ? this.checks.publishProblems({ kind: item.kind, content }, context)
+        : []),
     ];
     if (errors.length > 0) return { item, action: 'failed', errors };
     const license = content.license;

@@ -5,6 +5,7 @@ import {
   Clock,
   DomainException,
   FieldCode,
+  FieldError,
   ForbiddenError,
   MAX_PAGE_SIZE,
   NotFoundError,
@@ -56,7 +57,7 @@ import { AssetEvents } from './asset-events';
 import { DUPLICATE_CHECK, DuplicateCheck, DuplicateQuery } from './duplicate-check';
 import { SimilarAssetDto } from './dto/similar-asset.dto';
 import { AssetError } from './asset.errors';
-import { missingToPublish, publishProblems } from './completeness';
+import { missingToPublish } from './completeness';
 import { PublishCheckDto } from './dto/publish-check.dto';
 import { CommonError } from '@bouwsteen/common';
 
@@ -329,7 +330,7 @@ export class AssetsService {
           'There is no draft to publish; edit the asset first',
         );
       const draft = await this.assets.findVersion(id, asset.latestVersion, manager);
-      const problems = publishProblems(asset.kind, contentOf(asset.kind, draft!));
+      const problems = await this.publishGate(asset.kind, contentOf(asset.kind, draft!), manager);
       if (asset.publishedVersion !== null && !dto.changeNote)
         problems.push({
           field: 'changeNote',
@@ -368,10 +369,25 @@ export class AssetsService {
     const asset = await this.visible(principal, id);
     if (!AssetPolicy.canEdit(principal, asset.ppsId))
       throw new ForbiddenError('Only editors of the owning PPS (or an admin) may publish it');
-    const missing = asset.hasDraft
-      ? missingToPublish(asset.kind, contentOf(asset.kind, asset.view!))
-      : [];
-    return { hasDraft: asset.hasDraft, complete: asset.hasDraft && missing.length === 0, missing };
+    const content = contentOf(asset.kind, asset.view!);
+    const problems = asset.hasDraft ? await this.publishGate(asset.kind, content) : [];
+    const missing = asset.hasDraft ? missingToPublish(asset.kind, content) : [];
+    return {
+      hasDraft: asset.hasDraft,
+      complete: asset.hasDraft && problems.length === 0,
+      missing,
+      problems,
+    };
+  }
+
+  /** What stops this content from being published (ContentChecks.publishProblems). */
+  private async publishGate(
+    kind: AssetKind,
+    content: AssetContentDto,
+    manager?: EntityManager,
+  ): Promise<FieldError[]> {
+    const item = { kind, content };
+    return this.checks.publishProblems(item, await this.checks.context([item], manager));
   }
 
   async archive(

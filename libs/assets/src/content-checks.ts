@@ -9,6 +9,7 @@ import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
 import { AssetKind, AssetStatus } from './asset-codes';
+import { publishProblems } from './completeness';
 import { AssetEntity } from './entities/asset.entity';
 import { LicenseProblem, derivativeLicenseProblem } from './license-policy';
 import { Licenses } from './licenses';
@@ -81,6 +82,34 @@ export class ContentChecks {
       assets,
       organisations: new Set(organisations.map((organisation) => organisation.id)),
     };
+  }
+
+  /**
+   * Everything that stops `content` from being published: what its kind needs and lacks
+   * (completeness.ts), and each block it refers to that a reader of the published block could
+   * not open — a draft (its id would leak and lead nowhere) or an archived block (which has a
+   * successor to choose). The one publish gate of a single write and of an import.
+   */
+  publishProblems({ kind, content }: ContentToCheck, context: CheckContext): FieldError[] {
+    const problems = publishProblems(kind, content);
+    const details = content[kind] as object | undefined;
+    if (!details) return problems;
+    for (const reference of KIND_HANDLERS[kind].references(details, kind)) {
+      const status = context.assets.get(reference.id)?.status;
+      if (status === 'draft')
+        problems.push({
+          field: reference.field,
+          message: 'is a draft; publish it first or remove it',
+          code: FieldCode.ReferenceNotPublished,
+        });
+      else if (status === 'archived')
+        problems.push({
+          field: reference.field,
+          message: 'is archived; choose its successor or remove it',
+          code: FieldCode.ReferenceArchived,
+        });
+    }
+    return problems;
   }
 
   /** Every problem with one content; empty when it may be written. */

@@ -32,6 +32,8 @@ export const FieldCode = {
   WrongKind: 'wrongKind',
   SelfReference: 'selfReference',
   SuccessorNotPublished: 'successorNotPublished',
+  ReferenceNotPublished: 'referenceNotPublished',
+  ReferenceArchived: 'referenceArchived',
   ChangeNoteRequired: 'changeNoteRequired',
   CertificateNeedsFormal: 'certificateNeedsFormal',
   PhysicalNeedsLocation: 'physicalNeedsLocation',

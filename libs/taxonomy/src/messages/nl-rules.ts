@@ -25,6 +25,10 @@ export const NL_RULES = {
   wrongKind: (v) => `Kies ${kindChoice(v.expected)}; dit is een ${kindName(v.kind)}.`,
   selfReference: () => 'Kies een andere bouwsteen dan deze.',
   successorNotPublished: () => 'Kies een gepubliceerde bouwsteen.',
+  referenceNotPublished: () =>
+    'Deze bouwsteen is nog een concept, dus niet te zien voor wie dit leest: publiceer hem eerst, of haal hem hier weg.',
+  referenceArchived: () =>
+    'Deze bouwsteen is gearchiveerd: kies zijn opvolger of een andere gepubliceerde bouwsteen, of haal hem hier weg.',
   changeNoteRequired: () => 'Beschrijf wat er in deze versie is veranderd.',
   certificateNeedsFormal: () =>
     'Een mbo-certificaat kan alleen bij formeel leren: kies formeel leren of een ander certificaat.',

@@ -97,7 +97,7 @@ export class AssetActionsPage {
             {check.complete ? (
               ''
             ) : (
-              <MissingAnswers id={id} missing={check.missing} labelOf={formLabel} />
+              <MissingAnswers id={id} problems={check.problems} labelOf={formLabel} />
             )}
             <AnswersSummary
               id={id}

@@ -1,4 +1,6 @@
 import Html from '@kitajs/html';
+import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
+import { inDutch } from '@bouwsteen/taxonomy/pure';
 import { fieldId } from '../../forms/field-errors';
 import type { LabelBook } from '../../format/labels';
 import { flatten } from './asset-form/content-diff';
@@ -9,17 +11,27 @@ function fieldHref(id: string, path: string): string {
   return `/mijn-pps/bouwstenen/${id}#${fieldId(path)}`;
 }
 
+/** Problems with one entry of a list of blocks: the list is where the editor shows them. */
+const LIST_ENTRY_CODES: ReadonlySet<string> = new Set([
+  FieldCode.ReferenceNotPublished,
+  FieldCode.ReferenceArchived,
+]);
+
+function fieldOf(problem: FieldError): string {
+  return LIST_ENTRY_CODES.has(problem.code) ? problem.field.replace(/\.\d+$/, '') : problem.field;
+}
+
 /**
  * What publishing still needs, each a link to its field in the editor. Shown above the
  * answers; while it is there, the page offers no publish button.
  */
 export function MissingAnswers({
   id,
-  missing,
+  problems,
   labelOf,
 }: {
   id: string;
-  missing: string[];
+  problems: FieldError[];
   labelOf: (path: string) => string;
 }): JSX.Element {
   return (
@@ -30,11 +42,15 @@ export function MissingAnswers({
         </h2>
         <p class="utrecht-paragraph">Het concept is bewaard. Vul dit aan, dan kunt u publiceren:</p>
         <ul class="utrecht-unordered-list" aria-labelledby="ontbreekt-titel">
-          {missing.map((path) => (
+          {problems.map((problem) => (
             <li>
-              <a class="utrecht-link" href={fieldHref(id, path)}>
-                {Html.escapeHtml(labelOf(path))}
+              <a class="utrecht-link" href={fieldHref(id, fieldOf(problem))}>
+                {Html.escapeHtml(labelOf(fieldOf(problem)))}
               </a>
+              {/* A missing answer is said by its label; any other reason is worded. */}
+              {problem.code === FieldCode.NeededToPublish
+                ? ''
+                : Html.escapeHtml(`: ${inDutch(problem)}`)}
             </li>
           ))}
         </ul>
