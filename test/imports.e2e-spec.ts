@@ -917,7 +917,7 @@ describe('catalogue import and export (e2e)', () => {
         sectors: ['techniek'],
         levels: ['mbo-3'],
         license: 'CC-BY-4.0',
-        contacts: [{ role: 'Projectleider' }],
+        contacts: [{ role: 'Projectleider', name: 'Team docenten' }],
         practice: { problem: 'Te weinig docenten.', approach: 'Monteurs geven les.' },
       })}\n`,
       { type: 'application/x-ndjson', publish: true },

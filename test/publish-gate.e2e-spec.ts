@@ -244,7 +244,7 @@ describe('draft and publish are different bars (e2e)', () => {
     const browser = new PageBrowser(t);
     expect((await browser.signIn(editor)).status).toBe(303);
     const page = html(await browser.get(`/mijn-pps/bouwstenen/${curriculum.body.id}/publiceren`));
-    const reason = page.querySelector('#ontbreekt-titel')?.parentNode.querySelector('li');
+    const reason = page.querySelector('#ontbreekt-titel')?.parentNode?.querySelector('li');
     expect(reason?.querySelector('a')?.getAttribute('href')).toBe(
       `/mijn-pps/bouwstenen/${curriculum.body.id}#${fieldId('curriculum.moduleIds')}`,
     );
@@ -284,5 +284,38 @@ describe('draft and publish are different bars (e2e)', () => {
       .expect(200);
     const done = await publish(fixed.body.revision).expect(200);
     expect(done.body.curriculum.moduleIds).toEqual([moduleId]);
+  });
+
+  it('takes a contact of only a role for none: it reaches nobody', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(editor))
+      .send(practiceBody(ppsId, { contacts: [{ role: 'Projectleider' }] }))
+      .expect(201);
+    const refused = await t
+      .http()
+      .post(`/api/v1/assets/${draft.body.id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draft.body.revision}"`)
+      .send({})
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'contacts', code: 'contactNeedsWho' }),
+    ]);
+    const reachable = await t
+      .http()
+      .patch(`/api/v1/assets/${draft.body.id}`)
+      .set(bearer(editor))
+      .set('If-Match', `"${draft.body.revision}"`)
+      .send({ contacts: [{ role: 'Projectleider', email: 'stage@example.nl' }] })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/assets/${draft.body.id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', `"${reachable.body.revision}"`)
+      .send({})
+      .expect(200);
   });
 });

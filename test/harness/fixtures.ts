@@ -305,7 +305,7 @@ export function minimalBody(
     sectors: ['techniek'],
     levels: ['mbo-2'],
     license: 'CC0-1.0',
-    contacts: [{ role: 'Contact' }],
+    contacts: [{ role: 'Contact', email: 'contact@example.nl' }],
   };
   switch (kind) {
     case 'module':

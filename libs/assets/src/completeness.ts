@@ -24,7 +24,8 @@ export function missingToPublish(kind: AssetKind, content: Partial<AssetContentD
   const missing: string[] = [];
   const shared = content as Record<string, unknown>;
   for (const property of publishNeedsOf(AssetContentDto))
-    if (!filled(shared[property])) missing.push(property);
+    if (!filled(shared[property]) || !(SHARED_ANSWERS[property]?.answers(shared) ?? true))
+      missing.push(property);
   const section = (shared[kind] ?? {}) as Record<string, unknown>;
   for (const property of publishNeedsOf(SECTIONS[kind]))
     if (!filled(section[property])) missing.push(`${kind}.${property}`);
@@ -55,13 +56,35 @@ const CONDITIONAL_NEEDS: {
   },
 ];
 
+/**
+ * A shared answer that is filled in but does not yet do what publishing needs it for, with the
+ * code that says what to add: a contact of only a role ("Projectleider") reaches nobody.
+ */
+const SHARED_ANSWERS: Record<
+  string,
+  { answers: (content: Record<string, unknown>) => boolean; code: FieldCode; message: string }
+> = {
+  contacts: {
+    answers: (content) =>
+      Array.isArray(content.contacts) &&
+      content.contacts.some((contact: Record<string, unknown> | null) =>
+        ['name', 'email', 'phone', 'organisationId'].some((part) => filled(contact?.[part])),
+      ),
+    code: FieldCode.ContactNeedsWho,
+    message: 'a contact needs a name, e-mail, phone or organisation besides a role',
+  },
+};
+
 /** The same, as the field errors a refused publish answers with. */
 export function publishProblems(kind: AssetKind, content: Partial<AssetContentDto>): FieldError[] {
+  const shared = content as Record<string, unknown>;
   return missingToPublish(kind, content).map((field) => {
     const conditional = CONDITIONAL_NEEDS.find((need) => `${need.kind}.${need.property}` === field);
-    return conditional
-      ? { field, message: conditional.message, code: conditional.code }
-      : { field, message: 'is needed to publish', code: FieldCode.NeededToPublish };
+    if (conditional) return { field, message: conditional.message, code: conditional.code };
+    const answer = SHARED_ANSWERS[field];
+    if (answer && filled(shared[field]))
+      return { field, message: answer.message, code: answer.code };
+    return { field, message: 'is needed to publish', code: FieldCode.NeededToPublish };
   });
 }
 

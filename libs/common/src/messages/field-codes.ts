@@ -37,6 +37,7 @@ export const FieldCode = {
   ChangeNoteRequired: 'changeNoteRequired',
   CertificateNeedsFormal: 'certificateNeedsFormal',
   PhysicalNeedsLocation: 'physicalNeedsLocation',
+  ContactNeedsWho: 'contactNeedsWho',
   LicenceShareAlike: 'licenceShareAlike',
   LicenceNonCommercial: 'licenceNonCommercial',
   VersionNotPublished: 'versionNotPublished',

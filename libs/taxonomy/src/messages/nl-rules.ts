@@ -34,6 +34,8 @@ export const NL_RULES = {
     'Een mbo-certificaat kan alleen bij formeel leren: kies formeel leren of een ander certificaat.',
   physicalNeedsLocation: () =>
     'Een fysieke omgeving heeft een locatie nodig: vul er minstens één in.',
+  contactNeedsWho: () =>
+    'Alleen een rol bereikt niemand: vul bij een contactpersoon ook een naam, e-mailadres, telefoonnummer of organisatie in.',
   licenceShareAlike: (v) =>
     `De bron heeft een GelijkDelen-licentie (${v.source ?? 'SA'}): kies dezelfde licentie.`,
   licenceNonCommercial: (v) =>
