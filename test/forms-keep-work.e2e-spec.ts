@@ -115,6 +115,16 @@ describe('forms keep the work (e2e)', () => {
       expect(await recorded()).toEqual([]);
     });
 
+    it("names the service's own mistakes with the shape's, in one round", async () => {
+      const page = failedForm(
+        await reuse('BOL\u0000', { startedOn: '2199-01-01', reachWorkers: 'veel' }),
+      );
+      expect(message(page, 'context')).toMatch(/␀/);
+      expect(message(page, 'reachWorkers')).not.toBe('');
+      expect(message(page, 'startedOn')).toContain('niet in de toekomst');
+      expect(await recorded()).toEqual([]);
+    });
+
     it('keeps the form over a body too large to post, with the limit in Dutch', async () => {
       const page = failedForm(await reuse(HUGE));
       expect(message(page, 'context')).toContain('hoogstens 256 kB');

@@ -42,13 +42,25 @@ export class ReuseService {
     private readonly clock: Clock,
   ) {}
 
-  async record(principal: Principal, assetId: string, dto: RecordReuseDto): Promise<ReuseDto> {
+  /**
+   * What is wrong with a reuse to record, beyond its shape: for a form that found shape errors
+   * too, so every mistake is named in one round (the fields it sends are the ones that passed).
+   */
+  async problems(
+    principal: Principal,
+    assetId: string,
+    dto: Partial<RecordReuseDto>,
+  ): Promise<FieldError[]> {
     const asset = await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal));
-    if (!asset) throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
-    if (asset.publishedVersion === null) {
-      throw new DomainException(AssetError.NotPublished, 'Only a published asset can be reused');
-    }
-    const version = dto.version ?? asset.publishedVersion;
+    return asset && asset.publishedVersion !== null ? this.problemsOf(asset, dto) : [];
+  }
+
+  private async problemsOf(
+    asset: { id: string; publishedVersion: number | null },
+    dto: Partial<RecordReuseDto>,
+  ): Promise<FieldError[]> {
+    const assetId = asset.id;
+    const version = dto.version ?? asset.publishedVersion!;
     const errors: FieldError[] = [];
     if (Boolean(dto.adopterPpsId) === Boolean(dto.adopterOrganisationId)) {
       errors.push({
@@ -81,6 +93,17 @@ export class ReuseService {
     ) {
       errors.push(unknownOrganisation('adopterOrganisationId', dto.adopterOrganisationId));
     }
+    return errors;
+  }
+
+  async record(principal: Principal, assetId: string, dto: RecordReuseDto): Promise<ReuseDto> {
+    const asset = await this.assets.findForReader(assetId, AssetPolicy.readerScope(principal));
+    if (!asset) throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
+    if (asset.publishedVersion === null) {
+      throw new DomainException(AssetError.NotPublished, 'Only a published asset can be reused');
+    }
+    const version = dto.version ?? asset.publishedVersion;
+    const errors = await this.problemsOf(asset, dto);
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const adopter = { ppsId: dto.adopterPpsId, organisationId: dto.adopterOrganisationId };
     if (!ReusePolicy.mayRecordFor(principal, adopter)) {

@@ -23,6 +23,12 @@ export async function submitForm<T extends object>(options: {
   input: Record<string, unknown>;
   /** Mistakes found while reading the form (a value no box sends), shown with validation's. */
   problems?: FieldError[];
+  /**
+   * The service's own rules (a date in the future, an unknown PPS) for what passed validation,
+   * asked only when validation failed: so every mistake is named in one round, not the service's
+   * after the shape's are fixed. Gets the input without the fields validation named.
+   */
+  alsoCheck?: (passed: Record<string, unknown>) => Promise<FieldError[]>;
   write: (value: T) => Promise<PageAnswer>;
   again: (errors: FieldError[], stale: boolean) => Promise<PageAnswer>;
   /**
@@ -35,6 +41,14 @@ export async function submitForm<T extends object>(options: {
 }): Promise<PageAnswer> {
   const valid = await validateForm(options.dto, options.input);
   const problems = withFormProblems(options.problems ?? [], valid.ok ? [] : valid.errors);
+  if (!valid.ok && options.alsoCheck) {
+    const named = new Set(problems.map((problem) => problem.field.split('.')[0]));
+    const passed = Object.fromEntries(
+      Object.entries(options.input).filter(([field]) => !named.has(field)),
+    );
+    const more = await options.alsoCheck(passed);
+    problems.push(...more.filter((problem) => !named.has(problem.field.split('.')[0])));
+  }
   if (!valid.ok || problems.length > 0) return options.again(problems, false);
   try {
     return await options.write(valid.value);

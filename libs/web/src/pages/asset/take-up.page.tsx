@@ -214,6 +214,7 @@ export class TakeUpPage {
       dto: RecordReuseDto,
       input,
       problems: discard.error ? [discard.error] : [],
+      alsoCheck: (passed) => this.reuse.problems(principal, id, passed),
       write: async (value) => {
         await this.reuse.record(principal, id, value);
         const draft = await this.ownDraft(principal, body.concept);
