@@ -73,6 +73,16 @@ describe('form edges (e2e)', () => {
     );
   }
 
+  it('marks a group publishing needs as needed, not each of its parts as "niet verplicht"', async () => {
+    const page = html(await browser.get(`/mijn-pps/nieuw?soort=module&pps=${ppsId}`));
+    const studyLoad = page.querySelector(`#${fieldId('module.studyLoad')}`)!;
+    expect(studyLoad.querySelector('legend')?.text).not.toContain('niet verplicht');
+    expect(studyLoad.querySelector('p')?.text).toContain('Nodig om te publiceren');
+    expect(studyLoad.querySelectorAll('label').map((label) => label.text)).not.toContainEqual(
+      expect.stringContaining('niet verplicht'),
+    );
+  });
+
   it('saves each kind from its least form (what the cases below change one field of)', async () => {
     for (const kind of KINDS) {
       const saved = await browser.post('/mijn-pps/nieuw', await formOf(kind));

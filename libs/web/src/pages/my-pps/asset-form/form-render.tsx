@@ -20,6 +20,8 @@ export interface FormContext {
   extra: Record<string, number>;
   /** Rendering a list entry: its fields carry no "(niet verplicht)" note. */
   inList?: boolean;
+  /** Rendering a group's parts: the group's legend says whether it is needed, not each part. */
+  inGroup?: boolean;
 }
 
 /**
@@ -125,7 +127,7 @@ function Field({
     label,
     hint: hintOf(spec, field, needed),
     errors: ctx.errors,
-    plainLabel: ctx.inList || needed,
+    plainLabel: ctx.inList || ctx.inGroup || needed,
   };
   const maxlength = field?.limits.maxLength;
   switch (spec.type) {
@@ -213,7 +215,10 @@ function Field({
     case 'group':
       return (
         <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
-          <legend safe>{label}</legend>
+          <legend>
+            {Html.escapeHtml(label)}
+            {required || common.plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
+          </legend>
           {common.hint ? (
             <p class="utrecht-form-field-description" safe>
               {common.hint}
@@ -222,7 +227,12 @@ function Field({
             ''
           )}
           <GroupMessages path={path} ctx={ctx} />
-          <Fields specs={spec.fields} value={current} ctx={ctx} prefix={path + '.'} />
+          <Fields
+            specs={spec.fields}
+            value={current}
+            ctx={{ ...ctx, inGroup: true }}
+            prefix={path + '.'}
+          />
         </fieldset>
       );
     case 'list': {
