@@ -83,6 +83,21 @@ describe('form edges (e2e)', () => {
     );
   });
 
+  it('opens the form again at the first empty entry after "Meer velden", not at its top', async () => {
+    const form = await formOf('module', { _meer: 'module.learningOutcomes' });
+    const answer = await browser.post('/mijn-pps/nieuw', form);
+    expect(answer.status).toBe(200);
+    const page = html(answer);
+    const focused = page.querySelectorAll('[autofocus]');
+    expect(focused.map((node) => node.id)).toEqual([`${fieldId('module.learningOutcomes')}-nieuw`]);
+    expect(focused[0].getAttribute('tabindex')).toBe('-1');
+    // The one typed is entry 1; the focus lands on entry 2, the first empty one.
+    expect(focused[0].querySelector('legend')?.text).toMatch(/ 2$/);
+    expect(focused[0].querySelector('textarea, input')?.getAttribute('name')).toBe(
+      'module[learningOutcomes][1][text]',
+    );
+  });
+
   it('saves each kind from its least form (what the cases below change one field of)', async () => {
     for (const kind of KINDS) {
       const saved = await browser.post('/mijn-pps/nieuw', await formOf(kind));

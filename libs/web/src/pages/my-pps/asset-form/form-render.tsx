@@ -238,11 +238,13 @@ function Field({
     case 'list': {
       const items = listEntries(current);
       const count = items.length + spec.blank + (ctx.extra[path] ?? 0);
+      // After "Meer velden" the page opens at the first empty entry, not at its top.
+      const focusAt = ctx.extra[path] ? items.length : -1;
       return (
         <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
           <legend>
             {Html.escapeHtml(label)}
-            {required || needed ? '' : <span class="site-muted"> (niet verplicht)</span>}
+            {required || common.plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
           </legend>
           {common.hint ? (
             <p class="utrecht-form-field-description" safe>
@@ -253,7 +255,7 @@ function Field({
           )}
           <GroupMessages path={path} ctx={ctx} />
           {Array.from({ length: count }, (_, index) => (
-            <fieldset class="site-form__group">
+            <fieldset class="site-form__group" {...(index === focusAt ? newEntry(path) : {})}>
               <legend safe>{`${field?.entry ?? label} ${index + 1}`}</legend>
               <Fields
                 specs={spec.item}
@@ -278,6 +280,14 @@ function Field({
       );
     }
   }
+}
+
+/**
+ * The first entry "Meer velden" added: focused when the page loads, so the person goes on where
+ * they were (kitajs types `autofocus` for form controls only; HTML allows it on any focusable).
+ */
+function newEntry(path: string): Record<string, string> {
+  return { id: `${fieldId(path)}-nieuw`, tabindex: '-1', autofocus: '' };
 }
 
 function GroupMessages({ path, ctx }: { path: string; ctx: FormContext }): JSX.Element {
