@@ -18,10 +18,20 @@ describe('DataTable', () => {
 
   it('names the table by its heading and aligns numbers', () => {
     expect(html).toContain('aria-labelledby="aanbod-titel"');
-    expect(html).toMatch(/<th class="utrecht-table__header-cell" scope="col">Naam<\/th>/);
+    expect(html).toMatch(
+      /<th class="utrecht-table__header-cell" scope="col" role="columnheader">Naam<\/th>/,
+    );
     expect(html).toContain('utrecht-table__header-cell--numeric-column');
     expect(html).toContain(
-      '<td class="utrecht-table__cell utrecht-table__cell--numeric-data">12</td>',
+      '<td class="utrecht-table__cell utrecht-table__cell--numeric-data" role="cell" data-label="Plaatsen">12</td>',
     );
+  });
+
+  it('stacks on a phone with each value named by its column, and stays a table to screen readers', () => {
+    expect(html).toContain('site-table--stacks');
+    expect(html).toContain(
+      '<table class="utrecht-table utrecht-table--html-table site-table--stacks" role="table"',
+    );
+    expect(html).toContain('data-label="Naam"');
   });
 });

@@ -17,21 +17,28 @@ export function DataTable<T>(props: {
 }): JSX.Element {
   const { columns } = props;
   return (
-    // A table wider than a phone scrolls sideways: as a named region in the tab order, so it can
-    // be scrolled by keyboard too (WCAG 2.1.1).
+    // On a phone each row stacks as a card, every value beside its column's name (site.css,
+    // .site-table--stacks; the roles keep it a table for screen readers when it is laid out as
+    // blocks). Wider, it is a table; one still wider than its room scrolls sideways as a named
+    // region in the tab order, so it can be scrolled by keyboard too (WCAG 2.1.1).
     <div
       class="utrecht-table-container"
       role="region"
       tabindex="0"
       aria-labelledby={props.labelledBy}
     >
-      <table class="utrecht-table utrecht-table--html-table" aria-labelledby={props.labelledBy}>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
+      <table
+        class="utrecht-table utrecht-table--html-table site-table--stacks"
+        role="table"
+        aria-labelledby={props.labelledBy}
+      >
+        <thead class="utrecht-table__header" role="rowgroup">
+          <tr class="utrecht-table__row" role="row">
             {columns.map((column) => (
               <th
                 class={`utrecht-table__header-cell${column.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
                 scope="col"
+                role="columnheader"
                 safe
               >
                 {column.header}
@@ -39,12 +46,14 @@ export function DataTable<T>(props: {
             ))}
           </tr>
         </thead>
-        <tbody class="utrecht-table__body">
+        <tbody class="utrecht-table__body" role="rowgroup">
           {props.rows.map((row) => (
-            <tr class="utrecht-table__row">
+            <tr class="utrecht-table__row" role="row">
               {columns.map((column) => (
                 <td
                   class={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}
+                  role="cell"
+                  data-label={column.header}
                 >
                   {'text' in column ? Html.escapeHtml(column.text(row)) : column.render(row)}
                 </td>

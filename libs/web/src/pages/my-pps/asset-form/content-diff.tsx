@@ -140,34 +140,36 @@ export function ChangeTable({
 }): JSX.Element {
   if (!rows.length) return <p class="utrecht-paragraph">Geen verschillen.</p>;
   return (
-    <div class="utrecht-table-container">
+    <div class="utrecht-table-container" role="region" tabindex="0" aria-labelledby={labelledBy}>
+      {/* On a phone each change stacks: the field, then "Was" and "Wordt" (see DataTable). */}
       <table
-        class="utrecht-table utrecht-table--html-table diff-table"
+        class="utrecht-table utrecht-table--html-table diff-table site-table--stacks"
+        role="table"
         aria-labelledby={labelledBy}
       >
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
+        <thead class="utrecht-table__header" role="rowgroup">
+          <tr class="utrecht-table__row" role="row">
+            <th class="utrecht-table__header-cell" scope="col" role="columnheader">
               Veld
             </th>
-            <th class="utrecht-table__header-cell" scope="col">
+            <th class="utrecht-table__header-cell" scope="col" role="columnheader">
               Was
             </th>
-            <th class="utrecht-table__header-cell" scope="col">
+            <th class="utrecht-table__header-cell" scope="col" role="columnheader">
               Wordt
             </th>
           </tr>
         </thead>
-        <tbody class="utrecht-table__body">
+        <tbody class="utrecht-table__body" role="rowgroup">
           {rows.map((row) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row" safe>
+            <tr class="utrecht-table__row" role="row">
+              <th class="utrecht-table__header-cell" scope="row" role="rowheader" safe>
                 {row.label}
               </th>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" role="cell" data-label="Was">
                 {row.before ? Html.escapeHtml(row.before) : <span class="site-muted">(leeg)</span>}
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" role="cell" data-label="Wordt">
                 {row.prose && row.before && row.after ? (
                   <MarkedChange before={row.before} after={row.after} />
                 ) : row.after ? (

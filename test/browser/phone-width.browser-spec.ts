@@ -1,0 +1,130 @@
+import { Browser, Page } from 'playwright-core';
+import { expectAccessible, openPage, signIn } from '../harness/browser';
+import { DemoSite, openDemoSite } from '../harness/demo-site';
+import { moduleBody } from '../harness/fixtures';
+import { bearer } from '../harness/test-app';
+
+const WIDTH = 390;
+
+/**
+ * What makes a page at WIDTH scroll sideways: elements whose right edge passes the screen's
+ * (outside any scroll box), and tables or charts whose box must be scrolled to be read. Run in
+ * the page (a string: this project's types hold no DOM).
+ */
+const OVERFLOW = `(() => {
+  const width = ${WIDTH};
+  const found = [];
+  const name = (node) => node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
+    (typeof node.className === 'string' && node.className ? '.' + node.className.split(' ')[0] : '');
+  for (const node of document.querySelectorAll('body *')) {
+    const box = node.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1) continue;
+    let parent = node.parentElement;
+    let held = false;
+    for (; parent && parent !== document.body; parent = parent.parentElement)
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(parent).overflowX)) held = true;
+    if (!held) found.push(name(node) + ' → ' + Math.round(box.right) + 'px');
+  }
+  for (const box of document.querySelectorAll('.utrecht-table-container, .chart-figure'))
+    if (box.scrollWidth > box.clientWidth + 1)
+      found.push('scrolls: ' + name(box) + ' ' + box.scrollWidth + '/' + box.clientWidth + ' ' +
+        (box.querySelector('th')?.textContent ?? '').slice(0, 40));
+  return found.slice(0, 8);
+})()`;
+
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(OVERFLOW);
+}
+
+/**
+ * Phone first (390 px is the design width): no page a role uses scrolls sideways — tables
+ * included (each is a scroll box of its own or reflows), long words and links wrap.
+ */
+describe('pages at 390 px (browser)', () => {
+  let site: DemoSite;
+  let browser: Browser;
+  let baseURL: string;
+  let assetId: string;
+  let ppsId: string;
+
+  beforeAll(async () => {
+    site = await openDemoSite();
+    ({ browser, baseURL } = site);
+    ppsId = await site.t.ppsId('House of Digital');
+    const list = await site.t
+      .http()
+      .get(`/api/v1/assets?ppsId=${ppsId}&pageSize=1&kind=module`)
+      .expect(200);
+    assetId = list.body.items[0].id;
+  }, 120_000);
+
+  afterAll(() => site?.close());
+
+  /** Each page's overflow; the pages with tables are also checked by axe and photographed. */
+  async function widths(page: Page, paths: string[]): Promise<Record<string, string[]>> {
+    const result: Record<string, string[]> = {};
+    for (const path of paths) {
+      await page.goto(path);
+      const wide = await overflow(page);
+      if (wide.length) result[path] = wide;
+      if ((await page.locator('main table').count()) > 0)
+        await expectAccessible(page, `smal-${path.split('?')[0].replace(/[^a-z]+/g, '-')}`);
+    }
+    return result;
+  }
+
+  it('no public page scrolls sideways', async () => {
+    const page = await openPage(browser, baseURL, { viewport: { width: WIDTH, height: 844 } });
+    expect(
+      await widths(page, [
+        '/',
+        '/zoeken?q=lassen',
+        `/bouwstenen/${assetId}`,
+        `/bouwstenen/${assetId}/versies/1`,
+        '/pps',
+        `/pps/${ppsId}`,
+        '/rapportages',
+        '/kaart',
+        '/inloggen',
+      ]),
+    ).toEqual({});
+    await page.context().close();
+  });
+
+  it("no page of a PPS lead's or an admin's scrolls sideways", async () => {
+    const lead = await site.t.user('pps-editor', [ppsId]);
+    // A block with two versions and a draft: the version diff and the check page's tables.
+    const own = await site.t.publish(lead, moduleBody(ppsId));
+    const second = await site.t.publishNewVersion(lead, own, {
+      summary:
+        'Een langere samenvatting met woorden als arbeidsmarktgerichtheid en praktijkgestuurd.',
+    });
+    await site.t
+      .http()
+      .patch(`/api/v1/assets/${own.id}`)
+      .set(bearer(lead))
+      .set('If-Match', second.etag)
+      .send({ title: `${own.title} (herzien)` })
+      .expect(200);
+    const page = await openPage(browser, baseURL, { viewport: { width: WIDTH, height: 844 } });
+    await signIn(page, lead, /\/mijn-pps$/);
+    expect(
+      await widths(page, [
+        `/bouwstenen/${own.id}/verschillen?van=1&naar=2`,
+        `/mijn-pps/bouwstenen/${own.id}/publiceren`,
+        '/mijn-pps',
+        '/mijn-pps/nieuw?soort=module',
+        `/mijn-pps/bouwstenen/${assetId}`,
+        '/mijn-pps/importeren',
+        '/mijn-account',
+      ]),
+    ).toEqual({});
+    await page.context().close();
+    const admin = await site.t.user('admin');
+    const adminPage = await openPage(browser, baseURL, { viewport: { width: WIDTH, height: 844 } });
+    await signIn(adminPage, admin);
+    await adminPage.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+    expect(await widths(adminPage, ['/beheer', '/beheer/gebruikers', '/beheer/taken'])).toEqual({});
+    await adminPage.context().close();
+  });
+});
