@@ -98,6 +98,28 @@ describe('form edges (e2e)', () => {
     );
   });
 
+  it('names an unknown module together with a too-long title, in one round', async () => {
+    const unknown = '0b6c2f4e-1111-4c3e-9d1a-3f5e2a7b8c9d';
+    const answer = await browser.post(
+      '/mijn-pps/nieuw',
+      await formOf('curriculum', {
+        title: 'T'.repeat(201),
+        curriculum: { creboCodes: '25923', moduleIds_toevoegen: unknown },
+      }),
+    );
+    expect(answer.status).toBe(400);
+    const page = html(answer);
+    const summary = page
+      .querySelectorAll('#foutmeldingen a')
+      .map((link) => link.getAttribute('href'));
+    expect(summary).toEqual(
+      expect.arrayContaining([`#${fieldId('title')}`, `#${fieldId('curriculum.moduleIds')}`]),
+    );
+    expect(page.querySelector(`#${fieldId('curriculum.moduleIds')}`)?.text).toContain(
+      'bestaat niet',
+    );
+  });
+
   it('saves each kind from its least form (what the cases below change one field of)', async () => {
     for (const kind of KINDS) {
       const saved = await browser.post('/mijn-pps/nieuw', await formOf(kind));

@@ -554,6 +554,20 @@ export class AssetsService {
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
+  /**
+   * The content rules (codes the taxonomy knows, references, organisations) for what a form
+   * holds that passed validation: a form names these with its shape errors in one round.
+   */
+  async contentProblems(
+    principal: Principal,
+    kind: AssetKind,
+    content: Partial<AssetContentDto>,
+    selfId?: string,
+  ): Promise<FieldError[]> {
+    const item = { kind, content: content as AssetContentDto };
+    return this.checks.problems(principal, item, selfId, await this.checks.context([item]));
+  }
+
   private async validate(
     principal: Principal,
     kind: AssetKind,

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import {
   ASSET_KINDS,
@@ -14,36 +13,27 @@ import { Principal } from '@bouwsteen/auth';
 import { Constraint, FieldError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
-import { assetPath } from '../../components/asset-card';
 import { SimilarPanel } from '../../components/similar-panel';
 import { FieldErrors } from '../../forms/field-errors';
-import { ErrorSummary, Option } from '../../forms/fields';
-import { FormTokenField } from '../../forms/form-token';
+import { Option } from '../../forms/fields';
 import { isStale } from '../../forms/form-submit';
 import { fieldErrorsOf, validateForm } from '../../forms/form-validation';
-import { LabelBook, Labels } from '../../format/labels';
+import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { ChangeTable, FieldChange, changes } from './asset-form/content-diff';
+import { changes } from './asset-form/content-diff';
 import { amountProblems, atFirstField, readFields, shownPaths } from './asset-form/form-read';
 import { withFormProblems } from '../../forms/amounts';
-import { FormContext, Fields, formLabel } from './asset-form/form-render';
+import { FormContext } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { formSections } from './asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
 import { notice } from './notices';
 import { contentOfAsset, editableAsset } from './editable-asset';
-import { StatusNotice } from '../../components/status-notice';
+import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor.view';
 
 type Content = Record<string, unknown>;
-
-const ARTICLE: Record<AssetKind, string> = {
-  module: 'Nieuwe module',
-  curriculum: 'Nieuw curriculum',
-  infrastructure: 'Nieuwe praktijkomgeving',
-  practice: 'Nieuwe goede praktijk',
-};
 
 /** Shared fields a full form sends empty when cleared (an absent field would keep the old value). */
 const CLEARED: Content = {
@@ -63,32 +53,11 @@ const CLEARED: Content = {
  */
 const DEFAULTS: Content = { language: 'nl' };
 
-interface EditorState {
-  kind: AssetKind;
-  pps: PpsSummaryDto;
-  asset?: AssetDto;
-  value: Content;
-  errors?: FieldErrors;
-  extra?: Record<string, number>;
-  similar?: { checked: boolean; similar: SimilarAssetDto[] };
-  conflict?: FieldChange[];
-  revision?: number;
-  original?: Content;
-  notice?: string;
-}
-
-/** The submit that saves and then opens the publish check (so no edit is left behind). */
-const SAVE_AND_CHECK = 'controleren';
-
 /** Where a saved form goes: the publish check when asked for, else the form with "opgeslagen". */
 function afterSave(id: string, body: Content): string {
   return body._actie === SAVE_AND_CHECK
     ? `/mijn-pps/bouwstenen/${id}/publiceren`
     : `/mijn-pps/bouwstenen/${id}?melding=opgeslagen`;
-}
-
-function encode(content: Content): string {
-  return Buffer.from(JSON.stringify(content)).toString('base64url');
 }
 
 function decode(value: unknown): Content | undefined {
@@ -173,17 +142,8 @@ export class AssetEditorPage {
     const early = await this.formAction(page, principal, state, body);
     if (early) return early;
     const valid = await validateForm(CreateAssetDto, { ...value, kind, ppsId: pps.id });
-    const amounts = amountProblems(
-      formSections(kind).flatMap((s) => s.fields),
-      value,
-    );
-    if (!valid.ok || amounts.length > 0)
-      return this.again(
-        page,
-        principal,
-        state,
-        withFormProblems(amounts, valid.ok ? [] : valid.errors),
-      );
+    const problems = await this.problemsOf(principal, state, valid.ok ? [] : valid.errors);
+    if (!valid.ok || problems.length > 0) return this.again(page, principal, state, problems);
     try {
       const created = await this.assets.createDraft(principal, valid.value);
       return { redirect: afterSave(created.id, body) };
@@ -219,17 +179,8 @@ export class AssetEditorPage {
     const early = await this.formAction(page, principal, state, body);
     if (early) return early;
     const valid = await validateForm(UpdateAssetDto, { ...CLEARED, ...value });
-    const amounts = amountProblems(
-      formSections(kind).flatMap((s) => s.fields),
-      value,
-    );
-    if (!valid.ok || amounts.length > 0)
-      return this.again(
-        page,
-        principal,
-        state,
-        withFormProblems(amounts, valid.ok ? [] : valid.errors),
-      );
+    const problems = await this.problemsOf(principal, state, valid.ok ? [] : valid.errors);
+    if (!valid.ok || problems.length > 0) return this.again(page, principal, state, problems);
     try {
       await this.assets.updateDraft(principal, id, state.revision!, valid.value);
       return { redirect: afterSave(id, body) };
@@ -239,6 +190,32 @@ export class AssetEditorPage {
       if (errors) return this.again(page, principal, state, errors);
       throw error;
     }
+  }
+
+  /**
+   * Every mistake of a post in one round: amounts that cannot be read, validation's errors and,
+   * when there are such, the content rules (unknown codes, modules, organisations) for the fields
+   * that passed — rather than those only after the rest is fixed.
+   */
+  private async problemsOf(
+    principal: Principal,
+    state: EditorState,
+    shape: FieldError[],
+  ): Promise<FieldError[]> {
+    const specs = formSections(state.kind).flatMap((s) => s.fields);
+    const found = withFormProblems(amountProblems(specs, state.value), shape);
+    if (found.length === 0) return found;
+    const named = new Set(found.map((problem) => problem.field.split('.')[0]));
+    const passed = Object.fromEntries(
+      Object.entries(state.value).filter(([field]) => !named.has(field)),
+    );
+    const content = await this.assets.contentProblems(
+      principal,
+      state.kind,
+      passed,
+      state.asset?.id,
+    );
+    return [...found, ...content.filter((problem) => !named.has(problem.field.split('.')[0]))];
   }
 
   /** The "Dit bestaat al" panel for what the form holds now (htmx, while typing). */
@@ -384,7 +361,6 @@ export class AssetEditorPage {
     };
     const asset = state.asset;
     const title = asset ? `Bewerken: ${asset.title}` : ARTICLE[state.kind];
-    const action = asset ? `/mijn-pps/bouwstenen/${asset.id}` : '/mijn-pps/nieuw';
     return this.site.page(
       page,
       {
@@ -396,214 +372,7 @@ export class AssetEditorPage {
         section: 'mijn-pps',
         noindex: true,
       },
-      <>
-        <nav aria-label="Kruimelpad">
-          <ol class="breadcrumb-list">
-            <li>
-              <a class="utrecht-link" href={`/mijn-pps?pps=${state.pps.id}`}>
-                {Html.escapeHtml(`Mijn PPS: ${state.pps.name}`)}
-              </a>
-            </li>
-            <li aria-current="page" safe>
-              {asset ? asset.title : ARTICLE[state.kind]}
-            </li>
-          </ol>
-        </nav>
-        <h1 class="utrecht-heading-1" safe>
-          {title}
-        </h1>
-        {/* What went wrong comes first after the heading, where focus lands. */}
-        <ErrorSummary errors={errors} labelOf={formLabel} />
-        {asset ? <AssetStatusLine asset={asset} labels={labels} /> : ''}
-        <StatusNotice text={state.notice} />
-        {state.conflict ? <ConflictNotice changes={state.conflict} /> : ''}
-        <div class="work-layout">
-          <form id="bouwsteen-formulier" method="post" action={action} class="site-form" novalidate>
-            <FormTokenField page={page} />
-            <input type="hidden" name="soort" value={state.kind} />
-            <input type="hidden" name="pps" value={state.pps.id} />
-            {asset ? (
-              <>
-                <input
-                  type="hidden"
-                  name="revisie"
-                  value={String(state.revision ?? asset.revision)}
-                />
-                <input type="hidden" name="origineel" value={encode(state.original ?? {})} />
-                <input type="hidden" name="concept" value={asset.id} />
-              </>
-            ) : (
-              ''
-            )}
-            {sections.map((section) => (
-              <section aria-labelledby={`deel-${section.id}`} class="site-form">
-                <h2 class="utrecht-heading-2" id={`deel-${section.id}`} safe>
-                  {section.title}
-                </h2>
-                <Fields specs={section.fields} value={state.value} ctx={ctx} />
-              </section>
-            ))}
-            <div class="site-form__actions">
-              <button
-                type="submit"
-                name="_actie"
-                value="opslaan"
-                class="utrecht-button utrecht-button--primary-action"
-              >
-                Concept opslaan
-              </button>
-              <button
-                type="submit"
-                name="_actie"
-                value={SAVE_AND_CHECK}
-                class="utrecht-button utrecht-button--secondary-action"
-              >
-                Opslaan en controleren voor publiceren
-              </button>
-              <button
-                type="submit"
-                name="_actie"
-                value="vergelijk"
-                formnovalidate
-                class="utrecht-button utrecht-button--secondary-action"
-              >
-                Kijk of dit al bestaat
-              </button>
-            </div>
-          </form>
-          <aside
-            class="work-aside"
-            id="dit-bestaat-al"
-            aria-labelledby="bestaat-al-titel"
-            hx-post="/mijn-pps/bestaat-al"
-            hx-trigger="input delay:800ms from:#bouwsteen-formulier"
-            hx-include="#bouwsteen-formulier"
-            hx-target="this"
-            hx-swap="innerHTML"
-            hx-sync="this:replace"
-          >
-            <SimilarPanel
-              similar={state.similar?.similar ?? []}
-              checked={state.similar?.checked ?? true}
-              asked={state.similar !== undefined}
-              labels={labels}
-              draftId={asset?.status === 'draft' ? asset.id : undefined}
-            />
-          </aside>
-        </div>
-        {asset ? <NextSteps asset={asset} /> : ''}
-      </>,
+      <EditorView page={page} state={state} ctx={ctx} sections={sections} title={title} />,
     );
   }
-}
-
-/** The status of what is being edited, in words. */
-function AssetStatusLine({ asset, labels }: { asset: AssetDto; labels: LabelBook }): JSX.Element {
-  const parts = [labels.kind(asset.kind)];
-  if (asset.status === 'draft')
-    parts.push(`concept, nog niet gepubliceerd (versie ${asset.latestVersion})`);
-  else if (asset.status === 'archived') parts.push('gearchiveerd');
-  else
-    parts.push(
-      asset.hasDraft
-        ? `gepubliceerd (versie ${asset.publishedVersion}); uw wijzigingen staan in concept versie ${asset.latestVersion}`
-        : `gepubliceerd (versie ${asset.publishedVersion}); opslaan maakt een nieuwe conceptversie`,
-    );
-  return (
-    <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
-      {parts.join(' — ')}
-    </p>
-  );
-}
-
-function ConflictNotice({ changes: rows }: { changes: FieldChange[] }): JSX.Element {
-  return (
-    <div class="utrecht-alert utrecht-alert--warning" role="alert">
-      <div class="utrecht-alert__content">
-        <h2 class="utrecht-heading-2" id="conflict-titel">
-          Iemand anders heeft deze bouwsteen intussen gewijzigd
-        </h2>
-        <p class="utrecht-paragraph">
-          Uw wijzigingen zijn nog niet opgeslagen; het formulier hieronder bevat wat u invulde. Dit
-          is er sinds u het formulier opende door een ander veranderd:
-        </p>
-        <ChangeTable rows={rows} labelledBy="conflict-titel" />
-        <p class="utrecht-paragraph">
-          Neem over wat u wilt houden en sla dan opnieuw op: dan vervangt uw versie die van de
-          ander.
-        </p>
-      </div>
-    </div>
-  );
-}
-
-function NextSteps({ asset }: { asset: AssetDto }): JSX.Element {
-  return (
-    <section aria-labelledby="verder-titel" class="next-steps">
-      <h2 class="utrecht-heading-2" id="verder-titel">
-        Verder met deze bouwsteen
-      </h2>
-      {asset.hasDraft ? (
-        <p class="utrecht-paragraph">
-          {/* A submit of the form above, not a link: what was typed since the last save is kept. */}
-          <button
-            type="submit"
-            form="bouwsteen-formulier"
-            name="_actie"
-            value={SAVE_AND_CHECK}
-            class="utrecht-button utrecht-button--primary-action"
-          >
-            Opslaan, controleren en publiceren
-          </button>
-        </p>
-      ) : (
-        ''
-      )}
-      <ul class="utrecht-unordered-list">
-        {asset.publishedVersion ? (
-          <li>
-            <a class="utrecht-link" href={assetPath(asset.id)}>
-              Bekijk de gepubliceerde pagina
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {asset.latestVersion > 1 ? (
-          <li>
-            <a
-              class="utrecht-link"
-              href={`/bouwstenen/${asset.id}/verschillen?van=${asset.latestVersion - 1}&naar=${asset.latestVersion}`}
-            >
-              Vergelijk de laatste twee versies
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {asset.status === 'published' ? (
-          <li>
-            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}/archiveren`}>
-              Archiveren
-            </a>{' '}
-            — als hij niet meer gebruikt moet worden, eventueel met een opvolger
-          </li>
-        ) : (
-          ''
-        )}
-      </ul>
-      {asset.hasDraft ? (
-        <p class="utrecht-paragraph">
-          {/* Throwing a draft away is asked again on a page of its own. */}
-          <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}/concept-weggooien`}>
-            {asset.publishedVersion
-              ? 'Concept weggooien (de gepubliceerde versie blijft)…'
-              : 'Concept weggooien…'}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-    </section>
-  );
 }
