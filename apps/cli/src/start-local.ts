@@ -115,7 +115,7 @@ export async function startLocal(): Promise<void> {
     await migrate(loadConfig());
     printSummary(await seed({ demo: true }));
     const { bootstrapWorker } = await import('../../worker/src/main');
-    worker = await bootstrapWorker({ shutdownHooks: false });
+    worker = await bootstrapWorker({ shutdownHooks: false, ownProcess: false });
     // The API searches with the search-only key the worker registered; it never gets the master key.
     process.env.MEILI_SEARCH_KEY ||= searchKeyFor(
       process.env.MEILI_MASTER_KEY ?? '',

@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, assertWorkerSecrets } from '@bouwsteen/config';
@@ -12,7 +13,10 @@ import { WorkerModule } from './worker.module';
  * by another within seconds of its lease running out.
  */
 export async function bootstrapWorker(
-  options: { shutdownHooks: boolean } = { shutdownHooks: true },
+  options: { shutdownHooks: boolean; ownProcess: boolean } = {
+    shutdownHooks: true,
+    ownProcess: true,
+  },
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: ['error', 'warn', 'log'],
@@ -22,12 +26,26 @@ export async function bootstrapWorker(
   // import's rows and a 10,000-document search round need not share one.
   if (options.shutdownHooks) app.enableShutdownHooks();
   const { worker } = app.get<AppConfig>(APP_CONFIG);
+  // A worker of its own yields the CPU to the API (WORKER_NICE): a person's save waits less
+  // behind an import's rows. Inside `npm start`'s one process it would slow the API as well.
+  if (options.ownProcess && worker.nice > 0) lowerPriority(worker.nice);
   if (worker.search) await app.get(OutboxRelay).start();
   if (worker.jobs) await app.get(JobRunner).start();
   new Logger('Worker').log(
     `${[worker.search && 'Search outbox relay', worker.jobs && 'background jobs'].filter(Boolean).join(' and ')} started`,
   );
   return app;
+}
+
+/** Lowers this process's CPU priority by `nice`; where that is not allowed, says so and goes on. */
+function lowerPriority(nice: number): void {
+  try {
+    setPriority(Math.min(19, getPriority() + nice));
+  } catch (error) {
+    new Logger('Worker').warn(
+      `Could not lower the worker's CPU priority: ${error instanceof Error ? error.message : error}`,
+    );
+  }
 }
 
 if (require.main === module) {

@@ -90,9 +90,13 @@ export interface AppConfig {
     /** A document Meilisearch rejects this often is parked (kept aside, reported) instead of retried. */
     parkAfterAttempts: number;
   };
+  /**
+   * What a worker process runs: the search outbox relay, the background jobs, or both; and the
+   * CPU priority (nice, 0–19) a worker process of its own gives itself, so the API answers first
+   * when an import and a person's request want the same core.
+   */
+  worker: { search: boolean; jobs: boolean; nice: number };
   /** Background jobs (pg-boss) as the worker runs them. */
-  /** What a worker process runs: the search outbox relay, the background jobs, or both. */
-  worker: { search: boolean; jobs: boolean };
   jobs: {
     /** A running job's lease: renewed every third of it; a job whose lease ran out is retried. */
     leaseSeconds: number;

@@ -60,11 +60,15 @@ describe('loadConfig', () => {
       'WEBHOOK_RETRY_BASE_MS is no longer read: set WEBHOOK_RETRY_BASE_SECONDS instead',
     );
     expect(problems).toContain('JOB_LEASE_SECONDS must be an integer between 3 and 600');
-    expect(loadConfig(base).worker).toEqual({ search: true, jobs: true });
-    expect(loadConfig({ ...base, WORKER_TASKS: 'jobs' }).worker).toEqual({
+    expect(loadConfig(base).worker).toEqual({ search: true, jobs: true, nice: 10 });
+    expect(loadConfig({ ...base, WORKER_TASKS: 'jobs', WORKER_NICE: '0' }).worker).toEqual({
       search: false,
       jobs: true,
+      nice: 0,
     });
+    expect(problemsOf({ ...base, WORKER_NICE: '-5' })).toContain(
+      'WORKER_NICE must be an integer between 0 and 19 (got "-5")',
+    );
     expect(problemsOf({ ...base, WORKER_TASKS: 'search,mail' })).toContain(
       'WORKER_TASKS must list search, jobs or both (got "search,mail")',
     );

@@ -150,7 +150,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const tasks = raw.split(',').map((task) => task.trim());
     if (tasks.some((task) => task !== 'search' && task !== 'jobs'))
       problems.push(`WORKER_TASKS must list search, jobs or both (got "${raw}")`);
-    return { search: tasks.includes('search'), jobs: tasks.includes('jobs') };
+    return {
+      search: tasks.includes('search'),
+      jobs: tasks.includes('jobs'),
+      nice: int('WORKER_NICE', 10, 0, 19),
+    };
   }
 
   const jwtSecret = env.JWT_SECRET ?? '';
