@@ -72,6 +72,7 @@ describe('draft and publish are different bars (e2e)', () => {
         .expect(200);
       expect(check.body).toEqual({
         hasDraft: true,
+        version: 1,
         complete: false,
         missing: [...NEEDS[kind]],
         problems: NEEDS[kind].map((field) =>
@@ -110,7 +111,13 @@ describe('draft and publish are different bars (e2e)', () => {
         .get(`/api/v1/assets/${draft.body.id}/publish-check`)
         .set(bearer(editor))
         .expect(200);
-      expect(done.body).toEqual({ hasDraft: true, complete: true, missing: [], problems: [] });
+      expect(done.body).toEqual({
+        hasDraft: true,
+        version: 1,
+        complete: true,
+        missing: [],
+        problems: [],
+      });
       await t
         .http()
         .post(`/api/v1/assets/${draft.body.id}/publish`)
@@ -120,6 +127,43 @@ describe('draft and publish are different bars (e2e)', () => {
         .expect(200);
     },
   );
+
+  it('checks the published version when there is no draft: nothing to publish, and complete', async () => {
+    const published = await t.publish(editor, moduleBody(ppsId));
+    const check = await t
+      .http()
+      .get(`/api/v1/assets/${published.id}/publish-check`)
+      .set(bearer(editor))
+      .expect(200);
+    expect(check.body).toEqual({
+      hasDraft: false,
+      version: 1,
+      complete: true,
+      missing: [],
+      problems: [],
+    });
+    // A change opens version 2 as a draft: that is what the check looks at then.
+    const edited = await t
+      .http()
+      .patch(`/api/v1/assets/${published.id}`)
+      .set(bearer(editor))
+      .set('If-Match', published.etag)
+      .send({ title: unique('Herziene titel') })
+      .expect(200);
+    expect(edited.body.hasDraft).toBe(true);
+    const draftCheck = await t
+      .http()
+      .get(`/api/v1/assets/${published.id}/publish-check`)
+      .set(bearer(editor))
+      .expect(200);
+    expect(draftCheck.body).toEqual({
+      hasDraft: true,
+      version: 2,
+      complete: true,
+      missing: [],
+      problems: [],
+    });
+  });
 
   it('takes text that shows nothing (fillers, marks, soft hyphens) for missing', async () => {
     const blank = '\u3164\u200e\u00ad\u2800\u034f\u2062'.repeat(3);

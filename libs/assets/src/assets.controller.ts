@@ -168,6 +168,8 @@ export class AssetsController {
   @Auth(EDITORS)
   @ApiOperation({
     summary: 'What the draft still needs before it may be published (empty when complete)',
+    description:
+      'Without a draft (published, nothing changed since) there is nothing to publish: `hasDraft` is false and the published version is checked, so `complete` says whether it has everything publishing needs.',
   })
   @ApiOkResponse({ type: PublishCheckDto })
   publishCheck(

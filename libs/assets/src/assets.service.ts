@@ -364,18 +364,23 @@ export class AssetsService {
     return this.get(principal, id);
   }
 
-  /** What the latest draft still needs before it may be published (the publish page's list). */
+  /**
+   * What the latest version still needs before it may be published (the publish page's list):
+   * the draft's, or, with no draft, the published version's own completeness (`hasDraft` says
+   * there is nothing to publish), never a false "incomplete".
+   */
   async publishCheck(principal: Principal, id: string): Promise<PublishCheckDto> {
     const asset = await this.visible(principal, id);
     if (!AssetPolicy.canEdit(principal, asset.ppsId))
       throw new ForbiddenError('Only editors of the owning PPS (or an admin) may publish it');
+    // An editor reads the latest version: the draft when there is one, else the published one.
     const content = contentOf(asset.kind, asset.view!);
-    const problems = asset.hasDraft ? await this.publishGate(asset.kind, content) : [];
-    const missing = asset.hasDraft ? missingToPublish(asset.kind, content) : [];
+    const problems = await this.publishGate(asset.kind, content);
     return {
       hasDraft: asset.hasDraft,
-      complete: asset.hasDraft && problems.length === 0,
-      missing,
+      version: asset.view!.number,
+      complete: problems.length === 0,
+      missing: missingToPublish(asset.kind, content),
       problems,
     };
   }
