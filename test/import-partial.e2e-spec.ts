@@ -1,5 +1,5 @@
 import { moduleBody } from './harness/fixtures';
-import { csv, runImport } from './harness/imports';
+import { csv, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const JSONL = 'application/x-ndjson';
@@ -7,7 +7,8 @@ const JSONL = 'application/x-ndjson';
 /**
  * A file that has only some columns ("just the titles", "Eigen code;Prijs") changes only those
  * fields of the blocks it names: a column the file does not have never clears a field, of a
- * draft nor of a published block (an empty cell in a column it has does).
+ * draft nor of a published block (an empty cell in a column it has does, except what publishing
+ * needs of a published block: that row is reported).
  */
 describe('an import with some columns changes only those fields (e2e)', () => {
   let t: TestApp;
@@ -72,6 +73,25 @@ describe('an import with some columns changes only those fields (e2e)', () => {
       module: before.module,
     });
     expect(after.body.module.price).toEqual({ amountCents: 25000, currency: 'EUR' });
+  });
+
+  it('reports an empty cell for what publishing needs of a published block, and changes nothing', async () => {
+    const published = await t.publish(lead, full());
+    const before = await read(published.id);
+    const job = await runImport(
+      t,
+      lead,
+      ppsId,
+      csv(
+        ['Bouwsteen-id', 'Soort', 'Titel', 'Samenvatting'],
+        [[published.id, 'Module', before.title, '']],
+      ),
+    );
+    expect(job.totals).toMatchObject({ updated: 0, failed: 1 });
+    const [line] = await reportOf(t, lead, job.id);
+    expect(line).toMatchObject({ severity: 'error', field: 'summary' });
+    expect(line.message).toContain('Deze bouwsteen is gepubliceerd en kan niet zonder dit veld');
+    expect(await read(published.id)).toMatchObject({ hasDraft: false, summary: before.summary });
   });
 
   it('clears a field whose column the file has and leaves empty; a JSON line keeps the keys it lacks', async () => {

@@ -194,23 +194,6 @@ describe('draft and publish are different bars (e2e)', () => {
     ]);
   });
 
-  it('keeps refusing null for what publishing needs: a draft leaves a field out, it never clears it', async () => {
-    const draft = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send(moduleBody(ppsId))
-      .expect(201);
-    const refused = await t
-      .http()
-      .patch(`/api/v1/assets/${draft.body.id}`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.body.revision}"`)
-      .send({ summary: null })
-      .expect(400);
-    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['summary']);
-  });
-
   it('only editors of the PPS may ask what a draft still needs', async () => {
     const other = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
     const draft = await t

@@ -14,6 +14,7 @@ import { ASSET_KINDS, AssetKind } from './asset-codes';
 import { AssetEntity } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
 import { publishedAssetFields, publishedVersionFields } from './publication';
+import { takenFromPublished } from './completeness';
 
 /** One building block as a bulk write receives it: the whole content, named by id or code. */
 export interface BulkItem {
@@ -214,10 +215,13 @@ export class AssetBulkWriter {
         : item.content;
     const errors = [
       ...this.checks.problems(principal, { ...item, content }, target?.id, context),
-      // Publishing asks the same of a row as of one request: every missing answer at once.
+      // Publishing asks the same of a row as of one request: every missing answer at once;
+      // a draft of a published block keeps what publishing needs, as a PATCH does.
       ...(options.publish
         ? this.checks.publishProblems({ kind: item.kind, content }, context)
-        : []),
+        : target && target.publishedVersion !== null
+          ? takenFromPublished(item.kind, contentOf(item.kind, target.view!), content)
+          : []),
     ];
     if (errors.length > 0) return { item, action: 'failed', errors };
     const license = content.license;

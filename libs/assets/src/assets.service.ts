@@ -57,7 +57,7 @@ import { AssetEvents } from './asset-events';
 import { DUPLICATE_CHECK, DuplicateCheck, DuplicateQuery } from './duplicate-check';
 import { SimilarAssetDto } from './dto/similar-asset.dto';
 import { AssetError } from './asset.errors';
-import { missingToPublish } from './completeness';
+import { missingToPublish, takenFromPublished } from './completeness';
 import { PublishCheckDto } from './dto/publish-check.dto';
 import { CommonError } from '@bouwsteen/common';
 
@@ -291,12 +291,20 @@ export class AssetsService {
     await this.tx.run(async (manager) => {
       const asset = await this.lockEditable(manager, principal, id, revision);
       this.refuseOtherKinds(asset.kind, dto);
-      const base = await this.assets.findVersion(id, asset.latestVersion, manager);
-      const content = mergeContent(contentOf(asset.kind, base!), dto);
+      const base = contentOf(
+        asset.kind,
+        (await this.assets.findVersion(id, asset.latestVersion, manager))!,
+      );
+      const content = mergeContent(base, dto);
+      if (asset.publishedVersion !== null) {
+        const taken = takenFromPublished(asset.kind, base, content);
+        if (taken.length > 0) throw new ValidationFailedError(taken);
+      }
       // Every read inside the transaction goes through its connection: a second connection
       // per request would let a burst of edits exhaust the pool while holding row locks.
       await this.validate(principal, asset.kind, content, id, manager);
-      if (dto.license !== undefined) await this.checkDerivativeLicense(asset, dto.license, manager);
+      if (typeof dto.license === 'string')
+        await this.checkDerivativeLicense(asset, dto.license, manager);
       const columns = toVersionColumns(asset.kind, content);
       if (asset.hasDraft) {
         await this.assets.updateDraftVersion(manager, id, asset.latestVersion, columns);

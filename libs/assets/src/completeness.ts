@@ -89,6 +89,31 @@ export function publishProblems(kind: AssetKind, content: Partial<AssetContentDt
 }
 
 /**
+ * What an edit of a published block may not take away: what publishing needs that the version
+ * edited has and the edit leaves empty. The next version of a published block is on its way to
+ * the public, so clearing its summary or licence is refused at the field (400), where a draft of
+ * a block never published may be without them until it is published.
+ */
+export function takenFromPublished(
+  kind: AssetKind,
+  before: Partial<AssetContentDto>,
+  after: Partial<AssetContentDto>,
+): FieldError[] {
+  const had = new Set(missingToPublish(kind, before));
+  return publishProblems(kind, after)
+    .filter((problem) => !had.has(problem.field))
+    .map((problem) =>
+      problem.code === FieldCode.NeededToPublish
+        ? {
+            field: problem.field,
+            message: 'is needed to publish; a published asset cannot be without it',
+            code: FieldCode.KeptWhilePublished,
+          }
+        : problem,
+    );
+}
+
+/**
  * Characters that show nothing: white space, format characters (bidi marks, soft hyphen,
  * zero-width), combining marks on nothing, and the fillers and blanks of other scripts. A text of
  * only these is as empty as "" to a reader, so it does not answer what publishing needs.

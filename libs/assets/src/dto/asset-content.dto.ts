@@ -34,7 +34,7 @@ export class AssetContentDto {
     description: 'Needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @Transform(trim)
   @IsString()
   @MinLength(10)
@@ -124,7 +124,7 @@ export class AssetContentDto {
     description: 'licenses code (SPDX id or all-rights-reserved); needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   license?: string;
 

@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { AddressDto } from '@bouwsteen/organisations';
-import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { NestedList, NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 
 export class LocationDto {
@@ -115,7 +115,7 @@ export class InfrastructureDetailsDto {
     description: 'infrastructureModels code: central, hub, distributed; needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   model?: string;
 
@@ -125,7 +125,7 @@ export class InfrastructureDetailsDto {
     description: 'infrastructureNature codes (physical, digital or both); needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()

@@ -14,13 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import {
-  IsElectiveCode,
-  IsEscoUri,
-  NestedList,
-  NestedObject,
-  OptionalNotNull,
-} from '@bouwsteen/common';
+import { IsElectiveCode, IsEscoUri, NestedList, NestedObject } from '@bouwsteen/common';
 import { PRICE_MAX_CENTS } from '../asset-codes';
 import { NeededToPublish } from '../publish-needs';
 import { PeriodDto, StudyLoadDto, StudyLoadViewDto } from './shared.dto';
@@ -135,7 +129,7 @@ export class ModuleDetailsDto {
     description: 'moduleTypes code; needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   moduleType?: string;
 
@@ -144,14 +138,14 @@ export class ModuleDetailsDto {
     description: 'Needed to publish (at least one)',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @NestedList(() => LearningOutcomeDto)
   @ArrayMaxSize(30)
   learningOutcomes?: LearningOutcomeDto[];
 
   @ApiPropertyOptional({ type: StudyLoadDto, description: 'Needed to publish' })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @NestedObject(() => StudyLoadDto)
   studyLoad?: StudyLoadDto;
 
@@ -161,7 +155,7 @@ export class ModuleDetailsDto {
     description: 'audiences codes; needed to publish (at least one)',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
@@ -173,7 +167,7 @@ export class ModuleDetailsDto {
     description: 'learningModes code: formal or non-formal; needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   learningMode?: string;
 
@@ -183,7 +177,7 @@ export class ModuleDetailsDto {
     description: 'deliveryModes codes; needed to publish (at least one)',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @IsString({ each: true })
   @ArrayUnique()
@@ -200,7 +194,7 @@ export class ModuleDetailsDto {
     description: 'certifications code; needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   certification?: string;
 

@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { NestedObject, OptionalNotNull } from '@bouwsteen/common';
+import { NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 import { PeriodDto } from './shared.dto';
 
@@ -27,7 +27,7 @@ export class PracticeDetailsDto {
     description: 'Needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
@@ -38,7 +38,7 @@ export class PracticeDetailsDto {
     description: 'Needed to publish',
   })
   @NeededToPublish()
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MinLength(3)
   @MaxLength(5000)

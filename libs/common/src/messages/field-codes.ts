@@ -28,6 +28,7 @@ export const FieldCode = {
 
   // Building blocks: their content, kind, licence and publishing.
   NeededToPublish: 'neededToPublish',
+  KeptWhilePublished: 'keptWhilePublished',
   NotForKind: 'notForKind',
   WrongKind: 'wrongKind',
   SelfReference: 'selfReference',

@@ -20,6 +20,8 @@ export const NL_RULES = {
   notInFuture: () => 'Vul een datum in die niet in de toekomst ligt.',
 
   neededToPublish: () => 'Nodig om te publiceren: vul dit in, of bewaar de bouwsteen als concept.',
+  keptWhilePublished: () =>
+    'Deze bouwsteen is gepubliceerd en kan niet zonder dit veld: het is nodig om te publiceren. Vul het in.',
   notForKind: (v) =>
     `Dit hoort niet bij een ${kindName(v.kind)}; laat het leeg of kies een andere soort.`,
   wrongKind: (v) => `Kies ${kindChoice(v.expected)}; dit is een ${kindName(v.kind)}.`,

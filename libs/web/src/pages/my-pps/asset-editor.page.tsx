@@ -35,8 +35,15 @@ import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor
 
 type Content = Record<string, unknown>;
 
-/** Shared fields a full form sends empty when cleared (an absent field would keep the old value). */
+/**
+ * Shared fields a full form sends empty when cleared (an absent field would keep the old value):
+ * an emptied summary, language or licence is cleared (`null`), as the API's PATCH does; a
+ * published block refuses to be without what publishing needs, at the field.
+ */
 const CLEARED: Content = {
+  summary: null,
+  language: null,
+  license: null,
   description: '',
   keywords: [],
   sectors: [],
@@ -178,7 +185,8 @@ export class AssetEditorPage {
     };
     const early = await this.formAction(page, principal, state, body);
     if (early) return early;
-    const valid = await validateForm(UpdateAssetDto, { ...CLEARED, ...value });
+    // The kind's section is sent whole, so a section the form left all empty is cleared too.
+    const valid = await validateForm(UpdateAssetDto, { ...CLEARED, [kind]: {}, ...value });
     const problems = await this.problemsOf(principal, state, valid.ok ? [] : valid.errors);
     if (!valid.ok || problems.length > 0) return this.again(page, principal, state, problems);
     try {
