@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
-  FieldCode,
   NotFoundError,
   TtlCache,
   ValidationFailedError,
+  unknownCode,
 } from '@bouwsteen/common';
 import {
   SearchDocumentsRepository,
@@ -90,15 +90,7 @@ export class ReportsService {
 
   async province(code: string): Promise<PortfolioReportDto> {
     const term = await this.taxonomy.term('provinces', code);
-    if (!term)
-      throw new ValidationFailedError([
-        {
-          field: 'province',
-          message: `unknown provinces code "${code}"`,
-          code: FieldCode.UnknownCode,
-          values: { vocabulary: 'provinces', value: code },
-        },
-      ]);
+    if (!term) throw new ValidationFailedError([unknownCode('province', 'provinces', code)]);
     const portfolio = await this.reports.totals({ province: code });
     const ppsIds = portfolio.map((row) => row.ppsId);
     return {

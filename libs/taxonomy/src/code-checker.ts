@@ -1,5 +1,8 @@
-import { FieldCode, FieldError, ValidationFailedError } from '@bouwsteen/common/pure';
+import { FieldError, ValidationFailedError, unknownCode } from '@bouwsteen/common/pure';
 import { Term, Vocabulary } from './vocabulary';
+
+/** At most this many unknown codes of one list are reported one by one. */
+export const MAX_UNKNOWN_PER_LIST = 5;
 
 /** Checks codes against the vocabularies, collecting every unknown one before failing once. */
 export class CodeChecker {
@@ -8,24 +11,29 @@ export class CodeChecker {
   constructor(private readonly terms: Map<string, Map<string, Term>>) {}
 
   code(field: string, vocabulary: Vocabulary, value: string | number | null | undefined): this {
-    if (value === null || value === undefined) return this;
-    if (!this.terms.get(vocabulary)?.has(String(value))) {
-      this.errors.push({
-        field,
-        message: `unknown ${vocabulary} code "${value}"${this.hint(vocabulary)}`,
-        code: FieldCode.UnknownCode,
-        values: { vocabulary, value },
-      });
-    }
-    return this;
+    if (value === null || value === undefined || this.knows(vocabulary, value)) return this;
+    return this.unknown(unknownCode(field, vocabulary, value), vocabulary);
   }
 
+  /**
+   * Each unknown code of a list by its index, up to MAX_UNKNOWN_PER_LIST; the last of those
+   * counts the rest (`more`), so a list of thousands of unknown codes answers with a few.
+   */
   codes(
     field: string,
     vocabulary: Vocabulary,
-    values: readonly (string | number)[] | undefined,
+    values: readonly (string | number)[] | null | undefined,
   ): this {
-    values?.forEach((value, index) => this.code(`${field}.${index}`, vocabulary, value));
+    const unknown = (values ?? [])
+      .map((value, index) => ({ value, index }))
+      .filter(
+        ({ value }) => value !== null && value !== undefined && !this.knows(vocabulary, value),
+      );
+    const shown = unknown.slice(0, MAX_UNKNOWN_PER_LIST);
+    shown.forEach(({ value, index }, position) => {
+      const more = position === shown.length - 1 ? unknown.length - shown.length : 0;
+      this.unknown(unknownCode(`${field}.${index}`, vocabulary, value, more), vocabulary);
+    });
     return this;
   }
 
@@ -41,6 +49,15 @@ export class CodeChecker {
 
   throwIfInvalid(): void {
     if (this.errors.length > 0) throw new ValidationFailedError(this.errors);
+  }
+
+  private knows(vocabulary: Vocabulary, value: string | number): boolean {
+    return this.terms.get(vocabulary)?.has(String(value)) ?? false;
+  }
+
+  private unknown(error: FieldError, vocabulary: Vocabulary): this {
+    this.errors.push({ ...error, message: error.message + this.hint(vocabulary) });
+    return this;
   }
 
   private hint(vocabulary: Vocabulary): string {

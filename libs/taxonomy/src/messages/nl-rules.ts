@@ -11,9 +11,11 @@ export const NL_RULES = {
   unknownAsset: () =>
     'Deze bouwsteen bestaat niet (meer), of u kunt hem niet zien. Kies een andere bouwsteen.',
   unknownCode: (v) =>
-    v.value !== undefined
-      ? `Kies een waarde uit de lijst; "${quoted(v.value)}" staat er niet in.`
-      : 'Kies een waarde uit de lijst.',
+    v.value === undefined
+      ? 'Kies een waarde uit de lijst.'
+      : Number(v.more) > 0
+        ? `Kies waarden uit de lijst; "${quoted(v.value)}" en ${dutchNumber(v.more)} meer staan er niet in.`
+        : `Kies een waarde uit de lijst; "${quoted(v.value)}" staat er niet in.`,
   listedTwice: () => 'Deze staat er al eerder in. Haal hem hier weg.',
   needsLettersOrDigits: () => 'Gebruik letters of cijfers.',
   endBeforeStart: () => 'Vul een einddatum in die niet vóór de begindatum ligt.',

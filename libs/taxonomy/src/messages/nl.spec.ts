@@ -68,6 +68,9 @@ describe('the Dutch message catalogue', () => {
     expect(dutchMessage('unknownCode', { vocabulary: 'levels', value: 'hbo-9' })).toBe(
       'Kies een waarde uit de lijst; "hbo-9" staat er niet in.',
     );
+    expect(dutchMessage('unknownCode', { vocabulary: 'levels', value: 'hbo-9', more: 2995 })).toBe(
+      'Kies waarden uit de lijst; "hbo-9" en 2.995 meer staan er niet in.',
+    );
     expect(dutchMessage('notInFuture')).toBe('Vul een datum in die niet in de toekomst ligt.');
   });
 
