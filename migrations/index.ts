@@ -19,6 +19,7 @@ import { ListedAndPublicFaces1765584000000 } from './1765584000000-ListedAndPubl
 import { SelfServiceAccounts1765670400000 } from './1765670400000-SelfServiceAccounts';
 import { DraftsMayBeIncomplete1765756800000 } from './1765756800000-DraftsMayBeIncomplete';
 import { DryRunThenImport1765843200000 } from './1765843200000-DryRunThenImport';
+import { AccountEmailsNormalised1765929600000 } from './1765929600000-AccountEmailsNormalised';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   SelfServiceAccounts1765670400000,
   DraftsMayBeIncomplete1765756800000,
   DryRunThenImport1765843200000,
+  AccountEmailsNormalised1765929600000,
 ];

@@ -28,7 +28,8 @@ defineProblems<AuthError>('auth', {
   [AuthError.EmailTaken]: {
     status: 409,
     title: 'Email address taken',
-    description: 'An account with this email address (in any letter case) exists already.',
+    description:
+      'An account with this email address exists already (in any letter case, and with Unicode compatibility forms such as fullwidth letters folded).',
   },
   [AuthError.TokenLimitReached]: {
     status: 409,

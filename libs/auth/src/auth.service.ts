@@ -7,7 +7,7 @@ import { JWT_AUDIENCE, JWT_ISSUER } from './identity/jwt-identity.provider';
 import { LoginLimiter } from './login-limiter';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './entities/user.entity';
-import { emailKey } from './user.mapper';
+import { emailKey } from './email-address';
 import { UsersRepository } from './users.repository';
 
 @Injectable()

@@ -1,6 +1,6 @@
 /**
  * The part of auth that needs neither Nest nor TypeORM (`@bouwsteen/auth/pure`): roles, the
- * principal, the admission rule and the error codes.
+ * principal, the admission rule, the error codes and how an account's e-mail address is read.
  */
 export * from './roles';
 export * from './principal';
@@ -9,3 +9,4 @@ export * from './admission';
 export * from './auth.errors';
 export * from './passwords/password-link-rules';
 export * from './sessions/browser-summary';
+export * from './email-address';

@@ -30,7 +30,3 @@ export function toApiTokenDto(token: ApiTokenEntity): ApiTokenDto {
     revokedAt: token.revokedAt?.toISOString() ?? null,
   };
 }
-
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
-}

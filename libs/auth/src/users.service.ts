@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
+  Constraint,
   DomainException,
   FieldCode,
   NotFoundError,
@@ -17,7 +18,8 @@ import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { Principal } from './principal';
 import { Role } from './roles';
-import { emailKey, toUserDto } from './user.mapper';
+import { emailKey, isAsciiEmail, normaliseEmail } from './email-address';
+import { toUserDto } from './user.mapper';
 import { UsersRepository } from './users.repository';
 import { AuthError } from './auth.errors';
 import { AccountCredentials } from './account-credentials';
@@ -58,7 +60,8 @@ export class UsersService implements OnApplicationBootstrap {
    * A non-login account that system jobs (the demo loader) act as, so every version still
    * names who created it. It is inactive and has no password.
    */
-  async serviceAccount(email: string, displayName: string): Promise<Principal> {
+  async serviceAccount(address: string, displayName: string): Promise<Principal> {
+    const email = accountEmail(address);
     const key = emailKey(email);
     let user = await this.users.findByEmailWithHash(key);
     if (!user) {
@@ -107,9 +110,10 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** `actor`: who made the account (absent for the bootstrap admin and seeded accounts). */
   async create(dto: CreateUserDto, actor?: Principal): Promise<UserDto> {
-    const key = emailKey(dto.email);
+    const email = accountEmail(dto.email);
+    const key = emailKey(email);
     if (await this.users.existsByEmail(key)) {
-      throw new DomainException(AuthError.EmailTaken, `An account for ${dto.email} already exists`);
+      throw new DomainException(AuthError.EmailTaken, `An account for ${email} already exists`);
     }
     const ppsIds = dto.ppsIds ?? [];
     await this.checkReferences(dto.role, ppsIds, dto.organisationId);
@@ -118,7 +122,7 @@ export class UsersService implements OnApplicationBootstrap {
     const passwordHash = dto.password === undefined ? null : await this.hasher.hash(dto.password);
     const user = await this.tx.run(async (manager) => {
       const saved = await this.users.insert(manager, {
-        email: dto.email,
+        email,
         emailKey: key,
         displayName: dto.displayName,
         passwordHash,
@@ -132,7 +136,7 @@ export class UsersService implements OnApplicationBootstrap {
         action: 'created',
         subjectType: 'account',
         subjectId: saved.id,
-        summary: `${dto.email} (${dto.role})`,
+        summary: `${email} (${dto.role})`,
       });
       return saved;
     });
@@ -153,16 +157,14 @@ export class UsersService implements OnApplicationBootstrap {
       dto.organisationId === undefined ? found.user.organisationId : dto.organisationId;
     await this.checkReferences(role, ppsIds, organisationId);
     const changes: QueryDeepPartialEntity<UserEntity> = {};
-    if (dto.email !== undefined && emailKey(dto.email) !== found.user.emailKey) {
-      if (await this.users.existsByEmail(emailKey(dto.email))) {
-        throw new DomainException(
-          AuthError.EmailTaken,
-          `An account for ${dto.email} already exists`,
-        );
+    const email = dto.email === undefined ? undefined : accountEmail(dto.email);
+    if (email !== undefined && emailKey(email) !== found.user.emailKey) {
+      if (await this.users.existsByEmail(emailKey(email))) {
+        throw new DomainException(AuthError.EmailTaken, `An account for ${email} already exists`);
       }
-      changes.email = dto.email;
-      changes.emailKey = emailKey(dto.email);
+      changes.emailKey = emailKey(email);
     }
+    if (email !== undefined && email !== found.user.email) changes.email = email;
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.role !== undefined) changes.role = dto.role;
     if (dto.organisationId !== undefined) changes.organisationId = dto.organisationId;
@@ -212,4 +214,21 @@ export class UsersService implements OnApplicationBootstrap {
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
+}
+
+/**
+ * An account's address as it is stored (email-address.ts): normalised, and refused when it is
+ * not ASCII, also on the paths no DTO checks (the CLI, the first admin from the environment).
+ */
+function accountEmail(address: string): string {
+  const email = normaliseEmail(address);
+  if (!isAsciiEmail(email))
+    throw new ValidationFailedError([
+      {
+        field: 'email',
+        message: 'must hold ASCII characters only (after Unicode compatibility folding)',
+        code: Constraint.IsAsciiEmail,
+      },
+    ]);
+  return email;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { SignInEmail } from '../email-address';
 
 export class LoginDto {
   @ApiProperty({ example: 'projectleider@techport.nl' })
-  @IsEmail()
-  @MaxLength(254)
+  @SignInEmail()
   email: string;
 
   @ApiProperty({ example: 'correct-horse-battery-staple' })

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -14,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { OptionalNotNull, PageQueryDto, PatchType } from '@bouwsteen/common';
+import { AccountEmail } from '../email-address';
 import { ROLES, Role } from '../roles';
 
 export class UserDto {
@@ -63,10 +62,12 @@ export class UserDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'docent@novacollege.nl' })
-  @IsEmail()
-  @MaxLength(254)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @ApiProperty({
+    example: 'docent@novacollege.nl',
+    description:
+      'Stored with Unicode compatibility forms folded (NFKC) and trimmed; found in lower case. An address that is not ASCII after that is refused (isAsciiEmail).',
+  })
+  @AccountEmail()
   email: string;
 
   @ApiProperty({ example: 'Ahmed Yilmaz' })

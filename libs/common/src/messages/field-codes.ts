@@ -114,6 +114,7 @@ export const Constraint = {
   IsInt: 'isInt',
   IsNumber: 'isNumber',
   IsBoolean: 'isBoolean',
+  IsAsciiEmail: 'isAsciiEmail',
 } as const;
 
 export const CONSTRAINT_CODES: readonly string[] = Object.values(Constraint);

@@ -33,6 +33,8 @@ export const NL_INPUT = {
   isIn: () => 'Kies een waarde uit de lijst.',
   isUuid: () => 'Vul een geldig id in (een UUID), of kies er een uit de lijst.',
   isEmail: () => 'Vul een geldig e-mailadres in, zoals naam@school.nl.',
+  isAsciiEmail: () =>
+    'Gebruik een e-mailadres met alleen gewone letters (a-z), cijfers en leestekens, zoals naam@school.nl. Letters met accenten of uit een ander schrift kan Bouwsteen niet gebruiken.',
   isUrl: () => 'Vul een volledig webadres in, beginnend met https://.',
   isDateString: () => 'Vul een datum en tijd in zoals 2026-01-31T09:00:00Z.',
   isLatitude: () => 'Vul een breedtegraad in tussen -90 en 90.',

@@ -1,0 +1,58 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, MaxLength, ValidateBy } from 'class-validator';
+import { Constraint } from '@bouwsteen/common/pure';
+
+/**
+ * An account's e-mail address, in one place for every path that takes one (an invitation, an
+ * account made or changed, the sign-in, the CLI's create-admin, the first admin from the
+ * environment). Unicode compatibility forms are folded first (NFKC: a fullwidth "ｊａｎ@school.nl"
+ * is "jan@school.nl", the Kelvin sign a K), then the white space around it is trimmed; that is
+ * what is stored and shown. Accounts are found by the same address in lower case (its key), so
+ * an address that differs from another only by case or by such forms is the same account.
+ *
+ * NFKC does not fold letters of other scripts that look alike (a Cyrillic "а"), so an address
+ * that is still not ASCII after it is refused for an account (isAsciiEmail): the schools and
+ * companies of the PPS use ASCII addresses, and a look-alike of a colleague's address would be
+ * a second account that admins, the audit trail and its owner could mistake for theirs.
+ */
+export function normaliseEmail(address: string): string {
+  return address.normalize('NFKC').trim();
+}
+
+/** What finds an account: its normalised address in lower case. */
+export function emailKey(address: string): string {
+  return normaliseEmail(address).toLowerCase();
+}
+
+/** Printable ASCII only: what an account's (normalised) address may hold. */
+export function isAsciiEmail(address: string): boolean {
+  return /^[\x21-\x7e]+$/.test(address);
+}
+
+const normalised = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? normaliseEmail(value) : value,
+);
+
+/** The address of a sign-in: normalised, so a fullwidth one finds its account. */
+export function SignInEmail(): PropertyDecorator {
+  return (target, property) => {
+    normalised(target, property);
+    IsEmail()(target, property);
+    MaxLength(254)(target, property);
+  };
+}
+
+/** The address of an account made or changed: normalised, and ASCII once it is (see above). */
+export function AccountEmail(): PropertyDecorator {
+  return (target, property) => {
+    SignInEmail()(target, property);
+    ValidateBy({
+      name: Constraint.IsAsciiEmail,
+      validator: {
+        validate: (value) => typeof value === 'string' && isAsciiEmail(value),
+        defaultMessage: () =>
+          'must hold ASCII characters only (after Unicode compatibility folding)',
+      },
+    })(target, property);
+  };
+}
