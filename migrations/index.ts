@@ -20,6 +20,7 @@ import { SelfServiceAccounts1765670400000 } from './1765670400000-SelfServiceAcc
 import { DraftsMayBeIncomplete1765756800000 } from './1765756800000-DraftsMayBeIncomplete';
 import { DryRunThenImport1765843200000 } from './1765843200000-DryRunThenImport';
 import { AccountEmailsNormalised1765929600000 } from './1765929600000-AccountEmailsNormalised';
+import { SessionIds1766016000000 } from './1766016000000-SessionIds';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   DraftsMayBeIncomplete1765756800000,
   DryRunThenImport1765843200000,
   AccountEmailsNormalised1765929600000,
+  SessionIds1766016000000,
 ];

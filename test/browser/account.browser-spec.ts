@@ -2,6 +2,10 @@ import { Browser } from 'playwright-core';
 import { TestUser, bearer } from '../harness/test-app';
 import { expectAccessible, isFocused, openPage, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
+import { PageBrowser } from '../harness/page-browser';
+
+const PHONE =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
 const SIZES = [
   { name: '390', viewport: { width: 390, height: 844 } },
@@ -10,8 +14,9 @@ const SIZES = [
 
 /**
  * Self-service accounts in Chromium, on a phone and a desktop, by keyboard where a person would:
- * change one's password (a mistake first), see where one is signed in and sign out everywhere
- * else; choose a password through an invitation link, and meet a used one.
+ * change one's password (a mistake first), see where one is signed in (a bounded list, readable
+ * on a phone) and sign out one browser or everywhere else; choose a password through an
+ * invitation link, and meet a used one.
  */
 describe('one’s own account in the browser', () => {
   let site: DemoSite;
@@ -68,6 +73,46 @@ describe('one’s own account in the browser', () => {
       await other.waitForURL(/\/inloggen/);
       await page.context().close();
       await other.context().close();
+    });
+
+    it(`lists the signed-in browsers readably and signs one out at ${size.name} px`, async () => {
+      const lead = await site.t.user('pps-editor', [await site.t.ppsId('Techport mbo')]);
+      // Older sessions than the list shows (signed in without a browser's name).
+      for (let index = 0; index < 11; index++)
+        expect((await new PageBrowser(site.t).signIn(lead)).status).toBe(303);
+      const desktop = await openPage(browser, baseURL);
+      await signIn(desktop, lead, /\/mijn-pps$/);
+      const phone = await openPage(browser, baseURL, { userAgent: PHONE });
+      await signIn(phone, lead, /\/mijn-pps$/);
+
+      const page = await openPage(browser, baseURL, { viewport: size.viewport });
+      await signIn(page, lead, /\/mijn-pps$/);
+      await page.goto('/mijn-account');
+      await page.getByText('(deze browser)').waitFor();
+      expect(await page.locator('.site-sessions li').count()).toBe(10);
+      await page.getByText('En nog 4 andere browsers die langer niet zijn gebruikt.').waitFor();
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBe(0);
+      await expectAccessible(page, `account-sessies-lijst-${size.name}`);
+
+      // By keyboard: the phone's own "Afmelden", named for screen readers by its browser.
+      const end = page.getByRole('button', { name: /^Afmelden \(Chrome op Android, ingelogd op / });
+      await end.focus();
+      expect(await isFocused(end)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByText('Die browser is afgemeld.').waitFor();
+      expect(await page.getByText('Chrome op Android').count()).toBe(0);
+      await expectAccessible(page, `account-sessie-afgemeld-${size.name}`);
+
+      await phone.goto('/mijn-pps');
+      await phone.waitForURL(/\/inloggen/);
+      await desktop.goto('/mijn-pps');
+      await desktop.waitForURL(/\/mijn-pps$/);
+      await page.context().close();
+      await phone.context().close();
+      await desktop.context().close();
     });
 
     it(`chooses a password through an invitation link at ${size.name} px`, async () => {

@@ -3,6 +3,7 @@ import { defineProblems } from '@bouwsteen/common/pure';
 export enum AuthError {
   UserNotFound = 'user-not-found',
   TokenNotFound = 'token-not-found',
+  SessionNotFound = 'session-not-found',
   EmailTaken = 'email-taken',
   TokenLimitReached = 'token-limit-reached',
   TooManyAttempts = 'too-many-attempts',
@@ -24,6 +25,12 @@ defineProblems<AuthError>('auth', {
     status: 404,
     title: 'Token not found',
     description: 'No API token of yours with this id.',
+  },
+  [AuthError.SessionNotFound]: {
+    status: 404,
+    title: 'Session not found',
+    description:
+      'No signed-in browser of yours with this id: it was signed out, ended everywhere or expired.',
   },
   [AuthError.EmailTaken]: {
     status: 409,

@@ -24,7 +24,7 @@ import { AuthService } from './auth.service';
 import { AccessTokenDto } from './dto/login.dto';
 import { ChangePasswordDto, SessionDto } from './dto/password.dto';
 import { PasswordsService } from './passwords/passwords.service';
-import { WebSessionsService } from './sessions/web-sessions.service';
+import { SESSIONS_LISTED, WebSessionsService } from './sessions/web-sessions.service';
 import { ApiTokensService } from './api-tokens.service';
 import { Auth } from './auth.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -106,15 +106,35 @@ export class MeController {
   }
 
   @Get('sessions')
-  @ApiOperation({ summary: 'Browsers signed in to the pages with your account, last used first' })
+  @ApiOperation({
+    summary: 'Browsers signed in to the pages with your account, last used first',
+    description: `At most ${SESSIONS_LISTED}; an expired or ended session is never listed.`,
+  })
   @ApiOkResponse({ type: [SessionDto] })
   async listSessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
-    return (await this.sessions.list(principal)).map((session) => ({
+    const { sessions } = await this.sessions.list(principal, undefined, SESSIONS_LISTED);
+    return sessions.map((session) => ({
+      id: session.id,
       startedAt: session.startedAt.toISOString(),
       lastSeenAt: session.lastSeenAt?.toISOString() ?? null,
       expiresAt: session.expiresAt.toISOString(),
       browser: session.browser,
     }));
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out one browser',
+    description:
+      'Ends one page session of your account (its id from GET /me/sessions); other sessions and tokens go on. 404 when it is not one of yours, or already ended.',
+  })
+  @ApiNoContentResponse()
+  async signOutOne(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    await this.sessions.endOne(principal, id);
   }
 
   @Delete('sessions')

@@ -40,6 +40,12 @@ export class PasswordLinkDto {
 }
 
 export class SessionDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Names the session to end it (DELETE /me/sessions/{id})',
+  })
+  id: string;
+
   @ApiProperty({ format: 'date-time', description: 'When the browser signed in' })
   startedAt: string;
 

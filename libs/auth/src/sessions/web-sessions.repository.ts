@@ -9,6 +9,8 @@ export interface StoredSession {
 
 /** A signed-in browser as its owner sees it in their list. */
 export interface SessionSummary {
+  /** What the list names it by; never the fingerprint of its secret. */
+  id: string;
   idHash: string;
   startedAt: Date;
   lastSeenAt: Date | null;
@@ -44,17 +46,40 @@ export class WebSessionsRepository {
     return rows[0];
   }
 
-  /** The account's sessions that still sign in: not expired, of its current token version. */
-  listLive(userId: string, tokenVersion: number, now: Date): Promise<SessionSummary[]> {
-    return this.db.query(
-      `SELECT id_hash AS "idHash", created_at AS "startedAt", last_seen_at AS "lastSeenAt",
-              expires_at AS "expiresAt", browser
+  /**
+   * The account's sessions that still sign in (not expired, of its current token version): the
+   * asking one (`currentHash`) first, then the most recently used, at most `limit`; `total`
+   * counts them all.
+   */
+  async listLive(
+    userId: string,
+    tokenVersion: number,
+    now: Date,
+    limit: number,
+    currentHash = '',
+  ): Promise<{ sessions: SessionSummary[]; total: number }> {
+    const rows: (SessionSummary & { total: number })[] = await this.db.query(
+      `SELECT id, id_hash AS "idHash", created_at AS "startedAt", last_seen_at AS "lastSeenAt",
+              expires_at AS "expiresAt", browser, count(*) OVER ()::int AS total
        FROM web_session
        WHERE user_id = $1 AND token_version = $2 AND expires_at > $3
-       ORDER BY coalesce(last_seen_at, created_at) DESC, id_hash
-       LIMIT 100`,
-      [userId, tokenVersion, now],
+       ORDER BY id_hash = $5 DESC, coalesce(last_seen_at, created_at) DESC, id_hash
+       LIMIT $4`,
+      [userId, tokenVersion, now, limit, currentHash],
     );
+    return {
+      sessions: rows.map(({ total: _total, ...session }) => session),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  /** Ends one session of the account by its id; its fingerprint when there was one. */
+  async deleteOfUser(id: string, userId: string): Promise<string | undefined> {
+    const [rows]: [{ id_hash: string }[], number] = await this.db.query(
+      `DELETE FROM web_session WHERE id = $1 AND user_id = $2 RETURNING id_hash`,
+      [id, userId],
+    );
+    return rows[0]?.id_hash;
   }
 
   async touch(idHash: string, at: Date): Promise<void> {

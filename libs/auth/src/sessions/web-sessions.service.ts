@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { Clock, DomainException, fingerprint } from '@bouwsteen/common';
+import { Clock, DomainException, NotFoundError, fingerprint } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
 import { AccountCredentials } from '../account-credentials';
+import { AuthError } from '../auth.errors';
 import { AuthService } from '../auth.service';
 import { LoginDto } from '../dto/login.dto';
 import { PrincipalLoader } from '../identity/principal-loader';
@@ -21,8 +22,16 @@ export interface StartedSession {
   mustChangePassword: boolean;
 }
 
+/** How many signed-in browsers /mijn-account lists; it says how many more there are. */
+export const SESSIONS_SHOWN = 10;
+
+/** The most GET /me/sessions lists. */
+export const SESSIONS_LISTED = 100;
+
 /** One of an account's signed-in browsers, as its list shows it. */
 export interface SessionView {
+  /** Names it to end it ("Afmelden" for this one browser). */
+  id: string;
   startedAt: Date;
   lastSeenAt: Date | null;
   expiresAt: Date;
@@ -106,16 +115,44 @@ export class WebSessionsService {
     return this.sessions.delete(fingerprint(secret));
   }
 
-  /** The account's signed-in browsers, most recently used first; `secret` marks the asking one. */
-  async list(principal: Principal, secret?: string): Promise<SessionView[]> {
+  /**
+   * The account's signed-in browsers that still sign in (an expired or ended one never shows):
+   * the asking one (`secret`) first, then the most recently used, at most `limit`; `total`
+   * counts them all, so the list can say how many more there are.
+   */
+  async list(
+    principal: Principal,
+    secret?: string,
+    limit = SESSIONS_SHOWN,
+  ): Promise<{ sessions: SessionView[]; total: number }> {
     const version = principal.tokenVersion ?? -1;
-    const rows = await this.sessions.listLive(principal.userId, version, this.clock.now());
     const current = secret ? fingerprint(secret) : undefined;
-    return rows.map(({ idHash, browser, ...moments }) => ({
-      ...moments,
-      browser: browser ?? 'Onbekende browser',
-      current: idHash === current,
-    }));
+    const { sessions, total } = await this.sessions.listLive(
+      principal.userId,
+      version,
+      this.clock.now(),
+      limit,
+      current,
+    );
+    return {
+      sessions: sessions.map(({ idHash, browser, ...rest }) => ({
+        ...rest,
+        browser: browser ?? 'Onbekende browser',
+        current: idHash === current,
+      })),
+      total,
+    };
+  }
+
+  /**
+   * Ends one of the account's sessions ("Afmelden" beside it in the list): only one of its own
+   * (another's id is not found, 404). Says whether it was the asking browser's, which the pages
+   * then sign out as "Uitloggen" does.
+   */
+  async endOne(principal: Principal, id: string, secret?: string): Promise<{ current: boolean }> {
+    const ended = await this.sessions.deleteOfUser(id, principal.userId);
+    if (!ended) throw new NotFoundError(AuthError.SessionNotFound, 'session', id);
+    return { current: secret !== undefined && ended === fingerprint(secret) };
   }
 
   /**

@@ -64,6 +64,27 @@ export class AccountPageController {
     });
   }
 
+  /**
+   * "Afmelden" beside one browser in the list: ends that session. This browser's own ends as
+   * "Uitloggen" does (the cookie cleared too); another's sends the list back without it.
+   */
+  @Auth()
+  @HtmlForm('mijn-account/sessies/:id/afmelden')
+  async signOutOne(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const secret = response.locals.sessionSecret as string | undefined;
+    const { current } = await this.sessions.endOne(principal, id, secret);
+    if (current) {
+      this.cookies.clearSession(response);
+      send(response, { redirect: '/' });
+      return;
+    }
+    send(response, { redirect: '/mijn-account?melding=browser-afgemeld' });
+  }
+
   @Auth()
   @HtmlForm('mijn-account/sleutels')
   async createToken(

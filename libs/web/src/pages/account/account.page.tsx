@@ -40,6 +40,7 @@ const NOTICES: Record<string, string> = {
     'Uw wachtwoord is gewijzigd. U bent overal afgemeld behalve in deze browser; uw API-sleutels zijn ingetrokken.',
   'overal-afgemeld':
     'U bent overal afgemeld behalve in deze browser. Uw toegangstokens en API-sleutels werken niet meer.',
+  'browser-afgemeld': 'Die browser is afgemeld.',
 };
 
 export function accountNotice(code: unknown): string | undefined {
@@ -119,7 +120,7 @@ export class AccountPage {
           </a>
         </p>
 
-        <SessionsSection page={page} sessions={sessions} />
+        <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 
         <h2 class="utrecht-heading-2" id="sleutels">
           Persoonlijke API-sleutels
