@@ -53,23 +53,28 @@ describe('draft and publish are different bars (e2e)', () => {
   });
   afterAll(() => t.close());
 
+  /** A draft as POST /assets makes it. */
+  const draftOf = (body: Record<string, unknown>) =>
+    t.http().post('/api/v1/assets').set(bearer(editor)).send(body).expect(201);
+  /** POST …/publish at `revision`, to be expected by the caller. */
+  const publishAt = (id: string, revision: number | string) =>
+    t
+      .http()
+      .post(`/api/v1/assets/${id}/publish`)
+      .set(bearer(editor))
+      .set('If-Match', typeof revision === 'number' ? `"${revision}"` : revision)
+      .send({});
+  const checkOf = (id: string) =>
+    t.http().get(`/api/v1/assets/${id}/publish-check`).set(bearer(editor)).expect(200);
+
   it.each(Object.keys(NEEDS) as (keyof typeof NEEDS)[])(
     'saves a %s draft with only a title, names every missing answer, and publishes once they are there',
     async (kind) => {
-      const draft = await t
-        .http()
-        .post('/api/v1/assets')
-        .set(bearer(editor))
-        .send({ kind, ppsId, title: unique(`Alleen een titel (${kind})`) })
-        .expect(201);
+      const draft = await draftOf({ kind, ppsId, title: unique(`Alleen een titel (${kind})`) });
       expect(draft.body).toMatchObject({ status: 'draft', hasDraft: true });
       expect(draft.body.summary).toBeUndefined();
 
-      const check = await t
-        .http()
-        .get(`/api/v1/assets/${draft.body.id}/publish-check`)
-        .set(bearer(editor))
-        .expect(200);
+      const check = await checkOf(draft.body.id);
       expect(check.body).toEqual({
         hasDraft: true,
         version: 1,
@@ -80,13 +85,7 @@ describe('draft and publish are different bars (e2e)', () => {
         ),
       });
 
-      const refused = await t
-        .http()
-        .post(`/api/v1/assets/${draft.body.id}/publish`)
-        .set(bearer(editor))
-        .set('If-Match', `"${draft.body.revision}"`)
-        .send({})
-        .expect(400);
+      const refused = await publishAt(draft.body.id, draft.body.revision).expect(400);
       expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(refused.body.errors).toEqual(
         NEEDS[kind].map((field) => ({
@@ -106,11 +105,7 @@ describe('draft and publish are different bars (e2e)', () => {
         .set('If-Match', `"${draft.body.revision}"`)
         .send(rest)
         .expect(200);
-      const done = await t
-        .http()
-        .get(`/api/v1/assets/${draft.body.id}/publish-check`)
-        .set(bearer(editor))
-        .expect(200);
+      const done = await checkOf(draft.body.id);
       expect(done.body).toEqual({
         hasDraft: true,
         version: 1,
@@ -118,23 +113,13 @@ describe('draft and publish are different bars (e2e)', () => {
         missing: [],
         problems: [],
       });
-      await t
-        .http()
-        .post(`/api/v1/assets/${draft.body.id}/publish`)
-        .set(bearer(editor))
-        .set('If-Match', `"${completed.body.revision}"`)
-        .send({})
-        .expect(200);
+      await publishAt(draft.body.id, completed.body.revision).expect(200);
     },
   );
 
   it('checks the published version when there is no draft: nothing to publish, and complete', async () => {
     const published = await t.publish(editor, moduleBody(ppsId));
-    const check = await t
-      .http()
-      .get(`/api/v1/assets/${published.id}/publish-check`)
-      .set(bearer(editor))
-      .expect(200);
+    const check = await checkOf(published.id);
     expect(check.body).toEqual({
       hasDraft: false,
       version: 1,
@@ -151,11 +136,7 @@ describe('draft and publish are different bars (e2e)', () => {
       .send({ title: unique('Herziene titel') })
       .expect(200);
     expect(edited.body.hasDraft).toBe(true);
-    const draftCheck = await t
-      .http()
-      .get(`/api/v1/assets/${published.id}/publish-check`)
-      .set(bearer(editor))
-      .expect(200);
+    const draftCheck = await checkOf(published.id);
     expect(draftCheck.body).toEqual({
       hasDraft: true,
       version: 2,
@@ -167,27 +148,16 @@ describe('draft and publish are different bars (e2e)', () => {
 
   it('takes text that shows nothing (fillers, marks, soft hyphens) for missing', async () => {
     const blank = '\u3164\u200e\u00ad\u2800\u034f\u2062'.repeat(3);
-    const draft = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send(
-        moduleBody(ppsId, {
-          summary: blank,
-          module: {
-            ...(moduleBody(ppsId).module as object),
-            learningOutcomes: [{ text: '\u3164\u3164\u3164\u3164' }],
-          },
-        }),
-      )
-      .expect(201);
-    const refused = await t
-      .http()
-      .post(`/api/v1/assets/${draft.body.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.body.revision}"`)
-      .send({})
-      .expect(400);
+    const draft = await draftOf(
+      moduleBody(ppsId, {
+        summary: blank,
+        module: {
+          ...(moduleBody(ppsId).module as object),
+          learningOutcomes: [{ text: '\u3164\u3164\u3164\u3164' }],
+        },
+      }),
+    );
+    const refused = await publishAt(draft.body.id, draft.body.revision).expect(400);
     expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([
       'summary',
       'module.learningOutcomes',
@@ -196,12 +166,11 @@ describe('draft and publish are different bars (e2e)', () => {
 
   it('only editors of the PPS may ask what a draft still needs', async () => {
     const other = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
-    const draft = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send({ kind: 'practice', ppsId, title: unique('Concept van een ander') })
-      .expect(201);
+    const draft = await draftOf({
+      kind: 'practice',
+      ppsId,
+      title: unique('Concept van een ander'),
+    });
     await t
       .http()
       .get(`/api/v1/assets/${draft.body.id}/publish-check`)
@@ -212,59 +181,27 @@ describe('draft and publish are different bars (e2e)', () => {
 
   it('saves a physical environment without a location as a draft, and asks for one when publishing', async () => {
     const body = infrastructureBody(ppsId);
-    const draft = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send({ ...body, infrastructure: { model: 'central', natures: ['physical'] } })
-      .expect(201);
-    const refused = await t
-      .http()
-      .post(`/api/v1/assets/${draft.body.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.body.revision}"`)
-      .send({})
-      .expect(400);
+    const draft = await draftOf({
+      ...body,
+      infrastructure: { model: 'central', natures: ['physical'] },
+    });
+    const refused = await publishAt(draft.body.id, draft.body.revision).expect(400);
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'infrastructure.locations', code: 'physicalNeedsLocation' }),
     ]);
-    const check = await t
-      .http()
-      .get(`/api/v1/assets/${draft.body.id}/publish-check`)
-      .set(bearer(editor))
-      .expect(200);
+    const check = await checkOf(draft.body.id);
     expect(check.body.missing).toEqual(['infrastructure.locations']);
   });
 
   it('publishes a curriculum only with modules a reader can open: not a draft, not an archived one', async () => {
-    const draftModule = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send(moduleBody(ppsId))
-      .expect(201);
-    const curriculum = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send(BODIES.curriculum(ppsId, draftModule.body.id))
-      .expect(201);
-    const publish = (revision: number) =>
-      t
-        .http()
-        .post(`/api/v1/assets/${curriculum.body.id}/publish`)
-        .set(bearer(editor))
-        .set('If-Match', `"${revision}"`)
-        .send({});
+    const draftModule = await draftOf(moduleBody(ppsId));
+    const curriculum = await draftOf(BODIES.curriculum(ppsId, draftModule.body.id));
+    const publish = (revision: number) => publishAt(curriculum.body.id, revision);
     const refused = await publish(curriculum.body.revision).expect(400);
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'curriculum.moduleIds.0', code: 'referenceNotPublished' }),
     ]);
-    const check = await t
-      .http()
-      .get(`/api/v1/assets/${curriculum.body.id}/publish-check`)
-      .set(bearer(editor))
-      .expect(200);
+    const check = await checkOf(curriculum.body.id);
     expect(check.body).toMatchObject({ complete: false, missing: [] });
     expect(check.body.problems).toEqual(refused.body.errors);
     // The check page says why, at the list the editor shows the modules in.
@@ -282,13 +219,7 @@ describe('draft and publish are different bars (e2e)', () => {
     await t.http().get(`/api/v1/assets/${curriculum.body.id}`).expect(404);
 
     // Published, then archived: a new curriculum may not be built on it either.
-    const published = await t
-      .http()
-      .post(`/api/v1/assets/${draftModule.body.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draftModule.body.revision}"`)
-      .send({})
-      .expect(200);
+    const published = await publishAt(draftModule.body.id, draftModule.body.revision).expect(200);
     await t
       .http()
       .post(`/api/v1/assets/${draftModule.body.id}/archive`)
@@ -314,19 +245,8 @@ describe('draft and publish are different bars (e2e)', () => {
   });
 
   it('takes a contact of only a role for none: it reaches nobody', async () => {
-    const draft = await t
-      .http()
-      .post('/api/v1/assets')
-      .set(bearer(editor))
-      .send(practiceBody(ppsId, { contacts: [{ role: 'Projectleider' }] }))
-      .expect(201);
-    const refused = await t
-      .http()
-      .post(`/api/v1/assets/${draft.body.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${draft.body.revision}"`)
-      .send({})
-      .expect(400);
+    const draft = await draftOf(practiceBody(ppsId, { contacts: [{ role: 'Projectleider' }] }));
+    const refused = await publishAt(draft.body.id, draft.body.revision).expect(400);
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'contacts', code: 'contactNeedsWho' }),
     ]);
@@ -337,12 +257,6 @@ describe('draft and publish are different bars (e2e)', () => {
       .set('If-Match', `"${draft.body.revision}"`)
       .send({ contacts: [{ role: 'Projectleider', email: 'stage@example.nl' }] })
       .expect(200);
-    await t
-      .http()
-      .post(`/api/v1/assets/${draft.body.id}/publish`)
-      .set(bearer(editor))
-      .set('If-Match', `"${reachable.body.revision}"`)
-      .send({})
-      .expect(200);
+    await publishAt(draft.body.id, reachable.body.revision).expect(200);
   });
 });
