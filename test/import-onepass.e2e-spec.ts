@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { FieldCode } from '@bouwsteen/common/pure';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
+import { curriculumWith, moduleBody, practiceBody } from './harness/fixtures';
+import { ImportJob, reportOf, runImport } from './harness/imports';
+import { TestApp, TestUser, createTestApp } from './harness/test-app';
+
+const JSONL = 'application/x-ndjson';
+
+/**
+ * An import report in one pass: every problem of every row at once (its shape and what only
+ * the database knows), in the dry run as in the real run.
+ */
+describe('an import reports everything in one pass (e2e)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let lead: TestUser;
+  let ppsId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    await t.startWorker();
+    db = t.app.get(DataSource);
+    ppsId = await t.ppsId('Techport mbo');
+    lead = await t.user('pps-editor', [ppsId]);
+  });
+  afterAll(() => t.close());
+
+  const jsonl = (rows: Record<string, unknown>[]) =>
+    rows.map((row) => JSON.stringify(row)).join('\n');
+  /** Each error line as [row, field, message], in the report's order. */
+  const errorsOf = async (job: ImportJob) =>
+    (await reportOf(t, lead, job.id))
+      .filter((line) => line.severity === 'error')
+      .map((line) => [line.row, line.field, line.message]);
+  const codesIn = async (codes: string[]): Promise<string[]> =>
+    (
+      await db.query(
+        `SELECT source_id FROM asset WHERE pps_id = $1 AND source_id = ANY($2) ORDER BY 1`,
+        [ppsId, codes],
+      )
+    ).map((row: { source_id: string }) => row.source_id);
+
+  it('reports a row’s own mistakes and what only the database knows together, in the dry run and the real run', async () => {
+    const file = jsonl([
+      // A mistake in the row and a module that does not exist.
+      { ...curriculumWith(ppsId, [randomUUID()], { title: 'ab' }), sourceId: 'ONE-CUR-1' },
+      // A study load below the least, and an organisation that does not exist.
+      {
+        ...moduleBody(ppsId, {
+          contacts: [{ role: 'Projectleider', organisationId: randomUUID() }],
+        }),
+        module: { ...(moduleBody(ppsId).module as object), studyLoad: { value: 0, unit: 'ects' } },
+        sourceId: 'ONE-MOD-1',
+      },
+      // A mistake in the row and an id no block of the PPS has.
+      { ...moduleBody(ppsId, { title: 'ab' }), id: randomUUID(), sourceId: 'ONE-MOD-2' },
+      // A value outside the list and a module further down: only the value is wrong.
+      {
+        ...curriculumWith(ppsId, ['ONE-MOD-3'], { levels: ['mbo niveau 9'] }),
+        sourceId: 'ONE-CUR-2',
+      },
+      { ...practiceBody(ppsId), sourceId: 'ONE-PRA' },
+      // A mistake in the row and a "module" that is a good practice of this file.
+      { ...curriculumWith(ppsId, ['ONE-PRA'], { title: 'ab' }), sourceId: 'ONE-CUR-3' },
+      { ...moduleBody(ppsId), sourceId: 'ONE-MOD-3' },
+    ]);
+    const expected = [
+      ['regel 1', 'title', dutchMessage('minLength', { min: 3 })],
+      ['regel 1', 'curriculum.moduleIds.0', dutchMessage(FieldCode.UnknownAsset)],
+      ['regel 2', 'module.studyLoad.value', dutchMessage('min', { min: 0.25 })],
+      ['regel 2', 'contacts.0.organisationId', dutchMessage(FieldCode.UnknownOrganisation)],
+      ['regel 3', 'title', dutchMessage('minLength', { min: 3 })],
+      ['regel 3', 'id', dutchMessage(FieldCode.UnknownAssetInPps)],
+      ['regel 4', 'levels', expect.stringMatching(/^Kies een waarde uit: /)],
+      [
+        'regel 6',
+        'curriculum.moduleIds.0',
+        dutchMessage(FieldCode.WrongKind, { expected: 'module', kind: 'practice' }),
+      ],
+      ['regel 6', 'title', dutchMessage('minLength', { min: 3 })],
+    ];
+    const sorted = (lines: unknown[][]) =>
+      [...lines].sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
+    const dry = await runImport(t, lead, ppsId, file, { type: JSONL, dryRun: true });
+    expect(dry.totals).toMatchObject({ created: 2, failed: 5 });
+    expect(sorted(await errorsOf(dry))).toEqual(sorted(expected));
+    const real = await runImport(t, lead, ppsId, file, { type: JSONL });
+    expect(real.totals).toMatchObject({ created: 2, failed: 5 });
+    expect(sorted(await errorsOf(real))).toEqual(sorted(expected));
+    expect(await codesIn(['ONE-MOD-3', 'ONE-PRA', 'ONE-CUR-1', 'ONE-CUR-2'])).toEqual([
+      'ONE-MOD-3',
+      'ONE-PRA',
+    ]);
+  });
+});
