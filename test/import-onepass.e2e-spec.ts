@@ -3,14 +3,15 @@ import { DataSource } from 'typeorm';
 import { FieldCode } from '@bouwsteen/common/pure';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { curriculumWith, moduleBody, practiceBody } from './harness/fixtures';
-import { ImportJob, reportOf, runImport } from './harness/imports';
-import { TestApp, TestUser, createTestApp } from './harness/test-app';
+import { ImportJob, ReportLine, finished, reportOf, runImport } from './harness/imports';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const JSONL = 'application/x-ndjson';
 
 /**
  * An import report in one pass: every problem of every row at once (its shape and what only
- * the database knows), in the dry run as in the real run.
+ * the database knows), in the dry run as in the real run, and a dry run that says what
+ * publishing will ask.
  */
 describe('an import reports everything in one pass (e2e)', () => {
   let t: TestApp;
@@ -93,5 +94,50 @@ describe('an import reports everything in one pass (e2e)', () => {
       'ONE-MOD-3',
       'ONE-PRA',
     ]);
+  });
+
+  it('says in a dry run what publishing will ask, with the messages the real import gives', async () => {
+    const file = jsonl([
+      { kind: 'practice', sourceId: 'GAP-1', title: 'Praktijk zonder antwoorden' },
+      { ...moduleBody(ppsId), sourceId: 'GAP-MOD' },
+      // Built of a module of this file: the dry run knows it will be there.
+      { ...curriculumWith(ppsId, ['GAP-MOD']), sourceId: 'GAP-CUR' },
+    ]);
+    const gaps = (lines: ReportLine[], severity: string) =>
+      lines
+        .filter((line) => line.severity === severity && line.row !== null)
+        .map((line) => [line.row, line.sourceId, line.field, line.message])
+        .sort();
+    const expected = [
+      'summary',
+      'keywords',
+      'sectors',
+      'levels',
+      'license',
+      'contacts',
+      'practice.problem',
+      'practice.approach',
+    ].map((field) => ['regel 1', 'GAP-1', field, dutchMessage(FieldCode.NeededToPublish)]);
+    // A dry run for drafts: the rows would go in, and what publishing needs is said beside them.
+    const dry = await runImport(t, lead, ppsId, file, { type: JSONL, dryRun: true });
+    expect(dry.totals).toMatchObject({ created: 3, failed: 0 });
+    expect(gaps(await reportOf(t, lead, dry.id), 'warning')).toEqual(expected.sort());
+    // A dry run that publishes refuses the row for the same, and only for that.
+    const dryPublish = await runImport(t, lead, ppsId, file, {
+      type: JSONL,
+      dryRun: true,
+      publish: true,
+    });
+    expect(dryPublish.totals).toMatchObject({ created: 2, published: 2, failed: 1 });
+    expect(gaps(await reportOf(t, lead, dryPublish.id), 'error')).toEqual(expected.sort());
+    // "Nu echt importeren" with publishing: what the dry run said, as errors.
+    const started = await t
+      .http()
+      .post(`/api/v1/imports/${dry.id}/run?publish=true`)
+      .set(bearer(lead))
+      .expect(202);
+    const real = await finished(t, lead, started.body.id);
+    expect(real.totals).toMatchObject({ created: 2, published: 2, failed: 1 });
+    expect(gaps(await reportOf(t, lead, real.id), 'error')).toEqual(expected.sort());
   });
 });

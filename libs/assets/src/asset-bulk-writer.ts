@@ -51,6 +51,11 @@ export interface BulkOutcome {
   /** This write published the block (a new block or a new version). */
   published: boolean;
   errors: FieldError[];
+  /**
+   * In a dry run that does not publish: what publishing would need and the block lacks — the
+   * errors a write that publishes refuses it for — so a dry run can say it beforehand.
+   */
+  publishGaps?: FieldError[];
 }
 
 export interface BulkOptions {
@@ -84,6 +89,8 @@ interface Plan {
   columns?: VersionContent;
   action: 'create' | 'update' | 'publish' | 'unchanged' | 'failed';
   errors: FieldError[];
+  /** What publishing would need (a dry run that does not publish: see BulkOutcome). */
+  gaps?: FieldError[];
   /** The id a new block gets (chosen here; the item is left as it came, for a retry). */
   newId?: string;
 }
@@ -205,12 +212,15 @@ export class AssetBulkWriter {
       target && item.given
         ? keepNotGiven(item.kind, contentOf(item.kind, target.view!), item.content, item.given)
         : item.content;
+    // Publishing asks the same of a row as of one request: every missing answer at once. A
+    // dry run that does not publish tells it too, for a real run that may.
+    const needs = this.checks.publishProblems({ kind: item.kind, content }, context);
+    const gaps = options.dryRun && !options.publish && needs.length > 0 ? needs : undefined;
     const errors = [
       ...this.checks.problems(principal, { ...item, content }, target?.id, context),
-      // Publishing asks the same of a row as of one request: every missing answer at once;
-      // a draft of a published block keeps what publishing needs, as a PATCH does.
+      // A draft of a published block keeps what publishing needs, as a PATCH does.
       ...(options.publish
-        ? this.checks.publishProblems({ kind: item.kind, content }, context)
+        ? needs
         : target && target.publishedVersion !== null
           ? takenFromPublished(item.kind, contentOf(item.kind, target.view!), content)
           : []),
@@ -220,17 +230,17 @@ export class AssetBulkWriter {
       const licenseProblem = await this.checks.derivativeLicenseProblem(target, license);
       if (licenseProblem) errors.push({ field: 'license', ...licenseProblem });
     }
-    if (errors.length > 0 || item.checkOnly) return { item, action: 'failed', errors };
+    if (errors.length > 0 || item.checkOnly) return { item, action: 'failed', errors, gaps };
     const columns = toVersionColumns(item.kind, content);
-    if (!target) return { item, columns, action: 'create', errors: [] };
+    if (!target) return { item, columns, action: 'create', errors: [], gaps };
     const same = sameContent(
       columns,
       toVersionColumns(item.kind, contentOf(item.kind, target.view!)),
     );
-    if (!same) return { item, target, columns, action: 'update', errors: [] };
+    if (!same) return { item, target, columns, action: 'update', errors: [], gaps };
     if (options.publish && target.hasDraft)
       return { item, target, columns, action: 'publish', errors: [] };
-    return { item, target, action: 'unchanged', errors: [] };
+    return { item, target, action: 'unchanged', errors: [], gaps };
   }
 
   private async apply(
@@ -344,6 +354,11 @@ export class AssetBulkWriter {
 }
 
 function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
+  const outcome = resultOf(plan, publish);
+  return plan.gaps ? { ...outcome, publishGaps: plan.gaps } : outcome;
+}
+
+function resultOf(plan: Plan, publish: boolean): BulkOutcome {
   const assetId = plan.target?.id ?? plan.newId;
   switch (plan.action) {
     case 'failed':

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BulkItem, BulkOutcome, similarityFeatures } from '@bouwsteen/assets';
 import { EntityManager } from 'typeorm';
-import { FieldCode } from '@bouwsteen/common/pure';
+import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
 import { dutchMessage, inDutch } from '@bouwsteen/taxonomy/pure';
 import { Counts, ReportLine } from './import-jobs.repository';
 import { count, emptyCounts, problemLines } from './report-lines';
@@ -200,17 +200,24 @@ export class ImportBatches {
 
   /**
    * What became of one row the writer was given: its counts and, when it failed, its report
-   * lines — its own problems, then what the writer found in the fields that have none.
+   * lines — its own problems, then what the writer found in the fields that have none — and,
+   * in a dry run that does not publish, what publishing would still need (as a warning: the
+   * row goes in as a draft, but "Nu echt importeren" with publishing refuses it for that).
    */
   private describe(row: CheckedRow, outcome: BulkOutcome, counts: Counts, lines: ReportLine[]) {
-    const found = outcome.errors.map((error) => ({ field: error.field, message: inDutch(error) }));
+    const inWords = (errors: FieldError[]) =>
+      errors.map((error) => ({ field: error.field, message: inDutch(error) }));
     const problems = [
       ...row.problems,
-      ...newProblems([...row.problems, ...(row.leftOut ?? [])], found),
+      ...newProblems([...row.problems, ...(row.leftOut ?? [])], inWords(outcome.errors)),
     ];
-    if (problems.length === 0) return count(counts, outcome);
-    counts.failed++;
-    lines.push(...problemLines(row, problems));
+    const gaps = newProblems(
+      [...problems, ...(row.leftOut ?? [])],
+      inWords(outcome.publishGaps ?? []),
+    );
+    if (problems.length === 0) count(counts, outcome);
+    else counts.failed++;
+    lines.push(...problemLines(row, problems), ...problemLines(row, gaps, 'warning'));
   }
 
   /** "Dit bestaat al" for every new row of the batch, in one multi-search. */
