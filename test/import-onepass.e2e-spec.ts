@@ -1,23 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FieldCode } from '@bouwsteen/common/pure';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
+import { rowXml, writeXlsx } from './fixtures/xlsx-builder';
 import { curriculumWith, moduleBody, practiceBody } from './harness/fixtures';
 import { ImportJob, ReportLine, finished, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const JSONL = 'application/x-ndjson';
+/** Words of the English a parser or a rule might leak into a report or a page. */
+const ENGLISH = /\b(Unexpected|token|position|Expected|must|should|the|is not|invalid)\b/;
 
 /**
  * An import report in one pass: every problem of every row at once (its shape and what only
- * the database knows), in the dry run as in the real run, and a dry run that says what
- * publishing will ask.
+ * the database knows), in the dry run as in the real run; a workbook whose sheets' headers
+ * are all checked before a row is written, and a file that breaks off saying what it wrote;
+ * a dry run that says what publishing will ask.
  */
 describe('an import reports everything in one pass (e2e)', () => {
   let t: TestApp;
   let db: DataSource;
   let lead: TestUser;
   let ppsId: string;
+  let dir: string;
 
   beforeAll(async () => {
     t = await createTestApp({ isolated: true });
@@ -25,8 +34,12 @@ describe('an import reports everything in one pass (e2e)', () => {
     db = t.app.get(DataSource);
     ppsId = await t.ppsId('Techport mbo');
     lead = await t.user('pps-editor', [ppsId]);
+    dir = mkdtempSync(join(tmpdir(), 'bouwsteen-onepass-'));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t.close();
+  });
 
   const jsonl = (rows: Record<string, unknown>[]) =>
     rows.map((row) => JSON.stringify(row)).join('\n');
@@ -42,6 +55,10 @@ describe('an import reports everything in one pass (e2e)', () => {
         [ppsId, codes],
       )
     ).map((row: { source_id: string }) => row.source_id);
+  const expectDutch = (job: ImportJob, lines: ReportLine[]) => {
+    for (const text of [job.error ?? '', ...lines.map((line) => line.message)])
+      expect(text).not.toMatch(ENGLISH);
+  };
 
   it('reports a row’s own mistakes and what only the database knows together, in the dry run and the real run', async () => {
     const file = jsonl([
@@ -93,6 +110,96 @@ describe('an import reports everything in one pass (e2e)', () => {
     expect(await codesIn(['ONE-MOD-3', 'ONE-PRA', 'ONE-CUR-1', 'ONE-CUR-2'])).toEqual([
       'ONE-MOD-3',
       'ONE-PRA',
+    ]);
+  });
+
+  it('checks every sheet’s header before it writes a row: a bad second sheet stops the whole file', async () => {
+    const path = join(dir, 'two-sheets.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'Modules',
+        rows: () => [
+          rowXml(1, ['Eigen code', 'Titel']),
+          rowXml(2, ['SHEET-MOD-1', 'Lassen uit het eerste blad']),
+        ],
+      },
+      {
+        name: 'Curricula',
+        rows: () => [
+          rowXml(1, ['Eigen code', 'Titl', 'Eigen code']),
+          rowXml(2, ['SHEET-CUR-1', 'Leerlijn uit het tweede blad']),
+        ],
+      },
+    ]);
+    for (const dryRun of [true, false]) {
+      const job = await runImport(t, lead, ppsId, readFileSync(path), { type: XLSX, dryRun });
+      expect(job).toMatchObject({
+        status: 'failed',
+        totals: expect.objectContaining({ created: 0, failed: 0 }),
+      });
+      expect(job.error).toMatch(
+        /^Het bestand is niet ingelezen: kolom 2 van blad "Curricula" heeft een onbekende naam; bedoelt u "Titel"\?.* Zie het verslag voor nog 1 probleem\.$/,
+      );
+      const lines = await reportOf(t, lead, job.id);
+      expect(lines.map((line) => [line.row, line.field])).toEqual([
+        ['Curricula', 'Titl'],
+        ['Curricula', 'Eigen code'],
+      ]);
+      expect(lines[1].message).toMatch(
+        /^kolom 3 \("Eigen code"\) van blad "Curricula" is dezelfde kolom als kolom 1; haal er een weg/,
+      );
+      expectDutch(job, lines);
+    }
+    expect(await codesIn(['SHEET-MOD-1', 'SHEET-CUR-1'])).toEqual([]);
+  });
+
+  it('says exactly what it wrote when a file breaks off after rows were written', async () => {
+    const path = join(dir, 'broken.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'Modules',
+        rows: () => [
+          rowXml(1, ['Eigen code', 'Titel', 'module.prerequisites.moduleIds']),
+          rowXml(2, ['BROKEN-1', 'Lassen voor de breuk', '']),
+          // Wait for codes further down: one read before the break, one after it.
+          rowXml(3, ['BROKEN-2', 'Solderen na BROKEN-4', 'BROKEN-4']),
+          rowXml(4, ['BROKEN-5', 'Meten na BROKEN-3', 'BROKEN-3']),
+        ],
+      },
+      {
+        name: 'Meer modules',
+        rows: () => [
+          rowXml(1, ['Soort', 'Eigen code', 'Titel']),
+          rowXml(2, ['Module', 'BROKEN-3', 'Meten in het tweede blad']),
+          '<row r="0"></row>',
+          rowXml(4, ['Module', 'BROKEN-4', 'Regelen na de breuk']),
+        ],
+      },
+    ]);
+    for (const dryRun of [true, false]) {
+      const job = await runImport(t, lead, ppsId, readFileSync(path), { type: XLSX, dryRun });
+      expect(job.status).toBe('failed');
+      expect(job.error).toBe(
+        'Het bestand is maar voor een deel ingelezen: Meer modules heeft een rij zonder geldig nummer. ' +
+          'De rijen tot en met Meer modules, rij 2 zijn verwerkt (zie de totalen en het verslag); wat daarna komt niet.',
+      );
+      expect(job.totals).toMatchObject({ created: 3, failed: 1 });
+      const lines = await reportOf(t, lead, job.id);
+      expect(lines.filter((line) => line.severity === 'error')).toEqual([
+        expect.objectContaining({
+          row: 'Modules, rij 3',
+          sourceId: 'BROKEN-2',
+          field: 'module.prerequisites.moduleIds',
+          value: 'BROKEN-4',
+          message: dutchMessage(FieldCode.ReadStoppedBeforeReference),
+        }),
+      ]);
+      expectDutch(job, lines);
+    }
+    expect(await codesIn(['BROKEN-1', 'BROKEN-2', 'BROKEN-3', 'BROKEN-4', 'BROKEN-5'])).toEqual([
+      'BROKEN-1',
+      'BROKEN-3',
+      'BROKEN-5',
     ]);
   });
 

@@ -111,8 +111,10 @@ export class ImportBatches {
     const cycle = stuck?.cycles.get(code);
     if (cycle !== undefined && row.sourceId && stuck!.cycles.get(row.sourceId) === cycle)
       return { ...problem, message: dutchMessage(FieldCode.ReferenceCycle) };
-    if (!this.state.failedCodes.has(code) && !stuck?.codes.has(code)) return problem;
-    return failed;
+    if (this.state.failedCodes.has(code) || stuck?.codes.has(code)) return failed;
+    if (this.state.readStopped)
+      return { ...problem, message: dutchMessage(FieldCode.ReadStoppedBeforeReference) };
+    return problem;
   }
 
   /**

@@ -64,6 +64,8 @@ export class RunState {
   cancelled = false;
   /** The whole file has been read: batches now hold waiting rows. */
   rounds = false;
+  /** The file broke off before its end: a code no row read has may stand after the break. */
+  readStopped = false;
   stuck = false;
 
   constructor(

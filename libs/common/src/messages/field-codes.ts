@@ -68,6 +68,7 @@ export const FieldCode = {
   SourceIdRepeated: 'sourceIdRepeated',
   ReferencedRowFailed: 'referencedRowFailed',
   ReferenceCycle: 'referenceCycle',
+  ReadStoppedBeforeReference: 'readStoppedBeforeReference',
   NotAnObject: 'notAnObject',
 
   // Courses: errors that refuse a course, and warnings (advice) that do not.

@@ -34,6 +34,8 @@ export const NL_IMPORTS = {
     'De rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij). Verbeter die rij en importeer opnieuw.',
   referenceCycle: () =>
     'Deze rij en de rij met deze code verwijzen in een kring naar elkaar, dus geen van beide is ingelezen. Haal één verwijzing weg en importeer opnieuw.',
+  readStoppedBeforeReference: () =>
+    'Deze eigen code staat niet in het deel van het bestand dat is gelezen, en ook niet in Bouwsteen; de rest van het bestand is niet gelezen (zie de melding over het bestand). Verbeter het bestand en importeer opnieuw.',
   notAnObject: () => 'Zet op elke regel één bouwsteen als JSON-object: {"kind": …}.',
 
   unknownAssetInPps: () =>
