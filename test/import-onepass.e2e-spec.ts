@@ -7,7 +7,7 @@ import { FieldCode } from '@bouwsteen/common/pure';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { rowXml, writeXlsx } from './fixtures/xlsx-builder';
 import { curriculumWith, moduleBody, practiceBody } from './harness/fixtures';
-import { ImportJob, ReportLine, finished, reportOf, runImport } from './harness/imports';
+import { ImportJob, ReportLine, csv, finished, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,7 +19,7 @@ const ENGLISH = /\b(Unexpected|token|position|Expected|must|should|the|is not|in
  * An import report in one pass: every problem of every row at once (its shape and what only
  * the database knows), in the dry run as in the real run; a workbook whose sheets' headers
  * are all checked before a row is written, and a file that breaks off saying what it wrote;
- * a dry run that says what publishing will ask.
+ * a dry run that says what publishing will ask; Dutch that says what to do.
  */
 describe('an import reports everything in one pass (e2e)', () => {
   let t: TestApp;
@@ -246,5 +246,23 @@ describe('an import reports everything in one pass (e2e)', () => {
     const real = await finished(t, lead, started.body.id);
     expect(real.totals).toMatchObject({ created: 2, published: 2, failed: 1 });
     expect(gaps(await reportOf(t, lead, real.id), 'error')).toEqual(expected.sort());
+  });
+
+  it('words a line that is no JSON and a header’s problems in Dutch that says what to do', async () => {
+    const job = await runImport(t, lead, ppsId, `{"kind": "module", "title": "Lassen",}\n`, {
+      type: JSONL,
+    });
+    const [line] = await reportOf(t, lead, job.id);
+    expect(line).toMatchObject({
+      row: 'regel 1',
+      message: dutchMessage(FieldCode.NotJson, { at: 38 }),
+    });
+    expect(line.message).toMatch(/^Deze regel is geen geldige JSON \(bij teken 38\)\. /);
+    expectDutch(job, [line]);
+    const header = await runImport(t, lead, ppsId, csv(['Soort', 'Titel', 'Titel'], []));
+    expect(header.error).toMatch(
+      /kolom 3 \("Titel"\) is dezelfde kolom als kolom 2; haal er een weg/,
+    );
+    expectDutch(header, await reportOf(t, lead, header.id));
   });
 });

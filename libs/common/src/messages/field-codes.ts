@@ -70,6 +70,11 @@ export const FieldCode = {
   ReferenceCycle: 'referenceCycle',
   ReadStoppedBeforeReference: 'readStoppedBeforeReference',
   NotAnObject: 'notAnObject',
+  NotJson: 'notJson',
+  LineTooLong: 'lineTooLong',
+  KeyUnshowable: 'keyUnshowable',
+  KeyTooLong: 'keyTooLong',
+  KeyNotAllowed: 'keyNotAllowed',
 
   // Courses: errors that refuse a course, and warnings (advice) that do not.
   NotCourseKind: 'notCourseKind',

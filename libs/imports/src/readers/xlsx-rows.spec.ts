@@ -91,7 +91,8 @@ describe('xlsx reader', () => {
         problems: [
           {
             field: 'kolom 7',
-            message: 'staat buiten de kolommen van de kopregel',
+            message:
+              'staat buiten de kolommen van de kopregel; geef de kolom een naam in de kopregel, of maak de cel leeg',
             value: 'ernaast',
           },
         ],

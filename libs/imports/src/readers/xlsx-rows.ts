@@ -95,7 +95,14 @@ export async function* xlsxRows(
         };
     }
     if (sheets.length === 0)
-      yield { fatal: false, notice: { field: '', message: 'het bestand bevat geen werkbladen' } };
+      yield {
+        fatal: false,
+        notice: {
+          field: '',
+          message:
+            'het bestand bevat geen werkbladen; zet de bouwstenen in een werkblad, zoals in het sjabloon',
+        },
+      };
   } catch (error) {
     if (!(error instanceof ReadRefusal)) throw error;
     yield refusalNotice(error);
