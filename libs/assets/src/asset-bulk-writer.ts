@@ -214,7 +214,10 @@ export class AssetBulkWriter {
         : item.content;
     // Publishing asks the same of a row as of one request: every missing answer at once. A
     // dry run that does not publish tells it too, for a real run that may.
-    const needs = this.checks.publishProblems({ kind: item.kind, content }, context);
+    const needs =
+      options.publish || options.dryRun
+        ? this.checks.publishProblems({ kind: item.kind, content }, context)
+        : [];
     const gaps = options.dryRun && !options.publish && needs.length > 0 ? needs : undefined;
     const errors = [
       ...this.checks.problems(principal, { ...item, content }, target?.id, context),

@@ -207,6 +207,8 @@ export class ImportBatches {
    * row goes in as a draft, but "Nu echt importeren" with publishing refuses it for that).
    */
   private describe(row: CheckedRow, outcome: BulkOutcome, counts: Counts, lines: ReportLine[]) {
+    if (row.problems.length === 0 && outcome.errors.length === 0 && !outcome.publishGaps)
+      return count(counts, outcome);
     const inWords = (errors: FieldError[]) =>
       errors.map((error) => ({ field: error.field, message: inDutch(error) }));
     const problems = [
