@@ -205,9 +205,9 @@ export class ImportRun {
 }
 
 /**
- * Why the file was not read (to its end), as the job's error: the first reason, where it is
- * about a sheet; how many more the report holds; and, when rows came before it, that those
- * were dealt with (the totals and the report say how) and the rest of the file was not.
+ * Why the file was not read (to its end), as the job's error: the first reason and how many
+ * more the report holds; and, when rows came before it, that those were dealt with (the
+ * totals and the report say how) and the rest of the file was not.
  */
 function notRead(fatal: FileNotice[], lastLabel: string | undefined): string {
   const reason = fatal[0].notice.message.replace(/[.;:,]?$/, '');
