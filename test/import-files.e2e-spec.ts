@@ -95,7 +95,8 @@ describe('import files the readers refuse or report (e2e)', () => {
       expect.arrayContaining([
         expect.objectContaining({
           row: 'regel 1',
-          message: 'een veldnaam bevat een NUL-teken of een ander onzichtbaar stuurteken',
+          message:
+            'Een veldnaam bevat een NUL-teken of een ander onzichtbaar stuurteken. Typ de naam opnieuw zoals de API hem schrijft (zoals title).',
           value: 'ti\\u0000tle',
         }),
         expect.objectContaining({ row: 'regel 2', field: 'title' }),

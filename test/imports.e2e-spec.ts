@@ -457,9 +457,9 @@ describe('catalogue import and export (e2e)', () => {
     const errors = report.filter((line) => line.severity === 'error');
     expect(errors.map((line) => `${line.row} ${line.field ?? ''} ${line.message}`)).toEqual([
       expect.stringMatching(/^regel 2 title Deze tekst bevat een teken dat niet kan/),
-      expect.stringMatching(/^regel 3 {2}is geen geldige JSON/),
+      expect.stringMatching(/^regel 3 {2}Deze regel is geen geldige JSON/),
       'regel 4  Zet op elke regel één bouwsteen als JSON-object: {"kind": …}.',
-      'regel 6  de regel is langer dan 1048576 bytes',
+      'regel 6  Deze regel is langer dan een regel mag zijn (1.048.576 bytes). Maak de teksten van deze bouwsteen korter.',
     ]);
   });
 

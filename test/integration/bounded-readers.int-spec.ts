@@ -211,7 +211,13 @@ describe('import readers within bounds (child process, production heap cap)', ()
         problems: [
           {
             label: 'regel 1',
-            problems: [{ field: '', message: 'de regel is langer dan 1048576 bytes' }],
+            problems: [
+              {
+                field: '',
+                message:
+                  'Deze regel is langer dan een regel mag zijn (1.048.576 bytes). Maak de teksten van deze bouwsteen korter.',
+              },
+            ],
           },
         ],
       });

@@ -10,11 +10,13 @@ import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
 import { CheckContext, ContentChecks } from './content-checks';
 import { AssetContentDto } from './dto/asset-content.dto';
-import { ASSET_KINDS, AssetKind } from './asset-codes';
+import { AssetKind } from './asset-codes';
 import { AssetEntity } from './entities/asset.entity';
 import { VersionContent } from './entities/asset-version.entity';
 import { publishedAssetFields, publishedVersionFields } from './publication';
 import { takenFromPublished } from './completeness';
+import { keepNotGiven, sameContent } from './bulk-content';
+import { identify } from './bulk-targets';
 
 /** One building block as a bulk write receives it: the whole content, named by id or code. */
 export interface BulkItem {
@@ -32,6 +34,12 @@ export interface BulkItem {
    * the whole block.
    */
   given?: readonly string[];
+  /**
+   * The caller found problems of its own with the item (its shape) and left out the fields
+   * they are in: the rest is checked as any item's is — what only the database knows, what
+   * publishing needs — so every problem is told at once, and the item is never written.
+   */
+  checkOnly?: boolean;
 }
 
 export type BulkResult = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -43,12 +51,23 @@ export interface BulkOutcome {
   /** This write published the block (a new block or a new version). */
   published: boolean;
   errors: FieldError[];
+  /**
+   * In a dry run that does not publish: what publishing would need and the block lacks — the
+   * errors a write that publishes refuses it for — so a dry run can say it beforehand.
+   */
+  publishGaps?: FieldError[];
 }
 
 export interface BulkOptions {
   publish: boolean;
   /** Check and compare only: nothing is written. */
   dryRun: boolean;
+  /**
+   * In a dry run: the blocks it would have written (or published) so far, by their ids (made
+   * up for new ones), with their kinds. Items may refer to them as the real run's may: blocks
+   * of this PPS, written (and published, when it publishes) before them.
+   */
+  provisional?: ReadonlyMap<string, AssetKind>;
   /** The change note of a new version published by the write. */
   changeNote: string;
   /**
@@ -70,6 +89,8 @@ interface Plan {
   columns?: VersionContent;
   action: 'create' | 'update' | 'publish' | 'unchanged' | 'failed';
   errors: FieldError[];
+  /** What publishing would need (a dry run that does not publish: see BulkOutcome). */
+  gaps?: FieldError[];
   /** The id a new block gets (chosen here; the item is left as it came, for a retry). */
   newId?: string;
 }
@@ -155,7 +176,13 @@ export class AssetBulkWriter {
     const bySource = new Map(
       targets.flatMap((asset) => (asset.sourceId ? [[asset.sourceId, asset] as const] : [])),
     );
-    const context = await this.checks.context(items);
+    // A dry run's blocks are as the real run leaves them: of this PPS, and published when it
+    // publishes (a dry run that does not says what publishing would need: as if it did).
+    const provisional = options.dryRun ? options.provisional : undefined;
+    const context = await this.checks.context(items, undefined, (id) => {
+      const kind = provisional?.get(id);
+      return kind && { kind, status: 'published', ppsId };
+    });
     const plans: Plan[] = [];
     for (const item of items)
       plans.push(await this.planItem(principal, item, byId, bySource, context, options));
@@ -170,74 +197,53 @@ export class AssetBulkWriter {
     context: CheckContext,
     options: BulkOptions,
   ): Promise<Plan> {
-    const fail = (error: FieldError): Plan => ({ item, action: 'failed', errors: [error] });
-    let target: AssetEntity | undefined;
-    if (item.id) {
-      target = byId.get(item.id);
-      if (!target)
-        return fail({
-          field: 'id',
-          message: 'unknown asset in this PPS',
-          code: FieldCode.UnknownAssetInPps,
-        });
-      const coded = item.sourceId ? bySource.get(item.sourceId) : undefined;
-      if (coded && coded.id !== target.id)
-        return fail({
-          field: 'sourceId',
-          message: 'belongs to another building block of this PPS',
-          code: FieldCode.SourceIdTaken,
-        });
-      if (item.sourceId && target.sourceId && target.sourceId !== item.sourceId)
-        return fail({
-          field: 'sourceId',
-          message: `differs from the block's code ${target.sourceId}`,
-          code: FieldCode.SourceIdDiffers,
-          values: { code: target.sourceId },
-        });
-    } else if (item.sourceId) target = bySource.get(item.sourceId);
-    if (target && target.kind !== item.kind)
-      return fail({
-        field: 'kind',
-        message: `is a ${target.kind}; a block keeps its kind`,
-        code: FieldCode.KindKept,
-        values: { kind: target.kind },
-      });
-    if (target?.status === 'archived')
-      return fail({
-        field: 'id',
-        message: 'is archived and can no longer change',
-        code: FieldCode.Archived,
-      });
+    const { target, error } = identify(item, byId, bySource);
+    if (error) {
+      // What else is wrong with the content is told with it, so a row is fixed in one round;
+      // what publishing needs depends on which block it is, and an archived one takes nothing.
+      const errors =
+        error.code === FieldCode.Archived
+          ? [error]
+          : [error, ...this.checks.problems(principal, item, undefined, context)];
+      return { item, action: 'failed', errors };
+    }
     // A file that leaves a column out leaves that field as it is (it never clears it).
     const content =
       target && item.given
         ? keepNotGiven(item.kind, contentOf(item.kind, target.view!), item.content, item.given)
         : item.content;
+    // Publishing asks the same of a row as of one request: every missing answer at once. A
+    // dry run that does not publish tells it too, for a real run that may.
+    const needs =
+      options.publish || options.dryRun
+        ? this.checks.publishProblems({ kind: item.kind, content }, context)
+        : [];
+    const gaps = options.dryRun && !options.publish && needs.length > 0 ? needs : undefined;
     const errors = [
       ...this.checks.problems(principal, { ...item, content }, target?.id, context),
-      // Publishing asks the same of a row as of one request: every missing answer at once;
-      // a draft of a published block keeps what publishing needs, as a PATCH does.
+      // A draft of a published block keeps what publishing needs, as a PATCH does.
       ...(options.publish
-        ? this.checks.publishProblems({ kind: item.kind, content }, context)
+        ? needs
         : target && target.publishedVersion !== null
           ? takenFromPublished(item.kind, contentOf(item.kind, target.view!), content)
           : []),
     ];
-    if (errors.length > 0) return { item, action: 'failed', errors };
     const license = content.license;
-    const licenseProblem =
-      target && license && (await this.checks.derivativeLicenseProblem(target, license));
-    if (licenseProblem) return fail({ field: 'license', ...licenseProblem });
+    if (target && license && !errors.some((problem) => problem.field === 'license')) {
+      const licenseProblem = await this.checks.derivativeLicenseProblem(target, license);
+      if (licenseProblem) errors.push({ field: 'license', ...licenseProblem });
+    }
+    if (errors.length > 0 || item.checkOnly) return { item, action: 'failed', errors, gaps };
     const columns = toVersionColumns(item.kind, content);
-    if (!target) return { item, columns, action: 'create', errors: [] };
+    if (!target) return { item, columns, action: 'create', errors: [], gaps };
     const same = sameContent(
       columns,
       toVersionColumns(item.kind, contentOf(item.kind, target.view!)),
     );
-    if (!same) return { item, target, columns, action: 'update', errors: [] };
+    if (!same) return { item, target, columns, action: 'update', errors: [], gaps };
     if (options.publish && target.hasDraft)
       return { item, target, columns, action: 'publish', errors: [] };
-    return { item, target, action: 'unchanged', errors: [] };
+    return { item, target, action: 'unchanged', errors: [], gaps };
   }
 
   private async apply(
@@ -248,7 +254,9 @@ export class AssetBulkWriter {
     options: BulkOptions,
   ): Promise<BulkOutcome[]> {
     const now = this.clock.now();
-    const existing = plans.filter((plan) => plan.target && plan.action !== 'unchanged');
+    const existing = plans.filter(
+      (plan) => plan.target && plan.action !== 'unchanged' && plan.action !== 'failed',
+    );
     const revisions = await this.assets.lockMany(
       manager,
       existing.map((plan) => plan.target!.id),
@@ -349,6 +357,11 @@ export class AssetBulkWriter {
 }
 
 function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
+  const outcome = resultOf(plan, publish);
+  return plan.gaps ? { ...outcome, publishGaps: plan.gaps } : outcome;
+}
+
+function resultOf(plan: Plan, publish: boolean): BulkOutcome {
   const assetId = plan.target?.id ?? plan.newId;
   switch (plan.action) {
     case 'failed':
@@ -372,66 +385,4 @@ function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
 
 function failed(key: number, error: FieldError): BulkOutcome {
   return { key, result: 'failed', published: false, errors: [error] };
-}
-
-/** Two versions' contents are the same when every column says the same. */
-function sameContent(a: VersionContent, b: VersionContent): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(meaning(value) ?? null);
-}
-
-/**
- * What a value says, not how it was written: no value (null, "", an empty list or object) is
- * a field left out, keys are in one order, and a line break is \n. Those are the differences
- * a spreadsheet cell cannot carry — an export writes every kind of empty as an empty cell, and
- * .xlsx keeps no \r (a browser sends \r\n from every textarea) — so an exported block read back
- * is "unchanged", and an import opens no version that says nothing new.
- */
-function meaning(value: unknown): unknown {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
-  if (Array.isArray(value)) {
-    const items = value.map(meaning).filter((item) => item !== undefined);
-    return items.length > 0 ? items : undefined;
-  }
-  if (typeof value === 'object') {
-    const fields = Object.entries(value as Record<string, unknown>)
-      .map(([key, field]) => [key, meaning(field)] as const)
-      .filter(([, field]) => field !== undefined)
-      .sort(([x], [y]) => x.localeCompare(y));
-    return fields.length > 0 ? Object.fromEntries(fields) : undefined;
-  }
-  return value;
-}
-
-/**
- * A block's stored content with what a partial source gave laid over it: each given path takes
- * the source's value (an empty cell clears it), every other field keeps the block's. A path of
- * another kind's section (a column of an all-kinds file) is not this block's and is skipped.
- */
-function keepNotGiven(
-  kind: AssetKind,
-  stored: AssetContentDto,
-  sent: AssetContentDto,
-  given: readonly string[],
-): AssetContentDto {
-  const merged = structuredClone(stored) as unknown as Record<string, unknown>;
-  const source = sent as unknown as Record<string, unknown>;
-  for (const path of given) {
-    const keys = path.split('.');
-    if ((ASSET_KINDS as readonly string[]).includes(keys[0]) && keys[0] !== kind) continue;
-    let from: unknown = source;
-    for (const key of keys) from = (from as Record<string, unknown> | undefined)?.[key];
-    let into = merged;
-    for (const key of keys.slice(0, -1)) {
-      if (typeof into[key] !== 'object' || into[key] === null) into[key] = {};
-      into = into[key] as Record<string, unknown>;
-    }
-    if (from === undefined) delete into[keys[keys.length - 1]];
-    else into[keys[keys.length - 1]] = from;
-  }
-  return merged as unknown as AssetContentDto;
 }

@@ -18,8 +18,15 @@ import { KIND_HANDLERS } from './kinds';
 /** What checking many contents needs from the database, read once for all of them. */
 export interface CheckContext {
   vocabularies: Awaited<ReturnType<TaxonomyService['vocabularies']>>;
-  assets: Map<string, { kind: AssetKind; status: AssetStatus; ppsId: string }>;
+  assets: Map<string, CheckedAsset>;
   organisations: Set<string>;
+}
+
+/** What the checks know of a block another refers to. */
+export interface CheckedAsset {
+  kind: AssetKind;
+  status: AssetStatus;
+  ppsId: string;
 }
 
 export interface ContentToCheck {
@@ -63,7 +70,15 @@ export class ContentChecks {
     );
   }
 
-  async context(items: ContentToCheck[], manager?: EntityManager): Promise<CheckContext> {
+  /**
+   * What checking `items` needs, read once. `provisional` answers for blocks no table holds
+   * yet (a dry run's, which the real run writes before these items); they are not looked up.
+   */
+  async context(
+    items: ContentToCheck[],
+    manager?: EntityManager,
+    provisional?: (id: string) => CheckedAsset | undefined,
+  ): Promise<CheckContext> {
     const assetIds = new Set<string>();
     const organisationIds = new Set<string>();
     for (const { kind, content } of items) {
@@ -72,11 +87,20 @@ export class ContentChecks {
         KIND_HANDLERS[kind].references(details, kind).forEach((ref) => assetIds.add(ref.id));
       organisationReferences(kind, content).forEach((ref) => organisationIds.add(ref.id));
     }
+    const known = new Map<string, CheckedAsset>();
+    for (const id of assetIds) {
+      const asset = provisional?.(id);
+      if (asset) known.set(id, asset);
+    }
     const [vocabularies, assets, organisations] = await Promise.all([
       this.taxonomy.vocabularies(manager),
-      this.assets.kindsOf([...assetIds], manager),
+      this.assets.kindsOf(
+        [...assetIds].filter((id) => !known.has(id)),
+        manager,
+      ),
       this.organisations.findByIds([...organisationIds], manager),
     ]);
+    for (const [id, asset] of known) assets.set(id, asset);
     return {
       vocabularies,
       assets,

@@ -94,8 +94,16 @@ describe('Dutch headers', () => {
       }),
     ]);
     expect(problems(readHeader(['Soort', PRICE, 'module.price.amountCents'], undefined))).toEqual([
-      expect.objectContaining({ code: 'columnTwice' }),
+      expect.objectContaining({
+        code: 'columnTwice',
+        message:
+          'kolom 3 ("module.price.amountCents") is dezelfde kolom als kolom 2; haal er een weg',
+      }),
     ]);
+    // Every problem of the header at once: fixing it takes one round.
+    expect(
+      problems(readHeader(['Soort', 'Titl', 'Titel', 'Titel'], undefined)).map((p) => p.code),
+    ).toEqual(['unknownColumn', 'columnTwice']);
     expect(problems(readHeader(['Titel', 'Samenvatting'], undefined))).toEqual([
       expect.objectContaining({ field: 'kind', code: 'kindColumnMissing' }),
     ]);

@@ -1,16 +1,11 @@
-import {
-  AssetContentDto,
-  BulkItem,
-  BulkOutcome,
-  publishProblems,
-  similarityFeatures,
-} from '@bouwsteen/assets';
+import { randomUUID } from 'node:crypto';
+import { BulkItem, BulkOutcome, similarityFeatures } from '@bouwsteen/assets';
 import { EntityManager } from 'typeorm';
-import { FieldCode } from '@bouwsteen/common/pure';
+import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
 import { dutchMessage, inDutch } from '@bouwsteen/taxonomy/pure';
 import { Counts, ReportLine } from './import-jobs.repository';
 import { count, emptyCounts, problemLines } from './report-lines';
-import { CheckedRow, shapeProblems } from './row-check';
+import { CheckedRow, checkable, shapeProblems } from './row-check';
 import { RowProblem, referencedCodes, resolveReferences } from './row-codec';
 import { RunContext, RunState, recordProgress } from './import-run-state';
 
@@ -46,11 +41,17 @@ export class ImportBatches {
   async prepare(rows: CheckedRow[]): Promise<Prepared> {
     const { job } = this.ctx;
     const state = this.state;
-    // References by the PPS's own code: to blocks written before (earlier batches included).
+    // References by the PPS's own code: to blocks written before (earlier batches included);
+    // in a dry run, which writes nothing, also to those it would have written.
     const codes = [
       ...new Set(rows.flatMap((row) => (row.kind ? referencedCodes(row.kind, row.content) : []))),
     ];
     const known = await this.ctx.writer.idsBySourceId(job.ppsId, codes);
+    if (job.dryRun)
+      for (const code of codes) {
+        const id = state.dryWritten.get(code);
+        if (id && !known.has(code)) known.set(code, id);
+      }
     const items: BulkItem[] = [];
     const checked = new Map<number, CheckedRow>();
     for (const [key, row] of rows.entries()) {
@@ -66,35 +67,35 @@ export class ImportBatches {
           });
         state.codes.add(row.sourceId);
       }
-      if (row.kind && row.problems.length === 0 && this.waits(row, known)) continue;
-      // In a dry run nothing is written, so a block earlier in this file has no id yet: a
-      // reference to the code of a row it would have written is taken as good.
-      if (row.kind)
-        row.problems.push(
-          ...resolveReferences(
-            row.kind,
-            row.content,
-            known,
-            job.dryRun ? state.dryWritten : undefined,
-          ).map((problem) => this.unresolved(row, problem)),
-        );
       if (!row.kind) continue;
+      // A row with problems waits too: whether a code it refers to exists is told with them.
+      if (this.waits(row, known)) continue;
+      row.problems.push(
+        ...resolveReferences(row.kind, row.content, known).map((problem) =>
+          this.unresolved(row, problem),
+        ),
+      );
       // Every problem of a row in one report, so fixing the file takes one round: the API's
       // rules run on a row that already has problems too (on the fields that have none yet),
-      // and when publishing, what publishing needs and the row lacks is named with them.
+      // and the writer checks the rest of it — what only the database knows, and what
+      // publishing needs — without writing it.
       const shape = await shapeProblems(row.kind, job.ppsId, row.content);
-      if (row.problems.length > 0 || shape.problems.length > 0) {
-        row.problems.push(...newProblems(row.problems, shape.problems));
-        if (job.publish) row.problems.push(...newProblems(row.problems, publishGaps(row)));
-        continue;
-      }
+      row.problems.push(...newProblems(row.problems, shape.problems));
+      const sound = row.problems.length === 0;
+      const rest = sound
+        ? { content: shape.content!, leftOut: [] }
+        : await checkable(row.kind, job.ppsId, row.content, row.problems);
+      if (!rest) continue;
+      row.leftOut = rest.leftOut;
+      const said = (field: string) => row.problems.some((problem) => problem.field === field);
       items.push({
         key,
-        id: row.id,
-        sourceId: row.sourceId,
+        id: said('id') ? undefined : row.id,
+        sourceId: said('sourceId') ? undefined : row.sourceId,
         kind: row.kind,
-        content: shape.content!,
+        content: rest.content,
         given: row.given,
+        checkOnly: !sound,
       });
       checked.set(key, row);
     }
@@ -110,8 +111,10 @@ export class ImportBatches {
     const cycle = stuck?.cycles.get(code);
     if (cycle !== undefined && row.sourceId && stuck!.cycles.get(row.sourceId) === cycle)
       return { ...problem, message: dutchMessage(FieldCode.ReferenceCycle) };
-    if (!this.state.failedCodes.has(code) && !stuck?.codes.has(code)) return problem;
-    return failed;
+    if (this.state.failedCodes.has(code) || stuck?.codes.has(code)) return failed;
+    if (this.state.readStopped)
+      return { ...problem, message: dutchMessage(FieldCode.ReadStoppedBeforeReference) };
+    return problem;
   }
 
   /**
@@ -120,9 +123,7 @@ export class ImportBatches {
    */
   private waits(row: CheckedRow, known: Map<string, string>): boolean {
     const { state } = this;
-    const missing = referencedCodes(row.kind!, row.content).filter(
-      (code) => !known.has(code) && !(this.ctx.job.dryRun && state.dryWritten.has(code)),
-    );
+    const missing = referencedCodes(row.kind!, row.content).filter((code) => !known.has(code));
     if (missing.length === 0 || state.waiting.length >= MAX_WAITING_ROWS) return false;
     const { mayWaitFor } = state;
     if (mayWaitFor !== 'any' && !missing.some((code) => mayWaitFor.has(code))) return false;
@@ -141,7 +142,9 @@ export class ImportBatches {
   async commit({ rows, items, checked }: Prepared): Promise<void> {
     const { ctx, state } = this;
     const settled = rows.filter((row) => !row.waitingNow);
-    const early = settled.filter((row) => row.problems.length > 0 || !row.kind);
+    const itemRows = new Set(checked.values());
+    // Rows the writer was not given (no kind, or nothing of them could be checked).
+    const early = settled.filter((row) => !itemRows.has(row));
     const position = state.rounds ? state.ordinal : Math.max(...rows.map((row) => row.ordinal!));
     const settledOrdinals = new Set(settled.map((row) => row.ordinal!));
     const recorded = new Set<number>();
@@ -171,6 +174,7 @@ export class ImportBatches {
       ? await ctx.writer.write(ctx.principal, ctx.job.ppsId, items, {
           publish: ctx.job.publish,
           dryRun: ctx.job.dryRun,
+          provisional: ctx.job.dryRun ? state.dryKinds : undefined,
           changeNote: `Bijgewerkt met een import (${ctx.job.fileName ?? 'bestand'})`,
           // The batch's own transaction covers every row; one of a single row, only that row.
           record: (manager, written) => record(manager, written, written.length === items.length),
@@ -187,21 +191,37 @@ export class ImportBatches {
     if (ctx.job.dryRun)
       for (const outcome of outcomes) {
         const row = checked.get(outcome.key)!;
-        if (outcome.result !== 'failed' && row.sourceId) state.dryWritten.add(row.sourceId);
+        if (outcome.result === 'failed' || (!row.sourceId && !outcome.assetId)) continue;
+        // A new block has no id in a dry run: one is made up for rows that refer to it.
+        const id = outcome.assetId ?? randomUUID();
+        if (row.sourceId) state.dryWritten.set(row.sourceId, id);
+        state.dryKinds.set(id, row.kind!);
       }
     await this.checkSimilar(items, outcomes, checked);
   }
 
-  /** What became of one written row: its counts and, when it failed, its report lines. */
+  /**
+   * What became of one row the writer was given: its counts and, when it failed, its report
+   * lines — its own problems, then what the writer found in the fields that have none — and,
+   * in a dry run that does not publish, what publishing would still need (as a warning: the
+   * row goes in as a draft, but "Nu echt importeren" with publishing refuses it for that).
+   */
   private describe(row: CheckedRow, outcome: BulkOutcome, counts: Counts, lines: ReportLine[]) {
-    if (outcome.errors.length === 0) return count(counts, outcome);
-    counts.failed++;
-    lines.push(
-      ...problemLines(
-        row,
-        outcome.errors.map((error) => ({ field: error.field, message: inDutch(error) })),
-      ),
+    if (row.problems.length === 0 && outcome.errors.length === 0 && !outcome.publishGaps)
+      return count(counts, outcome);
+    const inWords = (errors: FieldError[]) =>
+      errors.map((error) => ({ field: error.field, message: inDutch(error) }));
+    const problems = [
+      ...row.problems,
+      ...newProblems([...row.problems, ...(row.leftOut ?? [])], inWords(outcome.errors)),
+    ];
+    const gaps = newProblems(
+      [...problems, ...(row.leftOut ?? [])],
+      inWords(outcome.publishGaps ?? []),
     );
+    if (problems.length === 0) count(counts, outcome);
+    else counts.failed++;
+    lines.push(...problemLines(row, problems), ...problemLines(row, gaps, 'warning'));
   }
 
   /** "Dit bestaat al" for every new row of the batch, in one multi-search. */
@@ -262,20 +282,15 @@ export class ImportBatches {
   }
 }
 
-/** Problems of fields (or their parts) that have none yet: one line per field, the first found. */
-function newProblems(known: RowProblem[], found: RowProblem[]): RowProblem[] {
-  const fields = known.map((problem) => problem.field);
+/**
+ * Problems of fields (or their parts) that have none yet (`known`: problems, or fields whose
+ * problems were told): one line per field, the first found.
+ */
+function newProblems(known: (RowProblem | string)[], found: RowProblem[]): RowProblem[] {
+  const fields = known.map((problem) => (typeof problem === 'string' ? problem : problem.field));
   const taken = (field: string) =>
     fields.some(
       (other) => field === other || field.startsWith(`${other}.`) || other.startsWith(`${field}.`),
     );
   return found.filter((problem) => !taken(problem.field));
-}
-
-/** What publishing needs and a row lacks: the bulk writer's own refusal, in Dutch. */
-function publishGaps(row: CheckedRow): RowProblem[] {
-  return publishProblems(row.kind!, row.content as Partial<AssetContentDto>).map((error) => ({
-    field: error.field,
-    message: inDutch(error),
-  }));
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AssetBulkWriter, DuplicateCheck } from '@bouwsteen/assets';
+import { AssetBulkWriter, AssetKind, DuplicateCheck } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
@@ -38,8 +38,13 @@ export class RunState {
   bytesRead = 0;
   /** Codes met so far in this file: a code twice is a mistake in the file, not an update. */
   readonly codes = new Set<string>();
-  /** In a dry run, the codes of rows it would have written: what later rows may refer to. */
-  readonly dryWritten = new Set<string>();
+  /**
+   * In a dry run, the codes of rows it would have written, with their ids (made up for new
+   * blocks): what later rows may refer to; and the kinds of the blocks it would have written,
+   * by id, for the writer to check references by as the real run's.
+   */
+  readonly dryWritten = new Map<string, string>();
+  readonly dryKinds = new Map<string, AssetKind>();
   /** Rows waiting for codes further down the file, in file order. */
   waiting: CheckedRow[] = [];
   /** Ordinals of rows set aside and not yet dealt with (what a checkpoint's `waiting` holds). */
@@ -59,6 +64,8 @@ export class RunState {
   cancelled = false;
   /** The whole file has been read: batches now hold waiting rows. */
   rounds = false;
+  /** The file broke off before its end: a code no row read has may stand after the break. */
+  readStopped = false;
   stuck = false;
 
   constructor(

@@ -1,4 +1,4 @@
-import { isNotice, readRows, SourceItem, SourceRow } from './readers';
+import { FileNotice, isNotice, readRows, SourceItem, SourceRow } from './readers';
 import { ImportBatches } from './import-batch';
 import { RunContext, RunState, recordProgress } from './import-run-state';
 import { line } from './report-lines';
@@ -41,8 +41,10 @@ export class ImportRun {
     const { state } = this;
     const resume = this.ctx.job.checkpoint!;
     const skipped = new Set(resume.done);
+    /** The last row read: up to it, the file has been dealt with. */
+    let lastLabel: string | undefined;
     const waited = new Set(resume.waiting);
-    let fatal: string | null = null;
+    const fatal: FileNotice[] = [];
     let noticesMet = 0;
     const rows = readRows(
       this.ctx.job.format,
@@ -55,7 +57,7 @@ export class ImportRun {
     for await (const item of rows as AsyncIterable<SourceItem>) {
       if (state.stopped) break;
       if (isNotice(item)) {
-        if (item.fatal) fatal = item.notice.message;
+        if (item.fatal) fatal.push(item);
         // The notes an earlier attempt wrote come first; the file is read in the same order.
         if (item.fatal || ++noticesMet > resume.notices)
           state.notices.push({
@@ -67,15 +69,21 @@ export class ImportRun {
       state.ordinal++;
       if (state.ordinal <= resume.position || skipped.has(state.ordinal)) {
         this.skip(item, waited);
+        lastLabel = item.label;
         continue;
       }
       await this.add(this.read(item));
+      lastLabel = item.label;
     }
-    if (!fatal && !state.stopped) await this.flush();
+    // Where the file breaks off (a bound passed, a part broken), the rows before it are dealt
+    // with as any are, and rows waiting for a code further down get what has been read.
+    if (!state.stopped) await this.flush();
     await this.written();
-    if (!fatal && !state.stopped) await this.rounds(resume.rounds && resume.stuck);
+    state.readStopped = fatal.length > 0;
+    if (!state.stopped && (fatal.length === 0 || state.waiting.length > 0))
+      await this.rounds(resume.rounds && resume.stuck);
     await this.written();
-    if (fatal) return { status: 'failed', error: `Het bestand is niet ingelezen: ${fatal}` };
+    if (fatal.length > 0) return { status: 'failed', error: notRead(fatal, lastLabel) };
     if (state.cancelled) return { status: 'cancelled', error: null };
     if (state.stopped) return { status: 'stopped' };
     return { status: 'done', error: null };
@@ -194,4 +202,22 @@ export class ImportRun {
     await this.inFlight;
     if (this.failure) throw this.failure;
   }
+}
+
+/**
+ * Why the file was not read (to its end), as the job's error: the first reason and how many
+ * more the report holds; and, when rows came before it, that those were dealt with (the
+ * totals and the report say how) and the rest of the file was not.
+ */
+function notRead(fatal: FileNotice[], lastLabel: string | undefined): string {
+  const reason = fatal[0].notice.message.replace(/[.;:,]?$/, '');
+  const more =
+    fatal.length > 1
+      ? ` Zie het verslag voor nog ${fatal.length - 1} ${fatal.length === 2 ? 'probleem' : 'problemen'}.`
+      : '';
+  if (lastLabel === undefined)
+    return more
+      ? `Het bestand is niet ingelezen: ${reason}.${more}`
+      : `Het bestand is niet ingelezen: ${fatal[0].notice.message}`;
+  return `Het bestand is maar voor een deel ingelezen: ${reason}.${more} De rijen tot en met ${lastLabel} zijn verwerkt (zie de totalen en het verslag); wat daarna komt niet.`;
 }

@@ -15,10 +15,14 @@ export function count(counts: Counts, outcome: BulkOutcome): void {
   if (outcome.published) counts.published++;
 }
 
-/** The report's lines for one row's problems. */
-export function problemLines(row: CheckedRow, problems: RowProblem[]): ReportLine[] {
+/** The report's lines for one row's problems (or, as warnings, what it would lack). */
+export function problemLines(
+  row: CheckedRow,
+  problems: RowProblem[],
+  severity: ReportLine['severity'] = 'error',
+): ReportLine[] {
   return problems.map((problem) =>
-    line('error', row.label, row.sourceId ?? null, withValue(problem, row)),
+    line(severity, row.label, row.sourceId ?? null, withValue(problem, row)),
   );
 }
 

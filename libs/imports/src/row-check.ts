@@ -38,6 +38,11 @@ export interface CheckedRow {
   waited?: boolean;
   /** Set aside by the batch it was last put in (so that batch has not dealt with it). */
   waitingNow?: boolean;
+  /**
+   * Fields left out of what the bulk writer checks of a row with problems (see checkable):
+   * its problems' fields and what leaving those out made wrong in turn. Never told again.
+   */
+  leftOut?: string[];
 }
 
 /** Bytes and shape: what a row says, in the API's shape, and what is wrong with it so far. */
@@ -110,6 +115,54 @@ export async function shapeProblems(
       })),
     };
   }
+}
+
+/** Rounds of leaving fields out before a row's content is given up on (each leaves one out). */
+const LEAVE_OUT_ROUNDS = 4;
+
+/**
+ * What of a row with problems the bulk writer can still check — what only the database knows
+ * (references, organisations, the block it names) and what publishing needs — so every
+ * problem of the row is told at once: its content without the fields its problems are in,
+ * and without what leaving those out makes wrong in turn (a date pair, a record's part).
+ * Undefined when no such content is found.
+ */
+export async function checkable(
+  kind: AssetKind,
+  ppsId: string,
+  content: Record<string, unknown>,
+  problems: RowProblem[],
+): Promise<{ content: AssetContentDto; leftOut: string[] } | undefined> {
+  const leftOut = [...new Set(problems.map((problem) => problem.field).filter(Boolean))];
+  const rest = structuredClone(content);
+  for (let round = 0; round < LEAVE_OUT_ROUNDS; round++) {
+    for (const field of leftOut) leaveOut(rest, field);
+    const shape = await shapeProblems(kind, ppsId, rest);
+    if (shape.content) return { content: shape.content, leftOut };
+    const fresh = shape.problems
+      .map((problem) => problem.field)
+      .filter((field) => !leftOut.some((out) => field === out || field.startsWith(`${out}.`)));
+    // What is still wrong is what a draft needs and was left out: the rest is sound.
+    if (fresh.length === 0) return { content: rest as unknown as AssetContentDto, leftOut };
+    leftOut.push(...new Set(fresh));
+  }
+  return undefined;
+}
+
+/** Removes the field at a dotted path; an entry of a list goes with its list (a hole is wrong). */
+function leaveOut(content: Record<string, unknown>, path: string): void {
+  const keys = path.split('.');
+  const chain: unknown[] = [content];
+  for (const key of keys.slice(0, -1)) {
+    const current = chain[chain.length - 1];
+    if (!current || typeof current !== 'object') return;
+    chain.push((current as Record<string, unknown>)[key]);
+  }
+  const parent = chain[chain.length - 1];
+  if (!parent || typeof parent !== 'object') return;
+  if (Array.isArray(parent))
+    delete (chain[chain.length - 2] as Record<string, unknown>)[keys[keys.length - 2]];
+  else delete (parent as Record<string, unknown>)[keys[keys.length - 1]];
 }
 
 /** What a JSON line's `kind` may be: the API's codes. */

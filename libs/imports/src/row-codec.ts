@@ -305,8 +305,6 @@ export function resolveReferences(
   kind: AssetKind,
   content: Record<string, unknown>,
   ids: Map<string, string>,
-  /** Codes taken as good without an id (a dry run's blocks from earlier in the file): dropped. */
-  pending?: Set<string>,
 ): RowProblem[] {
   const problems: RowProblem[] = [];
   for (const column of referenceColumns(kind)) {
@@ -319,7 +317,6 @@ export function resolveReferences(
         if (typeof reference !== 'string' || isUuid(reference)) return [reference];
         const id = ids.get(reference);
         if (id) return [id];
-        if (pending?.has(reference)) return [];
         problems.push({
           field: column.name,
           message: dutchMessage(FieldCode.UnknownSourceId),

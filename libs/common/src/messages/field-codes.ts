@@ -68,7 +68,13 @@ export const FieldCode = {
   SourceIdRepeated: 'sourceIdRepeated',
   ReferencedRowFailed: 'referencedRowFailed',
   ReferenceCycle: 'referenceCycle',
+  ReadStoppedBeforeReference: 'readStoppedBeforeReference',
   NotAnObject: 'notAnObject',
+  NotJson: 'notJson',
+  LineTooLong: 'lineTooLong',
+  KeyUnshowable: 'keyUnshowable',
+  KeyTooLong: 'keyTooLong',
+  KeyNotAllowed: 'keyNotAllowed',
 
   // Courses: errors that refuse a course, and warnings (advice) that do not.
   NotCourseKind: 'notCourseKind',

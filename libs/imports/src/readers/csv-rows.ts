@@ -5,7 +5,11 @@ import { pipeline } from 'node:stream';
 import { FieldCounter, Utf16ToUtf8, sniff } from './csv-bytes';
 import { SheetHeader, readHeader } from './header-check';
 import { ReadRefusal, dutchNumber, refusalNotice } from './read-refusal';
-import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
+import { ByteCounter, EMPTY_FILE, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
+
+/** A CSV with a header and no rows under it. */
+const HEADER_ONLY =
+  'het bestand heeft alleen een kopregel; zet de bouwstenen in de rijen eronder en importeer opnieuw';
 
 /** What a spreadsheet program puts before a value so it is not read as a formula (our export too). */
 const DEFUSED = /^'(?=[\t\r]|\s*[=+\-@])/;
@@ -94,17 +98,16 @@ export async function* csvRows(
   } finally {
     input.destroy();
   }
-  if (!labels) yield { fatal: false, notice: { field: '', message: 'het bestand is leeg' } };
+  const notice = (message: string): SourceItem => ({
+    fatal: false,
+    notice: { field: '', message },
+  });
+  if (!labels) yield notice(EMPTY_FILE);
   else if (!header) {
     const reading = readHeader(labels, undefined);
-    for (const notice of reading.notices) yield notice;
-    if (reading.header)
-      yield {
-        fatal: false,
-        notice: { field: '', message: 'het bestand heeft alleen een kopregel' },
-      };
-  } else if (rows === 0)
-    yield { fatal: false, notice: { field: '', message: 'het bestand heeft alleen een kopregel' } };
+    for (const refusal of reading.notices) yield refusal;
+    if (reading.header) yield notice(HEADER_ONLY);
+  } else if (rows === 0) yield notice(HEADER_ONLY);
 }
 
 /** The parser's complaint in Dutch (its own words are English and may quote the file). */
@@ -115,7 +118,9 @@ function csvRefusal(error: CsvError, label: string, limits: ImportReadLimits): R
     );
   if (error.code === 'CSV_QUOTE_NOT_CLOSED')
     return new ReadRefusal(
-      'het bestand is geen leesbare CSV: een aanhalingsteken (") wordt niet gesloten',
+      'het bestand is geen leesbare CSV: een aanhalingsteken (") wordt niet gesloten; sluit het, of haal het weg',
     );
-  return new ReadRefusal('het bestand is geen leesbare CSV');
+  return new ReadRefusal(
+    'het bestand is geen leesbare CSV; sla het op als "CSV UTF-8" en importeer opnieuw',
+  );
 }

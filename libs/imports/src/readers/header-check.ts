@@ -32,7 +32,8 @@ export interface HeaderReading {
  * the paths then decide, else each cell of the first row is a path or a Dutch label. A column
  * no one knows, named twice, or a label two kinds share where the kind is not known, refuses
  * the file as a whole (a misspelt column would otherwise drop its data without a word); so
- * does a file without a kind column whose kind the sheet's name or columns do not tell.
+ * does a file without a kind column whose kind the sheet's name or columns do not tell. Every
+ * such problem of the header is told at once, each naming its column (and sheet) and what to do.
  */
 export function readHeader(
   first: string[],
@@ -45,6 +46,9 @@ export function readHeader(
   const notices: FileNotice[] = [];
   const refuse = (problem: RowProblem) =>
     notices.push({ fatal: true, notice: { label: where || undefined, ...problem } });
+  /** A column as a message names it: `kolom 3 ("Titel") van blad "Modules"`. */
+  const place = (index: number, name?: string) =>
+    `kolom ${index + 1}${name === undefined ? '' : ` ("${name}")`}${where ? ` van blad "${where}"` : ''}`;
   const found: (readonly Column[] | undefined)[] = names.map((raw, index) => {
     const name = raw.trim();
     if (name === '') return undefined;
@@ -53,7 +57,7 @@ export function readHeader(
     if (UNSHOWABLE.test(name)) {
       refuse({
         field: `kolom ${index + 1}`,
-        message: `kolom ${index + 1} heeft een naam met een onzichtbaar teken (NUL of een ander stuurteken); gebruik de namen uit het sjabloon`,
+        message: `${place(index)} heeft een naam met een onzichtbaar teken (NUL of een ander stuurteken); gebruik de namen uit het sjabloon`,
         code: 'unshowableColumnName',
         values: { column: index + 1 },
         value: name,
@@ -62,10 +66,12 @@ export function readHeader(
     }
     const byPath = columnNamed(name);
     const columns = byPath ? [byPath] : columnsLabelled(name);
-    if (columns.length === 0) refuse(unknownColumn(index, name));
-    return columns;
+    if (columns.length > 0) return columns;
+    refuse(unknownColumn(place(index), index, name));
+    return undefined;
   });
-  if (notices.length > 0) return { pathRow, notices };
+  // A column no one knows may be the kind column misspelt: then a missing kind is not told.
+  const unknown = notices.length > 0;
 
   const kindColumn = found.some((columns) => columns?.[0].name === 'kind');
   const ownKind = kindOfHeader(found);
@@ -78,27 +84,28 @@ export function readHeader(
     if (candidates.length === 1) return candidates[0];
     const chosen = candidates.filter((column) => kindOfColumn(column) === labelKind);
     if (chosen.length === 1) return chosen[0];
-    refuse(sharedLabel(index, names[index].trim(), candidates));
+    refuse(sharedLabel(place(index, names[index].trim()), index, names[index].trim(), candidates));
     return undefined;
   });
-  if (!kindColumn && !kind && names.some((name) => name.trim() !== ''))
+  if (!unknown && !kindColumn && !kind && names.some((name) => name.trim() !== ''))
     refuse({
       field: 'kind',
-      message:
-        'de kolom Soort (kind) ontbreekt; zet de soort van elke rij in een kolom Soort, of gebruik het sjabloon van één soort',
+      message: `de kolom Soort (kind) ontbreekt${where ? ` in blad "${where}"` : ''}; zet de soort van elke rij in een kolom Soort, of gebruik het sjabloon van één soort`,
       code: 'kindColumnMissing',
     });
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   columns.forEach((column, index) => {
     if (!column) return;
     const same = 'sameAs' in column ? String(column.sameAs) : column.name;
-    if (seen.has(same))
+    const first = seen.get(same);
+    if (first !== undefined)
       refuse({
         field: names[index].trim(),
-        message: 'deze kolom staat er twee keer',
+        message: `${place(index, names[index].trim())} is dezelfde kolom als kolom ${first + 1}; haal er een weg`,
         code: 'columnTwice',
+        values: { column: index + 1, first: first + 1 },
       });
-    seen.add(same);
+    else seen.set(same, index);
   });
   if (notices.length > 0) return { pathRow, notices };
   return { header: { columns, kind }, pathRow, notices };
@@ -142,23 +149,28 @@ function kindOfHeader(found: (readonly Column[] | undefined)[]): AssetKind | und
   return undefined;
 }
 
-function unknownColumn(index: number, name: string): RowProblem {
+function unknownColumn(place: string, index: number, name: string): RowProblem {
   const guess = nearest(name);
   return {
     field: name,
-    message: `kolom ${index + 1} heeft een onbekende naam${guess ? `; bedoelt u "${guess}"?` : '.'} Gebruik de kolomnamen uit het sjabloon: de Nederlandse (zoals Titel) of die van de API (zoals title)`,
+    message: `${place} heeft een onbekende naam${guess ? `; bedoelt u "${guess}"?` : '.'} Gebruik de kolomnamen uit het sjabloon: de Nederlandse (zoals Titel) of die van de API (zoals title)`,
     code: 'unknownColumn',
     values: { column: index + 1, name, ...(guess ? { suggestion: guess } : {}) },
     value: name,
   };
 }
 
-function sharedLabel(index: number, name: string, columns: readonly Column[]): RowProblem {
+function sharedLabel(
+  place: string,
+  index: number,
+  name: string,
+  columns: readonly Column[],
+): RowProblem {
   const kinds = columns.map((column) => KIND_CHOICES[kindOfColumn(column)!].toLowerCase());
   const options = kinds.map((kind) => `"${name} (${kind})"`).join(' of ');
   return {
     field: name,
-    message: `kolom ${index + 1} ("${name}") hoort bij meer soorten (${kinds.join(', ')}); noem hem ${options}, of zet de API-namen in de tweede kopregel`,
+    message: `${place} hoort bij meer soorten (${kinds.join(', ')}); noem hem ${options}, of zet de API-namen in de tweede kopregel`,
     code: 'columnOfSeveralKinds',
     values: { column: index + 1, name, kinds: kinds.join(', ') },
     value: name,

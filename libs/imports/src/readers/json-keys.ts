@@ -1,3 +1,5 @@
+import { FieldCode } from '@bouwsteen/common/pure';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { RowProblem } from '../row-codec';
 
 /** Longer than any field's name (the longest path is under 60 characters). */
@@ -25,17 +27,17 @@ export function badKey(value: unknown): RowProblem | undefined {
       if (UNSHOWABLE.test(key))
         return {
           field: '',
-          message: 'een veldnaam bevat een NUL-teken of een ander onzichtbaar stuurteken',
+          message: dutchMessage(FieldCode.KeyUnshowable),
           value: key.slice(0, MAX_KEY_LENGTH),
         };
       if (key.length > MAX_KEY_LENGTH)
         return {
           field: '',
-          message: `een veldnaam is langer dan ${MAX_KEY_LENGTH} tekens`,
+          message: dutchMessage(FieldCode.KeyTooLong, { max: MAX_KEY_LENGTH }),
           value: `${key.slice(0, MAX_KEY_LENGTH)}…`,
         };
       if (key === '__proto__')
-        return { field: '', message: 'de veldnaam __proto__ is niet toegestaan', value: key };
+        return { field: '', message: dutchMessage(FieldCode.KeyNotAllowed), value: key };
       stack.push(child);
     }
   }

@@ -1,8 +1,10 @@
 import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
+import { FieldCode } from '@bouwsteen/common/pure';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { createReadStream } from 'node:fs';
 import { badKey } from './json-keys';
 import { dutchNumber } from './read-refusal';
-import { ByteCounter, SourceItem } from './source-rows';
+import { ByteCounter, EMPTY_FILE, SourceItem } from './source-rows';
 
 /**
  * Rows of a JSON Lines file (one API-shaped object per line), streamed line by line with a
@@ -29,7 +31,7 @@ export async function* jsonlRows(
     pendingBytes = 0;
     if (tooLong) {
       tooLong = false;
-      return lineProblem(lineNumber, `de regel is langer dan ${maxLineBytes} bytes`);
+      return lineProblem(lineNumber, dutchMessage(FieldCode.LineTooLong, { max: maxLineBytes }));
     }
     const text = decoder
       .decode(line)
@@ -41,7 +43,7 @@ export async function* jsonlRows(
     try {
       object = JSON.parse(text);
     } catch (error) {
-      return lineProblem(lineNumber, `is geen geldige JSON (${(error as Error).message})`);
+      return lineProblem(lineNumber, notJson(error));
     }
     const key = badKey(object);
     if (key) return { label: `regel ${lineNumber}`, object: undefined, problems: [key] };
@@ -64,7 +66,7 @@ export async function* jsonlRows(
     if (rows > limits.maxRows) return yield tooMany(limits);
     if (row) yield row;
   }
-  if (rows === 0) yield { fatal: false, notice: { field: '', message: 'het bestand is leeg' } };
+  if (rows === 0) yield { fatal: false, notice: { field: '', message: EMPTY_FILE } };
 
   function take(part: Buffer): void {
     if (tooLong || part.length === 0) return;
@@ -87,6 +89,15 @@ function tooMany(limits: ImportReadLimits): SourceItem {
       message: `het bestand heeft meer dan ${dutchNumber(limits.maxRows)} regels`,
     },
   };
+}
+
+/**
+ * Why a line is no JSON, in Dutch: where the parser stopped, when it says (V8 words its
+ * complaint in English, "… in JSON at position 37": only the number is taken, counted from 1).
+ */
+function notJson(error: unknown): string {
+  const position = /\bposition (\d+)/.exec(error instanceof Error ? error.message : '');
+  return dutchMessage(FieldCode.NotJson, position ? { at: Number(position[1]) + 1 } : {});
 }
 
 function lineProblem(lineNumber: number, message: string): SourceItem {

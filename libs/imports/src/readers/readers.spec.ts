@@ -1,4 +1,6 @@
 import { IMPORT_READ_LIMITS, ImportReadLimits } from '@bouwsteen/config/pure';
+import { FieldCode } from '@bouwsteen/common/pure';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,7 +131,7 @@ describe('file readers', () => {
         problems: [
           {
             field: '',
-            message: 'een veldnaam bevat een NUL-teken of een ander onzichtbaar stuurteken',
+            message: dutchMessage(FieldCode.KeyUnshowable),
             value: 'ti\u0000tle',
           },
         ],
@@ -143,7 +145,7 @@ describe('file readers', () => {
         label: 'regel 3',
         object: undefined,
         problems: [
-          { field: '', message: 'de veldnaam __proto__ is niet toegestaan', value: '__proto__' },
+          { field: '', message: dutchMessage(FieldCode.KeyNotAllowed), value: '__proto__' },
         ],
       },
       {
@@ -152,7 +154,8 @@ describe('file readers', () => {
         problems: [
           {
             field: '',
-            message: 'een veldnaam is langer dan 200 tekens',
+            message:
+              'Een veldnaam is langer dan 200 tekens. Gebruik de veldnamen van de API (zoals title).',
             value: `${'k'.repeat(200)}…`,
           },
         ],
@@ -169,7 +172,13 @@ describe('file readers', () => {
       {
         label: 'regel 1',
         object: undefined,
-        problems: [{ field: '', message: 'de regel is langer dan 2048 bytes' }],
+        problems: [
+          {
+            field: '',
+            message:
+              'Deze regel is langer dan een regel mag zijn (2.048 bytes). Maak de teksten van deze bouwsteen korter.',
+          },
+        ],
       },
       { label: 'regel 2', object: { kind: 'module' }, problems: [] },
     ]);

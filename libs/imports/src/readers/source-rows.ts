@@ -32,6 +32,9 @@ export function isNotice(item: SourceItem): item is FileNotice {
 /** Tells how far into the file the reader is, for the job's progress. */
 export type ByteCounter = (bytes: number) => void;
 
+/** A file with no rows at all (a warning: nothing is imported). */
+export const EMPTY_FILE = 'het bestand is leeg; vul het sjabloon in en importeer opnieuw';
+
 export const FORMULA_PROBLEM = 'bevat een formule; zet de waarde zelf in de cel';
 
 /** A filled cell right of the last header: its value would otherwise be lost without a word. */
@@ -41,7 +44,8 @@ export function outsideHeader(index: number, text: string): RowProblem[] {
     : [
         {
           field: `kolom ${index + 1}`,
-          message: 'staat buiten de kolommen van de kopregel',
+          message:
+            'staat buiten de kolommen van de kopregel; geef de kolom een naam in de kopregel, of maak de cel leeg',
           value: text,
         },
       ];

@@ -91,7 +91,8 @@ describe('xlsx reader', () => {
         problems: [
           {
             field: 'kolom 7',
-            message: 'staat buiten de kolommen van de kopregel',
+            message:
+              'staat buiten de kolommen van de kopregel; geef de kolom een naam in de kopregel, of maak de cel leeg',
             value: 'ernaast',
           },
         ],
@@ -158,6 +159,41 @@ describe('xlsx reader', () => {
     ]);
     // The strings' file was unlinked when it was opened: nothing of the file stays behind.
     expect(readdirSync(dir).filter((name) => name.startsWith('.strings'))).toEqual([]);
+  });
+
+  it('checks every sheet’s header before it hands on a row, and tells all their problems', async () => {
+    const path = fileIn();
+    await writeXlsx(path, [
+      {
+        name: 'Modules',
+        rows: () => [rowXml(1, ['Eigen code', 'Titel']), rowXml(2, ['M-1', 'a'])],
+      },
+      {
+        name: 'Curricula',
+        rows: () => [rowXml(1, ['Eigen code', 'Titl', 'Eigen code']), rowXml(2, ['C-1', 'b'])],
+      },
+    ]);
+    expect(await read(path)).toEqual([
+      {
+        fatal: true,
+        notice: expect.objectContaining({
+          label: 'Curricula',
+          field: 'Titl',
+          message: expect.stringMatching(
+            /^kolom 2 van blad "Curricula" heeft een onbekende naam; bedoelt u "Titel"\?/,
+          ),
+        }),
+      },
+      {
+        fatal: true,
+        notice: expect.objectContaining({
+          label: 'Curricula',
+          field: 'Eigen code',
+          message:
+            'kolom 3 ("Eigen code") van blad "Curricula" is dezelfde kolom als kolom 1; haal er een weg',
+        }),
+      },
+    ]);
   });
 
   it('refuses what is not a workbook in Dutch: not a zip, broken XML, endless nesting, a missing sheet', async () => {

@@ -4,9 +4,9 @@ import { RowProblem } from '../row-codec';
 import { SheetHeader, readHeader } from './header-check';
 import { ReadRefusal, dutchNumber, refusalNotice } from './read-refusal';
 import { SharedStrings, readSharedStrings } from './shared-strings';
-import { SheetRow, readSheetRows } from './sheet-rows';
-import { ByteCounter, FORMULA_PROBLEM, SourceItem, outsideHeader } from './source-rows';
-import { readDateStyles, readWorkbook } from './workbook-parts';
+import { SheetContext, SheetRow, readSheetRows } from './sheet-rows';
+import { ByteCounter, FORMULA_PROBLEM, FileNotice, SourceItem, outsideHeader } from './source-rows';
+import { SheetPart, readDateStyles, readWorkbook } from './workbook-parts';
 import { ZipParts } from './zip-parts';
 
 /** The template's own sheets: read by people, not imported. */
@@ -37,12 +37,18 @@ export async function* xlsxRows(
       book.styles && zip.has(book.styles) ? await readDateStyles(zip, book.styles) : [];
     if (book.sharedStrings && zip.has(book.sharedStrings))
       for await (const _ of readSharedStrings(zip.text(book.sharedStrings), strings, limits));
-    let sheets = 0;
+    const sheets = importedSheets(book.sheets);
+    // Every sheet's header before any row: a sheet further on that refuses the file stops it
+    // before a row of the sheets before it is written.
+    const refusals: FileNotice[] = [];
+    for (const { name, path } of sheets) {
+      const context = { sheet: name, strings, dateStyles, date1904: book.date1904, limits };
+      refusals.push(...(await headerRefusals(zip.text(path, false), context)));
+    }
+    if (refusals.length > 0) return yield* refusals;
     let rowsRead = 0;
-    for (const sheet of book.sheets) {
-      if (sheet.name === EXPLANATION_SHEET || sheet.name === LISTS_SHEET) continue;
-      sheets++;
-      const name = sheet.name.trim().slice(0, SHOWN_NAME) || `blad ${sheets}`;
+    for (const sheet of sheets) {
+      const { name } = sheet;
       const context = { sheet: name, strings, dateStyles, date1904: book.date1904, limits };
       const batch: (SheetRow | ReadRefusal)[] = [];
       let labels: string[] | undefined;
@@ -88,8 +94,15 @@ export async function* xlsxRows(
           notice: { label: name, field: '', message: 'dit werkblad bevat geen rijen' },
         };
     }
-    if (sheets === 0)
-      yield { fatal: false, notice: { field: '', message: 'het bestand bevat geen werkbladen' } };
+    if (sheets.length === 0)
+      yield {
+        fatal: false,
+        notice: {
+          field: '',
+          message:
+            'het bestand bevat geen werkbladen; zet de bouwstenen in een werkblad, zoals in het sjabloon',
+        },
+      };
   } catch (error) {
     if (!(error instanceof ReadRefusal)) throw error;
     yield refusalNotice(error);
@@ -97,6 +110,39 @@ export async function* xlsxRows(
     strings.close();
     zip?.close();
   }
+}
+
+/** The sheets whose rows are imported (not the template's own), each with the name rows show. */
+function importedSheets(sheets: SheetPart[]): SheetPart[] {
+  return sheets
+    .filter((sheet) => sheet.name !== EXPLANATION_SHEET && sheet.name !== LISTS_SHEET)
+    .map((sheet, index) => ({
+      ...sheet,
+      name: sheet.name.trim().slice(0, SHOWN_NAME) || `blad ${index + 1}`,
+    }));
+}
+
+/**
+ * Why a sheet's header refuses the file, if it does, read as the rows are (the first row with
+ * text, and the row with text after it), from only as much of the sheet as that takes.
+ */
+async function headerRefusals(
+  chunks: AsyncIterable<string>,
+  context: SheetContext,
+): Promise<FileNotice[]> {
+  const batch: (SheetRow | ReadRefusal)[] = [];
+  let labels: string[] | undefined;
+  for await (const _ of readSheetRows(chunks, context, batch)) {
+    for (const row of batch) {
+      if (row instanceof ReadRefusal) throw row;
+      const texts = textsOf(row);
+      if (texts.every((text) => text.trim() === '')) continue;
+      if (labels) return readHeader(labels, texts, context.sheet).notices;
+      labels = texts;
+    }
+    batch.length = 0;
+  }
+  return labels ? readHeader(labels, undefined, context.sheet).notices : [];
 }
 
 /** A row's texts by column (a formula as its text): a header row. */

@@ -71,8 +71,11 @@ export class ZipParts {
     return this.entries.has(name);
   }
 
-  /** A part's text (UTF-8), chunk by chunk as it is inflated; stops at the bounds. */
-  async *text(name: string): AsyncGenerator<string> {
+  /**
+   * A part's text (UTF-8), chunk by chunk as it is inflated; stops at the bounds. `counted`
+   * false leaves the bytes out of the job's progress (a part read twice: a sheet's header).
+   */
+  async *text(name: string, counted = true): AsyncGenerator<string> {
     const entry = this.entries.get(name);
     if (!entry) throw notXlsx(`het onderdeel ${name} ontbreekt`);
     if (entry.isEncrypted())
@@ -93,7 +96,7 @@ export class ZipParts {
           error ? reject(notXlsx(`het onderdeel ${name} is beschadigd`)) : resolve(stream),
       ),
     );
-    raw.on('data', (chunk: Buffer) => this.counted(chunk.length));
+    if (counted) raw.on('data', (chunk: Buffer) => this.counted(chunk.length));
     let source: Readable = raw;
     if (entry.compressionMethod === DEFLATED) {
       const inflate = createInflateRaw();

@@ -1,4 +1,4 @@
-import { Catalogue, counted, kindName } from './wording';
+import { Catalogue, counted, dutchNumber, kindName } from './wording';
 
 /**
  * What an import finds in a row, in Dutch, for the report (where each line names its column):
@@ -34,7 +34,18 @@ export const NL_IMPORTS = {
     'De rij met deze eigen code is zelf niet ingelezen (zie de melding bij die rij). Verbeter die rij en importeer opnieuw.',
   referenceCycle: () =>
     'Deze rij en de rij met deze code verwijzen in een kring naar elkaar, dus geen van beide is ingelezen. Haal één verwijzing weg en importeer opnieuw.',
+  readStoppedBeforeReference: () =>
+    'Deze eigen code staat niet in het deel van het bestand dat is gelezen, en ook niet in Bouwsteen; de rest van het bestand is niet gelezen (zie de melding over het bestand). Verbeter het bestand en importeer opnieuw.',
   notAnObject: () => 'Zet op elke regel één bouwsteen als JSON-object: {"kind": …}.',
+  notJson: (v) =>
+    `Deze regel is geen geldige JSON${v.at !== undefined ? ` (bij teken ${dutchNumber(v.at)})` : ''}. Zet op elke regel één bouwsteen als JSON-object, met namen en teksten tussen dubbele aanhalingstekens en zonder komma na het laatste veld.`,
+  lineTooLong: (v) =>
+    `Deze regel is langer dan een regel mag zijn${v.max !== undefined ? ` (${dutchNumber(v.max)} bytes)` : ''}. Maak de teksten van deze bouwsteen korter.`,
+  keyUnshowable: () =>
+    'Een veldnaam bevat een NUL-teken of een ander onzichtbaar stuurteken. Typ de naam opnieuw zoals de API hem schrijft (zoals title).',
+  keyTooLong: (v) =>
+    `Een veldnaam is langer dan ${v.max !== undefined ? `${dutchNumber(v.max)} tekens` : 'een veldnaam mag zijn'}. Gebruik de veldnamen van de API (zoals title).`,
+  keyNotAllowed: () => 'De veldnaam __proto__ is niet toegestaan. Haal hem weg.',
 
   unknownAssetInPps: () =>
     'Geen bouwsteen van deze PPS heeft dit id. Laat het id leeg voor een nieuwe bouwsteen.',

@@ -219,8 +219,8 @@ export function RunForReal(props: {
             ''
           ) : (
             <p class="utrecht-form-field-description" id="echt-uitleg">
-              Deze proefimport keek niet na of alles gepubliceerd kan worden. Kiest u publiceren,
-              dan worden rijen die daarvoor iets missen niet ingelezen; de rest wel.
+              Wat een rij nog mist om gepubliceerd te worden, staat in het verslag als "Let op".
+              Kiest u publiceren, dan worden die rijen niet ingelezen; de rest wel.
             </p>
           )}
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
