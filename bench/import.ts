@@ -218,7 +218,7 @@ async function singleWrites(
   const random = mulberry32(7);
   const times: number[] = [];
   const creates: number[] = [];
-  // The curricula among the writes are built of one module (publishing needs one); not timed.
+  // The curricula among the writes are built of one published module (publishing needs one); not timed.
   const builder = await fetch(`${api}/api/v1/assets`, {
     method: 'POST',
     headers: { ...headers, 'Content-Type': 'application/json' },
@@ -227,8 +227,15 @@ async function singleWrites(
       ppsId,
     }),
   });
-  const { id: moduleId } = (await builder.json()) as { id: string };
+  const { id: moduleId, revision } = (await builder.json()) as { id: string; revision: number };
   if (builder.status !== 201) throw new Error(`create: ${builder.status}`);
+  // A published curriculum refers only to published modules.
+  const builderPublished = await fetch(`${api}/api/v1/assets/${moduleId}/publish`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json', 'If-Match': `"${revision}"` },
+    body: '{}',
+  });
+  if (builderPublished.status !== 200) throw new Error(`publish: ${builderPublished.status}`);
   for (let n = 0; n < count; n++) {
     const body = {
       ...syntheticAsset(1_000_000 + n, [ppsId], random, { moduleIds: [moduleId] }),

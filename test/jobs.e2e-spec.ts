@@ -7,7 +7,7 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { zipBomb } from './fixtures/xlsx-builder';
 import { PageBrowser } from './harness/page-browser';
-import { moduleBody } from './harness/fixtures';
+import { curriculumWith, moduleBody } from './harness/fixtures';
 import { ImportJob, finished } from './harness/imports';
 import { Started, alive, ensureBuilt, run, waitFor } from './harness/processes';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -20,6 +20,24 @@ function modules(ppsId: string, prefix: string, count: number): string {
     const body = moduleBody(ppsId, { title: `${prefix} ${index}` });
     return JSON.stringify(index % 10 === 9 ? body : { ...body, sourceId: `${prefix}-${index}` });
   }).join('\n');
+}
+
+/**
+ * Modules with, every fifth row, a curriculum built of the module just above it (as a file that
+ * lists each curriculum under its module does): the curricula wait for the next batch.
+ */
+function mixed(ppsId: string, prefix: string, count: number): string {
+  const rows = modules(ppsId, prefix, count).split('\n');
+  return rows
+    .map((row, index) =>
+      index % 5 === 4
+        ? JSON.stringify({
+            ...curriculumWith(ppsId, [`${prefix}-${index - 1}`], { title: `${prefix} ${index}` }),
+            sourceId: `${prefix}-${index}`,
+          })
+        : row,
+    )
+    .join('\n');
 }
 
 /**
@@ -83,7 +101,7 @@ describe('imports as background jobs (e2e, worker processes)', () => {
 
   it('finishes an import whose worker was killed outright, in another worker, every row once', async () => {
     const first = await startWorker();
-    const started = await upload(lead, ppsId, modules(ppsId, 'Kill', 30_000)).expect(202);
+    const started = await upload(lead, ppsId, mixed(ppsId, 'Kill', 30_000)).expect(202);
     await waitFor(
       'the import to be under way',
       async () => (await job(lead, started.body.id)).totals.created >= 3000,
@@ -104,6 +122,17 @@ describe('imports as background jobs (e2e, worker processes)', () => {
       [ppsId],
     );
     expect(counted).toEqual({ blocks: 30_000, titles: 30_000 });
+    // Each curriculum is built of the module above it, though the two went in different batches.
+    const [linked] = await db.query(
+      `SELECT count(*)::int AS curricula,
+              count(*) FILTER (WHERE m.source_id = 'Kill-' || (substr(c.source_id, 6)::int - 1))::int AS linked
+         FROM asset c
+         JOIN asset_version v ON v.asset_id = c.id AND v.number = c.latest_version
+         JOIN asset m ON m.id = ANY(v.component_ids)
+        WHERE c.pps_id = $1 AND c.kind = 'curriculum' AND c.source_id LIKE 'Kill-%'`,
+      [ppsId],
+    );
+    expect(linked).toEqual({ curricula: 6_000, linked: 6_000 });
     // The second attempt resumed where the first left off (it did not start over).
     const [{ attempt, checkpoint }] = await db.query(
       `SELECT attempt, checkpoint FROM import_job WHERE id = $1`,

@@ -58,15 +58,7 @@ export class ImportBatches {
       // Checking is CPU work: let the worker's other work in every few rows.
       if (key % YIELD_EVERY === YIELD_EVERY - 1) await yieldToOthers();
       // A row back from waiting was counted in the file already.
-      if (row.sourceId !== undefined && !row.waited) {
-        if (state.codes.has(row.sourceId))
-          row.problems.push({
-            field: 'sourceId',
-            message: dutchMessage(FieldCode.SourceIdRepeated),
-            value: row.sourceId,
-          });
-        state.codes.add(row.sourceId);
-      }
+      if (!row.waited) this.countCode(row);
       if (!row.kind) continue;
       // A row with problems waits too: whether a code it refers to exists is told with them.
       if (this.waits(row, known)) continue;
@@ -100,6 +92,19 @@ export class ImportBatches {
       checked.set(key, row);
     }
     return { rows, items, checked };
+  }
+
+  /** A row's code counted where it stands in the file: a second row with it is a mistake. */
+  countCode(row: CheckedRow): void {
+    const { state } = this;
+    if (row.sourceId === undefined) return;
+    if (state.codes.has(row.sourceId))
+      row.problems.push({
+        field: 'sourceId',
+        message: dutchMessage(FieldCode.SourceIdRepeated),
+        value: row.sourceId,
+      });
+    state.codes.add(row.sourceId);
   }
 
   /** A code no block has yet: said apart when a waiting row has it (a kring, or a failed row). */

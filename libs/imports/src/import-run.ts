@@ -25,6 +25,8 @@ export class ImportRun {
   private readonly batches: ImportBatches;
   private batch: CheckedRow[] = [];
   private readonly batchCodes = new Set<string>();
+  /** Rows that refer to a block of the batch being filled: they go into the next one. */
+  private carry: CheckedRow[] = [];
   private inFlight: Promise<void> = Promise.resolve();
   private failure: unknown;
 
@@ -165,19 +167,30 @@ export class ImportRun {
 
   private async add(row: CheckedRow): Promise<void> {
     row.waitingNow = false;
-    // A row that refers to a block earlier in this batch waits until that one is written.
+    // A row that refers to a block earlier in this batch waits until that one is written: it
+    // goes into the next batch (its code counted here, its place kept in the checkpoint), so a
+    // file that mixes curricula with their modules is still written in whole batches. In the
+    // rounds after the file, and past a batch's worth of such rows, the batch is cut instead.
     if (
       row.kind &&
       referencedCodes(row.kind, row.content).some((code) => this.batchCodes.has(code))
-    )
+    ) {
+      if (!this.state.rounds && this.carry.length < this.ctx.settings.batchRows) {
+        if (!row.waited) this.batches.countCode(row);
+        row.waited = true;
+        this.state.pending.add(row.ordinal!);
+        this.carry.push(row);
+        return;
+      }
       await this.submit();
+    }
     this.batch.push(row);
     if (row.sourceId) this.batchCodes.add(row.sourceId);
     if (this.batch.length >= this.ctx.settings.batchRows) await this.submit();
   }
 
   private async flush(): Promise<void> {
-    if (this.batch.length > 0) await this.submit();
+    while (this.batch.length > 0 || this.carry.length > 0) await this.submit();
     await this.written();
   }
 
@@ -187,15 +200,21 @@ export class ImportRun {
    */
   private async submit(): Promise<void> {
     const rows = this.batch;
+    const carried = this.carry;
     this.batch = [];
+    this.carry = [];
     this.batchCodes.clear();
-    if (rows.some((row) => row.kind && referencedCodes(row.kind, row.content).length > 0))
+    if (rows.length > 0) {
+      if (rows.some((row) => row.kind && referencedCodes(row.kind, row.content).length > 0))
+        await this.written();
+      const prepared = await this.batches.prepare(rows);
       await this.written();
-    const prepared = await this.batches.prepare(rows);
-    await this.written();
-    this.inFlight = this.batches.commit(prepared).catch((error: unknown) => {
-      this.failure = error;
-    });
+      this.inFlight = this.batches.commit(prepared).catch((error: unknown) => {
+        this.failure = error;
+      });
+    }
+    // What waited for this batch starts the next; its batch waits until this one is written.
+    for (const row of carried) await this.add(row);
   }
 
   private async written(): Promise<void> {
