@@ -1,5 +1,6 @@
 import { fieldId } from '../libs/web/src/forms/field-errors';
 import { html } from './harness/html';
+import { reportOf, runImport } from './harness/imports';
 import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 import {
@@ -258,5 +259,50 @@ describe('draft and publish are different bars (e2e)', () => {
       .send({ contacts: [{ role: 'Projectleider', email: 'stage@example.nl' }] })
       .expect(200);
     await publishAt(draft.body.id, reachable.body.revision).expect(200);
+  });
+
+  it('refuses a reference to a draft discarded since, and never tells another PPS that an id is its draft', async () => {
+    const gone = await draftOf(moduleBody(ppsId));
+    const curriculum = await draftOf(BODIES.curriculum(ppsId, gone.body.id));
+    await t
+      .http()
+      .delete(`/api/v1/assets/${gone.body.id}/draft`)
+      .set(bearer(editor))
+      .set('If-Match', `"${gone.body.revision}"`)
+      .expect(204);
+    const refused = await publishAt(curriculum.body.id, curriculum.body.revision).expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'curriculum.moduleIds.0', code: 'unknownAsset' }),
+    ]);
+    expect((await checkOf(curriculum.body.id)).body.complete).toBe(false);
+
+    // Another PPS's draft and an id nobody has read the same in a publishing import.
+    await t.startWorker();
+    const otherPps = await t.ppsId('Techport mbo');
+    const other = await t.user('pps-editor', [otherPps]);
+    const hidden = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(other))
+      .send(moduleBody(otherPps))
+      .expect(201);
+    const rows = [hidden.body.id, '00000000-0000-4000-8000-000000000009'].map((id, n) =>
+      JSON.stringify({
+        ...BODIES.curriculum(ppsId, id),
+        ppsId: undefined,
+        sourceId: `VERBORGEN-${n}`,
+      }),
+    );
+    for (const dryRun of [true, false]) {
+      const job = await runImport(t, editor, ppsId, rows.join('\n'), {
+        type: 'application/x-ndjson',
+        publish: true,
+        dryRun,
+      });
+      const lines = (await reportOf(t, editor, job.id)).filter((line) => line.severity === 'error');
+      const byRow = lines.map((line) => [line.sourceId, line.message]);
+      expect(byRow).toHaveLength(2);
+      expect(byRow[0][1]).toBe(byRow[1][1]);
+    }
   });
 });

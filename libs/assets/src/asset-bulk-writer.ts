@@ -216,14 +216,18 @@ export class AssetBulkWriter {
     // dry run that does not publish tells it too, for a real run that may.
     const needs =
       options.publish || options.dryRun
-        ? this.checks.publishProblems({ kind: item.kind, content }, context)
+        ? this.checks.publishProblems(principal, { kind: item.kind, content }, context)
         : [];
-    const gaps = options.dryRun && !options.publish && needs.length > 0 ? needs : undefined;
+    const shape = this.checks.problems(principal, { ...item, content }, target?.id, context);
+    // What saving names already (an unknown block) is not said again as a publishing need.
+    const said = new Set(shape.map((problem) => `${problem.field} ${problem.code}`));
+    const unsaid = needs.filter((problem) => !said.has(`${problem.field} ${problem.code}`));
+    const gaps = options.dryRun && !options.publish && unsaid.length > 0 ? unsaid : undefined;
     const errors = [
-      ...this.checks.problems(principal, { ...item, content }, target?.id, context),
+      ...shape,
       // A draft of a published block keeps what publishing needs, as a PATCH does.
       ...(options.publish
-        ? needs
+        ? unsaid
         : target && target.publishedVersion !== null
           ? takenFromPublished(item.kind, contentOf(item.kind, target.view!), content)
           : []),

@@ -338,7 +338,12 @@ export class AssetsService {
           'There is no draft to publish; edit the asset first',
         );
       const draft = await this.assets.findVersion(id, asset.latestVersion, manager);
-      const problems = await this.publishGate(asset.kind, contentOf(asset.kind, draft!), manager);
+      const problems = await this.publishGate(
+        principal,
+        asset.kind,
+        contentOf(asset.kind, draft!),
+        manager,
+      );
       if (asset.publishedVersion !== null && !dto.changeNote)
         problems.push({
           field: 'changeNote',
@@ -383,7 +388,7 @@ export class AssetsService {
       throw new ForbiddenError('Only editors of the owning PPS (or an admin) may publish it');
     // An editor reads the latest version: the draft when there is one, else the published one.
     const content = contentOf(asset.kind, asset.view!);
-    const problems = await this.publishGate(asset.kind, content);
+    const problems = await this.publishGate(principal, asset.kind, content);
     return {
       hasDraft: asset.hasDraft,
       version: asset.view!.number,
@@ -395,12 +400,13 @@ export class AssetsService {
 
   /** What stops this content from being published (ContentChecks.publishProblems). */
   private async publishGate(
+    principal: Principal,
     kind: AssetKind,
     content: AssetContentDto,
     manager?: EntityManager,
   ): Promise<FieldError[]> {
     const item = { kind, content };
-    return this.checks.publishProblems(item, await this.checks.context([item], manager));
+    return this.checks.publishProblems(principal, item, await this.checks.context([item], manager));
   }
 
   async archive(

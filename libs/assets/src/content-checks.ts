@@ -111,16 +111,31 @@ export class ContentChecks {
   /**
    * Everything that stops `content` from being published: what its kind needs and lacks
    * (completeness.ts), and each block it refers to that a reader of the published block could
-   * not open — a draft (its id would leak and lead nowhere) or an archived block (which has a
-   * successor to choose). The one publish gate of a single write and of an import.
+   * not open — one gone or unknown to this editor, a draft (its id would leak and lead nowhere)
+   * or an archived block (which has a successor to choose). The one publish gate of a single
+   * write and of an import.
    */
-  publishProblems({ kind, content }: ContentToCheck, context: CheckContext): FieldError[] {
+  publishProblems(
+    principal: Principal,
+    { kind, content }: ContentToCheck,
+    context: CheckContext,
+  ): FieldError[] {
     const problems = publishProblems(kind, content);
     const details = content[kind] as object | undefined;
     if (!details) return problems;
     for (const reference of KIND_HANDLERS[kind].references(details, kind)) {
-      const status = context.assets.get(reference.id)?.status;
-      if (status === 'draft')
+      const target = context.assets.get(reference.id);
+      const status = target?.status;
+      // Gone since the draft was saved (a draft discarded), or one this editor may not read:
+      // unknown, as on saving; whether it is another PPS's draft is never told.
+      if (!target || !AssetPolicy.canRead(principal, target))
+        problems.push({
+          field: reference.field,
+          message: `unknown asset ${reference.id}`,
+          code: FieldCode.UnknownAsset,
+          values: { id: reference.id },
+        });
+      else if (status === 'draft')
         problems.push({
           field: reference.field,
           message: 'is a draft; publish it first or remove it',

@@ -87,6 +87,19 @@ export function EditorView({
       <div class="work-layout">
         <form id="bouwsteen-formulier" method="post" action={action} class="site-form" novalidate>
           <FormTokenField page={page} />
+          {/* Enter in a field submits with the form's first button: make that "Concept opslaan"
+              (not the first list's "Meer velden"). Out of sight and out of the tab order; the
+              visible "Concept opslaan" below is the one people and screen readers use. */}
+          <button
+            type="submit"
+            name="_actie"
+            value="opslaan"
+            class="site-default-submit"
+            tabindex="-1"
+            aria-hidden="true"
+          >
+            Concept opslaan
+          </button>
           <input type="hidden" name="soort" value={state.kind} />
           <input type="hidden" name="pps" value={state.pps.id} />
           {asset ? (
