@@ -104,7 +104,12 @@ describe('form edges (e2e)', () => {
       '/mijn-pps/nieuw',
       await formOf('curriculum', {
         title: 'T'.repeat(201),
-        curriculum: { creboCodes: '25923', moduleIds_toevoegen: unknown },
+        // A mistake in the same section as the modules hides nothing of theirs.
+        curriculum: {
+          creboCodes: '25923',
+          moduleIds_toevoegen: unknown,
+          studyLoad: { value: 'veel' },
+        },
       }),
     );
     expect(answer.status).toBe(400);
@@ -113,7 +118,11 @@ describe('form edges (e2e)', () => {
       .querySelectorAll('#foutmeldingen a')
       .map((link) => link.getAttribute('href'));
     expect(summary).toEqual(
-      expect.arrayContaining([`#${fieldId('title')}`, `#${fieldId('curriculum.moduleIds')}`]),
+      expect.arrayContaining([
+        `#${fieldId('title')}`,
+        `#${fieldId('curriculum.moduleIds')}`,
+        `#${fieldId('curriculum.studyLoad.value')}`,
+      ]),
     );
     expect(page.querySelector(`#${fieldId('curriculum.moduleIds')}`)?.text).toContain(
       'bestaat niet',

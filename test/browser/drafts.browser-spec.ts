@@ -47,7 +47,8 @@ describe('drafts and the publish check (browser)', () => {
     expect(await page.locator('#veld-title').getAttribute('maxlength')).toBe('200');
     expect(await page.locator('#veld-summary').getAttribute('maxlength')).toBe('1000');
     await page.getByLabel('Titel', { exact: true }).fill(`Alleen een titel voor een ${kind}`);
-    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    // Enter in a field saves the draft (not the first list's "Meer velden").
+    await page.getByLabel('Titel', { exact: true }).press('Enter');
     await page.getByText('Het concept is opgeslagen.').waitFor();
     const editor = page.url().split('?')[0];
 

@@ -67,6 +67,27 @@ function afterSave(id: string, body: Content): string {
     : `/mijn-pps/bouwstenen/${id}?melding=opgeslagen`;
 }
 
+/** A field as a whole: `summary`, or in the kind's section `module.studyLoad` (not `.value`). */
+function topField(path: string, kind: AssetKind): string {
+  const parts = path.split('.');
+  return parts.slice(0, parts[0] === kind ? 2 : 1).join('.');
+}
+
+/** The form's content without `fields` (paths as topField gives them). */
+function withoutFields(value: Content, fields: Set<string>): Content {
+  const kept: Content = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (fields.has(key)) continue;
+    kept[key] =
+      entry && typeof entry === 'object' && !Array.isArray(entry)
+        ? Object.fromEntries(
+            Object.entries(entry as Content).filter(([part]) => !fields.has(`${key}.${part}`)),
+          )
+        : entry;
+  }
+  return kept;
+}
+
 function decode(value: unknown): Content | undefined {
   if (typeof value !== 'string' || value.length > 400_000) return undefined;
   try {
@@ -213,17 +234,20 @@ export class AssetEditorPage {
     const specs = formSections(state.kind).flatMap((s) => s.fields);
     const found = withFormProblems(amountProblems(specs, state.value), shape);
     if (found.length === 0) return found;
-    const named = new Set(found.map((problem) => problem.field.split('.')[0]));
-    const passed = Object.fromEntries(
-      Object.entries(state.value).filter(([field]) => !named.has(field)),
-    );
+    // Each field with a mistake is left out (a kind's field, not its whole section), so the
+    // rules still see every other reference, code and organisation.
+    const named = new Set(found.map((problem) => topField(problem.field, state.kind)));
+    const passed = withoutFields(state.value, named);
     const content = await this.assets.contentProblems(
       principal,
       state.kind,
       passed,
       state.asset?.id,
     );
-    return [...found, ...content.filter((problem) => !named.has(problem.field.split('.')[0]))];
+    return [
+      ...found,
+      ...content.filter((problem) => !named.has(topField(problem.field, state.kind))),
+    ];
   }
 
   /** The "Dit bestaat al" panel for what the form holds now (htmx, while typing). */
