@@ -129,6 +129,25 @@ describe('form edges (e2e)', () => {
     );
   });
 
+  it('shows a number again with its decimal comma, and says how many decimals it may have', async () => {
+    const answer = await browser.post(
+      '/mijn-pps/nieuw',
+      await formOf('module', {
+        module: {
+          ...(REQUIRED.module.module as object),
+          studyLoad: { value: '12,5051', unit: 'hour' },
+        },
+      }),
+    );
+    expect(answer.status).toBe(400);
+    const page = html(answer);
+    const input = page.querySelector(`#${fieldId('module.studyLoad.value')}`);
+    expect(input?.getAttribute('value')).toBe('12,5051');
+    expect(page.querySelector(`#${fieldId('module.studyLoad.value')}-fout`)?.text).toContain(
+      'hoogstens 2 cijfers na de komma',
+    );
+  });
+
   it('saves each kind from its least form (what the cases below change one field of)', async () => {
     for (const kind of KINDS) {
       const saved = await browser.post('/mijn-pps/nieuw', await formOf(kind));

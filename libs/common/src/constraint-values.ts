@@ -40,6 +40,9 @@ export function constraintOf(owner: unknown, property: string, name: string): Co
   (metadata.constraints ?? []).forEach((constraint: unknown, index: number) => {
     const value = plain(constraint);
     if (value !== undefined) values[names[index] ?? `p${index}`] = value;
+    // @IsNumber({ maxDecimalPlaces }): how many digits after the decimal comma a number may have.
+    const decimals = (constraint as { maxDecimalPlaces?: unknown } | null)?.maxDecimalPlaces;
+    if (name === 'isNumber' && typeof decimals === 'number') values.maxDecimals = decimals;
   });
   if (metadata.each) values.each = true;
   return {

@@ -10,7 +10,10 @@ export const NL_INPUT = {
   whitelistValidation: () => 'Dit veld kent Bouwsteen niet; laat het weg.',
   isString: () => 'Vul hier tekst in.',
   isInt: () => 'Vul een geheel getal in, zonder komma.',
-  isNumber: () => 'Vul een getal in.',
+  isNumber: (v) =>
+    v.maxDecimals !== undefined
+      ? `Vul een getal in met hoogstens ${counted(v.maxDecimals, 'cijfer', 'cijfers')} na de komma, zoals 12,5.`
+      : 'Vul een getal in.',
   isBoolean: () => 'Kies ja of nee.',
   isArray: () => 'Vul hier een lijst van waarden in.',
   isObject: () => 'Dit veld is niet ingevuld zoals gevraagd. Vul het opnieuw in.',

@@ -82,6 +82,11 @@ function shown(value: unknown): string | undefined {
   return String(value);
 }
 
+/** A number as it was typed in Dutch: a decimal comma, never the dot JavaScript writes. */
+function dutchDecimal(value: number): string {
+  return String(value).replace('.', ',');
+}
+
 /** Amounts in cents are shown as euros with a decimal comma; what was typed wrongly, as typed. */
 function euros(value: unknown): string | undefined {
   const cents = (value as { amountCents?: unknown } | undefined)?.amountCents;
@@ -157,7 +162,7 @@ function Field({
           required={required}
           inputmode="decimal"
           width="small"
-          value={shown(current)}
+          value={typeof current === 'number' ? dutchDecimal(current) : shown(current)}
         />
       );
     case 'euro':
