@@ -265,4 +265,21 @@ describe('an import reports everything in one pass (e2e)', () => {
     );
     expectDutch(header, await reportOf(t, lead, header.id));
   });
+
+  it('shows the value found as the cell was written, never as JSON', async () => {
+    const job = await runImport(
+      t,
+      lead,
+      ppsId,
+      csv(
+        ['kind', 'title', 'curriculum.creboCodes', 'levels'],
+        [['curriculum', 'Waarde zoals geschreven', '12;25923', 'mbo-9']],
+      ),
+      { dryRun: true },
+    );
+    const lines = (await reportOf(t, lead, job.id)).filter((line) => line.severity === 'error');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.value ?? '').not.toMatch(/[[\]{}"]/);
+    expect(lines.map((line) => line.value)).toEqual(expect.arrayContaining(['12; 25923']));
+  });
 });

@@ -49,7 +49,24 @@ function withValue(problem: RowProblem, row: CheckedRow): RowProblem {
   if (problem.value !== undefined || !problem.field) return problem;
   const found = valueAt(row.content, problem.field);
   if (found === undefined || found === null) return problem;
-  return { ...problem, value: typeof found === 'string' ? found : JSON.stringify(found) };
+  return { ...problem, value: asCell(found) };
+}
+
+/**
+ * A value as a person wrote it in the file: a list as its cell (`;` between values), a record's
+ * parts with `|`, a number with a decimal comma, yes/no in Dutch — never JSON.
+ */
+function asCell(found: unknown): string {
+  if (typeof found === 'string') return found;
+  if (typeof found === 'number') return String(found).replace('.', ',');
+  if (typeof found === 'boolean') return found ? 'ja' : 'nee';
+  if (Array.isArray(found)) return found.map(asCell).join('; ');
+  if (found && typeof found === 'object')
+    return Object.values(found as Record<string, unknown>)
+      .filter((part) => part !== undefined && part !== null)
+      .map(asCell)
+      .join(' | ');
+  return String(found);
 }
 
 /**
