@@ -21,6 +21,7 @@ import { DraftsMayBeIncomplete1765756800000 } from './1765756800000-DraftsMayBeI
 import { DryRunThenImport1765843200000 } from './1765843200000-DryRunThenImport';
 import { AccountEmailsNormalised1765929600000 } from './1765929600000-AccountEmailsNormalised';
 import { SessionIds1766016000000 } from './1766016000000-SessionIds';
+import { ReportInFileOrder1766102400000 } from './1766102400000-ReportInFileOrder';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   DryRunThenImport1765843200000,
   AccountEmailsNormalised1765929600000,
   SessionIds1766016000000,
+  ReportInFileOrder1766102400000,
 ];

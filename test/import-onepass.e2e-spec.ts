@@ -282,4 +282,22 @@ describe('an import reports everything in one pass (e2e)', () => {
     for (const line of lines) expect(line.value ?? '').not.toMatch(/[[\]{}"]/);
     expect(lines.map((line) => line.value)).toEqual(expect.arrayContaining(['12; 25923']));
   });
+
+  it('reports in the order of the file, though a row that waited was written later', async () => {
+    const job = await runImport(
+      t,
+      lead,
+      ppsId,
+      jsonl([
+        { ...curriculumWith(ppsId, ['VOLGORDE-M']), sourceId: 'VOLGORDE-C', levels: ['mbo-9'] },
+        { ...practiceBody(ppsId), sourceId: 'VOLGORDE-P', levels: ['mbo-8'] },
+        { ...moduleBody(ppsId), sourceId: 'VOLGORDE-M' },
+      ]).replace(/"ppsId":"[^"]+",?/g, ''),
+      { type: JSONL },
+    );
+    const rows = (await reportOf(t, lead, job.id))
+      .filter((line) => line.severity === 'error')
+      .map((line) => line.sourceId);
+    expect(rows).toEqual(['VOLGORDE-C', 'VOLGORDE-P']);
+  });
 });

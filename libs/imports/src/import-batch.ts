@@ -277,6 +277,7 @@ export class ImportBatches {
           value: item.content.title,
           assetId: outcome.assetId ?? null,
           similarAssetId: match.id,
+          position: rows.get(item.key)?.ordinal ?? null,
         });
     });
     if (lines.length === 0) return;

@@ -77,6 +77,8 @@ export interface ReportLine {
   value: string | null;
   assetId: string | null;
   similarAssetId: string | null;
+  /** Where in the file it belongs (the row's place, or the row a note follows): the report's order. Not shown. */
+  position?: number | null;
 }
 
 /** An import_job row as ImportJobRow (in a query of `import_job` unaliased). */
@@ -348,10 +350,10 @@ export class ImportJobsRepository {
     if (kept.length > 0)
       await manager.query(
         `INSERT INTO import_report_line
-           (job_id, seq, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id)
-         SELECT $1, $2 + n, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::uuid[])
-           WITH ORDINALITY AS t(severity, row_label, source_id, field, message, value, asset_id, similar_asset_id, n)`,
+           (job_id, seq, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id, position)
+         SELECT $1, $2 + n, severity, row_label, source_id, field, message, value, asset_id, similar_asset_id, position
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::uuid[], $11::int[])
+           WITH ORDINALITY AS t(severity, row_label, source_id, field, message, value, asset_id, similar_asset_id, position, n)`,
         [
           id,
           job.report_lines,
@@ -363,6 +365,7 @@ export class ImportJobsRepository {
           kept.map((line) => line.value),
           kept.map((line) => line.assetId),
           kept.map((line) => line.similarAssetId),
+          kept.map((line) => line.position ?? null),
         ],
       );
     await manager.query(`UPDATE import_job SET report_lines = report_lines + $2 WHERE id = $1`, [
@@ -371,11 +374,16 @@ export class ImportJobsRepository {
     ]);
   }
 
+  /**
+   * A page of the report in the file's order: a row that waited (for a code further down, or
+   * for the next batch) is reported where it stands, not where it was written.
+   */
   async reportPage(id: string, offset: number, limit: number): Promise<ReportLine[]> {
     return this.db.query(
       `SELECT severity, row_label AS "row", source_id AS "sourceId", field, message, value,
               asset_id AS "assetId", similar_asset_id AS "similarAssetId"
-       FROM import_report_line WHERE job_id = $1 ORDER BY seq OFFSET $2 LIMIT $3`,
+       FROM import_report_line WHERE job_id = $1
+       ORDER BY position NULLS LAST, seq OFFSET $2 LIMIT $3`,
       [id, offset, limit],
     );
   }

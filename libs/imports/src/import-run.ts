@@ -63,7 +63,10 @@ export class ImportRun {
         // The notes an earlier attempt wrote come first; the file is read in the same order.
         if (item.fatal || ++noticesMet > resume.notices)
           state.notices.push({
-            line: line('warning', item.notice.label ?? null, null, item.notice),
+            line: {
+              ...line('warning', item.notice.label ?? null, null, item.notice),
+              position: state.ordinal,
+            },
             after: state.ordinal,
           });
         continue;

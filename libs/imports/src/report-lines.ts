@@ -21,9 +21,10 @@ export function problemLines(
   problems: RowProblem[],
   severity: ReportLine['severity'] = 'error',
 ): ReportLine[] {
-  return problems.map((problem) =>
-    line(severity, row.label, row.sourceId ?? null, withValue(problem, row)),
-  );
+  return problems.map((problem) => ({
+    ...line(severity, row.label, row.sourceId ?? null, withValue(problem, row)),
+    position: row.ordinal ?? null,
+  }));
 }
 
 export function line(
