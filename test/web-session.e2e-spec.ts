@@ -168,6 +168,10 @@ describe('signing in on the pages (e2e)', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.text).toContain('Het e-mailadres of het wachtwoord klopt niet');
     expect(wrong.text).toContain(`value="${lead.email}"`);
+    // As any failed form: "Fout: " in the title, the summary first and focused, at the field.
+    expect(wrong.text).toMatch(/<title>Fout: Inloggen/);
+    expect(wrong.text).toMatch(/id="foutmeldingen"[^>]*|autofocus[^>]*id="foutmeldingen"/);
+    expect(wrong.text).toContain('href="#veld-password"');
     let last = wrong;
     for (let i = 0; i < 6; i++)
       last = await browser.post('/inloggen', {

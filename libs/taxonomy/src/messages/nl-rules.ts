@@ -21,6 +21,11 @@ export const NL_RULES = {
   endBeforeStart: () => 'Vul een einddatum in die niet vóór de begindatum ligt.',
   notInFuture: () => 'Vul een datum in die niet in de toekomst ligt.',
 
+  signInRefused: () =>
+    'Het e-mailadres of het wachtwoord klopt niet, of het account is gedeactiveerd. Kijk ze na en probeer het opnieuw.',
+  signInTooOften: (v) =>
+    `Te veel mislukte pogingen. Probeer het over ${dutchNumber(v.seconds ?? 60)} seconden opnieuw.`,
+
   neededToPublish: () => 'Nodig om te publiceren: vul dit in, of bewaar de bouwsteen als concept.',
   keptWhilePublished: () =>
     'Deze bouwsteen is gepubliceerd en kan niet zonder dit veld: het is nodig om te publiceren. Vul het in.',

@@ -1,8 +1,7 @@
 import Html from '@kitajs/html';
-import { ProblemNotice } from '../../components/status-notice';
 import { Injectable } from '@nestjs/common';
 import { LoginDto, WebSessionsService } from '@bouwsteen/auth';
-import { DomainException } from '@bouwsteen/common';
+import { DomainException, FieldError } from '@bouwsteen/common';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
@@ -28,8 +27,6 @@ interface SignInState {
   email?: string;
   back: string;
   errors?: FieldErrors;
-  /** A failure that is not about one field (wrong password, too many attempts). */
-  problem?: string;
 }
 
 /** /inloggen: the same accounts, checks and limits as the API's POST /auth/login. */
@@ -70,15 +67,21 @@ export class SignInPage {
       role = session.role;
     } catch (error) {
       if (!(error instanceof DomainException) || ![401, 429].includes(error.status)) throw error;
-      const problem =
+      // As any failed form: the summary first (focused, "Fout: " in the title), at the field.
+      const refusal: FieldError =
         error.status === 429
-          ? `Te veel mislukte pogingen. Probeer het over ${error.headers?.['Retry-After'] ?? 60} seconden opnieuw.`
-          : 'Het e-mailadres of het wachtwoord klopt niet, of het account is gedeactiveerd.';
+          ? {
+              field: 'email',
+              code: 'signInTooOften',
+              message: 'too many attempts',
+              values: { seconds: Number(error.headers?.['Retry-After'] ?? 60) },
+            }
+          : { field: 'password', code: 'signInRefused', message: 'refused' };
       // The same headers as the API's answer: a 429 says in Retry-After when to try again.
       return {
         status: error.status,
         headers: error.status === 429 ? error.headers : undefined,
-        html: await this.form(page, { email, back, problem }),
+        html: await this.form(page, { email, back, errors: new FieldErrors([refusal]) }),
       };
     }
     return { redirect: back || startPath(role) };
@@ -101,7 +104,6 @@ export class SignInPage {
           Voor projectleiders van een PPS, LLO-loketten en beheerders. Zoeken en lezen kan zonder
           account.
         </p>
-        <ProblemNotice text={state.problem} />
         <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? path} />
         <form method="post" action="/inloggen" class="site-form" novalidate>
           <FormTokenField page={page} />

@@ -22,6 +22,7 @@ import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { ChangeTable, changes } from './asset-form/content-diff';
 import { formSections } from './asset-form/form-schema';
+import { inFormOrder, shownPaths } from './asset-form/form-read';
 import { contentOfAsset, editableAsset } from './editable-asset';
 import { formLabel } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
@@ -97,7 +98,17 @@ export class AssetActionsPage {
             {check.complete ? (
               ''
             ) : (
-              <MissingAnswers id={id} problems={check.problems} labelOf={formLabel} />
+              <MissingAnswers
+                id={id}
+                problems={inFormOrder(
+                  check.problems,
+                  shownPaths(
+                    sections.flatMap((section) => section.fields),
+                    contentOfAsset(asset),
+                  ),
+                )}
+                labelOf={formLabel}
+              />
             )}
             <AnswersSummary
               id={id}

@@ -23,7 +23,13 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { changes } from './asset-form/content-diff';
-import { amountProblems, atFirstField, readFields, shownPaths } from './asset-form/form-read';
+import {
+  amountProblems,
+  atFirstField,
+  inFormOrder,
+  readFields,
+  shownPaths,
+} from './asset-form/form-read';
 import { withFormProblems } from '../../forms/amounts';
 import { FormContext } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
@@ -296,7 +302,8 @@ export class AssetEditorPage {
     errors: FieldError[],
   ): Promise<PageAnswer> {
     const specs = formSections(state.kind).flatMap((s) => s.fields);
-    state.errors = new FieldErrors(atFirstField(errors, specs), shownPaths(specs, state.value));
+    const shown = shownPaths(specs, state.value);
+    state.errors = new FieldErrors(inFormOrder(atFirstField(errors, specs), shown), shown);
     state.similar = await this.similarTo(state.kind, state.pps.id, state.value, state.asset?.id);
     return { status: 400, html: await this.render(page, principal, state) };
   }

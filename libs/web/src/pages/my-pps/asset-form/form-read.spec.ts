@@ -1,6 +1,13 @@
 import { FieldCode } from '@bouwsteen/common/pure';
 import { euroCents } from '../../../forms/amounts';
-import { amountProblems, atFirstField, decimal, readFields, shownPaths } from './form-read';
+import {
+  amountProblems,
+  atFirstField,
+  decimal,
+  inFormOrder,
+  readFields,
+  shownPaths,
+} from './form-read';
 import { formSections } from './form-schema';
 
 const moduleSpecs = formSections('module').flatMap((section) => section.fields);
@@ -75,6 +82,31 @@ describe('reading a posted building-block form', () => {
     expect(codes('-5')).toEqual([['module.price.amountCents', FieldCode.NegativeAmount]]);
     expect(codes('200000')).toEqual([['module.price.amountCents', FieldCode.AmountTooLarge]]);
     expect(codes('twaalf')).toEqual([['module.price.amountCents', FieldCode.NotAnAmount]]);
+  });
+
+  it('puts errors in the order the form shows its fields, whatever order they were found in', () => {
+    const shown = shownPaths(moduleSpecs, {});
+    const fields = (list: { field: string }[]) => list.map((item) => item.field);
+    const found = [
+      { field: 'module.price.amountCents' },
+      { field: 'summary' },
+      { field: 'contacts' },
+      { field: 'title' },
+      { field: 'module.studyLoad.value' },
+      { field: 'levels' },
+      { field: 'sectors' },
+    ];
+    const ordered = fields(inFormOrder(found, shown));
+    const position = (field: string) => ordered.indexOf(field);
+    expect(position('title')).toBe(0);
+    expect(position('summary')).toBe(1);
+    const order = [...shown];
+    const at = (path: string) => order.indexOf(path);
+    for (let n = 1; n < ordered.length; n++) {
+      const before = ordered[n - 1].replace(/\.(amountCents|value)$/, '');
+      const after = ordered[n].replace(/\.(amountCents|value)$/, '');
+      expect(at(before)).toBeLessThanOrEqual(at(after));
+    }
   });
 
   it('passes a checkbox or yes/no value the form never offers on, so validation names it', () => {

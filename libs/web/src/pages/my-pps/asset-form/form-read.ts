@@ -153,6 +153,27 @@ export function shownPaths(specs: FieldSpec[], value: unknown, prefix = ''): Set
 }
 
 /**
+ * Errors (or anything with a field) in the order the form shows its fields, whatever order the
+ * rules found them in: an error summary, and the publish check's list, read top to bottom.
+ */
+export function inFormOrder<T extends { field: string }>(items: T[], paths: Iterable<string>): T[] {
+  const order = [...paths];
+  const rank = (field: string) => {
+    let best = order.length;
+    let bestLength = -1;
+    order.forEach((path, index) => {
+      const matches = field === path || field.startsWith(`${path}.`);
+      if (matches && path.length > bestLength) [best, bestLength] = [index, path.length];
+    });
+    return best;
+  };
+  return items
+    .map((item, index) => ({ item, index, rank: rank(item.field) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/**
  * A missing group ("studyLoad is required") is reported at its first field, so the error
  * summary links to an input the person can type in rather than to a box around several.
  */
