@@ -1,6 +1,6 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { moduleBody, practiceBody } from './harness/fixtures';
+import { curriculumWith, moduleBody, practiceBody } from './harness/fixtures';
 import { asBytes, csv, reportOf, runImport } from './harness/imports';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 import { columnNamed } from '../libs/imports/src/columns';
@@ -248,5 +248,45 @@ describe('import spreadsheets in Dutch, in euros, per kind (e2e)', () => {
     // A person who deleted the hidden row: still the same blocks, read by the Dutch labels.
     for (const sheet of workbook.worksheets) sheet.spliceRows(2, 1);
     await expectUnchanged(Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
+  });
+
+  it('exports modules before the curricula built of them, so the file publishes in one run', async () => {
+    const pps = await t.ppsId('House of Digital');
+    const owner = await t.user('pps-editor', [pps]);
+    const draftModule = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(owner))
+      .send(moduleBody(pps))
+      .expect(201);
+    await t
+      .http()
+      .post('/api/v1/assets')
+      .set(bearer(owner))
+      .send(curriculumWith(pps, [draftModule.body.id]))
+      .expect(201);
+    for (const format of ['xlsx', 'csv', 'jsonl'] as const) {
+      const file = (
+        await t
+          .http()
+          .get(`/api/v1/exports?format=${format}&ppsId=${pps}`)
+          .set(bearer(owner))
+          .buffer(true)
+          .parse(asBytes)
+          .expect(200)
+      ).body as Buffer;
+      const type = { xlsx: XLSX, csv: 'text/csv', jsonl: 'application/x-ndjson' }[format];
+      const job = await runImport(t, owner, pps, file, { type, publish: true, dryRun: true });
+      const errors = (await reportOf(t, owner, job.id)).filter((line) => line.severity === 'error');
+      expect({ format, errors, failed: job.totals.failed }).toEqual({
+        format,
+        errors: [],
+        failed: 0,
+      });
+      if (format !== 'jsonl') continue;
+      // For real: both published, the curriculum built of the module.
+      const real = await runImport(t, owner, pps, file, { type, publish: true });
+      expect(real.totals).toMatchObject({ failed: 0, published: 2 });
+    }
   });
 });

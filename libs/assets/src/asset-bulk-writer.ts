@@ -184,8 +184,15 @@ export class AssetBulkWriter {
       return kind && { kind, status: 'published', ppsId };
     });
     const plans: Plan[] = [];
-    for (const item of items)
-      plans.push(await this.planItem(principal, item, byId, bySource, context, options));
+    for (const item of items) {
+      const plan = await this.planItem(principal, item, byId, bySource, context, options);
+      plans.push(plan);
+      // A block this write publishes counts as published for the rows after it (a curriculum
+      // below its module in the same file), in a dry run as in the real one.
+      const known = plan.target && context.assets.get(plan.target.id);
+      if (options.publish && plan.action !== 'failed' && known)
+        context.assets.set(plan.target!.id, { ...known, status: 'published' });
+    }
     return plans;
   }
 

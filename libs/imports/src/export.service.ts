@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { ASSET_KINDS, AssetKind, AssetsService, ExportedAsset } from '@bouwsteen/assets';
+import { AssetKind, AssetsService, ExportedAsset } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { defuseFormula } from '@bouwsteen/common';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
@@ -14,6 +14,13 @@ import { EURO_FORMAT, sheetName } from './template';
 import { VocabularyLookup } from './vocabulary-lookup';
 
 const PAGE = 500;
+
+/**
+ * The kinds in the order an export writes them: what others refer to first (modules, then the
+ * curricula built of them, then what names both), so the file imported again with publish=true
+ * publishes a module before the curriculum that needs it published.
+ */
+const EXPORT_ORDER: readonly AssetKind[] = ['module', 'curriculum', 'infrastructure', 'practice'];
 
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -44,16 +51,19 @@ export class ExportService {
     return this.xlsx(principal, query, out, lookup);
   }
 
+  /** Every block asked for, kind by kind in EXPORT_ORDER. */
   private async *pages(
     principal: Principal | undefined,
     filter: { ppsId?: string; kind?: AssetKind },
   ): AsyncGenerator<ExportedAsset> {
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.assets.exportPage(principal, filter, after, PAGE);
-      yield* page;
-      if (page.length < PAGE) return;
-      after = page[page.length - 1].id;
+    for (const kind of filter.kind ? [filter.kind] : EXPORT_ORDER) {
+      let after: string | null = null;
+      for (;;) {
+        const page = await this.assets.exportPage(principal, { ...filter, kind }, after, PAGE);
+        yield* page;
+        if (page.length < PAGE) break;
+        after = page[page.length - 1].id;
+      }
     }
   }
 
@@ -111,13 +121,13 @@ export class ExportService {
       useStyles: true,
     });
     let sheets = 0;
-    for (const kind of query.kind ? [query.kind] : ASSET_KINDS) {
+    for (const kind of query.kind ? [query.kind] : EXPORT_ORDER) {
       const blocks = this.pages(principal, { ppsId: query.ppsId, kind });
       const first = await blocks.next();
       // A kind without blocks gets no sheet (unless nothing at all is exported).
       if (
         first.done &&
-        (sheets > 0 || kind !== (query.kind ?? ASSET_KINDS[ASSET_KINDS.length - 1]))
+        (sheets > 0 || kind !== (query.kind ?? EXPORT_ORDER[EXPORT_ORDER.length - 1]))
       )
         continue;
       sheets++;
