@@ -51,7 +51,7 @@ describe('euros in a spreadsheet cell', () => {
     ['12-', 'notAnAmount'],
     ['$ 12', 'notAnAmount'],
     ['1e3', 'notAnAmount'],
-    ['9'.repeat(20), 'notAnAmount'],
+    ['9'.repeat(20), 'amountTooLarge'],
   ])('does not guess at %s: %s', (text, code) => expect(cents(text)).toBe(code));
 
   it('says both readings of an ambiguous amount, as a code and values', () => {
@@ -69,7 +69,7 @@ describe('euros in a spreadsheet cell', () => {
     expect(cents('1250', true)).toBe(125_000);
     expect(cents(String(19.99 * 3), true)).toBe(5997);
     expect(cents('-1', true)).toBe('negativeAmount');
-    expect(cents('1e+21', true)).toBe('notAnAmount');
+    expect(cents('1e+21', true)).toBe('amountTooLarge');
   });
 
   it('writes cents as a Dutch reader does', () => {
@@ -86,5 +86,11 @@ describe('euros in a spreadsheet cell', () => {
         values: { max: '€ 100.000,00' },
       },
     });
+    // More digits than any amount: too large, not "not an amount", and never rounded.
+    for (const huge of ['99999999999999999999999', '9007199254740993', '1.000.000.000.000.000,00'])
+      expect(readEuros(huge, false, 10_000_000)).toEqual({
+        problem: { code: 'amountTooLarge', values: { max: '€ 100.000,00' } },
+      });
+    expect(cents('0000000000000000012,50')).toBe(1250);
   });
 });

@@ -27,6 +27,8 @@ const MAX_DIGITS = 15;
 const NOT_AN_AMOUNT: AmountProblem = { code: FieldCode.NotAnAmount };
 const SUB_CENT: AmountProblem = { code: FieldCode.SubCentAmount };
 const NEGATIVE: AmountProblem = { code: FieldCode.NegativeAmount };
+/** More digits than any amount has: too large, whatever the maximum (never rounded). */
+const TOO_MANY_DIGITS: AmountProblem = { code: FieldCode.AmountTooLarge };
 
 /**
  * A spreadsheet cell in euros as whole cents, the way people write amounts: "12,50", "12.50",
@@ -37,9 +39,15 @@ const NEGATIVE: AmountProblem = { code: FieldCode.NegativeAmount };
  */
 export function readEuros(cell: string, numeric = false, maxCents = Infinity): EuroReading {
   const reading = amountOf(cell, numeric);
-  if ('cents' in reading && reading.cents > maxCents)
+  const tooLarge =
+    ('cents' in reading && reading.cents > maxCents) ||
+    ('problem' in reading && reading.problem === TOO_MANY_DIGITS);
+  if (tooLarge)
     return {
-      problem: { code: FieldCode.AmountTooLarge, values: { max: dutchEuros(maxCents) } },
+      problem: {
+        code: FieldCode.AmountTooLarge,
+        values: Number.isFinite(maxCents) ? { max: dutchEuros(maxCents) } : undefined,
+      },
     };
   return reading;
 }
@@ -56,7 +64,7 @@ function amountOf(cell: string, numeric: boolean): EuroReading {
   const parts = shop ? wholeEuros(shop[1], shop[2]) : splitAmount(text);
   if ('problem' in parts) return parts;
   const { whole, fraction } = parts;
-  if (whole.length > MAX_DIGITS) return { problem: NOT_AN_AMOUNT };
+  if (whole.replace(/^0+(?=\d)/, '').length > MAX_DIGITS) return { problem: TOO_MANY_DIGITS };
   if (/[1-9]/.test(fraction.slice(2))) return { problem: SUB_CENT };
   if (negative) return { problem: NEGATIVE };
   return { cents: Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0')) };
@@ -111,8 +119,8 @@ function grouping(text: string, separator: string): string | undefined {
 }
 
 function fromNumber(value: number): EuroReading {
-  if (!Number.isFinite(value) || Math.abs(value) >= 10 ** MAX_DIGITS)
-    return { problem: NOT_AN_AMOUNT };
+  if (!Number.isFinite(value)) return { problem: NOT_AN_AMOUNT };
+  if (Math.abs(value) >= 10 ** MAX_DIGITS) return { problem: TOO_MANY_DIGITS };
   if (value < 0) return { problem: NEGATIVE };
   const cents = value * 100;
   const whole = Math.round(cents);

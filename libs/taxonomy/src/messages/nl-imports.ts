@@ -17,7 +17,10 @@ export const NL_IMPORTS = {
     `Dit bedrag is niet eenduidig. Bedoelt u ${v.asEuros ?? ''}, schrijf dan ${v.thousands ?? ''}; bedoelt u euro’s en centen, schrijf dan twee cijfers na de komma (zoals 12,50).`,
   subCentAmount: () => 'Vul een bedrag in hele centen in: hoogstens twee cijfers na de komma.',
   negativeAmount: () => 'Vul een bedrag van € 0,00 of meer in.',
-  amountTooLarge: (v) => `Vul een bedrag van hoogstens ${v.max ?? ''} in.`,
+  amountTooLarge: (v) =>
+    v.max !== undefined
+      ? `Vul een bedrag van hoogstens ${v.max} in.`
+      : 'Dit bedrag is te groot: vul een kleiner bedrag in.',
   columnOfOtherKind: (v) =>
     `Deze kolom hoort bij een ${kindName(v.owner)}, niet bij een ${kindName(v.kind)}: laat hem leeg.`,
   tooManyParts: (v) =>
