@@ -467,6 +467,7 @@ describe('forms keep the work (e2e)', () => {
         pps: ownPps,
         title: 'Een titel die niet verloren mag gaan',
         summary: 'Drie alinea’s\ndie iemand net heeft geschreven.',
+        language: 'nl',
         password: 'geheim-wachtwoord',
       });
       expect(response.status).toBe(403);
@@ -478,6 +479,11 @@ describe('forms keep the work (e2e)', () => {
         'Drie alinea’s\ndie iemand net heeft geschreven.',
       ]);
       expect(response.text).not.toContain('geheim-wachtwoord');
+      // Each under its field's name; a choice from a list (the language) is no text typed.
+      expect(
+        page.querySelectorAll('#ingevuld-titel ~ div label').map((label) => label.text),
+      ).toEqual(['Titel', 'Samenvatting']);
+      expect(page.querySelector('main')?.text).toContain('afgemeld');
     });
   });
 });

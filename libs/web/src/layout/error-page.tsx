@@ -1,7 +1,7 @@
 import Html from '@kitajs/html';
 import type { FieldError } from '@bouwsteen/common/pure';
 import { inDutch } from '@bouwsteen/taxonomy/pure';
-import { TypedTexts } from './typed-texts';
+import { TypedText, TypedTexts } from './typed-texts';
 import type { PageMeta } from './page-meta';
 
 interface ErrorText {
@@ -40,7 +40,7 @@ const TEXTS: Record<number, ErrorText> = {
 const CODE_TEXTS: Record<string, ErrorText> = {
   'form-expired': {
     title: 'Het formulier is verlopen',
-    lead: 'Dit formulier kon niet worden verwerkt: de pagina was te oud, of uw browser staat geen cookies toe. Ga terug, laad de pagina opnieuw en verstuur het nog eens.',
+    lead: 'Dit formulier kon niet worden verwerkt: u bent intussen afgemeld, de pagina was te oud, of uw browser staat geen cookies toe. Meld u zo nodig opnieuw aan, open het formulier opnieuw en verstuur het nog eens.',
   },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
@@ -72,7 +72,7 @@ export function ErrorContent(props: {
   retryPath?: string;
   requestId?: string;
   /** What a refused form post carried, given back to copy (see typedTexts). */
-  typed?: string[];
+  typed?: TypedText[];
   /** The field errors of a refused request (a link with a value out of range), said in Dutch. */
   errors?: readonly FieldError[];
 }): JSX.Element {
