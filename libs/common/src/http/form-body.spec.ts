@@ -78,6 +78,17 @@ describe('a form body over the limit', () => {
     expect(collect([`module%5Bgoals%5D=${big}`], 10).dropped).toEqual(['module%5Bgoals%5D']);
   });
 
+  it('keeps the beginning of a text too long, after every other field, cut between words', () => {
+    const long = `tekst=${'woord+'.repeat(20)}eind`;
+    const result = collect(['_formulier=t&', long, '&titel=Lassen'], 60);
+    expect(result.dropped).toEqual(['tekst']);
+    expect(result.body.startsWith('_formulier=t&titel=Lassen&tekst=woord+')).toBe(true);
+    expect(result.body.length).toBeLessThanOrEqual(60);
+    expect(result.body.endsWith('woord+')).toBe(true);
+    // Never inside an escape: a text of one long word keeps nothing of itself.
+    expect(collect([`a=%E2%82%AC${'x'.repeat(80)}`], 40).body).toBe('');
+  });
+
   it('stops looking past maxRead and says so', () => {
     const result = collect(['a=1&b=', 'y'.repeat(100), '&c=3'], 20, 50);
     expect(result).toEqual({ body: 'a=1', dropped: [], cutShort: true });

@@ -90,9 +90,9 @@ export function parseFormBody(
 
 /**
  * A form body read piece by piece: every parameter (`name=value`) is kept while the kept ones
- * fit in `limit` bytes; one that does not fit is dropped and only its name remembered, so a
- * form with one pasted text too long for a post comes back with everything else kept (the form
- * token too) and that field named. Past `maxRead` bytes nothing more is looked at.
+ * fit in `limit` bytes; of one that does not fit, the beginning that still fits is kept and its
+ * name remembered, so a form with one pasted text too long for a post comes back with
+ * everything else kept (the form token too), that text's beginning, and that field named. Past `maxRead` bytes nothing more is looked at.
  */
 export class FormBodyCollector {
   private readonly kept: Buffer[] = [];
@@ -101,6 +101,8 @@ export class FormBodyCollector {
   private currentBytes = 0;
   private read = 0;
   readonly dropped: Buffer[] = [];
+  /** Parameters too long to keep whole: `name=` ends at `equals`. */
+  private readonly beginnings: { whole: Buffer; equals: number }[] = [];
   /** Bytes past maxRead were not looked at (their names are unknown). */
   cutShort = false;
 
@@ -134,6 +136,18 @@ export class FormBodyCollector {
   end(): Buffer {
     if (this.cutShort) this.current = [];
     else this.finish();
+    // Of a text too long to keep, its beginning, in the room every other field left (the field
+    // is still named as too long): cut after a space or a line break, never inside a character
+    // or an escape.
+    for (const { whole, equals } of this.beginnings) {
+      const separator = this.kept.length > 0 ? 1 : 0;
+      const room = this.limit - this.keptBytes - separator;
+      const cut = wordEnd(whole.subarray(0, Math.max(0, room)));
+      if (cut <= equals + 1) continue;
+      if (separator) this.kept.push(AMPERSAND);
+      this.kept.push(whole.subarray(0, cut));
+      this.keptBytes += separator + cut;
+    }
     return Buffer.concat(this.kept);
   }
 
@@ -153,9 +167,10 @@ export class FormBodyCollector {
       this.kept.push(...this.current);
       this.keptBytes += separator + this.currentBytes;
     } else {
-      const head = Buffer.concat(this.current).subarray(0, NAME_BYTES);
-      const equals = head.indexOf(0x3d);
-      this.dropped.push(equals >= 0 ? head.subarray(0, equals) : head);
+      const whole = Buffer.concat(this.current);
+      const equals = whole.subarray(0, NAME_BYTES).indexOf(0x3d);
+      this.dropped.push(equals >= 0 ? whole.subarray(0, equals) : whole.subarray(0, NAME_BYTES));
+      if (equals >= 0) this.beginnings.push({ whole, equals });
     }
     this.current = [];
     this.currentBytes = 0;
@@ -163,6 +178,18 @@ export class FormBodyCollector {
 }
 
 const AMPERSAND = Buffer.from('&');
+
+/** Where a form-encoded text may be cut: after its last space (`+`, `%20`) or line break. */
+function wordEnd(part: Buffer): number {
+  const ends = [
+    part.lastIndexOf(0x2b) + 1,
+    ...['%20', '%0A', '%0a'].map((escape) => {
+      const at = part.lastIndexOf(escape);
+      return at >= 0 ? at + escape.length : 0;
+    }),
+  ];
+  return Math.max(...ends);
+}
 const NAME_BYTES = 200;
 
 /** `module[learningOutcomes][0][text]` → `module.learningOutcomes.0.text` */

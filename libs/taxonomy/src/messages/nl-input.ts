@@ -65,6 +65,6 @@ export const NL_INPUT = {
       ? 'Deze tekst bevat tekens die niet konden worden gelezen (�). Sla het bestand op als CSV UTF-8 en importeer opnieuw.'
       : 'Deze tekst bevat tekens die niet konden worden gelezen (�). Typ ze opnieuw.',
   formTooLarge: (v) =>
-    `Deze tekst is te lang om in één keer te versturen: een formulier mag hoogstens ${v.limit ?? 'een beperkte hoeveelheid tekst'} bevatten. Maak de tekst korter, of plak hem in delen, en verstuur opnieuw.`,
+    `Deze tekst is te lang om in één keer te versturen: een formulier mag hoogstens ${v.limit ?? 'een beperkte hoeveelheid tekst'} bevatten. Wat paste staat er nog; de rest ging niet mee. Maak de tekst korter, of plak hem in delen, en verstuur opnieuw.`,
   tickedOrEmpty: () => 'Vink het vakje aan of laat het leeg.',
 } satisfies Catalogue;
