@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { expectAccessible, openPage, signIn } from '../harness/browser';
+import { expectAccessible, isFocused, openPage, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 
 /**
@@ -77,6 +77,21 @@ describe('drafts and the publish check (browser)', () => {
     await expectAccessible(page, `concept-weggooien-${kind}-${width}`);
     await page.getByRole('button', { name: 'Ja, concept weggooien' }).click();
     await page.waitForURL(/melding=weggegooid/);
+    await page.context().close();
+  });
+
+  it('lands a summary link on its field with the label in view, at 390 px', async () => {
+    const page = await signedIn(390);
+    await page.goto(`/mijn-pps/nieuw?soort=module&pps=${ppsId}`);
+    await page.getByLabel('Titel', { exact: true }).fill('Een module met een onleesbaar bedrag');
+    await page.locator('#veld-module-price').fill('1.250');
+    await page.getByRole('button', { name: 'Concept opslaan' }).first().click();
+    await page.locator('#foutmeldingen').waitFor();
+    await page.locator('#foutmeldingen a[href="#veld-module-price"]').click();
+    await expect(isFocused(page.locator('#veld-module-price'))).resolves.toBe(true);
+    const label = await page.locator('label[for="veld-module-price"]').boundingBox();
+    expect(label!.y).toBeGreaterThanOrEqual(0);
+    expect(label!.y).toBeLessThan(844);
     await page.context().close();
   });
 });

@@ -44,8 +44,30 @@
     summary.focus();
   }
 
+  // A summary's link goes to its field with the field's label (or its group's legend) in view,
+  // not the input at the very top of the screen with its label above it (CSS scroll-margin
+  // does the same, roughly, without this file).
+  function setUpSummaryLinks() {
+    var summary = document.getElementById('foutmeldingen');
+    if (!summary) return;
+    summary.addEventListener('click', function (event) {
+      var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      if (!link) return;
+      var field = document.getElementById(link.getAttribute('href').slice(1));
+      if (!field) return;
+      var label =
+        document.querySelector('label[for="' + field.id + '"]') ||
+        (field.closest('fieldset') && field.closest('fieldset').querySelector('legend'));
+      event.preventDefault();
+      (label || field).scrollIntoView();
+      field.focus({ preventScroll: true });
+      window.history.replaceState(null, '', link.getAttribute('href'));
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     focusErrorSummary();
+    setUpSummaryLinks();
     setUpCopyButtons(document);
     setUpPrintButtons(document);
   });
