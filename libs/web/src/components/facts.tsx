@@ -41,7 +41,7 @@ export function Paragraphs(props: { text: string | null | undefined }): JSX.Elem
         .map((part) => part.trim())
         .filter(Boolean)
         .map((part) => (
-          <p class="utrecht-paragraph">{Html.escapeHtml(part)}</p>
+          <p class="utrecht-paragraph site-lines">{Html.escapeHtml(part)}</p>
         ))}
     </>
   );

@@ -93,7 +93,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
         <h1 class="utrecht-heading-1" safe>
           {asset.title}
         </h1>
-        <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
+        <p class="utrecht-paragraph utrecht-paragraph--lead site-lines" safe>
           {asset.summary}
         </p>
         <p class="utrecht-paragraph">

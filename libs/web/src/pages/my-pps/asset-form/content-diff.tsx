@@ -43,6 +43,9 @@ function display(
     }
     case 'assets':
       return (value as string[]).map((id) => titles.get(id) ?? id).join('; ');
+    case 'number':
+      // As a Dutch reader writes it (and the public page shows it): a decimal comma.
+      return typeof value === 'number' ? String(value).replace('.', ',') : String(value);
     default:
       return String(value);
   }
