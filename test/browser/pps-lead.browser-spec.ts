@@ -44,7 +44,12 @@ describe('a PPS lead in the browser', () => {
     await page.getByLabel('E-mailadres').fill(lead.email);
     await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByText('Het e-mailadres of het wachtwoord klopt niet').waitFor();
+    // A failed form like any other: the summary, focused, and "Fout: " in the title.
+    const summary = page.locator('#foutmeldingen');
+    await summary.getByText('Het e-mailadres of het wachtwoord klopt niet').waitFor();
+    expect(await isFocused(summary)).toBe(true);
+    expect(await page.title()).toMatch(/^Fout: /);
+    await expectAccessible(page, 'inloggen-fout');
     expect(await page.getByLabel('E-mailadres').inputValue()).toBe(lead.email);
     await page.getByLabel('Wachtwoord').fill(lead.password);
     await page.keyboard.press('Enter');
@@ -89,7 +94,9 @@ describe('a PPS lead in the browser', () => {
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     const summary = page.locator('#foutmeldingen');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('Studiebelasting — Hoeveel: Vul een getal in.');
+    expect(await summary.textContent()).toContain(
+      'Studiebelasting — Hoeveel: Vul een getal in met hoogstens 2 cijfers na de komma',
+    );
     expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
       'Veilig werken met cobots op de werkvloer',
     );
