@@ -141,6 +141,10 @@ describe('reading a posted building-block form', () => {
     expect(atFirstField([{ field: 'module.studyLoad', ...required }], moduleSpecs)).toEqual([
       { field: 'module.studyLoad.value', ...required },
     ]);
+    // Also a group in a list's entry: an offering without its period goes to its first date.
+    expect(
+      atFirstField([{ field: 'module.offerings.1.period', ...required }], moduleSpecs),
+    ).toEqual([{ field: 'module.offerings.1.period.start', ...required }]);
     // Only a missing group moves; anything else said of it stays at the group.
     const wrong = { field: 'module.studyLoad', message: 'must be an object', code: 'isObject' };
     expect(atFirstField([wrong], moduleSpecs)).toEqual([wrong]);

@@ -178,20 +178,22 @@ export function inFormOrder<T extends { field: string }>(items: T[], paths: Iter
  * summary links to an input the person can type in rather than to a box around several.
  */
 export function atFirstField(errors: FieldError[], specs: FieldSpec[]): FieldError[] {
+  // Groups by their path with a list's entries as `#` (an offering's period in any entry).
   const groups = new Map<string, string>();
   const walk = (list: FieldSpec[], prefix: string) => {
     for (const spec of list)
       if (spec.type === 'group') {
-        groups.set(prefix + spec.path, `${prefix}${spec.path}.${spec.fields[0].path}`);
+        groups.set(prefix + spec.path, spec.fields[0].path);
         walk(spec.fields, `${prefix}${spec.path}.`);
-      }
+      } else if (spec.type === 'list') walk(spec.item, `${prefix}${spec.path}.#.`);
   };
   walk(specs, '');
-  return errors.map((error) =>
-    groups.has(error.field) && error.code === Constraint.IsDefined
-      ? { ...error, field: groups.get(error.field)! }
-      : error,
-  );
+  return errors.map((error) => {
+    const first = groups.get(error.field.replace(/\.\d+(?=\.|$)/g, '.#'));
+    return first && error.code === Constraint.IsDefined
+      ? { ...error, field: `${error.field}.${first}` }
+      : error;
+  });
 }
 
 export { at as valueAt, listEntries };
