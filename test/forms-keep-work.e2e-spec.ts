@@ -122,6 +122,16 @@ describe('forms keep the work (e2e)', () => {
       expect(message(page, 'context')).toMatch(/␀/);
       expect(message(page, 'reachWorkers')).not.toBe('');
       expect(message(page, 'startedOn')).toContain('niet in de toekomst');
+      // The summary names each field as the form labels it.
+      const named = page
+        .querySelectorAll('#foutmeldingen a')
+        .map((link) => link.text.split(':')[0]);
+      for (const label of named)
+        expect(
+          page
+            .querySelectorAll('label, legend')
+            .map((node) => node.text.replace('(niet verplicht)', '').trim()),
+        ).toContain(label);
       expect(await recorded()).toEqual([]);
     });
 

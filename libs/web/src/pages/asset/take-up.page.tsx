@@ -38,10 +38,10 @@ const MODES: Option[] = [
 ];
 
 const LABELS: Record<string, string> = {
-  adopterPpsId: 'Namens',
+  adopterPpsId: 'Namens PPS',
   adopterOrganisationId: 'Namens',
-  mode: 'Hoe',
-  context: 'Waar',
+  mode: 'Hoe gebruikt u het',
+  context: 'Waar gebruikt u het',
   reachStudents: 'Aantal studenten',
   reachWorkers: 'Aantal werkenden',
   startedOn: 'Sinds',

@@ -41,8 +41,8 @@ import { DetailFields, Form, ItemButton, Results, Share, Totals } from './compos
 const DETAIL_LABELS: Record<string, string> = {
   title: 'Titel',
   employer: 'Werkgever',
-  'employer.name': 'Nieuwe werkgever',
-  employerName: 'Nieuwe werkgever',
+  'employer.name': 'Naam van de werkgever',
+  employerName: 'Naam van de werkgever',
   employerId: 'Werkgever van een eerdere cursus',
   extras: 'Extra kosten',
   audience: 'Doelgroep',
