@@ -110,7 +110,7 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
     {
       label: 'Locaties',
       entry: 'Locatie',
-      help: 'Een fysieke omgeving heeft minstens één locatie. Coördinaten in graden (WGS84).',
+      help: 'Een fysieke omgeving heeft minstens één locatie: een naam en waar die ligt (breedte- en lengtegraad, voor de kaart).',
     },
     {
       name: { label: 'Naam' },
@@ -124,8 +124,14 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
           country: { label: 'Land (code)', help: 'Twee letters, zoals NL.' },
         },
       ),
-      lat: { label: 'Breedtegraad' },
-      lng: { label: 'Lengtegraad' },
+      lat: {
+        label: 'Breedtegraad',
+        help: 'Voor de kaart. Zoek de plek op in een kaartdienst (OpenStreetMap, Google Maps): klik met rechts op de plek en neem het eerste getal over, zoals 52,4866.',
+      },
+      lng: {
+        label: 'Lengtegraad',
+        help: 'Het tweede getal van dezelfde plek, zoals 4,6565.',
+      },
     },
   ),
   ...placed(
