@@ -74,6 +74,15 @@ describe('pages at 390 px (browser)', () => {
   }
 
   it('no public page scrolls sideways', async () => {
+    // Just published, so on the home page: a title of one word longer than a phone is wide.
+    const writer = await site.t.user('pps-editor', [ppsId]);
+    await site.t.publish(
+      writer,
+      moduleBody(ppsId, {
+        title: `Arbeidsmarktgerichtheidsontwikkelingsprogrammaonderdelen${'x'.repeat(30)}`,
+      }),
+    );
+    await site.t.indexed(30_000);
     const page = await openPage(browser, baseURL, { viewport: { width: WIDTH, height: 844 } });
     expect(
       await widths(page, [
