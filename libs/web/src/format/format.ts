@@ -26,6 +26,11 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date);
 }
 
+/** A number with every digit it has and a decimal comma (12,5051): as a person typed it. */
+export function typedNumber(value: number): string {
+  return String(value).replace('.', ',');
+}
+
 export function formatNumber(value: number): string {
   return NUMBER.format(value);
 }

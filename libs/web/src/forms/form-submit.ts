@@ -2,6 +2,7 @@ import { CommonError, DomainException, FieldError } from '@bouwsteen/common';
 import type { MessageCode } from '@bouwsteen/taxonomy/pure';
 import type { PageAnswer } from '../http/page-answer';
 import { withFormProblems } from './amounts';
+import { withoutFields } from './form-values';
 import { fieldErrorsOf, validateForm } from './form-validation';
 
 type Constructor<T> = new (...args: never[]) => T;
@@ -43,9 +44,7 @@ export async function submitForm<T extends object>(options: {
   const problems = withFormProblems(options.problems ?? [], valid.ok ? [] : valid.errors);
   if (!valid.ok && options.alsoCheck) {
     const named = new Set(problems.map((problem) => problem.field.split('.')[0]));
-    const passed = Object.fromEntries(
-      Object.entries(options.input).filter(([field]) => !named.has(field)),
-    );
+    const passed = withoutFields(options.input, named);
     const more = await options.alsoCheck(passed);
     problems.push(...more.filter((problem) => !named.has(problem.field.split('.')[0])));
   }

@@ -1,4 +1,4 @@
-import { checkedValues, tickedBox, yesNo } from './form-values';
+import { checkedValues, tickedBox, withoutFields, yesNo } from './form-values';
 
 describe('values of checkboxes and yes/no choices', () => {
   it('keeps every ticked value, and what no box sends, for validation to judge', () => {
@@ -25,6 +25,27 @@ describe('values of checkboxes and yes/no choices', () => {
     expect(tickedBox('weg', ['nee', 'misschien'])).toEqual({
       ticked: false,
       error: { field: 'weg', message: 'must be ticked or left empty', code: 'tickedOrEmpty' },
+    });
+  });
+});
+
+describe('what passed validation', () => {
+  it('leaves out a named field, or a named part of a section, and keeps the rest as it is', () => {
+    const input = {
+      title: 'T',
+      summary: 'S',
+      module: { price: 'x', moduleType: 'e' },
+      levels: ['a'],
+    };
+    expect(withoutFields(input, new Set(['summary', 'module.price']))).toEqual({
+      title: 'T',
+      module: { moduleType: 'e' },
+      levels: ['a'],
+    });
+    expect(withoutFields(input, new Set(['module']))).toEqual({
+      title: 'T',
+      summary: 'S',
+      levels: ['a'],
     });
   });
 });

@@ -57,3 +57,26 @@ export function tickedBox(
         error: { field, message: 'must be ticked or left empty', code: FieldCode.TickedOrEmpty },
       };
 }
+
+/**
+ * A form's input without `fields`: a top-level name drops that field, `section.part` drops one
+ * part of a nested section. What passed validation, for rules asked about it in the same round.
+ */
+export function withoutFields(
+  value: Record<string, unknown>,
+  fields: ReadonlySet<string>,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (fields.has(key)) continue;
+    kept[key] =
+      entry && typeof entry === 'object' && !Array.isArray(entry)
+        ? Object.fromEntries(
+            Object.entries(entry as Record<string, unknown>).filter(
+              ([part]) => !fields.has(`${key}.${part}`),
+            ),
+          )
+        : entry;
+  }
+  return kept;
+}

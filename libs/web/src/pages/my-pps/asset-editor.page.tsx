@@ -31,6 +31,7 @@ import {
   shownPaths,
 } from './asset-form/form-read';
 import { withFormProblems } from '../../forms/amounts';
+import { withoutFields } from '../../forms/form-values';
 import { FormContext } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { formSections } from './asset-form/form-schema';
@@ -77,21 +78,6 @@ function afterSave(id: string, body: Content): string {
 function topField(path: string, kind: AssetKind): string {
   const parts = path.split('.');
   return parts.slice(0, parts[0] === kind ? 2 : 1).join('.');
-}
-
-/** The form's content without `fields` (paths as topField gives them). */
-function withoutFields(value: Content, fields: Set<string>): Content {
-  const kept: Content = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (fields.has(key)) continue;
-    kept[key] =
-      entry && typeof entry === 'object' && !Array.isArray(entry)
-        ? Object.fromEntries(
-            Object.entries(entry as Content).filter(([part]) => !fields.has(`${key}.${part}`)),
-          )
-        : entry;
-  }
-  return kept;
 }
 
 function decode(value: unknown): Content | undefined {

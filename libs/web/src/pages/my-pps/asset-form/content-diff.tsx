@@ -2,6 +2,7 @@ import Html from '@kitajs/html';
 import { diffWords } from 'diff';
 import { ASSET_FIELDS } from '@bouwsteen/assets';
 import type { LabelBook } from '../../../format/labels';
+import { typedNumber } from '../../../format/format';
 import type { FieldSpec, FormSection } from './form-schema';
 import { listEntries, valueAt } from './form-read';
 
@@ -45,7 +46,7 @@ function display(
       return (value as string[]).map((id) => titles.get(id) ?? id).join('; ');
     case 'number':
       // As a Dutch reader writes it (and the public page shows it): a decimal comma.
-      return typeof value === 'number' ? String(value).replace('.', ',') : String(value);
+      return typeof value === 'number' ? typedNumber(value) : String(value);
     default:
       return String(value);
   }

@@ -4,6 +4,7 @@ import { assetPath } from '../../../components/asset-card';
 import { FieldErrors, fieldId, fieldName } from '../../../forms/field-errors';
 import { CheckboxGroup, Option, SelectField, TextArea, TextField } from '../../../forms/fields';
 import type { LabelBook } from '../../../format/labels';
+import { typedNumber } from '../../../format/format';
 import { ADD_SUFFIX, listEntries, valueAt } from './form-read';
 import type { FieldSpec } from './form-schema';
 
@@ -82,11 +83,6 @@ function shown(value: unknown): string | undefined {
   return String(value);
 }
 
-/** A number as it was typed in Dutch: a decimal comma, never the dot JavaScript writes. */
-function dutchDecimal(value: number): string {
-  return String(value).replace('.', ',');
-}
-
 /** Amounts in cents are shown as euros with a decimal comma; what was typed wrongly, as typed. */
 function euros(value: unknown): string | undefined {
   const cents = (value as { amountCents?: unknown } | undefined)?.amountCents;
@@ -162,7 +158,7 @@ function Field({
           required={required}
           inputmode="decimal"
           width="small"
-          value={typeof current === 'number' ? dutchDecimal(current) : shown(current)}
+          value={typeof current === 'number' ? typedNumber(current) : shown(current)}
         />
       );
     case 'euro':
