@@ -33,7 +33,7 @@ export function formLabel(path: string): string {
   return ASSET_FIELDS.label(path) || 'Formulier';
 }
 
-const NEEDED_HINT = 'Nodig om te publiceren; een concept kunt u zonder opslaan.';
+const NEEDED_HINT = 'Nodig om te publiceren; een concept kunt u ook zonder dit opslaan.';
 
 /** What an input of the form's own kind asks beyond the field's meaning. */
 const INPUT_HINTS: Partial<Record<FieldSpec['type'], string>> = {
