@@ -5,7 +5,16 @@ import { LockSpace, TransactionRunner, tryLockKeys } from '@bouwsteen/database';
 import { EntityManager } from 'typeorm';
 import { OutboxListener } from './outbox-listener';
 import { OutboxEntry, OutboxRepository } from './outbox.repository';
-import { QUIET_MS, roundReady } from './relay-pacing';
+import { performance } from 'node:perf_hooks';
+import {
+  AHEAD_FROM,
+  GATHER_FROM,
+  QUIET_MS,
+  RoundHistory,
+  RoundUnderWay,
+  roundReady,
+  sendAheadAt,
+} from './relay-pacing';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
@@ -44,6 +53,8 @@ interface InFlight {
   /** Resolves when the batch's entries are marked (done, isolated or due again). */
   done: Promise<void>;
   settled: boolean;
+  /** When it was sent and how large it is, for the guess of when it will be indexed. */
+  round: RoundUnderWay;
 }
 
 /** Documents handed to Meilisearch whose tasks have not been seen to succeed yet. */
@@ -51,6 +62,8 @@ interface SentBatch {
   byAsset: Map<string, OutboxEntry[]>;
   assetIds: string[];
   tasks: number[];
+  /** Milliseconds from the claim's start to Meilisearch's answer. */
+  sendMs: number;
 }
 
 /**
@@ -83,6 +96,8 @@ export class OutboxRelay implements OnApplicationShutdown {
   /** A confirmation found Meilisearch failing: the loop waits for it before sending more. */
   private outage = false;
   private lastCleanup = 0;
+  /** What the last large round cost, to send the next ahead of its end (sendAheadAt). */
+  private history?: RoundHistory;
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -123,6 +138,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   /** Claims due entries and hands their documents to Meilisearch, without waiting for the indexing. */
   private async claimAndSend(): Promise<Claim> {
+    const claimedAt = performance.now();
     return this.tx.run(async (manager) => {
       const entries = await this.outbox.claim(manager, this.config.outbox.batchSize);
       if (entries.length === 0) return { fannedOut: 0, deferred: 0, failed: false };
@@ -140,7 +156,9 @@ export class OutboxRelay implements OnApplicationShutdown {
         }
         const tasks = await this.indexer.send(ready, manager);
         await this.outbox.lease(manager, ids, LEASE_MS);
-        return { fannedOut, deferred, failed: false, sent: { byAsset, assetIds: ready, tasks } };
+        const sendMs = performance.now() - claimedAt;
+        const sent = { byAsset, assetIds: ready, tasks, sendMs };
+        return { fannedOut, deferred, failed: false, sent };
       } catch (error) {
         this.unavailable(ready.length, error);
         await this.outbox.markUnavailable(manager, ids, messageOf(error));
@@ -289,15 +307,19 @@ export class OutboxRelay implements OnApplicationShutdown {
       // A batch counts as in flight until Meilisearch has indexed it, not until it is marked done.
       const indexing = unconfirmed.find((item) => !item.isIndexed);
       const inFlight = indexing !== undefined;
-      if (
-        !roundReady(
-          await this.outbox.backlog(this.config.outbox.batchSize),
-          this.config.outbox.batchSize,
-          inFlight,
-        )
-      ) {
+      const backlog = await this.outbox.backlog(this.config.outbox.batchSize);
+      // While a large round is indexed, the next is claimed shortly before its expected end
+      // (once: only when it is the last one sent), so Meilisearch does not wait for the claim.
+      const ahead =
+        indexing && indexing === unconfirmed.at(-1)
+          ? sendAheadAt(indexing.round, this.history)
+          : undefined;
+      const untilAhead = ahead === undefined ? Infinity : ahead - performance.now();
+      const goAhead = untilAhead <= 0 && backlog.due >= GATHER_FROM;
+      if (!goAhead && !roundReady(backlog, this.config.outbox.batchSize, inFlight)) {
+        const wait = Math.max(1, Math.min(this.config.outbox.pollMs, untilAhead));
         await (inFlight
-          ? this.sleep(this.config.outbox.pollMs, true, indexing.indexed)
+          ? this.sleep(wait, true, indexing.indexed)
           : this.sleep(Math.min(this.config.outbox.pollMs, QUIET_MS)));
         continue;
       }
@@ -312,20 +334,27 @@ export class OutboxRelay implements OnApplicationShutdown {
       const { sent } = claim;
       if (sent) {
         let markIndexed!: () => void;
+        const sentAt = performance.now();
         const item: InFlight = {
           indexed: new Promise<void>((resolve) => (markIndexed = resolve)),
           isIndexed: false,
           done: Promise.resolve(),
           settled: false,
+          // Meilisearch starts on it now, or when the round before it is indexed (see indexed).
+          round: { startedAtMs: sentAt, documents: sent.assetIds.length },
         };
-        const indexed = () => {
+        const indexed = (succeeded = true) => {
+          if (item.isIndexed) return;
           item.isIndexed = true;
+          if (succeeded) this.learn(item.round, sent.sendMs);
+          const next = unconfirmed[unconfirmed.indexOf(item) + 1];
+          if (next) next.round.startedAtMs = Math.max(next.round.startedAtMs, performance.now());
           markIndexed();
         };
         confirming = item.done = confirming
           .then(() => this.confirm(sent, indexed))
           .then(() => {
-            indexed();
+            indexed(false);
             item.settled = true;
           });
         unconfirmed.push(item);
@@ -334,6 +363,13 @@ export class OutboxRelay implements OnApplicationShutdown {
       else if (claim.fannedOut === 0) await this.sleep(this.config.outbox.pollMs);
     }
     await confirming;
+  }
+
+  /** Keeps what a large round cost Meilisearch and the relay, for the next guess. */
+  private learn(round: RoundUnderWay, sendMs: number): void {
+    if (round.documents < AHEAD_FROM) return;
+    const msPerDocument = (performance.now() - round.startedAtMs) / round.documents;
+    this.history = { msPerDocument, sendMs };
   }
 
   /** Probes once a second (not with a growing backoff), so the backlog goes in as soon as it can. */
