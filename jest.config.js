@@ -45,6 +45,7 @@ module.exports = {
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
     {
@@ -56,6 +57,7 @@ module.exports = {
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
     {
@@ -66,6 +68,7 @@ module.exports = {
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
   ],

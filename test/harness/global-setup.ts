@@ -1,5 +1,8 @@
+import type { Config } from '@jest/types';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   cloneDatabase,
   ensureDatabase,
@@ -11,16 +14,18 @@ import { registerAliases } from './register-aliases';
 
 /**
  * One real Meilisearch and one template database (migrated, reference data loaded) per run.
- * The run's shared database and every isolated one are copies of the template, which is much
- * faster than migrating and seeding each. Test files get both through the environment, which
- * jest passes on to its workers. Both test tiers name this module; it runs once.
+ * Each jest worker's shared database (see worker-env.ts) and every isolated one are copies of
+ * the template, which is much faster than migrating and seeding each. Test files get both
+ * through the environment, which jest passes on to its workers. The service tiers all name this
+ * module; it runs once.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: Config.GlobalConfig): Promise<void> {
   const state = globalThis as Record<string, unknown>;
   if (state.__BOUWSTEEN__) return;
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const templateUrl = databaseUrlFor(`bouwsteen_tpl_${runId}`);
   const databaseUrl = databaseUrlFor(`bouwsteen_test_${runId}`);
+  const workers = Math.max(1, globalConfig?.maxWorkers ?? 1);
   const meili = await startMeili({ masterKey: randomBytes(16).toString('hex') });
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -30,6 +35,8 @@ export default async function globalSetup(): Promise<void> {
     MEILI_URL: meili.url,
     MEILI_MASTER_KEY: meili.masterKey,
     MEILI_INDEX_PREFIX: `test_${runId}`,
+    TEST_MEILI_INDEX_PREFIX: `test_${runId}`,
+    TEST_IMPORT_DIR: join(tmpdir(), `bouwsteen-imports-${runId}`),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOGIN_RATE_LIMIT: '5',
     OUTBOX_POLL_MS: '100',
@@ -55,7 +62,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await seeder.close();
   }
-  await cloneDatabase(templateUrl, databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-  state.__BOUWSTEEN__ = { meili, databaseUrl, templateUrl };
+  const databaseUrls = Array.from({ length: workers }, (_, i) => `${databaseUrl}_w${i + 1}`);
+  for (const url of databaseUrls) await cloneDatabase(templateUrl, url);
+  process.env.TEST_SHARED_DATABASE_URL = databaseUrl;
+  process.env.DATABASE_URL = databaseUrls[0];
+  state.__BOUWSTEEN__ = { meili, databaseUrls, templateUrl };
 }
