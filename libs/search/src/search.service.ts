@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { SearchParams, SearchResponse } from 'meilisearch';
 import { FieldCode, FieldError } from '@bouwsteen/common';
-import { dutchAnalyser } from '@bouwsteen/language';
+import { dutchAnalyser, meilisearchSynonyms, readThesaurus } from '@bouwsteen/language';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
 import { FACETS, FacetName, SearchQueryDto } from './dto/search-query.dto';
 import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
@@ -124,7 +124,9 @@ export class SearchService {
     const suggestion = query.q
       ? await this.betterSpelling(query.q, spellingCorrections(query.q, highlighted.slice(0, 20)))
       : undefined;
-    const approximations = query.q ? approximateMatches(query.q, highlighted) : [];
+    const approximations = query.q
+      ? approximateMatches(query.q, highlighted, (word) => synonyms()[word] ?? [])
+      : [];
     return { ...toResult(query, main, facets), totalsWithout, suggestion, approximations };
   }
 
@@ -293,6 +295,14 @@ export class SearchService {
     errors.forEach((error) => checker.add(error));
     return filters;
   }
+}
+
+let thesaurusSynonyms: Record<string, string[]> | undefined;
+
+/** The index's synonyms, read once: a synonym the engine matched is no approximation. */
+function synonyms(): Record<string, string[]> {
+  thesaurusSynonyms ??= meilisearchSynonyms(readThesaurus());
+  return thesaurusSynonyms;
 }
 
 interface Filter {

@@ -71,5 +71,13 @@ describe('approximateMatches', () => {
     expect(approximateMatches('werken', hits)).toEqual([]);
     expect(approximateMatches('mig', hits)).toEqual([]);
     expect(approximateMatches('robotica', hits)).toEqual([]);
+    // A synonym's words are no typos: "cobots" finds "collaboratieve robots".
+    const robots = [`samenwerken met collaboratieve ${O}robots${C}`];
+    expect(approximateMatches('cobots', robots)).toEqual([{ typed: 'cobots', found: ['robots'] }]);
+    expect(
+      approximateMatches('cobots', robots, (word) =>
+        word === 'cobots' ? ['collaboratieve robots'] : [],
+      ),
+    ).toEqual([]);
   });
 });

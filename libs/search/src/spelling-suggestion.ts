@@ -83,9 +83,14 @@ export interface Approximation {
  * The words found only by approximation, for "ook gevonden: lossen": marked words that differ
  * from a query word by a typo (one edit, two for words of eight letters or more, as the index
  * tolerates) — not the word itself, not a longer word it starts (prefix search), not a shorter
- * word that starts it (a stem). Words of fewer than four letters are never matched with typos.
+ * word that starts it (a stem), not a word of one of its synonyms. Words of fewer than four
+ * letters are never matched with typos.
  */
-export function approximateMatches(query: string, highlighted: string[]): Approximation[] {
+export function approximateMatches(
+  query: string,
+  highlighted: string[],
+  synonyms: (word: string) => readonly string[] = () => [],
+): Approximation[] {
   const marked = [...new Set(highlighted.flatMap(markedWords).map(fold))];
   const result: Approximation[] = [];
   const seen = new Set<string>();
@@ -94,9 +99,16 @@ export function approximateMatches(query: string, highlighted: string[]): Approx
     if (typed.length < 4 || seen.has(typed)) continue;
     seen.add(typed);
     const allowed = typed.length >= 8 ? 2 : 1;
+    // "cobots" finds "collaboratieve robots" as a synonym, not "robots" as a typo.
+    const same = new Set(
+      synonyms(typed)
+        .flatMap((phrase) => phrase.match(WORD) ?? [])
+        .map(fold),
+    );
     const found = marked.filter(
       (candidate) =>
         candidate !== typed &&
+        !same.has(candidate) &&
         !candidate.startsWith(typed) &&
         !typed.startsWith(candidate) &&
         distance(typed, candidate) <= allowed,
