@@ -1,0 +1,112 @@
+import type { HeadlineDto, NetworkEdge, PortfolioReportDto } from '@bouwsteen/reports';
+import { BarChart } from '../../components/charts/bar-chart';
+import { HeadlineFigures } from '../../components/charts/headline-figures';
+import { NetworkList } from '../../components/charts/network-list';
+import { DataTable } from '../../components/data-table';
+import { formatNumber } from '../../format/format';
+import { Crumbs, Downloads, Overlaps } from './report-parts';
+
+export interface PortfolioData {
+  scope: 'instellingen' | 'provincies';
+  id: string;
+  report: PortfolioReportDto;
+  headline: HeadlineDto;
+  /** Reuse between the PPS of this portfolio, per pair. */
+  network: NetworkEdge[];
+}
+
+/** Reuse between these PPS shown block by block; the download has every one. */
+const CROSSOVER_ROWS = 50;
+
+/** /rapportages/instellingen/:id and /rapportages/provincies/:code: a set of PPS at a glance. */
+export function PortfolioView({ data }: { data: PortfolioData }): JSX.Element {
+  const { report } = data;
+  const name = report.scope.name;
+  const reusedPps = report.portfolio.filter((row) => row.reusesReceived > 0);
+  const shown = report.crossovers.slice(0, CROSSOVER_ROWS);
+  const whose =
+    data.scope === 'instellingen'
+      ? `van de PPS waarvan ${name} penvoerder is`
+      : `van de PPS in ${name}`;
+  return (
+    <>
+      <Crumbs />
+      <h1 class="utrecht-heading-1" safe>{`Rapport: ${name}`}</h1>
+      <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
+        {`${formatNumber(report.portfolio.length)} PPS ${data.scope === 'instellingen' ? `met ${name} als penvoerder` : `in ${name}`}: wat ze publiceerden, wie hun werk hergebruikt en waar ze op elkaar lijken.`}
+      </p>
+      <HeadlineFigures headline={data.headline} whose={whose} />
+      <div class="report-grid report-grid--two">
+        <BarChart
+          id="gepubliceerd"
+          title="Gepubliceerd per PPS"
+          description="Hoeveel bouwstenen elke PPS ooit publiceerde, ook wat inmiddels is gearchiveerd."
+          labelHeader="PPS"
+          valueHeader="Gepubliceerd"
+          bars={report.portfolio.map((row) => ({
+            label: row.ppsName,
+            value: row.assets,
+            href: `/rapportages/pps/${row.ppsId}`,
+          }))}
+        />
+        <BarChart
+          id="hergebruikt"
+          title="Hergebruikt door anderen, per PPS"
+          description={`Hoe vaak het werk van elke PPS door een andere PPS of organisatie is hergebruikt.${reusedPps.length < report.portfolio.length ? ` ${formatNumber(report.portfolio.length - reusedPps.length)} PPS zonder hergebruik staan er niet in.` : ''}`}
+          labelHeader="PPS"
+          valueHeader="Keer hergebruikt"
+          bars={reusedPps.map((row) => ({
+            label: row.ppsName,
+            value: row.reusesReceived,
+            href: `/rapportages/pps/${row.ppsId}`,
+          }))}
+        />
+      </div>
+      <section aria-labelledby="kruis-titel">
+        <h2 class="utrecht-heading-2" id="kruis-titel">
+          Hergebruik tussen deze PPS
+        </h2>
+        <NetworkList
+          id="netwerk"
+          title="Wie hergebruikt het werk van wie"
+          edges={data.network}
+          empty="Geen hergebruik tussen deze PPS vastgelegd."
+        />
+        {report.crossovers.length ? (
+          <details class="chart-table">
+            <summary safe>
+              {report.crossovers.length > shown.length
+                ? `Toon de eerste ${formatNumber(shown.length)} van ${formatNumber(report.crossovers.length)} hergebruikte bouwstenen`
+                : `Toon de ${formatNumber(shown.length)} hergebruikte bouwstenen`}
+            </summary>
+            <DataTable
+              labelledBy="kruis-titel"
+              rows={shown}
+              columns={[
+                { header: 'PPS', text: (row) => row.toPps },
+                { header: 'Hergebruikte van', text: (row) => row.fromPps },
+                { header: 'Bouwsteen', text: (row) => row.assetTitle },
+              ]}
+            />
+            {report.crossovers.length > shown.length ? (
+              <p class="utrecht-paragraph">
+                Alle hergebruikte bouwstenen staan in de download als JSON, hieronder.
+              </p>
+            ) : (
+              ''
+            )}
+          </details>
+        ) : (
+          ''
+        )}
+      </section>
+      <Overlaps overlaps={report.overlaps} checked={report.overlapsChecked} />
+      <Downloads
+        path={
+          data.scope === 'instellingen' ? `lead-institutions/${data.id}` : `provinces/${data.id}`
+        }
+        what="Dit rapport"
+      />
+    </>
+  );
+}
