@@ -134,16 +134,14 @@ describe('reports pages (e2e)', () => {
           .replace(/ · \d.*$/, ''),
       );
     expect(root.querySelector('#hergebruikt-door-titel')?.text).toBe(
-      'Wie de bouwstenen van deze PPS hergebruikte (3)',
+      'Hergebruikt door anderen (3)',
     );
     expect(lines('hergebruikt-door')).toEqual([
       'Programmeren met Python voor beginners door Lelytalent · als inspiratie',
       'Netwerkbeheer in de praktijk door Lelytalent · zoals het is',
       'Netwerkbeheer in de praktijk door House of Logistics · aangepast',
     ]);
-    expect(root.querySelector('#hergebruikt-van-titel')?.text).toBe(
-      'Wat deze PPS hergebruikte van anderen (1)',
-    );
+    expect(root.querySelector('#hergebruikt-van-titel')?.text).toBe('Hergebruikt van anderen (1)');
     expect(lines('hergebruikt-van')).toEqual([
       'Heftruckcertificaat voor het magazijn van House of Logistics · aangepast',
     ]);
@@ -185,6 +183,11 @@ describe('reports pages (e2e)', () => {
       .querySelectorAll('#hergebruikt .bar-chart__label')
       .map((label) => label.text.trim());
     expect(reused).toEqual(['House of Digital', 'House of Logistics']);
+    // PPS of this lead without blocks are named in a sentence, not drawn as empty bars.
+    expect(lead.querySelectorAll('#gepubliceerd .bar-chart__row')).toHaveLength(2);
+    const zeros = lead.querySelector('#gepubliceerd .chart-figure__zeros')?.text ?? '';
+    expect(zeros).toMatch(/^Nog niets gepubliceerd: .+\.$/);
+    expect(zeros).not.toContain('House of Digital');
 
     const province = await page('/rapportages/provincies/flevoland');
     expect(figures(province)).toMatchObject({

@@ -25,6 +25,19 @@ export function barWidthClass(value: number, max: number): string {
   return `bar-w${Math.max(1, steps) * 2}`;
 }
 
+/** A chart's title at the level the page's outline needs. */
+export function ChartHeading(props: { level: 2 | 3; id: string; title: string }): JSX.Element {
+  return props.level === 2 ? (
+    <h2 class="utrecht-heading-2" id={props.id} safe>
+      {props.title}
+    </h2>
+  ) : (
+    <h3 class="utrecht-heading-3" id={props.id} safe>
+      {props.title}
+    </h3>
+  );
+}
+
 /**
  * A horizontal bar chart in HTML and CSS: text is page text, so it stays readable at any width
  * (an SVG's text shrinks with the drawing on a phone). Bars share one scale, the largest value,
@@ -38,16 +51,29 @@ export function BarChart(props: {
   bars: readonly Bar[];
   valueHeader: string;
   labelHeader?: string;
+  /**
+   * When given, bars of 0 are left out of the chart and its table and named in one sentence
+   * after this text instead ("Nog niets gepubliceerd: A, B."): a long tail of empty bars
+   * says less than their names.
+   */
+  zeroNote?: string;
+  /** The title's heading level: 3 under a section's heading (the default), 2 on its own. */
+  level?: 2 | 3;
 }): JSX.Element {
-  const bars = sortBars(props.bars);
+  const sorted = sortBars(props.bars);
+  const bars = props.zeroNote ? sorted.filter((bar) => bar.value > 0) : sorted;
+  const zeros = props.zeroNote
+    ? sorted
+        .filter((bar) => bar.value <= 0)
+        .map((bar) => bar.label)
+        .sort((a, b) => a.localeCompare(b, 'nl'))
+    : [];
   const max = Math.max(0, ...bars.map((bar) => bar.value));
   const titleId = `${props.id}-titel`;
   return (
     <figure class="chart-figure" id={props.id}>
       <figcaption>
-        <h3 class="utrecht-heading-3" id={titleId} safe>
-          {props.title}
-        </h3>
+        <ChartHeading level={props.level ?? 3} id={titleId} title={props.title} />
         <p class="utrecht-paragraph chart-figure__uitleg" safe>
           {props.description}
         </p>
@@ -96,6 +122,13 @@ export function BarChart(props: {
             />
           </details>
         </>
+      )}
+      {zeros.length ? (
+        <p class="utrecht-paragraph chart-figure__zeros" safe>
+          {`${props.zeroNote}: ${zeros.join(', ')}.`}
+        </p>
+      ) : (
+        ''
       )}
     </figure>
   );

@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import type { NetworkEdge } from '@bouwsteen/reports';
 import { formatNumber } from '../../format/format';
+import { ChartHeading } from './bar-chart';
 
 /** One PPS whose work others took up, with who took it up and how often. */
 export interface Source {
@@ -43,14 +44,13 @@ export function NetworkList(props: {
   title: string;
   edges: readonly NetworkEdge[];
   empty: string;
+  level?: 2 | 3;
 }): JSX.Element {
   const sources = adjacency(props.edges);
   const titleId = `${props.id}-titel`;
   return (
     <section class="network-list" id={props.id} aria-labelledby={titleId}>
-      <h3 class="utrecht-heading-3" id={titleId} safe>
-        {props.title}
-      </h3>
+      <ChartHeading level={props.level ?? 3} id={titleId} title={props.title} />
       {sources.length === 0 ? (
         <p class="utrecht-paragraph" safe>
           {props.empty}

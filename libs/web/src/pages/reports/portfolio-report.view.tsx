@@ -22,7 +22,6 @@ const CROSSOVER_ROWS = 50;
 export function PortfolioView({ data }: { data: PortfolioData }): JSX.Element {
   const { report } = data;
   const name = report.scope.name;
-  const reusedPps = report.portfolio.filter((row) => row.reusesReceived > 0);
   const shown = report.crossovers.slice(0, CROSSOVER_ROWS);
   const whose =
     data.scope === 'instellingen'
@@ -39,10 +38,12 @@ export function PortfolioView({ data }: { data: PortfolioData }): JSX.Element {
       <div class="report-grid report-grid--two">
         <BarChart
           id="gepubliceerd"
+          level={2}
           title="Gepubliceerd per PPS"
           description="Hoeveel bouwstenen elke PPS ooit publiceerde, ook wat inmiddels is gearchiveerd."
           labelHeader="PPS"
           valueHeader="Gepubliceerd"
+          zeroNote="Nog niets gepubliceerd"
           bars={report.portfolio.map((row) => ({
             label: row.ppsName,
             value: row.assets,
@@ -51,55 +52,53 @@ export function PortfolioView({ data }: { data: PortfolioData }): JSX.Element {
         />
         <BarChart
           id="hergebruikt"
+          level={2}
           title="Hergebruikt door anderen, per PPS"
-          description={`Hoe vaak het werk van elke PPS door een andere PPS of organisatie is hergebruikt.${reusedPps.length < report.portfolio.length ? ` ${formatNumber(report.portfolio.length - reusedPps.length)} PPS zonder hergebruik staan er niet in.` : ''}`}
+          description="Hoe vaak het werk van elke PPS door een andere PPS of organisatie is hergebruikt."
           labelHeader="PPS"
           valueHeader="Keer hergebruikt"
-          bars={reusedPps.map((row) => ({
+          zeroNote="Nog niet hergebruikt"
+          bars={report.portfolio.map((row) => ({
             label: row.ppsName,
             value: row.reusesReceived,
             href: `/rapportages/pps/${row.ppsId}`,
           }))}
         />
       </div>
-      <section aria-labelledby="kruis-titel">
-        <h2 class="utrecht-heading-2" id="kruis-titel">
-          Hergebruik tussen deze PPS
-        </h2>
-        <NetworkList
-          id="netwerk"
-          title="Wie hergebruikt het werk van wie"
-          edges={data.network}
-          empty="Geen hergebruik tussen deze PPS vastgelegd."
-        />
-        {report.crossovers.length ? (
-          <details class="chart-table">
-            <summary safe>
-              {report.crossovers.length > shown.length
-                ? `Toon de eerste ${formatNumber(shown.length)} van ${formatNumber(report.crossovers.length)} hergebruikte bouwstenen`
-                : `Toon de ${formatNumber(shown.length)} hergebruikte bouwstenen`}
-            </summary>
-            <DataTable
-              labelledBy="kruis-titel"
-              rows={shown}
-              columns={[
-                { header: 'PPS', text: (row) => row.toPps },
-                { header: 'Hergebruikte van', text: (row) => row.fromPps },
-                { header: 'Bouwsteen', text: (row) => row.assetTitle },
-              ]}
-            />
-            {report.crossovers.length > shown.length ? (
-              <p class="utrecht-paragraph">
-                Alle hergebruikte bouwstenen staan in de download als JSON, hieronder.
-              </p>
-            ) : (
-              ''
-            )}
-          </details>
-        ) : (
-          ''
-        )}
-      </section>
+      <NetworkList
+        id="netwerk"
+        title="Hergebruik tussen deze PPS"
+        level={2}
+        edges={data.network}
+        empty="Geen hergebruik tussen deze PPS vastgelegd."
+      />
+      {report.crossovers.length ? (
+        <details class="chart-table">
+          <summary safe>
+            {report.crossovers.length > shown.length
+              ? `Toon de eerste ${formatNumber(shown.length)} van ${formatNumber(report.crossovers.length)} hergebruikte bouwstenen`
+              : `Toon de ${formatNumber(shown.length)} hergebruikte bouwstenen`}
+          </summary>
+          <DataTable
+            labelledBy="netwerk-titel"
+            rows={shown}
+            columns={[
+              { header: 'PPS', text: (row) => row.toPps },
+              { header: 'Hergebruikt van', text: (row) => row.fromPps },
+              { header: 'Bouwsteen', text: (row) => row.assetTitle },
+            ]}
+          />
+          {report.crossovers.length > shown.length ? (
+            <p class="utrecht-paragraph">
+              Alle hergebruikte bouwstenen staan in de download als JSON, hieronder.
+            </p>
+          ) : (
+            ''
+          )}
+        </details>
+      ) : (
+        ''
+      )}
       <Overlaps overlaps={report.overlaps} checked={report.overlapsChecked} />
       <Downloads
         path={

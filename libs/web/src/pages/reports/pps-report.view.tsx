@@ -52,7 +52,7 @@ export function PpsReportView({ data }: { data: PpsReportData }): JSX.Element {
       </dl>
       <ReuseLinks
         id="hergebruikt-door"
-        title="Wie de bouwstenen van deze PPS hergebruikte"
+        title="Hergebruikt door anderen"
         otherLabel="door"
         empty="Nog niemand heeft hergebruik van een bouwsteen van deze PPS vastgelegd."
         links={reusedBy}
@@ -60,7 +60,7 @@ export function PpsReportView({ data }: { data: PpsReportData }): JSX.Element {
       />
       <ReuseLinks
         id="hergebruikt-van"
-        title="Wat deze PPS hergebruikte van anderen"
+        title="Hergebruikt van anderen"
         otherLabel="van"
         empty="Deze PPS heeft nog geen hergebruik van bouwstenen van anderen vastgelegd."
         links={reusedFrom}
@@ -69,6 +69,7 @@ export function PpsReportView({ data }: { data: PpsReportData }): JSX.Element {
       <div class="report-grid report-grid--two">
         <BarChart
           id="per-soort"
+          level={2}
           title="Gepubliceerd per soort"
           description={`Hoeveel bouwstenen ${report.pps.name} van elke soort publiceerde, ook wat inmiddels is gearchiveerd.`}
           labelHeader="Soort"
@@ -80,6 +81,7 @@ export function PpsReportView({ data }: { data: PpsReportData }): JSX.Element {
         />
         <BarChart
           id="hergebruik"
+          level={2}
           title="Meest hergebruikte bouwstenen"
           description={`Door hoeveel PPS en organisaties elke bouwsteen is hergebruikt${reused.length > TOP_BLOCKS ? `: de ${TOP_BLOCKS} meest hergebruikte van ${formatNumber(reused.length)}` : ''}.`}
           labelHeader="Bouwsteen"
