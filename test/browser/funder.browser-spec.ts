@@ -117,7 +117,7 @@ describe('a funder in the browser', () => {
       }
       await page.context().close();
     }
-    // The Noord-Holland report was 5,600 px on a phone with every chart also a table (4,605 now).
+    // The Noord-Holland report was 5,600 px on a phone with every chart also a table (about 4,600 now).
     console.log(`report heights: ${JSON.stringify(heights)}`);
     expect(heights['provincie-390']).toBeLessThan(5000);
   }, 240_000);
