@@ -19,3 +19,10 @@ export const ROLE_LABELS: Record<string, string> = {
   'llo-office': 'LLO-loket',
   teacher: 'Docent',
 };
+
+/** How a block was reused (reuse.mode), as a phrase after the block's name. */
+export const REUSE_MODE_LABELS: Record<string, string> = {
+  'as-is': 'zoals het is',
+  adapted: 'aangepast',
+  inspired: 'als inspiratie',
+};
