@@ -147,6 +147,7 @@ describe('requests for material (e2e)', () => {
     expect(value(page, 'organisation')).toBe('ROC Voorbeeld, Mechatronica');
     expect(value(page, 'purpose')).toBe('Voor de klas␀');
     expect(page.querySelector(`#${fieldId('email')}-fout`)?.text).toMatch(/geldig e-mailadres/);
+    expect(page.querySelector(`#${fieldId('name')}-fout`)?.text.trim()).toBe('Vul dit veld in.');
   });
 
   it('refuses the next request from one address after the limit, with Retry-After, keeping the input', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { SignInEmail } from '@bouwsteen/auth/pure';
 
 /**
@@ -10,7 +10,7 @@ import { SignInEmail } from '@bouwsteen/auth/pure';
 export class SendMaterialRequestDto {
   @ApiProperty({ example: 'Sanne de Vries' })
   @IsString()
-  @IsNotEmpty()
+  @MinLength(1)
   @MaxLength(100)
   name: string;
 
@@ -20,13 +20,13 @@ export class SendMaterialRequestDto {
 
   @ApiProperty({ example: 'ROC Voorbeeld, opleiding Mechatronica' })
   @IsString()
-  @IsNotEmpty()
+  @MinLength(1)
   @MaxLength(150)
   organisation: string;
 
   @ApiProperty({ example: 'Ik wil de module volgend jaar gebruiken in leerjaar 2 (BOL).' })
   @IsString()
-  @IsNotEmpty()
+  @MinLength(1)
   @MaxLength(1000)
   purpose: string;
 }

@@ -112,8 +112,8 @@ export function RequestSent({ target }: { target: RequestTargetView }): JSX.Elem
   return (
     <>
       <Back target={target} />
+      <h1 class="utrecht-heading-1">Uw verzoek is verstuurd</h1>
       <div class="utrecht-alert utrecht-alert--ok" role="status">
-        <h1 class="utrecht-heading-1">Uw verzoek is verstuurd</h1>
         <p class="utrecht-paragraph">
           {Html.escapeHtml(
             `Uw verzoek is verstuurd naar ${contactRole(target.pps.name)}${target.asset ? `, over "${target.asset.title}"` : ''}.`,
