@@ -23,6 +23,7 @@ import { AccountEmailsNormalised1765929600000 } from './1765929600000-AccountEma
 import { SessionIds1766016000000 } from './1766016000000-SessionIds';
 import { ReportInFileOrder1766102400000 } from './1766102400000-ReportInFileOrder';
 import { SearchHitsCarryPrice1766188800000 } from './1766188800000-SearchHitsCarryPrice';
+import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   SessionIds1766016000000,
   ReportInFileOrder1766102400000,
   SearchHitsCarryPrice1766188800000,
+  MaterialRequests1766192400000,
 ];

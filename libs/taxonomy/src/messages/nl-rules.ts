@@ -100,6 +100,8 @@ export const NL_RULES = {
     'Uw PPS heeft hergebruik van deze versie al vastgelegd (ook in een ander venster). U ziet het bij de bouwsteen onder "Wie dit hergebruikt".',
   'own-asset': () =>
     'Deze bouwsteen is van deze PPS zelf. Hergebruik vastleggen kan alleen voor werk van een andere PPS: kies een andere PPS.',
+  'material-request-too-often': () =>
+    'Vanaf dit adres of met dit e-mailadres zijn het afgelopen uur al veel verzoeken verstuurd. Probeer het over een uur opnieuw; wat u schreef staat er nog.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
 } satisfies Catalogue;
