@@ -1,6 +1,6 @@
 import { stringify } from 'qs';
 import { fieldId } from '../libs/web/src/forms/field-errors';
-import { formSections } from '../libs/web/src/pages/my-pps/asset-form/form-schema';
+import { formSections } from '../libs/web/src/forms/asset-form/form-schema';
 import { html } from './harness/html';
 import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';

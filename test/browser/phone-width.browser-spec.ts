@@ -1,40 +1,10 @@
 import { Browser, Page } from 'playwright-core';
-import { expectAccessible, openPage, signIn } from '../harness/browser';
+import { expectAccessible, openPage, sidewaysOverflow, signIn } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { moduleBody } from '../harness/fixtures';
 import { bearer } from '../harness/test-app';
 
 const WIDTH = 390;
-
-/**
- * What makes a page at WIDTH scroll sideways: elements whose right edge passes the screen's
- * (outside any scroll box), and tables or charts whose box must be scrolled to be read. Run in
- * the page (a string: this project's types hold no DOM).
- */
-const OVERFLOW = `(() => {
-  const width = ${WIDTH};
-  const found = [];
-  const name = (node) => node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
-    (typeof node.className === 'string' && node.className ? '.' + node.className.split(' ')[0] : '');
-  for (const node of document.querySelectorAll('body *')) {
-    const box = node.getBoundingClientRect();
-    if (box.width === 0 || box.right <= width + 1) continue;
-    let parent = node.parentElement;
-    let held = false;
-    for (; parent && parent !== document.body; parent = parent.parentElement)
-      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(parent).overflowX)) held = true;
-    if (!held) found.push(name(node) + ' → ' + Math.round(box.right) + 'px');
-  }
-  for (const box of document.querySelectorAll('.utrecht-table-container, .chart-figure'))
-    if (box.scrollWidth > box.clientWidth + 1)
-      found.push('scrolls: ' + name(box) + ' ' + box.scrollWidth + '/' + box.clientWidth + ' ' +
-        (box.querySelector('th')?.textContent ?? '').slice(0, 40));
-  return found.slice(0, 8);
-})()`;
-
-async function overflow(page: Page): Promise<string[]> {
-  return page.evaluate<string[]>(OVERFLOW);
-}
 
 /**
  * Phone first (390 px is the design width): no page a role uses scrolls sideways — tables
@@ -65,7 +35,7 @@ describe('pages at 390 px (browser)', () => {
     const result: Record<string, string[]> = {};
     for (const path of paths) {
       await page.goto(path);
-      const wide = await overflow(page);
+      const wide = await sidewaysOverflow(page);
       if (wide.length) result[path] = wide;
       if ((await page.locator('main table').count()) > 0)
         await expectAccessible(page, `smal-${path.split('?')[0].replace(/[^a-z]+/g, '-')}`);

@@ -106,6 +106,37 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * What makes a page scroll sideways at its viewport's width: elements whose right edge passes
+ * the screen's (outside any scroll box), and tables or charts whose box must be scrolled to be
+ * read. Run in the page (a string: this project's types hold no DOM).
+ */
+const SIDEWAYS = `(() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  const name = (node) => node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
+    (typeof node.className === 'string' && node.className ? '.' + node.className.split(' ')[0] : '');
+  for (const node of document.querySelectorAll('body *')) {
+    const box = node.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1) continue;
+    let parent = node.parentElement;
+    let held = false;
+    for (; parent && parent !== document.body; parent = parent.parentElement)
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(parent).overflowX)) held = true;
+    if (!held) found.push(name(node) + ' → ' + Math.round(box.right) + 'px');
+  }
+  for (const box of document.querySelectorAll('.utrecht-table-container, .chart-figure'))
+    if (box.scrollWidth > box.clientWidth + 1)
+      found.push('scrolls: ' + name(box) + ' ' + box.scrollWidth + '/' + box.clientWidth + ' ' +
+        (box.querySelector('th')?.textContent ?? '').slice(0, 40));
+  return found.slice(0, 8);
+})()`;
+
+/** Why the page as it is now scrolls sideways (empty: it does not); see SIDEWAYS. */
+export function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(SIDEWAYS);
+}
+
 /** Saves the screenshot first (to look at when it fails), then: axe finds nothing, and the page reported no errors. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);

@@ -13,12 +13,12 @@ import { ALL_COLUMNS, Column, NOT_IN_COLUMNS, Part, columnsFor } from '@bouwstee
 import { LabelBook } from '@bouwsteen/taxonomy';
 import { ContentChecks } from '../../libs/assets/src/content-checks';
 import { FieldErrors } from '../../libs/web/src/forms/field-errors';
-import { Fields, FormContext } from '../../libs/web/src/pages/my-pps/asset-form/form-render';
+import { Fields, FormContext } from '../../libs/web/src/forms/asset-form/form-render';
 import {
   FieldSpec,
   NOT_IN_FORM,
   formSections,
-} from '../../libs/web/src/pages/my-pps/asset-form/form-schema';
+} from '../../libs/web/src/forms/asset-form/form-schema';
 
 /**
  * One field catalogue (libs/assets/src/fields, bound to the DTOs as ASSET_FIELDS) and the

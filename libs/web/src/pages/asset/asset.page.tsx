@@ -14,7 +14,7 @@ import type { Principal } from '@bouwsteen/auth';
 import { NotFoundError } from '@bouwsteen/common';
 import { pageQuery } from '../search-queries';
 import { FollowService } from '@bouwsteen/follow';
-import { notice } from '../my-pps/notices';
+import { notice } from '../../components/notices';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';

@@ -15,7 +15,7 @@ import { ForbiddenError, NotFoundError, normaliseText } from '@bouwsteen/common'
 import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { RecordReuseDto, ReuseError, ReuseService } from '@bouwsteen/reuse';
 import { assetPath } from '../../components/asset-card';
-import { decimal } from '../my-pps/asset-form/form-read';
+import { decimal } from '../../forms/asset-form/form-read';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, Option, SelectField, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';

@@ -6,9 +6,9 @@ import { assetPath } from '../../components/asset-card';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { ChangeTable, changes } from '../my-pps/asset-form/content-diff';
-import { formSections } from '../my-pps/asset-form/form-schema';
-import { contentOfAsset } from '../my-pps/editable-asset';
+import { ChangeTable, changes } from '../../forms/asset-form/content-diff';
+import { formSections } from '../../forms/asset-form/form-schema';
+import { contentOfAsset } from '../../forms/asset-form/editable-asset';
 
 function versionNumber(value: unknown, fallback: number): number {
   return typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : fallback;

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { Licenses } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
@@ -12,22 +11,16 @@ import {
 } from '@bouwsteen/courses';
 import { SearchHitDto, SearchService, SearchUnavailableError } from '@bouwsteen/search';
 import { inDutch } from '@bouwsteen/taxonomy/pure';
-import { assetPath } from '../../components/asset-card';
-import { DataTable } from '../../components/data-table';
-import { StaleNotice } from '../../components/stale-notice';
 import { FieldErrors } from '../../forms/field-errors';
-import { ErrorSummary, Option, TextField } from '../../forms/fields';
-import { FormTokenField } from '../../forms/form-token';
+import { Option } from '../../forms/fields';
 import { isStale, submitForm } from '../../forms/form-submit';
 import { fieldErrorsOf } from '../../forms/form-validation';
-import { formatDate, formatEuro, formatHours } from '../../format/format';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { searchQuery } from '../search-queries';
 import {
-  STATUS_LABELS,
   applyItemAction,
   atFormFields,
   courseDetailsValues,
@@ -35,25 +28,8 @@ import {
   courseAmountProblems,
   readCourseDetails,
 } from './course-form';
-import { StatusNotice } from '../../components/status-notice';
-import { DetailFields, Form, ItemButton, Results, Share, Totals } from './composer-components';
-
-const DETAIL_LABELS: Record<string, string> = {
-  title: 'Titel',
-  employer: 'Werkgever',
-  'employer.name': 'Naam van de werkgever',
-  employerName: 'Naam van de werkgever',
-  employerId: 'Werkgever van een eerdere cursus',
-  extras: 'Extra kosten',
-  audience: 'Doelgroep',
-  goals: 'Doelen',
-  'schedule.start': 'Begindatum',
-  'schedule.end': 'Einddatum',
-  'schedule.durationWeeks': 'Duur in weken',
-  extrasCents: 'Extra kosten',
-  extrasDescription: 'Waarvoor zijn de extra kosten',
-  status: 'Status',
-};
+import { Form } from './composer-components';
+import { ComposerView, CourseListView, NewCourseView } from './composer.view';
 
 const SEARCH_SIZE = 10;
 
@@ -75,7 +51,8 @@ interface ComposerState {
  * (and practice environments). Every change is one CoursesService call, as the API makes it:
  * its rules (published only, no duplicates, no NC in a paid course) refuse, its warnings advise,
  * and both are shown next to the item they concern. Works without JavaScript; buttons, not
- * dragging, put the items in order.
+ * dragging, put the items in order. This page service gathers the data and answers the forms;
+ * the markup is composer.view.tsx's.
  */
 @Injectable()
 export class ComposerPage {
@@ -101,51 +78,7 @@ export class ComposerPage {
         section: 'mijn-cursussen',
         noindex: true,
       },
-      <>
-        <h1 class="utrecht-heading-1" id="cursussen-titel">
-          Mijn cursussen
-        </h1>
-        <p class="utrecht-paragraph">
-          <a
-            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
-            href="/mijn-cursussen/nieuw"
-          >
-            Nieuwe cursus samenstellen
-          </a>
-        </p>
-        {courses.items.length ? (
-          <DataTable
-            labelledBy="cursussen-titel"
-            rows={courses.items}
-            columns={[
-              {
-                header: 'Cursus',
-                render: (course) => (
-                  <a class="utrecht-link" href={`/mijn-cursussen/${course.id}`} safe>
-                    {course.title}
-                  </a>
-                ),
-              },
-              { header: 'Werkgever', text: (course) => course.employer.name },
-              { header: 'Doelgroep', text: (course) => labels.label('audiences', course.audience) },
-              { header: 'Status', text: (course) => STATUS_LABELS[course.status] ?? course.status },
-              {
-                header: 'Uren',
-                numeric: true,
-                text: (course) => formatHours(course.totals.studyLoadHours),
-              },
-              {
-                header: 'Prijs',
-                numeric: true,
-                text: (course) => formatEuro(course.totals.priceCents),
-              },
-              { header: 'Gewijzigd', text: (course) => formatDate(course.updatedAt) },
-            ]}
-          />
-        ) : (
-          <p class="utrecht-paragraph">U heeft nog geen cursussen.</p>
-        )}
-      </>,
+      <CourseListView courses={courses.items} labels={labels} />,
     );
   }
 
@@ -155,7 +88,6 @@ export class ComposerPage {
     state: ComposerState = {},
   ): Promise<string> {
     const [labels, employers] = await Promise.all([this.labels.book(), this.employers(principal)]);
-    const errors = state.errors ?? new FieldErrors();
     return this.site.page(
       page,
       {
@@ -165,26 +97,13 @@ export class ComposerPage {
         section: 'mijn-cursussen',
         noindex: true,
       },
-      <>
-        <h1 class="utrecht-heading-1">Nieuwe cursus</h1>
-        <ErrorSummary errors={errors} labelOf={(path) => DETAIL_LABELS[path] ?? 'Formulier'} />
-        <p class="utrecht-paragraph">
-          Begin met de gegevens; daarna zoekt u modules en zet u ze in volgorde.
-        </p>
-        <form method="post" action="/mijn-cursussen/nieuw" class="site-form" novalidate>
-          <FormTokenField page={page} />
-          <DetailFields
-            values={state.values ?? {}}
-            errors={errors}
-            labels={labels}
-            employers={employers}
-            withStatus={false}
-          />
-          <button type="submit" class="utrecht-button utrecht-button--primary-action">
-            Cursus aanmaken
-          </button>
-        </form>
-      </>,
+      <NewCourseView
+        page={page}
+        values={state.values ?? {}}
+        errors={state.errors ?? new FieldErrors()}
+        labels={labels}
+        employers={employers}
+      />,
     );
   }
 
@@ -216,7 +135,6 @@ export class ComposerPage {
     state: ComposerState = {},
   ): Promise<string> {
     const course = await this.courses.get(principal, id);
-    const paid = course.totals.priceCents > 0;
     const [labels, employers, results] = await Promise.all([
       this.labels.book(),
       this.employers(principal),
@@ -232,14 +150,12 @@ export class ComposerPage {
         ].map(async (code) => [code, (await this.licenses.terms(code)).nonCommercial] as const),
       ),
     );
-    const errors = state.errors ?? new FieldErrors();
     const warnings = new Map<number, string[]>();
     for (const warning of course.warnings) {
       const index = Number(/^items\.(\d+)/.exec(warning.field)?.[1]);
       if (Number.isInteger(index))
         warnings.set(index, [...(warnings.get(index) ?? []), inDutch(warning)]);
     }
-    const outdated = course.items.filter((item) => item.state !== 'current').length;
     return this.site.page(
       page,
       {
@@ -249,225 +165,25 @@ export class ComposerPage {
         section: 'mijn-cursussen',
         noindex: true,
       },
-      <>
-        <nav aria-label="Kruimelpad">
-          <ol class="breadcrumb-list">
-            <li>
-              <a class="utrecht-link" href="/mijn-cursussen">
-                Mijn cursussen
-              </a>
-            </li>
-          </ol>
-        </nav>
-        <h1 class="utrecht-heading-1" safe>
-          {course.title}
-        </h1>
-        <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
-          {`Voor ${course.employer.name} · ${STATUS_LABELS[course.status] ?? course.status}`}
-        </p>
-        <StatusNotice text={state.notice} />
-        <StaleNotice what="deze cursus" show={state.stale} />
-        <div class="work-layout">
-          <div>
-            <section aria-labelledby="onderdelen-titel" id="onderdelen">
-              <h2 class="utrecht-heading-2" id="onderdelen-titel">
-                Onderdelen
-              </h2>
-              {outdated ? (
-                <div class="utrecht-alert utrecht-alert--warning">
-                  <div class="utrecht-alert__content">
-                    <p class="utrecht-paragraph">
-                      {Html.escapeHtml(
-                        outdated === 1
-                          ? 'Voor één onderdeel is er een nieuwere versie, of het is gearchiveerd.'
-                          : `Voor ${outdated} onderdelen is er een nieuwere versie, of ze zijn gearchiveerd.`,
-                      )}
-                    </p>
-                    <form method="post" action={`/mijn-cursussen/${id}/bijwerken`}>
-                      <FormTokenField page={page} />
-                      <input type="hidden" name="revisie" value={String(course.revision)} />
-                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                        Alles bijwerken naar de nieuwste versie
-                      </button>
-                    </form>
-                  </div>
-                </div>
-              ) : (
-                ''
-              )}
-              {course.items.length ? (
-                <form method="post" action={`/mijn-cursussen/${id}/onderdelen`} novalidate>
-                  <FormTokenField page={page} />
-                  <input type="hidden" name="revisie" value={String(course.revision)} />
-                  {state.q ? <input type="hidden" name="q" value={state.q} /> : ''}
-                  {state.places ? <input type="hidden" name="soort" value="infrastructure" /> : ''}
-                  <ol class="course-items">
-                    {course.items.map((item, index) => (
-                      <li id={`onderdeel-${item.assetId}`} tabindex="-1">
-                        <h3 class="utrecht-heading-3">
-                          <a class="utrecht-link" href={assetPath(item.assetId, item.version)} safe>
-                            {item.title}
-                          </a>
-                        </h3>
-                        <p class="utrecht-paragraph site-muted" safe>
-                          {[
-                            labels.kind(item.kind),
-                            item.ppsName,
-                            `versie ${item.version}`,
-                            formatHours(item.studyLoadHours),
-                            item.priceCents === null
-                              ? 'geen prijs opgegeven'
-                              : formatEuro(item.priceCents),
-                            labels.label('licenses', item.license),
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </p>
-                        {[...(state.itemErrors?.get(item.assetId) ?? [])].map((message) => (
-                          <p class="utrecht-form-field-error-message" safe>
-                            {message}
-                          </p>
-                        ))}
-                        {(warnings.get(index) ?? []).map((message) => (
-                          <p class="course-warning" safe>{`Let op: ${message}`}</p>
-                        ))}
-                        {item.kind === 'infrastructure' ? (
-                          <TextField
-                            path={`locatie.${index}`}
-                            label={`Locatie voor ${item.title}`}
-                            value={item.location ?? ''}
-                            errors={new FieldErrors()}
-                            plainLabel
-                          />
-                        ) : (
-                          ''
-                        )}
-                        <div class="match-actions">
-                          <ItemButton
-                            action={`up:${index}`}
-                            label="Omhoog"
-                            title={item.title}
-                            disabled={index === 0}
-                          />
-                          <ItemButton
-                            action={`down:${index}`}
-                            label="Omlaag"
-                            title={item.title}
-                            disabled={index === course.items.length - 1}
-                          />
-                          <ItemButton
-                            action={`remove:${index}`}
-                            label="Verwijderen"
-                            title={item.title}
-                          />
-                        </div>
-                      </li>
-                    ))}
-                  </ol>
-                  {course.items.some((item) => item.kind === 'infrastructure') ? (
-                    <button
-                      type="submit"
-                      name="actie"
-                      value="save"
-                      class="utrecht-button utrecht-button--secondary-action"
-                    >
-                      Locaties opslaan
-                    </button>
-                  ) : (
-                    ''
-                  )}
-                </form>
-              ) : (
-                <p class="utrecht-paragraph">
-                  Nog geen onderdelen. Zoek hieronder modules en voeg ze toe.
-                </p>
-              )}
-            </section>
-            <section aria-labelledby="zoek-titel" id="zoeken">
-              <h2 class="utrecht-heading-2" id="zoek-titel">
-                Modules zoeken
-              </h2>
-              <p class="utrecht-paragraph">
-                Modules voor werkenden (het LLO-aanbod), of praktijkomgevingen waar de cursus kan
-                plaatsvinden. Bij elke bouwsteen staat de licentie, vóór u hem toevoegt.
-              </p>
-              <form method="get" action={`/mijn-cursussen/${id}`} class="site-search" role="search">
-                <label class="utrecht-form-label" for="cursus-zoek">
-                  Zoekwoorden
-                </label>
-                <div class="site-search__row">
-                  <input
-                    class="utrecht-textbox utrecht-textbox--html-input"
-                    type="search"
-                    id="cursus-zoek"
-                    name="q"
-                    value={state.q ?? ''}
-                  />
-                  <label class="visually-hidden" for="cursus-soort">
-                    Wat zoekt u
-                  </label>
-                  <select
-                    class="utrecht-select utrecht-select--html-select"
-                    id="cursus-soort"
-                    name="soort"
-                  >
-                    <option value="module" selected={!state.places}>
-                      Modules
-                    </option>
-                    <option value="infrastructure" selected={state.places}>
-                      Praktijkomgevingen
-                    </option>
-                  </select>
-                  <button class="utrecht-button utrecht-button--primary-action" type="submit">
-                    Zoeken
-                  </button>
-                </div>
-              </form>
-              <Results
-                page={page}
-                course={course}
-                hits={results.hits}
-                unavailable={results.unavailable}
-                q={state.q}
-                labels={labels}
-                nonCommercial={nonCommercial}
-                paid={paid}
-                itemErrors={state.itemErrors}
-                places={state.places}
-              />
-            </section>
-          </div>
-          <aside class="work-aside" aria-labelledby="totalen-titel">
-            <Totals course={course} labels={labels} />
-            <Share
-              page={page}
-              course={course}
-              share={state.share}
-              absolute={(path) => this.site.absolute(path)}
-            />
-          </aside>
-        </div>
-        <section aria-labelledby="gegevens-titel">
-          <h2 class="utrecht-heading-2" id="gegevens-titel">
-            Gegevens van de cursus
-          </h2>
-          <ErrorSummary errors={errors} labelOf={(path) => DETAIL_LABELS[path] ?? 'Formulier'} />
-          <form method="post" action={`/mijn-cursussen/${id}`} class="site-form" novalidate>
-            <FormTokenField page={page} />
-            <input type="hidden" name="revisie" value={String(course.revision)} />
-            <DetailFields
-              values={state.values ?? courseDetailsValues(course)}
-              errors={errors}
-              labels={labels}
-              employers={employers}
-              withStatus
-            />
-            <button type="submit" class="utrecht-button utrecht-button--primary-action">
-              Gegevens opslaan
-            </button>
-          </form>
-        </section>
-      </>,
+      <ComposerView
+        page={page}
+        course={course}
+        labels={labels}
+        employers={employers}
+        results={results}
+        nonCommercial={nonCommercial}
+        warnings={warnings}
+        outdated={course.items.filter((item) => item.state !== 'current').length}
+        values={state.values ?? courseDetailsValues(course)}
+        errors={state.errors ?? new FieldErrors()}
+        itemErrors={state.itemErrors}
+        share={state.share}
+        notice={state.notice}
+        stale={state.stale}
+        q={state.q}
+        places={state.places}
+        absolute={(path) => this.site.absolute(path)}
+      />,
     );
   }
 

@@ -5,7 +5,7 @@ import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { CoursePage } from '../course/course.page';
-import { notice } from '../my-pps/notices';
+import { notice } from '../../components/notices';
 import { ComposerPage } from './composer.page';
 
 type Form = Record<string, unknown>;

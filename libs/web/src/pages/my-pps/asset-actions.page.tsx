@@ -20,12 +20,12 @@ import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { ChangeTable, changes } from './asset-form/content-diff';
-import { formSections } from './asset-form/form-schema';
-import { inFormOrder, shownPaths } from './asset-form/form-read';
-import { contentOfAsset, editableAsset } from './editable-asset';
-import { formLabel } from './asset-form/form-render';
-import { collectAssetRefs } from './asset-form/asset-refs';
+import { ChangeTable, changes } from '../../forms/asset-form/content-diff';
+import { formSections } from '../../forms/asset-form/form-schema';
+import { inFormOrder, shownPaths } from '../../forms/asset-form/form-read';
+import { contentOfAsset, editableAsset } from '../../forms/asset-form/editable-asset';
+import { formLabel } from '../../forms/asset-form/form-render';
+import { collectAssetRefs } from '../../forms/asset-form/asset-refs';
 import { AnswersSummary, MissingAnswers } from './publish-answers';
 
 /** The change note's limit, from the DTO's MaxLength. */

@@ -22,22 +22,22 @@ import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { changes } from './asset-form/content-diff';
+import { changes } from '../../forms/asset-form/content-diff';
 import {
   amountProblems,
   atFirstField,
   inFormOrder,
   readFields,
   shownPaths,
-} from './asset-form/form-read';
+} from '../../forms/asset-form/form-read';
 import { withFormProblems } from '../../forms/amounts';
 import { withoutFields } from '../../forms/form-values';
-import { FormContext } from './asset-form/form-render';
-import { collectAssetRefs } from './asset-form/asset-refs';
-import { formSections } from './asset-form/form-schema';
+import { FormContext } from '../../forms/asset-form/form-render';
+import { collectAssetRefs } from '../../forms/asset-form/asset-refs';
+import { formSections } from '../../forms/asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
-import { notice } from './notices';
-import { contentOfAsset, editableAsset } from './editable-asset';
+import { notice } from '../../components/notices';
+import { contentOfAsset, editableAsset } from '../../forms/asset-form/editable-asset';
 import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor.view';
 
 type Content = Record<string, unknown>;

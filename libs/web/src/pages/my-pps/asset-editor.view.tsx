@@ -9,9 +9,9 @@ import { ErrorSummary } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import type { LabelBook } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
-import { ChangeTable, FieldChange } from './asset-form/content-diff';
-import { FormContext, Fields, formLabel } from './asset-form/form-render';
-import type { FormSection } from './asset-form/form-schema';
+import { ChangeTable, FieldChange } from '../../forms/asset-form/content-diff';
+import { FormContext, Fields, formLabel } from '../../forms/asset-form/form-render';
+import type { FormSection } from '../../forms/asset-form/form-schema';
 
 type Content = Record<string, unknown>;
 

@@ -15,7 +15,7 @@ import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels'
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { editablePps, workingPps } from './my-pps-scope';
-import { notice } from './notices';
+import { notice } from '../../components/notices';
 import { StatusNotice } from '../../components/status-notice';
 
 const TABS: { status: AssetStatus; slug: string; label: string; empty: string }[] = [

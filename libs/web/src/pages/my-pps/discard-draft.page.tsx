@@ -5,7 +5,7 @@ import { Principal } from '@bouwsteen/auth';
 import { FormTokenField } from '../../forms/form-token';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { editableAsset } from './editable-asset';
+import { editableAsset } from '../../forms/asset-form/editable-asset';
 
 /** "Concept weggooien" asks once more, on a page of its own, before anything is deleted. */
 @Injectable()

@@ -3,8 +3,8 @@ import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
 import { inDutch } from '@bouwsteen/taxonomy/pure';
 import { fieldId } from '../../forms/field-errors';
 import type { LabelBook } from '../../format/labels';
-import { flatten } from './asset-form/content-diff';
-import type { FormSection } from './asset-form/form-schema';
+import { flatten } from '../../forms/asset-form/content-diff';
+import type { FormSection } from '../../forms/asset-form/form-schema';
 
 /** Where the editor shows one field: "Wijzigen" and "Aanvullen" return the person there. */
 function fieldHref(id: string, path: string): string {

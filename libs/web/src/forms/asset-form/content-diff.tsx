@@ -1,8 +1,8 @@
 import Html from '@kitajs/html';
 import { diffWords } from 'diff';
 import { ASSET_FIELDS } from '@bouwsteen/assets';
-import type { LabelBook } from '../../../format/labels';
-import { typedNumber } from '../../../format/format';
+import type { LabelBook } from '../../format/labels';
+import { typedNumber } from '../../format/format';
 import type { FieldSpec, FormSection } from './form-schema';
 import { listEntries, valueAt } from './form-read';
 

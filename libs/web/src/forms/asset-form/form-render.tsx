@@ -1,10 +1,10 @@
 import Html from '@kitajs/html';
 import { ASSET_FIELDS, AssetKind, AssetSummaryDto, CatalogueField } from '@bouwsteen/assets';
-import { assetPath } from '../../../components/asset-card';
-import { FieldErrors, fieldId, fieldName } from '../../../forms/field-errors';
-import { CheckboxGroup, Option, SelectField, TextArea, TextField } from '../../../forms/fields';
-import type { LabelBook } from '../../../format/labels';
-import { typedNumber } from '../../../format/format';
+import { assetPath } from '../../components/asset-card';
+import { FieldErrors, fieldId, fieldName } from '../field-errors';
+import { CheckboxGroup, Option, SelectField, TextArea, TextField } from '../fields';
+import type { LabelBook } from '../../format/labels';
+import { typedNumber } from '../../format/format';
 import { ADD_SUFFIX, listEntries, valueAt } from './form-read';
 import type { FieldSpec } from './form-schema';
 

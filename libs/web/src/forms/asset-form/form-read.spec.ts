@@ -1,5 +1,5 @@
 import { FieldCode } from '@bouwsteen/common/pure';
-import { euroCents } from '../../../forms/amounts';
+import { euroCents } from '../amounts';
 import {
   amountProblems,
   atFirstField,

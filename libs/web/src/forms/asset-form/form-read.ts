@@ -1,7 +1,7 @@
 import { PRICE_MAX_CENTS } from '@bouwsteen/assets/pure';
 import { Constraint, FieldError, normaliseText } from '@bouwsteen/common/pure';
-import { amountProblem, euroCents } from '../../../forms/amounts';
-import { checkedValues, listEntries, yesNo } from '../../../forms/form-values';
+import { amountProblem, euroCents } from '../amounts';
+import { checkedValues, listEntries, yesNo } from '../form-values';
 import type { FieldSpec } from './form-schema';
 
 type Json = Record<string, unknown>;
