@@ -12,10 +12,4 @@ export class Labels {
   }
 }
 
-/** Roles as people call them. */
-export const ROLE_LABELS: Record<string, string> = {
-  admin: 'Beheerder',
-  'pps-editor': 'Projectleider PPS',
-  'llo-office': 'LLO-loket',
-  teacher: 'Docent',
-};
+export { RECORD_FIELD_LABELS, ROLE_LABELS } from './record-labels';
