@@ -36,6 +36,7 @@ import { FormContext } from './asset-form/form-render';
 import { collectAssetRefs } from './asset-form/asset-refs';
 import { formSections } from './asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
+import { kindChooserPage } from './kind-chooser';
 import { notice } from './notices';
 import { contentOfAsset, editableAsset } from './editable-asset';
 import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor.view';
@@ -125,6 +126,8 @@ export class AssetEditorPage {
     ppsId: unknown,
   ): Promise<string> {
     const pps = await this.ppsFor(principal, ppsId);
+    if (!(ASSET_KINDS as readonly unknown[]).includes(kind))
+      return kindChooserPage(this.site, page, pps);
     return this.render(page, principal, { kind: this.kindOf(kind), pps, value: { ...DEFAULTS } });
   }
 
