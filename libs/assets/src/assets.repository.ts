@@ -178,6 +178,26 @@ export class AssetsRepository {
       .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
   }
 
+  /**
+   * A name for each keuzedeel code: the title of a listed module that carries it (the most
+   * reused, then the first published), since the registry holds no list of SBB's names.
+   */
+  async electiveNames(
+    codes: string[],
+  ): Promise<{ code: string; assetId: string; title: string }[]> {
+    if (!codes.length) return [];
+    return this.assets.manager.query(
+      `SELECT DISTINCT ON (code) code, a.id AS "assetId", v.title
+       FROM asset_version v
+       JOIN asset a ON a.id = v.asset_id AND v.number = a.published_version
+       CROSS JOIN LATERAL unnest(v.elective_codes) AS code
+       WHERE v.state = 'published' AND v.elective_codes <> '{}' AND v.elective_codes && $1::text[]
+         AND a.status = 'published' AND a.kind = 'module' AND code = ANY($1)
+       ORDER BY code, a.reuse_count DESC, a.first_published_at, a.id`,
+      [codes],
+    );
+  }
+
   /** Listed assets by id, with when their current version came out: sitemaps. */
   async publishedPage(offset: number, limit: number): Promise<{ id: string; publishedAt: Date }[]> {
     return this.assets.manager.query(

@@ -140,6 +140,12 @@ export class AssetsService {
     return wanted.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** Keuzedeel codes with a name from the registry's own modules (see the repository). */
+  electiveNames(codes: string[]): Promise<{ code: string; assetId: string; title: string }[]> {
+    const wanted = [...new Set(codes)].filter((code) => /^K\d{4}$/.test(code)).slice(0, 50);
+    return this.assets.electiveNames(wanted);
+  }
+
   /** Every published asset, page by page (what anyone may read and search engines may list). */
   publishedPage(offset: number, limit: number): Promise<{ id: string; publishedAt: Date }[]> {
     return this.assets.publishedPage(offset, Math.min(limit, 50_000));

@@ -23,6 +23,7 @@ import {
   ModuleSection,
   PracticeSection,
 } from './kind-sections';
+import type { ElectiveNames } from './elective-names';
 import { StatusNotice } from '../../components/status-notice';
 
 const REUSE_MODES: Record<string, string> = {
@@ -46,6 +47,7 @@ export interface AssetPageData {
   current?: AssetDto;
   labels: LabelBook;
   refs: Map<string, AssetSummaryDto>;
+  electives?: ElectiveNames;
   versions: VersionSummaryDto[];
   reuses: { items: ReuseDto[]; total: number };
   lineage: LineageDto;
@@ -67,7 +69,7 @@ export interface AssetPageData {
 
 export function AssetContent(data: AssetPageData): JSX.Element {
   const { asset, labels } = data;
-  const kind: KindProps = { asset, labels, refs: data.refs };
+  const kind: KindProps = { asset, labels, refs: data.refs, electives: data.electives };
   return (
     <>
       <nav class="utrecht-breadcrumb-nav" aria-label="Kruimelpad">
