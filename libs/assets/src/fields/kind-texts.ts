@@ -110,7 +110,7 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
     {
       label: 'Locaties',
       entry: 'Locatie',
-      help: 'Een fysieke omgeving heeft minstens één locatie: een naam en waar die ligt (breedte- en lengtegraad, voor de kaart).',
+      help: 'Een fysieke omgeving heeft minstens één locatie: een naam en waar die ligt (de plaats of postcode), zodat hij op de kaart komt.',
     },
     {
       name: { label: 'Naam' },
@@ -121,12 +121,12 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
           street: { label: 'Straat en huisnummer' },
           postalCode: { label: 'Postcode', help: 'Zoals 1941 AA.' },
           city: { label: 'Plaats' },
-          country: { label: 'Land (code)', help: 'Twee letters, zoals NL.' },
+          country: { label: 'Land', help: 'Als code van twee letters, zoals NL voor Nederland.' },
         },
       ),
       lat: {
         label: 'Breedtegraad',
-        help: 'Voor de kaart. Zoek de plek op in een kaartdienst (OpenStreetMap, Google Maps): klik met rechts op de plek en neem het eerste getal over, zoals 52,4866.',
+        help: 'De plek op de kaart. Zoek hem op in een kaartdienst (OpenStreetMap, Google Maps): klik met rechts op de plek en neem het eerste getal over, zoals 52,4866.',
       },
       lng: {
         label: 'Lengtegraad',
