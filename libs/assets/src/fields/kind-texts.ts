@@ -42,7 +42,10 @@ const MODULE_TEXTS: FieldTexts = {
       description: { label: 'Beschrijving van de voorkennis' },
     },
   ),
-  'module.electiveCode': { label: 'Keuzedeelcode', help: 'Een K met vier cijfers, zoals K0080.' },
+  'module.electiveCode': {
+    label: 'Keuzedeelcode',
+    help: 'Als de module een keuzedeel is: de code van SBB, een K met vier cijfers.',
+  },
   ...placed(
     'module.price',
     { label: 'Prijs per deelnemer, exclusief btw', help: 'Leeg laten als er geen prijs is.' },
@@ -95,7 +98,10 @@ const CURRICULUM_TEXTS: FieldTexts = {
       workProcesses: { label: 'Werkprocessen' },
     },
   ),
-  'curriculum.electiveCodes': { label: 'Keuzedelen', help: 'Codes als K0080.' },
+  'curriculum.electiveCodes': {
+    label: 'Keuzedelen',
+    help: 'De codes van SBB, één per regel: elk een K met vier cijfers.',
+  },
   'curriculum.moduleIds': { label: 'Modules in dit curriculum' },
   'curriculum.admissionRequirements': { label: 'Toelatingseisen' },
   'curriculum.credential': { label: 'Diploma of certificaat' },
