@@ -44,7 +44,7 @@ export const NL_RULES = {
   physicalNeedsLocation: () =>
     'Een fysieke omgeving heeft een locatie nodig: vul er minstens één in.',
   unknownPlace: () =>
-    'Deze plaats of postcode staat niet in onze lijst. Kies een plaats uit de lijst, of vul onder "Coördinaten zelf invullen" de plek op de kaart in.',
+    'Deze plaats of postcode staat niet in onze lijst. Kies een van de plaatsen die het veld voorstelt, of vul onder "Coördinaten zelf invullen" de plek op de kaart in.',
   placeNeeded: () =>
     'Vul de plaats of de postcode in, zodat de locatie op de kaart komt (of vul de coördinaten zelf in).',
   contactNeedsWho: () =>

@@ -55,7 +55,7 @@ export function ListSearchForm(props: {
         plainLabel
       />
       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-        Zoeken
+        Toon
       </button>
     </form>
   );

@@ -18,6 +18,8 @@ const PAGE_SIZE = 50;
 export interface SuccessorChoices {
   search: ListSearch;
   found: Page<{ id: string; title: string }>;
+  /** How many match, the block itself not counted. */
+  others: number;
   options: Option[];
 }
 
@@ -50,12 +52,17 @@ export async function successorChoices(
     .map((candidate) => ({ value: candidate.id, label: candidate.title }));
   if (chosen && !options.some((option) => option.value === chosen.id))
     options.unshift({ value: chosen.id, label: chosen.title });
-  return { search, found, options };
+  // The block itself is a published one of its kind (when it is published), but no choice.
+  const title = asset.title.toLowerCase();
+  const self =
+    asset.status === 'published' &&
+    search.titleWords.every((word) => title.includes(word.toLowerCase()));
+  return { search, found, others: Math.max(found.totalItems - (self ? 1 : 0), 0), options };
 }
 
 /** The search above the successor list, how many match, and the pages of the list. */
 export function SuccessorSearch(props: { path: string; choices: SuccessorChoices }): JSX.Element {
-  const { search, found } = props.choices;
+  const { search, found, others } = props.choices;
   const params = listSearchParams(search, 'titel').toString();
   return (
     <>
@@ -67,7 +74,7 @@ export function SuccessorSearch(props: { path: string; choices: SuccessorChoices
       />
       <p class="utrecht-paragraph" id="opvolgers-aantal">
         {Html.escapeHtml(
-          `${count(found.totalItems, 'gepubliceerde bouwsteen', 'gepubliceerde bouwstenen')} van dezelfde soort${search.words ? ' met deze woorden in de titel' : ''}${found.totalPages > 1 ? `; pagina ${found.pageNumber} van ${found.totalPages}` : ''}.`,
+          `${count(others, 'andere gepubliceerde bouwsteen', 'andere gepubliceerde bouwstenen')} van dezelfde soort${search.words ? ' met deze woorden in de titel' : ''}${found.totalPages > 1 ? `; pagina ${found.pageNumber} van ${found.totalPages}` : ''}.`,
         )}
       </p>
       <Pagination

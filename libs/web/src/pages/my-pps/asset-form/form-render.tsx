@@ -7,7 +7,7 @@ import type { LabelBook } from '../../../format/labels';
 import { typedNumber } from '../../../format/format';
 import { ADD_SUFFIX, listEntries, valueAt } from './form-read';
 import type { FieldSpec } from './form-schema';
-import { Tucked, countryOptions } from './place-fields';
+import { PLACE_NAMES, Tucked, countryOptions } from './place-fields';
 
 export interface FormContext {
   /** The kind of the block: what publishing needs differs per kind. */
@@ -175,6 +175,7 @@ function Field({
           type={spec.input ?? 'text'}
           width={spec.width}
           value={shown(current)}
+          suggestions={spec.places ? PLACE_NAMES : undefined}
         />
       );
     case 'number':
@@ -196,7 +197,7 @@ function Field({
           required={required}
           options={options(spec, field, ctx, shown(current))}
           value={shown(current)}
-          empty={required ? NO_CHOICE : 'Geen'}
+          empty={required ? NO_CHOICE : spec.countries ? 'Niet opgegeven' : 'Geen'}
         />
       );
     case 'choices':

@@ -16,6 +16,8 @@ export type FieldSpec =
       rows?: number;
       input?: 'email' | 'url' | 'tel' | 'date';
       width?: 'small' | 'medium';
+      /** The known places offered while typing (the place picker, place-lookup.ts). */
+      places?: boolean;
     }
   | {
       type: 'number';
@@ -157,7 +159,7 @@ const INFRASTRUCTURE_FIELDS: FieldSpec[] = [
     group('address', [
       text('street'),
       text('postalCode', { width: 'small' }),
-      text('city', { width: 'medium' }),
+      text('city', { width: 'medium', places: true }),
       { type: 'choice', path: 'country', countries: true },
     ]),
     // The town or postcode places the location (place-lookup.ts); coordinates only by choice.

@@ -1,4 +1,8 @@
 import type { Option } from '../../../forms/fields';
+import { PLACES } from '../../../places/places';
+
+/** The towns the place picker knows, offered while a town is typed. */
+export const PLACE_NAMES = PLACES.map((place) => place.name);
 
 /** The countries a location is offered first in, by the codes the API stores. */
 const COUNTRIES = ['NL', 'BE', 'DE', 'LU', 'FR', 'GB', 'DK'];
