@@ -187,13 +187,13 @@ export class AssetsRepository {
   ): Promise<{ code: string; assetId: string; title: string }[]> {
     if (!codes.length) return [];
     return this.assets.manager.query(
-      `SELECT DISTINCT ON (code) code, a.id AS "assetId", v.title
+      `SELECT DISTINCT ON (code) code, p.id AS "assetId", p.title
        FROM asset_version v
-       JOIN asset a ON a.id = v.asset_id AND v.number = a.published_version
+       JOIN asset_published p ON p.id = v.asset_id AND p.version = v.number
        CROSS JOIN LATERAL unnest(v.elective_codes) AS code
        WHERE v.state = 'published' AND v.elective_codes <> '{}' AND v.elective_codes && $1::text[]
-         AND a.status = 'published' AND a.kind = 'module' AND code = ANY($1)
-       ORDER BY code, a.reuse_count DESC, a.first_published_at, a.id`,
+         AND p.listed AND p.kind = 'module' AND code = ANY($1)
+       ORDER BY code, p.reuse_count DESC, p.first_published_at, p.id`,
       [codes],
     );
   }

@@ -127,7 +127,7 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
           street: { label: 'Straat en huisnummer' },
           postalCode: { label: 'Postcode', help: 'Zoals 1941 AA.' },
           city: { label: 'Plaats' },
-          country: { label: 'Land', help: 'Als code van twee letters, zoals NL voor Nederland.' },
+          country: { label: 'Land' },
         },
       ),
       lat: {

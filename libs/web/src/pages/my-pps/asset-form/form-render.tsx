@@ -151,8 +151,7 @@ function Field({
   const common = {
     path,
     label,
-    // A country is chosen by name: the catalogue's help (for spreadsheets) is about codes.
-    hint: spec.type === 'choice' && spec.countries ? undefined : hintOf(spec, field, needed),
+    hint: hintOf(spec, field, needed),
     errors: ctx.errors,
     plainLabel: ctx.inList || ctx.inGroup || needed,
   };
