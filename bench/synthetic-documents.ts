@@ -46,6 +46,7 @@ export function syntheticDocument(asset: CreateAssetDto, pps: PpsFacts): SearchD
     study_load_hours: studyLoad
       ? String(studyLoad.value * (studyLoad.unit === 'ects' ? 28 : 1))
       : null,
+    price_cents: module?.price?.amountCents ?? null,
     audiences: module?.audiences ?? [],
     learning_mode: module?.learningMode ?? null,
     delivery_modes: module?.deliveryModes ?? [],

@@ -22,7 +22,9 @@ import { DryRunThenImport1765843200000 } from './1765843200000-DryRunThenImport'
 import { AccountEmailsNormalised1765929600000 } from './1765929600000-AccountEmailsNormalised';
 import { SessionIds1766016000000 } from './1766016000000-SessionIds';
 import { ReportInFileOrder1766102400000 } from './1766102400000-ReportInFileOrder';
-import { ElectiveCodeIndex1766160000000 } from './1766160000000-ElectiveCodeIndex';
+import { SearchHitsCarryPrice1766188800000 } from './1766188800000-SearchHitsCarryPrice';
+import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests';
+import { ElectiveCodeIndex1766196000000 } from './1766196000000-ElectiveCodeIndex';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -50,5 +52,7 @@ export const migrations = [
   AccountEmailsNormalised1765929600000,
   SessionIds1766016000000,
   ReportInFileOrder1766102400000,
-  ElectiveCodeIndex1766160000000,
+  SearchHitsCarryPrice1766188800000,
+  MaterialRequests1766192400000,
+  ElectiveCodeIndex1766196000000,
 ];

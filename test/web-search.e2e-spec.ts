@@ -69,10 +69,97 @@ describe('search page (e2e)', () => {
           { studyLoad: { value: 4, unit: 'hour' } },
         ),
       );
+    // Welding: "Lassen" (older, the whole title) and "Lassen en snijden" (newer) match exactly;
+    // "Laden en lossen" only by a typo; "lessen" is in one description only.
+    const welding = (title: string, description?: string) =>
+      module(
+        ppsA,
+        title,
+        {
+          summary: 'Praktijkmodule in de werkplaats.',
+          keywords: ['werkplaats'],
+          ...(description ? { description } : {}),
+        },
+        { learningOutcomes: [{ text: 'Werkt veilig in de werkplaats.' }] },
+      );
+    await t.publish(editorA, welding('Lassen'));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await t.publish(editorA, welding('Lassen en snijden'));
+    await t.publish(editorA, welding('Laden en lossen', 'Praktijklessen en gastlessen.'));
     await t.indexed();
   });
 
   afterAll(() => t.close());
+
+  const titles = (root: ReturnType<typeof expectPage>) =>
+    root.querySelectorAll('.asset-card__title a').map((a) => a.text.trim());
+  const sortChoice = (root: ReturnType<typeof expectPage>) => {
+    const option = root.querySelector('#zoek-sorteer option[selected]')!;
+    return { value: option.getAttribute('value'), label: option.text.trim() };
+  };
+
+  it("sorts by relevance once there are words, whatever the empty page's form sends", async () => {
+    // The empty page shows newest first, but sends that as "no choice" (an empty value).
+    const empty = expectPage(await t.http().get('/zoeken').expect(200));
+    expect(sortChoice(empty)).toEqual({ value: '', label: 'Nieuwste eerst' });
+    const sent = sortChoice(empty).value!;
+    const words = expectPage(await t.http().get(`/zoeken?q=lassen&sorteer=${sent}`).expect(200));
+    expect(titles(words).slice(0, 2)).toEqual(['Lassen', 'Lassen en snijden']);
+    expect(sortChoice(words)).toEqual({ value: '', label: 'Best passend' });
+    // Chosen on a page with words, newest first is honoured (and sent by name from then on).
+    const chosen = expectPage(await t.http().get('/zoeken?q=lassen&sorteer=nieuw').expect(200));
+    expect(titles(chosen).slice(0, 2)).toEqual(['Lassen en snijden', 'Lassen']);
+    expect(sortChoice(chosen)).toEqual({ value: 'nieuw', label: 'Nieuwste eerst' });
+  });
+
+  it('puts exact words first and says which words were found by approximation', async () => {
+    const root = expectPage(await t.http().get('/zoeken?q=lassen').expect(200));
+    expect(titles(root)).toEqual(['Lassen', 'Lassen en snijden', 'Laden en lossen']);
+    const note = root.querySelector('.search-approximate')!.text.replace(/\s+/g, ' ');
+    expect(note).toContain('Ook gevonden voor „lassen”, met een andere spelling: lossen.');
+    // "lassen" is in the index as typed: no "did you mean lossen".
+    expect(root.querySelector('.search-suggestion')).toBeNull();
+    const exact = expectPage(await t.http().get('/zoeken?q=hydrauliek').expect(200));
+    expect(exact.querySelector('.search-approximate')).toBeNull();
+  });
+
+  it('suggests a spelling only when it finds exact matches the typed word does not', async () => {
+    const typo = expectPage(await t.http().get('/zoeken?q=lasen').expect(200));
+    expect(typo.querySelector('.search-suggestion a')!.text).toBe('lassen');
+    // "lessen" is only in a description, but it is there: never "did you mean lassen".
+    const known = expectPage(await t.http().get('/zoeken?q=lessen').expect(200));
+    expect(titles(known)[0]).toBe('Laden en lossen');
+    expect(known.querySelector('.search-suggestion')).toBeNull();
+  });
+
+  it('says a page past the last does not exist, and links to the last page', async () => {
+    const root = expectPage(await t.http().get('/zoeken?q=hydrauliek&pagina=9').expect(200));
+    expect(root.querySelector('#zoek-aantal')!.text).toBe('Pagina 9 bestaat niet');
+    const text = mainText(root);
+    expect(text).toContain("Er zijn 21 bouwstenen gevonden, op 2 pagina's.");
+    expect(text).not.toContain('niets gevonden');
+    expect(root.querySelector('.no-results a')!.getAttribute('href')).toBe(
+      '/zoeken?q=hydrauliek&pagina=2',
+    );
+  });
+
+  it('labels what a card says: kind, licence, PPS and penvoerder, level, hours, reuse', async () => {
+    const root = expectPage(await t.http().get('/zoeken?q=cobots&soort=module').expect(200));
+    const card = root
+      .querySelectorAll('.asset-card')
+      .find(
+        (item) => item.querySelector('.asset-card__title')!.text.trim() === 'Cobots programmeren',
+      )!;
+    const text = (selector: string) =>
+      card.querySelector(selector)!.text.replace(/\s+/g, ' ').trim();
+    expect(text('.kind-badge')).toBe('Module');
+    expect(text('.licence-badge')).toBe('Licentie: CC BY-SA 4.0');
+    expect(text('.asset-card__source')).toMatch(/^PPS: Lelytalent · Penvoerder: \S/);
+    const facts = card
+      .querySelectorAll('.asset-card__facts li')
+      .map((li) => li.text.replace(/\s+/g, ' ').trim());
+    expect(facts).toEqual(['Niveau: mbo niveau 4', 'Studiebelasting: 40 uur']);
+  });
 
   it('suggests the spelling it found, and still shows what it found', async () => {
     const root = expectPage(await t.http().get('/zoeken?q=cobts').expect(200));
@@ -170,6 +257,17 @@ describe('search page (e2e)', () => {
       'Veilig werken met cobots',
     ]);
     expect(root.querySelector('input[name="soort"]')).toBeNull();
+    // LLO cards answer what a worker or employer asks first: price, certificate, duration.
+    expect(
+      root
+        .querySelectorAll('.asset-card__facts li')
+        .map((li) => li.text.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
+      'Niveau: mbo niveau 3',
+      'Prijs: € 250,00 per deelnemer',
+      'Certificaat: Microcredential',
+      'Duur: 8 uur',
+    ]);
     expect(root.querySelector('input[name="aanbod"]')!.getAttribute('value')).toBe('llo');
     const certified = expectPage(
       await t.http().get('/zoeken?aanbod=llo&certificaat=nee').expect(200),

@@ -3,6 +3,7 @@ import {
   attributionText,
   derivativeLicenseProblem,
   licenseExplanation,
+  licenseInOneLine,
   licenseUrl,
 } from './license-policy';
 
@@ -69,5 +70,26 @@ describe('licence terms', () => {
       message: 'the source is ShareAlike (CC-BY-SA-4.0): a derivative keeps the same license',
       values: { source: 'CC-BY-SA-4.0' },
     });
+  });
+});
+
+describe('the licence in one line', () => {
+  it('says what one may do and that the maker is named', () => {
+    expect(licenseInOneLine(terms('CC-BY-4.0'))).toBe(
+      'U mag dit gebruiken, delen en aanpassen, ook in betaald aanbod, met naamsvermelding.',
+    );
+    expect(
+      licenseInOneLine(terms('CC-BY-NC-SA-4.0', { nonCommercial: true, shareAlike: true })),
+    ).toBe(
+      'U mag dit gebruiken, delen en aanpassen, niet in betaald aanbod, met naamsvermelding; wat u ervan maakt, deelt u onder dezelfde licentie.',
+    );
+    expect(licenseInOneLine(terms('CC-BY-ND-4.0', { derivatives: false }))).toMatch(
+      /^U mag dit gebruiken en ongewijzigd delen \(niet aanpassen\)/,
+    );
+    expect(licenseInOneLine(terms('CC0-1.0', { attribution: false }))).not.toMatch(/naams/);
+  });
+
+  it('asks for permission when all rights are reserved', () => {
+    expect(licenseInOneLine(terms('all-rights-reserved'))).toMatch(/vraag de PPS om toestemming/);
   });
 });

@@ -109,6 +109,26 @@ export function licenseExplanation(terms: LicenseTerms): string[] {
   return lines;
 }
 
+/**
+ * The licence in one plain Dutch sentence, for where there is room for one line (the
+ * building-block page's "Zo krijgt u het materiaal"): what one may do, and with attribution.
+ * The same terms as licenseExplanation, which says it line by line.
+ */
+export function licenseInOneLine(terms: LicenseTerms): string {
+  if (terms.code === 'all-rights-reserved')
+    return 'Alle rechten voorbehouden: vraag de PPS om toestemming voordat u dit gebruikt, deelt of aanpast.';
+  const may = terms.derivatives
+    ? 'U mag dit gebruiken, delen en aanpassen'
+    : 'U mag dit gebruiken en ongewijzigd delen (niet aanpassen)';
+  const paid = terms.nonCommercial ? ', niet in betaald aanbod' : ', ook in betaald aanbod';
+  const credit = terms.attribution ? ', met naamsvermelding' : '';
+  const same =
+    terms.shareAlike && terms.derivatives
+      ? '; wat u ervan maakt, deelt u onder dezelfde licentie'
+      : '';
+  return `${may}${paid}${credit}${same}.`;
+}
+
 export interface AttributionSource {
   title: string;
   version: number;

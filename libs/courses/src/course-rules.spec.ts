@@ -71,6 +71,45 @@ describe('course rules', () => {
     });
   });
 
+  it('spans the level range over every level of every module, not each one’s highest', () => {
+    expect(totals([item({ levels: ['mbo-2', 'mbo-3', 'mbo-4'] })], 0).levelRange).toEqual({
+      lowest: 'mbo-2',
+      highest: 'mbo-4',
+    });
+    expect(
+      totals(
+        [
+          item({ levels: ['mbo-3', 'mbo-4'] }),
+          item({ assetId: 'b', levels: ['entree', 'mbo-2'] }),
+          item({ assetId: 'c', kind: 'infrastructure', levels: ['hbo'] }),
+        ],
+        0,
+      ).levelRange,
+    ).toEqual({ lowest: 'entree', highest: 'mbo-4' });
+    expect(totals([item({ levels: [] })], 0).levelRange).toBeNull();
+  });
+
+  it('names the NC module’s own price when that price is what makes the course paid', () => {
+    const [own] = errors(
+      [item({ nonCommercial: true, priceCents: 25000 }), item({ assetId: 'b', priceCents: 0 })],
+      0,
+    );
+    expect(own).toMatchObject({
+      field: 'items.0.assetId',
+      code: 'nonCommercialInPaidCourse',
+      values: { modulePriceCents: 25000 },
+    });
+    const [course] = errors(
+      [item({ nonCommercial: true, priceCents: null }), item({ assetId: 'b', priceCents: 1000 })],
+      500,
+    );
+    expect(course).toMatchObject({
+      field: 'items.0.assetId',
+      code: 'nonCommercialInPaidCourse',
+      values: { coursePriceCents: 1500 },
+    });
+  });
+
   it('names each warning by its code, with what the Dutch sentence needs', () => {
     const found = warnings([
       item({ levels: ['mbo-2'], prerequisiteIds: ['z'] }),

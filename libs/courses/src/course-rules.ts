@@ -22,8 +22,12 @@ export interface ItemFacts {
 
 const LEVEL_ORDER = ['vo', 'entree', 'mbo-2', 'mbo-3', 'mbo-4', 'ad', 'hbo', 'wo'];
 
+function levelRanks(levels: string[]): number[] {
+  return levels.map((level) => LEVEL_ORDER.indexOf(level)).filter((rank) => rank >= 0);
+}
+
 function highestLevel(levels: string[]): number | null {
-  const ranks = levels.map((level) => LEVEL_ORDER.indexOf(level)).filter((rank) => rank >= 0);
+  const ranks = levelRanks(levels);
   return ranks.length ? Math.max(...ranks) : null;
 }
 
@@ -52,9 +56,9 @@ export function totals(items: ItemFacts[], extrasCents: number): CourseTotalsDto
   const deliveryModes: Record<string, number> = {};
   for (const item of modules)
     for (const mode of item.deliveryModes) deliveryModes[mode] = (deliveryModes[mode] ?? 0) + 1;
-  const ranks = modules
-    .map((item) => highestLevel(item.levels))
-    .filter((rank): rank is number => rank !== null);
+  // The range spans every level of every module: a module for mbo 2–4 makes the course 2–4,
+  // not 4 (each module's highest level is only what the level-jump warning compares).
+  const ranks = modules.flatMap((item) => levelRanks(item.levels));
   return {
     studyLoadHours:
       Math.round(modules.reduce((sum, item) => sum + (item.studyLoadHours ?? 0), 0) * 100) / 100,
@@ -123,7 +127,8 @@ export function warnings(items: ItemFacts[]): CourseIssueDto[] {
 export function errors(items: ItemFacts[], extrasCents: number): CourseIssueDto[] {
   const result: CourseIssueDto[] = [];
   const seen = new Set<string>();
-  const paid = totals(items, extrasCents).priceCents > 0;
+  const coursePrice = totals(items, extrasCents).priceCents;
+  const paid = coursePrice > 0;
   items.forEach((item, index) => {
     const field = `items.${index}.assetId`;
     if (item.kind !== 'module' && item.kind !== 'infrastructure') {
@@ -138,13 +143,34 @@ export function errors(items: ItemFacts[], extrasCents: number): CourseIssueDto[
       result.push({ field, message: 'must be published', code: FieldCode.NotPublished });
     if (seen.has(item.assetId))
       result.push({ field, message: 'is already in the course', code: FieldCode.AlreadyInCourse });
-    if (paid && item.nonCommercial)
-      result.push({
-        field,
-        message: 'is licensed non-commercial (NC) and cannot be part of a paid course',
-        code: FieldCode.NonCommercialInPaidCourse,
-      });
+    if (paid && item.nonCommercial) result.push(nonCommercialRefusal(item, field, coursePrice));
     seen.add(item.assetId);
   });
   return result;
+}
+
+/**
+ * An NC module in a course that costs money. When the module has a price of its own, that price
+ * is the reason (the course would be free without it), so the refusal names the module's price;
+ * otherwise it names the course's price, which the other items and extras make.
+ */
+function nonCommercialRefusal(
+  item: ItemFacts,
+  field: string,
+  coursePriceCents: number,
+): CourseIssueDto {
+  const own = item.priceCents ?? 0;
+  return own > 0
+    ? {
+        field,
+        message: `is licensed non-commercial (NC) and has a price of its own (${own} cents), which makes the course paid`,
+        code: FieldCode.NonCommercialInPaidCourse,
+        values: { modulePriceCents: own },
+      }
+    : {
+        field,
+        message: `is licensed non-commercial (NC) and cannot be part of a paid course (${coursePriceCents} cents)`,
+        code: FieldCode.NonCommercialInPaidCourse,
+        values: { coursePriceCents },
+      };
 }

@@ -11,6 +11,8 @@ export enum LockSpace {
   AccountQuota = 2,
   /** A PPS's line of imports: counting it, and handing its next import to the job engine. */
   ImportTurn = 3,
+  /** Counting and adding requests for material of one sender (network or e-mail address). */
+  MaterialRequest = 4,
 }
 
 /**

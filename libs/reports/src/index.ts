@@ -1,4 +1,4 @@
 export * from './reports.module';
 export * from './reports.service';
 export * from './dto/report.dto';
-export type { NetworkEdge } from './reports.repository';
+export type { NetworkEdge, PpsScope } from './reports.repository';

@@ -45,14 +45,40 @@ export interface AdopterRank {
   sources: number;
 }
 
-/** Which PPS a report covers. */
-export type PpsScope = { ppsId: string } | { leadOrganisationId: string } | { province: string };
+/** Which PPS a report covers: one, a lead institution's, a province's, or every PPS. */
+export type PpsScope =
+  | { ppsId: string }
+  | { leadOrganisationId: string }
+  | { province: string }
+  | { region: true };
 
-function scopeSql(scope: PpsScope): [string, unknown[]] {
-  if ('ppsId' in scope) return ['p.id = $1', [scope.ppsId]];
+/** The scope as a condition on `p` (pps_public), its parameter numbered `$at`. */
+function scopeSql(scope: PpsScope, at = 1): [string, unknown[]] {
+  if ('ppsId' in scope) return [`p.id = $${at}`, [scope.ppsId]];
   if ('leadOrganisationId' in scope)
-    return ['p.lead_organisation_id = $1', [scope.leadOrganisationId]];
-  return ['$1 = ANY(p.provinces)', [scope.province]];
+    return [`p.lead_organisation_id = $${at}`, [scope.leadOrganisationId]];
+  if ('province' in scope) return [`$${at} = ANY(p.provinces)`, [scope.province]];
+  return ['true', []];
+}
+
+/** The four figures at the top of a report (defined where the pages explain them). */
+export interface Headline {
+  published: number;
+  reusedByOthers: number;
+  blocksReused: number;
+  newThisQuarter: number;
+  quarterStart: Date;
+}
+
+/** One recorded reuse between a block and a PPS or organisation that is not its owner. */
+export interface ReuseLink {
+  assetId: string;
+  title: string;
+  kind: string;
+  /** The block's owner (reused from) or the adopter (reused by), as the list asks. */
+  otherName: string;
+  mode: string;
+  recordedAt: Date;
 }
 
 /**
@@ -108,6 +134,76 @@ export class ReportsRepository {
        ORDER BY p.name`,
       params,
     );
+  }
+
+  /**
+   * The headline figures of a scope, over its listed blocks (published, not archived): how many,
+   * how often others recorded reuse of them, how many were reused at all, and how many were first
+   * published since the start of the calendar quarter of `now` (Dutch time).
+   */
+  async headline(scope: PpsScope, now: Date): Promise<Headline> {
+    const [where, params] = scopeSql(scope, 2);
+    const rows: Headline[] = await this.dataSource.query(
+      `WITH blocks AS (
+         SELECT a.first_published_at,
+                (SELECT count(*) FROM reuse r
+                  WHERE r.asset_id = a.id AND r.adopter_pps_id IS DISTINCT FROM a.pps_id) AS reuses
+         FROM asset_published a JOIN pps_public p ON p.id = a.pps_id
+         WHERE a.listed AND ${where}
+       ), quarter AS (
+         SELECT date_trunc('quarter', $1::timestamptz AT TIME ZONE 'Europe/Amsterdam')
+                AT TIME ZONE 'Europe/Amsterdam' AS start
+       )
+       SELECT count(b.first_published_at)::int AS published,
+              coalesce(sum(b.reuses), 0)::int AS "reusedByOthers",
+              count(*) FILTER (WHERE b.reuses > 0)::int AS "blocksReused",
+              count(*) FILTER (WHERE b.first_published_at >= q.start)::int AS "newThisQuarter",
+              q.start AS "quarterStart"
+       FROM quarter q LEFT JOIN blocks b ON true
+       GROUP BY q.start`,
+      [now, ...params],
+    );
+    return rows[0];
+  }
+
+  /**
+   * A PPS's reuse, one row per record, newest first: what it reused from others ('from': the
+   * other is the block's owner) or who reused its blocks ('by': the other is the adopter).
+   */
+  async reuseLinks(
+    ppsId: string,
+    direction: 'from' | 'by',
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: ReuseLink[]; total: number }> {
+    const sql =
+      direction === 'from'
+        ? `SELECT a.id AS "assetId", a.title, a.kind, owner.name AS "otherName", r.mode,
+                  r.created_at AS "recordedAt", count(*) OVER ()::int AS total
+           FROM reuse r
+           JOIN asset_published a ON a.id = r.asset_id
+           JOIN pps_public owner ON owner.id = a.pps_id
+           WHERE r.adopter_pps_id = $1 AND a.pps_id <> $1`
+        : `SELECT a.id AS "assetId", a.title, a.kind, coalesce(ap.name, ao.name) AS "otherName",
+                  r.mode, r.created_at AS "recordedAt", count(*) OVER ()::int AS total
+           FROM reuse r
+           JOIN asset_published a ON a.id = r.asset_id
+           LEFT JOIN pps_public ap ON ap.id = r.adopter_pps_id
+           LEFT JOIN organisation_public ao ON ao.id = r.adopter_organisation_id
+           WHERE a.pps_id = $1 AND r.adopter_pps_id IS DISTINCT FROM $1`;
+    const rows: (ReuseLink & { total: number })[] = await this.dataSource.query(
+      `${sql} ORDER BY r.created_at DESC, r.id LIMIT $2 OFFSET $3`,
+      [ppsId, limit, offset],
+    );
+    if (rows.length === 0 && offset > 0) {
+      // Past the last page: the total still tells the page how many there are.
+      const [counted] = await this.dataSource.query(
+        `SELECT count(*)::int AS total FROM (${sql}) AS links`,
+        [ppsId],
+      );
+      return { rows: [], total: counted?.total ?? 0 };
+    }
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   }
 
   /** Assets with who reuses them, most reused first: of one PPS, or every reused asset. */
@@ -171,9 +267,10 @@ export class ReportsRepository {
 
   /**
    * Who builds on whom, region-wide: per pair of PPS, how often the second recorded reuse of, or
-   * published a derivative of, a published building block of the first.
+   * published a derivative of, a published building block of the first. With `ppsIds`, only
+   * the pairs of which both are among them (a portfolio's own network).
    */
-  network(limit: number): Promise<NetworkEdge[]> {
+  network(limit: number, ppsIds?: string[]): Promise<NetworkEdge[]> {
     return this.dataSource.query(
       `WITH edges AS (
          SELECT a.pps_id AS source, r.adopter_pps_id AS adopter, 'reuse' AS how
@@ -188,10 +285,11 @@ export class ReportsRepository {
               count(*) FILTER (WHERE how = 'reuse')::int AS reuses,
               count(*) FILTER (WHERE how = 'derivative')::int AS derivatives
        FROM edges e JOIN pps_public s ON s.id = e.source JOIN pps_public t ON t.id = e.adopter
+       WHERE $2::uuid[] IS NULL OR (e.source = ANY($2::uuid[]) AND e.adopter = ANY($2::uuid[]))
        GROUP BY s.id, s.name, t.id, t.name
        ORDER BY count(*) DESC, s.name, t.name
        LIMIT $1`,
-      [limit],
+      [limit, ppsIds ?? null],
     );
   }
 }

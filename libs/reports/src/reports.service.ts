@@ -14,19 +14,30 @@ import {
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   AssetReuseDto,
+  HeadlineDto,
   OverlapDto,
   PortfolioReportDto,
   PpsReportDto,
   PpsTotalsDto,
   RankingReportDto,
+  ReuseLinkPageDto,
 } from './dto/report.dto';
-import { AssetReuse, NetworkEdge, PpsTotals, ReportsRepository } from './reports.repository';
+import {
+  AssetReuse,
+  NetworkEdge,
+  PpsScope,
+  PpsTotals,
+  ReportsRepository,
+} from './reports.repository';
 import { OrganisationError } from '@bouwsteen/organisations';
 
 /** The published assets of a report whose overlaps are looked for (the most recent first). */
 const OVERLAP_ASSETS = 100;
 /** Overlaps change only when assets are published; reports may show them a few minutes late. */
 const OVERLAP_TTL_MS = 10 * 60_000;
+/** A page of a PPS's reuse list, and the most pages anyone may ask for (bounded offsets). */
+const REUSE_PAGE_SIZE = 20;
+const REUSE_MAX_PAGE = 500;
 
 interface Overlaps {
   overlaps: OverlapDto[];
@@ -102,9 +113,46 @@ export class ReportsService {
     };
   }
 
-  /** The region's reuse network: which PPS build on which (bounded to the strongest links). */
-  network(limit = 200): Promise<NetworkEdge[]> {
-    return this.reports.network(Math.min(limit, 500));
+  /**
+   * The region's reuse network: which PPS build on which (bounded to the strongest links); with
+   * `ppsIds`, only the links between those PPS.
+   */
+  network(limit = 200, ppsIds?: string[]): Promise<NetworkEdge[]> {
+    return this.reports.network(Math.min(limit, 500), ppsIds);
+  }
+
+  /** The figures at the top of a report, for one PPS, a portfolio or the whole region. */
+  async headline(scope: PpsScope): Promise<HeadlineDto> {
+    const row = await this.reports.headline(scope, this.clock.now());
+    return {
+      published: row.published,
+      reusedByOthers: row.reusedByOthers,
+      blocksReused: row.blocksReused,
+      reusedShare:
+        row.published === 0 ? 0 : Math.round((row.blocksReused / row.published) * 100) / 100,
+      newThisQuarter: row.newThisQuarter,
+      quarterStart: new Date(row.quarterStart).toISOString(),
+    };
+  }
+
+  /**
+   * One page (from 1) of what a PPS reused from others ('from') or of who reused its blocks
+   * ('by'), newest first. A page past the end is empty, with the total to page back.
+   */
+  async reuseLinks(ppsId: string, direction: 'from' | 'by', page = 1): Promise<ReuseLinkPageDto> {
+    const wanted = Number.isInteger(page) ? Math.min(Math.max(page, 1), REUSE_MAX_PAGE) : 1;
+    const { rows, total } = await this.reports.reuseLinks(
+      ppsId,
+      direction,
+      REUSE_PAGE_SIZE,
+      (wanted - 1) * REUSE_PAGE_SIZE,
+    );
+    return {
+      items: rows.map((row) => ({ ...row, recordedAt: new Date(row.recordedAt).toISOString() })),
+      total,
+      page: wanted,
+      pageSize: REUSE_PAGE_SIZE,
+    };
   }
 
   async ranking(limit = 25): Promise<RankingReportDto> {

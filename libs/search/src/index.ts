@@ -24,3 +24,4 @@ export * from './search-keys';
 export * from './search-core.module';
 export * from './search.errors';
 export * from './dto/search-result.dto';
+export type { Approximation } from './spelling-suggestion';

@@ -5,6 +5,7 @@ import { LockSpace, TransactionRunner, tryLockKeys } from '@bouwsteen/database';
 import { EntityManager } from 'typeorm';
 import { OutboxListener } from './outbox-listener';
 import { OutboxEntry, OutboxRepository } from './outbox.repository';
+import { Claim, entryIds, groupByAsset, InFlight, messageOf, SentBatch } from './outbox-rounds';
 import { performance } from 'node:perf_hooks';
 import {
   AHEAD_FROM,
@@ -33,38 +34,6 @@ const CONFIRM_POLL_MS = 25;
  * wait for a task), so they go again only if their worker died before it knew the outcome.
  */
 const LEASE_MS = 360_000;
-
-/** One claim: what was settled without Meilisearch, and the batch sent to it, if any. */
-interface Claim {
-  /** PPS and organisation entries, each fanned out as one entry per asset it shows in. */
-  fannedOut: number;
-  /** Entries left for later because another worker was indexing the same asset. */
-  deferred: number;
-  /** Meilisearch was unreachable when the batch was to be sent. */
-  failed: boolean;
-  sent?: SentBatch;
-}
-
-/** A sent batch as the loop follows it: indexed once its tasks succeeded, settled once confirmed. */
-interface InFlight {
-  /** Resolves when Meilisearch has indexed the batch (or its confirmation ended otherwise). */
-  indexed: Promise<void>;
-  isIndexed: boolean;
-  /** Resolves when the batch's entries are marked (done, isolated or due again). */
-  done: Promise<void>;
-  settled: boolean;
-  /** When it was sent and how large it is, for the guess of when it will be indexed. */
-  round: RoundUnderWay;
-}
-
-/** Documents handed to Meilisearch whose tasks have not been seen to succeed yet. */
-interface SentBatch {
-  byAsset: Map<string, OutboxEntry[]>;
-  assetIds: string[];
-  tasks: number[];
-  /** Milliseconds from the claim's start to Meilisearch's answer. */
-  sendMs: number;
-}
 
 /**
  * Drains the search outbox into Meilisearch, correctly with any number of workers:
@@ -417,19 +386,4 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.lastCleanup = now;
     await this.outbox.deleteProcessedBefore(new Date(now - KEEP_PROCESSED_MS));
   }
-}
-
-function groupByAsset(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
-  const result = new Map<string, OutboxEntry[]>();
-  for (const entry of entries)
-    result.set(entry.entityId, [...(result.get(entry.entityId) ?? []), entry]);
-  return result;
-}
-
-function entryIds(byAsset: Map<string, OutboxEntry[]>, assetIds: string[]): string[] {
-  return assetIds.flatMap((id) => (byAsset.get(id) ?? []).map((entry) => entry.id));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

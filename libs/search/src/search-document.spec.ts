@@ -26,6 +26,7 @@ const row = (overrides: Partial<DocumentRow> = {}): DocumentRow => ({
   crebo_codes: ['25336'],
   module_type: 'e-learning',
   study_load_hours: '12.50',
+  price_cents: 19500,
   audiences: ['student'],
   learning_mode: 'blended',
   delivery_modes: ['online'],

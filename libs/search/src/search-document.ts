@@ -31,6 +31,8 @@ export interface SearchDocument {
   certification: string | null;
   certifiable: boolean;
   studyLoadHours: number | null;
+  /** Price per participant in euro cents (modules that name one), for the LLO cards. */
+  priceCents: number | null;
   creboCodes: string[];
   locationNames: string[];
   /**
@@ -71,6 +73,7 @@ export interface DocumentRow {
   crebo_codes: string[];
   module_type: string | null;
   study_load_hours: string | null;
+  price_cents: number | null;
   audiences: string[];
   learning_mode: string | null;
   delivery_modes: string[];
@@ -154,6 +157,7 @@ function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
     certification: row.certification,
     certifiable: row.certification !== null && row.certification !== 'none',
     studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
+    priceCents: row.price_cents ?? null,
     creboCodes: row.crebo_codes,
     locationNames: (details.locations ?? []).map((place) => place.name),
     terms: dutchAnalyser().indexTerms([

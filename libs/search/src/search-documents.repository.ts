@@ -12,7 +12,7 @@ const DOCUMENT_SQL = `
          p.id AS pps_id, p.name AS pps_name, p.provinces, p.configurations AS pps_configurations,
          p.building_blocks AS pps_building_blocks, p.lead_organisation_id AS lead_id, p.lead_name,
          a.title, a.summary, a.description, a.keywords, a.language, a.sectors, a.levels, a.themes,
-         a.challenges, a.license, a.crebo_codes, a.module_type, a.study_load_hours, a.audiences,
+         a.challenges, a.license, a.crebo_codes, a.module_type, a.study_load_hours, a.price_cents, a.audiences,
          a.learning_mode, a.delivery_modes, a.certification, a.building_blocks, a.configurations, a.details
   FROM asset_published a
   JOIN pps_public p ON p.id = a.pps_id

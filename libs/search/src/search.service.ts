@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { SearchParams, SearchResponse } from 'meilisearch';
 import { FieldCode, FieldError } from '@bouwsteen/common';
-import { dutchAnalyser } from '@bouwsteen/language';
+import { dutchAnalyser, meilisearchSynonyms, readThesaurus } from '@bouwsteen/language';
 import { CodeChecker, TaxonomyService, Vocabulary } from '@bouwsteen/taxonomy';
 import { FACETS, FacetName, SearchQueryDto } from './dto/search-query.dto';
 import { SearchHitDto, SearchResultDto } from './dto/search-result.dto';
@@ -20,7 +20,13 @@ import {
   withoutMarks,
 } from './search-filter';
 import { SearchReader } from './search-reader';
-import { spellingSuggestion } from './spelling-suggestion';
+import {
+  Approximation,
+  Correction,
+  approximateMatches,
+  corrected,
+  spellingCorrections,
+} from './spelling-suggestion';
 
 /** Query parameters that take vocabulary codes, with their index attribute and vocabulary. */
 const CODE_FILTERS: [keyof SearchQueryDto, string, Vocabulary][] = [
@@ -63,6 +69,7 @@ const RETRIEVE: (keyof SearchDocument)[] = [
   'provinces',
   'levels',
   'studyLoadHours',
+  'priceCents',
   'certification',
   'deliveryModes',
   'license',
@@ -110,16 +117,43 @@ export class SearchService {
       if (query.facets?.includes(request.group!))
         facets[request.group!] = response.facetDistribution?.[FACETS[request.group!]] ?? {};
     });
+    const highlighted = main.hits.flatMap((hit) => {
+      const formatted = (hit as HitExtras)._formatted;
+      return [formatted?.title ?? '', formatted?.summary ?? ''];
+    });
     const suggestion = query.q
-      ? spellingSuggestion(
-          query.q,
-          main.hits.slice(0, 10).flatMap((hit) => {
-            const formatted = (hit as HitExtras)._formatted;
-            return [formatted?.title ?? '', formatted?.summary ?? ''];
-          }),
-        )
+      ? await this.betterSpelling(query.q, spellingCorrections(query.q, highlighted.slice(0, 20)))
       : undefined;
-    return { ...toResult(query, main, facets), totalsWithout, suggestion };
+    const approximations = query.q
+      ? approximateMatches(query.q, highlighted, (word) => synonyms()[word] ?? [])
+      : [];
+    return { ...toResult(query, main, facets), totalsWithout, suggestion, approximations };
+  }
+
+  /**
+   * A spelling suggestion only when it is better than what was typed: every corrected word is
+   * in the index as written while the typed word is not (a quoted word is matched exactly, with
+   * no typo tolerance and no prefix). "lassen" is never turned into "lossen" when "lassen"
+   * itself exists. One extra round trip, only when the highlights proposed a correction.
+   */
+  private async betterSpelling(
+    query: string,
+    corrections: Correction[],
+  ): Promise<string | undefined> {
+    if (corrections.length === 0) return undefined;
+    const exact = (word: string) => ({
+      q: `"${word.replace(/"/g, '')}"`,
+      page: 1,
+      hitsPerPage: 0,
+    });
+    const counts = await this.index.multiSearch(
+      corrections.flatMap((item) => [exact(item.typed), exact(item.suggested)]),
+    );
+    const better = corrections.every(
+      (_, index) =>
+        (counts[2 * index].totalHits ?? 0) === 0 && (counts[2 * index + 1].totalHits ?? 0) > 0,
+    );
+    return better ? corrected(query, corrections) : undefined;
   }
 
   /** The exact Meilisearch requests of searchWithFacetCounts (also the benchmark's direct floor). */
@@ -263,6 +297,14 @@ export class SearchService {
   }
 }
 
+let thesaurusSynonyms: Record<string, string[]> | undefined;
+
+/** The index's synonyms, read once: a synonym the engine matched is no approximation. */
+function synonyms(): Record<string, string[]> {
+  thesaurusSynonyms ??= meilisearchSynonyms(readThesaurus());
+  return thesaurusSynonyms;
+}
+
 interface Filter {
   expression: string;
   group?: FacetName;
@@ -271,8 +313,13 @@ interface Filter {
 export interface FacetedSearchResult extends SearchResultDto {
   /** For each filtered facet: how many hits there would be without its filter. */
   totalsWithout: Partial<Record<FacetName, number>>;
-  /** The query with its typos fixed, when the engine matched words other than those typed. */
+  /**
+   * The query with its typos fixed: only when the engine matched other words than those typed,
+   * the typed ones are not in the index and the suggested ones are.
+   */
   suggestion?: string;
+  /** Words found only by approximation, per query word ("lassen": lossen, lussen). */
+  approximations: Approximation[];
 }
 
 function toResult(
@@ -310,6 +357,7 @@ function toHit(hit: SearchDocument & HitExtras): SearchHitDto {
     provinces: hit.provinces,
     levels: hit.levels,
     studyLoadHours: hit.studyLoadHours,
+    priceCents: hit.priceCents ?? null,
     certification: hit.certification,
     deliveryModes: hit.deliveryModes,
     license: hit.license,

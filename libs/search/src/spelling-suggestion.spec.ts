@@ -1,5 +1,11 @@
 import { MARK_CLOSE as C, MARK_OPEN as O } from './search-filter';
-import { markedWords, spellingSuggestion } from './spelling-suggestion';
+import {
+  approximateMatches,
+  corrected,
+  markedWords,
+  spellingCorrections,
+  spellingSuggestion,
+} from './spelling-suggestion';
 
 describe('markedWords', () => {
   it('returns whole words, also when the mark covers only the start of one', () => {
@@ -30,5 +36,48 @@ describe('spellingSuggestion', () => {
   it('keeps words that are too far from anything marked, and needs marks at all', () => {
     expect(spellingSuggestion('ruimtevaart', hits)).toBeUndefined();
     expect(spellingSuggestion('cobts', ['no marks here'])).toBeUndefined();
+  });
+});
+
+describe('spellingCorrections', () => {
+  it('pairs each typed word with the word it stands for, for the service to check', () => {
+    expect(spellingCorrections('veilig cobts', [`met ${O}cobots${C}`])).toEqual([
+      { typed: 'cobts', suggested: 'cobots' },
+    ]);
+    expect(corrected('veilig cobts', [{ typed: 'cobts', suggested: 'cobots' }])).toBe(
+      'veilig cobots',
+    );
+    expect(corrected('veilig', [])).toBeUndefined();
+  });
+});
+
+describe('approximateMatches', () => {
+  const hits = [
+    `${O}Lassen${C} met MIG`,
+    `Laden en ${O}lossen${C}`,
+    `${O}Lessen${C} in ${O}lassen${C}`,
+    `${O}Lasrobots${C} programmeren`,
+    `Veilig ${O}werk${C}`,
+  ];
+
+  it('names the other spellings the engine matched, not the word itself', () => {
+    expect(approximateMatches('lassen', hits)).toEqual([
+      { typed: 'lassen', found: ['lessen', 'lossen'] },
+    ]);
+  });
+
+  it('leaves out longer words it starts, stems, short words and words too far away', () => {
+    expect(approximateMatches('lasrobot', hits)).toEqual([]);
+    expect(approximateMatches('werken', hits)).toEqual([]);
+    expect(approximateMatches('mig', hits)).toEqual([]);
+    expect(approximateMatches('robotica', hits)).toEqual([]);
+    // A synonym's words are no typos: "cobots" finds "collaboratieve robots".
+    const robots = [`samenwerken met collaboratieve ${O}robots${C}`];
+    expect(approximateMatches('cobots', robots)).toEqual([{ typed: 'cobots', found: ['robots'] }]);
+    expect(
+      approximateMatches('cobots', robots, (word) =>
+        word === 'cobots' ? ['collaboratieve robots'] : [],
+      ),
+    ).toEqual([]);
   });
 });

@@ -26,21 +26,27 @@ export function markedWords(highlighted: string): string[] {
   return words;
 }
 
+/** A query word and the word the engine matched in its place by tolerating a typo. */
+export interface Correction {
+  typed: string;
+  suggested: string;
+}
+
 /**
- * "Did you mean": when the engine found the query's words only by tolerating typos, the words
- * it matched instead are in the highlighted hits. Each query word that matched nothing as typed
- * is replaced by the closest marked word (at most two edits away, and not a word it is merely
- * the start of, which is prefix search rather than a typo). Undefined when nothing needs fixing.
+ * The corrections a "did you mean" would make: when the engine found a query word only by
+ * tolerating typos, the words it matched instead are in the highlighted hits. Each query word
+ * that matched nothing as typed is paired with the closest marked word (at most two edits away,
+ * and not a word it is merely the start of, which is prefix search rather than a typo).
  */
-export function spellingSuggestion(query: string, highlighted: string[]): string | undefined {
+export function spellingCorrections(query: string, highlighted: string[]): Correction[] {
   const marked = [...new Set(highlighted.flatMap(markedWords))];
-  if (marked.length === 0) return undefined;
+  if (marked.length === 0) return [];
   const folded = marked.map(fold);
-  let changed = false;
-  const corrected = query.replace(WORD, (word) => {
+  const corrections: Correction[] = [];
+  for (const word of query.match(WORD) ?? []) {
     const typed = fold(word);
-    if (typed.length < 3 || folded.some((candidate) => candidate === typed)) return word;
-    if (folded.some((candidate) => candidate.startsWith(typed))) return word;
+    if (typed.length < 3 || folded.some((candidate) => candidate === typed)) continue;
+    if (folded.some((candidate) => candidate.startsWith(typed))) continue;
     let best: string | undefined;
     let bestDistance = 3;
     folded.forEach((candidate, index) => {
@@ -50,9 +56,68 @@ export function spellingSuggestion(query: string, highlighted: string[]): string
         best = marked[index].toLocaleLowerCase('nl');
       }
     });
-    if (!best) return word;
-    changed = true;
-    return best;
-  });
-  return changed ? corrected : undefined;
+    if (best) corrections.push({ typed: word, suggested: best });
+  }
+  return corrections;
+}
+
+/** The query with its corrections made; undefined when there are none. */
+export function corrected(query: string, corrections: Correction[]): string | undefined {
+  if (corrections.length === 0) return undefined;
+  const byWord = new Map(corrections.map((item) => [item.typed, item.suggested]));
+  return query.replace(WORD, (word) => byWord.get(word) ?? word);
+}
+
+/** "Did you mean", from the highlights alone (the search service also checks it is better). */
+export function spellingSuggestion(query: string, highlighted: string[]): string | undefined {
+  return corrected(query, spellingCorrections(query, highlighted));
+}
+
+/** A query word and the other spellings the engine matched for it ("lassen": lossen, lussen). */
+export interface Approximation {
+  typed: string;
+  found: string[];
+}
+
+/**
+ * The words found only by approximation, for "ook gevonden: lossen": marked words that differ
+ * from a query word by a typo (one edit, two for words of eight letters or more, as the index
+ * tolerates) — not the word itself, not a longer word it starts (prefix search), not a shorter
+ * word that starts it (a stem), not a word of one of its synonyms. Words of fewer than four
+ * letters are never matched with typos.
+ */
+export function approximateMatches(
+  query: string,
+  highlighted: string[],
+  synonyms: (word: string) => readonly string[] = () => [],
+): Approximation[] {
+  const marked = [...new Set(highlighted.flatMap(markedWords).map(fold))];
+  const result: Approximation[] = [];
+  const seen = new Set<string>();
+  for (const word of query.match(WORD) ?? []) {
+    const typed = fold(word);
+    if (typed.length < 4 || seen.has(typed)) continue;
+    seen.add(typed);
+    const allowed = typed.length >= 8 ? 2 : 1;
+    // "cobots" finds "collaboratieve robots" as a synonym, not "robots" as a typo.
+    const same = new Set(
+      synonyms(typed)
+        .flatMap((phrase) => phrase.match(WORD) ?? [])
+        .map(fold),
+    );
+    const found = marked.filter(
+      (candidate) =>
+        candidate !== typed &&
+        !same.has(candidate) &&
+        !candidate.startsWith(typed) &&
+        !typed.startsWith(candidate) &&
+        distance(typed, candidate) <= allowed,
+    );
+    if (found.length)
+      result.push({
+        typed: word,
+        found: found.sort((a, b) => a.localeCompare(b, 'nl')).slice(0, 5),
+      });
+  }
+  return result;
 }

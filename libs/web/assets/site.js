@@ -65,7 +65,36 @@
     });
   }
 
+  // Search filters: a closed disclosure on a phone (results first), a side column on a wide
+  // screen. htmx replaces the panel with every change; it stays as the person left it.
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 50.0625rem)') : null;
+  function openFiltersWhenWide() {
+    var filters = document.getElementById('filters');
+    if (filters && wide && wide.matches) filters.open = true;
+  }
+  if (wide && wide.addEventListener) wide.addEventListener('change', openFiltersWhenWide);
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var filters = document.getElementById('filters');
+    var response = event.detail.serverResponse;
+    if (!filters || !filters.open || typeof response !== 'string') return;
+    event.detail.serverResponse = response.replace(
+      '<details id="filters"',
+      '<details open id="filters"',
+    );
+  });
+  // "Toon n resultaten" on a phone: the list is already up to date, so close the panel and go to it.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('[data-close-filters]') : null;
+    var filters = document.getElementById('filters');
+    if (!button || !filters || (wide && wide.matches)) return;
+    event.preventDefault();
+    filters.open = false;
+    var count = document.getElementById('zoek-aantal');
+    if (count) count.focus();
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
+    openFiltersWhenWide();
     focusErrorSummary();
     setUpSummaryLinks();
     setUpCopyButtons(document);

@@ -7,6 +7,7 @@ import { FollowModule } from '@bouwsteen/follow';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
+import { RequestsModule } from '@bouwsteen/requests';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
@@ -53,6 +54,10 @@ import { MapPage } from './pages/map/map.page';
 import { PpsListPage } from './pages/pps/pps-list.page';
 import { PpsPageController } from './pages/pps/pps.controller';
 import { PpsPage } from './pages/pps/pps.page';
+import { InboxController } from './pages/requests/inbox.controller';
+import { InboxPage } from './pages/requests/inbox.page';
+import { RequestPageController } from './pages/requests/request.controller';
+import { RequestFormPage } from './pages/requests/request-form.page';
 import { SearchPageController } from './pages/search/search.controller';
 import { SearchPage } from './pages/search/search.page';
 import { SeoController } from './pages/seo/seo.controller';
@@ -64,12 +69,14 @@ const PAGE_CONTROLLERS = [
   AccountPageController,
   PasswordPageController,
   MyPpsImportController,
+  InboxController,
   MyPpsController,
   MyCoursesController,
   ReportsPageController,
   AdminController,
   HomeController,
   SearchPageController,
+  RequestPageController,
   AssetPageController,
   PpsPageController,
   MapPageController,
@@ -86,6 +93,7 @@ const PAGE_CONTROLLERS = [
     OrganisationsModule,
     AssetsModule,
     ReuseModule,
+    RequestsModule,
     ReportsModule,
     CoursesModule,
     FollowModule,
@@ -127,6 +135,8 @@ const PAGE_CONTROLLERS = [
     SearchIndexPage,
     ChangesPage,
     BackgroundJobsPage,
+    RequestFormPage,
+    InboxPage,
   ],
   exports: [SiteRenderer],
 })

@@ -120,3 +120,47 @@ export class RankingReportDto {
   @ApiProperty({ type: [AdopterRankDto], description: 'PPS that build most on the work of others' })
   adopters: AdopterRankDto[];
 }
+
+export class HeadlineDto {
+  @ApiProperty({ example: 32, description: 'Listed building blocks: published, not archived' })
+  published: number;
+  @ApiProperty({
+    example: 14,
+    description: 'Reuse records of those blocks by another PPS or organisation',
+  })
+  reusedByOthers: number;
+  @ApiProperty({ example: 9, description: 'Of those blocks, how many were reused at least once' })
+  blocksReused: number;
+  @ApiProperty({ example: 0.28, description: 'blocksReused / published (0 when none)' })
+  reusedShare: number;
+  @ApiProperty({
+    example: 4,
+    description: 'Of those blocks, how many were first published since quarterStart',
+  })
+  newThisQuarter: number;
+  @ApiProperty({
+    example: '2026-09-30T22:00:00.000Z',
+    description: 'Start of the current calendar quarter, Dutch time',
+  })
+  quarterStart: string;
+}
+
+export class ReuseLinkDto {
+  @ApiProperty({ format: 'uuid' }) assetId: string;
+  @ApiProperty({ example: 'Veilig werken met de reachtruck' }) title: string;
+  @ApiProperty({ example: 'module' }) kind: string;
+  @ApiProperty({
+    example: 'House of Logistics',
+    description: 'The block’s owner (reused from) or the adopter (reused by)',
+  })
+  otherName: string;
+  @ApiProperty({ example: 'adapted' }) mode: string;
+  @ApiProperty({ example: '2026-11-02T09:30:00.000Z' }) recordedAt: string;
+}
+
+export class ReuseLinkPageDto {
+  @ApiProperty({ type: [ReuseLinkDto] }) items: ReuseLinkDto[];
+  @ApiProperty({ example: 23 }) total: number;
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) pageSize: number;
+}

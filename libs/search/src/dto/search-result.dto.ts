@@ -54,6 +54,14 @@ export class SearchHitDto {
   @ApiPropertyOptional({ type: Number, nullable: true, example: 8 })
   studyLoadHours: number | null;
 
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 19500,
+    description: 'Price per participant in euro cents, excl. VAT (modules that name one)',
+  })
+  priceCents: number | null;
+
   @ApiPropertyOptional({ type: String, nullable: true, example: 'micro-credential' })
   certification: string | null;
 

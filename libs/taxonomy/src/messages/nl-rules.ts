@@ -1,4 +1,4 @@
-import { Catalogue, dutchNumber, kindChoice, kindName, quoted } from './wording';
+import { Catalogue, dutchNumber, euro, kindChoice, kindName, quoted } from './wording';
 
 /**
  * What the services' own rules find, in Dutch: references to what must exist, the rules of
@@ -63,8 +63,12 @@ export const NL_RULES = {
   notPublished: () =>
     'Alleen gepubliceerde bouwstenen kunnen in een cursus. Haal deze weg of kies een andere.',
   alreadyInCourse: () => 'Deze bouwsteen staat al in de cursus. Haal hem hier weg.',
-  nonCommercialInPaidCourse: () =>
-    'Deze module heeft een niet-commerciële licentie (NC) en kan niet in een betaalde cursus. Haal hem weg, of maak de cursus kosteloos.',
+  nonCommercialInPaidCourse: (v) =>
+    v.modulePriceCents !== undefined
+      ? `Deze module heeft een niet-commerciële licentie (NC), maar kost zelf ${euro(v.modulePriceCents)}: daardoor is de cursus niet kosteloos. Haal hem weg, of kies een module zonder prijs.`
+      : v.coursePriceCents !== undefined
+        ? `Deze module heeft een niet-commerciële licentie (NC) en kan niet in een cursus die ${euro(v.coursePriceCents)} kost. Haal hem weg, of maak de cursus kosteloos.`
+        : 'Deze module heeft een niet-commerciële licentie (NC) en kan niet in een betaalde cursus. Haal hem weg, of maak de cursus kosteloos.',
   noPublishedAsset: () => 'Deze bouwsteen is niet gepubliceerd. Kies een gepubliceerde bouwsteen.',
   exactlyOneEmployer: () => 'Kies een werkgever uit de lijst, of vul de naam van een nieuwe in.',
   prerequisiteNotEarlier: (v) =>
@@ -100,6 +104,8 @@ export const NL_RULES = {
     'Uw PPS heeft hergebruik van deze versie al vastgelegd (ook in een ander venster). U ziet het bij de bouwsteen onder "Wie dit hergebruikt".',
   'own-asset': () =>
     'Deze bouwsteen is van deze PPS zelf. Hergebruik vastleggen kan alleen voor werk van een andere PPS: kies een andere PPS.',
+  'material-request-too-often': () =>
+    'Vanaf dit adres of met dit e-mailadres zijn het afgelopen uur al veel verzoeken verstuurd. Probeer het over een uur opnieuw; wat u schreef staat er nog.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
 } satisfies Catalogue;

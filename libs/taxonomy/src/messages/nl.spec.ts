@@ -35,6 +35,12 @@ describe('the Dutch message catalogue', () => {
     expect(dutchMessage('min', { min: 0.25 })).toBe('Vul een getal in van 0,25 of meer.');
     expect(dutchMessage('max', { max: 10000 })).toBe('Vul een getal in van 10.000 of minder.');
     expect(dutchMessage('arrayMaxSize', { max: 30 })).toBe('Kies of vul er hoogstens 30 in.');
+    expect(dutchMessage('nonCommercialInPaidCourse', { modulePriceCents: 125000 })).toContain(
+      'maar kost zelf €\u00a01.250,00: daardoor is de cursus niet kosteloos',
+    );
+    expect(dutchMessage('nonCommercialInPaidCourse', { coursePriceCents: 1500 })).toContain(
+      'in een cursus die €\u00a015,00 kost',
+    );
     expect(dutchMessage('updateAvailable', { version: 12 })).toBe(
       'Er is een nieuwere versie (12). Werk het onderdeel bij als die beter past.',
     );

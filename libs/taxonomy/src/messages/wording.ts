@@ -17,6 +17,14 @@ export function dutchNumber(value: unknown): string {
     : String(value ?? '');
 }
 
+const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+/** An amount in cents as Dutch readers write money: € 1.250,00. */
+export function euro(cents: unknown): string {
+  const number = Number(cents);
+  return Number.isFinite(number) ? EURO.format(number / 100) : String(cents ?? '');
+}
+
 /** One kind of building block as a noun in a sentence: "module", "goede praktijk". */
 export function kindName(kind: unknown): string {
   const label = KIND_LABELS[String(kind)]?.one;

@@ -13,3 +13,10 @@ export class Labels {
 }
 
 export { RECORD_FIELD_LABELS, ROLE_LABELS } from './record-labels';
+
+/** How a block was reused (reuse.mode), as a phrase after the block's name. */
+export const REUSE_MODE_LABELS: Record<string, string> = {
+  'as-is': 'zoals het is',
+  adapted: 'aangepast',
+  inspired: 'als inspiratie',
+};

@@ -15,6 +15,7 @@ const SOURCES = {
     'libs/web/assets/bouwsteen-theme.css',
     'libs/web/assets/site.css',
     'libs/web/assets/work.css',
+    'libs/web/assets/charts.css',
   ],
   'print.css': ['libs/web/assets/print.css'],
   'htmx.js': ['node_modules/htmx.org/dist/htmx.min.js'],

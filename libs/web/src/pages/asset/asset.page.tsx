@@ -7,6 +7,7 @@ import {
   SimilarAssetDto,
   attributionText,
   licenseExplanation,
+  licenseInOneLine,
   licenseUrl,
 } from '@bouwsteen/assets';
 import type { Principal } from '@bouwsteen/auth';
@@ -94,6 +95,9 @@ export class AssetPage {
         label: licenceLabel,
         url: asset.license ? licenseUrl(asset.license) : undefined,
         explanation: licenseExplanation(terms),
+        oneLine: asset.license
+          ? licenseInOneLine(terms)
+          : 'De PPS heeft nog geen licentie gekozen.',
         attribution: attributionText({
           title: asset.title,
           version: asset.version.number,

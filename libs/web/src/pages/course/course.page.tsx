@@ -6,15 +6,15 @@ import { CoursesService } from '@bouwsteen/courses';
 import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
-import { safeUrl } from '../../components/facts';
-import { formatDate, formatEuro, formatHours } from '../../format/format';
+import { formatEuro, formatHours } from '../../format/format';
+import { CourseContact, Planning } from './course-parts';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { courseModes, isoHours } from '@bouwsteen/harvest';
 
-type Course = Awaited<ReturnType<CoursesService['shared']>>;
+export type Course = Awaited<ReturnType<CoursesService['shared']>>;
 
 const ITEM_STATES: Record<string, string> = {
   current: 'actueel',
@@ -135,10 +135,6 @@ export function CourseContent(props: {
   absolute: (path: string) => string;
 }): JSX.Element {
   const { course, labels, office } = props;
-  const schedule = [formatDate(course.schedule.start), formatDate(course.schedule.end)]
-    .filter(Boolean)
-    .join(' tot en met ');
-  const website = safeUrl(office?.website);
   return (
     <>
       <p class="utrecht-paragraph site-muted">Cursusvoorstel</p>
@@ -150,14 +146,6 @@ export function CourseContent(props: {
         <dd safe>{course.employer.name}</dd>
         <dt>Doelgroep</dt>
         <dd safe>{labels.label('audiences', course.audience)}</dd>
-        {schedule ? (
-          <>
-            <dt>Planning</dt>
-            <dd safe>{schedule}</dd>
-          </>
-        ) : (
-          ''
-        )}
       </dl>
       {course.goals ? (
         <p class="utrecht-paragraph" safe>
@@ -166,6 +154,7 @@ export function CourseContent(props: {
       ) : (
         ''
       )}
+      <Planning course={course} />
       <h2 class="utrecht-heading-2" id="onderdelen-titel">
         Onderdelen
       </h2>
@@ -249,42 +238,7 @@ export function CourseContent(props: {
           </li>
         ))}
       </ul>
-      <h2 class="utrecht-heading-2">Contact</h2>
-      {office ? (
-        <p class="utrecht-paragraph">
-          {Html.escapeHtml(`Dit voorstel komt van ${office.name}.`)}
-          {office.addresses[0] ? (
-            <>
-              <br />
-              <span safe>
-                {[
-                  office.addresses[0].street,
-                  office.addresses[0].postalCode,
-                  office.addresses[0].city,
-                ]
-                  .filter(Boolean)
-                  .join(', ')}
-              </span>
-            </>
-          ) : (
-            ''
-          )}
-          {website ? (
-            <>
-              <br />
-              <a class="utrecht-link" href={website} rel="noopener">
-                Website van het LLO-loket
-              </a>
-            </>
-          ) : (
-            ''
-          )}
-        </p>
-      ) : (
-        <p class="utrecht-paragraph">
-          Vragen? Neem contact op met het LLO-loket dat u deze link stuurde.
-        </p>
-      )}
+      <CourseContact course={course} office={office} />
       <p class="utrecht-paragraph no-print site-muted">
         Deze pagina is ook af te drukken of als PDF op te slaan via de printfunctie van uw browser.
       </p>

@@ -5,6 +5,7 @@ import { Principal } from '@bouwsteen/auth';
 import { FollowService, NotificationDto, NotificationQueryDto } from '@bouwsteen/follow';
 import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { ReportsService } from '@bouwsteen/reports';
+import { RequestsService } from '@bouwsteen/requests';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { Pagination } from '../../components/pagination';
@@ -44,6 +45,7 @@ export class MyPpsPage {
     private readonly follow: FollowService,
     private readonly pps: PpsService,
     private readonly reports: ReportsService,
+    private readonly requests: RequestsService,
   ) {}
 
   async render(
@@ -72,17 +74,19 @@ export class MyPpsPage {
         }),
         listNarrowing(search),
       );
-    const [labels, current, counts, notifications, followers, reuse] = await Promise.all([
-      this.labels.book(),
-      list(tab.status, PAGE_SIZE, search.pageNumber),
-      Promise.all(TABS.map((entry) => list(entry.status, 1).then((p) => p.totalItems))),
-      this.follow.notifications(
-        principal,
-        Object.assign(new NotificationQueryDto(), { pageNumber: 1, pageSize: 8 }),
-      ),
-      this.follow.followerCounts(principal, pps.id),
-      this.reports.ppsReuse(pps.id),
-    ]);
+    const [labels, current, counts, notifications, followers, reuse, openRequests] =
+      await Promise.all([
+        this.labels.book(),
+        list(tab.status, PAGE_SIZE, search.pageNumber),
+        Promise.all(TABS.map((entry) => list(entry.status, 1).then((p) => p.totalItems))),
+        this.follow.notifications(
+          principal,
+          Object.assign(new NotificationQueryDto(), { pageNumber: 1, pageSize: 8 }),
+        ),
+        this.follow.followerCounts(principal, pps.id),
+        this.reports.ppsReuse(pps.id),
+        this.requests.openCount(principal, pps.id),
+      ]);
     const reused = reuse.assets.filter((asset) => asset.reuseCount > 0);
     const choices = editablePps(principal, directory);
     const message = notice(query.melding);
@@ -99,6 +103,13 @@ export class MyPpsPage {
         <h1 class="utrecht-heading-1" safe>{`Mijn PPS: ${pps.name}`}</h1>
         <StatusNotice text={message} />
         {choices.length > 1 ? <PpsSwitch choices={choices} current={pps.id} /> : ''}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/mijn-pps/verzoeken?pps=${pps.id}`}>
+            {Html.escapeHtml(
+              `Verzoeken om materiaal (${openRequests === 0 ? 'geen open' : `${openRequests} open`})`,
+            )}
+          </a>
+        </p>
         <section aria-labelledby="nieuw-titel">
           <h2 class="utrecht-heading-2" id="nieuw-titel">
             Nieuwe bouwsteen

@@ -8,6 +8,7 @@ import { ReportsService } from '@bouwsteen/reports';
 import { ReuseDto, ReuseService } from '@bouwsteen/reuse';
 import { assetPath } from '../../components/asset-card';
 import { AssetSummaryList } from '../../components/asset-list';
+import { ContactRole } from '../../components/contact-role';
 import { Facts, Paragraphs, safeUrl } from '../../components/facts';
 import { Pagination } from '../../components/pagination';
 import { count, formatNumber } from '../../format/format';
@@ -158,6 +159,16 @@ function PpsContent(data: PpsPageData): JSX.Element {
           { term: 'Groeifase', value: labels.label('growthPhases', pps.growthPhase) },
         ]}
       />
+      <section aria-labelledby="contact-titel">
+        <h2 class="utrecht-heading-2" id="contact-titel">
+          Contact
+        </h2>
+        <ContactRole
+          ppsName={pps.name}
+          href={`/pps/${pps.id}/vraag`}
+          linkText="Stel een vraag of vraag materiaal aan"
+        />
+      </section>
       {pps.partners.length ? (
         <section aria-labelledby="partners-titel">
           <h2 class="utrecht-heading-2" id="partners-titel">

@@ -23,9 +23,15 @@ export class ReportsPageController {
     send(response, { redirect: `/rapportages/pps/${id}` });
   }
 
+  /** ?door= and ?van= page the two reuse lists (who reused its blocks, what it reused). */
   @HtmlPage('pps/:id')
-  pps(@Page() page: PageContext, @Param('id') id: string): Promise<string> {
-    return this.reports.ppsReport(page, id);
+  pps(
+    @Page() page: PageContext,
+    @Param('id') id: string,
+    @Query('door') door: unknown,
+    @Query('van') van: unknown,
+  ): Promise<string> {
+    return this.reports.ppsReport(page, id, { door, van });
   }
 
   @HtmlPage('instellingen/:id')

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Installeren en onderhouden van warmtepompen"); this index finds those modules without
  * reading every version. Only published versions are ever asked for.
  */
-export class ElectiveCodeIndex1766160000000 implements MigrationInterface {
-  name = 'ElectiveCodeIndex1766160000000';
+export class ElectiveCodeIndex1766196000000 implements MigrationInterface {
+  name = 'ElectiveCodeIndex1766196000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(

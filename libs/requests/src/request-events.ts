@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * A request was sent: which one and to whom, never what it says (the listener reads it through
+ * RequestsService when it may). No personal data travels in the event.
+ */
+export interface RequestSentEvent {
+  requestId: string;
+  ppsId: string;
+  assetId: string | null;
+}
+
+/** Reacts inside the transaction that stores the request: both commit, or neither. */
+export interface RequestSentListener {
+  requestSent(manager: EntityManager, event: RequestSentEvent): Promise<void>;
+}
+
+/**
+ * Where a sent request is announced. Today nobody listens: the request waits in the PPS's
+ * inbox in "Mijn PPS". This is the seam for e-mail: a mailer subscribes here and sends its
+ * message as a job in the same transaction (as follow does with webhook deliveries), so the
+ * PPS is told exactly when the request is stored.
+ */
+@Injectable()
+export class RequestEvents {
+  private readonly listeners: RequestSentListener[] = [];
+
+  subscribe(listener: RequestSentListener): void {
+    this.listeners.push(listener);
+  }
+
+  async emit(manager: EntityManager, event: RequestSentEvent): Promise<void> {
+    for (const listener of this.listeners) await listener.requestSent(manager, event);
+  }
+}

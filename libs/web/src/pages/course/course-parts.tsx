@@ -1,0 +1,127 @@
+import Html from '@kitajs/html';
+import type { OrganisationDto } from '@bouwsteen/organisations';
+import { assetPath } from '../../components/asset-card';
+import { contactRole } from '../../components/contact-role';
+import { safeUrl } from '../../components/facts';
+import { formatDate, formatHours } from '../../format/format';
+import type { Course } from './course.page';
+
+/**
+ * The planning the LLO office entered (start, end, duration in weeks), with what it means per
+ * week; said plainly when none was entered yet.
+ */
+export function Planning({ course }: { course: Course }): JSX.Element {
+  const { start, end, durationWeeks } = course.schedule;
+  const hours = course.totals.studyLoadHours;
+  const perWeek = durationWeeks && hours > 0 ? hours / durationWeeks : undefined;
+  return (
+    <section aria-labelledby="planning-titel">
+      <h2 class="utrecht-heading-2" id="planning-titel">
+        Planning
+      </h2>
+      {start || end || durationWeeks ? (
+        <dl class="facts">
+          {start ? (
+            <>
+              <dt>Begint op</dt>
+              <dd safe>{formatDate(start)}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          {end ? (
+            <>
+              <dt>Eindigt op</dt>
+              <dd safe>{formatDate(end)}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          {durationWeeks ? (
+            <>
+              <dt>Duur</dt>
+              <dd safe>
+                {`${durationWeeks} ${durationWeeks === 1 ? 'week' : 'weken'}${perWeek ? `, gemiddeld ${formatHours(Math.round(perWeek * 10) / 10)} per week` : ''}`}
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+        </dl>
+      ) : (
+        <p class="utrecht-paragraph">
+          De data zijn nog niet vastgelegd. Het LLO-loket spreekt ze met u af.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Whom to ask: the LLO office that made the proposal (its website when it has one), and for
+ * each part the contact role of the PPS that made it, through that block's request form.
+ */
+export function CourseContact(props: {
+  course: Course;
+  office: OrganisationDto | undefined;
+}): JSX.Element {
+  const { course, office } = props;
+  const website = safeUrl(office?.website);
+  const address = office?.addresses[0];
+  // One way per PPS: the request form of its first part in this course.
+  const byPps = new Map<string, string>();
+  for (const item of course.items)
+    if (!byPps.has(item.ppsName)) byPps.set(item.ppsName, item.assetId);
+  return (
+    <section aria-labelledby="contact-titel">
+      <h2 class="utrecht-heading-2" id="contact-titel">
+        Contact
+      </h2>
+      <p class="utrecht-paragraph">
+        {Html.escapeHtml(
+          office
+            ? `Uw contact voor dit voorstel: de LLO-adviseur van ${office.name}.`
+            : 'Uw contact voor dit voorstel: de LLO-adviseur die u deze link stuurde.',
+        )}
+        {address ? (
+          <>
+            <br />
+            <span safe>
+              {[address.street, address.postalCode, address.city].filter(Boolean).join(', ')}
+            </span>
+          </>
+        ) : (
+          ''
+        )}
+        {website ? (
+          <>
+            <br />
+            <a class="utrecht-link" href={website} rel="noopener">
+              Website van het LLO-loket
+            </a>
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      {byPps.size ? (
+        <div class="no-print">
+          <p class="utrecht-paragraph">
+            Een vraag over een onderdeel of het materiaal? Stel die aan de PPS die het maakte:
+          </p>
+          <ul class="utrecht-unordered-list">
+            {[...byPps].map(([ppsName, assetId]) => (
+              <li>
+                <a class="utrecht-link" href={`${assetPath(assetId)}/aanvragen`} safe>
+                  {`Vraag het ${contactRole(ppsName)}`}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
