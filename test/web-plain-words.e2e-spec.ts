@@ -160,6 +160,8 @@ describe('plain words on every page (e2e)', () => {
           `/bouwstenen/${place.id}`,
           '/pps',
           `/pps/${ppsId}`,
+          `/pps/${ppsId}/vraag`,
+          `/bouwstenen/${module.id}/aanvragen`,
           '/kaart',
           '/rapportages',
         ]),
@@ -170,6 +172,7 @@ describe('plain words on every page (e2e)', () => {
       expect(
         await codesOn(leadBrowser, [
           `/mijn-pps?pps=${ppsId}`,
+          `/mijn-pps/verzoeken?pps=${ppsId}`,
           `/mijn-pps/nieuw?pps=${ppsId}`,
           `/mijn-pps/nieuw?soort=infrastructure&pps=${ppsId}`,
           `/mijn-pps/nieuw?soort=curriculum&pps=${ppsId}`,
