@@ -24,6 +24,7 @@ import { SessionIds1766016000000 } from './1766016000000-SessionIds';
 import { ReportInFileOrder1766102400000 } from './1766102400000-ReportInFileOrder';
 import { SearchHitsCarryPrice1766188800000 } from './1766188800000-SearchHitsCarryPrice';
 import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests';
+import { ElectiveCodeIndex1766196000000 } from './1766196000000-ElectiveCodeIndex';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   ReportInFileOrder1766102400000,
   SearchHitsCarryPrice1766188800000,
   MaterialRequests1766192400000,
+  ElectiveCodeIndex1766196000000,
 ];

@@ -19,6 +19,10 @@ export interface AssetListFilter {
   province?: string;
   updatedSince?: string;
   source?: string;
+  /** Words that must all occur in the title the reader sees (a PPS lead's own list, a picker). */
+  titleWords?: string[];
+  /** Newest change first (the default), or by the title the reader sees, A to Z. */
+  order?: 'newest' | 'title';
   offset: number;
   limit: number;
 }
@@ -92,7 +96,15 @@ export class AssetsRepository {
     // The page's ids come from the asset table alone, along the updated_at index; only those
     // rows are then read with their PPS and version. (TypeORM's skip/take sorted every match
     // joined with its version: 160 ms for a page of one at 100,000 blocks.)
-    const picked = await newestFirst(this.listMatches(filter, scope).select('a.id', 'id'))
+    const matches = this.listMatches(filter, scope).select('a.id', 'id');
+    const picked = await (
+      filter.order === 'title'
+        ? matches
+            .addSelect('lower(t.title)', 'sort_title')
+            .orderBy('sort_title', 'ASC')
+            .addOrderBy('a.id', 'ASC')
+        : newestFirst(matches)
+    )
       .offset(filter.offset)
       .limit(filter.limit)
       .getRawMany<{ id: string }>();
@@ -105,6 +117,8 @@ export class AssetsRepository {
         pageIds: picked.map((row) => row.id),
       }),
     ).getMany();
+    const position = new Map(picked.map((row, index) => [row.id, index]));
+    rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
     return [rows, total?.count ?? 0];
   }
 
@@ -132,6 +146,20 @@ export class AssetsRepository {
     if (filter.updatedSince)
       query.andWhere('a.updatedAt >= :since', { since: filter.updatedSince });
     if (filter.source) query.andWhere('a.source = :source', { source: filter.source });
+    if (filter.titleWords?.length || filter.order === 'title') {
+      // The title the reader sees: the draft's for its editors, else the published one's.
+      const draftVisible = AssetPolicy.draftsVisibleSql('a', ':allDrafts', ':readerPps');
+      query.innerJoin(
+        AssetVersionEntity,
+        't',
+        `t.asset_id = a.id AND t.number = CASE WHEN ${draftVisible} THEN a.latest_version ELSE a.published_version END`,
+      );
+      (filter.titleWords ?? []).slice(0, 10).forEach((word, index) =>
+        query.andWhere(`t.title ILIKE :titleWord${index}`, {
+          [`titleWord${index}`]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        }),
+      );
+    }
     return query;
   }
 
@@ -148,6 +176,26 @@ export class AssetsRepository {
       )
       .where(AssetPolicy.readableSql('a', ':allDrafts', ':readerPps'))
       .setParameters({ allDrafts: scope.allDrafts, readerPps: scope.ppsIds });
+  }
+
+  /**
+   * A name for each keuzedeel code: the title of a listed module that carries it (the most
+   * reused, then the first published), since the registry holds no list of SBB's names.
+   */
+  async electiveNames(
+    codes: string[],
+  ): Promise<{ code: string; assetId: string; title: string }[]> {
+    if (!codes.length) return [];
+    return this.assets.manager.query(
+      `SELECT DISTINCT ON (code) code, p.id AS "assetId", p.title
+       FROM asset_version v
+       JOIN asset_published p ON p.id = v.asset_id AND p.version = v.number
+       CROSS JOIN LATERAL unnest(v.elective_codes) AS code
+       WHERE v.state = 'published' AND v.elective_codes <> '{}' AND v.elective_codes && $1::text[]
+         AND p.listed AND p.kind = 'module' AND code = ANY($1)
+       ORDER BY code, p.reuse_count DESC, p.first_published_at, p.id`,
+      [codes],
+    );
   }
 
   /** Listed assets by id, with when their current version came out: sitemaps. */

@@ -97,9 +97,14 @@ export class AssetsService {
     return toAssetDto(asset, asset.view!, AssetPolicy.canReadDrafts(principal, asset.ppsId));
   }
 
+  /**
+   * A page of the assets the query matches. `narrow` is for the pages' own lists (a PPS lead's
+   * blocks, a picker): words in the title and the order, which the API's query does not offer.
+   */
   async list(
     principal: Principal | undefined,
     query: AssetListQueryDto,
+    narrow: { titleWords?: string[]; order?: 'newest' | 'title' } = {},
   ): Promise<Page<AssetSummaryDto>> {
     const [rows, total] = await this.assets.list(
       {
@@ -110,6 +115,8 @@ export class AssetsService {
         province: query.province,
         updatedSince: query.updatedSince,
         source: query.source,
+        titleWords: narrow.titleWords,
+        order: narrow.order,
         offset: query.offset,
         limit: query.pageSize,
       },
@@ -131,6 +138,12 @@ export class AssetsService {
     );
     const byId = new Map(rows.map((row) => [row.id, toAssetSummaryDto(row)]));
     return wanted.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Keuzedeel codes with a name from the registry's own modules (see the repository). */
+  electiveNames(codes: string[]): Promise<{ code: string; assetId: string; title: string }[]> {
+    const wanted = [...new Set(codes)].filter((code) => /^K\d{4}$/.test(code)).slice(0, 50);
+    return this.assets.electiveNames(wanted);
   }
 
   /** Every published asset, page by page (what anyone may read and search engines may list). */

@@ -29,6 +29,10 @@ import { MyCoursesController } from './pages/my-courses/my-courses.controller';
 import { ReportsPageController } from './pages/reports/reports.controller';
 import { AdminController } from './pages/admin/admin.controller';
 import { AdminPage } from './pages/admin/admin.page';
+import { ChangesPage } from './pages/admin/changes.page';
+import { PpsAdminPage } from './pages/admin/pps-admin.page';
+import { SearchIndexPage } from './pages/admin/search-index.page';
+import { UsersAdminPage } from './pages/admin/users.page';
 import { BackgroundJobsPage } from './pages/admin/jobs.page';
 import { ReportsPage } from './pages/reports/reports.page';
 import { SignInPage } from './pages/account/sign-in.page';
@@ -126,6 +130,10 @@ const PAGE_CONTROLLERS = [
     ComposerPage,
     ReportsPage,
     AdminPage,
+    UsersAdminPage,
+    PpsAdminPage,
+    SearchIndexPage,
+    ChangesPage,
     BackgroundJobsPage,
     RequestFormPage,
     InboxPage,

@@ -42,7 +42,10 @@ const MODULE_TEXTS: FieldTexts = {
       description: { label: 'Beschrijving van de voorkennis' },
     },
   ),
-  'module.electiveCode': { label: 'Keuzedeelcode', help: 'Een K met vier cijfers, zoals K0080.' },
+  'module.electiveCode': {
+    label: 'Keuzedeelcode',
+    help: 'Als de module een keuzedeel is: de code van SBB, een K met vier cijfers.',
+  },
   ...placed(
     'module.price',
     { label: 'Prijs per deelnemer, exclusief btw', help: 'Leeg laten als er geen prijs is.' },
@@ -95,7 +98,10 @@ const CURRICULUM_TEXTS: FieldTexts = {
       workProcesses: { label: 'Werkprocessen' },
     },
   ),
-  'curriculum.electiveCodes': { label: 'Keuzedelen', help: 'Codes als K0080.' },
+  'curriculum.electiveCodes': {
+    label: 'Keuzedelen',
+    help: 'De codes van SBB, één per regel: elk een K met vier cijfers.',
+  },
   'curriculum.moduleIds': { label: 'Modules in dit curriculum' },
   'curriculum.admissionRequirements': { label: 'Toelatingseisen' },
   'curriculum.credential': { label: 'Diploma of certificaat' },
@@ -110,7 +116,7 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
     {
       label: 'Locaties',
       entry: 'Locatie',
-      help: 'Een fysieke omgeving heeft minstens één locatie: een naam en waar die ligt (breedte- en lengtegraad, voor de kaart).',
+      help: 'Een fysieke omgeving heeft minstens één locatie: een naam en waar die ligt (de plaats of postcode), zodat hij op de kaart komt.',
     },
     {
       name: { label: 'Naam' },
@@ -121,12 +127,12 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
           street: { label: 'Straat en huisnummer' },
           postalCode: { label: 'Postcode', help: 'Zoals 1941 AA.' },
           city: { label: 'Plaats' },
-          country: { label: 'Land (code)', help: 'Twee letters, zoals NL.' },
+          country: { label: 'Land' },
         },
       ),
       lat: {
         label: 'Breedtegraad',
-        help: 'Voor de kaart. Zoek de plek op in een kaartdienst (OpenStreetMap, Google Maps): klik met rechts op de plek en neem het eerste getal over, zoals 52,4866.',
+        help: 'De plek op de kaart. Zoek hem op in een kaartdienst (OpenStreetMap, Google Maps): klik met rechts op de plek en neem het eerste getal over, zoals 52,4866.',
       },
       lng: {
         label: 'Lengtegraad',

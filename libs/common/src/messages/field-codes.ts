@@ -38,6 +38,8 @@ export const FieldCode = {
   ChangeNoteRequired: 'changeNoteRequired',
   CertificateNeedsFormal: 'certificateNeedsFormal',
   PhysicalNeedsLocation: 'physicalNeedsLocation',
+  UnknownPlace: 'unknownPlace',
+  PlaceNeeded: 'placeNeeded',
   ContactNeedsWho: 'contactNeedsWho',
   LicenceShareAlike: 'licenceShareAlike',
   LicenceNonCommercial: 'licenceNonCommercial',

@@ -4,6 +4,8 @@ import Html from '@kitajs/html';
 export interface Fact {
   term: string;
   value: string | string[] | null | undefined;
+  /** Markup made by a component (escaped there) shown instead of the value, e.g. with links. */
+  rich?: JSX.Element;
 }
 
 function isEmpty(value: Fact['value']): boolean {
@@ -24,7 +26,11 @@ export function Facts(props: { facts: Fact[]; label?: string }): JSX.Element {
       {facts.map((fact) => (
         <>
           <dt safe>{fact.term}</dt>
-          <dd safe>{Array.isArray(fact.value) ? fact.value.join(', ') : fact.value}</dd>
+          {fact.rich !== undefined ? (
+            <dd>{fact.rich}</dd>
+          ) : (
+            <dd safe>{Array.isArray(fact.value) ? fact.value.join(', ') : fact.value}</dd>
+          )}
         </>
       ))}
     </dl>

@@ -12,13 +12,7 @@ export class Labels {
   }
 }
 
-/** Roles as people call them. */
-export const ROLE_LABELS: Record<string, string> = {
-  admin: 'Beheerder',
-  'pps-editor': 'Projectleider PPS',
-  'llo-office': 'LLO-loket',
-  teacher: 'Docent',
-};
+export { RECORD_FIELD_LABELS, ROLE_LABELS } from './record-labels';
 
 /** How a block was reused (reuse.mode), as a phrase after the block's name. */
 export const REUSE_MODE_LABELS: Record<string, string> = {

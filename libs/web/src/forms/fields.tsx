@@ -71,10 +71,13 @@ export function TextField(
     width?: 'small' | 'medium';
     /** The API's limit for this field (see maxLengths). */
     maxlength?: number;
+    /** Suggestions the browser offers while typing (any text is still allowed). */
+    suggestions?: string[];
   },
 ): JSX.Element {
   const messages = props.errors.at(props.path);
   const invalid = messages.length > 0;
+  const listId = props.suggestions ? `${fieldId(props.path)}-keuzes` : undefined;
   return (
     <div
       class={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}
@@ -82,6 +85,15 @@ export function TextField(
       <Label {...props} />
       <Hint path={props.path} hint={props.hint} />
       <Messages path={props.path} messages={messages} />
+      {listId ? (
+        <datalist id={listId}>
+          {props.suggestions!.map((suggestion) => (
+            <option value={suggestion} />
+          ))}
+        </datalist>
+      ) : (
+        ''
+      )}
       <input
         class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${props.width ? ` site-input--${props.width}` : ''}`}
         id={fieldId(props.path)}
@@ -90,6 +102,7 @@ export function TextField(
         value={props.value === undefined ? undefined : inputValue(String(props.value))}
         maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
         autocomplete={props.autocomplete}
+        list={listId}
         step={props.step}
         min={props.min}
         inputmode={props.inputmode}

@@ -39,6 +39,9 @@ function navFor(principal: Principal | undefined): NavItem[] {
 
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorStyles: false,
+  // htmx copies these attributes across a swap; a style attribute set from script is an inline
+  // style, which the CSP refuses (a console error each time), and no markup of ours has one.
+  attributesToSettle: ['class', 'width', 'height'],
   allowEval: false,
   allowScriptTags: false,
   historyCacheSize: 0,

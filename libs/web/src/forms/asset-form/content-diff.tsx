@@ -5,6 +5,7 @@ import type { LabelBook } from '../../format/labels';
 import { typedNumber } from '../../format/format';
 import type { FieldSpec, FormSection } from './form-schema';
 import { listEntries, valueAt } from './form-read';
+import { countryName } from './place-fields';
 
 export interface FlatField {
   key: string;
@@ -31,7 +32,7 @@ function display(
   if (value === undefined || value === null || value === '') return '';
   switch (spec.type) {
     case 'choice':
-      return optionLabel(path, String(value), labels);
+      return spec.countries ? countryName(String(value)) : optionLabel(path, String(value), labels);
     case 'choices':
       return (value as string[]).map((code) => optionLabel(path, code, labels)).join(', ');
     case 'lines':

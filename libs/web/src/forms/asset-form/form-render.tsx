@@ -7,6 +7,7 @@ import type { LabelBook } from '../../format/labels';
 import { typedNumber } from '../../format/format';
 import { ADD_SUFFIX, listEntries, valueAt } from './form-read';
 import type { FieldSpec } from './form-schema';
+import { PLACE_NAMES, Tucked, countryOptions } from './place-fields';
 
 export interface FormContext {
   /** The kind of the block: what publishing needs differs per kind. */
@@ -65,11 +66,13 @@ const NO_CHOICE = 'Kies…';
 
 /** A choice's options: the PPS's organisations, the catalogue's fixed options or vocabulary. */
 function options(
-  spec: { organisations?: boolean },
+  spec: { organisations?: boolean; countries?: boolean },
   field: CatalogueField | undefined,
   ctx: FormContext,
+  current?: string,
 ): Option[] {
   if (spec.organisations) return ctx.organisations;
+  if (spec.countries) return countryOptions(current);
   if (field?.options)
     return Object.entries(field.options).map(([value, label]) => ({ value, label }));
   if (!field?.vocabulary) return [];
@@ -96,13 +99,35 @@ export function Fields(props: {
   ctx: FormContext;
   prefix?: string;
 }): JSX.Element {
+  const prefix = props.prefix ?? '';
+  // Neighbours with the same `tucked` summary are folded away together.
+  const runs: FieldSpec[][] = [];
+  for (const spec of props.specs) {
+    const last = runs[runs.length - 1];
+    if (last && tuckedOf(spec) && tuckedOf(last[0]) === tuckedOf(spec)) last.push(spec);
+    else runs.push([spec]);
+  }
   return (
     <>
-      {props.specs.map((spec) => (
-        <Field spec={spec} value={props.value} ctx={props.ctx} prefix={props.prefix ?? ''} />
-      ))}
+      {runs.map((run) => {
+        const fields = run.map((spec) => (
+          <Field spec={spec} value={props.value} ctx={props.ctx} prefix={prefix} />
+        ));
+        const summary = tuckedOf(run[0]);
+        if (!summary) return <>{fields}</>;
+        const open = run.some((spec) => props.ctx.errors.at(prefix + spec.path).length > 0);
+        return (
+          <Tucked summary={summary} open={open}>
+            {fields}
+          </Tucked>
+        );
+      })}
     </>
   );
+}
+
+function tuckedOf(spec: FieldSpec): string | undefined {
+  return spec.type === 'number' ? spec.tucked : undefined;
 }
 
 function Field({
@@ -149,6 +174,7 @@ function Field({
           type={spec.input ?? 'text'}
           width={spec.width}
           value={shown(current)}
+          suggestions={spec.places ? PLACE_NAMES : undefined}
         />
       );
     case 'number':
@@ -168,9 +194,9 @@ function Field({
         <SelectField
           {...common}
           required={required}
-          options={options(spec, field, ctx)}
+          options={options(spec, field, ctx, shown(current))}
           value={shown(current)}
-          empty={required ? NO_CHOICE : 'Geen'}
+          empty={required ? NO_CHOICE : spec.countries ? 'Niet opgegeven' : 'Geen'}
         />
       );
     case 'choices':

@@ -16,8 +16,16 @@ export type FieldSpec =
       rows?: number;
       input?: 'email' | 'url' | 'tel' | 'date';
       width?: 'small' | 'medium';
+      /** The known places offered while typing (the place picker, place-lookup.ts). */
+      places?: boolean;
     }
-  | { type: 'number'; path: string; step?: string }
+  | {
+      type: 'number';
+      path: string;
+      step?: string;
+      /** Shown folded away under this summary (with the specs beside it that have the same). */
+      tucked?: string;
+    }
   /** An amount typed in euros, sent as `{ amountCents, currency: 'EUR' }`. */
   | { type: 'euro'; path: string }
   /** A select (`choice`) or checkboxes (`choices`) of the catalogue's vocabulary or options. */
@@ -25,6 +33,8 @@ export type FieldSpec =
       type: 'choice' | 'choices';
       path: string;
       /** Partners and lead institution of the PPS. */ organisations?: boolean;
+      /** Countries by their Dutch names (the value is the two-letter code). */
+      countries?: boolean;
     }
   /** A list of texts, one per line. */
   | { type: 'lines'; path: string }
@@ -139,6 +149,8 @@ const CURRICULUM_FIELDS: FieldSpec[] = [
   text('curriculum.credential'),
 ];
 
+const COORDINATES = 'Coördinaten zelf invullen';
+
 const INFRASTRUCTURE_FIELDS: FieldSpec[] = [
   choice('infrastructure.model'),
   choices('infrastructure.natures'),
@@ -147,11 +159,12 @@ const INFRASTRUCTURE_FIELDS: FieldSpec[] = [
     group('address', [
       text('street'),
       text('postalCode', { width: 'small' }),
-      text('city', { width: 'medium' }),
-      text('country', { width: 'small' }),
+      text('city', { width: 'medium', places: true }),
+      { type: 'choice', path: 'country', countries: true },
     ]),
-    { type: 'number', path: 'lat', step: 'any' },
-    { type: 'number', path: 'lng', step: 'any' },
+    // The town or postcode places the location (place-lookup.ts); coordinates only by choice.
+    { type: 'number', path: 'lat', step: 'any', tucked: COORDINATES },
+    { type: 'number', path: 'lng', step: 'any', tucked: COORDINATES },
   ]),
   list('infrastructure.equipment', 1, [
     text('name'),

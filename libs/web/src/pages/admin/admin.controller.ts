@@ -5,7 +5,11 @@ import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { AdminPage } from './admin.page';
+import { ChangesPage } from './changes.page';
 import { BackgroundJobsPage } from './jobs.page';
+import { PpsAdminPage } from './pps-admin.page';
+import { SearchIndexPage } from './search-index.page';
+import { UsersAdminPage } from './users.page';
 
 type Form = Record<string, unknown>;
 
@@ -15,7 +19,11 @@ type Form = Record<string, unknown>;
 export class AdminController {
   constructor(
     private readonly admin: AdminPage,
+    private readonly accounts: UsersAdminPage,
+    private readonly records: PpsAdminPage,
+    private readonly searchIndex: SearchIndexPage,
     private readonly jobs: BackgroundJobsPage,
+    private readonly changeLog: ChangesPage,
   ) {}
 
   @HtmlPage('')
@@ -25,7 +33,7 @@ export class AdminController {
 
   @HtmlPage('gebruikers')
   users(@Page() page: PageContext, @Query() query: Form): Promise<string> {
-    return this.admin.userList(page, query);
+    return this.accounts.userList(page, query);
   }
 
   @HtmlForm('gebruikers')
@@ -35,7 +43,7 @@ export class AdminController {
     @Body() body: Form,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.invite(page, principal, body));
+    send(response, await this.accounts.invite(page, principal, body));
   }
 
   @HtmlPage('gebruikers/:id')
@@ -44,7 +52,7 @@ export class AdminController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query('melding') code: unknown,
   ): Promise<string> {
-    return this.admin.userForm(page, id, { code });
+    return this.accounts.userForm(page, id, { code });
   }
 
   @HtmlForm('gebruikers/:id')
@@ -55,7 +63,7 @@ export class AdminController {
     @Body() body: Form,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.saveUser(page, principal, id, body));
+    send(response, await this.accounts.saveUser(page, principal, id, body));
   }
 
   @HtmlForm('gebruikers/:id/wachtwoordlink')
@@ -65,17 +73,17 @@ export class AdminController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.newPasswordLink(page, principal, id));
+    send(response, await this.accounts.newPasswordLink(page, principal, id));
   }
 
   @HtmlPage('pps')
   ppsList(@Page() page: PageContext): Promise<string> {
-    return this.admin.ppsList(page);
+    return this.records.ppsList(page);
   }
 
   @HtmlPage('pps/:id')
   pps(@Page() page: PageContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
-    return this.admin.ppsForm(page, id);
+    return this.records.ppsForm(page, id);
   }
 
   @HtmlForm('pps/:id')
@@ -86,12 +94,12 @@ export class AdminController {
     @Body() body: Form,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.savePps(page, principal, id, body));
+    send(response, await this.records.savePps(page, principal, id, body));
   }
 
   @HtmlPage('organisaties/:id')
   organisation(@Page() page: PageContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
-    return this.admin.organisationForm(page, id);
+    return this.records.organisationForm(page, id);
   }
 
   @HtmlForm('organisaties/:id')
@@ -102,17 +110,21 @@ export class AdminController {
     @Body() body: Form,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, await this.admin.saveOrganisation(page, principal, id, body));
+    send(response, await this.records.saveOrganisation(page, principal, id, body));
   }
 
   @HtmlPage('zoekindex')
-  searchPipeline(@Page() page: PageContext, @Query('melding') code: unknown): Promise<string> {
-    return this.admin.searchPipeline(page, code);
+  searchPipeline(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query('melding') code: unknown,
+  ): Promise<string> {
+    return this.searchIndex.show(page, principal, code);
   }
 
   @HtmlForm('zoekindex/herstel')
   async retry(@Res() response: Response): Promise<void> {
-    send(response, await this.admin.retryParked());
+    send(response, await this.searchIndex.retryParked());
   }
 
   @HtmlPage('taken')
@@ -136,6 +148,6 @@ export class AdminController {
 
   @HtmlPage('wijzigingen')
   changes(@Page() page: PageContext, @CurrentPrincipal() principal: Principal): Promise<string> {
-    return this.admin.changes(page, principal);
+    return this.changeLog.show(page, principal);
   }
 }

@@ -22,8 +22,9 @@ const KIND_LABELS: Record<DeadLetterDto['kind'], string> = {
 /** How the last attempt ended, as an admin reads it. */
 const REASON_LABELS: Record<JobEndReason, string> = {
   [JobEndReason.Failed]: 'De taak gaf een fout',
-  [JobEndReason.LeaseExpired]: 'De worker stopte onderweg (hij reageerde niet meer)',
-  [JobEndReason.Stopped]: 'De worker werd gestopt en de taak kon niet meer worden hervat',
+  [JobEndReason.LeaseExpired]: 'De achtergronddienst stopte onderweg (hij reageerde niet meer)',
+  [JobEndReason.Stopped]:
+    'De achtergronddienst werd gestopt en de taak kon niet meer worden hervat',
   [JobEndReason.Expired]: 'De taak duurde langer dan is toegestaan',
 };
 
@@ -67,9 +68,9 @@ export class BackgroundJobsPage {
         <h1 class="utrecht-heading-1">Achtergrondtaken</h1>
         <StatusNotice text={notice} />
         <p class="utrecht-paragraph">
-          Imports en webhook-bezorgingen zijn taken die de worker uitvoert. Een taak die mislukt,
-          wordt na een wachttijd opnieuw geprobeerd; een import die werd onderbroken, gaat verder
-          waar hij was. Een taak die na alle pogingen niet lukt, staat hieronder.
+          Imports en webhook-bezorgingen zijn taken die de achtergronddienst uitvoert. Een taak die
+          mislukt, wordt na een wachttijd opnieuw geprobeerd; een import die werd onderbroken, gaat
+          verder waar hij was. Een taak die na alle pogingen niet lukt, staat hieronder.
         </p>
         <dl class="facts">
           {queues.map((queue) => (

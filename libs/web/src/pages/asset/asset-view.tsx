@@ -22,6 +22,7 @@ import {
   ModuleSection,
   PracticeSection,
 } from './kind-sections';
+import type { ElectiveNames } from './elective-names';
 import { StatusNotice } from '../../components/status-notice';
 import { Contact, Licence } from './asset-aside';
 import { Lineage, Reuse, Similar, Versions } from './asset-sections';
@@ -33,6 +34,7 @@ export interface AssetPageData {
   current?: AssetDto;
   labels: LabelBook;
   refs: Map<string, AssetSummaryDto>;
+  electives?: ElectiveNames;
   versions: VersionSummaryDto[];
   reuses: { items: ReuseDto[]; total: number };
   lineage: LineageDto;
@@ -61,7 +63,7 @@ export interface AssetPageData {
 
 export function AssetContent(data: AssetPageData): JSX.Element {
   const { asset, labels } = data;
-  const kind: KindProps = { asset, labels, refs: data.refs };
+  const kind: KindProps = { asset, labels, refs: data.refs, electives: data.electives };
   return (
     <>
       <nav class="utrecht-breadcrumb-nav" aria-label="Kruimelpad">

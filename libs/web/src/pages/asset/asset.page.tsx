@@ -63,6 +63,7 @@ export class AssetPage {
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
+    const { electives } = facts;
     const reuseRecorded = page.principal
       ? await this.reuseRecorded(page.principal, current)
       : false;
@@ -79,6 +80,7 @@ export class AssetPage {
       current: oldVersion ? current : undefined,
       labels,
       refs: new Map(refs.map((ref) => [ref.id, ref])),
+      electives,
       versions: versions.items,
       reuses: { items: reuses.items, total: reuses.totalItems },
       lineage,
@@ -132,17 +134,35 @@ export class AssetPage {
         throw new NotFoundError(AssetError.VersionNotFound, 'version', `${id}/${versionParam}`);
       asset = await this.assets.version(undefined, id, number);
     }
-    const [labels, refs, versions, reuses, lineage, pps, lead, terms] = await Promise.all([
-      this.labels.book(),
-      this.assets.summaries(undefined, referencedIds(asset)),
-      this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
-      this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
-      this.assets.lineage(undefined, id),
-      this.pps.get(asset.pps.id),
-      unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
-      this.licenses.terms(asset.license ?? ''),
-    ]);
-    return { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms };
+    const codes = asset.module?.electiveCode
+      ? [asset.module.electiveCode]
+      : (asset.curriculum?.electiveCodes ?? []);
+    const [labels, refs, versions, reuses, lineage, pps, lead, terms, electives] =
+      await Promise.all([
+        this.labels.book(),
+        this.assets.summaries(undefined, referencedIds(asset)),
+        this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
+        this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
+        this.assets.lineage(undefined, id),
+        this.pps.get(asset.pps.id),
+        unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
+        this.licenses.terms(asset.license ?? ''),
+        // Only a block with keuzedelen asks (most have none).
+        codes.length ? this.assets.electiveNames(codes) : [],
+      ]);
+    return {
+      current,
+      asset,
+      labels,
+      refs,
+      versions,
+      reuses,
+      lineage,
+      pps,
+      lead,
+      terms,
+      electives: new Map(electives.map((entry) => [entry.code, entry])),
+    };
   }
 
   /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */

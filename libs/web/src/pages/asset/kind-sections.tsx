@@ -5,6 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { Facts, Paragraphs, TextList } from '../../components/facts';
 import { formatDate, formatEuro, formatHours, formatNumber } from '../../format/format';
 import type { LabelBook } from '../../format/labels';
+import { ElectiveNames, Electives } from './elective-names';
 
 const UNIT_LABELS: Record<string, string> = { hour: 'uur', sbu: 'sbu', ects: 'EC' };
 
@@ -34,9 +35,11 @@ export interface KindProps {
   asset: AssetDto;
   labels: LabelBook;
   refs: Map<string, AssetSummaryDto>;
+  /** Names for the keuzedeel codes the block carries. */
+  electives?: ElectiveNames;
 }
 
-export function ModuleSection({ asset, labels, refs }: KindProps): JSX.Element {
+export function ModuleSection({ asset, labels, refs, electives }: KindProps): JSX.Element {
   const module = asset.module!;
   const load = module.studyLoad;
   // A draft shown to its editors may have no study load yet.
@@ -62,7 +65,17 @@ export function ModuleSection({ asset, labels, refs }: KindProps): JSX.Element {
             term: 'Stapelbaar',
             value: module.stackable === undefined ? undefined : module.stackable ? 'Ja' : 'Nee',
           },
-          { term: 'Keuzedeel', value: module.electiveCode },
+          {
+            term: 'Keuzedeel',
+            value: module.electiveCode,
+            rich: module.electiveCode ? (
+              <Electives
+                codes={[module.electiveCode]}
+                names={electives ?? new Map()}
+                self={asset}
+              />
+            ) : undefined,
+          },
           {
             term: 'Toetsing',
             value: module.assessment
@@ -150,7 +163,7 @@ export function ModuleSection({ asset, labels, refs }: KindProps): JSX.Element {
   );
 }
 
-export function CurriculumSection({ asset, labels, refs }: KindProps): JSX.Element {
+export function CurriculumSection({ asset, labels, refs, electives }: KindProps): JSX.Element {
   const curriculum = asset.curriculum!;
   return (
     <section aria-labelledby="curriculum-titel">
@@ -161,7 +174,7 @@ export function CurriculumSection({ asset, labels, refs }: KindProps): JSX.Eleme
         facts={[
           { term: 'Kwalificatiedossier', value: curriculum.qualificationDossier },
           { term: 'Kwalificaties', value: curriculum.qualifications },
-          { term: 'Crebo', value: curriculum.creboCodes },
+          { term: 'Crebo-code', value: curriculum.creboCodes },
           { term: 'Diploma', value: curriculum.credential },
           {
             term: 'NLQF-niveau',
@@ -176,7 +189,13 @@ export function CurriculumSection({ asset, labels, refs }: KindProps): JSX.Eleme
             term: 'Studiebelasting',
             value: curriculum.studyLoad ? formatHours(curriculum.studyLoad.value) : undefined,
           },
-          { term: 'Keuzedelen', value: curriculum.electiveCodes },
+          {
+            term: 'Keuzedelen',
+            value: curriculum.electiveCodes,
+            rich: curriculum.electiveCodes?.length ? (
+              <Electives codes={curriculum.electiveCodes} names={electives ?? new Map()} />
+            ) : undefined,
+          },
         ]}
       />
       {curriculum.coreTasks?.length ? (

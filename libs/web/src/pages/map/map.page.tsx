@@ -8,7 +8,9 @@ import { KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { searchQuery } from '../search-queries';
-import { PLACES, RADII_KM } from './places';
+import { PLACES } from '../../places/places';
+
+const RADII_KM = [10, 25, 50, 100] as const;
 
 const PAGE_SIZE = 50;
 const DEFAULT_KINDS = ['infrastructure'];

@@ -1,19 +1,13 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import {
-  ArchiveAssetDto,
-  AssetDto,
-  AssetListQueryDto,
-  AssetsService,
-  PublishAssetDto,
-} from '@bouwsteen/assets';
+import { ArchiveAssetDto, AssetDto, AssetsService, PublishAssetDto } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { FieldError } from '@bouwsteen/common';
 import { assetPath } from '../../components/asset-card';
 import { StaleNotice } from '../../components/stale-notice';
 import { FieldErrors, fieldId } from '../../forms/field-errors';
 import { maxLengths } from '../../forms/field-limits';
-import { ErrorSummary, Option, SelectField, TextArea, TextField } from '../../forms/fields';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
 import { submitForm } from '../../forms/form-submit';
 import { LabelBook, Labels } from '../../format/labels';
@@ -27,6 +21,7 @@ import { contentOfAsset, editableAsset } from '../../forms/asset-form/editable-a
 import { formLabel } from '../../forms/asset-form/form-render';
 import { collectAssetRefs } from '../../forms/asset-form/asset-refs';
 import { AnswersSummary, MissingAnswers } from './publish-answers';
+import { SuccessorSearch, successorChoices } from './successor-picker';
 
 /** The change note's limit, from the DTO's MaxLength. */
 const PUBLISH_LIMITS = maxLengths(PublishAssetDto);
@@ -217,20 +212,13 @@ export class AssetActionsPage {
     principal: Principal,
     id: string,
     state: { successor?: string; link?: string; errors?: FieldErrors; stale?: boolean } = {},
+    query: Record<string, unknown> = {},
   ): Promise<string> {
     const asset = await this.editable(principal, id);
-    const candidates = await this.assets.list(
-      principal,
-      Object.assign(new AssetListQueryDto(), {
-        ppsId: asset.pps.id,
-        kind: [asset.kind],
-        status: ['published'],
-        pageSize: 100,
-      }),
-    );
-    const options: Option[] = candidates.items
-      .filter((candidate) => candidate.id !== id)
-      .map((candidate) => ({ value: candidate.id, label: candidate.title }));
+    const [chosen] = state.successor
+      ? await this.assets.summaries(principal, [state.successor])
+      : [];
+    const choices = await successorChoices(this.assets, principal, asset, query, chosen);
     const errors = state.errors ?? new FieldErrors();
     return this.site.page(
       page,
@@ -251,6 +239,7 @@ export class AssetActionsPage {
           een nieuwere bouwsteen is: bezoekers worden daarheen verwezen.
         </p>
         <ErrorSummary errors={errors} labelOf={() => 'Opvolger'} />
+        <SuccessorSearch path={`/mijn-pps/bouwstenen/${id}/archiveren`} choices={choices} />
         <form
           method="post"
           action={`/mijn-pps/bouwstenen/${id}/archiveren`}
@@ -262,7 +251,7 @@ export class AssetActionsPage {
           <SelectField
             path="successorId"
             label="Opvolger uit uw eigen PPS"
-            options={options}
+            options={choices.options}
             value={state.successor}
             empty="Geen opvolger"
             errors={errors}

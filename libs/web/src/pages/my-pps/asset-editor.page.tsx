@@ -38,6 +38,8 @@ import { formSections } from '../../forms/asset-form/form-schema';
 import { workingPps } from './my-pps-scope';
 import { notice } from '../../components/notices';
 import { contentOfAsset, editableAsset } from '../../forms/asset-form/editable-asset';
+import { kindChooserPage } from './kind-chooser';
+import { coveredByPlace, placeProblems, withPlaces } from '../../forms/asset-form/place-lookup';
 import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor.view';
 
 type Content = Record<string, unknown>;
@@ -72,6 +74,16 @@ function afterSave(id: string, body: Content): string {
   return body._actie === SAVE_AND_CHECK
     ? `/mijn-pps/bouwstenen/${id}/publiceren`
     : `/mijn-pps/bouwstenen/${id}?melding=opgeslagen`;
+}
+
+/** The posted form in the API's shape, with each location placed by its town or postcode. */
+function readForm(kind: AssetKind, body: Content): Content {
+  return withPlaces(
+    readFields(
+      formSections(kind).flatMap((s) => s.fields),
+      body,
+    ),
+  );
 }
 
 /** A field as a whole: `summary`, or in the kind's section `module.studyLoad` (not `.value`). */
@@ -125,6 +137,8 @@ export class AssetEditorPage {
     ppsId: unknown,
   ): Promise<string> {
     const pps = await this.ppsFor(principal, ppsId);
+    if (!(ASSET_KINDS as readonly unknown[]).includes(kind))
+      return kindChooserPage(this.site, page, pps);
     return this.render(page, principal, { kind: this.kindOf(kind), pps, value: { ...DEFAULTS } });
   }
 
@@ -154,10 +168,7 @@ export class AssetEditorPage {
   async create(page: PageContext, principal: Principal, body: Content): Promise<PageAnswer> {
     const kind = this.kindOf(body.soort);
     const pps = await this.ppsFor(principal, body.pps);
-    const value = readFields(
-      formSections(kind).flatMap((s) => s.fields),
-      body,
-    );
+    const value = readForm(kind, body);
     const state: EditorState = { kind, pps, value };
     const early = await this.formAction(page, principal, state, body);
     if (early) return early;
@@ -182,10 +193,7 @@ export class AssetEditorPage {
   ): Promise<PageAnswer> {
     const asset = await this.editable(principal, id);
     const kind = asset.kind;
-    const value = readFields(
-      formSections(kind).flatMap((s) => s.fields),
-      body,
-    );
+    const value = readForm(kind, body);
     const revision = Number(body.revisie);
     const original = decode(body.origineel);
     const state: EditorState = {
@@ -224,7 +232,12 @@ export class AssetEditorPage {
     shape: FieldError[],
   ): Promise<FieldError[]> {
     const specs = formSections(state.kind).flatMap((s) => s.fields);
-    const found = withFormProblems(amountProblems(specs, state.value), shape);
+    // A location the place list could not place is named once, at its town or postcode.
+    const places = placeProblems(state.value);
+    const found = withFormProblems(
+      [...amountProblems(specs, state.value), ...places],
+      shape.filter((error) => !coveredByPlace(places)(error)),
+    );
     if (found.length === 0) return found;
     // Each field with a mistake is left out (a kind's field, not its whole section), so the
     // rules still see every other reference, code and organisation.
@@ -246,10 +259,7 @@ export class AssetEditorPage {
   async panel(principal: Principal, body: Content): Promise<string> {
     const kind = this.kindOf(body.soort);
     const pps = await this.ppsFor(principal, body.pps);
-    const value = readFields(
-      formSections(kind).flatMap((s) => s.fields),
-      body,
-    );
+    const value = readForm(kind, body);
     const labels = await this.labels.book();
     const draftId = typeof body.concept === 'string' ? body.concept : undefined;
     const similar = await this.similarTo(kind, pps.id, value, draftId);

@@ -9,6 +9,8 @@ import { RequestsService } from '@bouwsteen/requests';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { Pagination } from '../../components/pagination';
+import { ListSearchForm } from '../../components/list-search-form';
+import { listNarrowing, listSearchParams, readListSearch } from '../../components/list-search';
 import { FormTokenField } from '../../forms/form-token';
 import { count, formatDate } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
@@ -49,27 +51,33 @@ export class MyPpsPage {
   async render(
     page: PageContext,
     principal: Principal,
-    query: { pps?: unknown; tab?: unknown; pagina?: unknown; melding?: unknown },
+    query: Record<string, unknown>,
   ): Promise<string> {
     const directory = await this.pps.directory();
     const pps = workingPps(principal, directory, query.pps);
     if (!pps) return this.picker(page, principal, directory);
     const tab = TABS.find((entry) => entry.slug === query.tab) ?? TABS[0];
-    const pageNumber = Math.min(Math.max(Number(query.pagina) || 1, 1), 400);
+    // Words in the title, a kind and an order narrow every tab alike (a PPS has hundreds).
+    const search = readListSearch(query, 'gewijzigd');
+    const searchParams = listSearchParams(search, 'gewijzigd').toString();
+    const listHref = (slug: string, page = 1) =>
+      `/mijn-pps?pps=${pps.id}&tab=${slug}${searchParams ? `&${searchParams}` : ''}${page > 1 ? `&pagina=${page}` : ''}`;
     const list = (status: AssetStatus, size: number, number = 1) =>
       this.assets.list(
         principal,
         Object.assign(new AssetListQueryDto(), {
           ppsId: pps.id,
           status: [status],
+          kind: search.kind ? [search.kind] : undefined,
           pageSize: size,
           pageNumber: number,
         }),
+        listNarrowing(search),
       );
     const [labels, current, counts, notifications, followers, reuse, openRequests] =
       await Promise.all([
         this.labels.book(),
-        list(tab.status, PAGE_SIZE, pageNumber),
+        list(tab.status, PAGE_SIZE, search.pageNumber),
         Promise.all(TABS.map((entry) => list(entry.status, 1).then((p) => p.totalItems))),
         this.follow.notifications(
           principal,
@@ -125,14 +133,18 @@ export class MyPpsPage {
           <h2 class="utrecht-heading-2" id="bouwstenen-titel">
             Bouwstenen van {Html.escapeHtml(pps.name)}
           </h2>
+          <ListSearchForm
+            action="/mijn-pps"
+            search={search}
+            keep={{ pps: pps.id, tab: tab.slug }}
+            label="Zoek in de titels"
+            withKind
+          />
           <nav aria-label="Status">
             <ul class="status-tabs search-tabs">
               {TABS.map((entry, index) => (
                 <li>
-                  <a
-                    href={`/mijn-pps?pps=${pps.id}&tab=${entry.slug}`}
-                    aria-current={entry === tab ? 'page' : undefined}
-                  >
+                  <a href={listHref(entry.slug)} aria-current={entry === tab ? 'page' : undefined}>
                     {Html.escapeHtml(`${entry.label} (${counts[index]})`)}
                   </a>
                 </li>
@@ -141,13 +153,20 @@ export class MyPpsPage {
           </nav>
           {current.items.length ? (
             <AssetTable assets={current.items} labels={labels} />
+          ) : search.words || search.kind ? (
+            <p class="utrecht-paragraph">
+              Geen bouwstenen die hierop passen.{' '}
+              <a class="utrecht-link" href={`/mijn-pps?pps=${pps.id}&tab=${tab.slug}`}>
+                Toon alle bouwstenen
+              </a>
+            </p>
           ) : (
             <p class="utrecht-paragraph">{Html.escapeHtml(tab.empty)}</p>
           )}
           <Pagination
             current={current.pageNumber}
             total={current.totalPages}
-            href={(n) => `/mijn-pps?pps=${pps.id}&tab=${tab.slug}&pagina=${n}`}
+            href={(n) => listHref(tab.slug, n)}
             label="Pagina's bouwstenen"
           />
         </section>

@@ -107,8 +107,9 @@ export class MyPpsController {
     @Page() page: PageContext,
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: Form,
   ): Promise<string> {
-    return this.actions.archiveForm(page, principal, id);
+    return this.actions.archiveForm(page, principal, id, {}, query);
   }
 
   @HtmlForm('bouwstenen/:id/archiveren')

@@ -1,0 +1,8 @@
+/** What an admin page says after a change, by the `melding` in its address. */
+export const ADMIN_NOTICES: Record<string, string> = {
+  opgeslagen: 'De wijziging is opgeslagen.',
+  gedeactiveerd:
+    'Het account is gedeactiveerd: alle sessies, toegangstokens en API-sleutels werken niet meer.',
+  'opnieuw-aangeboden':
+    'De apart gezette bouwstenen staan weer in de wachtrij. Binnen enkele minuten zijn ze weer te vinden; staan ze hier daarna opnieuw, dan ligt het aan de bouwsteen zelf.',
+};

@@ -1,0 +1,55 @@
+import { auditSummary, auditWhat, versionWhat } from './audit-wording';
+
+describe('the audit trail in Dutch', () => {
+  it('names fields by their Dutch labels, never by their API names', () => {
+    expect(auditSummary('account', 'a@b.nl: displayName, role, ppsIds')).toBe(
+      'a@b.nl: Naam, Rol, PPS',
+    );
+    expect(auditSummary('account', 'audit@example.org: password, active')).toBe(
+      'audit@example.org: Wachtwoord, Account actief',
+    );
+    expect(auditSummary('pps', 'Techport mbo: name, leadOrganisationId')).toBe(
+      'Techport mbo: Naam, Penvoerende instelling',
+    );
+    expect(auditSummary('organisation', 'ROC Nova: aliases, kvkNumber')).toBe(
+      'ROC Nova: Andere namen, KvK-nummer',
+    );
+  });
+
+  it('words a new account with its role by name', () => {
+    expect(auditSummary('account', 'nieuw@pps.nl (pps-editor)')).toBe(
+      'nieuw@pps.nl, rol Projectleider PPS',
+    );
+    expect(auditSummary('account', 'loket@roc.nl (llo-office)')).toBe(
+      'loket@roc.nl, rol LLO-loket',
+    );
+  });
+
+  it('words the events that are no list of fields', () => {
+    expect(auditSummary('account', 'a@b.nl: signed out everywhere')).toBe(
+      'a@b.nl: overal uitgelogd',
+    );
+    expect(auditSummary('account', 'a@b.nl: password (chosen through a invitation link)')).toBe(
+      'a@b.nl: wachtwoord gekozen via de uitnodigingslink',
+    );
+    expect(auditSummary('account', 'a@b.nl: password reset link')).toBe(
+      'a@b.nl: link voor een nieuw wachtwoord gemaakt',
+    );
+  });
+
+  it('hides a field it has no name for instead of showing its code', () => {
+    expect(auditSummary('pps', 'Techport mbo: website, somethingNew')).toBe(
+      'Techport mbo: Website, ander gegeven',
+    );
+  });
+
+  it('keeps a name that holds a colon whole', () => {
+    expect(auditSummary('organisation', 'Stichting X: Y: name')).toBe('Stichting X: Y: Naam');
+  });
+
+  it('words subjects and actions', () => {
+    expect(auditWhat('account', 'deactivated')).toBe('Account gedeactiveerd');
+    expect(auditWhat('organisation', 'updated')).toBe('Organisatie gewijzigd');
+    expect(versionWhat('published')).toBe('gepubliceerd');
+  });
+});

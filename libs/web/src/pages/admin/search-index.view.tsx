@@ -1,0 +1,130 @@
+import Html from '@kitajs/html';
+import type { AssetSummaryDto } from '@bouwsteen/assets';
+import type { OutboxStats, ParkedEntry } from '@bouwsteen/search';
+import { assetPath } from '../../components/asset-card';
+import { DataTable } from '../../components/data-table';
+import { StatusNotice } from '../../components/status-notice';
+import { FormTokenField } from '../../forms/form-token';
+import { formatDate, formatNumber } from '../../format/format';
+import type { PageContext } from '../../http/page-context';
+
+/** A queue this long (seconds) means the changes no longer reach search by themselves. */
+export const STUCK_AFTER_SECONDS = 300;
+
+/** "minder dan een minuut", "12 minuten", "3 uur". */
+export function waitingTime(seconds: number): string {
+  if (seconds < 60) return 'minder dan een minuut';
+  if (seconds < 2 * 3600) return `${formatNumber(Math.round(seconds / 60))} minuten`;
+  return `${formatNumber(Math.round(seconds / 3600))} uur`;
+}
+
+/** What the numbers mean for people who search, and what the admin should do about it. */
+function Verdict({ stats }: { stats: OutboxStats }): JSX.Element {
+  const stuck = stats.pending > 0 && stats.oldestPendingSeconds >= STUCK_AFTER_SECONDS;
+  if (stuck)
+    return (
+      <div class="utrecht-alert utrecht-alert--warning" role="status">
+        <p class="utrecht-paragraph" safe>
+          {`Wijzigingen wachten al ${waitingTime(stats.oldestPendingSeconds)} op de zoekfunctie: nieuwe en gewijzigde bouwstenen zijn nog niet te vinden. Meld dit bij de technisch beheerder: de achtergronddienst die de wachtrij verwerkt, draait waarschijnlijk niet.`}
+        </p>
+      </div>
+    );
+  if (stats.parked > 0)
+    return (
+      <div class="utrecht-alert utrecht-alert--warning" role="status">
+        <p class="utrecht-paragraph" safe>
+          {`${formatNumber(stats.parked)} ${stats.parked === 1 ? 'bouwsteen is' : 'bouwstenen zijn'} na herhaalde pogingen apart gezet: docenten vinden ${stats.parked === 1 ? 'hem' : 'ze'} niet, of in een oude versie. Bied ze hieronder opnieuw aan; staan ze daarna weer apart, meld het dan bij de technisch beheerder.`}
+        </p>
+      </div>
+    );
+  return (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <p class="utrecht-paragraph">
+        {stats.pending > 0
+          ? 'De zoekfunctie werkt bij: wat net is gewijzigd, is meestal binnen een minuut te vinden.'
+          : 'Alles is bijgewerkt: wat op Bouwsteen staat, is ook te vinden.'}
+      </p>
+    </div>
+  );
+}
+
+export interface SearchIndexData {
+  stats: OutboxStats;
+  parked: ParkedEntry[];
+  titles: Map<string, AssetSummaryDto>;
+  notice?: string;
+}
+
+/** /beheer/zoekindex in an operator's words; the commands behind it are in the README. */
+export function SearchIndexView(props: { page: PageContext; data: SearchIndexData }): JSX.Element {
+  const { stats, parked, titles, notice } = props.data;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Zoekindex</h1>
+      <StatusNotice text={notice} />
+      <p class="utrecht-paragraph">
+        Een nieuwe of gewijzigde bouwsteen is pas te vinden als hij ook in de zoekfunctie staat.
+        Daarvoor wacht elke wijziging even in een wachtrij, die vanzelf wordt verwerkt. Hier ziet u
+        of dat lukt.
+      </p>
+      <Verdict stats={stats} />
+      <dl class="facts">
+        <dt>Wachtend</dt>
+        <dd safe>{formatNumber(stats.pending)}</dd>
+        <dt>Wacht het langst</dt>
+        <dd safe>{stats.pending ? waitingTime(stats.oldestPendingSeconds) : 'niets wacht'}</dd>
+        <dt>Mislukt, wordt vanzelf opnieuw geprobeerd</dt>
+        <dd safe>{formatNumber(stats.failing)}</dd>
+        <dt>Apart gezet</dt>
+        <dd safe>{formatNumber(stats.parked)}</dd>
+        <dt>Verwerkt in het afgelopen uur</dt>
+        <dd safe>{formatNumber(stats.processedLastHour)}</dd>
+      </dl>
+      {stats.lastError ? (
+        <details>
+          <summary>Laatste foutmelding (voor de technisch beheerder)</summary>
+          <p class="utrecht-paragraph">
+            <code class="utrecht-code">{Html.escapeHtml(stats.lastError.slice(0, 300))}</code>
+          </p>
+        </details>
+      ) : (
+        ''
+      )}
+      <h2 class="utrecht-heading-2" id="apart-titel">
+        Apart gezet
+      </h2>
+      {parked.length ? (
+        <DataTable
+          labelledBy="apart-titel"
+          rows={parked}
+          columns={[
+            {
+              header: 'Bouwsteen',
+              render: (entry) => (
+                <a class="utrecht-link" href={assetPath(entry.assetId)} safe>
+                  {titles.get(entry.assetId)?.title ?? 'Verwijderde of onbekende bouwsteen'}
+                </a>
+              ),
+            },
+            { header: 'Pogingen', numeric: true, text: (entry) => String(entry.attempts) },
+            { header: 'Sinds', text: (entry) => formatDate(entry.parkedAt) },
+          ]}
+        />
+      ) : (
+        <p class="utrecht-paragraph">Niets apart gezet.</p>
+      )}
+      <h2 class="utrecht-heading-2">Herstellen</h2>
+      <form method="post" action="/beheer/zoekindex/herstel" class="site-form">
+        <FormTokenField page={props.page} />
+        <p class="utrecht-paragraph">
+          Zet de apart gezette bouwstenen terug in de wachtrij. Vindt een docent een bouwsteen niet
+          die hier niet apart staat, vraag dan de technisch beheerder de hele zoekfunctie te laten
+          controleren en herstellen.
+        </p>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action">
+          Apart gezette opnieuw aanbieden
+        </button>
+      </form>
+    </>
+  );
+}
