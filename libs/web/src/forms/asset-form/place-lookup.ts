@@ -1,5 +1,5 @@
 import { FieldCode, FieldError } from '@bouwsteen/common/pure';
-import { placeNamed, placeOfPostcode } from '../../../places/places';
+import { placeNamed, placeOfPostcode } from '../../places/places';
 
 type Json = Record<string, unknown>;
 

@@ -72,7 +72,7 @@ export function SearchIndexView(props: { page: PageContext; data: SearchIndexDat
         <dt>Wachtend</dt>
         <dd safe>{formatNumber(stats.pending)}</dd>
         <dt>Wacht het langst</dt>
-        <dd safe>{stats.pending ? waitingTime(stats.oldestPendingSeconds) : 'niets wacht'}</dd>
+        <dd>{stats.pending ? waitingTime(stats.oldestPendingSeconds) : 'niets wacht'}</dd>
         <dt>Mislukt, wordt vanzelf opnieuw geprobeerd</dt>
         <dd safe>{formatNumber(stats.failing)}</dd>
         <dt>Apart gezet</dt>

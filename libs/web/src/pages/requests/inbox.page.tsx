@@ -74,7 +74,7 @@ export class InboxPage {
             </li>
           </ol>
         </nav>
-        <h1 class="utrecht-heading-1" safe>{`Verzoeken om materiaal`}</h1>
+        <h1 class="utrecht-heading-1">Verzoeken om materiaal</h1>
         <StatusNotice text={notice} />
         <p class="utrecht-paragraph">
           {Html.escapeHtml(
@@ -168,9 +168,7 @@ function RequestEntry(props: {
           </a>
         </dd>
         <dt>Status</dt>
-        <dd safe>
-          {handled ? `Afgehandeld op ${formatDate(item.handledAt!)}` : 'Wacht op antwoord'}
-        </dd>
+        <dd>{handled ? `Afgehandeld op ${formatDate(item.handledAt!)}` : 'Wacht op antwoord'}</dd>
       </dl>
       <form method="post" action={`/mijn-pps/verzoeken/${item.id}/afgehandeld`} class="inline-form">
         <FormTokenField page={props.page} />

@@ -30,7 +30,7 @@ export function FiltersPanel(props: SearchView): JSX.Element {
   return (
     <details id="filters" class="filters">
       <summary class="filters__toggle">
-        {`Filters (${formatNumber(chosen)}`}
+        {Html.escapeHtml(`Filters (${formatNumber(chosen)}`)}
         <span class="visually-hidden"> gekozen</span>)
       </summary>
       <div class="facets" role="group" aria-labelledby="filters-titel">
