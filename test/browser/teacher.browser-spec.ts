@@ -98,7 +98,7 @@ describe('a teacher in the browser', () => {
       new RegExp(`^"${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\(versie \\d+\\) van `),
     );
 
-    const pps = page.locator('#contact-titel ~ p a').first();
+    const pps = page.locator('#contact-titel ~ p a[href^="/pps/"]').first();
     const ppsName = (await pps.textContent())!.trim();
     await pps.focus();
     await page.keyboard.press('Enter');
@@ -132,7 +132,7 @@ describe('a teacher in the browser', () => {
     expect(await page.locator('textarea.attribution__text').inputValue()).toMatch(
       / van .+ via Bouwsteen: /,
     );
-    await page.locator('#contact-titel ~ p a').first().click();
+    await page.locator('#contact-titel ~ p a[href^="/pps/"]').first().click();
     await page.waitForURL(/\/pps\//);
     await page.context().close();
   });
