@@ -116,7 +116,7 @@ export function licenseExplanation(terms: LicenseTerms): string[] {
  */
 export function licenseInOneLine(terms: LicenseTerms): string {
   if (terms.code === 'all-rights-reserved')
-    return 'Alle rechten voorbehouden: vraag de PPS om toestemming voordat u dit gebruikt, deelt of aanpast.';
+    return 'Vraag de PPS om toestemming voordat u dit gebruikt, deelt of aanpast.';
   const may = terms.derivatives
     ? 'U mag dit gebruiken, delen en aanpassen'
     : 'U mag dit gebruiken en ongewijzigd delen (niet aanpassen)';
