@@ -53,3 +53,16 @@ export function formatKm(meters: number): string {
 export function count(n: number, one: string, many: string): string {
   return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A range of two labels of one scale, said once: "mbo niveau 2" and "mbo niveau 4" become
+ * "mbo niveau 2–4"; labels that do not share their words but the last stay whole ("… tot …").
+ */
+export function labelRange(lowest: string, highest: string): string {
+  if (lowest === highest) return lowest;
+  const cut = lowest.lastIndexOf(' ');
+  const stem = lowest.slice(0, cut + 1);
+  if (cut > 0 && highest.startsWith(stem) && !highest.slice(stem.length).includes(' '))
+    return `${lowest}–${highest.slice(stem.length)}`;
+  return `${lowest} tot ${highest}`;
+}

@@ -6,7 +6,7 @@ import { assetPath } from '../../components/asset-card';
 import { FieldErrors } from '../../forms/field-errors';
 import { Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { formatEuro, formatHours } from '../../format/format';
+import { formatEuro, formatHours, labelRange } from '../../format/format';
 import { LabelBook } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { STATUS_LABELS } from './course-form';
@@ -307,9 +307,10 @@ export function Totals({ course, labels }: { course: CourseDto; labels: LabelBoo
         <dd>
           {Html.escapeHtml(
             totals.levelRange
-              ? totals.levelRange.lowest === totals.levelRange.highest
-                ? labels.label('educationLevels', totals.levelRange.lowest)
-                : `${labels.label('educationLevels', totals.levelRange.lowest)} tot ${labels.label('educationLevels', totals.levelRange.highest)}`
+              ? labelRange(
+                  labels.label('educationLevels', totals.levelRange.lowest),
+                  labels.label('educationLevels', totals.levelRange.highest),
+                )
               : '—',
           )}
         </dd>

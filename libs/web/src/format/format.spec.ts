@@ -1,0 +1,18 @@
+import { labelRange } from './format';
+
+describe('a range of labels', () => {
+  it('says the shared words once', () => {
+    expect(labelRange('mbo niveau 2', 'mbo niveau 4')).toBe('mbo niveau 2–4');
+  });
+
+  it('is one label when both ends are the same', () => {
+    expect(labelRange('mbo niveau 3', 'mbo niveau 3')).toBe('mbo niveau 3');
+  });
+
+  it('keeps labels whole that differ in more than their last word', () => {
+    expect(labelRange('mbo niveau 4', 'hbo associate degree')).toBe(
+      'mbo niveau 4 tot hbo associate degree',
+    );
+    expect(labelRange('Entree', 'mbo niveau 2')).toBe('Entree tot mbo niveau 2');
+  });
+});
