@@ -6,7 +6,7 @@ import { ReportsService } from '@bouwsteen/reports';
 import { SearchService, SearchUnavailableError, type SearchResultDto } from '@bouwsteen/search';
 import { AssetCard, assetPath } from '../../components/asset-card';
 import { SearchBox } from '../../components/search-box';
-import { count } from '../../format/format';
+import { formatNumber } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
@@ -131,7 +131,7 @@ function HomeContent(props: {
                     {asset.title}
                   </a>
                   <span class="site-muted" safe>
-                    {`${labels.kind(asset.kind)} van ${asset.ppsName} · ${count(asset.reuseCount, 'hergebruiker', 'hergebruikers')}`}
+                    {`${labels.kind(asset.kind)} van ${asset.ppsName} · ${formatNumber(asset.reuseCount)} keer hergebruikt`}
                   </span>
                 </li>
               ))}
