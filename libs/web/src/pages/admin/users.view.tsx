@@ -71,7 +71,9 @@ export function UserListView(props: { page: PageContext; data: UserListData }): 
           { header: 'Rol', text: (user) => ROLE_LABELS[user.role] ?? 'Onbekende rol' },
           {
             header: 'PPS',
-            text: (user) => user.ppsIds.map((id) => data.ppsName.get(id) ?? '?').join(', '),
+            // Admins and LLO offices have none: said, rather than an empty row on a phone.
+            text: (user) =>
+              user.ppsIds.map((id) => data.ppsName.get(id) ?? '?').join(', ') || 'geen',
           },
           { header: 'Actief', text: (user) => (user.active ? 'ja' : 'nee') },
           {
