@@ -2,6 +2,7 @@ import { MARK_CLOSE as C, MARK_OPEN as O } from './search-filter';
 import {
   approximateMatches,
   corrected,
+  MAX_CORRECTIONS,
   markedWords,
   spellingCorrections,
   spellingSuggestion,
@@ -48,6 +49,21 @@ describe('spellingCorrections', () => {
       'veilig cobots',
     );
     expect(corrected('veilig', [])).toBeUndefined();
+  });
+
+  it('checks a repeated word once, and offers nothing for a query of many misspelt words', () => {
+    // Each correction costs two exact searches: 'zorgg' forty times must not cost eighty.
+    const marks = [`${O}zorg${C} en ${O}lassen${C}`];
+    expect(spellingCorrections(Array(40).fill('zorgg').join(' '), marks)).toEqual([
+      { typed: 'zorgg', suggested: 'zorg' },
+    ]);
+    expect(corrected('Zorgg zorgg', [{ typed: 'Zorgg', suggested: 'zorg' }])).toBe('zorg zorg');
+    const words = ['kabel', 'lassen', 'zorg', 'techniek', 'robots', 'sensor'];
+    const typos = ['kabl', 'lasen', 'zrg', 'tecniek', 'robts', 'sensr'];
+    expect(typos).toHaveLength(MAX_CORRECTIONS + 1);
+    const marked = [words.map((word) => `${O}${word}${C}`).join(' ')];
+    expect(spellingCorrections(typos.slice(0, -1).join(' '), marked)).toHaveLength(MAX_CORRECTIONS);
+    expect(spellingCorrections(typos.join(' '), marked)).toEqual([]);
   });
 });
 

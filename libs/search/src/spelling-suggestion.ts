@@ -27,6 +27,9 @@ export function markedWords(highlighted: string): string[] {
 }
 
 /** A query word and the word the engine matched in its place by tolerating a typo. */
+/** More words to correct than this and "Bedoelde u" is not offered (see spellingCorrections). */
+export const MAX_CORRECTIONS = 5;
+
 export interface Correction {
   typed: string;
   suggested: string;
@@ -43,8 +46,11 @@ export function spellingCorrections(query: string, highlighted: string[]): Corre
   if (marked.length === 0) return [];
   const folded = marked.map(fold);
   const corrections: Correction[] = [];
+  const seen = new Set<string>();
   for (const word of query.match(WORD) ?? []) {
     const typed = fold(word);
+    if (seen.has(typed)) continue;
+    seen.add(typed);
     if (typed.length < 3 || folded.some((candidate) => candidate === typed)) continue;
     if (folded.some((candidate) => candidate.startsWith(typed))) continue;
     let best: string | undefined;
@@ -58,14 +64,15 @@ export function spellingCorrections(query: string, highlighted: string[]): Corre
     });
     if (best) corrections.push({ typed: word, suggested: best });
   }
-  return corrections;
+  // Each correction costs the check two exact searches: a query of many misspelt words gets none.
+  return corrections.length > MAX_CORRECTIONS ? [] : corrections;
 }
 
 /** The query with its corrections made; undefined when there are none. */
 export function corrected(query: string, corrections: Correction[]): string | undefined {
   if (corrections.length === 0) return undefined;
-  const byWord = new Map(corrections.map((item) => [item.typed, item.suggested]));
-  return query.replace(WORD, (word) => byWord.get(word) ?? word);
+  const byWord = new Map(corrections.map((item) => [fold(item.typed), item.suggested]));
+  return query.replace(WORD, (word) => byWord.get(fold(word)) ?? word);
 }
 
 /** "Did you mean", from the highlights alone (the search service also checks it is better). */

@@ -66,3 +66,11 @@ export function labelRange(lowest: string, highest: string): string {
     return `${lowest}–${highest.slice(stem.length)}`;
   return `${lowest} tot ${highest}`;
 }
+
+/**
+ * A mailto link to an address as typed by someone else: encoded, so that "?", "&" or "=" in it
+ * cannot add a copy recipient, subject or body to the reply (the "@" stays readable).
+ */
+export function mailtoHref(address: string): string {
+  return `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}`;
+}

@@ -1,3 +1,4 @@
+import { mailtoHref } from '../../format/format';
 import type { AssetPageData } from './asset-view';
 import { assetPath } from '../../components/asset-card';
 import { ContactRole } from '../../components/contact-role';
@@ -106,7 +107,7 @@ export function Contact(data: AssetPageData): JSX.Element {
               {contact.email ? (
                 <>
                   <br />
-                  <a class="utrecht-link" href={`mailto:${contact.email}`} safe>
+                  <a class="utrecht-link" href={mailtoHref(contact.email)} safe>
                     {contact.email}
                   </a>
                 </>

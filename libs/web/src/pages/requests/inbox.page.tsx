@@ -9,7 +9,7 @@ import { assetPath } from '../../components/asset-card';
 import { Pagination } from '../../components/pagination';
 import { StatusNotice } from '../../components/status-notice';
 import { FormTokenField } from '../../forms/form-token';
-import { count, formatDate } from '../../format/format';
+import { count, formatDate, mailtoHref } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { workingPps } from '../my-pps/my-pps-scope';
@@ -163,7 +163,7 @@ function RequestEntry(props: {
         </dd>
         <dt>E-mail</dt>
         <dd>
-          <a class="utrecht-link" href={`mailto:${item.email}`} safe>
+          <a class="utrecht-link" href={mailtoHref(item.email)} safe>
             {item.email}
           </a>
         </dd>
