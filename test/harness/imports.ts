@@ -41,8 +41,13 @@ export async function runImport(
   return finished(t, user, started.body.id);
 }
 
-export async function finished(t: TestApp, user: TestUser, id: string): Promise<ImportJob> {
-  const deadline = Date.now() + 60_000;
+export async function finished(
+  t: TestApp,
+  user: TestUser,
+  id: string,
+  timeoutMs = 60_000,
+): Promise<ImportJob> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await t.http().get(`/api/v1/imports/${id}`).set(bearer(user)).expect(200);
     if (!['queued', 'running'].includes(job.body.status)) return job.body;
