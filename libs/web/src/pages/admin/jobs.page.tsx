@@ -68,9 +68,10 @@ export class BackgroundJobsPage {
         <h1 class="utrecht-heading-1">Achtergrondtaken</h1>
         <StatusNotice text={notice} />
         <p class="utrecht-paragraph">
-          Imports en webhook-bezorgingen zijn taken die de achtergronddienst uitvoert. Een taak die
-          mislukt, wordt na een wachttijd opnieuw geprobeerd; een import die werd onderbroken, gaat
-          verder waar hij was. Een taak die na alle pogingen niet lukt, staat hieronder.
+          Imports en berichten aan gekoppelde systemen zijn taken die de achtergronddienst uitvoert.
+          Een taak die mislukt, wordt na een wachttijd opnieuw geprobeerd; een import die werd
+          onderbroken, gaat verder waar hij was. Een taak die na alle pogingen niet lukt, staat
+          hieronder.
         </p>
         <dl class="facts">
           {queues.map((queue) => (
