@@ -242,18 +242,13 @@ function Field({
     case 'group':
       return (
         <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
-          <legend>
-            {Html.escapeHtml(label)}
-            {required || common.plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
-          </legend>
-          {common.hint ? (
-            <p class="utrecht-form-field-description" safe>
-              {common.hint}
-            </p>
-          ) : (
-            ''
-          )}
-          <GroupMessages path={path} ctx={ctx} />
+          <GroupHead
+            label={label}
+            optional={!(required || common.plainLabel)}
+            hint={common.hint}
+            path={path}
+            ctx={ctx}
+          />
           <Fields
             specs={spec.fields}
             value={current}
@@ -269,18 +264,13 @@ function Field({
       const focusAt = ctx.extra[path] ? items.length : -1;
       return (
         <fieldset class="site-form__group" id={fieldId(path)} tabindex="-1">
-          <legend>
-            {Html.escapeHtml(label)}
-            {required || common.plainLabel ? '' : <span class="site-muted"> (niet verplicht)</span>}
-          </legend>
-          {common.hint ? (
-            <p class="utrecht-form-field-description" safe>
-              {common.hint}
-            </p>
-          ) : (
-            ''
-          )}
-          <GroupMessages path={path} ctx={ctx} />
+          <GroupHead
+            label={label}
+            optional={!(required || common.plainLabel)}
+            hint={common.hint}
+            path={path}
+            ctx={ctx}
+          />
           {Array.from({ length: count }, (_, index) => (
             <fieldset class="site-form__group" {...(index === focusAt ? newEntry(path) : {})}>
               <legend safe>{`${field?.entry ?? label} ${index + 1}`}</legend>
@@ -409,5 +399,31 @@ function AssetRefs({
         errors={ctx.errors}
       />
     </fieldset>
+  );
+}
+
+/** A group's or a list's legend, hint and messages: the same head for both kinds of fieldset. */
+function GroupHead(props: {
+  label: string;
+  optional: boolean;
+  hint: string | undefined;
+  path: string;
+  ctx: FormContext;
+}): JSX.Element {
+  return (
+    <>
+      <legend>
+        {Html.escapeHtml(props.label)}
+        {props.optional ? <span class="site-muted"> (niet verplicht)</span> : ''}
+      </legend>
+      {props.hint ? (
+        <p class="utrecht-form-field-description" safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <GroupMessages path={props.path} ctx={props.ctx} />
+    </>
   );
 }
