@@ -42,6 +42,12 @@ export class DutchAnalyser {
   private readonly stopWords: Set<string>;
   /** Stemmed phrase ("klein bedrijv") → the concepts it names. */
   private readonly phrases = new Map<string, Concept[]>();
+  /**
+   * First stem of a thesaurus phrase → the longest phrase starting with it: a text's words are
+   * looked up as phrase starts only where one can begin (most words start none), which keeps
+   * analysis of a candidate's full text to a few look-ups per word.
+   */
+  private readonly phraseStarts = new Map<string, number>();
   /** Every word of an equivalent group: left whole in queries, so Meilisearch's synonyms apply. */
   private readonly synonymWords = new Set<string>();
 
@@ -61,6 +67,11 @@ export class DutchAnalyser {
           const list = this.phrases.get(phrase) ?? [];
           list.push(concept);
           this.phrases.set(phrase, list);
+          const stems = phrase.split(' ');
+          this.phraseStarts.set(
+            stems[0],
+            Math.max(this.phraseStarts.get(stems[0]) ?? 0, stems.length),
+          );
         }
       });
     addGroups(thesaurus.equivalent, '=', TERM_WEIGHTS.concept);
@@ -100,11 +111,16 @@ export class DutchAnalyser {
       const stems = words.map(stemDutch);
       const covered = new Set<number>();
       words.forEach((_, index) => {
-        for (let length = Math.min(MAX_PHRASE, words.length - index); length >= 1; length--) {
-          const phrase = stems.slice(index, index + length).join(' ');
-          const surface = words.slice(index, index + length).join(' ');
-          if (this.conceptsOf(phrase, surface, add))
-            for (let n = index; n < index + length; n++) covered.add(n);
+        const longest = Math.min(
+          this.phraseStarts.get(stems[index]) ?? 0,
+          MAX_PHRASE,
+          words.length - index,
+        );
+        for (let length = longest; length >= 1; length--) {
+          const concepts = this.phrases.get(stems.slice(index, index + length).join(' '));
+          if (!concepts) continue;
+          this.addConcepts(concepts, words.slice(index, index + length).join(' '), add);
+          for (let n = index; n < index + length; n++) covered.add(n);
         }
       });
       words.forEach((word, index) => {
@@ -159,7 +175,12 @@ export class DutchAnalyser {
 
   /** Adds the concepts a phrase names; says whether there were any. */
   private conceptsOf(phrase: string, surface: string, add: (term: Term) => void): boolean {
-    const concepts = this.phrases.get(phrase) ?? [];
+    const concepts = this.phrases.get(phrase);
+    if (concepts) this.addConcepts(concepts, surface, add);
+    return concepts !== undefined;
+  }
+
+  private addConcepts(concepts: Concept[], surface: string, add: (term: Term) => void): void {
     for (const concept of concepts)
       add({
         key: concept.key,
@@ -168,7 +189,6 @@ export class DutchAnalyser {
         source: concept.name,
         weight: concept.weight,
       });
-    return concepts.length > 0;
   }
 }
 

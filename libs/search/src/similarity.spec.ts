@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { dutchAnalyser } from '@bouwsteen/language';
 import {
+  GENERIC,
   SIMILARITY_THRESHOLD,
   SimilarityFeatures,
   compare,
@@ -10,10 +12,42 @@ import {
 interface Text {
   title: string;
   summary: string;
+  keywords?: string[];
+  learningOutcomes?: string[];
+  description?: string;
 }
 const { topics } = JSON.parse(readFileSync('test/fixtures/paraphrase-twins-nl.json', 'utf8')) as {
   topics: { a: Text; twin: Text; nearMiss: Text }[];
 };
+
+describe('a profile', () => {
+  it("holds in 'all' exactly what analysing every text at once gives (surfaces included)", () => {
+    const analyser = dutchAnalyser();
+    for (const topic of topics)
+      for (const record of [topic.a, topic.twin, topic.nearMiss]) {
+        const features = {
+          title: record.title,
+          summary: record.summary,
+          keywords: record.keywords ?? [],
+          learningOutcomes: record.learningOutcomes ?? [],
+          levels: [],
+          creboCodes: [],
+          description: record.description,
+        };
+        const once = analyser.analyse(
+          [
+            features.title,
+            features.summary,
+            ...features.keywords,
+            ...features.learningOutcomes,
+            features.description ?? '',
+          ],
+          GENERIC,
+        );
+        expect([...profile(features).all]).toEqual([...once]);
+      }
+  });
+});
 
 const text = (title: string, summary = ''): SimilarityFeatures => ({
   title,

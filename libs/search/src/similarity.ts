@@ -4,7 +4,7 @@ import { DutchAnalyser, Term, TermBag, dutchAnalyser } from '@bouwsteen/language
  * Words too common in this registry to say that two building blocks are the same: every module
  * is "training" for "studenten". Ignored by "dit bestaat al", not by search.
  */
-const GENERIC = new Set([
+export const GENERIC = new Set([
   'student',
   'studenten',
   'leerling',
@@ -151,12 +151,15 @@ export function profile(
   const title = analyse([features.title]);
   const outcomes = analyse(features.learningOutcomes);
   const keywords = analyse(features.keywords);
-  const all = analyse([
-    features.title,
-    features.summary,
-    ...features.keywords,
-    ...features.learningOutcomes,
-    features.description ?? '',
+  // The same bag as analysing [title, summary, keywords…, outcomes…, description] in one go
+  // (each text is analysed on its own; the first of equal weights stays), without analysing
+  // the title, keywords and outcomes twice.
+  const all = mergedBags([
+    title,
+    analyse([features.summary]),
+    keywords,
+    outcomes,
+    analyse([features.description ?? '']),
   ]);
   return {
     title,
@@ -166,6 +169,16 @@ export function profile(
     levels: features.levels,
     creboCodes: features.creboCodes,
   };
+}
+
+function mergedBags(bags: TermBag[]): TermBag {
+  const merged: TermBag = new Map();
+  for (const bag of bags)
+    for (const [key, term] of bag) {
+      const present = merged.get(key);
+      if (!present || present.weight < term.weight) merged.set(key, term);
+    }
+  return merged;
 }
 
 /**
