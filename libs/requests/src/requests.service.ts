@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { AssetError, AssetsService } from '@bouwsteen/assets';
-import { Principal, emailKey } from '@bouwsteen/auth';
+import { Principal } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   DomainException,
@@ -22,6 +22,8 @@ import {
   RETENTION_MONTHS,
   SENDER_KEY_HOURS,
   judgeRequest,
+  requestEmailKey,
+  senderNetwork,
 } from './request-rules';
 import { MaterialRequest, RequestsRepository } from './requests.repository';
 
@@ -67,8 +69,12 @@ export class RequestsService {
   ): Promise<{ id: string; ppsId: string }> {
     const { ppsId, assetId } = await this.resolve(target);
     await this.purgeExpired();
-    const senderKey = createHmac('sha256', this.senderSecret).update(senderAddress).digest('hex');
-    const key = emailKey(input.email);
+    // Counted per network (an IPv6 /64) and per mailbox (no +tag), so one person cannot
+    // multiply the limit by changing addresses within either.
+    const senderKey = createHmac('sha256', this.senderSecret)
+      .update(senderNetwork(senderAddress))
+      .digest('hex');
+    const key = requestEmailKey(input.email);
     return this.transactions.run(async (manager) => {
       // One sender's requests are counted and added one at a time, so parallel posts cannot
       // slip past the limit together.
