@@ -87,6 +87,11 @@ export class UsersService implements OnApplicationBootstrap {
     };
   }
 
+  /** The roles the active accounts of a PPS have (who could act for it: see its policies). */
+  activeMemberRoles(ppsId: string): Promise<Role[]> {
+    return this.users.activeMemberRoles(ppsId);
+  }
+
   async get(id: string): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);
