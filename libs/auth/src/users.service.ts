@@ -191,7 +191,18 @@ export class UsersService implements OnApplicationBootstrap {
         action: dto.active === false && found.user.active ? 'deactivated' : 'updated',
         subjectType: 'account',
         subjectId: id,
-        summary: `${found.user.email}: ${changedFields({ ...dto, password: dto.password && 'new' })}`,
+        summary: `${found.user.email}: ${changedFields({
+          ...dto,
+          password: dto.password && 'new',
+        })
+          .split(', ')
+          // A role change says from which role to which (role codes, no personal data).
+          .map((field) =>
+            field === 'role' && dto.role !== found.user.role
+              ? `role (${found.user.role} → ${dto.role})`
+              : field,
+          )
+          .join(', ')}`,
       });
     });
     return this.get(id);
