@@ -129,19 +129,17 @@ describe('the audit trail (e2e)', () => {
       .send({ summary: 'Dan de bewerker.' })
       .expect(200);
 
-    const changes = await t.app
-      .get(AssetsService)
-      .recentChanges(
-        {
-          userId: admin.id,
-          email: '',
-          role: 'admin',
-          ppsIds: [],
-          organisationId: null,
-          via: 'jwt',
-        },
-        50,
-      );
+    const changes = await t.app.get(AssetsService).recentChanges(
+      {
+        userId: admin.id,
+        email: '',
+        role: 'admin',
+        ppsIds: [],
+        organisationId: null,
+        via: 'jwt',
+      },
+      50,
+    );
     const of = (assetId: string, what: string) =>
       changes.filter((entry) => entry.assetId === assetId && entry.what === what);
     expect(of(published.id, 'archived').map((entry) => entry.userId)).toEqual([archiver.id]);

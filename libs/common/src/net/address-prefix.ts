@@ -29,7 +29,9 @@ export function addressPrefix(address: string | undefined, bits: PrefixBits): st
   if (!isIPv6(plain)) return undefined;
   const groups = ipv6Groups(plain);
   if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff)
-    return formatV4(mask([groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255], 8, bits.v4));
+    return formatV4(
+      mask([groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255], 8, bits.v4),
+    );
   return formatV6(mask(groups, 16, bits.v6));
 }
 
