@@ -1,4 +1,8 @@
+import { AssetsService } from '@bouwsteen/assets';
 import { AuditTrail } from '@bouwsteen/database';
+import { moduleBody } from './harness/fixtures';
+import { html, mainText } from './harness/html';
+import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** Who changed accounts, PPS and organisations: recorded with the change, never with values. */
@@ -52,5 +56,104 @@ describe('the audit trail (e2e)', () => {
     expect(events[0].summary).toBe('Techport mbo: website');
     expect(events[1].summary).toBe('audit@example.org: password, active');
     expect(JSON.stringify(events)).not.toContain('geheim');
+  });
+
+  it('says which role an account changed from and to, in Dutch on /beheer/wijzigingen', async () => {
+    const member = await t.user('teacher');
+    await t
+      .http()
+      .patch(`/api/v1/users/${member.id}`)
+      .set(await t.userEtag(member.id))
+      .set(bearer(admin))
+      .send({ role: 'pps-editor', ppsIds: [await t.ppsId('Techport mbo')] })
+      .expect(200);
+    const [event] = await t.app.get(AuditTrail).recent(1);
+    expect(event.summary).toMatch(/: role \(teacher → pps-editor\), ppsIds$/);
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(admin)).status).toBe(303);
+    const page = mainText(html(await browser.get('/beheer/wijzigingen')));
+    expect(page).toContain('Rol van Docent naar Projectleider PPS, PPS');
+    expect(page).not.toMatch(/teacher →|→ pps-editor/);
+  });
+
+  it("names who edited a draft, who archived a block and who discarded a draft, not the version's creator", async () => {
+    const ppsId = await t.ppsId('Techport mbo');
+    const opener = await t.user('pps-editor', [ppsId]);
+    const editor = await t.user('pps-editor', [ppsId]);
+    const archiver = await t.user('pps-editor', [ppsId]);
+    const body = moduleBody(ppsId);
+    const published = await t.publish(opener, body);
+    // The editor opens and edits the next version, which the opener had not touched.
+    const draft = await t
+      .http()
+      .patch(`/api/v1/assets/${published.id}`)
+      .set(bearer(opener))
+      .set('If-Match', published.etag)
+      .send({ summary: 'Door de opener begonnen.' })
+      .expect(200);
+    const edited = await t
+      .http()
+      .patch(`/api/v1/assets/${published.id}`)
+      .set(bearer(editor))
+      .set('If-Match', draft.headers.etag)
+      .send({ summary: 'Door de bewerker aangepast.' })
+      .expect(200);
+    await t
+      .http()
+      .delete(`/api/v1/assets/${published.id}/draft`)
+      .set(bearer(editor))
+      .set('If-Match', edited.headers.etag)
+      .expect(204);
+    const current = await t.http().get(`/api/v1/assets/${published.id}`).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/assets/${published.id}/archive`)
+      .set(bearer(archiver))
+      .set('If-Match', current.headers.etag)
+      .send({})
+      .expect(200);
+
+    const second = await t.publish(opener, moduleBody(ppsId, { title: 'Tweede bouwsteen' }));
+    const secondDraft = await t
+      .http()
+      .patch(`/api/v1/assets/${second.id}`)
+      .set(bearer(opener))
+      .set('If-Match', second.etag)
+      .send({ summary: 'Eerst de opener.' })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/assets/${second.id}`)
+      .set(bearer(editor))
+      .set('If-Match', secondDraft.headers.etag)
+      .send({ summary: 'Dan de bewerker.' })
+      .expect(200);
+
+    const changes = await t.app.get(AssetsService).recentChanges(
+      {
+        userId: admin.id,
+        email: '',
+        role: 'admin',
+        ppsIds: [],
+        organisationId: null,
+        via: 'jwt',
+      },
+      50,
+    );
+    const of = (assetId: string, what: string) =>
+      changes.filter((entry) => entry.assetId === assetId && entry.what === what);
+    expect(of(published.id, 'archived').map((entry) => entry.userId)).toEqual([archiver.id]);
+    expect(of(second.id, 'edited').find((entry) => entry.number === 2)?.userId).toBe(editor.id);
+
+    const [discarded] = (await t.app.get(AuditTrail).recent(20)).filter(
+      (event) => event.subjectType === 'asset',
+    );
+    expect(discarded).toMatchObject({
+      action: 'discarded',
+      actorId: editor.id,
+      subjectId: published.id,
+      summary: `${body.title as string}: draft 2`,
+    });
+    expect(JSON.stringify(discarded)).not.toContain('Door de bewerker');
   });
 });

@@ -336,8 +336,11 @@ describe('LLO courses (e2e)', () => {
     expect(html.text).toMatch(
       /<h1 class="utrecht-heading-1">\s*Warmtepompen &lt;voor> werkenden\s*<\/h1>/,
     );
-    // Labels, not codes; every module's licence and attribution.
-    expect(html.text).toContain('Werkenden (LLO)');
+    // Labels, not codes (the target group in an employer's words); every module's licence and
+    // attribution; the extras' amount beside the total.
+    expect(html.text).toContain('Werkenden die zich bij- of omscholen');
+    expect(html.text).not.toContain('Werkenden (LLO)');
+    expect(html.text).toMatch(/\(excl\. btw\), waarvan €\s150,00 voor intake en begeleiding/);
     expect(html.text).not.toMatch(/>\s*worker\s*</);
     expect(html.text).toContain('Licentie: CC BY-SA 4.0');
     const jsonLd = JSON.parse(

@@ -1,11 +1,12 @@
 import { stringify } from 'qs';
+import { DataSource } from 'typeorm';
 import type { HTMLElement } from 'node-html-parser';
 import { fieldId } from '../libs/web/src/forms/field-errors';
 import { REQUEST_LIMIT } from '../libs/requests/src/request-rules';
 import { moduleBody } from './harness/fixtures';
 import { expectPage, html, mainText } from './harness/html';
 import { PageBrowser } from './harness/page-browser';
-import { TestApp, TestUser, createTestApp } from './harness/test-app';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 type Answer = { status: number; text: string; headers: Record<string, unknown> };
 
@@ -26,7 +27,8 @@ describe('requests for material (e2e)', () => {
   let leadBrowser: PageBrowser;
 
   beforeAll(async () => {
-    t = await createTestApp({ isolated: true });
+    // Behind a proxy, so a test can say which address a request came from (X-Forwarded-For).
+    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'true' } });
     ownerPps = await t.ppsId('Techport mbo');
     otherPps = await t.ppsId('House of Digital');
     lead = await t.user('pps-editor', [ownerPps]);
@@ -68,12 +70,24 @@ describe('requests for material (e2e)', () => {
     browser: PageBrowser,
     path: string,
     values: Record<string, string> = {},
+    from?: string,
   ): Promise<Answer> {
     await browser.get(path);
     return browser.postBytes(
       path,
       Buffer.from(stringify({ _formulier: browser.token, ...form(values) })),
+      undefined,
+      from ? { 'X-Forwarded-For': from } : {},
     );
+  }
+
+  async function stored(ppsId: string): Promise<number> {
+    const [row] = (await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM material_request WHERE pps_id = $1', [ppsId])) as {
+      n: number;
+    }[];
+    return row.n;
   }
 
   function value(page: HTMLElement, path: string): string | undefined {
@@ -123,12 +137,16 @@ describe('requests for material (e2e)', () => {
 
     const inbox = expectPage(await leadBrowser.get(`/mijn-pps/verzoeken?pps=${ownerPps}`));
     const entry = inbox.querySelector('.request-list li')!;
-    expect(entry.querySelector('h2')!.text).toBe('Sanne de Vries, ROC Voorbeeld, Mechatronica');
+    expect(entry.querySelector('h2')!.text).toBe(
+      'Nieuw: Sanne de Vries, ROC Voorbeeld, Mechatronica',
+    );
     expect(entry.text).toContain('Voor leerjaar 2 BOL,\nvanaf september.');
     expect(entry.querySelector('a[href="mailto:s.devries@roc-voorbeeld.nl"]')).not.toBeNull();
     expect(entry.text).toContain('Wacht op antwoord');
     const dashboard = await leadBrowser.get(`/mijn-pps?pps=${ownerPps}`);
-    expect(mainText(html(dashboard))).toContain('Verzoeken om materiaal (1 open)');
+    expect(mainText(html(dashboard))).toContain('Verzoeken (1 nieuw)');
+    expect(entry.querySelector('.request-entry__new')?.text).toBe('Nieuw:');
+    expect(mainText(inbox)).toMatch(/1 nieuw verzoek wacht op antwoord/);
   });
 
   it('keeps what was typed when validation fails, naming each field (a NUL included)', async () => {
@@ -207,5 +225,158 @@ describe('requests for material (e2e)', () => {
     expect(contact.querySelector(`a[href="/pps/${ownerPps}/vraag"]`)).not.toBeNull();
     await t.http().get('/bouwstenen/00000000-0000-4000-8000-000000000000/aanvragen').expect(404);
     await t.http().get('/pps/niet-een-id/vraag').expect(404);
+  });
+
+  it('asks a PPS a question in words of its own, not those of a material request', async () => {
+    const visitor = new PageBrowser(t);
+    const page = expectPage(await visitor.get(`/pps/${ownerPps}/vraag`));
+    expect(page.querySelector('h1')!.text.trim()).toBe('Een vraag aan Techport mbo');
+    expect(page.querySelector(`label[for="${fieldId('purpose')}"]`)!.text).toMatch(/Uw vraag/);
+    expect(page.querySelector('button[type="submit"]')!.text.trim()).toBe('Vraag versturen');
+    expect(mainText(page)).not.toMatch(/materiaal aanvragen|Verzoek versturen|Waarvoor wilt u/i);
+    const sent = await send(
+      visitor,
+      `/pps/${ownerPps}/vraag`,
+      { email: 'vraag@school.nl' },
+      '198.51.100.40',
+    );
+    expect(sent.status).toBe(303);
+    const confirmation = expectPage(await visitor.get(String(sent.headers.location)));
+    expect(confirmation.querySelector('h1')!.text.trim()).toBe('Uw vraag is verstuurd');
+    expect(mainText(confirmation)).toContain(
+      'Uw vraag is verstuurd naar de projectleider van Techport mbo.',
+    );
+    const asset = expectPage(await visitor.get(`/bouwstenen/${closedAsset}/aanvragen`));
+    expect(asset.querySelector('button[type="submit"]')!.text.trim()).toBe('Verzoek versturen');
+  });
+
+  it('counts an IPv6 sender per /64 and an e-mail address without case or +tag', async () => {
+    const visitor = new PageBrowser(t);
+    const path = `/pps/${ownerPps}/vraag`;
+    for (let n = 1; n <= REQUEST_LIMIT; n++) {
+      const ok = await send(visitor, path, { email: `zes${n}@school.nl` }, `2001:db8:64:1::${n}`);
+      expect(ok.status).toBe(303);
+    }
+    const sameNetwork = await send(
+      visitor,
+      path,
+      { email: 'zeven@school.nl' },
+      '2001:db8:64:1:ffff:eeee:dddd:cccc',
+    );
+    expect(sameNetwork.status).toBe(429);
+    expect(value(html(sameNetwork as never), 'email')).toBe('zeven@school.nl');
+    const otherNetwork = await send(visitor, path, { email: 'acht@school.nl' }, '2001:db8:64:2::1');
+    expect(otherNetwork.status).toBe(303);
+
+    for (let n = 1; n <= REQUEST_LIMIT; n++) {
+      const ok = await send(visitor, path, { email: `Jan+${n}@School.nl` }, `203.0.113.${n}`);
+      expect(ok.status).toBe(303);
+    }
+    const sameMailbox = await send(visitor, path, { email: 'jan@school.nl' }, '203.0.113.99');
+    expect(sameMailbox.status).toBe(429);
+  });
+
+  it('offers no request form for a PPS nobody of which reads requests, and stores nothing posted anyway', async () => {
+    const admin = await t.user('admin');
+    const quietPps = await t.ppsId('GO2');
+    const member = await t.user('pps-editor', [quietPps]);
+    const asset = (
+      await t.publish(admin, moduleBody(quietPps, { license: 'all-rights-reserved', links: [] }))
+    ).id;
+    await t
+      .http()
+      .patch(`/api/v1/pps/${quietPps}`)
+      .set(bearer(admin))
+      .set('If-Match', `"${(await t.http().get(`/api/v1/pps/${quietPps}`)).body.revision}"`)
+      .send({ website: 'https://go2.example.org/contact' })
+      .expect(200);
+    const setActive = async (active: boolean) =>
+      t
+        .http()
+        .patch(`/api/v1/users/${member.id}`)
+        .set(bearer(admin))
+        .set(await t.userEtag(member.id))
+        .send({ active })
+        .expect(200);
+
+    // Its only member account is deactivated: nobody would read a request.
+    await setActive(false);
+    const block = expectPage(await t.http().get(`/bouwstenen/${asset}`).expect(200));
+    expect(block.querySelector(`a[href="/bouwstenen/${asset}/aanvragen"]`)).toBeNull();
+    const material = block.querySelector('section[aria-labelledby="materiaal-titel"]')!;
+    expect(material.text).toMatch(/GO2 ontvangt nog geen verzoeken via Bouwsteen/);
+    expect(material.querySelector('a[href="https://go2.example.org/contact"]')).not.toBeNull();
+    const ppsPage = expectPage(await t.http().get(`/pps/${quietPps}`).expect(200));
+    expect(ppsPage.querySelector(`a[href="/pps/${quietPps}/vraag"]`)).toBeNull();
+    expect(mainText(ppsPage)).toMatch(/ontvangt nog geen verzoeken via Bouwsteen/);
+    for (const path of [`/pps/${quietPps}/vraag`, `/bouwstenen/${asset}/aanvragen`]) {
+      const page = expectPage(await t.http().get(path).expect(200));
+      expect(page.querySelector('form[method="post"]')).toBeNull();
+      expect(page.querySelector('a[href="https://go2.example.org/contact"]')).not.toBeNull();
+
+      const visitor = new PageBrowser(t);
+      await visitor.get(`/pps/${ownerPps}/vraag`); // a form token from a page that has a form
+      const answer = await visitor.postBytes(
+        path,
+        Buffer.from(
+          stringify({ _formulier: visitor.token, ...form({ purpose: 'Mijn vraag hier' }) }),
+        ),
+        undefined,
+        { 'X-Forwarded-For': '192.0.2.10' },
+      );
+      expect(answer.status).toBe(409);
+      const refused = html(answer as never);
+      expect(refused.querySelector('[role="alert"]')!.text).toMatch(
+        /kan via Bouwsteen nog geen verzoeken ontvangen.*niet verstuurd en niet bewaard/s,
+      );
+      expect(value(refused, 'purpose')).toBe('Mijn vraag hier');
+      expect(refused.querySelector('a[href="https://go2.example.org/contact"]')).not.toBeNull();
+    }
+    expect(await stored(quietPps)).toBe(0);
+
+    // Active again: the form is offered.
+    await setActive(true);
+    const again = expectPage(await t.http().get(`/bouwstenen/${asset}`).expect(200));
+    expect(again.querySelector(`a[href="/bouwstenen/${asset}/aanvragen"]`)).not.toBeNull();
+    const formPage = expectPage(await t.http().get(`/pps/${quietPps}/vraag`).expect(200));
+    expect(formPage.querySelector('form[method="post"]')).not.toBeNull();
+  });
+
+  it('refuses a request for an archived block in Dutch, keeps what was typed and stores nothing', async () => {
+    const asset = await t.publish(
+      lead,
+      moduleBody(ownerPps, { license: 'all-rights-reserved', links: [] }),
+    );
+    const visitor = new PageBrowser(t);
+    const path = `/bouwstenen/${asset.id}/aanvragen`;
+    await visitor.get(path);
+    const token = visitor.token;
+    await t
+      .http()
+      .post(`/api/v1/assets/${asset.id}/archive`)
+      .set(bearer(lead))
+      .set('If-Match', asset.etag)
+      .send({})
+      .expect(200);
+    const before = await stored(ownerPps);
+    const answer = await visitor.postBytes(
+      path,
+      Buffer.from(stringify({ _formulier: token, ...form({ purpose: 'Voor mijn klas' }) })),
+      undefined,
+      { 'X-Forwarded-For': '192.0.2.20' },
+    );
+    expect(answer.status).toBe(409);
+    const refused = html(answer as never);
+    expect(refused.querySelector('title')!.text).toMatch(/^Fout: /);
+    expect(refused.querySelector('[role="alert"]')!.text).toMatch(/Deze bouwsteen is gearchiveerd/);
+    expect(value(refused, 'purpose')).toBe('Voor mijn klas');
+    expect(value(refused, 'email')).toBe('s.devries@roc-voorbeeld.nl');
+    expect(await stored(ownerPps)).toBe(before);
+
+    const block = expectPage(await t.http().get(`/bouwstenen/${asset.id}`).expect(200));
+    expect(block.querySelector(`a[href="${path}"]`)).toBeNull();
+    expect(mainText(block)).toMatch(/het materiaal aanvragen kan niet meer/);
+    const formPage = expectPage(await t.http().get(path).expect(200));
+    expect(formPage.querySelector('form[method="post"]')).toBeNull();
   });
 });

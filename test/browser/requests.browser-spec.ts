@@ -98,7 +98,55 @@ describe('requests for material (browser)', () => {
       await signIn(page, lead, /\/mijn-pps/);
       await page.goto(`/mijn-pps/verzoeken?pps=${ppsId}`);
       await expect(page.locator('.request-list > li').count()).resolves.toBe(2);
+      // Both are unanswered: each marked "Nieuw", and Mijn PPS counts them.
+      await expect(page.locator('.request-entry__new').count()).resolves.toBe(2);
       await check(page, `materiaal-inbox-${width}`);
+      await page.goto(`/mijn-pps?pps=${ppsId}`);
+      await expect(page.getByRole('link', { name: 'Verzoeken (2 nieuw)' }).count()).resolves.toBe(
+        1,
+      );
+      await page.context().close();
+    }
+  });
+
+  it('asks a PPS a question in its own words, at 390 and 1280 px', async () => {
+    for (const width of [390, 1280]) {
+      const page = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
+      await page.goto(`/pps/${ppsId}/vraag`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+        /Een vraag aan Techport mbo/,
+      );
+      await expect(page.getByLabel('Uw vraag').count()).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: 'Vraag versturen' }).count()).resolves.toBe(1);
+      await check(page, `pps-vraag-${width}`);
+      await page.context().close();
+    }
+  });
+
+  it('points to the websites instead of a form for a PPS nobody of which reads requests, at 390 and 1280 px', async () => {
+    const quietPps = await site.t.ppsId('GO2');
+    const admin = await site.t.user('admin');
+    const quietAsset = (
+      await site.t.publish(
+        admin,
+        moduleBody(quietPps, { license: 'all-rights-reserved', links: [] }),
+      )
+    ).id;
+    for (const width of [390, 1280]) {
+      const page = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
+      await page.goto(`/bouwstenen/${quietAsset}`);
+      const section = page.locator('section[aria-labelledby="materiaal-titel"]');
+      await section.scrollIntoViewIfNeeded();
+      await expect(section.textContent()).resolves.toMatch(
+        /ontvangt nog geen verzoeken via Bouwsteen/,
+      );
+      await expect(
+        section.getByRole('link', { name: 'Vraag het materiaal aan' }).count(),
+      ).resolves.toBe(0);
+      await check(page, `materiaal-geen-ontvanger-${width}`);
+      await page.goto(`/pps/${quietPps}/vraag`);
+      await expect(page.locator('form[method="post"]').count()).resolves.toBe(0);
+      await check(page, `pps-vraag-geen-ontvanger-${width}`);
       await page.context().close();
     }
   });

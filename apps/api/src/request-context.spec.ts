@@ -70,8 +70,17 @@ describe('request logging', () => {
       method: 'GET',
       path: '/api/v1/shared/courses/[redacted]',
       queryNames: ['format', 'q'],
-      remoteAddress: '127.0.0.1',
+      remoteAddress: '127.0.0.0',
     });
+  });
+
+  it("keeps a client's network, never its whole address (IPv4 /24, IPv6 /48)", () => {
+    const logged = (remoteAddress?: string) =>
+      requestLogFields({ method: 'POST', url: '/pps/x/vraag', remoteAddress }).remoteAddress;
+    expect(logged('198.51.100.23')).toBe('198.51.100.0');
+    expect(logged('::ffff:198.51.100.23')).toBe('198.51.100.0');
+    expect(logged('2001:db8:abcd:12:3456:789a:bcde:f012')).toBe('2001:db8:abcd::');
+    expect(logged(undefined)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { LOG_PREFIX, addressPrefix } from '@bouwsteen/common/pure';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -66,7 +67,11 @@ function decoded(name: string): string {
   }
 }
 
-/** What a request log line holds: method, path and parameter names; no headers, values or body. */
+/**
+ * What a request log line holds: method, path and parameter names; no headers, values or body.
+ * The client's address only as its network (IPv4 /24, IPv6 /48): enough to see a flood come
+ * from one place, not enough to name the person who sent a request for material.
+ */
 export function requestLogFields(request: {
   id?: unknown;
   method?: string;
@@ -77,7 +82,7 @@ export function requestLogFields(request: {
     id: request.id,
     method: request.method,
     ...requestTarget(request.url),
-    remoteAddress: request.remoteAddress,
+    remoteAddress: addressPrefix(request.remoteAddress, LOG_PREFIX),
   };
 }
 

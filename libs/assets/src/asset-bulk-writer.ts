@@ -338,7 +338,7 @@ export class AssetBulkWriter {
       const number = target.hasDraft ? target.latestVersion : target.latestVersion + 1;
       if (target.hasDraft) {
         await this.assets.updateDraftVersion(manager, target.id, number, {
-          ...(plan.action === 'update' ? plan.columns : {}),
+          ...(plan.action === 'update' ? { ...plan.columns, updatedBy: principal.userId } : {}),
           ...versionState(target),
         });
       }

@@ -59,6 +59,7 @@ export type AssetChanges = Partial<
     | 'successorId'
     | 'firstPublishedAt'
     | 'archivedAt'
+    | 'archivedBy'
     | 'publicChangedAt'
   >
 >;
@@ -438,20 +439,21 @@ export class AssetsRepository {
   }
 
   /**
-   * The building blocks' change log, newest first: each version as it was written and, when
-   * published, who published it. Drafts are included (this is for admins).
+   * The building blocks' change log, newest first: each version as it was last written (by
+   * whom: its last editor, or its creator), when published who published it, and who archived
+   * a block. Drafts are included (this is for admins).
    */
   async recentChanges(limit: number): Promise<AssetChangeLogEntry[]> {
     return this.assets.manager.query(
       `SELECT * FROM (
          SELECT v.asset_id AS "assetId", v.title, v.number, 'edited' AS what,
-                v.created_by AS "userId", v.updated_at AS at, NULL AS "changeNote"
+                coalesce(v.updated_by, v.created_by) AS "userId", v.updated_at AS at, NULL AS "changeNote"
            FROM asset_version v
          UNION ALL
          SELECT v.asset_id, v.title, v.number, 'published', v.published_by, v.published_at, v.change_note
            FROM asset_version v WHERE v.published_at IS NOT NULL
          UNION ALL
-         SELECT a.id, v.title, a.published_version, 'archived', NULL, a.archived_at, NULL
+         SELECT a.id, v.title, a.published_version, 'archived', a.archived_by, a.archived_at, NULL
            FROM asset a JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
            WHERE a.archived_at IS NOT NULL
        ) changes ORDER BY at DESC LIMIT $1`,

@@ -16,7 +16,7 @@ import {
   toPage,
   unknownPps,
 } from '@bouwsteen/common';
-import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { AuditTrail, OutboxWriter, TransactionRunner } from '@bouwsteen/database';
 import { PpsRepository } from '@bouwsteen/organisations';
 import { ContentChecks } from './content-checks';
 import {
@@ -85,6 +85,7 @@ export class AssetsService {
     private readonly pps: PpsRepository,
     private readonly checks: ContentChecks,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
     private readonly events: AssetEvents,
     private readonly licenses: Licenses,
@@ -320,7 +321,10 @@ export class AssetsService {
         await this.checkDerivativeLicense(asset, dto.license, manager);
       const columns = toVersionColumns(asset.kind, content);
       if (asset.hasDraft) {
-        await this.assets.updateDraftVersion(manager, id, asset.latestVersion, columns);
+        await this.assets.updateDraftVersion(manager, id, asset.latestVersion, {
+          ...columns,
+          updatedBy: principal.userId,
+        });
       } else {
         await this.assets.insertVersion(manager, {
           ...columns,
@@ -442,6 +446,7 @@ export class AssetsService {
         status: 'archived',
         successorId: dto.successorId ?? null,
         archivedAt: now,
+        archivedBy: principal.userId,
         publicChangedAt: wholeSeconds(now),
       });
       await this.outbox.enqueue(manager, 'asset', id);
@@ -530,6 +535,15 @@ export class AssetsService {
       const asset = await this.lockEditable(manager, principal, id, revision);
       if (!asset.hasDraft)
         throw new DomainException(AssetError.NoDraft, 'There is no draft to discard');
+      // The draft's row goes: the audit trail keeps who discarded which (its title, no content).
+      const draft = await this.assets.findVersion(id, asset.latestVersion, manager);
+      await this.audit.record(manager, {
+        actorId: principal.userId,
+        action: 'discarded',
+        subjectType: 'asset',
+        subjectId: id,
+        summary: `${draft?.title ?? ''}: draft ${asset.latestVersion}`,
+      });
       if (asset.publishedVersion === null) {
         await this.assets.deleteAsset(manager, id);
         return;

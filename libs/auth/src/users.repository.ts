@@ -51,6 +51,16 @@ export class UsersRepository {
     return result;
   }
 
+  /** The roles of a PPS's active member accounts, each once (pps_membership_pps_idx, one query). */
+  async activeMemberRoles(ppsId: string): Promise<Role[]> {
+    const rows: { role: Role }[] = await this.users.manager.query(
+      `SELECT DISTINCT u.role FROM pps_membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.pps_id = $1 AND u.active`,
+      [ppsId],
+    );
+    return rows.map((row) => row.role);
+  }
+
   findByEmailWithHash(emailKey: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('u')

@@ -87,6 +87,11 @@ export class UsersService implements OnApplicationBootstrap {
     };
   }
 
+  /** The roles the active accounts of a PPS have (who could act for it: see its policies). */
+  activeMemberRoles(ppsId: string): Promise<Role[]> {
+    return this.users.activeMemberRoles(ppsId);
+  }
+
   async get(id: string): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);
@@ -186,7 +191,18 @@ export class UsersService implements OnApplicationBootstrap {
         action: dto.active === false && found.user.active ? 'deactivated' : 'updated',
         subjectType: 'account',
         subjectId: id,
-        summary: `${found.user.email}: ${changedFields({ ...dto, password: dto.password && 'new' })}`,
+        summary: `${found.user.email}: ${changedFields({
+          ...dto,
+          password: dto.password && 'new',
+        })
+          .split(', ')
+          // A role change says from which role to which (role codes, no personal data).
+          .map((field) =>
+            field === 'role' && dto.role !== found.user.role
+              ? `role (${found.user.role} → ${dto.role})`
+              : field,
+          )
+          .join(', ')}`,
       });
     });
     return this.get(id);

@@ -23,6 +23,7 @@ export * from './dates';
 export * from './formats';
 export * from './ttl-cache';
 export * from './net/public-address';
+export * from './net/address-prefix';
 export * from './net/public-http-client';
 export * from './csv';
 export * from './fingerprint';

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-export type AuditSubject = 'account' | 'pps' | 'organisation';
+/** What an entry is about; 'asset' only for what its versions cannot show (a discarded draft). */
+export type AuditSubject = 'account' | 'pps' | 'organisation' | 'asset';
 
 export interface AuditEvent {
   actorId: string | null;
-  action: 'created' | 'updated' | 'deactivated';
+  action: 'created' | 'updated' | 'deactivated' | 'discarded';
   subjectType: AuditSubject;
   subjectId: string;
   /** What changed, for a person: field names, never values such as passwords. */

@@ -1,4 +1,4 @@
-import { REQUEST_LIMIT, judgeRequest } from './request-rules';
+import { REQUEST_LIMIT, judgeRequest, requestEmailKey, senderNetwork } from './request-rules';
 
 const fresh = { count: 0, oldestAgeSeconds: 0 };
 
@@ -32,5 +32,35 @@ describe('how often a request for material may be sent', () => {
         email: { count: REQUEST_LIMIT, oldestAgeSeconds: 3000 },
       }),
     ).toEqual({ allowed: false, retryAfterSeconds: 2600 });
+  });
+});
+
+describe('whom the rate limit counts', () => {
+  it('counts an IPv6 sender by its /64, so another address in it is the same sender', () => {
+    const one = senderNetwork('2001:db8:1:2:aaaa:bbbb:cccc:1');
+    expect(senderNetwork('2001:db8:1:2::ffff')).toBe(one);
+    expect(senderNetwork('2001:DB8:1:2:0:0:0:1')).toBe(one);
+    expect(senderNetwork('2001:db8:1:3::1')).not.toBe(one);
+  });
+
+  it('counts an IPv4 sender by its whole address, also in IPv6 form', () => {
+    expect(senderNetwork('203.0.113.7')).toBe('203.0.113.7');
+    expect(senderNetwork('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(senderNetwork('203.0.113.8')).not.toBe(senderNetwork('203.0.113.7'));
+  });
+
+  it('counts an e-mail address without letter case, spaces or a +tag in the local part', () => {
+    const key = requestEmailKey('sanne@school.nl');
+    expect(requestEmailKey('Sanne@School.NL')).toBe(key);
+    expect(requestEmailKey(' sanne+klas2@school.nl ')).toBe(key);
+    expect(requestEmailKey('SANNE+a+b@school.nl')).toBe(key);
+    expect(requestEmailKey('ｓａｎｎｅ@school.nl')).toBe(key);
+  });
+
+  it('keeps different mailboxes apart', () => {
+    expect(requestEmailKey('sanne@school.nl')).not.toBe(requestEmailKey('sanne@school2.nl'));
+    expect(requestEmailKey('s.anne@school.nl')).not.toBe(requestEmailKey('sanne@school.nl'));
+    // A local part that is only a tag stays what it is (no empty mailbox name).
+    expect(requestEmailKey('+x@school.nl')).toBe('+x@school.nl');
   });
 });

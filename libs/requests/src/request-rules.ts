@@ -1,3 +1,6 @@
+import { addressPrefix } from '@bouwsteen/common/pure';
+import { emailKey } from '@bouwsteen/auth/pure';
+
 /**
  * The rules of a request for material, framework-free: how often one sender may ask, and how
  * long a request (personal data) is kept.
@@ -14,6 +17,30 @@ export const REQUEST_WINDOW_SECONDS = 3600;
 export const RETENTION_MONTHS = 12;
 /** The sender's network address (as a keyed hash) is only needed for the rate limit. */
 export const SENDER_KEY_HOURS = 24;
+
+/**
+ * The network the rate limit counts a sender by: an IPv4 address as it is, an IPv6 address by
+ * its /64 (one connection, phone or household gets a whole /64 and may pick any address in it,
+ * so counting per address would let one person multiply the limit). Something that is no IP
+ * address is counted as it is.
+ */
+export function senderNetwork(address: string): string {
+  return addressPrefix(address, { v4: 32, v6: 64 }) ?? address;
+}
+
+/**
+ * The e-mail address the rate limit counts by: as an account's address is read (Unicode
+ * folded, trimmed, lower case), and without a "+tag" in its local part, which reaches the same
+ * mailbox ("sanne+1@school.nl" is "sanne@school.nl").
+ */
+export function requestEmailKey(address: string): string {
+  const key = emailKey(address);
+  const at = key.lastIndexOf('@');
+  if (at < 0) return key;
+  const local = key.slice(0, at);
+  const plus = local.indexOf('+');
+  return plus > 0 ? `${local.slice(0, plus)}${key.slice(at)}` : key;
+}
 
 export interface RecentRequests {
   /** From this network address within the window, with the age of the oldest in seconds. */

@@ -22,4 +22,11 @@ describe('who reads requests for material', () => {
     expect(RequestPolicy.mayRead(person('llo-office'), 'a')).toBe(false);
     expect(RequestPolicy.mayRead(undefined, 'a')).toBe(false);
   });
+
+  it('says a PPS can receive requests only when an active member may read them', () => {
+    expect(RequestPolicy.someoneReads(['pps-editor'], 'a')).toBe(true);
+    expect(RequestPolicy.someoneReads(['teacher', 'pps-editor'], 'a')).toBe(true);
+    expect(RequestPolicy.someoneReads([], 'a')).toBe(false);
+    expect(RequestPolicy.someoneReads(['teacher', 'llo-office'], 'a')).toBe(false);
+  });
 });

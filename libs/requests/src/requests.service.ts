@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { AssetError, AssetsService } from '@bouwsteen/assets';
-import { Principal, emailKey } from '@bouwsteen/auth';
+import { Principal, UsersService } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   DomainException,
@@ -22,6 +22,8 @@ import {
   RETENTION_MONTHS,
   SENDER_KEY_HOURS,
   judgeRequest,
+  requestEmailKey,
+  senderNetwork,
 } from './request-rules';
 import { MaterialRequest, RequestsRepository } from './requests.repository';
 
@@ -48,6 +50,7 @@ export class RequestsService {
     private readonly events: RequestEvents,
     private readonly assets: AssetsService,
     private readonly pps: PpsService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.senderSecret = createHmac('sha256', config.auth.jwtSecret)
@@ -58,7 +61,8 @@ export class RequestsService {
   /**
    * Stores the request for the target's PPS and announces it (RequestEvents), refused with 429
    * when this network or e-mail address sent REQUEST_LIMIT within the hour. A block must be
-   * one everyone may read (published); drafts are not found.
+   * one everyone may read (published; drafts are not found) and not archived (409); the PPS
+   * must have someone who reads its requests (409: nobody would answer). A refusal stores nothing.
    */
   async send(
     target: RequestTarget,
@@ -66,9 +70,15 @@ export class RequestsService {
     senderAddress: string,
   ): Promise<{ id: string; ppsId: string }> {
     const { ppsId, assetId } = await this.resolve(target);
+    if (!(await this.canReceive(ppsId)))
+      throw new DomainException(RequestError.NoRecipient, 'Nobody receives requests for this PPS');
     await this.purgeExpired();
-    const senderKey = createHmac('sha256', this.senderSecret).update(senderAddress).digest('hex');
-    const key = emailKey(input.email);
+    // Counted per network (an IPv6 /64) and per mailbox (no +tag), so one person cannot
+    // multiply the limit by changing addresses within either.
+    const senderKey = createHmac('sha256', this.senderSecret)
+      .update(senderNetwork(senderAddress))
+      .digest('hex');
+    const key = requestEmailKey(input.email);
     return this.transactions.run(async (manager) => {
       // One sender's requests are counted and added one at a time, so parallel posts cannot
       // slip past the limit together.
@@ -93,6 +103,14 @@ export class RequestsService {
       await this.events.emit(manager, { requestId: id, ppsId, assetId });
       return { id, ppsId };
     });
+  }
+
+  /**
+   * Whether someone would read a request to this PPS: an active member account that may read
+   * its inbox (RequestPolicy). One indexed query, so a page can ask beside its other reads.
+   */
+  async canReceive(ppsId: string): Promise<boolean> {
+    return RequestPolicy.someoneReads(await this.users.activeMemberRoles(ppsId), ppsId);
   }
 
   /** A PPS's requests, paged; only for who may read them (403 for anyone else). */
@@ -130,6 +148,11 @@ export class RequestsService {
       // Only what everyone may read can be asked for: a block never published is not found.
       if (asset.publishedVersion === null)
         throw new NotFoundError(AssetError.NotFound, 'asset', target.assetId);
+      if (asset.status === 'archived')
+        throw new DomainException(
+          RequestError.AssetArchived,
+          'An archived asset takes no requests',
+        );
       return { ppsId: asset.pps.id, assetId: asset.id };
     }
     const pps = await this.pps.get(target.ppsId);

@@ -168,6 +168,10 @@ export class AssetVersionEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
+  /** Who last edited this draft in place; null: its creator (created_by). */
+  @Column('uuid', { name: 'updated_by', nullable: true })
+  updatedBy: string | null;
+
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt: Date | null;
 
@@ -186,6 +190,7 @@ export type VersionContent = Omit<
   | 'createdBy'
   | 'createdAt'
   | 'updatedAt'
+  | 'updatedBy'
   | 'publishedAt'
   | 'publishedBy'
 >;

@@ -73,6 +73,10 @@ export class AssetEntity {
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt: Date | null;
 
+  /** Who archived it. */
+  @Column('uuid', { name: 'archived_by', nullable: true })
+  archivedBy: string | null;
+
   /** When the public face last changed (published, archived), whole seconds: OAI's datestamp. */
   @Column('timestamptz', { name: 'public_changed_at', nullable: true })
   publicChangedAt: Date | null;

@@ -106,6 +106,10 @@ export const NL_RULES = {
     'Deze bouwsteen is van deze PPS zelf. Hergebruik vastleggen kan alleen voor werk van een andere PPS: kies een andere PPS.',
   'material-request-too-often': () =>
     'Vanaf dit adres of met dit e-mailadres zijn het afgelopen uur al veel verzoeken verstuurd. Probeer het over een uur opnieuw; wat u schreef staat er nog.',
+  'material-request-no-recipient': () =>
+    'Deze PPS kan via Bouwsteen nog geen verzoeken ontvangen: er is nog niemand die ze hier leest. Uw verzoek is niet verstuurd en niet bewaard. Neem contact op via de gegevens hieronder; wat u schreef staat er nog, zodat u het kunt kopiëren.',
+  'material-request-asset-archived': () =>
+    'Deze bouwsteen is gearchiveerd: de PPS onderhoudt hem niet meer en u kunt het materiaal niet meer aanvragen. Uw verzoek is niet verstuurd en niet bewaard; wat u schreef staat er nog.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
 } satisfies Catalogue;

@@ -16,6 +16,18 @@ describe('the audit trail in Dutch', () => {
     );
   });
 
+  it("says which role an account changed from and to, by the roles' names", () => {
+    expect(auditSummary('account', 'a@b.nl: displayName, role (teacher → pps-editor)')).toBe(
+      'a@b.nl: Naam, Rol van Docent naar Projectleider PPS',
+    );
+    expect(auditSummary('account', 'a@b.nl: role (teacher → unknown-role)')).toBe('a@b.nl: Rol');
+  });
+
+  it('words a discarded draft by its title and version', () => {
+    expect(auditWhat('asset', 'discarded')).toBe('Concept van een bouwsteen weggegooid');
+    expect(auditSummary('asset', 'Cobots: veilig: draft 3')).toBe('Cobots: veilig, versie 3');
+  });
+
   it('words a new account with its role by name', () => {
     expect(auditSummary('account', 'nieuw@pps.nl (pps-editor)')).toBe(
       'nieuw@pps.nl, rol Projectleider PPS',

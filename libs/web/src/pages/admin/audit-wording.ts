@@ -13,6 +13,7 @@ const SUBJECTS: Record<string, string> = {
   account: 'Account',
   pps: 'PPS',
   organisation: 'Organisatie',
+  asset: 'Concept van een bouwsteen',
 };
 
 /** Actions of the audit trail and of a building block's versions. */
@@ -23,6 +24,7 @@ export const ACTION_WORDS: Record<string, string> = {
   created: 'aangemaakt',
   updated: 'gewijzigd',
   deactivated: 'gedeactiveerd',
+  discarded: 'weggegooid',
 };
 
 /** Whole summaries after "<e-mail>: " that are no list of fields. */
@@ -52,6 +54,8 @@ export function versionWhat(action: string): string {
  * called "ander gegeven" rather than shown by its API name.
  */
 export function auditSummary(subjectType: string, summary: string): string {
+  const discarded = /^(.*): draft (\d+)$/.exec(summary);
+  if (subjectType === 'asset' && discarded) return `${discarded[1]}, versie ${discarded[2]}`;
   const created = /^(.*) \(([a-z-]+)\)$/.exec(summary);
   if (subjectType === 'account' && created && ROLE_LABELS[created[2]])
     return `${created[1]}, rol ${ROLE_LABELS[created[2]]}`;
@@ -65,6 +69,14 @@ export function auditSummary(subjectType: string, summary: string): string {
   const fields = rest
     .split(', ')
     .filter(Boolean)
-    .map((field) => labels[field] ?? 'ander gegeven');
+    .map((field) => labels[field] ?? roleChange(field) ?? 'ander gegeven');
   return fields.length ? `${subject}: ${[...new Set(fields)].join(', ')}` : subject;
+}
+
+/** "role (teacher → pps-editor)" as "Rol van Docent naar Projectleider PPS". */
+function roleChange(field: string): string | undefined {
+  const change = /^role \(([a-z-]+) → ([a-z-]+)\)$/.exec(field);
+  if (!change) return undefined;
+  const [from, to] = [ROLE_LABELS[change[1]], ROLE_LABELS[change[2]]];
+  return from && to ? `Rol van ${from} naar ${to}` : RECORD_FIELD_LABELS.account.role;
 }

@@ -20,7 +20,7 @@ export function ChangesView({ data }: { data: ChangesData }): JSX.Element {
     <>
       <h1 class="utrecht-heading-1">Wijzigingen</h1>
       <h2 class="utrecht-heading-2" id="beheer-wijzigingen-titel">
-        Accounts, PPS en organisaties
+        Accounts, PPS, organisaties en weggegooide concepten
       </h2>
       {data.events.length ? (
         <DataTable

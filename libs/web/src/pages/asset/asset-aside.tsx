@@ -65,11 +65,17 @@ export function Contact(data: AssetPageData): JSX.Element {
       <h2 class="utrecht-heading-3" id="contact-titel">
         PPS en contact
       </h2>
-      <ContactRole
-        ppsName={pps.name}
-        href={`${assetPath(asset.id)}/aanvragen`}
-        linkText="Stuur een verzoek"
-      />
+      {!data.receives ? (
+        <p class="utrecht-paragraph">Deze PPS ontvangt nog geen verzoeken via Bouwsteen.</p>
+      ) : (data.current ?? asset).status === 'archived' ? (
+        <ContactRole ppsName={pps.name} href={`/pps/${pps.id}/vraag`} linkText="Stel een vraag" />
+      ) : (
+        <ContactRole
+          ppsName={pps.name}
+          href={`${assetPath(asset.id)}/aanvragen`}
+          linkText="Stuur een verzoek"
+        />
+      )}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`/pps/${pps.id}`} safe>
           {pps.name}

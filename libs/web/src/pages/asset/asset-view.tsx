@@ -42,6 +42,8 @@ export interface AssetPageData {
   similar: SimilarAssetDto[] | undefined;
   pps: PpsDto;
   lead: OrganisationDto | undefined;
+  /** Whether someone of the PPS reads requests (else no request form is offered). */
+  receives: boolean;
   licence: {
     label: string;
     url?: string;

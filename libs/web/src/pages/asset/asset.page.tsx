@@ -16,6 +16,7 @@ import { pageQuery } from '../search-queries';
 import { FollowService } from '@bouwsteen/follow';
 import { notice } from '../../components/notices';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
+import { RequestsService } from '@bouwsteen/requests';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
 import { Labels } from '../../format/labels';
@@ -46,6 +47,7 @@ export class AssetPage {
     private readonly organisations: OrganisationsService,
     private readonly licenses: Licenses,
     private readonly follow: FollowService,
+    private readonly requests: RequestsService,
   ) {}
 
   async render(
@@ -63,7 +65,7 @@ export class AssetPage {
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
-    const { electives } = facts;
+    const { electives, receives } = facts;
     const reuseRecorded = page.principal
       ? await this.reuseRecorded(page.principal, current)
       : false;
@@ -87,6 +89,7 @@ export class AssetPage {
       similar,
       pps,
       lead,
+      receives,
       notice: notice(code),
       viewer: page.principal
         ? { principal: page.principal, following, page, reuseRecorded }
@@ -137,7 +140,7 @@ export class AssetPage {
     const codes = asset.module?.electiveCode
       ? [asset.module.electiveCode]
       : (asset.curriculum?.electiveCodes ?? []);
-    const [labels, refs, versions, reuses, lineage, pps, lead, terms, electives] =
+    const [labels, refs, versions, reuses, lineage, pps, lead, terms, electives, receives] =
       await Promise.all([
         this.labels.book(),
         this.assets.summaries(undefined, referencedIds(asset)),
@@ -149,6 +152,8 @@ export class AssetPage {
         this.licenses.terms(asset.license ?? ''),
         // Only a block with keuzedelen asks (most have none).
         codes.length ? this.assets.electiveNames(codes) : [],
+        // Whether anyone reads the PPS's requests (one indexed query, beside the others).
+        this.requests.canReceive(asset.pps.id),
       ]);
     return {
       current,
@@ -161,6 +166,7 @@ export class AssetPage {
       pps,
       lead,
       terms,
+      receives,
       electives: new Map(electives.map((entry) => [entry.code, entry])),
     };
   }

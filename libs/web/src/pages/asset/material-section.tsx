@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { assetPath } from '../../components/asset-card';
-import { contactRole } from '../../components/contact-role';
+import { NoInbox, contactRole, outsideContact } from '../../components/contact-role';
 import { materialGroups, whyAsk } from './material-access';
 import type { AssetPageData } from './asset-view';
 
@@ -12,13 +12,14 @@ const WHY: Record<'no-link' | 'permission', (pps: string) => string> = {
 /**
  * "Zo krijgt u het materiaal", on every building-block page: the links by route (download,
  * e-learning, website), the licence in one line, and — when the material is not openly
- * reachable (no link, or a licence that needs permission) — a request to the owning PPS.
+ * reachable (no link, or a licence that needs permission) — a request to the owning PPS. No
+ * request is offered for an archived block, nor to a PPS nobody of which reads requests (its
+ * websites instead).
  */
 export function MaterialSection(data: AssetPageData): JSX.Element {
   const { asset, licence } = data;
   const groups = materialGroups(asset.links);
   const why = whyAsk(groups, asset.license);
-  const requestPath = `${assetPath(asset.id)}/aanvragen`;
   return (
     <section class="material" aria-labelledby="materiaal-titel">
       <h2 class="utrecht-heading-2" id="materiaal-titel">
@@ -50,6 +51,35 @@ export function MaterialSection(data: AssetPageData): JSX.Element {
       <p class="utrecht-paragraph material__licence">
         <strong safe>{`Licentie: ${licence.label}.`}</strong> <span safe>{licence.oneLine}</span>
       </p>
+      <HowToAsk data={data} why={why} />
+    </section>
+  );
+}
+
+function HowToAsk({
+  data,
+  why,
+}: {
+  data: AssetPageData;
+  why: 'no-link' | 'permission' | undefined;
+}): JSX.Element {
+  const { asset } = data;
+  const requestPath = `${assetPath(asset.id)}/aanvragen`;
+  if ((data.current ?? asset).status === 'archived')
+    return (
+      <p class="utrecht-paragraph">
+        Deze bouwsteen is gearchiveerd: het materiaal aanvragen kan niet meer.
+      </p>
+    );
+  if (!data.receives)
+    return (
+      <div class="material__request">
+        {why ? <p class="utrecht-paragraph">{Html.escapeHtml(WHY[why](asset.pps.name))}</p> : ''}
+        <NoInbox contact={outsideContact(data.pps, data.lead)} />
+      </div>
+    );
+  return (
+    <>
       {why ? (
         <div class="material__request">
           <p class="utrecht-paragraph">
@@ -74,6 +104,6 @@ export function MaterialSection(data: AssetPageData): JSX.Element {
           </a>
         </p>
       )}
-    </section>
+    </>
   );
 }

@@ -3,7 +3,8 @@ import type { OrganisationDto } from '@bouwsteen/organisations';
 import { assetPath } from '../../components/asset-card';
 import { contactRole } from '../../components/contact-role';
 import { safeUrl } from '../../components/facts';
-import { formatDate, formatHours } from '../../format/format';
+import { formatDate, formatEuro, formatHours } from '../../format/format';
+import type { LabelBook } from '../../format/labels';
 import type { Course } from './course.page';
 
 /**
@@ -124,4 +125,28 @@ export function CourseContact(props: {
       )}
     </section>
   );
+}
+
+/**
+ * The target group as an employer reads it. The vocabulary's labels are written for PPS and
+ * LLO offices ("Werkenden (LLO)", "Werkzoekenden / van werk naar werk"); an employer gets the
+ * plain group. A code without a plain word keeps the vocabulary's label.
+ */
+const AUDIENCE_PLAIN: Record<string, string> = {
+  worker: 'Werkenden die zich bij- of omscholen',
+  jobseeker: 'Werkzoekenden',
+  student: 'Studenten in het mbo',
+  teacher: 'Docenten',
+  pupil: 'Leerlingen die een opleiding kiezen',
+};
+
+export function audienceInPlainWords(code: string, labels: LabelBook): string {
+  return AUDIENCE_PLAIN[code] ?? labels.label('audiences', code);
+}
+
+/** ", waarvan € 150,00 voor intake en begeleiding" — the extras' amount beside the total. */
+export function extrasNote(course: Course): string {
+  if (course.extrasCents <= 0)
+    return course.extrasDescription ? `, inclusief ${course.extrasDescription}` : '';
+  return `, waarvan ${formatEuro(course.extrasCents)} voor ${course.extrasDescription ?? 'extra begeleiding en materiaal'}`;
 }

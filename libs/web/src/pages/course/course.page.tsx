@@ -7,7 +7,7 @@ import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations'
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { formatEuro, formatHours } from '../../format/format';
-import { CourseContact, Planning } from './course-parts';
+import { CourseContact, Planning, audienceInPlainWords, extrasNote } from './course-parts';
 import { LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { unlessNotFound } from '../../http/unless-not-found';
@@ -96,7 +96,10 @@ export class CoursePage {
       '@type': 'Course',
       name: course.title,
       description: course.goals ?? undefined,
-      audience: { '@type': 'Audience', audienceType: labels.label('audiences', course.audience) },
+      audience: {
+        '@type': 'Audience',
+        audienceType: audienceInPlainWords(course.audience, labels),
+      },
       timeRequired: isoHours(course.totals.studyLoadHours),
       // A total that leaves out unpriced parts is not the price: then no offer is claimed.
       offers: unpricedNote(course)
@@ -145,7 +148,7 @@ export function CourseContent(props: {
         <dt>Voor</dt>
         <dd safe>{course.employer.name}</dd>
         <dt>Doelgroep</dt>
-        <dd safe>{labels.label('audiences', course.audience)}</dd>
+        <dd safe>{audienceInPlainWords(course.audience, labels)}</dd>
       </dl>
       {course.goals ? (
         <p class="utrecht-paragraph" safe>
@@ -208,7 +211,7 @@ export function CourseContent(props: {
         <dd safe>{formatHours(course.totals.studyLoadHours)}</dd>
         <dt>Prijs per deelnemer</dt>
         <dd safe>
-          {`${formatEuro(course.totals.priceCents)} (excl. btw)${course.extrasDescription ? `, inclusief ${course.extrasDescription}` : ''}${unpricedNote(course)}`}
+          {`${formatEuro(course.totals.priceCents)} (excl. btw)${extrasNote(course)}${unpricedNote(course)}`}
         </dd>
         <dt>Certificaten</dt>
         <dd>

@@ -106,7 +106,7 @@ export class MyPpsPage {
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/mijn-pps/verzoeken?pps=${pps.id}`}>
             {Html.escapeHtml(
-              `Verzoeken om materiaal (${openRequests === 0 ? 'geen open' : `${openRequests} open`})`,
+              `Verzoeken (${openRequests === 0 ? 'geen nieuwe' : `${openRequests} nieuw`})`,
             )}
           </a>
         </p>

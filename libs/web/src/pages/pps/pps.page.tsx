@@ -3,12 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { AssetListQueryDto, AssetSummaryDto, AssetsService } from '@bouwsteen/assets';
 import { NotFoundError, Page } from '@bouwsteen/common';
 import { pageQuery } from '../search-queries';
-import { OrganisationError, PpsDto, PpsService } from '@bouwsteen/organisations';
+import {
+  OrganisationDto,
+  OrganisationError,
+  OrganisationsService,
+  PpsDto,
+  PpsService,
+} from '@bouwsteen/organisations';
+import { RequestsService } from '@bouwsteen/requests';
 import { ReportsService } from '@bouwsteen/reports';
 import { ReuseDto, ReuseService } from '@bouwsteen/reuse';
 import { assetPath } from '../../components/asset-card';
 import { AssetSummaryList } from '../../components/asset-list';
-import { ContactRole } from '../../components/contact-role';
+import { ContactRole, NoInbox, outsideContact } from '../../components/contact-role';
+import { unlessNotFound } from '../../http/unless-not-found';
 import { Facts, Paragraphs, safeUrl } from '../../components/facts';
 import { Pagination } from '../../components/pagination';
 import { count, formatNumber } from '../../format/format';
@@ -36,6 +44,9 @@ interface PpsPageData {
   published: Page<AssetSummaryDto>;
   reusedByOthers: { assetId: string; title: string; kind: string; adopters: string[] }[];
   reusedFromOthers: Page<ReuseDto>;
+  /** Whether someone of the PPS reads requests (else its websites instead of the form). */
+  receives: boolean;
+  lead: OrganisationDto | undefined;
 }
 
 /** /pps/:id: what a PPS is, what it published, what it reused and who reused its work. */
@@ -48,6 +59,8 @@ export class PpsPage {
     private readonly assets: AssetsService,
     private readonly reuse: ReuseService,
     private readonly reports: ReportsService,
+    private readonly requests: RequestsService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async render(page: PageContext, id: string, pageParam: unknown): Promise<string> {
@@ -57,7 +70,7 @@ export class PpsPage {
         ? Math.max(1, Number(pageParam))
         : 1;
     const pps = await this.pps.get(id);
-    const [labels, published, report, reusedFromOthers] = await Promise.all([
+    const [labels, published, report, reusedFromOthers, receives, lead] = await Promise.all([
       this.labels.book(),
       this.assets.list(
         undefined,
@@ -65,6 +78,8 @@ export class PpsPage {
       ),
       this.reports.ppsReuse(id),
       this.reuse.byPps(id, pageQuery(50)),
+      this.requests.canReceive(id),
+      unlessNotFound(this.organisations.get(pps.leadInstitution.id)),
     ]);
     const data: PpsPageData = {
       pps,
@@ -72,6 +87,8 @@ export class PpsPage {
       published,
       reusedByOthers: report.assets.filter((asset) => asset.reuseCount > 0),
       reusedFromOthers,
+      receives,
+      lead,
     };
     return this.site.page(
       page,
@@ -163,11 +180,15 @@ function PpsContent(data: PpsPageData): JSX.Element {
         <h2 class="utrecht-heading-2" id="contact-titel">
           Contact
         </h2>
-        <ContactRole
-          ppsName={pps.name}
-          href={`/pps/${pps.id}/vraag`}
-          linkText="Stel een vraag of vraag materiaal aan"
-        />
+        {data.receives ? (
+          <ContactRole
+            ppsName={pps.name}
+            href={`/pps/${pps.id}/vraag`}
+            linkText="Stel een vraag of vraag materiaal aan"
+          />
+        ) : (
+          <NoInbox contact={outsideContact(pps, data.lead)} />
+        )}
       </section>
       {pps.partners.length ? (
         <section aria-labelledby="partners-titel">

@@ -78,7 +78,7 @@ export class InboxPage {
         <StatusNotice text={notice} />
         <p class="utrecht-paragraph">
           {Html.escapeHtml(
-            `${count(inbox.open, 'verzoek wacht', 'verzoeken wachten')} op antwoord. Antwoord de aanvrager per e-mail en zet het verzoek daarna op afgehandeld. Verzoeken worden na ${RETENTION_MONTHS} maanden verwijderd; alleen de projectleiders van ${pps.name} zien ze.`,
+            `${inbox.open === 0 ? 'Geen nieuwe verzoeken.' : `${count(inbox.open, 'nieuw verzoek wacht', 'nieuwe verzoeken wachten')} op antwoord: ze staan bovenaan, gemarkeerd met "Nieuw".`} Antwoord de aanvrager per e-mail en zet het verzoek daarna op afgehandeld. Verzoeken worden na ${RETENTION_MONTHS} maanden verwijderd; alleen de projectleiders van ${pps.name} zien ze.`,
           )}
         </p>
         {inbox.items.length ? (
@@ -141,8 +141,17 @@ function RequestEntry(props: {
   const handled = item.handledAt !== null;
   return (
     <li class={`request-entry${handled ? ' is-handled' : ''}`}>
-      <h2 class="utrecht-heading-3" safe>
-        {`${item.name}, ${item.organisation}`}
+      <h2 class="utrecht-heading-3">
+        {handled ? (
+          ''
+        ) : (
+          <>
+            <span class="request-entry__new">
+              Nieuw<span class="visually-hidden">:</span>
+            </span>{' '}
+          </>
+        )}
+        <span safe>{`${item.name}, ${item.organisation}`}</span>
       </h2>
       <dl class="facts">
         <dt>Verstuurd</dt>
