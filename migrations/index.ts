@@ -25,6 +25,7 @@ import { ReportInFileOrder1766102400000 } from './1766102400000-ReportInFileOrde
 import { SearchHitsCarryPrice1766188800000 } from './1766188800000-SearchHitsCarryPrice';
 import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests';
 import { ElectiveCodeIndex1766196000000 } from './1766196000000-ElectiveCodeIndex';
+import { PublishedRelations1766199600000 } from './1766199600000-PublishedRelations';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   SearchHitsCarryPrice1766188800000,
   MaterialRequests1766192400000,
   ElectiveCodeIndex1766196000000,
+  PublishedRelations1766199600000,
 ];

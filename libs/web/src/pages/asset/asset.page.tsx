@@ -4,6 +4,7 @@ import {
   AssetError,
   AssetsService,
   Licenses,
+  PublishedRelationsReader,
   SimilarAssetDto,
   attributionText,
   licenseExplanation,
@@ -46,6 +47,7 @@ export class AssetPage {
     private readonly organisations: OrganisationsService,
     private readonly licenses: Licenses,
     private readonly follow: FollowService,
+    private readonly relations: PublishedRelationsReader,
   ) {}
 
   async render(
@@ -63,7 +65,7 @@ export class AssetPage {
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
-    const { electives } = facts;
+    const { electives, relations } = facts;
     const reuseRecorded = page.principal
       ? await this.reuseRecorded(page.principal, current)
       : false;
@@ -118,7 +120,9 @@ export class AssetPage {
         section: 'zoeken',
         ogType: 'article',
         noindex: oldVersion,
-        jsonLd: oldVersion ? [] : [assetJsonLd(asset, labels, (path) => this.site.absolute(path))],
+        jsonLd: oldVersion
+          ? []
+          : [assetJsonLd(asset, labels, (path) => this.site.absolute(path), relations)],
       },
       content,
     );
@@ -137,7 +141,7 @@ export class AssetPage {
     const codes = asset.module?.electiveCode
       ? [asset.module.electiveCode]
       : (asset.curriculum?.electiveCodes ?? []);
-    const [labels, refs, versions, reuses, lineage, pps, lead, terms, electives] =
+    const [labels, refs, versions, reuses, lineage, pps, lead, terms, electives, relations] =
       await Promise.all([
         this.labels.book(),
         this.assets.summaries(undefined, referencedIds(asset)),
@@ -149,6 +153,7 @@ export class AssetPage {
         this.licenses.terms(asset.license ?? ''),
         // Only a block with keuzedelen asks (most have none).
         codes.length ? this.assets.electiveNames(codes) : [],
+        this.relations.one(id),
       ]);
     return {
       current,
@@ -161,6 +166,7 @@ export class AssetPage {
       pps,
       lead,
       terms,
+      relations,
       electives: new Map(electives.map((entry) => [entry.code, entry])),
     };
   }
