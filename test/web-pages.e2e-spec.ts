@@ -182,7 +182,11 @@ describe('web pages (e2e)', () => {
       '@type': ['LearningResource', 'Course'],
       '@id': `http://localhost:3000/bouwstenen/${cobots.id}`,
       name: 'Veilig werken met cobots',
-      license: 'https://creativecommons.org/licenses/by-sa/4.0/deed.nl',
+      // Machines get the canonical URI, people the Dutch deed beside it.
+      license: {
+        '@id': 'https://creativecommons.org/licenses/by-sa/4.0/',
+        url: 'https://creativecommons.org/licenses/by-sa/4.0/deed.nl',
+      },
       timeRequired: 'PT8H',
       version: 2,
       offers: { price: '250.00', priceCurrency: 'EUR' },
@@ -219,7 +223,13 @@ describe('web pages (e2e)', () => {
     expect(mainText(derivative)).toContain(
       'Gebaseerd op "Veilig werken met cobots" (versie 2) van Techport mbo',
     );
-    expect(jsonLd(derivative)[0].isBasedOn).toBe(`http://localhost:3000/bouwstenen/${cobots.id}`);
+    expect(jsonLd(derivative)[0].isBasedOn).toEqual([
+      {
+        '@id': `http://localhost:3000/bouwstenen/${cobots.id}`,
+        '@type': ['LearningResource', 'Course'],
+        name: 'Veilig werken met cobots',
+      },
+    ]);
   });
 
   it('shows each kind’s own fields, and links between building blocks', async () => {
@@ -230,7 +240,12 @@ describe('web pages (e2e)', () => {
     expect(mainText(curriculumPage)).toContain('36 maanden');
     expect(curriculumPage.querySelector(`#curriculum-titel`)).toBeTruthy();
     expect(curriculumPage.querySelector(`a[href="/bouwstenen/${cobots.id}"]`)).toBeTruthy();
-    expect(jsonLd(curriculumPage)[0]['@type']).toEqual(['LearningResource']);
+    expect(jsonLd(curriculumPage)[0]).toMatchObject({
+      '@type': ['LearningResource', 'EducationalOccupationalProgram'],
+      hasPart: [
+        expect.objectContaining({ '@id': `http://localhost:3000/bouwstenen/${cobots.id}` }),
+      ],
+    });
 
     const placePage = expectPage(await t.http().get(`/bouwstenen/${place.id}`).expect(200));
     expect(mainText(placePage)).toContain('Centraal model (alles op één locatie)');

@@ -13,7 +13,7 @@ import {
   translateBodyErrors,
 } from '@bouwsteen/common';
 import { AppConfig } from '@bouwsteen/config';
-import { OAI_PMH_PATH, OOAPI_PROBLEMS } from '@bouwsteen/harvest';
+import { OAI_PMH_PATH, OOAPI_PROBLEMS, feedCors } from '@bouwsteen/harvest';
 import { SiteErrorFilter, SiteRenderer } from '@bouwsteen/web';
 import { API_PREFIX } from './app.module';
 import { assignRequestId } from './request-context';
@@ -46,6 +46,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use((request: Request, response: Response, next: NextFunction) =>
     (/^\/docs(\/|$)/.test(request.path) ? swagger : strict)(request, response, next),
   );
+  // The read-only feeds (/oai, /ooapi) are for any origin; the API's CORS is set below.
+  app.use(feedCors);
   // Bodies: JSON only on the API (415 otherwise), at most BODY_LIMIT and 32 levels deep, and no
   // text that cannot be stored (NUL, control characters) anywhere in path, query or body.
   // Except a catalogue import, whose body is the file itself (CSV, .xlsx, JSON Lines, multipart).

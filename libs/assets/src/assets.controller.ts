@@ -93,9 +93,14 @@ export class AssetsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssetDto | object> {
+    // Two representations of one URL, chosen by Accept: a cache must keep them apart.
+    response.vary('Accept');
     const asset = await this.assets.get(principal, id);
     if (!this.linkedData || !prefersJsonLd(accept)) return asset;
     response.type('application/ld+json');
+    // The public description is for any origin to read, like the feeds; an answer for a
+    // signed-in reader (which may hold a draft) is left to the API's own CORS setting.
+    if (!principal) response.setHeader('Access-Control-Allow-Origin', '*');
     return this.linkedData.describe(asset);
   }
 

@@ -8,6 +8,7 @@ import { AssetEvents } from './asset-events';
 import { ContentChecks } from './content-checks';
 import { AssetPublicFace } from './asset-public-face';
 import { Licenses } from './licenses';
+import { PublishedRelationsReader } from './published-relations';
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
@@ -34,8 +35,17 @@ import { AssetEntity } from './entities/asset.entity';
     AssetEvents,
     Licenses,
     AssetPublicFace,
+    PublishedRelationsReader,
     { provide: PUBLIC_FACE, useExisting: AssetPublicFace },
   ],
-  exports: [AssetsService, AssetBulkWriter, AssetsRepository, AssetEvents, Licenses, PUBLIC_FACE],
+  exports: [
+    AssetsService,
+    AssetBulkWriter,
+    AssetsRepository,
+    AssetEvents,
+    Licenses,
+    PublishedRelationsReader,
+    PUBLIC_FACE,
+  ],
 })
 export class AssetsModule {}

@@ -9,6 +9,7 @@ export * from './dto/asset-content.dto';
 export * from './dto/derivative.dto';
 export * from './asset-events';
 export * from './licenses';
+export * from './published-relations';
 export * from './dto/similar-asset.dto';
 export * from './dto/publish-check.dto';
 export { missingToPublish, publishProblems } from './completeness';

@@ -1,6 +1,7 @@
 import {
   LicenseTerms,
   attributionText,
+  canonicalLicenseUrl,
   derivativeLicenseProblem,
   licenseExplanation,
   licenseInOneLine,
@@ -26,6 +27,18 @@ describe('licence terms', () => {
     );
     expect(licenseUrl('CC0-1.0')).toContain('publicdomain/zero/1.0');
     expect(licenseUrl('all-rights-reserved')).toBeUndefined();
+  });
+
+  it('names Creative Commons licences by their canonical URI for machines, and nothing else', () => {
+    expect(canonicalLicenseUrl('CC-BY-4.0')).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(canonicalLicenseUrl('CC-BY-NC-SA-4.0')).toBe(
+      'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+    );
+    expect(canonicalLicenseUrl('CC0-1.0')).toBe(
+      'https://creativecommons.org/publicdomain/zero/1.0/',
+    );
+    expect(canonicalLicenseUrl('all-rights-reserved')).toBeUndefined();
+    expect(canonicalLicenseUrl('CC-BY-4.0-evil')).toBeUndefined();
   });
 
   it('explains each term in plain Dutch', () => {

@@ -61,13 +61,29 @@ export function licenseNotes(source: LicenseTerms): string[] {
   return notes;
 }
 
-/** The licence's own page (the Dutch deed for Creative Commons); undefined when there is none. */
-export function licenseUrl(code: string): string | undefined {
-  if (code === 'CC0-1.0') return 'https://creativecommons.org/publicdomain/zero/1.0/deed.nl';
+/** A Creative Commons licence's path below creativecommons.org, e.g. `licenses/by-sa/4.0/`. */
+function creativeCommonsPath(code: string): string | undefined {
+  if (code === 'CC0-1.0') return 'publicdomain/zero/1.0/';
   const match = /^CC-(BY(?:-(?:NC|SA|ND))*)-(\d\.\d)$/.exec(code);
-  return match
-    ? `https://creativecommons.org/licenses/${match[1].toLowerCase()}/${match[2]}/deed.nl`
-    : undefined;
+  return match ? `licenses/${match[1].toLowerCase()}/${match[2]}/` : undefined;
+}
+
+/**
+ * The licence's page for people (the Dutch deed for Creative Commons); undefined when there is
+ * none (all rights reserved).
+ */
+export function licenseUrl(code: string): string | undefined {
+  const path = creativeCommonsPath(code);
+  return path ? `https://creativecommons.org/${path}deed.nl` : undefined;
+}
+
+/**
+ * The licence's canonical URI, as machines compare it (schema.org `license`, LOM, Dublin
+ * Core): `https://creativecommons.org/licenses/by/4.0/`; undefined for all rights reserved.
+ */
+export function canonicalLicenseUrl(code: string): string | undefined {
+  const path = creativeCommonsPath(code);
+  return path ? `https://creativecommons.org/${path}` : undefined;
 }
 
 /**

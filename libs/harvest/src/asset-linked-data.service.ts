@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AssetDto, AssetLinkedData } from '@bouwsteen/assets';
+import { AssetDto, AssetLinkedData, PublishedRelationsReader } from '@bouwsteen/assets';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { LabelBook, TaxonomyService } from '@bouwsteen/taxonomy';
 import { assetJsonLd } from './asset-json-ld';
@@ -10,11 +10,20 @@ import { publicLinks } from './public-links';
 export class AssetLinkedDataService implements AssetLinkedData {
   constructor(
     private readonly taxonomy: TaxonomyService,
+    private readonly relations: PublishedRelationsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async describe(asset: AssetDto): Promise<object> {
-    const labels = new LabelBook(await this.taxonomy.vocabularies());
-    return assetJsonLd(asset, labels, publicLinks(this.config).absolute);
+    const [vocabularies, relations] = await Promise.all([
+      this.taxonomy.vocabularies(),
+      this.relations.one(asset.id),
+    ]);
+    return assetJsonLd(
+      asset,
+      new LabelBook(vocabularies),
+      publicLinks(this.config).absolute,
+      relations,
+    );
   }
 }

@@ -15,6 +15,25 @@ const RESOURCE_TYPE_SOURCE =
 const LICENSE_SOURCE = 'https://purl.edustandaard.nl/copyrightsandotherrestrictions_nllom_20180530';
 const PURPOSE_SOURCE = 'http://purl.edustandaard.nl/classification_purpose_nllom_20180530';
 const ACCESS_SOURCE = 'http://purl.edustandaard.nl/classification_accessrights_nllom_20180530';
+/** NL-LOM's relation kinds (as Edurep's own records name them): haspart, ispartof, isbasedon, … */
+const RELATION_SOURCE = 'http://purl.edustandaard.nl/relation_kind_nllom_20131211';
+/** Our relations as NL-LOM relation kinds, in the order the record lists them. */
+const RELATION_KINDS: [keyof RecordFacts['relations'], string][] = [
+  ['hasPart', 'haspart'],
+  ['isPartOf', 'ispartof'],
+  ['isBasedOn', 'isbasedon'],
+  ['isBasisFor', 'isbasisfor'],
+];
+/**
+ * The mbo qualification structure as classification systems. Purpose `competency` (LOMv1.0):
+ * a crebo code names a qualification and a keuzedeel code an elective, both sets of
+ * competences SBB describes; "educational level" is the OBK level above, and "discipline"
+ * is the OBK vocabulary these codes are not part of.
+ */
+const QUALIFICATION_SOURCES = {
+  crebo: 'Kwalificatiestructuur mbo (SBB): kwalificaties (crebo)',
+  elective: 'Kwalificatiestructuur mbo (SBB): keuzedelen',
+};
 /** LOM aggregation: a module is a lesson-sized unit, a curriculum a whole course of study. */
 const AGGREGATION: Record<string, string> = {
   infrastructure: '1',
@@ -96,6 +115,17 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
   vocab(rights, 'copyrightAndOtherRestrictions', LICENSE_SOURCE, facts.nlLomLicense);
   if (facts.licenseUrl) text(rights.ele('description'), facts.licenseUrl, 'x-none');
 
+  // Related blocks by the same catalog and entry as the record's own general/identifier.
+  for (const [relation, kind] of RELATION_KINDS)
+    for (const related of facts.relations[relation]) {
+      const node = lom.ele('relation');
+      vocab(node, 'kind', RELATION_SOURCE, kind);
+      const resource = node.ele('resource');
+      const identifier = resource.ele('identifier');
+      identifier.ele('catalog').txt('URI').up().ele('entry').txt(facts.pageOf(related.id));
+      text(resource.ele('description'), related.title);
+    }
+
   const paths = row.levels.map(obkLevelPath).filter((path) => path.length > 0);
   if (paths.length) {
     const classification = lom.ele('classification');
@@ -108,6 +138,21 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
         taxon.ele('id').txt(concept.id);
         text(taxon.ele('entry'), concept.label, 'nl');
       }
+    }
+  }
+  for (const [codes, source, label] of [
+    [row.crebo_codes, QUALIFICATION_SOURCES.crebo, 'crebo'],
+    [row.elective_codes, QUALIFICATION_SOURCES.elective, 'keuzedeel'],
+  ] as const) {
+    if (!codes.length) continue;
+    const classification = lom.ele('classification');
+    vocab(classification, 'purpose', 'LOMv1.0', 'competency');
+    for (const code of codes) {
+      const path = classification.ele('taxonPath');
+      text(path.ele('source'), source, 'nl');
+      const taxon = path.ele('taxon');
+      taxon.ele('id').txt(code);
+      text(taxon.ele('entry'), `${label} ${code}`, 'nl');
     }
   }
   const access = lom.ele('classification');

@@ -31,5 +31,9 @@ export function writeOaiDc(parent: XMLBuilder, facts: RecordFacts): void {
   add('format', 'text/html');
   add('identifier', facts.pageUrl);
   add('language', row.language);
+  // Every related block by its page, the same form as this record's dc:identifier.
+  const { hasPart, isPartOf, isBasedOn, isBasisFor } = facts.relations;
+  const related = [...hasPart, ...isPartOf, ...isBasedOn, ...isBasisFor].map((block) => block.id);
+  for (const id of new Set(related)) add('relation', facts.pageOf(id));
   add('rights', facts.licenseUrl ?? 'Alle rechten voorbehouden');
 }

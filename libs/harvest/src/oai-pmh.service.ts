@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { wholeSeconds } from '@bouwsteen/assets';
+import { PublicRelations, PublishedRelationsReader, wholeSeconds } from '@bouwsteen/assets';
 import { Clock } from '@bouwsteen/common';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { OaiArguments, readArguments } from './oai-arguments';
@@ -38,6 +38,7 @@ export class OaiPmhService {
 
   constructor(
     private readonly records: OaiRecordsRepository,
+    private readonly relations: PublishedRelationsReader,
     private readonly taxonomy: TaxonomyService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -111,7 +112,8 @@ export class OaiPmhService {
       case 'GetRecord': {
         const format = this.format(args.metadataPrefix!);
         const row = await this.existing(args.identifier!);
-        return (node) => this.writeRecord(node, row, format);
+        const relations = await this.relationsOf([row]);
+        return (node) => this.writeRecord(node, row, format, relations);
       }
       case 'ListIdentifiers':
       case 'ListRecords':
@@ -192,6 +194,9 @@ export class OaiPmhService {
     if (rows.length === 0 && state.cursor === 0)
       throw new OaiError(OaiErrorCode.NoRecordsMatch, 'No records match these arguments');
     const page = rows.slice(0, PAGE_SIZE);
+    // One query for the whole page's relations, never one per record.
+    const relations =
+      args.verb === 'ListRecords' ? await this.relationsOf(page) : new Map<string, never>();
     const more = rows.length > PAGE_SIZE;
     const last = page.at(-1);
     const next: TokenState | undefined =
@@ -206,7 +211,7 @@ export class OaiPmhService {
     return (node) => {
       for (const row of page)
         if (args.verb === 'ListIdentifiers') this.writeHeader(node, row);
-        else this.writeRecord(node, row, format);
+        else this.writeRecord(node, row, format, relations);
       // A list in several pieces ends with an empty token (§3.5).
       if (next)
         node
@@ -270,14 +275,24 @@ export class OaiPmhService {
     for (const set of setsOf(row)) header.ele('setSpec').txt(set);
   }
 
-  private writeRecord(node: XMLBuilder, row: OaiRecordRow, format: (typeof FORMATS)[number]): void {
+  /** The listed relations of the records that carry metadata (deleted ones are headers). */
+  private relationsOf(rows: OaiRecordRow[]): Promise<Map<string, PublicRelations>> {
+    return this.relations.of(rows.filter((row) => !row.deleted).map((row) => row.id));
+  }
+
+  private writeRecord(
+    node: XMLBuilder,
+    row: OaiRecordRow,
+    format: (typeof FORMATS)[number],
+    relations: Map<string, PublicRelations>,
+  ): void {
     const record = node.ele('record');
     this.writeHeader(record, row);
     // A deleted record is its header alone (§2.5.1).
     if (row.deleted) return;
     format.write(
       record.ele('metadata'),
-      recordFacts(row, this.links.page(row.id), this.identifierOf(row.id)),
+      recordFacts(row, this.links.page, this.identifierOf(row.id), relations.get(row.id)),
     );
   }
 }

@@ -26,6 +26,10 @@ export interface OaiRecordRow {
   module_type: string | null;
   first_published_at: Date;
   based_on_asset_id: string | null;
+  /** A curriculum's qualifications (crebo codes). */
+  crebo_codes: string[];
+  /** The keuzedelen a curriculum includes, or the one a module is. */
+  elective_codes: string[];
 }
 
 /** Which records a list request asks for; every field narrows it. */
@@ -55,7 +59,7 @@ const RECORDS_SQL = `
          p.id AS pps_id, p.name AS pps_name, p.provinces, p.lead_name,
          a.title, a.summary, a.description, a.keywords, a.language, a.levels, a.license,
          a.study_load_hours, a.price_cents, a.audiences, a.module_type, a.first_published_at,
-         a.based_on_asset_id
+         a.based_on_asset_id, a.crebo_codes, a.elective_codes
   FROM asset_published a
   JOIN pps_public p ON p.id = a.pps_id`;
 

@@ -1,4 +1,10 @@
-import { isOpenLicense, licenseUrl, nlLomLicense } from '@bouwsteen/assets';
+import {
+  PublicRelations,
+  canonicalLicenseUrl,
+  isOpenLicense,
+  nlLomLicense,
+  noRelations,
+} from '@bouwsteen/assets';
 import { OaiRecordRow } from './oai-records.repository';
 
 /** What both metadata formats say about a record, decided once. */
@@ -7,24 +13,31 @@ export interface RecordFacts {
   /** The public building-block page: the object's identifier and location. */
   pageUrl: string;
   oaiIdentifier: string;
+  /** The licence's canonical URI (all rights reserved: none). */
   licenseUrl?: string;
   nlLomLicense: string;
   openAccess: boolean;
   paid: boolean;
+  /** Its listed relations (assets' read surface), each related block named by its page. */
+  relations: PublicRelations;
+  pageOf: (id: string) => string;
 }
 
 export function recordFacts(
   row: OaiRecordRow,
-  pageUrl: string,
+  pageOf: (id: string) => string,
   oaiIdentifier: string,
+  relations: PublicRelations = noRelations(),
 ): RecordFacts {
   return {
     row,
-    pageUrl,
+    pageUrl: pageOf(row.id),
     oaiIdentifier,
-    licenseUrl: licenseUrl(row.license),
+    licenseUrl: canonicalLicenseUrl(row.license),
     nlLomLicense: nlLomLicense(row.license),
     openAccess: isOpenLicense(row.license),
     paid: (row.price_cents ?? 0) > 0,
+    relations,
+    pageOf,
   };
 }

@@ -34,6 +34,9 @@ const MODES: Record<string, string> = {
   workplace: 'situated',
 };
 
+/** The code type of a keuzedeel (elective) code, K + 4 digits. */
+export const KEUZEDEEL_CODE = 'x-keuzedeel';
+
 const text = (language: string, value: string) => [{ language, value }];
 
 /** The mbo levels (1–4; entree is 1) among education level codes. */
@@ -71,9 +74,15 @@ export function toCourse(row: CourseRow, context: OoapiContext): Record<string, 
     primaryCode: { codeType: 'identifier', code: row.id },
     name: text(language, row.title),
     abbreviation: row.title.slice(0, 256),
-    description: text(language, row.description ?? row.summary),
+    // A falsy test, not `??`: an empty description says nothing and the summary does.
+    description: text(language, row.description || row.summary),
     teachingLanguage: LANGUAGES[row.language] ?? 'nld',
     level: ooapiLevel(row.levels),
+    // The keuzedeel a module is: a code of SBB's, not ours, so with a custom code type (the
+    // spec's codeType is an extensible enumeration: "use x- to prefix custom values").
+    ...(row.elective_codes.length
+      ? { otherCodes: row.elective_codes.map((code) => ({ codeType: KEUZEDEEL_CODE, code })) }
+      : {}),
     ...(hours && hours > 0 ? { studyLoad: { studyLoadUnit: 'hour', value: hours } } : {}),
     ...(modes.length ? { modeOfDelivery: modes } : {}),
     ...(starts.length ? { firstStartDate: starts[0] } : {}),
@@ -111,7 +120,7 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
     programType: 'program',
     name: text(language, row.title),
     abbreviation: row.title.slice(0, 256),
-    description: text(language, row.description ?? row.summary),
+    description: text(language, row.description || row.summary),
     teachingLanguage: LANGUAGES[row.language] ?? 'nld',
     ...(months ? { duration: `P${months}M` } : {}),
     ...(qualification ? { levelOfQualification: qualification } : {}),
@@ -129,7 +138,7 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
       {
         consumerKey: 'x-bouwsteen',
         license: row.license,
-        ...(row.details.learningPaths?.length ? { learningPaths: row.details.learningPaths } : {}),
+        ...(row.learning_paths.length ? { learningPaths: row.learning_paths } : {}),
         pps: { id: row.pps_id, name: row.pps_name },
         page: context.page(row.id),
       },

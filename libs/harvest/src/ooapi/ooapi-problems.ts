@@ -6,9 +6,9 @@ import {
   Problem,
   ProblemDialect,
 } from '@bouwsteen/common';
+import { OOAPI_PATH } from './ooapi-path';
 
-/** Where OOAPI is served: every error at or below it is answered as the spec's Problem. */
-export const OOAPI_PATH = '/ooapi';
+export { OOAPI_PATH };
 
 /** What the OOAPI service refuses: a parameter it cannot take (400) or an unknown id (404). */
 export class OoapiProblem extends DomainException {

@@ -21,6 +21,8 @@ export interface CourseRow extends PublishedRow {
   study_load_hours: string | null;
   delivery_modes: string[];
   price_cents: number | null;
+  /** The keuzedeel this module is (none or one). */
+  elective_codes: string[];
   details: {
     learningOutcomes?: { text: string }[];
     offerings?: { period: { start: string; end: string }; location?: string; seats?: number }[];
@@ -30,7 +32,10 @@ export interface CourseRow extends PublishedRow {
 /** A published curriculum as OOAPI describes it: a program. */
 export interface ProgramRow extends PublishedRow {
   crebo_codes: string[];
-  details: { durationMonths?: number; learningPaths?: string[] };
+  learning_paths: string[];
+  /** Its modules, in its order (listed or not: ask for the listed ones). */
+  component_ids: string[];
+  details: { durationMonths?: number };
 }
 
 export interface OrganizationRow {
@@ -46,15 +51,15 @@ export interface OrganizationRow {
  */
 const COURSES_SQL = `
   SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.module_type,
-         a.study_load_hours, a.delivery_modes, a.price_cents, p.id AS pps_id, p.name AS pps_name,
-         a.details
+         a.study_load_hours, a.delivery_modes, a.price_cents, a.elective_codes,
+         p.id AS pps_id, p.name AS pps_name, a.details
   FROM asset_published a
   JOIN pps_public p ON p.id = a.pps_id
   WHERE a.listed AND a.kind = 'module'`;
 
 const PROGRAMS_SQL = `
   SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.crebo_codes,
-         p.id AS pps_id, p.name AS pps_name, a.details
+         a.learning_paths, a.component_ids, p.id AS pps_id, p.name AS pps_name, a.details
   FROM asset_published a
   JOIN pps_public p ON p.id = a.pps_id
   WHERE a.listed AND a.kind = 'curriculum'`;
@@ -100,6 +105,35 @@ export class OoapiRecordsRepository {
       offset,
       limit,
     ]);
+  }
+
+  /**
+   * A page of the listed courses among these ids (a program's modules) in the spec's default
+   * order for a program's courses (courseId), with their total.
+   */
+  async coursesAmong(
+    ids: string[],
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: CourseRow[]; total: number }> {
+    const rows: CourseRow[] = await this.dataSource.query(
+      `${COURSES_SQL} AND a.id = ANY($1::uuid[]) ORDER BY a.id OFFSET $2 LIMIT $3`,
+      [ids, offset, limit],
+    );
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (${COURSES_SQL} AND a.id = ANY($1::uuid[])) c`,
+      [ids],
+    );
+    return { rows, total: n };
+  }
+
+  /** Listed programs by id, in name order (a course's programs). */
+  async programsAmong(ids: string[]): Promise<ProgramRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `${PROGRAMS_SQL} AND a.id = ANY($1::uuid[]) ORDER BY a.title, a.id`,
+      [ids],
+    );
   }
 
   async program(id: string): Promise<ProgramRow | undefined> {

@@ -51,6 +51,12 @@ export class OoapiController {
     return answer(response, () => this.ooapi.program(id, expansions(query)));
   }
 
+  @Get('programs/:id/courses')
+  @Auth({ public: true })
+  programCourses(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
+    return answer(response, () => this.ooapi.programCourses(id, this.ooapi.paging(query)));
+  }
+
   @Get('courses/:id')
   @Auth({ public: true })
   course(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PublishedRelationsReader } from '@bouwsteen/assets';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   OoapiContext,
@@ -33,6 +34,7 @@ export class OoapiService {
 
   constructor(
     private readonly records: OoapiRecordsRepository,
+    private readonly relations: PublishedRelationsReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.context = {
@@ -101,9 +103,37 @@ export class OoapiService {
     return program;
   }
 
+  /** A program's courses: its listed modules, paged, in courseId order (the spec's default). */
+  async programCourses(id: string, paging: Paging) {
+    this.uuid(id);
+    const program = await this.records.program(id);
+    if (!program) throw new OoapiProblem(404, 'No program has this id');
+    const { rows, total } = await this.records.coursesAmong(
+      program.component_ids,
+      (paging.pageNumber - 1) * paging.pageSize,
+      paging.pageSize,
+    );
+    return page(
+      paging,
+      total,
+      rows.map((row) => toCourse(row, this.context)),
+    );
+  }
+
+  /**
+   * One course; `programs` names the listed curricula it is part of (assets' read surface),
+   * by id, or whole with `expand=programs`.
+   */
   async course(id: string, expand: string[]) {
     const row = await this.courseRow(id);
     const course = toCourse(row, this.context);
+    const programIds = (await this.relations.one(id)).isPartOf.map((program) => program.id);
+    if (programIds.length)
+      course.programs = expand.includes('programs')
+        ? (await this.records.programsAmong(programIds)).map((program) =>
+            toProgram(program, this.context),
+          )
+        : programIds;
     if (expand.includes('organization')) course.organization = await this.organization(row.pps_id);
     return course;
   }

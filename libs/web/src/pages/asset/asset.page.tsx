@@ -4,6 +4,7 @@ import {
   AssetError,
   AssetsService,
   Licenses,
+  PublishedRelationsReader,
   SimilarAssetDto,
   attributionText,
   licenseExplanation,
@@ -48,6 +49,7 @@ export class AssetPage {
     private readonly licenses: Licenses,
     private readonly follow: FollowService,
     private readonly requests: RequestsService,
+    private readonly relations: PublishedRelationsReader,
   ) {}
 
   async render(
@@ -65,7 +67,7 @@ export class AssetPage {
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
-    const { electives, receives } = facts;
+    const { electives, receives, relations } = facts;
     const reuseRecorded = page.principal
       ? await this.reuseRecorded(page.principal, current)
       : false;
@@ -121,7 +123,9 @@ export class AssetPage {
         section: 'zoeken',
         ogType: 'article',
         noindex: oldVersion,
-        jsonLd: oldVersion ? [] : [assetJsonLd(asset, labels, (path) => this.site.absolute(path))],
+        jsonLd: oldVersion
+          ? []
+          : [assetJsonLd(asset, labels, (path) => this.site.absolute(path), relations)],
       },
       content,
     );
@@ -140,21 +144,33 @@ export class AssetPage {
     const codes = asset.module?.electiveCode
       ? [asset.module.electiveCode]
       : (asset.curriculum?.electiveCodes ?? []);
-    const [labels, refs, versions, reuses, lineage, pps, lead, terms, electives, receives] =
-      await Promise.all([
-        this.labels.book(),
-        this.assets.summaries(undefined, referencedIds(asset)),
-        this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
-        this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
-        this.assets.lineage(undefined, id),
-        this.pps.get(asset.pps.id),
-        unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
-        this.licenses.terms(asset.license ?? ''),
-        // Only a block with keuzedelen asks (most have none).
-        codes.length ? this.assets.electiveNames(codes) : [],
-        // Whether anyone reads the PPS's requests (one indexed query, beside the others).
-        this.requests.canReceive(asset.pps.id),
-      ]);
+    const [
+      labels,
+      refs,
+      versions,
+      reuses,
+      lineage,
+      pps,
+      lead,
+      terms,
+      electives,
+      receives,
+      relations,
+    ] = await Promise.all([
+      this.labels.book(),
+      this.assets.summaries(undefined, referencedIds(asset)),
+      this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
+      this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
+      this.assets.lineage(undefined, id),
+      this.pps.get(asset.pps.id),
+      unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
+      this.licenses.terms(asset.license ?? ''),
+      // Only a block with keuzedelen asks (most have none).
+      codes.length ? this.assets.electiveNames(codes) : [],
+      // Whether anyone reads the PPS's requests (one indexed query, beside the others).
+      this.requests.canReceive(asset.pps.id),
+      this.relations.one(id),
+    ]);
     return {
       current,
       asset,
@@ -167,6 +183,7 @@ export class AssetPage {
       lead,
       terms,
       receives,
+      relations,
       electives: new Map(electives.map((entry) => [entry.code, entry])),
     };
   }

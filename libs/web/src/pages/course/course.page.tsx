@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { attributionText, licenseUrl } from '@bouwsteen/assets';
+import { attributionText, canonicalLicenseUrl } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { CoursesService } from '@bouwsteen/courses';
 import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations';
@@ -124,7 +124,7 @@ export class CoursePage {
         name: item.title,
         url: this.site.absolute(assetPath(item.assetId, item.version)),
         version: item.version,
-        license: licenseUrl(item.license),
+        license: canonicalLicenseUrl(item.license),
         provider: { '@type': 'Organization', name: item.ppsName },
       })),
     };
