@@ -676,7 +676,14 @@ describe('catalogue import and export (e2e)', () => {
         infrastructure: {
           model: 'central',
           natures: ['physical'],
-          locations: [{ name: 'Greenwich', lat: 51.4779, lng: -0.0000001 }],
+          locations: [
+            {
+              name: 'Greenwich',
+              address: { city: 'Londen', country: 'GB' },
+              lat: 51.4779,
+              lng: -0.0000001,
+            },
+          ],
         },
       },
       {

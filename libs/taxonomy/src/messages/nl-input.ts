@@ -47,6 +47,10 @@ export const NL_INPUT = {
   isCreboCode: () => 'Vul een crebocode in: vijf cijfers, zoals 25923.',
   isElectiveCode: () => 'Vul een keuzedeelcode in: een K met vier cijfers, zoals K0080.',
   isPhoneNumber: () => 'Vul een telefoonnummer in, zoals +31 20 123 4567.',
+  latLngSwapped: () =>
+    'Breedtegraad en lengtegraad lijken omgewisseld: in Nederland ligt de breedtegraad tussen 50,7 en 53,6 (zoals 52,3) en de lengtegraad tussen 3,3 en 7,3 (zoals 4,9). Zet het getal rond 52 bij breedtegraad en het getal rond 5 bij lengtegraad.',
+  inNetherlands: () =>
+    'Deze plek ligt niet in Nederland: de breedtegraad ligt hier tussen 50,7 en 53,6, de lengtegraad tussen 3,3 en 7,3. Controleer de coördinaten, of kies bij het adres het land waar de plek ligt.',
   isPostalCode: () => 'Vul een Nederlandse postcode in, zoals 1941 AA.',
   isCountryCode: () => 'Vul een landcode van twee hoofdletters in, zoals NL.',
   isKvkNumber: () => 'Vul een KvK-nummer in: acht cijfers.',
