@@ -404,6 +404,66 @@ describe('forms keep the work (e2e)', () => {
     });
   });
 
+  describe('lengths as the database counts them', () => {
+    /** 200 characters to class-validator (it leaves the variation selector out), 400 to PostgreSQL. */
+    const HEARTS = '\u2764\uFE0F'.repeat(200);
+
+    it('names a title too long for its column at the field, the form kept; what fits is saved', async () => {
+      await browser.get(`/mijn-pps/nieuw?soort=practice&pps=${ownPps}`);
+      const form = (title: string) =>
+        post(browser, '/mijn-pps/nieuw', {
+          _formulier: browser.token,
+          soort: 'practice',
+          pps: ownPps,
+          title,
+          summary: 'Een goede praktijk over stageplekken.',
+        });
+      const page = failedForm(await form(HEARTS));
+      expect(message(page, 'title')).toBe('Gebruik hoogstens 200 tekens.');
+      expect(inputValue(page, 'title')).toBe(HEARTS);
+      expect(inputValue(page, 'summary')).toBe('Een goede praktijk over stageplekken.');
+      // Emoji and letters with combining accents fit as the database counts them.
+      for (const title of [
+        '\u{1F527}'.repeat(200),
+        'e\u0301'.repeat(100),
+        '\u2764\uFE0F'.repeat(100),
+      ])
+        expect((await form(title)).status).toBe(303);
+    });
+
+    it("answers the API 400 at the field, never the column's check", async () => {
+      const refused = await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(lead))
+        .send(moduleBody(ownPps, { title: HEARTS }))
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'title', code: 'maxLength', values: { max: 200 } }),
+      ]);
+    });
+
+    it("names an e-mail address longer than its column in lower case ('İ'), the request form kept", async () => {
+      const requester = new PageBrowser(t);
+      const path = `/bouwstenen/${otherAsset}/aanvragen`;
+      await requester.get(path);
+      const label = '\u0130'.repeat(60);
+      const email = `${'\u0130'.repeat(32)}@${label}.${label}.nl`;
+      const page = failedForm(
+        await post(requester, path, {
+          _formulier: requester.token,
+          name: 'Sanne de Vries',
+          email,
+          organisation: 'ROC Voorbeeld',
+          purpose: 'Voor leerjaar 2.',
+        }),
+      );
+      expect(message(page, 'email')).toContain('Dit e-mailadres is te lang');
+      expect(inputValue(page, 'email')).toBe(email);
+      expect(inputValue(page, 'purpose')).toBe('Voor leerjaar 2.');
+    });
+  });
+
   describe('the API keeps its problem+json', () => {
     it('stores pasted text normalised and refuses a NUL naming the field', async () => {
       const created = await t

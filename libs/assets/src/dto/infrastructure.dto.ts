@@ -10,10 +10,9 @@ import {
   IsUUID,
   Max,
   Min,
-  MaxLength,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { AddressDto } from '@bouwsteen/organisations';
 import { NestedList, NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';

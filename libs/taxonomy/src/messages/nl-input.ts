@@ -36,6 +36,8 @@ export const NL_INPUT = {
   isIn: () => 'Kies een waarde uit de lijst.',
   isUuid: () => 'Vul een geldig id in (een UUID), of kies er een uit de lijst.',
   isEmail: () => 'Vul een geldig e-mailadres in, zoals naam@school.nl.',
+  emailKeyTooLong: () =>
+    'Dit e-mailadres is te lang: Bouwsteen bewaart het ook in kleine letters, en dan telt het meer dan 254 tekens (een letter als İ wordt er twee). Gebruik een korter adres.',
   isAsciiEmail: () =>
     'Gebruik een e-mailadres met alleen gewone letters (a-z), cijfers en leestekens, zoals naam@school.nl. Letters met accenten of uit een ander schrift kan Bouwsteen niet gebruiken.',
   isUrl: () => 'Vul een volledig webadres in, beginnend met https://.',
