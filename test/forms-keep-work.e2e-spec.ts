@@ -464,6 +464,65 @@ describe('forms keep the work (e2e)', () => {
     });
   });
 
+  describe('invisible characters that turn a text around', () => {
+    const TURNED = 'Lassen \u202Esregnigeb\u202C voor iedereen';
+
+    it('names them at the field on the form, shown by their number, everything kept; nothing stored', async () => {
+      await browser.get(`/mijn-pps/nieuw?soort=practice&pps=${ownPps}`);
+      const before = (
+        await t
+          .http()
+          .get(`/api/v1/assets?ppsId=${ownPps}&pageSize=1`)
+          .set(bearer(lead))
+          .expect(200)
+      ).body.totalItems;
+      const page = failedForm(
+        await post(browser, '/mijn-pps/nieuw', {
+          _formulier: browser.token,
+          soort: 'practice',
+          pps: ownPps,
+          title: TURNED,
+          summary: 'Een samenvatting met \u2066een isolaat\u2069 erin.',
+        }),
+      );
+      expect(message(page, 'title')).toContain('onzichtbare tekens die de leesrichting omdraaien');
+      expect(message(page, 'title')).toContain('[U+202E] [U+202C]');
+      expect(inputValue(page, 'title')).toBe('Lassen [U+202E]sregnigeb[U+202C] voor iedereen');
+      expect(message(page, 'summary')).toContain('[U+2066] [U+2069]');
+      const after = (
+        await t
+          .http()
+          .get(`/api/v1/assets?ppsId=${ownPps}&pageSize=1`)
+          .set(bearer(lead))
+          .expect(200)
+      ).body.totalItems;
+      expect(after).toBe(before);
+    });
+
+    it('answers the API 400 problem+json naming the field; right-to-left marks stay welcome', async () => {
+      const refused = await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(lead))
+        .send(moduleBody(ownPps, { title: TURNED }))
+        .expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'title',
+          code: 'textHiddenFormat',
+          values: { chars: 'U+202E U+202C', count: 2 },
+        }),
+      ]);
+      await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(lead))
+        .send(moduleBody(ownPps, { title: unique('Lassen \u200Fمرحبا\u200E') }))
+        .expect(201);
+    });
+  });
+
   describe('the API keeps its problem+json', () => {
     it('stores pasted text normalised and refuses a NUL naming the field', async () => {
       const created = await t

@@ -65,6 +65,15 @@ export const NL_INPUT = {
       : 'Deze tekst bevat onzichtbare stuurtekens die niet kunnen worden opgeslagen. Haal ze weg en probeer het opnieuw.',
   textSurrogate: () =>
     'Deze tekst bevat een half teken (bijvoorbeeld van een emoji) dat niet kan worden opgeslagen. Typ het laatste stuk opnieuw.',
+  textHiddenFormat: (v) =>
+    `Deze tekst bevat onzichtbare tekens die de leesrichting omdraaien of tekst verbergen${
+      v.chars
+        ? `, hier zichtbaar gemaakt als ${String(v.chars)
+            .split(' ')
+            .map((char) => `[${char}]`)
+            .join(' ')}`
+        : ''
+    }. Daardoor leest de tekst op het scherm anders dan hij is. Haal ${Number(v.count) === 1 ? 'het' : 'ze'} weg en probeer het opnieuw.`,
   // `file`: the text came from an imported file, which the person saves again rather than retypes.
   textUnreadable: (v) =>
     v.file
