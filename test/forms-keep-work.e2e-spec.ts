@@ -61,6 +61,8 @@ describe('forms keep the work (e2e)', () => {
     const links = summary?.querySelectorAll('a') ?? [];
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
+      // Each line names its field in Dutch, and a question is not followed by a colon.
+      expect(link.text).not.toMatch(/\?:|^Formulier:|^\w+(\.\w+)+:/);
       const target = link.getAttribute('href')!.slice(1);
       expect({ link: link.text, exists: !!page.getElementById(target) }).toEqual({
         link: link.text,
@@ -459,6 +461,23 @@ describe('forms keep the work (e2e)', () => {
         }),
       );
       expect(message(page, 'email')).toContain('Dit e-mailadres is te lang');
+      expect(page.querySelectorAll('#foutmeldingen a').map((link) => link.text)).toEqual([
+        expect.stringMatching(/^Uw e-mailadres: Dit e-mailadres is te lang/),
+      ]);
+      // A question as a label is not followed by a colon in the summary.
+      await requester.get(path);
+      const empty = failedForm(
+        await post(requester, path, {
+          _formulier: requester.token,
+          name: 'Sanne de Vries',
+          email: 's.devries@roc-voorbeeld.nl',
+          organisation: 'ROC Voorbeeld',
+          purpose: '',
+        }),
+      );
+      expect(empty.querySelectorAll('#foutmeldingen a').map((link) => link.text)).toEqual([
+        'Waarvoor wilt u het gebruiken? Vul dit veld in.',
+      ]);
       expect(inputValue(page, 'email')).toBe(email);
       expect(inputValue(page, 'purpose')).toBe('Voor leerjaar 2.');
     });

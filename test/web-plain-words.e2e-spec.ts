@@ -26,6 +26,7 @@ const FORBIDDEN_WORDS = [
   'WGS84',
   'latitude',
   'longitude',
+  'UUID',
 ];
 
 /**

@@ -34,7 +34,8 @@ export const NL_INPUT = {
   min: (v) => `Vul een getal in van ${dutchNumber(v.min)} of meer.`,
   max: (v) => `Vul een getal in van ${dutchNumber(v.max)} of minder.`,
   isIn: () => 'Kies een waarde uit de lijst.',
-  isUuid: () => 'Vul een geldig id in (een UUID), of kies er een uit de lijst.',
+  isUuid: () =>
+    'Dit verwijst naar niets wat Bouwsteen kent. Kies er een uit de lijst, of neem de code over zoals Bouwsteen hem gaf (bijvoorbeeld uit een export).',
   isEmail: () => 'Vul een geldig e-mailadres in, zoals naam@school.nl.',
   emailKeyTooLong: () =>
     'Dit e-mailadres is te lang: Bouwsteen bewaart het ook in kleine letters, en dan telt het meer dan 254 tekens (een letter als İ wordt er twee). Gebruik een korter adres.',
