@@ -1,4 +1,5 @@
 import { stringify } from 'qs';
+import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { HTMLElement } from 'node-html-parser';
 import { fieldId } from '../libs/web/src/forms/field-errors';
@@ -598,6 +599,51 @@ describe('forms keep the work (e2e)', () => {
         expect(response.text).not.toMatch(/problem\+json|"type":/);
       },
     );
+  });
+
+  describe('a page path asked without text/html', () => {
+    it('answers a form post of 2,000+ fields with a Dutch page and a way back to the form, whatever Accept says', async () => {
+      await browser.get(`/mijn-pps/nieuw?soort=module&pps=${ownPps}`);
+      const many = Array.from({ length: 2100 }, (_, n) => `f${n}=1`).join('&');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      for (const accept of ['*/*', 'application/json, text/plain, */*']) {
+        const response = await browser.postBytes(
+          '/mijn-pps/nieuw',
+          Buffer.from(`_formulier=${browser.token}&title=Lassen&${many}`),
+          'application/x-www-form-urlencoded',
+          {
+            Accept: accept,
+            Referer: `${'http://'}localhost:${port}/mijn-pps/nieuw?soort=module&pps=${ownPps}`,
+          },
+        );
+        expect(response.status).toBe(413);
+        expect(String(response.headers['content-type'])).toContain('text/html');
+        const page = html({ text: response.text } as never);
+        expect(page.querySelector('h1')?.text).toBe('Dit formulier kon niet worden verwerkt');
+        const back = page
+          .querySelectorAll('a')
+          .find((link) => link.text.trim() === 'Terug naar het formulier');
+        expect(back?.getAttribute('href')).toBe(`/mijn-pps/nieuw?soort=module&pps=${ownPps}`);
+      }
+    });
+
+    it('answers a search with a NUL in Dutch HTML to a browser or curl, problem+json to who asks for JSON', async () => {
+      for (const accept of [undefined, '*/*', 'text/html']) {
+        const request = t.http().get('/zoeken?q=%00');
+        if (accept) request.set('Accept', accept);
+        const response = await request;
+        expect({ accept, status: response.status, type: response.headers['content-type'] }).toEqual(
+          {
+            accept,
+            status: 400,
+            type: expect.stringContaining('text/html'),
+          },
+        );
+        expect(html(response).querySelector('main')?.text).toContain('niet kan lezen');
+      }
+      const api = await t.http().get('/zoeken?q=%00').set('Accept', 'application/json').expect(400);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    });
   });
 
   describe('a form whose session ended meanwhile', () => {
