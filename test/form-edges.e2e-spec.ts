@@ -347,7 +347,14 @@ describe('form edges (e2e)', () => {
       // The publish check names the place as typed, in Dutch.
       const check = html(await browser.get(`/mijn-pps/bouwstenen/${id}/publiceren`));
       expect(check.text).toContain('"Spaarnwoude-Oost" staat niet in onze lijst');
-      // The API refuses to publish it, naming the location's latitude.
+      // Its link leads to the town's field, where it is fixed.
+      expect(
+        check
+          .querySelectorAll('a')
+          .find((link) => link.text.includes('Plaats'))
+          ?.getAttribute('href'),
+      ).toBe(`/mijn-pps/bouwstenen/${id}#${fieldId('infrastructure.locations.0.address.city')}`);
+      // The API refuses to publish it, naming the location's town.
       const refused = await t
         .http()
         .post(`/api/v1/assets/${id}/publish`)
@@ -357,7 +364,7 @@ describe('form edges (e2e)', () => {
         .expect(400);
       expect(refused.body.errors).toContainEqual(
         expect.objectContaining({
-          field: 'infrastructure.locations.0.lat',
+          field: 'infrastructure.locations.0.address.city',
           code: 'unknownPlace',
           values: { place: 'Spaarnwoude-Oost' },
         }),

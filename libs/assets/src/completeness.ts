@@ -40,7 +40,7 @@ export function missingToPublish(kind: AssetKind, content: Partial<AssetContentD
 /**
  * Locations without a point on the map: a draft may keep a place the place list does not know
  * (what was typed is kept), but a published profile is found on the map, so each of its
- * locations needs coordinates. Named at the latitude, with the place as typed.
+ * locations needs coordinates. Named at its town (or postcode), with the place as typed.
  */
 function unplacedLocations(section: Record<string, unknown>): { path: string; place: string }[] {
   const locations = Array.isArray(section.locations) ? (section.locations as unknown[]) : [];
@@ -51,7 +51,9 @@ function unplacedLocations(section: Record<string, unknown>): { path: string; pl
     const place = [address.city, address.postalCode]
       .filter((part): part is string => typeof part === 'string' && filled(part))
       .join(', ');
-    return [{ path: `infrastructure.locations.${index}.lat`, place }];
+    // Named at the field a person fixes it in: the postcode when only that was typed, else the town.
+    const at = !filled(address.city) && filled(address.postalCode) ? 'postalCode' : 'city';
+    return [{ path: `infrastructure.locations.${index}.address.${at}`, place }];
   });
 }
 
