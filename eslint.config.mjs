@@ -16,6 +16,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
+      // Lengths count as PostgreSQL counts them (libs/common/src/text-length.ts), not as
+      // class-validator does: its MaxLength passed texts the database's CHECK refused.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['MaxLength', 'MinLength', 'Length', 'maxLength', 'minLength', 'length'],
+              message:
+                "Use MaxLength/MinLength of '@bouwsteen/common/pure' (code points, as the database counts).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -319,6 +319,142 @@ describe('form edges (e2e)', () => {
     });
   });
 
+  describe('where a location is', () => {
+    const located = (location: Record<string, unknown>) =>
+      formOf('infrastructure', {
+        infrastructure: { model: 'central', natures: ['physical'], locations: [location] },
+      });
+    const idOf = (location: string) => /bouwstenen\/([0-9a-f-]{36})/.exec(location)![1];
+
+    it('saves a draft with a place the list does not know, as typed; publishing asks for a point in Dutch', async () => {
+      const saved = await browser.post(
+        '/mijn-pps/nieuw',
+        await located({ name: 'Praktijkhal', address: { city: 'Spaarnwoude-Oost' } }),
+      );
+      expect(saved.status).toBe(303);
+      const id = idOf(saved.headers.location);
+      const block = await t.http().get(`/api/v1/assets/${id}`).set(bearer(lead)).expect(200);
+      expect(block.body.infrastructure.locations).toEqual([
+        { name: 'Praktijkhal', address: { city: 'Spaarnwoude-Oost' } },
+      ]);
+      // The form shows it again as typed.
+      const form = html(await browser.get(`/mijn-pps/bouwstenen/${id}`));
+      expect(
+        form
+          .querySelector(`#${fieldId('infrastructure.locations.0.address.city')}`)
+          ?.getAttribute('value'),
+      ).toBe('Spaarnwoude-Oost');
+      // The publish check names the place as typed, in Dutch.
+      const check = html(await browser.get(`/mijn-pps/bouwstenen/${id}/publiceren`));
+      expect(check.text).toContain('"Spaarnwoude-Oost" staat niet in onze lijst');
+      // Its link leads to the town's field, where it is fixed.
+      expect(
+        check
+          .querySelectorAll('a')
+          .find((link) => link.text.includes('Plaats'))
+          ?.getAttribute('href'),
+      ).toBe(`/mijn-pps/bouwstenen/${id}#${fieldId('infrastructure.locations.0.address.city')}`);
+      // The API refuses to publish it, naming the location's town.
+      const refused = await t
+        .http()
+        .post(`/api/v1/assets/${id}/publish`)
+        .set(bearer(lead))
+        .set('If-Match', `"${block.body.revision}"`)
+        .send({})
+        .expect(400);
+      expect(refused.body.errors).toContainEqual(
+        expect.objectContaining({
+          field: 'infrastructure.locations.0.address.city',
+          code: 'unknownPlace',
+          values: { place: 'Spaarnwoude-Oost' },
+        }),
+      );
+    });
+
+    it('places a town typed with its postcode, in other capitals, without "\'s-"', async () => {
+      for (const [city, lat] of [
+        ['1941 AA beverwijk', 52.49],
+        ['HERTOGENBOSCH', 51.69],
+        ['Den-Haag', 52.08],
+      ] as const) {
+        const saved = await browser.post(
+          '/mijn-pps/nieuw',
+          await located({ name: 'Hal', address: { city } }),
+        );
+        expect(saved.status).toBe(303);
+        const block = await t
+          .http()
+          .get(`/api/v1/assets/${idOf(saved.headers.location)}`)
+          .set(bearer(lead))
+          .expect(200);
+        expect(block.body.infrastructure.locations[0]).toMatchObject({ address: { city }, lat });
+      }
+    });
+
+    it('names coordinates outside the Netherlands, and swapped ones, at the field; the form is kept', async () => {
+      const before = await blockCount();
+      for (const [lat, lng, field, words] of [
+        ['12', '4,9', 'lat', 'Deze plek ligt niet in Nederland'],
+        ['52,3', '-0,1', 'lng', 'Deze plek ligt niet in Nederland'],
+        ['4,9', '52,3', 'lat', 'lijken omgewisseld'],
+      ]) {
+        const answer = await browser.post(
+          '/mijn-pps/nieuw',
+          await located({ name: 'Praktijkhal', address: { city: 'Atlantis' }, lat, lng }),
+        );
+        expect(answer.status).toBe(400);
+        const page = html(answer);
+        const at = `infrastructure.locations.0.${field}`;
+        expect(page.querySelector(`#${fieldId(at)}-fout`)?.text).toContain(words);
+        expect(
+          page
+            .querySelector(`#${fieldId('infrastructure.locations.0.lat')}`)
+            ?.getAttribute('value'),
+        ).toBe(lat);
+        expect(
+          page
+            .querySelector(`#${fieldId('infrastructure.locations.0.address.city')}`)
+            ?.getAttribute('value'),
+        ).toBe('Atlantis');
+        expect(page.querySelectorAll('#foutmeldingen a').map((a) => a.text)).toContainEqual(
+          expect.stringContaining(words),
+        );
+      }
+      expect(await blockCount()).toBe(before);
+    });
+
+    it('answers the API 400 problem+json for swapped or foreign coordinates, unless the country says abroad', async () => {
+      const post = (location: Record<string, unknown>) =>
+        t
+          .http()
+          .post('/api/v1/assets')
+          .set(bearer(lead))
+          .send({
+            kind: 'infrastructure',
+            ppsId,
+            title: 'Werkplaats met coördinaten',
+            infrastructure: { locations: [{ name: 'Hal', ...location }] },
+          });
+      const swapped = await post({ lat: 4.9, lng: 52.3 }).expect(400);
+      expect(swapped.headers['content-type']).toContain('application/problem+json');
+      expect(swapped.body.errors).toEqual([
+        expect.objectContaining({ field: 'infrastructure.locations.0.lat', code: 'latLngSwapped' }),
+      ]);
+      const outside = await post({ lat: 48.85, lng: 2.35 }).expect(400);
+      expect(
+        outside.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]),
+      ).toEqual([
+        ['infrastructure.locations.0.lat', 'inNetherlands'],
+        ['infrastructure.locations.0.lng', 'inNetherlands'],
+      ]);
+      await post({ lat: 48.85, lng: 2.35, address: { city: 'Parijs', country: 'FR' } }).expect(201);
+      const half = await post({ lat: 52.3 }).expect(400);
+      expect(half.body.errors).toEqual([
+        expect.objectContaining({ field: 'infrastructure.locations.0.lng', code: 'isDefined' }),
+      ]);
+    });
+  });
+
   it('keeps the coordinates a person types with a decimal comma as numbers', async () => {
     const form = await formOf('infrastructure', {
       infrastructure: {

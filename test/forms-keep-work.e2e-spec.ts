@@ -1,4 +1,5 @@
 import { stringify } from 'qs';
+import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { HTMLElement } from 'node-html-parser';
 import { fieldId } from '../libs/web/src/forms/field-errors';
@@ -61,6 +62,8 @@ describe('forms keep the work (e2e)', () => {
     const links = summary?.querySelectorAll('a') ?? [];
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
+      // Each line names its field in Dutch, and a question is not followed by a colon.
+      expect(link.text).not.toMatch(/\?:|^Formulier:|^\w+(\.\w+)+:/);
       const target = link.getAttribute('href')!.slice(1);
       expect({ link: link.text, exists: !!page.getElementById(target) }).toEqual({
         link: link.text,
@@ -404,6 +407,142 @@ describe('forms keep the work (e2e)', () => {
     });
   });
 
+  describe('lengths as the database counts them', () => {
+    /** 200 characters to class-validator (it leaves the variation selector out), 400 to PostgreSQL. */
+    const HEARTS = '\u2764\uFE0F'.repeat(200);
+
+    it('names a title too long for its column at the field, the form kept; what fits is saved', async () => {
+      await browser.get(`/mijn-pps/nieuw?soort=practice&pps=${ownPps}`);
+      const form = (title: string) =>
+        post(browser, '/mijn-pps/nieuw', {
+          _formulier: browser.token,
+          soort: 'practice',
+          pps: ownPps,
+          title,
+          summary: 'Een goede praktijk over stageplekken.',
+        });
+      const page = failedForm(await form(HEARTS));
+      expect(message(page, 'title')).toBe('Gebruik hoogstens 200 tekens.');
+      expect(inputValue(page, 'title')).toBe(HEARTS);
+      expect(inputValue(page, 'summary')).toBe('Een goede praktijk over stageplekken.');
+      // Emoji and letters with combining accents fit as the database counts them.
+      for (const title of [
+        '\u{1F527}'.repeat(200),
+        'e\u0301'.repeat(100),
+        '\u2764\uFE0F'.repeat(100),
+      ])
+        expect((await form(title)).status).toBe(303);
+    });
+
+    it("answers the API 400 at the field, never the column's check", async () => {
+      const refused = await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(lead))
+        .send(moduleBody(ownPps, { title: HEARTS }))
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'title', code: 'maxLength', values: { max: 200 } }),
+      ]);
+    });
+
+    it("names an e-mail address longer than its column in lower case ('İ'), the request form kept", async () => {
+      const requester = new PageBrowser(t);
+      const path = `/bouwstenen/${otherAsset}/aanvragen`;
+      await requester.get(path);
+      const label = '\u0130'.repeat(60);
+      const email = `${'\u0130'.repeat(32)}@${label}.${label}.nl`;
+      const page = failedForm(
+        await post(requester, path, {
+          _formulier: requester.token,
+          name: 'Sanne de Vries',
+          email,
+          organisation: 'ROC Voorbeeld',
+          purpose: 'Voor leerjaar 2.',
+        }),
+      );
+      expect(message(page, 'email')).toContain('Dit e-mailadres is te lang');
+      expect(page.querySelectorAll('#foutmeldingen a').map((link) => link.text)).toEqual([
+        expect.stringMatching(/^Uw e-mailadres: Dit e-mailadres is te lang/),
+      ]);
+      // A question as a label is not followed by a colon in the summary.
+      await requester.get(path);
+      const empty = failedForm(
+        await post(requester, path, {
+          _formulier: requester.token,
+          name: 'Sanne de Vries',
+          email: 's.devries@roc-voorbeeld.nl',
+          organisation: 'ROC Voorbeeld',
+          purpose: '',
+        }),
+      );
+      expect(empty.querySelectorAll('#foutmeldingen a').map((link) => link.text)).toEqual([
+        'Waarvoor wilt u het gebruiken? Vul dit veld in.',
+      ]);
+      expect(inputValue(page, 'email')).toBe(email);
+      expect(inputValue(page, 'purpose')).toBe('Voor leerjaar 2.');
+    });
+  });
+
+  describe('invisible characters that turn a text around', () => {
+    const TURNED = 'Lassen \u202Esregnigeb\u202C voor iedereen';
+
+    it('names them at the field on the form, shown by their number, everything kept; nothing stored', async () => {
+      await browser.get(`/mijn-pps/nieuw?soort=practice&pps=${ownPps}`);
+      const before = (
+        await t
+          .http()
+          .get(`/api/v1/assets?ppsId=${ownPps}&pageSize=1`)
+          .set(bearer(lead))
+          .expect(200)
+      ).body.totalItems;
+      const page = failedForm(
+        await post(browser, '/mijn-pps/nieuw', {
+          _formulier: browser.token,
+          soort: 'practice',
+          pps: ownPps,
+          title: TURNED,
+          summary: 'Een samenvatting met \u2066een isolaat\u2069 erin.',
+        }),
+      );
+      expect(message(page, 'title')).toContain('onzichtbare tekens die de leesrichting omdraaien');
+      expect(message(page, 'title')).toContain('[U+202E] [U+202C]');
+      expect(inputValue(page, 'title')).toBe('Lassen [U+202E]sregnigeb[U+202C] voor iedereen');
+      expect(message(page, 'summary')).toContain('[U+2066] [U+2069]');
+      const after = (
+        await t
+          .http()
+          .get(`/api/v1/assets?ppsId=${ownPps}&pageSize=1`)
+          .set(bearer(lead))
+          .expect(200)
+      ).body.totalItems;
+      expect(after).toBe(before);
+    });
+
+    it('answers the API 400 problem+json naming the field; right-to-left marks stay welcome', async () => {
+      const refused = await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(lead))
+        .send(moduleBody(ownPps, { title: TURNED }))
+        .expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'title',
+          code: 'textHiddenFormat',
+          values: { chars: 'U+202E U+202C', count: 2 },
+        }),
+      ]);
+      await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(lead))
+        .send(moduleBody(ownPps, { title: unique('Lassen \u200Fمرحبا\u200E') }))
+        .expect(201);
+    });
+  });
+
   describe('the API keeps its problem+json', () => {
     it('stores pasted text normalised and refuses a NUL naming the field', async () => {
       const created = await t
@@ -460,6 +599,51 @@ describe('forms keep the work (e2e)', () => {
         expect(response.text).not.toMatch(/problem\+json|"type":/);
       },
     );
+  });
+
+  describe('a page path asked without text/html', () => {
+    it('answers a form post of 2,000+ fields with a Dutch page and a way back to the form, whatever Accept says', async () => {
+      await browser.get(`/mijn-pps/nieuw?soort=module&pps=${ownPps}`);
+      const many = Array.from({ length: 2100 }, (_, n) => `f${n}=1`).join('&');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      for (const accept of ['*/*', 'application/json, text/plain, */*']) {
+        const response = await browser.postBytes(
+          '/mijn-pps/nieuw',
+          Buffer.from(`_formulier=${browser.token}&title=Lassen&${many}`),
+          'application/x-www-form-urlencoded',
+          {
+            Accept: accept,
+            Referer: `${'http://'}localhost:${port}/mijn-pps/nieuw?soort=module&pps=${ownPps}`,
+          },
+        );
+        expect(response.status).toBe(413);
+        expect(String(response.headers['content-type'])).toContain('text/html');
+        const page = html({ text: response.text } as never);
+        expect(page.querySelector('h1')?.text).toBe('Dit formulier kon niet worden verwerkt');
+        const back = page
+          .querySelectorAll('a')
+          .find((link) => link.text.trim() === 'Terug naar het formulier');
+        expect(back?.getAttribute('href')).toBe(`/mijn-pps/nieuw?soort=module&pps=${ownPps}`);
+      }
+    });
+
+    it('answers a search with a NUL in Dutch HTML to a browser or curl, problem+json to who asks for JSON', async () => {
+      for (const accept of [undefined, '*/*', 'text/html']) {
+        const request = t.http().get('/zoeken?q=%00');
+        if (accept) request.set('Accept', accept);
+        const response = await request;
+        expect({ accept, status: response.status, type: response.headers['content-type'] }).toEqual(
+          {
+            accept,
+            status: 400,
+            type: expect.stringContaining('text/html'),
+          },
+        );
+        expect(html(response).querySelector('main')?.text).toContain('niet kan lezen');
+      }
+      const api = await t.http().get('/zoeken?q=%00').set('Accept', 'application/json').expect(400);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    });
   });
 
   describe('a form whose session ended meanwhile', () => {

@@ -291,7 +291,11 @@ describe('catalogue import and export (e2e)', () => {
         'keywords',
         'Kies of vul er hoogstens 30 in.',
       ],
-      [{ id: 'not-a-uuid' }, 'id', 'Vul een geldig id in (een UUID), of kies er een uit de lijst.'],
+      [
+        { id: 'not-a-uuid' },
+        'id',
+        'Dit verwijst naar niets wat Bouwsteen kent. Kies er een uit de lijst, of neem de code over zoals Bouwsteen hem gaf (bijvoorbeeld uit een export).',
+      ],
       [{ id: foreign.id }, 'id', /^Geen bouwsteen van deze PPS heeft dit id/],
       [{ sourceId: 'BULK-1' }, 'sourceId', /^Deze eigen code staat al eerder in het bestand/],
       [{ sourceId: 'NUL\u0000CODE' }, 'sourceId', /^Deze tekst bevat een teken dat niet kan/],
@@ -676,7 +680,14 @@ describe('catalogue import and export (e2e)', () => {
         infrastructure: {
           model: 'central',
           natures: ['physical'],
-          locations: [{ name: 'Greenwich', lat: 51.4779, lng: -0.0000001 }],
+          locations: [
+            {
+              name: 'Greenwich',
+              address: { city: 'Londen', country: 'GB' },
+              lat: 51.4779,
+              lng: -0.0000001,
+            },
+          ],
         },
       },
       {

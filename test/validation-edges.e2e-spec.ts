@@ -443,7 +443,14 @@ describe('validation edges (e2e)', () => {
       const body = withValueAt(
         fullBody('infrastructure', ppsId, refs),
         'infrastructure.locations',
-        [{ name: 'Greenwich', lat: 51.4779, lng: -0.0000001 }],
+        [
+          {
+            name: 'Greenwich',
+            address: { city: 'Londen', country: 'GB' },
+            lat: 51.4779,
+            lng: -0.0000001,
+          },
+        ],
       );
       const created = await t
         .http()

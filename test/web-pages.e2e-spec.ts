@@ -347,9 +347,16 @@ describe('web pages (e2e)', () => {
   it('answers Dutch error pages to browsers and problem+json to the API', async () => {
     const page = await t.http().get('/bestaat-niet').set('Accept', 'text/html').expect(404);
     expect(expectPage(page).querySelector('h1')!.text.trim()).toBe('Pagina niet gevonden');
+    // Outside the API a page is the answer unless JSON is asked for (curl without Accept too).
     await t
       .http()
       .get('/bestaat-niet')
+      .expect(404)
+      .expect('Content-Type', /text\/html/);
+    await t
+      .http()
+      .get('/bestaat-niet')
+      .set('Accept', 'application/json')
       .expect(404)
       .expect('Content-Type', /problem\+json/);
     await t

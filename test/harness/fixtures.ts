@@ -238,7 +238,12 @@ export function fullBody(
               lat: 52.4866,
               lng: 4.6565,
             },
-            { name: 'Satelliet', lat: -33.5, lng: 151.25 },
+            {
+              name: 'Satelliet',
+              address: { city: 'Sydney', country: 'AU' },
+              lat: -33.5,
+              lng: 151.25,
+            },
           ],
           equipment: [
             {

@@ -32,7 +32,29 @@ export function missingToPublish(kind: AssetKind, content: Partial<AssetContentD
   for (const need of CONDITIONAL_NEEDS)
     if (need.kind === kind && need.applies(section) && !filled(section[need.property]))
       missing.push(`${kind}.${need.property}`);
+  if (kind === 'infrastructure')
+    missing.push(...unplacedLocations(section).map(({ path }) => path));
   return missing;
+}
+
+/**
+ * Locations without a point on the map: a draft may keep a place the place list does not know
+ * (what was typed is kept), but a published profile is found on the map, so each of its
+ * locations needs coordinates. Named at its town (or postcode), with the place as typed.
+ */
+function unplacedLocations(section: Record<string, unknown>): { path: string; place: string }[] {
+  const locations = Array.isArray(section.locations) ? (section.locations as unknown[]) : [];
+  return locations.flatMap((entry, index) => {
+    const location = (entry ?? {}) as Record<string, unknown>;
+    if (typeof location.lat === 'number' && typeof location.lng === 'number') return [];
+    const address = (location.address ?? {}) as Record<string, unknown>;
+    const place = [address.city, address.postalCode]
+      .filter((part): part is string => typeof part === 'string' && filled(part))
+      .join(', ');
+    // Named at the field a person fixes it in: the postcode when only that was typed, else the town.
+    const at = !filled(address.city) && filled(address.postalCode) ? 'postalCode' : 'city';
+    return [{ path: `infrastructure.locations.${index}.address.${at}`, place }];
+  });
 }
 
 /**
@@ -78,7 +100,28 @@ const SHARED_ANSWERS: Record<
 /** The same, as the field errors a refused publish answers with. */
 export function publishProblems(kind: AssetKind, content: Partial<AssetContentDto>): FieldError[] {
   const shared = content as Record<string, unknown>;
-  return missingToPublish(kind, content).map((field) => {
+  const unplaced = new Map(
+    kind === 'infrastructure'
+      ? unplacedLocations((shared.infrastructure ?? {}) as Record<string, unknown>).map(
+          (location) => [location.path, location.place] as const,
+        )
+      : [],
+  );
+  return missingToPublish(kind, content).map((field): FieldError => {
+    const place = unplaced.get(field);
+    if (place !== undefined)
+      return place
+        ? {
+            field,
+            message: 'a location needs lat and lng to be published; its place is not known',
+            code: FieldCode.UnknownPlace,
+            values: { place },
+          }
+        : {
+            field,
+            message: 'a location needs lat and lng (or a known place) to be published',
+            code: FieldCode.PlaceNeeded,
+          };
     const conditional = CONDITIONAL_NEEDS.find((need) => `${need.kind}.${need.property}` === field);
     if (conditional) return { field, message: conditional.message, code: conditional.code };
     const answer = SHARED_ANSWERS[field];

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, MaxLength, ValidateBy } from 'class-validator';
+import { IsEmail, ValidateBy } from 'class-validator';
+import { MaxLength, textLength } from '@bouwsteen/common/pure';
 import { Constraint } from '@bouwsteen/common/pure';
 
 /**
@@ -33,12 +34,27 @@ const normalised = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? normaliseEmail(value) : value,
 );
 
+/**
+ * The address's key fits where it is stored (at most 254 characters): lower case can lengthen
+ * an address ("İ" becomes "i" and a combining dot), so an address of 254 characters or fewer
+ * can have a longer key, which the database's CHECK refused with a 400 that lost the form.
+ */
+const keyFits = ValidateBy({
+  name: 'emailKeyTooLong',
+  constraints: [254],
+  validator: {
+    validate: (value) => typeof value !== 'string' || textLength(emailKey(value)) <= 254,
+    defaultMessage: () => 'is longer than 254 characters in lower case',
+  },
+});
+
 /** The address of a sign-in: normalised, so a fullwidth one finds its account. */
 export function SignInEmail(): PropertyDecorator {
   return (target, property) => {
     normalised(target, property);
     IsEmail()(target, property);
     MaxLength(254)(target, property);
+    keyFits(target, property);
   };
 }
 

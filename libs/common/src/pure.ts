@@ -21,6 +21,7 @@ export * from './http/body-errors';
 export * from './http/client-error';
 export * from './dates';
 export * from './formats';
+export * from './text-length';
 export * from './ttl-cache';
 export * from './net/public-address';
 export * from './net/address-prefix';

@@ -8,11 +8,11 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  MaxLength,
   Min,
   ValidateNested,
   validate,
 } from 'class-validator';
+import { MaxLength } from './text-length';
 import { IsCalendarDate, IsNotBefore } from './dates';
 import { IsCreboCode } from './formats';
 import { VALIDATOR_OPTIONS, flattenValidationErrors } from './validation';

@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { NestedList, NestedObject, OptionalNotNull } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 import { CurriculumDetailsDto } from './curriculum.dto';

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { PageQueryDto, PatchType } from '@bouwsteen/common';
 import { OrganisationRefDto } from '@bouwsteen/organisations';
 import { ASSET_KINDS, ASSET_STATUSES, AssetKind, AssetStatus } from '../asset-codes';

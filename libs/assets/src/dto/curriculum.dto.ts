@@ -8,10 +8,9 @@ import {
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { IsCreboCode, IsElectiveCode, NestedList, NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 import { StudyLoadDto, StudyLoadViewDto } from './shared.dto';

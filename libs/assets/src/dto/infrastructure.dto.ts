@@ -9,13 +9,14 @@ import {
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
+  ValidateIf,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { AddressDto } from '@bouwsteen/organisations';
 import { NestedList, NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
+import { InNetherlands, NotSwapped } from '../coordinates';
 
 export class LocationDto {
   @ApiProperty({ example: 'Techport Innovatiecentrum' })
@@ -30,18 +31,36 @@ export class LocationDto {
   address?: AddressDto;
 
   // A JSON number, never a numeric string ("52.3" was stored as text); class-validator's
-  // IsLatitude takes strings and refuses numbers it prints in exponent form (-1e-7).
-  @ApiProperty({ example: 52.4866, minimum: -90, maximum: 90 })
+  // IsLatitude takes strings and refuses numbers it prints in exponent form (-1e-7). Optional
+  // for a draft, but both or neither (publishing needs them: completeness.ts); a location in
+  // the Netherlands (no other country given) must lie there, and swapped numbers are named.
+  @ApiPropertyOptional({
+    example: 52.4866,
+    minimum: -90,
+    maximum: 90,
+    description:
+      'Needed to publish, with lng; inside the Netherlands unless address.country says otherwise',
+  })
+  @ValidateIf((location: LocationDto) => location.lat !== undefined || location.lng !== undefined)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-90)
   @Max(90)
-  lat: number;
+  @NotSwapped()
+  @InNetherlands('lat')
+  lat?: number;
 
-  @ApiProperty({ example: 4.6565, minimum: -180, maximum: 180 })
+  @ApiPropertyOptional({
+    example: 4.6565,
+    minimum: -180,
+    maximum: 180,
+    description: 'Needed to publish, with lat',
+  })
+  @ValidateIf((location: LocationDto) => location.lat !== undefined || location.lng !== undefined)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-180)
   @Max(180)
-  lng: number;
+  @InNetherlands('lng')
+  lng?: number;
 }
 
 export class EquipmentDto {

@@ -10,10 +10,9 @@ import {
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { IsElectiveCode, IsEscoUri, NestedList, NestedObject } from '@bouwsteen/common';
 import { PRICE_MAX_CENTS } from '../asset-codes';
 import { NeededToPublish } from '../publish-needs';

@@ -1,14 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { NestedObject } from '@bouwsteen/common';
 import { NeededToPublish } from '../publish-needs';
 import { PeriodDto } from './shared.dto';

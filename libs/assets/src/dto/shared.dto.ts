@@ -8,10 +8,9 @@ import {
   IsUUID,
   IsUrl,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { IsCalendarDate, IsNotBefore, IsPhoneNumber } from '@bouwsteen/common';
 import { LINK_TYPES, STUDY_LOAD_UNITS } from '../asset-codes';
 

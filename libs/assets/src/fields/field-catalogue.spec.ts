@@ -7,12 +7,11 @@ import {
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { NeededToPublish } from '../publish-needs';
 import { dutchCount, dutchNumber, limitsSentence } from './dutch-limits';
 import { FieldCatalogue } from './field-catalogue';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'Roosterkoppeling Nova College' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { PASSWORD_LINK_PURPOSES, PasswordLinkPurpose } from '../passwords/password-link-rules';
 
 export class ChangePasswordDto {

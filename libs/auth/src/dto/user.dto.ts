@@ -8,9 +8,8 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  MaxLength,
-  MinLength,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { OptionalNotNull, PageQueryDto, PatchType } from '@bouwsteen/common';
 import { AccountEmail } from '../email-address';
 import { ROLES, Role } from '../roles';

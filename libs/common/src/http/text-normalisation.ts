@@ -60,13 +60,36 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Invisible characters that change how a text reads rather than what it says: the bidirectional
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) turn a title around on the
+ * screen ("Trojan source"), so what a reader sees is not what a search, an export or a
+ * harvester finds; the invisible operators (U+2061–U+2064), the deprecated format characters
+ * (U+206A–U+206F) and the interlinear annotation marks (U+FFF9–U+FFFB) hide text. textFault
+ * refuses them rather than removing them here: no program pastes them into Dutch text by
+ * accident (the marks right-to-left text does need, U+200E, U+200F and U+061C, are kept), and
+ * removing them quietly would change what an integration sent without saying so. A form shows
+ * the refused text again with them made visible (visibleControls).
+ */
+export const HIDDEN_FORMAT = /[\u202A-\u202E\u2066-\u2069\u2061-\u2064\u206A-\u206F\uFFF9-\uFFFB]/;
+const HIDDEN_FORMATS = new RegExp(HIDDEN_FORMAT.source, 'g');
+
+/**
  * Control characters made visible (U+2400 Control Pictures: NUL → ␀, BEL → ␇), so a value that
  * was refused can be shown again in its field and the person sees what to remove.
  */
 export function visibleControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- making control characters visible is the point
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (character) => {
-    const code = character.charCodeAt(0);
-    return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
-  });
+  // The invisible format characters text-safety refuses (bidi overrides and the like) have no
+  // picture: they are shown by their number, so they neither turn the field around nor hide.
+  return (
+    text
+      .replace(
+        HIDDEN_FORMATS,
+        (character) => `[U+${character.charCodeAt(0).toString(16).toUpperCase()}]`,
+      )
+      // eslint-disable-next-line no-control-regex -- making control characters visible is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (character) => {
+        const code = character.charCodeAt(0);
+        return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
+      })
+  );
 }

@@ -1,3 +1,4 @@
+import { visibleControls } from './text-normalisation';
 import { textFault, textProblem, unsafeTextFields } from './text-safety';
 
 describe('textProblem', () => {
@@ -27,6 +28,35 @@ describe('textFault', () => {
     expect(textFault('half \uD83D')?.code).toBe('textSurrogate');
     expect(textFault('Caf\uFFFD')?.code).toBe('textUnreadable');
     expect(textFault('Café')).toBeUndefined();
+  });
+
+  it('refuses bidi overrides, isolates and other invisible format characters, naming each', () => {
+    for (const character of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2069',
+      '\u2062',
+      '\u206F',
+      '\uFFF9',
+    ])
+      expect(textFault(`a${character}b`)?.code).toBe('textHiddenFormat');
+    expect(textFault('a\u202Eb\u202Cc\u202E')?.values).toEqual({
+      chars: 'U+202E U+202C',
+      count: 2,
+    });
+    // What right-to-left text needs, a soft hyphen and emoji sequences are text, not tricks.
+    for (const text of [
+      '\u200Fمرحبا\u200E',
+      'ont\u00ADwerp',
+      '\u{1F469}\u200D\u{1F527}',
+      'a\u061Cb',
+    ])
+      expect(textFault(text)).toBeUndefined();
+    expect(visibleControls('x\u202Ey\u2066')).toBe('x[U+202E]y[U+2066]');
   });
 });
 

@@ -1,6 +1,6 @@
 import { FieldError, FieldValues } from '../domain.exception';
 import { FieldCode } from '../messages/field-codes';
-import { visibleControls } from './text-normalisation';
+import { HIDDEN_FORMAT, visibleControls } from './text-normalisation';
 
 /**
  * Characters no stored text may hold. NUL is refused by PostgreSQL itself; the other C0
@@ -10,6 +10,7 @@ import { visibleControls } from './text-normalisation';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const HIDDEN_FORMATS = new RegExp(HIDDEN_FORMAT.source, 'g');
 /**
  * U+FFFD is what a decoder puts where bytes were not UTF-8 (a JSON or form body, a query, a
  * file saved as Latin-1): text holding it has already lost what was there, so it is refused
@@ -37,6 +38,13 @@ export function textFault(text: string): TextFault | undefined {
       code: FieldCode.TextControl,
       message: 'must not contain control characters',
       values: controlsIn(text),
+    };
+  if (HIDDEN_FORMAT.test(text))
+    return {
+      code: FieldCode.TextHiddenFormat,
+      message:
+        'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069) or other invisible format characters',
+      values: hiddenFormatsIn(text),
     };
   if (LONE_SURROGATE.test(text))
     return {
@@ -67,6 +75,18 @@ function controlsIn(text: string): FieldValues {
         character > '\u007F'
           ? `U+${character.charCodeAt(0).toString(16).toUpperCase()}`
           : visibleControls(character),
+      ),
+    ),
+  ];
+  return { chars: found.join(' '), count: found.length };
+}
+
+/** The invisible format characters a text holds, named as U+202E, and how many different ones. */
+function hiddenFormatsIn(text: string): FieldValues {
+  const found = [
+    ...new Set(
+      (text.match(HIDDEN_FORMATS) ?? []).map(
+        (character) => `U+${character.charCodeAt(0).toString(16).toUpperCase()}`,
       ),
     ),
   ];

@@ -13,6 +13,7 @@ export const FieldCode = {
   TextControl: 'textControl',
   TextSurrogate: 'textSurrogate',
   TextUnreadable: 'textUnreadable',
+  TextHiddenFormat: 'textHiddenFormat',
   FormTooLarge: 'formTooLarge',
   TickedOrEmpty: 'tickedOrEmpty',
 

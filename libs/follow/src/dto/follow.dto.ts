@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsUrl } from 'class-validator';
+import { MaxLength } from '@bouwsteen/common/pure';
 import { PageQueryDto } from '@bouwsteen/common';
 
 export class FollowDto {

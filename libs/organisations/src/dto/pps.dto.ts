@@ -11,10 +11,9 @@ import {
   IsUUID,
   IsUrl,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import {
   IsCalendarDate,
   IsNotBefore,

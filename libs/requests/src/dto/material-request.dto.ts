@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { SignInEmail } from '@bouwsteen/auth/pure';
 
 /**

@@ -14,9 +14,9 @@ import {
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
+import { MaxLength } from '@bouwsteen/common/pure';
 
 const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string'

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { IsCreboCode } from '@bouwsteen/common';
 import { SEARCH_KINDS } from './search-query.dto';
 

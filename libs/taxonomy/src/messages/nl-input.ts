@@ -34,8 +34,11 @@ export const NL_INPUT = {
   min: (v) => `Vul een getal in van ${dutchNumber(v.min)} of meer.`,
   max: (v) => `Vul een getal in van ${dutchNumber(v.max)} of minder.`,
   isIn: () => 'Kies een waarde uit de lijst.',
-  isUuid: () => 'Vul een geldig id in (een UUID), of kies er een uit de lijst.',
+  isUuid: () =>
+    'Dit verwijst naar niets wat Bouwsteen kent. Kies er een uit de lijst, of neem de code over zoals Bouwsteen hem gaf (bijvoorbeeld uit een export).',
   isEmail: () => 'Vul een geldig e-mailadres in, zoals naam@school.nl.',
+  emailKeyTooLong: () =>
+    'Dit e-mailadres is te lang: Bouwsteen bewaart het ook in kleine letters, en dan telt het meer dan 254 tekens (een letter als İ wordt er twee). Gebruik een korter adres.',
   isAsciiEmail: () =>
     'Gebruik een e-mailadres met alleen gewone letters (a-z), cijfers en leestekens, zoals naam@school.nl. Letters met accenten of uit een ander schrift kan Bouwsteen niet gebruiken.',
   isUrl: () => 'Vul een volledig webadres in, beginnend met https://.',
@@ -47,6 +50,10 @@ export const NL_INPUT = {
   isCreboCode: () => 'Vul een crebocode in: vijf cijfers, zoals 25923.',
   isElectiveCode: () => 'Vul een keuzedeelcode in: een K met vier cijfers, zoals K0080.',
   isPhoneNumber: () => 'Vul een telefoonnummer in, zoals +31 20 123 4567.',
+  latLngSwapped: () =>
+    'Breedtegraad en lengtegraad lijken omgewisseld: in Nederland ligt de breedtegraad tussen 50,7 en 53,6 (zoals 52,3) en de lengtegraad tussen 3,3 en 7,3 (zoals 4,9). Zet het getal rond 52 bij breedtegraad en het getal rond 5 bij lengtegraad.',
+  inNetherlands: () =>
+    'Deze plek ligt niet in Nederland: de breedtegraad ligt hier tussen 50,7 en 53,6, de lengtegraad tussen 3,3 en 7,3. Controleer de coördinaten, of kies bij het adres het land waar de plek ligt.',
   isPostalCode: () => 'Vul een Nederlandse postcode in, zoals 1941 AA.',
   isCountryCode: () => 'Vul een landcode van twee hoofdletters in, zoals NL.',
   isKvkNumber: () => 'Vul een KvK-nummer in: acht cijfers.',
@@ -59,6 +66,15 @@ export const NL_INPUT = {
       : 'Deze tekst bevat onzichtbare stuurtekens die niet kunnen worden opgeslagen. Haal ze weg en probeer het opnieuw.',
   textSurrogate: () =>
     'Deze tekst bevat een half teken (bijvoorbeeld van een emoji) dat niet kan worden opgeslagen. Typ het laatste stuk opnieuw.',
+  textHiddenFormat: (v) =>
+    `Deze tekst bevat onzichtbare tekens die de leesrichting omdraaien of tekst verbergen${
+      v.chars
+        ? `, hier zichtbaar gemaakt als ${String(v.chars)
+            .split(' ')
+            .map((char) => `[${char}]`)
+            .join(' ')}`
+        : ''
+    }. Daardoor leest de tekst op het scherm anders dan hij is. Haal ${Number(v.count) === 1 ? 'het' : 'ze'} weg en probeer het opnieuw.`,
   // `file`: the text came from an imported file, which the person saves again rather than retypes.
   textUnreadable: (v) =>
     v.file

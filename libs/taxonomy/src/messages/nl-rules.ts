@@ -43,10 +43,10 @@ export const NL_RULES = {
     'Een mbo-certificaat kan alleen bij formeel leren: kies formeel leren of een ander certificaat.',
   physicalNeedsLocation: () =>
     'Een fysieke omgeving heeft een locatie nodig: vul er minstens één in.',
-  unknownPlace: () =>
-    'Deze plaats of postcode staat niet in onze lijst. Kies een van de plaatsen die het veld voorstelt, of vul onder "Coördinaten zelf invullen" de plek op de kaart in.',
+  unknownPlace: (v) =>
+    `${v.place ? `"${v.place}" staat` : 'Deze plaats of postcode staat'} niet in onze lijst, dus Bouwsteen kan de locatie niet op de kaart zetten. Als concept blijft hij zo bewaard; om te publiceren kiest u een plaats die het veld voorstelt, of vult u onder "Coördinaten zelf invullen" de plek op de kaart in.`,
   placeNeeded: () =>
-    'Vul de plaats of de postcode in, zodat de locatie op de kaart komt (of vul de coördinaten zelf in).',
+    'Om te publiceren moet de locatie op de kaart kunnen: vul de plaats of de postcode in, of vul de coördinaten zelf in.',
   contactNeedsWho: () =>
     'Alleen een rol bereikt niemand: vul bij een contactpersoon ook een naam, e-mailadres, telefoonnummer of organisatie in.',
   licenceShareAlike: (v) =>

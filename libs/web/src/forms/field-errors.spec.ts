@@ -1,4 +1,4 @@
-import { FieldErrors, fieldId, fieldName } from './field-errors';
+import { FieldErrors, fieldId, fieldName, summaryLine } from './field-errors';
 
 describe('form errors in Dutch', () => {
   it('words each error by its code and values, never by its English', () => {
@@ -47,5 +47,15 @@ describe('form errors in Dutch', () => {
   it('names fields as qs nests them and gives them ids that are safe in a URL fragment', () => {
     expect(fieldName('module.learningOutcomes.0.text')).toBe('module[learningOutcomes][0][text]');
     expect(fieldId('module.learningOutcomes.0.text')).toBe('veld-module-learningOutcomes-0-text');
+  });
+
+  it('joins a summary line with a colon, but not after a question ("?:")', () => {
+    expect(summaryLine('Titel', ['Vul dit veld in.'])).toBe('Titel: Vul dit veld in.');
+    expect(summaryLine('Waarvoor wilt u het gebruiken?', ['Vul dit veld in.'])).toBe(
+      'Waarvoor wilt u het gebruiken? Vul dit veld in.',
+    );
+    expect(summaryLine('Locatie 1 — Breedtegraad', ['a', 'b'])).toBe(
+      'Locatie 1 — Breedtegraad: a b',
+    );
   });
 });

@@ -13,6 +13,17 @@ export function fieldName(path: string): string {
 }
 
 /**
+ * One line of an error summary: the field's label, then what is wrong. A label that asks a
+ * question ("Waarvoor wilt u het gebruiken?") or already ends in a colon is not followed by
+ * another colon ("?:").
+ */
+export function summaryLine(label: string, messages: readonly string[]): string {
+  const name = label.trim();
+  const joiner = /[?:]$/.test(name) ? ' ' : ': ';
+  return `${name}${joiner}${messages.join(' ')}`;
+}
+
+/**
  * A form's errors by field, in Dutch: each worded by its code in the message catalogue. An error
  * is shown at the field it names or, when the form has no input for that exact path (a list as
  * a whole, an object), at its nearest shown parent.

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { maxLengths } from './field-limits';
 
 class Inner {

@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { normaliseText, visibleControls } from '@bouwsteen/common/pure';
-import { FieldErrors, fieldId, fieldName } from './field-errors';
+import { FieldErrors, fieldId, fieldName, summaryLine } from './field-errors';
 
 export interface Option {
   value: string;
@@ -264,7 +264,7 @@ export function ErrorSummary({
           {errors.all().map(({ path, messages }) => (
             <li>
               <a class="utrecht-link" href={`#${fieldId(path)}`}>
-                {Html.escapeHtml(`${labelOf(path)}: ${messages.join(' ')}`)}
+                {Html.escapeHtml(summaryLine(labelOf(path), messages))}
               </a>
             </li>
           ))}

@@ -10,7 +10,11 @@ import { pageContextOf } from './page-context';
 const PASSWORD_CHANGE_REQUIRED: string = AuthError.PasswordChangeRequired;
 
 /** Paths that always answer problem+json, whatever the client accepts. */
-const MACHINE_PATHS = /^\/(api|docs|docs-json|health|metrics|problems|assets)(\/|$|\?)/;
+const MACHINE_PATHS =
+  /^\/(api|docs|docs-json|health|metrics|problems|assets|oai|ooapi|sitemap[^/?]*\.xml|robots\.txt)(\/|$|\?)/;
+
+/** What a browser's form posts: the body of any other type is a program's. */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /**
  * Errors on pages become Dutch pages; everything else stays problem+json. A request is for a
@@ -56,11 +60,13 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
     void this.site
       .page(
         page,
-        errorMeta(problem.status, path, problem.code),
+        errorMeta(problem.status, path, problem.code, request.method === 'POST'),
         ErrorContent({
           status: problem.status,
           code: problem.code,
           retryPath: request.originalUrl,
+          // A form post refused before its page could answer: a way back to the form.
+          formPath: request.method === 'POST' ? formPathOf(request) : undefined,
           requestId: String(request.id ?? ''),
           errors: problem.errors,
           // A form that cannot be taken still gives back what was typed, to copy.
@@ -74,12 +80,38 @@ export class SiteErrorFilter extends ProblemDetailsFilter {
   }
 }
 
+/**
+ * Whether the error is answered with a page. A page route's errors are (the page middleware set
+ * a nonce); so is a form post to any page path, even one whose body could not be read and so
+ * never reached the page (too many or too deeply nested fields, another charset, a broken
+ * encoding): only browsers post forms. Otherwise a page path answers a page unless the client
+ * prefers JSON: a browser, a link checker or a plain `curl` without an Accept header gets
+ * Dutch HTML, an integration asking for JSON gets problem+json.
+ */
 function wantsPage(request: Request, response: Response): boolean {
   if (MACHINE_PATHS.test(request.originalUrl)) return false;
   if (response.locals.cspNonce !== undefined) return true;
-  // A browser's form post whose body could not even be read (too many or too deeply nested
-  // fields, another charset, a broken encoding) fails before the page's own middleware ran: it
-  // still gets a page, never problem+json.
-  const html = (request.get('Accept') ?? '').includes('text/html');
-  return html && (request.method === 'GET' || request.method === 'POST');
+  if (request.method === 'POST') return !!request.is(FORM_TYPES);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  return (
+    request.accepts(['text/html', 'application/json', 'application/problem+json']) === 'text/html'
+  );
+}
+
+/**
+ * Where the form that was posted can be opened again: the page it was sent from (the Referer,
+ * when it is this site's own page), else the address it was posted to.
+ */
+function formPathOf(request: Request): string {
+  const referer = request.get('Referer');
+  if (referer) {
+    try {
+      const from = new URL(referer);
+      if (from.host === request.get('Host') && !MACHINE_PATHS.test(from.pathname))
+        return `${from.pathname}${from.search}`;
+    } catch {
+      // Not an address: fall back to where the form was posted.
+    }
+  }
+  return request.originalUrl;
 }

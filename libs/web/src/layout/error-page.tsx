@@ -48,14 +48,21 @@ const CODE_TEXTS: Record<string, ErrorText> = {
   },
 };
 
-export function errorText(status: number, code?: string): ErrorText {
+/** A form post the site could not take as it came (unreadable, too large): not a link's fault. */
+const FORM_TEXT: ErrorText = {
+  title: 'Dit formulier kon niet worden verwerkt',
+  lead: 'Wat u verstuurde kon Bouwsteen niet lezen: het formulier was te groot, had meer velden dan het formulier kent of was anders opgebouwd. Er is niets opgeslagen. Ga terug naar het formulier en probeer het opnieuw; wat u typte en nog te lezen was, staat hieronder om over te nemen.',
+};
+
+export function errorText(status: number, code?: string, form = false): ErrorText {
   if (code && CODE_TEXTS[code]) return CODE_TEXTS[code];
+  if (form && (status === 400 || status === 413 || status === 415)) return FORM_TEXT;
   if (TEXTS[status]) return TEXTS[status];
   return status >= 500 ? TEXTS[500] : TEXTS[400];
 }
 
-export function errorMeta(status: number, path: string, code?: string): PageMeta {
-  const text = errorText(status, code);
+export function errorMeta(status: number, path: string, code?: string, form = false): PageMeta {
+  const text = errorText(status, code, form);
   return {
     title: text.title,
     description: text.lead,
@@ -75,8 +82,10 @@ export function ErrorContent(props: {
   typed?: TypedText[];
   /** The field errors of a refused request (a link with a value out of range), said in Dutch. */
   errors?: readonly FieldError[];
+  /** A refused form post: where its form opens again. */
+  formPath?: string;
 }): JSX.Element {
-  const text = errorText(props.status, props.code);
+  const text = errorText(props.status, props.code, props.formPath !== undefined);
   const problems = [...new Set((props.errors ?? []).map((error) => inDutch(error)))];
   return (
     <>
@@ -104,6 +113,18 @@ export function ErrorContent(props: {
             href={props.retryPath}
           >
             Opnieuw proberen
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {props.formPath !== undefined && props.status < 500 ? (
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            href={props.formPath}
+          >
+            Terug naar het formulier
           </a>
         </p>
       ) : (

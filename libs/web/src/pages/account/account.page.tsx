@@ -139,7 +139,7 @@ export class AccountPage {
           <p class="utrecht-paragraph">U heeft nog geen API-sleutels.</p>
         )}
         <h3 class="utrecht-heading-3">Nieuwe sleutel</h3>
-        <ErrorSummary errors={errors} labelOf={(path) => FIELD_LABELS[path] ?? path} />
+        <ErrorSummary errors={errors} labelOf={(path) => FIELD_LABELS[path] ?? 'Formulier'} />
         <form method="post" action="/mijn-account/sleutels" class="site-form" novalidate>
           <FormTokenField page={page} />
           <TextField

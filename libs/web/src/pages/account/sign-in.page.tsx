@@ -104,7 +104,7 @@ export class SignInPage {
           Voor projectleiders van een PPS, LLO-loketten en beheerders. Zoeken en lezen kan zonder
           account.
         </p>
-        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? path} />
+        <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
         <form method="post" action="/inloggen" class="site-form" novalidate>
           <FormTokenField page={page} />
           {state.back ? <input type="hidden" name="terug" value={state.back} /> : ''}

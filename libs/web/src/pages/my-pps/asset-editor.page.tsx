@@ -39,7 +39,7 @@ import { workingPps } from './my-pps-scope';
 import { notice } from '../../components/notices';
 import { contentOfAsset, editableAsset } from '../../forms/asset-form/editable-asset';
 import { kindChooserPage } from './kind-chooser';
-import { coveredByPlace, placeProblems, withPlaces } from '../../forms/asset-form/place-lookup';
+import { withPlaces } from '../../forms/asset-form/place-lookup';
 import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor.view';
 
 type Content = Record<string, unknown>;
@@ -232,12 +232,7 @@ export class AssetEditorPage {
     shape: FieldError[],
   ): Promise<FieldError[]> {
     const specs = formSections(state.kind).flatMap((s) => s.fields);
-    // A location the place list could not place is named once, at its town or postcode.
-    const places = placeProblems(state.value);
-    const found = withFormProblems(
-      [...amountProblems(specs, state.value), ...places],
-      shape.filter((error) => !coveredByPlace(places)(error)),
-    );
+    const found = withFormProblems(amountProblems(specs, state.value), shape);
     if (found.length === 0) return found;
     // Each field with a mistake is left out (a kind's field, not its whole section), so the
     // rules still see every other reference, code and organisation.
