@@ -15,6 +15,8 @@ export interface CompoundLexicon {
   end: Set<string>;
   /** Stems of the end words: the last part may be inflected (wachtwoord+en). */
   endStems: Set<string>;
+  /** Every word the dictionary lists as it is written (lassen, lossen), and the domain words. */
+  words: Set<string>;
 }
 
 /** Hunspell's long flags are two characters each: a flag is present at an even offset. */
@@ -34,6 +36,7 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     middle: new Set(),
     end: new Set(),
     endStems: new Set(),
+    words: new Set(),
   };
   const asBeginOrMiddle = (form: string) => {
     lexicon.begin.add(form);
@@ -52,6 +55,7 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     const raw = (slash < 0 ? entry : entry.slice(0, slash)).toLowerCase();
     const word = NON_ASCII.test(raw) ? normalise(raw) : raw;
     if (!WORD.test(word)) continue;
+    lexicon.words.add(word);
     const flags = slash < 0 ? '' : entry.slice(slash + 1);
     if (!flags) continue;
     if (hasFlag(flags, 'Ca')) lexicon.begin.add(word);
@@ -64,6 +68,7 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
   }
   // Domain words the dictionary lacks (cyber, cobot, ...) may stand anywhere.
   for (const word of extraWords) {
+    lexicon.words.add(word);
     lexicon.begin.add(word);
     lexicon.middle.add(word);
     lexicon.end.add(word);

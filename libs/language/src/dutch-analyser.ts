@@ -46,7 +46,7 @@ export class DutchAnalyser {
   private readonly synonymWords = new Set<string>();
 
   constructor(
-    lexicon: CompoundLexicon,
+    private readonly lexicon: CompoundLexicon,
     readonly thesaurus: ThesaurusFile,
     stopWords: string[],
   ) {
@@ -79,6 +79,17 @@ export class DutchAnalyser {
     return tokenise(text).filter(
       (word) => word.length > 1 && !this.stopWords.has(word) && !ignore?.has(word),
     );
+  }
+
+  /**
+   * Whether a word is Dutch as written: the dictionary lists it, or its stem (warmtepompen →
+   * warmtepomp), or it is a compound of listed parts. "lassen" is; "cobts" is not.
+   */
+  isWord(word: string): boolean {
+    const normal = tokenise(word).join('');
+    if (!normal) return false;
+    const { words } = this.lexicon;
+    return words.has(normal) || words.has(stemDutch(normal)) || this.parts(normal).length > 0;
   }
 
   /** A compound's parts (normalised), or [] for a word that is not one. */
