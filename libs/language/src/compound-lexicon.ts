@@ -15,7 +15,10 @@ export interface CompoundLexicon {
   end: Set<string>;
   /** Stems of the end words: the last part may be inflected (wachtwoord+en). */
   endStems: Set<string>;
-  /** Every word the dictionary lists as it is written (lassen, lossen), and the domain words. */
+  /**
+   * Every word the dictionary lists as it is written (lassen, lossen), the plurals its flags
+   * name (warmtepompen), and the domain words.
+   */
   words: Set<string>;
 }
 
@@ -37,6 +40,11 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     end: new Set(),
     endStems: new Set(),
     words: new Set(),
+  };
+  // A plural is a word as written too (warmtepompen).
+  const plural = (form: string) => {
+    lexicon.words.add(form);
+    return form;
   };
   const asBeginOrMiddle = (form: string) => {
     lexicon.begin.add(form);
@@ -63,8 +71,8 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     if (hasFlag(flags, 'Cc')) lexicon.end.add(word);
     if (hasFlag(flags, 'Ce')) asBeginOrMiddle(word);
     if (hasFlag(flags, 'Cd') || hasFlag(flags, 'Ch')) asBeginOrMiddle(word + 's');
-    if (hasFlag(flags, 'Zb')) asBeginOrMiddle(word + 'en');
-    if (hasFlag(flags, 'Ze')) asBeginOrMiddle(word + word.at(-1) + 'en');
+    if (hasFlag(flags, 'Zb')) asBeginOrMiddle(plural(word + 'en'));
+    if (hasFlag(flags, 'Ze')) asBeginOrMiddle(plural(word + word.at(-1) + 'en'));
   }
   // Domain words the dictionary lacks (cyber, cobot, ...) may stand anywhere.
   for (const word of extraWords) {

@@ -82,14 +82,14 @@ export class DutchAnalyser {
   }
 
   /**
-   * Whether a word is Dutch as written: the dictionary lists it, or its stem (warmtepompen →
-   * warmtepomp), or it is a compound of listed parts. "lassen" is; "cobts" is not.
+   * Whether a word is Dutch as written: the dictionary lists it, or it is a compound of listed
+   * parts (warmtepompen). "lassen" is; "cobts" is not, nor is "lasen" (its stem "las" is a
+   * word, so stems are not asked: they would take many typos for words).
    */
   isWord(word: string): boolean {
     const normal = tokenise(word).join('');
     if (!normal) return false;
-    const { words } = this.lexicon;
-    return words.has(normal) || words.has(stemDutch(normal)) || this.parts(normal).length > 0;
+    return this.lexicon.words.has(normal) || this.parts(normal).length > 0;
   }
 
   /** A compound's parts (normalised), or [] for a word that is not one. */
