@@ -1,3 +1,4 @@
+import { parse } from 'node-html-parser';
 import { moduleBody } from './harness/fixtures';
 import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -174,9 +175,34 @@ describe('LLO courses (e2e)', () => {
       'Let op: Zet de voorkennis &#34;Basis warmtepompen&#34; eerder in de cursus.',
     );
     expect(page.text).toContain(
-      'Let op: Het niveau springt van mbo-2 naar mbo-4. Kijk of er een module tussen moet.',
+      'Let op: Het niveau springt van mbo niveau 2 naar mbo niveau 4. Kijk of er een module tussen moet.',
     );
     expect(page.text).not.toMatch(/is not earlier|level jumps/);
+    const warnings = [...page.text.matchAll(/class="course-warning"[^>]*>([^<]*)</g)].map(
+      (match) => match[1],
+    );
+    expect(warnings).toHaveLength(2);
+    expect(warnings.filter((text) => /mbo-\d/.test(text))).toEqual([]);
+  });
+
+  it("shows each module's own price in the composer's search results", async () => {
+    await t.indexed();
+    const created = await create(llo, course([{ assetId: basics.id }])).expect(201);
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(llo)).status).toBe(303);
+    const page = await browser.get(`/mijn-cursussen/${created.body.id}?q=warmtepompen`);
+    expect(page.status).toBe(200);
+    const results = parse(page.text).querySelectorAll('#zoekresultaten li');
+    const facts = (title: string) =>
+      results
+        .find((item) => item.querySelector('h3')?.text.trim() === title)!
+        .querySelector('.site-muted')!
+        .text.replace(/\s+/g, ' ');
+    expect(facts('Storingen aan warmtepompen')).toMatch(/ · € 450,00$/);
+    expect(facts('Basis warmtepompen')).toMatch(/ · € 300,00$/);
+    const none = await browser.get(`/mijn-cursussen/${created.body.id}?q=energietransitie`);
+    const energy = parse(none.text).querySelector('#zoekresultaten li .site-muted')!;
+    expect(energy.text).toMatch(/ · geen prijs opgegeven$/);
   });
 
   it('refuses drafts, duplicates, non-modules and NC modules in a paid course, with the field named', async () => {

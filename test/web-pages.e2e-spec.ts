@@ -205,6 +205,22 @@ describe('web pages (e2e)', () => {
     });
   });
 
+  it('offers the attribution to copy only when the licence allows reuse', async () => {
+    const open = expectPage(await t.http().get(`/bouwstenen/${cobots.id}`).expect(200));
+    expect(open.querySelector('#licentie-titel')!.text.trim()).toBe('Licentie en naamsvermelding');
+    expect(open.querySelector('.attribution__actions button[data-copy-target]')).toBeTruthy();
+    const reserved = await t.publish(
+      editorA,
+      moduleBody(ppsA, { title: 'Interne werkinstructie lassen', license: 'all-rights-reserved' }),
+    );
+    const root = expectPage(await t.http().get(`/bouwstenen/${reserved.id}`).expect(200));
+    expect(root.querySelector('#licentie-titel')!.text.trim()).toBe('Licentie');
+    expect(mainText(root)).toContain('Alle rechten zijn voorbehouden');
+    expect(root.querySelector('textarea.attribution__text')).toBeNull();
+    expect(root.querySelector('[data-copy-target]')).toBeNull();
+    expect(mainText(root)).not.toContain('naamsvermelding');
+  });
+
   it('shows an old version as such, and the derivative as based on its source', async () => {
     const old = expectPage(await t.http().get(`/bouwstenen/${cobots.id}/versies/1`).expect(200));
     expect(mainText(old)).toContain('U bekijkt versie 1');

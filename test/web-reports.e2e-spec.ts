@@ -198,6 +198,44 @@ describe('reports pages (e2e)', () => {
     await t.http().get('/rapportages/provincies/utrecht').expect(404);
   });
 
+  it('gives the headline figures in the reports API, the same as each report page shows', async () => {
+    const headline = async (path: string) =>
+      (await t.http().get(`/api/v1/reports/${path}`).expect(200)).body.headline;
+    /** The four figures as the page words them, from the API's numbers. */
+    const asOnPage = (figures: Record<string, number>) => ({
+      'Gepubliceerde bouwstenen': String(figures.published),
+      'Keer hergebruikt door anderen': String(figures.reusedByOthers),
+      'Deel van de bouwstenen hergebruikt': `${Math.round(figures.reusedShare * 100)}% | ${figures.blocksReused} van ${figures.published}`,
+      'Nieuw dit kwartaal': expect.stringMatching(
+        new RegExp(`^${figures.newThisQuarter} \\| sinds `),
+      ),
+    });
+    const region = await headline('proudly-found-elsewhere');
+    expect(region).toEqual({
+      published: 5,
+      reusedByOthers: 4,
+      blocksReused: 3,
+      reusedShare: 0.6,
+      newThisQuarter: 4,
+      quarterStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/),
+    });
+    expect(figures(await page('/rapportages'))).toEqual(asOnPage(region));
+    const digitalFigures = await headline(`pps/${digitalPps}`);
+    expect(digitalFigures).toMatchObject({ published: 3, blocksReused: 2, reusedShare: 0.67 });
+    expect(figures(await page(`/rapportages/pps/${digitalPps}`))).toEqual(asOnPage(digitalFigures));
+    const pps = await t.http().get(`/api/v1/pps/${digitalPps}`).expect(200);
+    const leadId = pps.body.leadInstitution.id;
+    const lead = await headline(`lead-institutions/${leadId}`);
+    expect(lead).toMatchObject({ published: 4, reusedByOthers: 4 });
+    expect(figures(await page(`/rapportages/instellingen/${leadId}`))).toEqual(asOnPage(lead));
+    const province = await headline('provinces/flevoland');
+    expect(province).toMatchObject({ published: 1, reusedByOthers: 0, newThisQuarter: 1 });
+    expect(figures(await page('/rapportages/provincies/flevoland'))).toEqual(asOnPage(province));
+    // The spreadsheet keeps its one table; the figures are in the JSON only.
+    const csv = await t.http().get(`/api/v1/reports/pps/${digitalPps}?format=csv`).expect(200);
+    expect(csv.text.split('\n')[0]).not.toContain('headline');
+  });
+
   function lines(root: ReturnType<typeof expectPage>, id: string): string[] {
     return root.querySelectorAll(`#${id} .reuse-links__item`).map((item) => item.text.trim());
   }

@@ -103,7 +103,10 @@ describe('search page (e2e)', () => {
     const empty = expectPage(await t.http().get('/zoeken').expect(200));
     expect(sortChoice(empty)).toEqual({ value: '', label: 'Nieuwste eerst' });
     const sent = sortChoice(empty).value!;
-    const words = expectPage(await t.http().get(`/zoeken?q=lassen&sorteer=${sent}`).expect(200));
+    // The form's empty fields are dropped by a redirect, so the URL never carries them.
+    const sentForm = await t.http().get(`/zoeken?q=lassen&sorteer=${sent}`).expect(303);
+    expect(sentForm.headers.location).toBe('/zoeken?q=lassen');
+    const words = expectPage(await t.http().get(sentForm.headers.location).expect(200));
     expect(titles(words).slice(0, 2)).toEqual(['Lassen', 'Lassen en snijden']);
     expect(sortChoice(words)).toEqual({ value: '', label: 'Best passend' });
     // Chosen on a page with words, newest first is honoured (and sent by name from then on).
@@ -221,13 +224,19 @@ describe('search page (e2e)', () => {
   });
 
   it('answers htmx with just the results, and a history restore with the whole page', async () => {
+    // As the form sends it: every field, the empty ones too. htmx is told the URL without them.
     const fragment = await t
       .http()
-      .get('/zoeken?q=cobots')
+      .get('/zoeken?q=cobots&sorteer=&uren-min=&uren-max=')
       .set('HX-Request', 'true')
       .set('HX-Target', 'zoekresultaten')
       .expect(200);
-    expect(fragment.text.startsWith('<div id="zoekresultaten"')).toBe(true);
+    expect(fragment.headers['hx-push-url']).toBe('/zoeken?q=cobots');
+    // The title a full load has, for htmx to put in the document, then the results.
+    const full = expectPage(await t.http().get('/zoeken?q=cobots').expect(200));
+    const title = full.querySelector('title')!.text;
+    expect(title).toMatch(/^Zoeken naar „cobots”: \d+ bouwstenen? gevonden \| Bouwsteen$/);
+    expect(fragment.text.startsWith(`<title>${title}</title><div id="zoekresultaten"`)).toBe(true);
     expect(fragment.text).not.toContain('<html');
     expect(fragment.headers.vary).toContain('HX-Request');
     const restore = await t

@@ -92,6 +92,10 @@ describe('a teacher in the browser', () => {
     await eventually(async () =>
       expect(await page.locator('#kopieer-status').textContent()).toBe('Gekopieerd'),
     );
+    // A gap between the attribution and its button (they touched before).
+    const box = (await page.locator('textarea.attribution__text').boundingBox())!;
+    expect((await copy.boundingBox())!.y - (box.y + box.height)).toBeGreaterThanOrEqual(8);
+    await screenshot(page, 'bouwsteen-gekopieerd');
     const attribution = await page.locator('textarea.attribution__text').inputValue();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(attribution);
     expect(attribution).toMatch(
@@ -151,6 +155,23 @@ describe('a teacher in the browser', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
     }
     await page.context().close();
+  });
+
+  it('offers no attribution to copy for a block whose rights are all reserved', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await openPage(browser, baseURL, { viewport });
+      await page.goto('/zoeken?licentie=all-rights-reserved');
+      await page.locator('.asset-card__title a').first().click();
+      await page.waitForURL(/\/bouwstenen\//);
+      expect((await page.locator('#licentie-titel').textContent())!.trim()).toBe('Licentie');
+      expect(await page.locator('textarea.attribution__text').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Kopieer naamsvermelding' }).count()).toBe(0);
+      await expectAccessible(page, `bouwsteen-alle-rechten-${viewport.width}`);
+      await page.context().close();
+    }
   });
 
   it('reads well on a phone-sized screen', async () => {

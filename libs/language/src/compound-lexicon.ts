@@ -15,6 +15,11 @@ export interface CompoundLexicon {
   end: Set<string>;
   /** Stems of the end words: the last part may be inflected (wachtwoord+en). */
   endStems: Set<string>;
+  /**
+   * Every word the dictionary lists as it is written (lassen, lossen), the plurals its flags
+   * name (warmtepompen), and the domain words.
+   */
+  words: Set<string>;
 }
 
 /** Hunspell's long flags are two characters each: a flag is present at an even offset. */
@@ -34,6 +39,12 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     middle: new Set(),
     end: new Set(),
     endStems: new Set(),
+    words: new Set(),
+  };
+  // A plural is a word as written too (warmtepompen).
+  const plural = (form: string) => {
+    lexicon.words.add(form);
+    return form;
   };
   const asBeginOrMiddle = (form: string) => {
     lexicon.begin.add(form);
@@ -52,6 +63,7 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     const raw = (slash < 0 ? entry : entry.slice(0, slash)).toLowerCase();
     const word = NON_ASCII.test(raw) ? normalise(raw) : raw;
     if (!WORD.test(word)) continue;
+    lexicon.words.add(word);
     const flags = slash < 0 ? '' : entry.slice(slash + 1);
     if (!flags) continue;
     if (hasFlag(flags, 'Ca')) lexicon.begin.add(word);
@@ -59,11 +71,12 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
     if (hasFlag(flags, 'Cc')) lexicon.end.add(word);
     if (hasFlag(flags, 'Ce')) asBeginOrMiddle(word);
     if (hasFlag(flags, 'Cd') || hasFlag(flags, 'Ch')) asBeginOrMiddle(word + 's');
-    if (hasFlag(flags, 'Zb')) asBeginOrMiddle(word + 'en');
-    if (hasFlag(flags, 'Ze')) asBeginOrMiddle(word + word.at(-1) + 'en');
+    if (hasFlag(flags, 'Zb')) asBeginOrMiddle(plural(word + 'en'));
+    if (hasFlag(flags, 'Ze')) asBeginOrMiddle(plural(word + word.at(-1) + 'en'));
   }
   // Domain words the dictionary lacks (cyber, cobot, ...) may stand anywhere.
   for (const word of extraWords) {
+    lexicon.words.add(word);
     lexicon.begin.add(word);
     lexicon.middle.add(word);
     lexicon.end.add(word);

@@ -48,4 +48,11 @@ describe('DutchAnalyser', () => {
     expect(terms).toEqual(expect.arrayContaining(['wachtwoordbeher', 'wacht', 'woord', 'sterk']));
     expect(new Set(terms).size).toBe(terms.length);
   });
+
+  it('knows Dutch words as written, inflected or compounded, and not typos', () => {
+    for (const word of ['lassen', 'lossen', 'Lessen', 'warmtepompen', 'wachtwoordbeheer', 'cobots'])
+      expect({ word, known: analyser.isWord(word) }).toEqual({ word, known: true });
+    for (const word of ['cobts', 'lasen', 'zorgtechnolgie', 'warmtpomp', 'lasssen', ''])
+      expect({ word, known: analyser.isWord(word) }).toEqual({ word, known: false });
+  });
 });

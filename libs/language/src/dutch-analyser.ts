@@ -52,7 +52,7 @@ export class DutchAnalyser {
   private readonly synonymWords = new Set<string>();
 
   constructor(
-    lexicon: CompoundLexicon,
+    private readonly lexicon: CompoundLexicon,
     readonly thesaurus: ThesaurusFile,
     stopWords: string[],
   ) {
@@ -90,6 +90,17 @@ export class DutchAnalyser {
     return tokenise(text).filter(
       (word) => word.length > 1 && !this.stopWords.has(word) && !ignore?.has(word),
     );
+  }
+
+  /**
+   * Whether a word is Dutch as written: the dictionary lists it, or it is a compound of listed
+   * parts (warmtepompen). "lassen" is; "cobts" is not, nor is "lasen" (its stem "las" is a
+   * word, so stems are not asked: they would take many typos for words).
+   */
+  isWord(word: string): boolean {
+    const normal = tokenise(word).join('');
+    if (!normal) return false;
+    return this.lexicon.words.has(normal) || this.parts(normal).length > 0;
   }
 
   /** A compound's parts (normalised), or [] for a word that is not one. */

@@ -67,11 +67,21 @@ export class ReportsService {
   );
 
   async pps(id: string): Promise<PpsReportDto> {
-    return { ...(await this.ppsReuse(id)), ...(await this.overlaps([id], undefined)) };
+    const reuse = await this.ppsReuse(id);
+    const [headline, overlaps] = await Promise.all([
+      this.headline({ ppsId: id }),
+      this.overlaps([id], undefined),
+    ]);
+    return { ...reuse, headline, ...overlaps };
   }
 
-  /** The PPS report without overlaps: no search engine needed, cheap enough for every page view. */
-  async ppsReuse(id: string): Promise<Omit<PpsReportDto, 'overlaps' | 'overlapsChecked'>> {
+  /**
+   * The PPS report without its headline figures and overlaps: no search engine needed, cheap
+   * enough for every page view.
+   */
+  async ppsReuse(
+    id: string,
+  ): Promise<Omit<PpsReportDto, 'headline' | 'overlaps' | 'overlapsChecked'>> {
     const pps = await this.reports.pps(id);
     if (!pps) throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', id);
     const [totals] = await this.reports.totals({ ppsId: id });
@@ -87,10 +97,14 @@ export class ReportsService {
     const organisation = await this.reports.organisation(organisationId);
     if (!organisation)
       throw new NotFoundError(OrganisationError.NotFound, 'organisation', organisationId);
-    const portfolio = await this.reports.totals({ leadOrganisationId: organisationId });
+    const [portfolio, headline] = await Promise.all([
+      this.reports.totals({ leadOrganisationId: organisationId }),
+      this.headline({ leadOrganisationId: organisationId }),
+    ]);
     const ppsIds = portfolio.map((row) => row.ppsId);
     return {
       scope: organisation,
+      headline,
       portfolio: portfolio.map(toTotals),
       ...(ppsIds.length > 1
         ? await this.overlaps(ppsIds, new Set(ppsIds))
@@ -102,10 +116,14 @@ export class ReportsService {
   async province(code: string): Promise<PortfolioReportDto> {
     const term = await this.taxonomy.term('provinces', code);
     if (!term) throw new ValidationFailedError([unknownCode('province', 'provinces', code)]);
-    const portfolio = await this.reports.totals({ province: code });
+    const [portfolio, headline] = await Promise.all([
+      this.reports.totals({ province: code }),
+      this.headline({ province: code }),
+    ]);
     const ppsIds = portfolio.map((row) => row.ppsId);
     return {
       scope: { id: term.code, name: term.label },
+      headline,
       portfolio: portfolio.map(toTotals),
       overlaps: [],
       overlapsChecked: true,
@@ -155,9 +173,14 @@ export class ReportsService {
     };
   }
 
+  /** The region-wide ranking, with the region's headline figures. */
   async ranking(limit = 25): Promise<RankingReportDto> {
-    const assets = await this.reports.assetReuse({ reusedOnly: true }, limit);
-    return { assets: assets.map(toAssetReuse), adopters: await this.reports.adopters(limit) };
+    const [headline, assets, adopters] = await Promise.all([
+      this.headline({ region: true }),
+      this.reports.assetReuse({ reusedOnly: true }, limit),
+      this.reports.adopters(limit),
+    ]);
+    return { headline, assets: assets.map(toAssetReuse), adopters };
   }
 
   /**

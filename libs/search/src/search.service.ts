@@ -122,7 +122,12 @@ export class SearchService {
       return [formatted?.title ?? '', formatted?.summary ?? ''];
     });
     const suggestion = query.q
-      ? await this.betterSpelling(query.q, spellingCorrections(query.q, highlighted.slice(0, 20)))
+      ? await this.betterSpelling(
+          query.q,
+          spellingCorrections(query.q, highlighted.slice(0, 20), (word) =>
+            dutchAnalyser().isWord(word),
+          ),
+        )
       : undefined;
     const approximations = query.q
       ? approximateMatches(query.q, highlighted, (word) => synonyms()[word] ?? [])
@@ -133,8 +138,9 @@ export class SearchService {
   /**
    * A spelling suggestion only when it is better than what was typed: every corrected word is
    * in the index as written while the typed word is not (a quoted word is matched exactly, with
-   * no typo tolerance and no prefix). "lassen" is never turned into "lossen" when "lassen"
-   * itself exists. One extra round trip, only when the highlights proposed a correction.
+   * no typo tolerance and no prefix). A word in the Dutch dictionary is never proposed for
+   * correcting ("lassen" is not a misspelt "lossen", whether or not the index holds it). One
+   * extra round trip, only when the highlights proposed a correction.
    */
   private async betterSpelling(
     query: string,

@@ -1,3 +1,4 @@
+import { dutchAnalyser } from '@bouwsteen/language';
 import { MARK_CLOSE as C, MARK_OPEN as O } from './search-filter';
 import {
   approximateMatches,
@@ -32,6 +33,22 @@ describe('spellingSuggestion', () => {
     expect(spellingSuggestion('Cobots', hits)).toBeUndefined();
     expect(spellingSuggestion('cob', hits)).toBeUndefined();
     expect(spellingSuggestion('coördinator', [`${O}coordinator${C}`])).toBeUndefined();
+  });
+
+  it('never corrects a word that is Dutch as typed: "lassen" (welding) is no misspelt "lossen"', () => {
+    const analyser = dutchAnalyser();
+    const isWord = (word: string) => analyser.isWord(word);
+    const neighbours = [`Laden en ${O}lossen${C}`, `${O}Lessen${C} voor het mbo`];
+    // Without the dictionary the closest marked word would be offered, as it was.
+    expect(spellingSuggestion('lassen', neighbours)).toBe('lossen');
+    expect(spellingSuggestion('lassen', neighbours, isWord)).toBeUndefined();
+    expect(spellingSuggestion('mig lassen', neighbours, isWord)).toBeUndefined();
+    // Real typos are still corrected, also beside a real word.
+    expect(spellingSuggestion('veilig cobts', hits, isWord)).toBe('veilig cobots');
+    expect(spellingSuggestion('zorgtechnolgie', hits, isWord)).toBe('zorgtechnologie');
+    expect(spellingSuggestion('lassen cobts', [...neighbours, ...hits], isWord)).toBe(
+      'lassen cobots',
+    );
   });
 
   it('keeps words that are too far from anything marked, and needs marks at all', () => {

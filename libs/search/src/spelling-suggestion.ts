@@ -39,9 +39,15 @@ export interface Correction {
  * The corrections a "did you mean" would make: when the engine found a query word only by
  * tolerating typos, the words it matched instead are in the highlighted hits. Each query word
  * that matched nothing as typed is paired with the closest marked word (at most two edits away,
- * and not a word it is merely the start of, which is prefix search rather than a typo).
+ * and not a word it is merely the start of, which is prefix search rather than a typo). A word
+ * that is Dutch as typed (`isWord`: "lassen", welding) is no typo, whatever it found: its
+ * neighbours (lossen, lessen) are other words, named as "ook gevonden", never as a correction.
  */
-export function spellingCorrections(query: string, highlighted: string[]): Correction[] {
+export function spellingCorrections(
+  query: string,
+  highlighted: string[],
+  isWord: (word: string) => boolean = () => false,
+): Correction[] {
   const marked = [...new Set(highlighted.flatMap(markedWords))];
   if (marked.length === 0) return [];
   const folded = marked.map(fold);
@@ -53,6 +59,7 @@ export function spellingCorrections(query: string, highlighted: string[]): Corre
     seen.add(typed);
     if (typed.length < 3 || folded.some((candidate) => candidate === typed)) continue;
     if (folded.some((candidate) => candidate.startsWith(typed))) continue;
+    if (isWord(typed)) continue;
     let best: string | undefined;
     let bestDistance = 3;
     folded.forEach((candidate, index) => {
@@ -76,8 +83,12 @@ export function corrected(query: string, corrections: Correction[]): string | un
 }
 
 /** "Did you mean", from the highlights alone (the search service also checks it is better). */
-export function spellingSuggestion(query: string, highlighted: string[]): string | undefined {
-  return corrected(query, spellingCorrections(query, highlighted));
+export function spellingSuggestion(
+  query: string,
+  highlighted: string[],
+  isWord?: (word: string) => boolean,
+): string | undefined {
+  return corrected(query, spellingCorrections(query, highlighted, isWord));
 }
 
 /** A query word and the other spellings the engine matched for it ("lassen": lossen, lussen). */

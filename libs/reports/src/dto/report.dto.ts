@@ -8,6 +8,34 @@ export class ReportFormatQueryDto {
   format?: 'json' | 'csv';
 }
 
+/**
+ * The figures at the top of every report page (published, reused by others, the share reused,
+ * new this quarter), for the report's scope: the same numbers the page shows.
+ */
+export class HeadlineDto {
+  @ApiProperty({ example: 32, description: 'Listed building blocks: published, not archived' })
+  published: number;
+  @ApiProperty({
+    example: 14,
+    description: 'Reuse records of those blocks by another PPS or organisation',
+  })
+  reusedByOthers: number;
+  @ApiProperty({ example: 9, description: 'Of those blocks, how many were reused at least once' })
+  blocksReused: number;
+  @ApiProperty({ example: 0.28, description: 'blocksReused / published (0 when none)' })
+  reusedShare: number;
+  @ApiProperty({
+    example: 4,
+    description: 'Of those blocks, how many were first published since quarterStart',
+  })
+  newThisQuarter: number;
+  @ApiProperty({
+    example: '2026-09-30T22:00:00.000Z',
+    description: 'Start of the current calendar quarter, Dutch time',
+  })
+  quarterStart: string;
+}
+
 export class KindCountsDto {
   @ApiProperty({ example: 2 }) curriculum: number;
   @ApiProperty({ example: 5 }) module: number;
@@ -70,6 +98,11 @@ export class PpsReportDto {
     },
   })
   pps: { id: string; name: string; leadInstitution: string; provinces: string[] };
+  @ApiProperty({
+    type: HeadlineDto,
+    description: 'The figures at the top of the report page, for this PPS',
+  })
+  headline: HeadlineDto;
   @ApiProperty({ type: PpsTotalsDto }) totals: PpsTotalsDto;
   @ApiProperty({
     type: [AssetReuseDto],
@@ -94,6 +127,11 @@ export class PortfolioReportDto {
     example: { id: '8f14e45f-ceea-4e6b-9a1d-3b2c1d0e9f8a', name: 'ROC van Amsterdam' },
   })
   scope: { id: string; name: string };
+  @ApiProperty({
+    type: HeadlineDto,
+    description: 'The figures at the top of the report page, for the PPS of this portfolio',
+  })
+  headline: HeadlineDto;
   @ApiProperty({ type: [PpsTotalsDto] }) portfolio: PpsTotalsDto[];
   @ApiProperty({ type: [OverlapDto], description: 'Overlaps between PPS of this portfolio' })
   overlaps: OverlapDto[];
@@ -115,34 +153,15 @@ export class AdopterRankDto {
 }
 
 export class RankingReportDto {
+  @ApiProperty({
+    type: HeadlineDto,
+    description: 'The figures at the top of the report page, for the whole region (every PPS)',
+  })
+  headline: HeadlineDto;
   @ApiProperty({ type: [AssetReuseDto], description: 'Most reused assets in the region' })
   assets: AssetReuseDto[];
   @ApiProperty({ type: [AdopterRankDto], description: 'PPS that build most on the work of others' })
   adopters: AdopterRankDto[];
-}
-
-export class HeadlineDto {
-  @ApiProperty({ example: 32, description: 'Listed building blocks: published, not archived' })
-  published: number;
-  @ApiProperty({
-    example: 14,
-    description: 'Reuse records of those blocks by another PPS or organisation',
-  })
-  reusedByOthers: number;
-  @ApiProperty({ example: 9, description: 'Of those blocks, how many were reused at least once' })
-  blocksReused: number;
-  @ApiProperty({ example: 0.28, description: 'blocksReused / published (0 when none)' })
-  reusedShare: number;
-  @ApiProperty({
-    example: 4,
-    description: 'Of those blocks, how many were first published since quarterStart',
-  })
-  newThisQuarter: number;
-  @ApiProperty({
-    example: '2026-09-30T22:00:00.000Z',
-    description: 'Start of the current calendar quarter, Dutch time',
-  })
-  quarterStart: string;
 }
 
 export class ReuseLinkDto {

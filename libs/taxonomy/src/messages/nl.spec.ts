@@ -65,6 +65,17 @@ describe('the Dutch message catalogue', () => {
     expect(dutchMessage('levelJump', { from: 'mbo-2', to: 'mbo-4' })).toContain(
       'van mbo-2 naar mbo-4',
     );
+    // A page with the taxonomy's labels says levels as people know them, not by their codes.
+    const labels = {
+      label: (vocabulary: string, code: string | number | null | undefined) =>
+        vocabulary === 'educationLevels' ? `mbo niveau ${String(code).slice(4)}` : String(code),
+    };
+    expect(inDutch({ code: 'levelJump', values: { from: 'mbo-2', to: 'mbo-4' } }, labels)).toBe(
+      'Het niveau springt van mbo niveau 2 naar mbo niveau 4. Kijk of er een module tussen moet.',
+    );
+    expect(inDutch({ code: 'prerequisiteNotEarlier', values: { title: 'mbo-2' } }, labels)).toBe(
+      'Zet de voorkennis "mbo-2" eerder in de cursus.',
+    );
     expect(dutchMessage('textControl', { chars: '␀ ␇', count: 2 })).toBe(
       'Deze tekst bevat tekens die niet kunnen worden opgeslagen, hier zichtbaar gemaakt als ␀ ␇. Haal ze weg en probeer het opnieuw.',
     );

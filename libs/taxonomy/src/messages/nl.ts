@@ -1,4 +1,6 @@
 import type { FieldCode, FieldValues } from '@bouwsteen/common/pure';
+import type { LabelBook } from '../label-book';
+import type { Vocabulary } from '../vocabulary';
 import { NL_IMPORTS } from './nl-imports';
 import { NL_INPUT } from './nl-input';
 import { NL_RULES } from './nl-rules';
@@ -31,7 +33,30 @@ export function dutchMessage(code: string | undefined, values: FieldValues = {})
   return wording ? wording(values) : GENERAL_MESSAGE;
 }
 
-/** The same for a whole field error (or a course warning): `{code, values}`. */
-export function inDutch(error: { code?: string; values?: FieldValues }): string {
-  return dutchMessage(error.code, error.values);
+/**
+ * Values that are a vocabulary's codes, per message. The catalogue cannot read the taxonomy, so
+ * a page that has its labels passes them to inDutch and the sentence names the label ("mbo
+ * niveau 2"); without them the code is said as it is.
+ */
+const CODED_VALUES: Partial<Record<MessageCode, Readonly<Record<string, Vocabulary>>>> = {
+  levelJump: { from: 'educationLevels', to: 'educationLevels' },
+};
+
+/**
+ * The same for a whole field error (or a course warning): `{code, values}`; with the taxonomy's
+ * labels, codes among the values are said by their labels.
+ */
+export function inDutch(
+  error: { code?: string; values?: FieldValues },
+  labels?: Pick<LabelBook, 'label'>,
+): string {
+  const coded =
+    error.code !== undefined && Object.hasOwn(CODED_VALUES, error.code)
+      ? CODED_VALUES[error.code as MessageCode]
+      : undefined;
+  if (!coded || !labels || !error.values) return dutchMessage(error.code, error.values);
+  const values: FieldValues = { ...error.values };
+  for (const [name, vocabulary] of Object.entries(coded))
+    if (values[name] !== undefined) values[name] = labels.label(vocabulary, String(values[name]));
+  return dutchMessage(error.code, values);
 }

@@ -40,6 +40,11 @@ export function formatEuro(cents: number): string {
   return EURO.format(cents / 100);
 }
 
+/** A price as the course pages show it: "€ 395,00", or that none was given. */
+export function formatPrice(cents: number | null | undefined): string {
+  return cents === null || cents === undefined ? 'geen prijs opgegeven' : formatEuro(cents);
+}
+
 export function formatHours(hours: number | null | undefined): string {
   if (hours === null || hours === undefined) return '';
   return `${NUMBER.format(hours)} uur`;

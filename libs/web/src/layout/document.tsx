@@ -48,6 +48,11 @@ const HTMX_CONFIG = JSON.stringify({
   selfRequestsOnly: true,
 });
 
+/** The text of a page's <title>: the page's own title and the site's name (the home page: its own). */
+export function documentTitle(meta: Pick<PageMeta, 'title' | 'section'>): string {
+  return meta.section === 'home' ? meta.title : `${meta.title} | Bouwsteen`;
+}
+
 export interface DocumentProps {
   meta: PageMeta;
   page: PageContext;
@@ -63,7 +68,7 @@ export interface DocumentProps {
  */
 export function Document({ meta, page, files, baseUrl, children }: DocumentProps): JSX.Element {
   const canonical = baseUrl + meta.canonicalPath;
-  const title = meta.section === 'home' ? meta.title : `${meta.title} | Bouwsteen`;
+  const title = documentTitle(meta);
   const safeJsonLd = (meta.jsonLd ?? []).map(scriptJson);
   const safeData = meta.data ? scriptJson(meta.data.value) : undefined;
   return (

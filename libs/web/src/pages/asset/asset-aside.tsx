@@ -1,16 +1,29 @@
+import { isOpenLicense } from '@bouwsteen/assets/pure';
 import { mailtoHref } from '../../format/format';
 import type { AssetPageData } from './asset-view';
 import { assetPath } from '../../components/asset-card';
 import { ContactRole } from '../../components/contact-role';
 import { safeUrl } from '../../components/facts';
 
-/** The side column of a building-block page: its licence with the attribution to copy, and whom to ask. */
+/**
+ * Whether the page offers the attribution to copy: only when the licence lets anyone reuse the
+ * material without asking (the licence rules of libs/assets), not for all rights reserved.
+ */
+function offersAttribution(data: AssetPageData): boolean {
+  return !!data.asset.license && isOpenLicense(data.asset.license);
+}
+
+/**
+ * The side column of a building-block page: its licence, with the attribution to copy where
+ * the licence allows reuse, and whom to ask.
+ */
 export function Licence(data: AssetPageData): JSX.Element {
   const { licence, asset } = data;
+  const attribution = offersAttribution(data);
   return (
     <section aria-labelledby="licentie-titel">
       <h2 class="utrecht-heading-3" id="licentie-titel">
-        Licentie en naamsvermelding
+        {attribution ? 'Licentie en naamsvermelding' : 'Licentie'}
       </h2>
       <p class="utrecht-paragraph">
         {licence.url ? (
@@ -26,33 +39,40 @@ export function Licence(data: AssetPageData): JSX.Element {
           <li safe>{line}</li>
         ))}
       </ul>
-      <div class="attribution">
-        <label class="utrecht-form-label" for={`naamsvermelding-${asset.id}`}>
-          Naamsvermelding om te kopiëren
-        </label>
-        <textarea
-          class="utrecht-textarea attribution__text"
-          id={`naamsvermelding-${asset.id}`}
-          readonly
-          rows="7"
-          safe
-        >
-          {licence.attribution}
-        </textarea>
-        <p class="utrecht-paragraph no-print">
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action"
-            data-copy-target={`naamsvermelding-${asset.id}`}
-            data-copy-status="kopieer-status"
-            hidden
-          >
-            Kopieer naamsvermelding
-          </button>
-          <span id="kopieer-status" class="copy-status" role="status"></span>
-        </p>
-      </div>
+      {attribution ? <Attribution id={asset.id} text={licence.attribution} /> : ''}
     </section>
+  );
+}
+
+/** The attribution in a box to select, and (with JavaScript and a clipboard) a button to copy it. */
+function Attribution(props: { id: string; text: string }): JSX.Element {
+  return (
+    <div class="attribution">
+      <label class="utrecht-form-label" for={`naamsvermelding-${props.id}`}>
+        Naamsvermelding om te kopiëren
+      </label>
+      <textarea
+        class="utrecht-textarea attribution__text"
+        id={`naamsvermelding-${props.id}`}
+        readonly
+        rows="7"
+        safe
+      >
+        {props.text}
+      </textarea>
+      <p class="utrecht-paragraph no-print attribution__actions">
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          data-copy-target={`naamsvermelding-${props.id}`}
+          data-copy-status="kopieer-status"
+          hidden
+        >
+          Kopieer naamsvermelding
+        </button>
+        <span id="kopieer-status" class="copy-status" role="status"></span>
+      </p>
+    </div>
   );
 }
 

@@ -6,7 +6,7 @@ import { assetPath } from '../../components/asset-card';
 import { FieldErrors } from '../../forms/field-errors';
 import { Option, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { formatEuro, formatHours, labelRange } from '../../format/format';
+import { formatEuro, formatHours, formatPrice, labelRange } from '../../format/format';
 import { LabelBook } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { STATUS_LABELS } from './course-form';
@@ -219,6 +219,8 @@ export function Results(props: {
                 hit.pps.name,
                 formatHours(hit.studyLoadHours),
                 props.labels.labels('educationLevels', hit.levels).join(', '),
+                // What the module costs per participant, as the course's items say it.
+                hit.kind === 'module' ? formatPrice(hit.priceCents) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}

@@ -154,7 +154,7 @@ export class ComposerPage {
     for (const warning of course.warnings) {
       const index = Number(/^items\.(\d+)/.exec(warning.field)?.[1]);
       if (Number.isInteger(index))
-        warnings.set(index, [...(warnings.get(index) ?? []), inDutch(warning)]);
+        warnings.set(index, [...(warnings.get(index) ?? []), inDutch(warning, labels)]);
     }
     return this.site.page(
       page,

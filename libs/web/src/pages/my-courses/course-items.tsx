@@ -4,7 +4,7 @@ import { assetPath } from '../../components/asset-card';
 import { FieldErrors } from '../../forms/field-errors';
 import { TextField } from '../../forms/fields';
 import { FormTokenField } from '../../forms/form-token';
-import { formatEuro, formatHours } from '../../format/format';
+import { formatHours, formatPrice } from '../../format/format';
 import { LabelBook } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { ItemButton } from './composer-components';
@@ -81,7 +81,7 @@ export function CourseItems(props: {
                 item.ppsName,
                 `versie ${item.version}`,
                 formatHours(item.studyLoadHours),
-                item.priceCents === null ? 'geen prijs opgegeven' : formatEuro(item.priceCents),
+                formatPrice(item.priceCents),
                 labels.label('licenses', item.license),
               ]
                 .filter(Boolean)

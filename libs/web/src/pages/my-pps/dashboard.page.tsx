@@ -32,6 +32,12 @@ const TABS: { status: AssetStatus; slug: string; label: string; empty: string }[
 ];
 const PAGE_SIZE = 25;
 
+/** Without a ?tab=: the first tab that lists something (drafts, published, archived), else published. */
+function openingTab(counts: readonly number[]): (typeof TABS)[number] {
+  const index = counts.findIndex((total) => total > 0);
+  return index < 0 ? TABS[1] : TABS[index];
+}
+
 /**
  * /mijn-pps: the building blocks of the lead's PPS by status, what happened to what they
  * follow or reuse, and who builds on their work — the start of a PPS lead's day.
@@ -56,7 +62,6 @@ export class MyPpsPage {
     const directory = await this.pps.directory();
     const pps = workingPps(principal, directory, query.pps);
     if (!pps) return this.picker(page, principal, directory);
-    const tab = TABS.find((entry) => entry.slug === query.tab) ?? TABS[0];
     // Words in the title, a kind and an order narrow every tab alike (a PPS has hundreds).
     const search = readListSearch(query, 'gewijzigd');
     const searchParams = listSearchParams(search, 'gewijzigd').toString();
@@ -74,11 +79,17 @@ export class MyPpsPage {
         }),
         listNarrowing(search),
       );
+    const chosen = TABS.find((entry) => entry.slug === query.tab);
+    const counting = Promise.all(
+      TABS.map((entry) => list(entry.status, 1).then((p) => p.totalItems)),
+    );
+    // A tab asked for is shown as asked; otherwise the first one with something in it.
+    const tab = chosen ?? openingTab(await counting);
     const [labels, current, counts, notifications, followers, reuse, openRequests] =
       await Promise.all([
         this.labels.book(),
         list(tab.status, PAGE_SIZE, search.pageNumber),
-        Promise.all(TABS.map((entry) => list(entry.status, 1).then((p) => p.totalItems))),
+        counting,
         this.follow.notifications(
           principal,
           Object.assign(new NotificationQueryDto(), { pageNumber: 1, pageSize: 8 }),

@@ -44,9 +44,8 @@ export class ReportsPage {
   ) {}
 
   async overview(page: PageContext): Promise<string> {
-    const [labels, headline, network, ranking, directory] = await Promise.all([
+    const [labels, network, ranking, directory] = await Promise.all([
       this.labels.book(),
-      this.reports.headline({ region: true }),
       this.reports.network(),
       this.reports.ranking(10),
       this.pps.directory(),
@@ -65,7 +64,7 @@ export class ReportsPage {
       },
       <OverviewView
         data={{
-          headline,
+          headline: ranking.headline,
           network,
           ranking,
           pps: directory.map((pps) => ({ id: pps.id, name: pps.name })),
@@ -85,9 +84,8 @@ export class ReportsPage {
   ): Promise<string> {
     if (!UUID.test(id)) throw new NotFoundError(OrganisationError.PpsNotFound, 'pps', id);
     const report = await this.reports.pps(id);
-    const [labels, headline, reusedBy, reusedFrom] = await Promise.all([
+    const [labels, reusedBy, reusedFrom] = await Promise.all([
       this.labels.book(),
-      this.reports.headline({ ppsId: id }),
       this.reports.reuseLinks(id, 'by', pageNumber(query.door)),
       this.reports.reuseLinks(id, 'from', pageNumber(query.van)),
     ]);
@@ -102,7 +100,7 @@ export class ReportsPage {
       <PpsReportView
         data={{
           report,
-          headline,
+          headline: report.headline,
           provinces: labels.labels('provinces', report.pps.provinces),
           reusedBy,
           reusedFrom,
@@ -130,12 +128,7 @@ export class ReportsPage {
       }
     }
     const ppsIds = report.portfolio.map((row) => row.ppsId);
-    const [headline, network] = await Promise.all([
-      this.reports.headline(
-        scope === 'instellingen' ? { leadOrganisationId: id } : { province: id },
-      ),
-      ppsIds.length > 1 ? this.reports.network(200, ppsIds) : Promise.resolve([]),
-    ]);
+    const network = ppsIds.length > 1 ? await this.reports.network(200, ppsIds) : [];
     const what = scope === 'instellingen' ? 'penvoerder' : 'provincie';
     return this.site.page(
       page,
@@ -145,7 +138,7 @@ export class ReportsPage {
         canonicalPath: `/rapportages/${scope}/${id}`,
         section: 'rapportages',
       },
-      <PortfolioView data={{ scope, id, report, headline, network }} />,
+      <PortfolioView data={{ scope, id, report, headline: report.headline, network }} />,
     );
   }
 

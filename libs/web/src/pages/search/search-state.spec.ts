@@ -1,4 +1,10 @@
-import { parseSearchState, searchHref, toSearchQuery, withoutValue } from './search-state';
+import {
+  parseSearchState,
+  searchHref,
+  toSearchQuery,
+  withoutEmptyParams,
+  withoutValue,
+} from './search-state';
 
 const known = (param: string, value: string) =>
   (param === 'niveau' && ['mbo-2', 'mbo-3'].includes(value)) ||
@@ -68,5 +74,21 @@ describe('search state', () => {
   it('keeps the LLO preset in charge of kind and audience', () => {
     const { state } = parseSearchState({ aanbod: 'llo', soort: 'module' }, known);
     expect(toSearchQuery(state)).toMatchObject({ preset: 'llo', kind: undefined });
+  });
+
+  it('drops the parameters a form sent without a value, and keeps the rest in their order', () => {
+    expect(withoutEmptyParams('/zoeken?q=&soort=&sorteer=')).toEqual({
+      url: '/zoeken',
+      hadEmpty: true,
+    });
+    expect(withoutEmptyParams('/zoeken?q=veilig+werken&uren-min=&niveau=mbo-3&q2=%20')).toEqual({
+      url: '/zoeken?q=veilig+werken&niveau=mbo-3',
+      hadEmpty: true,
+    });
+    expect(withoutEmptyParams('/zoeken?q=caf%C3%A9&niveau=mbo-3')).toEqual({
+      url: '/zoeken?q=caf%C3%A9&niveau=mbo-3',
+      hadEmpty: false,
+    });
+    expect(withoutEmptyParams('/zoeken')).toEqual({ url: '/zoeken', hadEmpty: false });
   });
 });

@@ -120,6 +120,24 @@ export function searchHref(state: SearchState): string {
   return query ? `/zoeken?${query}` : '/zoeken';
 }
 
+/**
+ * A search URL without the parameters that carry no value: a GET form sends every field, so
+ * `/zoeken?q=&sorteer=&uren-min=` says no more than `/zoeken`. `hadEmpty` says whether any were
+ * dropped (the page then redirects there); `url` is the same URL otherwise, its query encoded
+ * again (safe for a header).
+ */
+export function withoutEmptyParams(url: string): { url: string; hadEmpty: boolean } {
+  const at = url.indexOf('?');
+  if (at < 0) return { url, hadEmpty: false };
+  const params = [...new URLSearchParams(url.slice(at + 1))];
+  const kept = params.filter(([, value]) => value.trim() !== '');
+  const query = new URLSearchParams(kept).toString();
+  return {
+    url: url.slice(0, at) + (query ? `?${query}` : ''),
+    hadEmpty: kept.length < params.length,
+  };
+}
+
 /** A copy with changes; any change but paging goes back to the first page. */
 export function withChanges(state: SearchState, changes: Partial<SearchState>): SearchState {
   return { ...state, page: 1, ...changes, values: changes.values ?? state.values };

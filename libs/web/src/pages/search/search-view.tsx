@@ -28,6 +28,15 @@ export interface SearchView {
   ignored: Ignored[];
 }
 
+/**
+ * What makes htmx search: sending the form, a changed filter or order (inside the results part),
+ * and a pause in typing. The search box's own change event is left out: Enter fires it just
+ * before the submit, and two requests for one Enter made the first an aborted one. A search
+ * asked for while one is under way waits for it (never aborts it) and only the last one runs.
+ */
+const SEARCH_TRIGGERS =
+  'submit, change target:(#zoekresultaten *), input changed delay:500ms from:#zoek-q';
+
 /** The search form: words, the filters and the results — one GET form. */
 export function SearchForm(props: SearchView): JSX.Element {
   const { state } = props;
@@ -43,8 +52,8 @@ export function SearchForm(props: SearchView): JSX.Element {
       hx-select="#zoekresultaten"
       hx-swap="outerHTML"
       hx-push-url="true"
-      hx-trigger="submit, change, input changed delay:500ms from:#zoek-q"
-      hx-sync="this:replace"
+      hx-trigger={SEARCH_TRIGGERS}
+      hx-sync="this:queue last"
     >
       {state.llo ? <input type="hidden" name="aanbod" value="llo" /> : ''}
       <div class="site-search">
@@ -86,11 +95,7 @@ export function SearchResults(props: SearchView): JSX.Element {
       <section class="search-results" aria-labelledby="zoek-aantal">
         <div class="search-summary">
           <h2 class="utrecht-heading-2" id="zoek-aantal" tabindex="-1">
-            {Html.escapeHtml(
-              outOfRange
-                ? `Pagina ${formatNumber(state.page)} bestaat niet`
-                : resultCount(result.totalHits),
-            )}
+            {Html.escapeHtml(countHeading(props))}
           </h2>
           <SortChoice state={state} />
         </div>
@@ -152,6 +157,27 @@ function SortChoice(props: { state: SearchState }): JSX.Element {
       </button>
     </div>
   );
+}
+
+/** What the results' heading says: how many were found, or that the page asked for is past the last. */
+function countHeading(view: SearchView): string {
+  if (pastLastPage(view)) return `Pagina ${formatNumber(view.state.page)} bestaat niet`;
+  return resultCount(view.result.totalHits);
+}
+
+/**
+ * The page's title: the words (or the tab) and what the heading above the results says, and the
+ * page number past the first — the same after an htmx update as on a full load.
+ */
+export function searchTitle(view: SearchView): string {
+  const { state } = view;
+  const what = state.q
+    ? `Zoeken naar „${state.q}”`
+    : state.llo
+      ? 'LLO-aanbod voor werkenden'
+      : 'Zoeken';
+  const paged = state.page > 1 && !pastLastPage(view) ? `, pagina ${formatNumber(state.page)}` : '';
+  return `${what}: ${countHeading(view)}${paged}`;
 }
 
 function resultCount(total: number): string {

@@ -1,12 +1,14 @@
+import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { PpsService } from '@bouwsteen/organisations';
 import { SearchService } from '@bouwsteen/search';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
+import { documentTitle } from '../../layout/document';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { FACET_DEFINITIONS, FacetDefinition } from './search-facets';
 import { hasFilters, parseSearchState, searchHref, toSearchQuery } from './search-state';
-import { SearchForm, SearchResults, SearchView } from './search-view';
+import { SearchForm, SearchResults, SearchView, searchTitle } from './search-view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,13 +38,16 @@ export class SearchPage {
       options: (definition) =>
         facetOptions(labels, definition, result.facets[definition.facet] ?? {}, ppsNames),
     };
-    if (page.fragment && page.target === 'zoekresultaten') return SearchResults(view) as string;
+    const title = searchTitle(view);
+    // htmx swaps the results and takes the document's new title from the <title> beside them.
+    if (page.fragment && page.target === 'zoekresultaten')
+      return (
+        <>
+          <title>{Html.escapeHtml(documentTitle({ title, section: 'zoeken' }))}</title>
+          {SearchResults(view)}
+        </>
+      ) as string;
     const filtered = hasFilters(state) || state.q !== '' || state.page > 1;
-    const title = state.q
-      ? `Zoeken naar „${state.q}”`
-      : state.llo
-        ? 'LLO-aanbod voor werkenden'
-        : 'Zoeken';
     return this.site.page(
       page,
       {
