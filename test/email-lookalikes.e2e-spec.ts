@@ -25,7 +25,7 @@ describe('e-mail look-alikes (e2e)', () => {
   let address = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'loopback' } });
     admin = await t.user('admin');
   });
   afterAll(() => t.close());

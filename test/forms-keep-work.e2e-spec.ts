@@ -624,6 +624,9 @@ describe('forms keep the work (e2e)', () => {
           .querySelectorAll('a')
           .find((link) => link.text.trim() === 'Terug naar het formulier');
         expect(back?.getAttribute('href')).toBe(`/mijn-pps/nieuw?soort=module&pps=${ownPps}`);
+        // The fields before the limit are read, so what was typed comes back to copy.
+        expect(page.querySelector('#ingevuld-titel')?.text).toBe('Wat u had ingevuld');
+        expect(page.querySelector('main')?.text).toContain('Lassen');
       }
     });
 

@@ -19,7 +19,7 @@ describe('one’s own password and sessions (e2e)', () => {
   const nextAddress = () => `198.51.100.${++address}`;
 
   beforeAll(async () => {
-    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'loopback' } });
     admin = await t.user('admin');
   });
   afterAll(() => t.close());

@@ -13,7 +13,7 @@ describe('sign-in hardening (e2e)', () => {
         LOGIN_ADDRESS_RATE_LIMIT: '20',
         LOGIN_SLOWDOWN_MS: '300',
         LOGIN_SLOWDOWN_MAX_MS: '1500',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: 'loopback',
       },
     });
     admin = await t.user('admin');

@@ -28,7 +28,7 @@ describe('requests for material (e2e)', () => {
 
   beforeAll(async () => {
     // Behind a proxy, so a test can say which address a request came from (X-Forwarded-For).
-    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ isolated: true, env: { TRUST_PROXY: 'loopback' } });
     ownerPps = await t.ppsId('Techport mbo');
     otherPps = await t.ppsId('House of Digital');
     lead = await t.user('pps-editor', [ownerPps]);
@@ -274,6 +274,41 @@ describe('requests for material (e2e)', () => {
     }
     const sameMailbox = await send(visitor, path, { email: 'jan@school.nl' }, '203.0.113.99');
     expect(sameMailbox.status).toBe(429);
+  });
+
+  it('counts the address the trusted proxy saw, not one the client wrote before it', async () => {
+    const visitor = new PageBrowser(t);
+    const path = `/pps/${ownerPps}/vraag`;
+    // TRUST_PROXY=loopback: only the loopback hop is believed, so the right-most entry (what
+    // the proxy saw) is the sender, whatever the client put before it.
+    for (let n = 1; n <= REQUEST_LIMIT; n++) {
+      const ok = await send(
+        visitor,
+        path,
+        { email: `vals${n}@school.nl` },
+        `198.51.100.${n}, 192.0.2.77`,
+      );
+      expect(ok.status).toBe(303);
+    }
+    const rotated = await send(
+      visitor,
+      path,
+      { email: 'vals9@school.nl' },
+      '198.51.100.200, 192.0.2.77',
+    );
+    expect(rotated.status).toBe(429);
+  });
+
+  it('refuses a look-alike e-mail address (non-ASCII letters), keeping what was typed', async () => {
+    const visitor = new PageBrowser(t);
+    const answer = await send(
+      visitor,
+      `/pps/${ownerPps}/vraag`,
+      { email: 's\u0430nne@school.nl' },
+      '192.0.2.88',
+    );
+    expect(answer.status).toBe(400);
+    expect(value(html(answer as never), 'email')).toBe('s\u0430nne@school.nl');
   });
 
   it('offers no request form for a PPS nobody of which reads requests, and stores nothing posted anyway', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -6,7 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ProblemDetailsDto } from '@bouwsteen/common';
+import { ClientAddress, ProblemDetailsDto } from '@bouwsteen/common';
 import { Auth } from './auth.decorator';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
@@ -27,7 +27,7 @@ export class AuthController {
     description:
       'Too many unsuccessful attempts for this account or from this address; see Retry-After',
   })
-  login(@Body() credentials: LoginDto, @Ip() address: string): Promise<AccessTokenDto> {
+  login(@Body() credentials: LoginDto, @ClientAddress() address: string): Promise<AccessTokenDto> {
     return this.auth.login(credentials, address);
   }
 }

@@ -4,7 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Ip,
   Param,
   ParseUUIDPipe,
   Post,
@@ -19,7 +18,13 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ApiPageResponse, Page, PageQueryDto, ProblemDetailsDto } from '@bouwsteen/common';
+import {
+  ApiPageResponse,
+  ClientAddress,
+  Page,
+  PageQueryDto,
+  ProblemDetailsDto,
+} from '@bouwsteen/common';
 import { AuthService } from './auth.service';
 import { AccessTokenDto } from './dto/login.dto';
 import { ChangePasswordDto, SessionDto } from './dto/password.dto';
@@ -100,7 +105,7 @@ export class MeController {
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ChangePasswordDto,
-    @Ip() address: string,
+    @ClientAddress() address: string,
   ): Promise<AccessTokenDto> {
     return this.auth.accessToken(await this.passwords.changeOwn(principal, dto, address));
   }

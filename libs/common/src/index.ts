@@ -9,3 +9,5 @@ export * from './common.module';
 export * from './etag.interceptor';
 export * from './if-match.decorator';
 export * from './http/form-body';
+export * from './http/client-address';
+export * from './http/client-address-of';

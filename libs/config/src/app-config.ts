@@ -1,3 +1,4 @@
+import type { TrustProxy } from './trust-proxy';
 export interface EmbedderConfig {
   source: 'ollama' | 'rest' | 'huggingFace';
   /** ollama: its embeddings endpoint; rest: a service speaking the contract in README. */
@@ -51,7 +52,7 @@ export interface AppConfig {
   http: {
     bodyLimit: string;
     corsOrigins: string[];
-    trustProxy: boolean;
+    trustProxy: TrustProxy;
   };
   meili: {
     url: string;

@@ -156,9 +156,22 @@ describe('loadConfig', () => {
 
   it('refuses a short master key and a boolean that is not true or false', () => {
     expect(() => loadConfig({ ...base, MEILI_MASTER_KEY: 'short' })).toThrow(/at least 16/);
-    expect(() => loadConfig({ ...base, TRUST_PROXY: 'yes' })).toThrow(
-      /TRUST_PROXY must be true or false/,
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be false/);
+  });
+
+  it('trusts a number of proxy hops or proxies by address, never every hop', () => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(
+      /let any client choose its own address/,
     );
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '0' })).toThrow(/between 1 and 10 hops/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not: 10.0.0.0\/33/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'everyone' })).toThrow(/not: everyone/);
   });
 
   it('has no embedder unless one is configured, and checks what each source needs', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AppConfig, EmbedderConfig, ImportReadLimits } from './app-config';
 import { isLocalHost } from './local-identity';
+import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {
   constructor(problems: string[]) {
@@ -51,6 +52,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return value;
   };
+
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (trustProxy.problem) problems.push(trustProxy.problem);
 
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = env[name];
@@ -232,7 +236,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         .split(',')
         .map((origin) => origin.trim())
         .filter(Boolean),
-      trustProxy: bool('TRUST_PROXY', false),
+      trustProxy: trustProxy.value,
     },
     meili: {
       url: url('MEILI_URL', undefined, ['http:', 'https:']),

@@ -55,6 +55,8 @@ describe('whom the rate limit counts', () => {
     expect(requestEmailKey(' sanne+klas2@school.nl ')).toBe(key);
     expect(requestEmailKey('SANNE+a+b@school.nl')).toBe(key);
     expect(requestEmailKey('ｓａｎｎｅ@school.nl')).toBe(key);
+    expect(requestEmailKey('"sanne"@school.nl')).toBe(key);
+    expect(requestEmailKey('"Sanne+x"@school.nl')).toBe(key);
   });
 
   it('keeps different mailboxes apart', () => {

@@ -37,9 +37,11 @@ export function requestEmailKey(address: string): string {
   const key = emailKey(address);
   const at = key.lastIndexOf('@');
   if (at < 0) return key;
-  const local = key.slice(0, at);
+  // A quoted local part ("sanne"@school.nl) is the same mailbox as the bare one.
+  const quoted = /^"(.*)"$/.exec(key.slice(0, at));
+  const local = quoted ? quoted[1] : key.slice(0, at);
   const plus = local.indexOf('+');
-  return plus > 0 ? `${local.slice(0, plus)}${key.slice(at)}` : key;
+  return `${plus > 0 ? local.slice(0, plus) : local}${key.slice(at)}`;
 }
 
 export interface RecentRequests {

@@ -69,9 +69,13 @@ export function parseFormBody(
 ): Record<string, unknown> {
   if (body.length === 0) return {};
   let parameters = 1;
-  for (const byte of body)
-    if (byte === 0x26 && ++parameters > options.parameterLimit)
-      throw bodyError(413, 'parameters.too.many', 'too many parameters');
+  for (let at = 0; at < body.length; at++)
+    if (body[at] === 0x26 && ++parameters > options.parameterLimit)
+      // Refused, but the fields before the limit are read, so the page that says so can give
+      // back what the person typed (typedTexts) instead of nothing.
+      throw Object.assign(bodyError(413, 'parameters.too.many', 'too many parameters'), {
+        partialBody: parseFormBody(body.subarray(0, at), encoding, options),
+      });
   try {
     return parse(body.toString('latin1'), {
       allowPrototypes: true,
@@ -261,6 +265,8 @@ export function formBody(options: FormBodyOptions & { maxRead?: number }) {
       try {
         request.body = parseFormBody(body, encoding, options);
       } catch (parseError) {
+        const partial = (parseError as { partialBody?: Record<string, unknown> }).partialBody;
+        if (partial) request.body = partial;
         return next(parseError);
       }
       if (problems.length === 0) return next();

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { MaxLength, MinLength } from '@bouwsteen/common/pure';
-import { SignInEmail } from '@bouwsteen/auth/pure';
+import { AccountEmail } from '@bouwsteen/auth/pure';
 
 /**
  * What someone asking a PPS for its material tells it: who they are, how to answer them, where
@@ -16,7 +16,7 @@ export class SendMaterialRequestDto {
   name: string;
 
   @ApiProperty({ example: 's.devries@roc-voorbeeld.nl' })
-  @SignInEmail()
+  @AccountEmail()
   email: string;
 
   @ApiProperty({ example: 'ROC Voorbeeld, opleiding Mechatronica' })

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, Ip, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ClientAddress } from '@bouwsteen/common';
 import type { Response } from 'express';
 import { Auth, CurrentPrincipal, Principal, WebSessionsService } from '@bouwsteen/auth';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
@@ -28,7 +29,7 @@ export class AccountPageController {
   async signIn(
     @Page() page: PageContext,
     @Body() body: Record<string, unknown>,
-    @Ip() address: string,
+    @ClientAddress() address: string,
     @Headers('user-agent') userAgent: string | undefined,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, Ip, Param, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Res } from '@nestjs/common';
+import { ClientAddress } from '@bouwsteen/common';
 import type { Response } from 'express';
 import {
   Auth,
@@ -46,7 +47,7 @@ export class PasswordPageController {
     @Page() page: PageContext,
     @CurrentPrincipal() principal: Principal,
     @Body() body: Form,
-    @Ip() address: string,
+    @ClientAddress() address: string,
     @Headers('user-agent') userAgent: string | undefined,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Ip, Param, Res } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { ClientAddress } from '@bouwsteen/common';
 import type { Response } from 'express';
 import { Auth } from '@bouwsteen/auth';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
@@ -24,7 +25,7 @@ export class RequestPageController {
     @Page() page: PageContext,
     @Param('id') id: string,
     @Body() body: Form,
-    @Ip() address: string,
+    @ClientAddress() address: string,
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.requests.send(page, { assetId: id }, body, address));
@@ -45,7 +46,7 @@ export class RequestPageController {
     @Page() page: PageContext,
     @Param('id') id: string,
     @Body() body: Form,
-    @Ip() address: string,
+    @ClientAddress() address: string,
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.requests.send(page, { ppsId: id }, body, address));
