@@ -78,6 +78,9 @@ export interface BulkOptions {
   record?: (manager: EntityManager, outcomes: BulkOutcome[]) => Promise<void>;
 }
 
+/** A new block, as publishing finds it: never published, never in a feed. */
+const UNPUBLISHED = { firstPublishedAt: null, edurepEver: false };
+
 /** Carries an error of `record` past the one-by-one retry, which is for the rows' faults. */
 class RecordFailure {
   constructor(readonly cause: unknown) {}
@@ -87,6 +90,7 @@ interface Plan {
   item: BulkItem;
   target?: AssetEntity;
   columns?: VersionContent;
+  content?: AssetContentDto;
   action: 'create' | 'update' | 'publish' | 'unchanged' | 'failed';
   errors: FieldError[];
   /** What publishing would need (a dry run that does not publish: see BulkOutcome). */
@@ -246,14 +250,14 @@ export class AssetBulkWriter {
     }
     if (errors.length > 0 || item.checkOnly) return { item, action: 'failed', errors, gaps };
     const columns = toVersionColumns(item.kind, content);
-    if (!target) return { item, columns, action: 'create', errors: [], gaps };
+    if (!target) return { item, columns, content, action: 'create', errors: [], gaps };
     const same = sameContent(
       columns,
       toVersionColumns(item.kind, contentOf(item.kind, target.view!)),
     );
-    if (!same) return { item, target, columns, action: 'update', errors: [], gaps };
+    if (!same) return { item, target, columns, content, action: 'update', errors: [], gaps };
     if (options.publish && target.hasDraft)
-      return { item, target, columns, action: 'publish', errors: [] };
+      return { item, target, columns, content, action: 'publish', errors: [] };
     return { item, target, action: 'unchanged', errors: [], gaps };
   }
 
@@ -286,14 +290,16 @@ export class AssetBulkWriter {
     }
     const publishing = options.publish;
     // A new version of a block that was published before needs the change note.
-    const versionState = (target: AssetEntity | undefined) =>
-      publishing
-        ? publishedVersionFields(
-            principal.userId,
-            now,
-            target?.publishedVersion ? options.changeNote : null,
-          )
-        : { state: 'draft' as const };
+    const published = ({ target, item, content }: Plan) =>
+      publishedVersionFields(
+        principal.userId,
+        now,
+        target?.publishedVersion ? options.changeNote : null,
+        item.kind,
+        content!,
+      );
+    const versionState = (plan: Plan) =>
+      publishing ? published(plan) : { state: 'draft' as const };
     const creates = plans.filter((plan) => plan.action === 'create');
     for (const plan of creates) plan.newId = randomUUID();
     await this.assets.insertAssets(
@@ -308,7 +314,7 @@ export class AssetBulkWriter {
         demoKey: null,
         createdBy: principal.userId,
         ...(publishing
-          ? publishedAssetFields({ firstPublishedAt: null }, 1, now)
+          ? publishedAssetFields(UNPUBLISHED, 1, now, published(plan))
           : { status: 'draft' as const, publishedVersion: null }),
       })),
     );
@@ -327,7 +333,7 @@ export class AssetBulkWriter {
             createdBy: principal.userId,
           },
           plan.columns!,
-          versionState(plan.target),
+          versionState(plan),
         ),
       ),
     );
@@ -339,12 +345,12 @@ export class AssetBulkWriter {
       if (target.hasDraft) {
         await this.assets.updateDraftVersion(manager, target.id, number, {
           ...(plan.action === 'update' ? { ...plan.columns, updatedBy: principal.userId } : {}),
-          ...versionState(target),
+          ...versionState(plan),
         });
       }
       await this.assets.updateAsset(manager, target.id, target.rowVersion, {
         latestVersion: number,
-        ...(publishing ? publishedAssetFields(target, number, now) : {}),
+        ...(publishing ? publishedAssetFields(target, number, now, published(plan)) : {}),
       });
       if (plan.item.sourceId && !target.sourceId)
         await this.assets.setSourceId(manager, target.id, plan.item.sourceId);
@@ -373,24 +379,18 @@ function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
 }
 
 function resultOf(plan: Plan, publish: boolean): BulkOutcome {
-  const assetId = plan.target?.id ?? plan.newId;
+  const base = { key: plan.item.key, assetId: plan.target?.id ?? plan.newId, errors: [] };
   switch (plan.action) {
     case 'failed':
-      return {
-        key: plan.item.key,
-        result: 'failed',
-        assetId,
-        published: false,
-        errors: plan.errors,
-      };
+      return { ...base, result: 'failed', published: false, errors: plan.errors };
     case 'create':
-      return { key: plan.item.key, result: 'created', assetId, published: publish, errors: [] };
+      return { ...base, result: 'created', published: publish };
     case 'update':
-      return { key: plan.item.key, result: 'updated', assetId, published: publish, errors: [] };
+      return { ...base, result: 'updated', published: publish };
     case 'publish':
-      return { key: plan.item.key, result: 'unchanged', assetId, published: true, errors: [] };
+      return { ...base, result: 'unchanged', published: true };
     default:
-      return { key: plan.item.key, result: 'unchanged', assetId, published: false, errors: [] };
+      return { ...base, result: 'unchanged', published: false };
   }
 }
 

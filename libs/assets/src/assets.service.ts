@@ -355,12 +355,8 @@ export class AssetsService {
           'There is no draft to publish; edit the asset first',
         );
       const draft = await this.assets.findVersion(id, asset.latestVersion, manager);
-      const problems = await this.publishGate(
-        principal,
-        asset.kind,
-        contentOf(asset.kind, draft!),
-        manager,
-      );
+      const content = contentOf(asset.kind, draft!);
+      const problems = await this.publishGate(principal, asset.kind, content, manager);
       if (asset.publishedVersion !== null && !dto.changeNote)
         problems.push({
           field: 'changeNote',
@@ -369,17 +365,19 @@ export class AssetsService {
         });
       if (problems.length > 0) throw new ValidationFailedError(problems);
       const now = this.clock.now();
-      await this.assets.updateDraftVersion(
-        manager,
-        id,
-        asset.latestVersion,
-        publishedVersionFields(principal.userId, now, dto.changeNote ?? null),
+      const version = publishedVersionFields(
+        principal.userId,
+        now,
+        dto.changeNote ?? null,
+        asset.kind,
+        content,
       );
+      await this.assets.updateDraftVersion(manager, id, asset.latestVersion, version);
       await this.assets.updateAsset(
         manager,
         id,
         revision,
-        publishedAssetFields(asset, asset.latestVersion, now),
+        publishedAssetFields(asset, asset.latestVersion, now, version),
       );
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.

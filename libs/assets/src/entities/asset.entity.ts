@@ -81,6 +81,10 @@ export class AssetEntity {
   @Column('timestamptz', { name: 'public_changed_at', nullable: true })
   publicChangedAt: Date | null;
 
+  /** Was ever in the `edurep` set: leaving it, it stays there as a deleted record. */
+  @Column('boolean', { name: 'edurep_ever', default: false })
+  edurepEver: boolean;
+
   /** The version this reader gets to see; filled by the repository's queries. */
   view?: AssetVersionEntity;
 
