@@ -290,16 +290,14 @@ export class AssetBulkWriter {
     }
     const publishing = options.publish;
     // A new version of a block that was published before needs the change note.
-    const published = ({ target, item, content }: Plan) =>
-      publishedVersionFields(
-        principal.userId,
-        now,
-        target?.publishedVersion ? options.changeNote : null,
-        item.kind,
-        content!,
-      );
-    const versionState = (plan: Plan) =>
-      publishing ? published(plan) : { state: 'draft' as const };
+    const versionState = (target: AssetEntity | undefined) =>
+      publishing
+        ? publishedVersionFields(
+            principal.userId,
+            now,
+            target?.publishedVersion ? options.changeNote : null,
+          )
+        : { state: 'draft' as const };
     const creates = plans.filter((plan) => plan.action === 'create');
     for (const plan of creates) plan.newId = randomUUID();
     await this.assets.insertAssets(
@@ -314,7 +312,7 @@ export class AssetBulkWriter {
         demoKey: null,
         createdBy: principal.userId,
         ...(publishing
-          ? publishedAssetFields(UNPUBLISHED, 1, now, published(plan))
+          ? publishedAssetFields(UNPUBLISHED, 1, now, plan.item.kind, plan.content!)
           : { status: 'draft' as const, publishedVersion: null }),
       })),
     );
@@ -333,7 +331,7 @@ export class AssetBulkWriter {
             createdBy: principal.userId,
           },
           plan.columns!,
-          versionState(plan),
+          versionState(plan.target),
         ),
       ),
     );
@@ -345,12 +343,14 @@ export class AssetBulkWriter {
       if (target.hasDraft) {
         await this.assets.updateDraftVersion(manager, target.id, number, {
           ...(plan.action === 'update' ? { ...plan.columns, updatedBy: principal.userId } : {}),
-          ...versionState(plan),
+          ...versionState(target),
         });
       }
       await this.assets.updateAsset(manager, target.id, target.rowVersion, {
         latestVersion: number,
-        ...(publishing ? publishedAssetFields(target, number, now, published(plan)) : {}),
+        ...(publishing
+          ? publishedAssetFields(target, number, now, plan.item.kind, plan.content!)
+          : {}),
       });
       if (plan.item.sourceId && !target.sourceId)
         await this.assets.setSourceId(manager, target.id, plan.item.sourceId);

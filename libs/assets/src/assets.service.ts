@@ -365,19 +365,17 @@ export class AssetsService {
         });
       if (problems.length > 0) throw new ValidationFailedError(problems);
       const now = this.clock.now();
-      const version = publishedVersionFields(
-        principal.userId,
-        now,
-        dto.changeNote ?? null,
-        asset.kind,
-        content,
+      await this.assets.updateDraftVersion(
+        manager,
+        id,
+        asset.latestVersion,
+        publishedVersionFields(principal.userId, now, dto.changeNote ?? null),
       );
-      await this.assets.updateDraftVersion(manager, id, asset.latestVersion, version);
       await this.assets.updateAsset(
         manager,
         id,
         revision,
-        publishedAssetFields(asset, asset.latestVersion, now, version),
+        publishedAssetFields(asset, asset.latestVersion, now, asset.kind, content),
       );
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.

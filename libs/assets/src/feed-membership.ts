@@ -64,11 +64,11 @@ export class FeedMembership {
   }
 
   /**
-   * Checks every current published version not checked yet (published before the rule was
-   * stored, or cleared by a migration that changed it) and stores the answer. A listed block
-   * that enters or leaves the set by it gets a new datestamp, so an incremental harvest of the
-   * set sees it come in, or go as a deleted record (it stays in the set's history:
-   * edurep_ever). Returns how many blocks changed membership.
+   * Checks every published block not checked yet (published before the rule was stored, or
+   * cleared by a migration that changed it) and stores the answer. A listed block that enters
+   * or leaves the set by it gets a new datestamp, so an incremental harvest of the set sees it
+   * come in, or go as a deleted record (it stays in the set's history: edurep_ever). Returns how
+   * many blocks changed membership.
    */
   async refresh(): Promise<number> {
     let changed = 0;
@@ -81,11 +81,11 @@ export class FeedMembership {
           listed: boolean;
           was: boolean;
         }[] = await manager.query(
-          `SELECT a.id, v.number, a.kind, a.status = 'published' AS listed,
-                    a.status = 'published' AND a.edurep_ever AS was
-             FROM asset a JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
-             WHERE a.kind = ANY($1::text[]) AND v.edurep_missing IS NULL
-             ORDER BY a.id LIMIT $2 FOR UPDATE OF a, v`,
+          `SELECT id, published_version AS number, kind, status = 'published' AS listed,
+                    status = 'published' AND edurep_ever AS was
+             FROM asset
+             WHERE kind = ANY($1::text[]) AND published_version IS NOT NULL AND edurep_missing IS NULL
+             ORDER BY id LIMIT $2 FOR UPDATE`,
           [feedKinds('edurep'), BATCH],
         );
         if (heads.length === 0) return 0;
@@ -96,16 +96,12 @@ export class FeedMembership {
         for (const head of heads) {
           const version = versions.find((v) => v.assetId === head.id && v.number === head.number)!;
           const missing = missingForFeed('edurep', head.kind, contentOf(head.kind, version)) ?? [];
-          await manager.query(
-            `UPDATE asset_version SET edurep_missing = $3 WHERE asset_id = $1 AND number = $2`,
-            [head.id, head.number, missing],
-          );
           const is = head.listed && missing.length === 0;
           await manager.query(
-            `UPDATE asset SET edurep_ever = edurep_ever OR $2,
-                    public_changed_at = CASE WHEN $3 THEN $4 ELSE public_changed_at END
+            `UPDATE asset SET edurep_missing = $2, edurep_ever = edurep_ever OR $3,
+                    public_changed_at = CASE WHEN $4 THEN $5 ELSE public_changed_at END
              WHERE id = $1`,
-            [head.id, is, is !== head.was, now],
+            [head.id, missing, is, is !== head.was, now],
           );
           if (is !== head.was) changed += 1;
         }

@@ -7,35 +7,26 @@ import { wholeSeconds } from './whole-seconds';
 /**
  * What publishing sets — on the version and on its asset — in one place for the workflow's
  * publish and an import that publishes. The public face changes in whole seconds (OAI-PMH);
- * the version keeps what keeps it out of a feed, so the feed's set is a column.
+ * the asset keeps what keeps its published content out of a feed, so the feed's set is a column.
  */
-export function publishedVersionFields(
-  userId: string,
-  now: Date,
-  changeNote: string | null,
-  kind: AssetKind,
-  content: AssetContentDto,
-) {
-  return {
-    state: 'published' as const,
-    publishedAt: now,
-    publishedBy: userId,
-    changeNote,
-    edurepMissing: missingForFeed('edurep', kind, content),
-  };
+export function publishedVersionFields(userId: string, now: Date, changeNote: string | null) {
+  return { state: 'published' as const, publishedAt: now, publishedBy: userId, changeNote };
 }
 
 export function publishedAssetFields(
   asset: Pick<AssetEntity, 'firstPublishedAt' | 'edurepEver'>,
   version: number,
   now: Date,
-  published: { edurepMissing: string[] | null },
+  kind: AssetKind,
+  content: AssetContentDto,
 ) {
+  const edurepMissing = missingForFeed('edurep', kind, content);
   return {
     status: 'published' as const,
     publishedVersion: version,
     firstPublishedAt: asset.firstPublishedAt ?? now,
     publicChangedAt: wholeSeconds(now),
-    edurepEver: asset.edurepEver || published.edurepMissing?.length === 0,
+    edurepMissing,
+    edurepEver: asset.edurepEver || edurepMissing?.length === 0,
   };
 }

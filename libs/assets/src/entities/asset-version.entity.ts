@@ -177,14 +177,6 @@ export class AssetVersionEntity {
 
   @Column('uuid', { name: 'published_by', nullable: true })
   publishedBy: string | null;
-
-  /**
-   * What keeps this published version out of the `edurep` feed (completeness.ts
-   * missingForFeed): [] when it is in; null for a draft, a kind the feed never takes, or a
-   * version not checked yet (FeedMembership.refresh checks it).
-   */
-  @Column('text', { name: 'edurep_missing', array: true, nullable: true })
-  edurepMissing: string[] | null;
 }
 
 /** The columns a version's content occupies: everything but identity, state and audit. */
@@ -201,5 +193,4 @@ export type VersionContent = Omit<
   | 'updatedBy'
   | 'publishedAt'
   | 'publishedBy'
-  | 'edurepMissing'
 >;
