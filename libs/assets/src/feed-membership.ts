@@ -78,11 +78,10 @@ export class FeedMembership {
           id: string;
           number: number;
           kind: AssetKind;
-          listed: boolean;
-          was: boolean;
+          status: string;
+          edurep_ever: boolean;
         }[] = await manager.query(
-          `SELECT id, published_version AS number, kind, status = 'published' AS listed,
-                    status = 'published' AND edurep_ever AS was
+          `SELECT id, published_version AS number, kind, status, edurep_ever
              FROM asset
              WHERE kind = ANY($1::text[]) AND published_version IS NOT NULL AND edurep_missing IS NULL
              ORDER BY id LIMIT $2 FOR UPDATE`,
@@ -96,14 +95,17 @@ export class FeedMembership {
         for (const head of heads) {
           const version = versions.find((v) => v.assetId === head.id && v.number === head.number)!;
           const missing = missingForFeed('edurep', head.kind, contentOf(head.kind, version)) ?? [];
-          const is = head.listed && missing.length === 0;
+          // In the set before (the modules were all in it) and now: only while listed.
+          const listed = head.status === 'published';
+          const was = listed && head.edurep_ever;
+          const is = listed && missing.length === 0;
           await manager.query(
             `UPDATE asset SET edurep_missing = $2, edurep_ever = edurep_ever OR $3,
                     public_changed_at = CASE WHEN $4 THEN $5 ELSE public_changed_at END
              WHERE id = $1`,
-            [head.id, missing, is, is !== head.was, now],
+            [head.id, missing, is, is !== was, now],
           );
-          if (is !== head.was) changed += 1;
+          if (is !== was) changed += 1;
         }
         return heads.length;
       });
