@@ -192,8 +192,9 @@ describe('OAI-PMH provider (e2e)', () => {
     const headers = async (set: string) =>
       texts(await oai({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', set }), 'identifier');
     expect(await headers('kind:practice')).toEqual([identifierOf(ids.practice)]);
+    // Complete modules and curricula (and the archived module, a deleted record of the set).
     expect((await headers('edurep')).sort()).toEqual(
-      [identifierOf(ids.module), identifierOf(ids.archived)].sort(),
+      [identifierOf(ids.module), identifierOf(ids.curriculum), identifierOf(ids.archived)].sort(),
     );
     expect(await headers(`pps:${ppsId}`)).toHaveLength(5);
     expect(await headers('kind')).toHaveLength(5);

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
+import { FeedMembership } from '@bouwsteen/assets';
 import { UsersService } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig, loadConfig } from '@bouwsteen/config';
 import { ensureDatabase, runMigrations } from '@bouwsteen/database';
@@ -22,6 +23,9 @@ export async function seed(options: { demo: boolean }): Promise<SeedSummary> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     const summary = await app.get(SeedService).seedReferenceData();
+    // Blocks published before a feed's rule was stored (or changed) are checked against it.
+    const moved = await app.get(FeedMembership).refresh();
+    if (moved) console.log(`Blocks entering or leaving the edurep set: ${moved}`);
     if (options.demo) {
       const publisher = await app
         .get(UsersService)

@@ -78,6 +78,9 @@ export interface BulkOptions {
   record?: (manager: EntityManager, outcomes: BulkOutcome[]) => Promise<void>;
 }
 
+/** A new block, as publishing finds it: never published, never in a feed. */
+const UNPUBLISHED = { firstPublishedAt: null, edurepEver: false };
+
 /** Carries an error of `record` past the one-by-one retry, which is for the rows' faults. */
 class RecordFailure {
   constructor(readonly cause: unknown) {}
@@ -87,6 +90,7 @@ interface Plan {
   item: BulkItem;
   target?: AssetEntity;
   columns?: VersionContent;
+  content?: AssetContentDto;
   action: 'create' | 'update' | 'publish' | 'unchanged' | 'failed';
   errors: FieldError[];
   /** What publishing would need (a dry run that does not publish: see BulkOutcome). */
@@ -246,14 +250,14 @@ export class AssetBulkWriter {
     }
     if (errors.length > 0 || item.checkOnly) return { item, action: 'failed', errors, gaps };
     const columns = toVersionColumns(item.kind, content);
-    if (!target) return { item, columns, action: 'create', errors: [], gaps };
+    if (!target) return { item, columns, content, action: 'create', errors: [], gaps };
     const same = sameContent(
       columns,
       toVersionColumns(item.kind, contentOf(item.kind, target.view!)),
     );
-    if (!same) return { item, target, columns, action: 'update', errors: [], gaps };
+    if (!same) return { item, target, columns, content, action: 'update', errors: [], gaps };
     if (options.publish && target.hasDraft)
-      return { item, target, columns, action: 'publish', errors: [] };
+      return { item, target, columns, content, action: 'publish', errors: [] };
     return { item, target, action: 'unchanged', errors: [], gaps };
   }
 
@@ -308,7 +312,7 @@ export class AssetBulkWriter {
         demoKey: null,
         createdBy: principal.userId,
         ...(publishing
-          ? publishedAssetFields({ firstPublishedAt: null }, 1, now)
+          ? publishedAssetFields(UNPUBLISHED, 1, now, plan.item.kind, plan.content!)
           : { status: 'draft' as const, publishedVersion: null }),
       })),
     );
@@ -344,7 +348,9 @@ export class AssetBulkWriter {
       }
       await this.assets.updateAsset(manager, target.id, target.rowVersion, {
         latestVersion: number,
-        ...(publishing ? publishedAssetFields(target, number, now) : {}),
+        ...(publishing
+          ? publishedAssetFields(target, number, now, plan.item.kind, plan.content!)
+          : {}),
       });
       if (plan.item.sourceId && !target.sourceId)
         await this.assets.setSourceId(manager, target.id, plan.item.sourceId);
@@ -373,24 +379,18 @@ function outcomeOf(plan: Plan, publish: boolean): BulkOutcome {
 }
 
 function resultOf(plan: Plan, publish: boolean): BulkOutcome {
-  const assetId = plan.target?.id ?? plan.newId;
+  const base = { key: plan.item.key, assetId: plan.target?.id ?? plan.newId, errors: [] };
   switch (plan.action) {
     case 'failed':
-      return {
-        key: plan.item.key,
-        result: 'failed',
-        assetId,
-        published: false,
-        errors: plan.errors,
-      };
+      return { ...base, result: 'failed', published: false, errors: plan.errors };
     case 'create':
-      return { key: plan.item.key, result: 'created', assetId, published: publish, errors: [] };
+      return { ...base, result: 'created', published: publish };
     case 'update':
-      return { key: plan.item.key, result: 'updated', assetId, published: publish, errors: [] };
+      return { ...base, result: 'updated', published: publish };
     case 'publish':
-      return { key: plan.item.key, result: 'unchanged', assetId, published: true, errors: [] };
+      return { ...base, result: 'unchanged', published: true };
     default:
-      return { key: plan.item.key, result: 'unchanged', assetId, published: false, errors: [] };
+      return { ...base, result: 'unchanged', published: false };
   }
 }
 

@@ -7,6 +7,7 @@ import { AssetBulkWriter } from './asset-bulk-writer';
 import { AssetEvents } from './asset-events';
 import { ContentChecks } from './content-checks';
 import { AssetPublicFace } from './asset-public-face';
+import { FeedMembership } from './feed-membership';
 import { Licenses } from './licenses';
 import { PublishedRelationsReader } from './published-relations';
 import { AssetsController } from './assets.controller';
@@ -36,6 +37,7 @@ import { AssetEntity } from './entities/asset.entity';
     Licenses,
     AssetPublicFace,
     PublishedRelationsReader,
+    FeedMembership,
     { provide: PUBLIC_FACE, useExisting: AssetPublicFace },
   ],
   exports: [
@@ -45,6 +47,7 @@ import { AssetEntity } from './entities/asset.entity';
     AssetEvents,
     Licenses,
     PublishedRelationsReader,
+    FeedMembership,
     PUBLIC_FACE,
   ],
 })

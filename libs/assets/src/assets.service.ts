@@ -355,12 +355,8 @@ export class AssetsService {
           'There is no draft to publish; edit the asset first',
         );
       const draft = await this.assets.findVersion(id, asset.latestVersion, manager);
-      const problems = await this.publishGate(
-        principal,
-        asset.kind,
-        contentOf(asset.kind, draft!),
-        manager,
-      );
+      const content = contentOf(asset.kind, draft!);
+      const problems = await this.publishGate(principal, asset.kind, content, manager);
       if (asset.publishedVersion !== null && !dto.changeNote)
         problems.push({
           field: 'changeNote',
@@ -379,7 +375,7 @@ export class AssetsService {
         manager,
         id,
         revision,
-        publishedAssetFields(asset, asset.latestVersion, now),
+        publishedAssetFields(asset, asset.latestVersion, now, asset.kind, content),
       );
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.

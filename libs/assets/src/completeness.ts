@@ -1,4 +1,5 @@
 import { FieldCode, type FieldError } from '@bouwsteen/common/pure';
+import { hasObkDiscipline, obkLevelPath } from '@bouwsteen/taxonomy/pure';
 import { AssetKind } from './asset-codes';
 import { AssetContentDto } from './dto/asset-content.dto';
 import { CurriculumDetailsDto } from './dto/curriculum.dto';
@@ -154,6 +155,62 @@ export function takenFromPublished(
           }
         : problem,
     );
+}
+
+/** The feeds that take a published block only when it has what they need (OAI-PMH sets). */
+export const FEEDS = ['edurep'] as const;
+export type Feed = (typeof FEEDS)[number];
+
+/**
+ * What a feed needs beyond publishing: the kinds it takes, and its mandatory fields that are a
+ * block's own answers, each with what makes the answer do (a sector counts as a discipline only
+ * when it has an OBK discipline). Edurep: its mandatory fields as NL-LOM 1.0.1 and Edurep's
+ * metadata page list them — title, description (our summary), keywords, discipline (sectors),
+ * educational level (levels with an OBK level), licence. The others (identifiers, URL,
+ * publisher, language, aggregation level, intended end user, access rights, cost) the record
+ * always has. It takes learning material only: modules and curricula.
+ */
+const FEED_NEEDS: Record<
+  Feed,
+  {
+    kinds: readonly AssetKind[];
+    needs: [string, ((content: Partial<AssetContentDto>) => boolean)?][];
+  }
+> = {
+  edurep: {
+    kinds: ['module', 'curriculum'],
+    needs: [
+      ['title'],
+      ['summary'],
+      ['keywords'],
+      ['sectors', (content) => hasObkDiscipline(content.sectors ?? [])],
+      ['levels', (content) => (content.levels ?? []).some((level) => obkLevelPath(level).length)],
+      ['license'],
+    ],
+  },
+};
+
+/** The kinds a feed may take. */
+export function feedKinds(feed: Feed): readonly AssetKind[] {
+  return FEED_NEEDS[feed].kinds;
+}
+
+/**
+ * What keeps a published block of `kind` with `content` out of `feed`, as field paths ([]: it
+ * belongs in it), or null when the feed never takes that kind. Publishing stores the answer
+ * with the version (publication.ts), so the feed's set is a column, not a computation.
+ */
+export function missingForFeed(
+  feed: Feed,
+  kind: AssetKind,
+  content: Partial<AssetContentDto>,
+): string[] | null {
+  const { kinds, needs } = FEED_NEEDS[feed];
+  if (!kinds.includes(kind)) return null;
+  const shared = content as Record<string, unknown>;
+  return needs
+    .filter(([property, answers]) => !filled(shared[property]) || !(answers?.(content) ?? true))
+    .map(([property]) => property);
 }
 
 /**

@@ -12,7 +12,15 @@ export * from './licenses';
 export * from './published-relations';
 export * from './dto/similar-asset.dto';
 export * from './dto/publish-check.dto';
-export { missingToPublish, publishProblems } from './completeness';
+export {
+  FEEDS,
+  type Feed,
+  feedKinds,
+  missingForFeed,
+  missingToPublish,
+  publishProblems,
+} from './completeness';
+export * from './feed-membership';
 export { similarityFeatures, toVersionColumns } from './asset-content';
 export * from './asset-bulk-writer';
 export { DEFAULT_LANGUAGE } from './asset-content';

@@ -1,7 +1,14 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { OBK_SOURCE, obkLevelPath } from '@bouwsteen/taxonomy';
+import {
+  OBK_SOURCE,
+  ObkConcept,
+  SECTOR_SOURCE,
+  obkDisciplinePath,
+  obkLevelPath,
+} from '@bouwsteen/taxonomy/pure';
 import { isoHours } from './asset-json-ld';
 import { RecordFacts } from './record-facts';
+import { vcard } from './vcard';
 
 export const LOM = {
   prefix: 'lom',
@@ -42,9 +49,11 @@ const AGGREGATION: Record<string, string> = {
   curriculum: '4',
 };
 
+/** A place to practise with real equipment is a means of learning: a tool ("gereedschap"). */
 const RESOURCE_TYPES: Record<string, string> = {
   module: 'informatiebron',
   curriculum: 'handleiding',
+  infrastructure: 'gereedschap',
   practice: 'professionaliseringsmateriaal',
 };
 
@@ -54,12 +63,6 @@ const END_USERS: Record<string, string[]> = {
   infrastructure: ['teacher', 'manager'],
   practice: ['teacher', 'manager'],
 };
-
-function vcard(name: string, organisation: string): string {
-  const escape = (value: string) =>
-    value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-  return `BEGIN:VCARD\nVERSION:3.0\nN:${escape(name)};;;;\nFN:${escape(name)}\nORG:${escape(organisation)}\nEND:VCARD\n`;
-}
 
 /** NL-LOM 1.0.1 in the IEEE LOM XML binding: what Edurep requires, nothing made up. */
 export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
@@ -103,17 +106,21 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
   for (const role of END_USERS[row.kind])
     vocab(educational, 'intendedEndUserRole', 'LOMv1.0', role);
   vocab(educational, 'context', CONTEXT_SOURCE, 'BVE');
-  if (row.study_load_hours !== null && Number(row.study_load_hours) > 0)
-    educational
-      .ele('typicalLearningTime')
-      .ele('duration')
-      .txt(isoHours(Number(row.study_load_hours)));
+  const learningTime = typicalLearningTime(row);
+  if (learningTime) educational.ele('typicalLearningTime').ele('duration').txt(learningTime);
   educational.ele('language').txt(row.language);
 
   const rights = lom.ele('rights');
   vocab(rights, 'cost', 'LOMv1.0', facts.paid ? 'yes' : 'no');
   vocab(rights, 'copyrightAndOtherRestrictions', LICENSE_SOURCE, facts.nlLomLicense);
+  // A licence by its URI; with copyright "yes" (all rights reserved) what that means, in words.
   if (facts.licenseUrl) text(rights.ele('description'), facts.licenseUrl, 'x-none');
+  else
+    text(
+      rights.ele('description'),
+      `Alle rechten voorbehouden. Vraag ${row.pps_name} om toestemming voordat u dit gebruikt, deelt of aanpast: ${facts.pageUrl}`,
+      'nl',
+    );
 
   // Related blocks by the same catalog and entry as the record's own general/identifier.
   for (const [relation, kind] of RELATION_KINDS)
@@ -126,10 +133,9 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
       text(resource.ele('description'), related.title);
     }
 
-  const paths = row.levels.map(obkLevelPath).filter((path) => path.length > 0);
-  if (paths.length) {
+  const obkPaths = (purpose: string, paths: ObkConcept[][]) => {
     const classification = lom.ele('classification');
-    vocab(classification, 'purpose', 'LOMv1.0', 'educational level');
+    vocab(classification, 'purpose', 'LOMv1.0', purpose);
     for (const concepts of paths) {
       const path = classification.ele('taxonPath');
       text(path.ele('source'), OBK_SOURCE, 'x-none');
@@ -138,6 +144,26 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
         taxon.ele('id').txt(concept.id);
         text(taxon.ele('entry'), concept.label, 'nl');
       }
+    }
+    return classification;
+  };
+  const paths = row.levels.map(obkLevelPath).filter((path) => path.length > 0);
+  if (paths.length) obkPaths('educational level', paths);
+  // Discipline: the OBK path of each sector (one path once), then the sectors themselves in
+  // our own vocabulary, since OBK's ids of the mbo disciplines are not known (obk-disciplines.ts).
+  if (facts.disciplines.length) {
+    const unique = new Map(
+      facts.disciplines
+        .map(({ code }) => obkDisciplinePath(code))
+        .map((path) => [path.map((concept) => concept.id).join('/'), path] as const),
+    );
+    const classification = obkPaths('discipline', [...unique.values()]);
+    for (const sector of facts.disciplines) {
+      const path = classification.ele('taxonPath');
+      text(path.ele('source'), SECTOR_SOURCE, 'nl');
+      const taxon = path.ele('taxon');
+      taxon.ele('id').txt(sector.code);
+      text(taxon.ele('entry'), sector.label, 'nl');
     }
   }
   for (const [codes, source, label] of [
@@ -162,4 +188,15 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
   const accessTaxon = accessPath.ele('taxon');
   accessTaxon.ele('id').txt(facts.openAccess ? 'OpenAccess' : 'RestrictedAccess');
   text(accessTaxon.ele('entry'), facts.openAccess ? 'open toegang' : 'beperkte toegang', 'nl');
+}
+
+/**
+ * How long learning with it takes, as an ISO 8601 duration: the study load in hours where the
+ * block states one (modules, curricula), else a curriculum's duration in months.
+ */
+function typicalLearningTime(row: RecordFacts['row']): string | undefined {
+  const hours = Number(row.study_load_hours ?? 0);
+  if (hours > 0) return isoHours(hours);
+  const months = Number(row.duration_months ?? 0);
+  return Number.isInteger(months) && months > 0 ? `P${months}M` : undefined;
 }

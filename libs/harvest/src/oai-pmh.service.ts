@@ -22,6 +22,15 @@ const FORMATS = [
   { ...OAI_DC, write: writeOaiDc },
   { ...LOM, write: writeLom },
 ];
+/**
+ * A CR in text (a vCard's CRLF line ends) as a character reference: an XML parser turns a
+ * literal CRLF into LF, so only `&#13;` reaches the harvester as a CR. Without pretty printing
+ * a CR can only be in text or an attribute value, where the reference means the same.
+ */
+function withCarriageReturns(xml: string): string {
+  return xml.replace(/\r/g, '&#13;');
+}
+
 /** Records per page: inside the 100–500 harvesters and validators expect. */
 export const PAGE_SIZE = 200;
 
@@ -82,7 +91,7 @@ export class OaiPmhService {
       root.ele('request', plain ? {} : attributes).txt(this.baseUrl);
       root.ele('error', { code: error.code }).txt(error.message);
     }
-    return doc.end({ prettyPrint: false });
+    return withCarriageReturns(doc.end({ prettyPrint: false }));
   }
 
   /** Checks everything first, then returns the writer of the verb's element. */
@@ -112,8 +121,8 @@ export class OaiPmhService {
       case 'GetRecord': {
         const format = this.format(args.metadataPrefix!);
         const row = await this.existing(args.identifier!);
-        const relations = await this.relationsOf([row]);
-        return (node) => this.writeRecord(node, row, format, relations);
+        const [relations, sectors] = await Promise.all([this.relationsOf([row]), this.sectors()]);
+        return (node) => this.writeRecord(node, row, format, relations, sectors);
       }
       case 'ListIdentifiers':
       case 'ListRecords':
@@ -197,6 +206,7 @@ export class OaiPmhService {
     // One query for the whole page's relations, never one per record.
     const relations =
       args.verb === 'ListRecords' ? await this.relationsOf(page) : new Map<string, never>();
+    const sectors = await this.sectors();
     const more = rows.length > PAGE_SIZE;
     const last = page.at(-1);
     const next: TokenState | undefined =
@@ -211,7 +221,7 @@ export class OaiPmhService {
     return (node) => {
       for (const row of page)
         if (args.verb === 'ListIdentifiers') this.writeHeader(node, row);
-        else this.writeRecord(node, row, format, relations);
+        else this.writeRecord(node, row, format, relations, sectors);
       // A list in several pieces ends with an empty token (§3.5).
       if (next)
         node
@@ -280,11 +290,18 @@ export class OaiPmhService {
     return this.relations.of(rows.filter((row) => !row.deleted).map((row) => row.id));
   }
 
+  /** The sectors' Dutch labels (the taxonomy's cached copy), for the discipline classification. */
+  private async sectors(): Promise<(code: string) => string> {
+    const terms = (await this.taxonomy.vocabularies()).get('sectors');
+    return (code) => terms?.get(code)?.label ?? code;
+  }
+
   private writeRecord(
     node: XMLBuilder,
     row: OaiRecordRow,
     format: (typeof FORMATS)[number],
     relations: Map<string, PublicRelations>,
+    sectors: (code: string) => string,
   ): void {
     const record = node.ele('record');
     this.writeHeader(record, row);
@@ -292,7 +309,7 @@ export class OaiPmhService {
     if (row.deleted) return;
     format.write(
       record.ele('metadata'),
-      recordFacts(row, this.links.page, this.identifierOf(row.id), relations.get(row.id)),
+      recordFacts(row, this.links.page, this.identifierOf(row.id), relations.get(row.id), sectors),
     );
   }
 }

@@ -2,7 +2,8 @@ import { nlLomLicense } from '@bouwsteen/assets/pure';
 import { readArguments } from './oai-arguments';
 import { endOf, formatOaiDate, parseOaiDate } from './oai-dates';
 import { OaiError } from './oai-errors';
-import { filterForSet } from './oai-sets';
+import { OaiRecordRow } from './oai-records.repository';
+import { filterForSet, setsOf } from './oai-sets';
 import { decodeToken, encodeToken } from './resumption-token';
 
 const code = (work: () => unknown) => {
@@ -62,10 +63,32 @@ describe('OAI-PMH protocol rules', () => {
   it('knows its sets, parents included, and nothing else', () => {
     expect(filterForSet('kind:module')).toEqual({ kinds: ['module'] });
     expect(filterForSet('kind')).toEqual({});
-    expect(filterForSet('edurep')).toEqual({ kinds: ['module'] });
+    expect(filterForSet('edurep')).toEqual({ feed: 'edurep' });
     expect(filterForSet('province:flevoland')).toEqual({ province: 'flevoland' });
     for (const unknown of ['kind:course', 'pps:not-a-uuid', 'a:b:c', 'nope', 'province:'])
       expect(filterForSet(unknown)).toBeUndefined();
+  });
+
+  it('names the edurep set on records the feed takes and on its deleted records only', () => {
+    const row = (deleted: boolean, missing: string[] | null, ever: boolean) =>
+      ({
+        kind: 'module',
+        pps_id: 'p',
+        provinces: [],
+        deleted,
+        edurep_missing: missing,
+        edurep_ever: ever,
+      }) as unknown as OaiRecordRow;
+    const inEdurep = (record: OaiRecordRow) => setsOf(record).includes('edurep');
+    expect(inEdurep(row(false, [], true))).toBe(true);
+    // Listed but kept out: a live record elsewhere, without the set.
+    expect(inEdurep(row(false, ['keywords'], true))).toBe(false);
+    // As the edurep set lists it (deleted there), or archived after being in it.
+    expect(inEdurep(row(true, ['keywords'], true))).toBe(true);
+    expect(inEdurep(row(true, [], true))).toBe(true);
+    // Never in it: not even as a deleted record; a kind it never takes.
+    expect(inEdurep(row(true, ['keywords'], false))).toBe(false);
+    expect(inEdurep(row(false, null, false))).toBe(false);
   });
 
   it('signs resumption tokens: altered or foreign ones are refused', () => {

@@ -30,6 +30,13 @@ export interface OaiRecordRow {
   crebo_codes: string[];
   /** The keuzedelen a curriculum includes, or the one a module is. */
   elective_codes: string[];
+  sectors: string[];
+  /** A curriculum's duration in months (its details), as text. */
+  duration_months: string | null;
+  /** What keeps it out of the `edurep` set ([]: in it; null: not a kind for it). */
+  edurep_missing: string[] | null;
+  /** It was in the `edurep` set once: out of it now, it is a deleted record there. */
+  edurep_ever: boolean;
 }
 
 /** Which records a list request asks for; every field narrows it. */
@@ -37,6 +44,11 @@ export interface HarvestFilter {
   kinds?: string[];
   ppsId?: string;
   province?: string;
+  /**
+   * A feed's set (`edurep`): the blocks that were ever in it, the ones it no longer takes (or
+   * archived) as deleted records, as OAI-PMH has a harvester of the set learn they left.
+   */
+  feed?: 'edurep';
   from?: Date;
   until?: Date;
 }
@@ -54,14 +66,19 @@ export interface HarvestPosition {
  * current version's publication, or the archiving), kept by assets and indexed with the id for
  * paging.
  */
-const RECORDS_SQL = `
-  SELECT a.id, a.kind, NOT a.listed AS deleted, a.public_changed_at AS datestamp,
+const recordsSql = (filter: HarvestFilter) => `
+  SELECT a.id, a.kind, ${filter.feed ? IN_FEED_DELETED : 'NOT a.listed'} AS deleted,
+         a.public_changed_at AS datestamp,
          p.id AS pps_id, p.name AS pps_name, p.provinces, p.lead_name,
          a.title, a.summary, a.description, a.keywords, a.language, a.levels, a.license,
          a.study_load_hours, a.price_cents, a.audiences, a.module_type, a.first_published_at,
-         a.based_on_asset_id, a.crebo_codes, a.elective_codes
+         a.based_on_asset_id, a.crebo_codes, a.elective_codes, a.sectors,
+         a.details->>'durationMonths' AS duration_months, a.edurep_missing, a.edurep_ever
   FROM asset_published a
   JOIN pps_public p ON p.id = a.pps_id`;
+
+/** In a feed's set: deleted unless listed and taken by the feed (stored when published). */
+const IN_FEED_DELETED = `NOT (a.listed AND coalesce(cardinality(a.edurep_missing) = 0, false))`;
 
 function where(filter: HarvestFilter, parameters: unknown[], after?: HarvestPosition): string {
   const conditions: string[] = [];
@@ -72,6 +89,7 @@ function where(filter: HarvestFilter, parameters: unknown[], after?: HarvestPosi
   if (filter.kinds) add((n) => `a.kind = ANY(${n}::text[])`, filter.kinds);
   if (filter.ppsId) add((n) => `a.pps_id = ${n}::uuid`, filter.ppsId);
   if (filter.province) add((n) => `${n} = ANY(p.provinces)`, filter.province);
+  if (filter.feed) conditions.push('a.edurep_ever');
   if (filter.from) add((n) => `a.public_changed_at >= ${n}`, filter.from);
   if (filter.until) add((n) => `a.public_changed_at <= ${n}`, filter.until);
   if (after) {
@@ -97,7 +115,7 @@ export class OaiRecordsRepository {
     limit: number,
   ): Promise<OaiRecordRow[]> {
     const parameters: unknown[] = [];
-    const sql = RECORDS_SQL + where(filter, parameters, after);
+    const sql = recordsSql(filter) + where(filter, parameters, after);
     parameters.push(limit);
     return this.dataSource.query(
       `${sql} ORDER BY a.public_changed_at, a.id LIMIT $${parameters.length}`,
@@ -108,14 +126,14 @@ export class OaiRecordsRepository {
   async count(filter: HarvestFilter): Promise<number> {
     const parameters: unknown[] = [];
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (${RECORDS_SQL + where(filter, parameters)}) c`,
+      `SELECT count(*)::int AS n FROM (${recordsSql(filter) + where(filter, parameters)}) c`,
       parameters,
     );
     return row.n;
   }
 
   async one(id: string): Promise<OaiRecordRow | undefined> {
-    const [row] = await this.dataSource.query(`${RECORDS_SQL} WHERE a.id = $1::uuid`, [id]);
+    const [row] = await this.dataSource.query(`${recordsSql({})} WHERE a.id = $1::uuid`, [id]);
     return row;
   }
 

@@ -3,13 +3,6 @@ import { HarvestFilter, OaiRecordRow } from './oai-records.repository';
 
 export const KINDS = ['module', 'curriculum', 'infrastructure', 'practice'] as const;
 
-/**
- * What goes to Edurep: modules, the learning material a teacher looks for. Curricula are left
- * out until they carry an OBK discipline (Edurep requires one at aggregation level 3 and 4);
- * places and good practices are not learning material.
- */
-export const EDUREP_KINDS = ['module'];
-
 export interface OaiSet {
   spec: string;
   name: string;
@@ -23,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export function filterForSet(spec: string): HarvestFilter | undefined {
   if (spec === 'kind' || spec === 'pps' || spec === 'province') return {};
-  if (spec === 'edurep') return { kinds: EDUREP_KINDS };
+  if (spec === 'edurep') return { feed: 'edurep' };
   const [parent, child, ...rest] = spec.split(':');
   if (rest.length || child === undefined) return undefined;
   if (parent === 'kind' && (KINDS as readonly string[]).includes(child)) return { kinds: [child] };
@@ -38,8 +31,17 @@ export function setsOf(row: OaiRecordRow): string[] {
     `kind:${row.kind}`,
     `pps:${row.pps_id}`,
     ...row.provinces.map((province) => `province:${province}`),
-    ...(EDUREP_KINDS.includes(row.kind) ? ['edurep'] : []),
+    ...(inEdurepSet(row) ? ['edurep'] : []),
   ];
+}
+
+/**
+ * Whether the record belongs to the `edurep` set as this header shows it: taken by the feed
+ * (modules and curricula with Edurep's mandatory fields: assets' completeness.ts decides, at
+ * publishing), or a deleted record of it (archived, or no longer taken, after being in it).
+ */
+function inEdurepSet(row: OaiRecordRow): boolean {
+  return row.edurep_ever && (row.deleted || row.edurep_missing?.length === 0);
 }
 
 /** Every set, named in Dutch, for ListSets. */
@@ -48,7 +50,7 @@ export function allSets(
   provinces: { code: string; label: string }[],
 ): OaiSet[] {
   return [
-    { spec: 'edurep', name: 'Voor Edurep: modules (NL-LOM)' },
+    { spec: 'edurep', name: 'Voor Edurep: complete modules en curricula (NL-LOM)' },
     { spec: 'kind', name: 'Per soort bouwsteen' },
     ...KINDS.map((kind) => ({ spec: `kind:${kind}`, name: KIND_LABELS[kind].many })),
     { spec: 'pps', name: 'Per PPS' },

@@ -5,6 +5,7 @@ import {
   nlLomLicense,
   noRelations,
 } from '@bouwsteen/assets';
+import { obkDisciplinePath } from '@bouwsteen/taxonomy/pure';
 import { OaiRecordRow } from './oai-records.repository';
 
 /** What both metadata formats say about a record, decided once. */
@@ -21,6 +22,8 @@ export interface RecordFacts {
   /** Its listed relations (assets' read surface), each related block named by its page. */
   relations: PublicRelations;
   pageOf: (id: string) => string;
+  /** Its sectors that have an OBK discipline (all, by the mapping's review), with their labels. */
+  disciplines: { code: string; label: string }[];
 }
 
 export function recordFacts(
@@ -28,6 +31,7 @@ export function recordFacts(
   pageOf: (id: string) => string,
   oaiIdentifier: string,
   relations: PublicRelations = noRelations(),
+  sectorLabel: (code: string) => string = (code) => code,
 ): RecordFacts {
   return {
     row,
@@ -39,5 +43,8 @@ export function recordFacts(
     paid: (row.price_cents ?? 0) > 0,
     relations,
     pageOf,
+    disciplines: row.sectors
+      .filter((code) => obkDisciplinePath(code).length > 0)
+      .map((code) => ({ code, label: sectorLabel(code) })),
   };
 }

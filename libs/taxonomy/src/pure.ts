@@ -7,5 +7,6 @@ export * from './code-checker';
 export * from './taxonomy.errors';
 export * from './label-book';
 export * from './obk-levels';
+export * from './obk-disciplines';
 export * from './messages/nl';
 export { dutchNumber, kindName } from './messages/wording';

@@ -81,6 +81,18 @@ export class AssetEntity {
   @Column('timestamptz', { name: 'public_changed_at', nullable: true })
   publicChangedAt: Date | null;
 
+  /**
+   * What keeps the published version out of the `edurep` feed (completeness.ts missingForFeed):
+   * [] when it is in; null when never published, of a kind the feed never takes, or not checked
+   * yet (FeedMembership.refresh). Here, not on the version: a published version is immutable.
+   */
+  @Column('text', { name: 'edurep_missing', array: true, nullable: true })
+  edurepMissing: string[] | null;
+
+  /** Was ever in the `edurep` set: leaving it, it stays there as a deleted record. */
+  @Column('boolean', { name: 'edurep_ever', default: false })
+  edurepEver: boolean;
+
   /** The version this reader gets to see; filled by the repository's queries. */
   view?: AssetVersionEntity;
 

@@ -1,6 +1,12 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { AssetListQueryDto, AssetStatus, AssetSummaryDto, AssetsService } from '@bouwsteen/assets';
+import {
+  AssetListQueryDto,
+  AssetStatus,
+  AssetSummaryDto,
+  AssetsService,
+  FeedMembership,
+} from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { FollowService, NotificationDto, NotificationQueryDto } from '@bouwsteen/follow';
 import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
@@ -8,6 +14,7 @@ import { ReportsService } from '@bouwsteen/reports';
 import { RequestsService } from '@bouwsteen/requests';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
+import { EdurepGap } from '../../components/feed-gaps';
 import { Pagination } from '../../components/pagination';
 import { ListSearchForm } from '../../components/list-search-form';
 import { listNarrowing, listSearchParams, readListSearch } from '../../components/list-search';
@@ -48,6 +55,7 @@ export class MyPpsPage {
     private readonly site: SiteRenderer,
     private readonly labels: Labels,
     private readonly assets: AssetsService,
+    private readonly feeds: FeedMembership,
     private readonly follow: FollowService,
     private readonly pps: PpsService,
     private readonly reports: ReportsService,
@@ -98,6 +106,8 @@ export class MyPpsPage {
         this.reports.ppsReuse(pps.id),
         this.requests.openCount(principal, pps.id),
       ]);
+    // What keeps a published block of this page out of Edurep, said under its title.
+    const gaps = await this.feeds.gapsOf(current.items.map((asset) => asset.id));
     const reused = reuse.assets.filter((asset) => asset.reuseCount > 0);
     const choices = editablePps(principal, directory);
     const message = notice(query.melding);
@@ -163,7 +173,7 @@ export class MyPpsPage {
             </ul>
           </nav>
           {current.items.length ? (
-            <AssetTable assets={current.items} labels={labels} />
+            <AssetTable assets={current.items} labels={labels} gaps={gaps} />
           ) : search.words || search.kind ? (
             <p class="utrecht-paragraph">
               Geen bouwstenen die hierop passen.{' '}
@@ -288,9 +298,11 @@ function PpsSwitch({
 function AssetTable({
   assets,
   labels,
+  gaps,
 }: {
   assets: AssetSummaryDto[];
   labels: LabelBook;
+  gaps: Map<string, string[]>;
 }): JSX.Element {
   return (
     <DataTable
@@ -300,9 +312,12 @@ function AssetTable({
         {
           header: 'Titel',
           render: (asset) => (
-            <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}`} safe>
-              {asset.title}
-            </a>
+            <>
+              <a class="utrecht-link" href={`/mijn-pps/bouwstenen/${asset.id}`} safe>
+                {asset.title}
+              </a>
+              <EdurepGap missing={gaps.get(asset.id)} />
+            </>
           ),
         },
         { header: 'Soort', text: (asset) => labels.kind(asset.kind) },
