@@ -378,6 +378,12 @@ describe('LLO courses (e2e)', () => {
       offers: { price: '900.00', priceCurrency: 'EUR' },
     });
     expect(jsonLd.hasPart).toHaveLength(2);
+    // Each part's PPS is asked only through a form someone reads: no link to a dead end.
+    const asks = [...html.text.matchAll(/href="(\/bouwstenen\/[0-9a-f-]{36}\/aanvragen)"/g)];
+    for (const [, path] of asks) {
+      const form = await t.http().get(path).expect(200);
+      expect(form.text).toMatch(/<form[^>]+method="post"/);
+    }
     // Links made before the page moved still arrive there.
     await t
       .http()

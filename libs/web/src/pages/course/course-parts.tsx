@@ -65,6 +65,8 @@ export function Planning({ course }: { course: Course }): JSX.Element {
 export function CourseContact(props: {
   course: Course;
   office: OrganisationDto | undefined;
+  /** Parts whose PPS reads requests: a PPS nobody answers for gets its block page instead. */
+  answering: ReadonlySet<string>;
 }): JSX.Element {
   const { course, office } = props;
   const website = safeUrl(office?.website);
@@ -73,6 +75,13 @@ export function CourseContact(props: {
   const byPps = new Map<string, string>();
   for (const item of course.items)
     if (!byPps.has(item.ppsName)) byPps.set(item.ppsName, item.assetId);
+  const way = (ppsName: string, assetId: string) =>
+    props.answering.has(assetId)
+      ? { href: `${assetPath(assetId)}/aanvragen`, text: `Vraag het ${contactRole(ppsName)}` }
+      : {
+          href: assetPath(assetId),
+          text: `${ppsName} (ontvangt nog geen vragen via Bouwsteen: de bouwsteen noemt hun website)`,
+        };
   return (
     <section aria-labelledby="contact-titel">
       <h2 class="utrecht-heading-2" id="contact-titel">
@@ -113,8 +122,8 @@ export function CourseContact(props: {
           <ul class="utrecht-unordered-list">
             {[...byPps].map(([ppsName, assetId]) => (
               <li>
-                <a class="utrecht-link" href={`${assetPath(assetId)}/aanvragen`} safe>
-                  {`Vraag het ${contactRole(ppsName)}`}
+                <a class="utrecht-link" href={way(ppsName, assetId).href} safe>
+                  {way(ppsName, assetId).text}
                 </a>
               </li>
             ))}

@@ -1,9 +1,10 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { attributionText, canonicalLicenseUrl } from '@bouwsteen/assets';
+import { AssetsService, attributionText, canonicalLicenseUrl } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { CoursesService } from '@bouwsteen/courses';
 import { OrganisationDto, OrganisationsService } from '@bouwsteen/organisations';
+import { RequestsService } from '@bouwsteen/requests';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { formatEuro, formatHours } from '../../format/format';
@@ -33,6 +34,8 @@ export class CoursePage {
     private readonly labels: Labels,
     private readonly courses: CoursesService,
     private readonly organisations: OrganisationsService,
+    private readonly assets: AssetsService,
+    private readonly requests: RequestsService,
   ) {}
 
   async render(page: PageContext, token: string): Promise<string> {
@@ -40,9 +43,12 @@ export class CoursePage {
       this.courses.sharedWithOffice(token),
       this.labels.book(),
     ]);
-    const office = officeOrganisationId
-      ? await unlessNotFound(this.organisations.get(officeOrganisationId))
-      : undefined;
+    const [office, answering] = await Promise.all([
+      officeOrganisationId
+        ? unlessNotFound(this.organisations.get(officeOrganisationId))
+        : undefined,
+      this.answeringParts(course),
+    ]);
     return this.site.page(
       page,
       {
@@ -57,9 +63,22 @@ export class CoursePage {
         course={course}
         labels={labels}
         office={office}
+        answering={answering}
         absolute={(path) => this.site.absolute(path)}
       />,
     );
+  }
+
+  /** The parts whose PPS someone reads requests for: only those get a request link. */
+  private async answeringParts(course: { items: { assetId: string }[] }): Promise<Set<string>> {
+    const parts = await this.assets.summaries(
+      undefined,
+      course.items.map((item) => item.assetId),
+    );
+    const ppsIds = [...new Set(parts.map((part) => part.pps.id))];
+    const receiving = await Promise.all(ppsIds.map((id) => this.requests.canReceive(id)));
+    const open = new Set(ppsIds.filter((_, index) => receiving[index]));
+    return new Set(parts.filter((part) => open.has(part.pps.id)).map((part) => part.id));
   }
 
   /** The same proposal for the office that owns it (print view), without a share link. */
@@ -68,9 +87,12 @@ export class CoursePage {
       this.courses.get(principal, id),
       this.labels.book(),
     ]);
-    const office = principal.organisationId
-      ? await unlessNotFound(this.organisations.get(principal.organisationId))
-      : undefined;
+    const [office, answering] = await Promise.all([
+      principal.organisationId
+        ? unlessNotFound(this.organisations.get(principal.organisationId))
+        : undefined,
+      this.answeringParts(course),
+    ]);
     return this.site.page(
       page,
       {
@@ -84,6 +106,7 @@ export class CoursePage {
         course={course}
         labels={labels}
         office={office}
+        answering={answering}
         absolute={(path) => this.site.absolute(path)}
       />,
     );
@@ -135,6 +158,8 @@ export function CourseContent(props: {
   course: Course;
   labels: LabelBook;
   office: OrganisationDto | undefined;
+  /** Parts whose PPS reads requests (the others get no request link). */
+  answering: ReadonlySet<string>;
   absolute: (path: string) => string;
 }): JSX.Element {
   const { course, labels, office } = props;
@@ -241,7 +266,7 @@ export function CourseContent(props: {
           </li>
         ))}
       </ul>
-      <CourseContact course={course} office={office} />
+      <CourseContact course={course} office={office} answering={props.answering} />
       <p class="utrecht-paragraph no-print site-muted">
         Deze pagina is ook af te drukken of als PDF op te slaan via de printfunctie van uw browser.
       </p>

@@ -150,7 +150,7 @@ export class MyPpsPage {
             </a>
           </p>
         </section>
-        <section aria-labelledby="bouwstenen-titel">
+        <section>
           <h2 class="utrecht-heading-2" id="bouwstenen-titel">
             Bouwstenen van {Html.escapeHtml(pps.name)}
           </h2>
