@@ -126,7 +126,10 @@ const INFRASTRUCTURE_TEXTS: FieldTexts = {
         {
           street: { label: 'Straat en huisnummer' },
           postalCode: { label: 'Postcode', help: 'Zoals 1941 AA.' },
-          city: { label: 'Plaats' },
+          city: {
+            label: 'Plaats',
+            help: 'Een plaats die Bouwsteen kent, zet de locatie vanzelf op de kaart; bij een andere plaats vraagt publiceren om de breedte- en lengtegraad.',
+          },
           country: { label: 'Land' },
         },
       ),

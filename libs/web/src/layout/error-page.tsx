@@ -42,6 +42,10 @@ const CODE_TEXTS: Record<string, ErrorText> = {
     title: 'Het formulier is verlopen',
     lead: 'Dit formulier kon niet worden verwerkt: u bent intussen afgemeld, de pagina was te oud, of uw browser staat geen cookies toe. Meld u zo nodig opnieuw aan, open het formulier opnieuw en verstuur het nog eens.',
   },
+  'form-other-address': {
+    title: 'Dit formulier komt van een ander adres',
+    lead: 'De pagina met dit formulier werd geopend op een ander adres dan waarop Bouwsteen is ingesteld. Open Bouwsteen via het adres van de beheerder (het adres in uw uitnodiging of op de startpagina) en verstuur het formulier daar opnieuw.',
+  },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
     lead: 'Het cursusvoorstel dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen, of niet helemaal goed overgenomen. Vraag het LLO-loket dat u de link stuurde om een nieuwe.',

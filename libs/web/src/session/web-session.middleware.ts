@@ -9,6 +9,8 @@ import { WebError } from '../web.errors';
 import { FormTokens } from './form-tokens';
 import { SessionCookies } from './session-cookies';
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type SessionRequest = Request & { principal?: Principal };
@@ -68,7 +70,8 @@ export class WebSessionMiddleware implements NestMiddleware {
     const candidate =
       request.get('X-Form-Token') ??
       (multipart ? request.query[FORM_TOKEN_FIELD] : body?.[FORM_TOKEN_FIELD]);
-    if (!binding || !this.tokens.matches(binding, candidate) || !this.sameOrigin(request))
+    if (!this.sameOrigin(request)) throw new DomainException(WebError.FormOtherAddress);
+    if (!binding || !this.tokens.matches(binding, candidate))
       throw new DomainException(WebError.FormExpired);
   }
 
@@ -80,6 +83,17 @@ export class WebSessionMiddleware implements NestMiddleware {
   private sameOrigin(request: Request): boolean {
     const origin = request.get('Origin');
     if (origin === undefined) return true;
-    return URL.canParse(origin) && new URL(origin).origin === this.origin;
+    if (!URL.canParse(origin)) return false;
+    const sent = new URL(origin);
+    if (sent.origin === this.origin) return true;
+    // A site configured on a loopback name (a local start) is the same site under its other
+    // loopback names: http://127.0.0.1:3000 is http://localhost:3000. Nobody else can reach it.
+    const own = new URL(this.origin);
+    return (
+      LOOPBACK.has(own.hostname) &&
+      LOOPBACK.has(sent.hostname) &&
+      sent.protocol === own.protocol &&
+      sent.port === own.port
+    );
   }
 }

@@ -28,7 +28,7 @@ describe('reading a posted building-block form', () => {
     const body = {
       title: 'Veilig werken',
       summary: '',
-      keywords: 'cobot\r\n\r\n veiligheid ',
+      keywords: 'cobot\r\n\r\n veiligheid , robot;lassen',
       levels: ['mbo-3', 'mbo-4'],
       module: {
         studyLoad: { value: '8,5', unit: 'hour' },
@@ -47,7 +47,8 @@ describe('reading a posted building-block form', () => {
     };
     expect(readFields(moduleSpecs, body)).toEqual({
       title: 'Veilig werken',
-      keywords: ['cobot', 'veiligheid'],
+      // Words are also separated by commas (a pasted list); learning outcomes only by lines.
+      keywords: ['cobot', 'veiligheid', 'robot', 'lassen'],
       levels: ['mbo-3', 'mbo-4'],
       module: {
         studyLoad: { value: 8.5, unit: 'hour' },

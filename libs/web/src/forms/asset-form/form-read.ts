@@ -89,7 +89,7 @@ function readOne(spec: FieldSpec, source: unknown): unknown {
     case 'lines': {
       if (typeof raw !== 'string') return undefined;
       const lines = raw
-        .split(/\r?\n/)
+        .split(spec.commas ? /\r?\n|[,;]/ : /\r?\n/)
         .map((line) => line.trim())
         .filter(Boolean);
       return lines.length ? lines : undefined;

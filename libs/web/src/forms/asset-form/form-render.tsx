@@ -53,7 +53,11 @@ function hintOf(
   field: CatalogueField | undefined,
   needed: boolean,
 ): string | undefined {
-  const parts = [field?.about, INPUT_HINTS[spec.type], field?.limitsText, needed && NEEDED_HINT];
+  const input =
+    spec.type === 'lines' && spec.commas
+      ? 'Eén per regel, of gescheiden door komma’s.'
+      : INPUT_HINTS[spec.type];
+  const parts = [field?.about, input, field?.limitsText, needed && NEEDED_HINT];
   return parts.filter(Boolean).join(' ') || undefined;
 }
 

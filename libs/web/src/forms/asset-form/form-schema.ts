@@ -37,7 +37,8 @@ export type FieldSpec =
       countries?: boolean;
     }
   /** A list of texts, one per line. */
-  | { type: 'lines'; path: string }
+  /** One entry per line; `commas`: a comma or semicolon also separates (words and codes). */
+  | { type: 'lines'; path: string; commas?: boolean }
   | { type: 'yesno'; path: string }
   | { type: 'assets'; path: string; kinds: AssetKind[] }
   | {
@@ -67,6 +68,7 @@ const text = (
 const choice = (path: string): FieldSpec => ({ type: 'choice', path });
 const choices = (path: string): FieldSpec => ({ type: 'choices', path });
 const lines = (path: string): FieldSpec => ({ type: 'lines', path });
+const words = (path: string): FieldSpec => ({ type: 'lines', path, commas: true });
 const group = (path: string, fields: FieldSpec[]): FieldSpec => ({ type: 'group', path, fields });
 const list = (path: string, blank: number, item: FieldSpec[]): FieldSpec => ({
   type: 'list',
@@ -90,7 +92,7 @@ const COMMON_FIELDS: FieldSpec[] = [
   text('title'),
   text('summary', { rows: 3 }),
   text('description', { rows: 8 }),
-  lines('keywords'),
+  words('keywords'),
   choice('language'),
   choices('levels'),
   choices('sectors'),
@@ -132,7 +134,7 @@ const MODULE_FIELDS: FieldSpec[] = [
 ];
 
 const CURRICULUM_FIELDS: FieldSpec[] = [
-  lines('curriculum.creboCodes'),
+  words('curriculum.creboCodes'),
   text('curriculum.qualificationDossier'),
   lines('curriculum.qualifications'),
   choices('curriculum.learningPaths'),
@@ -143,7 +145,7 @@ const CURRICULUM_FIELDS: FieldSpec[] = [
     text('title'),
     lines('workProcesses'),
   ]),
-  lines('curriculum.electiveCodes'),
+  words('curriculum.electiveCodes'),
   { type: 'assets', path: 'curriculum.moduleIds', kinds: ['module'] },
   text('curriculum.admissionRequirements', { rows: 3 }),
   text('curriculum.credential'),
