@@ -5,7 +5,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   Problem,
   ProblemDialect,
-} from '@bouwsteen/common';
+} from '@bouwsteen/common/pure';
 
 /** Where OOAPI is served: every error at or below it is answered as the spec's Problem. */
 export const OOAPI_PATH = '/ooapi';
