@@ -26,6 +26,7 @@ import { SearchHitsCarryPrice1766188800000 } from './1766188800000-SearchHitsCar
 import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests';
 import { ElectiveCodeIndex1766196000000 } from './1766196000000-ElectiveCodeIndex';
 import { AssetChangeActors1766199600000 } from './1766199600000-AssetChangeActors';
+import { OfferingIds1766203200000 } from './1766203200000-OfferingIds';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   MaterialRequests1766192400000,
   ElectiveCodeIndex1766196000000,
   AssetChangeActors1766199600000,
+  OfferingIds1766203200000,
 ];

@@ -179,20 +179,13 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
 
 type Offering = NonNullable<CourseRow['details']['offerings']>[number];
 
-/** An offering has no id of its own: it is named by its course, dates and place. */
-export function offeringId(courseId: string, offering: Offering): string {
-  return stableUuid(
-    `offering:${courseId}:${offering.period.start}:${offering.period.end}:${offering.location ?? ''}`,
-  );
-}
-
 export function toOffering(
   row: CourseRow,
   offering: Offering,
   context: OoapiContext,
 ): Record<string, unknown> {
   const course = toCourse(row, context);
-  const id = offeringId(row.id, offering);
+  const id = offering.id;
   const price = row.price_cents ?? 0;
   return {
     offeringId: id,

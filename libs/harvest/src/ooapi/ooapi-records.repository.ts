@@ -26,7 +26,13 @@ export interface CourseRow extends PublishedRow {
   price_cents: number | null;
   details: {
     learningOutcomes?: { text: string }[];
-    offerings?: { period: { start: string; end: string }; location?: string; seats?: number }[];
+    offerings?: {
+      /** Its own id (OOAPI's offeringId), kept through edits. */
+      id: string;
+      period: { start: string; end: string };
+      location?: string;
+      seats?: number;
+    }[];
   };
 }
 
@@ -146,22 +152,13 @@ export class OoapiRecordsRepository {
     ]);
   }
 
-  /**
-   * Every course that has offerings, in pages: an offering's id is derived from its course, so
-   * finding one by id means looking through them (see README: known limits).
-   */
-  async *coursesWithOfferings(batch = 1000): AsyncGenerator<CourseRow[]> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: CourseRow[] = await this.dataSource.query(
-        `${COURSES_SQL} AND jsonb_array_length(COALESCE(a.details->'offerings', '[]'::jsonb)) > 0
-           AND a.id > $1::uuid ORDER BY a.id LIMIT $2`,
-        [after, batch],
-      );
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1].id;
-    }
+  /** The course an offering belongs to, found by the offering's id (an index holds them). */
+  async courseOfOffering(offeringId: string): Promise<CourseRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `${COURSES_SQL} AND a.details->'offerings' @> $1::jsonb LIMIT 1`,
+      [JSON.stringify([{ id: offeringId }])],
+    );
+    return row;
   }
 
   /** A window of the organisations, the root among them, with the spec's filters. */

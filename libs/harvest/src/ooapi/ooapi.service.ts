@@ -4,7 +4,6 @@ import { dutchToday } from '@bouwsteen/common/pure';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   OoapiContext,
-  offeringId,
   rootOrganization,
   stableUuid,
   toCourse,
@@ -129,25 +128,17 @@ export class OoapiService {
     );
   }
 
-  /** An offering's id is derived from its course, dates and place: found by looking through. */
+  /** An offering by its own id, with its course and organisation when asked. */
   async offering(id: string, raw: Query) {
     const expand = expansions(raw, EXPANSIONS.offering);
     this.uuid(id);
-    const found = await this.findOffering(id.toLowerCase());
-    if (!found) throw new OoapiProblem(404, 'No offering has this id');
-    const [row, offering] = found;
+    const row = await this.records.courseOfOffering(id.toLowerCase());
+    const offering = row?.details.offerings?.find((candidate) => candidate.id === id.toLowerCase());
+    if (!row || !offering) throw new OoapiProblem(404, 'No offering has this id');
     const result = toOffering(row, offering, this.context);
     if (expand.includes('course')) result.course = toCourse(row, this.context);
     if (expand.includes('organization')) result.organization = await this.organization(row.pps_id);
     return result;
-  }
-
-  private async findOffering(id: string) {
-    for await (const rows of this.records.coursesWithOfferings())
-      for (const row of rows)
-        for (const offering of row.details.offerings ?? [])
-          if (offeringId(row.id, offering) === id) return [row, offering] as const;
-    return undefined;
   }
 
   /** The organisations, the root among them, filtered and sorted as asked. */
