@@ -27,6 +27,7 @@ import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests'
 import { ElectiveCodeIndex1766196000000 } from './1766196000000-ElectiveCodeIndex';
 import { AssetChangeActors1766199600000 } from './1766199600000-AssetChangeActors';
 import { OfferingIds1766203200000 } from './1766203200000-OfferingIds';
+import { ListingOrder1766206800000 } from './1766206800000-ListingOrder';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   ElectiveCodeIndex1766196000000,
   AssetChangeActors1766199600000,
   OfferingIds1766203200000,
+  ListingOrder1766206800000,
 ];

@@ -314,7 +314,7 @@ export class AssetBulkWriter {
         demoKey: null,
         createdBy: principal.userId,
         ...(publishing
-          ? publishedAssetFields({ firstPublishedAt: null }, 1, now)
+          ? publishedAssetFields({ firstPublishedAt: null }, 1, now, plan.columns!.title)
           : { status: 'draft' as const, publishedVersion: null }),
       })),
     );
@@ -350,7 +350,7 @@ export class AssetBulkWriter {
       }
       await this.assets.updateAsset(manager, target.id, target.rowVersion, {
         latestVersion: number,
-        ...(publishing ? publishedAssetFields(target, number, now) : {}),
+        ...(publishing ? publishedAssetFields(target, number, now, plan.columns!.title) : {}),
       });
       if (plan.item.sourceId && !target.sourceId)
         await this.assets.setSourceId(manager, target.id, plan.item.sourceId);

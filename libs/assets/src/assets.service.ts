@@ -383,7 +383,7 @@ export class AssetsService {
         manager,
         id,
         revision,
-        publishedAssetFields(asset, asset.latestVersion, now),
+        publishedAssetFields(asset, asset.latestVersion, now, draft!.title),
       );
       await this.outbox.enqueue(manager, 'asset', id);
       // A first publication is news to nobody yet; later versions are what followers wait for.

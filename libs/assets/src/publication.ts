@@ -9,14 +9,17 @@ export function publishedVersionFields(userId: string, now: Date, changeNote: st
   return { state: 'published' as const, publishedAt: now, publishedBy: userId, changeNote };
 }
 
+/** `title`: the published version's, kept on the asset as the key listings are ordered by. */
 export function publishedAssetFields(
   asset: Pick<AssetEntity, 'firstPublishedAt'>,
   version: number,
   now: Date,
+  title: string,
 ) {
   return {
     status: 'published' as const,
     publishedVersion: version,
+    publishedTitle: title,
     firstPublishedAt: asset.firstPublishedAt ?? now,
     publicChangedAt: wholeSeconds(now),
   };

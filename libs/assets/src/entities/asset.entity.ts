@@ -81,6 +81,10 @@ export class AssetEntity {
   @Column('timestamptz', { name: 'public_changed_at', nullable: true })
   publicChangedAt: Date | null;
 
+  /** The published version's title: what listings of published blocks are ordered by. */
+  @Column('text', { name: 'published_title', nullable: true })
+  publishedTitle: string | null;
+
   /** The version this reader gets to see; filled by the repository's queries. */
   view?: AssetVersionEntity;
 

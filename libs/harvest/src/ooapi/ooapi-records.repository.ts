@@ -110,7 +110,18 @@ export class OoapiRecordsRepository {
       .level('a.levels', query.level)
       .modesOfDelivery('a.delivery_modes', query.modesOfDelivery);
     const order = orderBy(query.sort, { name: 'a.title', courseId: 'a.id' }, 'a.id');
-    return this.window(COURSES_SQL, filter, order, window);
+    if (filter.conditions.length > 0) return this.window(COURSES_SQL, filter, order, window);
+    // Unfiltered (what harvesters page through): the page's ids from the listing's index, which
+    // skips the earlier pages without reading a version, then only those rows in full.
+    const keys = orderBy(query.sort, { name: 'l.title', courseId: 'l.id' }, 'l.id');
+    return this.dataSource.query(
+      `WITH page AS (
+         SELECT l.id, l.title FROM asset_listing l WHERE l.kind = 'module'
+         ${keys} OFFSET $1 LIMIT $2)
+       ${COURSES_SQL} AND a.id IN (SELECT id FROM page)
+       ${order}`,
+      [window.offset, window.limit],
+    );
   }
 
   async course(id: string): Promise<CourseRow | undefined> {
