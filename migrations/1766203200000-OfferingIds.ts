@@ -63,12 +63,18 @@ interface Offering {
   id?: string;
   period?: { start?: string; end?: string };
   location?: string;
+  seats?: number;
 }
 
-/** Each offering its former derived UUID as id, a repeat of one a new id. */
+/**
+ * Each offering its former derived UUID as id, a repeat of one a new id; one that says
+ * nothing (no dates, place or seats) none, as the assets' rule (identifyOfferings) has it.
+ */
 function withIds(assetId: string, offerings: Offering[]): Offering[] {
   const used = new Set<string>();
   return offerings.map((offering) => {
+    const { start, end } = offering.period ?? {};
+    if (!offering.id && !start && !end && !offering.location && !offering.seats) return offering;
     const derived =
       offering.id ??
       legacyOfferingId(

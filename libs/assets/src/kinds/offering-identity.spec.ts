@@ -45,12 +45,15 @@ describe('identifyOfferings', () => {
     expect(offerings[1].location).toBe('Zaandam');
   });
 
-  it('gives every offering of a new block a new id, and each stored id to one offering only', () => {
+  it('gives every offering of a new block a new id, but not one that says nothing, and each stored id to one offering only', () => {
     expect(
-      identifyOfferings([], [{ period: {} }, { period: {} }], 'f', counter()).offerings.map(
-        (offering) => offering.id,
-      ),
-    ).toEqual(['new-1', 'new-2']);
+      identifyOfferings(
+        [],
+        [{ period: { start: '2027-01-01' } }, { period: {} }, { period: {}, seats: 3 }],
+        'f',
+        counter(),
+      ).offerings.map((offering) => offering.id),
+    ).toEqual(['new-1', undefined, 'new-2']);
     const twice = identifyOfferings(
       stored,
       [{ period: stored[1].period }, { period: stored[1].period }],

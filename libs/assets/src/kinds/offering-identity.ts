@@ -6,7 +6,11 @@ export interface IdentifiedOffering {
   id?: string;
   period: { start?: string; end?: string };
   location?: string;
+  seats?: number;
 }
+
+const saysSomething = (offering: IdentifiedOffering) =>
+  Boolean(offering.period.start || offering.period.end || offering.location || offering.seats);
 
 const sameRun = (a: IdentifiedOffering, b: IdentifiedOffering) =>
   a.period.start === b.period.start &&
@@ -22,7 +26,8 @@ const sameRun = (a: IdentifiedOffering, b: IdentifiedOffering) =>
  *    offering with the same dates and place;
  * 3. the rest take the stored ids still free, in order (a form lists the offerings in their
  *    stored order: the one whose place or dates were edited keeps its id);
- * 4. what is left is a new offering, with a new id.
+ * 4. what is left is a new offering, with a new id — unless it says nothing (no dates, place
+ *    or seats: an import file cannot even write it), which stays without one.
  *
  * Each stored id goes to one offering at most.
  */
@@ -31,7 +36,7 @@ export function identifyOfferings<T extends IdentifiedOffering>(
   next: readonly T[],
   field: string,
   newId: () => string = randomUUID,
-): { offerings: (T & { id: string })[]; problems: FieldError[] } {
+): { offerings: (T & { id?: string })[]; problems: FieldError[] } {
   const own = new Set(previous.map((offering) => offering.id).filter(Boolean));
   const taken = new Set<string>();
   const problems: FieldError[] = [];
@@ -61,13 +66,16 @@ export function identifyOfferings<T extends IdentifiedOffering>(
     if (id) taken.add((ids[index] = id));
   });
   const left = previous.filter((stored) => free(stored));
-  next.forEach((_, index) => {
-    if (ids[index] !== undefined) return;
+  next.forEach((offering, index) => {
+    if (ids[index] !== undefined || !saysSomething(offering)) return;
     const id = free(left.shift());
     if (id) taken.add((ids[index] = id));
   });
   return {
-    offerings: next.map((offering, index) => ({ ...offering, id: ids[index] ?? newId() })),
+    offerings: next.map((offering, index) => {
+      const id = ids[index] ?? (saysSomething(offering) ? newId() : undefined);
+      return id === undefined ? offering : { ...offering, id };
+    }),
     problems,
   };
 }

@@ -181,7 +181,7 @@ type Offering = NonNullable<CourseRow['details']['offerings']>[number];
 
 export function toOffering(
   row: CourseRow,
-  offering: Offering,
+  offering: Offering & { id: string },
   context: OoapiContext,
 ): Record<string, unknown> {
   const course = toCourse(row, context);

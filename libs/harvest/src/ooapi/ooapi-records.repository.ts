@@ -27,8 +27,8 @@ export interface CourseRow extends PublishedRow {
   details: {
     learningOutcomes?: { text: string }[];
     offerings?: {
-      /** Its own id (OOAPI's offeringId), kept through edits. */
-      id: string;
+      /** Its own id (OOAPI's offeringId), kept through edits; none when it says nothing. */
+      id?: string;
       period: { start: string; end: string };
       location?: string;
       seats?: number;

@@ -115,9 +115,12 @@ export class OoapiService {
     const row = await this.courseRow(id);
     if (!query.forConsumer) return page(query.paging, [], 0);
     const offerings = selectOfferings(
-      (row.details.offerings ?? []).map(
-        (offering) => toOffering(row, offering, this.context) as ShownOffering,
-      ),
+      // An offering without an id says nothing (no dates, place or seats): it is no offering.
+      (row.details.offerings ?? [])
+        .flatMap((offering) =>
+          offering.id === undefined ? [] : [{ ...offering, id: offering.id }],
+        )
+        .map((offering) => toOffering(row, offering, this.context) as ShownOffering),
       query,
     );
     const start = (query.paging.pageNumber - 1) * query.paging.pageSize;
@@ -134,8 +137,8 @@ export class OoapiService {
     this.uuid(id);
     const row = await this.records.courseOfOffering(id.toLowerCase());
     const offering = row?.details.offerings?.find((candidate) => candidate.id === id.toLowerCase());
-    if (!row || !offering) throw new OoapiProblem(404, 'No offering has this id');
-    const result = toOffering(row, offering, this.context);
+    if (!row || !offering?.id) throw new OoapiProblem(404, 'No offering has this id');
+    const result = toOffering(row, { ...offering, id: offering.id }, this.context);
     if (expand.includes('course')) result.course = toCourse(row, this.context);
     if (expand.includes('organization')) result.organization = await this.organization(row.pps_id);
     return result;
