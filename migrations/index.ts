@@ -27,6 +27,8 @@ import { MaterialRequests1766192400000 } from './1766192400000-MaterialRequests'
 import { ElectiveCodeIndex1766196000000 } from './1766196000000-ElectiveCodeIndex';
 import { AssetChangeActors1766199600000 } from './1766199600000-AssetChangeActors';
 import { PublishedRelations1766203200000 } from './1766203200000-PublishedRelations';
+import { OfferingIds1766205000000 } from './1766205000000-OfferingIds';
+import { ListingOrder1766206800000 } from './1766206800000-ListingOrder';
 import { EdurepFeedGate1766210400000 } from './1766210400000-EdurepFeedGate';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
@@ -60,5 +62,7 @@ export const migrations = [
   ElectiveCodeIndex1766196000000,
   AssetChangeActors1766199600000,
   PublishedRelations1766203200000,
+  OfferingIds1766205000000,
+  ListingOrder1766206800000,
   EdurepFeedGate1766210400000,
 ];

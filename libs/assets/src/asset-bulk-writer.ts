@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
 import { Clock, FieldCode, FieldError, ForbiddenError, loggableError } from '@bouwsteen/common';
 import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
-import { contentOf, toVersionColumns } from './asset-content';
+import { contentOf, toVersionColumns, withOfferingIds } from './asset-content';
 import { AssetEvents } from './asset-events';
 import { AssetPolicy } from './asset.policy';
 import { AssetsRepository } from './assets.repository';
@@ -219,10 +219,15 @@ export class AssetBulkWriter {
       return { item, action: 'failed', errors };
     }
     // A file that leaves a column out leaves that field as it is (it never clears it).
-    const content =
-      target && item.given
-        ? keepNotGiven(item.kind, contentOf(item.kind, target.view!), item.content, item.given)
-        : item.content;
+    const stored = target ? contentOf(item.kind, target.view!) : undefined;
+    const identified = withOfferingIds(
+      item.kind,
+      stored && item.given
+        ? keepNotGiven(item.kind, stored, item.content, item.given)
+        : item.content,
+      stored,
+    );
+    const content = identified.content;
     // Publishing asks the same of a row as of one request: every missing answer at once. A
     // dry run that does not publish tells it too, for a real run that may.
     const needs =
@@ -235,6 +240,7 @@ export class AssetBulkWriter {
     const unsaid = needs.filter((problem) => !said.has(`${problem.field} ${problem.code}`));
     const gaps = options.dryRun && !options.publish && unsaid.length > 0 ? unsaid : undefined;
     const errors = [
+      ...identified.problems,
       ...shape,
       // A draft of a published block keeps what publishing needs, as a PATCH does.
       ...(options.publish

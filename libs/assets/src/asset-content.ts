@@ -2,6 +2,8 @@ import { AssetContentDto } from './dto/asset-content.dto';
 import { AssetVersionEntity, VersionContent } from './entities/asset-version.entity';
 import { ASSET_KINDS, AssetKind } from './asset-codes';
 import { EMPTY_KIND_COLUMNS, KIND_HANDLERS } from './kinds';
+import { identifyOfferings } from './kinds/offering-identity';
+import { FieldError } from '@bouwsteen/common/pure';
 
 export const DEFAULT_LANGUAGE = 'nl';
 
@@ -38,6 +40,27 @@ export function mergeContent(
     else if (value !== undefined) merged[key] = value;
   }
   return merged as unknown as AssetContentDto;
+}
+
+/**
+ * A module's offerings with their identities (identifyOfferings) against the block's stored
+ * content (`previous`, none for a new block). `fresh`: every offering a new id (a derivative
+ * is another block, so its offerings are other offerings).
+ */
+export function withOfferingIds(
+  kind: AssetKind,
+  content: AssetContentDto,
+  previous: AssetContentDto | undefined,
+  fresh = false,
+): { content: AssetContentDto; problems: FieldError[] } {
+  const offerings = content.module?.offerings;
+  if (kind !== 'module' || !offerings) return { content, problems: [] };
+  const sent = fresh ? offerings.map(({ id: _id, ...offering }) => offering) : offerings;
+  const identified = identifyOfferings(previous?.module?.offerings ?? [], sent, 'module.offerings');
+  return {
+    content: { ...content, module: { ...content.module!, offerings: identified.offerings } },
+    problems: identified.problems,
+  };
 }
 
 /** A kind's section without the members sent as `null`: cleared, so stored as absent. */

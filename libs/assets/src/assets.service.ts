@@ -25,6 +25,7 @@ import {
   otherKinds,
   similarityFeatures,
   toVersionColumns,
+  withOfferingIds,
 } from './asset-content';
 import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
 import { wholeSeconds } from './whole-seconds';
@@ -271,7 +272,9 @@ export class AssetsService {
     if (!AssetPolicy.canEdit(principal, dto.ppsId)) {
       throw new ForbiddenError('Only editors of this PPS (or an admin) may add assets to it');
     }
-    const { kind, ppsId, ...content } = dto;
+    const { kind, ppsId, ...sent } = dto;
+    const { content, problems } = withOfferingIds(kind, sent, undefined);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     await this.validate(principal, kind, content, undefined);
     const id = await this.tx.run(async (manager) => {
       const asset = await this.assets.insertAsset(manager, {
@@ -309,7 +312,8 @@ export class AssetsService {
         asset.kind,
         (await this.assets.findVersion(id, asset.latestVersion, manager))!,
       );
-      const content = mergeContent(base, dto);
+      const { content, problems } = withOfferingIds(asset.kind, mergeContent(base, dto), base);
+      if (problems.length > 0) throw new ValidationFailedError(problems);
       if (asset.publishedVersion !== null) {
         const taken = takenFromPublished(asset.kind, base, content);
         if (taken.length > 0) throw new ValidationFailedError(taken);
@@ -504,7 +508,10 @@ export class AssetsService {
         attribution,
       });
       await this.assets.insertVersion(manager, {
-        ...toVersionColumns(source.kind, contentOf(source.kind, version!)),
+        ...toVersionColumns(
+          source.kind,
+          withOfferingIds(source.kind, contentOf(source.kind, version!), undefined, true).content,
+        ),
         assetId: asset.id,
         number: 1,
         state: 'draft',

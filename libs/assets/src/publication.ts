@@ -13,6 +13,7 @@ export function publishedVersionFields(userId: string, now: Date, changeNote: st
   return { state: 'published' as const, publishedAt: now, publishedBy: userId, changeNote };
 }
 
+/** The published title is kept on the asset too: the key listings are ordered by (ListingOrder). */
 export function publishedAssetFields(
   asset: Pick<AssetEntity, 'firstPublishedAt' | 'edurepEver'>,
   version: number,
@@ -24,6 +25,7 @@ export function publishedAssetFields(
   return {
     status: 'published' as const,
     publishedVersion: version,
+    publishedTitle: content.title,
     firstPublishedAt: asset.firstPublishedAt ?? now,
     publicChangedAt: wholeSeconds(now),
     edurepMissing,

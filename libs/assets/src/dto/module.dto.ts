@@ -78,6 +78,15 @@ export class PriceDto {
 }
 
 export class OfferingDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The offering's own id (OOAPI's offeringId), given by Bouwsteen: send it back to keep it when editing; leave it out for a new offering",
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @ApiProperty({ type: PeriodDto })
   @NestedObject(() => PeriodDto)
   period: PeriodDto;

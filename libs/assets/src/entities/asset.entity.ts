@@ -93,6 +93,10 @@ export class AssetEntity {
   @Column('boolean', { name: 'edurep_ever', default: false })
   edurepEver: boolean;
 
+  /** The published version's title: what listings of published blocks are ordered by. */
+  @Column('text', { name: 'published_title', nullable: true })
+  publishedTitle: string | null;
+
   /** The version this reader gets to see; filled by the repository's queries. */
   view?: AssetVersionEntity;
 

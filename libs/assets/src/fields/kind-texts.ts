@@ -59,6 +59,10 @@ const MODULE_TEXTS: FieldTexts = {
     { label: 'Uitvoeringen', entry: 'Uitvoering' },
     {
       ...placed('period', { label: 'Periode' }, PERIOD_TEXTS),
+      id: {
+        label: 'Id van de uitvoering',
+        help: 'Geeft Bouwsteen; blijft hetzelfde als datum of locatie verandert.',
+      },
       location: { label: 'Locatie' },
       seats: { label: 'Aantal plaatsen' },
     },

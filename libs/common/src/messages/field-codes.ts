@@ -25,6 +25,7 @@ export const FieldCode = {
   ListedTwice: 'listedTwice',
   NeedsLettersOrDigits: 'needsLettersOrDigits',
   EndBeforeStart: 'endBeforeStart',
+  UnknownOffering: 'unknownOffering',
   NotInFuture: 'notInFuture',
 
   // Building blocks: their content, kind, licence and publishing.

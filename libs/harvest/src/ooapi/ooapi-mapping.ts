@@ -39,10 +39,50 @@ export const KEUZEDEEL_CODE = 'x-keuzedeel';
 
 const text = (language: string, value: string) => [{ language, value }];
 
+/** The root organisation's primary code. */
+export const ROOT_CODE = 'bouwsteen';
+
+/** Our languages that show as this teachingLanguage; `others` when unknown ones show as it too. */
+export function languagesShownAs(teachingLanguage: string): { codes: string[]; others: boolean } {
+  return {
+    codes: Object.keys(LANGUAGES).filter((code) => LANGUAGES[code] === teachingLanguage),
+    others: teachingLanguage === 'nld',
+  };
+}
+
+/** Every language code we name in OOAPI's terms. */
+export const KNOWN_LANGUAGES = Object.keys(LANGUAGES);
+
+/** Our delivery modes that show as any of these modeOfDelivery values. */
+export function deliveryModesShownAs(modes: string[]): string[] {
+  return Object.keys(MODES).filter((code) => modes.includes(MODES[code]));
+}
+
+/**
+ * Which education levels show as this OOAPI level (the inverse of ooapiLevel): how many mbo
+ * levels a block has (entree counts as level 1), and which codes when it has one.
+ */
+export type LevelMatch =
+  | { mbo: 'one'; codes: string[] }
+  | { mbo: 'several' }
+  | { mbo: 'none'; associateDegree: boolean }
+  | { mbo: 'never' };
+
+export const MBO_LEVEL_CODE = /^mbo-(\d)$/;
+
+export function levelShownAs(level: string): LevelMatch {
+  const one = /^secondary vocational education (\d)$/.exec(level)?.[1];
+  if (one) return { mbo: 'one', codes: one === '1' ? ['mbo-1', 'entree'] : [`mbo-${one}`] };
+  if (level === 'secondary vocational education') return { mbo: 'several' };
+  if (level === 'associate degree') return { mbo: 'none', associateDegree: true };
+  if (level === 'undefined') return { mbo: 'none', associateDegree: false };
+  return { mbo: 'never' };
+}
+
 /** The mbo levels (1–4; entree is 1) among education level codes. */
 function mboLevels(levels: string[]): string[] {
   return levels
-    .map((code) => (code === 'entree' ? '1' : /^mbo-(\d)$/.exec(code)?.[1]))
+    .map((code) => (code === 'entree' ? '1' : MBO_LEVEL_CODE.exec(code)?.[1]))
     .filter((level): level is string => level !== undefined);
 }
 
@@ -148,20 +188,13 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
 
 type Offering = NonNullable<CourseRow['details']['offerings']>[number];
 
-/** An offering has no id of its own: it is named by its course, dates and place. */
-export function offeringId(courseId: string, offering: Offering): string {
-  return stableUuid(
-    `offering:${courseId}:${offering.period.start}:${offering.period.end}:${offering.location ?? ''}`,
-  );
-}
-
 export function toOffering(
   row: CourseRow,
-  offering: Offering,
+  offering: Offering & { id: string },
   context: OoapiContext,
 ): Record<string, unknown> {
   const course = toCourse(row, context);
-  const id = offeringId(row.id, offering);
+  const id = offering.id;
   const price = row.price_cents ?? 0;
   return {
     offeringId: id,
@@ -201,7 +234,7 @@ export function toOffering(
 export function rootOrganization(rootId: string, name: string): Record<string, unknown> {
   return {
     organizationId: rootId,
-    primaryCode: { codeType: 'identifier', code: 'bouwsteen' },
+    primaryCode: { codeType: 'identifier', code: ROOT_CODE },
     organizationType: 'root',
     name: text('nl-NL', name),
     shortName: 'Bouwsteen',

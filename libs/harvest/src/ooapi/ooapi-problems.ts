@@ -5,7 +5,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   Problem,
   ProblemDialect,
-} from '@bouwsteen/common';
+} from '@bouwsteen/common/pure';
 import { OOAPI_PATH } from './ooapi-path';
 
 export { OOAPI_PATH };

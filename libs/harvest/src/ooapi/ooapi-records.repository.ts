@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ROOT_CODE } from './ooapi-mapping';
+import { SqlFilter, orderBy } from './ooapi-filters';
+import { CourseQuery, OrganizationQuery, ProgramQuery } from './ooapi-parameters';
 
 /** What courses and programs both say: a published building block and its PPS. */
 interface PublishedRow {
@@ -25,7 +28,13 @@ export interface CourseRow extends PublishedRow {
   elective_codes: string[];
   details: {
     learningOutcomes?: { text: string }[];
-    offerings?: { period: { start: string; end: string }; location?: string; seats?: number }[];
+    offerings?: {
+      /** Its own id (OOAPI's offeringId), kept through edits; none when it says nothing. */
+      id?: string;
+      period: { start: string; end: string };
+      location?: string;
+      seats?: number;
+    }[];
   };
 }
 
@@ -41,8 +50,14 @@ export interface ProgramRow extends PublishedRow {
 export interface OrganizationRow {
   id: string;
   name: string;
-  type: 'institute' | 'department';
+  type: 'root' | 'institute' | 'department';
   parent_id: string | null;
+}
+
+/** Which rows of a listing: OFFSET and LIMIT. */
+export interface Window {
+  offset: number;
+  limit: number;
 }
 
 /**
@@ -65,33 +80,56 @@ const PROGRAMS_SQL = `
   WHERE a.listed AND a.kind = 'curriculum'`;
 
 /**
- * The organisations behind the courses: lead institutions (institutes) and the PPS they lead
- * (departments below them), each only when it has a listed building block.
+ * The organisations behind the courses: the root for the registry ($1, $2), lead institutions
+ * (institutes) and the PPS they lead (departments below them), each only when it has a listed
+ * building block; with the primary code each shows.
  */
 const ORGANIZATIONS_SQL = `
-  SELECT o.id, o.name, 'institute' AS type, NULL::uuid AS parent_id
+  SELECT $1::uuid AS id, $2::text AS name, 'root' AS type, NULL::uuid AS parent_id,
+         '${ROOT_CODE}' AS primary_code
+  UNION ALL
+  SELECT o.id, o.name, 'institute', NULL::uuid, o.id::text
   FROM organisation_public o
   WHERE EXISTS (SELECT 1 FROM pps_public p JOIN asset_published a ON a.pps_id = p.id
                 WHERE p.lead_organisation_id = o.id AND a.listed)
   UNION ALL
-  SELECT p.id, p.name, 'department', p.lead_organisation_id
+  SELECT p.id, p.name, 'department', p.lead_organisation_id, p.id::text
   FROM pps_public p
   WHERE EXISTS (SELECT 1 FROM asset_published a WHERE a.pps_id = p.id AND a.listed)`;
+
+export interface Root {
+  id: string;
+  name: string;
+}
 
 @Injectable()
 export class OoapiRecordsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A page of courses in the spec's default order (name), with the total for paging. */
-  async courses(offset: number, limit: number): Promise<{ rows: CourseRow[]; total: number }> {
-    const rows: CourseRow[] = await this.dataSource.query(
-      `${COURSES_SQL} ORDER BY a.title, a.id OFFSET $1 LIMIT $2`,
-      [offset, limit],
+  /** A window of courses with the spec's filters, in the order asked (default: name). */
+  /** A window of courses with the spec's filters; `among`: only these (a program's modules). */
+  async courses(query: CourseQuery, window: Window, among?: string[]): Promise<CourseRow[]> {
+    const filter = new SqlFilter();
+    if (among) filter.add(`a.id = ANY(${filter.value(among)}::uuid[])`);
+    filter
+      .contains(['a.title', 'COALESCE(a.description, a.summary)'], query.q)
+      .equals('a.id::text', query.primaryCode?.toLowerCase())
+      .teachingLanguage('a.language', query.teachingLanguage)
+      .level('a.levels', query.level)
+      .modesOfDelivery('a.delivery_modes', query.modesOfDelivery);
+    const order = orderBy(query.sort, { name: 'a.title', courseId: 'a.id' }, 'a.id');
+    if (filter.conditions.length > 0) return this.window(COURSES_SQL, filter, order, window);
+    // Unfiltered (what harvesters page through): the page's ids from the listing's index, which
+    // skips the earlier pages without reading a version, then only those rows in full.
+    const keys = orderBy(query.sort, { name: 'l.title', courseId: 'l.id' }, 'l.id');
+    return this.dataSource.query(
+      `WITH page AS (
+         SELECT l.id, l.title FROM asset_listing l WHERE l.kind = 'module'
+         ${keys} OFFSET $1 LIMIT $2)
+       ${COURSES_SQL} AND a.id IN (SELECT id FROM page)
+       ${order}`,
+      [window.offset, window.limit],
     );
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (${COURSES_SQL}) c`,
-    );
-    return { rows, total: n };
   }
 
   async course(id: string): Promise<CourseRow | undefined> {
@@ -99,32 +137,23 @@ export class OoapiRecordsRepository {
     return row;
   }
 
-  /** Programs (curricula) in name order, one more than asked to know whether a next page exists. */
-  async programs(offset: number, limit: number): Promise<ProgramRow[]> {
-    return this.dataSource.query(`${PROGRAMS_SQL} ORDER BY a.title, a.id OFFSET $1 LIMIT $2`, [
-      offset,
-      limit,
-    ]);
-  }
-
-  /**
-   * A page of the listed courses among these ids (a program's modules) in the spec's default
-   * order for a program's courses (courseId), with their total.
-   */
-  async coursesAmong(
-    ids: string[],
-    offset: number,
-    limit: number,
-  ): Promise<{ rows: CourseRow[]; total: number }> {
-    const rows: CourseRow[] = await this.dataSource.query(
-      `${COURSES_SQL} AND a.id = ANY($1::uuid[]) ORDER BY a.id OFFSET $2 LIMIT $3`,
-      [ids, offset, limit],
-    );
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (${COURSES_SQL} AND a.id = ANY($1::uuid[])) c`,
-      [ids],
-    );
-    return { rows, total: n };
+  /** A window of programs (curricula) with the spec's filters that our data can answer. */
+  async programs(query: ProgramQuery, window: Window): Promise<ProgramRow[]> {
+    // levelOfQualification is shown for one mbo level, as that level (toProgram).
+    const qualification = query.levelOfQualification;
+    const filter = new SqlFilter()
+      .contains(['a.title', 'COALESCE(a.description, a.summary)'], query.q)
+      .equals('COALESCE(a.crebo_codes[1], a.id::text)', query.primaryCode)
+      .teachingLanguage('a.language', query.teachingLanguage)
+      .level(
+        'a.levels',
+        qualification &&
+          (/^[1-4]$/.test(qualification)
+            ? `secondary vocational education ${qualification}`
+            : 'never'),
+      );
+    const order = orderBy(query.sort, { name: 'a.title', programId: 'a.id' }, 'a.id');
+    return this.window(PROGRAMS_SQL, filter, order, window);
   }
 
   /** Listed programs by id, in name order (a course's programs). */
@@ -141,47 +170,64 @@ export class OoapiRecordsRepository {
     return row;
   }
 
-  /**
-   * Every course that has offerings, in pages: an offering's id is derived from its course, so
-   * finding one by id means looking through them (see README: known limits).
-   */
-  async *coursesWithOfferings(batch = 1000): AsyncGenerator<CourseRow[]> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: CourseRow[] = await this.dataSource.query(
-        `${COURSES_SQL} AND jsonb_array_length(COALESCE(a.details->'offerings', '[]'::jsonb)) > 0
-           AND a.id > $1::uuid ORDER BY a.id LIMIT $2`,
-        [after, batch],
-      );
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1].id;
-    }
+  /** Rows of a listing (whose WHERE is already open) with more conditions, ordered, windowed. */
+  private window<T>(sql: string, filter: SqlFilter, order: string, window: Window): Promise<T[]> {
+    const more = filter.conditions.map((condition) => ` AND ${condition}`).join('');
+    const offset = filter.value(window.offset);
+    const limit = filter.value(window.limit);
+    return this.dataSource.query(`${sql}${more} ${order} OFFSET ${offset} LIMIT ${limit}`, [
+      ...filter.params,
+    ]);
   }
 
-  async organizations(
-    offset: number,
-    limit: number,
-    type?: OrganizationRow['type'],
-  ): Promise<{ rows: OrganizationRow[]; total: number }> {
-    const filter = type ? 'WHERE o.type = $3' : 'WHERE $3::text IS NULL';
-    const rows: OrganizationRow[] = await this.dataSource.query(
-      `SELECT * FROM (${ORGANIZATIONS_SQL}) o ${filter}
-       ORDER BY o.type DESC, o.name, o.id OFFSET $1 LIMIT $2`,
-      [offset, limit, type ?? null],
-    );
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (${ORGANIZATIONS_SQL}) o ${filter.replace('$3', '$1')}`,
-      [type ?? null],
-    );
-    return { rows, total: n };
-  }
-
-  async organization(id: string): Promise<OrganizationRow | undefined> {
+  /** The course an offering belongs to, found by the offering's id (an index holds them). */
+  async courseOfOffering(offeringId: string): Promise<CourseRow | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT * FROM (${ORGANIZATIONS_SQL}) o WHERE o.id = $1::uuid`,
-      [id],
+      `${COURSES_SQL} AND a.details->'offerings' @> $1::jsonb LIMIT 1`,
+      [JSON.stringify([{ id: offeringId }])],
     );
     return row;
+  }
+
+  /** A window of the organisations, the root among them, with the spec's filters. */
+  async organizations(
+    query: OrganizationQuery,
+    root: Root,
+    window: Window,
+  ): Promise<OrganizationRow[]> {
+    const filter = new SqlFilter();
+    filter.value(root.id);
+    filter.value(root.name);
+    filter
+      .contains(['o.name'], query.q)
+      .equals('o.primary_code', query.primaryCode)
+      .equals('o.type', query.organizationType);
+    const order = orderBy(query.sort, { name: 'o.name', organizationId: 'o.id' }, 'o.id');
+    const offset = filter.value(window.offset);
+    const limit = filter.value(window.limit);
+    return this.dataSource.query(
+      `SELECT o.id, o.name, o.type, o.parent_id FROM (${ORGANIZATIONS_SQL}) o ${filter.where()}
+       ${order} OFFSET ${offset} LIMIT ${limit}`,
+      filter.params,
+    );
+  }
+
+  async organization(id: string, root: Root): Promise<OrganizationRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT o.id, o.name, o.type, o.parent_id FROM (${ORGANIZATIONS_SQL}) o
+       WHERE o.id = $3::uuid`,
+      [root.id, root.name, id],
+    );
+    return row;
+  }
+
+  /** The organisations directly below one (for `expand=children`), at most `limit`. */
+  async children(id: string, root: Root, limit: number): Promise<OrganizationRow[]> {
+    return this.dataSource.query(
+      `SELECT o.id, o.name, o.type, o.parent_id FROM (${ORGANIZATIONS_SQL}) o
+       WHERE COALESCE(o.parent_id, CASE WHEN o.type = 'root' THEN NULL ELSE $1::uuid END) = $3::uuid
+       ORDER BY o.name, o.id LIMIT $4`,
+      [root.id, root.name, id, limit],
+    );
   }
 }

@@ -22,63 +22,56 @@ export class OoapiController {
   @Get('organizations')
   @Auth({ public: true })
   organizations(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
-    return answer(response, () =>
-      this.ooapi.organizations(this.ooapi.paging(query), query.organizationType),
-    );
+    return answer(response, () => this.ooapi.organizations(query));
   }
 
   @Get('organizations/:id')
   @Auth({ public: true })
-  organization(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    return answer(response, () => this.ooapi.organization(id));
+  organization(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
+    return answer(response, () => this.ooapi.organizationWith(id, query));
   }
 
   @Get('courses')
   @Auth({ public: true })
   courses(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
-    return answer(response, () => this.ooapi.courses(this.ooapi.paging(query)));
+    return answer(response, () => this.ooapi.courses(query));
   }
 
   @Get('programs')
   @Auth({ public: true })
   programs(@Query() query: QueryParams, @Res() response: Response): Promise<void> {
-    return answer(response, () => this.ooapi.programs(this.ooapi.paging(query)));
+    return answer(response, () => this.ooapi.programs(query));
   }
 
   @Get('programs/:id')
   @Auth({ public: true })
   program(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
-    return answer(response, () => this.ooapi.program(id, expansions(query)));
+    return answer(response, () => this.ooapi.program(id, query));
   }
 
   @Get('programs/:id/courses')
   @Auth({ public: true })
   programCourses(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
-    return answer(response, () => this.ooapi.programCourses(id, this.ooapi.paging(query)));
+    return answer(response, () => this.ooapi.programCourses(id, query));
   }
 
   @Get('courses/:id')
   @Auth({ public: true })
   course(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
-    return answer(response, () => this.ooapi.course(id, expansions(query)));
+    return answer(response, () => this.ooapi.course(id, query));
   }
 
   @Get('courses/:id/offerings')
   @Auth({ public: true })
   offerings(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
-    return answer(response, () => this.ooapi.courseOfferings(id, this.ooapi.paging(query)));
+    return answer(response, () => this.ooapi.courseOfferings(id, query));
   }
 
   @Get('offerings/:id')
   @Auth({ public: true })
   offering(@Param('id') id: string, @Query() query: QueryParams, @Res() response: Response) {
-    return answer(response, () => this.ooapi.offering(id, expansions(query)));
+    return answer(response, () => this.ooapi.offering(id, query));
   }
-}
-
-function expansions(query: QueryParams): string[] {
-  const raw = query.expand;
-  return typeof raw === 'string' ? raw.split(',').map((item) => item.trim()) : [];
 }
 
 /** JSON; errors go to the global filter, which words them as the spec's Problem here. */

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PublishedRelationsReader } from '@bouwsteen/assets';
+import { Clock } from '@bouwsteen/common';
+import { dutchToday } from '@bouwsteen/common/pure';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import {
   OoapiContext,
-  offeringId,
   rootOrganization,
   stableUuid,
   toCourse,
@@ -13,16 +14,26 @@ import {
 } from './ooapi-mapping';
 import { REPOSITORY_NAME, publicLinks } from '../public-links';
 import { OoapiProblem } from './ooapi-problems';
-import { CourseRow, OoapiRecordsRepository } from './ooapi-records.repository';
+import {
+  CourseRow,
+  OoapiRecordsRepository,
+  OrganizationRow,
+  Root,
+  Window,
+} from './ooapi-records.repository';
+import {
+  EXPANSIONS,
+  Paging,
+  Query,
+  courseQuery,
+  expansions,
+  offeringQuery,
+  organizationQuery,
+  programQuery,
+} from './ooapi-parameters';
+import { ShownOffering, selectOfferings } from './ooapi-offerings';
 
-/** The page sizes the spec allows (parameters/pageSize). */
-const PAGE_SIZES = [10, 20, 50, 100, 250];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface Paging {
-  pageSize: number;
-  pageNumber: number;
-}
 
 /**
  * OOAPI v5 for catalogues such as eduXchange: published modules are courses (with their
@@ -31,16 +42,19 @@ export interface Paging {
 @Injectable()
 export class OoapiService {
   private readonly context: OoapiContext;
+  private readonly root: Root;
 
   constructor(
     private readonly records: OoapiRecordsRepository,
     private readonly relations: PublishedRelationsReader,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.context = {
       page: publicLinks(config).page,
       rootId: stableUuid(`organization:root:${config.harvest.repositoryIdentifier}`),
     };
+    this.root = { id: this.context.rootId, name: REPOSITORY_NAME };
   }
 
   service(): Record<string, unknown> {
@@ -52,49 +66,35 @@ export class OoapiService {
     };
   }
 
-  paging(query: Record<string, unknown>): Paging {
-    const read = (name: string, fallback: number) => {
-      const raw = query[name];
-      if (raw === undefined) return fallback;
-      const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isInteger(value)) throw new OoapiProblem(400, `${name} must be a whole number`);
-      return value;
-    };
-    const pageSize = read('pageSize', 10);
-    const pageNumber = read('pageNumber', 1);
-    if (!PAGE_SIZES.includes(pageSize))
-      throw new OoapiProblem(400, `pageSize must be one of ${PAGE_SIZES.join(', ')}`);
-    if (pageNumber < 1) throw new OoapiProblem(400, 'pageNumber starts at 1');
-    return { pageSize, pageNumber };
-  }
-
-  async courses(paging: Paging) {
-    const { rows, total } = await this.records.courses(
-      (paging.pageNumber - 1) * paging.pageSize,
-      paging.pageSize,
-    );
+  /** Courses, filtered and sorted as asked; a window of one more tells whether a next page exists. */
+  async courses(raw: Query) {
+    const query = courseQuery(raw);
+    if (!query.forConsumer) return page(query.paging, []);
+    const rows = await this.records.courses(query, window(query.paging));
     return page(
-      paging,
-      total,
+      query.paging,
       rows.map((row) => toCourse(row, this.context)),
     );
   }
 
-  async programs(paging: Paging) {
-    const rows = await this.records.programs(
-      (paging.pageNumber - 1) * paging.pageSize,
-      paging.pageSize + 1,
+  /** Programs; we state no qualificationAwarded, sector or fieldsOfStudy, so those match none. */
+  async programs(raw: Query) {
+    const query = programQuery(raw);
+    const unmatched =
+      (query.programType !== undefined && query.programType !== 'program') ||
+      query.qualificationAwarded !== undefined ||
+      query.sector !== undefined ||
+      query.fieldsOfStudy !== undefined;
+    if (!query.forConsumer || unmatched) return page(query.paging, []);
+    const rows = await this.records.programs(query, window(query.paging));
+    return page(
+      query.paging,
+      rows.map((row) => toProgram(row, this.context)),
     );
-    return {
-      pageSize: paging.pageSize,
-      pageNumber: paging.pageNumber,
-      hasPreviousPage: paging.pageNumber > 1,
-      hasNextPage: rows.length > paging.pageSize,
-      items: rows.slice(0, paging.pageSize).map((row) => toProgram(row, this.context)),
-    };
   }
 
-  async program(id: string, expand: string[]) {
+  async program(id: string, raw: Query) {
+    const expand = expansions(raw, EXPANSIONS.program, true);
     this.uuid(id);
     const row = await this.records.program(id);
     if (!row) throw new OoapiProblem(404, 'No program has this id');
@@ -103,19 +103,16 @@ export class OoapiService {
     return program;
   }
 
-  /** A program's courses: its listed modules, paged, in courseId order (the spec's default). */
-  async programCourses(id: string, paging: Paging) {
+  /** A program's courses: its listed modules, with the filters and sorts of /courses. */
+  async programCourses(id: string, raw: Query) {
+    const query = courseQuery(raw);
     this.uuid(id);
     const program = await this.records.program(id);
     if (!program) throw new OoapiProblem(404, 'No program has this id');
-    const { rows, total } = await this.records.coursesAmong(
-      program.component_ids,
-      (paging.pageNumber - 1) * paging.pageSize,
-      paging.pageSize,
-    );
+    if (!query.forConsumer || program.component_ids.length === 0) return page(query.paging, []);
+    const rows = await this.records.courses(query, window(query.paging), program.component_ids);
     return page(
-      paging,
-      total,
+      query.paging,
       rows.map((row) => toCourse(row, this.context)),
     );
   }
@@ -124,7 +121,8 @@ export class OoapiService {
    * One course; `programs` names the listed curricula it is part of (assets' read surface),
    * by id, or whole with `expand=programs`.
    */
-  async course(id: string, expand: string[]) {
+  async course(id: string, raw: Query) {
+    const expand = expansions(raw, EXPANSIONS.course, true);
     const row = await this.courseRow(id);
     const course = toCourse(row, this.context);
     const programIds = (await this.relations.one(id)).isPartOf.map((program) => program.id);
@@ -138,59 +136,76 @@ export class OoapiService {
     return course;
   }
 
-  async courseOfferings(id: string, paging: Paging) {
+  /** A course's offerings (at most 20, so filtered and sorted here): future ones by default. */
+  async courseOfferings(id: string, raw: Query) {
+    const query = offeringQuery(raw, dutchToday(this.clock.now()));
     const row = await this.courseRow(id);
-    const offerings = [...(row.details.offerings ?? [])]
-      .sort((a, b) => a.period.start.localeCompare(b.period.start))
-      .map((offering) => toOffering(row, offering, this.context));
-    const start = (paging.pageNumber - 1) * paging.pageSize;
-    return page(paging, offerings.length, offerings.slice(start, start + paging.pageSize));
+    if (!query.forConsumer) return page(query.paging, [], 0);
+    const offerings = selectOfferings(
+      // An offering without an id says nothing (no dates, place or seats): it is no offering.
+      (row.details.offerings ?? [])
+        .flatMap((offering) =>
+          offering.id === undefined ? [] : [{ ...offering, id: offering.id }],
+        )
+        .map((offering) => toOffering(row, offering, this.context) as ShownOffering),
+      query,
+    );
+    const start = (query.paging.pageNumber - 1) * query.paging.pageSize;
+    return page(
+      query.paging,
+      offerings.slice(start, start + query.paging.pageSize + 1),
+      offerings.length,
+    );
   }
 
-  /** An offering's id is derived from its course, dates and place: found by looking through. */
-  async offering(id: string, expand: string[]) {
+  /** An offering by its own id, with its course and organisation when asked. */
+  async offering(id: string, raw: Query) {
+    const expand = expansions(raw, EXPANSIONS.offering);
     this.uuid(id);
-    const found = await this.findOffering(id.toLowerCase());
-    if (!found) throw new OoapiProblem(404, 'No offering has this id');
-    const [row, offering] = found;
-    const result = toOffering(row, offering, this.context);
+    const row = await this.records.courseOfOffering(id.toLowerCase());
+    const offering = row?.details.offerings?.find((candidate) => candidate.id === id.toLowerCase());
+    if (!row || !offering?.id) throw new OoapiProblem(404, 'No offering has this id');
+    const result = toOffering(row, { ...offering, id: offering.id }, this.context);
     if (expand.includes('course')) result.course = toCourse(row, this.context);
     if (expand.includes('organization')) result.organization = await this.organization(row.pps_id);
     return result;
   }
 
-  private async findOffering(id: string) {
-    for await (const rows of this.records.coursesWithOfferings())
-      for (const row of rows)
-        for (const offering of row.details.offerings ?? [])
-          if (offeringId(row.id, offering) === id) return [row, offering] as const;
-    return undefined;
+  /** The organisations, the root among them, filtered and sorted as asked. */
+  async organizations(raw: Query) {
+    const query = organizationQuery(raw);
+    if (!query.forConsumer) return page(query.paging, []);
+    const rows = await this.records.organizations(query, this.root, window(query.paging));
+    return page(
+      query.paging,
+      rows.map((row) => this.toOrganization(row)),
+    );
   }
 
-  /** `organizationType=root` is how eduXchange finds the endpoint's root organisation. */
-  async organizations(paging: Paging, type?: unknown) {
-    const root = rootOrganization(this.context.rootId, REPOSITORY_NAME);
-    if (type !== undefined && !['root', 'institute', 'department'].includes(String(type)))
-      throw new OoapiProblem(400, 'organizationType must be root, institute or department here');
-    if (type === 'root') return page(paging, 1, paging.pageNumber === 1 ? [root] : []);
-    const only = type as 'institute' | 'department' | undefined;
-    // Unfiltered, the root comes first on page 1 and the rest follow in pages of the same size.
-    const withRoot = only === undefined;
-    const offset = Math.max(0, (paging.pageNumber - 1) * paging.pageSize - (withRoot ? 1 : 0));
-    const limit = withRoot && paging.pageNumber === 1 ? paging.pageSize - 1 : paging.pageSize;
-    const { rows, total } = await this.records.organizations(offset, limit, only);
-    const items = rows.map((row) => toOrganization(row, this.context.rootId));
-    return withRoot
-      ? page(paging, total + 1, paging.pageNumber === 1 ? [root, ...items] : items)
-      : page(paging, total, items);
+  /** One organisation; `expand` gives its parent and (at most 250 of) its children whole. */
+  async organizationWith(id: string, raw: Query): Promise<Record<string, unknown>> {
+    const expand = expansions(raw, EXPANSIONS.organization);
+    const organization = await this.organization(id);
+    if (expand.includes('parent') && typeof organization.parent === 'string')
+      organization.parent = await this.organization(organization.parent);
+    if (expand.includes('children')) {
+      const children = await this.records.children(id, this.root, 250);
+      if (children.length) organization.children = children.map((row) => this.toOrganization(row));
+    }
+    return organization;
   }
 
   async organization(id: string): Promise<Record<string, unknown>> {
     this.uuid(id);
-    if (id === this.context.rootId) return rootOrganization(this.context.rootId, REPOSITORY_NAME);
-    const row = await this.records.organization(id);
+    const row = await this.records.organization(id, this.root);
     if (!row) throw new OoapiProblem(404, 'No organization has this id');
-    return toOrganization(row, this.context.rootId);
+    return this.toOrganization(row);
+  }
+
+  private toOrganization(row: OrganizationRow): Record<string, unknown> {
+    return row.type === 'root'
+      ? rootOrganization(this.context.rootId, REPOSITORY_NAME)
+      : toOrganization(row, this.context.rootId);
   }
 
   private async courseRow(id: string): Promise<CourseRow> {
@@ -205,14 +220,23 @@ export class OoapiService {
   }
 }
 
-function page(paging: Paging, total: number, items: unknown[]) {
-  const totalPages = Math.max(1, Math.ceil(total / paging.pageSize));
+/** One more row than a page holds: whether there is a next page, without counting them all. */
+function window(paging: Paging): Window {
+  return { offset: (paging.pageNumber - 1) * paging.pageSize, limit: paging.pageSize + 1 };
+}
+
+/**
+ * The spec's page from a window of up to pageSize + 1 items. `totalPages` (optional in the
+ * spec) only where the total is known without counting: counting every listed block for every
+ * page was most of a page's cost.
+ */
+function page(paging: Paging, items: unknown[], total?: number) {
   return {
     pageSize: paging.pageSize,
     pageNumber: paging.pageNumber,
     hasPreviousPage: paging.pageNumber > 1,
-    hasNextPage: paging.pageNumber < totalPages,
-    totalPages,
-    items,
+    hasNextPage: items.length > paging.pageSize,
+    ...(total === undefined ? {} : { totalPages: Math.max(1, Math.ceil(total / paging.pageSize)) }),
+    items: items.slice(0, paging.pageSize),
   };
 }

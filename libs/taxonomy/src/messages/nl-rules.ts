@@ -18,6 +18,8 @@ export const NL_RULES = {
         : `Kies een waarde uit de lijst; "${quoted(v.value)}" staat er niet in.`,
   listedTwice: () => 'Deze staat er al eerder in. Haal hem hier weg.',
   needsLettersOrDigits: () => 'Gebruik letters of cijfers.',
+  unknownOffering: () =>
+    'Deze bouwsteen heeft geen uitvoering met dit id. Laat het id weg voor een nieuwe uitvoering.',
   endBeforeStart: () => 'Vul een einddatum in die niet vóór de begindatum ligt.',
   notInFuture: () => 'Vul een datum in die niet in de toekomst ligt.',
 
