@@ -55,6 +55,8 @@ export type FieldSpec =
 export const NOT_IN_FORM: Readonly<Record<string, string>> = {
   kind: 'chosen before the form opens (?soort=) and fixed after',
   ppsId: 'the PPS the person works for (the PPS picker of Mijn PPS)',
+  'module.offerings.id':
+    'kept by the write path: an offering keeps its id by its dates and place (identifyOfferings)',
 };
 
 const text = (
