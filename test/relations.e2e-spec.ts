@@ -238,7 +238,8 @@ describe('relations in every feed (e2e)', () => {
   it('walks a program’s courses in OOAPI, in pages, and a course’s programs with expand', async () => {
     const path = '/programs/{programId}/courses';
     const first = await ooapi(`/programs/${curriculum}/courses?pageSize=10`, path);
-    expect(first).toMatchObject({ hasNextPage: true, totalPages: 2 });
+    // No count per page (the paging of /courses): hasNextPage says there is more.
+    expect(first).toMatchObject({ hasNextPage: true });
     const second = await ooapi(`/programs/${curriculum}/courses?pageSize=10&pageNumber=2`, path);
     expect(second.hasNextPage).toBe(false);
     const ids = [...first.items, ...second.items].map(

@@ -159,15 +159,19 @@ describe('search pipeline (integration)', () => {
         admin,
         infrastructureBody(ppsId) as unknown as CreateAssetDto,
       );
-      // A comma decimal that reached the stored details (say, from an old import): PostgreSQL
-      // takes it, Meilisearch refuses the whole batch over it.
-      await api
-        .get(DataSource)
-        .query(
+      const bad = await assets.publish(admin, created.id, created.revision, {});
+      // A comma decimal that reached the stored details (say, from an old import, before
+      // publishing checked coordinates): PostgreSQL takes it, Meilisearch refuses the whole
+      // batch over it. Written past the published version's immutability, as such data was.
+      const db = api.get(DataSource);
+      await db.transaction(async (manager) => {
+        await manager.query(`ALTER TABLE asset_version DISABLE TRIGGER asset_version_immutable`);
+        await manager.query(
           `UPDATE asset_version SET details = jsonb_set(details, '{locations,0,lat}', '"52,37"') WHERE asset_id = $1`,
           [created.id],
         );
-      const bad = await assets.publish(admin, created.id, created.revision, {});
+        await manager.query(`ALTER TABLE asset_version ENABLE TRIGGER asset_version_immutable`);
+      });
       worker = await startWorker();
 
       const outbox = api.get(OutboxRepository);

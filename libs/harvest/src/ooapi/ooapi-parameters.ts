@@ -237,10 +237,11 @@ function listQuery<F extends string>(query: Query, sorts: readonly F[], fallback
   };
 }
 
-export function courseQuery(query: Query): CourseQuery {
+/** /courses (sorted by name unless asked), or a program's courses (by courseId, no primaryCode). */
+export function courseQuery(query: Query, of: 'courses' | 'program' = 'courses'): CourseQuery {
   return {
-    ...listQuery(query, SORTS.courses, 'name'),
-    primaryCode: text(query, 'primaryCode', 256),
+    ...listQuery(query, SORTS.courses, of === 'courses' ? 'name' : 'courseId'),
+    primaryCode: of === 'courses' ? text(query, 'primaryCode', 256) : undefined,
     teachingLanguage: teachingLanguage(query),
     level: oneOf(query, 'level', LEVELS),
     modesOfDelivery: list(query, 'modeOfDelivery', MODES_OF_DELIVERY),

@@ -105,7 +105,7 @@ export class OoapiService {
 
   /** A program's courses: its listed modules, with the filters and sorts of /courses. */
   async programCourses(id: string, raw: Query) {
-    const query = courseQuery(raw);
+    const query = courseQuery(raw, 'program');
     this.uuid(id);
     const program = await this.records.program(id);
     if (!program) throw new OoapiProblem(404, 'No program has this id');

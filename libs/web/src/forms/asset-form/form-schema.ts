@@ -55,9 +55,13 @@ export type FieldSpec =
 export const NOT_IN_FORM: Readonly<Record<string, string>> = {
   kind: 'chosen before the form opens (?soort=) and fixed after',
   ppsId: 'the PPS the person works for (the PPS picker of Mijn PPS)',
-  'module.offerings.id':
-    'kept by the write path: an offering keeps its id by its dates and place (identifyOfferings)',
 };
+
+/**
+ * API fields inside a list the form shows that the form does not carry: the write path keeps
+ * them (an offering keeps its id by its dates and place: identifyOfferings in libs/assets).
+ */
+export const KEPT_BY_WRITE_PATH: readonly string[] = ['module.offerings.id'];
 
 const text = (
   path: string,

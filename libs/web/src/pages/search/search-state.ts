@@ -129,8 +129,16 @@ export function searchHref(state: SearchState): string {
 export function withoutEmptyParams(url: string): { url: string; hadEmpty: boolean } {
   const at = url.indexOf('?');
   if (at < 0) return { url, hadEmpty: false };
-  const params = [...new URLSearchParams(url.slice(at + 1))];
-  const kept = params.filter(([, value]) => value.trim() !== '');
+  // Only a field sent empty (`q=`) is dropped; words typed straight after "?" (`?cobots`, a
+  // name without "=") stay, as the page reads them.
+  const raw = url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean);
+  const params = raw.map((part) => [...new URLSearchParams(part)][0] ?? ['', '']);
+  const kept = params.filter(
+    ([, value], index) => value.trim() !== '' || !raw[index].includes('='),
+  );
   const query = new URLSearchParams(kept).toString();
   return {
     url: url.slice(0, at) + (query ? `?${query}` : ''),
