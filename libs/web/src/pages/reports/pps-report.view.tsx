@@ -42,9 +42,8 @@ export function PpsReportView({ data }: { data: PpsReportData }): JSX.Element {
         {`Penvoerder: ${report.pps.leadInstitution} · ${data.provinces.join(', ')}`}
       </p>
       <HeadlineFigures headline={data.headline} whose="van deze PPS" />
+      {/* What it reused itself is the list "Hergebruikt van anderen" below (with its count). */}
       <dl class="facts report-totals">
-        <dt>Zelf hergebruikt van andere PPS</dt>
-        <dd safe>{`${formatNumber(totals.reusesMade)} keer`}</dd>
         <dt>Eigen versies van werk van anderen</dt>
         <dd safe>
           {`${formatNumber(totals.derivatives)} (${formatNumber(Math.round(totals.buildsOnExistingShare * 100))}% van alles wat deze PPS ooit publiceerde)`}
