@@ -1,10 +1,13 @@
 import { NestFactory } from '@nestjs/core';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { FeedMembership } from '@bouwsteen/assets';
 import { UsersService } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig, loadConfig } from '@bouwsteen/config';
 import { ensureDatabase, runMigrations } from '@bouwsteen/database';
 import { projectPath } from '@bouwsteen/common';
+import { DomainException } from '@bouwsteen/common';
+import { QUALIFICATION_FILE_MAX_BYTES, QualificationsService } from '@bouwsteen/qualifications';
 import { DemoAccounts, DemoService, SeedService, SeedSummary, totalChanges } from '@bouwsteen/seed';
 import { CliModule } from './cli.module';
 
@@ -61,6 +64,8 @@ export function printSummary(summary: SeedSummary): void {
     console.log(
       `Demo: PPS profiles filled ${summary.demo.ppsProfilesFilled}, assets created ${summary.demo.assetsCreated}, already present ${summary.demo.assetsUnchanged}, reuse records ${summary.demo.reusesCreated}`,
     );
+    if (summary.demo.qualificationsLoaded)
+      console.log('Demo: reference qualification structure loaded (illustrative, not SBB data)');
     for (const email of summary.demo.accountsCreated ?? [])
       console.log(`Demo account created: ${email} (password: DEMO_ACCOUNTS_PASSWORD)`);
   }
@@ -152,3 +157,33 @@ export async function drift(repair: boolean): Promise<number> {
 }
 
 export { loadConfig };
+
+/**
+ * `qualifications:import <file>`: an operator loads SBB's XML of the qualification structure
+ * straight into the database, as `seed` does; exit 0 stored (warnings printed), 1 refused.
+ */
+export async function importQualifications(path: string): Promise<number> {
+  if (statSync(path).size > QUALIFICATION_FILE_MAX_BYTES) {
+    console.error(`${path}: larger than ${QUALIFICATION_FILE_MAX_BYTES} bytes; not read`);
+    return 1;
+  }
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    const done = await app
+      .get(QualificationsService)
+      .importFile(readFileSync(path), { name: basename(path), importedBy: null });
+    console.log(
+      `Stored: ${done.dossiers} dossiers, ${done.qualifications} qualifications, ${done.electives} keuzedelen`,
+    );
+    for (const warning of done.warnings) console.log(`  - ${warning}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainException) {
+      console.error(`${path}: ${error.detail ?? error.title}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await app.close();
+  }
+}

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@bouwsteen/config';
 import { searchKeyFor } from '@bouwsteen/search';
-import { createAdmin, drift, migrate, printSummary, reindex, seed, writeOpenApi } from './commands';
+import {
+  createAdmin,
+  drift,
+  importQualifications,
+  migrate,
+  printSummary,
+  reindex,
+  seed,
+  writeOpenApi,
+} from './commands';
 import { exportFile, importFile } from './import-command';
 import { startLocal } from './start-local';
 
@@ -22,6 +31,8 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
                                 exit 0 all rows in, 3 some rows refused, 1 the import failed
   export [--pps ID] [--kind K] [--format csv|xlsx|jsonl] [--out FILE]
                                 building blocks in the import's formats (stdout without --out)
+  qualifications:import <file>  load SBB's XML of the qualification structure (dossiers, keuzedelen);
+                                exit 0 stored (warnings printed), 1 refused
   start-local                   migrate, start Meilisearch if MEILI_URL is unset, seed, serve the API
                                 on PORT with the worker; stops all of it on SIGINT/SIGTERM`;
 
@@ -51,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     },
     allowPositionals: true,
   });
-  if (command !== 'import' && positionals.length > 0) {
+  if (command !== 'import' && command !== 'qualifications:import' && positionals.length > 0) {
     console.error(USAGE);
     return 2;
   }
@@ -117,6 +128,12 @@ async function main(argv: string[]): Promise<number> {
         checkSimilar: !values['no-similar-check'],
       });
     }
+    case 'qualifications:import':
+      if (positionals.length !== 1) {
+        console.error('qualifications:import needs one file');
+        return 2;
+      }
+      return importQualifications(positionals[0]);
     case 'export':
       return exportFile({
         pps: values.pps,

@@ -11,8 +11,9 @@ import {
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { PpsFields, PpsRepository } from '@bouwsteen/organisations';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import { ReuseError, ReuseService } from '@bouwsteen/reuse';
-import { readJson } from './seed-files';
+import { readFile, readJson } from './seed-files';
 import { SeedSummary } from './seed-summary';
 
 interface DemoAsset {
@@ -38,6 +39,9 @@ interface DemoFile {
   reuses: DemoReuse[];
 }
 
+/** The illustrative qualification structure the demo's crebo and keuzedeel codes belong to. */
+const REFERENCE_QUALIFICATIONS = 'kwalificaties-referentieset.xml';
+
 /** References between demo assets are written as demo keys and resolved to ids on load. */
 const REFERENCE_FIELDS: Record<string, [string, string]> = {
   moduleRefs: ['moduleIds', 'curriculum'],
@@ -52,6 +56,7 @@ export class DemoService {
     private readonly pps: PpsRepository,
     private readonly tx: TransactionRunner,
     private readonly reuse: ReuseService,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   async load(publisher: Principal): Promise<NonNullable<SeedSummary['demo']>> {
@@ -61,6 +66,12 @@ export class DemoService {
       assetsCreated: 0,
       assetsUnchanged: 0,
       reusesCreated: 0,
+      // The demo's codes get names and coverage from an illustrative set in SBB's format; an
+      // operator's import of SBB's own file replaces it and is never overwritten by it.
+      qualificationsLoaded: await this.qualifications.loadReference(
+        readFile(REFERENCE_QUALIFICATIONS),
+        REFERENCE_QUALIFICATIONS,
+      ),
     };
     const ppsIds = new Map<string, string>();
     for (const name of new Set([

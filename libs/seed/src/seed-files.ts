@@ -12,6 +12,10 @@ export function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(join(seedDataDir(), name), 'utf8')) as T;
 }
 
+export function readFile(name: string): Buffer {
+  return readFileSync(join(seedDataDir(), name));
+}
+
 export function readCsv<T>(name: string): T[] {
   return parse(readFileSync(join(seedDataDir(), name), 'utf8'), {
     columns: true,

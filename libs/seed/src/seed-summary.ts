@@ -14,6 +14,8 @@ export interface SeedSummary {
     assetsCreated: number;
     assetsUnchanged: number;
     reusesCreated: number;
+    /** Whether the reference qualification structure was (re)loaded on this run. */
+    qualificationsLoaded: boolean;
     /** Demo sign-ins made on this run (only with DEMO_ACCOUNTS_PASSWORD). */
     accountsCreated?: string[];
   };
