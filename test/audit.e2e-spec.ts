@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { AssetsService } from '@bouwsteen/assets';
 import { AuditTrail } from '@bouwsteen/database';
 import { moduleBody } from './harness/fixtures';
@@ -155,5 +156,80 @@ describe('the audit trail (e2e)', () => {
       summary: `${body.title as string}: draft 2`,
     });
     expect(JSON.stringify(discarded)).not.toContain('Door de bewerker');
+  });
+
+  it('pages both lists of /beheer/wijzigingen on their own, without losing entries that share a moment', async () => {
+    const ppsId = await t.ppsId('Techport mbo');
+    const editor = await t.user('pps-editor', [ppsId]);
+    const ids: string[] = [];
+    for (let index = 0; index < 60; index++) {
+      const created = await t
+        .http()
+        .post('/api/v1/assets')
+        .set(bearer(editor))
+        .send(moduleBody(ppsId, { title: `Paginering ${index}` }))
+        .expect(201);
+      ids.push(created.body.id as string);
+    }
+    // A bulk import writes many versions in one transaction: one moment for all of them.
+    await t.app
+      .get(DataSource)
+      .query(
+        `UPDATE asset_version SET updated_at = '2030-01-01T00:00:00.123456Z' WHERE asset_id = ANY($1)`,
+        [ids],
+      );
+    for (let index = 0; index < 55; index++)
+      await t.app.get(AuditTrail).record(t.app.get(DataSource).manager, {
+        actorId: admin.id,
+        action: 'updated',
+        subjectType: 'pps',
+        subjectId: ppsId,
+        summary: `Techport mbo: stap ${index}`,
+      });
+
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(admin)).status).toBe(303);
+    const seen: string[] = [];
+    let url: string | undefined = '/beheer/wijzigingen';
+    let adminLink: string | undefined;
+    for (let pages = 0; url && pages < 10; pages++) {
+      const response = await browser.get(url);
+      expect(response.status).toBe(200);
+      const page = html(response);
+      seen.push(
+        ...[...page.querySelectorAll('td a')]
+          .map((a) => a.text)
+          .filter((t) => t.startsWith('Paginering')),
+      );
+      const older = page.querySelector(
+        'nav[aria-label="Bladeren in wijzigingen aan bouwstenen"] a[rel=next]',
+      );
+      adminLink ??= page
+        .querySelector('nav[aria-label="Bladeren in accounts, PPS en organisaties"] a[rel=next]')
+        ?.getAttribute('href');
+      url = older?.getAttribute('href');
+    }
+    // Every draft once: none skipped at the page boundary inside the shared moment, none twice.
+    expect(seen.sort()).toEqual(ids.map((_, index) => `Paginering ${index}`).sort());
+
+    // The other list keeps its own position; an altered position starts from the newest.
+    expect(adminLink).toMatch(/^\/beheer\/wijzigingen\?beheer=\d+#/);
+    const adminRows = async (url: string) =>
+      html(await browser.get(url)).querySelectorAll(
+        'table[aria-labelledby="beheer-wijzigingen-titel"] tbody tr',
+      ).length;
+    const total = Number(
+      (await t.app.get(DataSource).query(`SELECT count(*) AS n FROM audit_event`))[0].n,
+    );
+    expect(await adminRows('/beheer/wijzigingen')).toBe(50);
+    expect(await adminRows(adminLink!)).toBe(total - 50);
+    expect(mainText(html(await browser.get(adminLink!)))).toContain('Naar de nieuwste');
+    const altered = await browser.get(
+      '/beheer/wijzigingen?bouwstenen=bm90LWEtcG9zaXRpb24&beheer=1%3B',
+    );
+    expect(altered.status).toBe(200);
+    expect(await adminRows('/beheer/wijzigingen?bouwstenen=bm90LWEtcG9zaXRpb24&beheer=1%3B')).toBe(
+      50,
+    );
   });
 });

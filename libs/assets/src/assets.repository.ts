@@ -443,9 +443,13 @@ export class AssetsRepository {
    * whom: its last editor, or its creator), when published who published it, and who archived
    * a block. Drafts are included (this is for admins).
    */
-  async recentChanges(limit: number): Promise<AssetChangeLogEntry[]> {
+  /**
+   * Newest first, then by block, version and kind of change (a bulk import stamps many at one
+   * moment); `before` gives the changes after that one in this order: the next page.
+   */
+  async recentChanges(limit: number, before?: ChangeLogPosition): Promise<AssetChangeLogEntry[]> {
     return this.assets.manager.query(
-      `SELECT * FROM (
+      `SELECT *, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey" FROM (
          SELECT v.asset_id AS "assetId", v.title, v.number, 'edited' AS what,
                 coalesce(v.updated_by, v.created_by) AS "userId", v.updated_at AS at, NULL AS "changeNote"
            FROM asset_version v
@@ -456,10 +460,27 @@ export class AssetsRepository {
          SELECT a.id, v.title, a.published_version, 'archived', a.archived_by, a.archived_at, NULL
            FROM asset a JOIN asset_version v ON v.asset_id = a.id AND v.number = a.published_version
            WHERE a.archived_at IS NOT NULL
-       ) changes ORDER BY at DESC LIMIT $1`,
-      [limit],
+       ) changes
+       WHERE $2::timestamptz IS NULL
+          OR (at, "assetId", number, what) < ($2::timestamptz, $3::uuid, $4::int, $5::text)
+       ORDER BY at DESC, "assetId" DESC, number DESC, what DESC LIMIT $1`,
+      [
+        limit,
+        before?.at ?? null,
+        before?.assetId ?? null,
+        before?.number ?? null,
+        before?.what ?? null,
+      ],
     );
   }
+}
+
+/** Where a page of the change log ends: the last entry's sort key. */
+export interface ChangeLogPosition {
+  at: string;
+  assetId: string;
+  number: number;
+  what: AssetChangeLogEntry['what'];
 }
 
 export interface AssetChangeLogEntry {
@@ -469,6 +490,8 @@ export interface AssetChangeLogEntry {
   what: 'edited' | 'published' | 'archived';
   userId: string | null;
   at: Date;
+  /** `at` to the microsecond (a Date keeps milliseconds): where the next page starts. */
+  atKey: string;
   changeNote: string | null;
 }
 

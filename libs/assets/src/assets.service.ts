@@ -30,7 +30,7 @@ import {
 import { toAssetDto, toAssetSummaryDto, toVersionSummaryDto } from './asset.mapper';
 import { wholeSeconds } from './whole-seconds';
 import { publishedAssetFields, publishedVersionFields } from './publication';
-import { AssetChangeLogEntry, AssetsRepository } from './assets.repository';
+import { AssetChangeLogEntry, AssetsRepository, ChangeLogPosition } from './assets.repository';
 import { AssetContentDto } from './dto/asset-content.dto';
 import {
   ArchiveAssetDto,
@@ -154,10 +154,14 @@ export class AssetsService {
   }
 
   /** Who changed which building block when (admins only: it includes drafts). */
-  recentChanges(principal: Principal, limit = 100): Promise<AssetChangeLogEntry[]> {
+  recentChanges(
+    principal: Principal,
+    limit = 100,
+    before?: ChangeLogPosition,
+  ): Promise<AssetChangeLogEntry[]> {
     if (!AssetPolicy.canReadChangeLog(principal))
       throw new ForbiddenError('Only admins read the change log');
-    return this.assets.recentChanges(Math.min(limit, 500));
+    return this.assets.recentChanges(Math.min(limit, 500), before);
   }
 
   /**

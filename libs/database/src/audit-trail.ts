@@ -16,6 +16,8 @@ export interface AuditEvent {
 
 export interface RecordedAuditEvent extends AuditEvent {
   at: Date;
+  /** The entry's place in the trail (ties in `at` are ordered by it): the key of the next page. */
+  id: string;
 }
 
 /**
@@ -33,12 +35,15 @@ export class AuditTrail {
     );
   }
 
-  async recent(limit: number): Promise<RecordedAuditEvent[]> {
+  /** Newest first; `before` (an entry's id) gives the entries older than that one. */
+  async recent(limit: number, before?: string): Promise<RecordedAuditEvent[]> {
     return this.dataSource.query(
-      `SELECT at, actor_id AS "actorId", action, subject_type AS "subjectType",
+      `SELECT id::text AS id, at, actor_id AS "actorId", action, subject_type AS "subjectType",
               subject_id AS "subjectId", summary
-       FROM audit_event ORDER BY at DESC, id DESC LIMIT $1`,
-      [Math.min(limit, 500)],
+       FROM audit_event
+       WHERE $2::bigint IS NULL OR (at, id) < (SELECT at, id FROM audit_event WHERE id = $2::bigint)
+       ORDER BY at DESC, id DESC LIMIT $1`,
+      [Math.min(limit, 500), before ?? null],
     );
   }
 }

@@ -147,7 +147,12 @@ export class AdminController {
   }
 
   @HtmlPage('wijzigingen')
-  changes(@Page() page: PageContext, @CurrentPrincipal() principal: Principal): Promise<string> {
-    return this.changeLog.show(page, principal);
+  changes(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query('bouwstenen') blocksFrom: unknown,
+    @Query('beheer') adminFrom: unknown,
+  ): Promise<string> {
+    return this.changeLog.show(page, principal, { blocksFrom, adminFrom });
   }
 }

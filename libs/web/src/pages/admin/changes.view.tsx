@@ -8,6 +8,42 @@ export interface ChangesData {
   entries: AssetChangeLogEntry[];
   /** A person's name by account id ("het systeem" for none). */
   who: (id: string | null) => string;
+  /** Links to each list's older page and back to its newest, when there is one. */
+  paging: {
+    olderEvents?: string;
+    newestEvents?: string;
+    olderEntries?: string;
+    newestEntries?: string;
+  };
+}
+
+/** "Oudere wijzigingen" and "Naar de nieuwste" under a list: plain links, no JavaScript needed. */
+function ListPaging(props: { older?: string; newest?: string; label: string }): JSX.Element {
+  if (!props.older && !props.newest) return '';
+  return (
+    <nav class="utrecht-pagination" aria-label={props.label}>
+      <ul class="pagination-list">
+        {props.newest ? (
+          <li>
+            <a class="utrecht-link" href={props.newest}>
+              Naar de nieuwste
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {props.older ? (
+          <li>
+            <a class="utrecht-link" rel="next" href={props.older}>
+              Oudere wijzigingen
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
 }
 
 function when(at: Date): string {
@@ -39,11 +75,16 @@ export function ChangesView({ data }: { data: ChangesData }): JSX.Element {
       ) : (
         <p class="utrecht-paragraph">Nog geen wijzigingen vastgelegd.</p>
       )}
+      <ListPaging
+        older={data.paging.olderEvents}
+        newest={data.paging.newestEvents}
+        label="Bladeren in accounts, PPS en organisaties"
+      />
       <h2 class="utrecht-heading-2" id="wijzigingen-titel">
         Bouwstenen
       </h2>
       <p class="utrecht-paragraph">
-        De laatste 100 wijzigingen aan bouwstenen: wie wat deed, en wanneer.
+        Wie wat deed aan bouwstenen, en wanneer; de nieuwste eerst, 50 per keer.
       </p>
       <DataTable
         labelledBy="wijzigingen-titel"
@@ -69,6 +110,11 @@ export function ChangesView({ data }: { data: ChangesData }): JSX.Element {
           },
           { header: 'Toelichting', text: (entry) => entry.changeNote ?? '' },
         ]}
+      />
+      <ListPaging
+        older={data.paging.olderEntries}
+        newest={data.paging.newestEntries}
+        label="Bladeren in wijzigingen aan bouwstenen"
       />
     </>
   );
