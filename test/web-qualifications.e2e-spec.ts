@@ -116,7 +116,7 @@ describe('qualification pages (e2e)', () => {
       const tabs = gaps.querySelectorAll('.search-tabs a').map((a) => a.text);
       expect(tabs).toEqual([
         `Alle (${cards(all).length})`,
-        `Alleen zonder materiaal (${cards(gaps).length})`,
+        `Zonder materiaal (${cards(gaps).length})`,
       ]);
       expect(cards(gaps).length).toBeLessThan(cards(all).length);
       // The search keeps the choice, and the choice keeps the words.

@@ -73,9 +73,9 @@ function OverviewContent(props: {
   return (
     <>
       <h1 class="utrecht-heading-1">Kwalificaties</h1>
-      <p class="utrecht-paragraph utrecht-paragraph--lead">
+      <p class="utrecht-paragraph">
         Welke mbo-kwalificaties hebben al herbruikbare curricula en modules, en waar zitten de
-        gaten? Per kwalificatie ziet u wat er is en hoeveel keuzedelen een module hebben.
+        gaten?
       </p>
       <ReferenceNotice shown={props.reference} />
       <form method="get" action="/kwalificaties" class="site-search" role="search">
@@ -96,7 +96,7 @@ function OverviewContent(props: {
             name="q"
             value={state.text}
             maxlength={String(MAX_QUERY_LENGTH)}
-            placeholder="Bijvoorbeeld: monteur of 25831"
+            placeholder="monteur of 25831"
           />
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             Zoeken
@@ -120,28 +120,11 @@ function OverviewContent(props: {
               aria-current={state.gapsOnly ? 'page' : undefined}
               safe
             >
-              {`Alleen zonder materiaal (${formatNumber(overview.matchingWithoutMaterial)})`}
+              {`Zonder materiaal (${formatNumber(overview.matchingWithoutMaterial)})`}
             </a>
           </li>
         </ul>
       </nav>
-      <p class="utrecht-paragraph qualification-order">
-        <span>Volgorde: </span>
-        {ORDER_LABELS.map(([order, label], index) => (
-          <>
-            {index > 0 ? ' · ' : ''}
-            {order === state.order ? (
-              <strong aria-current="true" safe>
-                {label}
-              </strong>
-            ) : (
-              <a class="utrecht-link" href={overviewHref(state, { order })} safe>
-                {label}
-              </a>
-            )}
-          </>
-        ))}
-      </p>
       <Results state={state} overview={overview} />
       <Pagination
         current={Math.min(state.pageNumber, pages)}
@@ -153,16 +136,47 @@ function OverviewContent(props: {
   );
 }
 
+/** "19 kwalificaties · per dossier · op naam · minst materiaal eerst": the count and the orders on one line. */
+function CountAndOrder(props: { state: OverviewState; total: number }): JSX.Element {
+  const { state } = props;
+  return (
+    <>
+      {Html.escapeHtml(
+        `${count(props.total, 'kwalificatie', 'kwalificaties')}${state.text ? ` voor "${state.text}"` : ''}`,
+      )}
+      <span class="qualification-order">
+        <span class="visually-hidden">, volgorde:</span>
+        {ORDER_LABELS.map(([order, label]) => (
+          <>
+            {' · '}
+            {order === state.order ? (
+              <strong aria-current="true" safe>
+                {label}
+              </strong>
+            ) : (
+              <a class="utrecht-link" href={overviewHref(state, { order })} safe>
+                {label}
+              </a>
+            )}
+          </>
+        ))}
+      </span>
+    </>
+  );
+}
+
 function Results(props: { state: OverviewState; overview: OverviewPage }): JSX.Element {
   const { state, overview } = props;
   if (overview.rows.length === 0) return <NoResults state={state} overview={overview} />;
-  const heading = `${count(overview.total, 'kwalificatie', 'kwalificaties')}${state.text ? ` voor "${state.text}"` : ''}`;
   if (state.order !== 'dossier')
     return (
       <section aria-labelledby="resultaten-titel">
-        <h2 class="utrecht-heading-2 qualification-count" id="resultaten-titel" safe>
-          {heading}
+        <h2 class="visually-hidden" id="resultaten-titel">
+          Kwalificaties
         </h2>
+        <p class="utrecht-paragraph qualification-count">
+          <CountAndOrder state={state} total={overview.total} />
+        </p>
         <ul class="qualification-list">
           {overview.rows.map((row) => (
             <QualificationCard row={row} withDossier />
@@ -178,8 +192,8 @@ function Results(props: { state: OverviewState; overview: OverviewPage }): JSX.E
   }
   return (
     <>
-      <p class="utrecht-paragraph qualification-count" safe>
-        {heading}
+      <p class="utrecht-paragraph qualification-count">
+        <CountAndOrder state={state} total={overview.total} />
       </p>
       {dossiers.map((dossier) => (
         <section aria-labelledby={`dossier-${dossier.crebo}`}>

@@ -34,10 +34,9 @@ export function electivesText(electives: number, withModule: number): string {
 export function ReferenceNotice(props: { shown: boolean }): JSX.Element {
   if (!props.shown) return '';
   return (
-    <div class="utrecht-alert utrecht-alert--warning" role="note">
+    <div class="utrecht-alert utrecht-alert--warning reference-note" role="note">
       <p class="utrecht-paragraph">
-        Dit is een voorbeeldset om Bouwsteen te laten zien, niet de officiële kwalificatiestructuur
-        van SBB: dossiers, kerntaken en de meeste keuzedelen zijn ter illustratie.
+        Voorbeeldgegevens, niet de officiële kwalificatiestructuur van SBB.
       </p>
     </div>
   );
