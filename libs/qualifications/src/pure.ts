@@ -7,3 +7,4 @@ export * from './qualification-file';
 export * from './qualification-messages';
 export * from './qualification.errors';
 export * from './sbb-xml';
+export * from './qualification-overview';

@@ -4,6 +4,7 @@ export enum QualificationError {
   NotFound = 'qualification-not-found',
   FileRefused = 'qualification-file-refused',
   FileTooLarge = 'qualification-file-too-large',
+  ElectiveNotFound = 'elective-not-found',
 }
 
 defineProblems<QualificationError>('qualifications', {
@@ -24,5 +25,10 @@ defineProblems<QualificationError>('qualifications', {
     title: 'Qualification file too large',
     description:
       "The file is larger than the 64 MiB a qualification file may be (SBB's full export is far smaller).",
+  },
+  [QualificationError.ElectiveNotFound]: {
+    status: 404,
+    title: 'Keuzedeel not found',
+    description: 'No keuzedeel with this code is in the imported qualification structure.',
   },
 });

@@ -44,6 +44,13 @@ export interface ElectiveRow {
   validUntil: string | null;
 }
 
+/** A qualification a keuzedeel combines with; `title` is null when it is not in the structure. */
+export interface ElectiveQualification {
+  crebo: string;
+  title: string | null;
+  level: number | null;
+}
+
 /** What a code means, for pages and feeds that show names instead of codes. */
 export interface CodeNames {
   /** Qualification crebos, and dossier crebos where a block names its dossier. */
@@ -285,6 +292,44 @@ export class QualificationsRepository {
         WHERE eq.crebo = $1 ORDER BY e.code`,
       [crebo],
     )) as ElectiveRow[];
+  }
+
+  /** One import, as its result page shows it. */
+  async importRecord(id: string): Promise<QualificationImport | null> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM qualification_import WHERE id = $1`, [
+      id,
+    ])) as ImportRow[];
+    return row ? toImport(row) : null;
+  }
+
+  async elective(code: string): Promise<ElectiveRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ELECTIVE_COLUMNS} FROM elective e WHERE e.code = $1`,
+      [code],
+    )) as ElectiveRow[];
+    return row ?? null;
+  }
+
+  /**
+   * The qualifications a keuzedeel combines with, by level and title; a crebo whose dossier is
+   * not (yet) imported is kept, without a name (SBB lists keuzedelen apart from dossiers).
+   */
+  async qualificationsOfElective(code: string): Promise<ElectiveQualification[]> {
+    return (await this.dataSource.query(
+      `SELECT eq.crebo, q.title, q.level
+         FROM elective_qualification eq LEFT JOIN qualification q ON q.crebo = eq.crebo
+        WHERE eq.elective_code = $1
+        ORDER BY q.title IS NULL, q.level NULLS LAST, q.title, eq.crebo`,
+      [code],
+    )) as ElectiveQualification[];
+  }
+
+  /** Whether the data shown is the bundled reference set: loaded, and no operator's import since. */
+  async onlyReference(): Promise<boolean> {
+    const [row] = (await this.dataSource.query(
+      `SELECT bool_and(reference) AS only FROM qualification_import`,
+    )) as { only: boolean | null }[];
+    return row.only === true;
   }
 
   /** For each keuzedeel code asked, the crebos of the qualifications it combines with. */

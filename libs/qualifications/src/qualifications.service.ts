@@ -12,8 +12,10 @@ import {
 import { CREBO, ELECTIVE_CODE } from './qualification-file';
 import { QualificationError } from './qualification.errors';
 import { refusalText } from './qualification-messages';
+import { OverviewFilter, OverviewPage, overviewPage } from './qualification-overview';
 import {
   CodeNames,
+  ElectiveQualification,
   ElectiveRow,
   QualificationDetail,
   QualificationImport,
@@ -27,6 +29,13 @@ export const QUALIFICATION_FILE_MAX_BYTES = 64 * 1024 * 1024;
 /** SBB's structure holds some 800 qualifications and 1,500 keuzedelen; lists stop well above. */
 const LIST_LIMIT = 5000;
 const BLOCK_LIMIT = 500;
+
+export interface ElectivePage {
+  elective: ElectiveRow;
+  qualifications: ElectiveQualification[];
+  /** The listed published modules (and curricula) carrying it, modules first. */
+  blocks: ServingBlock[];
+}
 
 export interface QualificationPage {
   qualification: QualificationDetail;
@@ -137,6 +146,35 @@ export class QualificationsService {
     return ELECTIVE_CODE.test(code)
       ? this.coverage.modulesOfElective(code, BLOCK_LIMIT)
       : Promise.resolve([]);
+  }
+
+  /** One page of the overview of qualifications with their coverage, narrowed and ordered. */
+  async overview(
+    filter: OverviewFilter,
+    page: { number: number; size: number },
+  ): Promise<OverviewPage> {
+    return overviewPage(await this.coverage.qualifications({}, LIST_LIMIT), filter, page);
+  }
+
+  /** A keuzedeel with the qualifications it combines with and the blocks carrying it. */
+  async electivePage(code: string): Promise<ElectivePage> {
+    const elective = ELECTIVE_CODE.test(code) ? await this.qualifications.elective(code) : null;
+    if (!elective) throw new NotFoundError(QualificationError.ElectiveNotFound, 'elective', code);
+    const [qualifications, blocks] = await Promise.all([
+      this.qualifications.qualificationsOfElective(code),
+      this.coverage.modulesOfElective(code, BLOCK_LIMIT),
+    ]);
+    return { elective, qualifications, blocks };
+  }
+
+  /** One import's record (its counts and warnings); null when there is none with this id. */
+  importRecord(id: string): Promise<QualificationImport | null> {
+    return this.qualifications.importRecord(id);
+  }
+
+  /** Whether what is shown is the bundled illustrative set, not SBB's data. */
+  onlyReference(): Promise<boolean> {
+    return this.qualifications.onlyReference();
   }
 
   /** For each keuzedeel code, the crebos it combines with (the search facet's index side). */

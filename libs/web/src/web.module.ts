@@ -10,6 +10,7 @@ import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
+import { QualificationsModule } from '@bouwsteen/qualifications';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
@@ -33,6 +34,8 @@ import { ChangesPage } from './pages/admin/changes.page';
 import { PpsAdminPage } from './pages/admin/pps-admin.page';
 import { SearchIndexPage } from './pages/admin/search-index.page';
 import { UsersAdminPage } from './pages/admin/users.page';
+import { QualificationsAdminController } from './pages/admin/qualifications-admin.controller';
+import { QualificationsAdminPage } from './pages/admin/qualifications-admin.page';
 import { BackgroundJobsPage } from './pages/admin/jobs.page';
 import { ReportsPage } from './pages/reports/reports.page';
 import { SignInPage } from './pages/account/sign-in.page';
@@ -54,6 +57,9 @@ import { MapPage } from './pages/map/map.page';
 import { PpsListPage } from './pages/pps/pps-list.page';
 import { PpsPageController } from './pages/pps/pps.controller';
 import { PpsPage } from './pages/pps/pps.page';
+import { QualificationListPage } from './pages/qualifications/qualification-list.page';
+import { QualificationPages } from './pages/qualifications/qualification.page';
+import { QualificationsPageController } from './pages/qualifications/qualifications.controller';
 import { InboxController } from './pages/requests/inbox.controller';
 import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
@@ -74,11 +80,13 @@ const PAGE_CONTROLLERS = [
   MyCoursesController,
   ReportsPageController,
   AdminController,
+  QualificationsAdminController,
   HomeController,
   SearchPageController,
   RequestPageController,
   AssetPageController,
   PpsPageController,
+  QualificationsPageController,
   MapPageController,
   CoursePageController,
 ];
@@ -99,6 +107,7 @@ const PAGE_CONTROLLERS = [
     FollowModule,
     ImportsModule,
     JobsModule,
+    QualificationsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
@@ -110,6 +119,8 @@ const PAGE_CONTROLLERS = [
     AssetPage,
     PpsListPage,
     PpsPage,
+    QualificationListPage,
+    QualificationPages,
     MapPage,
     CoursePage,
     SitemapService,
@@ -135,6 +146,7 @@ const PAGE_CONTROLLERS = [
     SearchIndexPage,
     ChangesPage,
     BackgroundJobsPage,
+    QualificationsAdminPage,
     RequestFormPage,
     InboxPage,
   ],

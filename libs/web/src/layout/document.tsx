@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { section: 'zoeken', href: '/zoeken', label: 'Zoeken' },
   { section: 'pps', href: '/pps', label: 'PPS' },
   { section: 'kaart', href: '/kaart', label: 'Kaart' },
+  { section: 'kwalificaties', href: '/kwalificaties', label: 'Kwalificaties' },
   { section: 'rapportages', href: '/rapportages', label: 'Rapportages' },
   { section: 'mijn-pps', href: '/mijn-pps', label: 'Mijn PPS', roles: ['pps-editor', 'admin'] },
   {

@@ -46,6 +46,14 @@ const CODE_TEXTS: Record<string, ErrorText> = {
     title: 'Dit formulier komt van een ander adres',
     lead: 'De pagina met dit formulier werd geopend op een ander adres dan waarop Bouwsteen is ingesteld. Open Bouwsteen via het adres van de beheerder (het adres in uw uitnodiging of op de startpagina) en verstuur het formulier daar opnieuw.',
   },
+  'qualification-not-found': {
+    title: 'Kwalificatie niet gevonden',
+    lead: 'Deze crebocode staat niet in de kwalificatiestructuur die Bouwsteen kent: hij bestaat niet, is vervallen of hoort bij een kwalificatiedossier (zoek dan op de crebocode). Zoek de kwalificatie op naam in het overzicht van kwalificaties.',
+  },
+  'elective-not-found': {
+    title: 'Keuzedeel niet gevonden',
+    lead: 'Deze keuzedeelcode staat niet in de kwalificatiestructuur die Bouwsteen kent: hij bestaat niet of is vervallen. Een keuzedeelcode is een K met vier cijfers, zoals K0771.',
+  },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
     lead: 'Het cursusvoorstel dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen, of niet helemaal goed overgenomen. Vraag het LLO-loket dat u de link stuurde om een nieuwe.',

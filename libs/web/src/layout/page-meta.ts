@@ -5,6 +5,7 @@ export type Section =
   | 'zoeken'
   | 'pps'
   | 'kaart'
+  | 'kwalificaties'
   | 'cursus'
   | 'fout'
   | 'inloggen'

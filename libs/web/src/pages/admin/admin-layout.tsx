@@ -7,6 +7,7 @@ const TABS = [
   ['/beheer/pps', 'PPS en organisaties'],
   ['/beheer/zoekindex', 'Zoekindex'],
   ['/beheer/taken', 'Achtergrondtaken'],
+  ['/beheer/kwalificaties', 'Kwalificaties'],
   ['/beheer/wijzigingen', 'Wijzigingen'],
 ];
 

@@ -22,7 +22,7 @@ import {
   ModuleSection,
   PracticeSection,
 } from './kind-sections';
-import type { ElectiveNames } from './elective-names';
+import type { QualificationNames } from './qualification-names';
 import { StatusNotice } from '../../components/status-notice';
 import { Contact, Licence } from './asset-aside';
 import { Lineage, Reuse, Similar, Versions } from './asset-sections';
@@ -34,7 +34,7 @@ export interface AssetPageData {
   current?: AssetDto;
   labels: LabelBook;
   refs: Map<string, AssetSummaryDto>;
-  electives?: ElectiveNames;
+  names?: QualificationNames;
   versions: VersionSummaryDto[];
   reuses: { items: ReuseDto[]; total: number };
   lineage: LineageDto;
@@ -65,7 +65,7 @@ export interface AssetPageData {
 
 export function AssetContent(data: AssetPageData): JSX.Element {
   const { asset, labels } = data;
-  const kind: KindProps = { asset, labels, refs: data.refs, electives: data.electives };
+  const kind: KindProps = { asset, labels, refs: data.refs, names: data.names };
   return (
     <>
       <nav class="utrecht-breadcrumb-nav" aria-label="Kruimelpad">

@@ -18,6 +18,7 @@ import { FollowService } from '@bouwsteen/follow';
 import { notice } from '../../components/notices';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
 import { RequestsService } from '@bouwsteen/requests';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
 import { Labels } from '../../format/labels';
@@ -26,6 +27,7 @@ import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { assetJsonLd } from '@bouwsteen/harvest';
 import { AssetContent } from './asset-view';
+import { NO_NAMES, QualificationNames } from './qualification-names';
 import { adopterIdsFor } from './take-up-actions';
 import { referencedIds } from './kind-sections';
 
@@ -50,6 +52,7 @@ export class AssetPage {
     private readonly follow: FollowService,
     private readonly requests: RequestsService,
     private readonly relations: PublishedRelationsReader,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   async render(
@@ -67,7 +70,7 @@ export class AssetPage {
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
     const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
-    const { electives, receives, relations } = facts;
+    const { names, receives, relations } = facts;
     const reuseRecorded = page.principal
       ? await this.reuseRecorded(page.principal, current)
       : false;
@@ -84,7 +87,7 @@ export class AssetPage {
       current: oldVersion ? current : undefined,
       labels,
       refs: new Map(refs.map((ref) => [ref.id, ref])),
-      electives,
+      names,
       versions: versions.items,
       reuses: { items: reuses.items, total: reuses.totalItems },
       lineage,
@@ -144,33 +147,23 @@ export class AssetPage {
     const codes = asset.module?.electiveCode
       ? [asset.module.electiveCode]
       : (asset.curriculum?.electiveCodes ?? []);
-    const [
-      labels,
-      refs,
-      versions,
-      reuses,
-      lineage,
-      pps,
-      lead,
-      terms,
-      electives,
-      receives,
-      relations,
-    ] = await Promise.all([
-      this.labels.book(),
-      this.assets.summaries(undefined, referencedIds(asset)),
-      this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
-      this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
-      this.assets.lineage(undefined, id),
-      this.pps.get(asset.pps.id),
-      unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
-      this.licenses.terms(asset.license ?? ''),
-      // Only a block with keuzedelen asks (most have none).
-      codes.length ? this.assets.electiveNames(codes) : [],
-      // Whether anyone reads the PPS's requests (one indexed query, beside the others).
-      this.requests.canReceive(asset.pps.id),
-      this.relations.one(id),
-    ]);
+    const crebos = asset.curriculum?.creboCodes ?? [];
+    const [labels, refs, versions, reuses, lineage, pps, lead, terms, names, receives, relations] =
+      await Promise.all([
+        this.labels.book(),
+        this.assets.summaries(undefined, referencedIds(asset)),
+        this.assets.versions(undefined, id, pageQuery(VERSIONS_SHOWN)),
+        this.reuse.forAsset(undefined, id, pageQuery(REUSES_SHOWN)),
+        this.assets.lineage(undefined, id),
+        this.pps.get(asset.pps.id),
+        unlessNotFound(this.organisations.get(asset.pps.leadInstitution.id)),
+        this.licenses.terms(asset.license ?? ''),
+        // Only a block with codes asks (most have none).
+        codes.length || crebos.length ? this.names(crebos, codes) : NO_NAMES,
+        // Whether anyone reads the PPS's requests (one indexed query, beside the others).
+        this.requests.canReceive(asset.pps.id),
+        this.relations.one(id),
+      ]);
     return {
       current,
       asset,
@@ -184,7 +177,23 @@ export class AssetPage {
       terms,
       receives,
       relations,
-      electives: new Map(electives.map((entry) => [entry.code, entry])),
+      names,
+    };
+  }
+
+  /**
+   * SBB's names for the block's codes; a keuzedeel the structure does not know (none imported
+   * yet, or an expired code) is named by a published module carrying it, as before the
+   * structure existed, so a site without SBB's file still names what it can.
+   */
+  private async names(crebos: string[], codes: string[]): Promise<QualificationNames> {
+    const known = await this.qualifications.names(crebos, codes);
+    const unknown = codes.filter((code) => !known.electives.has(code));
+    const modules = unknown.length ? await this.assets.electiveNames(unknown) : [];
+    return {
+      crebos: known.crebos,
+      electives: known.electives,
+      modules: new Map(modules.map((entry) => [entry.code, entry])),
     };
   }
 

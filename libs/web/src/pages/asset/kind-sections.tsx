@@ -5,7 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { Facts, Paragraphs, TextList } from '../../components/facts';
 import { formatDate, formatEuro, formatHours, formatNumber } from '../../format/format';
 import type { LabelBook } from '../../format/labels';
-import { ElectiveNames, Electives } from './elective-names';
+import { Crebos, Electives, NO_NAMES, QualificationNames } from './qualification-names';
 
 const UNIT_LABELS: Record<string, string> = { hour: 'uur', sbu: 'sbu', ects: 'EC' };
 
@@ -35,11 +35,11 @@ export interface KindProps {
   asset: AssetDto;
   labels: LabelBook;
   refs: Map<string, AssetSummaryDto>;
-  /** Names for the keuzedeel codes the block carries. */
-  electives?: ElectiveNames;
+  /** Names for the crebo and keuzedeel codes the block carries. */
+  names?: QualificationNames;
 }
 
-export function ModuleSection({ asset, labels, refs, electives }: KindProps): JSX.Element {
+export function ModuleSection({ asset, labels, refs, names }: KindProps): JSX.Element {
   const module = asset.module!;
   const load = module.studyLoad;
   // A draft shown to its editors may have no study load yet.
@@ -69,11 +69,7 @@ export function ModuleSection({ asset, labels, refs, electives }: KindProps): JS
             term: 'Keuzedeel',
             value: module.electiveCode,
             rich: module.electiveCode ? (
-              <Electives
-                codes={[module.electiveCode]}
-                names={electives ?? new Map()}
-                self={asset}
-              />
+              <Electives codes={[module.electiveCode]} names={names ?? NO_NAMES} self={asset} />
             ) : undefined,
           },
           {
@@ -163,7 +159,7 @@ export function ModuleSection({ asset, labels, refs, electives }: KindProps): JS
   );
 }
 
-export function CurriculumSection({ asset, labels, refs, electives }: KindProps): JSX.Element {
+export function CurriculumSection({ asset, labels, refs, names }: KindProps): JSX.Element {
   const curriculum = asset.curriculum!;
   return (
     <section aria-labelledby="curriculum-titel">
@@ -174,7 +170,13 @@ export function CurriculumSection({ asset, labels, refs, electives }: KindProps)
         facts={[
           { term: 'Kwalificatiedossier', value: curriculum.qualificationDossier },
           { term: 'Kwalificaties', value: curriculum.qualifications },
-          { term: 'Crebo-code', value: curriculum.creboCodes },
+          {
+            term: 'Crebo-code',
+            value: curriculum.creboCodes,
+            rich: curriculum.creboCodes?.length ? (
+              <Crebos codes={curriculum.creboCodes} names={names ?? NO_NAMES} />
+            ) : undefined,
+          },
           { term: 'Diploma', value: curriculum.credential },
           {
             term: 'NLQF-niveau',
@@ -193,7 +195,7 @@ export function CurriculumSection({ asset, labels, refs, electives }: KindProps)
             term: 'Keuzedelen',
             value: curriculum.electiveCodes,
             rich: curriculum.electiveCodes?.length ? (
-              <Electives codes={curriculum.electiveCodes} names={electives ?? new Map()} />
+              <Electives codes={curriculum.electiveCodes} names={names ?? NO_NAMES} />
             ) : undefined,
           },
         ]}

@@ -3,6 +3,7 @@ import { PpsService } from '@bouwsteen/organisations';
 import { create } from 'xmlbuilder2';
 import { AssetsService } from '@bouwsteen/assets';
 import { Clock, CommonError, NotFoundError, TtlCache } from '@bouwsteen/common';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import { SiteRenderer } from '../../layout/site-renderer';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -12,7 +13,8 @@ export const URLS_PER_FILE = 10_000;
 const CACHE_MS = 10 * 60_000;
 
 /**
- * /sitemap.xml is an index: one file with the site's own pages and every PPS, and as many
+ * /sitemap.xml is an index: one file with the site's own pages, every PPS and every
+ * qualification (SBB's ~800, far below a file's 50,000), and as many
  * files of published building blocks as needed. Archived and draft ones are never listed.
  */
 @Injectable()
@@ -23,6 +25,7 @@ export class SitemapService {
     private readonly site: SiteRenderer,
     private readonly assets: AssetsService,
     private readonly ppsService: PpsService,
+    private readonly qualifications: QualificationsService,
     clock: Clock,
   ) {
     this.cache = new TtlCache<string>(CACHE_MS, 100, () => clock.now().getTime());
@@ -52,13 +55,18 @@ export class SitemapService {
 
   private async pages(): Promise<string> {
     const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(SITEMAP_NS, 'urlset');
-    for (const path of ['/', '/zoeken', '/pps', '/kaart'])
+    for (const path of ['/', '/zoeken', '/pps', '/kaart', '/kwalificaties'])
       root.ele('url').ele('loc').txt(this.site.absolute(path));
     for (const pps of await this.ppsService.directory()) {
       const url = root.ele('url');
       url.ele('loc').txt(this.site.absolute(`/pps/${pps.id}`));
       url.ele('lastmod').txt(pps.updatedAt.slice(0, 10));
     }
+    for (const qualification of await this.qualifications.list())
+      root
+        .ele('url')
+        .ele('loc')
+        .txt(this.site.absolute(`/kwalificaties/${qualification.crebo}`));
     return root.end();
   }
 

@@ -1,0 +1,271 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import { QualificationsService } from '@bouwsteen/qualifications';
+import type { QualificationCoverage } from '@bouwsteen/qualifications';
+import type { OverviewOrder, OverviewPage } from '@bouwsteen/qualifications/pure';
+import { Pagination } from '../../components/pagination';
+import { count, formatNumber } from '../../format/format';
+import type { PageContext } from '../../http/page-context';
+import { SiteRenderer } from '../../layout/site-renderer';
+import {
+  MAX_QUERY_LENGTH,
+  OVERVIEW_PAGE_SIZE,
+  OverviewState,
+  overviewHref,
+  readOverviewState,
+} from './overview-state';
+import {
+  ReferenceNotice,
+  electivesText,
+  levelText,
+  materialText,
+  qualificationPath,
+} from './qualification-parts';
+
+/**
+ * /kwalificaties: the mbo qualifications with their coverage — which have reusable material
+ * and where the gaps are — narrowed by name or crebo, paged. Plain links and a GET form, so it
+ * works without JavaScript and every view is an address to share.
+ */
+@Injectable()
+export class QualificationListPage {
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly qualifications: QualificationsService,
+  ) {}
+
+  async render(page: PageContext, query: Record<string, unknown>): Promise<string> {
+    const state = readOverviewState(query);
+    const [overview, reference] = await Promise.all([
+      this.qualifications.overview(state, { number: state.pageNumber, size: OVERVIEW_PAGE_SIZE }),
+      this.qualifications.onlyReference(),
+    ]);
+    const narrowed = state.text !== '' || state.gapsOnly || state.order !== 'dossier';
+    return this.site.page(
+      page,
+      {
+        title: state.gapsOnly ? 'Kwalificaties zonder materiaal' : 'Kwalificaties',
+        description:
+          'Welke mbo-kwalificaties en keuzedelen al herbruikbaar materiaal hebben in Bouwsteen, en waar de gaten zitten.',
+        canonicalPath: overviewHref(state, { pageNumber: state.pageNumber }),
+        section: 'kwalificaties',
+        // Each filtered view is a page of its own for people, not for search engines.
+        noindex: narrowed,
+      },
+      <OverviewContent state={state} overview={overview} reference={reference} />,
+    );
+  }
+}
+
+const ORDER_LABELS: [OverviewOrder, string][] = [
+  ['dossier', 'per dossier'],
+  ['naam', 'op naam'],
+  ['minst-materiaal', 'minst materiaal eerst'],
+];
+
+function OverviewContent(props: {
+  state: OverviewState;
+  overview: OverviewPage;
+  reference: boolean;
+}): JSX.Element {
+  const { state, overview } = props;
+  const pages = Math.max(1, Math.ceil(overview.total / OVERVIEW_PAGE_SIZE));
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Kwalificaties</h1>
+      <p class="utrecht-paragraph">
+        Welke mbo-kwalificaties hebben al herbruikbare curricula en modules, en waar zitten de
+        gaten?
+      </p>
+      <ReferenceNotice shown={props.reference} />
+      <form method="get" action="/kwalificaties" class="site-search" role="search">
+        {state.gapsOnly ? <input type="hidden" name="alleen" value="zonder-materiaal" /> : ''}
+        {state.order !== 'dossier' ? (
+          <input type="hidden" name="sorteer" value={state.order} />
+        ) : (
+          ''
+        )}
+        <label class="utrecht-form-label site-search__label" for="kwalificatie-q">
+          Zoek op naam of crebocode
+        </label>
+        <div class="site-search__row">
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input site-search__input"
+            type="search"
+            id="kwalificatie-q"
+            name="q"
+            value={state.text}
+            maxlength={String(MAX_QUERY_LENGTH)}
+            placeholder="monteur of 25831"
+          />
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            Zoeken
+          </button>
+        </div>
+      </form>
+      <nav aria-label="Welke kwalificaties">
+        <ul class="search-tabs">
+          <li>
+            <a
+              href={overviewHref(state, { gapsOnly: false })}
+              aria-current={state.gapsOnly ? undefined : 'page'}
+              safe
+            >
+              {`Alle (${formatNumber(overview.matching)})`}
+            </a>
+          </li>
+          <li>
+            <a
+              href={overviewHref(state, { gapsOnly: true })}
+              aria-current={state.gapsOnly ? 'page' : undefined}
+              safe
+            >
+              {`Zonder materiaal (${formatNumber(overview.matchingWithoutMaterial)})`}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <Results state={state} overview={overview} />
+      <Pagination
+        current={Math.min(state.pageNumber, pages)}
+        total={pages}
+        href={(n) => overviewHref(state, { pageNumber: n })}
+        label="Pagina's met kwalificaties"
+      />
+    </>
+  );
+}
+
+/** "19 kwalificaties · per dossier · op naam · minst materiaal eerst": the count and the orders on one line. */
+function CountAndOrder(props: { state: OverviewState; total: number }): JSX.Element {
+  const { state } = props;
+  return (
+    <>
+      {Html.escapeHtml(
+        `${count(props.total, 'kwalificatie', 'kwalificaties')}${state.text ? ` voor "${state.text}"` : ''}`,
+      )}
+      <span class="qualification-order">
+        <span class="visually-hidden">, volgorde:</span>
+        {ORDER_LABELS.map(([order, label]) => (
+          <>
+            {' · '}
+            {order === state.order ? (
+              <strong aria-current="true" safe>
+                {label}
+              </strong>
+            ) : (
+              <a class="utrecht-link" href={overviewHref(state, { order })} safe>
+                {label}
+              </a>
+            )}
+          </>
+        ))}
+      </span>
+    </>
+  );
+}
+
+function Results(props: { state: OverviewState; overview: OverviewPage }): JSX.Element {
+  const { state, overview } = props;
+  if (overview.rows.length === 0) return <NoResults state={state} overview={overview} />;
+  if (state.order !== 'dossier')
+    return (
+      <section aria-labelledby="resultaten-titel">
+        <h2 class="visually-hidden" id="resultaten-titel">
+          Kwalificaties
+        </h2>
+        <p class="utrecht-paragraph qualification-count">
+          <CountAndOrder state={state} total={overview.total} />
+        </p>
+        <ul class="qualification-list">
+          {overview.rows.map((row) => (
+            <QualificationCard row={row} withDossier />
+          ))}
+        </ul>
+      </section>
+    );
+  const dossiers: { crebo: string; title: string; rows: QualificationCoverage[] }[] = [];
+  for (const row of overview.rows) {
+    const last = dossiers.at(-1);
+    if (last?.crebo === row.dossierCrebo) last.rows.push(row);
+    else dossiers.push({ crebo: row.dossierCrebo, title: row.dossierTitle, rows: [row] });
+  }
+  return (
+    <>
+      <p class="utrecht-paragraph qualification-count">
+        <CountAndOrder state={state} total={overview.total} />
+      </p>
+      {dossiers.map((dossier) => (
+        <section aria-labelledby={`dossier-${dossier.crebo}`}>
+          <h2 class="utrecht-heading-2 qualification-dossier" id={`dossier-${dossier.crebo}`}>
+            {Html.escapeHtml(dossier.title)}{' '}
+            <span class="site-muted" safe>{`dossier ${dossier.crebo}`}</span>
+          </h2>
+          <ul class="qualification-list">
+            {dossier.rows.map((row) => (
+              <QualificationCard row={row} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function QualificationCard(props: {
+  row: QualificationCoverage;
+  withDossier?: boolean;
+}): JSX.Element {
+  const { row } = props;
+  const gap = row.curricula === 0 && row.modules === 0;
+  const facts = [
+    `crebo ${row.crebo}`,
+    levelText(row.level),
+    props.withDossier ? `dossier ${row.dossierTitle}` : '',
+  ].filter(Boolean);
+  return (
+    <li class="qualification-card" data-crebo={row.crebo}>
+      <h3 class="qualification-card__title">
+        <a class="utrecht-link" href={qualificationPath(row.crebo)} safe>
+          {row.title}
+        </a>
+      </h3>
+      <p class="site-muted" safe>
+        {facts.join(' · ')}
+      </p>
+      <p class={gap ? 'qualification-card__gap' : ''} safe>
+        {materialText(row.curricula, row.modules)}
+      </p>
+      <p safe>{electivesText(row.electives, row.electivesWithModule)}</p>
+    </li>
+  );
+}
+
+function NoResults(props: { state: OverviewState; overview: OverviewPage }): JSX.Element {
+  const { state, overview } = props;
+  if (!state.text && !state.gapsOnly && overview.matching === 0)
+    return (
+      <p class="utrecht-paragraph">
+        Er is nog geen kwalificatiestructuur ingelezen. Een beheerder leest het bestand van SBB in
+        via Beheer.
+      </p>
+    );
+  const message =
+    state.gapsOnly && overview.matching > 0
+      ? 'Elke kwalificatie die hier past, heeft al materiaal.'
+      : state.text
+        ? `Geen kwalificatie gevonden voor "${state.text}". Zoek op een deel van de naam of op de vijf cijfers van de crebocode.`
+        : 'Op deze pagina staan geen kwalificaties meer.';
+  return (
+    <div class="qualification-none">
+      <p class="utrecht-paragraph" safe>
+        {message}
+      </p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/kwalificaties">
+          Toon alle kwalificaties
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,424 @@
+import type { HTMLElement } from 'node-html-parser';
+import { DataSource } from 'typeorm';
+import { UsersService } from '@bouwsteen/auth';
+import { DemoService } from '@bouwsteen/seed';
+import { DEMO_PUBLISHER } from '../apps/cli/src/commands';
+import { expectPage, html, mainText } from './harness/html';
+import { PageBrowser } from './harness/page-browser';
+import { TestApp, TestUser, createTestApp } from './harness/test-app';
+
+/**
+ * The qualification pages over the demo data and its illustrative reference set: the overview
+ * with coverage and gaps, a qualification and a keuzedeel, codes named on block pages, and the
+ * admin's upload of SBB's file (good, refused, too large, not XML, none) with its guard.
+ *
+ * The demo: curriculum "Eerste monteur …" names crebo 25831 and keuzedeel K0771 and says it
+ * covers B1-K1 and B1-K2; module "Installeren en onderhouden van warmtepompen" carries K0771;
+ * 25831 combines with K0725, K0730 and K0771; 25830 (same dossier) is served by nothing.
+ */
+describe('qualification pages (e2e)', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let editor: TestUser;
+  let adminBrowser: PageBrowser;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp({ isolated: true });
+    const publisher = await t.app
+      .get(UsersService)
+      .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
+    await t.app.get(DemoService).load(publisher);
+    const db = t.app.get(DataSource);
+    for (const [key, title] of [
+      ['curriculum', 'Eerste monteur elektrotechnische installaties%'],
+      ['module', 'Installeren en onderhouden van warmtepompen'],
+    ])
+      ids[key] = (
+        await db.query(`SELECT id FROM asset_published WHERE title LIKE $1`, [title])
+      )[0].id;
+    admin = await t.user('admin');
+    editor = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
+    adminBrowser = new PageBrowser(t);
+    expect((await adminBrowser.signIn(admin)).status).toBe(303);
+  }, 180_000);
+  afterAll(() => t.close());
+
+  const page = async (path: string, status = 200): Promise<HTMLElement> => {
+    const response = await t.http().get(path).set('Accept', 'text/html');
+    expect({ path, status: response.status }).toEqual({ path, status });
+    return expectPage(response);
+  };
+  const cards = (root: HTMLElement) =>
+    root.querySelectorAll('.qualification-card').map((card) => card.getAttribute('data-crebo'));
+  /** A card's lines (title, facts, material, keuzedelen). */
+  const card = (root: HTMLElement, crebo: string) =>
+    root
+      .querySelectorAll(
+        `.qualification-card[data-crebo="${crebo}"] h3, .qualification-card[data-crebo="${crebo}"] p`,
+      )
+      .map((line) => line.text.trim())
+      .join(' | ');
+  /** A definition list as "term: value" lines. */
+  const facts = (root: HTMLElement) =>
+    root
+      .querySelectorAll('dl.facts dt')
+      .map((dt) => `${dt.text}: ${dt.nextElementSibling?.text ?? ''}`);
+
+  describe('/kwalificaties', () => {
+    it('lists the qualifications by dossier with their coverage, and says the set is illustrative', async () => {
+      const root = await page('/kwalificaties');
+      expect(root.querySelector('h1')?.text).toBe('Kwalificaties');
+      expect(root.querySelector('a.site-nav__link[aria-current="page"]')?.text).toBe(
+        'Kwalificaties',
+      );
+      expect(mainText(root)).toContain('niet de officiële kwalificatiestructuur van SBB');
+      expect(card(root, '25831')).toBe(
+        'Eerste monteur elektrotechnische installaties | crebo 25831 · mbo-niveau 3 | 1 curriculum en 2 modules | 1 van 3 keuzedelen met een module',
+      );
+      // 25393 (Aircraft maintenance) is named by no block and has no keuzedeel with a module.
+      expect(card(root, '25393')).toContain('Nog geen herbruikbaar materiaal');
+      // 25830 has no curriculum, but the warmtepomp module's keuzedeel combines with it.
+      expect(card(root, '25830')).toContain('| 1 module |');
+      expect(
+        root.querySelector('.qualification-card[data-crebo="25831"] a')?.getAttribute('href'),
+      ).toBe('/kwalificaties/25831');
+      // Grouped by dossier: the dossier is the heading above its qualifications.
+      const dossier = root.querySelector('#dossier-23153');
+      expect(dossier?.text.replace(/\s+/g, ' ').trim()).toBe(
+        'Eerste monteur elektrotechnische installaties dossier 23153',
+      );
+      expect(root.querySelector('meta[name="robots"]')).toBeNull();
+    });
+
+    it('narrows by name, crebo or dossier crebo on the server; nothing found offers a way out', async () => {
+      // By dossier, then level: the level 2 monteur before the level 3 one.
+      expect(cards(await page('/kwalificaties?q=monteur+elektrotechnische'))).toEqual([
+        '25830',
+        '25831',
+      ]);
+      expect(cards(await page('/kwalificaties?q=25831'))).toEqual(['25831']);
+      expect(cards(await page('/kwalificaties?q=23153')).sort()).toEqual(['25830', '25831']);
+      const none = await page('/kwalificaties?q=zeppelinbouw');
+      expect(cards(none)).toEqual([]);
+      expect(mainText(none)).toContain('Geen kwalificatie gevonden voor "zeppelinbouw"');
+      expect(none.querySelector('.qualification-none a')?.text).toBe('Toon alle kwalificaties');
+      expect(none.querySelector('#kwalificatie-q')?.getAttribute('value')).toBe('zeppelinbouw');
+      expect(none.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    });
+
+    it('shows only the gaps when asked, with both counts on the tabs', async () => {
+      const all = await page('/kwalificaties');
+      const gaps = await page('/kwalificaties?alleen=zonder-materiaal');
+      expect(cards(gaps)).toContain('25393');
+      expect(cards(gaps)).not.toContain('25831');
+      expect(cards(gaps)).not.toContain('25830');
+      const tabs = gaps.querySelectorAll('.search-tabs a').map((a) => a.text);
+      expect(tabs).toEqual([
+        `Alle (${cards(all).length})`,
+        `Zonder materiaal (${cards(gaps).length})`,
+      ]);
+      expect(cards(gaps).length).toBeLessThan(cards(all).length);
+      // The search keeps the choice, and the choice keeps the words.
+      expect(
+        gaps.querySelector('form[role="search"] input[name="alleen"]')?.getAttribute('value'),
+      ).toBe('zonder-materiaal');
+      const both = await page('/kwalificaties?q=aircraft&alleen=zonder-materiaal');
+      expect(cards(both)).toEqual(['25393']);
+    });
+
+    it('orders by name or least material first; an unknown order or page is no error', async () => {
+      const byName = cards(await page('/kwalificaties?sorteer=naam'));
+      expect(byName).toHaveLength(cards(await page('/kwalificaties')).length);
+      const least = await page('/kwalificaties?sorteer=minst-materiaal');
+      expect(card(least, cards(least)[0]!)).toContain('Nog geen herbruikbaar materiaal');
+      expect(cards(await page('/kwalificaties?sorteer=raket&pagina=abc'))).toEqual(
+        cards(await page('/kwalificaties')),
+      );
+      expect(mainText(await page('/kwalificaties?pagina=400'))).toContain(
+        'Op deze pagina staan geen kwalificaties meer.',
+      );
+    });
+  });
+
+  describe('/kwalificaties/:crebo', () => {
+    it('shows dossier, kerntaken with the curricula covering them, keuzedelen and the blocks serving it', async () => {
+      const root = await page('/kwalificaties/25831');
+      expect(root.querySelector('h1')?.text.trim()).toBe(
+        'Eerste monteur elektrotechnische installaties',
+      );
+      expect(facts(root)).toEqual([
+        'Crebocode: 25831',
+        'Niveau: mbo-niveau 3',
+        'Kwalificatiedossier: Eerste monteur elektrotechnische installaties (crebo 23153, versie 1.0)',
+        'Geldig vanaf: 1 augustus 2024',
+      ]);
+      expect(mainText(root)).toContain(
+        'Bouwsteen heeft 1 curriculum en 2 modules voor deze kwalificatie. 1 van 3 keuzedelen met een module.',
+      );
+      const task = root.querySelector('[data-kerntaak="B1-K1"]')!;
+      expect(task.querySelector('h4')?.text).toBe(
+        'B1-K1 Installeert elektrotechnische installaties',
+      );
+      expect(task.querySelectorAll('.core-task__processes li').map((li) => li.text)).toEqual([
+        'B1-K1-W1 Bereidt de installatie voor',
+        'B1-K1-W2 Installeert en sluit aan',
+        'B1-K1-W3 Test en neemt in bedrijf',
+      ]);
+      expect(task.querySelector('.core-task__covered a')?.getAttribute('href')).toBe(
+        `/bouwstenen/${ids.curriculum}`,
+      );
+      const k0771 = root.querySelector('[data-keuzedeel="K0771"]')!;
+      expect(k0771.querySelector('h3 a')?.getAttribute('href')).toBe(
+        '/kwalificaties/keuzedelen/K0771',
+      );
+      expect(k0771.text).toContain('240 sbu');
+      expect(k0771.querySelector('.block-links a')?.getAttribute('href')).toBe(
+        `/bouwstenen/${ids.module}`,
+      );
+      expect(root.querySelector('[data-keuzedeel="K0730"]')?.text).toContain(
+        'Er is nog geen herbruikbare module voor dit keuzedeel.',
+      );
+      const material = root.querySelector('section[aria-labelledby="materiaal-titel"]')!;
+      const links = material.querySelectorAll('.block-links li');
+      expect(links.map((li) => li.querySelector('a')!.getAttribute('href'))).toContain(
+        `/bouwstenen/${ids.curriculum}`,
+      );
+      // Each block with its PPS, linked.
+      expect(links[0].querySelectorAll('a')[1].getAttribute('href')).toMatch(
+        /^\/pps\/[0-9a-f-]{36}$/,
+      );
+    });
+
+    it('says plainly what a qualification without material lacks', async () => {
+      const text = mainText(await page('/kwalificaties/25393'));
+      expect(text).toContain(
+        'Bouwsteen heeft nog geen herbruikbaar materiaal voor deze kwalificatie.',
+      );
+      expect(text).toContain('Nog geen gepubliceerd curriculum.');
+    });
+
+    it.each(['99999', '2583', 'abcde', '25831x', 'keuzedelen'])(
+      'answers the Dutch 404 page for crebo %s',
+      async (crebo) => {
+        const root = await page(`/kwalificaties/${crebo}`, 404);
+        expect(root.querySelector('h1')?.text).toBe('Kwalificatie niet gevonden');
+      },
+    );
+  });
+
+  describe('/kwalificaties/keuzedelen/:code', () => {
+    it('shows the keuzedeel, the modules carrying it and the qualifications it combines with', async () => {
+      const root = await page('/kwalificaties/keuzedelen/K0771');
+      expect(root.querySelector('h1')?.text).toBe(
+        'K0771 Installeren en onderhouden van warmtepompen',
+      );
+      expect(facts(root)).toEqual([
+        'Code: K0771',
+        'Omvang: 240 sbu',
+        'Niveau: mbo-niveau 3',
+        'mbo-certificaat: Ja',
+        'Geldig vanaf: 1 augustus 2024',
+      ]);
+      expect(
+        root.querySelector('section[aria-labelledby="modules-titel"] a')?.getAttribute('href'),
+      ).toBe(`/bouwstenen/${ids.module}`);
+      expect(
+        root
+          .querySelectorAll('section[aria-labelledby="kwalificaties-titel"] a')
+          .map((a) => a.getAttribute('href')),
+      ).toContain('/kwalificaties/25831');
+      expect(mainText(await page('/kwalificaties/keuzedelen/K0730'))).toContain(
+        'Er is nog geen herbruikbare module voor dit keuzedeel.',
+      );
+    });
+
+    it.each(['K9999', 'K771', 'k0771', 'X'])('answers 404 for %s', async (code) => {
+      const root = await page(`/kwalificaties/keuzedelen/${code}`, 404);
+      expect(root.querySelector('h1')?.text).toBe('Keuzedeel niet gevonden');
+    });
+  });
+
+  it('names crebo and keuzedeel codes on block pages, linked to their pages', async () => {
+    const curriculum = await page(`/bouwstenen/${ids.curriculum}`);
+    const crebo = curriculum.querySelector('[data-crebo="25831"]')!;
+    expect(crebo.text.replace(/\s+/g, ' ').trim()).toBe(
+      'Eerste monteur elektrotechnische installaties (crebo 25831, mbo-niveau 3)',
+    );
+    expect(crebo.querySelector('a')?.getAttribute('href')).toBe('/kwalificaties/25831');
+    const elective = curriculum.querySelector('[data-keuzedeel="K0771"]')!;
+    expect(elective.querySelector('a')?.text).toBe(
+      'K0771 Installeren en onderhouden van warmtepompen',
+    );
+    expect(elective.querySelector('a')?.getAttribute('href')).toBe(
+      '/kwalificaties/keuzedelen/K0771',
+    );
+    const module = await page(`/bouwstenen/${ids.module}`);
+    expect(module.querySelector('[data-keuzedeel="K0771"] a')?.getAttribute('href')).toBe(
+      '/kwalificaties/keuzedelen/K0771',
+    );
+  });
+
+  it('lists the overview and every qualification in the sitemap', async () => {
+    const sitemap = (await t.http().get('/sitemaps/paginas.xml').expect(200)).text;
+    expect(sitemap).toMatch(/<loc>[^<]*\/kwalificaties<\/loc>/);
+    expect(sitemap).toMatch(/<loc>[^<]*\/kwalificaties\/25831<\/loc>/);
+  });
+
+  describe('/beheer/kwalificaties', () => {
+    const XML = 'application/xml';
+
+    /** Posts a file as the page's form does: multipart, the token in the address. */
+    const upload = async (
+      content: Buffer | null,
+      name = 'sbb.xml',
+      token: string | null = adminBrowser.token,
+    ) => {
+      const request = t
+        .http()
+        .post(
+          `/beheer/kwalificaties${token === null ? '' : `?_formulier=${encodeURIComponent(token)}`}`,
+        )
+        .set('Cookie', adminBrowser.cookieHeader)
+        .set('Accept', 'text/html');
+      return content === null
+        ? request.attach('bestand', Buffer.alloc(0), { filename: '', contentType: XML })
+        : request.attach('bestand', content, { filename: name, contentType: XML });
+    };
+    const refused = (response: { status: number; text: string }, status: number) => {
+      expect(response.status).toBe(status);
+      const root = html(response as never);
+      expect(root.querySelector('title')?.text).toMatch(/^Fout: Kwalificatiestructuur/);
+      expect(root.querySelector('#foutmeldingen a')?.getAttribute('href')).toBe('#bestand');
+      expect(root.querySelector('#bestand')?.getAttribute('aria-invalid')).toBe('true');
+      return root.querySelector('#bestand-fout')?.text ?? '';
+    };
+
+    it('sends an anonymous visitor to sign in and refuses a non-admin', async () => {
+      const anonymous = await t.http().get('/beheer/kwalificaties').set('Accept', 'text/html');
+      expect([anonymous.status, anonymous.headers.location]).toEqual([
+        303,
+        '/inloggen?terug=%2Fbeheer%2Fkwalificaties',
+      ]);
+      const lead = new PageBrowser(t);
+      await lead.signIn(editor);
+      expect((await lead.get('/beheer/kwalificaties')).status).toBe(403);
+      const post = await t
+        .http()
+        .post(`/beheer/kwalificaties?_formulier=${encodeURIComponent(lead.token)}`)
+        .set('Cookie', lead.cookieHeader)
+        .set('Accept', 'text/html')
+        .attach('bestand', Buffer.from('<sbb/>'), { filename: 'x.xml', contentType: XML });
+      expect(post.status).toBe(403);
+    });
+
+    it('shows the reference set as such, and the imports so far', async () => {
+      const response = await adminBrowser.get('/beheer/kwalificaties');
+      expect(response.status).toBe(200);
+      const root = expectPage(response);
+      expect(root.querySelector('.search-tabs a[aria-current="page"]')?.text).toBe('Kwalificaties');
+      expect(mainText(root)).toContain('Nu staat de voorbeeldset van Bouwsteen erin');
+      const row = root.querySelector('tbody tr')!;
+      expect(row.querySelectorAll('td').map((td) => td.text.trim())).toEqual([
+        'kwalificaties-referentieset.xml',
+        expect.stringMatching(/\d{4} om \d{2}:\d{2}$/),
+        'Bouwsteen (demo)',
+        'Voorbeeldset',
+        expect.stringMatching(/^\d+$/),
+        expect.stringMatching(/^\d+$/),
+        '17',
+        '0',
+      ]);
+      const overview = expectPage(await adminBrowser.get('/beheer'));
+      expect(overview.querySelector('.search-tabs a[href="/beheer/kwalificaties"]')?.text).toBe(
+        'Kwalificaties',
+      );
+    });
+
+    it('refuses a post without the form token', async () => {
+      const response = await upload(Buffer.from('<sbb/>'), 'sbb.xml', null);
+      expect(response.status).toBe(403);
+      expect(html(response as never).querySelector('h1')?.text).toBe('Het formulier is verlopen');
+    });
+
+    it('answers the page again with a Dutch reason for no file, not XML, not SBB, and too large', async () => {
+      expect(refused(await upload(null), 400)).toBe('Kies eerst het XML-bestand van SBB.');
+      expect(refused(await upload(Buffer.from('kolom1;kolom2\n1;2\n'), 'lijst.csv'), 422)).toMatch(
+        /^Het bestand is geen geldige XML\. Er is niets veranderd\.$/,
+      );
+      expect(refused(await upload(Buffer.from('<html><body/></html>')), 422)).toMatch(
+        /geen kwalificatiebestand van SBB/,
+      );
+      expect(refused(await upload(Buffer.from('<!DOCTYPE sbb><sbb/>')), 422)).toMatch(/DOCTYPE/);
+      const huge = Buffer.alloc(64 * 1024 * 1024 + 1, 0x20);
+      expect(refused(await upload(huge), 413)).toMatch(/groter dan 64 MB/);
+      // Nothing was stored: the reference set is still all there is.
+      expect(mainText(expectPage(await adminBrowser.get('/beheer/kwalificaties')))).toContain(
+        'Nu staat de voorbeeldset van Bouwsteen erin',
+      );
+    }, 60_000);
+
+    it('reads a good file: the result with counts and warnings, who did it, and the reference set gone', async () => {
+      const qualifications = Array.from(
+        { length: 45 },
+        (_, n) =>
+          `<profiel titel="Vakkracht ${String(n + 1).padStart(2, '0')}" niveau="${n === 0 ? '7' : '2'}"><creboinformatie><crebo>${26000 + n}</crebo></creboinformatie></profiel>`,
+      ).join('');
+      const file = Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><sbb><dossiers><dossier nr="23999" titel="Vakmanschap (échte test)" versie="2.0">
+           <dossiercrebos><dossiercrebo>23999</dossiercrebo></dossiercrebos>
+           <profielen>${qualifications}</profielen></dossier></dossiers>
+         <keuzedelen><keuzedeel code="K0771" titel="Warmtepompen (SBB)" omvang="480"><kwalificaties><crebo>26000</crebo></kwalificaties></keuzedeel></keuzedelen></sbb>`,
+      );
+      const done = await upload(file, 'sbb-2026 (ééntje).xml');
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toMatch(/^\/beheer\/kwalificaties\/[0-9a-f-]{36}$/);
+      const result = expectPage(await adminBrowser.get(done.headers.location));
+      expect(result.querySelector('h1')?.text).toBe('Ingelezen: sbb-2026 (ééntje).xml');
+      const text = mainText(result);
+      expect(text).toContain('1 dossier, 45 kwalificaties en 1 keuzedeel ingelezen.');
+      expect(facts(result)).toEqual([
+        expect.stringMatching(/^Wanneer: \d+ \w+ \d{4} om \d{2}:\d{2}$/),
+        'Door: Test admin',
+        'Soort: Bestand van SBB',
+      ]);
+      expect(text).toContain('Meldingen (1)');
+      expect(result.querySelectorAll('.import-warnings li').map((li) => li.text)).toEqual([
+        expect.stringContaining('het niveau is geen 1, 2, 3 of 4'),
+      ]);
+      const [stored] = await t.app
+        .get(DataSource)
+        .query(
+          `SELECT imported_by, reference FROM qualification_import ORDER BY imported_at DESC LIMIT 1`,
+        );
+      expect(stored).toEqual({ imported_by: admin.id, reference: false });
+
+      const list = expectPage(await adminBrowser.get('/beheer/kwalificaties'));
+      expect(mainText(list)).not.toContain('Nu staat de voorbeeldset');
+      expect(list.querySelector('tbody tr td')?.text.trim()).toBe('sbb-2026 (ééntje).xml');
+      expect(list.querySelectorAll('tbody tr td')[2].text).toBe('Test admin');
+
+      // The public pages now show SBB's data, paged, without the illustration notice.
+      const first = await page('/kwalificaties');
+      expect(mainText(first)).not.toContain('voorbeeldset');
+      expect(cards(first)).toHaveLength(40);
+      const pager = first.querySelector('nav.utrecht-pagination');
+      expect(pager?.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(
+        '/kwalificaties?pagina=2',
+      );
+      expect(cards(await page('/kwalificaties?pagina=2'))).toHaveLength(5);
+      expect((await page('/kwalificaties/25831', 404)).querySelector('h1')?.text).toBe(
+        'Kwalificatie niet gevonden',
+      );
+      expect(facts(await page('/kwalificaties/keuzedelen/K0771'))).toContain('Omvang: 480 sbu');
+    });
+
+    it('answers 404 for an import that does not exist, 400 for an id that is none', async () => {
+      const missing = await adminBrowser.get(
+        '/beheer/kwalificaties/00000000-0000-4000-8000-000000000000',
+      );
+      expect(missing.status).toBe(404);
+      expect((await adminBrowser.get('/beheer/kwalificaties/abc')).status).toBe(400);
+    });
+  });
+});
