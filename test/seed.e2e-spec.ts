@@ -103,6 +103,7 @@ describe('seed and demo data (e2e)', () => {
     const publisher = await app.get(UsersService).serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
     const first = await app.get(DemoService).load(publisher);
     expect(first.assetsCreated).toBeGreaterThanOrEqual(60);
+    expect(first.qualificationsLoaded).toBe(true);
     const kinds: { kind: string; count: string }[] = await db.query(
       `SELECT kind, count(*) FROM asset WHERE source = 'demo' GROUP BY kind`,
     );
@@ -130,6 +131,7 @@ describe('seed and demo data (e2e)', () => {
       assetsCreated: 0,
       assetsUnchanged: first.assetsCreated,
       reusesCreated: 0,
+      qualificationsLoaded: false,
     });
   });
 
