@@ -51,10 +51,24 @@ export interface ElectiveCoverage {
 /** Which PPS count: every one, or those working in a province. */
 export type CoverageScope = { province?: string };
 
-const BLOCKS = `
-  SELECT a.id, a.kind, a.crebo_codes, a.elective_codes, a.component_ids
-    FROM asset_published a JOIN pps_public p ON p.id = a.pps_id
-   WHERE a.listed AND ($1::text IS NULL OR $1 = ANY (p.provinces))`;
+/**
+ * The listed published blocks that name a code, one row per (block, code): equality joins on
+ * these scale with the blocks that carry codes, where an array-overlap join would compare every
+ * qualification with every block. `$1`: a province, or null for every PPS.
+ */
+const NAMED = `
+  named_crebo AS (
+    SELECT a.id, a.component_ids, code
+      FROM asset_published a JOIN pps_public p ON p.id = a.pps_id
+      CROSS JOIN LATERAL unnest(a.crebo_codes) AS code
+     WHERE a.listed AND a.kind = 'curriculum' AND a.crebo_codes <> '{}'
+       AND ($1::text IS NULL OR $1 = ANY (p.provinces))),
+  named_elective AS (
+    SELECT a.id, code
+      FROM asset_published a JOIN pps_public p ON p.id = a.pps_id
+      CROSS JOIN LATERAL unnest(a.elective_codes) AS code
+     WHERE a.listed AND a.kind = 'module' AND a.elective_codes <> '{}'
+       AND ($1::text IS NULL OR $1 = ANY (p.provinces)))`;
 
 @Injectable()
 export class CoverageRepository {
@@ -63,31 +77,33 @@ export class CoverageRepository {
   /** Per qualification: curricula and modules serving it, keuzedelen with and without a module. */
   async qualifications(scope: CoverageScope, limit: number): Promise<QualificationCoverage[]> {
     return (await this.dataSource.query(
-      `WITH blocks AS (${BLOCKS}),
+      `WITH ${NAMED},
        curricula AS (
-         SELECT q.crebo, b.id, b.component_ids
-           FROM qualification q
-           JOIN blocks b ON b.kind = 'curriculum' AND b.crebo_codes && ARRAY[q.crebo, q.dossier_crebo]),
+         SELECT q.crebo, n.id, n.component_ids
+           FROM qualification q JOIN named_crebo n ON n.code IN (q.crebo, q.dossier_crebo)),
        modules AS (
-         SELECT eq.crebo, b.id
-           FROM elective_qualification eq
-           JOIN blocks b ON b.kind = 'module' AND eq.elective_code = ANY (b.elective_codes)
+         SELECT eq.crebo, n.id
+           FROM elective_qualification eq JOIN named_elective n ON n.code = eq.elective_code
          UNION
-         SELECT c.crebo, b.id
+         SELECT c.crebo, part.id
            FROM curricula c CROSS JOIN LATERAL unnest(c.component_ids) AS part(id)
-           JOIN blocks b ON b.id = part.id AND b.kind = 'module'),
-       elective_modules AS (
-         SELECT e.code, count(b.id)::int AS modules
-           FROM elective e LEFT JOIN blocks b ON b.kind = 'module' AND e.code = ANY (b.elective_codes)
-          GROUP BY e.code)
+           JOIN asset_published a ON a.id = part.id AND a.listed AND a.kind = 'module'
+           JOIN pps_public p ON p.id = a.pps_id
+          WHERE $1::text IS NULL OR $1 = ANY (p.provinces)),
+       curricula_count AS (SELECT crebo, count(DISTINCT id)::int AS n FROM curricula GROUP BY crebo),
+       modules_count AS (SELECT crebo, count(*)::int AS n FROM modules GROUP BY crebo),
+       elective_modules AS (SELECT code, count(DISTINCT id)::int AS n FROM named_elective GROUP BY code),
+       electives_count AS (
+         SELECT eq.crebo, count(*)::int AS n, count(em.code)::int AS with_module
+           FROM elective_qualification eq LEFT JOIN elective_modules em ON em.code = eq.elective_code
+          GROUP BY eq.crebo)
        SELECT q.crebo, q.title, q.level, q.dossier_crebo AS "dossierCrebo", d.title AS "dossierTitle",
-              (SELECT count(DISTINCT c.id)::int FROM curricula c WHERE c.crebo = q.crebo) AS curricula,
-              (SELECT count(DISTINCT m.id)::int FROM modules m WHERE m.crebo = q.crebo) AS modules,
-              (SELECT count(*)::int FROM elective_qualification eq WHERE eq.crebo = q.crebo) AS electives,
-              (SELECT count(*)::int FROM elective_qualification eq
-                 JOIN elective_modules em ON em.code = eq.elective_code AND em.modules > 0
-                WHERE eq.crebo = q.crebo) AS "electivesWithModule"
+              coalesce(cc.n, 0) AS curricula, coalesce(mc.n, 0) AS modules,
+              coalesce(ec.n, 0) AS electives, coalesce(ec.with_module, 0) AS "electivesWithModule"
          FROM qualification q JOIN qualification_dossier d ON d.crebo = q.dossier_crebo
+         LEFT JOIN curricula_count cc ON cc.crebo = q.crebo
+         LEFT JOIN modules_count mc ON mc.crebo = q.crebo
+         LEFT JOIN electives_count ec ON ec.crebo = q.crebo
         ORDER BY d.title, q.level NULLS LAST, q.title, q.crebo
         LIMIT $2`,
       [scope.province ?? null, limit],
@@ -100,14 +116,14 @@ export class CoverageRepository {
     limit: number,
   ): Promise<ElectiveCoverage[]> {
     return (await this.dataSource.query(
-      `WITH blocks AS (${BLOCKS})
+      `WITH ${NAMED},
+       elective_modules AS (SELECT code, count(DISTINCT id)::int AS n FROM named_elective GROUP BY code)
        SELECT e.code, e.title, e.study_load_sbu AS "studyLoadSbu", e.certificate,
-              count(b.id)::int AS modules
+              coalesce(em.n, 0) AS modules
          FROM elective e
-         LEFT JOIN blocks b ON b.kind = 'module' AND e.code = ANY (b.elective_codes)
+         LEFT JOIN elective_modules em ON em.code = e.code
         WHERE $2::text IS NULL
            OR EXISTS (SELECT 1 FROM elective_qualification eq WHERE eq.elective_code = e.code AND eq.crebo = $2)
-        GROUP BY e.code
         ORDER BY e.code
         LIMIT $3`,
       [scope.province ?? null, scope.crebo ?? null, limit],
