@@ -30,6 +30,7 @@ import { PublishedRelations1766203200000 } from './1766203200000-PublishedRelati
 import { OfferingIds1766205000000 } from './1766205000000-OfferingIds';
 import { ListingOrder1766206800000 } from './1766206800000-ListingOrder';
 import { EdurepFeedGate1766210400000 } from './1766210400000-EdurepFeedGate';
+import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   OfferingIds1766205000000,
   ListingOrder1766206800000,
   EdurepFeedGate1766210400000,
+  PartsIndexWithoutPendingList1766217600000,
 ];
