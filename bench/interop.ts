@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
 });
 const SIZE = Number(args.size);
 const SAMPLES = Number(args.samples);
+/** Issue 26's floors for a whole harvest (records/s), at 100,000. */
+const TARGETS: Record<string, number> = { oai_dc: 7000, lom: 2000 };
 
 async function bulkInsert(stack: Stack): Promise<number> {
   const dataSource = stack.app.get(DataSource);
@@ -135,8 +137,11 @@ async function main(): Promise<void> {
   try {
     console.log(`Inserting ${SIZE} published assets in bulk…`);
     results.bulkInsertSeconds = round(await bulkInsert(stack));
-    // As after any bulk load: fresh planner statistics (autovacuum would get there later).
-    await stack.app.get(DataSource).query('ANALYZE asset; ANALYZE asset_version');
+    // What autovacuum does after a bulk load, at once (the bench server may run without it):
+    // fresh planner statistics, and the visibility map that lets OOAPI's OFFSET over the
+    // listing's index skip the table (an index-only scan reads the heap for every row of a
+    // page not marked all-visible).
+    await stack.app.get(DataSource).query('VACUUM ANALYZE asset, asset_version');
     console.log(`  ${results.bulkInsertSeconds} s`);
     // A harvest is taken as of the second before it starts.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -158,14 +163,14 @@ async function main(): Promise<void> {
   for (const prefix of ['oai_dc', 'lom']) {
     const r = h(`harvest_${prefix}`);
     console.log(
-      `| ListRecords ${prefix}, ${r.records} records in ${r.pages} pages | ${r.seconds} s, ${r.recordsPerSecond} records/s (page p50 ${r.pageP50Ms} / p99 ${r.pageP99Ms} ms) | ${prefix === 'oai_dc' ? `≥ 2,000 records/s: ${r.recordsPerSecond >= 2000 ? 'met' : 'missed'}` : ''} |`,
+      `| ListRecords ${prefix}, ${r.records} records in ${r.pages} pages | ${r.seconds} s, ${r.recordsPerSecond} records/s (page p50 ${r.pageP50Ms} / p99 ${r.pageP99Ms} ms) | ≥ ${TARGETS[prefix].toLocaleString('en')} records/s: ${r.recordsPerSecond >= TARGETS[prefix] ? 'met' : 'missed'} |`,
     );
     console.log(
       `| API memory during the ${prefix} harvest (start / peak / end) | ${r.apiRssMb.start} / ${r.apiRssMb.peak} / ${r.apiRssMb.end} MB | flat |`,
     );
   }
   console.log(
-    `| OOAPI /courses?pageSize=100, random pages of ${o.pages}, p50 / p99 | ${o.p50Ms} / ${o.p99Ms} ms | |`,
+    `| OOAPI /courses?pageSize=100, random pages of ${o.pages}, p50 / p99 | ${o.p50Ms} / ${o.p99Ms} ms | p50 ≤ 20 ms: ${o.p50Ms <= 20 ? 'met' : 'missed'} |`,
   );
   console.log(`\nSaved ${file}`);
 }

@@ -31,6 +31,7 @@ import { OfferingIds1766205000000 } from './1766205000000-OfferingIds';
 import { ListingOrder1766206800000 } from './1766206800000-ListingOrder';
 import { EdurepFeedGate1766210400000 } from './1766210400000-EdurepFeedGate';
 import { QualificationStructure1766214000000 } from './1766214000000-QualificationStructure';
+import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   ListingOrder1766206800000,
   EdurepFeedGate1766210400000,
   QualificationStructure1766214000000,
+  PartsIndexWithoutPendingList1766217600000,
 ];

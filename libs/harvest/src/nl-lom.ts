@@ -1,7 +1,5 @@
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import {
   OBK_SOURCE,
-  ObkConcept,
   SECTOR_SOURCE,
   obkDisciplinePath,
   obkLevelPath,
@@ -9,6 +7,7 @@ import {
 import { isoHours } from './asset-json-ld';
 import { RecordFacts } from './record-facts';
 import { vcard } from './vcard';
+import { XmlWriter } from './xml-writer';
 
 export const LOM = {
   prefix: 'lom',
@@ -64,91 +63,106 @@ const END_USERS: Record<string, string[]> = {
   practice: ['teacher', 'manager'],
 };
 
+const ROOT_ATTRIBUTES = {
+  xmlns: LOM.namespace,
+  'xsi:schemaLocation': `${LOM.namespace} ${LOM.schema}`,
+};
+
 /** NL-LOM 1.0.1 in the IEEE LOM XML binding: what Edurep requires, nothing made up. */
-export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
+export function writeLom(xml: XmlWriter, facts: RecordFacts): void {
   const { row } = facts;
-  const lom = parent.ele(LOM.namespace, 'lom', {
-    'xsi:schemaLocation': `${LOM.namespace} ${LOM.schema}`,
-  });
-  const text = (node: XMLBuilder, value: string, language = row.language) =>
-    node.ele('string', { language }).txt(value);
-  const vocab = (node: XMLBuilder, name: string, source: string, value: string) =>
-    node.ele(name).ele('source').txt(source).up().ele('value').txt(value);
+  /** `<name><string language="…">value</string></name>` */
+  const text = (name: string, value: string, language = row.language) =>
+    xml.start(name).text('string', value, { language }).end();
+  const vocab = (name: string, source: string, value: string) =>
+    xml.start(name).text('source', source).text('value', value).end();
+  const identifier = (entry: string) =>
+    xml.start('identifier').text('catalog', 'URI').text('entry', entry).end();
 
-  const general = lom.ele('general');
-  general.ele('identifier').ele('catalog').txt('URI').up().ele('entry').txt(facts.pageUrl);
-  text(general.ele('title'), row.title);
-  general.ele('language').txt(row.language);
-  text(general.ele('description'), row.summary);
-  if (row.description) text(general.ele('description'), row.description);
-  for (const keyword of row.keywords) text(general.ele('keyword'), keyword);
-  vocab(general, 'aggregationLevel', 'LOMv1.0', AGGREGATION[row.kind]);
+  xml.start('lom', ROOT_ATTRIBUTES);
+  xml.start('general');
+  identifier(facts.pageUrl);
+  text('title', row.title);
+  xml.text('language', row.language);
+  text('description', row.summary);
+  if (row.description) text('description', row.description);
+  for (const keyword of row.keywords) text('keyword', keyword);
+  vocab('aggregationLevel', 'LOMv1.0', AGGREGATION[row.kind]);
+  xml.end();
 
-  const publisher = lom.ele('lifeCycle').ele('contribute');
-  vocab(publisher, 'role', 'LOMv1.0', 'publisher');
+  xml.start('lifeCycle').start('contribute');
+  vocab('role', 'LOMv1.0', 'publisher');
   // Escaped text, never CDATA: a name may hold "]]>", which no CDATA section can carry.
-  publisher.ele('entity').txt(vcard(row.pps_name, row.lead_name));
-  publisher.ele('date').ele('dateTime').txt(row.first_published_at.toISOString().slice(0, 10));
+  xml.text('entity', vcard(row.pps_name, row.lead_name));
+  xml.start('date').text('dateTime', row.first_published_at.toISOString().slice(0, 10)).end();
+  xml.end().end();
 
-  const meta = lom.ele('metaMetadata');
-  meta.ele('identifier').ele('catalog').txt('URI').up().ele('entry').txt(facts.oaiIdentifier);
-  meta.ele('metadataSchema').txt('LOMv1.0');
-  meta.ele('metadataSchema').txt('nl_lom_v1p0');
-  meta.ele('language').txt('nl');
+  xml.start('metaMetadata');
+  identifier(facts.oaiIdentifier);
+  xml
+    .text('metadataSchema', 'LOMv1.0')
+    .text('metadataSchema', 'nl_lom_v1p0')
+    .text('language', 'nl');
+  xml.end();
 
-  const technical = lom.ele('technical');
-  technical.ele('format').txt('text/html');
-  technical.ele('location').txt(facts.pageUrl);
+  xml.start('technical').text('format', 'text/html').text('location', facts.pageUrl).end();
 
-  const educational = lom.ele('educational');
+  xml.start('educational');
   if (RESOURCE_TYPES[row.kind])
-    vocab(educational, 'learningResourceType', RESOURCE_TYPE_SOURCE, RESOURCE_TYPES[row.kind]);
-  for (const role of END_USERS[row.kind])
-    vocab(educational, 'intendedEndUserRole', 'LOMv1.0', role);
-  vocab(educational, 'context', CONTEXT_SOURCE, 'BVE');
+    vocab('learningResourceType', RESOURCE_TYPE_SOURCE, RESOURCE_TYPES[row.kind]);
+  for (const role of END_USERS[row.kind]) vocab('intendedEndUserRole', 'LOMv1.0', role);
+  vocab('context', CONTEXT_SOURCE, 'BVE');
   const learningTime = typicalLearningTime(row);
-  if (learningTime) educational.ele('typicalLearningTime').ele('duration').txt(learningTime);
-  educational.ele('language').txt(row.language);
+  if (learningTime) xml.start('typicalLearningTime').text('duration', learningTime).end();
+  xml.text('language', row.language);
+  xml.end();
 
-  const rights = lom.ele('rights');
-  vocab(rights, 'cost', 'LOMv1.0', facts.paid ? 'yes' : 'no');
-  vocab(rights, 'copyrightAndOtherRestrictions', LICENSE_SOURCE, facts.nlLomLicense);
+  xml.start('rights');
+  vocab('cost', 'LOMv1.0', facts.paid ? 'yes' : 'no');
+  vocab('copyrightAndOtherRestrictions', LICENSE_SOURCE, facts.nlLomLicense);
   // A licence by its URI; with copyright "yes" (all rights reserved) what that means, in words.
-  if (facts.licenseUrl) text(rights.ele('description'), facts.licenseUrl, 'x-none');
+  if (facts.licenseUrl) text('description', facts.licenseUrl, 'x-none');
   else
     text(
-      rights.ele('description'),
+      'description',
       `Alle rechten voorbehouden. Vraag ${row.pps_name} om toestemming voordat u dit gebruikt, deelt of aanpast: ${facts.pageUrl}`,
       'nl',
     );
+  xml.end();
 
   // Related blocks by the same catalog and entry as the record's own general/identifier.
   for (const [relation, kind] of RELATION_KINDS)
     for (const related of facts.relations[relation]) {
-      const node = lom.ele('relation');
-      vocab(node, 'kind', RELATION_SOURCE, kind);
-      const resource = node.ele('resource');
-      const identifier = resource.ele('identifier');
-      identifier.ele('catalog').txt('URI').up().ele('entry').txt(facts.pageOf(related.id));
-      text(resource.ele('description'), related.title);
+      xml.start('relation');
+      vocab('kind', RELATION_SOURCE, kind);
+      xml.start('resource');
+      identifier(facts.pageOf(related.id));
+      text('description', related.title);
+      xml.end().end();
     }
 
-  const obkPaths = (purpose: string, paths: ObkConcept[][]) => {
-    const classification = lom.ele('classification');
-    vocab(classification, 'purpose', 'LOMv1.0', purpose);
-    for (const concepts of paths) {
-      const path = classification.ele('taxonPath');
-      text(path.ele('source'), OBK_SOURCE, 'x-none');
-      for (const concept of concepts) {
-        const taxon = path.ele('taxon');
-        taxon.ele('id').txt(concept.id);
-        text(taxon.ele('entry'), concept.label, 'nl');
-      }
+  /** One taxonPath: its source, then each taxon's id and Dutch entry. */
+  const taxonPath = (
+    source: string,
+    sourceLanguage: string,
+    taxa: { id: string; label: string }[],
+  ) => {
+    xml.start('taxonPath');
+    text('source', source, sourceLanguage);
+    for (const taxon of taxa) {
+      xml.start('taxon').text('id', taxon.id);
+      text('entry', taxon.label, 'nl');
+      xml.end();
     }
-    return classification;
+    xml.end();
   };
-  const paths = row.levels.map(obkLevelPath).filter((path) => path.length > 0);
-  if (paths.length) obkPaths('educational level', paths);
+  const levels = row.levels.map(obkLevelPath).filter((path) => path.length > 0);
+  if (levels.length) {
+    xml.start('classification');
+    vocab('purpose', 'LOMv1.0', 'educational level');
+    for (const path of levels) taxonPath(OBK_SOURCE, 'x-none', path);
+    xml.end();
+  }
   // Discipline: the OBK path of each sector (one path once), then the sectors themselves in
   // our own vocabulary, since OBK's ids of the mbo disciplines are not known (obk-disciplines.ts).
   if (facts.disciplines.length) {
@@ -157,37 +171,33 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
         .map(({ code }) => obkDisciplinePath(code))
         .map((path) => [path.map((concept) => concept.id).join('/'), path] as const),
     );
-    const classification = obkPaths('discipline', [...unique.values()]);
-    for (const sector of facts.disciplines) {
-      const path = classification.ele('taxonPath');
-      text(path.ele('source'), SECTOR_SOURCE, 'nl');
-      const taxon = path.ele('taxon');
-      taxon.ele('id').txt(sector.code);
-      text(taxon.ele('entry'), sector.label, 'nl');
-    }
+    xml.start('classification');
+    vocab('purpose', 'LOMv1.0', 'discipline');
+    for (const path of unique.values()) taxonPath(OBK_SOURCE, 'x-none', path);
+    for (const sector of facts.disciplines)
+      taxonPath(SECTOR_SOURCE, 'nl', [{ id: sector.code, label: sector.label }]);
+    xml.end();
   }
   for (const [codes, source, label] of [
     [row.crebo_codes, QUALIFICATION_SOURCES.crebo, 'crebo'],
     [row.elective_codes, QUALIFICATION_SOURCES.elective, 'keuzedeel'],
   ] as const) {
     if (!codes.length) continue;
-    const classification = lom.ele('classification');
-    vocab(classification, 'purpose', 'LOMv1.0', 'competency');
-    for (const code of codes) {
-      const path = classification.ele('taxonPath');
-      text(path.ele('source'), source, 'nl');
-      const taxon = path.ele('taxon');
-      taxon.ele('id').txt(code);
-      text(taxon.ele('entry'), `${label} ${code}`, 'nl');
-    }
+    xml.start('classification');
+    vocab('purpose', 'LOMv1.0', 'competency');
+    for (const code of codes) taxonPath(source, 'nl', [{ id: code, label: `${label} ${code}` }]);
+    xml.end();
   }
-  const access = lom.ele('classification');
-  vocab(access, 'purpose', PURPOSE_SOURCE, 'access rights');
-  const accessPath = access.ele('taxonPath');
-  text(accessPath.ele('source'), ACCESS_SOURCE, 'x-none');
-  const accessTaxon = accessPath.ele('taxon');
-  accessTaxon.ele('id').txt(facts.openAccess ? 'OpenAccess' : 'RestrictedAccess');
-  text(accessTaxon.ele('entry'), facts.openAccess ? 'open toegang' : 'beperkte toegang', 'nl');
+  xml.start('classification');
+  vocab('purpose', PURPOSE_SOURCE, 'access rights');
+  taxonPath(ACCESS_SOURCE, 'x-none', [
+    facts.openAccess
+      ? { id: 'OpenAccess', label: 'open toegang' }
+      : { id: 'RestrictedAccess', label: 'beperkte toegang' },
+  ]);
+  xml.end();
+
+  xml.end();
 }
 
 /**

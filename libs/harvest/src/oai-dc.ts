@@ -1,6 +1,6 @@
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { KIND_LABELS } from '@bouwsteen/taxonomy/pure';
 import { RecordFacts } from './record-facts';
+import { XmlWriter } from './xml-writer';
 
 export const OAI_DC = {
   prefix: 'oai_dc',
@@ -8,16 +8,18 @@ export const OAI_DC = {
   namespace: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
 };
 const DC = 'http://purl.org/dc/elements/1.1/';
+const ROOT_ATTRIBUTES = {
+  'xmlns:oai_dc': OAI_DC.namespace,
+  'xmlns:dc': DC,
+  'xsi:schemaLocation': `${OAI_DC.namespace} ${OAI_DC.schema}`,
+};
 
 /** Simple Dublin Core: the minimum every harvester understands. */
-export function writeOaiDc(parent: XMLBuilder, facts: RecordFacts): void {
+export function writeOaiDc(xml: XmlWriter, facts: RecordFacts): void {
   const { row } = facts;
-  const dc = parent.ele(OAI_DC.namespace, 'oai_dc:dc', {
-    'xmlns:dc': DC,
-    'xsi:schemaLocation': `${OAI_DC.namespace} ${OAI_DC.schema}`,
-  });
+  xml.start('oai_dc:dc', ROOT_ATTRIBUTES);
   const add = (name: string, value: string | undefined | null) => {
-    if (value) dc.ele(DC, `dc:${name}`).txt(value);
+    if (value) xml.text(`dc:${name}`, value);
   };
   add('title', row.title);
   add('creator', row.pps_name);
@@ -36,4 +38,5 @@ export function writeOaiDc(parent: XMLBuilder, facts: RecordFacts): void {
   const related = [...hasPart, ...isPartOf, ...isBasedOn, ...isBasisFor].map((block) => block.id);
   for (const id of new Set(related)) add('relation', facts.pageOf(id));
   add('rights', facts.licenseUrl ?? 'Alle rechten voorbehouden');
+  xml.end();
 }

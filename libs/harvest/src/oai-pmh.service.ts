@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { PublicRelations, PublishedRelationsReader, wholeSeconds } from '@bouwsteen/assets';
 import { Clock } from '@bouwsteen/common';
@@ -15,6 +13,7 @@ import { LOM, writeLom } from './nl-lom';
 import { REPOSITORY_NAME, publicLinks } from './public-links';
 import { recordFacts } from './record-facts';
 import { TokenState, decodeToken, encodeToken } from './resumption-token';
+import { XmlWriter } from './xml-writer';
 
 const OAI = 'http://www.openarchives.org/OAI/2.0/';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -22,15 +21,6 @@ const FORMATS = [
   { ...OAI_DC, write: writeOaiDc },
   { ...LOM, write: writeLom },
 ];
-/**
- * A CR in text (a vCard's CRLF line ends) as a character reference: an XML parser turns a
- * literal CRLF into LF, so only `&#13;` reaches the harvester as a CR. Without pretty printing
- * a CR can only be in text or an attribute value, where the reference means the same.
- */
-function withCarriageReturns(xml: string): string {
-  return xml.replace(/\r/g, '&#13;');
-}
-
 /** Records per page: inside the 100–500 harvesters and validators expect. */
 export const PAGE_SIZE = 200;
 
@@ -64,55 +54,56 @@ export class OaiPmhService {
 
   async respond(raw: Record<string, unknown>): Promise<string> {
     const now = wholeSeconds(this.clock.now());
-    const doc = create({ version: '1.0', encoding: 'UTF-8' });
-    const root = doc.ele(OAI, 'OAI-PMH', {
+    const xml = new XmlWriter().start('OAI-PMH', {
+      xmlns: OAI,
       'xmlns:xsi': XSI,
       'xsi:schemaLocation': `${OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd`,
     });
-    root.ele('responseDate').txt(formatOaiDate(now));
+    xml.text('responseDate', formatOaiDate(now));
     let args: OaiArguments | undefined;
     try {
       args = readArguments(raw);
     } catch (error) {
       if (!(error instanceof OaiError)) throw error;
       // After badVerb or badArgument the request element carries no attributes (§3.2).
-      root.ele('request').txt(this.baseUrl);
-      root.ele('error', { code: error.code }).txt(error.message);
-      return doc.end({ prettyPrint: false });
+      xml.text('request', this.baseUrl);
+      xml.text('error', error.message, { code: error.code });
+      return xml.end().toString();
     }
-    const attributes = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+    const attributes = Object.fromEntries(
+      Object.entries(args).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     try {
+      // Everything that can fail is checked before the first byte of the answer is written.
       const body = await this.answer(args, now);
-      root.ele('request', attributes).txt(this.baseUrl);
-      body(root.ele(args.verb));
+      xml.text('request', this.baseUrl, attributes);
+      xml.start(args.verb);
+      body(xml);
+      xml.end();
     } catch (error) {
       if (!(error instanceof OaiError)) throw error;
       const plain = error.code === OaiErrorCode.BadArgument || error.code === OaiErrorCode.BadVerb;
-      root.ele('request', plain ? {} : attributes).txt(this.baseUrl);
-      root.ele('error', { code: error.code }).txt(error.message);
+      xml.text('request', this.baseUrl, plain ? {} : attributes);
+      xml.text('error', error.message, { code: error.code });
     }
-    return withCarriageReturns(doc.end({ prettyPrint: false }));
+    return xml.end().toString();
   }
 
   /** Checks everything first, then returns the writer of the verb's element. */
-  private async answer(args: OaiArguments, now: Date): Promise<(node: XMLBuilder) => void> {
+  private async answer(args: OaiArguments, now: Date): Promise<(xml: XmlWriter) => void> {
     switch (args.verb) {
       case 'Identify':
         return this.identify();
       case 'ListMetadataFormats':
         if (args.identifier) await this.existing(args.identifier);
-        return (node) => {
+        return (xml) => {
           for (const format of FORMATS)
-            node
-              .ele('metadataFormat')
-              .ele('metadataPrefix')
-              .txt(format.prefix)
-              .up()
-              .ele('schema')
-              .txt(format.schema)
-              .up()
-              .ele('metadataNamespace')
-              .txt(format.namespace);
+            xml
+              .start('metadataFormat')
+              .text('metadataPrefix', format.prefix)
+              .text('schema', format.schema)
+              .text('metadataNamespace', format.namespace)
+              .end();
         };
       case 'ListSets':
         if (args.resumptionToken)
@@ -122,7 +113,7 @@ export class OaiPmhService {
         const format = this.format(args.metadataPrefix!);
         const row = await this.existing(args.identifier!);
         const [relations, sectors] = await Promise.all([this.relationsOf([row]), this.sectors()]);
-        return (node) => this.writeRecord(node, row, format, relations, sectors);
+        return (xml) => this.writeRecord(xml, row, format, relations, sectors);
       }
       case 'ListIdentifiers':
       case 'ListRecords':
@@ -130,32 +121,30 @@ export class OaiPmhService {
     }
   }
 
-  private async identify(): Promise<(node: XMLBuilder) => void> {
+  private async identify(): Promise<(xml: XmlWriter) => void> {
     const earliest = (await this.records.earliestDatestamp()) ?? new Date(0);
-    return (node) => {
-      node.ele('repositoryName').txt(REPOSITORY_NAME);
-      node.ele('baseURL').txt(this.baseUrl);
-      node.ele('protocolVersion').txt('2.0');
-      node.ele('adminEmail').txt(this.config.harvest.adminEmail);
-      node.ele('earliestDatestamp').txt(formatOaiDate(earliest));
-      node.ele('deletedRecord').txt('persistent');
-      node.ele('granularity').txt('YYYY-MM-DDThh:mm:ssZ');
-      const identifier = node
-        .ele('description')
-        .ele('http://www.openarchives.org/OAI/2.0/oai-identifier', 'oai-identifier', {
-          'xsi:schemaLocation':
-            'http://www.openarchives.org/OAI/2.0/oai-identifier http://www.openarchives.org/OAI/2.0/oai-identifier.xsd',
-        });
-      identifier.ele('scheme').txt('oai');
-      identifier.ele('repositoryIdentifier').txt(this.repositoryId);
-      identifier.ele('delimiter').txt(':');
-      identifier
-        .ele('sampleIdentifier')
-        .txt(this.identifierOf('6f1d2c3e-0a4b-4c5d-8e9f-0123456789ab'));
+    return (xml) => {
+      xml.text('repositoryName', REPOSITORY_NAME);
+      xml.text('baseURL', this.baseUrl);
+      xml.text('protocolVersion', '2.0');
+      xml.text('adminEmail', this.config.harvest.adminEmail);
+      xml.text('earliestDatestamp', formatOaiDate(earliest));
+      xml.text('deletedRecord', 'persistent');
+      xml.text('granularity', 'YYYY-MM-DDThh:mm:ssZ');
+      xml.start('description').start('oai-identifier', {
+        xmlns: 'http://www.openarchives.org/OAI/2.0/oai-identifier',
+        'xsi:schemaLocation':
+          'http://www.openarchives.org/OAI/2.0/oai-identifier http://www.openarchives.org/OAI/2.0/oai-identifier.xsd',
+      });
+      xml.text('scheme', 'oai');
+      xml.text('repositoryIdentifier', this.repositoryId);
+      xml.text('delimiter', ':');
+      xml.text('sampleIdentifier', this.identifierOf('6f1d2c3e-0a4b-4c5d-8e9f-0123456789ab'));
+      xml.end().end();
     };
   }
 
-  private async listSets(): Promise<(node: XMLBuilder) => void> {
+  private async listSets(): Promise<(xml: XmlWriter) => void> {
     const owners = await this.records.setOwners();
     const provinces = await Promise.all(
       owners.provinces.map(async (code) => ({
@@ -164,9 +153,9 @@ export class OaiPmhService {
       })),
     );
     const sets = allSets(owners.pps, provinces);
-    return (node) => {
+    return (xml) => {
       for (const set of sets)
-        node.ele('set').ele('setSpec').txt(set.spec).up().ele('setName').txt(set.name);
+        xml.start('set').text('setSpec', set.spec).text('setName', set.name).end();
     };
   }
 
@@ -188,7 +177,7 @@ export class OaiPmhService {
     return row;
   }
 
-  private async list(args: OaiArguments, now: Date): Promise<(node: XMLBuilder) => void> {
+  private async list(args: OaiArguments, now: Date): Promise<(xml: XmlWriter) => void> {
     const state = args.resumptionToken ? this.resume(args) : this.firstPage(args, now);
     const format = this.format(state.prefix);
     const filter: HarvestFilter = {
@@ -218,17 +207,14 @@ export class OaiPmhService {
             total,
           }
         : undefined;
-    return (node) => {
+    return (xml) => {
       for (const row of page)
-        if (args.verb === 'ListIdentifiers') this.writeHeader(node, row);
-        else this.writeRecord(node, row, format, relations, sectors);
+        if (args.verb === 'ListIdentifiers') this.writeHeader(xml, row);
+        else this.writeRecord(xml, row, format, relations, sectors);
       // A list in several pieces ends with an empty token (§3.5).
-      if (next)
-        node
-          .ele('resumptionToken', { completeListSize: total, cursor: state.cursor })
-          .txt(encodeToken(next, this.secret));
-      else if (state.cursor > 0)
-        node.ele('resumptionToken', { completeListSize: total, cursor: state.cursor });
+      const position = { completeListSize: total, cursor: state.cursor };
+      if (next) xml.text('resumptionToken', encodeToken(next, this.secret), position);
+      else if (state.cursor > 0) xml.empty('resumptionToken', position);
     };
   }
 
@@ -278,11 +264,12 @@ export class OaiPmhService {
     return parsed;
   }
 
-  private writeHeader(node: XMLBuilder, row: OaiRecordRow): void {
-    const header = node.ele('header', row.deleted ? { status: 'deleted' } : {});
-    header.ele('identifier').txt(this.identifierOf(row.id));
-    header.ele('datestamp').txt(formatOaiDate(row.datestamp));
-    for (const set of setsOf(row)) header.ele('setSpec').txt(set);
+  private writeHeader(xml: XmlWriter, row: OaiRecordRow): void {
+    xml.start('header', row.deleted ? { status: 'deleted' } : undefined);
+    xml.text('identifier', this.identifierOf(row.id));
+    xml.text('datestamp', formatOaiDate(row.datestamp));
+    for (const set of setsOf(row)) xml.text('setSpec', set);
+    xml.end();
   }
 
   /** The listed relations of the records that carry metadata (deleted ones are headers). */
@@ -297,19 +284,29 @@ export class OaiPmhService {
   }
 
   private writeRecord(
-    node: XMLBuilder,
+    xml: XmlWriter,
     row: OaiRecordRow,
     format: (typeof FORMATS)[number],
     relations: Map<string, PublicRelations>,
     sectors: (code: string) => string,
   ): void {
-    const record = node.ele('record');
-    this.writeHeader(record, row);
+    xml.start('record');
+    this.writeHeader(xml, row);
     // A deleted record is its header alone (§2.5.1).
-    if (row.deleted) return;
-    format.write(
-      record.ele('metadata'),
-      recordFacts(row, this.links.page, this.identifierOf(row.id), relations.get(row.id), sectors),
-    );
+    if (!row.deleted) {
+      xml.start('metadata');
+      format.write(
+        xml,
+        recordFacts(
+          row,
+          this.links.page,
+          this.identifierOf(row.id),
+          relations.get(row.id),
+          sectors,
+        ),
+      );
+      xml.end();
+    }
+    xml.end();
   }
 }
