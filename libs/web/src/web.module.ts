@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { CoursesModule } from '@bouwsteen/courses';
 import { FollowModule } from '@bouwsteen/follow';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { QualificationsModule } from '@bouwsteen/qualifications';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
@@ -99,6 +100,7 @@ const PAGE_CONTROLLERS = [
     FollowModule,
     ImportsModule,
     JobsModule,
+    QualificationsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
