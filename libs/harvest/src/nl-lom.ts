@@ -166,19 +166,20 @@ export function writeLom(parent: XMLBuilder, facts: RecordFacts): void {
       text(taxon.ele('entry'), sector.label, 'nl');
     }
   }
+  // Each code's entry is its name in the qualification structure; a code it lacks, the code.
   for (const [codes, source, label] of [
-    [row.crebo_codes, QUALIFICATION_SOURCES.crebo, 'crebo'],
-    [row.elective_codes, QUALIFICATION_SOURCES.elective, 'keuzedeel'],
+    [facts.qualifications.crebos, QUALIFICATION_SOURCES.crebo, 'crebo'],
+    [facts.qualifications.electives, QUALIFICATION_SOURCES.elective, 'keuzedeel'],
   ] as const) {
     if (!codes.length) continue;
     const classification = lom.ele('classification');
     vocab(classification, 'purpose', 'LOMv1.0', 'competency');
-    for (const code of codes) {
+    for (const { code, name } of codes) {
       const path = classification.ele('taxonPath');
       text(path.ele('source'), source, 'nl');
       const taxon = path.ele('taxon');
       taxon.ele('id').txt(code);
-      text(taxon.ele('entry'), `${label} ${code}`, 'nl');
+      text(taxon.ele('entry'), name ?? `${label} ${code}`, 'nl');
     }
   }
   const access = lom.ele('classification');

@@ -4,6 +4,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { PublicRelations, PublishedRelationsReader, wholeSeconds } from '@bouwsteen/assets';
 import { Clock } from '@bouwsteen/common';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { OaiArguments, readArguments } from './oai-arguments';
 import { OaiDate, endOf, formatOaiDate, parseOaiDate } from './oai-dates';
@@ -13,6 +14,7 @@ import { HarvestFilter, OaiRecordRow, OaiRecordsRepository } from './oai-records
 import { allSets, filterForSet, setsOf } from './oai-sets';
 import { LOM, writeLom } from './nl-lom';
 import { REPOSITORY_NAME, publicLinks } from './public-links';
+import { NO_QUALIFICATION_NAMES, QualificationNames, codesOf } from './qualification-names';
 import { recordFacts } from './record-facts';
 import { TokenState, decodeToken, encodeToken } from './resumption-token';
 
@@ -49,6 +51,7 @@ export class OaiPmhService {
     private readonly records: OaiRecordsRepository,
     private readonly relations: PublishedRelationsReader,
     private readonly taxonomy: TaxonomyService,
+    private readonly qualifications: QualificationsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -121,8 +124,12 @@ export class OaiPmhService {
       case 'GetRecord': {
         const format = this.format(args.metadataPrefix!);
         const row = await this.existing(args.identifier!);
-        const [relations, sectors] = await Promise.all([this.relationsOf([row]), this.sectors()]);
-        return (node) => this.writeRecord(node, row, format, relations, sectors);
+        const [relations, sectors, names] = await Promise.all([
+          this.relationsOf([row]),
+          this.sectors(),
+          this.namesOf([row]),
+        ]);
+        return (node) => this.writeRecord(node, row, format, relations, sectors, names);
       }
       case 'ListIdentifiers':
       case 'ListRecords':
@@ -207,6 +214,8 @@ export class OaiPmhService {
     const relations =
       args.verb === 'ListRecords' ? await this.relationsOf(page) : new Map<string, never>();
     const sectors = await this.sectors();
+    // The names of the page's qualification codes: one look-up for the page, as for relations.
+    const names = args.verb === 'ListRecords' ? await this.namesOf(page) : NO_QUALIFICATION_NAMES;
     const more = rows.length > PAGE_SIZE;
     const last = page.at(-1);
     const next: TokenState | undefined =
@@ -221,7 +230,7 @@ export class OaiPmhService {
     return (node) => {
       for (const row of page)
         if (args.verb === 'ListIdentifiers') this.writeHeader(node, row);
-        else this.writeRecord(node, row, format, relations, sectors);
+        else this.writeRecord(node, row, format, relations, sectors, names);
       // A list in several pieces ends with an empty token (§3.5).
       if (next)
         node
@@ -290,6 +299,12 @@ export class OaiPmhService {
     return this.relations.of(rows.filter((row) => !row.deleted).map((row) => row.id));
   }
 
+  /** The names of the crebo and keuzedeel codes of the records that carry metadata. */
+  private namesOf(rows: OaiRecordRow[]): Promise<QualificationNames> {
+    const codes = codesOf(rows.filter((row) => !row.deleted));
+    return this.qualifications.names(codes.crebos, codes.electives);
+  }
+
   /** The sectors' Dutch labels (the taxonomy's cached copy), for the discipline classification. */
   private async sectors(): Promise<(code: string) => string> {
     const terms = (await this.taxonomy.vocabularies()).get('sectors');
@@ -302,6 +317,7 @@ export class OaiPmhService {
     format: (typeof FORMATS)[number],
     relations: Map<string, PublicRelations>,
     sectors: (code: string) => string,
+    names: QualificationNames,
   ): void {
     const record = node.ele('record');
     this.writeHeader(record, row);
@@ -309,7 +325,14 @@ export class OaiPmhService {
     if (row.deleted) return;
     format.write(
       record.ele('metadata'),
-      recordFacts(row, this.links.page, this.identifierOf(row.id), relations.get(row.id), sectors),
+      recordFacts(
+        row,
+        this.links.page,
+        this.identifierOf(row.id),
+        relations.get(row.id),
+        sectors,
+        names,
+      ),
     );
   }
 }
