@@ -4,7 +4,6 @@ import {
   expectAccessible,
   openPage,
   problemsOf,
-  screenshot,
   sidewaysOverflow,
 } from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
