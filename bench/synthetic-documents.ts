@@ -42,6 +42,7 @@ export function syntheticDocument(asset: CreateAssetDto, pps: PpsFacts): SearchD
     challenges: [],
     license: asset.license ?? '',
     crebo_codes: asset.curriculum?.creboCodes ?? [],
+    elective_codes: module?.electiveCode ? [module.electiveCode] : [],
     module_type: module?.moduleType ?? null,
     study_load_hours: studyLoad
       ? String(studyLoad.value * (studyLoad.unit === 'ects' ? 28 : 1))

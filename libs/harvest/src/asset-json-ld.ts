@@ -1,6 +1,7 @@
 import type { AssetDto, PublicRelations, RelatedBlock } from '@bouwsteen/assets';
 import { canonicalLicenseUrl, licenseUrl } from '@bouwsteen/assets/pure';
 import { LabelBook, OBK_SOURCE, obkIri, obkLevelPath } from '@bouwsteen/taxonomy/pure';
+import { NO_QUALIFICATION_NAMES, QualificationNames } from './qualification-names';
 
 /** schema.org's course modes for our delivery modes. */
 const COURSE_MODES: Record<string, string> = {
@@ -82,6 +83,7 @@ export function assetJsonLd(
   labels: LabelBook,
   url: (path: string) => string,
   relations?: PublicRelations,
+  names: QualificationNames = NO_QUALIFICATION_NAMES,
 ): object {
   const term = (set: string, code: string, name: string) => ({
     '@type': 'DefinedTerm',
@@ -103,12 +105,17 @@ export function assetJsonLd(
       '@type': jsonLdTypes(block.kind),
       name: block.title,
     }));
-  const alignment = (kind: string, codes: string[]) =>
+  // targetName is the qualification's or keuzedeel's name; a code the structure lacks, the code.
+  const alignment = (
+    kind: string,
+    codes: string[],
+    known: ReadonlyMap<string, { title: string }>,
+  ) =>
     codes.map((code) => ({
       '@type': 'AlignmentObject',
       alignmentType: 'teaches',
       educationalFramework: QUALIFICATION_FRAMEWORK,
-      targetName: `${kind} ${code}`,
+      targetName: known.get(code)?.title ?? `${kind} ${code}`,
       targetCode: code,
     }));
   const base: Record<string, unknown> = {
@@ -143,11 +150,15 @@ export function assetJsonLd(
         : term('educationLevels', code, labels.label('educationLevels', code));
     }),
     educationalAlignment: [
-      ...alignment('Crebo', curriculum?.creboCodes ?? []),
-      ...alignment('Keuzedeel', [
-        ...(curriculum?.electiveCodes ?? []),
-        ...(module?.electiveCode ? [module.electiveCode] : []),
-      ]),
+      ...alignment('Crebo', curriculum?.creboCodes ?? [], names.crebos),
+      ...alignment(
+        'Keuzedeel',
+        [
+          ...(curriculum?.electiveCodes ?? []),
+          ...(module?.electiveCode ? [module.electiveCode] : []),
+        ],
+        names.electives,
+      ),
     ],
     about: [
       ...(asset.sectors ?? []).map((code) => term('sectors', code, labels.label('sectors', code))),

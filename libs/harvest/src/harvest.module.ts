@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ASSET_LINKED_DATA } from '@bouwsteen/assets';
+import { QualificationsModule } from '@bouwsteen/qualifications';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { AssetLinkedDataService } from './asset-linked-data.service';
 import { OaiPmhController } from './oai-pmh.controller';
@@ -15,7 +16,7 @@ import { OaiRecordsRepository } from './oai-records.repository';
  */
 @Global()
 @Module({
-  imports: [TaxonomyModule],
+  imports: [TaxonomyModule, QualificationsModule],
   controllers: [OaiPmhController, OoapiController],
   providers: [
     OaiPmhService,

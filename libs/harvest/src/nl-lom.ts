@@ -178,14 +178,16 @@ export function writeLom(xml: XmlWriter, facts: RecordFacts): void {
       taxonPath(SECTOR_SOURCE, 'nl', [{ id: sector.code, label: sector.label }]);
     xml.end();
   }
+  // Each code's entry is its name in the qualification structure; a code it lacks, the code.
   for (const [codes, source, label] of [
-    [row.crebo_codes, QUALIFICATION_SOURCES.crebo, 'crebo'],
-    [row.elective_codes, QUALIFICATION_SOURCES.elective, 'keuzedeel'],
+    [facts.qualifications.crebos, QUALIFICATION_SOURCES.crebo, 'crebo'],
+    [facts.qualifications.electives, QUALIFICATION_SOURCES.elective, 'keuzedeel'],
   ] as const) {
     if (!codes.length) continue;
     xml.start('classification');
     vocab('purpose', 'LOMv1.0', 'competency');
-    for (const code of codes) taxonPath(source, 'nl', [{ id: code, label: `${label} ${code}` }]);
+    for (const { code, name } of codes)
+      taxonPath(source, 'nl', [{ id: code, label: name ?? `${label} ${code}` }]);
     xml.end();
   }
   xml.start('classification');

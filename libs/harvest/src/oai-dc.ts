@@ -24,6 +24,9 @@ export function writeOaiDc(xml: XmlWriter, facts: RecordFacts): void {
   add('title', row.title);
   add('creator', row.pps_name);
   for (const keyword of row.keywords) add('subject', keyword);
+  // The qualifications and keuzedelen it is made for, by name (a code without one is left out).
+  const { crebos, electives } = facts.qualifications;
+  for (const { name } of [...crebos, ...electives]) add('subject', name);
   add('description', row.summary);
   add('description', row.description);
   add('publisher', row.pps_name);

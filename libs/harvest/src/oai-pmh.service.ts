@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { PublicRelations, PublishedRelationsReader, wholeSeconds } from '@bouwsteen/assets';
 import { Clock } from '@bouwsteen/common';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { OaiArguments, readArguments } from './oai-arguments';
 import { OaiDate, endOf, formatOaiDate, parseOaiDate } from './oai-dates';
@@ -11,6 +12,7 @@ import { HarvestFilter, OaiRecordRow, OaiRecordsRepository } from './oai-records
 import { allSets, filterForSet, setsOf } from './oai-sets';
 import { LOM, writeLom } from './nl-lom';
 import { REPOSITORY_NAME, publicLinks } from './public-links';
+import { NO_QUALIFICATION_NAMES, QualificationNames, codesOf } from './qualification-names';
 import { recordFacts } from './record-facts';
 import { TokenState, decodeToken, encodeToken } from './resumption-token';
 import { XmlWriter } from './xml-writer';
@@ -39,6 +41,7 @@ export class OaiPmhService {
     private readonly records: OaiRecordsRepository,
     private readonly relations: PublishedRelationsReader,
     private readonly taxonomy: TaxonomyService,
+    private readonly qualifications: QualificationsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -112,8 +115,12 @@ export class OaiPmhService {
       case 'GetRecord': {
         const format = this.format(args.metadataPrefix!);
         const row = await this.existing(args.identifier!);
-        const [relations, sectors] = await Promise.all([this.relationsOf([row]), this.sectors()]);
-        return (xml) => this.writeRecord(xml, row, format, relations, sectors);
+        const [relations, sectors, names] = await Promise.all([
+          this.relationsOf([row]),
+          this.sectors(),
+          this.namesOf([row]),
+        ]);
+        return (xml) => this.writeRecord(xml, row, format, relations, sectors, names);
       }
       case 'ListIdentifiers':
       case 'ListRecords':
@@ -193,9 +200,13 @@ export class OaiPmhService {
       throw new OaiError(OaiErrorCode.NoRecordsMatch, 'No records match these arguments');
     const page = rows.slice(0, PAGE_SIZE);
     // One query for the whole page's relations, never one per record.
-    const relations =
-      args.verb === 'ListRecords' ? await this.relationsOf(page) : new Map<string, never>();
-    const sectors = await this.sectors();
+    // The names of the page's qualification codes: one look-up for the page, as for relations.
+    const records = args.verb === 'ListRecords';
+    const [relations, sectors, names] = await Promise.all([
+      records ? this.relationsOf(page) : new Map<string, never>(),
+      this.sectors(),
+      records ? this.namesOf(page) : NO_QUALIFICATION_NAMES,
+    ]);
     const more = rows.length > PAGE_SIZE;
     const last = page.at(-1);
     const next: TokenState | undefined =
@@ -210,7 +221,7 @@ export class OaiPmhService {
     return (xml) => {
       for (const row of page)
         if (args.verb === 'ListIdentifiers') this.writeHeader(xml, row);
-        else this.writeRecord(xml, row, format, relations, sectors);
+        else this.writeRecord(xml, row, format, relations, sectors, names);
       // A list in several pieces ends with an empty token (§3.5).
       const position = { completeListSize: total, cursor: state.cursor };
       if (next) xml.text('resumptionToken', encodeToken(next, this.secret), position);
@@ -277,6 +288,12 @@ export class OaiPmhService {
     return this.relations.of(rows.filter((row) => !row.deleted).map((row) => row.id));
   }
 
+  /** The names of the crebo and keuzedeel codes of the records that carry metadata. */
+  private namesOf(rows: OaiRecordRow[]): Promise<QualificationNames> {
+    const codes = codesOf(rows.filter((row) => !row.deleted));
+    return this.qualifications.names(codes.crebos, codes.electives);
+  }
+
   /** The sectors' Dutch labels (the taxonomy's cached copy), for the discipline classification. */
   private async sectors(): Promise<(code: string) => string> {
     const terms = (await this.taxonomy.vocabularies()).get('sectors');
@@ -289,6 +306,7 @@ export class OaiPmhService {
     format: (typeof FORMATS)[number],
     relations: Map<string, PublicRelations>,
     sectors: (code: string) => string,
+    names: QualificationNames,
   ): void {
     xml.start('record');
     this.writeHeader(xml, row);
@@ -303,6 +321,7 @@ export class OaiPmhService {
           this.identifierOf(row.id),
           relations.get(row.id),
           sectors,
+          names,
         ),
       );
       xml.end();

@@ -7,6 +7,12 @@ import {
 } from '@bouwsteen/assets';
 import { obkDisciplinePath } from '@bouwsteen/taxonomy/pure';
 import { OaiRecordRow } from './oai-records.repository';
+import {
+  NO_QUALIFICATION_NAMES,
+  NamedCode,
+  QualificationNames,
+  namedCodes,
+} from './qualification-names';
 
 /** What both metadata formats say about a record, decided once. */
 export interface RecordFacts {
@@ -24,6 +30,8 @@ export interface RecordFacts {
   pageOf: (id: string) => string;
   /** Its sectors that have an OBK discipline (all, by the mapping's review), with their labels. */
   disciplines: { code: string; label: string }[];
+  /** Its crebo and keuzedeel codes, each with its name when the qualification structure has it. */
+  qualifications: { crebos: NamedCode[]; electives: NamedCode[] };
 }
 
 export function recordFacts(
@@ -32,6 +40,7 @@ export function recordFacts(
   oaiIdentifier: string,
   relations: PublicRelations = noRelations(),
   sectorLabel: (code: string) => string = (code) => code,
+  names: QualificationNames = NO_QUALIFICATION_NAMES,
 ): RecordFacts {
   return {
     row,
@@ -46,5 +55,9 @@ export function recordFacts(
     disciplines: row.sectors
       .filter((code) => obkDisciplinePath(code).length > 0)
       .map((code) => ({ code, label: sectorLabel(code) })),
+    qualifications: {
+      crebos: namedCodes(row.crebo_codes, names.crebos),
+      electives: namedCodes(row.elective_codes, names.electives),
+    },
   };
 }

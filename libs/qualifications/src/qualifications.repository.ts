@@ -332,14 +332,67 @@ export class QualificationsRepository {
     return row.only === true;
   }
 
-  /** For each keuzedeel code asked, the crebos of the qualifications it combines with. */
-  async crebosOfElectives(codes: string[]): Promise<Map<string, string[]>> {
+  /**
+   * For each keuzedeel code asked, the crebos of the qualifications it combines with.
+   * `manager`: read through the caller's transaction (the search relay's round).
+   */
+  async crebosOfElectives(
+    codes: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
     if (codes.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = (await manager.query(
       `SELECT elective_code, array_agg(crebo ORDER BY crebo) AS crebos
          FROM elective_qualification WHERE elective_code = ANY($1) GROUP BY elective_code`,
       [codes],
     )) as { elective_code: string; crebos: string[] }[];
     return new Map(rows.map((row) => [row.elective_code, row.crebos]));
+  }
+
+  /**
+   * The keuzedelen whose combinations a file's import may change: those it names (replaced
+   * whole) and, for an operator's file, the reference set's (removed whole). Takes the import
+   * lock first, as write() does, so no other import changes the answer before this one writes.
+   */
+  async electivesReplacedBy(
+    manager: EntityManager,
+    file: QualificationFile,
+    reference: boolean,
+  ): Promise<string[]> {
+    await manager.query(`LOCK TABLE qualification_import IN SHARE ROW EXCLUSIVE MODE`);
+    const named = file.electives.map((elective) => elective.code);
+    if (reference) return [...new Set(named)];
+    const rows = (await manager.query(
+      `SELECT code FROM elective WHERE import_id IN (SELECT id FROM qualification_import WHERE reference)`,
+    )) as { code: string }[];
+    return [...new Set([...named, ...rows.map((row) => row.code)])];
+  }
+
+  /**
+   * The listed published modules carrying one of these keuzedelen (assets' read surface): the
+   * blocks whose search documents hold the keuzedelen's qualifications.
+   */
+  async modulesCarrying(manager: EntityManager, codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT id FROM asset_published WHERE listed AND kind = 'module' AND elective_codes && $1::text[]`,
+      [codes],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Every qualification and dossier by crebo, with its title and level (bounded by SBB's ~800). */
+  async directory(limit: number): Promise<CodeNames['crebos']> {
+    const rows = (await this.dataSource.query(
+      `SELECT crebo, title, level, false AS dossier FROM qualification
+       UNION ALL
+       SELECT crebo, title, NULL, true FROM qualification_dossier d
+        WHERE NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = d.crebo)
+       LIMIT $1`,
+      [limit],
+    )) as { crebo: string; title: string; level: number | null; dossier: boolean }[];
+    return new Map(
+      rows.map((row) => [row.crebo, { title: row.title, level: row.level, dossier: row.dossier }]),
+    );
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DomainException, NotFoundError } from '@bouwsteen/common';
-import { TransactionRunner } from '@bouwsteen/database';
+import { Clock, DomainException, NotFoundError, TtlCache } from '@bouwsteen/common';
+import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { EntityManager } from 'typeorm';
 import {
   CoverageRepository,
   CoverageScope,
@@ -29,6 +30,14 @@ export const QUALIFICATION_FILE_MAX_BYTES = 64 * 1024 * 1024;
 /** SBB's structure holds some 800 qualifications and 1,500 keuzedelen; lists stop well above. */
 const LIST_LIMIT = 5000;
 const BLOCK_LIMIT = 500;
+/**
+ * Pages that name many qualifications at once (the search facet) keep the whole directory this
+ * long; an import through this process forgets it at once, other processes within this time.
+ */
+const DIRECTORY_TTL_MS = 30_000;
+
+/** A qualification or dossier by its crebo, as names() gives it. */
+export type QualificationName = { title: string; level: number | null; dossier: boolean };
 
 export interface ElectivePage {
   elective: ElectiveRow;
@@ -53,7 +62,15 @@ export class QualificationsService {
     private readonly qualifications: QualificationsRepository,
     private readonly coverage: CoverageRepository,
     private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
+
+  private directoryCache = this.newDirectoryCache();
+
+  private newDirectoryCache(): TtlCache<ReadonlyMap<string, QualificationName>> {
+    return new TtlCache(DIRECTORY_TTL_MS, 1, () => this.clock.now().getTime());
+  }
 
   /**
    * Reads and stores a file. Refuses (422, with the Dutch reason in `detail`) what cannot be
@@ -80,14 +97,23 @@ export class QualificationsService {
       throw error;
     }
     const hash = createHash('sha256').update(content).digest('hex');
-    return this.transactions.run((manager) =>
-      this.qualifications.write(manager, file, {
+    const reference = source.reference ?? false;
+    const result = await this.transactions.run(async (manager) => {
+      const replaced = await this.qualifications.electivesReplacedBy(manager, file, reference);
+      const written = await this.qualifications.write(manager, file, {
         name: source.name.slice(0, 200),
         hash,
-        reference: source.reference ?? false,
+        reference,
         importedBy: source.importedBy,
-      }),
-    );
+      });
+      // A module's search document holds the qualifications its keuzedeel combines with: the
+      // modules carrying a replaced keuzedeel are indexed again, once this import commits.
+      const modules = await this.qualifications.modulesCarrying(manager, replaced);
+      await this.outbox.enqueueMany(manager, 'asset', modules);
+      return written;
+    });
+    this.directoryCache = this.newDirectoryCache();
+    return result;
   }
 
   /**
@@ -177,10 +203,25 @@ export class QualificationsService {
     return this.qualifications.onlyReference();
   }
 
-  /** For each keuzedeel code, the crebos it combines with (the search facet's index side). */
-  crebosOfElectives(codes: readonly string[]): Promise<Map<string, string[]>> {
-    return this.qualifications.crebosOfElectives([
-      ...new Set(codes.filter((code) => ELECTIVE_CODE.test(code))),
-    ]);
+  /**
+   * For each keuzedeel code, the crebos it combines with (the search facet's index side).
+   * `manager`: read in the caller's transaction (the search relay reads a round in one).
+   */
+  crebosOfElectives(
+    codes: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string[]>> {
+    return this.qualifications.crebosOfElectives(
+      [...new Set(codes.filter((code) => ELECTIVE_CODE.test(code)))],
+      manager,
+    );
+  }
+
+  /**
+   * Every qualification and dossier by crebo (titles, levels), for pages that label many codes
+   * at once on every request (the search page's facet): kept for a short while.
+   */
+  directory(): Promise<ReadonlyMap<string, QualificationName>> {
+    return this.directoryCache.get('all', () => this.qualifications.directory(LIST_LIMIT));
   }
 }

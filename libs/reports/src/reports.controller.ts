@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { Auth } from '@bouwsteen/auth';
 import {
+  CoverageReportDto,
   PortfolioReportDto,
   PpsReportDto,
   RankingReportDto,
@@ -73,6 +74,20 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return respond(response, query, await this.reports.province(code), `province-${code}`);
+  }
+
+  @Get('provinces/:code/coverage')
+  @ApiOperation({
+    summary:
+      'Coverage ("dekking") in a province: mbo qualifications and keuzedelen with and without reusable material of PPS working there',
+  })
+  @ApiOkResponse({ type: CoverageReportDto })
+  async coverage(
+    @Param('code') code: string,
+    @Query() query: ReportFormatQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return respond(response, query, await this.reports.coverage(code), `coverage-${code}`);
   }
 
   @Get('proudly-found-elsewhere')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QualificationsModule } from '@bouwsteen/qualifications';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { ReportsController } from './reports.controller';
@@ -6,7 +7,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [SearchModule, TaxonomyModule],
+  imports: [SearchModule, TaxonomyModule, QualificationsModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService],

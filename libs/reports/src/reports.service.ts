@@ -11,9 +11,11 @@ import {
   SearchUnavailableError,
   SimilarityService,
 } from '@bouwsteen/search';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import {
   AssetReuseDto,
+  CoverageReportDto,
   HeadlineDto,
   OverlapDto,
   PortfolioReportDto,
@@ -55,6 +57,7 @@ export class ReportsService {
     private readonly documents: SearchDocumentsRepository,
     private readonly similarity: SimilarityService,
     private readonly taxonomy: TaxonomyService,
+    private readonly qualifications: QualificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -128,6 +131,45 @@ export class ReportsService {
       overlaps: [],
       overlapsChecked: true,
       crossovers: await this.reports.crossovers(ppsIds),
+    };
+  }
+
+  /**
+   * "Dekking" in a province: every qualification and keuzedeel of the structure with how much
+   * listed material PPS working there made for it (the coverage rule is the qualifications
+   * library's), and how many have any.
+   */
+  async coverage(code: string): Promise<CoverageReportDto> {
+    const term = await this.taxonomy.term('provinces', code);
+    if (!term) throw new ValidationFailedError([unknownCode('province', 'provinces', code)]);
+    const [qualifications, electives] = await Promise.all([
+      this.qualifications.coverageOfQualifications({ province: code }),
+      this.qualifications.coverageOfElectives({ province: code }),
+    ]);
+    return {
+      scope: { id: term.code, name: term.label },
+      qualifications: {
+        total: qualifications.length,
+        withMaterial: qualifications.filter((row) => row.curricula + row.modules > 0).length,
+        items: qualifications.map((row) => ({
+          crebo: row.crebo,
+          title: row.title,
+          level: row.level,
+          dossierTitle: row.dossierTitle,
+          curricula: row.curricula,
+          modules: row.modules,
+        })),
+      },
+      electives: {
+        total: electives.length,
+        withModule: electives.filter((row) => row.modules > 0).length,
+        items: electives.map((row) => ({
+          code: row.code,
+          title: row.title,
+          studyLoadSbu: row.studyLoadSbu,
+          modules: row.modules,
+        })),
+      },
     };
   }
 

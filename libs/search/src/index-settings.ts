@@ -24,6 +24,8 @@ export const FILTERABLE = [
   'moduleType',
   'certification',
   'certifiable',
+  // The "kwalificatie" facet: crebos a block serves directly (search-document.ts).
+  'qualificationCrebos',
   'studyLoadHours',
   'updatedAt',
   '_geo',

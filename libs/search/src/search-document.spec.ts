@@ -1,4 +1,11 @@
-import { DocumentRow, SearchDocument, documentsJson, toSearchDocument } from './search-document';
+import {
+  DocumentRow,
+  SearchDocument,
+  documentsJson,
+  moduleElectiveCodes,
+  qualificationCrebos,
+  toSearchDocument,
+} from './search-document';
 
 const row = (overrides: Partial<DocumentRow> = {}): DocumentRow => ({
   id: '5b1f0d3e-8d1c-4c3a-9a43-3f2f0f6e0a11',
@@ -24,6 +31,7 @@ const row = (overrides: Partial<DocumentRow> = {}): DocumentRow => ({
   challenges: [],
   license: 'CC-BY-4.0',
   crebo_codes: ['25336'],
+  elective_codes: [],
   module_type: 'e-learning',
   study_load_hours: '12.50',
   price_cents: 19500,
@@ -42,8 +50,8 @@ const row = (overrides: Partial<DocumentRow> = {}): DocumentRow => ({
 
 describe('search documents as JSON', () => {
   it('sends exactly what JSON.stringify would, written once when the document was built', () => {
-    const documents = [row(), row({ id: 'a6c1', details: {}, description: null })].map(
-      toSearchDocument,
+    const documents = [row(), row({ id: 'a6c1', details: {}, description: null })].map((item) =>
+      toSearchDocument(item),
     );
     expect(documentsJson(documents)).toBe(JSON.stringify(documents));
     expect(JSON.parse(documentsJson(documents))[0]).toMatchObject({
@@ -55,7 +63,7 @@ describe('search documents as JSON', () => {
   });
 
   it('cannot go stale: a built document is frozen, and a changed copy is written anew', () => {
-    const [document] = [row()].map(toSearchDocument);
+    const document = toSearchDocument(row());
     expect(Object.isFrozen(document)).toBe(true);
     expect(() => ((document as { title: string }).title = 'Anders')).toThrow(TypeError);
     const copy: SearchDocument = { ...document, title: 'Anders' };
@@ -67,5 +75,62 @@ describe('search documents as JSON', () => {
     expect(toSearchDocument(row()).contentHash).toBe(base);
     expect(toSearchDocument(row({ reuse_count: 4 })).contentHash).not.toBe(base);
     expect(toSearchDocument(row({ provinces: ['noord-holland'] })).contentHash).not.toBe(base);
+  });
+});
+
+describe('the qualifications a block serves directly (the "kwalificatie" facet)', () => {
+  const structure = new Map([
+    ['K0771', ['25831', '25832']],
+    ['K0730', ['25831']],
+  ]);
+
+  it('gives a curriculum the crebos it names, a dossier crebo as named', () => {
+    expect(
+      qualificationCrebos(
+        { kind: 'curriculum', crebo_codes: ['25831', '23153'], elective_codes: ['K0771'] },
+        structure,
+      ),
+    ).toEqual(['23153', '25831']);
+  });
+
+  it('gives a module the crebos its keuzedeel combines with, not the ones it names itself', () => {
+    expect(
+      qualificationCrebos(
+        { kind: 'module', crebo_codes: ['99999'], elective_codes: ['K0771', 'K0730'] },
+        structure,
+      ),
+    ).toEqual(['25831', '25832']);
+    // A keuzedeel the structure does not know serves nothing yet.
+    expect(
+      qualificationCrebos(
+        { kind: 'module', crebo_codes: [], elective_codes: ['K9999'] },
+        structure,
+      ),
+    ).toEqual([]);
+  });
+
+  it('gives other kinds none, and asks only for the keuzedelen of modules', () => {
+    expect(
+      qualificationCrebos(
+        { kind: 'practice', crebo_codes: ['25831'], elective_codes: ['K0771'] },
+        structure,
+      ),
+    ).toEqual([]);
+    expect(
+      moduleElectiveCodes([
+        row({ kind: 'module', elective_codes: ['K0771'] }),
+        row({ kind: 'module', elective_codes: ['K0771', 'K0730'] }),
+        row({ kind: 'curriculum', elective_codes: ['K0001'] }),
+      ]),
+    ).toEqual(['K0771', 'K0730']);
+  });
+
+  it('puts them in the document and its hash: a changed structure makes the document stale', () => {
+    const module = row({ kind: 'module', elective_codes: ['K0771'] });
+    const before = toSearchDocument(module, new Map([['K0771', ['25831']]]));
+    const after = toSearchDocument(module, new Map([['K0771', ['25831', '25832']]]));
+    expect(before.qualificationCrebos).toEqual(['25831']);
+    expect(after.qualificationCrebos).toEqual(['25831', '25832']);
+    expect(after.contentHash).not.toBe(before.contentHash);
   });
 });

@@ -34,6 +34,11 @@ export interface SearchDocument {
   /** Price per participant in euro cents (modules that name one), for the LLO cards. */
   priceCents: number | null;
   creboCodes: string[];
+  /**
+   * The qualifications (crebos) it serves directly, the "kwalificatie" facet: a curriculum the
+   * crebos it names (a dossier's as named), a module those its keuzedeel combines with.
+   */
+  qualificationCrebos: string[];
   locationNames: string[];
   /**
    * Other spellings of the text, searchable but never shown: Snowball stems of its words and the
@@ -71,6 +76,7 @@ export interface DocumentRow {
   challenges: string[];
   license: string;
   crebo_codes: string[];
+  elective_codes: string[];
   module_type: string | null;
   study_load_hours: string | null;
   price_cents: number | null;
@@ -92,8 +98,36 @@ const union = (...lists: string[][]): string[] => [...new Set(lists.flat())];
  */
 const serialised = new WeakMap<SearchDocument, string>();
 
-export function toSearchDocument(row: DocumentRow): SearchDocument {
-  const fields = documentFields(row);
+/** Keuzedeel code → the crebos of the qualifications it combines with (the structure's). */
+export type ElectiveCrebos = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The qualifications a block serves directly, sorted: a curriculum the crebos it names, a
+ * module the crebos its keuzedelen combine with (none when the structure does not know them).
+ */
+export function qualificationCrebos(
+  row: Pick<DocumentRow, 'kind' | 'crebo_codes' | 'elective_codes'>,
+  electiveCrebos: ElectiveCrebos,
+): string[] {
+  const crebos =
+    row.kind === 'curriculum'
+      ? row.crebo_codes
+      : row.kind === 'module'
+        ? row.elective_codes.flatMap((code) => electiveCrebos.get(code) ?? [])
+        : [];
+  return [...new Set(crebos)].sort();
+}
+
+/** The keuzedeel codes of modules among these rows: what qualificationCrebos needs looked up. */
+export function moduleElectiveCodes(rows: readonly DocumentRow[]): string[] {
+  return [...new Set(rows.flatMap((row) => (row.kind === 'module' ? row.elective_codes : [])))];
+}
+
+export function toSearchDocument(
+  row: DocumentRow,
+  electiveCrebos: ElectiveCrebos = new Map(),
+): SearchDocument {
+  const fields = documentFields(row, electiveCrebos);
   // Documents are built with a fixed key order, so their JSON is a stable input for the hash.
   const json = JSON.stringify(fields);
   const hash = createHash('sha256').update(json).digest('base64url').slice(0, 22);
@@ -107,7 +141,10 @@ export function documentsJson(documents: readonly SearchDocument[]): string {
   return `[${documents.map((document) => serialised.get(document) ?? JSON.stringify(document)).join(',')}]`;
 }
 
-function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
+function documentFields(
+  row: DocumentRow,
+  electiveCrebos: ElectiveCrebos,
+): Omit<SearchDocument, 'contentHash'> {
   const details = row.details as {
     learningOutcomes?: { text: string }[];
     locations?: { name: string; lat: number; lng: number }[];
@@ -159,6 +196,7 @@ function documentFields(row: DocumentRow): Omit<SearchDocument, 'contentHash'> {
     studyLoadHours: row.study_load_hours === null ? null : Number(row.study_load_hours),
     priceCents: row.price_cents ?? null,
     creboCodes: row.crebo_codes,
+    qualificationCrebos: qualificationCrebos(row, electiveCrebos),
     locationNames: (details.locations ?? []).map((place) => place.name),
     terms: dutchAnalyser().indexTerms([
       row.title,

@@ -251,6 +251,8 @@ export class SearchService {
     if (query.ppsId?.length) add(anyOf('ppsId', query.ppsId), 'ppsId');
     if (query.leadInstitution?.length)
       add(anyOf('leadInstitutionId', query.leadInstitution), 'leadInstitution');
+    if (query.qualification?.length)
+      add(anyOf('qualificationCrebos', query.qualification), 'qualification');
     for (const [parameter, attribute, vocabulary] of CODE_FILTERS) {
       const values = query[parameter] as string[] | undefined;
       if (!values?.length) continue;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CourseRow, OrganizationRow, ProgramRow } from './ooapi-records.repository';
+import { NO_QUALIFICATION_NAMES, QualificationNames, namedCodes } from '../qualification-names';
 
 /**
  * Bouwsteen → OOAPI v5. Absent fields are left out, never null or empty: v5 consumers reject
@@ -99,6 +100,8 @@ export interface OoapiContext {
   /** The public page of a building block. */
   page(id: string): string;
   rootId: string;
+  /** The names of the page's crebo and keuzedeel codes (one look-up per page); none: codes only. */
+  names?: QualificationNames;
 }
 
 export function toCourse(row: CourseRow, context: OoapiContext): Record<string, unknown> {
@@ -134,6 +137,15 @@ export function toCourse(row: CourseRow, context: OoapiContext): Record<string, 
         consumerKey: 'x-bouwsteen',
         license: row.license,
         ...(row.module_type ? { moduleType: row.module_type } : {}),
+        // The keuzedeel by name: OOAPI's identifier entries hold a code only.
+        ...(row.elective_codes.length
+          ? {
+              electives: namedCodes(
+                row.elective_codes,
+                (context.names ?? NO_QUALIFICATION_NAMES).electives,
+              ),
+            }
+          : {}),
         pps: { id: row.pps_id, name: row.pps_name },
         page: context.page(row.id),
       },
@@ -179,6 +191,15 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
         consumerKey: 'x-bouwsteen',
         license: row.license,
         ...(row.learning_paths.length ? { learningPaths: row.learning_paths } : {}),
+        // The qualifications of primaryCode and otherCodes by name, which those cannot carry.
+        ...(row.crebo_codes.length
+          ? {
+              qualifications: namedCodes(
+                row.crebo_codes,
+                (context.names ?? NO_QUALIFICATION_NAMES).crebos,
+              ),
+            }
+          : {}),
         pps: { id: row.pps_id, name: row.pps_name },
         page: context.page(row.id),
       },

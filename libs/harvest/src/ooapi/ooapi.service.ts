@@ -3,6 +3,7 @@ import { PublishedRelationsReader } from '@bouwsteen/assets';
 import { Clock } from '@bouwsteen/common';
 import { dutchToday } from '@bouwsteen/common/pure';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { QualificationsService } from '@bouwsteen/qualifications';
 import {
   OoapiContext,
   rootOrganization,
@@ -13,6 +14,7 @@ import {
   toProgram,
 } from './ooapi-mapping';
 import { REPOSITORY_NAME, publicLinks } from '../public-links';
+import { codesOf } from '../qualification-names';
 import { OoapiProblem } from './ooapi-problems';
 import {
   CourseRow,
@@ -47,6 +49,7 @@ export class OoapiService {
   constructor(
     private readonly records: OoapiRecordsRepository,
     private readonly relations: PublishedRelationsReader,
+    private readonly qualifications: QualificationsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -71,9 +74,10 @@ export class OoapiService {
     const query = courseQuery(raw);
     if (!query.forConsumer) return page(query.paging, []);
     const rows = await this.records.courses(query, window(query.paging));
+    const context = await this.named(rows);
     return page(
       query.paging,
-      rows.map((row) => toCourse(row, this.context)),
+      rows.map((row) => toCourse(row, context)),
     );
   }
 
@@ -87,9 +91,10 @@ export class OoapiService {
       query.fieldsOfStudy !== undefined;
     if (!query.forConsumer || unmatched) return page(query.paging, []);
     const rows = await this.records.programs(query, window(query.paging));
+    const context = await this.named(rows);
     return page(
       query.paging,
-      rows.map((row) => toProgram(row, this.context)),
+      rows.map((row) => toProgram(row, context)),
     );
   }
 
@@ -98,7 +103,7 @@ export class OoapiService {
     this.uuid(id);
     const row = await this.records.program(id);
     if (!row) throw new OoapiProblem(404, 'No program has this id');
-    const program = toProgram(row, this.context);
+    const program = toProgram(row, await this.named([row]));
     if (expand.includes('organization')) program.organization = await this.organization(row.pps_id);
     return program;
   }
@@ -111,9 +116,10 @@ export class OoapiService {
     if (!program) throw new OoapiProblem(404, 'No program has this id');
     if (!query.forConsumer || program.component_ids.length === 0) return page(query.paging, []);
     const rows = await this.records.courses(query, window(query.paging), program.component_ids);
+    const context = await this.named(rows);
     return page(
       query.paging,
-      rows.map((row) => toCourse(row, this.context)),
+      rows.map((row) => toCourse(row, context)),
     );
   }
 
@@ -124,13 +130,16 @@ export class OoapiService {
   async course(id: string, raw: Query) {
     const expand = expansions(raw, EXPANSIONS.course, true);
     const row = await this.courseRow(id);
-    const course = toCourse(row, this.context);
     const programIds = (await this.relations.one(id)).isPartOf.map((program) => program.id);
+    const programs =
+      programIds.length && expand.includes('programs')
+        ? await this.records.programsAmong(programIds)
+        : [];
+    const context = await this.named([row, ...programs]);
+    const course = toCourse(row, context);
     if (programIds.length)
       course.programs = expand.includes('programs')
-        ? (await this.records.programsAmong(programIds)).map((program) =>
-            toProgram(program, this.context),
-          )
+        ? programs.map((program) => toProgram(program, context))
         : programIds;
     if (expand.includes('organization')) course.organization = await this.organization(row.pps_id);
     return course;
@@ -141,13 +150,14 @@ export class OoapiService {
     const query = offeringQuery(raw, dutchToday(this.clock.now()));
     const row = await this.courseRow(id);
     if (!query.forConsumer) return page(query.paging, [], 0);
+    const context = await this.named([row]);
     const offerings = selectOfferings(
       // An offering without an id says nothing (no dates, place or seats): it is no offering.
       (row.details.offerings ?? [])
         .flatMap((offering) =>
           offering.id === undefined ? [] : [{ ...offering, id: offering.id }],
         )
-        .map((offering) => toOffering(row, offering, this.context) as ShownOffering),
+        .map((offering) => toOffering(row, offering, context) as ShownOffering),
       query,
     );
     const start = (query.paging.pageNumber - 1) * query.paging.pageSize;
@@ -165,8 +175,9 @@ export class OoapiService {
     const row = await this.records.courseOfOffering(id.toLowerCase());
     const offering = row?.details.offerings?.find((candidate) => candidate.id === id.toLowerCase());
     if (!row || !offering?.id) throw new OoapiProblem(404, 'No offering has this id');
-    const result = toOffering(row, { ...offering, id: offering.id }, this.context);
-    if (expand.includes('course')) result.course = toCourse(row, this.context);
+    const context = await this.named([row]);
+    const result = toOffering(row, { ...offering, id: offering.id }, context);
+    if (expand.includes('course')) result.course = toCourse(row, context);
     if (expand.includes('organization')) result.organization = await this.organization(row.pps_id);
     return result;
   }
@@ -213,6 +224,18 @@ export class OoapiService {
     const row = await this.records.course(id);
     if (!row) throw new OoapiProblem(404, 'No course has this id');
     return row;
+  }
+
+  /** The context with the names of these rows' qualification codes: one look-up per answer. */
+  private async named(
+    rows: readonly { crebo_codes?: string[]; elective_codes?: string[] }[],
+  ): Promise<OoapiContext> {
+    const codes = codesOf(rows);
+    if (codes.crebos.length === 0 && codes.electives.length === 0) return this.context;
+    return {
+      ...this.context,
+      names: await this.qualifications.names(codes.crebos, codes.electives),
+    };
   }
 
   private uuid(id: string): void {

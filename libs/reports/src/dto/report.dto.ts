@@ -183,3 +183,54 @@ export class ReuseLinkPageDto {
   @ApiProperty({ example: 1 }) page: number;
   @ApiProperty({ example: 20 }) pageSize: number;
 }
+
+export class CoveredQualificationDto {
+  @ApiProperty({ example: '25831' }) crebo: string;
+  @ApiProperty({ example: 'Eerste monteur elektrotechnische installaties' }) title: string;
+  @ApiProperty({ example: 3, nullable: true, type: Number }) level: number | null;
+  @ApiProperty({ example: 'Elektrotechnische installaties' }) dossierTitle: string;
+  @ApiProperty({ example: 1, description: 'Listed curricula of PPS in the scope serving it' })
+  curricula: number;
+  @ApiProperty({ example: 2, description: 'Listed modules of PPS in the scope serving it' })
+  modules: number;
+}
+
+export class CoveredElectiveDto {
+  @ApiProperty({ example: 'K0771' }) code: string;
+  @ApiProperty({ example: 'Installeren en onderhouden van warmtepompen' }) title: string;
+  @ApiProperty({ example: 240, nullable: true, type: Number }) studyLoadSbu: number | null;
+  @ApiProperty({ example: 1, description: 'Listed modules of PPS in the scope carrying it' })
+  modules: number;
+}
+
+export class QualificationCoverageDto {
+  @ApiProperty({ example: 40, description: 'Qualifications in the imported structure' })
+  total: number;
+  @ApiProperty({ example: 12, description: 'Of those, how many a curriculum or module serves' })
+  withMaterial: number;
+  @ApiProperty({
+    type: [CoveredQualificationDto],
+    description: 'Every qualification, by dossier, level and title',
+  })
+  items: CoveredQualificationDto[];
+}
+
+export class ElectiveCoverageDto {
+  @ApiProperty({ example: 60, description: 'Keuzedelen in the imported structure' })
+  total: number;
+  @ApiProperty({ example: 5, description: 'Of those, how many a module carries' })
+  withModule: number;
+  @ApiProperty({ type: [CoveredElectiveDto], description: 'Every keuzedeel, by code' })
+  items: CoveredElectiveDto[];
+}
+
+/**
+ * "Dekking": which mbo qualifications and keuzedelen already have reusable material made by
+ * PPS working in a province, and which are gaps — what a region asks before funding new work.
+ */
+export class CoverageReportDto {
+  @ApiProperty({ example: { id: 'flevoland', name: 'Flevoland' } })
+  scope: { id: string; name: string };
+  @ApiProperty({ type: QualificationCoverageDto }) qualifications: QualificationCoverageDto;
+  @ApiProperty({ type: ElectiveCoverageDto }) electives: ElectiveCoverageDto;
+}

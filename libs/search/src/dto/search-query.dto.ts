@@ -16,6 +16,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { IsCreboCode } from '@bouwsteen/common';
 import { MaxLength } from '@bouwsteen/common/pure';
 
 const csv = ({ value }: { value: unknown }) =>
@@ -61,6 +62,7 @@ export const FACETS = {
   certifiable: 'certifiable',
   ppsId: 'ppsId',
   leadInstitution: 'leadInstitutionId',
+  qualification: 'qualificationCrebos',
 } as const;
 export type FacetName = keyof typeof FACETS;
 
@@ -222,6 +224,19 @@ export class SearchQueryDto {
   certification?: string[];
 
   @ApiPropertyOptional({
+    type: String,
+    example: '25831',
+    description:
+      'Comma-separated crebo codes (5 digits, at most 20) of mbo qualifications: curricula that name one and modules whose keuzedeel combines with one (any of them matches)',
+  })
+  @IsOptional()
+  @Transform(csv)
+  @IsArray()
+  @IsCreboCode({ each: true })
+  @ArrayMaxSize(20)
+  qualification?: string[];
+
+  @ApiPropertyOptional({
     example: true,
     description: 'Only modules that lead to a certificate (true) or not (false)',
   })
@@ -301,7 +316,7 @@ export class SearchQueryDto {
   @Transform(csv)
   @IsArray()
   @IsIn(Object.keys(FACETS), { each: true })
-  @ArrayMaxSize(18)
+  @ArrayMaxSize(19)
   facets?: FacetName[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1 })

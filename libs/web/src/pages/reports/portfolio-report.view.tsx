@@ -1,9 +1,15 @@
-import type { HeadlineDto, NetworkEdge, PortfolioReportDto } from '@bouwsteen/reports';
+import type {
+  CoverageReportDto,
+  HeadlineDto,
+  NetworkEdge,
+  PortfolioReportDto,
+} from '@bouwsteen/reports';
 import { BarChart } from '../../components/charts/bar-chart';
 import { HeadlineFigures } from '../../components/charts/headline-figures';
 import { NetworkList } from '../../components/charts/network-list';
 import { DataTable } from '../../components/data-table';
 import { formatNumber } from '../../format/format';
+import { CoverageSection } from './coverage-report.view';
 import { Crumbs, Downloads, Overlaps } from './report-parts';
 
 export interface PortfolioData {
@@ -13,6 +19,8 @@ export interface PortfolioData {
   headline: HeadlineDto;
   /** Reuse between the PPS of this portfolio, per pair. */
   network: NetworkEdge[];
+  /** A province's "dekking" (qualifications and keuzedelen with and without material). */
+  coverage?: CoverageReportDto;
 }
 
 /** Reuse between these PPS shown block by block; the download has every one. */
@@ -100,11 +108,15 @@ export function PortfolioView({ data }: { data: PortfolioData }): JSX.Element {
         ''
       )}
       <Overlaps overlaps={report.overlaps} checked={report.overlapsChecked} />
+      {data.coverage ? <CoverageSection coverage={data.coverage} /> : ''}
       <Downloads
         path={
           data.scope === 'instellingen' ? `lead-institutions/${data.id}` : `provinces/${data.id}`
         }
         what="Dit rapport"
+        also={
+          data.coverage ? { path: `provinces/${data.id}/coverage`, what: 'De dekking' } : undefined
+        }
       />
     </>
   );

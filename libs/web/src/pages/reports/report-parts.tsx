@@ -23,23 +23,37 @@ export function Crumbs(): JSX.Element {
   );
 }
 
-export function Downloads({ path, what }: { path: string; what: string }): JSX.Element {
+export function Downloads({
+  path,
+  what,
+  also,
+}: {
+  path: string;
+  what: string;
+  /** A second download beside the report (a province's coverage). */
+  also?: { path: string; what: string };
+}): JSX.Element {
+  const links = [{ path, what }, ...(also ? [also] : [])];
   return (
     <section aria-labelledby="downloads-titel" class="report-downloads">
       <h2 class="utrecht-heading-2" id="downloads-titel">
         Downloaden
       </h2>
       <ul class="plain-list">
-        <li>
-          <a class="utrecht-link" href={`${API}/${path}?format=csv`} download="">
-            {Html.escapeHtml(`${what} als CSV (spreadsheet)`)}
-          </a>
-        </li>
-        <li>
-          <a class="utrecht-link" href={`${API}/${path}?format=json`} download="">
-            {Html.escapeHtml(`${what} als JSON`)}
-          </a>
-        </li>
+        {links.map((link) => (
+          <>
+            <li>
+              <a class="utrecht-link" href={`${API}/${link.path}?format=csv`} download="">
+                {Html.escapeHtml(`${link.what} als CSV (spreadsheet)`)}
+              </a>
+            </li>
+            <li>
+              <a class="utrecht-link" href={`${API}/${link.path}?format=json`} download="">
+                {Html.escapeHtml(`${link.what} als JSON`)}
+              </a>
+            </li>
+          </>
+        ))}
       </ul>
     </section>
   );

@@ -6,7 +6,7 @@ import {
   normaliseText,
 } from '@bouwsteen/common';
 import { OrganisationError, PpsService } from '@bouwsteen/organisations';
-import { PortfolioReportDto, ReportsService } from '@bouwsteen/reports';
+import { CoverageReportDto, PortfolioReportDto, ReportsService } from '@bouwsteen/reports';
 import { SimilarQueryDto, SimilarityService, SearchUnavailableError } from '@bouwsteen/search';
 import { FieldErrors } from '../../forms/field-errors';
 import { maxLengths } from '../../forms/field-limits';
@@ -115,12 +115,16 @@ export class ReportsPage {
     id: string,
   ): Promise<string> {
     let report: PortfolioReportDto;
+    let coverage: CoverageReportDto | undefined;
     if (scope === 'instellingen') {
       if (!UUID.test(id)) throw new NotFoundError(OrganisationError.NotFound, 'organisation', id);
       report = await this.reports.leadInstitution(id);
     } else {
       try {
-        report = await this.reports.province(id);
+        [report, coverage] = await Promise.all([
+          this.reports.province(id),
+          this.reports.coverage(id),
+        ]);
       } catch (error) {
         if (error instanceof ValidationFailedError)
           throw new NotFoundError(CommonError.NotFound, 'province', id);
@@ -138,7 +142,7 @@ export class ReportsPage {
         canonicalPath: `/rapportages/${scope}/${id}`,
         section: 'rapportages',
       },
-      <PortfolioView data={{ scope, id, report, headline: report.headline, network }} />,
+      <PortfolioView data={{ scope, id, report, headline: report.headline, network, coverage }} />,
     );
   }
 

@@ -9,7 +9,7 @@ export interface FacetDefinition {
   param: string;
   facet: FacetName;
   legend: string;
-  /** Labels from this vocabulary; kinds and PPS have their own. */
+  /** Labels from this vocabulary; kinds, qualifications and PPS have their own. */
   vocabulary?: Vocabulary;
   /** Not shown in the LLO tab: the preset already fixes it. */
   fixedByLlo?: boolean;
@@ -18,6 +18,8 @@ export interface FacetDefinition {
 export const FACET_DEFINITIONS: readonly FacetDefinition[] = [
   { param: 'soort', facet: 'kind', legend: 'Soort bouwsteen', fixedByLlo: true },
   { param: 'niveau', facet: 'level', legend: 'Niveau', vocabulary: 'educationLevels' },
+  // By name, from the qualification structure: the most served first (search.page.tsx).
+  { param: 'kwalificatie', facet: 'qualification', legend: 'Kwalificatie (mbo)' },
   {
     param: 'doelgroep',
     facet: 'audience',

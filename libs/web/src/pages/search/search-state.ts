@@ -193,6 +193,7 @@ export function toSearchQuery(state: SearchState): SearchQueryDto {
     preset: state.llo ? 'llo' : undefined,
     kind: state.llo ? undefined : param('soort'),
     level: param('niveau'),
+    qualification: param('kwalificatie'),
     audience: state.llo ? undefined : param('doelgroep'),
     deliveryMode: param('vorm'),
     learningMode: param('leervorm'),

@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { PpsService } from '@bouwsteen/organisations';
+import { QualificationName, QualificationsService } from '@bouwsteen/qualifications';
 import { SearchService } from '@bouwsteen/search';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
@@ -20,13 +21,19 @@ export class SearchPage {
     private readonly labels: Labels,
     private readonly search: SearchService,
     private readonly ppsService: PpsService,
+    private readonly qualifications: QualificationsService,
   ) {}
 
   async render(page: PageContext, raw: Record<string, unknown>): Promise<string> {
-    const [labels, pps] = await Promise.all([this.labels.book(), this.ppsService.directory()]);
-    const ppsNames = new Map(pps.map((item) => [item.id, item.name]));
+    // PPS and qualifications come from short-lived directories, not a query per view.
+    const [labels, pps, qualifications] = await Promise.all([
+      this.labels.book(),
+      this.ppsService.directory(),
+      this.qualifications.directory(),
+    ]);
+    const names: Names = { pps: new Map(pps.map((item) => [item.id, item.name])), qualifications };
     const { state, ignored } = parseSearchState(raw, (param, value) =>
-      isKnown(labels, ppsNames, param, value),
+      isKnown(labels, names, param, value),
     );
     const result = await this.search.searchWithFacetCounts(toSearchQuery(state));
     const view: SearchView = {
@@ -34,9 +41,11 @@ export class SearchPage {
       result,
       labels,
       ignored,
-      label: (definition, value) => facetLabel(labels, ppsNames, definition, value),
+      label: (definition, value) => facetLabel(labels, names, definition, value),
       options: (definition) =>
-        facetOptions(labels, definition, result.facets[definition.facet] ?? {}, ppsNames),
+        facetOptions(labels, definition, result.facets[definition.facet] ?? {}, names, [
+          ...(state.values[definition.param] ?? []),
+        ]),
     };
     const title = searchTitle(view);
     // htmx swaps the results and takes the document's new title from the <title> beside them.
@@ -88,40 +97,60 @@ export class SearchPage {
   }
 }
 
-function isKnown(
-  labels: LabelBook,
-  pps: Map<string, string>,
-  param: string,
-  value: string,
-): boolean {
+/** What the page names by id or code besides the vocabularies. */
+interface Names {
+  pps: Map<string, string>;
+  qualifications: ReadonlyMap<string, QualificationName>;
+}
+
+function isKnown(labels: LabelBook, names: Names, param: string, value: string): boolean {
   const definition = FACET_DEFINITIONS.find((item) => item.param === param)!;
   if (definition.facet === 'kind') return value in KIND_LABELS;
-  if (definition.facet === 'ppsId') return UUID.test(value) && pps.has(value);
+  if (definition.facet === 'ppsId') return UUID.test(value) && names.pps.has(value);
+  if (definition.facet === 'qualification') return names.qualifications.has(value);
   return labels.term(definition.vocabulary!, value) !== undefined;
+}
+
+/** A qualification by name with its level ("… (niveau 3)"); a dossier a block names, as such. */
+export function qualificationLabel(name: QualificationName): string {
+  if (name.dossier) return `${name.title} (kwalificatiedossier)`;
+  return name.level === null ? name.title : `${name.title} (niveau ${name.level})`;
 }
 
 function facetLabel(
   labels: LabelBook,
-  pps: Map<string, string>,
+  names: Names,
   definition: FacetDefinition,
   value: string,
 ): string {
   if (definition.facet === 'kind') return labels.kind(value);
-  if (definition.facet === 'ppsId') return pps.get(value) ?? value;
+  if (definition.facet === 'ppsId') return names.pps.get(value) ?? value;
+  if (definition.facet === 'qualification') {
+    const name = names.qualifications.get(value);
+    return name ? qualificationLabel(name) : value;
+  }
   return labels.label(definition.vocabulary!, value);
 }
 
-/** Vocabulary order for codes (the order people know); PPS by number of hits, then name. */
+/**
+ * Vocabulary order for codes (the order people know); PPS and qualifications by number of hits,
+ * then name. A crebo the structure does not know has no name to show and is not offered.
+ */
 function facetOptions(
   labels: LabelBook,
   definition: FacetDefinition,
   counts: Record<string, number>,
-  pps: Map<string, string>,
+  names: Names,
+  selected: string[],
 ): string[] {
+  const byHits = (name: (value: string) => string) => (a: string, b: string) =>
+    (counts[b] ?? 0) - (counts[a] ?? 0) || name(a).localeCompare(name(b), 'nl');
   if (definition.facet === 'kind') return [...KIND_ORDER];
   if (definition.facet === 'ppsId')
-    return [...pps.keys()].sort(
-      (a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || pps.get(a)!.localeCompare(pps.get(b)!, 'nl'),
-    );
+    return [...names.pps.keys()].sort(byHits((id) => names.pps.get(id)!));
+  if (definition.facet === 'qualification')
+    return [...new Set([...Object.keys(counts), ...selected])]
+      .filter((crebo) => names.qualifications.has(crebo))
+      .sort(byHits((crebo) => qualificationLabel(names.qualifications.get(crebo)!)));
   return labels.terms(definition.vocabulary!).map((term) => term.code);
 }
