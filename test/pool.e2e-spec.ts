@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { curriculumBody, moduleBody } from './harness/fixtures';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
@@ -80,5 +81,12 @@ describe('one transaction, one connection (e2e, pool of 4)', () => {
     // Archiving names a successor that may itself be archived by the time it is checked.
     expect(statuses.slice(8).filter((status) => status !== 200 && status !== 400)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it('runs every pooled connection without JIT (short queries; compiling cost more than running)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => t.app.get(DataSource).query(`SHOW jit`)),
+    );
+    expect(answers.map(([row]) => row.jit)).toEqual(['off', 'off', 'off', 'off']);
   });
 });

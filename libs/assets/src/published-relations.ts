@@ -77,15 +77,12 @@ export class PublishedRelationsReader {
   async of(ids: string[]): Promise<Map<string, PublicRelations>> {
     const result = new Map<string, PublicRelations>();
     if (ids.length === 0) return result;
-    const rows: (RelatedBlock & { relation: Relation; of: string })[] =
-      await this.dataSource.transaction(async (manager) => {
-        // The planner expects each parts probe to find 0.5 % of all versions (it has no
-        // statistics of parts that are rare), so the query's estimated cost passes
-        // jit_above_cost and PostgreSQL compiled it for every page: 40 ms, for a query that
-        // runs in 1 ms. The plan is right; compiling it is not worth it.
-        await manager.query('SET LOCAL jit = off');
-        return manager.query(RELATIONS_SQL, [ids]);
-      });
+    // JIT is off for our connections (data-source-options.ts): this query's estimated cost
+    // passes jit_above_cost, and compiling it cost 40 ms a page for a 1 ms query.
+    const rows: (RelatedBlock & { relation: Relation; of: string })[] = await this.dataSource.query(
+      RELATIONS_SQL,
+      [ids],
+    );
     for (const { relation, of, id, kind, title } of rows) {
       let relations = result.get(of);
       if (!relations) {
