@@ -322,7 +322,7 @@ describe('qualification pages (e2e)', () => {
       expect(row.querySelectorAll('td').map((td) => td.text.trim())).toEqual([
         'kwalificaties-referentieset.xml',
         expect.stringMatching(/\d{4} om \d{2}:\d{2}$/),
-        'Bouwsteen (demo)',
+        'Bouwsteen (voorbeeldset)',
         'Voorbeeldset',
         expect.stringMatching(/^\d+$/),
         expect.stringMatching(/^\d+$/),
@@ -344,9 +344,12 @@ describe('qualification pages (e2e)', () => {
     it('answers the page again with a Dutch reason for no file, not XML, not SBB, and too large', async () => {
       expect(refused(await upload(null), 400)).toBe('Kies eerst het XML-bestand van SBB.');
       expect(refused(await upload(Buffer.from('kolom1;kolom2\n1;2\n'), 'lijst.csv'), 422)).toMatch(
-        /^Het bestand is geen geldige XML\. Er is niets veranderd\.$/,
+        /^Het bestand is geen geldige XML \(regel \d+\)\. Er is niets veranderd\.$/,
       );
       expect(refused(await upload(Buffer.from('<html><body/></html>')), 422)).toMatch(
+        /een webpagina \(HTML\)/,
+      );
+      expect(refused(await upload(Buffer.from('<kwalificaties/>')), 422)).toMatch(
         /geen kwalificatiebestand van SBB/,
       );
       expect(refused(await upload(Buffer.from('<!DOCTYPE sbb><sbb/>')), 422)).toMatch(/DOCTYPE/);

@@ -87,7 +87,8 @@ describe('qualifications (integration)', () => {
     const before = await count('qualification_import');
     for (const [content, reason] of [
       ['<sbb><dossiers>', /geen geldige XML/],
-      ['<html><body/></html>', /geen kwalificatiebestand van SBB/],
+      ['<html><body/></html>', /een webpagina/],
+      ['<kwalificaties/>', /geen kwalificatiebestand van SBB/],
       ['<!DOCTYPE sbb><sbb><dossiers/></sbb>', /DOCTYPE/],
     ] as const) {
       const refused = await service
@@ -166,5 +167,40 @@ describe('qualifications (integration)', () => {
         )[0].n,
       ),
     ).toBe(1);
+  });
+
+  it('gives blocks naming a renamed code a new datestamp, and an unchanged file none', async () => {
+    const stamp = async (crebo: string) =>
+      (
+        await db.query(
+          `SELECT a.public_changed_at AS at FROM asset_published p JOIN asset a ON a.id = p.id
+            WHERE p.listed AND p.crebo_codes @> ARRAY[$1]::text[]`,
+          [crebo],
+        )
+      )[0].at as Date;
+    const renaming = (title: string) =>
+      Buffer.from(
+        `<sbb><dossiers><dossier nr="23153" titel="Elektrotechniek (echt)">
+           <dossiercrebos><dossiercrebo>23153</dossiercrebo></dossiercrebos>
+           <profielen><profiel titel="${title}" niveau="3"><creboinformatie><crebo>25831</crebo></creboinformatie></profiel></profielen>
+         </dossier></dossiers></sbb>`,
+      );
+    const seconds = () => new Promise((resolve) => setTimeout(resolve, 1100));
+    const monteur = await stamp('25831');
+    const zorg = await stamp('25491');
+    await seconds();
+    await service.importFile(renaming('Eerste monteur (hernoemd)'), {
+      name: 'rename.xml',
+      importedBy: null,
+    });
+    const renamed = await stamp('25831');
+    expect(renamed.getTime()).toBeGreaterThan(monteur.getTime());
+    expect((await stamp('25491')).getTime()).toBe(zorg.getTime());
+    await seconds();
+    await service.importFile(renaming('Eerste monteur (hernoemd)'), {
+      name: 'rename.xml',
+      importedBy: null,
+    });
+    expect((await stamp('25831')).getTime()).toBe(renamed.getTime());
   });
 });

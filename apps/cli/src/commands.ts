@@ -163,7 +163,12 @@ export { loadConfig };
  * straight into the database, as `seed` does; exit 0 stored (warnings printed), 1 refused.
  */
 export async function importQualifications(path: string): Promise<number> {
-  if (statSync(path).size > QUALIFICATION_FILE_MAX_BYTES) {
+  const size = statSync(path, { throwIfNoEntry: false })?.size;
+  if (size === undefined) {
+    console.error(`${path}: no such file`);
+    return 1;
+  }
+  if (size > QUALIFICATION_FILE_MAX_BYTES) {
     console.error(`${path}: larger than ${QUALIFICATION_FILE_MAX_BYTES} bytes; not read`);
     return 1;
   }

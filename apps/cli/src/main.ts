@@ -133,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('qualifications:import needs one file');
         return 2;
       }
+      cliEnvironment();
       return importQualifications(positionals[0]);
     case 'export':
       return exportFile({

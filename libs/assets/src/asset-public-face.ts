@@ -5,7 +5,10 @@ import { PublicFace } from '@bouwsteen/database';
 import { AssetsRepository } from './assets.repository';
 import { wholeSeconds } from './whole-seconds';
 
-/** Stamps the blocks of a changed PPS, so harvesters fetch them again with the new publisher. */
+/**
+ * Stamps the blocks of a changed PPS, or naming renamed qualification codes, so harvesters fetch
+ * them again with the new publisher or names.
+ */
 @Injectable()
 export class AssetPublicFace implements PublicFace {
   constructor(
@@ -15,5 +18,14 @@ export class AssetPublicFace implements PublicFace {
 
   ppsChanged(manager: EntityManager, ppsIds: string[]): Promise<void> {
     return this.assets.touchPublicFace(manager, ppsIds, wholeSeconds(this.clock.now()));
+  }
+
+  codesRenamed(manager: EntityManager, crebos: string[], electiveCodes: string[]): Promise<number> {
+    return this.assets.touchPublicFaceOfCodes(
+      manager,
+      crebos,
+      electiveCodes,
+      wholeSeconds(this.clock.now()),
+    );
   }
 }

@@ -419,7 +419,6 @@ export class AssetsRepository {
     );
   }
 
-  /** The reuse count is kept on the asset for search and sorting; not an edit, so no new ETag. */
   /** A new public face for every published or archived block of these PPS (OAI datestamps). */
   async touchPublicFace(manager: EntityManager, ppsIds: string[], at: Date): Promise<void> {
     if (ppsIds.length === 0) return;
@@ -430,6 +429,27 @@ export class AssetsRepository {
     );
   }
 
+  /** A new public face for the listed blocks whose current version names one of these codes. */
+  async touchPublicFaceOfCodes(
+    manager: EntityManager,
+    crebos: string[],
+    electiveCodes: string[],
+    at: Date,
+  ): Promise<number> {
+    if (crebos.length === 0 && electiveCodes.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `UPDATE asset a SET public_changed_at = $3
+         FROM asset_version v
+        WHERE v.asset_id = a.id AND v.number = a.published_version AND a.status = 'published'
+          AND v.state = 'published'
+          AND (v.crebo_codes && $1::text[] OR v.elective_codes && $2::text[])
+        RETURNING a.id`,
+      [crebos, electiveCodes, at],
+    );
+    return rows.length;
+  }
+
+  /** The reuse count is kept on the asset for search and sorting; not an edit, so no new ETag. */
   async setReuseCount(manager: EntityManager, id: string, count: number): Promise<void> {
     await manager.query('UPDATE asset SET reuse_count = $2 WHERE id = $1', [id, count]);
   }

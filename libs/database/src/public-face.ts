@@ -10,4 +10,10 @@ export const PUBLIC_FACE = Symbol('PUBLIC_FACE');
 
 export interface PublicFace {
   ppsChanged(manager: EntityManager, ppsIds: string[]): Promise<void>;
+  /**
+   * The names of these crebo or keuzedeel codes changed (a qualification file was imported):
+   * the feeds carry the names, so the published blocks naming a code get a new datestamp.
+   * Returns how many blocks were stamped.
+   */
+  codesRenamed(manager: EntityManager, crebos: string[], electiveCodes: string[]): Promise<number>;
 }

@@ -38,6 +38,10 @@ export interface QualificationCoverage {
   /** Keuzedelen combining with it, and how many of those have at least one module. */
   electives: number;
   electivesWithModule: number;
+  /** Still open for intake (no end of intake, or one today or later); see coverage-rules.ts. */
+  current: boolean;
+  /** With a province's scope: the same counts over every PPS (what exists elsewhere). */
+  national?: { curricula: number; modules: number };
 }
 
 export interface ElectiveCoverage {
@@ -46,6 +50,10 @@ export interface ElectiveCoverage {
   studyLoadSbu: number | null;
   certificate: boolean;
   modules: number;
+  /** Still valid (no end date, or one today or later). */
+  current: boolean;
+  /** With a province's scope: modules carrying it over every PPS. */
+  nationalModules?: number;
 }
 
 /** Which PPS count: every one, or those working in a province. */
@@ -99,7 +107,8 @@ export class CoverageRepository {
           GROUP BY eq.crebo)
        SELECT q.crebo, q.title, q.level, q.dossier_crebo AS "dossierCrebo", d.title AS "dossierTitle",
               coalesce(cc.n, 0) AS curricula, coalesce(mc.n, 0) AS modules,
-              coalesce(ec.n, 0) AS electives, coalesce(ec.with_module, 0) AS "electivesWithModule"
+              coalesce(ec.n, 0) AS electives, coalesce(ec.with_module, 0) AS "electivesWithModule",
+              (q.intake_ends IS NULL OR q.intake_ends >= current_date) AS current
          FROM qualification q JOIN qualification_dossier d ON d.crebo = q.dossier_crebo
          LEFT JOIN curricula_count cc ON cc.crebo = q.crebo
          LEFT JOIN modules_count mc ON mc.crebo = q.crebo
@@ -119,7 +128,8 @@ export class CoverageRepository {
       `WITH ${NAMED},
        elective_modules AS (SELECT code, count(DISTINCT id)::int AS n FROM named_elective GROUP BY code)
        SELECT e.code, e.title, e.study_load_sbu AS "studyLoadSbu", e.certificate,
-              coalesce(em.n, 0) AS modules
+              coalesce(em.n, 0) AS modules,
+              (e.valid_until IS NULL OR e.valid_until >= current_date) AS current
          FROM elective e
          LEFT JOIN elective_modules em ON em.code = e.code
         WHERE $2::text IS NULL

@@ -5,6 +5,7 @@
  */
 export * from './qualification-file';
 export * from './qualification-messages';
+export * from './coverage-rules';
 export * from './qualification.errors';
 export * from './sbb-xml';
 export * from './qualification-overview';

@@ -5,6 +5,8 @@
 
 export type FileRefusalCode =
   | 'not-xml'
+  | 'empty'
+  | 'web-page'
   | 'not-utf8'
   | 'not-sbb'
   | 'doctype'
@@ -21,7 +23,9 @@ export type FileWarningCode =
   | 'elective-without-code'
   | 'elective-twice'
   | 'bad-study-load'
-  | 'elective-bad-crebo';
+  | 'elective-bad-crebo'
+  | 'untitled'
+  | 'bad-certificate';
 
 export interface FileWarning {
   code: FileWarningCode;
@@ -33,6 +37,9 @@ export interface FileWarning {
 
 const REFUSALS: Record<FileRefusalCode, string> = {
   'not-xml': 'Het bestand is geen geldige XML',
+  empty: 'Het bestand is leeg',
+  'web-page':
+    'Het bestand is een webpagina (HTML), geen XML-bestand van SBB; download de XML van de kwalificatiestructuur en lees die in',
   'not-utf8':
     "Het bestand is niet in UTF-8 opgeslagen (de tekenset van SBB's bestanden); sla het op als UTF-8 en probeer opnieuw",
   'not-sbb':
@@ -55,10 +62,13 @@ const WARNINGS: Record<FileWarningCode, string> = {
   'elective-twice': 'komt twee keer voor; de laatste telt',
   'bad-study-load': 'de omvang is geen geheel aantal sbu en is leeg gelaten',
   'elective-bad-crebo': 'een gekoppelde crebocode is geen 5 cijfers en is overgeslagen',
+  untitled: 'heeft geen titel; de pagina toont alleen de code',
+  'bad-certificate': 'certificaat is geen "ja" of "nee"; opgeslagen als geen certificaat',
 };
 
-export function refusalText(code: FileRefusalCode): string {
-  return REFUSALS[code];
+/** The reason, with the line where the XML broke when the parser knows it. */
+export function refusalText(code: FileRefusalCode, line?: number): string {
+  return line ? `${REFUSALS[code]} (regel ${line})` : REFUSALS[code];
 }
 
 export function warningText(warning: FileWarning): string {

@@ -11,6 +11,7 @@ const row = (crebo: string, title: string, extra: Partial<QualificationCoverage>
   modules: 0,
   electives: 0,
   electivesWithModule: 0,
+  current: true,
   ...extra,
 });
 
@@ -73,5 +74,11 @@ describe('the overview of qualifications', () => {
       '25491',
     ]);
     expect(overviewPage(ROWS, all, { number: 9, size: 3 })).toMatchObject({ rows: [], total: 4 });
+  });
+
+  it('counts a qualification whose intake ended as no gap', () => {
+    const closed = [...ROWS, row('25999', 'Vervallen opleiding', { current: false })];
+    const page = overviewPage(closed, { ...all, gapsOnly: true }, first);
+    expect(page.rows.map((r) => r.crebo)).toEqual(['25830']);
   });
 });

@@ -1,4 +1,5 @@
 import type { QualificationCoverage } from './coverage.repository';
+import { isGap } from './coverage-rules';
 
 /**
  * How the overview of qualifications is narrowed, ordered and paged. Pure: the counts come from
@@ -25,10 +26,8 @@ export interface OverviewPage {
   matchingWithoutMaterial: number;
 }
 
-/** No curriculum and no module serves it: the gap a region asks about before funding. */
-export function withoutMaterial(row: QualificationCoverage): boolean {
-  return row.curricula === 0 && row.modules === 0;
-}
+/** The "zonder materiaal" choice: the gaps (coverage-rules.ts; a closed qualification is none). */
+export const withoutMaterial = isGap;
 
 /** Lower case, accents off ("hygiëne" is found by "hygiene"). */
 export function searchable(text: string): string {

@@ -369,6 +369,54 @@ export class QualificationsRepository {
   }
 
   /**
+   * The crebos whose name a file's import may change: the file's dossiers and qualifications,
+   * the qualifications now stored under its dossiers (replaced with them) and, for an
+   * operator's file, every crebo of the reference set (removed whole). Call after
+   * electivesReplacedBy, which takes the import lock.
+   */
+  async crebosReplacedBy(
+    manager: EntityManager,
+    file: QualificationFile,
+    reference: boolean,
+  ): Promise<string[]> {
+    const dossiers = file.dossiers.map((dossier) => dossier.crebo);
+    const named = file.dossiers.flatMap((dossier) => [
+      dossier.crebo,
+      ...dossier.qualifications.map((qualification) => qualification.crebo),
+    ]);
+    const rows = (await manager.query(
+      `SELECT crebo FROM qualification WHERE dossier_crebo = ANY($1::text[])
+       UNION SELECT crebo FROM qualification_dossier
+        WHERE NOT $2 AND import_id IN (SELECT id FROM qualification_import WHERE reference)
+       UNION SELECT crebo FROM qualification
+        WHERE NOT $2 AND import_id IN (SELECT id FROM qualification_import WHERE reference)`,
+      [dossiers, reference],
+    )) as { crebo: string }[];
+    return [...new Set([...named, ...rows.map((row) => row.crebo)])];
+  }
+
+  /**
+   * What each code is called now, read in the import's transaction: a crebo by its
+   * qualification (else its dossier), a keuzedeel by its title; a code without one is absent.
+   */
+  async titles(
+    manager: EntityManager,
+    crebos: string[],
+    electiveCodes: string[],
+  ): Promise<Map<string, string>> {
+    const rows = (await manager.query(
+      `SELECT crebo AS code, title FROM qualification WHERE crebo = ANY($1::text[])
+       UNION ALL
+       SELECT crebo, title FROM qualification_dossier d
+        WHERE crebo = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = d.crebo)
+       UNION ALL
+       SELECT code, title FROM elective WHERE code = ANY($2::text[])`,
+      [crebos, electiveCodes],
+    )) as { code: string; title: string }[];
+    return new Map(rows.map((row) => [row.code, row.title]));
+  }
+
+  /**
    * The listed published modules carrying one of these keuzedelen (assets' read surface): the
    * blocks whose search documents hold the keuzedelen's qualifications.
    */

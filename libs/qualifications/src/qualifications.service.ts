@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Clock, DomainException, NotFoundError, TtlCache } from '@bouwsteen/common';
-import { OutboxWriter, TransactionRunner } from '@bouwsteen/database';
+import { OutboxWriter, PUBLIC_FACE, PublicFace, TransactionRunner } from '@bouwsteen/database';
 import { EntityManager } from 'typeorm';
 import {
   CoverageRepository,
@@ -64,6 +64,8 @@ export class QualificationsService {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    // Assets stamps the blocks that name renamed codes (the port keeps assets' tables there).
+    @Optional() @Inject(PUBLIC_FACE) private readonly publicFace?: PublicFace,
   ) {}
 
   private directoryCache = this.newDirectoryCache();
@@ -93,13 +95,18 @@ export class QualificationsService {
       file = parseSbbXml(text);
     } catch (error) {
       if (error instanceof QualificationFileRefusal)
-        throw new DomainException(QualificationError.FileRefused, refusalText(error.code));
+        throw new DomainException(
+          QualificationError.FileRefused,
+          refusalText(error.code, error.line),
+        );
       throw error;
     }
     const hash = createHash('sha256').update(content).digest('hex');
     const reference = source.reference ?? false;
     const result = await this.transactions.run(async (manager) => {
       const replaced = await this.qualifications.electivesReplacedBy(manager, file, reference);
+      const crebos = await this.qualifications.crebosReplacedBy(manager, file, reference);
+      const before = await this.qualifications.titles(manager, crebos, replaced);
       const written = await this.qualifications.write(manager, file, {
         name: source.name.slice(0, 200),
         hash,
@@ -110,6 +117,16 @@ export class QualificationsService {
       // modules carrying a replaced keuzedeel are indexed again, once this import commits.
       const modules = await this.qualifications.modulesCarrying(manager, replaced);
       await this.outbox.enqueueMany(manager, 'asset', modules);
+      // The feeds carry the names: blocks naming a code whose name changed (or came or went)
+      // get a new datestamp, so incremental harvests fetch them again. An unchanged file
+      // stamps nothing.
+      const after = await this.qualifications.titles(manager, crebos, replaced);
+      const renamed = (code: string) => before.get(code) !== after.get(code);
+      await this.publicFace?.codesRenamed(
+        manager,
+        crebos.filter(renamed),
+        replaced.filter(renamed),
+      );
       return written;
     });
     this.directoryCache = this.newDirectoryCache();
@@ -144,12 +161,35 @@ export class QualificationsService {
     return this.qualifications.qualifications(LIST_LIMIT);
   }
 
-  coverageOfQualifications(scope: CoverageScope = {}): Promise<QualificationCoverage[]> {
-    return this.coverage.qualifications(scope, LIST_LIMIT);
+  /**
+   * Coverage per qualification; with a province, each row also carries the counts over every
+   * PPS, so a gap in the province can say that material exists elsewhere (to reuse, not redo).
+   */
+  async coverageOfQualifications(scope: CoverageScope = {}): Promise<QualificationCoverage[]> {
+    if (!scope.province) return this.coverage.qualifications({}, LIST_LIMIT);
+    const [scoped, all] = await Promise.all([
+      this.coverage.qualifications(scope, LIST_LIMIT),
+      this.coverage.qualifications({}, LIST_LIMIT),
+    ]);
+    const national = new Map(all.map((row) => [row.crebo, row]));
+    return scoped.map((row) => ({
+      ...row,
+      national: {
+        curricula: national.get(row.crebo)?.curricula ?? 0,
+        modules: national.get(row.crebo)?.modules ?? 0,
+      },
+    }));
   }
 
-  coverageOfElectives(scope: CoverageScope = {}): Promise<ElectiveCoverage[]> {
-    return this.coverage.electives(scope, LIST_LIMIT);
+  /** Coverage per keuzedeel; with a province, also the modules over every PPS. */
+  async coverageOfElectives(scope: CoverageScope = {}): Promise<ElectiveCoverage[]> {
+    if (!scope.province) return this.coverage.electives({}, LIST_LIMIT);
+    const [scoped, all] = await Promise.all([
+      this.coverage.electives(scope, LIST_LIMIT),
+      this.coverage.electives({}, LIST_LIMIT),
+    ]);
+    const national = new Map(all.map((row) => [row.code, row.modules]));
+    return scoped.map((row) => ({ ...row, nationalModules: national.get(row.code) ?? 0 }));
   }
 
   /** A qualification with its keuzedelen (and their modules count) and the blocks serving it. */

@@ -127,7 +127,35 @@ describe('parseSbbXml', () => {
     expect(twice.warnings).toEqual(['kwalificatie 25001: komt twee keer voor; de laatste telt']);
   });
 
+  it('warns about what has no title and a certificate that is neither ja nor nee', () => {
+    const file = parseSbbXml(
+      `<sbb><dossiers><dossier nr="23001" titel="A"><basis><basistaken><basiskerntaken>
+        <kerntaak><basiswerkprocessen><werkproces/></basiswerkprocessen></kerntaak>
+      </basiskerntaken></basistaken></basis></dossier></dossiers>
+      <keuzedelen><keuzedeel code="K0001" titel="B" certificaat="misschien"/></keuzedelen></sbb>`,
+    );
+    expect(file.warnings).toEqual([
+      'kerntaak B1-K1 (dossier 23001): heeft geen titel; de pagina toont alleen de code',
+      'werkproces B1-K1-W1 (dossier 23001): heeft geen titel; de pagina toont alleen de code',
+      'keuzedeel K0001: certificaat is geen "ja" of "nee"; opgeslagen als geen certificaat ("misschien")',
+    ]);
+    expect(file.electives[0].certificate).toBe(false);
+  });
+
+  it('names the line where the XML broke', () => {
+    try {
+      parseSbbXml('<sbb>\n<dossiers>\n<dossier nr="1"\n</sbb>');
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'not-xml', line: 4 });
+    }
+  });
+
   it.each([
+    ['', 'empty'],
+    ['  \n ', 'empty'],
+    ['<!DOCTYPE html><html><body>SBB</body></html>', 'web-page'],
+    ['<html><body>SBB</body></html>', 'web-page'],
     ['<sbb><dossiers>', 'not-xml'],
     ['geen xml', 'not-xml'],
     ['<root><dossiers/></root>', 'not-sbb'],

@@ -27,7 +27,11 @@ import { FileRefusalCode, FileWarning, warningText } from './qualification-messa
  */
 
 export class QualificationFileRefusal extends Error {
-  constructor(readonly code: FileRefusalCode) {
+  constructor(
+    readonly code: FileRefusalCode,
+    /** Where the XML broke, for 'not-xml'. */
+    readonly line?: number,
+  ) {
     super(code);
   }
 }
@@ -71,14 +75,16 @@ interface Node {
 const localName = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
 
 function readTree(xml: string): Node {
-  const parser = new SaxesParser({ position: false });
+  if (xml.trim() === '') throw new QualificationFileRefusal('empty');
+  // Positions cost a little per character; they name the line of a broken file.
+  const parser = new SaxesParser({ position: true });
   const stack: Node[] = [];
   let root: Node | undefined;
   /** Depth inside a skipped element (0: not skipping). */
   let skipping = 0;
   let depth = 0;
-  parser.on('doctype', () => {
-    throw new QualificationFileRefusal('doctype');
+  parser.on('doctype', (doctype) => {
+    throw new QualificationFileRefusal(/^\s*html\b/i.test(doctype) ? 'web-page' : 'doctype');
   });
   parser.on('opentag', (tag) => {
     if (++depth > MAX_DEPTH) throw new QualificationFileRefusal('too-deep');
@@ -107,15 +113,16 @@ function readTree(xml: string): Node {
   parser.on('text', text);
   parser.on('cdata', text);
   parser.on('error', () => {
-    throw new QualificationFileRefusal('not-xml');
+    throw new QualificationFileRefusal('not-xml', parser.line);
   });
   try {
     parser.write(xml).close();
   } catch (error) {
     if (error instanceof QualificationFileRefusal) throw error;
-    throw new QualificationFileRefusal('not-xml');
+    throw new QualificationFileRefusal('not-xml', parser.line);
   }
   if (!root) throw new QualificationFileRefusal('not-xml');
+  if (root.name === 'html') throw new QualificationFileRefusal('web-page');
   return root;
 }
 
@@ -154,15 +161,27 @@ class Reader {
     return null;
   }
 
-  coreTasks(parent: Node | undefined, prefix: string, processes: string): CoreTask[] {
+  /** A title, or '' with a warning naming where it is missing. */
+  title(node: Node, subject: string): string {
+    const title = attribute(node, 'titel');
+    if (title === null) this.warnings.push({ code: 'untitled', subject });
+    return title ?? '';
+  }
+
+  coreTasks(
+    parent: Node | undefined,
+    prefix: string,
+    processes: string,
+    within: string,
+  ): CoreTask[] {
     return childrenOf(parent, 'kerntaak').map((task, taskIndex) => {
       const code = `${prefix}-K${taskIndex + 1}`;
       return {
         code,
-        title: attribute(task, 'titel') ?? '',
+        title: this.title(task, `kerntaak ${code} (${within})`),
         workProcesses: childrenOf(child(task, processes), 'werkproces').map((process, index) => ({
           code: `${code}-W${index + 1}`,
-          title: attribute(process, 'titel') ?? '',
+          title: this.title(process, `werkproces ${code}-W${index + 1} (${within})`),
         })),
       };
     });
@@ -194,7 +213,7 @@ class Reader {
       }
       qualifications.push({
         crebo: profileCrebo,
-        title: attribute(profile, 'titel') ?? '',
+        title: this.title(profile, profileSubject),
         level: this.level(profile, profileSubject),
         validFrom: this.date(code, 'Geldig_vanaf', profileSubject),
         intakeEnds: this.date(code, 'Datum_einde_instroom', profileSubject),
@@ -202,12 +221,13 @@ class Reader {
           child(profile, 'profielkerntaken'),
           `P${index + 1}`,
           'profielwerkprocessen',
+          profileSubject,
         ),
       });
     });
     return {
       crebo,
-      title: attribute(node, 'titel') ?? '',
+      title: this.title(node, subject),
       version: attribute(node, 'versie'),
       status: attribute(node, 'status'),
       validFrom: first ? this.date(first, 'Geldig_vanaf', subject) : null,
@@ -216,9 +236,18 @@ class Reader {
         path(node, 'basis', 'basistaken', 'basiskerntaken'),
         'B1',
         'basiswerkprocessen',
+        subject,
       ),
       qualifications,
     };
+  }
+
+  certificate(node: Node, subject: string): boolean {
+    const value = attribute(node, 'certificaat');
+    if (value === null || /^(nee|false|0)$/i.test(value)) return false;
+    if (/^(ja|true|1)$/i.test(value)) return true;
+    this.warnings.push({ code: 'bad-certificate', subject, value: value.slice(0, 20) });
+    return false;
   }
 
   elective(node: Node): Elective | null {
@@ -243,10 +272,10 @@ class Reader {
     }
     return {
       code,
-      title: attribute(node, 'titel') ?? '',
+      title: this.title(node, subject),
       studyLoadSbu,
       level: this.level(node, subject),
-      certificate: /^(ja|true|1)$/i.test(attribute(node, 'certificaat') ?? ''),
+      certificate: this.certificate(node, subject),
       validFrom: this.date(node, 'Geldig_vanaf', subject),
       validUntil: this.date(node, 'Geldig_tot', subject),
       crebos,

@@ -5,6 +5,7 @@ import { CommonError, DomainException, NotFoundError } from '@bouwsteen/common';
 import {
   QUALIFICATION_FILE_MAX_BYTES,
   QualificationError,
+  QualificationImport,
   QualificationsService,
 } from '@bouwsteen/qualifications';
 import { FORM_TOKEN_FIELD } from '../../forms/form-token';
@@ -59,7 +60,7 @@ export class QualificationsAdminPage {
         data={{
           imports,
           reference,
-          who: (id) => (id ? (people.get(id) ?? 'verwijderd account') : 'Bouwsteen (demo)'),
+          who: (entry) => importer(entry, people),
           action: `${PATH}?${FORM_TOKEN_FIELD}=${encodeURIComponent(page.formToken)}`,
           problem,
         }}
@@ -99,10 +100,7 @@ export class QualificationsAdminPage {
       page,
       `Ingelezen: ${record.sourceName}`,
       `${PATH}/${id}`,
-      <ImportResultView
-        record={record}
-        who={record.importedBy ? (people.get(record.importedBy) ?? 'verwijderd account') : ''}
-      />,
+      <ImportResultView record={record} who={importer(record, people)} />,
     );
   }
 
@@ -116,4 +114,13 @@ export class QualificationsAdminPage {
     );
     return people;
   }
+}
+
+/** Who read a file in: an admin by name, the demo's reference set, or an operator's CLI run. */
+function importer(
+  entry: Pick<QualificationImport, 'importedBy' | 'reference'>,
+  people: ReadonlyMap<string, string>,
+): string {
+  if (entry.importedBy) return people.get(entry.importedBy) ?? 'verwijderd account';
+  return entry.reference ? 'Bouwsteen (voorbeeldset)' : 'beheerder, via de opdrachtregel';
 }

@@ -12,7 +12,7 @@ export interface QualificationsAdminData {
   imports: QualificationImport[];
   /** Whether the data now is the bundled illustrative set. */
   reference: boolean;
-  who: (id: string | null) => string;
+  who: (entry: QualificationImport) => string;
   /** Where the form posts (its token in the address: the body is the file). */
   action: string;
   /** Why the last file was not read, to show at the field. */
@@ -125,7 +125,7 @@ export function QualificationsAdminView(props: { data: QualificationsAdminData }
                 ),
               },
               { header: 'Wanneer', text: (entry) => formatDateTime(entry.importedAt) },
-              { header: 'Door', text: (entry) => who(entry.importedBy) },
+              { header: 'Door', text: (entry) => who(entry) },
               { header: 'Soort', text: (entry) => (entry.reference ? 'Voorbeeldset' : 'SBB') },
               { header: 'Dossiers', numeric: true, text: (entry) => formatNumber(entry.dossiers) },
               {
@@ -169,7 +169,7 @@ export function ImportResultView(props: { record: QualificationImport; who: stri
         <dt>Wanneer</dt>
         <dd safe>{formatDateTime(record.importedAt)}</dd>
         <dt>Door</dt>
-        <dd safe>{props.who || 'Bouwsteen (demo)'}</dd>
+        <dd safe>{props.who}</dd>
         <dt>Soort</dt>
         <dd>{record.reference ? 'Voorbeeldset van Bouwsteen' : 'Bestand van SBB'}</dd>
       </dl>
