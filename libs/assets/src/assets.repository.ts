@@ -438,12 +438,10 @@ export class AssetsRepository {
   ): Promise<number> {
     if (crebos.length === 0 && electiveCodes.length === 0) return 0;
     const rows: unknown[] = await manager.query(
-      `UPDATE asset a SET public_changed_at = $3
-         FROM asset_version v
-        WHERE v.asset_id = a.id AND v.number = a.published_version AND a.status = 'published'
-          AND v.state = 'published'
-          AND (v.crebo_codes && $1::text[] OR v.elective_codes && $2::text[])
-        RETURNING a.id`,
+      `UPDATE asset SET public_changed_at = $3
+        WHERE id IN (SELECT id FROM asset_published
+                      WHERE listed AND (crebo_codes && $1::text[] OR elective_codes && $2::text[]))
+        RETURNING id`,
       [crebos, electiveCodes, at],
     );
     return rows.length;
