@@ -10,12 +10,14 @@ import { dutchAnalyser } from '@bouwsteen/language';
 import {
   Reason,
   SIMILARITY_THRESHOLD,
+  SemanticSimilarity,
   SimilarityFeatures,
   SimilarityProfile,
-  compare,
   profile,
   queryWords,
   rarityAmong,
+  reasonsFor,
+  score,
 } from './similarity';
 
 /** The same question as assets' duplicate check asks. */
@@ -247,30 +249,32 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       const asked = profile(query);
       const candidates = candidateIds[owner].map((id) => documents.get(id)!);
       const rarity = rarityAmong(candidates.map((candidate) => profileOf(candidate).all));
+      const semanticOf = (id: string): SemanticSimilarity | undefined => {
+        const similarity = semantic[owner].get(id);
+        return embedder && similarity !== undefined
+          ? { similarity, weight: embedder.similarityWeight, floor: embedder.similarityFloor }
+          : undefined;
+      };
       const scored = candidates
-        .map((candidate) => {
-          const similarity = semantic[owner].get(candidate.id);
-          const { score, reasons } = compare(
-            asked,
-            profileOf(candidate),
-            rarity,
-            embedder && similarity !== undefined
-              ? { similarity, weight: embedder.similarityWeight, floor: embedder.similarityFloor }
-              : undefined,
-          );
-          return {
-            id: candidate.id,
-            kind: candidate.kind,
-            title: candidate.title,
-            pps: { id: candidate.ppsId, name: candidate.ppsName },
-            score,
-            reasons,
-          };
-        })
-        .filter((candidate) => candidate.score >= SIMILARITY_THRESHOLD)
+        .map((candidate) => ({
+          candidate,
+          score: score(asked, profileOf(candidate), rarity, semanticOf(candidate.id)),
+        }))
+        .filter((item) => item.score >= SIMILARITY_THRESHOLD)
         .sort((a, b) => b.score - a.score);
       const best = scored[0]?.score ?? 0;
-      return scored.filter((candidate) => candidate.score >= best * CLOSE_TO_BEST).slice(0, limit);
+      // Reasons only for what is kept: explaining every candidate cost as much as scoring it.
+      return scored
+        .filter((item) => item.score >= best * CLOSE_TO_BEST)
+        .slice(0, limit)
+        .map((item) => ({
+          id: item.candidate.id,
+          kind: item.candidate.kind,
+          title: item.candidate.title,
+          pps: { id: item.candidate.ppsId, name: item.candidate.ppsName },
+          score: item.score,
+          reasons: reasonsFor(asked, profileOf(item.candidate), semanticOf(item.candidate.id)),
+        }));
     });
   }
 
