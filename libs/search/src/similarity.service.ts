@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { SearchParams } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DuplicateCheck, DuplicateQuery } from '@bouwsteen/assets';
 import { EMBEDDER } from './index-settings';
@@ -19,6 +20,7 @@ import {
   reasonsFor,
   score,
 } from './similarity';
+import { fromStoredProfile } from './stored-profile';
 
 /** The same question as assets' duplicate check asks. */
 export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
@@ -38,10 +40,30 @@ export interface SimilarAsset {
  */
 export const CLOSE_TO_BEST = 0.8;
 const CANDIDATES_PER_QUERY = 10;
-/** What scoring and the answer need of a candidate, retrieved with the candidate search. */
+/**
+ * What scoring and the answer need of a candidate, retrieved with the candidate search: its
+ * analysed profile, stored in the index, instead of its texts (analysing a hundred candidates'
+ * texts on every check was most of a block page's own work).
+ */
 const CANDIDATE_FIELDS = [
   'id',
   'kind',
+  'title',
+  'levels',
+  'creboCodes',
+  'ppsId',
+  'ppsName',
+  'similarityProfile',
+] as const satisfies readonly (keyof SearchDocument)[];
+/** A document indexed before profiles were stored has none until the index is rebuilt. */
+type Candidate = Omit<
+  Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>,
+  'similarityProfile'
+> &
+  Partial<Pick<SearchDocument, 'similarityProfile'>>;
+/** What a profile is made from, for such a document. */
+const TEXT_FIELDS = [
+  'id',
   'title',
   'summary',
   'learningOutcomes',
@@ -49,10 +71,8 @@ const CANDIDATE_FIELDS = [
   'levels',
   'creboCodes',
   'body',
-  'ppsId',
-  'ppsName',
 ] as const satisfies readonly (keyof SearchDocument)[];
-type Candidate = Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>;
+type CandidateText = Pick<SearchDocument, (typeof TEXT_FIELDS)[number]>;
 
 /** Queries per multi-search request when many checks run together (a report's overlaps). */
 const QUERIES_PER_CALL = 100;
@@ -66,6 +86,8 @@ const IMPORT_QUERIES_PER_CALL = 25;
 /** Single-word queries per check: the words of the title, keywords and summary, longest first. */
 const WORD_QUERIES = 10;
 const CANDIDATES_PER_WORD = 5;
+/** Ids per query when documents without a stored profile have their texts read. */
+const IDS_PER_QUERY = 100;
 
 /**
  * Meilisearch reads at most ten words of a query and wants all of them in a document before it
@@ -223,25 +245,10 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
         documents.set(hit.id, hit);
       }),
     );
-    const profiles = new Map<string, SimilarityProfile>();
-    const profileOf = (candidate: Candidate) => {
-      let known = profiles.get(candidate.id);
-      if (!known) {
-        known = profile({
-          title: candidate.title,
-          summary: candidate.summary,
-          learningOutcomes: candidate.learningOutcomes,
-          keywords: candidate.keywords,
-          levels: candidate.levels,
-          creboCodes: candidate.creboCodes,
-          description: candidate.body,
-        });
-        profiles.set(candidate.id, known);
-      }
-      return known;
-    };
+    const profiles = await this.candidateProfiles([...documents.values()]);
+    const profileOf = (candidate: Candidate) => profiles.get(candidate.id)!;
     const candidateIds = queries.map((query, owner) =>
-      [...candidatesOf[owner]].filter((id) => id !== query.excludeAssetId && documents.has(id)),
+      [...candidatesOf[owner]].filter((id) => id !== query.excludeAssetId && profiles.has(id)),
     );
     const semantic = await this.semanticScores(queries, candidateIds);
     const embedder = this.config.embedder;
@@ -276,6 +283,53 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
           reasons: reasonsFor(asked, profileOf(item.candidate), semanticOf(item.candidate.id)),
         }));
     });
+  }
+
+  /**
+   * Each candidate's profile, as stored with its document. Documents indexed before profiles
+   * were stored (until `search:reindex` or `search:drift -- --repair`) have their texts read in
+   * one more round trip and analysed here; one that has gone meanwhile is left out.
+   */
+  private async candidateProfiles(
+    candidates: Candidate[],
+  ): Promise<Map<string, SimilarityProfile>> {
+    const profiles = new Map<string, SimilarityProfile>();
+    const unprofiled: string[] = [];
+    for (const candidate of candidates)
+      if (candidate.similarityProfile)
+        profiles.set(
+          candidate.id,
+          fromStoredProfile(candidate.similarityProfile, candidate.levels, candidate.creboCodes),
+        );
+      else unprofiled.push(candidate.id);
+    const searches: (SearchParams & { q: string; attributesToRetrieve: string[] })[] = [];
+    for (let start = 0; start < unprofiled.length; start += IDS_PER_QUERY) {
+      const ids = unprofiled.slice(start, start + IDS_PER_QUERY);
+      searches.push({
+        q: '',
+        filter: [`id IN [${ids.map(quote).join(', ')}]`],
+        limit: ids.length,
+        attributesToRetrieve: [...TEXT_FIELDS],
+      });
+    }
+    for (let start = 0; start < searches.length; start += QUERIES_PER_CALL)
+      for (const hits of await this.index.searchHits<CandidateText>(
+        searches.slice(start, start + QUERIES_PER_CALL),
+      ))
+        for (const text of hits)
+          profiles.set(
+            text.id,
+            profile({
+              title: text.title,
+              summary: text.summary,
+              learningOutcomes: text.learningOutcomes,
+              keywords: text.keywords,
+              levels: text.levels,
+              creboCodes: text.creboCodes,
+              description: text.body,
+            }),
+          );
+    return profiles;
   }
 
   similarForText(dto: {
