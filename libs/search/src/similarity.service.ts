@@ -230,13 +230,31 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     const flat = queries.flatMap((query, owner) =>
       this.candidateSearches(query, quick).map((params) => ({ owner, params })),
     );
-    const found: Candidate[][] = [];
-    for (let start = 0; start < flat.length; start += perCall)
-      found.push(
-        ...(await this.index.searchHits<Candidate>(
-          flat.slice(start, start + perCall).map((item) => item.params),
-        )),
-      );
+    const searching = (async () => {
+      const hits: Candidate[][] = [];
+      for (let start = 0; start < flat.length; start += perCall)
+        hits.push(
+          ...(await this.index.searchHits<Candidate>(
+            flat.slice(start, start + perCall).map((item) => item.params),
+          )),
+        );
+      return hits;
+    })();
+    // Its failure is met by the await below; this only keeps it from counting as unhandled
+    // while the asked texts are analysed.
+    searching.catch(() => undefined);
+    // The asked texts are analysed while Meilisearch looks for candidates, not after: once the
+    // requests are on their way (setImmediate runs after the client's promise chain sent them).
+    const askedProfiles = await new Promise<SimilarityProfile[]>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          resolve(queries.map((query) => profile(query)));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    );
+    const found = await searching;
     const candidatesOf = queries.map(() => new Set<string>());
     const documents = new Map<string, Candidate>();
     found.forEach((hits, position) =>
@@ -253,7 +271,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     const semantic = await this.semanticScores(queries, candidateIds);
     const embedder = this.config.embedder;
     return queries.map((query, owner) => {
-      const asked = profile(query);
+      const asked = askedProfiles[owner];
       const candidates = candidateIds[owner].map((id) => documents.get(id)!);
       const rarity = rarityAmong(candidates.map((candidate) => profileOf(candidate).all));
       const semanticOf = (id: string): SemanticSimilarity | undefined => {
