@@ -66,9 +66,13 @@ export class AssetPage {
     // One read of the block ("not found" for a block nobody may see) gives both the page's block
     // and its similar-blocks question. That search is the slowest read (Meilisearch): it is sent
     // first, and the database reads and their mapping run while Meilisearch works, not after.
+    // The page is rendered while the search is under way; its section joins when it answers.
     const { asset: current, query } = await this.assets.withDuplicateQuery(undefined, id);
-    const [similar, facts, following] = await Promise.all([
-      this.similar(query),
+    const similar = this.similar(query);
+    // A failure of the search reaches the visitor through the rendered page (awaited by
+    // site.page); this only keeps it from counting as unhandled should a database read fail first.
+    similar.catch(() => undefined);
+    const [facts, following] = await Promise.all([
       this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
