@@ -4,8 +4,9 @@
  * The public pages at scale: a synthetic corpus is loaded through the normal write path, then
  * /zoeken and /bouwstenen/:id are timed on the API process beside their floor in the same run,
  * which is the identical Meilisearch work sent straight to Meilisearch (same index, same key):
- * for /zoeken the multi-search with facet counts the page sends, for /bouwstenen/:id the
- * candidate searches of "similar building blocks of other PPS". Also: what a first visit
+ * for /zoeken the one multi-search the page sends (results, facet counts, and the exact counts
+ * of words a "Bedoelde u" could correct), for /bouwstenen/:id the candidate searches of
+ * "similar building blocks of other PPS" (which return the candidates' stored profiles). Also: what a first visit
  * transfers (compressed) and what a second page adds once CSS and JS are cached.
  */
 import { request as httpRequest } from 'node:http';

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MeiliSearch } from 'meilisearch';
+import { ReindexService, SearchIndex } from '@bouwsteen/search';
 import { moduleBody } from './harness/fixtures';
+import { expectPage } from './harness/html';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 interface Text {
@@ -168,5 +171,70 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
       'creboCodes',
       'title',
     ]);
+  });
+
+  it('answers the same from documents indexed before profiles were stored, and from a rebuilt index', async () => {
+    const ask = async () =>
+      (
+        await t
+          .http()
+          .post('/api/v1/similar')
+          .send({
+            title: topics[0].a.title,
+            summary: topics[0].a.summary,
+            learningOutcomes: topics[0].a.outcomes,
+            keywords: topics[0].a.keywords,
+            levels: topics[0].a.levels,
+          })
+          .expect(200)
+      ).body;
+    const withProfiles = await ask();
+    expect(withProfiles.length).toBeGreaterThan(0);
+    // The index as an older release wrote it: the same documents without similarityProfile.
+    const index = t.worker().get(SearchIndex);
+    const client = new MeiliSearch({
+      host: process.env.MEILI_URL!,
+      apiKey: process.env.MEILI_MASTER_KEY,
+    });
+    const { results } = await client
+      .index<Record<string, unknown>>(index.name)
+      .getDocuments({ limit: 1000 });
+    expect(results.every((document) => document.similarityProfile)).toBe(true);
+    // (Its hash was of a document without the field, so it differs from today's.)
+    const older = results.map(({ similarityProfile: _dropped, ...document }) => ({
+      ...document,
+      contentHash: 'before-profiles',
+    }));
+    await client.index(index.name).addDocuments(older).waitTask();
+    expect(await ask()).toEqual(withProfiles);
+    // The drift check sees every such document as stale, and its repair stores the profiles.
+    const drift = await t.worker().get(ReindexService).drift(true);
+    expect(drift.stale.length).toBe(results.length);
+    expect(await ask()).toEqual(withProfiles);
+  });
+
+  it("lists like blocks of other PPS on a block's page, and not one that was archived since", async () => {
+    // Last: these blocks would be candidates for the checks above.
+    const topic = topics[1];
+    const own = await t.publish(writer, body(writerPps, topic.a));
+    const twin = await t.publish(other, body(otherPps, topic.duplicate));
+    await t.indexed();
+    const panel = async () =>
+      expectPage(await t.http().get(`/bouwstenen/${own.id}`).expect(200))
+        .querySelectorAll('section[aria-labelledby="vergelijkbaar-titel"] a')
+        .map((link) => link.getAttribute('href'));
+    expect(await panel()).toContain(`/bouwstenen/${twin.id}`);
+    await t
+      .http()
+      .post(`/api/v1/assets/${twin.id}/archive`)
+      .set(bearer(other))
+      .set('If-Match', twin.etag)
+      .send({})
+      .expect(200);
+    await t.indexed();
+    const after = await panel();
+    expect(after).not.toContain(`/bouwstenen/${twin.id}`);
+    // The first rewrite, published before, is still there.
+    expect(after).toContain(`/bouwstenen/${duplicateIds[1]}`);
   });
 });

@@ -1,3 +1,4 @@
+import { SearchReader } from '@bouwsteen/search';
 import { curriculumWith, moduleBody } from './harness/fixtures';
 import { expectPage, mainText } from './harness/html';
 import { TestApp, TestUser, createTestApp } from './harness/test-app';
@@ -133,6 +134,25 @@ describe('search page (e2e)', () => {
     const known = expectPage(await t.http().get('/zoeken?q=lessen').expect(200));
     expect(titles(known)[0]).toBe('Laden en lossen');
     expect(known.querySelector('.search-suggestion')).toBeNull();
+  });
+
+  it('asks Meilisearch once for a typo search: the exact counts travel with the results', async () => {
+    const reader = t.app.get(SearchReader);
+    const spy = jest.spyOn(reader, 'multiSearch');
+    try {
+      const typo = expectPage(await t.http().get('/zoeken?q=lasen').expect(200));
+      expect(typo.querySelector('.search-suggestion a')!.text).toBe('lassen');
+      expect(spy).toHaveBeenCalledTimes(1);
+      // The results, then how often the one word that could be a typo is in the index as typed.
+      expect(spy.mock.calls[0][0].slice(1)).toEqual([{ q: '"lasen"', page: 1, hitsPerPage: 0 }]);
+      spy.mockClear();
+      // Dutch words are never corrected, so nothing is counted for them.
+      expectPage(await t.http().get('/zoeken?q=lassen+en+snijden').expect(200));
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0][0]).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('says a page past the last does not exist, and links to the last page', async () => {

@@ -236,7 +236,11 @@ export class AssetsService {
   }
 
   async similar(principal: Principal | undefined, id: string): Promise<SimilarAssetDto[]> {
-    const query = await this.duplicateQuery(principal, id);
+    return this.similarTo(await this.duplicateQuery(principal, id));
+  }
+
+  /** "Similar building blocks of other PPS" for a question already built (see withDuplicateQuery). */
+  similarTo(query: DuplicateQuery): Promise<SimilarAssetDto[]> {
     if (!this.duplicates)
       throw new DomainException(
         CommonError.ServiceUnavailable,
@@ -247,12 +251,22 @@ export class AssetsService {
 
   /** What "similar building blocks of other PPS" asks about an asset (also the web benchmark's floor). */
   async duplicateQuery(principal: Principal | undefined, id: string): Promise<DuplicateQuery> {
+    return toDuplicateQuery(await this.visible(principal, id));
+  }
+
+  /**
+   * The asset and its duplicate question from one read: the block page asks Meilisearch for
+   * similar blocks as soon as it has the block, before its other reads, instead of reading the
+   * block a second time for the question.
+   */
+  async withDuplicateQuery(
+    principal: Principal | undefined,
+    id: string,
+  ): Promise<{ asset: AssetDto; query: DuplicateQuery }> {
     const asset = await this.visible(principal, id);
     return {
-      ...similarityFeatures(asset.kind, contentOf(asset.kind, asset.view!)),
-      kind: asset.kind,
-      excludePpsId: asset.ppsId,
-      excludeAssetId: asset.id,
+      asset: toAssetDto(asset, asset.view!, AssetPolicy.canReadDrafts(principal, asset.ppsId)),
+      query: toDuplicateQuery(asset),
     };
   }
 
@@ -683,5 +697,14 @@ function toLineageNode(row: LineageRow) {
     depth: row.depth,
     basedOnAssetId: row.based_on_asset_id,
     basedOnVersion: row.based_on_version,
+  };
+}
+
+function toDuplicateQuery(asset: AssetEntity): DuplicateQuery {
+  return {
+    ...similarityFeatures(asset.kind, contentOf(asset.kind, asset.view!)),
+    kind: asset.kind,
+    excludePpsId: asset.ppsId,
+    excludeAssetId: asset.id,
   };
 }

@@ -14,6 +14,7 @@ export * from './dto/search-query.dto';
 export * from './search-documents.repository';
 export * from './similarity.service';
 export * from './similarity';
+export * from './stored-profile';
 export * from './dto/similar.dto';
 export * from './search-errors';
 export * from './outbox-listener';

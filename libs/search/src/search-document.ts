@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dutchAnalyser } from '@bouwsteen/language';
+import { profile } from './similarity';
+import { StoredProfile, toStoredProfile } from './stored-profile';
 
 /** One published, non-archived asset as the index holds it: flat, with everything filters need. */
 export interface SearchDocument {
@@ -45,6 +47,12 @@ export interface SearchDocument {
    * parts of its compounds, so "wachtwoordbeheer" finds "sterke wachtwoorden" and back.
    */
   terms: string;
+  /**
+   * The text analysed as similarity compares it (stems, compound parts, thesaurus concepts),
+   * never searched or shown: "similar building blocks" scores candidates without analysing
+   * their texts again on every page.
+   */
+  similarityProfile: StoredProfile;
   reuseCount: number;
   updatedAt: number;
   _geo?: { lat: number; lng: number };
@@ -165,6 +173,7 @@ function documentFields(
   ]
     .filter(Boolean)
     .join('\n');
+  const learningOutcomes = (details.learningOutcomes ?? []).map((outcome) => outcome.text);
   const fields: Omit<SearchDocument, 'contentHash'> = {
     id: row.id,
     kind: row.kind,
@@ -172,7 +181,7 @@ function documentFields(
     title: row.title,
     summary: row.summary,
     keywords: row.keywords,
-    learningOutcomes: (details.learningOutcomes ?? []).map((outcome) => outcome.text),
+    learningOutcomes,
     body,
     ppsId: row.pps_id,
     ppsName: row.pps_name,
@@ -202,9 +211,21 @@ function documentFields(
       row.title,
       row.summary,
       ...row.keywords,
-      ...(details.learningOutcomes ?? []).map((outcome) => outcome.text),
+      ...learningOutcomes,
       body,
     ]),
+    // The same features a candidate had when it was analysed at check time (body as description).
+    similarityProfile: toStoredProfile(
+      profile({
+        title: row.title,
+        summary: row.summary,
+        learningOutcomes,
+        keywords: row.keywords,
+        levels: row.levels,
+        creboCodes: row.crebo_codes,
+        description: body,
+      }),
+    ),
     reuseCount: row.reuse_count,
     updatedAt: Math.floor(row.published_at.getTime() / 1000),
   };

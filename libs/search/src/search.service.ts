@@ -23,10 +23,21 @@ import { SearchReader } from './search-reader';
 import {
   Approximation,
   Correction,
+  MAX_CORRECTIONS,
   approximateMatches,
+  correctableWords,
   corrected,
   spellingCorrections,
+  spellingKey,
 } from './spelling-suggestion';
+
+/** Whether a word is Dutch as typed: never offered for correcting (see spellingCorrections). */
+const isDutch = (word: string) => dutchAnalyser().isWord(word);
+
+/** How many documents hold a word as typed: quoted, so no typo tolerance and no prefix. */
+function exactCount(word: string): SearchParams & { q: string } {
+  return { q: `"${word.replace(/"/g, '')}"`, page: 1, hitsPerPage: 0 };
+}
 
 /** Query parameters that take vocabulary codes, with their index attribute and vocabulary. */
 const CODE_FILTERS: [keyof SearchQueryDto, string, Vocabulary][] = [
@@ -109,10 +120,15 @@ export class SearchService {
     );
     const facets: Record<string, Record<string, number>> = {};
     const totalsWithout: Partial<Record<FacetName, number>> = {};
+    const typedCounts = new Map<string, number>();
     for (const name of query.facets ?? [])
       facets[name] = main.facetDistribution?.[FACETS[name]] ?? {};
     requests.slice(1).forEach((request, index) => {
       const response = others[index];
+      if (request.typed !== undefined) {
+        typedCounts.set(spellingKey(request.typed), response.totalHits ?? 0);
+        return;
+      }
       totalsWithout[request.group!] = response.totalHits ?? 0;
       if (query.facets?.includes(request.group!))
         facets[request.group!] = response.facetDistribution?.[FACETS[request.group!]] ?? {};
@@ -124,9 +140,8 @@ export class SearchService {
     const suggestion = query.q
       ? await this.betterSpelling(
           query.q,
-          spellingCorrections(query.q, highlighted.slice(0, 20), (word) =>
-            dutchAnalyser().isWord(word),
-          ),
+          spellingCorrections(query.q, highlighted.slice(0, 20), isDutch),
+          typedCounts,
         )
       : undefined;
     const approximations = query.q
@@ -136,36 +151,46 @@ export class SearchService {
   }
 
   /**
-   * A spelling suggestion only when it is better than what was typed: every corrected word is
-   * in the index as written while the typed word is not (a quoted word is matched exactly, with
-   * no typo tolerance and no prefix). A word in the Dutch dictionary is never proposed for
-   * correcting ("lassen" is not a misspelt "lossen", whether or not the index holds it). One
-   * extra round trip, only when the highlights proposed a correction.
+   * A spelling suggestion only when it is better than what was typed: the typed word is not in
+   * the index as written (a quoted word is matched exactly, with no typo tolerance and no
+   * prefix). Those counts come with the results (facetedParams asks them for every word that
+   * could be corrected), so a typo costs no second round trip; only a word the first request did
+   * not count (a query of very many unknown words) is counted now. The suggested word needs no
+   * count: it is a whole word of a hit just found. A word in the Dutch dictionary is never
+   * proposed for correcting ("lassen" is not a misspelt "lossen", whether or not the index
+   * holds it).
    */
   private async betterSpelling(
     query: string,
     corrections: Correction[],
+    typedCounts: Map<string, number>,
   ): Promise<string | undefined> {
     if (corrections.length === 0) return undefined;
-    const exact = (word: string) => ({
-      q: `"${word.replace(/"/g, '')}"`,
-      page: 1,
-      hitsPerPage: 0,
-    });
-    const counts = await this.index.multiSearch(
-      corrections.flatMap((item) => [exact(item.typed), exact(item.suggested)]),
-    );
-    const better = corrections.every(
-      (_, index) =>
-        (counts[2 * index].totalHits ?? 0) === 0 && (counts[2 * index + 1].totalHits ?? 0) > 0,
-    );
+    const uncounted = corrections.filter((item) => !typedCounts.has(spellingKey(item.typed)));
+    if (uncounted.length) {
+      const counts = await this.index.multiSearch(uncounted.map((item) => exactCount(item.typed)));
+      uncounted.forEach((item, index) =>
+        typedCounts.set(spellingKey(item.typed), counts[index].totalHits ?? 0),
+      );
+    }
+    const better = corrections.every((item) => typedCounts.get(spellingKey(item.typed)) === 0);
     return better ? corrected(query, corrections) : undefined;
   }
 
-  /** The exact Meilisearch requests of searchWithFacetCounts (also the benchmark's direct floor). */
-  async facetedParams(
-    query: SearchQueryDto,
-  ): Promise<{ group?: FacetName; params: SearchParams & { q?: string } }[]> {
+  /**
+   * The exact Meilisearch requests of searchWithFacetCounts, sent as one multi-search (also the
+   * benchmark's direct floor): the results, per filtered facet the same query without that
+   * facet's filter, and per word a "did you mean" could correct how often it is in the index as
+   * typed.
+   */
+  async facetedParams(query: SearchQueryDto): Promise<
+    {
+      group?: FacetName;
+      /** For a spelling count: the word as typed. */
+      typed?: string;
+      params: SearchParams & { q?: string };
+    }[]
+  > {
     const { base, filters } = await this.parts(query);
     const active = [...new Set(filters.flatMap((filter) => (filter.group ? [filter.group] : [])))];
     const wanted = [...new Set(query.facets ?? [])];
@@ -187,7 +212,13 @@ export class SearchService {
         hitsPerPage: 0,
       },
     }));
-    return [{ params: main }, ...without];
+    // As many as a suggestion may correct; a correction of a word past them is counted later.
+    const spelling = query.q
+      ? correctableWords(query.q, isDutch)
+          .slice(0, MAX_CORRECTIONS)
+          .map((typed) => ({ typed, params: exactCount(typed) }))
+      : [];
+    return [{ params: main }, ...without, ...spelling];
   }
 
   /** The exact Meilisearch request for a query (also used by the benchmark's direct floor). */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { SearchParams } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DuplicateCheck, DuplicateQuery } from '@bouwsteen/assets';
 import { EMBEDDER } from './index-settings';
@@ -10,13 +11,16 @@ import { dutchAnalyser } from '@bouwsteen/language';
 import {
   Reason,
   SIMILARITY_THRESHOLD,
+  SemanticSimilarity,
   SimilarityFeatures,
   SimilarityProfile,
-  compare,
   profile,
   queryWords,
   rarityAmong,
+  reasonsFor,
+  score,
 } from './similarity';
+import { fromStoredProfile } from './stored-profile';
 
 /** The same question as assets' duplicate check asks. */
 export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
@@ -36,10 +40,30 @@ export interface SimilarAsset {
  */
 export const CLOSE_TO_BEST = 0.8;
 const CANDIDATES_PER_QUERY = 10;
-/** What scoring and the answer need of a candidate, retrieved with the candidate search. */
+/**
+ * What scoring and the answer need of a candidate, retrieved with the candidate search: its
+ * analysed profile, stored in the index, instead of its texts (analysing a hundred candidates'
+ * texts on every check was most of a block page's own work).
+ */
 const CANDIDATE_FIELDS = [
   'id',
   'kind',
+  'title',
+  'levels',
+  'creboCodes',
+  'ppsId',
+  'ppsName',
+  'similarityProfile',
+] as const satisfies readonly (keyof SearchDocument)[];
+/** A document indexed before profiles were stored has none until the index is rebuilt. */
+type Candidate = Omit<
+  Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>,
+  'similarityProfile'
+> &
+  Partial<Pick<SearchDocument, 'similarityProfile'>>;
+/** What a profile is made from, for such a document. */
+const TEXT_FIELDS = [
+  'id',
   'title',
   'summary',
   'learningOutcomes',
@@ -47,10 +71,8 @@ const CANDIDATE_FIELDS = [
   'levels',
   'creboCodes',
   'body',
-  'ppsId',
-  'ppsName',
 ] as const satisfies readonly (keyof SearchDocument)[];
-type Candidate = Pick<SearchDocument, (typeof CANDIDATE_FIELDS)[number]>;
+type CandidateText = Pick<SearchDocument, (typeof TEXT_FIELDS)[number]>;
 
 /** Queries per multi-search request when many checks run together (a report's overlaps). */
 const QUERIES_PER_CALL = 100;
@@ -64,6 +86,8 @@ const IMPORT_QUERIES_PER_CALL = 25;
 /** Single-word queries per check: the words of the title, keywords and summary, longest first. */
 const WORD_QUERIES = 10;
 const CANDIDATES_PER_WORD = 5;
+/** Ids per query when documents without a stored profile have their texts read. */
+const IDS_PER_QUERY = 100;
 
 /**
  * Meilisearch reads at most ten words of a query and wants all of them in a document before it
@@ -206,13 +230,31 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     const flat = queries.flatMap((query, owner) =>
       this.candidateSearches(query, quick).map((params) => ({ owner, params })),
     );
-    const found: Candidate[][] = [];
-    for (let start = 0; start < flat.length; start += perCall)
-      found.push(
-        ...(await this.index.searchHits<Candidate>(
-          flat.slice(start, start + perCall).map((item) => item.params),
-        )),
-      );
+    const searching = (async () => {
+      const hits: Candidate[][] = [];
+      for (let start = 0; start < flat.length; start += perCall)
+        hits.push(
+          ...(await this.index.searchHits<Candidate>(
+            flat.slice(start, start + perCall).map((item) => item.params),
+          )),
+        );
+      return hits;
+    })();
+    // Its failure is met by the await below; this only keeps it from counting as unhandled
+    // while the asked texts are analysed.
+    searching.catch(() => undefined);
+    // The asked texts are analysed while Meilisearch looks for candidates, not after: once the
+    // requests are on their way (setImmediate runs after the client's promise chain sent them).
+    const askedProfiles = await new Promise<SimilarityProfile[]>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          resolve(queries.map((query) => profile(query)));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    );
+    const found = await searching;
     const candidatesOf = queries.map(() => new Set<string>());
     const documents = new Map<string, Candidate>();
     found.forEach((hits, position) =>
@@ -221,57 +263,91 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
         documents.set(hit.id, hit);
       }),
     );
-    const profiles = new Map<string, SimilarityProfile>();
-    const profileOf = (candidate: Candidate) => {
-      let known = profiles.get(candidate.id);
-      if (!known) {
-        known = profile({
-          title: candidate.title,
-          summary: candidate.summary,
-          learningOutcomes: candidate.learningOutcomes,
-          keywords: candidate.keywords,
-          levels: candidate.levels,
-          creboCodes: candidate.creboCodes,
-          description: candidate.body,
-        });
-        profiles.set(candidate.id, known);
-      }
-      return known;
-    };
+    const profiles = await this.candidateProfiles([...documents.values()]);
+    const profileOf = (candidate: Candidate) => profiles.get(candidate.id)!;
     const candidateIds = queries.map((query, owner) =>
-      [...candidatesOf[owner]].filter((id) => id !== query.excludeAssetId && documents.has(id)),
+      [...candidatesOf[owner]].filter((id) => id !== query.excludeAssetId && profiles.has(id)),
     );
     const semantic = await this.semanticScores(queries, candidateIds);
     const embedder = this.config.embedder;
     return queries.map((query, owner) => {
-      const asked = profile(query);
+      const asked = askedProfiles[owner];
       const candidates = candidateIds[owner].map((id) => documents.get(id)!);
       const rarity = rarityAmong(candidates.map((candidate) => profileOf(candidate).all));
+      const semanticOf = (id: string): SemanticSimilarity | undefined => {
+        const similarity = semantic[owner].get(id);
+        return embedder && similarity !== undefined
+          ? { similarity, weight: embedder.similarityWeight, floor: embedder.similarityFloor }
+          : undefined;
+      };
       const scored = candidates
-        .map((candidate) => {
-          const similarity = semantic[owner].get(candidate.id);
-          const { score, reasons } = compare(
-            asked,
-            profileOf(candidate),
-            rarity,
-            embedder && similarity !== undefined
-              ? { similarity, weight: embedder.similarityWeight, floor: embedder.similarityFloor }
-              : undefined,
-          );
-          return {
-            id: candidate.id,
-            kind: candidate.kind,
-            title: candidate.title,
-            pps: { id: candidate.ppsId, name: candidate.ppsName },
-            score,
-            reasons,
-          };
-        })
-        .filter((candidate) => candidate.score >= SIMILARITY_THRESHOLD)
+        .map((candidate) => ({
+          candidate,
+          score: score(asked, profileOf(candidate), rarity, semanticOf(candidate.id)),
+        }))
+        .filter((item) => item.score >= SIMILARITY_THRESHOLD)
         .sort((a, b) => b.score - a.score);
       const best = scored[0]?.score ?? 0;
-      return scored.filter((candidate) => candidate.score >= best * CLOSE_TO_BEST).slice(0, limit);
+      // Reasons only for what is kept: explaining every candidate cost as much as scoring it.
+      return scored
+        .filter((item) => item.score >= best * CLOSE_TO_BEST)
+        .slice(0, limit)
+        .map((item) => ({
+          id: item.candidate.id,
+          kind: item.candidate.kind,
+          title: item.candidate.title,
+          pps: { id: item.candidate.ppsId, name: item.candidate.ppsName },
+          score: item.score,
+          reasons: reasonsFor(asked, profileOf(item.candidate), semanticOf(item.candidate.id)),
+        }));
     });
+  }
+
+  /**
+   * Each candidate's profile, as stored with its document. Documents indexed before profiles
+   * were stored (until `search:reindex` or `search:drift -- --repair`) have their texts read in
+   * one more round trip and analysed here; one that has gone meanwhile is left out.
+   */
+  private async candidateProfiles(
+    candidates: Candidate[],
+  ): Promise<Map<string, SimilarityProfile>> {
+    const profiles = new Map<string, SimilarityProfile>();
+    const unprofiled: string[] = [];
+    for (const candidate of candidates)
+      if (candidate.similarityProfile)
+        profiles.set(
+          candidate.id,
+          fromStoredProfile(candidate.similarityProfile, candidate.levels, candidate.creboCodes),
+        );
+      else unprofiled.push(candidate.id);
+    const searches: (SearchParams & { q: string; attributesToRetrieve: string[] })[] = [];
+    for (let start = 0; start < unprofiled.length; start += IDS_PER_QUERY) {
+      const ids = unprofiled.slice(start, start + IDS_PER_QUERY);
+      searches.push({
+        q: '',
+        filter: [`id IN [${ids.map(quote).join(', ')}]`],
+        limit: ids.length,
+        attributesToRetrieve: [...TEXT_FIELDS],
+      });
+    }
+    for (let start = 0; start < searches.length; start += QUERIES_PER_CALL)
+      for (const hits of await this.index.searchHits<CandidateText>(
+        searches.slice(start, start + QUERIES_PER_CALL),
+      ))
+        for (const text of hits)
+          profiles.set(
+            text.id,
+            profile({
+              title: text.title,
+              summary: text.summary,
+              learningOutcomes: text.learningOutcomes,
+              keywords: text.keywords,
+              levels: text.levels,
+              creboCodes: text.creboCodes,
+              description: text.body,
+            }),
+          );
+    return profiles;
   }
 
   similarForText(dto: {

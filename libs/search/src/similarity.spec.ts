@@ -7,6 +7,8 @@ import {
   compare,
   profile,
   rarityAmong,
+  reasonsFor,
+  score,
 } from './similarity';
 
 interface Text {
@@ -105,5 +107,44 @@ describe('similarity score', () => {
       text('Sterke wachtwoorden op kantoor'),
     );
     expect(reasons.map((reason) => reason.type)).toEqual(expect.arrayContaining(['compounds']));
+  });
+});
+
+describe('scoring apart from explaining', () => {
+  const features = (record: Text): SimilarityFeatures => ({
+    title: record.title,
+    summary: record.summary,
+    keywords: record.keywords ?? [],
+    learningOutcomes: record.learningOutcomes ?? [],
+    levels: [],
+    creboCodes: [],
+    description: record.description,
+  });
+
+  it('gives the score and reasons compare gives, under a rarity measured once per pool', () => {
+    const pool = topics.flatMap((topic) => [topic.twin, topic.nearMiss]).map(features);
+    const profiles = pool.map((record) => profile(record));
+    const rarity = rarityAmong(profiles.map((candidate) => candidate.all));
+    for (const topic of topics.slice(0, 10)) {
+      const asked = profile(features(topic.a));
+      for (const candidate of profiles) {
+        const both = compare(asked, candidate, rarity);
+        expect(score(asked, candidate, rarity)).toBe(both.score);
+        expect(reasonsFor(asked, candidate)).toEqual(both.reasons);
+      }
+    }
+  });
+
+  it('measures the same bag anew under another rarity (a bag is in many checks)', () => {
+    const asked = profile(text('Warmtepomp storingen zoeken', 'Foutdiagnose aan warmtepompen.'));
+    const other = profile(text('Warmtepomp plaatsen', 'Warmtepompen installeren.'));
+    const common = rarityAmong([other.all, other.all, other.all]);
+    const rare = rarityAmong([profile(text('Bloemschikken')).all]);
+    const first = score(asked, other, common);
+    const second = score(asked, other, rare);
+    // Each pool's answer is its own, whatever pool measured the bags before.
+    expect(score(asked, other, common)).toBe(first);
+    expect(second).not.toBe(first);
+    expect(score(asked, other, rarityAmong([profile(text('Bloemschikken')).all]))).toBe(second);
   });
 });

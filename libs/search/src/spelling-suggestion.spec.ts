@@ -2,10 +2,12 @@ import { dutchAnalyser } from '@bouwsteen/language';
 import { MARK_CLOSE as C, MARK_OPEN as O } from './search-filter';
 import {
   approximateMatches,
+  correctableWords,
   corrected,
   MAX_CORRECTIONS,
   markedWords,
   spellingCorrections,
+  spellingKey,
   spellingSuggestion,
 } from './spelling-suggestion';
 
@@ -112,5 +114,29 @@ describe('approximateMatches', () => {
         word === 'cobots' ? ['collaboratieve robots'] : [],
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the words a search counts for "did you mean"', () => {
+  const dutch = (word: string) => ['lassen', 'en', 'onderhoud'].includes(word);
+
+  it('are the words that could be corrected: not Dutch, three letters or more, each once', () => {
+    expect(correctableWords('Warmtpompen onderhoud en WARMTPOMPEN xy cobts', dutch)).toEqual([
+      'Warmtpompen',
+      'cobts',
+    ]);
+    expect(correctableWords('lassen en onderhoud', dutch)).toEqual([]);
+  });
+
+  it('hold every word a correction is proposed for, so its count came with the results', () => {
+    const query = 'warmtpompen onderhoud';
+    const typed = correctableWords(query, dutch).map(spellingKey);
+    const corrections = spellingCorrections(
+      query,
+      [`${O}Warmtepompen${C} installeren`, `${O}onderhoud${C}`],
+      dutch,
+    );
+    expect(corrections).toEqual([{ typed: 'warmtpompen', suggested: 'warmtepompen' }]);
+    for (const item of corrections) expect(typed).toContain(spellingKey(item.typed));
   });
 });

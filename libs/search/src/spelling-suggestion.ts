@@ -52,14 +52,10 @@ export function spellingCorrections(
   if (marked.length === 0) return [];
   const folded = marked.map(fold);
   const corrections: Correction[] = [];
-  const seen = new Set<string>();
-  for (const word of query.match(WORD) ?? []) {
+  for (const word of correctableWords(query, isWord)) {
     const typed = fold(word);
-    if (seen.has(typed)) continue;
-    seen.add(typed);
-    if (typed.length < 3 || folded.some((candidate) => candidate === typed)) continue;
+    if (folded.some((candidate) => candidate === typed)) continue;
     if (folded.some((candidate) => candidate.startsWith(typed))) continue;
-    if (isWord(typed)) continue;
     let best: string | undefined;
     let bestDistance = 3;
     folded.forEach((candidate, index) => {
@@ -73,6 +69,32 @@ export function spellingCorrections(
   }
   // Each correction costs the check two exact searches: a query of many misspelt words gets none.
   return corrections.length > MAX_CORRECTIONS ? [] : corrections;
+}
+
+/**
+ * The query's words that a "did you mean" could correct, each once as first typed: three letters
+ * or more and not Dutch as typed. Whether one is a typo also depends on what the search finds,
+ * but only these can be, so the search page asks how often each is in the index as typed in the
+ * same round trip as its results (see SearchService.facetedParams).
+ */
+export function correctableWords(
+  query: string,
+  isWord: (word: string) => boolean = () => false,
+): string[] {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const word of query.match(WORD) ?? []) {
+    const typed = fold(word);
+    if (seen.has(typed)) continue;
+    seen.add(typed);
+    if (typed.length >= 3 && !isWord(typed)) words.push(word);
+  }
+  return words;
+}
+
+/** The same word whatever its case or accents (keys of the exact counts). */
+export function spellingKey(word: string): string {
+  return fold(word);
 }
 
 /** The query with its corrections made; undefined when there are none. */

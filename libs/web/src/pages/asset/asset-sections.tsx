@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import type { LineageDto } from '@bouwsteen/assets';
+import type { LineageDto, SimilarAssetDto } from '@bouwsteen/assets';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { count, formatDate } from '../../format/format';
@@ -107,6 +107,15 @@ export function Lineage(data: AssetPageData): JSX.Element {
 
 export function Similar(data: AssetPageData): JSX.Element {
   const { similar, labels } = data;
+  return similar instanceof Promise
+    ? similar.then((answer) => SimilarSection(answer, labels))
+    : SimilarSection(similar, labels);
+}
+
+function SimilarSection(
+  similar: SimilarAssetDto[] | undefined,
+  labels: AssetPageData['labels'],
+): JSX.Element {
   return (
     <section aria-labelledby="vergelijkbaar-titel">
       <h2 class="utrecht-heading-2" id="vergelijkbaar-titel">

@@ -38,8 +38,11 @@ export interface AssetPageData {
   versions: VersionSummaryDto[];
   reuses: { items: ReuseDto[]; total: number };
   lineage: LineageDto;
-  /** Undefined when the search engine could not be asked. */
-  similar: SimilarAssetDto[] | undefined;
+  /**
+   * Undefined when the search engine could not be asked. A promise while the search is under
+   * way: the rest of the page is rendered meanwhile, and the section joins it when it answers.
+   */
+  similar: SimilarAssetDto[] | undefined | Promise<SimilarAssetDto[] | undefined>;
   pps: PpsDto;
   lead: OrganisationDto | undefined;
   /** Whether someone of the PPS reads requests (else no request form is offered). */

@@ -3,6 +3,7 @@ import {
   AssetDto,
   AssetError,
   AssetsService,
+  DuplicateQuery,
   Licenses,
   PublishedRelationsReader,
   SimilarAssetDto,
@@ -62,14 +63,20 @@ export class AssetPage {
     code?: unknown,
   ): Promise<string> {
     if (!UUID.test(id)) throw new NotFoundError(AssetError.NotFound, 'asset', id);
-    // The similar-blocks search is the slowest read (Meilisearch): it runs beside all the
-    // database reads rather than after them. Both answer "not found" for a block nobody may see.
-    const [facts, similar, following] = await Promise.all([
-      this.facts(id, versionParam),
-      this.similar(id),
+    // One read of the block ("not found" for a block nobody may see) gives both the page's block
+    // and its similar-blocks question. That search is the slowest read (Meilisearch): it is sent
+    // first, and the database reads and their mapping run while Meilisearch works, not after.
+    // The page is rendered while the search is under way; its section joins when it answers.
+    const { asset: current, query } = await this.assets.withDuplicateQuery(undefined, id);
+    const similar = this.similar(query);
+    // A failure of the search reaches the visitor through the rendered page (awaited by
+    // site.page); this only keeps it from counting as unhandled should a database read fail first.
+    similar.catch(() => undefined);
+    const [facts, following] = await Promise.all([
+      this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
     ]);
-    const { current, asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
+    const { asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const { names, receives, relations } = facts;
     const reuseRecorded = page.principal
       ? await this.reuseRecorded(page.principal, current)
@@ -135,8 +142,8 @@ export class AssetPage {
   }
 
   /** What the database holds for the page: the block (or one of its versions) and its context. */
-  private async facts(id: string, versionParam: string | undefined) {
-    const current = await this.assets.get(undefined, id);
+  private async facts(current: AssetDto, versionParam: string | undefined) {
+    const id = current.id;
     let asset = current;
     if (versionParam !== undefined) {
       const number = /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : NaN;
@@ -165,7 +172,6 @@ export class AssetPage {
         this.relations.one(id),
       ]);
     return {
-      current,
       asset,
       labels,
       refs,
@@ -197,7 +203,6 @@ export class AssetPage {
     };
   }
 
-  /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */
   /** Whether every adopter this person speaks for recorded reuse of the current version. */
   private async reuseRecorded(principal: Principal, current: AssetDto): Promise<boolean> {
     const adopters = adopterIdsFor(principal, current.pps.id);
@@ -206,9 +211,10 @@ export class AssetPage {
     return adopters.every((id) => recorded.includes(id));
   }
 
-  private async similar(id: string): Promise<SimilarAssetDto[] | undefined> {
+  /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */
+  private async similar(query: DuplicateQuery): Promise<SimilarAssetDto[] | undefined> {
     try {
-      return await this.assets.similar(undefined, id);
+      return await this.assets.similarTo(query);
     } catch (error) {
       if (error instanceof SearchUnavailableError) return undefined;
       throw error;
