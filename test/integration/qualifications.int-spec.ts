@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@bouwsteen/auth';
 import { DomainException } from '@bouwsteen/common';
 import { QualificationError, QualificationsService } from '@bouwsteen/qualifications';
 import { DemoService } from '@bouwsteen/seed';
 import { DEMO_PUBLISHER } from '../../apps/cli/src/commands';
+import { ensureBuilt, run } from '../harness/processes';
 import { ServiceContext, createServiceContext } from '../harness/service-context';
 
 /**
@@ -203,4 +207,30 @@ describe('qualifications (integration)', () => {
     });
     expect((await stamp('25831')).getTime()).toBe(renamed.getTime());
   });
+
+  it('imports from the command line with only DATABASE_URL, and refuses what is no regular file', async () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'bouwsteen-kwalificaties-'));
+    const file = join(dir, 'keuzedelen.xml');
+    writeFileSync(
+      file,
+      '<sbb><keuzedelen><keuzedeel code="K0950" titel="CNC-bewerken" omvang="240"/></keuzedelen></sbb>',
+    );
+    const cli = (path: string) =>
+      run('node', ['dist/apps/cli/src/main.js', 'qualifications:import', path], {
+        DATABASE_URL: ctx.databaseUrl,
+      });
+    const stored = cli(file);
+    expect(await stored.exited).toBe(0);
+    expect(stored.output()).toContain('Stored: 0 dossiers, 0 qualifications, 1 keuzedelen');
+    const [row] = await db.query(`SELECT imported_by, reference FROM qualification_import
+      WHERE source_name = 'keuzedelen.xml' ORDER BY imported_at DESC LIMIT 1`);
+    expect(row).toEqual({ imported_by: null, reference: false });
+    const device = cli('/dev/zero');
+    expect(await device.exited).toBe(1);
+    expect(device.output()).toContain('not a regular file');
+    const missing = cli(join(dir, 'nergens.xml'));
+    expect(await missing.exited).toBe(1);
+    expect(missing.output()).toContain('no such file');
+  }, 120_000);
 });

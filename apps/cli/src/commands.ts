@@ -163,12 +163,17 @@ export { loadConfig };
  * straight into the database, as `seed` does; exit 0 stored (warnings printed), 1 refused.
  */
 export async function importQualifications(path: string): Promise<number> {
-  const size = statSync(path, { throwIfNoEntry: false })?.size;
-  if (size === undefined) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) {
     console.error(`${path}: no such file`);
     return 1;
   }
-  if (size > QUALIFICATION_FILE_MAX_BYTES) {
+  // A device or a pipe has no size to check: /dev/zero would be read without end.
+  if (!stat.isFile()) {
+    console.error(`${path}: not a regular file`);
+    return 1;
+  }
+  if (stat.size > QUALIFICATION_FILE_MAX_BYTES) {
     console.error(`${path}: larger than ${QUALIFICATION_FILE_MAX_BYTES} bytes; not read`);
     return 1;
   }

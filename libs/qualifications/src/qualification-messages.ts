@@ -11,6 +11,7 @@ export type FileRefusalCode =
   | 'not-sbb'
   | 'doctype'
   | 'too-deep'
+  | 'too-many'
   | 'too-large'
   | 'nothing-in-it';
 
@@ -25,6 +26,9 @@ export type FileWarningCode =
   | 'bad-study-load'
   | 'elective-bad-crebo'
   | 'untitled'
+  | 'unsafe-title'
+  | 'long-title'
+  | 'too-many-parts'
   | 'bad-certificate';
 
 export interface FileWarning {
@@ -47,6 +51,8 @@ const REFUSALS: Record<FileRefusalCode, string> = {
   doctype:
     'Het bestand bevat een DOCTYPE of entiteitsdefinitie; die worden uit veiligheid niet gelezen',
   'too-deep': 'Het bestand is dieper genest dan een kwalificatiebestand ooit is',
+  'too-many':
+    'Het bestand bevat meer dan 400.000 dossiers, kwalificaties, kerntaken, werkprocessen, keuzedelen en crebocodes samen: veel meer dan de hele kwalificatiestructuur',
   'too-large': 'Het bestand is groter dan de ingestelde grens',
   'nothing-in-it': 'Het bestand bevat geen enkel dossier en geen enkel keuzedeel',
 };
@@ -63,6 +69,10 @@ const WARNINGS: Record<FileWarningCode, string> = {
   'bad-study-load': 'de omvang is geen geheel aantal sbu en is leeg gelaten',
   'elective-bad-crebo': 'een gekoppelde crebocode is geen 5 cijfers en is overgeslagen',
   untitled: 'heeft geen titel; de pagina toont alleen de code',
+  'unsafe-title':
+    'de titel bevat stuurtekens of onzichtbare tekens (zoals een richtingswissel) en is leeg gelaten; de pagina toont de code',
+  'long-title': 'de titel is langer dan 300 tekens en is ingekort',
+  'too-many-parts': 'bevat er meer dan een kwalificatiebestand ooit heeft; de rest is overgeslagen',
   'bad-certificate': 'certificaat is geen "ja" of "nee"; opgeslagen als geen certificaat',
 };
 

@@ -84,15 +84,10 @@ export class QualificationsService {
   ): Promise<QualificationImport> {
     if (content.length > QUALIFICATION_FILE_MAX_BYTES)
       throw new DomainException(QualificationError.FileTooLarge);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-    } catch {
-      throw new DomainException(QualificationError.FileRefused, refusalText('not-utf8'));
-    }
     let file;
     try {
-      file = parseSbbXml(text);
+      // Decoded and parsed piece by piece: the file is never held as one string.
+      file = parseSbbXml(content);
     } catch (error) {
       if (error instanceof QualificationFileRefusal)
         throw new DomainException(

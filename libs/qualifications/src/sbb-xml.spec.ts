@@ -185,4 +185,76 @@ describe('parseSbbXml', () => {
       expect.arrayContaining(['K0771', 'K0942']),
     );
   });
+
+  describe('bounds (from the attack on issue 26)', () => {
+    it('keeps an element only where the schema puts it: 1,000,000 stray codes build nothing', () => {
+      const stray = `<sbb><dossiers>${'<crebo/>'.repeat(1_000_000)}</dossiers></sbb>`;
+      const started = Date.now();
+      expect(() => parseSbbXml(stray)).toThrow(QualificationFileRefusal);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+
+    it('refuses a file of more kept elements than the whole structure has', () => {
+      const crebos = '<crebo>25001</crebo>'.repeat(400_001);
+      expect(() =>
+        parseSbbXml(
+          `<sbb><keuzedelen><keuzedeel code="K0001" titel="x"><kwalificaties>${crebos}</kwalificaties></keuzedeel></keuzedelen></sbb>`,
+        ),
+      ).toThrow(expect.objectContaining({ code: 'too-many' }));
+    });
+
+    it('reads a keuzedeel naming 90,000 crebos and 40,000 profiles sharing one crebo in linear time', () => {
+      const crebos = Array.from({ length: 90_000 }, (_, n) => `<crebo>${10000 + n}</crebo>`).join(
+        '',
+      );
+      const profiles =
+        '<profiel titel="p"><creboinformatie><crebo>25001</crebo></creboinformatie></profiel>'.repeat(
+          40_000,
+        );
+      const started = Date.now();
+      const file = parseSbbXml(
+        `<sbb><dossiers><dossier nr="23001" titel="A"><profielen>${profiles}</profielen></dossier></dossiers>
+         <keuzedelen><keuzedeel code="K0001" titel="x"><kwalificaties>${crebos}</kwalificaties></keuzedeel></keuzedelen></sbb>`,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(file.dossiers[0].qualifications).toHaveLength(1);
+      expect(file.electives[0].crebos).toHaveLength(2000);
+      expect(file.warnings.length).toBeLessThanOrEqual(501);
+      expect(file.warnings[file.warnings.length - 1]).toMatch(/^… en nog \d+ waarschuwingen/);
+    });
+
+    it('empties a title with controls or bidi overrides and cuts a very long one', () => {
+      const file = parseSbbXml(
+        `<sbb><keuzedelen>
+          <keuzedeel code="K0001" titel="Bidi \u202Egnp.exe\u202C"/>
+          <keuzedeel code="K0002" titel="${'A'.repeat(100_000)}"/>
+        </keuzedelen></sbb>`,
+      );
+      expect(file.electives[0].title).toBe('');
+      expect([...file.electives[1].title]).toHaveLength(300);
+      expect(file.warnings).toEqual([
+        expect.stringMatching(/^keuzedeel K0001: de titel bevat stuurtekens/),
+        expect.stringMatching(/^keuzedeel K0002: de titel is langer dan 300 tekens/),
+      ]);
+    });
+
+    it('reads bytes as UTF-8 piece by piece, a character split between pieces included', () => {
+      const title = 'Hygiëne '.repeat(200_000);
+      const bytes = Buffer.from(
+        `<sbb><keuzedelen><keuzedeel code="K0001" titel="${title}"/></keuzedelen></sbb>`,
+      );
+      const file = parseSbbXml(bytes);
+      expect(file.electives[0].title.startsWith('Hygiëne Hygiëne')).toBe(true);
+      expect(() => parseSbbXml(Buffer.from([0x3c, 0x73, 0x62, 0x62, 0x3e, 0xe9, 0x3c]))).toThrow(
+        expect.objectContaining({ code: 'not-utf8' }),
+      );
+    });
+
+    it('takes the years 0000–0099 as written, not as 19xx', () => {
+      const file = parseSbbXml(
+        '<sbb><keuzedelen><keuzedeel code="K0001" titel="x" Geldig_vanaf="0099-01-01"/></keuzedelen></sbb>',
+      );
+      expect(file.electives[0].validFrom).toBe('0099-01-01');
+    });
+  });
 });

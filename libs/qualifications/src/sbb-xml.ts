@@ -1,4 +1,3 @@
-import { SaxesParser } from 'saxes';
 import {
   CREBO,
   CoreTask,
@@ -8,7 +7,11 @@ import {
   Qualification,
   QualificationFile,
 } from './qualification-file';
-import { FileRefusalCode, FileWarning, warningText } from './qualification-messages';
+import { textFault } from '@bouwsteen/common/pure';
+import { FileWarning, warningText } from './qualification-messages';
+import { Node, QualificationFileRefusal, readTree } from './sbb-xml-tree';
+
+export { QualificationFileRefusal } from './sbb-xml-tree';
 
 /**
  * Reads SBB's XML export of the qualification structure. The structure (root `<sbb>`, then
@@ -26,106 +29,6 @@ import { FileRefusalCode, FileWarning, warningText } from './qualification-messa
  * refused outright: no entity is ever expanded or fetched.
  */
 
-export class QualificationFileRefusal extends Error {
-  constructor(
-    readonly code: FileRefusalCode,
-    /** Where the XML broke, for 'not-xml'. */
-    readonly line?: number,
-  ) {
-    super(code);
-  }
-}
-
-/** Deeper than the schema nests (about 10): a file of opening tags cannot grow the stack. */
-const MAX_DEPTH = 40;
-
-/** Element names whose subtree matters; everything else is skipped with its children. */
-const KEPT = new Set([
-  'sbb',
-  'dossiers',
-  'dossier',
-  'dossiercrebos',
-  'dossiercrebo',
-  'basis',
-  'basistaken',
-  'basiskerntaken',
-  'kerntaak',
-  'basiswerkprocessen',
-  'profielwerkprocessen',
-  'werkproces',
-  'profielen',
-  'profiel',
-  'creboinformatie',
-  'crebo',
-  'profielkerntaken',
-  'keuzedelen',
-  'keuzedeel',
-  'kwalificaties',
-]);
-/** Elements whose text is read (codes); other text is never gathered. */
-const WITH_TEXT = new Set(['dossiercrebo', 'crebo']);
-
-interface Node {
-  name: string;
-  attributes: Record<string, string>;
-  children: Node[];
-  text: string;
-}
-
-const localName = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
-
-function readTree(xml: string): Node {
-  if (xml.trim() === '') throw new QualificationFileRefusal('empty');
-  // Positions cost a little per character; they name the line of a broken file.
-  const parser = new SaxesParser({ position: true });
-  const stack: Node[] = [];
-  let root: Node | undefined;
-  /** Depth inside a skipped element (0: not skipping). */
-  let skipping = 0;
-  let depth = 0;
-  parser.on('doctype', (doctype) => {
-    throw new QualificationFileRefusal(/^\s*html\b/i.test(doctype) ? 'web-page' : 'doctype');
-  });
-  parser.on('opentag', (tag) => {
-    if (++depth > MAX_DEPTH) throw new QualificationFileRefusal('too-deep');
-    const name = localName(tag.name);
-    if (skipping > 0 || (root && !KEPT.has(name))) {
-      skipping++;
-      return;
-    }
-    const attributes: Record<string, string> = {};
-    for (const [key, value] of Object.entries(tag.attributes as Record<string, string>))
-      attributes[localName(key)] = value;
-    const node: Node = { name, attributes, children: [], text: '' };
-    if (!root) root = node;
-    else stack[stack.length - 1].children.push(node);
-    stack.push(node);
-  });
-  parser.on('closetag', () => {
-    depth--;
-    if (skipping > 0) skipping--;
-    else stack.pop();
-  });
-  const text = (value: string) => {
-    const top = stack[stack.length - 1];
-    if (skipping === 0 && top && WITH_TEXT.has(top.name)) top.text += value;
-  };
-  parser.on('text', text);
-  parser.on('cdata', text);
-  parser.on('error', () => {
-    throw new QualificationFileRefusal('not-xml', parser.line);
-  });
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    if (error instanceof QualificationFileRefusal) throw error;
-    throw new QualificationFileRefusal('not-xml', parser.line);
-  }
-  if (!root) throw new QualificationFileRefusal('not-xml');
-  if (root.name === 'html') throw new QualificationFileRefusal('web-page');
-  return root;
-}
-
 const child = (node: Node | undefined, name: string) =>
   node?.children.find((candidate) => candidate.name === name);
 const childrenOf = (node: Node | undefined, name: string) =>
@@ -136,6 +39,15 @@ const attribute = (node: Node, name: string) => {
   const value = node.attributes[name.toLowerCase()]?.trim();
   return value ? value : null;
 };
+/** A name as a warning's subject: short, whatever the file holds. */
+const short = (text: string | null) =>
+  text === null ? null : text.length > 60 ? `${text.slice(0, 60)}…` : text;
+
+/** Longer than any name in SBB's structure; a longer one is cut with a warning. */
+export const MAX_TITLE = 300;
+/** Kerntaken per part, werkprocessen per kerntaak, crebos per keuzedeel: far above SBB's. */
+const MAX_PARTS = 200;
+const MAX_ELECTIVE_CREBOS = 2000;
 
 class Reader {
   readonly warnings: FileWarning[] = [];
@@ -145,9 +57,11 @@ class Reader {
     const value = attribute(node, name);
     if (value === null) return null;
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    const parsed = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+    // setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999.
+    const parsed = match ? new Date(0) : null;
+    parsed?.setUTCFullYear(+match![1], +match![2] - 1, +match![3]);
     if (!match || !parsed || parsed.toISOString().slice(0, 10) !== value) {
-      this.warnings.push({ code: 'bad-date', subject, value });
+      this.warnings.push({ code: 'bad-date', subject, value: value.slice(0, 20) });
       return null;
     }
     return value;
@@ -157,15 +71,37 @@ class Reader {
     const value = attribute(node, 'niveau');
     if (value === null) return null;
     if (/^[1-4]$/.test(value)) return Number(value);
-    this.warnings.push({ code: 'bad-level', subject, value });
+    this.warnings.push({ code: 'bad-level', subject, value: value.slice(0, 20) });
     return null;
   }
 
-  /** A title, or '' with a warning naming where it is missing. */
+  /**
+   * A title, or '' with a warning (the pages then show the code): missing, or holding what no
+   * text of ours may (controls, bidi overrides: a name that reads otherwise than it is). Cut at
+   * MAX_TITLE characters.
+   */
   title(node: Node, subject: string): string {
     const title = attribute(node, 'titel');
-    if (title === null) this.warnings.push({ code: 'untitled', subject });
-    return title ?? '';
+    if (title === null) {
+      this.warnings.push({ code: 'untitled', subject });
+      return '';
+    }
+    if (textFault(title)) {
+      this.warnings.push({ code: 'unsafe-title', subject });
+      return '';
+    }
+    if ([...title].length > MAX_TITLE) {
+      this.warnings.push({ code: 'long-title', subject });
+      return [...title].slice(0, MAX_TITLE).join('');
+    }
+    return title;
+  }
+
+  /** At most `max` of a list, with a warning when the file held more. */
+  bounded<T>(items: T[], max: number, subject: string): T[] {
+    if (items.length <= max) return items;
+    this.warnings.push({ code: 'too-many-parts', subject, value: String(items.length) });
+    return items.slice(0, max);
   }
 
   coreTasks(
@@ -174,12 +110,18 @@ class Reader {
     processes: string,
     within: string,
   ): CoreTask[] {
-    return childrenOf(parent, 'kerntaak').map((task, taskIndex) => {
+    const tasks = this.bounded(childrenOf(parent, 'kerntaak'), MAX_PARTS, `kerntaken (${within})`);
+    return tasks.map((task, taskIndex) => {
       const code = `${prefix}-K${taskIndex + 1}`;
+      const processes_ = this.bounded(
+        childrenOf(child(task, processes), 'werkproces'),
+        MAX_PARTS,
+        `werkprocessen van ${code} (${within})`,
+      );
       return {
         code,
         title: this.title(task, `kerntaak ${code} (${within})`),
-        workProcesses: childrenOf(child(task, processes), 'werkproces').map((process, index) => ({
+        workProcesses: processes_.map((process, index) => ({
           code: `${code}-W${index + 1}`,
           title: this.title(process, `werkproces ${code}-W${index + 1} (${within})`),
         })),
@@ -191,7 +133,7 @@ class Reader {
     const crebos = childrenOf(child(node, 'dossiercrebos'), 'dossiercrebo');
     const first = crebos[0];
     const crebo = first?.text.trim() || (attribute(node, 'nr') ?? '');
-    const subject = `dossier ${crebo || attribute(node, 'titel') || '(zonder naam)'}`;
+    const subject = `dossier ${crebo.slice(0, 20) || short(attribute(node, 'titel')) || '(zonder naam)'}`;
     if (!CREBO.test(crebo)) {
       this.warnings.push({ code: 'dossier-without-crebo', subject });
       return null;
@@ -201,7 +143,7 @@ class Reader {
       const code = childrenOf(child(profile, 'creboinformatie'), 'crebo')[0];
       const profileCrebo = code?.text.trim() ?? '';
       const valid = CREBO.test(profileCrebo);
-      const name = valid ? profileCrebo : (attribute(profile, 'titel') ?? String(index + 1));
+      const name = valid ? profileCrebo : (short(attribute(profile, 'titel')) ?? String(index + 1));
       const profileSubject = `kwalificatie ${name} (${subject})`;
       if (!valid) {
         this.warnings.push({
@@ -252,7 +194,7 @@ class Reader {
 
   elective(node: Node): Elective | null {
     const code = (attribute(node, 'code') ?? '').toUpperCase();
-    const subject = `keuzedeel ${code || attribute(node, 'titel') || '(zonder naam)'}`;
+    const subject = `keuzedeel ${code.slice(0, 20) || short(attribute(node, 'titel')) || '(zonder naam)'}`;
     if (!ELECTIVE_CODE.test(code)) {
       this.warnings.push({ code: 'elective-without-code', subject });
       return null;
@@ -261,14 +203,14 @@ class Reader {
     let studyLoadSbu: number | null = null;
     if (load !== null) {
       if (/^[0-9]{1,5}$/.test(load)) studyLoadSbu = Number(load);
-      else this.warnings.push({ code: 'bad-study-load', subject, value: load });
+      else this.warnings.push({ code: 'bad-study-load', subject, value: load.slice(0, 20) });
     }
-    const crebos: string[] = [];
+    const crebos = new Set<string>();
     for (const crebo of childrenOf(child(node, 'kwalificaties'), 'crebo')) {
       const value = crebo.text.trim();
       if (!CREBO.test(value))
         this.warnings.push({ code: 'elective-bad-crebo', subject, value: value.slice(0, 20) });
-      else if (!crebos.includes(value)) crebos.push(value);
+      else crebos.add(value);
     }
     return {
       code,
@@ -278,7 +220,7 @@ class Reader {
       certificate: this.certificate(node, subject),
       validFrom: this.date(node, 'Geldig_vanaf', subject),
       validUntil: this.date(node, 'Geldig_tot', subject),
-      crebos,
+      crebos: this.bounded([...crebos], MAX_ELECTIVE_CREBOS, subject),
     };
   }
 }
@@ -302,8 +244,8 @@ function lastWins<T>(
   return [...byKey.values()];
 }
 
-export function parseSbbXml(xml: string): QualificationFile {
-  const root = readTree(xml);
+export function parseSbbXml(input: string | Uint8Array): QualificationFile {
+  const root = readTree(input);
   const dossiersNode = child(root, 'dossiers');
   const electivesNode = child(root, 'keuzedelen');
   if (root.name !== 'sbb' || (!dossiersNode && !electivesNode))
@@ -325,21 +267,21 @@ export function parseSbbXml(xml: string): QualificationFile {
     (dossier) => `dossier ${dossier.crebo}`,
   );
   // A qualification's crebo is unique over the whole file, not only within its dossier.
-  const seen = new Map<string, { dossier: Dossier; qualification: Qualification }>();
+  const last = new Map<string, Qualification>();
   for (const dossier of uniqueDossiers)
-    for (const qualification of [...dossier.qualifications]) {
-      const earlier = seen.get(qualification.crebo);
-      if (earlier) {
+    for (const qualification of dossier.qualifications) {
+      if (last.has(qualification.crebo))
         reader.warnings.push({
           code: 'crebo-twice',
           subject: `kwalificatie ${qualification.crebo}`,
         });
-        earlier.dossier.qualifications = earlier.dossier.qualifications.filter(
-          (other) => other !== earlier.qualification,
-        );
-      }
-      seen.set(qualification.crebo, { dossier, qualification });
+      last.set(qualification.crebo, qualification);
     }
+  // One pass: each dossier keeps the qualifications that are the last of their crebo.
+  for (const dossier of uniqueDossiers)
+    dossier.qualifications = dossier.qualifications.filter(
+      (qualification) => last.get(qualification.crebo) === qualification,
+    );
   return {
     dossiers: uniqueDossiers,
     electives: lastWins(
@@ -349,6 +291,16 @@ export function parseSbbXml(xml: string): QualificationFile {
       'elective-twice',
       (elective) => `keuzedeel ${elective.code}`,
     ),
-    warnings: reader.warnings.map(warningText),
+    warnings: cappedWarnings(reader.warnings),
   };
+}
+
+/** Every warning up to MAX_WARNINGS, then how many more: a page of them is read, not 40,000. */
+export const MAX_WARNINGS = 500;
+
+function cappedWarnings(warnings: FileWarning[]): string[] {
+  const texts = warnings.slice(0, MAX_WARNINGS).map(warningText);
+  if (warnings.length > MAX_WARNINGS)
+    texts.push(`… en nog ${warnings.length - MAX_WARNINGS} waarschuwingen van dezelfde soorten`);
+  return texts;
 }
