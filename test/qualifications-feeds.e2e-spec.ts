@@ -120,10 +120,14 @@ describe('qualifications in search, reports and feeds (e2e)', () => {
       );
       expect(electrician).toMatchObject({ title: ELECTRICIAN, level: 3, curricula: 1 });
       expect(electrician.modules).toBeGreaterThanOrEqual(1);
+      expect(electrician).toMatchObject({ current: true, gap: false, servedElsewhere: false });
       const covered = body.qualifications.items.filter(
-        (row: { curricula: number; modules: number }) => row.curricula + row.modules > 0,
+        (row: { current: boolean; curricula: number; modules: number }) =>
+          row.current && row.curricula + row.modules > 0,
       );
       expect(body.qualifications.withMaterial).toBe(covered.length);
+      // The demo's structure is the bundled illustration, and the report says so.
+      expect(body.illustrative).toBe(true);
       expect(body.qualifications.withMaterial).toBeLessThan(body.qualifications.total);
       const k0771 = body.electives.items.find((row: { code: string }) => row.code === 'K0771');
       expect(k0771).toMatchObject({ title: HEAT_PUMPS, modules: 1 });
@@ -137,11 +141,116 @@ describe('qualifications in search, reports and feeds (e2e)', () => {
       );
       expect(response.headers['content-type']).toMatch(/^text\/csv/);
       const lines = response.text.trim().split(/\r?\n/);
-      expect(lines[0]).toMatch(/^type,code,title,level,dossier,curricula,modules,covered/);
+      expect(lines[0]).toBe(
+        'type,code,title,level,dossier,current,curricula,modules,covered,gap,nationalCurricula,nationalModules,servedElsewhere,qualifications,note',
+      );
+      // Every row says the structure is the illustration.
+      for (const line of lines.slice(1))
+        expect(line).toMatch(
+          /,"Voorbeeldgegevens, niet de officiële kwalificatiestructuur van SBB"$/,
+        );
       expect(lines.some((line) => line.startsWith(`kwalificatie,25831,${ELECTRICIAN},3`))).toBe(
         true,
       );
       expect(lines.some((line) => line.startsWith(`keuzedeel,K0771,${HEAT_PUMPS}`))).toBe(true);
+    });
+
+    it('in a province without that material, says a PPS elsewhere has it: reuse before funding', async () => {
+      const body = (await api('/reports/provinces/flevoland/coverage').expect(200)).body;
+      const electrician = body.qualifications.items.find(
+        (row: { crebo: string }) => row.crebo === '25831',
+      );
+      expect(electrician).toMatchObject({
+        curricula: 0,
+        modules: 0,
+        current: true,
+        gap: true,
+        servedElsewhere: true,
+        national: { curricula: 1 },
+      });
+      const k0771 = body.electives.items.find((row: { code: string }) => row.code === 'K0771');
+      expect(k0771).toMatchObject({ modules: 0, gap: true, servedElsewhere: true });
+      expect(k0771.nationalModules).toBeGreaterThanOrEqual(1);
+      expect(k0771.qualificationCount).toBeGreaterThanOrEqual(1);
+      expect(k0771.qualifications).toContain('25831');
+      for (const part of [body.qualifications, body.electives]) {
+        const gaps = part.items.filter((row: { gap: boolean }) => row.gap);
+        const elsewhere = gaps.filter((row: { servedElsewhere: boolean }) => row.servedElsewhere);
+        expect(part.servedElsewhere).toBe(elsewhere.length);
+        expect(part.nowhere).toBe(gaps.length - elsewhere.length);
+        expect(part.servedElsewhere).toBeGreaterThan(0);
+        expect(part.nowhere).toBeGreaterThan(0);
+      }
+
+      const root = expectPage(await t.http().get('/rapportages/provincies/flevoland').expect(200));
+      const section = root.querySelector('section[aria-labelledby="dekking-titel"]')!;
+      const lists = section.querySelectorAll('details');
+      const summary = (n: number) => lists[n].querySelector('summary')!.text;
+      expect(summary(0)).toBe(`Elders wel materiaal (${body.qualifications.servedElsewhere})`);
+      expect(summary(1)).toBe(`Nergens materiaal (${body.qualifications.nowhere})`);
+      expect(summary(2)).toBe(`Elders wel materiaal (${body.electives.servedElsewhere})`);
+      expect(summary(3)).toBe(`Nergens materiaal (${body.electives.nowhere})`);
+      expect(lists[0].querySelector('a[href="/kwalificaties/25831"]')?.text).toBe(
+        `${ELECTRICIAN} (niveau 3)`,
+      );
+      expect(lists[1].querySelector('a[href="/kwalificaties/25831"]')).toBeNull();
+      expect(lists[2].querySelector('a[href="/kwalificaties/keuzedelen/K0771"]')?.text).toBe(
+        HEAT_PUMPS,
+      );
+      // Which qualifications it belongs to, by name.
+      expect(lists[2].text).toMatch(new RegExp(`· bij (.+, )?${ELECTRICIAN} \\(niveau 3\\)`));
+      // The page it links to lists the serving blocks with their PPS.
+      const target = expectPage(await t.http().get('/kwalificaties/25831').expect(200));
+      expect(mainText(target)).toContain(ELECTRICIAN);
+      expect(target.querySelector(`a[href="/bouwstenen/${ids.electrician}"]`)).not.toBeNull();
+    });
+
+    it('leaves a qualification whose intake ended and an expired keuzedeel out of the gaps and counts', async () => {
+      const db = t.app.get(DataSource);
+      const before = (await api('/reports/provinces/flevoland/coverage').expect(200)).body;
+      const nowhere = before.qualifications.items.find(
+        (row: { gap: boolean; servedElsewhere: boolean }) => row.gap && !row.servedElsewhere,
+      );
+      const electiveGap = before.electives.items.find((row: { gap: boolean }) => row.gap);
+      await db.query(`UPDATE qualification SET intake_ends = '2020-08-01' WHERE crebo = $1`, [
+        nowhere.crebo,
+      ]);
+      await db.query(`UPDATE elective SET valid_until = '2020-08-01' WHERE code = $1`, [
+        electiveGap.code,
+      ]);
+      try {
+        const after = (await api('/reports/provinces/flevoland/coverage').expect(200)).body;
+        expect(after.qualifications).toMatchObject({
+          total: before.qualifications.total - 1,
+          nowhere: before.qualifications.nowhere - 1,
+          expired: before.qualifications.expired + 1,
+        });
+        expect(
+          after.qualifications.items.find((row: { crebo: string }) => row.crebo === nowhere.crebo),
+        ).toMatchObject({ current: false, gap: false, servedElsewhere: false });
+        expect(after.electives).toMatchObject({
+          total: before.electives.total - 1,
+          expired: before.electives.expired + 1,
+        });
+        expect(
+          after.electives.items.find((row: { code: string }) => row.code === electiveGap.code),
+        ).toMatchObject({ current: false, gap: false });
+        const page = expectPage(
+          await t.http().get('/rapportages/provincies/flevoland').expect(200),
+        );
+        const section = page.querySelector('section[aria-labelledby="dekking-titel"]')!;
+        expect(section.querySelector(`a[href="/kwalificaties/${nowhere.crebo}"]`)).toBeNull();
+        expect(section.text.replace(/\s+/g, ' ')).toMatch(
+          /Niet meegeteld, want niet meer te volgen: 1 kwalificatie zonder instroom en 1 verlopen keuzedeel\./,
+        );
+      } finally {
+        await db.query(`UPDATE qualification SET intake_ends = NULL WHERE crebo = $1`, [
+          nowhere.crebo,
+        ]);
+        await db.query(`UPDATE elective SET valid_until = NULL WHERE code = $1`, [
+          electiveGap.code,
+        ]);
+      }
     });
 
     it('refuses a province that does not exist', async () => {
@@ -153,14 +262,18 @@ describe('qualifications in search, reports and feeds (e2e)', () => {
         await t.http().get('/rapportages/provincies/noord-holland').expect(200),
       );
       const section = root.querySelector('section[aria-labelledby="dekking-titel"]')!;
-      expect(section.text.replace(/\s+/g, ' ')).toMatch(
-        /\d+ van \d+ kwalificaties hebben een curriculum of module van een PPS in Noord-Holland; \d+ van \d+ keuzedelen hebben een module\./,
+      const body = (await api('/reports/provinces/noord-holland/coverage').expect(200)).body;
+      const { qualifications: q, electives: e } = body;
+      const verb = (n: number) => (n === 1 ? 'heeft' : 'hebben');
+      expect(section.text.replace(/\s+/g, ' ')).toContain(
+        `${q.withMaterial} van ${q.total} kwalificaties ${verb(q.withMaterial)} een curriculum of module van een PPS in Noord-Holland; ${e.withModule} van ${e.total} keuzedelen ${verb(e.withModule)} een module.`,
       );
+      expect(section.querySelector('.reference-note')?.text).toMatch(/Voorbeeldgegevens/);
       const links = section.querySelectorAll('a[href^="/kwalificaties/"]');
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) {
-        expect(link.getAttribute('href')).toMatch(/^\/kwalificaties\/\d{5}$/);
-        expect(link.text).not.toMatch(/^\d{5}$/);
+        expect(link.getAttribute('href')).toMatch(/^\/kwalificaties\/(\d{5}|keuzedelen\/K\d{4})$/);
+        expect(link.text).not.toMatch(/^(\d{5}|K\d{4})$/);
       }
       expect(section.querySelector(`a[href="/kwalificaties/25831"]`)?.text).toBe(
         `${ELECTRICIAN} (niveau 3)`,
@@ -219,18 +332,39 @@ describe('qualifications in search, reports and feeds (e2e)', () => {
         (item: { programId: string }) => item.programId === ids.electrician,
       );
       expect(listed.consumers[0].qualifications[0].name).toBe(ELECTRICIAN);
+      // The keuzedelen a curriculum offers, as a course carries its own.
+      expect(program.otherCodes).toEqual(
+        expect.arrayContaining([{ codeType: 'x-keuzedeel', code: 'K0771' }]),
+      );
+      expect(program.consumers[0].electives).toEqual(
+        expect.arrayContaining([{ code: 'K0771', name: HEAT_PUMPS }]),
+      );
+      expect(listed.otherCodes).toEqual(program.otherCodes);
     });
 
-    it('JSON-LD: educationalAlignment names the qualification and keuzedeel', async () => {
+    it('JSON-LD: educationalAlignment names and links the qualification and keuzedeel, on the API and the page alike', async () => {
+      type Alignment = { targetName: string; targetCode: string; targetUrl?: string };
       const body = (
         await api(`/assets/${ids.electrician}`).set('Accept', 'application/ld+json').expect(200)
-      ).body as { educationalAlignment: { targetName: string; targetCode: string }[] };
-      expect(
-        body.educationalAlignment.map(({ targetCode, targetName }) => [targetCode, targetName]),
-      ).toEqual([
-        ['25831', ELECTRICIAN],
-        ['K0771', HEAT_PUMPS],
+      ).body as { educationalAlignment: Alignment[] };
+      const seen = (alignments: Alignment[]) =>
+        alignments.map(({ targetCode, targetName, targetUrl }) => [
+          targetCode,
+          targetName,
+          targetUrl && new URL(targetUrl).pathname,
+        ]);
+      expect(seen(body.educationalAlignment)).toEqual([
+        ['25831', ELECTRICIAN, '/kwalificaties/25831'],
+        ['K0771', HEAT_PUMPS, '/kwalificaties/keuzedelen/K0771'],
       ]);
+      // The block page embeds the same JSON-LD, names included.
+      const page = expectPage(await t.http().get(`/bouwstenen/${ids.electrician}`).expect(200));
+      const node = page
+        .querySelectorAll('script[type="application/ld+json"]')
+        .map((script) => JSON.parse(script.text) as { educationalAlignment?: Alignment[] })
+        .find((candidate) => candidate.educationalAlignment)!;
+      expect(node).toBeDefined();
+      expect(seen(node.educationalAlignment!)).toEqual(seen(body.educationalAlignment));
     });
   });
 });

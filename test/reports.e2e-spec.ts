@@ -121,6 +121,20 @@ describe('reports (e2e)', () => {
       true,
     );
     await t.http().get('/api/v1/reports/provinces/utrecht').expect(400);
+    // No structure imported: nothing counted, nothing illustrative, every count there.
+    const coverage = await t
+      .http()
+      .get('/api/v1/reports/provinces/noord-holland/coverage')
+      .expect(200);
+    expect(coverage.body).toMatchObject({ illustrative: false });
+    for (const part of [coverage.body.qualifications, coverage.body.electives])
+      expect(part).toMatchObject({
+        total: 0,
+        servedElsewhere: 0,
+        nowhere: 0,
+        expired: 0,
+        items: [],
+      });
     const ranking = await t.http().get('/api/v1/reports/proudly-found-elsewhere').expect(200);
     expect(ranking.body.assets[0]).toMatchObject({ assetId: sourceId, reuseCount: 1 });
     expect(ranking.body.adopters[0]).toMatchObject({

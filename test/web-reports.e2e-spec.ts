@@ -196,6 +196,12 @@ describe('reports pages (e2e)', () => {
       'Nieuw dit kwartaal': expect.stringMatching(/^1 \| /),
     });
     await t.http().get('/rapportages/provincies/utrecht').expect(404);
+    // No structure imported: the dekking says so, and no notice of illustrative data.
+    const coverage = province.querySelector('section[aria-labelledby="dekking-titel"]')!;
+    expect(coverage.text.replace(/\s+/g, ' ')).toContain(
+      'Er is nog geen kwalificatiestructuur ingelezen',
+    );
+    expect(coverage.text).not.toContain('Voorbeeldgegevens');
   });
 
   it('gives the headline figures in the reports API, the same as each report page shows', async () => {

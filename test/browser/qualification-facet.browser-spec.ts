@@ -80,17 +80,29 @@ describe('qualifications on the search and report pages (browser)', () => {
     await page.context().close();
   });
 
-  it("shows a province's dekking with its gaps at 390 and 1280 px", async () => {
+  it("shows a province's dekking, the gaps served elsewhere first, at 390 and 1280 px", async () => {
     for (const [viewport, name] of [
       [PHONE, 'rapport-provincie-dekking-390'],
       [DESKTOP, 'rapport-provincie-dekking-1280'],
     ] as const) {
       const page = await openPage(browser, baseURL, { viewport });
-      await page.goto('/rapportages/provincies/noord-holland');
+      // Flevoland: gaps that a PPS elsewhere serves as well as gaps nobody serves.
+      await page.goto('/rapportages/provincies/flevoland');
       const section = page.locator('section[aria-labelledby="dekking-titel"]');
-      await section.getByText(/^Kwalificaties zonder materiaal/).click();
-      await section.getByText(/^Keuzedelen zonder module/).click();
-      const gap = section.locator('a[href^="/kwalificaties/"]').first();
+      const lists = section.locator('summary');
+      expect(await lists.allTextContents()).toEqual([
+        expect.stringMatching(/^Elders wel materiaal \(\d+\)$/),
+        expect.stringMatching(/^Nergens materiaal \(\d+\)$/),
+        expect.stringMatching(/^Elders wel materiaal \(\d+\)$/),
+        expect.stringMatching(/^Nergens materiaal \(\d+\)$/),
+        expect.stringMatching(/^Kwalificaties met materiaal in Flevoland/),
+      ]);
+      // Open by keyboard, as someone without a mouse would.
+      for (let n = 0; n < 4; n++) {
+        await lists.nth(n).focus();
+        await page.keyboard.press('Enter');
+      }
+      const gap = section.locator('a[href="/kwalificaties/25831"]');
       await eventually(async () => expect(await gap.isVisible()).toBe(true));
       await section.scrollIntoViewIfNeeded();
       await expectAccessible(page, name);

@@ -48,6 +48,10 @@ export function jsonLdTypes(kind: string): string[] {
   return TYPES[kind] ?? ['LearningResource'];
 }
 
+/** The public pages of a qualification and a keuzedeel (libs/web's /kwalificaties routes). */
+const qualificationPage = (crebo: string) => `/kwalificaties/${crebo}`;
+const electivePage = (code: string) => `/kwalificaties/keuzedelen/${code}`;
+
 /** The framework qualification and keuzedeel codes belong to. */
 const QUALIFICATION_FRAMEWORK = 'Kwalificatiestructuur mbo (SBB)';
 
@@ -106,18 +110,25 @@ export function assetJsonLd(
       name: block.title,
     }));
   // targetName is the qualification's or keuzedeel's name; a code the structure lacks, the code.
+  // targetUrl is our public page of it, only for a code the structure holds (the page of any
+  // other code is a 404) and not for a dossier's crebo (its qualifications have the pages).
   const alignment = (
     kind: string,
     codes: string[],
-    known: ReadonlyMap<string, { title: string }>,
+    known: ReadonlyMap<string, { title: string; dossier?: boolean }>,
+    path: (code: string) => string,
   ) =>
-    codes.map((code) => ({
-      '@type': 'AlignmentObject',
-      alignmentType: 'teaches',
-      educationalFramework: QUALIFICATION_FRAMEWORK,
-      targetName: known.get(code)?.title ?? `${kind} ${code}`,
-      targetCode: code,
-    }));
+    codes.map((code) => {
+      const name = known.get(code);
+      return {
+        '@type': 'AlignmentObject',
+        alignmentType: 'teaches',
+        educationalFramework: QUALIFICATION_FRAMEWORK,
+        targetName: name?.title ?? `${kind} ${code}`,
+        targetCode: code,
+        ...(name && !name.dossier ? { targetUrl: url(path(code)) } : {}),
+      };
+    });
   const base: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': jsonLdTypes(asset.kind),
@@ -150,7 +161,7 @@ export function assetJsonLd(
         : term('educationLevels', code, labels.label('educationLevels', code));
     }),
     educationalAlignment: [
-      ...alignment('Crebo', curriculum?.creboCodes ?? [], names.crebos),
+      ...alignment('Crebo', curriculum?.creboCodes ?? [], names.crebos, qualificationPage),
       ...alignment(
         'Keuzedeel',
         [
@@ -158,6 +169,7 @@ export function assetJsonLd(
           ...(module?.electiveCode ? [module.electiveCode] : []),
         ],
         names.electives,
+        electivePage,
       ),
     ],
     about: [

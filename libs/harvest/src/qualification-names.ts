@@ -4,7 +4,8 @@
  * code the structure does not hold has no name and is shown by its code alone.
  */
 export interface QualificationNames {
-  crebos: ReadonlyMap<string, { title: string }>;
+  /** `dossier`: the crebo is a dossier's, which has no page of its own (its qualifications do). */
+  crebos: ReadonlyMap<string, { title: string; dossier?: boolean }>;
   electives: ReadonlyMap<string, { title: string }>;
 }
 

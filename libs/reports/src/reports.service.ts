@@ -32,6 +32,7 @@ import {
   ReportsRepository,
 } from './reports.repository';
 import { OrganisationError } from '@bouwsteen/organisations';
+import { coverageReport } from './coverage-report';
 
 /** The published assets of a report whose overlaps are looked for (the most recent first). */
 const OVERLAP_ASSETS = 100;
@@ -136,41 +137,28 @@ export class ReportsService {
 
   /**
    * "Dekking" in a province: every qualification and keuzedeel of the structure with how much
-   * listed material PPS working there made for it (the coverage rule is the qualifications
-   * library's), and how many have any.
+   * listed material PPS working there made for it, and over every PPS; the rules and the split
+   * of the gaps are coverage-report.ts's.
    */
   async coverage(code: string): Promise<CoverageReportDto> {
     const term = await this.taxonomy.term('provinces', code);
     if (!term) throw new ValidationFailedError([unknownCode('province', 'provinces', code)]);
-    const [qualifications, electives] = await Promise.all([
+    const [qualifications, electives, illustrative] = await Promise.all([
       this.qualifications.coverageOfQualifications({ province: code }),
       this.qualifications.coverageOfElectives({ province: code }),
+      this.qualifications.onlyReference(),
     ]);
-    return {
+    // Which qualifications each keuzedeel belongs to: one query, after the keuzedelen are known.
+    const crebosOfElectives = await this.qualifications.crebosOfElectives(
+      electives.map((row) => row.code),
+    );
+    return coverageReport({
       scope: { id: term.code, name: term.label },
-      qualifications: {
-        total: qualifications.length,
-        withMaterial: qualifications.filter((row) => row.curricula + row.modules > 0).length,
-        items: qualifications.map((row) => ({
-          crebo: row.crebo,
-          title: row.title,
-          level: row.level,
-          dossierTitle: row.dossierTitle,
-          curricula: row.curricula,
-          modules: row.modules,
-        })),
-      },
-      electives: {
-        total: electives.length,
-        withModule: electives.filter((row) => row.modules > 0).length,
-        items: electives.map((row) => ({
-          code: row.code,
-          title: row.title,
-          studyLoadSbu: row.studyLoadSbu,
-          modules: row.modules,
-        })),
-      },
-    };
+      qualifications,
+      electives,
+      crebosOfElectives,
+      illustrative,
+    });
   }
 
   /**

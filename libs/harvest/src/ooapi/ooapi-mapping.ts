@@ -164,6 +164,11 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
   const language = row.language === 'nl' ? 'nl-NL' : row.language;
   const qualification = levelOfQualification(row.levels);
   const months = row.details.durationMonths;
+  const otherCodes = [
+    ...row.crebo_codes.slice(1).map((code) => ({ codeType: 'crohoCreboCode', code })),
+    ...row.elective_codes.map((code) => ({ codeType: KEUZEDEEL_CODE, code })),
+  ];
+  const names = context.names ?? NO_QUALIFICATION_NAMES;
   return {
     programId: row.id,
     primaryCode: row.crebo_codes.length
@@ -177,13 +182,8 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
     ...(months ? { duration: `P${months}M` } : {}),
     ...(qualification ? { levelOfQualification: qualification } : {}),
     level: ooapiLevel(row.levels),
-    ...(row.crebo_codes.length > 1
-      ? {
-          otherCodes: row.crebo_codes
-            .slice(1)
-            .map((code) => ({ codeType: 'crohoCreboCode', code })),
-        }
-      : {}),
+    // Further qualifications, then the keuzedelen it offers, with the code type courses use.
+    ...(otherCodes.length ? { otherCodes } : {}),
     link: context.page(row.id),
     organization: row.pps_id,
     consumers: [
@@ -193,12 +193,10 @@ export function toProgram(row: ProgramRow, context: OoapiContext): Record<string
         ...(row.learning_paths.length ? { learningPaths: row.learning_paths } : {}),
         // The qualifications of primaryCode and otherCodes by name, which those cannot carry.
         ...(row.crebo_codes.length
-          ? {
-              qualifications: namedCodes(
-                row.crebo_codes,
-                (context.names ?? NO_QUALIFICATION_NAMES).crebos,
-              ),
-            }
+          ? { qualifications: namedCodes(row.crebo_codes, names.crebos) }
+          : {}),
+        ...(row.elective_codes.length
+          ? { electives: namedCodes(row.elective_codes, names.electives) }
           : {}),
         pps: { id: row.pps_id, name: row.pps_name },
         page: context.page(row.id),

@@ -41,6 +41,8 @@ export interface CourseRow extends PublishedRow {
 /** A published curriculum as OOAPI describes it: a program. */
 export interface ProgramRow extends PublishedRow {
   crebo_codes: string[];
+  /** The keuzedelen the curriculum offers. */
+  elective_codes: string[];
   learning_paths: string[];
   /** Its modules, in its order (listed or not: ask for the listed ones). */
   component_ids: string[];
@@ -74,7 +76,7 @@ const COURSES_SQL = `
 
 const PROGRAMS_SQL = `
   SELECT a.id, a.title, a.summary, a.description, a.language, a.levels, a.license, a.crebo_codes,
-         a.learning_paths, a.component_ids, p.id AS pps_id, p.name AS pps_name, a.details
+         a.elective_codes, a.learning_paths, a.component_ids, p.id AS pps_id, p.name AS pps_name, a.details
   FROM asset_published a
   JOIN pps_public p ON p.id = a.pps_id
   WHERE a.listed AND a.kind = 'curriculum'`;

@@ -184,42 +184,109 @@ export class ReuseLinkPageDto {
   @ApiProperty({ example: 20 }) pageSize: number;
 }
 
+export class NationalMaterialDto {
+  @ApiProperty({ example: 1 }) curricula: number;
+  @ApiProperty({ example: 2 }) modules: number;
+}
+
 export class CoveredQualificationDto {
   @ApiProperty({ example: '25831' }) crebo: string;
   @ApiProperty({ example: 'Eerste monteur elektrotechnische installaties' }) title: string;
   @ApiProperty({ example: 3, nullable: true, type: Number }) level: number | null;
   @ApiProperty({ example: 'Elektrotechnische installaties' }) dossierTitle: string;
+  @ApiProperty({
+    example: true,
+    description: 'Still open for intake; a qualification whose intake ended is never a gap',
+  })
+  current: boolean;
   @ApiProperty({ example: 1, description: 'Listed curricula of PPS in the scope serving it' })
   curricula: number;
   @ApiProperty({ example: 2, description: 'Listed modules of PPS in the scope serving it' })
   modules: number;
+  @ApiProperty({
+    type: NationalMaterialDto,
+    description: 'The same counts over the PPS of every province (what exists elsewhere)',
+  })
+  national: NationalMaterialDto;
+  @ApiProperty({
+    example: false,
+    description: 'Current, and no curriculum or module of a PPS in the scope serves it',
+  })
+  gap: boolean;
+  @ApiProperty({
+    example: false,
+    description: 'A gap in the scope for which a PPS elsewhere has material (reuse it)',
+  })
+  servedElsewhere: boolean;
 }
 
 export class CoveredElectiveDto {
   @ApiProperty({ example: 'K0771' }) code: string;
   @ApiProperty({ example: 'Installeren en onderhouden van warmtepompen' }) title: string;
   @ApiProperty({ example: 240, nullable: true, type: Number }) studyLoadSbu: number | null;
+  @ApiProperty({
+    example: true,
+    description: 'Still valid; an expired keuzedeel is never a gap',
+  })
+  current: boolean;
   @ApiProperty({ example: 1, description: 'Listed modules of PPS in the scope carrying it' })
   modules: number;
+  @ApiProperty({ example: 2, description: 'Listed modules of PPS in every province carrying it' })
+  nationalModules: number;
+  @ApiProperty({ example: false, description: 'Valid, and no module in the scope carries it' })
+  gap: boolean;
+  @ApiProperty({
+    example: false,
+    description: 'A gap in the scope for which a PPS elsewhere has a module (reuse it)',
+  })
+  servedElsewhere: boolean;
+  @ApiProperty({ example: 12, description: 'Qualifications it combines with' })
+  qualificationCount: number;
+  @ApiProperty({
+    example: ['25830', '25831'],
+    description: 'The first three of those crebos (by crebo); the count says how many in all',
+  })
+  qualifications: string[];
 }
 
 export class QualificationCoverageDto {
-  @ApiProperty({ example: 40, description: 'Qualifications in the imported structure' })
+  @ApiProperty({
+    example: 40,
+    description: 'Current qualifications (intake open) in the imported structure',
+  })
   total: number;
   @ApiProperty({ example: 12, description: 'Of those, how many a curriculum or module serves' })
   withMaterial: number;
   @ApiProperty({
+    example: 20,
+    description: 'Of the others (gaps), how many a PPS elsewhere serves: reuse before funding',
+  })
+  servedElsewhere: number;
+  @ApiProperty({ example: 8, description: 'Gaps nobody serves anywhere' })
+  nowhere: number;
+  @ApiProperty({ example: 2, description: 'Qualifications whose intake ended (not counted)' })
+  expired: number;
+  @ApiProperty({
     type: [CoveredQualificationDto],
-    description: 'Every qualification, by dossier, level and title',
+    description: 'Every qualification (expired ones too), by dossier, level and title',
   })
   items: CoveredQualificationDto[];
 }
 
 export class ElectiveCoverageDto {
-  @ApiProperty({ example: 60, description: 'Keuzedelen in the imported structure' })
+  @ApiProperty({ example: 60, description: 'Valid keuzedelen in the imported structure' })
   total: number;
   @ApiProperty({ example: 5, description: 'Of those, how many a module carries' })
   withModule: number;
+  @ApiProperty({
+    example: 10,
+    description: 'Of the others (gaps), how many a module of a PPS elsewhere carries',
+  })
+  servedElsewhere: number;
+  @ApiProperty({ example: 45, description: 'Gaps no module anywhere carries' })
+  nowhere: number;
+  @ApiProperty({ example: 3, description: 'Expired keuzedelen (not counted)' })
+  expired: number;
   @ApiProperty({ type: [CoveredElectiveDto], description: 'Every keuzedeel, by code' })
   items: CoveredElectiveDto[];
 }
@@ -231,6 +298,12 @@ export class ElectiveCoverageDto {
 export class CoverageReportDto {
   @ApiProperty({ example: { id: 'flevoland', name: 'Flevoland' } })
   scope: { id: string; name: string };
+  @ApiProperty({
+    example: false,
+    description:
+      'The structure is the bundled illustrative reference set, not SBB\'s data ("Voorbeeldgegevens")',
+  })
+  illustrative: boolean;
   @ApiProperty({ type: QualificationCoverageDto }) qualifications: QualificationCoverageDto;
   @ApiProperty({ type: ElectiveCoverageDto }) electives: ElectiveCoverageDto;
 }

@@ -135,7 +135,15 @@ export class AssetPage {
         noindex: oldVersion,
         jsonLd: oldVersion
           ? []
-          : [assetJsonLd(asset, labels, (path) => this.site.absolute(path), relations)],
+          : [
+              // SBB's names as the API's JSON-LD gives them, read with the page's other facts
+              // (no round trip of its own); not the names modules lend unknown keuzedelen, which
+              // are no names of the structure and have no page to link to.
+              assetJsonLd(asset, labels, (path) => this.site.absolute(path), relations, {
+                crebos: names.crebos,
+                electives: names.electives,
+              }),
+            ],
       },
       content,
     );
