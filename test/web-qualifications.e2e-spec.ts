@@ -361,6 +361,23 @@ describe('qualification pages (e2e)', () => {
       );
     }, 60_000);
 
+    it('answers the page again for a body cut off before its closing boundary, and keeps running', async () => {
+      const response = await t
+        .http()
+        .post(`/beheer/kwalificaties?_formulier=${encodeURIComponent(adminBrowser.token)}`)
+        .set('Cookie', adminBrowser.cookieHeader)
+        .set('Accept', 'text/html')
+        .set('Content-Type', 'multipart/form-data; boundary=XX')
+        .send(
+          '--XX\r\nContent-Disposition: form-data; name="bestand"; filename="a.xml"\r\n\r\n<sbb/>',
+        );
+      expect(refused(response, 400)).toBe('Het bestand kwam niet helemaal aan; probeer het opnieuw.');
+      // The process still answers, and nothing was stored.
+      expect(mainText(expectPage(await adminBrowser.get('/beheer/kwalificaties')))).toContain(
+        'Nu staat de voorbeeldset van Bouwsteen erin',
+      );
+    });
+
     it('reads a good file: the result with counts and warnings, who did it, and the reference set gone', async () => {
       const qualifications = Array.from(
         { length: 45 },

@@ -28,7 +28,7 @@ const REFUSALS: Record<UploadRefusal, { status: number; text: string }> = {
   },
   malformed: {
     status: 400,
-    text: 'Het bestand kwam niet goed over. Kies het opnieuw en verstuur het nog eens.',
+    text: 'Het bestand kwam niet helemaal aan; probeer het opnieuw.',
   },
 };
 
