@@ -33,13 +33,8 @@ describe('import files the readers refuse or report (e2e)', () => {
 
   it('answers 400 for a multipart body cut off before its closing boundary, stores nothing and keeps running', async () => {
     const count = async () =>
-      (
-        await t
-          .http()
-          .get(`/api/v1/imports?ppsId=${ppsId}`)
-          .set(bearer(lead))
-          .expect(200)
-      ).body.totalItems as number;
+      (await t.http().get(`/api/v1/imports?ppsId=${ppsId}`).set(bearer(lead)).expect(200)).body
+        .totalItems as number;
     const before = await count();
     for (const body of [
       // The file's part without its closing "--XX--": busboy fails the file stream as well.

@@ -362,6 +362,7 @@ describe('qualification pages (e2e)', () => {
     }, 60_000);
 
     it('answers the page again for a body cut off before its closing boundary, and keeps running', async () => {
+      await adminBrowser.get('/beheer/kwalificaties');
       const response = await t
         .http()
         .post(`/beheer/kwalificaties?_formulier=${encodeURIComponent(adminBrowser.token)}`)
@@ -371,7 +372,9 @@ describe('qualification pages (e2e)', () => {
         .send(
           '--XX\r\nContent-Disposition: form-data; name="bestand"; filename="a.xml"\r\n\r\n<sbb/>',
         );
-      expect(refused(response, 400)).toBe('Het bestand kwam niet helemaal aan; probeer het opnieuw.');
+      expect(refused(response, 400)).toBe(
+        'Het bestand kwam niet helemaal aan; probeer het opnieuw.',
+      );
       // The process still answers, and nothing was stored.
       expect(mainText(expectPage(await adminBrowser.get('/beheer/kwalificaties')))).toContain(
         'Nu staat de voorbeeldset van Bouwsteen erin',
