@@ -13,7 +13,13 @@ import {
 import { CREBO, ELECTIVE_CODE } from './qualification-file';
 import { QualificationError } from './qualification.errors';
 import { refusalText } from './qualification-messages';
-import { OverviewFilter, OverviewPage, overviewPage } from './qualification-overview';
+import {
+  ElectiveOverviewFilter,
+  ElectiveOverviewPage,
+  OverviewFilter,
+  OverviewPage,
+  searchable,
+} from './qualification-overview';
 import {
   CodeNames,
   ElectiveQualification,
@@ -35,6 +41,12 @@ const BLOCK_LIMIT = 500;
  * long; an import through this process forgets it at once, other processes within this time.
  */
 const DIRECTORY_TTL_MS = 30_000;
+
+/** A page number and size as the rows to skip and take. */
+function window(page: { number: number; size: number }): { offset: number; limit: number } {
+  const limit = Math.min(Math.max(Math.floor(page.size), 1), 200);
+  return { offset: (Math.max(Math.floor(page.number), 1) - 1) * limit, limit };
+}
 
 /** A qualification or dossier by its crebo, as names() gives it. */
 export type QualificationName = { title: string; level: number | null; dossier: boolean };
@@ -219,7 +231,36 @@ export class QualificationsService {
     filter: OverviewFilter,
     page: { number: number; size: number },
   ): Promise<OverviewPage> {
-    return overviewPage(await this.coverage.qualifications({}, LIST_LIMIT), filter, page);
+    const found = await this.coverage.qualificationPage({
+      words: filter.words.map(searchable),
+      gapsOnly: filter.gapsOnly,
+      order: filter.order,
+      ...window(page),
+    });
+    return {
+      rows: found.rows,
+      total: filter.gapsOnly ? found.matchingGaps : found.matching,
+      matching: found.matching,
+      matchingWithoutMaterial: found.matchingGaps,
+    };
+  }
+
+  /** One page of the overview of keuzedelen with how many modules carry each. */
+  async electiveOverview(
+    filter: ElectiveOverviewFilter,
+    page: { number: number; size: number },
+  ): Promise<ElectiveOverviewPage> {
+    const found = await this.coverage.electivePage({
+      words: filter.words.map(searchable),
+      gapsOnly: filter.gapsOnly,
+      ...window(page),
+    });
+    return {
+      rows: found.rows,
+      total: filter.gapsOnly ? found.matchingGaps : found.matching,
+      matching: found.matching,
+      matchingWithoutModule: found.matchingGaps,
+    };
   }
 
   /** A keuzedeel with the qualifications it combines with and the blocks carrying it. */
