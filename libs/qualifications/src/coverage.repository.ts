@@ -40,6 +40,8 @@ export interface QualificationCoverage {
   electivesWithModule: number;
   /** Still open for intake (no end of intake, or one today or later); see coverage-rules.ts. */
   current: boolean;
+  /** The end of intake (YYYY-MM-DD), when the file gives one. */
+  intakeEnds?: string | null;
   /** With a province's scope: the same counts over every PPS (what exists elsewhere). */
   national?: { curricula: number; modules: number };
 }
@@ -155,7 +157,8 @@ const COUNTS = `
     SELECT q.crebo, q.title, q.level, q.dossier_crebo AS "dossierCrebo", d.title AS "dossierTitle",
            coalesce(cc.n, 0) AS curricula, coalesce(mc.n, 0) AS modules,
            coalesce(ec.n, 0) AS electives, coalesce(ec.with_module, 0) AS "electivesWithModule",
-           (q.intake_ends IS NULL OR q.intake_ends >= current_date) AS current
+           (q.intake_ends IS NULL OR q.intake_ends >= current_date) AS current,
+           to_char(q.intake_ends, 'YYYY-MM-DD') AS "intakeEnds"
       FROM chosen c JOIN qualification q ON q.crebo = c.crebo
       JOIN qualification_dossier d ON d.crebo = q.dossier_crebo
       LEFT JOIN curricula_count cc ON cc.crebo = q.crebo

@@ -36,6 +36,8 @@ export const QUALIFICATION_FILE_MAX_BYTES = 64 * 1024 * 1024;
 /** SBB's structure holds some 800 qualifications and 1,500 keuzedelen; lists stop well above. */
 const LIST_LIMIT = 5000;
 const BLOCK_LIMIT = 500;
+/** What a keuzedeel's or qualification's page lists of the other side; the rest is counted. */
+export const PAGE_LIST_LIMIT = 200;
 /**
  * Pages that name many qualifications at once (the search facet) keep the whole directory this
  * long; an import through this process forgets it at once, other processes within this time.
@@ -53,14 +55,18 @@ export type QualificationName = { title: string; level: number | null; dossier: 
 
 export interface ElectivePage {
   elective: ElectiveRow;
+  /** At most PAGE_LIST_LIMIT of the qualifications it combines with; `qualificationsTotal` all. */
   qualifications: ElectiveQualification[];
+  qualificationsTotal: number;
   /** The listed published modules (and curricula) carrying it, modules first. */
   blocks: ServingBlock[];
 }
 
 export interface QualificationPage {
   qualification: QualificationDetail;
+  /** At most PAGE_LIST_LIMIT of its keuzedelen; `electivesTotal` counts them all. */
   electives: ElectiveCoverage[];
+  electivesTotal: number;
   blocks: ServingBlock[];
 }
 
@@ -209,11 +215,19 @@ export class QualificationsService {
     const qualification = CREBO.test(crebo) ? await this.qualifications.qualification(crebo) : null;
     if (!qualification)
       throw new NotFoundError(QualificationError.NotFound, 'qualification', crebo);
-    const [electives, blocks] = await Promise.all([
-      this.coverage.electives({ crebo }, LIST_LIMIT),
+    const [electives, electivesTotal, blocks] = await Promise.all([
+      this.coverage.electives({ crebo }, PAGE_LIST_LIMIT),
+      this.qualifications.electiveCount(crebo),
       this.coverage.servingBlocks(crebo, BLOCK_LIMIT),
     ]);
-    return { qualification, electives, blocks };
+    return { qualification, electives, electivesTotal, blocks };
+  }
+
+  /** Whether a crebo is a dossier's (and not also a qualification's). */
+  async isDossier(crebo: string): Promise<boolean> {
+    if (!CREBO.test(crebo)) return false;
+    const found = (await this.qualifications.names([crebo], [])).crebos.get(crebo);
+    return found?.dossier === true;
   }
 
   electivesOf(crebo: string): Promise<ElectiveRow[]> {
@@ -268,10 +282,15 @@ export class QualificationsService {
     const elective = ELECTIVE_CODE.test(code) ? await this.qualifications.elective(code) : null;
     if (!elective) throw new NotFoundError(QualificationError.ElectiveNotFound, 'elective', code);
     const [qualifications, blocks] = await Promise.all([
-      this.qualifications.qualificationsOfElective(code),
+      this.qualifications.qualificationsOfElective(code, PAGE_LIST_LIMIT),
       this.coverage.modulesOfElective(code, BLOCK_LIMIT),
     ]);
-    return { elective, qualifications, blocks };
+    return {
+      elective,
+      qualifications: qualifications.rows,
+      qualificationsTotal: qualifications.total,
+      blocks,
+    };
   }
 
   /** One import's record (its counts and warnings); null when there is none with this id. */

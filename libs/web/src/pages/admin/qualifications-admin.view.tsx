@@ -107,7 +107,9 @@ export function QualificationsAdminView(props: { data: QualificationsAdminData }
           </button>
         </form>
       </section>
-      <section aria-labelledby="eerder-titel">
+      {/* No name on this section: the table's scroll region already carries "Eerdere imports",
+          and two regions of one name are one landmark too many. */}
+      <section>
         <h2 class="utrecht-heading-2" id="eerder-titel">
           Eerdere imports
         </h2>
