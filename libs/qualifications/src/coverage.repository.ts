@@ -58,6 +58,14 @@ export interface ElectiveCoverage {
   nationalModules?: number;
 }
 
+/** Published blocks naming codes the imported structure does not know. */
+export interface UnknownCodes {
+  blocks: number;
+  codes: number;
+  /** The first of those codes, by code (crebos and keuzedeel codes together). */
+  shown: string[];
+}
+
 /** Which PPS count: every one, or those working in a province. */
 export type CoverageScope = { province?: string };
 
@@ -297,6 +305,29 @@ export class CoverageRepository {
         LIMIT $2`,
       [crebo, limit],
     )) as ServingBlock[];
+  }
+
+  /**
+   * The published blocks (listed or not) that name a crebo or keuzedeel code the structure
+   * does not know: after an import, what an admin should look at. `limit` codes are named.
+   */
+  async unknownCodes(limit: number): Promise<UnknownCodes> {
+    const [row] = (await this.dataSource.query(
+      `WITH unknown AS (
+         SELECT a.id, code FROM asset_published a CROSS JOIN LATERAL unnest(a.crebo_codes) AS code
+          WHERE a.crebo_codes <> '{}'
+            AND NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = code)
+            AND NOT EXISTS (SELECT 1 FROM qualification_dossier d WHERE d.crebo = code)
+         UNION ALL
+         SELECT a.id, code FROM asset_published a CROSS JOIN LATERAL unnest(a.elective_codes) AS code
+          WHERE a.elective_codes <> '{}'
+            AND NOT EXISTS (SELECT 1 FROM elective e WHERE e.code = code))
+       SELECT (SELECT count(DISTINCT id)::int FROM unknown) AS blocks,
+              (SELECT count(DISTINCT code)::int FROM unknown) AS codes,
+              ARRAY(SELECT DISTINCT code FROM unknown ORDER BY code LIMIT $1) AS shown`,
+      [limit],
+    )) as UnknownCodes[];
+    return row;
   }
 
   /** The listed published modules carrying a keuzedeel, by title (bounded). */

@@ -9,6 +9,7 @@ import {
   ElectiveCoverage,
   QualificationCoverage,
   ServingBlock,
+  UnknownCodes,
 } from './coverage.repository';
 import { CREBO, ELECTIVE_CODE } from './qualification-file';
 import { QualificationError } from './qualification.errors';
@@ -221,6 +222,11 @@ export class QualificationsService {
       this.coverage.servingBlocks(crebo, BLOCK_LIMIT),
     ]);
     return { qualification, electives, electivesTotal, blocks };
+  }
+
+  /** Published blocks naming codes the structure does not know (the first 30 codes named). */
+  unknownCodes(): Promise<UnknownCodes> {
+    return this.coverage.unknownCodes(30);
   }
 
   /** Whether a crebo is a dossier's (and not also a qualification's). */

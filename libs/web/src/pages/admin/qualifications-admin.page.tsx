@@ -92,7 +92,10 @@ export class QualificationsAdminPage {
   }
 
   async result(page: PageContext, id: string): Promise<string> {
-    const record = await this.qualifications.importRecord(id);
+    const [record, unknown] = await Promise.all([
+      this.qualifications.importRecord(id),
+      this.qualifications.unknownCodes(),
+    ]);
     if (!record) throw new NotFoundError(CommonError.NotFound, 'qualification import', id);
     const people = await this.names([record.importedBy]);
     return adminPage(
@@ -100,7 +103,7 @@ export class QualificationsAdminPage {
       page,
       `Ingelezen: ${record.sourceName}`,
       `${PATH}/${id}`,
-      <ImportResultView record={record} who={importer(record, people)} />,
+      <ImportResultView record={record} who={importer(record, people)} unknown={unknown} />,
     );
   }
 
