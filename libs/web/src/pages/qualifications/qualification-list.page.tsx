@@ -81,13 +81,10 @@ function OverviewContent(props: {
       <h1 class="utrecht-heading-1">Kwalificaties</h1>
       <p class="utrecht-paragraph">
         Welke mbo-kwalificaties hebben al herbruikbare curricula en modules, en waar zitten de
-        gaten?
-      </p>
-      <p class="utrecht-paragraph">
+        gaten?{' '}
         <a class="utrecht-link" href="/kwalificaties/keuzedelen">
-          Alle keuzedelen
-        </a>{' '}
-        met de modules die ze aanbieden.
+          Bekijk ook de keuzedelen
+        </a>
       </p>
       <ReferenceNotice shown={props.reference} />
       <form method="get" action="/kwalificaties" class="site-search" role="search">
