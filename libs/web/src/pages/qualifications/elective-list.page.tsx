@@ -157,10 +157,14 @@ function ElectiveCard(props: { row: ElectiveCoverage }): JSX.Element {
         {facts.join(' · ')}
       </p>
       <p class={isElectiveGap(row) ? 'qualification-card__gap' : ''} safe>
-        {row.modules ? count(row.modules, 'module', 'modules') : 'Nog geen herbruikbare module'}
+        {modulesText(row.modules)}
       </p>
     </li>
   );
+}
+
+function modulesText(modules: number): string {
+  return modules ? count(modules, 'module', 'modules') : 'Nog geen herbruikbare module';
 }
 
 function NoElectives(props: {

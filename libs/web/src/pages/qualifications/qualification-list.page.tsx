@@ -267,9 +267,7 @@ function QualificationCard(props: {
         ''
       ) : (
         <p class="qualification-card__closed" safe>
-          {row.intakeEnds
-            ? `Instroom gesloten sinds ${formatDate(row.intakeEnds)}`
-            : 'Instroom gesloten'}
+          {closedText(row.intakeEnds)}
         </p>
       )}
       <p class={withoutMaterial(row) ? 'qualification-card__gap' : ''} safe>
@@ -278,6 +276,11 @@ function QualificationCard(props: {
       <p safe>{electivesText(row.electives, row.electivesWithModule)}</p>
     </li>
   );
+}
+
+/** "Instroom gesloten sinds 31 juli 2020". */
+function closedText(intakeEnds: string | null | undefined): string {
+  return intakeEnds ? `Instroom gesloten sinds ${formatDate(intakeEnds)}` : 'Instroom gesloten';
 }
 
 function NoResults(props: { state: OverviewState; overview: OverviewPage }): JSX.Element {
