@@ -31,6 +31,31 @@ describe('import files the readers refuse or report (e2e)', () => {
     await t.close();
   });
 
+  it('answers 400 for a multipart body cut off before its closing boundary, stores nothing and keeps running', async () => {
+    const count = async () =>
+      (await t.http().get(`/api/v1/imports?ppsId=${ppsId}`).set(bearer(lead)).expect(200)).body
+        .totalItems as number;
+    const before = await count();
+    for (const body of [
+      // The file's part without its closing "--XX--": busboy fails the file stream as well.
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nkind,title\r\nModule,Lassen\r\n',
+      // Another field than "file", equally cut off.
+      '--XX\r\nContent-Disposition: form-data; name="iets"; filename="b.csv"\r\n\r\nkind',
+    ]) {
+      const response = await t
+        .http()
+        .post(`/api/v1/imports?ppsId=${ppsId}`)
+        .set(bearer(lead))
+        .set('Content-Type', 'multipart/form-data; boundary=XX')
+        .send(body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.code).toBe('import-no-file');
+    }
+    // The process still answers, and no job was made.
+    expect(await count()).toBe(before);
+  });
+
   it('fails a CSV whose header holds a NUL with a Dutch reason, the column named by its place', async () => {
     const job = await runImport(t, lead, ppsId, 'kind,ti\u0000tle\r\nModule,Lassen\r\n');
     expect(job.status).toBe('failed');

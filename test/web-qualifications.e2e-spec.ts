@@ -89,6 +89,10 @@ describe('qualification pages (e2e)', () => {
         'Eerste monteur elektrotechnische installaties dossier 23153',
       );
       expect(root.querySelector('meta[name="robots"]')).toBeNull();
+      // The count and the orders read as one line, "volgorde:" heard but not seen.
+      expect(root.querySelector('.qualification-count')?.text).toMatch(
+        /^\d+ kwalificaties · volgorde: per dossier · op naam · minst materiaal eerst$/,
+      );
     });
 
     it('narrows by name, crebo or dossier crebo on the server; nothing found offers a way out', async () => {
@@ -198,7 +202,7 @@ describe('qualification pages (e2e)', () => {
       expect(text).toContain('Nog geen gepubliceerd curriculum.');
     });
 
-    it.each(['99999', '2583', 'abcde', '25831x', 'keuzedelen'])(
+    it.each(['99999', '2583', 'abcde', '25831x'])(
       'answers the Dutch 404 page for crebo %s',
       async (crebo) => {
         const root = await page(`/kwalificaties/${crebo}`, 404);
@@ -233,9 +237,71 @@ describe('qualification pages (e2e)', () => {
       );
     });
 
-    it.each(['K9999', 'K771', 'k0771', 'X'])('answers 404 for %s', async (code) => {
+    it.each(['K9999', 'K771', 'k771', 'X'])('answers 404 for %s', async (code) => {
       const root = await page(`/kwalificaties/keuzedelen/${code}`, 404);
       expect(root.querySelector('h1')?.text).toBe('Keuzedeel niet gevonden');
+    });
+  });
+
+  describe('addresses that live elsewhere', () => {
+    it('moves a lower-case keuzedeel code and a dossier crebo (301); both pages link back', async () => {
+      const lower = await t
+        .http()
+        .get('/kwalificaties/keuzedelen/k0771')
+        .set('Accept', 'text/html');
+      expect([lower.status, lower.headers.location]).toEqual([
+        301,
+        '/kwalificaties/keuzedelen/K0771',
+      ]);
+      const dossier = await t.http().get('/kwalificaties/23153').set('Accept', 'text/html');
+      expect([dossier.status, dossier.headers.location]).toEqual([301, '/kwalificaties?q=23153']);
+      for (const path of ['/kwalificaties/25831', '/kwalificaties/keuzedelen/K0771'])
+        expect(
+          (await page(path)).querySelector('.qualification-back a')?.getAttribute('href'),
+        ).toBe('/kwalificaties');
+    });
+  });
+
+  describe('/kwalificaties/keuzedelen', () => {
+    const codes = (root: HTMLElement) =>
+      root.querySelectorAll('.qualification-card').map((c) => c.getAttribute('data-keuzedeel'));
+
+    it('lists every keuzedeel with sbu, certificate and modules; narrows by code or name; "Zonder module"', async () => {
+      const root = await page('/kwalificaties/keuzedelen');
+      expect(root.querySelector('h1')?.text).toBe('Keuzedelen');
+      const k0771 = root.querySelector('[data-keuzedeel="K0771"]')!;
+      expect(
+        k0771
+          .querySelectorAll('h3, p')
+          .map((line) => line.text.trim())
+          .join(' | '),
+      ).toBe(
+        'K0771 Installeren en onderhouden van warmtepompen | 240 sbu · met mbo-certificaat | 1 module',
+      );
+      expect(k0771.querySelector('a')?.getAttribute('href')).toBe(
+        '/kwalificaties/keuzedelen/K0771',
+      );
+      expect(codes(await page('/kwalificaties/keuzedelen?q=k0771'))).toEqual(['K0771']);
+      expect(codes(await page('/kwalificaties/keuzedelen?q=warmtepompen'))).toEqual(['K0771']);
+      const without = await page('/kwalificaties/keuzedelen?alleen=zonder-module');
+      expect(codes(without)).toContain('K0730');
+      expect(codes(without)).not.toContain('K0771');
+      expect(without.querySelectorAll('.search-tabs a').map((a) => a.text)).toEqual([
+        `Alle (${codes(root).length})`,
+        `Zonder module (${codes(without).length})`,
+      ]);
+      const none = await page('/kwalificaties/keuzedelen?q=zeppelin');
+      expect(mainText(none)).toContain('Geen keuzedeel gevonden voor "zeppelin"');
+      // Linked from the qualifications, which point a typed keuzedeel code to it.
+      const overview = await page('/kwalificaties');
+      expect(overview.querySelector('main a[href="/kwalificaties/keuzedelen"]')).not.toBeNull();
+      const typed = await page('/kwalificaties?q=K0771');
+      expect(typed.querySelector('.qualification-hint')?.text).toBe(
+        'Zoekt u een keuzedeel? K0771 staat bij de keuzedelen.',
+      );
+      expect(typed.querySelector('.qualification-hint a')?.getAttribute('href')).toBe(
+        '/kwalificaties/keuzedelen?q=K0771',
+      );
     });
   });
 
@@ -318,6 +384,12 @@ describe('qualification pages (e2e)', () => {
       const root = expectPage(response);
       expect(root.querySelector('.search-tabs a[aria-current="page"]')?.text).toBe('Kwalificaties');
       expect(mainText(root)).toContain('Nu staat de voorbeeldset van Bouwsteen erin');
+      // One landmark named "Eerdere imports" (the table's region), not also its section.
+      expect(
+        root.querySelectorAll(
+          'section[aria-labelledby="eerder-titel"], [role="region"][aria-labelledby="eerder-titel"]',
+        ),
+      ).toHaveLength(1);
       const row = root.querySelector('tbody tr')!;
       expect(row.querySelectorAll('td').map((td) => td.text.trim())).toEqual([
         'kwalificaties-referentieset.xml',
@@ -360,6 +432,26 @@ describe('qualification pages (e2e)', () => {
         'Nu staat de voorbeeldset van Bouwsteen erin',
       );
     }, 60_000);
+
+    it('answers the page again for a body cut off before its closing boundary, and keeps running', async () => {
+      await adminBrowser.get('/beheer/kwalificaties');
+      const response = await t
+        .http()
+        .post(`/beheer/kwalificaties?_formulier=${encodeURIComponent(adminBrowser.token)}`)
+        .set('Cookie', adminBrowser.cookieHeader)
+        .set('Accept', 'text/html')
+        .set('Content-Type', 'multipart/form-data; boundary=XX')
+        .send(
+          '--XX\r\nContent-Disposition: form-data; name="bestand"; filename="a.xml"\r\n\r\n<sbb/>',
+        );
+      expect(refused(response, 400)).toBe(
+        'Het bestand kwam niet helemaal aan; probeer het opnieuw.',
+      );
+      // The process still answers, and nothing was stored.
+      expect(mainText(expectPage(await adminBrowser.get('/beheer/kwalificaties')))).toContain(
+        'Nu staat de voorbeeldset van Bouwsteen erin',
+      );
+    });
 
     it('reads a good file: the result with counts and warnings, who did it, and the reference set gone', async () => {
       const qualifications = Array.from(
@@ -414,6 +506,58 @@ describe('qualification pages (e2e)', () => {
         'Kwalificatie niet gevonden',
       );
       expect(facts(await page('/kwalificaties/keuzedelen/K0771'))).toContain('Omvang: 480 sbu');
+    });
+
+    it('names what a title leaves blank, shows closed intake as no gap, bounds long lists, and says which published codes it does not know', async () => {
+      const crebos = Array.from({ length: 250 }, (_, n) => `<crebo>${28000 + n}</crebo>`).join('');
+      const file = Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><sbb><dossiers><dossier nr="23998" titel="   " versie="1.0">
+           <dossiercrebos><dossiercrebo>23998</dossiercrebo></dossiercrebos><profielen>
+           <profiel titel="   " niveau="2"><creboinformatie><crebo>27000</crebo></creboinformatie></profiel>
+           <profiel titel="Gesloten vak" niveau="2"><creboinformatie><crebo Datum_einde_instroom="2020-07-31">27001</crebo></creboinformatie></profiel>
+           </profielen></dossier></dossiers>
+         <keuzedelen><keuzedeel code="K0999" titel=" " omvang="240"><kwalificaties>${crebos}</kwalificaties></keuzedeel></keuzedelen></sbb>`,
+      );
+      const done = await upload(file, 'leeg.xml');
+      expect(done.status).toBe(303);
+      // The demo's blocks name crebos of the reference set, which SBB's file replaced.
+      const result = expectPage(await adminBrowser.get(done.headers.location));
+      expect(result.querySelector('.unknown-codes')?.text).toMatch(
+        /^\d+ gepubliceerde bouwstenen noemen een code die niet in de kwalificatiestructuur staat: .*25831/,
+      );
+
+      const blank = await page('/kwalificaties/27000');
+      expect(blank.querySelector('h1')?.text.trim()).toBe('Kwalificatie 27000');
+      expect(blank.querySelector('title')?.text).toMatch(/^Kwalificatie 27000 \|/);
+      expect(facts(blank)).toContain(
+        'Kwalificatiedossier: Dossier 23998 (crebo 23998, versie 1.0)',
+      );
+      const overview = await page('/kwalificaties?q=23998');
+      expect(overview.querySelector('#dossier-23998')?.text).toContain('Dossier 23998');
+      expect(card(overview, '27000')).toMatch(/^Kwalificatie 27000 \|/);
+      expect(card(overview, '27001')).toContain('Instroom gesloten sinds 31 juli 2020');
+      const gaps = await page('/kwalificaties?q=23998&alleen=zonder-materiaal');
+      expect(cards(gaps)).toEqual(['27000']);
+      expect(gaps.querySelectorAll('.search-tabs a').map((a) => a.text)).toEqual([
+        'Alle (2)',
+        'Zonder materiaal (1)',
+      ]);
+
+      const elective = await page('/kwalificaties/keuzedelen/K0999');
+      expect(elective.querySelector('h1')?.text.trim()).toBe('Keuzedeel K0999');
+      expect(elective.querySelector('#kwalificaties-titel')?.text).toBe(
+        'Past bij deze kwalificaties (250)',
+      );
+      const listed = elective.querySelectorAll('section[aria-labelledby="kwalificaties-titel"] li');
+      expect(listed).toHaveLength(200);
+      expect(mainText(elective)).toContain(
+        'En nog 50 kwalificaties; de pagina toont de eerste 200.',
+      );
+      expect(
+        (await page('/kwalificaties/keuzedelen?q=K0999'))
+          .querySelector('[data-keuzedeel="K0999"] a')
+          ?.text.trim(),
+      ).toBe('Keuzedeel K0999');
     });
 
     it('answers 404 for an import that does not exist, 400 for an id that is none', async () => {

@@ -72,6 +72,20 @@ describe('qualification pages in the browser', () => {
       await expectAccessible(page, `keuzedeel-K0771-${width}`);
       await fits(page);
 
+      // The keuzedelen overview, reached from the qualifications.
+      await page.goto('/kwalificaties');
+      await page.getByRole('link', { name: 'Bekijk ook de keuzedelen' }).click();
+      await page.waitForURL(/\/kwalificaties\/keuzedelen$/);
+      expect(await page.locator('[data-keuzedeel]').count()).toBeGreaterThan(0);
+      await expectAccessible(page, `keuzedelen-${width}`);
+      await fits(page);
+      await page.goto('/kwalificaties/keuzedelen?alleen=zonder-module&q=k07');
+      await expectAccessible(page, `keuzedelen-zonder-module-${width}`);
+      // A dossier's crebo leads to its qualifications.
+      await page.goto('/kwalificaties/23153');
+      await page.waitForURL(/\/kwalificaties\?q=23153$/);
+      expect(await page.locator('.qualification-card').count()).toBe(2);
+
       await page.goto('/kwalificaties/99999');
       expect(await page.locator('h1').textContent()).toBe('Kwalificatie niet gevonden');
       await expectAccessible(page, `kwalificatie-onbekend-${width}`);
@@ -144,8 +158,8 @@ describe('qualification pages in the browser', () => {
       await page.getByRole('button', { name: 'Inlezen' }).click();
       await page.locator('#foutmeldingen').waitFor();
       expect(await isFocused(page.locator('#foutmeldingen'))).toBe(true);
-      expect(await page.locator('#bestand-fout').textContent()).toBe(
-        'Het bestand is geen geldige XML. Er is niets veranderd.',
+      expect(await page.locator('#bestand-fout').textContent()).toMatch(
+        /^Het bestand is geen geldige XML \(regel \d+\)\. Er is niets veranderd\.$/,
       );
       await expectAccessible(page, `beheer-kwalificaties-geweigerd-${width}`);
       await page.context().close();

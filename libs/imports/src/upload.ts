@@ -12,7 +12,8 @@ import { ImportError } from './imports.errors';
 import { ImportFormat } from './readers';
 
 export interface Upload {
-  body: Readable;
+  /** The file's bytes; a body cut off before its end fails the reading with ImportError.NoFile. */
+  body: AsyncIterable<Buffer>;
   fileName: string | null;
   format: ImportFormat;
   /** Multipart fields sent before the file (a page's form: what to do with it). */
@@ -73,6 +74,9 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
       if (!found) fields[name] = value.slice(0, 1000);
     });
     parser.on('file', (field, stream, info) => {
+      // A body that ends before its closing boundary fails each file stream as well as the
+      // parser; a stream's error without a listener would end the process.
+      stream.on('error', () => undefined);
       if (field !== 'file' || found) return stream.resume();
       found = true;
       const nameProblem = info.filename ? textFault(info.filename) : undefined;
@@ -96,25 +100,43 @@ function multipartFile(request: Request, format?: ImportFormat): Promise<Upload>
         );
       }
       resolve({
-        body: stream,
+        body: cutOffRefused(stream),
         fileName: info.filename?.slice(0, 200) ?? null,
         format: chosen,
         fields,
       });
     });
-    parser.on('error', (error: Error) =>
+    parser.on('error', (error: Error) => {
+      request.unpipe(parser);
+      request.resume();
       reject(
         new DomainException(
           ImportError.NoFile,
           `The multipart body is malformed: ${error.message}`,
         ),
-      ),
-    );
+      );
+    });
     parser.on('close', () => {
       if (!found) reject(new DomainException(ImportError.NoFile, 'No multipart field "file"'));
     });
     request.pipe(parser);
   });
+}
+
+/**
+ * The file stream's bytes; its failure (the body ended before the closing boundary, the
+ * connection dropped) becomes the 400 of a broken upload, not a 500. The import's
+ * transaction then stores nothing.
+ */
+async function* cutOffRefused(stream: Readable): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw new DomainException(
+      ImportError.NoFile,
+      `The file did not arrive whole (${(error as Error).message}); send it again`,
+    );
+  }
 }
 
 function refuseCharset(type: string): void {

@@ -40,6 +40,8 @@ export interface QualificationCoverage {
   electivesWithModule: number;
   /** Still open for intake (no end of intake, or one today or later); see coverage-rules.ts. */
   current: boolean;
+  /** The end of intake (YYYY-MM-DD), when the file gives one. */
+  intakeEnds?: string | null;
   /** With a province's scope: the same counts over every PPS (what exists elsewhere). */
   national?: { curricula: number; modules: number };
 }
@@ -56,8 +58,63 @@ export interface ElectiveCoverage {
   nationalModules?: number;
 }
 
+/** Published blocks naming codes the imported structure does not know. */
+export interface UnknownCodes {
+  blocks: number;
+  codes: number;
+  /** The first of those codes, by code (crebos and keuzedeel codes together). */
+  shown: string[];
+}
+
 /** Which PPS count: every one, or those working in a province. */
 export type CoverageScope = { province?: string };
+
+/** A page of rows that match words, with what the two tabs (all, gaps only) would count. */
+export interface CoveragePage<Row> {
+  rows: Row[];
+  /** Rows matching the words. */
+  matching: number;
+  /** Of those, the gaps (isGap / isElectiveGap in coverage-rules.ts). */
+  matchingGaps: number;
+}
+
+/** How a page of qualifications is narrowed, ordered and cut. */
+export interface QualificationQuery {
+  /** Lower case without accents (searchable()); every one must occur. */
+  words: string[];
+  gapsOnly: boolean;
+  order: 'dossier' | 'naam' | 'minst-materiaal';
+  offset: number;
+  limit: number;
+}
+
+export interface ElectiveQuery {
+  words: string[];
+  gapsOnly: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Lower case without the accents Dutch titles carry, as searchable() does in TypeScript (the
+ * database has no unaccent extension; these are the letters SBB's titles use).
+ */
+const plain = (sql: string) =>
+  `translate(lower(${sql}), 'áàâäãåéèêëíìîïóòôöõúùûüýÿçñ', 'aaaaaaeeeeiiiiooooouuuuyycn')`;
+
+/** Every word of `$param` (text[]) occurs in `haystack`. */
+const allWords = (haystack: string, param: string) =>
+  `NOT EXISTS (SELECT 1 FROM unnest(${param}::text[]) AS w(word) WHERE position(w.word IN ${plain(haystack)}) = 0)`;
+
+const QUALIFICATION_ORDERS: Record<QualificationQuery['order'], string> = {
+  dossier: 'r."dossierTitle", r.level NULLS LAST, r.title, r.crebo',
+  naam: 'lower(r.title), r.title, r.crebo',
+  // The least served first: fewest curricula and modules, then the smallest share of
+  // keuzedelen with a module (none counts as 0), then by name.
+  'minst-materiaal': `r.curricula + r.modules,
+     CASE WHEN r.electives = 0 THEN 0 ELSE r."electivesWithModule"::float / r.electives END,
+     lower(r.title), r.crebo`,
+};
 
 /**
  * The listed published blocks that name a code, one row per (block, code): equality joins on
@@ -78,6 +135,49 @@ const NAMED = `
      WHERE a.listed AND a.kind = 'module' AND a.elective_codes <> '{}'
        AND ($1::text IS NULL OR $1 = ANY (p.provinces)))`;
 
+/**
+ * Coverage of the qualifications in `chosen` (crebo, dossier_crebo), by the rule above, as
+ * QualificationCoverage rows in `rows`. `$1`: the province, as for NAMED.
+ */
+const COUNTS = `
+  curricula AS (
+    SELECT q.crebo, n.id, n.component_ids
+      FROM chosen q JOIN named_crebo n ON n.code IN (q.crebo, q.dossier_crebo)),
+  modules AS (
+    SELECT eq.crebo, n.id
+      FROM chosen q JOIN elective_qualification eq ON eq.crebo = q.crebo
+      JOIN named_elective n ON n.code = eq.elective_code
+    UNION
+    SELECT c.crebo, part.id
+      FROM curricula c CROSS JOIN LATERAL unnest(c.component_ids) AS part(id)
+      JOIN asset_published a ON a.id = part.id AND a.listed AND a.kind = 'module'
+      JOIN pps_public p ON p.id = a.pps_id
+     WHERE $1::text IS NULL OR $1 = ANY (p.provinces)),
+  curricula_count AS (SELECT crebo, count(DISTINCT id)::int AS n FROM curricula GROUP BY crebo),
+  modules_count AS (SELECT crebo, count(*)::int AS n FROM modules GROUP BY crebo),
+  elective_modules AS (SELECT code, count(DISTINCT id)::int AS n FROM named_elective GROUP BY code),
+  electives_count AS (
+    SELECT eq.crebo, count(*)::int AS n, count(em.code)::int AS with_module
+      FROM chosen q JOIN elective_qualification eq ON eq.crebo = q.crebo
+      LEFT JOIN elective_modules em ON em.code = eq.elective_code
+     GROUP BY eq.crebo),
+  rows AS (
+    SELECT q.crebo, q.title, q.level, q.dossier_crebo AS "dossierCrebo", d.title AS "dossierTitle",
+           coalesce(cc.n, 0) AS curricula, coalesce(mc.n, 0) AS modules,
+           coalesce(ec.n, 0) AS electives, coalesce(ec.with_module, 0) AS "electivesWithModule",
+           (q.intake_ends IS NULL OR q.intake_ends >= current_date) AS current,
+           to_char(q.intake_ends, 'YYYY-MM-DD') AS "intakeEnds"
+      FROM chosen c JOIN qualification q ON q.crebo = c.crebo
+      JOIN qualification_dossier d ON d.crebo = q.dossier_crebo
+      LEFT JOIN curricula_count cc ON cc.crebo = q.crebo
+      LEFT JOIN modules_count mc ON mc.crebo = q.crebo
+      LEFT JOIN electives_count ec ON ec.crebo = q.crebo)`;
+
+/** isGap (coverage-rules.ts) in SQL, over a row `r` of COUNTS: open for intake, nothing serves it. */
+const GAP = `(r.current AND r.curricula + r.modules = 0)`;
+/** isElectiveGap in SQL: still valid, no module carries it. */
+const ELECTIVE_GAP = `(r.current AND r.modules = 0)`;
+
 @Injectable()
 export class CoverageRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -85,38 +185,41 @@ export class CoverageRepository {
   /** Per qualification: curricula and modules serving it, keuzedelen with and without a module. */
   async qualifications(scope: CoverageScope, limit: number): Promise<QualificationCoverage[]> {
     return (await this.dataSource.query(
-      `WITH ${NAMED},
-       curricula AS (
-         SELECT q.crebo, n.id, n.component_ids
-           FROM qualification q JOIN named_crebo n ON n.code IN (q.crebo, q.dossier_crebo)),
-       modules AS (
-         SELECT eq.crebo, n.id
-           FROM elective_qualification eq JOIN named_elective n ON n.code = eq.elective_code
-         UNION
-         SELECT c.crebo, part.id
-           FROM curricula c CROSS JOIN LATERAL unnest(c.component_ids) AS part(id)
-           JOIN asset_published a ON a.id = part.id AND a.listed AND a.kind = 'module'
-           JOIN pps_public p ON p.id = a.pps_id
-          WHERE $1::text IS NULL OR $1 = ANY (p.provinces)),
-       curricula_count AS (SELECT crebo, count(DISTINCT id)::int AS n FROM curricula GROUP BY crebo),
-       modules_count AS (SELECT crebo, count(*)::int AS n FROM modules GROUP BY crebo),
-       elective_modules AS (SELECT code, count(DISTINCT id)::int AS n FROM named_elective GROUP BY code),
-       electives_count AS (
-         SELECT eq.crebo, count(*)::int AS n, count(em.code)::int AS with_module
-           FROM elective_qualification eq LEFT JOIN elective_modules em ON em.code = eq.elective_code
-          GROUP BY eq.crebo)
-       SELECT q.crebo, q.title, q.level, q.dossier_crebo AS "dossierCrebo", d.title AS "dossierTitle",
-              coalesce(cc.n, 0) AS curricula, coalesce(mc.n, 0) AS modules,
-              coalesce(ec.n, 0) AS electives, coalesce(ec.with_module, 0) AS "electivesWithModule",
-              (q.intake_ends IS NULL OR q.intake_ends >= current_date) AS current
-         FROM qualification q JOIN qualification_dossier d ON d.crebo = q.dossier_crebo
-         LEFT JOIN curricula_count cc ON cc.crebo = q.crebo
-         LEFT JOIN modules_count mc ON mc.crebo = q.crebo
-         LEFT JOIN electives_count ec ON ec.crebo = q.crebo
-        ORDER BY d.title, q.level NULLS LAST, q.title, q.crebo
-        LIMIT $2`,
+      `WITH ${NAMED}, chosen AS (SELECT crebo, dossier_crebo FROM qualification), ${COUNTS}
+       SELECT r.* FROM rows r ORDER BY ${QUALIFICATION_ORDERS.dossier} LIMIT $2`,
       [scope.province ?? null, limit],
     )) as QualificationCoverage[];
+  }
+
+  /**
+   * One page of the qualifications (every PPS) whose name or crebo, or their dossier's, holds
+   * every word: narrowed, ordered and cut here, so the page costs the same at any size of the
+   * structure; with the counts for both tabs.
+   */
+  async qualificationPage(query: QualificationQuery): Promise<CoveragePage<QualificationCoverage>> {
+    const found = (await this.dataSource.query(
+      `WITH ${NAMED},
+       chosen AS (
+         SELECT q.crebo, q.dossier_crebo
+           FROM qualification q JOIN qualification_dossier d ON d.crebo = q.dossier_crebo
+          WHERE ${allWords(`q.title || ' ' || q.crebo || ' ' || d.title || ' ' || q.dossier_crebo`, '$2')}),
+       ${COUNTS},
+       counted AS (
+         SELECT count(*)::int AS matching, count(*) FILTER (WHERE ${GAP})::int AS gaps FROM rows r)
+       SELECT c.matching, c.gaps, page.*
+         FROM counted c LEFT JOIN LATERAL (
+           SELECT r.* FROM rows r WHERE NOT $3 OR ${GAP}
+            ORDER BY ${QUALIFICATION_ORDERS[query.order]}
+            OFFSET $4 LIMIT $5) page ON true`,
+      [null, query.words, query.gapsOnly, query.offset, query.limit],
+    )) as (QualificationCoverage & { matching: number; gaps: number })[];
+    return {
+      rows: found
+        .filter((row) => row.crebo !== null)
+        .map(({ matching: _m, gaps: _g, ...row }) => row),
+      matching: found[0]?.matching ?? 0,
+      matchingGaps: found[0]?.gaps ?? 0,
+    };
   }
 
   /** Per keuzedeel (all, or those of one qualification): how many modules carry it. */
@@ -138,6 +241,38 @@ export class CoverageRepository {
         LIMIT $3`,
       [scope.province ?? null, scope.crebo ?? null, limit],
     )) as ElectiveCoverage[];
+  }
+
+  /**
+   * One page of the keuzedelen (every PPS) whose code or name holds every word, by code, with
+   * the counts for both tabs (all, without a module).
+   */
+  async electivePage(query: ElectiveQuery): Promise<CoveragePage<ElectiveCoverage>> {
+    const found = (await this.dataSource.query(
+      `WITH ${NAMED},
+       elective_modules AS (SELECT code, count(DISTINCT id)::int AS n FROM named_elective GROUP BY code),
+       rows AS (
+         SELECT e.code, e.title, e.study_load_sbu AS "studyLoadSbu", e.certificate,
+                coalesce(em.n, 0) AS modules,
+                (e.valid_until IS NULL OR e.valid_until >= current_date) AS current
+           FROM elective e LEFT JOIN elective_modules em ON em.code = e.code
+          WHERE ${allWords(`e.code || ' ' || e.title`, '$2')}),
+       counted AS (
+         SELECT count(*)::int AS matching, count(*) FILTER (WHERE ${ELECTIVE_GAP})::int AS gaps
+           FROM rows r)
+       SELECT c.matching, c.gaps, page.*
+         FROM counted c LEFT JOIN LATERAL (
+           SELECT r.* FROM rows r WHERE NOT $3 OR ${ELECTIVE_GAP}
+            ORDER BY r.code OFFSET $4 LIMIT $5) page ON true`,
+      [null, query.words, query.gapsOnly, query.offset, query.limit],
+    )) as (ElectiveCoverage & { matching: number; gaps: number })[];
+    return {
+      rows: found
+        .filter((row) => row.code !== null)
+        .map(({ matching: _m, gaps: _g, ...row }) => row),
+      matching: found[0]?.matching ?? 0,
+      matchingGaps: found[0]?.gaps ?? 0,
+    };
   }
 
   /**
@@ -170,6 +305,29 @@ export class CoverageRepository {
         LIMIT $2`,
       [crebo, limit],
     )) as ServingBlock[];
+  }
+
+  /**
+   * The published blocks (listed or not) that name a crebo or keuzedeel code the structure
+   * does not know: after an import, what an admin should look at. `limit` codes are named.
+   */
+  async unknownCodes(limit: number): Promise<UnknownCodes> {
+    const [row] = (await this.dataSource.query(
+      `WITH unknown AS (
+         SELECT a.id, code FROM asset_published a CROSS JOIN LATERAL unnest(a.crebo_codes) AS code
+          WHERE a.crebo_codes <> '{}'
+            AND NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = code)
+            AND NOT EXISTS (SELECT 1 FROM qualification_dossier d WHERE d.crebo = code)
+         UNION ALL
+         SELECT a.id, code FROM asset_published a CROSS JOIN LATERAL unnest(a.elective_codes) AS code
+          WHERE a.elective_codes <> '{}'
+            AND NOT EXISTS (SELECT 1 FROM elective e WHERE e.code = code))
+       SELECT (SELECT count(DISTINCT id)::int FROM unknown) AS blocks,
+              (SELECT count(DISTINCT code)::int FROM unknown) AS codes,
+              ARRAY(SELECT DISTINCT code FROM unknown ORDER BY code LIMIT $1) AS shown`,
+      [limit],
+    )) as UnknownCodes[];
+    return row;
   }
 
   /** The listed published modules carrying a keuzedeel, by title (bounded). */

@@ -1,10 +1,10 @@
-import type { QualificationCoverage } from './coverage.repository';
+import type { ElectiveCoverage, QualificationCoverage } from './coverage.repository';
 import { isGap } from './coverage-rules';
 
 /**
- * How the overview of qualifications is narrowed, ordered and paged. Pure: the counts come from
- * coverage.repository.ts (where the rule of what serves a qualification lives), this file only
- * chooses among them.
+ * What the overviews of qualifications and keuzedelen ask and get. The narrowing, order and
+ * paging run in SQL (coverage.repository.ts, where the rule of what serves what lives), so a
+ * page costs the same at any size of the structure.
  */
 
 export type OverviewOrder = 'dossier' | 'naam' | 'minst-materiaal';
@@ -34,46 +34,16 @@ export function searchable(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function matches(row: QualificationCoverage, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = searchable(`${row.title} ${row.crebo} ${row.dossierTitle} ${row.dossierCrebo}`);
-  return words.every((word) => haystack.includes(searchable(word)));
+/** The keuzedelen overview: words on code or name, and the "zonder module" choice. */
+export interface ElectiveOverviewFilter {
+  words: string[];
+  /** Only valid keuzedelen no module carries (isElectiveGap). */
+  gapsOnly: boolean;
 }
 
-const byName = (a: QualificationCoverage, b: QualificationCoverage) =>
-  a.title.localeCompare(b.title, 'nl') || a.crebo.localeCompare(b.crebo);
-
-/** The share of keuzedelen with a module; a qualification without keuzedelen counts as 0. */
-function electiveShare(row: QualificationCoverage): number {
-  return row.electives === 0 ? 0 : row.electivesWithModule / row.electives;
-}
-
-/**
- * One page of the overview. `rows` come in the repository's order (dossier, level, name),
- * which `dossier` keeps; `naam` is A–Z; `minst-materiaal` puts the least served first (fewest
- * curricula and modules, then the smallest share of keuzedelen with a module).
- */
-export function overviewPage(
-  rows: readonly QualificationCoverage[],
-  filter: OverviewFilter,
-  page: { number: number; size: number },
-): OverviewPage {
-  const matching = rows.filter((row) => matches(row, filter.words));
-  const gaps = matching.filter(withoutMaterial);
-  const chosen = [...(filter.gapsOnly ? gaps : matching)];
-  if (filter.order === 'naam') chosen.sort(byName);
-  if (filter.order === 'minst-materiaal')
-    chosen.sort(
-      (a, b) =>
-        a.curricula + a.modules - (b.curricula + b.modules) ||
-        electiveShare(a) - electiveShare(b) ||
-        byName(a, b),
-    );
-  const start = (page.number - 1) * page.size;
-  return {
-    rows: chosen.slice(start, start + page.size),
-    total: chosen.length,
-    matching: matching.length,
-    matchingWithoutMaterial: gaps.length,
-  };
+export interface ElectiveOverviewPage {
+  rows: ElectiveCoverage[];
+  total: number;
+  matching: number;
+  matchingWithoutModule: number;
 }

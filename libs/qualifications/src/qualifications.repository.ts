@@ -314,14 +314,31 @@ export class QualificationsRepository {
    * The qualifications a keuzedeel combines with, by level and title; a crebo whose dossier is
    * not (yet) imported is kept, without a name (SBB lists keuzedelen apart from dossiers).
    */
-  async qualificationsOfElective(code: string): Promise<ElectiveQualification[]> {
-    return (await this.dataSource.query(
-      `SELECT eq.crebo, q.title, q.level
+  async qualificationsOfElective(
+    code: string,
+    limit: number,
+  ): Promise<{ rows: ElectiveQualification[]; total: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT eq.crebo, q.title, q.level, count(*) OVER ()::int AS total
          FROM elective_qualification eq LEFT JOIN qualification q ON q.crebo = eq.crebo
         WHERE eq.elective_code = $1
-        ORDER BY q.title IS NULL, q.level NULLS LAST, q.title, eq.crebo`,
-      [code],
-    )) as ElectiveQualification[];
+        ORDER BY q.title IS NULL, q.level NULLS LAST, q.title, eq.crebo
+        LIMIT $2`,
+      [code, limit],
+    )) as (ElectiveQualification & { total: number })[];
+    return {
+      rows: rows.map(({ total: _total, ...row }) => row),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  /** How many keuzedelen combine with a qualification (its page shows a bounded part). */
+  async electiveCount(crebo: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM elective_qualification WHERE crebo = $1`,
+      [crebo],
+    )) as { n: number }[];
+    return row.n;
   }
 
   /** Whether the data shown is the bundled reference set: loaded, and no operator's import since. */

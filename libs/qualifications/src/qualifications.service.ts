@@ -9,11 +9,18 @@ import {
   ElectiveCoverage,
   QualificationCoverage,
   ServingBlock,
+  UnknownCodes,
 } from './coverage.repository';
 import { CREBO, ELECTIVE_CODE } from './qualification-file';
 import { QualificationError } from './qualification.errors';
 import { refusalText } from './qualification-messages';
-import { OverviewFilter, OverviewPage, overviewPage } from './qualification-overview';
+import {
+  ElectiveOverviewFilter,
+  ElectiveOverviewPage,
+  OverviewFilter,
+  OverviewPage,
+  searchable,
+} from './qualification-overview';
 import {
   CodeNames,
   ElectiveQualification,
@@ -30,25 +37,37 @@ export const QUALIFICATION_FILE_MAX_BYTES = 64 * 1024 * 1024;
 /** SBB's structure holds some 800 qualifications and 1,500 keuzedelen; lists stop well above. */
 const LIST_LIMIT = 5000;
 const BLOCK_LIMIT = 500;
+/** What a keuzedeel's or qualification's page lists of the other side; the rest is counted. */
+export const PAGE_LIST_LIMIT = 200;
 /**
  * Pages that name many qualifications at once (the search facet) keep the whole directory this
  * long; an import through this process forgets it at once, other processes within this time.
  */
 const DIRECTORY_TTL_MS = 30_000;
 
+/** A page number and size as the rows to skip and take. */
+function window(page: { number: number; size: number }): { offset: number; limit: number } {
+  const limit = Math.min(Math.max(Math.floor(page.size), 1), 200);
+  return { offset: (Math.max(Math.floor(page.number), 1) - 1) * limit, limit };
+}
+
 /** A qualification or dossier by its crebo, as names() gives it. */
 export type QualificationName = { title: string; level: number | null; dossier: boolean };
 
 export interface ElectivePage {
   elective: ElectiveRow;
+  /** At most PAGE_LIST_LIMIT of the qualifications it combines with; `qualificationsTotal` all. */
   qualifications: ElectiveQualification[];
+  qualificationsTotal: number;
   /** The listed published modules (and curricula) carrying it, modules first. */
   blocks: ServingBlock[];
 }
 
 export interface QualificationPage {
   qualification: QualificationDetail;
+  /** At most PAGE_LIST_LIMIT of its keuzedelen; `electivesTotal` counts them all. */
   electives: ElectiveCoverage[];
+  electivesTotal: number;
   blocks: ServingBlock[];
 }
 
@@ -192,11 +211,24 @@ export class QualificationsService {
     const qualification = CREBO.test(crebo) ? await this.qualifications.qualification(crebo) : null;
     if (!qualification)
       throw new NotFoundError(QualificationError.NotFound, 'qualification', crebo);
-    const [electives, blocks] = await Promise.all([
-      this.coverage.electives({ crebo }, LIST_LIMIT),
+    const [electives, electivesTotal, blocks] = await Promise.all([
+      this.coverage.electives({ crebo }, PAGE_LIST_LIMIT),
+      this.qualifications.electiveCount(crebo),
       this.coverage.servingBlocks(crebo, BLOCK_LIMIT),
     ]);
-    return { qualification, electives, blocks };
+    return { qualification, electives, electivesTotal, blocks };
+  }
+
+  /** Published blocks naming codes the structure does not know (the first 30 codes named). */
+  unknownCodes(): Promise<UnknownCodes> {
+    return this.coverage.unknownCodes(30);
+  }
+
+  /** Whether a crebo is a dossier's (and not also a qualification's). */
+  async isDossier(crebo: string): Promise<boolean> {
+    if (!CREBO.test(crebo)) return false;
+    const found = (await this.qualifications.names([crebo], [])).crebos.get(crebo);
+    return found?.dossier === true;
   }
 
   electivesOf(crebo: string): Promise<ElectiveRow[]> {
@@ -214,7 +246,36 @@ export class QualificationsService {
     filter: OverviewFilter,
     page: { number: number; size: number },
   ): Promise<OverviewPage> {
-    return overviewPage(await this.coverage.qualifications({}, LIST_LIMIT), filter, page);
+    const found = await this.coverage.qualificationPage({
+      words: filter.words.map(searchable),
+      gapsOnly: filter.gapsOnly,
+      order: filter.order,
+      ...window(page),
+    });
+    return {
+      rows: found.rows,
+      total: filter.gapsOnly ? found.matchingGaps : found.matching,
+      matching: found.matching,
+      matchingWithoutMaterial: found.matchingGaps,
+    };
+  }
+
+  /** One page of the overview of keuzedelen with how many modules carry each. */
+  async electiveOverview(
+    filter: ElectiveOverviewFilter,
+    page: { number: number; size: number },
+  ): Promise<ElectiveOverviewPage> {
+    const found = await this.coverage.electivePage({
+      words: filter.words.map(searchable),
+      gapsOnly: filter.gapsOnly,
+      ...window(page),
+    });
+    return {
+      rows: found.rows,
+      total: filter.gapsOnly ? found.matchingGaps : found.matching,
+      matching: found.matching,
+      matchingWithoutModule: found.matchingGaps,
+    };
   }
 
   /** A keuzedeel with the qualifications it combines with and the blocks carrying it. */
@@ -222,10 +283,15 @@ export class QualificationsService {
     const elective = ELECTIVE_CODE.test(code) ? await this.qualifications.elective(code) : null;
     if (!elective) throw new NotFoundError(QualificationError.ElectiveNotFound, 'elective', code);
     const [qualifications, blocks] = await Promise.all([
-      this.qualifications.qualificationsOfElective(code),
+      this.qualifications.qualificationsOfElective(code, PAGE_LIST_LIMIT),
       this.coverage.modulesOfElective(code, BLOCK_LIMIT),
     ]);
-    return { elective, qualifications, blocks };
+    return {
+      elective,
+      qualifications: qualifications.rows,
+      qualificationsTotal: qualifications.total,
+      blocks,
+    };
   }
 
   /** One import's record (its counts and warnings); null when there is none with this id. */

@@ -58,6 +58,7 @@ import { PpsListPage } from './pages/pps/pps-list.page';
 import { PpsPageController } from './pages/pps/pps.controller';
 import { PpsPage } from './pages/pps/pps.page';
 import { QualificationListPage } from './pages/qualifications/qualification-list.page';
+import { ElectiveListPage } from './pages/qualifications/elective-list.page';
 import { QualificationPages } from './pages/qualifications/qualification.page';
 import { QualificationsPageController } from './pages/qualifications/qualifications.controller';
 import { InboxController } from './pages/requests/inbox.controller';
@@ -120,6 +121,7 @@ const PAGE_CONTROLLERS = [
     PpsListPage,
     PpsPage,
     QualificationListPage,
+    ElectiveListPage,
     QualificationPages,
     MapPage,
     CoursePage,

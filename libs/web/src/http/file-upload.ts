@@ -41,9 +41,18 @@ export function readUploadedFile(
     }
     let result: UploadResult = { refused: 'no-file' };
     parser.on('file', (name, stream, info) => {
-      if (name !== field || 'file' in result) return stream.resume();
+      if (name !== field || 'file' in result) {
+        stream.on('error', () => undefined);
+        return stream.resume();
+      }
       const chunks: Buffer[] = [];
       let size = 0;
+      // A body that ends before its closing boundary fails the file stream as well as the
+      // parser; without this listener that error would end the process.
+      stream.on('error', () => {
+        result = { refused: 'malformed' };
+        chunks.length = 0;
+      });
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         chunks.push(chunk);
@@ -73,6 +82,8 @@ export function readUploadedFile(
       resolve({ refused: 'malformed' });
     });
     parser.on('close', () => resolve(result));
+    // The connection dropped mid-file: nothing to read, nobody to answer.
+    request.on('error', () => resolve({ refused: 'malformed' }));
     request.pipe(parser);
   });
 }

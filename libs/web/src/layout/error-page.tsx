@@ -48,11 +48,11 @@ const CODE_TEXTS: Record<string, ErrorText> = {
   },
   'qualification-not-found': {
     title: 'Kwalificatie niet gevonden',
-    lead: 'Deze crebocode staat niet in de kwalificatiestructuur die Bouwsteen kent: hij bestaat niet, is vervallen of hoort bij een kwalificatiedossier (zoek dan op de crebocode). Zoek de kwalificatie op naam in het overzicht van kwalificaties.',
+    lead: 'Deze crebocode staat niet in de kwalificatiestructuur die Bouwsteen kent: misschien is hij verkeerd overgenomen, of heeft de beheerder die kwalificatie (nog) niet ingelezen. Zoek de kwalificatie op naam of crebocode in het overzicht van kwalificaties.',
   },
   'elective-not-found': {
     title: 'Keuzedeel niet gevonden',
-    lead: 'Deze keuzedeelcode staat niet in de kwalificatiestructuur die Bouwsteen kent: hij bestaat niet of is vervallen. Een keuzedeelcode is een K met vier cijfers, zoals K0771.',
+    lead: 'Deze keuzedeelcode staat niet in de kwalificatiestructuur die Bouwsteen kent: misschien is hij verkeerd overgenomen, of heeft de beheerder dat keuzedeel (nog) niet ingelezen. Een keuzedeelcode is een K met vier cijfers, zoals K0771; zoek het keuzedeel op naam in het overzicht van keuzedelen.',
   },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',

@@ -28,7 +28,7 @@ const REFUSALS: Record<UploadRefusal, { status: number; text: string }> = {
   },
   malformed: {
     status: 400,
-    text: 'Het bestand kwam niet goed over. Kies het opnieuw en verstuur het nog eens.',
+    text: 'Het bestand kwam niet helemaal aan; probeer het opnieuw.',
   },
 };
 
@@ -92,7 +92,10 @@ export class QualificationsAdminPage {
   }
 
   async result(page: PageContext, id: string): Promise<string> {
-    const record = await this.qualifications.importRecord(id);
+    const [record, unknown] = await Promise.all([
+      this.qualifications.importRecord(id),
+      this.qualifications.unknownCodes(),
+    ]);
     if (!record) throw new NotFoundError(CommonError.NotFound, 'qualification import', id);
     const people = await this.names([record.importedBy]);
     return adminPage(
@@ -100,7 +103,7 @@ export class QualificationsAdminPage {
       page,
       `Ingelezen: ${record.sourceName}`,
       `${PATH}/${id}`,
-      <ImportResultView record={record} who={importer(record, people)} />,
+      <ImportResultView record={record} who={importer(record, people)} unknown={unknown} />,
     );
   }
 

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import type { QualificationImport } from '@bouwsteen/qualifications';
+import type { QualificationImport, UnknownCodes } from '@bouwsteen/qualifications';
 import { DataTable } from '../../components/data-table';
 import { ERROR_SUMMARY_ID } from '../../forms/fields';
 import { count, formatDateTime, formatNumber } from '../../format/format';
@@ -107,7 +107,9 @@ export function QualificationsAdminView(props: { data: QualificationsAdminData }
           </button>
         </form>
       </section>
-      <section aria-labelledby="eerder-titel">
+      {/* No name on this section: the table's scroll region already carries "Eerdere imports",
+          and two regions of one name are one landmark too many. */}
+      <section>
         <h2 class="utrecht-heading-2" id="eerder-titel">
           Eerdere imports
         </h2>
@@ -154,7 +156,11 @@ export function QualificationsAdminView(props: { data: QualificationsAdminData }
 }
 
 /** One import: what it brought, and each thing it left out with why. */
-export function ImportResultView(props: { record: QualificationImport; who: string }): JSX.Element {
+export function ImportResultView(props: {
+  record: QualificationImport;
+  who: string;
+  unknown: UnknownCodes;
+}): JSX.Element {
   const { record } = props;
   const shown = record.warnings.slice(0, WARNINGS_SHOWN);
   return (
@@ -200,6 +206,7 @@ export function ImportResultView(props: { record: QualificationImport; who: stri
           <p class="utrecht-paragraph">Geen meldingen: alles in het bestand is ingelezen.</p>
         )}
       </section>
+      <UnknownCodesNote unknown={props.unknown} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={PATH}>
           Terug naar de kwalificatiestructuur
@@ -210,5 +217,24 @@ export function ImportResultView(props: { record: QualificationImport; who: stri
         </a>
       </p>
     </>
+  );
+}
+
+/**
+ * Published blocks naming a crebo or keuzedeel code the structure (as it is now) does not know:
+ * a code mistyped, or one SBB dropped. Said after an import, with the first codes.
+ */
+function UnknownCodesNote(props: { unknown: UnknownCodes }): JSX.Element {
+  const { blocks, codes, shown } = props.unknown;
+  if (blocks === 0) return '';
+  return (
+    <section aria-labelledby="onbekend-titel">
+      <h2 class="utrecht-heading-2" id="onbekend-titel">
+        Codes die de kwalificatiestructuur niet kent
+      </h2>
+      <p class="utrecht-paragraph unknown-codes" safe>
+        {`${count(blocks, 'gepubliceerde bouwsteen noemt', 'gepubliceerde bouwstenen noemen')} een code die niet in de kwalificatiestructuur staat: ${shown.join(', ')}${codes > shown.length ? ` en nog ${formatNumber(codes - shown.length)} codes` : ''}.`}
+      </p>
+    </section>
   );
 }

@@ -1,7 +1,14 @@
 import type { CodeNames } from '@bouwsteen/qualifications';
 import { assetPath } from '../../components/asset-card';
 import { formatNumber } from '../../format/format';
-import { electivePath, levelText, qualificationPath } from '../qualifications/qualification-parts';
+import {
+  dossierName,
+  electiveName,
+  electivePath,
+  levelText,
+  qualificationName,
+  qualificationPath,
+} from '../qualifications/qualification-parts';
 
 /**
  * What the crebo and keuzedeel codes of a block mean: SBB's names from the imported
@@ -43,7 +50,7 @@ export function Crebos(props: {
         return (
           <li data-crebo={code}>
             <a class="utrecht-link" href={href} safe>
-              {name.title}
+              {name.dossier ? dossierName(name.title, code) : qualificationName(name.title, code)}
             </a>{' '}
             <span class="site-muted" safe>{`(${note})`}</span>
           </li>
@@ -73,7 +80,7 @@ export function Electives(props: {
           return (
             <li data-keuzedeel={code}>
               <a class="utrecht-link" href={electivePath(code)} safe>
-                {`${code} ${known.title}`}
+                {electiveName(known.title, code)}
               </a>
               {known.studyLoadSbu === null ? (
                 ''

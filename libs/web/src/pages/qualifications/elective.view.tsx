@@ -1,20 +1,31 @@
 import type { ElectivePage } from '@bouwsteen/qualifications';
 import { Facts } from '../../components/facts';
 import { formatDate, formatNumber } from '../../format/format';
-import { BlockList, ReferenceNotice, levelText, qualificationPath } from './qualification-parts';
+import {
+  BackToOverview,
+  BlockList,
+  MoreNote,
+  ReferenceNotice,
+  electiveName,
+  levelText,
+  qualificationName,
+  qualificationPath,
+} from './qualification-parts';
 
 /**
  * /kwalificaties/keuzedelen/:code: what the keuzedeel is (size, certificate), the
  * qualifications it may be combined with, and the modules (and curricula) that offer it.
  */
 export function ElectiveView(props: { data: ElectivePage; reference: boolean }): JSX.Element {
-  const { elective: e, qualifications, blocks } = props.data;
+  const { elective: e, qualifications, qualificationsTotal, blocks } = props.data;
   const modules = blocks.filter((block) => block.kind === 'module');
   const curricula = blocks.filter((block) => block.kind === 'curriculum');
   return (
     <>
       <p class="site-muted qualification-kicker">Keuzedeel</p>
-      <h1 class="utrecht-heading-1" safe>{`${e.code} ${e.title}`}</h1>
+      <h1 class="utrecht-heading-1" safe>
+        {electiveName(e.title, e.code)}
+      </h1>
       <ReferenceNotice shown={props.reference} />
       <Facts
         facts={[
@@ -51,7 +62,7 @@ export function ElectiveView(props: { data: ElectivePage; reference: boolean }):
       </section>
       <section aria-labelledby="kwalificaties-titel">
         <h2 class="utrecht-heading-2" id="kwalificaties-titel" safe>
-          {`Past bij deze kwalificaties (${formatNumber(qualifications.length)})`}
+          {`Past bij deze kwalificaties (${formatNumber(qualificationsTotal)})`}
         </h2>
         {qualifications.length ? (
           <ul class="utrecht-unordered-list">
@@ -61,7 +72,7 @@ export function ElectiveView(props: { data: ElectivePage; reference: boolean }):
               ) : (
                 <li>
                   <a class="utrecht-link" href={qualificationPath(q.crebo)} safe>
-                    {q.title}
+                    {qualificationName(q.title, q.crebo)}
                   </a>{' '}
                   <span class="site-muted" safe>
                     {[`crebo ${q.crebo}`, levelText(q.level)].filter(Boolean).join(', ')}
@@ -75,7 +86,9 @@ export function ElectiveView(props: { data: ElectivePage; reference: boolean }):
             De ingelezen kwalificatiestructuur noemt geen kwalificaties bij dit keuzedeel.
           </p>
         )}
+        <MoreNote shown={qualifications.length} total={qualificationsTotal} what="kwalificaties" />
       </section>
+      <BackToOverview />
     </>
   );
 }

@@ -2,9 +2,10 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { QualificationsService } from '@bouwsteen/qualifications';
 import type { QualificationCoverage } from '@bouwsteen/qualifications';
+import { withoutMaterial } from '@bouwsteen/qualifications/pure';
 import type { OverviewOrder, OverviewPage } from '@bouwsteen/qualifications/pure';
 import { Pagination } from '../../components/pagination';
-import { count, formatNumber } from '../../format/format';
+import { count, formatDate, formatNumber } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import {
@@ -16,11 +17,16 @@ import {
 } from './overview-state';
 import {
   ReferenceNotice,
+  dossierName,
   electivesText,
   levelText,
   materialText,
+  qualificationName,
   qualificationPath,
 } from './qualification-parts';
+
+/** A keuzedeel code typed into the qualifications' search box ("k0771"). */
+const ELECTIVE_TYPED = /^k\d{4}$/i;
 
 /**
  * /kwalificaties: the mbo qualifications with their coverage — which have reusable material
@@ -75,7 +81,10 @@ function OverviewContent(props: {
       <h1 class="utrecht-heading-1">Kwalificaties</h1>
       <p class="utrecht-paragraph">
         Welke mbo-kwalificaties hebben al herbruikbare curricula en modules, en waar zitten de
-        gaten?
+        gaten?{' '}
+        <a class="utrecht-link" href="/kwalificaties/keuzedelen">
+          Bekijk ook de keuzedelen
+        </a>
       </p>
       <ReferenceNotice shown={props.reference} />
       <form method="get" action="/kwalificaties" class="site-search" role="search">
@@ -125,6 +134,7 @@ function OverviewContent(props: {
           </li>
         </ul>
       </nav>
+      <ElectiveHint state={state} />
       <Results state={state} overview={overview} />
       <Pagination
         current={Math.min(state.pageNumber, pages)}
@@ -136,7 +146,27 @@ function OverviewContent(props: {
   );
 }
 
-/** "19 kwalificaties · per dossier · op naam · minst materiaal eerst": the count and the orders on one line. */
+/** Words that are a keuzedeel's code: its page lives with the keuzedelen. */
+function ElectiveHint(props: { state: OverviewState }): JSX.Element {
+  const { text } = props.state;
+  if (!ELECTIVE_TYPED.test(text)) return '';
+  const code = text.toUpperCase();
+  return (
+    <p class="utrecht-paragraph qualification-hint">
+      {Html.escapeHtml(`Zoekt u een keuzedeel? ${code} staat bij de `)}
+      <a class="utrecht-link" href={`/kwalificaties/keuzedelen?q=${encodeURIComponent(code)}`}>
+        keuzedelen
+      </a>
+      .
+    </p>
+  );
+}
+
+/**
+ * "19 kwalificaties · per dossier · op naam · minst materiaal eerst": the count and the orders
+ * on one line; "volgorde:" is heard, not seen, after a separator (so no text reading puts a
+ * space before a comma).
+ */
 function CountAndOrder(props: { state: OverviewState; total: number }): JSX.Element {
   const { state } = props;
   return (
@@ -145,10 +175,11 @@ function CountAndOrder(props: { state: OverviewState; total: number }): JSX.Elem
         `${count(props.total, 'kwalificatie', 'kwalificaties')}${state.text ? ` voor "${state.text}"` : ''}`,
       )}
       <span class="qualification-order">
-        <span class="visually-hidden">, volgorde:</span>
-        {ORDER_LABELS.map(([order, label]) => (
+        {' · '}
+        <span class="visually-hidden">volgorde: </span>
+        {ORDER_LABELS.map(([order, label], index) => (
           <>
-            {' · '}
+            {index > 0 ? ' · ' : ''}
             {order === state.order ? (
               <strong aria-current="true" safe>
                 {label}
@@ -198,7 +229,7 @@ function Results(props: { state: OverviewState; overview: OverviewPage }): JSX.E
       {dossiers.map((dossier) => (
         <section aria-labelledby={`dossier-${dossier.crebo}`}>
           <h2 class="utrecht-heading-2 qualification-dossier" id={`dossier-${dossier.crebo}`}>
-            {Html.escapeHtml(dossier.title)}{' '}
+            {Html.escapeHtml(dossierName(dossier.title, dossier.crebo))}{' '}
             <span class="site-muted" safe>{`dossier ${dossier.crebo}`}</span>
           </h2>
           <ul class="qualification-list">
@@ -217,28 +248,39 @@ function QualificationCard(props: {
   withDossier?: boolean;
 }): JSX.Element {
   const { row } = props;
-  const gap = row.curricula === 0 && row.modules === 0;
   const facts = [
     `crebo ${row.crebo}`,
     levelText(row.level),
-    props.withDossier ? `dossier ${row.dossierTitle}` : '',
+    props.withDossier ? `dossier ${dossierName(row.dossierTitle, row.dossierCrebo)}` : '',
   ].filter(Boolean);
   return (
     <li class="qualification-card" data-crebo={row.crebo}>
       <h3 class="qualification-card__title">
         <a class="utrecht-link" href={qualificationPath(row.crebo)} safe>
-          {row.title}
+          {qualificationName(row.title, row.crebo)}
         </a>
       </h3>
       <p class="site-muted" safe>
         {facts.join(' · ')}
       </p>
-      <p class={gap ? 'qualification-card__gap' : ''} safe>
+      {row.current ? (
+        ''
+      ) : (
+        <p class="qualification-card__closed" safe>
+          {closedText(row.intakeEnds)}
+        </p>
+      )}
+      <p class={withoutMaterial(row) ? 'qualification-card__gap' : ''} safe>
         {materialText(row.curricula, row.modules)}
       </p>
       <p safe>{electivesText(row.electives, row.electivesWithModule)}</p>
     </li>
   );
+}
+
+/** "Instroom gesloten sinds 31 juli 2020". */
+function closedText(intakeEnds: string | null | undefined): string {
+  return intakeEnds ? `Instroom gesloten sinds ${formatDate(intakeEnds)}` : 'Instroom gesloten';
 }
 
 function NoResults(props: { state: OverviewState; overview: OverviewPage }): JSX.Element {

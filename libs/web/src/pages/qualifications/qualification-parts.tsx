@@ -1,9 +1,36 @@
 import type { ServingBlock } from '@bouwsteen/qualifications';
 import { assetPath } from '../../components/asset-card';
-import { count } from '../../format/format';
+import { count, formatNumber } from '../../format/format';
 
 export const qualificationPath = (crebo: string): string => `/kwalificaties/${crebo}`;
 export const electivePath = (code: string): string => `/kwalificaties/keuzedelen/${code}`;
+
+/**
+ * Names that are never empty: SBB's file may leave a title blank, and a page then still needs
+ * a heading, a <title> and link text ("Kwalificatie 25923").
+ */
+export const qualificationName = (title: string | null | undefined, crebo: string): string =>
+  title?.trim() || `Kwalificatie ${crebo}`;
+export const dossierName = (title: string | null | undefined, crebo: string): string =>
+  title?.trim() || `Dossier ${crebo}`;
+/** "K0771 Installeren en onderhouden van warmtepompen", or "Keuzedeel K0771" without a title. */
+export const electiveName = (title: string | null | undefined, code: string): string =>
+  title?.trim() ? `${code} ${title.trim()}` : `Keuzedeel ${code}`;
+
+/** The link back to the overview, on the pages below it. */
+export function BackToOverview(): JSX.Element {
+  return (
+    <p class="utrecht-paragraph qualification-back">
+      <a class="utrecht-link" href="/kwalificaties">
+        Alle kwalificaties
+      </a>
+      {' · '}
+      <a class="utrecht-link" href="/kwalificaties/keuzedelen">
+        Alle keuzedelen
+      </a>
+    </p>
+  );
+}
 
 /** "mbo-niveau 3", or nothing when the file did not say. */
 export function levelText(level: number | null): string {
@@ -60,5 +87,15 @@ export function BlockList(props: { blocks: readonly ServingBlock[] }): JSX.Eleme
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "En nog 12 keuzedelen; …" under a list that shows only part of them. */
+export function MoreNote(props: { shown: number; total: number; what: string }): JSX.Element {
+  if (props.total <= props.shown) return '';
+  return (
+    <p class="utrecht-paragraph site-muted" safe>
+      {`En nog ${formatNumber(props.total - props.shown)} ${props.what}; de pagina toont de eerste ${formatNumber(props.shown)}.`}
+    </p>
   );
 }

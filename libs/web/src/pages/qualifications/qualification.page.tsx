@@ -3,8 +3,17 @@ import { QualificationsService } from '@bouwsteen/qualifications';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { ElectiveView } from './elective.view';
-import { levelText, qualificationPath, electivePath } from './qualification-parts';
+import {
+  electiveName,
+  electivePath,
+  levelText,
+  qualificationName,
+  qualificationPath,
+} from './qualification-parts';
 import { QualificationView } from './qualification.view';
+
+/** A page, or the address it lives at (answered with a 301). */
+export type PageOrMove = string | { movedTo: string };
 
 /**
  * /kwalificaties/:crebo and /kwalificaties/keuzedelen/:code. An unknown or malformed code is
@@ -17,17 +26,22 @@ export class QualificationPages {
     private readonly qualifications: QualificationsService,
   ) {}
 
-  async qualification(page: PageContext, crebo: string): Promise<string> {
+  async qualification(page: PageContext, crebo: string): Promise<PageOrMove> {
+    // A dossier's crebo (shown on a qualification's page) has no page of its own: its
+    // qualifications are the overview narrowed to it.
+    if (/^\d{5}$/.test(crebo) && (await this.qualifications.isDossier(crebo)))
+      return { movedTo: `/kwalificaties?q=${crebo}` };
     const [data, reference] = await Promise.all([
       this.qualifications.page(crebo),
       this.qualifications.onlyReference(),
     ]);
     const q = data.qualification;
+    const name = qualificationName(q.title, q.crebo);
     return this.site.page(
       page,
       {
-        title: `${q.title} (crebo ${q.crebo})`,
-        description: `Kerntaken, keuzedelen en de herbruikbare curricula en modules voor de mbo-kwalificatie ${q.title}, ${levelText(q.level) || 'crebo ' + q.crebo}.`,
+        title: q.title.trim() ? `${name} (crebo ${q.crebo})` : name,
+        description: `Kerntaken, keuzedelen en de herbruikbare curricula en modules voor de mbo-kwalificatie ${name}, ${levelText(q.level) || 'crebo ' + q.crebo}.`,
         canonicalPath: qualificationPath(q.crebo),
         section: 'kwalificaties',
       },
@@ -35,7 +49,9 @@ export class QualificationPages {
     );
   }
 
-  async elective(page: PageContext, code: string): Promise<string> {
+  async elective(page: PageContext, code: string): Promise<PageOrMove> {
+    // Codes are upper case ("K0771"); a typed "k0771" is the same keuzedeel.
+    if (/^k\d{4}$/.test(code)) return { movedTo: electivePath(code.toUpperCase()) };
     const [data, reference] = await Promise.all([
       this.qualifications.electivePage(code),
       this.qualifications.onlyReference(),
@@ -44,8 +60,10 @@ export class QualificationPages {
     return this.site.page(
       page,
       {
-        title: `Keuzedeel ${e.code} ${e.title}`,
-        description: `Het mbo-keuzedeel ${e.title}: omvang, certificaat, de kwalificaties waarbij het past en de modules die het aanbieden.`,
+        title: e.title.trim()
+          ? `Keuzedeel ${electiveName(e.title, e.code)}`
+          : `Keuzedeel ${e.code}`,
+        description: `Het mbo-keuzedeel ${electiveName(e.title, e.code)}: omvang, certificaat, de kwalificaties waarbij het past en de modules die het aanbieden.`,
         canonicalPath: electivePath(e.code),
         section: 'kwalificaties',
       },

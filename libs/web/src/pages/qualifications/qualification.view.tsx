@@ -5,9 +5,14 @@ import { assetPath } from '../../components/asset-card';
 import { Facts } from '../../components/facts';
 import { count, formatDate, formatNumber } from '../../format/format';
 import {
+  BackToOverview,
   BlockList,
+  MoreNote,
   ReferenceNotice,
+  dossierName,
+  electiveName,
   electivePath,
+  qualificationName,
   electivesText,
   levelText,
   materialText,
@@ -22,7 +27,7 @@ export function QualificationView(props: {
   data: QualificationPage;
   reference: boolean;
 }): JSX.Element {
-  const { qualification: q, electives, blocks } = props.data;
+  const { qualification: q, electives, electivesTotal, blocks } = props.data;
   const curricula = blocks.filter((block) => block.kind === 'curriculum');
   const modules = blocks.filter((block) => block.kind === 'module');
   const withModule = electives.filter((elective) => elective.modules > 0).length;
@@ -34,20 +39,23 @@ export function QualificationView(props: {
     <>
       <p class="site-muted qualification-kicker">Kwalificatie</p>
       <h1 class="utrecht-heading-1" safe>
-        {q.title}
+        {qualificationName(q.title, q.crebo)}
       </h1>
       <ReferenceNotice shown={props.reference} />
       <Facts
         facts={[
           { term: 'Crebocode', value: q.crebo },
           { term: 'Niveau', value: levelText(q.level) },
-          { term: 'Kwalificatiedossier', value: `${q.dossierTitle} (${dossier.join(', ')})` },
+          {
+            term: 'Kwalificatiedossier',
+            value: `${dossierName(q.dossierTitle, q.dossierCrebo)} (${dossier.join(', ')})`,
+          },
           { term: 'Geldig vanaf', value: formatDate(q.validFrom) },
           { term: 'Einde instroom', value: formatDate(q.intakeEnds) },
         ]}
       />
       <p class="utrecht-paragraph utrecht-paragraph--lead" safe>
-        {coverageSentence(curricula.length, modules.length, electives.length, withModule)}
+        {coverageSentence(curricula.length, modules.length, electivesTotal, withModule)}
       </p>
       <nav aria-label="Op deze pagina" class="page-contents">
         <ul class="plain-list">
@@ -87,7 +95,7 @@ export function QualificationView(props: {
       </section>
       <section aria-labelledby="keuzedelen-titel">
         <h2 class="utrecht-heading-2" id="keuzedelen-titel" safe>
-          {`Keuzedelen (${formatNumber(electives.length)})`}
+          {`Keuzedelen (${formatNumber(electivesTotal)})`}
         </h2>
         {electives.length ? (
           <ul class="elective-list">
@@ -103,7 +111,7 @@ export function QualificationView(props: {
                 <li class="elective-item" data-keuzedeel={elective.code}>
                   <h3 class="utrecht-heading-3 elective-item__title">
                     <a class="utrecht-link" href={electivePath(elective.code)} safe>
-                      {`${elective.code} ${elective.title}`}
+                      {electiveName(elective.title, elective.code)}
                     </a>
                   </h3>
                   <p class="site-muted" safe>
@@ -125,6 +133,7 @@ export function QualificationView(props: {
             In de ingelezen kwalificatiestructuur staan geen keuzedelen bij deze kwalificatie.
           </p>
         )}
+        <MoreNote shown={electives.length} total={electivesTotal} what="keuzedelen" />
       </section>
       <section aria-labelledby="materiaal-titel">
         <h2 class="utrecht-heading-2" id="materiaal-titel">
@@ -148,6 +157,7 @@ export function QualificationView(props: {
           <p class="utrecht-paragraph">Nog geen gepubliceerde module.</p>
         )}
       </section>
+      <BackToOverview />
     </>
   );
 }
