@@ -180,9 +180,12 @@ describe('OAI-PMH provider (e2e)', () => {
         'f3ac3fbb-5eae-49e0-8494-0a44855fff25',
         '654931e1-6f8b-4f72-aa4b-92c99c72c347',
         '8beca7eb-95a5-4c7d-9704-2d2a2fc4bc65',
+        // The discipline: sector techniek is the mbo domain Techniek en procesindustrie.
+        'c6c55e80-9fae-440b-b50a-4a1f70432734',
         'OpenAccess',
       ]),
     );
+    expect(texts(xml, 'string')).toContain('Techniek en procesindustrie');
     expect(xml).toContain('BEGIN:VCARD');
     expect(xml).toContain('FN:House of Digital');
     expect(texts(xml, 'duration')[0]).toMatch(/^PT(\d+H)?(\d+M)?$/);

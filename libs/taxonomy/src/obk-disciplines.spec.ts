@@ -40,14 +40,26 @@ describe('OBK discipline mapping', () => {
     }
   });
 
-  it('uses, where it is not exact, only concepts documented with our OBK levels', () => {
-    const documented = new Set(
+  it('maps every sector to an mbo domain of OBK, broadest first, never to the level MBO', () => {
+    const levels = new Set(
       ['entree', 'mbo-2', 'mbo-3', 'mbo-4', 'vo', 'hbo', 'wo'].flatMap((level) =>
         obkLevelPath(level).map((concept) => concept.id),
       ),
     );
-    for (const mapping of Object.values(OBK_DISCIPLINES).filter((entry) => !entry.exact))
-      for (const concept of mapping.obk) expect(documented.has(concept.id)).toBe(true);
+    const domains = new Set(Object.values(OBK_DISCIPLINES).map((entry) => entry.obk[0].id));
+    // Eleven of the sixteen domains, each a different one for the sectors that are one.
+    expect(domains.size).toBe(11);
+    for (const mapping of Object.values(OBK_DISCIPLINES)) {
+      expect(mapping.obk.length).toBeLessThanOrEqual(2);
+      for (const concept of mapping.obk) expect(levels.has(concept.id)).toBe(false);
+    }
+    expect(obkDisciplinePath('zorg')).toEqual([
+      { id: '750580b3-11c3-46a8-9bc2-dd5a6e7612b6', label: 'Zorg en welzijn' },
+    ]);
+    expect(obkDisciplinePath('luchtvaart').map((concept) => concept.label)).toEqual([
+      'Techniek en procesindustrie',
+      'Vliegtuigbouwkunde',
+    ]);
   });
 
   it('says which discipline each sector stands for, each once', () => {
