@@ -15,6 +15,7 @@ import {
   electiveListHref,
   readElectiveListState,
 } from './overview-state';
+import { OverviewControls } from './overview-controls';
 import { ReferenceNotice, electiveName, electivePath } from './qualification-parts';
 
 /**
@@ -70,48 +71,23 @@ function ElectiveListContent(props: {
         </a>
       </p>
       <ReferenceNotice shown={props.reference} />
-      <form method="get" action="/kwalificaties/keuzedelen" class="site-search" role="search">
-        {state.gapsOnly ? <input type="hidden" name="alleen" value="zonder-module" /> : ''}
-        <label class="utrecht-form-label site-search__label" for="keuzedeel-q">
-          Zoek op naam of code
-        </label>
-        <div class="site-search__row">
-          <input
-            class="utrecht-textbox utrecht-textbox--html-input site-search__input"
-            type="search"
-            id="keuzedeel-q"
-            name="q"
-            value={state.text}
-            maxlength={String(MAX_QUERY_LENGTH)}
-            placeholder="warmtepompen of K0771"
-          />
-          <button type="submit" class="utrecht-button utrecht-button--primary-action">
-            Zoeken
-          </button>
-        </div>
-      </form>
-      <nav aria-label="Welke keuzedelen">
-        <ul class="search-tabs">
-          <li>
-            <a
-              href={electiveListHref(state, { gapsOnly: false })}
-              aria-current={state.gapsOnly ? undefined : 'page'}
-              safe
-            >
-              {`Alle (${formatNumber(overview.matching)})`}
-            </a>
-          </li>
-          <li>
-            <a
-              href={electiveListHref(state, { gapsOnly: true })}
-              aria-current={state.gapsOnly ? 'page' : undefined}
-              safe
-            >
-              {`Zonder module (${formatNumber(overview.matchingWithoutModule)})`}
-            </a>
-          </li>
-        </ul>
-      </nav>
+      <OverviewControls
+        action="/kwalificaties/keuzedelen"
+        hidden={state.gapsOnly ? { alleen: 'zonder-module' } : {}}
+        inputId="keuzedeel-q"
+        label="Zoek op naam of code"
+        placeholder="warmtepompen of K0771"
+        text={state.text}
+        maxLength={MAX_QUERY_LENGTH}
+        tabsLabel="Welke keuzedelen"
+        all={{ href: electiveListHref(state, { gapsOnly: false }), count: overview.matching }}
+        gaps={{
+          href: electiveListHref(state, { gapsOnly: true }),
+          count: overview.matchingWithoutModule,
+          label: 'Zonder module',
+        }}
+        gapsOnly={state.gapsOnly}
+      />
       {overview.rows.length ? (
         <section aria-labelledby="keuzedelen-resultaten">
           <h2 class="visually-hidden" id="keuzedelen-resultaten">

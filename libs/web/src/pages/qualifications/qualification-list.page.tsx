@@ -5,9 +5,10 @@ import type { QualificationCoverage } from '@bouwsteen/qualifications';
 import { withoutMaterial } from '@bouwsteen/qualifications/pure';
 import type { OverviewOrder, OverviewPage } from '@bouwsteen/qualifications/pure';
 import { Pagination } from '../../components/pagination';
-import { count, formatDate, formatNumber } from '../../format/format';
+import { count, formatDate } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
+import { OverviewControls } from './overview-controls';
 import {
   MAX_QUERY_LENGTH,
   OVERVIEW_PAGE_SIZE,
@@ -87,53 +88,26 @@ function OverviewContent(props: {
         </a>
       </p>
       <ReferenceNotice shown={props.reference} />
-      <form method="get" action="/kwalificaties" class="site-search" role="search">
-        {state.gapsOnly ? <input type="hidden" name="alleen" value="zonder-materiaal" /> : ''}
-        {state.order !== 'dossier' ? (
-          <input type="hidden" name="sorteer" value={state.order} />
-        ) : (
-          ''
-        )}
-        <label class="utrecht-form-label site-search__label" for="kwalificatie-q">
-          Zoek op naam of crebocode
-        </label>
-        <div class="site-search__row">
-          <input
-            class="utrecht-textbox utrecht-textbox--html-input site-search__input"
-            type="search"
-            id="kwalificatie-q"
-            name="q"
-            value={state.text}
-            maxlength={String(MAX_QUERY_LENGTH)}
-            placeholder="monteur of 25831"
-          />
-          <button type="submit" class="utrecht-button utrecht-button--primary-action">
-            Zoeken
-          </button>
-        </div>
-      </form>
-      <nav aria-label="Welke kwalificaties">
-        <ul class="search-tabs">
-          <li>
-            <a
-              href={overviewHref(state, { gapsOnly: false })}
-              aria-current={state.gapsOnly ? undefined : 'page'}
-              safe
-            >
-              {`Alle (${formatNumber(overview.matching)})`}
-            </a>
-          </li>
-          <li>
-            <a
-              href={overviewHref(state, { gapsOnly: true })}
-              aria-current={state.gapsOnly ? 'page' : undefined}
-              safe
-            >
-              {`Zonder materiaal (${formatNumber(overview.matchingWithoutMaterial)})`}
-            </a>
-          </li>
-        </ul>
-      </nav>
+      <OverviewControls
+        action="/kwalificaties"
+        hidden={{
+          ...(state.gapsOnly ? { alleen: 'zonder-materiaal' } : {}),
+          ...(state.order !== 'dossier' ? { sorteer: state.order } : {}),
+        }}
+        inputId="kwalificatie-q"
+        label="Zoek op naam of crebocode"
+        placeholder="monteur of 25831"
+        text={state.text}
+        maxLength={MAX_QUERY_LENGTH}
+        tabsLabel="Welke kwalificaties"
+        all={{ href: overviewHref(state, { gapsOnly: false }), count: overview.matching }}
+        gaps={{
+          href: overviewHref(state, { gapsOnly: true }),
+          count: overview.matchingWithoutMaterial,
+          label: 'Zonder materiaal',
+        }}
+        gapsOnly={state.gapsOnly}
+      />
       <ElectiveHint state={state} />
       <Results state={state} overview={overview} />
       <Pagination
