@@ -84,6 +84,17 @@ const toImport = (row: ImportRow): QualificationImport => ({
   warnings: row.warnings,
 });
 
+/**
+ * What a crebo is called: its qualification, or else (a block may name a dossier) its dossier.
+ * One rule for the names on pages, the feeds' names and the import's check of renamed codes.
+ */
+const CREBO_NAMES = `(
+  SELECT crebo, title, level, false AS dossier FROM qualification
+  UNION ALL
+  SELECT crebo, title, NULL::smallint, true FROM qualification_dossier d
+   WHERE NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = d.crebo)
+) AS named`;
+
 const QUALIFICATION_COLUMNS = `q.crebo, q.title, q.level, to_char(q.valid_from, 'YYYY-MM-DD') AS "validFrom",
   to_char(q.intake_ends, 'YYYY-MM-DD') AS "intakeEnds", q.dossier_crebo AS "dossierCrebo",
   d.title AS "dossierTitle"`;
@@ -242,10 +253,7 @@ export class QualificationsRepository {
     const names: CodeNames = { crebos: new Map(), electives: new Map() };
     if (crebos.length > 0) {
       const rows = (await this.dataSource.query(
-        `SELECT crebo, title, level, false AS dossier FROM qualification WHERE crebo = ANY($1)
-         UNION ALL
-         SELECT crebo, title, NULL, true FROM qualification_dossier
-          WHERE crebo = ANY($1) AND NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = qualification_dossier.crebo)`,
+        `SELECT crebo, title, level, dossier FROM ${CREBO_NAMES} WHERE crebo = ANY($1)`,
         [crebos],
       )) as { crebo: string; title: string; level: number | null; dossier: boolean }[];
       for (const row of rows)
@@ -422,10 +430,7 @@ export class QualificationsRepository {
     electiveCodes: string[],
   ): Promise<Map<string, string>> {
     const rows = (await manager.query(
-      `SELECT crebo AS code, title FROM qualification WHERE crebo = ANY($1::text[])
-       UNION ALL
-       SELECT crebo, title FROM qualification_dossier d
-        WHERE crebo = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = d.crebo)
+      `SELECT crebo AS code, title FROM ${CREBO_NAMES} WHERE crebo = ANY($1::text[])
        UNION ALL
        SELECT code, title FROM elective WHERE code = ANY($2::text[])`,
       [crebos, electiveCodes],
@@ -449,11 +454,7 @@ export class QualificationsRepository {
   /** Every qualification and dossier by crebo, with its title and level (bounded by SBB's ~800). */
   async directory(limit: number): Promise<CodeNames['crebos']> {
     const rows = (await this.dataSource.query(
-      `SELECT crebo, title, level, false AS dossier FROM qualification
-       UNION ALL
-       SELECT crebo, title, NULL, true FROM qualification_dossier d
-        WHERE NOT EXISTS (SELECT 1 FROM qualification q WHERE q.crebo = d.crebo)
-       LIMIT $1`,
+      `SELECT crebo, title, level, dossier FROM ${CREBO_NAMES} LIMIT $1`,
       [limit],
     )) as { crebo: string; title: string; level: number | null; dossier: boolean }[];
     return new Map(
