@@ -30,7 +30,11 @@ describe('reviews as records (e2e)', () => {
 
   const reviews = (id = asset.id) => `/api/v1/assets/${id}/reviews`;
   const put = (user: TestUser, body: object, id = asset.id) =>
-    t.http().put(`${reviews(id)}/mine`).set(bearer(user)).send(body);
+    t
+      .http()
+      .put(`${reviews(id)}/mine`)
+      .set(bearer(user))
+      .send(body);
 
   it('writes, edits at its revision and withdraws one review per person', async () => {
     const teacher = await t.user('teacher');
@@ -132,7 +136,10 @@ describe('reviews as records (e2e)', () => {
     await put(await t.user('teacher'), REVIEW, block.id).expect(201);
     await put(await t.user('teacher'), { ...REVIEW, usability: 2 }, block.id).expect(201);
     await put(otherEditor, { ...REVIEW, use: 'read', level: 2 }, block.id).expect(201);
-    const list = await t.http().get(`${reviews(block.id)}?pageSize=2`).expect(200);
+    const list = await t
+      .http()
+      .get(`${reviews(block.id)}?pageSize=2`)
+      .expect(200);
     expect(list.body).toMatchObject({ totalItems: 3, totalPages: 2, pageSize: 2 });
     expect(list.body.items).toHaveLength(2);
     expect(list.body.summary).toMatchObject({
@@ -145,7 +152,10 @@ describe('reviews as records (e2e)', () => {
         { value: 2, count: 1 },
       ],
     });
-    await t.http().get(`${reviews(block.id)}?pageSize=101`).expect(400);
+    await t
+      .http()
+      .get(`${reviews(block.id)}?pageSize=101`)
+      .expect(400);
 
     const after = (await t.http().get(`/api/v1/reports/pps/${ownerPps}`).expect(200)).body;
     expect(after.headline.declaredUse).toBe(before.headline.declaredUse + 2);
@@ -226,7 +236,11 @@ describe('reviews as records (e2e)', () => {
     const list = await t.http().get(reviews(block.id)).expect(200);
     expect(list.body.summary.total).toBe(0);
     // Its author still sees it, marked hidden.
-    const mine = await t.http().get(`${reviews(block.id)}/mine`).set(bearer(author)).expect(200);
+    const mine = await t
+      .http()
+      .get(`${reviews(block.id)}/mine`)
+      .set(bearer(author))
+      .expect(200);
     expect(mine.body.hidden).toBe(true);
     await t.http().delete(`${base}/hidden`).set(bearer(owner)).expect(204);
     expect((await t.http().get(reviews(block.id)).expect(200)).body.summary.total).toBe(1);

@@ -45,7 +45,16 @@ const COLUMNS = `id, asset_id AS "assetId", author_id AS "authorId", use, level:
   adaptability::int AS adaptability, body, reply, replied_at AS "repliedAt",
   hidden_at IS NOT NULL AS hidden, revision, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-const FIELDS = ['use', 'level', 'pathway', 'setting', 'usability', 'quality', 'adaptability', 'body'];
+const FIELDS = [
+  'use',
+  'level',
+  'pathway',
+  'setting',
+  'usability',
+  'quality',
+  'adaptability',
+  'body',
+];
 const values = (fields: ReviewFields) => FIELDS.map((key) => fields[key as keyof ReviewFields]);
 
 /** The queries of review and review_report: the tables of this library. */

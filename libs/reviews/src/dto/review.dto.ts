@@ -11,6 +11,7 @@ import {
   RUBRIC_MAX,
   RUBRIC_MIN,
   type ReviewPathway,
+  type ReviewSummary,
   type ReviewSetting,
   type ReviewUse,
 } from '../review-rules';
@@ -18,10 +19,7 @@ import {
 /** A rubric item: a whole number from 1 (poor) to 5 (excellent). */
 function Rubric(description: string): PropertyDecorator {
   return (target, key) => {
-    ApiProperty({ minimum: RUBRIC_MIN, maximum: RUBRIC_MAX, example: 4, description })(
-      target,
-      key,
-    );
+    ApiProperty({ minimum: RUBRIC_MIN, maximum: RUBRIC_MAX, example: 4, description })(target, key);
     IsInt()(target, key);
     Min(RUBRIC_MIN)(target, key);
     Max(RUBRIC_MAX)(target, key);
@@ -44,7 +42,11 @@ export class ReviewInputDto {
   @IsIn(REVIEW_PATHWAYS)
   pathway: ReviewPathway;
 
-  @ApiProperty({ enum: REVIEW_SETTINGS, example: 'school', description: 'At school, or in practice' })
+  @ApiProperty({
+    enum: REVIEW_SETTINGS,
+    example: 'school',
+    description: 'At school, or in practice',
+  })
   @IsIn(REVIEW_SETTINGS)
   setting: ReviewSetting;
 
@@ -68,7 +70,10 @@ export class ReviewInputDto {
 }
 
 export class ReplyInputDto {
-  @ApiProperty({ maxLength: REVIEW_TEXT_MAX, example: 'Dank u! De ingekorte versie delen we graag.' })
+  @ApiProperty({
+    maxLength: REVIEW_TEXT_MAX,
+    example: 'Dank u! De ingekorte versie delen we graag.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(REVIEW_TEXT_MAX)
@@ -100,7 +105,9 @@ export class ReviewDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) adaptability: number;
   @ApiProperty({ type: String, nullable: true }) body: string | null;
   @ApiProperty({ type: ReviewReplyDto, nullable: true }) reply: ReviewReplyDto | null;
-  @ApiProperty({ description: 'Hidden by the owning PPS after a report (shown only to its author)' })
+  @ApiProperty({
+    description: 'Hidden by the owning PPS after a report (shown only to its author)',
+  })
   hidden: boolean;
   @ApiProperty({ example: 1, description: 'Also the ETag; send it as If-Match to edit' })
   revision: number;
@@ -140,7 +147,7 @@ export class ReviewSummaryDto {
 }
 
 export class ReviewListDto extends PageMetaDto {
-  @ApiProperty({ type: ReviewSummaryDto }) summary: ReviewSummaryDto;
+  @ApiProperty({ type: ReviewSummaryDto }) summary: ReviewSummary;
   @ApiProperty({ type: [ReviewDto], description: 'Visible reviews, most recently changed first' })
   items: ReviewDto[];
 }
