@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { ReviewDto } from '@bouwsteen/reviews';
 import {
   RUBRIC_ITEMS,
@@ -71,7 +70,6 @@ export function ReviewFigures({ summary }: { summary: ReviewSummary }): JSX.Elem
 export function ReviewItem(props: {
   review: ReviewDto;
   mine?: boolean;
-  actions?: JSX.Element;
 }): JSX.Element {
   const { review } = props;
   const context = `${REVIEW_LABELS.use[review.use]} · mbo ${review.level} · ${REVIEW_LABELS.pathway[review.pathway]} · ${REVIEW_LABELS.setting[review.setting]}`;
@@ -103,7 +101,6 @@ export function ReviewItem(props: {
       ) : (
         ''
       )}
-      {props.actions ?? ''}
     </li>
   );
 }
