@@ -67,10 +67,7 @@ export function ReviewFigures({ summary }: { summary: ReviewSummary }): JSX.Elem
 }
 
 /** One review: its context, scores, text and the PPS's reply; the author is never named. */
-export function ReviewItem(props: {
-  review: ReviewDto;
-  mine?: boolean;
-}): JSX.Element {
+export function ReviewItem(props: { review: ReviewDto; mine?: boolean }): JSX.Element {
   const { review } = props;
   const context = `${REVIEW_LABELS.use[review.use]} · mbo ${review.level} · ${REVIEW_LABELS.pathway[review.pathway]} · ${REVIEW_LABELS.setting[review.setting]}`;
   return (
