@@ -16,6 +16,7 @@ import { JobsModule } from '@bouwsteen/jobs';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
+import { ReviewsModule } from '@bouwsteen/reviews';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { WebModule } from '@bouwsteen/web';
@@ -31,6 +32,7 @@ const API_MODULES = [
   AssetsModule,
   SearchModule,
   ReuseModule,
+  ReviewsModule,
   FollowModule,
   ReportsModule,
   CoursesModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssetsModule } from '@bouwsteen/assets';
 import { JobsModule } from '@bouwsteen/jobs';
 import { OrganisationsModule } from '@bouwsteen/organisations';
+import { ReviewsModule } from '@bouwsteen/reviews';
 import { FollowController } from './follow.controller';
 import { FollowRepository } from './follow.repository';
 import { FollowService } from './follow.service';
@@ -10,7 +11,7 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 
 /** Follows, notifications and webhooks; hangs off the asset events, so assets need not know it. */
 @Module({
-  imports: [AssetsModule, OrganisationsModule, JobsModule],
+  imports: [AssetsModule, OrganisationsModule, JobsModule, ReviewsModule],
   controllers: [FollowController],
   providers: [FollowRepository, FollowService, NotificationWriter],
   exports: [NotificationWriter, FollowRepository, FollowService],

@@ -2,23 +2,47 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/assets';
 import { JobEngine, JobQueueName, WebhookJobData } from '@bouwsteen/jobs';
+import { ReviewEvents, ReviewWrittenEvent, ReviewWrittenListener } from '@bouwsteen/reviews';
 
 /**
  * Writes notifications (and the webhook deliveries they cause, each a job) inside the transaction of the
  * change itself, so a follower is told exactly when the change commits and never otherwise.
  * Texts are Dutch: they are read by people, in the pages and in the API alike.
- * Recipients: followers of the asset or its PPS, and members of PPS or organisations that
- * recorded a reuse of it. Whoever made the change is not told about it.
+ * Recipients of a change: followers of the asset or its PPS, and members of PPS or organisations
+ * that recorded a reuse of it. Of a new review (type `review`): the active members of the PPS
+ * that owns the block. Whoever made the change or wrote the review is not told about it.
  */
 @Injectable()
-export class NotificationWriter implements AssetChangeListener, OnModuleInit {
+export class NotificationWriter
+  implements AssetChangeListener, ReviewWrittenListener, OnModuleInit
+{
   constructor(
     private readonly events: AssetEvents,
+    private readonly reviewEvents: ReviewEvents,
     private readonly engine: JobEngine,
   ) {}
 
   onModuleInit(): void {
     this.events.subscribe(this);
+    this.reviewEvents.subscribe(this);
+  }
+
+  async reviewWritten(
+    manager: EntityManager,
+    { assetId, authorId }: ReviewWrittenEvent,
+  ): Promise<void> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO notification (user_id, type, asset_id, asset_version, reason, message)
+       SELECT DISTINCT u.id, 'review', a.id, a.version, 'een bouwsteen van uw PPS',
+              format('Nieuwe review van "%s"', a.title)
+         FROM asset_published a
+         JOIN pps_membership m ON m.pps_id = a.pps_id
+         JOIN app_user u ON u.id = m.user_id
+        WHERE a.id = $1 AND u.active AND u.id <> $2
+       RETURNING id`,
+      [assetId, authorId],
+    );
+    await this.deliver(manager, rows);
   }
 
   async assetChanged(
@@ -54,6 +78,10 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
        RETURNING id`,
       [assetId, change, actorId],
     );
+    await this.deliver(manager, rows);
+  }
+
+  private async deliver(manager: EntityManager, rows: { id: string }[]): Promise<void> {
     if (rows.length === 0) return;
     // Each delivery is a job, sent with the change: it exists exactly when the change commits.
     const deliveries: { id: string }[] = await manager.query(

@@ -68,6 +68,8 @@ export interface Headline {
   blocksReused: number;
   newThisQuarter: number;
   quarterStart: Date;
+  /** Reviews declaring the block was used (the reviews' view `review_declared_use`). */
+  declaredUse: number;
 }
 
 /** One recorded reuse between a block and a PPS or organisation that is not its owner. */
@@ -147,8 +149,10 @@ export class ReportsRepository {
       `WITH blocks AS (
          SELECT a.first_published_at,
                 (SELECT count(*) FROM reuse r
-                  WHERE r.asset_id = a.id AND r.adopter_pps_id IS DISTINCT FROM a.pps_id) AS reuses
+                  WHERE r.asset_id = a.id AND r.adopter_pps_id IS DISTINCT FROM a.pps_id) AS reuses,
+                coalesce(d.used, 0) AS declared
          FROM asset_published a JOIN pps_public p ON p.id = a.pps_id
+         LEFT JOIN review_declared_use d ON d.asset_id = a.id
          WHERE a.listed AND ${where}
        ), quarter AS (
          SELECT date_trunc('quarter', $1::timestamptz AT TIME ZONE 'Europe/Amsterdam')
@@ -158,6 +162,7 @@ export class ReportsRepository {
               coalesce(sum(b.reuses), 0)::int AS "reusedByOthers",
               count(*) FILTER (WHERE b.reuses > 0)::int AS "blocksReused",
               count(*) FILTER (WHERE b.first_published_at >= q.start)::int AS "newThisQuarter",
+              coalesce(sum(b.declared), 0)::int AS "declaredUse",
               q.start AS "quarterStart"
        FROM quarter q LEFT JOIN blocks b ON true
        GROUP BY q.start`,

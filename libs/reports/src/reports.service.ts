@@ -179,6 +179,7 @@ export class ReportsService {
       reusedShare:
         row.published === 0 ? 0 : Math.round((row.blocksReused / row.published) * 100) / 100,
       newThisQuarter: row.newThisQuarter,
+      declaredUse: row.declaredUse,
       quarterStart: new Date(row.quarterStart).toISOString(),
     };
   }

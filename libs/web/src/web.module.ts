@@ -9,6 +9,7 @@ import { QualificationsModule } from '@bouwsteen/qualifications';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
+import { ReviewsModule } from '@bouwsteen/reviews';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
@@ -62,6 +63,9 @@ import { ElectiveListPage } from './pages/qualifications/elective-list.page';
 import { QualificationPages } from './pages/qualifications/qualification.page';
 import { QualificationsPageController } from './pages/qualifications/qualifications.controller';
 import { InboxController } from './pages/requests/inbox.controller';
+import { ReviewReportsController, ReviewsPageController } from './pages/reviews/reviews.controller';
+import { ReviewReportsPage } from './pages/reviews/review-reports.page';
+import { ReviewsPage } from './pages/reviews/reviews.page';
 import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
 import { RequestFormPage } from './pages/requests/request-form.page';
@@ -77,6 +81,8 @@ const PAGE_CONTROLLERS = [
   PasswordPageController,
   MyPpsImportController,
   InboxController,
+  ReviewsPageController,
+  ReviewReportsController,
   MyPpsController,
   MyCoursesController,
   ReportsPageController,
@@ -103,6 +109,7 @@ const PAGE_CONTROLLERS = [
     AssetsModule,
     ReuseModule,
     RequestsModule,
+    ReviewsModule,
     ReportsModule,
     CoursesModule,
     FollowModule,
@@ -151,6 +158,8 @@ const PAGE_CONTROLLERS = [
     QualificationsAdminPage,
     RequestFormPage,
     InboxPage,
+    ReviewsPage,
+    ReviewReportsPage,
   ],
   exports: [SiteRenderer],
 })

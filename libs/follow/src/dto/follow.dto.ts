@@ -19,7 +19,7 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: ['new-version', 'archived'], example: 'new-version' })
+  @ApiProperty({ enum: ['new-version', 'archived', 'review'], example: 'new-version' })
   type: string;
 
   @ApiProperty({ format: 'uuid' })

@@ -30,6 +30,12 @@ export class HeadlineDto {
   })
   newThisQuarter: number;
   @ApiProperty({
+    example: 6,
+    description:
+      'Declared use: reviews of those blocks by teachers saying they used it (visible ones). Declared, not recorded: a lower bound of use beside the reuse records',
+  })
+  declaredUse: number;
+  @ApiProperty({
     example: '2026-09-30T22:00:00.000Z',
     description: 'Start of the current calendar quarter, Dutch time',
   })

@@ -112,6 +112,14 @@ export const NL_RULES = {
     'Deze PPS kan via Bouwsteen nog geen verzoeken ontvangen: er is nog niemand die ze hier leest. Uw verzoek is niet verstuurd en niet bewaard. Neem contact op via de gegevens hieronder; wat u schreef staat er nog, zodat u het kunt kopiëren.',
   'material-request-asset-archived': () =>
     'Deze bouwsteen is gearchiveerd: de PPS onderhoudt hem niet meer en u kunt het materiaal niet meer aanvragen. Uw verzoek is niet verstuurd en niet bewaard; wat u schreef staat er nog.',
+  'review-exists': () =>
+    'U heeft al een review van deze bouwsteen geschreven (misschien in een ander venster). Laad de pagina opnieuw om die te bewerken; wat u typte staat er nog.',
+  'review-role-not-allowed': () =>
+    'Reviews schrijven docenten: accounts met de rol docent of projectleider van een PPS. Met uw rol kunt u reviews lezen en melden, maar niet schrijven.',
+  'review-own-pps': () =>
+    'Deze bouwsteen is van uw eigen PPS. Een review van eigen werk kan niet; u kunt wel reageren op de reviews van anderen.',
+  'review-asset-archived': () =>
+    'Deze bouwsteen is gearchiveerd: er kunnen geen reviews meer bij. Wat u typte is niet opgeslagen en staat er nog.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
 } satisfies Catalogue;

@@ -16,7 +16,12 @@ export function HeadlineFigures(props: { headline: HeadlineDto; whose: string })
   const since = formatDate(headline.quarterStart);
   const figures = [
     { name: 'Gepubliceerde bouwstenen', value: formatNumber(headline.published) },
-    { name: 'Keer hergebruikt door anderen', value: formatNumber(headline.reusedByOthers) },
+    {
+      name: 'Keer hergebruikt door anderen',
+      value: formatNumber(headline.reusedByOthers),
+      // Reviews saying "gebruikt": declared by teachers, not recorded, so at least this many.
+      note: `en ${formatNumber(headline.declaredUse)} keer gebruik verklaard in reviews`,
+    },
     {
       name: 'Deel van de bouwstenen hergebruikt',
       value: percent(headline.reusedShare),
@@ -63,6 +68,12 @@ export function HeadlineFigures(props: { headline: HeadlineDto; whose: string })
           <dd>
             Hoe vaak een andere PPS of organisatie heeft vastgelegd dat zij een van deze bouwstenen
             hergebruikt. Een bouwsteen die door drie anderen is hergebruikt, telt drie keer.
+          </dd>
+          <dt>Gebruik verklaard in reviews</dt>
+          <dd>
+            Hoeveel reviews van docenten zeggen dat zij de bouwsteen gebruikt hebben (niet alleen
+            gelezen). Dat is verklaard, niet vastgelegd: een ondergrens, want niet iedereen die iets
+            gebruikt schrijft een review. Verborgen reviews tellen niet mee.
           </dd>
           <dt>Deel van de bouwstenen hergebruikt</dt>
           <dd>

@@ -27,6 +27,9 @@ import { StatusNotice } from '../../components/status-notice';
 import { Contact, Licence } from './asset-aside';
 import { Lineage, Reuse, Similar, Versions } from './asset-sections';
 import { MaterialSection } from './material-section';
+import type { ReviewDto } from '@bouwsteen/reviews';
+import type { ReviewSummary } from '@bouwsteen/reviews/pure';
+import { ReviewsSection } from '../reviews/review-view';
 
 export interface AssetPageData {
   asset: AssetDto;
@@ -64,6 +67,8 @@ export interface AssetPageData {
   };
   /** The outcome of an action just taken (after a redirect). */
   notice?: string;
+  /** The block's review figures and latest reviews; whether this person may write one. */
+  reviews: { summary: ReviewSummary; latest: ReviewDto[]; mayWrite: boolean };
 }
 
 export function AssetContent(data: AssetPageData): JSX.Element {
@@ -136,6 +141,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           {asset.infrastructure ? <InfrastructureSection {...kind} /> : ''}
           {asset.practice ? <PracticeSection {...kind} /> : ''}
           <Reuse {...data} />
+          <ReviewsSection assetId={asset.id} {...data.reviews} />
           <Lineage {...data} />
           <Similar {...data} />
           <Versions {...data} />

@@ -19,6 +19,7 @@ import { FollowService } from '@bouwsteen/follow';
 import { notice } from '../../components/notices';
 import { OrganisationsService, PpsService } from '@bouwsteen/organisations';
 import { RequestsService } from '@bouwsteen/requests';
+import { ReviewsService } from '@bouwsteen/reviews';
 import { QualificationsService } from '@bouwsteen/qualifications';
 import { ReuseService } from '@bouwsteen/reuse';
 import { SearchUnavailableError } from '@bouwsteen/search';
@@ -35,6 +36,8 @@ import { referencedIds } from './kind-sections';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REUSES_SHOWN = 50;
 const VERSIONS_SHOWN = 50;
+/** The latest reviews on the block page; the rest on its reviews page. */
+const REVIEWS_SHOWN = 3;
 
 /**
  * /bouwstenen/:id and /bouwstenen/:id/versies/:n: everything a teacher needs to decide to
@@ -54,6 +57,7 @@ export class AssetPage {
     private readonly requests: RequestsService,
     private readonly relations: PublishedRelationsReader,
     private readonly qualifications: QualificationsService,
+    private readonly reviews: ReviewsService,
   ) {}
 
   async render(
@@ -72,9 +76,10 @@ export class AssetPage {
     // A failure of the search reaches the visitor through the rendered page (awaited by
     // site.page); this only keeps it from counting as unhandled should a database read fail first.
     similar.catch(() => undefined);
-    const [facts, following] = await Promise.all([
+    const [facts, following, reviews] = await Promise.all([
       this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
+      this.reviews.list(id, pageQuery(REVIEWS_SHOWN)),
     ]);
     const { asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const { names, receives, relations } = facts;
@@ -103,6 +108,11 @@ export class AssetPage {
       lead,
       receives,
       notice: notice(code),
+      reviews: {
+        summary: reviews.summary,
+        latest: reviews.items,
+        mayWrite: this.reviews.mayWrite(page.principal, current),
+      },
       viewer: page.principal
         ? { principal: page.principal, following, page, reuseRecorded }
         : undefined,

@@ -130,6 +130,10 @@ export class MyPpsPage {
               `Verzoeken (${openRequests === 0 ? 'geen nieuwe' : `${openRequests} nieuw`})`,
             )}
           </a>
+          {' · '}
+          <a class="utrecht-link" href={`/mijn-pps/reviewmeldingen?pps=${pps.id}`}>
+            Meldingen over reviews
+          </a>
         </p>
         <section aria-labelledby="nieuw-titel">
           <h2 class="utrecht-heading-2" id="nieuw-titel">

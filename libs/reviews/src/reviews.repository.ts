@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReviewGroup, ReviewPathway, ReviewSetting, ReviewUse } from './review-rules';
+
+/** What a review holds as the library sees it (its author is only an id, never shown). */
+export interface Review {
+  id: string;
+  assetId: string;
+  authorId: string;
+  use: ReviewUse;
+  level: number;
+  pathway: ReviewPathway;
+  setting: ReviewSetting;
+  usability: number;
+  quality: number;
+  adaptability: number;
+  body: string | null;
+  reply: string | null;
+  repliedAt: Date | null;
+  hidden: boolean;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ReviewFields = Pick<
+  Review,
+  'use' | 'level' | 'pathway' | 'setting' | 'usability' | 'quality' | 'adaptability' | 'body'
+>;
+
+export interface ReviewReport {
+  id: string;
+  reviewId: string;
+  assetId: string;
+  assetTitle: string;
+  reason: string;
+  reviewBody: string | null;
+  reviewHidden: boolean;
+  reportedAt: Date;
+}
+
+const COLUMNS = `id, asset_id AS "assetId", author_id AS "authorId", use, level::int AS level,
+  pathway, setting, usability::int AS usability, quality::int AS quality,
+  adaptability::int AS adaptability, body, reply, replied_at AS "repliedAt",
+  hidden_at IS NOT NULL AS hidden, revision, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const FIELDS = [
+  'use',
+  'level',
+  'pathway',
+  'setting',
+  'usability',
+  'quality',
+  'adaptability',
+  'body',
+];
+const values = (fields: ReviewFields) => FIELDS.map((key) => fields[key as keyof ReviewFields]);
+
+/** The queries of review and review_report: the tables of this library. */
+@Injectable()
+export class ReviewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A block's visible reviews grouped by context, with the rubric sums (for the summary). */
+  async groups(assetId: string): Promise<ReviewGroup[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT use, level::int AS level, pathway, setting, count(*)::int AS count,
+              sum(usability)::int AS usability, sum(quality)::int AS quality,
+              sum(adaptability)::int AS adaptability
+         FROM review WHERE asset_id = $1 AND hidden_at IS NULL
+        GROUP BY use, level, pathway, setting`,
+      [assetId],
+    )) as (Omit<ReviewGroup, 'sums'> & Record<'usability' | 'quality' | 'adaptability', number>)[];
+    return rows.map(({ usability, quality, adaptability, ...group }) => ({
+      ...group,
+      sums: { usability, quality, adaptability },
+    }));
+  }
+
+  /** A page of a block's visible reviews, most recently changed first. */
+  async page(
+    assetId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: Review[]; total: number }> {
+    const [items, [count]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${COLUMNS} FROM review WHERE asset_id = $1 AND hidden_at IS NULL
+          ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3`,
+        [assetId, limit, offset],
+      ) as Promise<Review[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM review WHERE asset_id = $1 AND hidden_at IS NULL`,
+        [assetId],
+      ) as Promise<{ total: number }[]>,
+    ]);
+    return { items, total: count.total };
+  }
+
+  async mine(assetId: string, authorId: string): Promise<Review | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM review WHERE asset_id = $1 AND author_id = $2`,
+      [assetId, authorId],
+    )) as Review[];
+    return rows[0];
+  }
+
+  async find(id: string): Promise<Review | undefined> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM review WHERE id = $1`, [
+      id,
+    ])) as Review[];
+    return rows[0];
+  }
+
+  /** The new review; undefined when this person has one already (the unique pair decides). */
+  async insert(
+    manager: EntityManager,
+    assetId: string,
+    authorId: string,
+    fields: ReviewFields,
+  ): Promise<Review | undefined> {
+    const rows = (await manager.query(
+      `INSERT INTO review (asset_id, author_id, ${FIELDS.join(', ')})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (asset_id, author_id) DO NOTHING RETURNING ${COLUMNS}`,
+      [assetId, authorId, ...values(fields)],
+    )) as Review[];
+    return rows[0];
+  }
+
+  /** The edited review; undefined when its revision moved on (or it is gone). */
+  async update(id: string, revision: number, fields: ReviewFields): Promise<Review | undefined> {
+    const set = FIELDS.map((field, index) => `${field} = $${index + 3}`).join(', ');
+    const rows = (await this.dataSource.query(
+      `UPDATE review SET ${set}, revision = revision + 1, updated_at = clock_timestamp()
+        WHERE id = $1 AND revision = $2 RETURNING ${COLUMNS}`,
+      [id, revision, ...values(fields)],
+    )) as [Review[], number];
+    return rows[0][0];
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM review WHERE id = $1`, [id]);
+  }
+
+  /** Sets the reply; false when there is one already (one reply per review). */
+  async reply(id: string, body: string, by: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `UPDATE review SET reply = $2, reply_by = $3, replied_at = clock_timestamp()
+        WHERE id = $1 AND reply IS NULL RETURNING id`,
+      [id, body, by],
+    )) as [unknown[], number];
+    return rows[0].length > 0;
+  }
+
+  /** Records a report; false when this person reported the review before. */
+  async report(reviewId: string, reporterId: string, reason: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO review_report (review_id, reporter_id, reason) VALUES ($1, $2, $3)
+       ON CONFLICT (review_id, reporter_id) DO NOTHING RETURNING id`,
+      [reviewId, reporterId, reason],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Hides (or shows again) a reported review; false when nobody reported it. */
+  async setHidden(id: string, hidden: boolean, by: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `UPDATE review SET hidden_at = CASE WHEN $2::boolean THEN coalesce(hidden_at, clock_timestamp()) END,
+                         hidden_by = CASE WHEN $2::boolean THEN $3::uuid END
+        WHERE id = $1 AND EXISTS (SELECT 1 FROM review_report r WHERE r.review_id = review.id)
+        RETURNING id`,
+      [id, hidden, by],
+    )) as [unknown[], number];
+    return rows[0].length > 0;
+  }
+
+  /** Reports on reviews of the blocks of these PPS, newest first (for "Mijn PPS"). */
+  async reportsFor(
+    ppsIds: string[],
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ReviewReport[]; total: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT rr.id, rr.review_id AS "reviewId", r.asset_id AS "assetId", a.title AS "assetTitle",
+              rr.reason, r.body AS "reviewBody", r.hidden_at IS NOT NULL AS "reviewHidden",
+              rr.created_at AS "reportedAt", count(*) OVER ()::int AS total
+         FROM review_report rr
+         JOIN review r ON r.id = rr.review_id
+         JOIN asset_published a ON a.id = r.asset_id
+        WHERE a.pps_id = ANY($1::uuid[])
+        ORDER BY rr.created_at DESC, rr.id LIMIT $2 OFFSET $3`,
+      [ppsIds, limit, offset],
+    )) as (ReviewReport & { total: number })[];
+    return {
+      items: rows.map(({ total: _total, ...report }) => report),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+}
