@@ -149,13 +149,14 @@ export class RequestsRepository {
 
   /** Marks it handled (or open again); false when it is gone. */
   async setHandled(id: string, handled: boolean, by: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
+    // An UPDATE answers [rows, affected count] through TypeORM's pg driver.
+    const [rows] = (await this.dataSource.query(
       `UPDATE material_request
           SET handled_at = CASE WHEN $2::boolean THEN coalesce(handled_at, clock_timestamp()) END,
               handled_by = CASE WHEN $2::boolean THEN $3::uuid END
         WHERE id = $1 RETURNING id`,
       [id, handled, by],
-    )) as unknown[];
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 

@@ -133,7 +133,9 @@ export class RequestsService {
     const request = await this.requests.find(id);
     if (!request || !RequestPolicy.mayRead(principal, request.ppsId))
       throw new NotFoundError(RequestError.NotFound, 'request', id);
-    await this.requests.setHandled(id, handled, principal.userId);
+    // Retention may delete it between the read and the update.
+    if (!(await this.requests.setHandled(id, handled, principal.userId)))
+      throw new NotFoundError(RequestError.NotFound, 'request', id);
     return request;
   }
 
