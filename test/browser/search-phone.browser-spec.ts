@@ -150,6 +150,18 @@ describe('search on a phone (browser)', () => {
     const page = await openPage(browser, baseURL, { viewport: DESKTOP });
     await page.goto('/zoeken?aanbod=llo&q=veilig');
     await expectAccessible(page, 'zoeken-llo-1280');
+    // The side column comes first by keyboard: a link past it, shown when it has the focus.
+    await page.goto('/zoeken?q=cobots');
+    await page.locator('#zoek-q').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Direct naar de resultaten' });
+    expect(await isFocused(skip)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await screenshot(page, 'zoeken-1280-naar-resultaten');
+    await page.keyboard.press('Enter');
+    expect(await isFocused(page.locator('#zoek-aantal'))).toBe(true);
+    expect(await tabsToFirstResult(page)).toBeLessThanOrEqual(30);
     await page.context().close();
   });
 });

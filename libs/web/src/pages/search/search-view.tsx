@@ -91,6 +91,10 @@ export function SearchResults(props: SearchView): JSX.Element {
   const outOfRange = pastLastPage(props);
   return (
     <div id="zoekresultaten" class="search-layout">
+      {/* On a wide screen the filters come first in the tab order: a keyboard user may pass them. */}
+      <a class="skip-to-results" href="#zoek-aantal">
+        Direct naar de resultaten
+      </a>
       <FiltersPanel {...props} />
       <section class="search-results" aria-labelledby="zoek-aantal">
         <div class="search-summary">
