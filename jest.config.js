@@ -15,7 +15,18 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
+const transform = {
+  '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
+  // openid-client and its two dependencies ship only ES modules: Node 20.19+ requires them as
+  // they are (require(esm)), Jest's own module loader does not, so the service tiers transpile them.
+  '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': [
+    'ts-jest',
+    { diagnostics: false, tsconfig: { allowJs: true } },
+  ],
+};
+
+/** Packages of only ES modules that Jest transpiles (see `transform`). */
+const transformIgnorePatterns = ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'];
 
 /** Unit specs must not reach Nest or TypeORM: loading either fails the spec with its import chain. */
 const forbidden = '<rootDir>/test/harness/framework-forbidden.js';
@@ -35,6 +46,7 @@ module.exports = {
         '<rootDir>/test/architecture/**/*.spec.ts',
       ],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper: { ...pureOnly, ...moduleNameMapper },
     },
     {
@@ -43,6 +55,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
@@ -55,6 +68,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
@@ -66,6 +80,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
