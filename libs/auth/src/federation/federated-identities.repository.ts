@@ -77,7 +77,8 @@ export class FederatedIdentitiesRepository {
     subject: string,
     userId: string,
   ): Promise<boolean> {
-    const [rows]: [unknown[], number] = await manager.query(
+    // An INSERT's rows come back as they are (an UPDATE's or DELETE's as [rows, count]).
+    const rows: unknown[] = await manager.query(
       `INSERT INTO federated_identity (issuer, subject, user_id, last_used_at)
        VALUES ($1, $2, $3, clock_timestamp())
        ON CONFLICT DO NOTHING RETURNING id`,
