@@ -5,6 +5,7 @@
 //
 // OIDC_TEST_CONFIG (JSON): { redirectBase, issuers: [{ key, clientId, clientSecret, claims,
 // logout }] }. Prints one line of JSON, { key: issuer URL }, once every issuer listens.
+import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import {
   generateKeyPair,

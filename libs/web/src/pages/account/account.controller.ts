@@ -60,10 +60,7 @@ export class AccountPageController {
     const federation = secret ? await this.sessions.end(secret) : undefined;
     this.cookies.clearSession(response);
     if (!federation) return send(response, { redirect: '/' });
-    const issuerLogout = await this.federation.endSessionUrl(
-      federation.issuer,
-      federation.idToken,
-    );
+    const issuerLogout = await this.federation.endSessionUrl(federation.issuer, federation.idToken);
     send(response, { redirect: issuerLogout ?? '/uitgelogd' });
   }
 

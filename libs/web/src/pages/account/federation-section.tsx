@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { FormTokenField } from '../../forms/form-token';
 import { formatDate } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
