@@ -22,7 +22,16 @@ const moduleNameMapper = Object.fromEntries(
  */
 const transform = {
   '^.+\\.tsx?$': ['ts-jest', { diagnostics: false, tsconfig: '<rootDir>/tsconfig.jest.json' }],
+  // openid-client and its two dependencies ship only ES modules: Node 20.19+ requires them as
+  // they are (require(esm)), Jest's own module loader does not, so the service tiers transpile them.
+  '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': [
+    'ts-jest',
+    { diagnostics: false, tsconfig: { allowJs: true } },
+  ],
 };
+
+/** Packages of only ES modules that Jest transpiles (see `transform`). */
+const transformIgnorePatterns = ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'];
 
 /** Unit specs must not reach Nest or TypeORM: loading either fails the spec with its import chain. */
 const forbidden = '<rootDir>/test/harness/framework-forbidden.js';
@@ -42,6 +51,7 @@ module.exports = {
         '<rootDir>/test/architecture/**/*.spec.ts',
       ],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper: { ...pureOnly, ...moduleNameMapper },
     },
     {
@@ -50,6 +60,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
@@ -62,6 +73,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       setupFiles: ['<rootDir>/test/harness/worker-env.ts'],
@@ -73,6 +85,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       setupFiles: ['<rootDir>/test/harness/worker-env.ts'],

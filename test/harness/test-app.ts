@@ -134,17 +134,19 @@ export interface TestAppOptions extends IsolationOptions {
    * app listens on any port and PUBLIC_BASE_URL keeps its default.
    */
   atPublicAddress?: boolean;
+  /** With atPublicAddress: this port (one a test had to name beforehand, e.g. to an OIDC issuer). */
+  port?: number;
 }
 
 /** The real application (same HTTP setup as main.ts) on a copy of the seeded template database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const port = options.atPublicAddress ? await freePort() : 0;
+  const port = options.atPublicAddress ? (options.port ?? (await freePort())) : 0;
   const env = port ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...options.env } : options.env;
   return withIsolation({ ...options, env }, (isolation) => build(isolation, port));
 }
 
 /** A port nothing listens on now (the system's choice), for an app that must know it before it starts. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;

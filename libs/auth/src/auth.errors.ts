@@ -13,6 +13,14 @@ export enum AuthError {
   PasswordLinkExpired = 'password-link-expired',
   PasswordLinkUsed = 'password-link-used',
   PasswordLinkReplaced = 'password-link-replaced',
+  FederationIssuerUnknown = 'federation-issuer-unknown',
+  FederationStateInvalid = 'federation-state-invalid',
+  FederationRefused = 'federation-refused',
+  FederationUnavailable = 'federation-unavailable',
+  FederationEmailMissing = 'federation-email-missing',
+  FederationEmailTaken = 'federation-email-taken',
+  FederationLinkConflict = 'federation-link-conflict',
+  FederationAccountDeactivated = 'federation-account-deactivated',
 }
 
 defineProblems<AuthError>('auth', {
@@ -83,5 +91,50 @@ defineProblems<AuthError>('auth', {
     title: 'Link replaced',
     description:
       'A newer link was made for this account, or its password changed or it was deactivated since; only the newest link works.',
+  },
+  [AuthError.FederationIssuerUnknown]: {
+    status: 404,
+    title: 'Unknown issuer',
+    description: 'No OpenID Connect issuer with this key is configured (OIDC_ISSUERS).',
+  },
+  [AuthError.FederationStateInvalid]: {
+    status: 400,
+    title: 'Sign-in not recognised',
+    description:
+      "The issuer's answer names no sign-in under way in this browser: its state is unknown, was used already, expired (10 minutes) or belongs to another browser or account.",
+  },
+  [AuthError.FederationRefused]: {
+    status: 400,
+    title: 'Sign-in refused',
+    description:
+      'The issuer refused the sign-in, or its answer failed a check (state, nonce, PKCE, issuer, audience, signature); nothing was signed in.',
+  },
+  [AuthError.FederationUnavailable]: {
+    status: 503,
+    title: 'Issuer unavailable',
+    description: "The issuer's metadata or endpoints cannot be reached now; try again shortly.",
+  },
+  [AuthError.FederationEmailMissing]: {
+    status: 400,
+    title: 'No usable e-mail address',
+    description:
+      'The issuer released no e-mail address (or one that is not ASCII), which a new account needs.',
+  },
+  [AuthError.FederationEmailTaken]: {
+    status: 409,
+    title: 'E-mail address has an account',
+    description:
+      'An account with the e-mail address the issuer released exists already; it is never taken over by e-mail. Its owner signs in with their password and links the institution account on their account page.',
+  },
+  [AuthError.FederationLinkConflict]: {
+    status: 409,
+    title: 'Institution account linked elsewhere',
+    description:
+      'This institution account belongs to another account, or this account is linked to another account of the same issuer already.',
+  },
+  [AuthError.FederationAccountDeactivated]: {
+    status: 403,
+    title: 'Account deactivated',
+    description: 'The account this institution account belongs to is deactivated.',
   },
 });

@@ -30,6 +30,9 @@ import { PasswordLinksRepository } from './passwords/password-links.repository';
 import { PasswordLinksService } from './passwords/password-links.service';
 import { PasswordsService } from './passwords/passwords.service';
 import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link-delivery';
+import { FederatedIdentitiesRepository } from './federation/federated-identities.repository';
+import { FederationService } from './federation/federation.service';
+import { OidcIssuers } from './federation/oidc-issuers';
 
 @Global()
 @Module({
@@ -66,6 +69,9 @@ import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link
     PasswordsService,
     PasswordLinksService,
     { provide: PASSWORD_LINK_DELIVERY, useClass: HandedToAdmin },
+    OidcIssuers,
+    FederatedIdentitiesRepository,
+    FederationService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [
@@ -76,6 +82,7 @@ import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link
     PrincipalLoader,
     PasswordsService,
     PasswordLinksService,
+    FederationService,
   ],
 })
 export class AuthModule {}

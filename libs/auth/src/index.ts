@@ -13,3 +13,4 @@ export * from './dto/password.dto';
 export * from './passwords/passwords.service';
 export * from './passwords/password-links.service';
 export * from './passwords/password-link-delivery';
+export * from './federation/federation.service';

@@ -10,3 +10,5 @@ export * from './auth.errors';
 export * from './passwords/password-link-rules';
 export * from './sessions/browser-summary';
 export * from './email-address';
+export * from './federation/home-organisations';
+export * from './federation/affiliation-role';

@@ -92,6 +92,24 @@ export function IsKvkNumber(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/**
+ * A domain name as a federation's home organisation claim (`schac_home_organization`) names an
+ * institution: lower-case labels of letters, digits and hyphens, at least one dot.
+ */
+export const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export function IsDomainName(options?: ValidationOptions): PropertyDecorator {
+  return format(
+    'isDomainName',
+    pattern(DOMAIN_NAME),
+    {
+      one: 'must be a lower-case domain name such as novacollege.nl',
+      each: 'each value must be a lower-case domain name such as novacollege.nl',
+    },
+    options,
+  );
+}
+
 /** A school's BRIN code: two digits and two letters or digits, such as 25LJ. */
 export function IsBrinCode(options?: ValidationOptions): PropertyDecorator {
   return format(

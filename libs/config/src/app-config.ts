@@ -1,3 +1,4 @@
+import type { OidcIssuerConfig } from './oidc-config';
 import type { TrustProxy } from './trust-proxy';
 export interface EmbedderConfig {
   source: 'ollama' | 'rest' | 'huggingFace';
@@ -163,5 +164,7 @@ export interface AppConfig {
     resetLinkHours: number;
     /** With the demo set: the password of the demo PPS lead and LLO office (never a default). */
     demoAccountsPassword?: string;
+    /** The OpenID Connect issuers people may sign in through (none: only passwords). */
+    oidcIssuers: OidcIssuerConfig[];
   };
 }

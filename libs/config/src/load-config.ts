@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AppConfig, EmbedderConfig, ImportReadLimits } from './app-config';
 import { isLocalHost } from './local-identity';
+import { oidcIssuers } from './oidc-config';
 import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {
@@ -325,6 +326,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bootstrapAdminEmail: adminEmail,
       bootstrapAdminPassword: adminPassword,
       demoAccountsPassword: demoPassword,
+      oidcIssuers: oidcIssuers(env, nodeEnv === 'production', problems),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

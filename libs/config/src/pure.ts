@@ -4,3 +4,4 @@
  */
 export * from './app-config';
 export * from './load-config';
+export * from './oidc-config';

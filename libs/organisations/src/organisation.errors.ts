@@ -5,6 +5,7 @@ export enum OrganisationError {
   PpsNotFound = 'pps-not-found',
   OrganisationExists = 'organisation-exists',
   PpsExists = 'pps-exists',
+  DomainTaken = 'organisation-domain-taken',
 }
 
 defineProblems<OrganisationError>('organisations', {
@@ -28,5 +29,11 @@ defineProblems<OrganisationError>('organisations', {
     status: 409,
     title: 'PPS exists',
     description: 'A PPS with this name exists already.',
+  },
+  [OrganisationError.DomainTaken]: {
+    status: 409,
+    title: 'Domain belongs to another organisation',
+    description:
+      'A home organisation domain belongs to one organisation at most; detail names the domain and the organisation that lists it.',
   },
 });

@@ -8,6 +8,7 @@ export function toOrganisationDto(organisation: OrganisationEntity): Organisatio
     shortName: organisation.shortName,
     type: organisation.type,
     aliases: (organisation.aliases ?? []).map((alias) => alias.alias).sort(),
+    domains: (organisation.domains ?? []).map((domain) => domain.domain).sort(),
     kvkNumber: organisation.kvkNumber,
     brinCode: organisation.brinCode,
     website: organisation.website,

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { HOME_ORGANISATIONS } from '@bouwsteen/auth/pure';
 import { OrganisationAliasEntity } from './entities/organisation-alias.entity';
+import { OrganisationDomainEntity } from './entities/organisation-domain.entity';
+import { OrganisationHomes } from './organisation-homes';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { PpsPartnerEntity } from './entities/pps-partner.entity';
 import { PpsEntity } from './entities/pps.entity';
@@ -18,6 +21,7 @@ import { PpsService } from './pps.service';
     TypeOrmModule.forFeature([
       OrganisationEntity,
       OrganisationAliasEntity,
+      OrganisationDomainEntity,
       PpsEntity,
       PpsPartnerEntity,
       PpsPublicView,
@@ -25,7 +29,20 @@ import { PpsService } from './pps.service';
     TaxonomyModule,
   ],
   controllers: [OrganisationsController, PpsController],
-  providers: [OrganisationsRepository, OrganisationsService, PpsRepository, PpsService],
-  exports: [OrganisationsRepository, OrganisationsService, PpsRepository, PpsService],
+  providers: [
+    OrganisationsRepository,
+    OrganisationsService,
+    PpsRepository,
+    PpsService,
+    OrganisationHomes,
+    { provide: HOME_ORGANISATIONS, useExisting: OrganisationHomes },
+  ],
+  exports: [
+    OrganisationsRepository,
+    OrganisationsService,
+    PpsRepository,
+    PpsService,
+    HOME_ORGANISATIONS,
+  ],
 })
 export class OrganisationsModule {}

@@ -34,7 +34,10 @@ export class OrganisationsRepository {
   ) {}
 
   findById(id: string): Promise<OrganisationEntity | null> {
-    return this.organisations.findOne({ where: { id }, relations: { aliases: true } });
+    return this.organisations.findOne({
+      where: { id },
+      relations: { aliases: true, domains: true },
+    });
   }
 
   findByIds(
@@ -65,6 +68,7 @@ export class OrganisationsRepository {
     const query = this.organisations
       .createQueryBuilder('o')
       .leftJoinAndSelect('o.aliases', 'a')
+      .leftJoinAndSelect('o.domains', 'd')
       .orderBy('o.nameKey', 'ASC')
       .skip(filter.offset)
       .take(filter.limit);
@@ -147,6 +151,44 @@ export class OrganisationsRepository {
   ): Promise<void> {
     await manager.getRepository(OrganisationAliasEntity).delete({ organisationId });
     await this.addAliases(manager, organisationId, aliases);
+  }
+
+  /** The organisation listing this home organisation domain (lower case), if any. */
+  async organisationOfDomain(domain: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.organisations.manager.query(
+      `SELECT organisation_id AS id FROM organisation_domain WHERE domain = $1`,
+      [domain],
+    );
+    return rows[0]?.id;
+  }
+
+  /** Which of `domains` another organisation lists, with that organisation's name. */
+  async domainsOfOthers(
+    domains: string[],
+    ownId: string | undefined,
+  ): Promise<{ domain: string; name: string }[]> {
+    if (domains.length === 0) return [];
+    return this.organisations.manager.query(
+      `SELECT d.domain, o.name FROM organisation_domain d JOIN organisation o ON o.id = d.organisation_id
+       WHERE d.domain = ANY($1::text[]) AND ($2::uuid IS NULL OR d.organisation_id <> $2::uuid)
+       ORDER BY d.domain`,
+      [domains, ownId ?? null],
+    );
+  }
+
+  async replaceDomains(
+    manager: EntityManager,
+    organisationId: string,
+    domains: string[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM organisation_domain WHERE organisation_id = $1`, [
+      organisationId,
+    ]);
+    if (domains.length > 0)
+      await manager.query(
+        `INSERT INTO organisation_domain (domain, organisation_id) SELECT unnest($1::text[]), $2`,
+        [domains, organisationId],
+      );
   }
 
   update(

@@ -60,8 +60,9 @@ export class OrganisationsService {
   async create(dto: CreateOrganisationDto, source = 'user'): Promise<OrganisationDto> {
     await this.checkCodes(dto.type);
     const aliases = await this.freeAliases([dto.name, ...(dto.aliases ?? [])], undefined, dto.name);
-    const saved = await this.tx.run((manager) =>
-      this.organisations.insert(
+    const domains = await this.freeDomains(dto.domains ?? [], undefined);
+    const saved = await this.tx.run(async (manager) => {
+      const inserted = await this.organisations.insert(
         manager,
         {
           name: dto.name.trim(),
@@ -75,8 +76,10 @@ export class OrganisationsService {
           source,
         },
         aliases,
-      ),
-    );
+      );
+      await this.organisations.replaceDomains(manager, inserted.id, domains);
+      return inserted;
+    });
     return this.get(saved.id);
   }
 
@@ -97,6 +100,8 @@ export class OrganisationsService {
             name,
           )
         : undefined;
+    const domains =
+      dto.domains === undefined ? undefined : await this.freeDomains(dto.domains ?? [], id);
     await this.tx.run(async (manager) => {
       await this.organisations.update(manager, id, revision, {
         ...(dto.name !== undefined ? { name: dto.name.trim(), nameKey: nameKey(dto.name) } : {}),
@@ -108,6 +113,7 @@ export class OrganisationsService {
         ...(dto.addresses !== undefined ? { addresses: dto.addresses } : {}),
       });
       if (aliases) await this.organisations.replaceAliases(manager, id, aliases);
+      if (domains) await this.organisations.replaceDomains(manager, id, domains);
       if (dto.name !== undefined) {
         await this.outbox.enqueue(manager, 'organisation', id);
         // A lead institution's name is part of its PPS' blocks as harvesters see them.
@@ -132,6 +138,21 @@ export class OrganisationsService {
 
   private async checkCodes(type: string): Promise<void> {
     (await this.taxonomy.checker()).code('type', 'organisationTypes', type).throwIfInvalid();
+  }
+
+  /**
+   * The home organisation domains to store (each once): 409 when another organisation lists
+   * one of them already — a person's institution must be one organisation.
+   */
+  private async freeDomains(domains: string[], ownId: string | undefined): Promise<string[]> {
+    const unique = [...new Set(domains)];
+    const taken = await this.organisations.domainsOfOthers(unique, ownId);
+    if (taken.length > 0)
+      throw new DomainException(
+        OrganisationError.DomainTaken,
+        taken.map(({ domain, name }) => `${domain} belongs to ${name}`).join('; '),
+      );
+    return unique;
   }
 
   /**

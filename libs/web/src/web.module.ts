@@ -40,6 +40,7 @@ import { QualificationsAdminPage } from './pages/admin/qualifications-admin.page
 import { BackgroundJobsPage } from './pages/admin/jobs.page';
 import { ReportsPage } from './pages/reports/reports.page';
 import { SignInPage } from './pages/account/sign-in.page';
+import { FederationPageController } from './pages/account/federation.controller';
 import { FormTokens } from './session/form-tokens';
 import { SessionCookies } from './session/session-cookies';
 import { WebSessionMiddleware } from './session/web-session.middleware';
@@ -78,6 +79,7 @@ import { StaticFiles } from './static/static-files';
 
 const PAGE_CONTROLLERS = [
   AccountPageController,
+  FederationPageController,
   PasswordPageController,
   MyPpsImportController,
   InboxController,
@@ -169,7 +171,14 @@ export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // Pages only: static files are compressed ahead, and API answers are left as they were.
     consumer
-      .apply(pageSecurity(this.config.web.mapTileUrl), WebSessionMiddleware, compression())
+      .apply(
+        pageSecurity(
+          this.config.web.mapTileUrl,
+          this.config.auth.oidcIssuers.map((issuer) => new URL(issuer.discoveryUrl).origin),
+        ),
+        WebSessionMiddleware,
+        compression(),
+      )
       .forRoutes(...PAGE_CONTROLLERS);
   }
 }

@@ -7,6 +7,12 @@ export interface StoredSession {
   lastSeenAt: Date | null;
 }
 
+/** The issuer a session was started through, and the ID token it gave (for its logout). */
+export interface SessionFederation {
+  issuer: string;
+  idToken: string;
+}
+
 /** A signed-in browser as its owner sees it in their list. */
 export interface SessionSummary {
   /** What the list names it by; never the fingerprint of its secret. */
@@ -29,11 +35,21 @@ export class WebSessionsRepository {
     tokenVersion: number,
     expiresAt: Date,
     browser: string,
+    federation?: SessionFederation,
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO web_session (id_hash, user_id, token_version, expires_at, browser, last_seen_at)
-       VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
-      [idHash, userId, tokenVersion, expiresAt, browser],
+      `INSERT INTO web_session (id_hash, user_id, token_version, expires_at, browser, last_seen_at,
+                                federation_issuer, id_token)
+       VALUES ($1, $2, $3, $4, $5, clock_timestamp(), $6, $7)`,
+      [
+        idHash,
+        userId,
+        tokenVersion,
+        expiresAt,
+        browser,
+        federation?.issuer ?? null,
+        federation?.idToken ?? null,
+      ],
     );
   }
 
@@ -89,8 +105,16 @@ export class WebSessionsRepository {
     ]);
   }
 
-  async delete(idHash: string): Promise<void> {
-    await this.db.query(`DELETE FROM web_session WHERE id_hash = $1`, [idHash]);
+  /** Ends the session; the issuer it was started through and its ID token, if any. */
+  async delete(idHash: string): Promise<SessionFederation | undefined> {
+    const [rows]: [{ issuer: string | null; idToken: string | null }[], number] =
+      await this.db.query(
+        `DELETE FROM web_session WHERE id_hash = $1
+         RETURNING federation_issuer AS issuer, id_token AS "idToken"`,
+        [idHash],
+      );
+    const { issuer, idToken } = rows[0] ?? {};
+    return issuer && idToken ? { issuer, idToken } : undefined;
   }
 
   /** Every session of the account (its credentials ended: see AccountCredentials). */

@@ -11,7 +11,7 @@ import { PrincipalLoader } from '../identity/principal-loader';
 import { Principal } from '../principal';
 import { Role } from '../roles';
 import { browserSummary } from './browser-summary';
-import { WebSessionsRepository } from './web-sessions.repository';
+import { SessionFederation, WebSessionsRepository } from './web-sessions.repository';
 
 export interface StartedSession {
   /** The cookie's value: shown to the browser once, stored only as its fingerprint. */
@@ -75,6 +75,7 @@ export class WebSessionsService {
     account: { id: string; role: Role; tokenVersion: number },
     userAgent: string | undefined,
     mustChangePassword = false,
+    federation?: SessionFederation,
   ): Promise<StartedSession> {
     const now = this.clock.now();
     await this.sessions.deleteExpired(now);
@@ -86,6 +87,7 @@ export class WebSessionsService {
       account.tokenVersion,
       expiresAt,
       browserSummary(userAgent),
+      federation,
     );
     return { secret, expiresAt, role: account.role, mustChangePassword };
   }
@@ -111,7 +113,8 @@ export class WebSessionsService {
     }
   }
 
-  end(secret: string): Promise<void> {
+  /** Ends the session; says which issuer it was started through (with its ID token), if any. */
+  end(secret: string): Promise<SessionFederation | undefined> {
     return this.sessions.delete(fingerprint(secret));
   }
 

@@ -4,6 +4,7 @@ import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import {
   IsBrinCode,
   IsCountryCode,
+  IsDomainName,
   IsKvkNumber,
   IsPostalCode,
   NestedList,
@@ -60,6 +61,18 @@ export class CreateOrganisationDto {
   @MaxLength(200, { each: true })
   @ArrayMaxSize(20)
   aliases?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['novacollege.nl'],
+    description:
+      'Domains of the home organisation claim (schac_home_organization) by which people signing in through a federation belong to this organisation; each domain belongs to one organisation at most',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsDomainName({ each: true })
+  @ArrayMaxSize(20)
+  domains?: string[];
 
   @ApiPropertyOptional({ example: '41224532', description: 'KvK number (8 digits)' })
   @IsOptional()
@@ -118,6 +131,9 @@ export class OrganisationDto {
 
   @ApiProperty({ type: [String], example: ['ROC Nova College'] })
   aliases: string[];
+
+  @ApiProperty({ type: [String], example: ['novacollege.nl'] })
+  domains: string[];
 
   @ApiPropertyOptional({ example: null, type: String, nullable: true })
   kvkNumber: string | null;

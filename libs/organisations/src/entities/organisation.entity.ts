@@ -8,6 +8,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { OrganisationAliasEntity } from './organisation-alias.entity';
+import { OrganisationDomainEntity } from './organisation-domain.entity';
 
 export interface Address {
   street?: string;
@@ -50,6 +51,9 @@ export class OrganisationEntity {
 
   @OneToMany(() => OrganisationAliasEntity, (alias) => alias.organisation, { cascade: true })
   aliases: OrganisationAliasEntity[];
+
+  @OneToMany(() => OrganisationDomainEntity, (domain) => domain.organisation)
+  domains: OrganisationDomainEntity[];
 
   @VersionColumn({ name: 'row_version' })
   rowVersion: number;

@@ -58,6 +58,8 @@ export const NL_INPUT = {
   isCountryCode: () => 'Vul een landcode van twee hoofdletters in, zoals NL.',
   isKvkNumber: () => 'Vul een KvK-nummer in: acht cijfers.',
   isBrinCode: () => 'Vul een BRIN-code in: twee cijfers en twee letters of cijfers, zoals 25LJ.',
+  isDomainName: () =>
+    'Vul een domeinnaam in kleine letters in, zoals novacollege.nl (zonder https:// of www).',
   isEscoUri: () => 'Vul een ESCO-adres in dat begint met http://data.europa.eu/esco/.',
 
   textControl: (v) =>

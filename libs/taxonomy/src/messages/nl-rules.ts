@@ -122,4 +122,6 @@ export const NL_RULES = {
     'Deze bouwsteen is gearchiveerd: er kunnen geen reviews meer bij. Wat u typte is niet opgeslagen en staat er nog.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
+  'organisation-domain-taken': () =>
+    'Een van deze domeinen hoort al bij een andere organisatie. Een domein hoort bij één organisatie: haal het daar eerst weg, of laat het hier weg.',
 } satisfies Catalogue;

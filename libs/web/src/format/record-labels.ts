@@ -51,6 +51,7 @@ export const RECORD_FIELD_LABELS: Record<
     shortName: 'Korte naam',
     type: 'Soort organisatie',
     aliases: 'Andere namen',
+    domains: 'Domeinen voor inloggen met instellingsaccount',
     kvkNumber: 'KvK-nummer',
     brinCode: 'BRIN-code',
     website: 'Website',

@@ -54,6 +54,38 @@ const CODE_TEXTS: Record<string, ErrorText> = {
     title: 'Keuzedeel niet gevonden',
     lead: 'Deze keuzedeelcode staat niet in de kwalificatiestructuur die Bouwsteen kent: misschien is hij verkeerd overgenomen, of heeft de beheerder dat keuzedeel (nog) niet ingelezen. Een keuzedeelcode is een K met vier cijfers, zoals K0771; zoek het keuzedeel op naam in het overzicht van keuzedelen.',
   },
+  'federation-issuer-unknown': {
+    title: 'Deze instelling kent Bouwsteen niet',
+    lead: 'Met het account van deze instelling of federatie kunt u bij Bouwsteen niet inloggen. Kies op de inlogpagina een van de instellingen die er staan, of log in met uw e-mailadres en wachtwoord.',
+  },
+  'federation-state-invalid': {
+    title: 'Deze inlogpoging is niet meer geldig',
+    lead: 'Het antwoord van uw instelling hoort niet bij een inlogpoging in deze browser: die is al gebruikt, duurde langer dan tien minuten of begon in een andere browser. Er is niets veranderd. Begin opnieuw op de inlogpagina.',
+  },
+  'federation-refused': {
+    title: 'Inloggen via uw instelling is niet gelukt',
+    lead: 'Uw instelling heeft het inloggen geweigerd of afgebroken, of haar antwoord kon niet worden gecontroleerd. U bent niet ingelogd. Probeer het opnieuw op de inlogpagina; lukt het weer niet, neem dan contact op met de beheerder van Bouwsteen.',
+  },
+  'federation-unavailable': {
+    title: 'Uw instelling is even niet bereikbaar',
+    lead: 'Bouwsteen kan de inlogdienst van uw instelling nu niet bereiken. Probeer het over een halve minuut opnieuw, of log in met uw e-mailadres en wachtwoord.',
+  },
+  'federation-email-missing': {
+    title: 'Uw instelling gaf geen e-mailadres door',
+    lead: 'Voor een nieuw account heeft Bouwsteen uw e-mailadres nodig, maar uw instelling gaf er geen (bruikbaar) door. Er is geen account gemaakt. Vraag de beheerder van Bouwsteen om een account.',
+  },
+  'federation-email-taken': {
+    title: 'Er is al een account met dit e-mailadres',
+    lead: 'Uw instelling gaf een e-mailadres door waarmee al een Bouwsteen-account bestaat. Dat account nemen we niet zomaar over. Log in met uw e-mailadres en wachtwoord en koppel daarna op Mijn account het account van uw instelling; dan kunt u voortaan ook zo inloggen.',
+  },
+  'federation-link-conflict': {
+    title: 'Dit instellingsaccount is al gekoppeld',
+    lead: 'Dit account van uw instelling hoort al bij een ander Bouwsteen-account, of uw Bouwsteen-account is al gekoppeld aan een ander account van dezelfde instelling. Er is niets veranderd.',
+  },
+  'federation-account-deactivated': {
+    title: 'Dit account is uitgezet',
+    lead: 'Het Bouwsteen-account dat bij dit instellingsaccount hoort, is door een beheerder uitgezet. Neem contact op met de beheerder van Bouwsteen als u denkt dat dit niet klopt.',
+  },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
     lead: 'Het cursusvoorstel dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen, of niet helemaal goed overgenomen. Vraag het LLO-loket dat u de link stuurde om een nieuwe.',

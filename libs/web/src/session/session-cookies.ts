@@ -14,6 +14,8 @@ export class SessionCookies {
   readonly secure: boolean;
   readonly session: string;
   readonly form: string;
+  /** Binds a sign-in through an institution to the browser that started it (10 minutes). */
+  readonly federation: string;
   private readonly sessionTtlMs: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -21,13 +23,30 @@ export class SessionCookies {
     const prefix = this.secure ? '__Host-' : '';
     this.session = `${prefix}bouwsteen-sessie`;
     this.form = `${prefix}bouwsteen-formulier`;
+    this.federation = `${prefix}bouwsteen-instelling`;
     this.sessionTtlMs = config.auth.sessionTtlSeconds * 1000;
   }
 
-  read(header: string | undefined): { session?: string; form?: string } {
+  read(header: string | undefined): { session?: string; form?: string; federation?: string } {
     if (!header) return {};
     const jar = parse(header);
-    return { session: jar[this.session] || undefined, form: jar[this.form] || undefined };
+    return {
+      session: jar[this.session] || undefined,
+      form: jar[this.form] || undefined,
+      federation: jar[this.federation] || undefined,
+    };
+  }
+
+  /**
+   * SameSite=Lax, like the others: the issuer sends the browser back with a top-level GET,
+   * which carries it; a page on another site cannot post it along.
+   */
+  setFederation(response: Response, secret: string): void {
+    response.cookie(this.federation, secret, { ...this.options(), maxAge: 10 * 60 * 1000 });
+  }
+
+  clearFederation(response: Response): void {
+    response.clearCookie(this.federation, this.options());
   }
 
   setSession(response: Response, secret: string): void {

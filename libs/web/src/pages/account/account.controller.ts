@@ -1,7 +1,13 @@
 import { Body, Controller, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ClientAddress } from '@bouwsteen/common';
 import type { Response } from 'express';
-import { Auth, CurrentPrincipal, Principal, WebSessionsService } from '@bouwsteen/auth';
+import {
+  Auth,
+  CurrentPrincipal,
+  FederationService,
+  Principal,
+  WebSessionsService,
+} from '@bouwsteen/auth';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
@@ -16,6 +22,7 @@ export class AccountPageController {
     private readonly account: AccountPage,
     private readonly sessions: WebSessionsService,
     private readonly cookies: SessionCookies,
+    private readonly federation: FederationService,
   ) {}
 
   @Auth({ public: true })
@@ -41,14 +48,20 @@ export class AccountPageController {
     );
   }
 
-  /** Ends the session on the server (the cookie alone would not be enough) and clears it. */
+  /**
+   * Ends the session on the server (the cookie alone would not be enough) and clears it. A
+   * session started through an institution goes on to that issuer's logout (with its ID token
+   * as hint) when it has one, else to /uitgelogd, which says the issuer may still know them.
+   */
   @Auth({ public: true, beforeNewPassword: true })
   @HtmlForm('uitloggen')
   async signOut(@Res() response: Response): Promise<void> {
     const secret = response.locals.sessionSecret as string | undefined;
-    if (secret) await this.sessions.end(secret);
+    const federation = secret ? await this.sessions.end(secret) : undefined;
     this.cookies.clearSession(response);
-    send(response, { redirect: '/' });
+    if (!federation) return send(response, { redirect: '/' });
+    const issuerLogout = await this.federation.endSessionUrl(federation.issuer, federation.idToken);
+    send(response, { redirect: issuerLogout ?? '/uitgelogd' });
   }
 
   @Auth()

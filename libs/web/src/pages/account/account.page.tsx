@@ -5,6 +5,7 @@ import {
   ApiTokensService,
   CreateApiTokenDto,
   CreatedApiTokenDto,
+  FederationService,
   Principal,
   UsersService,
   WebSessionsService,
@@ -24,6 +25,7 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { pageQuery } from '../search-queries';
 import { StatusNotice } from '../../components/status-notice';
 import { SessionsSection } from './sessions-section';
+import { LinkedInstitutions } from './federation-section';
 
 const LIFETIMES = [
   { value: '30', label: '30 dagen' },
@@ -41,6 +43,8 @@ const NOTICES: Record<string, string> = {
   'overal-afgemeld':
     'U bent overal afgemeld behalve in deze browser. Uw toegangstokens en API-sleutels werken niet meer.',
   'browser-afgemeld': 'Die browser is afgemeld.',
+  'instelling-gekoppeld':
+    'Uw instellingsaccount is gekoppeld. U kunt voortaan ook daarmee inloggen.',
 };
 
 export function accountNotice(code: unknown): string | undefined {
@@ -72,14 +76,16 @@ export class AccountPage {
     private readonly tokens: ApiTokensService,
     private readonly pps: PpsService,
     private readonly sessions: WebSessionsService,
+    private readonly federation: FederationService,
   ) {}
 
   async render(page: PageContext, principal: Principal, state: AccountState = {}): Promise<string> {
-    const [user, tokens, directory, sessions] = await Promise.all([
+    const [user, tokens, directory, sessions, linked] = await Promise.all([
       this.users.get(principal.userId),
       this.tokens.list(principal, pageQuery(50)),
       this.pps.directory(),
       this.sessions.list(principal, state.sessionSecret),
+      this.federation.linked(principal.userId),
     ]);
     const ppsNames = principal.ppsIds.map(
       (id) => directory.find((pps) => pps.id === id)?.name ?? 'onbekende PPS',
@@ -119,6 +125,8 @@ export class AccountPage {
             Wachtwoord wijzigen
           </a>
         </p>
+
+        <LinkedInstitutions page={page} issuers={this.federation.list()} linked={linked} />
 
         <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 

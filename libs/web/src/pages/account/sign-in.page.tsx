@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
-import { LoginDto, WebSessionsService } from '@bouwsteen/auth';
+import { FederationService, LoginDto, WebSessionsService } from '@bouwsteen/auth';
 import { DomainException, FieldError } from '@bouwsteen/common';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, TextField } from '../../forms/fields';
@@ -9,6 +9,7 @@ import { validateForm } from '../../forms/form-validation';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer, safeReturnPath } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
+import { InstitutionSignIn } from './federation-section';
 
 const LABELS: Record<string, string> = { email: 'E-mailadres', password: 'Wachtwoord' };
 
@@ -35,6 +36,7 @@ export class SignInPage {
   constructor(
     private readonly site: SiteRenderer,
     private readonly sessions: WebSessionsService,
+    private readonly federation: FederationService,
   ) {}
 
   render(page: PageContext, back: unknown): Promise<string> {
@@ -89,6 +91,7 @@ export class SignInPage {
 
   private form(page: PageContext, state: SignInState): Promise<string> {
     const errors = state.errors ?? new FieldErrors();
+    const issuers = this.federation.list();
     return this.site.page(
       page,
       {
@@ -105,6 +108,12 @@ export class SignInPage {
           account.
         </p>
         <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
+        <InstitutionSignIn page={page} issuers={issuers} back={state.back} />
+        {issuers.length > 0 ? (
+          <h2 class="utrecht-heading-2">Inloggen met e-mailadres en wachtwoord</h2>
+        ) : (
+          ''
+        )}
         <form method="post" action="/inloggen" class="site-form" novalidate>
           <FormTokenField page={page} />
           {state.back ? <input type="hidden" name="terug" value={state.back} /> : ''}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@bouwsteen/auth';
 import type { FieldError } from '@bouwsteen/common';
 import {
+  OrganisationError,
   OrganisationsService,
   PpsService,
   UpdateOrganisationDto,
@@ -15,6 +16,9 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import { Form, organisationOptions, str } from './admin-form-values';
 import { adminPage } from './admin-layout';
 import { OrganisationFormView, PpsFormView, PpsListView } from './pps-admin.view';
+
+/** The boxes of the organisation form. */
+const ORGANISATION_FIELDS = new Set(['name', 'aliases', 'domains']);
 
 type FormState = { values?: Form; errors?: FieldErrors; stale?: boolean };
 
@@ -85,6 +89,7 @@ export class PpsAdminPage {
     const values = state.values ?? {
       name: organisation.name,
       aliases: organisation.aliases.join('\n'),
+      domains: organisation.domains.join('\n'),
     };
     return adminPage(
       this.site,
@@ -105,16 +110,22 @@ export class PpsAdminPage {
     id: string,
     body: Form,
   ): Promise<PageAnswer> {
-    const aliases = str(body.aliases)
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const input = { name: str(body.name), aliases };
+    const lines = (value: unknown) =>
+      str(value)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const input = {
+      name: str(body.name),
+      aliases: lines(body.aliases),
+      domains: lines(body.domains),
+    };
     const again = async (errors: FieldError[], stale = false) => ({
       status: stale ? 409 : 400,
       html: await this.organisationForm(page, id, {
         values: body,
-        errors: new FieldErrors(errors),
+        // A wrong line of a list is shown at its box ("domains.1" at "domains").
+        errors: new FieldErrors(errors, ORGANISATION_FIELDS),
         stale,
       }),
     });
@@ -122,6 +133,7 @@ export class PpsAdminPage {
       dto: UpdateOrganisationDto,
       input,
       again,
+      conflicts: { [OrganisationError.DomainTaken]: 'domains' },
       write: async (value) => {
         await this.organisations.update(id, Number(body.revisie), value, principal);
         return { redirect: '/beheer/pps' };

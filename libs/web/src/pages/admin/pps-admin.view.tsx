@@ -127,6 +127,14 @@ export function OrganisationFormView(props: {
           value={typeof state.values.aliases === 'string' ? state.values.aliases : ''}
           errors={state.errors}
         />
+        <TextArea
+          path="domains"
+          label="Domeinen voor inloggen met instellingsaccount"
+          hint="Wie inlogt met een instellingsaccount van een van deze domeinen (zoals novacollege.nl), hoort bij deze organisatie. Eén domein per regel, in kleine letters, zonder https:// of www."
+          rows={3}
+          value={typeof state.values.domains === 'string' ? state.values.domains : ''}
+          errors={state.errors}
+        />
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           Opslaan
         </button>
