@@ -66,6 +66,7 @@ import { InboxController } from './pages/requests/inbox.controller';
 import { ReviewReportsController, ReviewsPageController } from './pages/reviews/reviews.controller';
 import { ReviewReportsPage } from './pages/reviews/review-reports.page';
 import { ReviewsPage } from './pages/reviews/reviews.page';
+import { ReviewResponsesPage } from './pages/reviews/review-responses.page';
 import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
 import { RequestFormPage } from './pages/requests/request-form.page';
@@ -159,6 +160,7 @@ const PAGE_CONTROLLERS = [
     RequestFormPage,
     InboxPage,
     ReviewsPage,
+    ReviewResponsesPage,
     ReviewReportsPage,
   ],
   exports: [SiteRenderer],
