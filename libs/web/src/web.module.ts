@@ -52,6 +52,8 @@ import { VersionDiffPage } from './pages/asset/version-diff.page';
 import { CoursePageController } from './pages/course/course.controller';
 import { CoursePage } from './pages/course/course.page';
 import { HomeController } from './pages/home/home.controller';
+import { PrivacyPageController } from './pages/privacy/privacy.controller';
+import { PrivacyPage } from './pages/privacy/privacy.page';
 import { HomePage } from './pages/home/home.page';
 import { MapPageController } from './pages/map/map.controller';
 import { MapPage } from './pages/map/map.page';
@@ -90,6 +92,7 @@ const PAGE_CONTROLLERS = [
   AdminController,
   QualificationsAdminController,
   HomeController,
+  PrivacyPageController,
   SearchPageController,
   RequestPageController,
   AssetPageController,
@@ -161,6 +164,7 @@ const PAGE_CONTROLLERS = [
     InboxPage,
     ReviewsPage,
     ReviewResponsesPage,
+    PrivacyPage,
     ReviewReportsPage,
   ],
   exports: [SiteRenderer],
