@@ -89,7 +89,7 @@ export function ReviewItem(props: {
   mine?: boolean;
   children?: JSX.Element;
 }): JSX.Element {
-  const { review } = props;
+  const { review, children = '' } = props;
   const context = `${REVIEW_LABELS.use[review.use]} · mbo ${review.level} · ${REVIEW_LABELS.pathway[review.pathway]} · ${REVIEW_LABELS.setting[review.setting]}`;
   return (
     <li class="review" id={`review-${review.id}`}>
@@ -121,7 +121,7 @@ export function ReviewItem(props: {
       ) : (
         ''
       )}
-      {props.children ?? ''}
+      {children}
     </li>
   );
 }
