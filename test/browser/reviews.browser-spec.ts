@@ -129,4 +129,70 @@ describe('reviews (browser)', () => {
     const list = await http.get(`/api/v1/assets/${asset.id}/reviews`).expect(200);
     expect(list.body.summary.total).toBe(1);
   });
+  it('lets the lead reply and a teacher report, without JavaScript, at 390 and 1280 px; and /privacy', async () => {
+    const asset = await site.t.publish(lead, moduleBody(ppsId));
+    const author = await site.t.user('teacher');
+    await site.t
+      .http()
+      .put(`/api/v1/assets/${asset.id}/reviews/mine`)
+      .set('Authorization', `Bearer ${author.token}`)
+      .send({
+        use: 'used',
+        level: 3,
+        pathway: 'bol',
+        setting: 'school',
+        usability: 4,
+        quality: 5,
+        adaptability: 3,
+        body: 'Goed bruikbaar in leerjaar 2.',
+      })
+      .expect(201);
+    const reporters = [await site.t.user('teacher'), await site.t.user('teacher')];
+    for (const [index, width] of [390, 1280].entries()) {
+      const leadPage = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
+      await leadPage.route('**/assets/*.js', (route) => route.abort('connectionrefused'));
+      await signIn(leadPage, lead, /\/mijn-pps/);
+      await leadPage.goto(`/bouwstenen/${asset.id}/reviews`);
+      if (index === 0) {
+        await leadPage.getByText(/^Reageren namens /).click();
+        await leadPage.getByRole('button', { name: 'Reactie plaatsen' }).click();
+        await expect(leadPage.title()).resolves.toMatch(/^Fout: /);
+        await check(leadPage, `reviews-reactie-fout-${width}`);
+        await leadPage.getByLabel('Uw reactie').fill('Dank u! De ingekorte versie delen we graag.');
+        await leadPage.getByRole('button', { name: 'Reactie plaatsen' }).click();
+        await leadPage.waitForURL(/melding=gereageerd/);
+      }
+      await expect(leadPage.locator('.review__reply').textContent()).resolves.toMatch(
+        /Reactie van .*Dank u!/s,
+      );
+      await check(leadPage, `reviews-reactie-${width}`);
+      await leadPage.context().close();
+
+      const page = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
+      await page.route('**/assets/*.js', (route) => route.abort('connectionrefused'));
+      await signIn(page, reporters[index]);
+      await page.goto(`/bouwstenen/${asset.id}/reviews`);
+      await page.getByText('Review melden').click();
+      await page.getByLabel('Waarom meldt u deze review?').selectOption('anders');
+      await page.getByRole('button', { name: 'Melding versturen' }).click();
+      await expect(page.title()).resolves.toMatch(/^Fout: /);
+      await check(page, `reviews-melden-fout-${width}`);
+      await expect(page.getByLabel('Waarom meldt u deze review?').inputValue()).resolves.toBe(
+        'anders',
+      );
+      await page.getByLabel(/^Toelichting/).fill('Het gaat over een andere module.');
+      await page.getByRole('button', { name: 'Melding versturen' }).click();
+      await page.waitForURL(/melding=gemeld/);
+      await expect(page.locator('main').textContent()).resolves.toMatch(
+        /U heeft deze review gemeld/,
+      );
+      await check(page, `reviews-gemeld-${width}`);
+
+      await page.getByRole('link', { name: 'Privacy' }).click();
+      await page.waitForURL(/\/privacy$/);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Privacy');
+      await check(page, `privacy-${width}`);
+      await page.context().close();
+    }
+  });
 });

@@ -164,6 +164,17 @@ export class ReviewsRepository {
     return rows.length > 0;
   }
 
+  /** Which of these reviews this person has reported (a page offers the report form once). */
+  async reportedBy(reporterId: string, reviewIds: string[]): Promise<string[]> {
+    if (reviewIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT review_id AS "reviewId" FROM review_report
+        WHERE reporter_id = $1 AND review_id = ANY($2::uuid[])`,
+      [reporterId, reviewIds],
+    )) as { reviewId: string }[];
+    return rows.map((row) => row.reviewId);
+  }
+
   /** Hides (or shows again) a reported review; false when nobody reported it. */
   async setHidden(id: string, hidden: boolean, by: string): Promise<boolean> {
     const rows = (await this.dataSource.query(

@@ -136,6 +136,11 @@ export class ReviewsService {
       throw new DomainException(ReviewError.AlreadyReported, 'You reported this review before');
   }
 
+  /** Of these reviews, the ones this person reported already (pages say so instead of a form). */
+  async reportedBy(principal: Principal, reviewIds: string[]): Promise<Set<string>> {
+    return new Set(await this.reviews.reportedBy(principal.userId, reviewIds));
+  }
+
   /** The owning PPS hides a reported review (or shows it again). */
   async setHidden(
     principal: Principal,

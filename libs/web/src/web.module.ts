@@ -53,6 +53,8 @@ import { VersionDiffPage } from './pages/asset/version-diff.page';
 import { CoursePageController } from './pages/course/course.controller';
 import { CoursePage } from './pages/course/course.page';
 import { HomeController } from './pages/home/home.controller';
+import { PrivacyPageController } from './pages/privacy/privacy.controller';
+import { PrivacyPage } from './pages/privacy/privacy.page';
 import { HomePage } from './pages/home/home.page';
 import { MapPageController } from './pages/map/map.controller';
 import { MapPage } from './pages/map/map.page';
@@ -67,6 +69,7 @@ import { InboxController } from './pages/requests/inbox.controller';
 import { ReviewReportsController, ReviewsPageController } from './pages/reviews/reviews.controller';
 import { ReviewReportsPage } from './pages/reviews/review-reports.page';
 import { ReviewsPage } from './pages/reviews/reviews.page';
+import { ReviewResponsesPage } from './pages/reviews/review-responses.page';
 import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
 import { RequestFormPage } from './pages/requests/request-form.page';
@@ -91,6 +94,7 @@ const PAGE_CONTROLLERS = [
   AdminController,
   QualificationsAdminController,
   HomeController,
+  PrivacyPageController,
   SearchPageController,
   RequestPageController,
   AssetPageController,
@@ -161,6 +165,8 @@ const PAGE_CONTROLLERS = [
     RequestFormPage,
     InboxPage,
     ReviewsPage,
+    ReviewResponsesPage,
+    PrivacyPage,
     ReviewReportsPage,
   ],
   exports: [SiteRenderer],

@@ -120,6 +120,10 @@ export const NL_RULES = {
     'Deze bouwsteen is van uw eigen PPS. Een review van eigen werk kan niet; u kunt wel reageren op de reviews van anderen.',
   'review-asset-archived': () =>
     'Deze bouwsteen is gearchiveerd: er kunnen geen reviews meer bij. Wat u typte is niet opgeslagen en staat er nog.',
+  'review-already-replied': () =>
+    'Op deze review is al gereageerd namens uw PPS (misschien door een collega, of in een ander venster). Er kan één reactie per review bij; uw tekst is niet opgeslagen en staat er nog, zodat u hem kunt kopiëren.',
+  'review-already-reported': () =>
+    'U had deze review al gemeld; de PPS ziet uw eerdere melding. Een tweede melding is niet nodig.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
   'organisation-domain-taken': () =>

@@ -163,6 +163,11 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
                     Sitemap
                   </a>
                 </li>
+                <li>
+                  <a class="utrecht-link" href="/privacy">
+                    Privacy
+                  </a>
+                </li>
               </ul>
             </div>
           </footer>

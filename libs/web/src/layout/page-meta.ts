@@ -13,7 +13,8 @@ export type Section =
   | 'mijn-pps'
   | 'mijn-cursussen'
   | 'rapportages'
-  | 'beheer';
+  | 'beheer'
+  | 'privacy';
 
 /** What a page says about itself in <head>; every page has a title and a description. */
 export interface PageMeta {

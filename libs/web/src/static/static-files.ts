@@ -16,6 +16,7 @@ const SOURCES = {
     'libs/web/assets/site.css',
     'libs/web/assets/work.css',
     'libs/web/assets/charts.css',
+    'libs/web/assets/reviews.css',
   ],
   'print.css': ['libs/web/assets/print.css'],
   'htmx.js': ['node_modules/htmx.org/dist/htmx.min.js'],

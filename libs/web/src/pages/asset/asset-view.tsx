@@ -141,7 +141,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           {asset.infrastructure ? <InfrastructureSection {...kind} /> : ''}
           {asset.practice ? <PracticeSection {...kind} /> : ''}
           <Reuse {...data} />
-          <ReviewsSection assetId={asset.id} {...data.reviews} />
+          <ReviewsSection assetId={asset.id} ppsName={asset.pps.name} {...data.reviews} />
           <Lineage {...data} />
           <Similar {...data} />
           <Versions {...data} />

@@ -1,10 +1,12 @@
 import type { ReviewDto } from '@bouwsteen/reviews';
 import {
   RUBRIC_ITEMS,
+  RUBRIC_MAX,
   type ReviewSummary,
   type RubricItem,
   summaryLine,
 } from '@bouwsteen/reviews/pure';
+import { barWidthClass } from '../../components/charts/bar-chart';
 import { FormTokenField } from '../../forms/form-token';
 import { formatDate, formatNumber } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
@@ -51,11 +53,22 @@ export function ReviewFigures({ summary }: { summary: ReviewSummary }): JSX.Elem
       <p class="utrecht-paragraph review-lead" safe>
         {summaryLine(summary)}
       </p>
-      <dl class="review-averages">
+      <dl class="review-averages" aria-label="Gemiddelde scores">
         {RUBRIC_ITEMS.map((item) => (
-          <div>
-            <dt safe>{REVIEW_LABELS.rubric[item]}</dt>
-            <dd safe>{`${formatNumber(summary.averages![item])} van 5`}</dd>
+          <div class="review-average">
+            <dt class="review-average__name" safe>
+              {REVIEW_LABELS.rubric[item]}
+            </dt>
+            <dd class="review-average__value">
+              <span class="review-average__figure" safe>
+                {`${formatNumber(summary.averages![item])} van 5`}
+              </span>
+              <span class="review-average__track" aria-hidden="true">
+                <span
+                  class={`review-average__bar ${barWidthClass(summary.averages![item], RUBRIC_MAX)}`}
+                ></span>
+              </span>
+            </dd>
           </div>
         ))}
       </dl>
@@ -66,9 +79,17 @@ export function ReviewFigures({ summary }: { summary: ReviewSummary }): JSX.Elem
   );
 }
 
-/** One review: its context, scores, text and the PPS's reply; the author is never named. */
-export function ReviewItem(props: { review: ReviewDto; mine?: boolean }): JSX.Element {
-  const { review } = props;
+/**
+ * One review: its context, scores, text and the PPS's reply ("Reactie van <PPS>"); the author
+ * is never named. What a reader may do with it (reply, report) comes as children.
+ */
+export function ReviewItem(props: {
+  review: ReviewDto;
+  ppsName: string;
+  mine?: boolean;
+  children?: JSX.Element;
+}): JSX.Element {
+  const { review, children = '' } = props;
   const context = `${REVIEW_LABELS.use[review.use]} · mbo ${review.level} · ${REVIEW_LABELS.pathway[review.pathway]} · ${REVIEW_LABELS.setting[review.setting]}`;
   return (
     <li class="review" id={`review-${review.id}`}>
@@ -90,7 +111,9 @@ export function ReviewItem(props: { review: ReviewDto; mine?: boolean }): JSX.El
       )}
       {review.reply ? (
         <div class="review__reply">
-          <p class="review__reply-title">Reactie van de PPS</p>
+          <p class="review__reply-title" safe>
+            {`Reactie van ${props.ppsName}`}
+          </p>
           <p class="utrecht-paragraph site-lines" safe>
             {review.reply.body}
           </p>
@@ -98,6 +121,7 @@ export function ReviewItem(props: { review: ReviewDto; mine?: boolean }): JSX.El
       ) : (
         ''
       )}
+      {children}
     </li>
   );
 }
@@ -105,6 +129,7 @@ export function ReviewItem(props: { review: ReviewDto; mine?: boolean }): JSX.El
 /** The block page's section: the figures, the latest reviews and where to read or write more. */
 export function ReviewsSection(props: {
   assetId: string;
+  ppsName: string;
   summary: ReviewSummary;
   latest: ReviewDto[];
   /** Offer to write (or edit one's own): a signed-in teacher who may review this block. */
@@ -120,7 +145,7 @@ export function ReviewsSection(props: {
       {props.latest.length ? (
         <ol class="plain-list review-list">
           {props.latest.map((review) => (
-            <ReviewItem review={review} />
+            <ReviewItem review={review} ppsName={props.ppsName} />
           ))}
         </ol>
       ) : (

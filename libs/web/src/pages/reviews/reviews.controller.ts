@@ -6,6 +6,7 @@ import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { safeReturnPath, send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { ReviewReportsPage, reportsPath } from './review-reports.page';
+import { ReviewResponsesPage } from './review-responses.page';
 import { ReviewsPage } from './reviews.page';
 
 type Form = Record<string, unknown>;
@@ -14,7 +15,10 @@ type Form = Record<string, unknown>;
 @Auth({ public: true })
 @Controller('bouwstenen/:id/reviews')
 export class ReviewsPageController {
-  constructor(private readonly reviews: ReviewsPage) {}
+  constructor(
+    private readonly reviews: ReviewsPage,
+    private readonly responses: ReviewResponsesPage,
+  ) {}
 
   @HtmlPage('')
   async show(
@@ -45,6 +49,32 @@ export class ReviewsPageController {
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.reviews.withdraw(page, id));
+  }
+
+  /** The owning PPS's one reply (ReviewPolicy.mayAnswer: its editors and admins). */
+  @Auth({ roles: ['pps-editor', 'admin'] })
+  @HtmlForm(':reviewId/reactie')
+  async reply(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reviewId', ParseUUIDPipe) reviewId: string,
+    @Body() body: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.responses.reply(page, id, reviewId, body));
+  }
+
+  /** Anyone signed in reports a review, with a reason. */
+  @Auth()
+  @HtmlForm(':reviewId/melden')
+  async report(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reviewId', ParseUUIDPipe) reviewId: string,
+    @Body() body: Form,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.responses.report(page, id, reviewId, body));
   }
 }
 

@@ -13,6 +13,13 @@ import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { pageQuery } from '../search-queries';
 import { ReviewForm } from './review-form';
+import {
+  ReplyForm,
+  ReportForm,
+  ReportedNote,
+  ResponseErrors,
+  type ResponseState,
+} from './review-responses';
 import { ButtonForm, ReviewFigures, ReviewItem, reviewsPath } from './review-view';
 
 type Form = Record<string, unknown>;
@@ -29,6 +36,10 @@ const WHOLE_REFUSALS: string[] = [
 const NOTICES: Record<string, string> = {
   opgeslagen: 'Uw review is opgeslagen.',
   ingetrokken: 'Uw review is ingetrokken.',
+  gereageerd: 'Uw reactie staat onder de review.',
+  gemeld:
+    'Dank u voor uw melding. De PPS van deze bouwsteen leest hem en beslist of de review zichtbaar blijft.',
+  'al-gemeld': dutchMessage(ReviewError.AlreadyReported),
 };
 
 interface FormState {
@@ -56,12 +67,28 @@ export class ReviewsPage {
     query: { pagina?: unknown; melding?: unknown },
     form?: FormState,
     status = 200,
+    response?: ResponseState,
   ): Promise<PageAnswer> {
     const asset = await this.assets.get(undefined, assetId);
     const pageNumber = Math.min(Math.max(Number(query.pagina) || 1, 1), MAX_PAGE);
     const list = await this.reviews.list(assetId, pageQuery(REVIEWS_PAGE_SIZE, pageNumber));
     const mine = page.principal ? await this.mineOf(page, assetId) : undefined;
     const mayWrite = this.reviews.mayWrite(page.principal, asset);
+    const reported = page.principal
+      ? await this.reviews.reportedBy(
+          page.principal,
+          list.items.map((review) => review.id),
+        )
+      : new Set<string>();
+    const responses: Responses = {
+      page,
+      asset,
+      mine,
+      reported,
+      pageNumber: list.pageNumber,
+      mayAnswer: ReviewPolicy.mayAnswer(page.principal, asset.pps.id),
+      state: response,
+    };
     const notice = typeof query.melding === 'string' ? NOTICES[query.melding] : undefined;
     const html = await this.site.page(
       page,
@@ -86,12 +113,15 @@ export class ReviewsPage {
           {`Reviews: ${asset.title}`}
         </h1>
         <StatusNotice text={notice} />
+        <ResponseErrors state={response} />
         <ReviewFigures summary={list.summary} />
         {mayWrite ? this.form(page, asset, mine, form) : this.whyNoForm(page, asset)}
         {list.items.length ? (
           <ol class="plain-list review-list" aria-label="Reviews">
             {list.items.map((review) => (
-              <ReviewItem review={review} mine={review.id === mine?.id} />
+              <ReviewItem review={review} ppsName={asset.pps.name} mine={review.id === mine?.id}>
+                <Actions review={review} {...responses} />
+              </ReviewItem>
             ))}
           </ol>
         ) : (
@@ -231,4 +261,54 @@ export class ReviewsPage {
       ''
     );
   }
+}
+
+interface Responses {
+  page: PageContext;
+  asset: AssetDto;
+  mine: ReviewDto | undefined;
+  reported: Set<string>;
+  pageNumber: number;
+  mayAnswer: boolean;
+  state?: ResponseState;
+}
+
+/**
+ * Under a review: the owning PPS's reply form (until it replied; kept open and as typed when
+ * a reply came back refused) and, for anyone signed in but its author, the report form or
+ * that they reported it.
+ */
+function Actions(props: Responses & { review: ReviewDto }): JSX.Element {
+  const { page, asset, review } = props;
+  const state = props.state?.reviewId === review.id ? props.state : undefined;
+  const reply =
+    props.mayAnswer && (!review.reply || state?.kind === 'reply') ? (
+      <ReplyForm
+        page={page}
+        assetId={asset.id}
+        review={review}
+        ppsName={asset.pps.name}
+        pageNumber={props.pageNumber}
+        state={state}
+      />
+    ) : (
+      ''
+    );
+  if (!page.principal || review.id === props.mine?.id) return reply;
+  return (
+    <>
+      {reply}
+      {props.reported.has(review.id) ? (
+        <ReportedNote />
+      ) : (
+        <ReportForm
+          page={page}
+          assetId={asset.id}
+          review={review}
+          pageNumber={props.pageNumber}
+          state={state}
+        />
+      )}
+    </>
+  );
 }
