@@ -33,6 +33,7 @@ import { EdurepFeedGate1766210400000 } from './1766210400000-EdurepFeedGate';
 import { QualificationStructure1766214000000 } from './1766214000000-QualificationStructure';
 import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
 import { Reviews1766500000000 } from './1766500000000-Reviews';
+import { Usage1766700000000 } from './1766700000000-Usage';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   QualificationStructure1766214000000,
   PartsIndexWithoutPendingList1766217600000,
   Reviews1766500000000,
+  Usage1766700000000,
 ];
