@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AssetListQueryDto, AssetsService } from '@bouwsteen/assets';
 import type { Principal } from '@bouwsteen/auth';
-import { ForbiddenError, Page, toCsv, toPage } from '@bouwsteen/common';
+import { AssetError } from '@bouwsteen/assets';
+import { ForbiddenError, NotFoundError, Page, toCsv, toPage } from '@bouwsteen/common';
 import { CoursesService } from '@bouwsteen/courses';
 import { FollowService } from '@bouwsteen/follow';
 import { RequestsService } from '@bouwsteen/requests';
 import { ReuseService } from '@bouwsteen/reuse';
 import { ReviewsService } from '@bouwsteen/reviews';
 import { TOP_REFERRERS, monthOf, usageDay } from './usage-rules';
+import { UsageError } from './usage.errors';
 import { UsagePolicy } from './usage.policy';
 import { ViewsRepository } from './views.repository';
 
@@ -106,6 +108,22 @@ export class UsageService {
   /** A block's unique views this month, for everyone (its page's small summary). */
   viewsThisMonth(assetId: string): Promise<number> {
     return this.views.viewsSince(assetId, months().month);
+  }
+
+  /**
+   * Where a material link of a published block leads: only a link stored on the block (its
+   * current published version, as its page shows it), never an address from the request — no
+   * open redirect. 404 for a block nobody may read, a position without a link, or a link that
+   * is not http(s).
+   */
+  async linkTarget(assetId: string, position: string): Promise<string> {
+    const asset = await this.assets.get(undefined, assetId);
+    if (asset.publishedVersion === null)
+      throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
+    const link = /^\d{1,3}$/.test(position) ? asset.links?.[Number(position)] : undefined;
+    if (!link || !/^https?:\/\//i.test(link.url))
+      throw new NotFoundError(UsageError.LinkNotFound, 'link', `${assetId}/${position}`);
+    return link.url;
   }
 
   private check(principal: Principal, ppsId: string): void {

@@ -10,6 +10,7 @@ import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
 import { ReviewsModule } from '@bouwsteen/reviews';
+import { UsageModule } from '@bouwsteen/usage';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
@@ -110,6 +111,7 @@ const PAGE_CONTROLLERS = [
     ReuseModule,
     RequestsModule,
     ReviewsModule,
+    UsageModule,
     ReportsModule,
     CoursesModule,
     FollowModule,
