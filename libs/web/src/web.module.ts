@@ -71,6 +71,9 @@ import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
 import { RequestFormPage } from './pages/requests/request-form.page';
 import { SearchPageController } from './pages/search/search.controller';
+import { SearchAnalyticsController, UsageDashboardController } from './pages/usage/usage.controller';
+import { SearchAnalyticsPage } from './pages/usage/search-analytics.page';
+import { UsageDashboardPage } from './pages/usage/usage-dashboard.page';
 import { SearchPage } from './pages/search/search.page';
 import { SeoController } from './pages/seo/seo.controller';
 import { SitemapService } from './pages/seo/sitemap.service';
@@ -82,6 +85,8 @@ const PAGE_CONTROLLERS = [
   PasswordPageController,
   MyPpsImportController,
   InboxController,
+  UsageDashboardController,
+  SearchAnalyticsController,
   ReviewsPageController,
   ReviewReportsController,
   MyPpsController,
@@ -162,6 +167,8 @@ const PAGE_CONTROLLERS = [
     InboxPage,
     ReviewsPage,
     ReviewReportsPage,
+    UsageDashboardPage,
+    SearchAnalyticsPage,
   ],
   exports: [SiteRenderer],
 })
