@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@bouwsteen/auth';
 import { ForbiddenError } from '@bouwsteen/common';
-import {
-  QueryFigure,
-  SearchLogRepository,
-  ZeroResultFigure,
-} from './search-log.repository';
+import { QueryFigure, SearchLogRepository, ZeroResultFigure } from './search-log.repository';
 import { usageDay } from './usage-rules';
 import { UsagePolicy } from './usage.policy';
 

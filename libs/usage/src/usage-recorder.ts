@@ -65,7 +65,12 @@ export class UsageRecorder implements OnModuleDestroy {
   /** A followed link to a block's material. */
   click(assetId: string, viewer: Viewer): void {
     if (isBot(viewer.userAgent)) return;
-    this.push({ type: 'click', assetId, at: new Date(), viewer: { ...viewer, referrer: undefined } });
+    this.push({
+      type: 'click',
+      assetId,
+      at: new Date(),
+      viewer: { ...viewer, referrer: undefined },
+    });
   }
 
   /** A search from /zoeken (already normalised: see normaliseQuery and filtersKey). */
@@ -91,7 +96,9 @@ export class UsageRecorder implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.flush().catch((error: unknown) => this.logger.warn(`last flush failed: ${String(error)}`));
+    await this.flush().catch((error: unknown) =>
+      this.logger.warn(`last flush failed: ${String(error)}`),
+    );
   }
 
   private push(event: Pending): void {
@@ -139,7 +146,8 @@ export class UsageRecorder implements OnModuleDestroy {
       day,
       event: event.type,
       viewer: viewerHash(salt, event.viewer).toString('hex'),
-      referrerHost: event.type === 'view' ? (referrerHost(event.viewer.referrer, hosts) ?? null) : null,
+      referrerHost:
+        event.type === 'view' ? (referrerHost(event.viewer.referrer, hosts) ?? null) : null,
     };
   }
 

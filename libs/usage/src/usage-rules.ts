@@ -95,7 +95,9 @@ export function normaliseQuery(words: string | undefined): string {
 }
 
 /** The filters of a search as one key: `name=a,b;name2=c`, names and values sorted. */
-export function filtersKey(filters: Readonly<Record<string, readonly string[] | undefined>>): string {
+export function filtersKey(
+  filters: Readonly<Record<string, readonly string[] | undefined>>,
+): string {
   return Object.keys(filters)
     .filter((name) => (filters[name]?.length ?? 0) > 0)
     .sort()

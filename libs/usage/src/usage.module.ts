@@ -14,7 +14,13 @@ import { ViewsRepository } from './views.repository';
 /** Usage figures and search analytics; the pages (dashboard, analytics) are in libs/web. */
 @Module({
   imports: [AssetsModule, CoursesModule, FollowModule, RequestsModule, ReuseModule, ReviewsModule],
-  providers: [ViewsRepository, SearchLogRepository, UsageRecorder, UsageService, SearchAnalyticsService],
+  providers: [
+    ViewsRepository,
+    SearchLogRepository,
+    UsageRecorder,
+    UsageService,
+    SearchAnalyticsService,
+  ],
   exports: [UsageRecorder, UsageService, SearchAnalyticsService],
 })
 export class UsageModule {}

@@ -71,7 +71,10 @@ import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
 import { RequestFormPage } from './pages/requests/request-form.page';
 import { SearchPageController } from './pages/search/search.controller';
-import { SearchAnalyticsController, UsageDashboardController } from './pages/usage/usage.controller';
+import {
+  SearchAnalyticsController,
+  UsageDashboardController,
+} from './pages/usage/usage.controller';
 import { SearchAnalyticsPage } from './pages/usage/search-analytics.page';
 import { UsageDashboardPage } from './pages/usage/usage-dashboard.page';
 import { SearchPage } from './pages/search/search.page';

@@ -66,7 +66,7 @@ export class SearchAnalyticsPage {
           </label>{' '}
           <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
             {PERIODS.map((value) => (
-              <option value={String(value)} selected={value === days}>
+              <option value={String(value)} selected={value === days} safe>
                 {`Laatste ${value} dagen`}
               </option>
             ))}
@@ -79,8 +79,8 @@ export class SearchAnalyticsPage {
           Dit bestaat nog niet: zoekvragen zonder resultaat
         </h2>
         <p class="utrecht-paragraph">
-          Per provincie en provinciaal thema waarop de zoeker filterde; zonder filter staat er
-          "Alle provincies" of "Alle thema’s".
+          Per provincie en provinciaal thema waarop de zoeker filterde; zonder filter staat er "Alle
+          provincies" of "Alle thema’s".
         </p>
         {report.zeroResults.length ? (
           <DataTable<ZeroResultFigure>

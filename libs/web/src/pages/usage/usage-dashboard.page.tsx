@@ -94,8 +94,16 @@ export class UsageDashboardPage {
                   </a>
                 ),
               },
-              { header: `Bekeken in ${thisMonth}`, numeric: true, text: (r) => n(r.viewsThisMonth) },
-              { header: `Bekeken in ${lastMonth}`, numeric: true, text: (r) => n(r.viewsLastMonth) },
+              {
+                header: `Bekeken in ${thisMonth}`,
+                numeric: true,
+                text: (r) => n(r.viewsThisMonth),
+              },
+              {
+                header: `Bekeken in ${lastMonth}`,
+                numeric: true,
+                text: (r) => n(r.viewsLastMonth),
+              },
               {
                 header: `Linkklikken in ${thisMonth}`,
                 numeric: true,
