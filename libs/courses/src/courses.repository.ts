@@ -324,4 +324,15 @@ export class CoursesRepository {
       [id],
     );
   }
+
+  /** How many courses hold each of these blocks (any version); absent: none. */
+  async countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    if (assetIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT asset_id, count(DISTINCT course_id)::int AS n FROM course_item
+        WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
+      [assetIds],
+    )) as { asset_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.asset_id, row.n]));
+  }
 }

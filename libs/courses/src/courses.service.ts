@@ -343,6 +343,11 @@ export class CoursesService {
       updatedAt: course.updatedAt.toISOString(),
     };
   }
+
+  /** Per block, how many LLO courses hold it (counts only, never who): the publishers' usage figures. */
+  countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    return this.courses.countsByAsset(assetIds);
+  }
 }
 
 function toInput(item: { assetId: string; version?: number; location?: string }): ItemInput {

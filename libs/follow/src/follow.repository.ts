@@ -211,4 +211,15 @@ export class FollowRepository {
     );
     return rows.length > 0;
   }
+
+  /** How many people follow each of these blocks (counts only, never who); absent: none. */
+  async countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    if (assetIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT target_id AS asset_id, count(*)::int AS n FROM follow
+        WHERE target_type = 'asset' AND target_id = ANY($1::uuid[]) GROUP BY target_id`,
+      [assetIds],
+    )) as { asset_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.asset_id, row.n]));
+  }
 }

@@ -148,6 +148,11 @@ export class FollowService {
     if (!(await this.follows.removeWebhook(principal.userId, id)))
       throw new NotFoundError(FollowError.WebhookNotFound, 'webhook', id);
   }
+
+  /** Per block, how many people follow it (counts only, never who): the publishers' usage figures. */
+  countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    return this.follows.countsByAsset(assetIds);
+  }
 }
 
 export function toNotificationDto(notification: Notification): NotificationDto {

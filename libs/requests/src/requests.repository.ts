@@ -179,4 +179,15 @@ export class RequestsRepository {
     );
     return deleted[0].n;
   }
+
+  /** How many requests (kept, see RETENTION_MONTHS) each of these blocks received; absent: none. */
+  async countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    if (assetIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT asset_id, count(*)::int AS n FROM material_request
+        WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
+      [assetIds],
+    )) as { asset_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.asset_id, row.n]));
+  }
 }

@@ -160,4 +160,9 @@ export class RequestsService {
     const pps = await this.pps.get(target.ppsId);
     return { ppsId: pps.id, assetId: null };
   }
+
+  /** Per block, how many requests for material it received (counts only, never who): the publishers' usage figures. */
+  countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    return this.requests.countsByAsset(assetIds);
+  }
 }

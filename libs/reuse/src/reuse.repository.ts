@@ -169,4 +169,15 @@ export class ReuseRepository {
     );
     return [rows.map(toReuse), count];
   }
+
+  /** How many reuse records each of these blocks has; absent: none. */
+  async countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    if (assetIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT asset_id, count(*)::int AS n FROM reuse
+        WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
+      [assetIds],
+    )) as { asset_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.asset_id, row.n]));
+  }
 }

@@ -205,6 +205,11 @@ export class ReuseService {
     );
     await this.outbox.enqueue(manager, 'asset', assetId);
   }
+
+  /** Per block, how many reuse records it has (counts only, never who): the publishers' usage figures. */
+  countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    return this.reuses.countsByAsset(assetIds);
+  }
 }
 
 function toReuseDto(reuse: Reuse): ReuseDto {

@@ -209,4 +209,15 @@ export class ReviewsRepository {
       total: rows[0]?.total ?? 0,
     };
   }
+
+  /** How many visible reviews each of these blocks has; absent: none. */
+  async countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    if (assetIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT asset_id, count(*)::int AS n FROM review
+        WHERE asset_id = ANY($1::uuid[]) AND hidden_at IS NULL GROUP BY asset_id`,
+      [assetIds],
+    )) as { asset_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.asset_id, row.n]));
+  }
 }

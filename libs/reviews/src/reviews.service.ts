@@ -198,6 +198,11 @@ export class ReviewsService {
       throw new NotFoundError(ReviewError.NotFound, 'review', reviewId);
     return { asset, review };
   }
+
+  /** Per block, how many visible reviews it has (counts only, never who): the publishers' usage figures. */
+  countsByAsset(assetIds: readonly string[]): Promise<Map<string, number>> {
+    return this.reviews.countsByAsset(assetIds);
+  }
 }
 
 function toDto(review: Review): ReviewDto {

@@ -10,6 +10,7 @@ import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
 import { ReviewsModule } from '@bouwsteen/reviews';
+import { UsageModule } from '@bouwsteen/usage';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
@@ -74,6 +75,12 @@ import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
 import { RequestFormPage } from './pages/requests/request-form.page';
 import { SearchPageController } from './pages/search/search.controller';
+import {
+  SearchAnalyticsController,
+  UsageDashboardController,
+} from './pages/usage/usage.controller';
+import { SearchAnalyticsPage } from './pages/usage/search-analytics.page';
+import { UsageDashboardPage } from './pages/usage/usage-dashboard.page';
 import { SearchPage } from './pages/search/search.page';
 import { SeoController } from './pages/seo/seo.controller';
 import { SitemapService } from './pages/seo/sitemap.service';
@@ -86,6 +93,8 @@ const PAGE_CONTROLLERS = [
   PasswordPageController,
   MyPpsImportController,
   InboxController,
+  UsageDashboardController,
+  SearchAnalyticsController,
   ReviewsPageController,
   ReviewReportsController,
   MyPpsController,
@@ -116,6 +125,7 @@ const PAGE_CONTROLLERS = [
     ReuseModule,
     RequestsModule,
     ReviewsModule,
+    UsageModule,
     ReportsModule,
     CoursesModule,
     FollowModule,
@@ -168,6 +178,8 @@ const PAGE_CONTROLLERS = [
     ReviewResponsesPage,
     PrivacyPage,
     ReviewReportsPage,
+    UsageDashboardPage,
+    SearchAnalyticsPage,
   ],
   exports: [SiteRenderer],
 })

@@ -15,6 +15,15 @@ export interface PageContext {
   principal?: Principal;
   /** The token every form of this page carries (see WebSessionMiddleware). */
   formToken: string;
+  /** Who asks, for the usage figures only (held in memory, never stored or logged). */
+  visitor?: Visitor;
+}
+
+export interface Visitor {
+  address?: string;
+  userAgent?: string;
+  referrer?: string;
+  host?: string;
 }
 
 export function pageContextOf(
@@ -30,6 +39,12 @@ export function pageContextOf(
     target: request.get('HX-Target') || undefined,
     principal: request.principal,
     formToken: String(response.locals.formToken ?? ''),
+    visitor: {
+      address: request.ip,
+      userAgent: request.get('User-Agent'),
+      referrer: request.get('Referer'),
+      host: request.hostname,
+    },
   };
 }
 

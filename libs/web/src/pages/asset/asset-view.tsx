@@ -13,7 +13,7 @@ import type { OrganisationDto, PpsDto } from '@bouwsteen/organisations';
 import type { ReuseDto } from '@bouwsteen/reuse';
 import { assetPath } from '../../components/asset-card';
 import { Facts, Paragraphs } from '../../components/facts';
-import { formatDate } from '../../format/format';
+import { count, formatDate } from '../../format/format';
 import type { LabelBook } from '../../format/labels';
 import {
   CurriculumSection,
@@ -67,6 +67,8 @@ export interface AssetPageData {
   };
   /** The outcome of an action just taken (after a redirect). */
   notice?: string;
+  /** The public summary of use: unique views this month and reuse records. */
+  use?: { views: number; reuses: number };
   /** The block's review figures and latest reviews; whether this person may write one. */
   reviews: { summary: ReviewSummary; latest: ReviewDto[]; mayWrite: boolean };
 }
@@ -109,6 +111,13 @@ export function AssetContent(data: AssetPageData): JSX.Element {
           </a>
           <span safe>{` · ${asset.pps.leadInstitution.name}`}</span>
         </p>
+        {data.use ? (
+          <p class="utrecht-paragraph usage-summary" safe>
+            {`${count(data.use.views, 'keer', 'keer')} bekeken deze maand · ${count(data.use.reuses, 'keer', 'keer')} hergebruikt`}
+          </p>
+        ) : (
+          ''
+        )}
       </header>
       <StatusNotice text={data.notice} />
       <StatusBanners {...data} />

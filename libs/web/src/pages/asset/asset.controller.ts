@@ -2,6 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/comm
 import type { Response } from 'express';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
 import { FollowService } from '@bouwsteen/follow';
+import { UsageRecorder, UsageService } from '@bouwsteen/usage';
 import { assetPath } from '../../components/asset-card';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
@@ -23,15 +24,41 @@ export class AssetPageController {
     private readonly diff: VersionDiffPage,
     private readonly takeUp: TakeUpPage,
     private readonly follow: FollowService,
+    private readonly recorder: UsageRecorder,
+    private readonly usage: UsageService,
   ) {}
 
+  /**
+   * The block's page. Once rendered, its view is pushed to the usage buffer (synchronous, never
+   * awaited, never failing the page); robots are left out there, and the API is never counted.
+   */
   @HtmlPage(':id')
-  show(
+  async show(
     @Page() page: PageContext,
     @Param('id') id: string,
     @Query('melding') code: unknown,
   ): Promise<string> {
-    return this.asset.render(page, id, undefined, code);
+    const html = await this.asset.render(page, id, undefined, code);
+    this.recorder.view(id, { ...page.visitor, userId: page.principal?.userId });
+    return html;
+  }
+
+  /**
+   * A link to the block's material, counted, then on to the link stored on the block (the
+   * `n`th of its current published version): never to an address the request names.
+   */
+  @HtmlPage(':id/naar/:n')
+  async followLink(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('n') position: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const target = await this.usage.linkTarget(id, position);
+    this.recorder.click(id, { ...page.visitor, userId: page.principal?.userId });
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.redirect(302, target);
   }
 
   @HtmlPage(':id/versies/:version')

@@ -22,6 +22,7 @@ import { RequestsService } from '@bouwsteen/requests';
 import { ReviewsService } from '@bouwsteen/reviews';
 import { QualificationsService } from '@bouwsteen/qualifications';
 import { ReuseService } from '@bouwsteen/reuse';
+import { UsageService } from '@bouwsteen/usage';
 import { SearchUnavailableError } from '@bouwsteen/search';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
@@ -58,6 +59,7 @@ export class AssetPage {
     private readonly relations: PublishedRelationsReader,
     private readonly qualifications: QualificationsService,
     private readonly reviews: ReviewsService,
+    private readonly usage: UsageService,
   ) {}
 
   async render(
@@ -76,10 +78,11 @@ export class AssetPage {
     // A failure of the search reaches the visitor through the rendered page (awaited by
     // site.page); this only keeps it from counting as unhandled should a database read fail first.
     similar.catch(() => undefined);
-    const [facts, following, reviews] = await Promise.all([
+    const [facts, following, reviews, views] = await Promise.all([
       this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
       this.reviews.list(id, pageQuery(REVIEWS_SHOWN)),
+      this.usage.viewsThisMonth(id),
     ]);
     const { asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const { names, receives, relations } = facts;
@@ -108,6 +111,7 @@ export class AssetPage {
       lead,
       receives,
       notice: notice(code),
+      use: current.publishedVersion === null ? undefined : { views, reuses: current.reuseCount },
       reviews: {
         summary: reviews.summary,
         latest: reviews.items,

@@ -26,6 +26,8 @@ export interface MaterialLink {
   url: string;
   /** The link's type as the building-block form names it ("Document", "Opslagplaats"). */
   typeLabel: string;
+  /** Its position among the block's links (the counted redirect's `…/naar/:n`). */
+  index: number;
 }
 
 export interface MaterialGroup {
@@ -37,9 +39,9 @@ export interface MaterialGroup {
 /** The block's links that can be followed, grouped by route, in a fixed order; empty groups left out. */
 export function materialGroups(links: readonly LinkDto[] | undefined): MaterialGroup[] {
   const typeLabels = FIELD_TEXTS['links.type']?.options ?? {};
-  const usable = (links ?? []).flatMap((link) => {
+  const usable = (links ?? []).flatMap((link, index) => {
     const url = safeUrl(link.url);
-    return url ? [{ ...link, url }] : [];
+    return url ? [{ ...link, url, index }] : [];
   });
   return ROUTES.flatMap(({ route, heading }) => {
     const inGroup = usable.filter((link) => (ROUTE_OF[link.type] ?? 'website') === route);
@@ -52,6 +54,7 @@ export function materialGroups(links: readonly LinkDto[] | undefined): MaterialG
               title: link.title,
               url: link.url,
               typeLabel: typeLabels[link.type] ?? 'Link',
+              index: link.index,
             })),
           },
         ]

@@ -20,6 +20,9 @@ export function MaterialSection(data: AssetPageData): JSX.Element {
   const { asset, licence } = data;
   const groups = materialGroups(asset.links);
   const why = whyAsk(groups, asset.license);
+  // The current version's links go through the counted redirect; an old version's go direct.
+  const href = (link: { url: string; index: number }) =>
+    data.current ? link.url : `${assetPath(asset.id)}/naar/${link.index}`;
   return (
     <section class="material" aria-labelledby="materiaal-titel">
       <h2 class="utrecht-heading-2" id="materiaal-titel">
@@ -34,7 +37,7 @@ export function MaterialSection(data: AssetPageData): JSX.Element {
             <ul class="utrecht-unordered-list material__links">
               {group.links.map((link) => (
                 <li>
-                  <a class="utrecht-link" href={link.url} rel="noopener" safe>
+                  <a class="utrecht-link" href={href(link)} rel="noopener" safe>
                     {link.title}
                   </a>{' '}
                   <span class="site-muted" safe>{`(${link.typeLabel})`}</span>

@@ -134,6 +134,10 @@ export class MyPpsPage {
           <a class="utrecht-link" href={`/mijn-pps/reviewmeldingen?pps=${pps.id}`}>
             Meldingen over reviews
           </a>
+          {' · '}
+          <a class="utrecht-link" href={`/mijn-pps/gebruik?pps=${pps.id}`}>
+            Gebruik van uw bouwstenen
+          </a>
         </p>
         <section aria-labelledby="nieuw-titel">
           <h2 class="utrecht-heading-2" id="nieuw-titel">

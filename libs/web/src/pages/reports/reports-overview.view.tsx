@@ -15,6 +15,8 @@ export interface OverviewData {
   /** Lead institutions, in name order. */
   leads: { id: string; name: string }[];
   provinces: { code: string; label: string }[];
+  /** Whether the reader may open the search analytics (UsagePolicy). */
+  searchAnalytics?: boolean;
 }
 
 /** /rapportages: the region in four figures, who builds on whom, and the way to each report. */
@@ -35,6 +37,15 @@ export function OverviewView({ data }: { data: OverviewData }): JSX.Element {
           Voorstel toetsen: bestaat dit al?
         </a>
       </p>
+      {data.searchAnalytics ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/rapportages/zoekvragen">
+            Zoekvragen in de regio: wat wordt gezocht en niet gevonden
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <HeadlineFigures headline={data.headline} whose="van alle PPS" />
       <nav aria-labelledby="kies-titel" class="report-grid home-columns">
         <h2 class="visually-hidden" id="kies-titel">

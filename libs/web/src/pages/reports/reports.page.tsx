@@ -1,3 +1,4 @@
+import { UsagePolicy } from '@bouwsteen/usage/pure';
 import { Injectable } from '@nestjs/common';
 import {
   CommonError,
@@ -68,6 +69,7 @@ export class ReportsPage {
           network,
           ranking,
           pps: directory.map((pps) => ({ id: pps.id, name: pps.name })),
+          searchAnalytics: UsagePolicy.mayReadSearchAnalytics(page.principal),
           leads: [...leads]
             .map(([id, name]) => ({ id, name }))
             .sort((a, b) => a.name.localeCompare(b.name, 'nl')),

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { PpsService } from '@bouwsteen/organisations';
 import { QualificationName, QualificationsService } from '@bouwsteen/qualifications';
 import { SearchService } from '@bouwsteen/search';
+import { UsageRecorder } from '@bouwsteen/usage';
+import { filtersKey, normaliseQuery } from '@bouwsteen/usage/pure';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { documentTitle } from '../../layout/document';
@@ -22,6 +24,7 @@ export class SearchPage {
     private readonly search: SearchService,
     private readonly ppsService: PpsService,
     private readonly qualifications: QualificationsService,
+    private readonly usage: UsageRecorder,
   ) {}
 
   async render(page: PageContext, raw: Record<string, unknown>): Promise<string> {
@@ -36,6 +39,18 @@ export class SearchPage {
       isKnown(labels, names, param, value),
     );
     const result = await this.search.searchWithFacetCounts(toSearchQuery(state));
+    // A new search (not a further page of one) with words or filters, for the search analytics.
+    if (state.page === 1 && (state.q !== '' || hasFilters(state)))
+      this.usage.search(
+        {
+          query: normaliseQuery(state.q),
+          filters: filtersKey({ ...state.values, llo: state.llo ? ['ja'] : [] }),
+          provinces: [...(state.values.provincie ?? [])].sort().join(','),
+          sectors: [...(state.values.thema ?? [])].sort().join(','),
+          hits: result.totalHits,
+        },
+        page.visitor?.userAgent,
+      );
     const view: SearchView = {
       state,
       result,

@@ -1,0 +1,163 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { isBot } from './bots';
+import { LoggedSearch, SearchLogRepository } from './search-log.repository';
+import {
+  BUFFER_LIMIT,
+  FLUSH_BATCH,
+  FLUSH_INTERVAL_MS,
+  POOR_RESULT_HITS,
+  SEARCH_LOG_RETENTION_DAYS,
+  referrerHost,
+  usageDay,
+  viewerHash,
+} from './usage-rules';
+import { CountedEvent, ViewsRepository } from './views.repository';
+
+/** Who looked, as the request tells it; held in memory until the next flush, never stored. */
+export interface Viewer {
+  userId?: string;
+  address?: string;
+  userAgent?: string;
+  referrer?: string;
+  /** The Host the request was sent to (a referrer from it is the site itself). */
+  host?: string;
+}
+
+type Pending =
+  | { type: 'view' | 'click'; assetId: string; at: Date; viewer: Viewer }
+  | { type: 'search'; search: LoggedSearch };
+
+/**
+ * Counting off the request path: a page only pushes an event into a bounded in-memory buffer
+ * (push never waits and never throws; when the buffer is full the event is dropped and
+ * counted), and a timer writes the buffer every FLUSH_INTERVAL_MS in batches of one statement
+ * each. Robots are left out at the push. Once a day (the first flush of a new day) the past
+ * days' salts and hashes and the search rows past their retention are deleted.
+ */
+@Injectable()
+export class UsageRecorder implements OnModuleDestroy {
+  private readonly logger = new Logger(UsageRecorder.name);
+  private buffer: Pending[] = [];
+  private readonly salts = new Map<string, Buffer>();
+  private readonly ownHosts: string[];
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private purgedDay = '';
+  /** Events dropped because the buffer was full, since the process started. */
+  dropped = 0;
+
+  constructor(
+    private readonly views: ViewsRepository,
+    private readonly searches: SearchLogRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.ownHosts = [new URL(config.web.publicBaseUrl).hostname];
+  }
+
+  /** A view of a block's page (/bouwstenen/:id), from a person's browser. */
+  view(assetId: string, viewer: Viewer): void {
+    if (isBot(viewer.userAgent)) return;
+    this.push({ type: 'view', assetId, at: new Date(), viewer });
+  }
+
+  /** A followed link to a block's material. */
+  click(assetId: string, viewer: Viewer): void {
+    if (isBot(viewer.userAgent)) return;
+    this.push({
+      type: 'click',
+      assetId,
+      at: new Date(),
+      viewer: { ...viewer, referrer: undefined },
+    });
+  }
+
+  /** A search from /zoeken (already normalised: see normaliseQuery and filtersKey). */
+  search(search: Omit<LoggedSearch, 'at' | 'day'>, userAgent: string | undefined): void {
+    if (isBot(userAgent)) return;
+    const at = new Date();
+    this.push({ type: 'search', search: { ...search, at, day: usageDay(at) } });
+  }
+
+  /** How many events wait for the next flush. */
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Writes what waits (tests call it; the timer does otherwise). One flush at a time. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.buffer.length === 0 && this.purgedDay === usageDay(new Date())) return;
+    this.flushing = this.write().finally(() => (this.flushing = undefined));
+    await this.flushing;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.flush().catch((error: unknown) =>
+      this.logger.warn(`last flush failed: ${String(error)}`),
+    );
+  }
+
+  private push(event: Pending): void {
+    if (this.buffer.length >= BUFFER_LIMIT) {
+      this.dropped++;
+      return;
+    }
+    this.buffer.push(event);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch((error: unknown) => this.logger.warn(`flush failed: ${String(error)}`));
+    }, FLUSH_INTERVAL_MS).unref();
+  }
+
+  private async write(): Promise<void> {
+    const today = usageDay(new Date());
+    if (this.purgedDay !== today) {
+      await this.views.purgeBefore(today);
+      await this.searches.purgeOlderThan(SEARCH_LOG_RETENTION_DAYS);
+      for (const day of this.salts.keys()) if (day < today) this.salts.delete(day);
+      this.purgedDay = today;
+    }
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, FLUSH_BATCH);
+      const counted: CountedEvent[] = [];
+      const searches: LoggedSearch[] = [];
+      for (const event of batch) {
+        if (event.type === 'search') searches.push(event.search);
+        else counted.push(await this.counted(event, today));
+      }
+      await this.views.record(counted);
+      await this.searches.record(searches, POOR_RESULT_HITS);
+    }
+  }
+
+  private async counted(
+    event: Extract<Pending, { type: 'view' | 'click' }>,
+    today: string,
+  ): Promise<CountedEvent> {
+    const day = usageDay(event.at);
+    const salt = await this.saltFor(day, today);
+    const hosts = event.viewer.host ? [...this.ownHosts, event.viewer.host] : this.ownHosts;
+    return {
+      assetId: event.assetId,
+      day,
+      event: event.type,
+      viewer: viewerHash(salt, event.viewer).toString('hex'),
+      referrerHost:
+        event.type === 'view' ? (referrerHost(event.viewer.referrer, hosts) ?? null) : null,
+    };
+  }
+
+  /** A past day's salt is gone from the table: its last events get one kept in memory only. */
+  private async saltFor(day: string, today: string): Promise<Buffer> {
+    let salt = this.salts.get(day);
+    if (!salt) {
+      salt = day < today ? randomBytes(32) : await this.views.salt(day, randomBytes(32));
+      this.salts.set(day, salt);
+    }
+    return salt;
+  }
+}
