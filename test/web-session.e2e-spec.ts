@@ -49,7 +49,7 @@ describe('signing in on the pages (e2e)', () => {
     expect(page.text).not.toContain('instelling-kop');
     expect(page.text).not.toContain('instellingsaccount');
     expect(page.text).not.toContain('/inloggen/instelling/');
-    expect(page.text.match(/<form /g)).toHaveLength(2); // the search box and the password form
+    expect(page.text.match(/<form /g)).toHaveLength(1); // only the password form
     expect(page.text).toContain('action="/inloggen"');
     expect(page.headers['content-security-policy']).toContain("form-action 'self';");
     const me = new Browser(t);
