@@ -9,9 +9,7 @@ export class FederatedSignInAddress1766610000000 implements MigrationInterface {
   name = 'FederatedSignInAddress1766610000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      `ALTER TABLE federated_sign_in ADD COLUMN address_hash text NOT NULL DEFAULT ''`,
-    );
+    await q.query(`ALTER TABLE federated_sign_in ADD COLUMN address_hash text NOT NULL DEFAULT ''`);
     await q.query(
       `CREATE INDEX federated_sign_in_address_idx ON federated_sign_in (address_hash, created_at)`,
     );

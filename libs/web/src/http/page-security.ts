@@ -33,10 +33,7 @@ export function contentSecurityPolicy(
  * Per request: a fresh nonce, the policy, and Vary so caches keep htmx fragments apart.
  * `formOrigins` is asked per request: it grows as issuers are discovered.
  */
-export function pageSecurity(
-  tileUrl: string,
-  formOrigins: () => readonly string[] = () => [],
-) {
+export function pageSecurity(tileUrl: string, formOrigins: () => readonly string[] = () => []) {
   const tileOrigin = new URL(tileUrl.replace(/[{}]/g, '')).origin;
   return (request: Request, response: Response, next: NextFunction): void => {
     const nonce = randomBytes(16).toString('base64');

@@ -20,12 +20,10 @@ export function InstitutionSignIn(props: {
   if (props.issuers.length === 0) return <></>;
   return (
     <section class="site-institution" aria-labelledby="instelling-kop">
-      <h2 class="utrecht-heading-2" id="instelling-kop" safe>
+      <h2 class="utrecht-heading-2" id="instelling-kop">
         {T.signInHeading}
       </h2>
-      <p class="utrecht-paragraph" safe>
-        {T.signInLead}
-      </p>
+      <p class="utrecht-paragraph">{T.signInLead}</p>
       {props.issuers.map((issuer) => (
         <form method="post" action={`/inloggen/instelling/${issuer.key}`} class="site-form">
           <FormTokenField page={props.page} />
@@ -55,7 +53,7 @@ export function LinkedInstitutions(props: {
   );
   return (
     <section aria-labelledby="instellingen-kop">
-      <h2 class="utrecht-heading-2" id="instellingen-kop" safe>
+      <h2 class="utrecht-heading-2" id="instellingen-kop">
         {T.linkedHeading}
       </h2>
       {props.linked.length > 0 ? (
@@ -83,9 +81,7 @@ export function LinkedInstitutions(props: {
           ))}
         </ul>
       ) : (
-        <p class="utrecht-paragraph" safe>
-          {T.noneLinked}
-        </p>
+        <p class="utrecht-paragraph">{T.noneLinked}</p>
       )}
       {open.map((issuer) => (
         <form method="post" action={`/mijn-account/instelling/${issuer.key}`} class="site-form">
@@ -107,15 +103,13 @@ export function LinkedInstitutions(props: {
 export function SetPassword(props: { page: PageContext }): JSX.Element {
   return (
     <section aria-labelledby="wachtwoord-kop">
-      <h2 class="utrecht-heading-2" id="wachtwoord-kop" safe>
+      <h2 class="utrecht-heading-2" id="wachtwoord-kop">
         {T.noPasswordHeading}
       </h2>
-      <p class="utrecht-paragraph" safe>
-        {T.noPassword}
-      </p>
+      <p class="utrecht-paragraph">{T.noPassword}</p>
       <form method="post" action="/mijn-account/wachtwoord-instellen" class="site-form">
         <FormTokenField page={props.page} />
-        <button class="utrecht-button utrecht-button--secondary-action" type="submit" safe>
+        <button class="utrecht-button utrecht-button--secondary-action" type="submit">
           {T.noPasswordButton}
         </button>
       </form>

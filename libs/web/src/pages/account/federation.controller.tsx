@@ -1,13 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import {
-  Auth,
-  AuthError,
-  CurrentPrincipal,
-  FederationService,
-  Principal,
-} from '@bouwsteen/auth';
+import { Auth, AuthError, CurrentPrincipal, FederationService, Principal } from '@bouwsteen/auth';
 import { ClientAddress, DomainException } from '@bouwsteen/common';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { safeReturnPath, send } from '../../http/page-answer';

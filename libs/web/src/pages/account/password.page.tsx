@@ -111,12 +111,10 @@ export class PasswordPage {
       },
       <div class="site-narrow">
         <h1 class="utrecht-heading-1">{FEDERATION_TEXTS.noPasswordHeading}</h1>
-        <p class="utrecht-paragraph" safe>
-          {FEDERATION_TEXTS.noPassword}
-        </p>
+        <p class="utrecht-paragraph">{FEDERATION_TEXTS.noPassword}</p>
         <form method="post" action="/mijn-account/wachtwoord-instellen" class="site-form">
           <FormTokenField page={page} />
-          <button class="utrecht-button utrecht-button--primary-action" type="submit" safe>
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
             {FEDERATION_TEXTS.noPasswordButton}
           </button>
         </form>

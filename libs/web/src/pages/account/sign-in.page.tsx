@@ -111,9 +111,7 @@ export class SignInPage {
         <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
         <InstitutionSignIn page={page} issuers={issuers} back={state.back} />
         {issuers.length > 0 ? (
-          <h2 class="utrecht-heading-2" safe>
-            {FEDERATION_TEXTS.passwordHeading}
-          </h2>
+          <h2 class="utrecht-heading-2">{FEDERATION_TEXTS.passwordHeading}</h2>
         ) : (
           ''
         )}
