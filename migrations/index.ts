@@ -34,6 +34,7 @@ import { QualificationStructure1766214000000 } from './1766214000000-Qualificati
 import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
 import { FederatedSignIn1766302700000 } from './1766302700000-FederatedSignIn';
 import { Reviews1766500000000 } from './1766500000000-Reviews';
+import { FederatedSignInAddress1766610000000 } from './1766610000000-FederatedSignInAddress';
 import { Usage1766700000000 } from './1766700000000-Usage';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
@@ -74,5 +75,6 @@ export const migrations = [
   PartsIndexWithoutPendingList1766217600000,
   FederatedSignIn1766302700000,
   Reviews1766500000000,
+  FederatedSignInAddress1766610000000,
   Usage1766700000000,
 ];

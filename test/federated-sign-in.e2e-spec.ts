@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
 import { html } from './harness/html';
+import { federatedBrowsing } from './harness/federated-browser';
 import { EDUID_LIKE, IssuerAccount, TestIssuers, startTestIssuers } from './harness/oidc-issuers';
 import { PageBrowser as Browser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const BASE = 'http://bouwsteen.test';
 const SESSION = '__Host-bouwsteen-sessie';
+
+type Browsing = ReturnType<typeof federatedBrowsing>;
 
 /**
  * Sign-in through OpenID Connect federations against real local OpenID providers: a
@@ -18,6 +21,10 @@ describe('signing in with an institution account (e2e)', () => {
   let admin: TestUser;
   let db: DataSource;
   let novaId: string;
+  let atIssuer: Browsing['atIssuer'];
+  let toIssuerAndBack: Browsing['toIssuerAndBack'];
+  let signIn: Browsing['signIn'];
+  let link: Browsing['link'];
 
   beforeAll(async () => {
     issuers = await startTestIssuers(BASE);
@@ -29,6 +36,7 @@ describe('signing in with an institution account (e2e)', () => {
       },
     });
     db = t.app.get(DataSource);
+    ({ atIssuer, toIssuerAndBack, signIn, link } = federatedBrowsing(t, issuers, BASE));
     admin = await t.user('admin');
     const nova = await t
       .http()
@@ -43,47 +51,6 @@ describe('signing in with an institution account (e2e)', () => {
     await t?.close();
     await issuers?.stop();
   });
-
-  /** Follows the issuer's redirects (its own cookies kept) until it sends the browser back here. */
-  async function atIssuer(url: string): Promise<string> {
-    const jar = new Map<string, string>();
-    let current = url;
-    for (let hop = 0; hop < 12; hop++) {
-      if (current.startsWith(BASE)) return current.slice(BASE.length);
-      const response = await fetch(current, {
-        redirect: 'manual',
-        headers: { Cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') },
-      });
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const at = pair.indexOf('=');
-        jar.set(pair.slice(0, at), pair.slice(at + 1));
-      }
-      const location = response.headers.get('location');
-      if (!location) throw new Error(`issuer stopped at ${current} (${response.status})`);
-      current = new URL(location, current).href;
-    }
-    throw new Error('too many redirects at the issuer');
-  }
-
-  /** Presses "Inloggen met …" and goes through the issuer; the answer's path, not yet opened. */
-  async function toIssuerAndBack(browser: Browser, key: string): Promise<string> {
-    await browser.get('/inloggen');
-    const start = await browser.post(`/inloggen/instelling/${key}`, { _formulier: browser.token });
-    expect(start.status).toBe(303);
-    const location = String(start.headers.location);
-    const sent = new URL(location);
-    expect(sent.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(sent.searchParams.get('state')).toBeTruthy();
-    expect(sent.searchParams.get('nonce')).toBeTruthy();
-    return atIssuer(location);
-  }
-
-  async function signIn(key: string, account: IssuerAccount, browser = new Browser(t)) {
-    await issuers.next(key, { account });
-    const answer = await browser.get(await toIssuerAndBack(browser, key));
-    return { browser, answer };
-  }
 
   const userByEmail = async (email: string) =>
     (
@@ -112,8 +79,10 @@ describe('signing in with an institution account (e2e)', () => {
     ]);
     expect(forms.every((form) => form.querySelector('input[name="_formulier"]'))).toBe(true);
     expect(page.querySelector('h2#instelling-kop')!.text).toBe(
-      'Inloggen met je instellingsaccount',
+      'Inloggen met uw instellingsaccount',
     );
+    expect(page.text).toContain('Inloggen met uw e-mailadres en wachtwoord');
+    expect(page.text).not.toMatch(/\bje\b/);
     expect(page.querySelector('button')!.text).toContain('Inloggen met SURFconext');
     expect(page.querySelector('form[action="/inloggen"]')).toBeTruthy();
   });
@@ -312,41 +281,114 @@ describe('signing in with an institution account (e2e)', () => {
     ).toEqual([]);
   });
 
-  it('lets admins keep the domains in /beheer and the API, one organisation per domain', async () => {
-    const other = await t
+  it('refuses a deactivated account with a Dutch 403 page and starts no session', async () => {
+    const account: IssuerAccount = { sub: 'surf-uit-1', email: 'uitgezet@novacollege.nl' };
+    expect((await signIn('surfconext', account)).answer.status).toBe(303);
+    const { id } = (await userByEmail(account.email!))!;
+    await t
       .http()
-      .post('/api/v1/organisations')
+      .patch(`/api/v1/users/${id}`)
+      .set(await t.userEtag(id))
       .set(bearer(admin))
-      .send({ name: 'Ander College', type: 'school', domains: ['novacollege.nl'] })
-      .expect(409);
-    expect(other.body.code).toBe('organisation-domain-taken');
-    const browser = new Browser(t);
-    await browser.signIn(admin);
-    const form = html(await browser.get(`/beheer/organisaties/${novaId}`));
-    expect(form.querySelector('textarea[name="domains"]')!.text).toBe('novacollege.nl');
-    const revision = form.querySelector('input[name="revisie"]')!.getAttribute('value')!;
-    const wrong = await browser.post(`/beheer/organisaties/${novaId}`, {
-      _formulier: browser.token,
-      revisie: revision,
-      name: 'Nova College Federatie',
-      aliases: '',
-      domains: 'novacollege.nl\nhttps://www.nova.nl',
-    });
-    expect(wrong.status).toBe(400);
-    expect(wrong.text).toContain('Vul een domeinnaam in kleine letters in');
-    const saved = await browser.post(`/beheer/organisaties/${novaId}`, {
-      _formulier: browser.token,
-      revisie: revision,
-      name: 'Nova College Federatie',
-      aliases: '',
-      domains: 'novacollege.nl\nstudent.novacollege.nl',
-    });
-    expect(saved.status).toBe(303);
-    const read = await t
-      .http()
-      .get(`/api/v1/organisations/${novaId}`)
-      .set(bearer(admin))
+      .send({ active: false })
       .expect(200);
-    expect(read.body.domains).toEqual(['novacollege.nl', 'student.novacollege.nl']);
+    const sessions = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM web_session WHERE user_id = $1`, [id]))[0].n;
+    const before = await sessions();
+    const { answer, browser } = await signIn('surfconext', account);
+    expect(answer.status).toBe(403);
+    expect(answer.text).toContain('Dit account is uitgezet');
+    expect(browser.cookies.get(SESSION)).toBeUndefined();
+    expect(await sessions()).toBe(before);
+  });
+
+  it('unlinks an institution account from Mijn account, never the only way in', async () => {
+    const account: IssuerAccount = { sub: 'surf-los-1', email: 'ontkoppel@novacollege.nl' };
+    const eduid: IssuerAccount = { sub: 'eduid-los-1', email: 'ontkoppel@example.org' };
+    const { browser } = await signIn('surfconext', account);
+    const { id } = (await userByEmail(account.email!))!;
+    const page = html(await browser.get('/mijn-account'));
+    const unlink = '/mijn-account/instelling/surfconext/ontkoppelen';
+    expect(page.querySelector(`form[action="${unlink}"] input[name="_formulier"]`)).toBeTruthy();
+
+    // No password and no other institution account: refused, in Dutch, nothing changed.
+    const refused = await browser.post(unlink, { _formulier: browser.token });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('het is de enige manier waarop u bij Bouwsteen inlogt');
+    const identities = async () =>
+      (
+        await db.query(`SELECT issuer FROM federated_identity WHERE user_id = $1 ORDER BY 1`, [id])
+      ).map((row: { issuer: string }) => row.issuer);
+    expect(await identities()).toEqual(['surfconext']);
+
+    // With a second institution account, the first may go; then the second is the only way in.
+    expect((await link(browser, 'eduid', eduid)).status).toBe(303);
+    expect(await identities()).toEqual(['eduid', 'surfconext']);
+    const gone = await browser.post(unlink, { _formulier: browser.token });
+    expect(gone.status).toBe(303);
+    expect(gone.headers.location).toBe('/mijn-account?melding=instelling-ontkoppeld');
+    expect((await browser.get(gone.headers.location as string)).text).toContain(
+      'Uw instellingsaccount is ontkoppeld.',
+    );
+    expect(await identities()).toEqual(['eduid']);
+    const again = await browser.post(unlink, { _formulier: browser.token });
+    expect(again.status).toBe(404);
+    expect(again.text).toContain('Dit instellingsaccount is niet gekoppeld');
+    const last = await browser.post('/mijn-account/instelling/eduid/ontkoppelen', {
+      _formulier: browser.token,
+    });
+    expect(last.status).toBe(409);
+    expect(await identities()).toEqual(['eduid']);
+    // Without the form token nothing happens.
+    const bare = await browser.post('/mijn-account/instelling/eduid/ontkoppelen', {});
+    expect(bare.status).toBe(403);
+    expect(await identities()).toEqual(['eduid']);
+  });
+
+  it('offers an account without a password "Wachtwoord instellen" through a password link, never the form that asks for the current one', async () => {
+    const account: IssuerAccount = { sub: 'surf-ww-1', email: 'wachtwoord@novacollege.nl' };
+    const { browser } = await signIn('surfconext', account);
+    const page = html(await browser.get('/mijn-account'));
+    expect(page.querySelector('a[href="/mijn-account/wachtwoord"]')).toBeNull();
+    expect(page.querySelector('form[action="/mijn-account/wachtwoord-instellen"]')).toBeTruthy();
+    const direct = html(await browser.get('/mijn-account/wachtwoord'));
+    expect(direct.querySelector('input[name="currentPassword"]')).toBeNull();
+    expect(direct.querySelector('h1')!.text).toBe('Wachtwoord instellen');
+
+    const start = await browser.post('/mijn-account/wachtwoord-instellen', {
+      _formulier: browser.token,
+    });
+    expect(start.status).toBe(303);
+    const linkPath = String(start.headers.location);
+    expect(linkPath).toMatch(/^\/wachtwoord-instellen\/[A-Za-z0-9_-]{43}$/);
+    const form = html(await browser.get(linkPath));
+    expect(form.querySelector('input[name="currentPassword"]')).toBeNull();
+    const password = 'een-lang-eigen-wachtwoord-2025';
+    const set = await browser.post(linkPath, {
+      _formulier: browser.token,
+      newPassword: password,
+      newPasswordRepeat: password,
+    });
+    expect(set.status).toBe(303);
+    expect((await userByEmail(account.email!))!.noPassword).toBe(false);
+    // Now the password signs in too, and the link is spent; a second link is refused.
+    const other = new Browser(t);
+    await other.get('/inloggen');
+    const withPassword = await other.post('/inloggen', {
+      _formulier: other.token,
+      email: account.email!,
+      password,
+    });
+    expect(withPassword.status).toBe(303);
+    expect((await browser.get(linkPath)).status).toBe(410);
+    await browser.get('/mijn-account');
+    expect(
+      html(await browser.get('/mijn-account')).querySelector('a[href="/mijn-account/wachtwoord"]'),
+    ).toBeTruthy();
+    const twice = await browser.post('/mijn-account/wachtwoord-instellen', {
+      _formulier: browser.token,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.text).toContain('U heeft al een wachtwoord');
   });
 });

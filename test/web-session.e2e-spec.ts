@@ -43,6 +43,22 @@ describe('signing in on the pages (e2e)', () => {
     expect((await browser.get('/mijn-pps')).status).toBe(200);
   });
 
+  it('offers only the password form when no institution is configured: no institution section, no issuer in form-action', async () => {
+    const page = await new Browser(t).get('/inloggen');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('instelling-kop');
+    expect(page.text).not.toContain('instellingsaccount');
+    expect(page.text).not.toContain('/inloggen/instelling/');
+    expect(page.text.match(/<form /g)).toHaveLength(1); // only the password form
+    expect(page.text).toContain('action="/inloggen"');
+    expect(page.headers['content-security-policy']).toContain("form-action 'self';");
+    const me = new Browser(t);
+    await me.signIn(admin);
+    const account = await me.get('/mijn-account');
+    expect(account.text).not.toContain('instellingsaccount');
+    expect(account.text).toContain('href="/mijn-account/wachtwoord"');
+  });
+
   it('never lets the API be driven by the cookie: the API keeps its bearer tokens', async () => {
     const lead = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
     const browser = new Browser(t);

@@ -9,7 +9,7 @@ const SIZES = [
 ];
 
 /**
- * "Inloggen met je instellingsaccount" in Chromium, on a phone and a desktop: the sign-in page
+ * "Inloggen met uw instellingsaccount" in Chromium, on a phone and a desktop: the sign-in page
  * with the institution buttons under axe, then the whole way through a real local OpenID
  * provider and back (the CSP's form-action lets the button's redirect go to the issuer).
  */
@@ -45,7 +45,7 @@ describe('signing in with an institution account in the browser', () => {
     it(`shows the institution buttons and signs in through SURFconext at ${size.name} px`, async () => {
       const page = await openPage(browser, baseURL, { viewport: size.viewport });
       await page.goto('/inloggen');
-      await page.getByRole('heading', { name: 'Inloggen met je instellingsaccount' }).waitFor();
+      await page.getByRole('heading', { name: 'Inloggen met uw instellingsaccount' }).waitFor();
       await expectAccessible(page, `instelling-inloggen-${size.name}`);
 
       await issuers.next('surfconext', {

@@ -21,6 +21,10 @@ export enum AuthError {
   FederationEmailTaken = 'federation-email-taken',
   FederationLinkConflict = 'federation-link-conflict',
   FederationAccountDeactivated = 'federation-account-deactivated',
+  FederationLinkNotFound = 'federation-link-not-found',
+  FederationLastWayIn = 'federation-last-way-in',
+  FederationTooManyStarts = 'federation-too-many-starts',
+  PasswordAlreadySet = 'password-already-set',
 }
 
 defineProblems<AuthError>('auth', {
@@ -136,5 +140,28 @@ defineProblems<AuthError>('auth', {
     status: 403,
     title: 'Account deactivated',
     description: 'The account this institution account belongs to is deactivated.',
+  },
+  [AuthError.FederationLinkNotFound]: {
+    status: 404,
+    title: 'Institution account not linked',
+    description: 'This account has no institution account of this issuer linked.',
+  },
+  [AuthError.FederationLastWayIn]: {
+    status: 409,
+    title: 'Only way to sign in',
+    description:
+      "This institution account is the account's only way to sign in (no password, no other institution account): set a password or link another one first.",
+  },
+  [AuthError.FederationTooManyStarts]: {
+    status: 429,
+    title: 'Too many sign-ins under way',
+    description:
+      'Too many sign-ins through an institution were started from this address and not finished, or from everywhere at once (OIDC_START_ADDRESS_LIMIT, OIDC_PENDING_LIMIT); Retry-After says when to try again.',
+  },
+  [AuthError.PasswordAlreadySet]: {
+    status: 409,
+    title: 'Account has a password',
+    description:
+      'A password link for oneself is only for an account without a password (made through an institution); change a password with the current one.',
   },
 });

@@ -166,5 +166,9 @@ export interface AppConfig {
     demoAccountsPassword?: string;
     /** The OpenID Connect issuers people may sign in through (none: only passwords). */
     oidcIssuers: OidcIssuerConfig[];
+    /** Sign-ins through an institution started from one address and not (yet) finished. */
+    oidcStartAddressLimit: number;
+    /** Sign-ins through an institution under way from everywhere (the pending table's bound). */
+    oidcPendingLimit: number;
   };
 }

@@ -327,6 +327,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bootstrapAdminPassword: adminPassword,
       demoAccountsPassword: demoPassword,
       oidcIssuers: oidcIssuers(env, nodeEnv === 'production', problems),
+      oidcStartAddressLimit: int('OIDC_START_ADDRESS_LIMIT', 30, 1, 100000),
+      oidcPendingLimit: int('OIDC_PENDING_LIMIT', 10000, 1, 1000000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { DomainException } from '@bouwsteen/common';
 import { updateAtRevision } from '@bouwsteen/database';
 import { OrganisationAliasEntity } from './entities/organisation-alias.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -184,11 +185,25 @@ export class OrganisationsRepository {
     await manager.query(`DELETE FROM organisation_domain WHERE organisation_id = $1`, [
       organisationId,
     ]);
-    if (domains.length > 0)
+    if (domains.length === 0) return;
+    try {
       await manager.query(
         `INSERT INTO organisation_domain (domain, organisation_id) SELECT unnest($1::text[]), $2`,
         [domains, organisationId],
       );
+    } catch (error) {
+      // Checked before (OrganisationsService), but another organisation took it meanwhile.
+      const driver = (error as { driverError?: { constraint?: string; detail?: string } })
+        .driverError;
+      if (error instanceof QueryFailedError && driver?.constraint === 'organisation_domain_pkey') {
+        const domain = /\(domain\)=\(([^)]*)\)/.exec(driver.detail ?? '')?.[1];
+        throw new DomainException(
+          OrganisationError.DomainTaken,
+          `${domain ?? 'A domain'} was given to another organisation at the same moment`,
+        );
+      }
+      throw error;
+    }
   }
 
   update(

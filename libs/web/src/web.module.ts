@@ -1,4 +1,11 @@
-import { Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import {
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { FederationService } from '@bouwsteen/auth';
 import compression from 'compression';
 import { AssetsModule } from '@bouwsteen/assets';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
@@ -183,17 +190,22 @@ const PAGE_CONTROLLERS = [
   ],
   exports: [SiteRenderer],
 })
-export class WebModule implements NestModule {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+export class WebModule implements NestModule, OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly federation: FederationService,
+  ) {}
+
+  /** The issuers' endpoints known before the first sign-in page is served (form-action). */
+  onApplicationBootstrap(): void {
+    this.federation.warmUp();
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     // Pages only: static files are compressed ahead, and API answers are left as they were.
     consumer
       .apply(
-        pageSecurity(
-          this.config.web.mapTileUrl,
-          this.config.auth.oidcIssuers.map((issuer) => new URL(issuer.discoveryUrl).origin),
-        ),
+        pageSecurity(this.config.web.mapTileUrl, () => this.federation.formOrigins()),
         WebSessionMiddleware,
         compression(),
       )

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { StartCounts } from './start-limits';
 
 /** A sign-in under way: what the issuer's answer is checked against. */
 export interface PendingSignIn {
@@ -24,17 +25,23 @@ export interface LinkedIdentity {
 export class FederatedIdentitiesRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Stores a sign-in under way (expired ones go first) and counts, this one included, the
+   * unfinished ones of its address and of everyone: counted after the insert, so starts at the
+   * same moment all see each other.
+   */
   async savePending(
     stateHash: string,
     pending: PendingSignIn,
+    addressHash: string,
     expiresAt: Date,
     now: Date,
-  ): Promise<void> {
+  ): Promise<StartCounts> {
     await this.db.query(`DELETE FROM federated_sign_in WHERE expires_at <= $1`, [now]);
     await this.db.query(
-      `INSERT INTO federated_sign_in
-         (state_hash, issuer, nonce, code_verifier, browser_hash, link_user_id, back, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO federated_sign_in (state_hash, issuer, nonce, code_verifier, browser_hash,
+                                      link_user_id, back, expires_at, address_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         stateHash,
         pending.issuer,
@@ -44,8 +51,25 @@ export class FederatedIdentitiesRepository {
         pending.linkUserId,
         pending.back,
         expiresAt,
+        addressHash,
       ],
     );
+    const [row]: StartCounts[] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE address_hash = $1)::int AS address, count(*)::int AS total,
+              coalesce(extract(epoch FROM clock_timestamp()
+                - min(created_at) FILTER (WHERE address_hash = $1)), 0)::float8
+                AS "addressOldestAgeSeconds",
+              coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float8
+                AS "totalOldestAgeSeconds"
+       FROM federated_sign_in WHERE expires_at > $2`,
+      [addressHash, now],
+    );
+    return row;
+  }
+
+  /** A start refused by the bounds leaves nothing behind. */
+  async dropPending(stateHash: string): Promise<void> {
+    await this.db.query(`DELETE FROM federated_sign_in WHERE state_hash = $1`, [stateHash]);
   }
 
   /** Takes the sign-in of this state out (it works once), when it has not expired. */
@@ -103,11 +127,29 @@ export class FederatedIdentitiesRepository {
     );
   }
 
-  async unlink(userId: string, issuer: string): Promise<boolean> {
-    const [, count]: [unknown[], number] = await this.db.query(
-      `DELETE FROM federated_identity WHERE user_id = $1 AND issuer = $2`,
-      [userId, issuer],
+  /**
+   * How this account can sign in (its password, its institution accounts), with the account's
+   * row locked until the transaction ends.
+   */
+  async waysIn(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ password: boolean; issuers: string[] }> {
+    const [row]: { password: boolean }[] = await manager.query(
+      `SELECT password_hash IS NOT NULL AS password FROM app_user WHERE id = $1 FOR UPDATE`,
+      [userId],
     );
-    return count > 0;
+    const rows: { issuer: string }[] = await manager.query(
+      `SELECT issuer FROM federated_identity WHERE user_id = $1`,
+      [userId],
+    );
+    return { password: row?.password ?? false, issuers: rows.map((r) => r.issuer) };
+  }
+
+  async unlink(manager: EntityManager, userId: string, issuer: string): Promise<void> {
+    await manager.query(`DELETE FROM federated_identity WHERE user_id = $1 AND issuer = $2`, [
+      userId,
+      issuer,
+    ]);
   }
 }

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { Clock, DomainException, fingerprint } from '@bouwsteen/common';
+import { Clock, DomainException, NotFoundError, fingerprint } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
 import { AuthError } from '../auth.errors';
 import { emailKey, isAsciiEmail, normaliseEmail } from '../email-address';
@@ -15,6 +15,7 @@ import { FederatedIdentitiesRepository } from './federated-identities.repository
 import { HOME_ORGANISATIONS, HomeOrganisations } from './home-organisations';
 import { OidcIssuers } from './oidc-issuers';
 import { ReleasedClaims, releasedClaims } from './released-claims';
+import { judgeStart } from './start-limits';
 
 /** How long a sign-in may take at the issuer, from the button to its answer. */
 const PENDING_MINUTES = 10;
@@ -70,9 +71,23 @@ export class FederationService {
     return this.issuers.list();
   }
 
-  /** Starts a sign-in (or, with `linkUserId`, linking to that signed-in account). */
+  /** Where the pages' forms may lead to an issuer (CSP form-action; see OidcIssuers). */
+  formOrigins(): readonly string[] {
+    return this.issuers.formOrigins();
+  }
+
+  /** Discovers the issuers in the background, so their endpoints are known before use. */
+  warmUp(): void {
+    this.issuers.warmUp();
+  }
+
+  /**
+   * Starts a sign-in (or, with `linkUserId`, linking to that signed-in account) from `address`:
+   * 429 with Retry-After past the bounds on unfinished starts (judgeStart).
+   */
   async begin(
     key: string,
+    address: string,
     options: { back: string; linkUserId?: string },
   ): Promise<FederationStart> {
     const issuer = this.issuers.settings(key);
@@ -82,8 +97,9 @@ export class FederationService {
     const codeVerifier = client.randomPKCECodeVerifier();
     const browserSecret = randomBytes(24).toString('base64url');
     const now = this.clock.now();
-    await this.identities.savePending(
-      fingerprint(state),
+    const stateHash = fingerprint(state);
+    const counts = await this.identities.savePending(
+      stateHash,
       {
         issuer: key,
         nonce,
@@ -92,9 +108,23 @@ export class FederationService {
         linkUserId: options.linkUserId ?? null,
         back: options.back,
       },
+      fingerprint(address),
       new Date(now.getTime() + PENDING_MINUTES * 60_000),
       now,
     );
+    const verdict = judgeStart(counts, {
+      address: this.config.auth.oidcStartAddressLimit,
+      total: this.config.auth.oidcPendingLimit,
+      pendingSeconds: PENDING_MINUTES * 60,
+    });
+    if (verdict.refuse) {
+      await this.identities.dropPending(stateHash);
+      throw new DomainException(
+        AuthError.FederationTooManyStarts,
+        `Too many unfinished sign-ins through an institution; try again in ${verdict.retryAfterSeconds} seconds`,
+        { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } },
+      );
+    }
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.issuers.redirectUri(key),
       scope: issuer.scope,
@@ -164,6 +194,32 @@ export class FederationService {
   async linked(userId: string) {
     const rows = await this.identities.linkedIssuers(userId);
     return rows.map((row) => ({ ...row, label: this.issuers.labelOf(row.issuer) }));
+  }
+
+  /**
+   * Unlinks the account's institution account of this issuer (also one no longer configured).
+   * Refused (409) while it is the account's only way in: no password and no other institution
+   * account. The account row is locked, so two unlinks at once cannot both pass that check.
+   */
+  async unlink(principal: Principal, key: string): Promise<void> {
+    await this.tx.run(async (manager) => {
+      const ways = await this.identities.waysIn(manager, principal.userId);
+      if (!ways.issuers.includes(key))
+        throw new NotFoundError(AuthError.FederationLinkNotFound, 'institution account', key);
+      if (!ways.password && ways.issuers.length === 1)
+        throw new DomainException(
+          AuthError.FederationLastWayIn,
+          'This institution account is the only way into this account',
+        );
+      await this.identities.unlink(manager, principal.userId, key);
+      await this.audit.record(manager, {
+        actorId: principal.userId,
+        action: 'updated',
+        subjectType: 'account',
+        subjectId: principal.userId,
+        summary: `${principal.email}: unlinked the account of ${key}`,
+      });
+    });
   }
 
   private async claimsOf(

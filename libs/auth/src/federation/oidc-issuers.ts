@@ -21,12 +21,43 @@ export class OidcIssuers {
   private readonly known: Map<string, OidcIssuerConfig>;
   private readonly discovered = new Map<string, Promise<client.Configuration>>();
   private readonly failedAt = new Map<string, number>();
+  /** Per discovered issuer, the origins of its authorization and logout endpoints. */
+  private readonly endpointOrigins = new Map<string, string[]>();
+  /** What the pages' form-action allows, recomputed only when an issuer is discovered. */
+  private origins: readonly string[];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
     this.known = new Map(config.auth.oidcIssuers.map((issuer) => [issuer.key, issuer]));
+    this.origins = this.collectOrigins();
+  }
+
+  /**
+   * Where a sign-in, link or logout form may end up (the pages' CSP form-action): each issuer's
+   * discovery origin, and once it is discovered the origins of its authorization_endpoint and
+   * end_session_endpoint, which may lie elsewhere. Computed once per discovered issuer.
+   */
+  formOrigins(): readonly string[] {
+    return this.origins;
+  }
+
+  /**
+   * Discovers every issuer now, in the background (the API calls it at boot), so the pages'
+   * form-action knows their endpoints before the first button is pressed. A failure is logged
+   * and tried again by the next sign-in.
+   */
+  warmUp(): void {
+    for (const key of this.known.keys()) this.configuration(key).catch(() => undefined);
+  }
+
+  private collectOrigins(): string[] {
+    const origins = [...this.known.values()].flatMap((issuer) => [
+      new URL(issuer.discoveryUrl).origin,
+      ...(this.endpointOrigins.get(issuer.key) ?? []),
+    ]);
+    return [...new Set(origins)];
   }
 
   list(): { key: string; label: string }[] {
@@ -84,6 +115,14 @@ export class OidcIssuers {
     );
     configuration.timeout = TIMEOUT_SECONDS;
     this.failedAt.delete(issuer.key);
+    const metadata = configuration.serverMetadata();
+    this.endpointOrigins.set(
+      issuer.key,
+      [metadata.authorization_endpoint, metadata.end_session_endpoint]
+        .filter((url): url is string => typeof url === 'string' && URL.canParse(url))
+        .map((url) => new URL(url).origin),
+    );
+    this.origins = this.collectOrigins();
     return configuration;
   }
 }

@@ -63,6 +63,34 @@ export class PasswordLinksService {
     const found = await this.users.findWithMemberships(userId);
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', userId);
     const { user } = found;
+    const label = purpose === 'invitation' ? 'invitation link' : 'password reset link';
+    const { secret, expiresAt } = await this.make(user, purpose, actor.userId, label);
+    const url = new URL(PASSWORD_LINK_PATH + secret, this.config.web.publicBaseUrl).toString();
+    const link = { email: user.email, displayName: user.displayName, purpose, url, expiresAt };
+    await this.delivery.deliver(link);
+    return { purpose, url, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * A link for oneself, for an account without a password (made through an institution): its
+   * owner, signed in, is sent straight to it to choose one — nothing is delivered. An account
+   * with a password changes it with the current one instead (409).
+   */
+  async issueOwn(principal: Principal): Promise<string> {
+    const user = await this.users.findWithHash(principal.userId);
+    if (!user) throw new NotFoundError(AuthError.UserNotFound, 'user', principal.userId);
+    if (user.passwordHash)
+      throw new DomainException(AuthError.PasswordAlreadySet, `${user.email} has a password`);
+    const { secret } = await this.make(user, 'reset', user.id, 'password link for oneself');
+    return PASSWORD_LINK_PATH + secret;
+  }
+
+  private async make(
+    user: { id: string; email: string; active: boolean },
+    purpose: PasswordLinkPurpose,
+    actorId: string,
+    label: string,
+  ): Promise<{ secret: string; expiresAt: Date }> {
     if (!user.active)
       throw new DomainException(AuthError.AccountDeactivated, `${user.email} is deactivated`);
     const secret = randomBytes(32).toString('base64url');
@@ -70,27 +98,24 @@ export class PasswordLinksService {
     const expiresAt = linkExpiry(purpose, now, this.config.auth);
     await this.tx.run(async (manager) => {
       // One live link per account, also when two admins make one at the same moment.
-      await lockKeys(manager, LockSpace.AccountQuota, [`password-link:${userId}`]);
-      await this.links.replaceOpen(manager, userId, now);
+      await lockKeys(manager, LockSpace.AccountQuota, [`password-link:${user.id}`]);
+      await this.links.replaceOpen(manager, user.id, now);
       await this.links.create(manager, {
-        userId,
+        userId: user.id,
         purpose,
         secretHash: fingerprint(secret),
-        createdBy: actor.userId,
+        createdBy: actorId,
         expiresAt,
       });
       await this.audit.record(manager, {
-        actorId: actor.userId,
+        actorId,
         action: 'updated',
         subjectType: 'account',
-        subjectId: userId,
-        summary: `${user.email}: ${purpose === 'invitation' ? 'invitation link' : 'password reset link'}`,
+        subjectId: user.id,
+        summary: `${user.email}: ${label}`,
       });
     });
-    const url = new URL(PASSWORD_LINK_PATH + secret, this.config.web.publicBaseUrl).toString();
-    const link = { email: user.email, displayName: user.displayName, purpose, url, expiresAt };
-    await this.delivery.deliver(link);
-    return { purpose, url, expiresAt: expiresAt.toISOString() };
+    return { secret, expiresAt };
   }
 
   /** Who a live link is for; a used, replaced or expired one is 410, an unknown one 404. */

@@ -31,6 +31,11 @@ export class PasswordsService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /** Whether the account has a password (one made through an institution has none at first). */
+  async hasPassword(userId: string): Promise<boolean> {
+    return !!(await this.users.findWithHash(userId))?.passwordHash;
+  }
+
   /**
    * The current password is checked as a sign-in is (the same limiter counts a wrong one, so
    * this cannot be used to guess it); the new one must differ. Every credential of the account

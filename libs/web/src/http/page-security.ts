@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
  * The pages' Content-Security-Policy: scripts only from our origin, plus the JSON-LD and
  * map data blocks that carry this response's nonce; no inline styles or handlers at all;
  * images from our origin and the map tile server only. Forms go to our origin, and on to the
- * configured OIDC issuers' origins (those of their discovery URLs).
+ * configured OIDC issuers' origins (their discovery URLs' and, once discovered, those of their
+ * authorization and logout endpoints).
  */
 export function contentSecurityPolicy(
   nonce: string,
@@ -28,15 +29,18 @@ export function contentSecurityPolicy(
   ].join('; ');
 }
 
-/** Per request: a fresh nonce, the policy, and Vary so caches keep htmx fragments apart. */
-export function pageSecurity(tileUrl: string, formOrigins: readonly string[] = []) {
+/**
+ * Per request: a fresh nonce, the policy, and Vary so caches keep htmx fragments apart.
+ * `formOrigins` is asked per request: it grows as issuers are discovered.
+ */
+export function pageSecurity(tileUrl: string, formOrigins: () => readonly string[] = () => []) {
   const tileOrigin = new URL(tileUrl.replace(/[{}]/g, '')).origin;
   return (request: Request, response: Response, next: NextFunction): void => {
     const nonce = randomBytes(16).toString('base64');
     response.locals.cspNonce = nonce;
     response.setHeader(
       'Content-Security-Policy',
-      contentSecurityPolicy(nonce, tileOrigin, formOrigins),
+      contentSecurityPolicy(nonce, tileOrigin, formOrigins()),
     );
     response.setHeader('Vary', 'HX-Request, Accept-Encoding');
     // Forms check their Origin: with no-referrer (helmet's default) browsers send "null".

@@ -86,6 +86,18 @@ const CODE_TEXTS: Record<string, ErrorText> = {
     title: 'Dit account is uitgezet',
     lead: 'Het Bouwsteen-account dat bij dit instellingsaccount hoort, is door een beheerder uitgezet. Neem contact op met de beheerder van Bouwsteen als u denkt dat dit niet klopt.',
   },
+  'federation-too-many-starts': {
+    title: 'Te veel inlogpogingen tegelijk',
+    lead: 'Vanaf uw netwerk zijn kort na elkaar veel inlogpogingen via een instelling begonnen die niet zijn afgemaakt, of er lopen er nu te veel tegelijk. Wacht even en probeer het dan opnieuw op de inlogpagina, of log in met uw e-mailadres en wachtwoord.',
+  },
+  'federation-link-not-found': {
+    title: 'Dit instellingsaccount is niet gekoppeld',
+    lead: 'Aan uw Bouwsteen-account is geen account van deze instelling gekoppeld; misschien heeft u het al ontkoppeld. Er is niets veranderd. Op Mijn account ziet u welke instellingsaccounts gekoppeld zijn.',
+  },
+  'password-already-set': {
+    title: 'U heeft al een wachtwoord',
+    lead: 'Uw account heeft al een wachtwoord. Wijzig het op Mijn account met uw huidige wachtwoord; bent u het vergeten, vraag dan de beheerder van Bouwsteen om een link voor een nieuw wachtwoord.',
+  },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
     lead: 'Het cursusvoorstel dat met deze link werd gedeeld, is niet (meer) beschikbaar. Misschien is de link ingetrokken of vervangen, of niet helemaal goed overgenomen. Vraag het LLO-loket dat u de link stuurde om een nieuwe.',

@@ -6,6 +6,7 @@ import {
   CreateApiTokenDto,
   CreatedApiTokenDto,
   FederationService,
+  PasswordsService,
   Principal,
   UsersService,
   WebSessionsService,
@@ -23,9 +24,10 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { pageQuery } from '../search-queries';
-import { StatusNotice } from '../../components/status-notice';
+import { ProblemNotice, StatusNotice } from '../../components/status-notice';
 import { SessionsSection } from './sessions-section';
-import { LinkedInstitutions } from './federation-section';
+import { LinkedInstitutions, SetPassword } from './federation-section';
+import { FEDERATION_TEXTS } from './federation-texts';
 
 const LIFETIMES = [
   { value: '30', label: '30 dagen' },
@@ -43,8 +45,8 @@ const NOTICES: Record<string, string> = {
   'overal-afgemeld':
     'U bent overal afgemeld behalve in deze browser. Uw toegangstokens en API-sleutels werken niet meer.',
   'browser-afgemeld': 'Die browser is afgemeld.',
-  'instelling-gekoppeld':
-    'Uw instellingsaccount is gekoppeld. U kunt voortaan ook daarmee inloggen.',
+  'instelling-gekoppeld': FEDERATION_TEXTS.linkedNotice,
+  'instelling-ontkoppeld': FEDERATION_TEXTS.unlinkedNotice,
 };
 
 export function accountNotice(code: unknown): string | undefined {
@@ -59,6 +61,8 @@ interface AccountState {
   name?: string;
   expiresInDays?: string;
   message?: string;
+  /** A refusal that belongs to no form field (unlinking the only way in). */
+  problem?: string;
 }
 
 /**
@@ -77,15 +81,17 @@ export class AccountPage {
     private readonly pps: PpsService,
     private readonly sessions: WebSessionsService,
     private readonly federation: FederationService,
+    private readonly passwords: PasswordsService,
   ) {}
 
   async render(page: PageContext, principal: Principal, state: AccountState = {}): Promise<string> {
-    const [user, tokens, directory, sessions, linked] = await Promise.all([
+    const [user, tokens, directory, sessions, linked, hasPassword] = await Promise.all([
       this.users.get(principal.userId),
       this.tokens.list(principal, pageQuery(50)),
       this.pps.directory(),
       this.sessions.list(principal, state.sessionSecret),
       this.federation.linked(principal.userId),
+      this.passwords.hasPassword(principal.userId),
     ]);
     const ppsNames = principal.ppsIds.map(
       (id) => directory.find((pps) => pps.id === id)?.name ?? 'onbekende PPS',
@@ -104,6 +110,7 @@ export class AccountPage {
       <>
         <h1 class="utrecht-heading-1">Mijn account</h1>
         <StatusNotice text={state.message} />
+        <ProblemNotice text={state.problem} />
         <dl class="facts">
           <dt>Naam</dt>
           <dd safe>{user.displayName}</dd>
@@ -120,11 +127,15 @@ export class AccountPage {
             ''
           )}
         </dl>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href="/mijn-account/wachtwoord">
-            Wachtwoord wijzigen
-          </a>
-        </p>
+        {hasPassword ? (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/mijn-account/wachtwoord">
+              Wachtwoord wijzigen
+            </a>
+          </p>
+        ) : (
+          <SetPassword page={page} />
+        )}
 
         <LinkedInstitutions page={page} issuers={this.federation.list()} linked={linked} />
 

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Headers, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Auth, CurrentPrincipal, FederationService, Principal } from '@bouwsteen/auth';
+import { Auth, AuthError, CurrentPrincipal, FederationService, Principal } from '@bouwsteen/auth';
+import { ClientAddress, DomainException } from '@bouwsteen/common';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { safeReturnPath, send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { SessionCookies } from '../../session/session-cookies';
 import { startPath } from './sign-in.page';
+import { AccountPage } from './account.page';
+import { FEDERATION_TEXTS } from './federation-texts';
 
 /**
  * Sign-in through an institution (OpenID Connect): the button posts here and the browser goes
@@ -21,6 +24,7 @@ export class FederationPageController {
     private readonly federation: FederationService,
     private readonly cookies: SessionCookies,
     private readonly site: SiteRenderer,
+    private readonly account: AccountPage,
   ) {}
 
   @Auth({ public: true })
@@ -28,9 +32,12 @@ export class FederationPageController {
   async signIn(
     @Param('key') key: string,
     @Body() body: Record<string, unknown>,
+    @ClientAddress() address: string,
     @Res() response: Response,
   ): Promise<void> {
-    const start = await this.federation.begin(key, { back: safeReturnPath(body.terug, '') });
+    const start = await this.federation.begin(key, address, {
+      back: safeReturnPath(body.terug, ''),
+    });
     this.cookies.setFederation(response, start.browserSecret);
     send(response, { redirect: start.url });
   }
@@ -40,11 +47,41 @@ export class FederationPageController {
   async link(
     @Param('key') key: string,
     @CurrentPrincipal() principal: Principal,
+    @ClientAddress() address: string,
     @Res() response: Response,
   ): Promise<void> {
-    const start = await this.federation.begin(key, { back: '', linkUserId: principal.userId });
+    const start = await this.federation.begin(key, address, {
+      back: '',
+      linkUserId: principal.userId,
+    });
     this.cookies.setFederation(response, start.browserSecret);
     send(response, { redirect: start.url });
+  }
+
+  /**
+   * "Ontkoppelen" beside a linked institution account; while it is the only way in, the
+   * account page again with a Dutch explanation (409).
+   */
+  @Auth()
+  @HtmlForm('mijn-account/instelling/:key/ontkoppelen')
+  async unlink(
+    @Page() page: PageContext,
+    @Param('key') key: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      await this.federation.unlink(principal, key);
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.code !== AuthError.FederationLastWayIn)
+        throw error;
+      const html = await this.account.render(page, principal, {
+        problem: FEDERATION_TEXTS.lastWayIn,
+        sessionSecret: response.locals.sessionSecret as string | undefined,
+      });
+      return send(response, { status: 409, html });
+    }
+    send(response, { redirect: '/mijn-account?melding=instelling-ontkoppeld' });
   }
 
   /** The issuer's answer (a top-level GET from the issuer's site, carrying our Lax cookies). */

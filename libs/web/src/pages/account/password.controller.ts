@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import {
   Auth,
   CurrentPrincipal,
+  PasswordLinksService,
   Principal,
   RenewedAccount,
   WebSessionsService,
@@ -30,6 +31,7 @@ export class PasswordPageController {
     private readonly link: PasswordLinkPage,
     private readonly sessions: WebSessionsService,
     private readonly cookies: SessionCookies,
+    private readonly links: PasswordLinksService,
   ) {}
 
   @Auth({ beforeNewPassword: true })
@@ -57,6 +59,19 @@ export class PasswordPageController {
         this.continueSession(response, account, userAgent),
       ),
     );
+  }
+
+  /**
+   * "Wachtwoord instellen" of an account without a password: a one-time link for oneself, and
+   * on to its page (the secret only in this redirect, never in a log).
+   */
+  @Auth()
+  @HtmlForm('mijn-account/wachtwoord-instellen')
+  async ownPasswordLink(
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, { redirect: await this.links.issueOwn(principal) });
   }
 
   @Auth()

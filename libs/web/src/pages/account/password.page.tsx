@@ -13,6 +13,8 @@ import { submitForm } from '../../forms/form-submit';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
+import { FormTokenField } from '../../forms/form-token';
+import { FEDERATION_TEXTS } from './federation-texts';
 import { PasswordForm, passwordFields, repeatProblems } from './password-form';
 import { startPath } from './sign-in.page';
 
@@ -41,7 +43,11 @@ export class PasswordPage {
     principal: Principal,
     state: PasswordState = {},
   ): Promise<string> {
-    const user = await this.users.get(principal.userId);
+    const [user, hasPassword] = await Promise.all([
+      this.users.get(principal.userId),
+      this.passwords.hasPassword(principal.userId),
+    ]);
+    if (!hasPassword) return this.withoutPassword(page);
     const forced = !!principal.mustChangePassword;
     const errors = state.errors ?? new FieldErrors();
     const title = forced ? 'Kies een nieuw wachtwoord' : 'Wachtwoord wijzigen';
@@ -85,6 +91,38 @@ export class PasswordPage {
             </a>
           </p>
         )}
+      </div>,
+    );
+  }
+
+  /**
+   * An account made through an institution has no current password to give: it is told so,
+   * and sets one through a password link for itself (as on /mijn-account).
+   */
+  private withoutPassword(page: PageContext): Promise<string> {
+    return this.site.page(
+      page,
+      {
+        title: FEDERATION_TEXTS.noPasswordHeading,
+        description: 'Stel een wachtwoord in voor uw account.',
+        canonicalPath: '/mijn-account/wachtwoord',
+        section: 'account',
+        noindex: true,
+      },
+      <div class="site-narrow">
+        <h1 class="utrecht-heading-1">{FEDERATION_TEXTS.noPasswordHeading}</h1>
+        <p class="utrecht-paragraph">{FEDERATION_TEXTS.noPassword}</p>
+        <form method="post" action="/mijn-account/wachtwoord-instellen" class="site-form">
+          <FormTokenField page={page} />
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+            {FEDERATION_TEXTS.noPasswordButton}
+          </button>
+        </form>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn-account">
+            Terug naar mijn account
+          </a>
+        </p>
       </div>,
     );
   }

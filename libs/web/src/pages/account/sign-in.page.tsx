@@ -10,6 +10,7 @@ import type { PageContext } from '../../http/page-context';
 import { PageAnswer, safeReturnPath } from '../../http/page-answer';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { InstitutionSignIn } from './federation-section';
+import { FEDERATION_TEXTS } from './federation-texts';
 
 const LABELS: Record<string, string> = { email: 'E-mailadres', password: 'Wachtwoord' };
 
@@ -110,7 +111,7 @@ export class SignInPage {
         <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
         <InstitutionSignIn page={page} issuers={issuers} back={state.back} />
         {issuers.length > 0 ? (
-          <h2 class="utrecht-heading-2">Inloggen met e-mailadres en wachtwoord</h2>
+          <h2 class="utrecht-heading-2">{FEDERATION_TEXTS.passwordHeading}</h2>
         ) : (
           ''
         )}
