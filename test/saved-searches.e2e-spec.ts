@@ -76,7 +76,7 @@ describe('saved searches and their alerts (e2e)', () => {
 
   it('refuses a search GET /search would refuse, naming the field under query', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ name: 'x', query: 'level=niveau-99' }, 'query.level'],
+      [{ name: 'x', query: 'level=niveau-99' }, 'query.level.0'],
       [{ name: 'x', query: 'studyLoadMin=veel' }, 'query.studyLoadMin'],
       [{ name: 'x', query: 'colour=red' }, 'query.colour'],
       [{ name: '', query: 'q=a' }, 'name'],
