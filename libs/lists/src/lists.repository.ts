@@ -92,6 +92,20 @@ export class ListsRepository {
     )) as BlockList[];
   }
 
+  /** A person's lists by name, each saying whether it holds this block (the block page's picker). */
+  async choices(
+    userId: string,
+    assetId: string,
+    limit: number,
+  ): Promise<{ id: string; name: string; holds: boolean }[]> {
+    return (await this.dataSource.query(
+      `SELECT l.id, l.name, EXISTS (SELECT 1 FROM block_list_item i
+                                    WHERE i.list_id = l.id AND i.asset_id = $2) AS holds
+       FROM block_list l WHERE l.owner_user_id = $1 ORDER BY l.updated_at DESC, l.id LIMIT $3`,
+      [userId, assetId, limit],
+    )) as { id: string; name: string; holds: boolean }[];
+  }
+
   async countOwned(manager: EntityManager, userId: string): Promise<number> {
     const [row] = (await manager.query(
       'SELECT count(*)::int AS count FROM block_list WHERE owner_user_id = $1',

@@ -60,6 +60,14 @@ export class ListsService {
     return toDto(list, (await this.lists.items([id])).get(id)!);
   }
 
+  /** The block page's picker: a person's lists, each saying whether it holds the block. */
+  choices(
+    principal: Principal,
+    assetId: string,
+  ): Promise<{ id: string; name: string; holds: boolean }[]> {
+    return this.lists.choices(principal.userId, assetId, MAX_LISTS_PER_PERSON);
+  }
+
   /** The link in force for the owner, shown again on their page; undefined when not shared. */
   async shareLink(principal: Principal, id: string): Promise<ListShareLinkDto | undefined> {
     await this.owned(principal, id);

@@ -112,6 +112,16 @@ export const NL_RULES = {
     'Deze PPS kan via Bouwsteen nog geen verzoeken ontvangen: er is nog niemand die ze hier leest. Uw verzoek is niet verstuurd en niet bewaard. Neem contact op via de gegevens hieronder; wat u schreef staat er nog, zodat u het kunt kopiëren.',
   'material-request-asset-archived': () =>
     'Deze bouwsteen is gearchiveerd: de PPS onderhoudt hem niet meer en u kunt het materiaal niet meer aanvragen. Uw verzoek is niet verstuurd en niet bewaard; wat u schreef staat er nog.',
+  'too-many-lists': () =>
+    'U heeft al 50 lijsten, het meeste dat kan. Verwijder eerst een lijst die u niet meer gebruikt.',
+  'list-full': () =>
+    'Deze lijst heeft al 200 bouwstenen, het meeste dat kan. Haal er eerst een af of kies een andere lijst.',
+  'list-asset-not-published': () =>
+    'Alleen gepubliceerde bouwstenen kunnen op een lijst; deze is (nog) niet gepubliceerd of gearchiveerd.',
+  'list-nothing-for-a-course': () =>
+    'Op deze lijst staat geen gepubliceerde module of praktijkomgeving: een cursus kan er niets van gebruiken.',
+  'too-many-saved-searches': () =>
+    'U heeft al 50 bewaarde zoekopdrachten, het meeste dat kan. Verwijder eerst een zoekopdracht.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
 } satisfies Catalogue;
