@@ -11,6 +11,7 @@ import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
+import { ListsModule } from '@bouwsteen/lists';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
@@ -61,6 +62,15 @@ import { QualificationListPage } from './pages/qualifications/qualification-list
 import { ElectiveListPage } from './pages/qualifications/elective-list.page';
 import { QualificationPages } from './pages/qualifications/qualification.page';
 import { QualificationsPageController } from './pages/qualifications/qualifications.controller';
+import {
+  MyListsController,
+  SavedSearchesPageController,
+  SharedListController,
+} from './pages/lists/lists.controller';
+import { ListPickerPage } from './pages/lists/list-picker.page';
+import { MyListsPage } from './pages/lists/my-lists.page';
+import { SavedSearchesPage } from './pages/lists/saved-searches.page';
+import { SharedListPage } from './pages/lists/shared-list.page';
 import { InboxController } from './pages/requests/inbox.controller';
 import { InboxPage } from './pages/requests/inbox.page';
 import { RequestPageController } from './pages/requests/request.controller';
@@ -79,6 +89,9 @@ const PAGE_CONTROLLERS = [
   InboxController,
   MyPpsController,
   MyCoursesController,
+  MyListsController,
+  SavedSearchesPageController,
+  SharedListController,
   ReportsPageController,
   AdminController,
   QualificationsAdminController,
@@ -109,6 +122,7 @@ const PAGE_CONTROLLERS = [
     ImportsModule,
     JobsModule,
     QualificationsModule,
+    ListsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
@@ -151,6 +165,10 @@ const PAGE_CONTROLLERS = [
     QualificationsAdminPage,
     RequestFormPage,
     InboxPage,
+    MyListsPage,
+    ListPickerPage,
+    SavedSearchesPage,
+    SharedListPage,
   ],
   exports: [SiteRenderer],
 })

@@ -119,6 +119,20 @@ export class AccountPage {
             Wachtwoord wijzigen
           </a>
         </p>
+        <ul class="utrecht-unordered-list">
+          <li>
+            <a class="utrecht-link" href="/mijn-lijsten">
+              Mijn lijsten
+            </a>
+            : bouwstenen die u verzamelt, met notities; te delen
+          </li>
+          <li>
+            <a class="utrecht-link" href="/mijn-zoekopdrachten">
+              Mijn zoekopdrachten
+            </a>
+            : bewaarde zoekopdrachten, met meldingen van nieuwe bouwstenen
+          </li>
+        </ul>
 
         <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ListsService } from '@bouwsteen/lists';
 import {
   AssetDto,
   AssetError,
@@ -54,6 +55,7 @@ export class AssetPage {
     private readonly requests: RequestsService,
     private readonly relations: PublishedRelationsReader,
     private readonly qualifications: QualificationsService,
+    private readonly lists: ListsService,
   ) {}
 
   async render(
@@ -72,9 +74,10 @@ export class AssetPage {
     // A failure of the search reaches the visitor through the rendered page (awaited by
     // site.page); this only keeps it from counting as unhandled should a database read fail first.
     similar.catch(() => undefined);
-    const [facts, following] = await Promise.all([
+    const [facts, following, lists] = await Promise.all([
       this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
+      page.principal ? this.lists.choices(page.principal, id) : [],
     ]);
     const { asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const { names, receives, relations } = facts;
@@ -104,7 +107,7 @@ export class AssetPage {
       receives,
       notice: notice(code),
       viewer: page.principal
-        ? { principal: page.principal, following, page, reuseRecorded }
+        ? { principal: page.principal, following, page, reuseRecorded, lists }
         : undefined,
       licence: {
         label: licenceLabel,

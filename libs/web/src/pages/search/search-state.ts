@@ -220,7 +220,7 @@ export function toSearchQuery(state: SearchState): SearchQueryDto {
     pageSize: PAGE_SIZE,
   };
   for (const [param, api] of API_PARAMS)
-    (query as Record<string, unknown>)[api] =
+    (query as unknown as Record<string, unknown>)[api] =
       state.llo && PRESET_OWNS.has(param) ? undefined : state.values[param];
   return query;
 }
