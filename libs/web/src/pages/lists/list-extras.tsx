@@ -74,7 +74,7 @@ export function ListExtras(props: {
             Een conceptcursus met de gepubliceerde modules en praktijkomgevingen van de lijst, in
             deze volgorde. Andere soorten en gearchiveerde bouwstenen gaan niet mee; u ziet welke.
           </p>
-          <form method="post" action={`${listPath(list.id)}/cursus`} novalidate>
+          <form method="post" action={`${listPath(list.id)}/cursus`} class="site-form" novalidate>
             <FormTokenField page={page} />
             <TextField
               path="title"

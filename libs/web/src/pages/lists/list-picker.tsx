@@ -31,7 +31,7 @@ export function ListPicker(props: {
     <form
       method="post"
       action={`/bouwstenen/${props.assetId}/op-lijst`}
-      class="list-picker"
+      class="list-picker site-form"
       aria-labelledby="op-lijst-titel"
       novalidate
     >

@@ -134,7 +134,7 @@ export function EditableItems(props: {
               )}
               <ItemAction page={page} listId={list.id} item={item} action="weg" label="Van de lijst halen" />
             </div>
-            <form method="post" action={`/mijn-lijsten/${list.id}/onderdelen`} class="list-item__note">
+            <form method="post" action={`/mijn-lijsten/${list.id}/onderdelen`} class="list-item__note site-form">
               <FormTokenField page={page} />
               <input type="hidden" name="bouwsteen" value={item.assetId} />
               <input type="hidden" name="actie" value="notitie" />

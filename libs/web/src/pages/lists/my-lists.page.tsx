@@ -117,7 +117,7 @@ export class MyListsPage {
           <h2 class="utrecht-heading-2" id="nieuwe-lijst-titel">
             Nieuwe lijst
           </h2>
-          <form method="post" action="/mijn-lijsten" novalidate>
+          <form method="post" action="/mijn-lijsten" class="site-form" novalidate>
             <FormTokenField page={page} />
             <TextField
               path="name"
@@ -211,7 +211,7 @@ export class MyListsPage {
           <h2 class="utrecht-heading-2" id="gegevens-titel">
             Naam, beschrijving en wie de lijst ziet
           </h2>
-          <form method="post" action={listPath(id)} novalidate>
+          <form method="post" action={listPath(id)} class="site-form" novalidate>
             <FormTokenField page={page} />
             <input type="hidden" name="versie" value={String(list.revision)} />
             <TextField

@@ -135,7 +135,7 @@ export class SavedSearchesPage {
           </a>{' '}
           met de filters die u koos.
         </p>
-        <form method="post" action="/mijn-zoekopdrachten" novalidate>
+        <form method="post" action="/mijn-zoekopdrachten" class="site-form" novalidate>
           <FormTokenField page={page} />
           <input type="hidden" name="query" value={query} />
           <TextField
@@ -267,7 +267,7 @@ function SavedSearchEntry(props: {
           </button>
         </form>
       </div>
-      <form method="post" action={action} class="saved-search__rename" novalidate>
+      <form method="post" action={action} class="saved-search__rename site-form" novalidate>
         {hidden('hernoemen')}
         <TextField
           path={`name-${search.id}`}
