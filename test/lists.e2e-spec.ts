@@ -103,9 +103,15 @@ describe('lists (e2e)', () => {
   it('shares a list by a link that works signed out, is the same when asked again, and stops after revoking', async () => {
     const list = await makeList(anna, { name: 'Gedeeld' });
     await add(anna, list.id, first.id, 'Begin hier').expect(201);
-    const made = await api().post(`/api/v1/me/lists/${list.id}/share`).set(bearer(anna)).expect(201);
+    const made = await api()
+      .post(`/api/v1/me/lists/${list.id}/share`)
+      .set(bearer(anna))
+      .expect(201);
     expect(made.body.token.length).toBeGreaterThanOrEqual(40);
-    const again = await api().post(`/api/v1/me/lists/${list.id}/share`).set(bearer(anna)).expect(200);
+    const again = await api()
+      .post(`/api/v1/me/lists/${list.id}/share`)
+      .set(bearer(anna))
+      .expect(200);
     expect(again.body.token).toBe(made.body.token);
     const shared = await api().get(made.body.json).expect(200);
     expect(shared.body).toMatchObject({
@@ -194,10 +200,7 @@ describe('lists (e2e)', () => {
     expect(note.body.errors[0].field).toBe('note');
     const control = await add(anna, list.id, first.id, 'a\u0000b').expect(400);
     expect(JSON.stringify(control.body)).toContain('note');
-    await api()
-      .get(`/api/v1/me/lists?pageSize=101`)
-      .set(bearer(anna))
-      .expect(400);
+    await api().get(`/api/v1/me/lists?pageSize=101`).set(bearer(anna)).expect(400);
   });
 
   it('bounds how many lists a person keeps', async () => {
@@ -216,7 +219,9 @@ describe('lists (e2e)', () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => add(anna, list.id, second.id)),
     );
-    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(responses.map((r) => r.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
     const read = await api().get(`/api/v1/me/lists/${list.id}`).set(bearer(anna)).expect(200);
     expect(read.body.items).toHaveLength(1);
   });
@@ -234,7 +239,10 @@ describe('lists (e2e)', () => {
       itemCount: 2,
       leftOut: [{ assetId: practice.id, reason: 'kind' }],
     });
-    const course = await api().get(`/api/v1/courses/${made.body.courseId}`).set(bearer(llo)).expect(200);
+    const course = await api()
+      .get(`/api/v1/courses/${made.body.courseId}`)
+      .set(bearer(llo))
+      .expect(200);
     expect(course.body).toMatchObject({ title: 'Omscholing cobots', status: 'draft' });
     expect(course.body.items.map((item: { assetId: string }) => item.assetId)).toEqual([
       first.id,

@@ -92,9 +92,11 @@ describe('saved searches and their alerts (e2e)', () => {
   it('tells of a new matching block once, in one notification per search, and of no other block', async () => {
     const needle = word();
     const carla = await t.user('teacher');
-    const saved = await save(carla, { name: 'Mijn naald', query: `q=${needle}`, alerts: true }).expect(
-      201,
-    );
+    const saved = await save(carla, {
+      name: 'Mijn naald',
+      query: `q=${needle}`,
+      alerts: true,
+    }).expect(201);
     const quiet = await save(carla, { name: 'Zonder meldingen', query: `q=${needle}` }).expect(201);
     await alertsRun();
     expect(await savedSearchNotes(carla)).toEqual([]);

@@ -48,7 +48,8 @@ describe('lists and saved searches (browser)', () => {
       it(`keeps a list and a saved search at ${width} px ${script ? 'with' : 'without'} JavaScript`, async () => {
         const teacher = await site.t.user('teacher');
         const page = await openPage(browser, baseURL, { viewport: { width, height: 900 } });
-        if (!script) await page.route('**/assets/*.js', (route) => route.abort('connectionrefused'));
+        if (!script)
+          await page.route('**/assets/*.js', (route) => route.abort('connectionrefused'));
         await signIn(page, teacher, /\/mijn-account|\/$/);
 
         // From the block's page onto a new list; a name is needed first.
@@ -63,7 +64,9 @@ describe('lists and saved searches (browser)', () => {
         await page.getByRole('button', { name: 'Op mijn lijst zetten' }).click();
         await page.waitForURL(/melding=op-lijst/);
         await page.goto(`/bouwstenen/${second.id}`);
-        await page.getByLabel('Lijst', { exact: true }).selectOption({ label: 'Cobots voor niveau 2' });
+        await page
+          .getByLabel('Lijst', { exact: true })
+          .selectOption({ label: 'Cobots voor niveau 2' });
         await page.getByRole('button', { name: 'Op mijn lijst zetten' }).click();
         await page.waitForURL(/melding=op-lijst/);
 
@@ -76,7 +79,10 @@ describe('lists and saved searches (browser)', () => {
         await page.waitForURL(/melding=verplaatst/);
         await expect(titles()).resolves.toEqual([second.title, first.title]);
         await page.locator(`#notitie-${first.id}`).fill('Eerst de veiligheidsles');
-        await page.getByRole('button', { name: /^Notitie opslaan/ }).last().click();
+        await page
+          .getByRole('button', { name: /^Notitie opslaan/ })
+          .last()
+          .click();
         await page.waitForURL(/melding=notitie/);
         await page.getByRole('button', { name: 'Deellink maken' }).click();
         await page.waitForURL(/melding=gedeeld/);

@@ -78,7 +78,12 @@ export class ListPickerPage {
     );
   }
 
-  async put(page: PageContext, principal: Principal, assetId: string, body: Form): Promise<PageAnswer> {
+  async put(
+    page: PageContext,
+    principal: Principal,
+    assetId: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const again = async (errors: FieldError[]) => ({
       status: 400,
       html: await this.render(page, principal, assetId, errors, body),

@@ -41,7 +41,9 @@ function ItemTitle({ item }: { item: ListItemDto }): JSX.Element {
 }
 
 function ItemFacts({ item }: { item: ListItemDto }): JSX.Element {
-  return <p class="utrecht-paragraph site-muted" safe>{`${kindLabel(item.kind)} · ${item.ppsName}`}</p>;
+  return (
+    <p class="utrecht-paragraph site-muted" safe>{`${kindLabel(item.kind)} · ${item.ppsName}`}</p>
+  );
 }
 
 /** The items as others read them (share link, organisation page): no controls. */
@@ -123,18 +125,40 @@ export function EditableItems(props: {
             <ItemFacts item={item} />
             <div class="list-item__actions">
               {index > 0 ? (
-                <ItemAction page={page} listId={list.id} item={item} action="omhoog" label="Omhoog" />
+                <ItemAction
+                  page={page}
+                  listId={list.id}
+                  item={item}
+                  action="omhoog"
+                  label="Omhoog"
+                />
               ) : (
                 ''
               )}
               {index < list.items.length - 1 ? (
-                <ItemAction page={page} listId={list.id} item={item} action="omlaag" label="Omlaag" />
+                <ItemAction
+                  page={page}
+                  listId={list.id}
+                  item={item}
+                  action="omlaag"
+                  label="Omlaag"
+                />
               ) : (
                 ''
               )}
-              <ItemAction page={page} listId={list.id} item={item} action="weg" label="Van de lijst halen" />
+              <ItemAction
+                page={page}
+                listId={list.id}
+                item={item}
+                action="weg"
+                label="Van de lijst halen"
+              />
             </div>
-            <form method="post" action={`/mijn-lijsten/${list.id}/onderdelen`} class="list-item__note site-form">
+            <form
+              method="post"
+              action={`/mijn-lijsten/${list.id}/onderdelen`}
+              class="list-item__note site-form"
+            >
               <FormTokenField page={page} />
               <input type="hidden" name="bouwsteen" value={item.assetId} />
               <input type="hidden" name="actie" value="notitie" />

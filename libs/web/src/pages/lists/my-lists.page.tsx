@@ -166,7 +166,10 @@ export class MyListsPage {
     state: ListPageState = {},
   ): Promise<string> {
     const list = await this.lists.get(principal, id);
-    const [link, book] = await Promise.all([this.lists.shareLink(principal, id), this.labels.book()]);
+    const [link, book] = await Promise.all([
+      this.lists.shareLink(principal, id),
+      this.labels.book(),
+    ]);
     const errors = new FieldErrors([...(state.detailErrors ?? []), ...(state.courseErrors ?? [])]);
     const values = state.detailValues ?? {};
     return this.site.page(
@@ -266,7 +269,12 @@ export class MyListsPage {
     );
   }
 
-  saveDetails(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  saveDetails(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const revision = Number(body.versie);
     return submitForm({
       dto: UpdateListDto,
@@ -287,7 +295,12 @@ export class MyListsPage {
   }
 
   /** Up, down, off the list, or a note: one form per item and action. */
-  async changeItem(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  async changeItem(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const assetId = text(body.bouwsteen) ?? '';
     const list = await this.lists.get(principal, id);
     const index = list.items.findIndex((item) => item.assetId === assetId);
@@ -299,7 +312,12 @@ export class MyListsPage {
     }
     if (action === 'omhoog' || action === 'omlaag') {
       const position = action === 'omhoog' ? index : index + 2;
-      await this.lists.updateItem(principal, id, assetId, Object.assign(new UpdateItemDto(), { position }));
+      await this.lists.updateItem(
+        principal,
+        id,
+        assetId,
+        Object.assign(new UpdateItemDto(), { position }),
+      );
       return { redirect: listPath(id, 'verplaatst') };
     }
     const valid = await validateForm(UpdateItemDto, { note: body.note ?? '' });
@@ -324,7 +342,12 @@ export class MyListsPage {
     return { redirect: listPath(id, 'ingetrokken') };
   }
 
-  async remove(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  async remove(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     try {
       await this.lists.remove(principal, id, Number(body.versie));
     } catch (error) {
@@ -335,7 +358,12 @@ export class MyListsPage {
   }
 
   /** An LLO office's draft course from the list; the page after says what was left out. */
-  startCourse(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  startCourse(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const employer = (body.employer ?? {}) as Form;
     return submitForm({
       dto: CourseFromListDto,
@@ -345,7 +373,11 @@ export class MyListsPage {
         audience: body.audience,
       },
       write: async (dto) => ({
-        html: await this.courseMade(page, await this.lists.get(principal, id), await this.courses.start(principal, id, dto)),
+        html: await this.courseMade(
+          page,
+          await this.lists.get(principal, id),
+          await this.courses.start(principal, id, dto),
+        ),
         status: 201,
       }),
       again: async (errors) => ({
@@ -356,8 +388,16 @@ export class MyListsPage {
     });
   }
 
-  private courseMade(page: PageContext, list: ListDto, made: CourseFromListResultDto): Promise<string> {
-    const reasons = { kind: 'een cursus kan deze soort niet bevatten', unavailable: 'gearchiveerd', full: 'een cursus heeft ten hoogste 40 onderdelen' };
+  private courseMade(
+    page: PageContext,
+    list: ListDto,
+    made: CourseFromListResultDto,
+  ): Promise<string> {
+    const reasons = {
+      kind: 'een cursus kan deze soort niet bevatten',
+      unavailable: 'gearchiveerd',
+      full: 'een cursus heeft ten hoogste 40 onderdelen',
+    };
     return this.site.page(
       page,
       {

@@ -184,7 +184,12 @@ export class SavedSearchesPage {
   }
 
   /** Rename, alerts on or off, or delete: one form per action. */
-  async change(page: PageContext, principal: Principal, id: string, body: Form): Promise<PageAnswer> {
+  async change(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
     const revision = Number(body.versie);
     const action = body.actie;
     if (action === 'verwijderen') {
@@ -192,12 +197,17 @@ export class SavedSearchesPage {
         await this.searches.remove(principal, id, revision);
       } catch (error) {
         if (!isStale(error)) throw error;
-        return { status: 409, html: await this.overview(page, principal, undefined, { id, errors: [], stale: true }) };
+        return {
+          status: 409,
+          html: await this.overview(page, principal, undefined, { id, errors: [], stale: true }),
+        };
       }
       return { redirect: '/mijn-zoekopdrachten?melding=verwijderd' };
     }
     const input =
-      action === 'hernoemen' ? { name: body[`name-${id}`] } : { alerts: action === 'meldingen-aan' };
+      action === 'hernoemen'
+        ? { name: body[`name-${id}`] }
+        : { alerts: action === 'meldingen-aan' };
     return submitForm({
       dto: UpdateSavedSearchDto,
       input,

@@ -48,7 +48,10 @@ export function SharedListBody({ list }: { list: SharedListDto }): JSX.Element {
       ) : (
         ''
       )}
-      <p class="utrecht-paragraph site-muted" safe>{`Bijgewerkt op ${formatDate(list.updatedAt)}`}</p>
+      <p
+        class="utrecht-paragraph site-muted"
+        safe
+      >{`Bijgewerkt op ${formatDate(list.updatedAt)}`}</p>
       <ReadOnlyItems items={list.items} />
     </>
   );

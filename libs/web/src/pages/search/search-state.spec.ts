@@ -100,9 +100,7 @@ describe('search state', () => {
       known,
     );
     const saved = apiSearchQuery({ ...state, certifiable: true, hoursMax: 40 });
-    expect(saved).toBe(
-      'q=cobots&certifiable=true&studyLoadMax=40&kind=module&level=mbo-2%2Cmbo-3',
-    );
+    expect(saved).toBe('q=cobots&certifiable=true&studyLoadMax=40&kind=module&level=mbo-2%2Cmbo-3');
     expect(stateOfApiQuery(saved)).toEqual({
       q: 'cobots',
       llo: false,
