@@ -119,7 +119,7 @@ export function EditableItems(props: {
         return (
           <li class="list-item">
             <h3 class="utrecht-heading-3">
-              <span class="visually-hidden">{`${index + 1}. `}</span>
+              <span class="visually-hidden" safe>{`${index + 1}. `}</span>
               <ItemTitle item={item} />
             </h3>
             <ItemFacts item={item} />
