@@ -257,6 +257,35 @@ describe('lists (e2e)', () => {
       .expect(403);
   });
 
+  it("shows a public list on its owner's organisation page, and never a private one", async () => {
+    const member = await t.lloOffice('ROC Lijstenstad');
+    const open = await makeList(member, { name: 'Openbaar: cobots', visibility: 'public' });
+    await add(member, open.id, first.id, 'Zeker doen').expect(201);
+    const hidden = await makeList(member, { name: 'Privé: nog uitzoeken' });
+    await add(member, hidden.id, second.id).expect(201);
+    const lists = await api()
+      .get(`/api/v1/organisations/${member.organisationId}/lists`)
+      .expect(200);
+    expect(lists.body.map((list: { name: string }) => list.name)).toEqual(['Openbaar: cobots']);
+    expect(lists.body[0].items).toEqual([
+      expect.objectContaining({ assetId: first.id, note: 'Zeker doen' }),
+    ]);
+    const page = await api().get(`/rapportages/instellingen/${member.organisationId}`).expect(200);
+    expect(page.text).toContain('Openbaar: cobots');
+    expect(page.text).toContain('Zeker doen');
+    expect(page.text).not.toContain('nog uitzoeken');
+    await api()
+      .patch(`/api/v1/me/lists/${open.id}`)
+      .set(bearer(member))
+      .set('If-Match', `"${open.revision + 1}"`)
+      .send({ visibility: 'private' })
+      .expect(200);
+    const after = await api()
+      .get(`/api/v1/organisations/${member.organisationId}/lists`)
+      .expect(200);
+    expect(after.body).toEqual([]);
+  });
+
   it("removes a person's lists and saved searches with their account", async () => {
     const dora = await t.user('teacher');
     const list = await makeList(dora);

@@ -202,3 +202,20 @@ export class SharedListsController {
     return this.lists.shared(token);
   }
 }
+
+@ApiTags('lists')
+@Controller('organisations/:id/lists')
+@Auth({ public: true })
+export class PublicListsController {
+  constructor(private readonly lists: ListsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "The lists its people made public, last changed first (at most 50; also on the organisation's page /rapportages/instellingen/{id})",
+  })
+  @ApiOkResponse({ type: [SharedListDto] })
+  publicLists(@Param('id', ParseUUIDPipe) id: string): Promise<SharedListDto[]> {
+    return this.lists.publicOf(id);
+  }
+}

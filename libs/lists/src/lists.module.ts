@@ -4,7 +4,7 @@ import { FollowModule } from '@bouwsteen/follow';
 import { JobsModule } from '@bouwsteen/jobs';
 import { ListCourses } from './list-courses';
 import { ListShareLinks } from './list-share-links';
-import { ListsController, SharedListsController } from './lists.controller';
+import { ListsController, PublicListsController, SharedListsController } from './lists.controller';
 import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
 import { SavedSearchAlerts } from './saved-search-alerts';
@@ -18,7 +18,12 @@ import { SavedSearchesService } from './saved-searches.service';
  */
 @Module({
   imports: [CoursesModule],
-  controllers: [ListsController, SharedListsController, SavedSearchesController],
+  controllers: [
+    ListsController,
+    SharedListsController,
+    PublicListsController,
+    SavedSearchesController,
+  ],
   providers: [
     ListsRepository,
     ListsService,

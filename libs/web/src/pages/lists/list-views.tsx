@@ -47,15 +47,27 @@ function ItemFacts({ item }: { item: ListItemDto }): JSX.Element {
 }
 
 /** The items as others read them (share link, organisation page): no controls. */
-export function ReadOnlyItems({ items }: { items: ListItemDto[] }): JSX.Element {
+export function ReadOnlyItems({
+  items,
+  headingLevel = 3,
+}: {
+  items: ListItemDto[];
+  headingLevel?: 3 | 4;
+}): JSX.Element {
   if (!items.length) return <p class="utrecht-paragraph">Deze lijst is nog leeg.</p>;
   return (
     <ol class="plain-list list-items">
       {items.map((item) => (
         <li class="list-item">
-          <h3 class="utrecht-heading-3">
-            <ItemTitle item={item} />
-          </h3>
+          {headingLevel === 3 ? (
+            <h3 class="utrecht-heading-3">
+              <ItemTitle item={item} />
+            </h3>
+          ) : (
+            <h4 class="utrecht-heading-4">
+              <ItemTitle item={item} />
+            </h4>
+          )}
           <ItemFacts item={item} />
           {item.note ? (
             <p class="utrecht-paragraph site-lines" safe>

@@ -38,7 +38,13 @@ export class SharedListPage {
 }
 
 /** A list as others read it: its description, its items, when it last changed. */
-export function SharedListBody({ list }: { list: SharedListDto }): JSX.Element {
+export function SharedListBody({
+  list,
+  headingLevel = 3,
+}: {
+  list: SharedListDto;
+  headingLevel?: 3 | 4;
+}): JSX.Element {
   return (
     <>
       {list.description ? (
@@ -52,7 +58,7 @@ export function SharedListBody({ list }: { list: SharedListDto }): JSX.Element {
         class="utrecht-paragraph site-muted"
         safe
       >{`Bijgewerkt op ${formatDate(list.updatedAt)}`}</p>
-      <ReadOnlyItems items={list.items} />
+      <ReadOnlyItems items={list.items} headingLevel={headingLevel} />
     </>
   );
 }
