@@ -201,6 +201,29 @@ describe('lists (e2e)', () => {
     const control = await add(anna, list.id, first.id, 'a\u0000b').expect(400);
     expect(JSON.stringify(control.body)).toContain('note');
     await api().get(`/api/v1/me/lists?pageSize=101`).set(bearer(anna)).expect(400);
+    const nullName = await api()
+      .patch(`/api/v1/me/lists/${list.id}`)
+      .set(bearer(anna))
+      .set('If-Match', `"${list.revision}"`)
+      .send({ name: null })
+      .expect(400);
+    expect(nullName.body.errors[0].field).toBe('name');
+    const cleared = await api()
+      .patch(`/api/v1/me/lists/${list.id}`)
+      .set(bearer(anna))
+      .set('If-Match', `"${list.revision}"`)
+      .send({ description: null })
+      .expect(200);
+    expect(cleared.body.description).toBe('');
+    const nullNote = await api()
+      .patch(`/api/v1/me/lists/${list.id}/items/${first.id}`)
+      .set(bearer(anna))
+      .send({ note: null, position: null })
+      .expect(400);
+    expect(nullNote.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'note',
+      'position',
+    ]);
   });
 
   it('bounds how many lists a person keeps', async () => {

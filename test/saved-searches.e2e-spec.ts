@@ -62,14 +62,34 @@ describe('saved searches and their alerts (e2e)', () => {
       .expect(200);
     expect(renamed.body).toMatchObject({ name: 'Cobots', alerts: true, revision: 2 });
     await api()
-      .delete(`/api/v1/me/saved-searches/${id}`)
+      .patch(`/api/v1/me/saved-searches/${id}`)
       .set(bearer(anna))
-      .set('If-Match', '"1"')
-      .expect(412);
+      .set('If-Match', '"2"')
+      .send({ query: 'level=niveau-99' })
+      .expect(400);
+    const changed = await api()
+      .patch(`/api/v1/me/saved-searches/${id}`)
+      .set(bearer(anna))
+      .set('If-Match', '"2"')
+      .send({ query: 'q=lassen&level=mbo-3', name: null })
+      .expect(400);
+    expect(changed.body.errors[0].field).toBe('name');
+    const requery = await api()
+      .patch(`/api/v1/me/saved-searches/${id}`)
+      .set(bearer(anna))
+      .set('If-Match', '"2"')
+      .send({ query: 'q=lassen&level=mbo-3' })
+      .expect(200);
+    expect(requery.body).toMatchObject({ query: 'level=mbo-3&q=lassen', revision: 3 });
     await api()
       .delete(`/api/v1/me/saved-searches/${id}`)
       .set(bearer(anna))
       .set('If-Match', '"2"')
+      .expect(412);
+    await api()
+      .delete(`/api/v1/me/saved-searches/${id}`)
+      .set(bearer(anna))
+      .set('If-Match', '"3"')
       .expect(204);
     await api().get(`/api/v1/me/saved-searches/${id}`).set(bearer(anna)).expect(404);
   });

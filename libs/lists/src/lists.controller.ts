@@ -31,7 +31,7 @@ import {
   ListQueryDto,
   ListShareLinkDto,
   SharedListDto,
-  UpdateItemDto,
+  ChangeItemDto,
   UpdateListDto,
 } from './dto/list.dto';
 import { ListCourses } from './list-courses';
@@ -125,7 +125,7 @@ export class ListsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('assetId', ParseUUIDPipe) assetId: string,
-    @Body() dto: UpdateItemDto,
+    @Body() dto: ChangeItemDto,
   ): Promise<ListDto> {
     return this.lists.updateItem(principal, id, assetId, dto);
   }

@@ -20,7 +20,7 @@ import {
   ListQueryDto,
   ListShareLinkDto,
   SharedListDto,
-  UpdateItemDto,
+  ChangeItemDto,
   UpdateListDto,
 } from './dto/list.dto';
 import { MAX_ITEMS_PER_LIST, MAX_LISTS_PER_PERSON, moveTo } from './list-rules';
@@ -103,7 +103,9 @@ export class ListsService {
     const changed = await this.tx.run((manager) =>
       this.lists.update(manager, id, revision, {
         name: dto.name?.trim() ?? list.name,
-        description: dto.description !== undefined ? dto.description.trim() : list.description,
+        // null clears the description; left out, it stays.
+        description:
+          dto.description === undefined ? list.description : (dto.description?.trim() ?? ''),
         visibility: dto.visibility ?? list.visibility,
         organisationId: principal.organisationId,
       }),
@@ -146,7 +148,7 @@ export class ListsService {
     principal: Principal,
     id: string,
     assetId: string,
-    dto: UpdateItemDto,
+    dto: ChangeItemDto,
   ): Promise<ListDto> {
     await this.changeItems(principal, id, async (manager) => {
       const order = await this.lists.order(manager, id);

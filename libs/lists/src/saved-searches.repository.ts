@@ -70,20 +70,22 @@ export class SavedSearchesRepository {
   }
 
   /**
-   * Renames or switches alerts at a revision; false when it moved on. Switching alerts on
-   * starts counting from now (blocks published while they were off are not news).
+   * Renames, changes the search or switches alerts at a revision; false when it moved on.
+   * Switching alerts on, or another search, starts counting from now (blocks published while
+   * they were off, or found by the old search, are not news).
    */
   async update(
     id: string,
     revision: number,
-    fields: { name: string; alerts: boolean },
+    fields: { name: string; query: string; alerts: boolean },
   ): Promise<boolean> {
     const [, affected] = (await this.dataSource.query(
-      `UPDATE saved_search SET name = $3, alerts = $4,
-              checked_until = CASE WHEN $4 AND NOT alerts THEN clock_timestamp() ELSE checked_until END,
+      `UPDATE saved_search SET name = $3, alerts = $5, query = $4,
+              checked_until = CASE WHEN ($5 AND NOT alerts) OR query <> $4 THEN clock_timestamp()
+                                   ELSE checked_until END,
               row_version = row_version + 1, updated_at = now()
        WHERE id = $1 AND row_version = $2`,
-      [id, revision, fields.name, fields.alerts],
+      [id, revision, fields.name, fields.query, fields.alerts],
     )) as [unknown, number];
     return affected === 1;
   }

@@ -78,8 +78,10 @@ export class SavedSearchesService {
   ): Promise<SavedSearchDto> {
     const found = await this.owned(principal, id);
     assertFresh(revision, found.revision);
+    const query = dto.query === undefined ? found.query : await this.canonical(dto.query);
     const changed = await this.searches.update(id, revision, {
       name: dto.name?.trim() ?? found.name,
+      query,
       alerts: dto.alerts ?? found.alerts,
     });
     if (!changed) await this.stale(principal, id);

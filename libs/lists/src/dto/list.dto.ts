@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { MaxLength, MinLength } from '@bouwsteen/common/pure';
-import { NestedObject, PageQueryDto, PatchType } from '@bouwsteen/common';
+import { NestedObject, OptionalNotNull, PageQueryDto, PatchType } from '@bouwsteen/common';
 import {
   ITEM_NOTE_MAX,
   LIST_DESCRIPTION_MAX,
@@ -12,15 +13,15 @@ import {
   MAX_ITEMS_PER_LIST,
 } from '../list-rules';
 
-/** Something other than spaces. */
-const NOT_BLANK = /\S/;
+/** A name of spaces only is no name: it is read without the spaces around it. */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateListDto {
   @ApiProperty({ example: 'Cobots voor niveau 2', maxLength: LIST_NAME_MAX })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(LIST_NAME_MAX)
-  @Matches(NOT_BLANK)
   name: string;
 
   @ApiPropertyOptional({ example: 'Voor het nieuwe keuzedeel in periode 3' })
@@ -54,9 +55,10 @@ export class AddItemDto {
   note?: string;
 }
 
-export class UpdateItemDto {
+/** A change to one item (PATCH …/items/{assetId}): its note, its place, or both. */
+export class ChangeItemDto {
   @ApiPropertyOptional({ example: 'Eerst de veiligheidsles', maxLength: ITEM_NOTE_MAX })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(ITEM_NOTE_MAX)
   note?: string;
@@ -65,7 +67,7 @@ export class UpdateItemDto {
     example: 1,
     description: 'Move the item here (1 = top); the others close up behind it',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_ITEMS_PER_LIST)

@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { MaxLength, MinLength } from '@bouwsteen/common/pure';
-import { PageQueryDto } from '@bouwsteen/common';
+import { OptionalNotNull, PageQueryDto } from '@bouwsteen/common';
 import { LIST_NAME_MAX, SAVED_SEARCH_QUERY_MAX } from '../list-rules';
+
+/** A name of spaces only is no name: it is read without the spaces around it. */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateSavedSearchDto {
   @ApiProperty({ example: 'Cobots mbo 2', maxLength: LIST_NAME_MAX })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(LIST_NAME_MAX)
-  @Matches(/\S/)
   name: string;
 
   @ApiProperty({
@@ -34,15 +38,25 @@ export class CreateSavedSearchDto {
 
 export class UpdateSavedSearchDto {
   @ApiPropertyOptional({ example: 'Cobots mbo 2', maxLength: LIST_NAME_MAX })
-  @IsOptional()
+  @OptionalNotNull()
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(LIST_NAME_MAX)
-  @Matches(/\S/)
   name?: string;
 
+  @ApiPropertyOptional({
+    example: 'q=cobots&level=mbo-2,mbo-3',
+    maxLength: SAVED_SEARCH_QUERY_MAX,
+    description: 'Another search in its place (checked as on create); new blocks count from now',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(SAVED_SEARCH_QUERY_MAX)
+  query?: string;
+
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   alerts?: boolean;
 }

@@ -12,7 +12,7 @@ import {
   ListPolicy,
   ListsService,
   ListCourses,
-  UpdateItemDto,
+  ChangeItemDto,
   UpdateListDto,
 } from '@bouwsteen/lists';
 import { pageQuery } from '../search-queries';
@@ -316,11 +316,11 @@ export class MyListsPage {
         principal,
         id,
         assetId,
-        Object.assign(new UpdateItemDto(), { position }),
+        Object.assign(new ChangeItemDto(), { position }),
       );
       return { redirect: listPath(id, 'verplaatst') };
     }
-    const valid = await validateForm(UpdateItemDto, { note: body.note ?? '' });
+    const valid = await validateForm(ChangeItemDto, { note: body.note ?? '' });
     if (!valid.ok) {
       const message = new FieldErrors(valid.errors).all()[0]?.messages.join(' ') ?? '';
       return {
