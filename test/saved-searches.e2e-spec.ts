@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { SavedSearchAlerts } from '@bouwsteen/lists';
 import { moduleBody } from './harness/fixtures';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -180,5 +181,20 @@ describe('saved searches and their alerts (e2e)', () => {
       .expect(200);
     await alertsRun();
     expect(await savedSearchNotes(dirk)).toEqual([]);
+  });
+
+  it('asks for one run per interval however often it is asked, and the worker runs it', async () => {
+    const db = t.app.get(DataSource);
+    const jobs = async () =>
+      (await db.query(
+        `SELECT state::text AS state FROM pgboss.job WHERE name = 'saved_search_alerts'`,
+      )) as { state: string }[];
+    const alerts = t.worker().get(SavedSearchAlerts);
+    await Promise.all([alerts.request(), alerts.request(), alerts.request()]);
+    expect((await jobs()).length).toBe(1);
+    const deadline = Date.now() + 20_000;
+    while ((await jobs())[0]?.state !== 'completed' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await jobs()).toEqual([{ state: 'completed' }]);
   });
 });
