@@ -1,4 +1,5 @@
-import type { ListDto } from '@bouwsteen/lists';
+import type { CourseFromListResultDto, ListDto } from '@bouwsteen/lists';
+import { StatusNotice } from '../../components/status-notice';
 import type { Option } from '../../forms/fields';
 import { SelectField, TextField } from '../../forms/fields';
 import type { FieldErrors } from '../../forms/field-errors';
@@ -121,6 +122,46 @@ export function ListExtras(props: {
           </button>
         </form>
       </section>
+    </>
+  );
+}
+
+const LEFT_OUT: Record<CourseFromListResultDto['leftOut'][number]['reason'], string> = {
+  kind: 'een cursus kan deze soort niet bevatten',
+  unavailable: 'gearchiveerd',
+  full: 'een cursus heeft ten hoogste 40 onderdelen',
+};
+
+/** After "Maak een cursus van deze lijst": what went in, what stayed out and why. */
+export function CourseMade(props: { list: ListDto; made: CourseFromListResultDto }): JSX.Element {
+  const { list, made } = props;
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Cursus gemaakt</h1>
+      <StatusNotice
+        text={`Er is een conceptcursus gemaakt met ${made.itemCount} ${made.itemCount === 1 ? 'onderdeel' : 'onderdelen'} van de lijst "${list.name}", in de volgorde van de lijst.`}
+      />
+      {made.leftOut.length ? (
+        <>
+          <h2 class="utrecht-heading-2">Niet in de cursus</h2>
+          <ul class="utrecht-unordered-list">
+            {made.leftOut.map((item) => (
+              <li safe>{`${item.title}: ${LEFT_OUT[item.reason]}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="utrecht-paragraph">Alle bouwstenen van de lijst staan in de cursus.</p>
+      )}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/mijn-cursussen/${made.courseId}`}>
+          Naar de cursus
+        </a>
+        {' · '}
+        <a class="utrecht-link" href={listPath(list.id)}>
+          Terug naar de lijst
+        </a>
+      </p>
     </>
   );
 }

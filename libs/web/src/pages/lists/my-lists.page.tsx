@@ -4,11 +4,9 @@ import type { Principal } from '@bouwsteen/auth';
 import type { FieldError } from '@bouwsteen/common';
 import {
   CourseFromListDto,
-  CourseFromListResultDto,
   CreateListDto,
   LIST_DESCRIPTION_MAX,
   LIST_NAME_MAX,
-  ListDto,
   ListPolicy,
   ListsService,
   ListCourses,
@@ -28,7 +26,7 @@ import type { PageAnswer } from '../../http/page-answer';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { EditableItems, ListOverview, VISIBILITY_LABELS, listPath } from './list-views';
-import { ListExtras } from './list-extras';
+import { CourseMade, ListExtras } from './list-extras';
 
 type Form = Record<string, unknown>;
 
@@ -373,67 +371,33 @@ export class MyListsPage {
         audience: body.audience,
       },
       write: async (dto) => ({
-        html: await this.courseMade(
+        html: await this.site.page(
           page,
-          await this.lists.get(principal, id),
-          await this.courses.start(principal, id, dto),
+          {
+            title: 'Cursus gemaakt',
+            description: 'Een conceptcursus van een lijst.',
+            canonicalPath: listPath(id),
+            section: 'account',
+            noindex: true,
+          },
+          <CourseMade
+            list={await this.lists.get(principal, id)}
+            made={await this.courses.start(principal, id, dto)}
+          />,
         ),
         status: 201,
       }),
       again: async (errors) => ({
         status: 400,
-        html: await this.show(page, principal, id, { courseErrors: errors, courseValues: body }),
+        html: await this.show(page, principal, id, {
+          // The form asks for the employer by name: an error about the employer is that field's.
+          courseErrors: errors.map((error) =>
+            error.field === 'employer' ? { ...error, field: 'employer.name' } : error,
+          ),
+          courseValues: body,
+        }),
       }),
       conflicts: { 'list-nothing-for-a-course': 'title' },
     });
-  }
-
-  private courseMade(
-    page: PageContext,
-    list: ListDto,
-    made: CourseFromListResultDto,
-  ): Promise<string> {
-    const reasons = {
-      kind: 'een cursus kan deze soort niet bevatten',
-      unavailable: 'gearchiveerd',
-      full: 'een cursus heeft ten hoogste 40 onderdelen',
-    };
-    return this.site.page(
-      page,
-      {
-        title: 'Cursus gemaakt',
-        description: 'Een conceptcursus van een lijst.',
-        canonicalPath: listPath(list.id),
-        section: 'account',
-        noindex: true,
-      },
-      <>
-        <h1 class="utrecht-heading-1">Cursus gemaakt</h1>
-        <StatusNotice
-          text={`Er is een conceptcursus gemaakt met ${made.itemCount} ${made.itemCount === 1 ? 'onderdeel' : 'onderdelen'} van de lijst "${list.name}", in de volgorde van de lijst.`}
-        />
-        {made.leftOut.length ? (
-          <>
-            <h2 class="utrecht-heading-2">Niet in de cursus</h2>
-            <ul class="utrecht-unordered-list">
-              {made.leftOut.map((item) => (
-                <li safe>{`${item.title}: ${reasons[item.reason]}`}</li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p class="utrecht-paragraph">Alle bouwstenen van de lijst staan in de cursus.</p>
-        )}
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/mijn-cursussen/${made.courseId}`}>
-            Naar de cursus
-          </a>
-          {' · '}
-          <a class="utrecht-link" href={listPath(list.id)}>
-            Terug naar de lijst
-          </a>
-        </p>
-      </>,
-    );
   }
 }
