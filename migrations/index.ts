@@ -34,6 +34,7 @@ import { QualificationStructure1766214000000 } from './1766214000000-Qualificati
 import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
 import { FederatedSignIn1766302700000 } from './1766302700000-FederatedSignIn';
 import { Reviews1766500000000 } from './1766500000000-Reviews';
+import { ListsAndSavedSearches1766600000000 } from './1766600000000-ListsAndSavedSearches';
 import { FederatedSignInAddress1766610000000 } from './1766610000000-FederatedSignInAddress';
 import { Usage1766700000000 } from './1766700000000-Usage';
 
@@ -75,6 +76,7 @@ export const migrations = [
   PartsIndexWithoutPendingList1766217600000,
   FederatedSignIn1766302700000,
   Reviews1766500000000,
+  ListsAndSavedSearches1766600000000,
   FederatedSignInAddress1766610000000,
   Usage1766700000000,
 ];

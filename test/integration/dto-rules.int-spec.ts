@@ -86,6 +86,8 @@ describe('nested objects and PATCH bodies (checked over every DTO)', () => {
     UpdateOrganisationDto: 'CreateOrganisationDto',
     UpdateUserDto: 'CreateUserDto',
     UpdateCourseDto: 'CreateCourseDto',
+    UpdateListDto: 'CreateListDto',
+    UpdateSavedSearchDto: 'CreateSavedSearchDto',
   };
 
   it('refuses null in every PATCH field its create requires (omitted keeps, null would clear)', async () => {

@@ -13,6 +13,7 @@ import { FollowModule } from '@bouwsteen/follow';
 import { HarvestModule } from '@bouwsteen/harvest';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
+import { ListsModule } from '@bouwsteen/lists';
 import { OrganisationsModule } from '@bouwsteen/organisations';
 import { ReportsModule } from '@bouwsteen/reports';
 import { ReuseModule } from '@bouwsteen/reuse';
@@ -38,6 +39,7 @@ const API_MODULES = [
   CoursesModule,
   ImportsModule,
   JobsModule,
+  ListsModule,
 ];
 
 /** The API's version prefix; the pages, health, metrics and problem types live at the root. */

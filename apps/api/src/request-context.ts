@@ -23,7 +23,9 @@ export function assignRequestId(
 /** Path segments that are secrets in themselves (share, invitation and reset links) never reach a log line. */
 const SECRET_SEGMENTS = [
   /(\/shared\/courses\/)[^/]+/gi,
+  /(\/shared\/lists\/)[^/]+/gi,
   /^(\/cursus\/)[^/]+/gi,
+  /^(\/lijst\/)[^/]+/gi,
   /^(\/wachtwoord-instellen\/)[^/]+/gi,
 ];
 

@@ -3,6 +3,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, assertWorkerSecrets } from '@bouwsteen/config';
 import { JobRunner } from '@bouwsteen/jobs';
+import { SavedSearchAlerts } from '@bouwsteen/lists';
 import { OutboxRelay } from '@bouwsteen/search';
 import { WorkerModule } from './worker.module';
 
@@ -30,7 +31,12 @@ export async function bootstrapWorker(
   // behind an import's rows. Inside `npm start`'s one process it would slow the API as well.
   if (options.ownProcess && worker.nice > 0) lowerPriority(worker.nice);
   if (worker.search) await app.get(OutboxRelay).start();
-  if (worker.jobs) await app.get(JobRunner).start();
+  if (worker.jobs) {
+    await app.get(JobRunner).start();
+    // Every interval a run of the saved-search alerts is asked for (one per interval, however
+    // many workers ask).
+    app.get(SavedSearchAlerts).schedule();
+  }
   new Logger('Worker').log(
     `${[worker.search && 'Search outbox relay', worker.jobs && 'background jobs'].filter(Boolean).join(' and ')} started`,
   );

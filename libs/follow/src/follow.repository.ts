@@ -7,10 +7,15 @@ export type FollowTarget = 'asset' | 'pps';
 export interface Notification {
   id: string;
   type: string;
-  assetId: string;
-  assetVersion: number;
+  /** The block it is about; null for a saved search's notification (it names several). */
+  assetId: string | null;
+  assetVersion: number | null;
   reason: string;
   message: string;
+  /** Where to look (a page path): a saved search's results; null for the others. */
+  link: string | null;
+  /** The blocks a saved search found (the first few); empty for the others. */
+  assetIds: string[];
   createdAt: Date;
   readAt: Date | null;
 }
@@ -37,7 +42,7 @@ export interface DueDelivery {
 
 /** Columns as the camelCase names the rest of the library uses (rows map at this boundary). */
 const NOTIFICATION_COLUMNS = `id, type, asset_id AS "assetId", asset_version AS "assetVersion", reason, message,
-  created_at AS "createdAt", read_at AS "readAt"`;
+  link, coalesce(asset_ids, '{}') AS "assetIds", created_at AS "createdAt", read_at AS "readAt"`;
 const WEBHOOK_COLUMNS = `id, url, created_at AS "createdAt"`;
 
 @Injectable()
@@ -141,7 +146,8 @@ export class FollowRepository {
     })[] = await this.dataSource.query(
       `SELECT d.id, d.attempts, w.url, w.secret,
               json_build_object('id', n.id, 'type', n.type, 'assetId', n.asset_id, 'assetVersion', n.asset_version,
-                                'reason', n.reason, 'message', n.message, 'createdAt', n.created_at,
+                                'reason', n.reason, 'message', n.message, 'link', n.link,
+                                'assetIds', coalesce(n.asset_ids, '{}'), 'createdAt', n.created_at,
                                 'readAt', n.read_at) AS notification
        FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN notification n ON n.id = d.notification_id
        WHERE d.id = $1 AND d.delivered_at IS NULL AND d.gave_up_at IS NULL`,

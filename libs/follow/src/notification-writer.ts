@@ -10,8 +10,23 @@ import { ReviewEvents, ReviewWrittenEvent, ReviewWrittenListener } from '@bouwst
  * Texts are Dutch: they are read by people, in the pages and in the API alike.
  * Recipients of a change: followers of the asset or its PPS, and members of PPS or organisations
  * that recorded a reuse of it. Of a new review (type `review`): the active members of the PPS
- * that owns the block. Whoever made the change or wrote the review is not told about it.
+ * that owns the block. Whoever made the change or wrote the review is not told about it. Saved
+ * searches with alerts (libs/lists) write through `savedSearchMatched`: one notification per
+ * search and run.
  */
+/** New blocks a saved search found in one alert run. */
+export interface SavedSearchMatch {
+  userId: string;
+  /** The saved search's name, as its owner gave it. */
+  name: string;
+  /** Where the owner sees the search (a page path). */
+  link: string;
+  /** The first of the new blocks (at most a few dozen). */
+  assetIds: string[];
+  /** How many new blocks it found. */
+  total: number;
+}
+
 @Injectable()
 export class NotificationWriter
   implements AssetChangeListener, ReviewWrittenListener, OnModuleInit
@@ -77,6 +92,26 @@ export class NotificationWriter
        WHERE u.active AND o.user_id <> $3
        RETURNING id`,
       [assetId, change, actorId],
+    );
+    await this.deliver(manager, rows);
+  }
+
+  /**
+   * New blocks for a saved search: one notification for the search (never one per block),
+   * naming the first blocks and where to see them all. Written in the caller's transaction, so
+   * it exists exactly when the search's new watermark does. Nothing for an inactive account.
+   */
+  async savedSearchMatched(manager: EntityManager, match: SavedSearchMatch): Promise<void> {
+    const message =
+      match.total === 1
+        ? `1 nieuwe bouwsteen voor uw zoekopdracht "${match.name}"`
+        : `${match.total} nieuwe bouwstenen voor uw zoekopdracht "${match.name}"`;
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO notification (user_id, type, reason, message, link, asset_ids)
+       SELECT u.id, 'saved-search', 'u bewaarde deze zoekopdracht met meldingen', $2, $3, $4::uuid[]
+       FROM app_user u WHERE u.id = $1 AND u.active
+       RETURNING id`,
+      [match.userId, message, match.link, match.assetIds],
     );
     await this.deliver(manager, rows);
   }

@@ -57,7 +57,10 @@ function toDeadLetterDto(row: DeadLetterRow): DeadLetterDto {
   const subject = data.importId ?? data.deliveryId;
   return {
     id: row.id,
-    kind: row.data.kind === JobQueueName.Import ? JobQueueName.Import : JobQueueName.Webhook,
+    kind:
+      row.data.kind === JobQueueName.Import || row.data.kind === JobQueueName.SavedSearchAlerts
+        ? row.data.kind
+        : JobQueueName.Webhook,
     subjectId: typeof subject === 'string' ? subject : null,
     reason: Object.values(JobEndReason).includes(row.reason as JobEndReason)
       ? (row.reason as JobEndReason)

@@ -7,13 +7,18 @@ export enum JobQueueName {
   /** Imports of small files: a lane of their own, so they never wait behind a long one. */
   ImportSmall = 'import_small',
   Webhook = 'webhook',
+  /**
+   * Saved-search alerts: one run looks for new blocks for every saved search with alerts on.
+   * Sent by every worker each interval; the queue holds one waiting and one running at most.
+   */
+  SavedSearchAlerts = 'saved_search_alerts',
   /** Jobs that ran out of attempts: kept for admins to see in /beheer; nothing works it. */
   DeadLetter = 'dead_letter',
 }
 
 /** Every job carries what it is, so a dead letter still says where it came from. */
 export interface JobData {
-  kind: JobQueueName.Import | JobQueueName.Webhook;
+  kind: JobQueueName.Import | JobQueueName.Webhook | JobQueueName.SavedSearchAlerts;
 }
 
 export interface ImportJobData extends JobData {
@@ -25,6 +30,10 @@ export interface ImportJobData extends JobData {
 export interface WebhookJobData extends JobData {
   kind: JobQueueName.Webhook;
   deliveryId: string;
+}
+
+export interface SavedSearchAlertsJobData extends JobData {
+  kind: JobQueueName.SavedSearchAlerts;
 }
 
 /** Why an attempt ended without finishing: kept with the job, worded in Dutch by the pages. */

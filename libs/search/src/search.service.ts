@@ -221,6 +221,28 @@ export class SearchService {
     return [{ params: main }, ...without, ...spelling];
   }
 
+  /**
+   * Which of these blocks the query finds (saved-search alerts: the new blocks a saved search
+   * matches). With no words and no filters: which of them are in the index at all. Bounded by
+   * the ids given; none is a search of the whole index.
+   */
+  async matchingAmong(query: SearchQueryDto, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const { base, filters } = await this.parts({ ...query, sort: undefined, facets: undefined });
+    const response = await this.index.search({
+      ...base,
+      hybrid: undefined,
+      sort: undefined,
+      page: 1,
+      hitsPerPage: ids.length,
+      attributesToRetrieve: ['id'],
+      attributesToHighlight: undefined,
+      attributesToCrop: undefined,
+      filter: [...filters.map((filter) => filter.expression), anyOf('id', ids)],
+    });
+    return response.hits.map((hit) => hit.id);
+  }
+
   /** The exact Meilisearch request for a query (also used by the benchmark's direct floor). */
   async params(query: SearchQueryDto): Promise<SearchParams & { q?: string }> {
     const { base, filters } = await this.parts(query);

@@ -20,6 +20,7 @@ import { ReviewsModule } from '@bouwsteen/reviews';
 import { UsageModule } from '@bouwsteen/usage';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
+import { ListsModule } from '@bouwsteen/lists';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
@@ -73,6 +74,15 @@ import { QualificationListPage } from './pages/qualifications/qualification-list
 import { ElectiveListPage } from './pages/qualifications/elective-list.page';
 import { QualificationPages } from './pages/qualifications/qualification.page';
 import { QualificationsPageController } from './pages/qualifications/qualifications.controller';
+import {
+  MyListsController,
+  SavedSearchesPageController,
+  SharedListController,
+} from './pages/lists/lists.controller';
+import { ListPickerPage } from './pages/lists/list-picker.page';
+import { MyListsPage } from './pages/lists/my-lists.page';
+import { SavedSearchesPage } from './pages/lists/saved-searches.page';
+import { SharedListPage } from './pages/lists/shared-list.page';
 import { InboxController } from './pages/requests/inbox.controller';
 import { ReviewReportsController, ReviewsPageController } from './pages/reviews/reviews.controller';
 import { ReviewReportsPage } from './pages/reviews/review-reports.page';
@@ -106,6 +116,9 @@ const PAGE_CONTROLLERS = [
   ReviewReportsController,
   MyPpsController,
   MyCoursesController,
+  MyListsController,
+  SavedSearchesPageController,
+  SharedListController,
   ReportsPageController,
   AdminController,
   QualificationsAdminController,
@@ -139,6 +152,7 @@ const PAGE_CONTROLLERS = [
     ImportsModule,
     JobsModule,
     QualificationsModule,
+    ListsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
   providers: [
@@ -187,6 +201,10 @@ const PAGE_CONTROLLERS = [
     ReviewReportsPage,
     UsageDashboardPage,
     SearchAnalyticsPage,
+    MyListsPage,
+    ListPickerPage,
+    SavedSearchesPage,
+    SharedListPage,
   ],
   exports: [SiteRenderer],
 })

@@ -19,14 +19,39 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: ['new-version', 'archived', 'review'], example: 'new-version' })
+  @ApiProperty({
+    enum: ['new-version', 'archived', 'review', 'saved-search'],
+    example: 'new-version',
+    description:
+      'review: a review of a block of your PPS; saved-search: new blocks for one of your saved searches with alerts on',
+  })
   type: string;
 
-  @ApiProperty({ format: 'uuid' })
-  assetId: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The block it is about; null for saved-search (see assetIds)',
+  })
+  assetId: string | null;
 
-  @ApiProperty({ example: 2 })
-  assetVersion: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2 })
+  assetVersion: number | null;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'saved-search: the new blocks (the first 20); empty for the other types',
+  })
+  assetIds: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '/zoeken?q=cobots&niveau=mbo-2&sorteer=nieuw',
+    description: 'saved-search: the page showing the search; null for the other types',
+  })
+  link: string | null;
 
   @ApiProperty({ example: 'u volgt deze bouwsteen', description: 'Why you are told, in Dutch' })
   reason: string;

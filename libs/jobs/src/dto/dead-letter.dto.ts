@@ -6,10 +6,10 @@ export class DeadLetterDto {
   id: string;
 
   @ApiProperty({
-    enum: [JobQueueName.Import, JobQueueName.Webhook],
+    enum: [JobQueueName.Import, JobQueueName.Webhook, JobQueueName.SavedSearchAlerts],
     description: 'The queue the job came from',
   })
-  kind: JobQueueName.Import | JobQueueName.Webhook;
+  kind: JobQueueName.Import | JobQueueName.Webhook | JobQueueName.SavedSearchAlerts;
 
   @ApiProperty({
     format: 'uuid',

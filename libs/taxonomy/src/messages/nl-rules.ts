@@ -124,6 +124,16 @@ export const NL_RULES = {
     'Op deze review is al gereageerd namens uw PPS (misschien door een collega, of in een ander venster). Er kan één reactie per review bij; uw tekst is niet opgeslagen en staat er nog, zodat u hem kunt kopiëren.',
   'review-already-reported': () =>
     'U had deze review al gemeld; de PPS ziet uw eerdere melding. Een tweede melding is niet nodig.',
+  'too-many-lists': () =>
+    'U heeft al 50 lijsten, het meeste dat kan. Verwijder eerst een lijst die u niet meer gebruikt.',
+  'list-full': () =>
+    'Deze lijst heeft al 200 bouwstenen, het meeste dat kan. Haal er eerst een af of kies een andere lijst.',
+  'list-asset-not-published': () =>
+    'Alleen gepubliceerde bouwstenen kunnen op een lijst; deze is (nog) niet gepubliceerd of gearchiveerd.',
+  'list-nothing-for-a-course': () =>
+    'Op deze lijst staat geen gepubliceerde module of praktijkomgeving: een cursus kan er niets van gebruiken.',
+  'too-many-saved-searches': () =>
+    'U heeft al 50 bewaarde zoekopdrachten, het meeste dat kan. Verwijder eerst een zoekopdracht.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
   'organisation-domain-taken': () =>

@@ -8,6 +8,8 @@ export const NOTICES: Record<string, string> = {
   afgeleid:
     'Er is een concept gemaakt op basis van de bouwsteen van de andere PPS. Pas het aan en publiceer het; de bron wordt vermeld.',
   bijgewerkt: 'Alle onderdelen staan nu op hun nieuwste versie (of hun opvolger).',
+  'op-lijst': 'De bouwsteen staat nu op uw lijst.',
+  'al-op-lijst': 'De bouwsteen stond al op die lijst.',
   ingetrokken: 'De deellink is ingetrokken: wie hem heeft, ziet het voorstel niet meer.',
   'hergebruik-concept-weg':
     'Het hergebruik is vastgelegd en uw eigen concept is weggegooid: er hoeft niets dubbel gemaakt te worden.',

@@ -7,6 +7,7 @@ export type Section =
   | 'kaart'
   | 'kwalificaties'
   | 'cursus'
+  | 'lijst'
   | 'fout'
   | 'inloggen'
   | 'account'

@@ -139,6 +139,21 @@ export class AccountPage {
 
         <LinkedInstitutions page={page} issuers={this.federation.list()} linked={linked} />
 
+        <ul class="utrecht-unordered-list">
+          <li>
+            <a class="utrecht-link" href="/mijn-lijsten">
+              Mijn lijsten
+            </a>
+            : bouwstenen die u verzamelt, met notities; te delen
+          </li>
+          <li>
+            <a class="utrecht-link" href="/mijn-zoekopdrachten">
+              Mijn zoekopdrachten
+            </a>
+            : bewaarde zoekopdrachten, met meldingen van nieuwe bouwstenen
+          </li>
+        </ul>
+
         <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 
         <h2 class="utrecht-heading-2" id="sleutels">

@@ -17,6 +17,7 @@ import { StatusNotice } from '../../components/status-notice';
 const KIND_LABELS: Record<DeadLetterDto['kind'], string> = {
   [JobQueueName.Import]: 'Import',
   [JobQueueName.Webhook]: 'Webhook-bezorging',
+  [JobQueueName.SavedSearchAlerts]: 'Meldingen voor bewaarde zoekopdrachten',
 };
 
 /** How the last attempt ended, as an admin reads it. */

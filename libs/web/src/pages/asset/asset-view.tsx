@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import type { Principal } from '@bouwsteen/auth';
 import type { PageContext } from '../../http/page-context';
+import type { ListChoice } from '../lists/list-picker';
 import { TakeUpActions } from './take-up-actions';
 import type {
   AssetDto,
@@ -64,6 +65,8 @@ export interface AssetPageData {
     following: boolean;
     page: PageContext;
     reuseRecorded?: boolean;
+    /** The visitor's lists, for "Op mijn lijst zetten". */
+    lists?: ListChoice[];
   };
   /** The outcome of an action just taken (after a redirect). */
   notice?: string;
@@ -163,6 +166,7 @@ export function AssetContent(data: AssetPageData): JSX.Element {
               following={data.viewer.following}
               page={data.viewer.page}
               reuseRecorded={data.viewer.reuseRecorded}
+              lists={data.viewer.lists}
             />
           ) : (
             ''

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ListsService } from '@bouwsteen/lists';
 import {
   AssetDto,
   AssetError,
@@ -60,6 +61,7 @@ export class AssetPage {
     private readonly qualifications: QualificationsService,
     private readonly reviews: ReviewsService,
     private readonly usage: UsageService,
+    private readonly lists: ListsService,
   ) {}
 
   async render(
@@ -78,11 +80,12 @@ export class AssetPage {
     // A failure of the search reaches the visitor through the rendered page (awaited by
     // site.page); this only keeps it from counting as unhandled should a database read fail first.
     similar.catch(() => undefined);
-    const [facts, following, reviews, views] = await Promise.all([
+    const [facts, following, reviews, views, lists] = await Promise.all([
       this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
       this.reviews.list(id, pageQuery(REVIEWS_SHOWN)),
       this.usage.viewsThisMonth(id),
+      page.principal ? this.lists.choices(page.principal, id) : [],
     ]);
     const { asset, labels, refs, versions, reuses, lineage, pps, lead, terms } = facts;
     const { names, receives, relations } = facts;
@@ -118,7 +121,7 @@ export class AssetPage {
         mayWrite: this.reviews.mayWrite(page.principal, current),
       },
       viewer: page.principal
-        ? { principal: page.principal, following, page, reuseRecorded }
+        ? { principal: page.principal, following, page, reuseRecorded, lists }
         : undefined,
       licence: {
         label: licenceLabel,

@@ -3,6 +3,7 @@ import { AssetDto, AssetPolicy } from '@bouwsteen/assets';
 import type { Principal } from '@bouwsteen/auth';
 import { assetPath } from '../../components/asset-card';
 import { FormTokenField } from '../../forms/form-token';
+import { ListChoice, ListPicker } from '../lists/list-picker';
 import type { PageContext } from '../../http/page-context';
 
 /**
@@ -24,6 +25,8 @@ export function TakeUpActions(props: {
   page: PageContext;
   /** Every adopter this person speaks for has recorded reuse of this version already. */
   reuseRecorded?: boolean;
+  /** The person's lists (a published block can go on one). */
+  lists?: ListChoice[];
 }): JSX.Element {
   const { asset, principal } = props;
   const own = AssetPolicy.canEdit(principal, asset.pps.id);
@@ -93,6 +96,11 @@ export function TakeUpActions(props: {
             : 'Volg hem om een melding te krijgen bij een nieuwe versie.',
         )}
       </p>
+      {live && props.lists ? (
+        <ListPicker page={props.page} assetId={asset.id} lists={props.lists} />
+      ) : (
+        ''
+      )}
     </section>
   );
 }

@@ -359,7 +359,11 @@ function Notifications({
     <ul class="plain-list notification-list">
       {items.map((item) => (
         <li class={item.readAt ? 'is-read' : 'is-unread'}>
-          <a class="utrecht-link" href={assetPath(item.assetId)} safe>
+          <a
+            class="utrecht-link"
+            href={item.link ?? (item.assetId ? assetPath(item.assetId) : '/mijn-zoekopdrachten')}
+            safe
+          >
             {item.message}
           </a>
           <span class="site-muted" safe>{` — ${item.reason}, ${formatDate(item.createdAt)}`}</span>

@@ -6,6 +6,7 @@ import {
   ValidationFailedError,
   normaliseText,
 } from '@bouwsteen/common';
+import { ListsService } from '@bouwsteen/lists';
 import { OrganisationError, PpsService } from '@bouwsteen/organisations';
 import { CoverageReportDto, PortfolioReportDto, ReportsService } from '@bouwsteen/reports';
 import { SimilarQueryDto, SimilarityService, SearchUnavailableError } from '@bouwsteen/search';
@@ -15,6 +16,7 @@ import { validateForm } from '../../forms/form-validation';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
+import { PublicLists } from '../lists/public-lists';
 import { PortfolioView } from './portfolio-report.view';
 import { PpsReportView } from './pps-report.view';
 import { ProposalResultData, ProposalView } from './proposal.view';
@@ -42,6 +44,7 @@ export class ReportsPage {
     private readonly reports: ReportsService,
     private readonly pps: PpsService,
     private readonly similarity: SimilarityService,
+    private readonly lists: ListsService,
   ) {}
 
   async overview(page: PageContext): Promise<string> {
@@ -136,6 +139,8 @@ export class ReportsPage {
     const ppsIds = report.portfolio.map((row) => row.ppsId);
     const network = ppsIds.length > 1 ? await this.reports.network(200, ppsIds) : [];
     const what = scope === 'instellingen' ? 'penvoerder' : 'provincie';
+    // An organisation's page also shows the lists its people made public.
+    const lists = scope === 'instellingen' ? await this.lists.publicOf(id) : [];
     return this.site.page(
       page,
       {
@@ -144,7 +149,10 @@ export class ReportsPage {
         canonicalPath: `/rapportages/${scope}/${id}`,
         section: 'rapportages',
       },
-      <PortfolioView data={{ scope, id, report, headline: report.headline, network, coverage }} />,
+      <>
+        <PortfolioView data={{ scope, id, report, headline: report.headline, network, coverage }} />
+        <PublicLists lists={lists} organisation={report.scope.name} />
+      </>,
     );
   }
 

@@ -1,5 +1,7 @@
 import {
+  apiSearchQuery,
   parseSearchState,
+  stateOfApiQuery,
   searchHref,
   toSearchQuery,
   withoutEmptyParams,
@@ -90,5 +92,33 @@ describe('search state', () => {
       hadEmpty: false,
     });
     expect(withoutEmptyParams('/zoeken')).toEqual({ url: '/zoeken', hadEmpty: false });
+  });
+
+  it("writes a page's search as the API's query string and reads a saved one back", () => {
+    const { state } = parseSearchState(
+      { q: 'cobots', niveau: 'mbo-2,mbo-3', soort: 'module', sorteer: 'titel', pagina: '3' },
+      known,
+    );
+    const saved = apiSearchQuery({ ...state, certifiable: true, hoursMax: 40 });
+    expect(saved).toBe('q=cobots&certifiable=true&studyLoadMax=40&kind=module&level=mbo-2%2Cmbo-3');
+    expect(stateOfApiQuery(saved)).toEqual({
+      q: 'cobots',
+      llo: false,
+      values: { soort: ['module'], niveau: ['mbo-2', 'mbo-3'] },
+      certifiable: true,
+      hoursMin: undefined,
+      hoursMax: 40,
+      sort: 'nieuw',
+      page: 1,
+    });
+  });
+
+  it('keeps the LLO tab as its preset, without the kind and audience it implies', () => {
+    const saved = apiSearchQuery({ q: '', llo: true, values: { niveau: ['mbo-2'] }, page: 1 });
+    expect(saved).toBe('preset=llo&level=mbo-2');
+    expect(stateOfApiQuery('preset=llo&kind=module&audience=worker&sector=zorg')).toMatchObject({
+      llo: true,
+      values: {},
+    });
   });
 });

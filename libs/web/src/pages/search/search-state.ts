@@ -183,25 +183,34 @@ export function effectiveSort(state: SearchState): SortValue {
 const FACETS_COUNTED: FacetName[] = [...FACET_DEFINITIONS.map((d) => d.facet), 'certifiable'];
 
 /**
+ * Each facet's URL parameter and the API's search parameter it stands for: one table for both
+ * ways (a page's search as the API's, a saved search's as a page URL).
+ */
+const API_PARAMS = [
+  ['soort', 'kind'],
+  ['niveau', 'level'],
+  ['kwalificatie', 'qualification'],
+  ['doelgroep', 'audience'],
+  ['vorm', 'deliveryMode'],
+  ['leervorm', 'learningMode'],
+  ['thema', 'theme'],
+  ['opgave', 'challenge'],
+  ['provincie', 'province'],
+  ['pps', 'ppsId'],
+  ['licentie', 'license'],
+] as const satisfies readonly (readonly [string, keyof SearchQueryDto])[];
+
+/** The LLO tab stands for its preset: kind and audience are the preset's, not the URL's. */
+const PRESET_OWNS = new Set<string>(['soort', 'doelgroep']);
+
+/**
  * The search the state asks for, with every facet counted. A plain object of the query's type
  * (not the class): every field is set here, and the search service only reads them.
  */
 export function toSearchQuery(state: SearchState): SearchQueryDto {
-  const param = (name: string) => state.values[name];
-  return {
+  const query: SearchQueryDto = {
     q: state.q || undefined,
     preset: state.llo ? 'llo' : undefined,
-    kind: state.llo ? undefined : param('soort'),
-    level: param('niveau'),
-    qualification: param('kwalificatie'),
-    audience: state.llo ? undefined : param('doelgroep'),
-    deliveryMode: param('vorm'),
-    learningMode: param('leervorm'),
-    theme: param('thema'),
-    challenge: param('opgave'),
-    province: param('provincie'),
-    ppsId: param('pps'),
-    license: param('licentie'),
     certifiable: state.certifiable,
     studyLoadMin: state.hoursMin,
     studyLoadMax: state.hoursMax,
@@ -209,5 +218,57 @@ export function toSearchQuery(state: SearchState): SearchQueryDto {
     facets: FACETS_COUNTED,
     pageNumber: state.page,
     pageSize: PAGE_SIZE,
+  };
+  for (const [param, api] of API_PARAMS)
+    (query as unknown as Record<string, unknown>)[api] =
+      state.llo && PRESET_OWNS.has(param) ? undefined : state.values[param];
+  return query;
+}
+
+/**
+ * The words and filters of a state as the query string of GET /api/v1/search: what a saved
+ * search keeps (no page, order or facet counts).
+ */
+export function apiSearchQuery(state: SearchState): string {
+  const query = toSearchQuery(state) as unknown as Record<string, unknown>;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || ['pageNumber', 'pageSize', 'facets', 'sort'].includes(key)) continue;
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return params.toString();
+}
+
+/**
+ * A saved search (the API's query string) as the page's state; what the page has no filter for
+ * (a sector, a place) is left out. Newest first: a saved search is opened to see what is new.
+ */
+export function stateOfApiQuery(query: string): SearchState {
+  const params = new URLSearchParams(query);
+  const list = (name: string) =>
+    (params.get(name) ?? '')
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
+  const llo = params.get('preset') === 'llo';
+  const values: Record<string, string[]> = {};
+  for (const [param, api] of API_PARAMS) {
+    const chosen = llo && PRESET_OWNS.has(param) ? [] : list(api);
+    if (chosen.length) values[param] = chosen;
+  }
+  const number = (name: string) => {
+    const value = Number(params.get(name) ?? undefined);
+    return params.has(name) && Number.isFinite(value) ? value : undefined;
+  };
+  const certifiable = params.get('certifiable');
+  return {
+    q: params.get('q') ?? '',
+    llo,
+    values,
+    certifiable: certifiable === 'true' ? true : certifiable === 'false' ? false : undefined,
+    hoursMin: number('studyLoadMin'),
+    hoursMax: number('studyLoadMax'),
+    sort: 'nieuw',
+    page: 1,
   };
 }

@@ -26,6 +26,8 @@ export interface SearchView {
   /** The values a facet offers, in display order. */
   options: (definition: FacetDefinition) => string[];
   ignored: Ignored[];
+  /** For a signed-in visitor: where to save this search ("Mijn zoekopdrachten"). */
+  saveHref?: string;
 }
 
 /**
@@ -105,6 +107,15 @@ export function SearchResults(props: SearchView): JSX.Element {
         </div>
         <Notices {...props} />
         <ActiveFilters {...props} />
+        {props.saveHref ? (
+          <p class="utrecht-paragraph search-save">
+            <a class="utrecht-link" href={props.saveHref}>
+              Deze zoekopdracht bewaren
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
         {result.hits.length ? (
           <div class="card-list">
             {result.hits.map((hit) => (

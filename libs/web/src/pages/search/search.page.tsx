@@ -56,6 +56,9 @@ export class SearchPage {
       result,
       labels,
       ignored,
+      saveHref: page.principal
+        ? `/mijn-zoekopdrachten/nieuw${searchHref({ ...state, page: 1 }).slice('/zoeken'.length)}`
+        : undefined,
       label: (definition, value) => facetLabel(labels, names, definition, value),
       options: (definition) =>
         facetOptions(labels, definition, result.facets[definition.facet] ?? {}, names, [

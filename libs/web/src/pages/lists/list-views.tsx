@@ -1,0 +1,248 @@
+import Html from '@kitajs/html';
+import type { ListDto, ListItemDto } from '@bouwsteen/lists';
+import { KIND_LABELS } from '@bouwsteen/taxonomy/pure';
+import { assetPath } from '../../components/asset-card';
+import { FormTokenField } from '../../forms/form-token';
+import { count, formatDate } from '../../format/format';
+import type { PageContext } from '../../http/page-context';
+
+/** The page of one of a person's lists. */
+export function listPath(id: string, notice?: string): string {
+  return `/mijn-lijsten/${id}${notice ? `?melding=${notice}` : ''}`;
+}
+
+/** Who sees a list, as its owner reads it. */
+export const VISIBILITY_LABELS: Record<ListDto['visibility'], string> = {
+  private: 'Alleen ik (en wie de deellink heeft)',
+  public: 'Iedereen, op de pagina van mijn organisatie',
+};
+
+function kindLabel(kind: string): string {
+  return (KIND_LABELS as Record<string, { one: string } | undefined>)[kind]?.one ?? kind;
+}
+
+/** An item's block: its title as a link, or marked as no longer available (archived). */
+function ItemTitle({ item }: { item: ListItemDto }): JSX.Element {
+  return (
+    <>
+      <a class="utrecht-link" href={assetPath(item.assetId)} safe>
+        {item.title}
+      </a>
+      {item.available ? (
+        ''
+      ) : (
+        <>
+          {' '}
+          <strong class="list-item__gone">(niet meer beschikbaar: gearchiveerd)</strong>
+        </>
+      )}
+    </>
+  );
+}
+
+function ItemFacts({ item }: { item: ListItemDto }): JSX.Element {
+  return (
+    <p class="utrecht-paragraph site-muted" safe>{`${kindLabel(item.kind)} · ${item.ppsName}`}</p>
+  );
+}
+
+/** The items as others read them (share link, organisation page): no controls. */
+export function ReadOnlyItems({
+  items,
+  headingLevel = 3,
+}: {
+  items: ListItemDto[];
+  headingLevel?: 3 | 4;
+}): JSX.Element {
+  if (!items.length) return <p class="utrecht-paragraph">Deze lijst is nog leeg.</p>;
+  return (
+    <ol class="plain-list list-items">
+      {items.map((item) => (
+        <li class="list-item">
+          {headingLevel === 3 ? (
+            <h3 class="utrecht-heading-3">
+              <ItemTitle item={item} />
+            </h3>
+          ) : (
+            <h4 class="utrecht-heading-4">
+              <ItemTitle item={item} />
+            </h4>
+          )}
+          <ItemFacts item={item} />
+          {item.note ? (
+            <p class="utrecht-paragraph site-lines" safe>
+              {item.note}
+            </p>
+          ) : (
+            ''
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** One small form with one button, for an action on an item (no JavaScript needed). */
+function ItemAction(props: {
+  page: PageContext;
+  listId: string;
+  item: ListItemDto;
+  action: 'omhoog' | 'omlaag' | 'weg';
+  label: string;
+}): JSX.Element {
+  return (
+    <form method="post" action={`/mijn-lijsten/${props.listId}/onderdelen`} class="inline-form">
+      <FormTokenField page={props.page} />
+      <input type="hidden" name="bouwsteen" value={props.item.assetId} />
+      <input type="hidden" name="actie" value={props.action} />
+      <button
+        type="submit"
+        class={`utrecht-button ${props.action === 'weg' ? 'utrecht-button--subtle' : 'utrecht-button--secondary-action'}`}
+      >
+        {Html.escapeHtml(props.label)}
+        <span class="visually-hidden" safe>{`: ${props.item.title}`}</span>
+      </button>
+    </form>
+  );
+}
+
+/** The owner's items: move up or down, take off, and a note per item. */
+export function EditableItems(props: {
+  page: PageContext;
+  list: ListDto;
+  noteErrors: Map<string, string>;
+}): JSX.Element {
+  const { list, page } = props;
+  if (!list.items.length)
+    return (
+      <p class="utrecht-paragraph">
+        Deze lijst is nog leeg. Zet bouwstenen erop met "Op mijn lijst zetten" op hun pagina (via{' '}
+        <a class="utrecht-link" href="/zoeken">
+          Zoeken
+        </a>
+        ).
+      </p>
+    );
+  return (
+    <ol class="plain-list list-items">
+      {list.items.map((item, index) => {
+        const noteId = `notitie-${item.assetId}`;
+        const error = props.noteErrors.get(item.assetId);
+        return (
+          <li class="list-item">
+            <h3 class="utrecht-heading-3">
+              <span class="visually-hidden" safe>{`${index + 1}. `}</span>
+              <ItemTitle item={item} />
+            </h3>
+            <ItemFacts item={item} />
+            <div class="list-item__actions">
+              {index > 0 ? (
+                <ItemAction
+                  page={page}
+                  listId={list.id}
+                  item={item}
+                  action="omhoog"
+                  label="Omhoog"
+                />
+              ) : (
+                ''
+              )}
+              {index < list.items.length - 1 ? (
+                <ItemAction
+                  page={page}
+                  listId={list.id}
+                  item={item}
+                  action="omlaag"
+                  label="Omlaag"
+                />
+              ) : (
+                ''
+              )}
+              <ItemAction
+                page={page}
+                listId={list.id}
+                item={item}
+                action="weg"
+                label="Van de lijst halen"
+              />
+            </div>
+            <form
+              method="post"
+              action={`/mijn-lijsten/${list.id}/onderdelen`}
+              class="list-item__note site-form"
+            >
+              <FormTokenField page={page} />
+              <input type="hidden" name="bouwsteen" value={item.assetId} />
+              <input type="hidden" name="actie" value="notitie" />
+              <div
+                class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
+              >
+                <label class="utrecht-form-label" for={noteId}>
+                  Notitie <span class="site-muted">(niet verplicht)</span>
+                </label>
+                {error ? (
+                  <p class="utrecht-form-field-error-message" id={`${noteId}-fout`} safe>
+                    {error}
+                  </p>
+                ) : (
+                  ''
+                )}
+                <textarea
+                  class="utrecht-textarea utrecht-textarea--html-textarea"
+                  id={noteId}
+                  name="note"
+                  rows="2"
+                  maxlength="500"
+                  aria-invalid={error ? 'true' : undefined}
+                  aria-describedby={error ? `${noteId}-fout` : undefined}
+                  safe
+                >
+                  {item.note}
+                </textarea>
+              </div>
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                Notitie opslaan<span class="visually-hidden" safe>{`: ${item.title}`}</span>
+              </button>
+            </form>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The overview of a person's lists. */
+export function ListOverview({ lists }: { lists: ListDto[] }): JSX.Element {
+  if (!lists.length)
+    return (
+      <p class="utrecht-paragraph">
+        U heeft nog geen lijsten. Maak er hieronder een, of zet een bouwsteen op een nieuwe lijst
+        vanaf zijn pagina.
+      </p>
+    );
+  return (
+    <ul class="plain-list list-overview">
+      {lists.map((list) => (
+        <li>
+          <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href={listPath(list.id)} safe>
+              {list.name}
+            </a>
+          </h2>
+          <p class="utrecht-paragraph site-muted">
+            {Html.escapeHtml(
+              [
+                count(list.itemCount, 'bouwsteen', 'bouwstenen'),
+                list.visibility === 'public' ? 'openbaar' : 'privé',
+                list.shared ? 'gedeeld met een link' : '',
+                `gewijzigd ${formatDate(list.updatedAt)}`,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            )}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

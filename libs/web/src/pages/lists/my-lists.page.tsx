@@ -1,0 +1,403 @@
+import Html from '@kitajs/html';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@bouwsteen/auth';
+import type { FieldError } from '@bouwsteen/common';
+import {
+  CourseFromListDto,
+  CreateListDto,
+  LIST_DESCRIPTION_MAX,
+  LIST_NAME_MAX,
+  ListPolicy,
+  ListsService,
+  ListCourses,
+  ChangeItemDto,
+  UpdateListDto,
+} from '@bouwsteen/lists';
+import { pageQuery } from '../search-queries';
+import { StatusNotice } from '../../components/status-notice';
+import { StaleNotice } from '../../components/stale-notice';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../forms/fields';
+import { FieldErrors } from '../../forms/field-errors';
+import { isStale, submitForm } from '../../forms/form-submit';
+import { validateForm } from '../../forms/form-validation';
+import { FormTokenField } from '../../forms/form-token';
+import { Labels } from '../../format/labels';
+import type { PageAnswer } from '../../http/page-answer';
+import type { PageContext } from '../../http/page-context';
+import { SiteRenderer } from '../../layout/site-renderer';
+import { EditableItems, ListOverview, VISIBILITY_LABELS, listPath } from './list-views';
+import { CourseMade, ListExtras } from './list-extras';
+
+type Form = Record<string, unknown>;
+
+const NOTICES: Record<string, string> = {
+  gemaakt: 'De lijst is gemaakt.',
+  opgeslagen: 'De gegevens van de lijst zijn opgeslagen.',
+  verplaatst: 'De volgorde is aangepast.',
+  weg: 'De bouwsteen is van de lijst gehaald.',
+  notitie: 'De notitie is opgeslagen.',
+  gedeeld: 'Er is een deellink: iedereen met de link kan de lijst lezen, ook zonder in te loggen.',
+  ingetrokken: 'De deellink is ingetrokken: wie hem heeft, ziet de lijst niet meer.',
+  verwijderd: 'De lijst is verwijderd.',
+};
+
+const LABELS: Record<string, string> = {
+  name: 'Naam van de lijst',
+  description: 'Beschrijving',
+  visibility: 'Wie ziet de lijst?',
+  title: 'Titel van de cursus',
+  'employer.name': 'Werkgever',
+  employer: 'Werkgever',
+  audience: 'Doelgroep',
+};
+const labelOf = (path: string) => LABELS[path] ?? path;
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** What the list page shows besides the list: a form's errors and what was typed. */
+interface ListPageState {
+  notice?: string;
+  detailErrors?: FieldError[];
+  detailValues?: Form;
+  stale?: boolean;
+  noteErrors?: Map<string, string>;
+  courseErrors?: FieldError[];
+  courseValues?: Form;
+}
+
+/**
+ * "Mijn lijsten": a person's lists of building blocks (any signed-in person). Every change goes
+ * through ListsService with the API's DTOs, so a form accepts nothing the API refuses.
+ */
+@Injectable()
+export class MyListsPage {
+  /** What the list page says after a redirect (?melding=…). */
+  static readonly notices = NOTICES;
+
+  constructor(
+    private readonly site: SiteRenderer,
+    private readonly lists: ListsService,
+    private readonly courses: ListCourses,
+    private readonly labels: Labels,
+  ) {}
+
+  async overview(
+    page: PageContext,
+    principal: Principal,
+    code?: unknown,
+    errors: FieldError[] = [],
+    values: Form = {},
+  ): Promise<string> {
+    const lists = await this.lists.list(principal, pageQuery(100, 1));
+    const fieldErrors = new FieldErrors(errors);
+    return this.site.page(
+      page,
+      {
+        title: 'Mijn lijsten',
+        description: 'Uw lijsten van bouwstenen: maken, ordenen, delen.',
+        canonicalPath: '/mijn-lijsten',
+        section: 'account',
+        noindex: true,
+      },
+      <>
+        <h1 class="utrecht-heading-1">Mijn lijsten</h1>
+        <ErrorSummary errors={fieldErrors} labelOf={labelOf} />
+        <StatusNotice text={typeof code === 'string' ? NOTICES[code] : undefined} />
+        <p class="utrecht-paragraph">
+          Verzamel bouwstenen die u wilt gebruiken, met een notitie per bouwsteen. Een lijst is
+          privé, tenzij u hem deelt met een link of openbaar maakt. Zie ook{' '}
+          <a class="utrecht-link" href="/mijn-zoekopdrachten">
+            Mijn zoekopdrachten
+          </a>
+          .
+        </p>
+        <ListOverview lists={lists.items} />
+        <section aria-labelledby="nieuwe-lijst-titel" class="list-section">
+          <h2 class="utrecht-heading-2" id="nieuwe-lijst-titel">
+            Nieuwe lijst
+          </h2>
+          <form method="post" action="/mijn-lijsten" class="site-form" novalidate>
+            <FormTokenField page={page} />
+            <TextField
+              path="name"
+              label={LABELS.name}
+              value={text(values.name)}
+              errors={fieldErrors}
+              maxlength={LIST_NAME_MAX}
+              required
+            />
+            <TextArea
+              path="description"
+              label={LABELS.description}
+              value={text(values.description)}
+              errors={fieldErrors}
+              maxlength={LIST_DESCRIPTION_MAX}
+              rows={3}
+            />
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              Lijst maken
+            </button>
+          </form>
+        </section>
+      </>,
+    );
+  }
+
+  create(page: PageContext, principal: Principal, body: Form): Promise<PageAnswer> {
+    return submitForm({
+      dto: CreateListDto,
+      input: { name: body.name, description: body.description },
+      write: async (dto) => ({
+        redirect: listPath((await this.lists.create(principal, dto)).id, 'gemaakt'),
+      }),
+      again: async (errors) => ({
+        status: 400,
+        html: await this.overview(page, principal, undefined, errors, body),
+      }),
+      conflicts: { 'too-many-lists': 'name' },
+    });
+  }
+
+  async show(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    state: ListPageState = {},
+  ): Promise<string> {
+    const list = await this.lists.get(principal, id);
+    const [link, book] = await Promise.all([
+      this.lists.shareLink(principal, id),
+      this.labels.book(),
+    ]);
+    const errors = new FieldErrors([...(state.detailErrors ?? []), ...(state.courseErrors ?? [])]);
+    const values = state.detailValues ?? {};
+    return this.site.page(
+      page,
+      {
+        title: `Lijst: ${list.name}`,
+        description: 'Een van uw lijsten van bouwstenen.',
+        canonicalPath: listPath(id),
+        section: 'account',
+        noindex: true,
+      },
+      <>
+        <nav class="utrecht-breadcrumb-nav" aria-label="Kruimelpad">
+          <ol class="breadcrumb-list">
+            <li>
+              <a class="utrecht-link" href="/mijn-lijsten">
+                Mijn lijsten
+              </a>
+            </li>
+          </ol>
+        </nav>
+        <h1 class="utrecht-heading-1" safe>
+          {list.name}
+        </h1>
+        <ErrorSummary errors={errors} labelOf={labelOf} />
+        <StatusNotice text={state.notice} />
+        <StaleNotice what="deze lijst" show={state.stale} />
+        {list.description ? (
+          <p class="utrecht-paragraph site-lines" safe>
+            {list.description}
+          </p>
+        ) : (
+          ''
+        )}
+        <section aria-labelledby="bouwstenen-titel" class="list-section">
+          <h2 class="utrecht-heading-2" id="bouwstenen-titel">
+            {Html.escapeHtml(`Bouwstenen (${list.itemCount})`)}
+          </h2>
+          <EditableItems page={page} list={list} noteErrors={state.noteErrors ?? new Map()} />
+        </section>
+        <section aria-labelledby="gegevens-titel" class="list-section">
+          <h2 class="utrecht-heading-2" id="gegevens-titel">
+            Naam, beschrijving en wie de lijst ziet
+          </h2>
+          <form method="post" action={listPath(id)} class="site-form" novalidate>
+            <FormTokenField page={page} />
+            <input type="hidden" name="versie" value={String(list.revision)} />
+            <TextField
+              path="name"
+              label={LABELS.name}
+              value={text(values.name) ?? list.name}
+              errors={errors}
+              maxlength={LIST_NAME_MAX}
+              required
+            />
+            <TextArea
+              path="description"
+              label={LABELS.description}
+              value={text(values.description) ?? list.description}
+              errors={errors}
+              maxlength={LIST_DESCRIPTION_MAX}
+              rows={3}
+            />
+            <SelectField
+              path="visibility"
+              label={LABELS.visibility}
+              options={(['private', 'public'] as const).map((value) => ({
+                value,
+                label: VISIBILITY_LABELS[value],
+              }))}
+              value={text(values.visibility) ?? list.visibility}
+              errors={errors}
+              required
+            />
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              Opslaan
+            </button>
+          </form>
+        </section>
+        <ListExtras
+          page={page}
+          list={list}
+          link={link ? this.site.absolute(link.html) : undefined}
+          course={
+            ListPolicy.mayStartCourse(principal)
+              ? {
+                  errors,
+                  values: state.courseValues ?? {},
+                  audiences: book
+                    .terms('audiences')
+                    .map((term) => ({ value: term.code, label: term.label })),
+                }
+              : undefined
+          }
+        />
+      </>,
+    );
+  }
+
+  saveDetails(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
+    const revision = Number(body.versie);
+    return submitForm({
+      dto: UpdateListDto,
+      input: { name: body.name, description: body.description, visibility: body.visibility },
+      write: async (dto) => {
+        await this.lists.update(principal, id, revision, dto);
+        return { redirect: listPath(id, 'opgeslagen') };
+      },
+      again: async (errors, stale) => ({
+        status: stale ? 409 : 400,
+        html: await this.show(page, principal, id, {
+          detailErrors: errors,
+          detailValues: stale ? {} : body,
+          stale,
+        }),
+      }),
+    });
+  }
+
+  /** Up, down, off the list, or a note: one form per item and action. */
+  async changeItem(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
+    const assetId = text(body.bouwsteen) ?? '';
+    const list = await this.lists.get(principal, id);
+    const index = list.items.findIndex((item) => item.assetId === assetId);
+    if (index < 0) return { redirect: listPath(id) };
+    const action = body.actie;
+    if (action === 'weg') {
+      await this.lists.removeItem(principal, id, assetId);
+      return { redirect: listPath(id, 'weg') };
+    }
+    if (action === 'omhoog' || action === 'omlaag') {
+      const position = action === 'omhoog' ? index : index + 2;
+      await this.lists.updateItem(
+        principal,
+        id,
+        assetId,
+        Object.assign(new ChangeItemDto(), { position }),
+      );
+      return { redirect: listPath(id, 'verplaatst') };
+    }
+    const valid = await validateForm(ChangeItemDto, { note: body.note ?? '' });
+    if (!valid.ok) {
+      const message = new FieldErrors(valid.errors).all()[0]?.messages.join(' ') ?? '';
+      return {
+        status: 400,
+        html: await this.show(page, principal, id, { noteErrors: new Map([[assetId, message]]) }),
+      };
+    }
+    await this.lists.updateItem(principal, id, assetId, valid.value);
+    return { redirect: listPath(id, 'notitie') };
+  }
+
+  async share(principal: Principal, id: string): Promise<PageAnswer> {
+    await this.lists.share(principal, id);
+    return { redirect: listPath(id, 'gedeeld') };
+  }
+
+  async unshare(principal: Principal, id: string): Promise<PageAnswer> {
+    await this.lists.unshare(principal, id);
+    return { redirect: listPath(id, 'ingetrokken') };
+  }
+
+  async remove(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
+    try {
+      await this.lists.remove(principal, id, Number(body.versie));
+    } catch (error) {
+      if (!isStale(error)) throw error;
+      return { status: 409, html: await this.show(page, principal, id, { stale: true }) };
+    }
+    return { redirect: '/mijn-lijsten?melding=verwijderd' };
+  }
+
+  /** An LLO office's draft course from the list; the page after says what was left out. */
+  startCourse(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    body: Form,
+  ): Promise<PageAnswer> {
+    const employer = (body.employer ?? {}) as Form;
+    return submitForm({
+      dto: CourseFromListDto,
+      input: {
+        ...(text(body.title)?.trim() ? { title: body.title } : {}),
+        employer: { name: employer.name },
+        audience: body.audience,
+      },
+      write: async (dto) => ({
+        html: await this.site.page(
+          page,
+          {
+            title: 'Cursus gemaakt',
+            description: 'Een conceptcursus van een lijst.',
+            canonicalPath: listPath(id),
+            section: 'account',
+            noindex: true,
+          },
+          <CourseMade
+            list={await this.lists.get(principal, id)}
+            made={await this.courses.start(principal, id, dto)}
+          />,
+        ),
+        status: 201,
+      }),
+      again: async (errors) => ({
+        status: 400,
+        html: await this.show(page, principal, id, {
+          // The form asks for the employer by name: an error about the employer is that field's.
+          courseErrors: errors.map((error) =>
+            error.field === 'employer' ? { ...error, field: 'employer.name' } : error,
+          ),
+          courseValues: body,
+        }),
+      }),
+      conflicts: { 'list-nothing-for-a-course': 'title' },
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { moduleBody, practiceBody } from './harness/fixtures';
+import { PageBrowser } from './harness/page-browser';
+import { TestApp, TestUser, createTestApp } from './harness/test-app';
+
+/** The list pages as forms post them: picker, errors beside fields, privacy, a course from a list. */
+describe('lists pages (e2e)', () => {
+  let t: TestApp;
+  let llo: TestUser;
+  let module: { id: string; title: string };
+  let practice: { id: string; title: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const ppsId = await t.ppsId('GreenTechNHN');
+    const editor = await t.user('pps-editor', [ppsId]);
+    llo = await t.lloOffice('LLO-loket Lijstpagina');
+    module = await t.publish(editor, moduleBody(ppsId));
+    practice = await t.publish(editor, practiceBody(ppsId));
+  });
+  afterAll(() => t.close());
+
+  async function signedIn(user: TestUser): Promise<PageBrowser> {
+    const browser = new PageBrowser(t);
+    expect((await browser.signIn(user)).status).toBe(303);
+    await browser.get('/mijn-lijsten');
+    return browser;
+  }
+
+  it('puts blocks on a list from their page, and makes a draft course of it naming what stayed out', async () => {
+    const browser = await signedIn(llo);
+    const nameless = await browser.post(`/bouwstenen/${module.id}/op-lijst`, {
+      _formulier: browser.token,
+      lijst: 'nieuw',
+      naam: '   ',
+    });
+    expect(nameless.status).toBe(400);
+    expect(nameless.text).toContain('Er is een probleem');
+    const made = await browser.post(`/bouwstenen/${module.id}/op-lijst`, {
+      _formulier: browser.token,
+      lijst: 'nieuw',
+      naam: 'Omscholing lassen',
+    });
+    expect([made.status, made.headers.location]).toEqual([
+      303,
+      `/bouwstenen/${module.id}?melding=op-lijst`,
+    ]);
+    const block = await browser.get(`/bouwstenen/${practice.id}`);
+    const listId = /<option value="([0-9a-f-]{36})"[^>]*>Omscholing lassen<\/option>/.exec(
+      block.text,
+    )![1];
+    await browser.post(`/bouwstenen/${practice.id}/op-lijst`, {
+      _formulier: browser.token,
+      lijst: listId,
+    });
+    const again = await browser.post(`/bouwstenen/${practice.id}/op-lijst`, {
+      _formulier: browser.token,
+      lijst: listId,
+    });
+    expect(again.headers.location).toContain('melding=al-op-lijst');
+
+    const page = await browser.get(`/mijn-lijsten/${listId}`);
+    expect(page.text).toContain('Maak een cursus van deze lijst');
+    const note = await browser.post(`/mijn-lijsten/${listId}/onderdelen`, {
+      _formulier: browser.token,
+      bouwsteen: module.id,
+      actie: 'notitie',
+      note: 'x'.repeat(501),
+    });
+    expect(note.status).toBe(400);
+    expect(note.text).toContain(`notitie-${module.id}-fout`);
+
+    const noEmployer = await browser.post(`/mijn-lijsten/${listId}/cursus`, {
+      _formulier: browser.token,
+      audience: 'worker',
+    });
+    expect(noEmployer.status).toBe(400);
+    expect(noEmployer.text).toContain('href="#veld-employer-name"');
+    const course = await browser.post(`/mijn-lijsten/${listId}/cursus`, {
+      _formulier: browser.token,
+      'employer[name]': 'Lasbedrijf De Vonk',
+      audience: 'worker',
+    });
+    expect(course.status).toBe(201);
+    expect(course.text).toContain('Cursus gemaakt');
+    expect(course.text).toContain(`${practice.title}: een cursus kan deze soort niet bevatten`);
+    expect(course.text).toMatch(/href="\/mijn-cursussen\/[0-9a-f-]{36}"/);
+
+    const stranger = await signedIn(await t.user('teacher'));
+    expect((await stranger.get(`/mijn-lijsten/${listId}`)).status).toBe(404);
+    const taken = await stranger.post(`/mijn-lijsten/${listId}/onderdelen`, {
+      _formulier: stranger.token,
+      bouwsteen: module.id,
+      actie: 'weg',
+    });
+    expect(taken.status).toBe(404);
+    expect((await t.http().get('/mijn-lijsten').set('Accept', 'text/html')).status).toBe(303);
+  });
+});
