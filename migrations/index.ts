@@ -32,6 +32,7 @@ import { ListingOrder1766206800000 } from './1766206800000-ListingOrder';
 import { EdurepFeedGate1766210400000 } from './1766210400000-EdurepFeedGate';
 import { QualificationStructure1766214000000 } from './1766214000000-QualificationStructure';
 import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
+import { Mail1766400000000 } from './1766400000000-Mail';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   EdurepFeedGate1766210400000,
   QualificationStructure1766214000000,
   PartsIndexWithoutPendingList1766217600000,
+  Mail1766400000000,
 ];

@@ -10,6 +10,7 @@ import { CoursesModule } from '@bouwsteen/courses';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { FollowModule } from '@bouwsteen/follow';
+import { MailModule } from '@bouwsteen/mail';
 import { HarvestModule } from '@bouwsteen/harvest';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
@@ -32,6 +33,7 @@ const API_MODULES = [
   SearchModule,
   ReuseModule,
   FollowModule,
+  MailModule,
   ReportsModule,
   CoursesModule,
   ImportsModule,

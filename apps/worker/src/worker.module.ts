@@ -5,11 +5,12 @@ import { DatabaseModule } from '@bouwsteen/database';
 import { FollowWorkerModule } from '@bouwsteen/follow';
 import { ImportsWorkerModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
+import { MailWorkerModule } from '@bouwsteen/mail';
 import { SearchIndexModule, SearchModule } from '@bouwsteen/search';
 
 /**
  * Background work runs here, apart from the API, so it scales and fails on its own: the search
- * outbox relay, and the job engine's jobs (imports, webhook deliveries). SearchModule gives the
+ * outbox relay, and the job engine's jobs (imports, webhook deliveries, e-mail). SearchModule gives the
  * imports' "dit bestaat al" check (searching with the derived search-only key).
  */
 @Module({
@@ -22,6 +23,7 @@ import { SearchIndexModule, SearchModule } from '@bouwsteen/search';
     JobsModule,
     FollowWorkerModule,
     ImportsWorkerModule,
+    MailWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -29,7 +29,7 @@ import { AccountCredentials } from './account-credentials';
 import { PasswordLinksRepository } from './passwords/password-links.repository';
 import { PasswordLinksService } from './passwords/password-links.service';
 import { PasswordsService } from './passwords/passwords.service';
-import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link-delivery';
+import { PasswordLinkEvents } from './passwords/password-link-delivery';
 
 @Global()
 @Module({
@@ -65,7 +65,7 @@ import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link
     PasswordLinksRepository,
     PasswordsService,
     PasswordLinksService,
-    { provide: PASSWORD_LINK_DELIVERY, useClass: HandedToAdmin },
+    PasswordLinkEvents,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [
@@ -76,6 +76,7 @@ import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link
     PrincipalLoader,
     PasswordsService,
     PasswordLinksService,
+    PasswordLinkEvents,
   ],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/assets';
 import { JobEngine, JobQueueName, WebhookJobData } from '@bouwsteen/jobs';
+import { NotificationEvents } from './notification-events';
 
 /**
  * Writes notifications (and the webhook deliveries they cause, each a job) inside the transaction of the
@@ -15,6 +16,7 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
   constructor(
     private readonly events: AssetEvents,
     private readonly engine: JobEngine,
+    private readonly notifications: NotificationEvents,
   ) {}
 
   onModuleInit(): void {
@@ -55,6 +57,10 @@ export class NotificationWriter implements AssetChangeListener, OnModuleInit {
       [assetId, change, actorId],
     );
     if (rows.length === 0) return;
+    await this.notifications.emit(
+      manager,
+      rows.map((row) => row.id),
+    );
     // Each delivery is a job, sent with the change: it exists exactly when the change commits.
     const deliveries: { id: string }[] = await manager.query(
       `INSERT INTO webhook_delivery (webhook_id, notification_id)

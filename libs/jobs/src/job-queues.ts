@@ -7,13 +7,17 @@ export enum JobQueueName {
   /** Imports of small files: a lane of their own, so they never wait behind a long one. */
   ImportSmall = 'import_small',
   Webhook = 'webhook',
+  /** One e-mail each: an item mailed at once, an account link, or one account's digest. */
+  Mail = 'mail',
+  /** The periodic look for digests that are due (at most one waiting: policy "stately"). */
+  MailDigest = 'mail_digest',
   /** Jobs that ran out of attempts: kept for admins to see in /beheer; nothing works it. */
   DeadLetter = 'dead_letter',
 }
 
 /** Every job carries what it is, so a dead letter still says where it came from. */
 export interface JobData {
-  kind: JobQueueName.Import | JobQueueName.Webhook;
+  kind: JobQueueName.Import | JobQueueName.Webhook | JobQueueName.Mail | JobQueueName.MailDigest;
 }
 
 export interface ImportJobData extends JobData {
@@ -25,6 +29,17 @@ export interface ImportJobData extends JobData {
 export interface WebhookJobData extends JobData {
   kind: JobQueueName.Webhook;
   deliveryId: string;
+}
+
+/** One mail: an item (`itemId`), or the digest of an account's items made before `before`. */
+export interface MailJobData extends JobData {
+  kind: JobQueueName.Mail;
+  itemId?: string;
+  digest?: { userId: string; before: string };
+}
+
+export interface MailDigestJobData extends JobData {
+  kind: JobQueueName.MailDigest;
 }
 
 /** Why an attempt ended without finishing: kept with the job, worded in Dutch by the pages. */
