@@ -11,10 +11,14 @@ import { ReuseModule } from '@bouwsteen/reuse';
 import { RequestsModule } from '@bouwsteen/requests';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
+import { MailModule } from '@bouwsteen/mail';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
 import { AccountPage } from './pages/account/account.page';
+import { MailPageController } from './pages/account/mail.controller';
+import { MailSettingsPage } from './pages/account/mail-settings.page';
+import { UnsubscribePage } from './pages/account/unsubscribe.page';
 import { PasswordPageController } from './pages/account/password.controller';
 import { PasswordLinkPage } from './pages/account/password-link.page';
 import { PasswordPage } from './pages/account/password.page';
@@ -74,6 +78,7 @@ import { StaticFiles } from './static/static-files';
 
 const PAGE_CONTROLLERS = [
   AccountPageController,
+  MailPageController,
   PasswordPageController,
   MyPpsImportController,
   InboxController,
@@ -108,6 +113,7 @@ const PAGE_CONTROLLERS = [
     FollowModule,
     ImportsModule,
     JobsModule,
+    MailModule,
     QualificationsModule,
   ],
   controllers: [...PAGE_CONTROLLERS, StaticController, SeoController],
@@ -131,6 +137,8 @@ const PAGE_CONTROLLERS = [
     WebSessionMiddleware,
     SignInPage,
     AccountPage,
+    MailSettingsPage,
+    UnsubscribePage,
     PasswordPage,
     PasswordLinkPage,
     MyPpsPage,

@@ -119,6 +119,11 @@ export class AccountPage {
             Wachtwoord wijzigen
           </a>
         </p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn-account/e-mail">
+            E-mailinstellingen
+          </a>
+        </p>
 
         <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 
