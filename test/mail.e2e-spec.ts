@@ -246,7 +246,7 @@ describe('e-mail (e2e, real SMTP)', () => {
     const user = await t.user('teacher');
     const bad = await setMail(user, { types: [{ type: 'spam', mode: 'often' }] }).expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
       'types.0.mode',
       'types.0.type',
     ]);

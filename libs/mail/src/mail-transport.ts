@@ -21,8 +21,7 @@ export class MailTransport implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.from = config.mail.from;
-    if (config.mail.smtpUrl)
-      this.transporter = createTransport(config.mail.smtpUrl);
+    if (config.mail.smtpUrl) this.transporter = createTransport(config.mail.smtpUrl);
   }
 
   get enabled(): boolean {
