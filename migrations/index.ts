@@ -33,6 +33,7 @@ import { EdurepFeedGate1766210400000 } from './1766210400000-EdurepFeedGate';
 import { QualificationStructure1766214000000 } from './1766214000000-QualificationStructure';
 import { PartsIndexWithoutPendingList1766217600000 } from './1766217600000-PartsIndexWithoutPendingList';
 import { FederatedSignIn1766302700000 } from './1766302700000-FederatedSignIn';
+import { Mail1766400000000 } from './1766400000000-Mail';
 import { Reviews1766500000000 } from './1766500000000-Reviews';
 import { ListsAndSavedSearches1766600000000 } from './1766600000000-ListsAndSavedSearches';
 import { FederatedSignInAddress1766610000000 } from './1766610000000-FederatedSignInAddress';
@@ -75,6 +76,7 @@ export const migrations = [
   QualificationStructure1766214000000,
   PartsIndexWithoutPendingList1766217600000,
   FederatedSignIn1766302700000,
+  Mail1766400000000,
   Reviews1766500000000,
   ListsAndSavedSearches1766600000000,
   FederatedSignInAddress1766610000000,

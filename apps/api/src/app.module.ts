@@ -10,6 +10,7 @@ import { CoursesModule } from '@bouwsteen/courses';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule } from '@bouwsteen/database';
 import { FollowModule } from '@bouwsteen/follow';
+import { MailModule } from '@bouwsteen/mail';
 import { HarvestModule } from '@bouwsteen/harvest';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
@@ -35,6 +36,7 @@ const API_MODULES = [
   ReuseModule,
   ReviewsModule,
   FollowModule,
+  MailModule,
   ReportsModule,
   CoursesModule,
   ImportsModule,

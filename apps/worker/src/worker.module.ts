@@ -6,11 +6,13 @@ import { FollowWorkerModule } from '@bouwsteen/follow';
 import { ImportsWorkerModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
 import { ListsWorkerModule } from '@bouwsteen/lists';
+import { MailWorkerModule } from '@bouwsteen/mail';
 import { SearchIndexModule, SearchModule } from '@bouwsteen/search';
 
 /**
  * Background work runs here, apart from the API, so it scales and fails on its own: the search
- * outbox relay, and the job engine's jobs (imports, webhook deliveries, saved-search alerts). SearchModule gives the
+ * outbox relay, and the job engine's jobs (imports, webhook deliveries, saved-search alerts,
+ * e-mail). SearchModule gives the
  * imports' "dit bestaat al" check (searching with the derived search-only key).
  */
 @Module({
@@ -24,6 +26,7 @@ import { SearchIndexModule, SearchModule } from '@bouwsteen/search';
     FollowWorkerModule,
     ImportsWorkerModule,
     ListsWorkerModule,
+    MailWorkerModule,
   ],
 })
 export class WorkerModule {}

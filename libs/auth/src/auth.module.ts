@@ -29,7 +29,7 @@ import { AccountCredentials } from './account-credentials';
 import { PasswordLinksRepository } from './passwords/password-links.repository';
 import { PasswordLinksService } from './passwords/password-links.service';
 import { PasswordsService } from './passwords/passwords.service';
-import { HandedToAdmin, PASSWORD_LINK_DELIVERY } from './passwords/password-link-delivery';
+import { PasswordLinkEvents } from './passwords/password-link-delivery';
 import { FederatedIdentitiesRepository } from './federation/federated-identities.repository';
 import { FederationService } from './federation/federation.service';
 import { OidcIssuers } from './federation/oidc-issuers';
@@ -68,7 +68,7 @@ import { OidcIssuers } from './federation/oidc-issuers';
     PasswordLinksRepository,
     PasswordsService,
     PasswordLinksService,
-    { provide: PASSWORD_LINK_DELIVERY, useClass: HandedToAdmin },
+    PasswordLinkEvents,
     OidcIssuers,
     FederatedIdentitiesRepository,
     FederationService,
@@ -83,6 +83,7 @@ import { OidcIssuers } from './federation/oidc-issuers';
     PasswordsService,
     PasswordLinksService,
     FederationService,
+    PasswordLinkEvents,
   ],
 })
 export class AuthModule {}

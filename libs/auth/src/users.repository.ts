@@ -61,6 +61,15 @@ export class UsersRepository {
     return rows.map((row) => row.role);
   }
 
+  /** The PPS's active member accounts and their roles (who may be told about its requests). */
+  async activeMembers(ppsId: string): Promise<{ id: string; role: Role }[]> {
+    return this.users.manager.query(
+      `SELECT u.id, u.role FROM pps_membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.pps_id = $1 AND u.active ORDER BY u.id`,
+      [ppsId],
+    );
+  }
+
   findByEmailWithHash(emailKey: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('u')

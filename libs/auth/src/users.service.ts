@@ -92,6 +92,11 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.activeMemberRoles(ppsId);
   }
 
+  /** The active member accounts of a PPS with their roles (who is told about its requests). */
+  activeMembers(ppsId: string): Promise<{ id: string; role: Role }[]> {
+    return this.users.activeMembers(ppsId);
+  }
+
   async get(id: string): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);

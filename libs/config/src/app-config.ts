@@ -82,6 +82,23 @@ export interface AppConfig {
     /** The ports a webhook on a public host may use (80 and 443 unless set). */
     allowedPorts: number[];
   };
+  /** E-mail, sent by the worker's jobs only (libs/mail). */
+  mail: {
+    /** nodemailer's SMTP URL; without it no mail is queued or sent. Never logged. */
+    smtpUrl?: string;
+    /** The sender (From), required with smtpUrl. */
+    from: string;
+    /** Mails one account receives at most in 24 hours (account links not counted). */
+    dailyLimit: number;
+    /** Local hour (Europe/Amsterdam) at which daily and weekly (Monday) digests are due. */
+    digestHour: number;
+    /** How often a worker looks for digests that are due. */
+    checkSeconds: number;
+    /** Mails one worker sends at the same time. */
+    concurrency: number;
+    /** Tries of one mail before it is given up (its items wait for the next digest). */
+    maxAttempts: number;
+  };
   outbox: {
     pollMs: number;
     batchSize: number;

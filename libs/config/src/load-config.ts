@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { AppConfig, EmbedderConfig, ImportReadLimits } from './app-config';
 import { isLocalHost } from './local-identity';
 import { oidcIssuers } from './oidc-config';
+import { mailConfig } from './mail-config';
 import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {
@@ -256,6 +257,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       allowPrivateHosts: bool('WEBHOOK_ALLOW_PRIVATE_HOSTS', false),
       allowedPorts: ports('WEBHOOK_ALLOWED_PORTS', [80, 443]),
     },
+    mail: mailConfig(env, int, problems),
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
       batchSize: int('OUTBOX_BATCH_SIZE', 10000, 1, 10000),

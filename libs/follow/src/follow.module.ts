@@ -6,6 +6,7 @@ import { ReviewsModule } from '@bouwsteen/reviews';
 import { FollowController } from './follow.controller';
 import { FollowRepository } from './follow.repository';
 import { FollowService } from './follow.service';
+import { NotificationEvents } from './notification-events';
 import { NotificationWriter } from './notification-writer';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -13,8 +14,8 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 @Module({
   imports: [AssetsModule, OrganisationsModule, JobsModule, ReviewsModule],
   controllers: [FollowController],
-  providers: [FollowRepository, FollowService, NotificationWriter],
-  exports: [NotificationWriter, FollowRepository, FollowService],
+  providers: [FollowRepository, FollowService, NotificationWriter, NotificationEvents],
+  exports: [NotificationWriter, NotificationEvents, FollowRepository, FollowService],
 })
 export class FollowModule {}
 

@@ -49,6 +49,27 @@ const WEBHOOK_COLUMNS = `id, url, created_at AS "createdAt"`;
 export class FollowRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whose and what kind the notifications are, in the transaction that wrote them (e-mail). */
+  recipients(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<{ id: string; userId: string; type: string }[]> {
+    return manager.query(
+      `SELECT id, user_id AS "userId", type FROM notification WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
+  }
+
+  /** Notifications by id, whoever they are for (e-mail renders them); gone ones are left out. */
+  async byIds(ids: string[]): Promise<Notification[]> {
+    if (ids.length === 0) return [];
+    const rows: Notification[] = await this.dataSource.query(
+      `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [ids],
+    );
+    return rows;
+  }
+
   async follow(userId: string, type: FollowTarget, id: string): Promise<void> {
     await this.dataSource.query(
       'INSERT INTO follow (user_id, target_type, target_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',

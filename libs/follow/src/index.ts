@@ -5,3 +5,4 @@ export * from './follow.repository';
 export * from './follow.errors';
 export * from './follow.service';
 export * from './dto/follow.dto';
+export * from './notification-events';

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AssetChangeListener, AssetChangedEvent, AssetEvents } from '@bouwsteen/assets';
 import { JobEngine, JobQueueName, WebhookJobData } from '@bouwsteen/jobs';
 import { ReviewEvents, ReviewWrittenEvent, ReviewWrittenListener } from '@bouwsteen/reviews';
+import { NotificationEvents } from './notification-events';
 
 /**
  * Writes notifications (and the webhook deliveries they cause, each a job) inside the transaction of the
@@ -35,6 +36,7 @@ export class NotificationWriter
     private readonly events: AssetEvents,
     private readonly reviewEvents: ReviewEvents,
     private readonly engine: JobEngine,
+    private readonly notifications: NotificationEvents,
   ) {}
 
   onModuleInit(): void {
@@ -118,6 +120,10 @@ export class NotificationWriter
 
   private async deliver(manager: EntityManager, rows: { id: string }[]): Promise<void> {
     if (rows.length === 0) return;
+    await this.notifications.emit(
+      manager,
+      rows.map((row) => row.id),
+    );
     // Each delivery is a job, sent with the change: it exists exactly when the change commits.
     const deliveries: { id: string }[] = await manager.query(
       `INSERT INTO webhook_delivery (webhook_id, notification_id)

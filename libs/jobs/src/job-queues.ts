@@ -12,13 +12,22 @@ export enum JobQueueName {
    * Sent by every worker each interval; the queue holds one waiting and one running at most.
    */
   SavedSearchAlerts = 'saved_search_alerts',
+  /** One e-mail each: an item mailed at once, an account link, or one account's digest. */
+  Mail = 'mail',
+  /** The periodic look for digests that are due (at most one waiting: policy "stately"). */
+  MailDigest = 'mail_digest',
   /** Jobs that ran out of attempts: kept for admins to see in /beheer; nothing works it. */
   DeadLetter = 'dead_letter',
 }
 
 /** Every job carries what it is, so a dead letter still says where it came from. */
 export interface JobData {
-  kind: JobQueueName.Import | JobQueueName.Webhook | JobQueueName.SavedSearchAlerts;
+  kind:
+    | JobQueueName.Import
+    | JobQueueName.Webhook
+    | JobQueueName.SavedSearchAlerts
+    | JobQueueName.Mail
+    | JobQueueName.MailDigest;
 }
 
 export interface ImportJobData extends JobData {
@@ -34,6 +43,17 @@ export interface WebhookJobData extends JobData {
 
 export interface SavedSearchAlertsJobData extends JobData {
   kind: JobQueueName.SavedSearchAlerts;
+}
+
+/** One mail: an item (`itemId`), or the digest of an account's items made before `before`. */
+export interface MailJobData extends JobData {
+  kind: JobQueueName.Mail;
+  itemId?: string;
+  digest?: { userId: string; before: string };
+}
+
+export interface MailDigestJobData extends JobData {
+  kind: JobQueueName.MailDigest;
 }
 
 /** Why an attempt ended without finishing: kept with the job, worded in Dutch by the pages. */

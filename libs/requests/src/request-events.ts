@@ -17,10 +17,9 @@ export interface RequestSentListener {
 }
 
 /**
- * Where a sent request is announced. Today nobody listens: the request waits in the PPS's
- * inbox in "Mijn PPS". This is the seam for e-mail: a mailer subscribes here and sends its
- * message as a job in the same transaction (as follow does with webhook deliveries), so the
- * PPS is told exactly when the request is stored.
+ * Where a sent request is announced. The request waits in the PPS's inbox in "Mijn PPS";
+ * e-mail (libs/mail) subscribes here and queues its mail in the same transaction (as follow
+ * does with webhook deliveries), so the PPS is told exactly when the request is stored.
  */
 @Injectable()
 export class RequestEvents {

@@ -9,6 +9,6 @@ import { RequestsService } from './requests.service';
 @Module({
   imports: [AssetsModule, OrganisationsModule],
   providers: [RequestsRepository, RequestsService, RequestEvents],
-  exports: [RequestsService, RequestEvents],
+  exports: [RequestsService, RequestsRepository, RequestEvents],
 })
 export class RequestsModule {}

@@ -21,10 +21,14 @@ import { UsageModule } from '@bouwsteen/usage';
 import { ImportsModule } from '@bouwsteen/imports';
 import { JobsModule } from '@bouwsteen/jobs';
 import { ListsModule } from '@bouwsteen/lists';
+import { MailModule } from '@bouwsteen/mail';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
 import { AccountPage } from './pages/account/account.page';
+import { MailPageController } from './pages/account/mail.controller';
+import { MailSettingsPage } from './pages/account/mail-settings.page';
+import { UnsubscribePage } from './pages/account/unsubscribe.page';
 import { PasswordPageController } from './pages/account/password.controller';
 import { PasswordLinkPage } from './pages/account/password-link.page';
 import { PasswordPage } from './pages/account/password.page';
@@ -107,6 +111,7 @@ import { StaticFiles } from './static/static-files';
 const PAGE_CONTROLLERS = [
   AccountPageController,
   FederationPageController,
+  MailPageController,
   PasswordPageController,
   MyPpsImportController,
   InboxController,
@@ -151,6 +156,7 @@ const PAGE_CONTROLLERS = [
     FollowModule,
     ImportsModule,
     JobsModule,
+    MailModule,
     QualificationsModule,
     ListsModule,
   ],
@@ -175,6 +181,8 @@ const PAGE_CONTROLLERS = [
     WebSessionMiddleware,
     SignInPage,
     AccountPage,
+    MailSettingsPage,
+    UnsubscribePage,
     PasswordPage,
     PasswordLinkPage,
     MyPpsPage,

@@ -1,28 +1,36 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { PasswordLinkPurpose } from './password-link-rules';
 
 /** A link just made, with whom it is for: what a mailer needs to send it. */
-export interface DeliverableLink {
-  email: string;
-  displayName: string;
+export interface IssuedLink {
+  linkId: string;
+  userId: string;
   purpose: PasswordLinkPurpose;
+  /** The whole link, secret included: only a mailer that keeps it sealed may hold on to it. */
   url: string;
   expiresAt: Date;
 }
 
-/**
- * How an invitation or reset link reaches its account's owner. Today the admin who made it is
- * shown it and passes it on; a mailer (a later issue) is one more implementation, provided under
- * this token, and called after the link is stored.
- */
-export const PASSWORD_LINK_DELIVERY = Symbol('PASSWORD_LINK_DELIVERY');
-
-export interface PasswordLinkDelivery {
-  deliver(link: DeliverableLink): Promise<void>;
+/** Reacts inside the transaction that stores the link: both commit, or neither. */
+export interface PasswordLinkListener {
+  linkIssued(manager: EntityManager, link: IssuedLink): Promise<void>;
 }
 
-/** No e-mail yet: the link goes back to the admin only. */
+/**
+ * How an invitation or reset link reaches its account's owner. The admin who made it is shown
+ * it; a mailer (libs/mail) subscribes here and queues its mail in the link's own transaction,
+ * so the mail exists exactly when the link does.
+ */
 @Injectable()
-export class HandedToAdmin implements PasswordLinkDelivery {
-  async deliver(): Promise<void> {}
+export class PasswordLinkEvents {
+  private readonly listeners: PasswordLinkListener[] = [];
+
+  subscribe(listener: PasswordLinkListener): void {
+    this.listeners.push(listener);
+  }
+
+  async emit(manager: EntityManager, link: IssuedLink): Promise<void> {
+    for (const listener of this.listeners) await listener.linkIssued(manager, link);
+  }
 }

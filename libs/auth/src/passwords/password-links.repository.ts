@@ -28,12 +28,21 @@ export class PasswordLinksRepository {
       createdBy: string | null;
       expiresAt: Date;
     },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
       `INSERT INTO password_link (user_id, purpose, secret_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5)`,
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [link.userId, link.purpose, link.secretHash, link.createdBy, link.expiresAt],
     );
+    return rows[0].id;
+  }
+
+  async findById(id: string): Promise<StoredPasswordLink | undefined> {
+    const rows: StoredPasswordLink[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM password_link WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
   }
 
   async findBySecretHash(secretHash: string): Promise<StoredPasswordLink | undefined> {

@@ -8,7 +8,7 @@ import { PasswordLinkDto } from '../dto/password.dto';
 import { PasswordHasher } from '../password-hasher';
 import { Principal } from '../principal';
 import { UsersRepository } from '../users.repository';
-import { PASSWORD_LINK_DELIVERY, PasswordLinkDelivery } from './password-link-delivery';
+import { PasswordLinkEvents } from './password-link-delivery';
 import {
   LinkVerdict,
   PASSWORD_LINK_PATH,
@@ -36,8 +36,8 @@ export interface OpenedPasswordLink {
 }
 
 /**
- * Invitation and reset links: an admin makes one for an account and passes it on (a mailer
- * later); its owner opens it and chooses a password. A link holds a random secret stored only
+ * Invitation and reset links: an admin makes one for an account, is shown it, and it is mailed
+ * to the account (libs/mail, when e-mail is set up); its owner opens it and chooses a password. A link holds a random secret stored only
  * as its SHA-256, works once, expires (INVITATION_LINK_HOURS, RESET_LINK_HOURS), and a newer link
  * of the same account — or a new password, or a deactivation — ends it.
  */
@@ -52,7 +52,7 @@ export class PasswordLinksService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PASSWORD_LINK_DELIVERY) private readonly delivery: PasswordLinkDelivery,
+    private readonly events: PasswordLinkEvents,
   ) {}
 
   async issue(
@@ -64,10 +64,7 @@ export class PasswordLinksService {
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', userId);
     const { user } = found;
     const label = purpose === 'invitation' ? 'invitation link' : 'password reset link';
-    const { secret, expiresAt } = await this.make(user, purpose, actor.userId, label);
-    const url = new URL(PASSWORD_LINK_PATH + secret, this.config.web.publicBaseUrl).toString();
-    const link = { email: user.email, displayName: user.displayName, purpose, url, expiresAt };
-    await this.delivery.deliver(link);
+    const { url, expiresAt } = await this.make(user, purpose, actor.userId, label, true);
     return { purpose, url, expiresAt: expiresAt.toISOString() };
   }
 
@@ -81,7 +78,7 @@ export class PasswordLinksService {
     if (!user) throw new NotFoundError(AuthError.UserNotFound, 'user', principal.userId);
     if (user.passwordHash)
       throw new DomainException(AuthError.PasswordAlreadySet, `${user.email} has a password`);
-    const { secret } = await this.make(user, 'reset', user.id, 'password link for oneself');
+    const { secret } = await this.make(user, 'reset', user.id, 'password link for oneself', false);
     return PASSWORD_LINK_PATH + secret;
   }
 
@@ -90,17 +87,20 @@ export class PasswordLinksService {
     purpose: PasswordLinkPurpose,
     actorId: string,
     label: string,
-  ): Promise<{ secret: string; expiresAt: Date }> {
+    /** Whether its owner is also sent it (by e-mail, when set up); not a link for oneself. */
+    mailed: boolean,
+  ): Promise<{ secret: string; url: string; expiresAt: Date }> {
     if (!user.active)
       throw new DomainException(AuthError.AccountDeactivated, `${user.email} is deactivated`);
     const secret = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = linkExpiry(purpose, now, this.config.auth);
+    const url = new URL(PASSWORD_LINK_PATH + secret, this.config.web.publicBaseUrl).toString();
     await this.tx.run(async (manager) => {
       // One live link per account, also when two admins make one at the same moment.
       await lockKeys(manager, LockSpace.AccountQuota, [`password-link:${user.id}`]);
       await this.links.replaceOpen(manager, user.id, now);
-      await this.links.create(manager, {
+      const linkId = await this.links.create(manager, {
         userId: user.id,
         purpose,
         secretHash: fingerprint(secret),
@@ -114,8 +114,23 @@ export class PasswordLinksService {
         subjectId: user.id,
         summary: `${user.email}: ${label}`,
       });
+      // The admin is shown the link; a mailer also sends it, queued with the link itself.
+      if (mailed) await this.events.emit(manager, { linkId, userId: user.id, purpose, url, expiresAt });
     });
-    return { secret, expiresAt };
+    return { secret, url, expiresAt };
+  }
+
+  /**
+   * A link's purpose and expiry while it still works and its account is active: a mail about
+   * it is sent only then (a link used, replaced or expired before its mail went out is not).
+   */
+  async liveLink(
+    linkId: string,
+  ): Promise<{ purpose: PasswordLinkPurpose; expiresAt: Date } | undefined> {
+    const link = await this.links.findById(linkId);
+    if (!link || linkVerdict(link, this.clock.now()) !== 'live') return undefined;
+    const found = await this.users.findWithMemberships(link.userId);
+    return found?.user.active ? { purpose: link.purpose, expiresAt: link.expiresAt } : undefined;
   }
 
   /** Who a live link is for; a used, replaced or expired one is 410, an unknown one 404. */

@@ -13,6 +13,13 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Form posts that carry their own proof and so no form token: the unsubscribe link of a mail,
+ * whose signed code names the one account and type it switches off, and which a mail program
+ * posts from nowhere (RFC 8058 one-click: no cookie, no Origin of this site).
+ */
+const SELF_PROVING_POSTS = new Set(['/e-mail/afmelden']);
+
 export type SessionRequest = Request & { principal?: Principal };
 
 /**
@@ -47,7 +54,8 @@ export class WebSessionMiddleware implements NestMiddleware {
           binding = jar.session;
         } else this.cookies.clearSession(response);
       }
-      if (!SAFE_METHODS.has(request.method)) this.checkForm(request, binding ?? jar.form);
+      if (!SAFE_METHODS.has(request.method) && !SELF_PROVING_POSTS.has(request.path))
+        this.checkForm(request, binding ?? jar.form);
       if (!binding) {
         binding = jar.form ?? randomBytes(18).toString('base64url');
         if (!jar.form) this.cookies.setForm(response, binding);

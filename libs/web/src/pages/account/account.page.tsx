@@ -153,6 +153,11 @@ export class AccountPage {
             : bewaarde zoekopdrachten, met meldingen van nieuwe bouwstenen
           </li>
         </ul>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/mijn-account/e-mail">
+            E-mailinstellingen
+          </a>
+        </p>
 
         <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 
