@@ -115,7 +115,8 @@ export class PasswordLinksService {
         summary: `${user.email}: ${label}`,
       });
       // The admin is shown the link; a mailer also sends it, queued with the link itself.
-      if (mailed) await this.events.emit(manager, { linkId, userId: user.id, purpose, url, expiresAt });
+      if (mailed)
+        await this.events.emit(manager, { linkId, userId: user.id, purpose, url, expiresAt });
     });
     return { secret, url, expiresAt };
   }
