@@ -13,6 +13,8 @@ export enum LockSpace {
   ImportTurn = 3,
   /** Counting and adding requests for material of one sender (network or e-mail address). */
   MaterialRequest = 4,
+  /** Counting and sending one account's mails against its daily bound. */
+  MailBound = 5,
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PasswordLinksService } from '@bouwsteen/auth';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { TransactionRunner } from '@bouwsteen/database';
+import { LockSpace, TransactionRunner, lockKeys } from '@bouwsteen/database';
 import { JobAttempt, JobHandler, JobQueueName, JobRunner, MailJobData } from '@bouwsteen/jobs';
 import { MailEntries } from './mail-entries';
 import { MailKeys } from './mail-keys';
@@ -161,7 +161,12 @@ export class MailJob implements JobHandler<MailJobData>, OnModuleInit {
     );
   }
 
+  /**
+   * Whether the account may get one more mail today. Its lock is held until this transaction
+   * has sent and recorded the mail, so two jobs of one account never both take the last place.
+   */
   private async withinBound(manager: EntityManager, userId: string): Promise<boolean> {
+    await lockKeys(manager, LockSpace.MailBound, [`mail:${userId}`]);
     return withinDailyBound(
       await this.mail.sentInLastDay(manager, userId),
       this.config.mail.dailyLimit,
