@@ -4,6 +4,7 @@ import {
   expectAccessible,
   launchChromium,
   openPage,
+  screenshot,
   sidewaysOverflow,
   signIn,
 } from '../harness/browser';
@@ -16,8 +17,8 @@ const SIZES = [
 
 /**
  * The e-mail settings under "Mijn account" and the unsubscribe page a mail links to, at a phone's
- * and a desktop's width, with JavaScript off (plain forms): axe finds nothing, nothing scrolls
- * sideways, and what is chosen is what the API then reports.
+ * and a desktop's width: axe finds nothing, nothing scrolls sideways, and what is chosen is what
+ * the API then reports; both forms work the same with JavaScript off (axe itself needs it).
  */
 describe('e-mail settings in the browser', () => {
   let t: TestApp;
@@ -38,10 +39,7 @@ describe('e-mail settings in the browser', () => {
   for (const size of SIZES) {
     it(`chooses per type and how often the overview comes at ${size.name} px`, async () => {
       const lead = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
-      const page = await openPage(browser, baseURL, {
-        viewport: size.viewport,
-        javaScriptEnabled: false,
-      });
+      const page = await openPage(browser, baseURL, { viewport: size.viewport });
       await signIn(page, lead);
       await page.waitForURL(/\/mijn-pps$/);
       await page.goto('/mijn-account');
@@ -77,10 +75,7 @@ describe('e-mail settings in the browser', () => {
     it(`unsubscribes from a mail's link without signing in at ${size.name} px`, async () => {
       const teacher = await t.user('teacher');
       const link = new URL(t.app.get(MailKeys).unsubscribeUrl(teacher.id, 'new-version'));
-      const page = await openPage(browser, baseURL, {
-        viewport: size.viewport,
-        javaScriptEnabled: false,
-      });
+      const page = await openPage(browser, baseURL, { viewport: size.viewport });
       await page.goto(link.pathname + link.search);
       await page.getByRole('heading', { name: 'Afmelden voor e-mail' }).waitFor();
       await expectAccessible(page, `afmelden-${size.name}`);
@@ -95,4 +90,28 @@ describe('e-mail settings in the browser', () => {
       await page.context().close();
     }, 180_000);
   }
+
+  it('saves the settings and unsubscribes with JavaScript off', async () => {
+    const lead = await t.user('pps-editor', [await t.ppsId('Techport mbo')]);
+    const page = await openPage(browser, baseURL, { javaScriptEnabled: false });
+    await signIn(page, lead);
+    await page.waitForURL(/\/mijn-pps$/);
+    await page.goto('/mijn-account/e-mail');
+    await page
+      .getByRole('group', { name: 'Nieuwe versie van een bouwsteen die u volgt of hergebruikt' })
+      .getByLabel('Direct')
+      .check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Uw e-mailinstellingen zijn opgeslagen.').waitFor();
+    const link = new URL(t.app.get(MailKeys).unsubscribeUrl(lead.id, 'new-version'));
+    await page.goto(link.pathname + link.search);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { name: 'Afgemeld' }).waitFor();
+    await screenshot(page, 'afgemeld-zonder-javascript');
+    const api = await t.http().get('/api/v1/me/mail-preferences').set(bearer(lead));
+    expect(api.body.types).toContainEqual(
+      expect.objectContaining({ type: 'new-version', mode: 'off' }),
+    );
+    await page.context().close();
+  }, 180_000);
 });

@@ -86,6 +86,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('sends no mail without SMTP_URL, needs MAIL_FROM with it and refuses a header in it', () => {
+    expect(loadConfig(base).mail).toMatchObject({ smtpUrl: undefined, dailyLimit: 20 });
+    expect(
+      loadConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Bouwsteen <a@b.nl>' })
+        .mail,
+    ).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', from: 'Bouwsteen <a@b.nl>' });
+    expect(() => loadConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(
+      /MAIL_FROM is required with SMTP_URL/,
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://x', MAIL_FROM: 'a@b.nl' })).toThrow(
+      /SMTP_URL must be an smtp/,
+    );
+    expect(() =>
+      loadConfig({ ...base, MAIL_FROM: 'a@b.nl\r\nBcc: c@d.nl', MAIL_DAILY_LIMIT: '0' }),
+    ).toThrow(/MAIL_FROM must be an address[\s\S]*MAIL_DAILY_LIMIT/);
+  });
+
   it('reports every problem at once', () => {
     let error: unknown;
     try {
