@@ -159,6 +159,9 @@ describe('reviews as records (e2e)', () => {
 
     const after = (await t.http().get(`/api/v1/reports/pps/${ownerPps}`).expect(200)).body;
     expect(after.headline.declaredUse).toBe(before.headline.declaredUse + 2);
+    // The report page says it under the reuse figure (and says nothing while there are none).
+    const html = (await t.http().get(`/rapportages/pps/${ownerPps}`).expect(200)).text;
+    expect(html).toContain(`en ${after.headline.declaredUse} keer gebruik verklaard in reviews`);
   });
 
   it('lets the owning PPS reply once, anyone signed in report, and the PPS hide a reported one', async () => {

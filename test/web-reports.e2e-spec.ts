@@ -224,6 +224,7 @@ describe('reports pages (e2e)', () => {
       reusedShare: 0.6,
       newThisQuarter: 4,
       quarterStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/),
+      declaredUse: 0,
     });
     expect(figures(await page('/rapportages'))).toEqual(asOnPage(region));
     const digitalFigures = await headline(`pps/${digitalPps}`);

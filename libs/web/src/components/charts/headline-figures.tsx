@@ -20,7 +20,11 @@ export function HeadlineFigures(props: { headline: HeadlineDto; whose: string })
       name: 'Keer hergebruikt door anderen',
       value: formatNumber(headline.reusedByOthers),
       // Reviews saying "gebruikt": declared by teachers, not recorded, so at least this many.
-      note: `en ${formatNumber(headline.declaredUse)} keer gebruik verklaard in reviews`,
+      // Said only when there are some: "en 0 keer" under every figure would be noise.
+      note:
+        headline.declaredUse > 0
+          ? `en ${formatNumber(headline.declaredUse)} keer gebruik verklaard in reviews`
+          : undefined,
     },
     {
       name: 'Deel van de bouwstenen hergebruikt',
