@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DomainException } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
-import { MailPreferencesDto, UpdateMailPreferencesDto } from './dto/mail-preferences.dto';
+import { MailPreferencesDto, ChangeMailPreferencesDto } from './dto/mail-preferences.dto';
 import { MailError } from './mail.errors';
 import { MailKeys } from './mail-keys';
 import { resolveAll, resolveFrequency } from './mail-rules';
@@ -36,7 +36,7 @@ export class MailPreferencesService {
     };
   }
 
-  async update(userId: string, input: UpdateMailPreferencesDto): Promise<MailPreferencesDto> {
+  async update(userId: string, input: ChangeMailPreferencesDto): Promise<MailPreferencesDto> {
     await this.tx.run((manager) =>
       this.mail.save(manager, userId, input.digestFrequency, input.types ?? []),
     );

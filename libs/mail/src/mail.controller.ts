@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
-import { MailPreferencesDto, UpdateMailPreferencesDto } from './dto/mail-preferences.dto';
+import { MailPreferencesDto, ChangeMailPreferencesDto } from './dto/mail-preferences.dto';
 import { MailPreferencesService } from './mail-preferences.service';
 
 @ApiTags('me')
@@ -27,7 +27,7 @@ export class MailController {
   @ApiOkResponse({ type: MailPreferencesDto })
   update(
     @CurrentPrincipal() principal: Principal,
-    @Body() body: UpdateMailPreferencesDto,
+    @Body() body: ChangeMailPreferencesDto,
   ): Promise<MailPreferencesDto> {
     return this.preferences.update(principal.userId, body);
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import {
   DIGEST_FREQUENCIES,
   DigestFrequency,
@@ -44,9 +44,10 @@ export class MailPreferencesDto {
   mailEnabled: boolean;
 }
 
-export class UpdateMailPreferencesDto {
+/** What to change; a field left out keeps its setting, null is refused (it would clear it). */
+export class ChangeMailPreferencesDto {
   @ApiPropertyOptional({ enum: DIGEST_FREQUENCIES, example: 'weekly' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(DIGEST_FREQUENCIES)
   digestFrequency?: DigestFrequency;
 
@@ -54,9 +55,10 @@ export class UpdateMailPreferencesDto {
     type: [MailTypePreferenceDto],
     description: 'Types to change; types left out keep their setting',
   })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(MAIL_TYPES.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MailTypePreferenceDto)
   types?: MailTypePreferenceDto[];
