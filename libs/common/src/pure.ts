@@ -28,5 +28,6 @@ export * from './net/address-prefix';
 export * from './net/public-http-client';
 export * from './csv';
 export * from './fingerprint';
+export * from './share-tokens';
 export * from './loggable-error';
 export * from './euros';

@@ -5,6 +5,7 @@ import { updateAtRevision } from '@bouwsteen/database';
 import { CourseStatus } from './dto/course.dto';
 import { CourseEntity } from './entities/course.entity';
 import { CourseError } from './course.errors';
+import type { ShareState } from '@bouwsteen/common';
 
 /** A course as the library sees it. */
 export interface Course {
@@ -170,12 +171,6 @@ const itemFacts = (extra = '') => `
    AND (v.version = i.version OR (i.version IS NULL AND v.is_current))
   JOIN pps_public p ON p.id = v.pps_id
   ORDER BY i.position`;
-
-/** A course's share link as stored: the nonce it is made from and its fingerprint. */
-export interface ShareState {
-  nonce: string | null;
-  hash: string | null;
-}
 
 @Injectable()
 export class CoursesRepository {

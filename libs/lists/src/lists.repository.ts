@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListVisibility } from './list-rules';
+import type { ShareState } from '@bouwsteen/common';
 
 /** A list as the library sees it (its items apart). */
 export interface BlockList {
@@ -35,12 +36,6 @@ export interface ListFields {
   description: string;
   visibility: ListVisibility;
   organisationId: string | null;
-}
-
-/** A list's share link as stored: the nonce it is made from and its fingerprint. */
-export interface ListShareState {
-  nonce: string | null;
-  hash: string | null;
 }
 
 const LIST_SELECT = `
@@ -250,11 +245,11 @@ export class ListsRepository {
     );
   }
 
-  async shareState(id: string): Promise<ListShareState | undefined> {
+  async shareState(id: string): Promise<ShareState | undefined> {
     const [row] = (await this.dataSource.query(
       'SELECT share_nonce AS nonce, share_token_hash AS hash FROM block_list WHERE id = $1',
       [id],
-    )) as ListShareState[];
+    )) as ShareState[];
     return row;
   }
 
