@@ -38,6 +38,7 @@ import { Reviews1766500000000 } from './1766500000000-Reviews';
 import { ListsAndSavedSearches1766600000000 } from './1766600000000-ListsAndSavedSearches';
 import { FederatedSignInAddress1766610000000 } from './1766610000000-FederatedSignInAddress';
 import { Usage1766700000000 } from './1766700000000-Usage';
+import { AccountDeletion1766800000000 } from './1766800000000-AccountDeletion';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   ListsAndSavedSearches1766600000000,
   FederatedSignInAddress1766610000000,
   Usage1766700000000,
+  AccountDeletion1766800000000,
 ];

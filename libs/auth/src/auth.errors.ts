@@ -25,9 +25,16 @@ export enum AuthError {
   FederationLastWayIn = 'federation-last-way-in',
   FederationTooManyStarts = 'federation-too-many-starts',
   PasswordAlreadySet = 'password-already-set',
+  LastAdmin = 'last-admin',
 }
 
 defineProblems<AuthError>('auth', {
+  [AuthError.LastAdmin]: {
+    status: 409,
+    title: 'Last admin',
+    description:
+      'This is the only active admin account: give another account the admin role before deleting it.',
+  },
   [AuthError.UserNotFound]: {
     status: 404,
     title: 'User not found',

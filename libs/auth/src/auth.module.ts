@@ -15,6 +15,8 @@ import { ApiTokenIdentityProvider } from './identity/api-token-identity.provider
 import { IDENTITY_PROVIDERS } from './identity/identity-provider';
 import { JwtIdentityProvider } from './identity/jwt-identity.provider';
 import { LoginAttemptsRepository } from './login-attempts.repository';
+import { AccountDeletionEvents } from './deletion/account-deletion-events';
+import { AccountDeletionService } from './deletion/account-deletion.service';
 import { LoginLimiter } from './login-limiter';
 import { PrincipalLoader } from './identity/principal-loader';
 import { MeController } from './me.controller';
@@ -69,6 +71,8 @@ import { OidcIssuers } from './federation/oidc-issuers';
     PasswordsService,
     PasswordLinksService,
     PasswordLinkEvents,
+    AccountDeletionEvents,
+    AccountDeletionService,
     OidcIssuers,
     FederatedIdentitiesRepository,
     FederationService,
@@ -84,6 +88,8 @@ import { OidcIssuers } from './federation/oidc-issuers';
     PasswordLinksService,
     FederationService,
     PasswordLinkEvents,
+    AccountDeletionEvents,
+    AccountDeletionService,
   ],
 })
 export class AuthModule {}

@@ -14,3 +14,6 @@ export * from './passwords/passwords.service';
 export * from './passwords/password-links.service';
 export * from './passwords/password-link-delivery';
 export * from './federation/federation.service';
+export * from './deletion/account-deletion-events';
+export * from './deletion/account-deletion.service';
+export * from './dto/delete-account.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AttemptCounts } from './login-limits';
 
 /** Sign-in attempts that have not (yet) succeeded, shared by every API process. */
@@ -38,6 +38,11 @@ export class LoginAttemptsRepository {
   /** A successful sign-in is not held against anyone. */
   async forget(id: string): Promise<void> {
     await this.dataSource.query('DELETE FROM login_attempt WHERE id = $1', [id]);
+  }
+
+  /** A deleted account's address leaves the limiter's memory with it. */
+  async forgetAccount(manager: EntityManager, emailKey: string): Promise<void> {
+    await manager.query('DELETE FROM login_attempt WHERE email_key = $1', [emailKey]);
   }
 
   async deleteOlderThan(seconds: number): Promise<void> {

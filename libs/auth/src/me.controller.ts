@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -37,6 +38,8 @@ import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './dto/api-to
 import { UserDto } from './dto/user.dto';
 import { Principal } from './principal';
 import { UsersService } from './users.service';
+import { AccountDeletionService } from './deletion/account-deletion.service';
+import { DeleteOwnAccountDto } from './dto/delete-account.dto';
 
 @ApiTags('me')
 @Controller('me')
@@ -48,6 +51,7 @@ export class MeController {
     private readonly passwords: PasswordsService,
     private readonly auth: AuthService,
     private readonly sessions: WebSessionsService,
+    private readonly deletion: AccountDeletionService,
   ) {}
 
   @Get()
@@ -108,6 +112,25 @@ export class MeController {
     @ClientAddress() address: string,
   ): Promise<AccessTokenDto> {
     return this.auth.accessToken(await this.passwords.changeOwn(principal, dto, address));
+  }
+
+  @Post('deletion')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete your own account and everything personal with it',
+    description:
+      'Give the account’s e-mail address again as `confirmation`, and `currentPassword` when the account has a password (a wrong one is a 400 counted like a failed sign-in). Removed at once, in one transaction: the account, its sessions and tokens, linked institution accounts, follows, notifications, webhooks, mail settings and queued mail, reviews and reports of reviews, lists and saved searches, courses it owned without an office, and its address in the audit trail. Blocks, versions, reuse and imports it made for a PPS stay, without its name; so do the courses of its office. The last active admin cannot be deleted (409 last-admin).',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ProblemDetailsDto })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'last-admin' })
+  @ApiTooManyRequestsResponse({ type: ProblemDetailsDto, description: 'See Retry-After' })
+  deleteOwn(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: DeleteOwnAccountDto,
+    @ClientAddress() address: string,
+  ): Promise<void> {
+    return this.deletion.deleteOwn(principal, dto, address);
   }
 
   @Get('sessions')

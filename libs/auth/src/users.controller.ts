@@ -1,7 +1,9 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -9,8 +11,23 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiIfMatch, ApiPageResponse, EtagInterceptor, IfMatch, Page } from '@bouwsteen/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiIfMatch,
+  ApiPageResponse,
+  EtagInterceptor,
+  IfMatch,
+  Page,
+  ProblemDetailsDto,
+} from '@bouwsteen/common';
+import { AccountDeletionService } from './deletion/account-deletion.service';
 import { Auth } from './auth.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { Principal } from './principal';
@@ -27,6 +44,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly links: PasswordLinksService,
+    private readonly deletion: AccountDeletionService,
   ) {}
 
   @Get()
@@ -92,5 +110,21 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<PasswordLinkDto> {
     return this.links.issue(id, 'reset', principal);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete an account and everything personal with it (admin)',
+    description:
+      'As POST /me/deletion does for its owner, without asking twice. The last active admin cannot be deleted (409 last-admin).',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'last-admin' })
+  delete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    return this.deletion.deleteByAdmin(id, principal);
   }
 }

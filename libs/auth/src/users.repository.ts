@@ -192,4 +192,30 @@ export class UsersRepository {
       .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
   }
+
+  /** The account's row, locked until the deletion's transaction ends (null: none, or gone). */
+  async lockForDeletion(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ email: string; emailKey: string; role: Role; active: boolean } | null> {
+    const rows: { email: string; emailKey: string; role: Role; active: boolean }[] =
+      await manager.query(
+        `SELECT email, email_key AS "emailKey", role, active FROM app_user WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+    return rows[0] ?? null;
+  }
+
+  async otherActiveAdmins(manager: EntityManager, id: string): Promise<number> {
+    const [row]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM app_user WHERE role = 'admin' AND active AND id <> $1`,
+      [id],
+    );
+    return row.count;
+  }
+
+  /** The foreign keys remove or unname the rest (migrations AccountDeletion and before). */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('DELETE FROM app_user WHERE id = $1', [id]);
+  }
 }

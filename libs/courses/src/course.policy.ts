@@ -7,7 +7,7 @@ import { Principal, isAdmin } from '@bouwsteen/auth/pure';
 export const CoursePolicy = {
   canManage(
     principal: Principal,
-    course: { ownerOrganisationId: string | null; ownerUserId: string },
+    course: { ownerOrganisationId: string | null; ownerUserId: string | null },
   ): boolean {
     if (isAdmin(principal)) return true;
     if (principal.role !== 'llo-office') return false;

@@ -5,6 +5,7 @@ import { OrganisationsModule } from '@bouwsteen/organisations';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { CoursesController, SharedCoursesController } from './courses.controller';
 import { CoursesRepository } from './courses.repository';
+import { CoursesOfDeletedAccounts } from './courses-of-deleted-accounts';
 import { CoursesService } from './courses.service';
 import { CourseEntity } from './entities/course.entity';
 import { ShareLinks } from './share-links';
@@ -17,7 +18,7 @@ import { ShareLinks } from './share-links';
     TaxonomyModule,
   ],
   controllers: [CoursesController, SharedCoursesController],
-  providers: [CoursesRepository, CoursesService, ShareLinks],
+  providers: [CoursesRepository, CoursesService, ShareLinks, CoursesOfDeletedAccounts],
   exports: [CoursesService],
 })
 export class CoursesModule {}

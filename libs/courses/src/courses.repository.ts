@@ -12,7 +12,7 @@ export interface Course {
   id: string;
   title: string;
   employer: { id: string; name: string };
-  ownerUserId: string;
+  ownerUserId: string | null;
   ownerOrganisationId: string | null;
   audience: string;
   goals: string | null;
@@ -73,7 +73,7 @@ interface CourseRow {
   title: string;
   employer_organisation_id: string;
   employer_name: string;
-  owner_user_id: string;
+  owner_user_id: string | null;
   owner_organisation_id: string | null;
   audience: string;
   goals: string | null;
@@ -329,5 +329,16 @@ export class CoursesRepository {
       [assetIds],
     )) as { asset_id: string; n: number }[];
     return new Map(rows.map((row) => [row.asset_id, row.n]));
+  }
+
+  /**
+   * An account is being deleted: the courses that were its own (made without an office) go
+   * with it; an office's courses stay with the office (the foreign key unnames them).
+   */
+  async deleteOwnedBy(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      'DELETE FROM course WHERE owner_user_id = $1 AND owner_organisation_id IS NULL',
+      [userId],
+    );
   }
 }

@@ -15,6 +15,8 @@ export enum LockSpace {
   MaterialRequest = 4,
   /** Counting and sending one account's mails against its daily bound. */
   MailBound = 5,
+  /** Deleting accounts, one at a time: two admins deleting each other cannot leave none. */
+  AccountDeletion = 6,
 }
 
 /**

@@ -7,7 +7,7 @@ export type AuditSubject = 'account' | 'pps' | 'organisation' | 'asset';
 
 export interface AuditEvent {
   actorId: string | null;
-  action: 'created' | 'updated' | 'deactivated' | 'discarded';
+  action: 'created' | 'updated' | 'deactivated' | 'discarded' | 'deleted';
   subjectType: AuditSubject;
   subjectId: string;
   /** What changed, for a person: field names, never values such as passwords. */
@@ -32,6 +32,19 @@ export class AuditTrail {
     await manager.query(
       `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, summary) VALUES ($1, $2, $3, $4, $5)`,
       [event.actorId, event.action, event.subjectType, event.subjectId, event.summary],
+    );
+  }
+
+  /**
+   * A deleted account's entries keep what happened and when, without its address: an entry
+   * about an account starts with the address it had then ("a@b.nl: role" or "a@b.nl (admin)";
+   * an address holds no space, colon or parenthesis), which becomes `replacement`.
+   */
+  async forgetAccount(manager: EntityManager, accountId: string, replacement: string): Promise<void> {
+    await manager.query(
+      `UPDATE audit_event SET summary = regexp_replace(summary, '^[^ :(]+', $2)
+        WHERE subject_type = 'account' AND subject_id = $1`,
+      [accountId, replacement],
     );
   }
 

@@ -117,10 +117,12 @@ export class ImportJobHandler implements OnModuleInit {
   private async attempt(attempt: JobAttempt<ImportJobData>, job: ImportJobRow): Promise<Attempted> {
     let principal: Principal;
     try {
+      // A deleted account (createdBy NULL) starts nothing more, as a deactivated one.
+      if (job.createdBy === null) throw new Error('account deleted');
       principal = await this.principals.load(job.createdBy, 'api-token');
     } catch {
       return {
-        end: { status: 'failed', error: 'Het account dat de import startte is niet meer actief.' },
+        end: { status: 'failed', error: 'Het account dat de import startte is niet meer actief of is verwijderd.' },
         lines: [],
       };
     }

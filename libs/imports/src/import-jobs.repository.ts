@@ -44,7 +44,8 @@ export interface Checkpoint {
 export interface ImportJobRow extends Totals {
   id: string;
   ppsId: string;
-  createdBy: string;
+  /** NULL once the account that started it is deleted. */
+  createdBy: string | null;
   format: ImportFormat;
   fileName: string | null;
   dryRun: boolean;

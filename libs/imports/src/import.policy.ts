@@ -11,7 +11,10 @@ export const ImportPolicy = {
     return PpsPolicy.canEdit(principal, ppsId);
   },
 
-  canRead(principal: Principal | undefined, job: { createdBy: string; ppsId: string }): boolean {
+  canRead(
+    principal: Principal | undefined,
+    job: { createdBy: string | null; ppsId: string },
+  ): boolean {
     if (!principal) return false;
     return job.createdBy === principal.userId || PpsPolicy.canEdit(principal, job.ppsId);
   },

@@ -97,6 +97,7 @@ export const FieldCode = {
   EditorNeedsPps: 'editorNeedsPps',
   OwnAdminRole: 'ownAdminRole',
   WrongCurrentPassword: 'wrongCurrentPassword',
+  ConfirmationMismatch: 'confirmationMismatch',
   SameAsCurrentPassword: 'sameAsCurrentPassword',
   PasswordRepeatMismatch: 'passwordRepeatMismatch',
   MaxBelowMin: 'maxBelowMin',

@@ -12,8 +12,9 @@ export class CourseEntity {
   @Column('uuid', { name: 'employer_organisation_id' })
   employerOrganisationId: string;
 
-  @Column('uuid', { name: 'owner_user_id' })
-  ownerUserId: string;
+  /** NULL once the account that made an office's course is deleted (the office keeps it). */
+  @Column('uuid', { name: 'owner_user_id', nullable: true })
+  ownerUserId: string | null;
 
   @Column('uuid', { name: 'owner_organisation_id', nullable: true })
   ownerOrganisationId: string | null;

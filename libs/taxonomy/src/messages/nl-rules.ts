@@ -87,6 +87,8 @@ export const NL_RULES = {
   ownAdminRole: () =>
     'U kunt uw eigen beheerdersrol niet weghalen en uw eigen account niet deactiveren.',
   wrongCurrentPassword: () => 'Dit is niet uw huidige wachtwoord. Typ het nog eens.',
+  confirmationMismatch: () =>
+    'Dit is niet het e-mailadres van uw account. Typ het zoals het bij Mijn account staat.',
   sameAsCurrentPassword: () => 'Kies een ander wachtwoord dan uw huidige.',
   passwordRepeatMismatch: () =>
     'Dit is niet hetzelfde als het nieuwe wachtwoord. Typ het nog eens.',
@@ -136,6 +138,8 @@ export const NL_RULES = {
     'U heeft al 50 bewaarde zoekopdrachten, het meeste dat kan. Verwijder eerst een zoekopdracht.',
   'email-taken': () =>
     'Er is al een account met dit e-mailadres (hoofdletters tellen niet mee). Vul een ander e-mailadres in, of zoek het account in de lijst hierboven.',
+  'last-admin': () =>
+    'Dit is het enige actieve beheerdersaccount. Geef eerst een ander account de rol beheerder; daarna kan dit account weg.',
   'organisation-domain-taken': () =>
     'Een van deze domeinen hoort al bij een andere organisatie. Een domein hoort bij één organisatie: haal het daar eerst weg, of laat het hier weg.',
 } satisfies Catalogue;

@@ -47,6 +47,12 @@ describe('the audit trail in Dutch', () => {
     expect(auditSummary('account', 'a@b.nl: password reset link')).toBe(
       'a@b.nl: link voor een nieuw wachtwoord gemaakt',
     );
+    expect(auditSummary('account', 'verwijderd account: deleted by its owner')).toBe(
+      'verwijderd account: verwijderd door de eigenaar',
+    );
+    expect(auditSummary('account', 'verwijderd account (pps-editor)')).toBe(
+      'verwijderd account, rol Projectleider PPS',
+    );
   });
 
   it('hides a field it has no name for instead of showing its code', () => {
@@ -62,6 +68,7 @@ describe('the audit trail in Dutch', () => {
   it('words subjects and actions', () => {
     expect(auditWhat('account', 'deactivated')).toBe('Account gedeactiveerd');
     expect(auditWhat('organisation', 'updated')).toBe('Organisatie gewijzigd');
+    expect(auditWhat('account', 'deleted')).toBe('Account verwijderd');
     expect(versionWhat('published')).toBe('gepubliceerd');
   });
 });

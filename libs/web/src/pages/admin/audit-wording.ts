@@ -25,6 +25,7 @@ export const ACTION_WORDS: Record<string, string> = {
   updated: 'gewijzigd',
   deactivated: 'gedeactiveerd',
   discarded: 'weggegooid',
+  deleted: 'verwijderd',
 };
 
 /** Whole summaries after "<e-mail>: " that are no list of fields. */
@@ -36,6 +37,8 @@ const EVENTS: Record<string, string> = {
   'password (chosen through a invitation link)': 'wachtwoord gekozen via de uitnodigingslink',
   'password (chosen through a reset link)':
     'wachtwoord gekozen via een link voor een nieuw wachtwoord',
+  'deleted by its owner': 'verwijderd door de eigenaar',
+  'deleted by an admin': 'verwijderd door een beheerder',
 };
 
 /** "Account gedeactiveerd". */
