@@ -10,6 +10,9 @@ import {
 /** Where the digest hour is read: the Dutch clock, summer time included. */
 export const DIGEST_TIME_ZONE = 'Europe/Amsterdam';
 
+/** How long a sent or skipped mail, and the record of what was sent, is kept (then purged). */
+export const MAIL_RECORD_DAYS = 30;
+
 const DAY_MS = 86_400_000;
 
 /** An account's choices as stored (types without a row take the default). */

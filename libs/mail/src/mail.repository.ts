@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { StoredPreferences } from './mail-rules';
+import { MAIL_RECORD_DAYS, type StoredPreferences } from './mail-rules';
 import type { DigestFrequency, MailMode } from './mail-types';
 
 export type MailSource = 'notification' | 'request' | 'password-link';
@@ -207,11 +207,15 @@ export class MailRepository {
     return rows;
   }
 
-  /** Forgets what was sent or skipped over 30 days ago (the bound reads one day). */
+  /** Forgets what was sent or skipped MAIL_RECORD_DAYS ago (the bound reads one day). */
   async purge(manager: EntityManager): Promise<void> {
     await manager.query(
-      `DELETE FROM mail_item WHERE coalesce(sent_at, skipped_at) < now() - interval '30 days'`,
+      `DELETE FROM mail_item
+        WHERE coalesce(sent_at, skipped_at) < now() - make_interval(days => $1)`,
+      [MAIL_RECORD_DAYS],
     );
-    await manager.query(`DELETE FROM mail_sent WHERE sent_at < now() - interval '30 days'`);
+    await manager.query(`DELETE FROM mail_sent WHERE sent_at < now() - make_interval(days => $1)`, [
+      MAIL_RECORD_DAYS,
+    ]);
   }
 }

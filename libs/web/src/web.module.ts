@@ -26,6 +26,7 @@ import { TaxonomyModule } from '@bouwsteen/taxonomy';
 import { Labels } from './format/labels';
 import { AccountPageController } from './pages/account/account.controller';
 import { AccountPage } from './pages/account/account.page';
+import { DeleteAccountPage } from './pages/account/delete-account.page';
 import { MailPageController } from './pages/account/mail.controller';
 import { MailSettingsPage } from './pages/account/mail-settings.page';
 import { UnsubscribePage } from './pages/account/unsubscribe.page';
@@ -181,6 +182,7 @@ const PAGE_CONTROLLERS = [
     WebSessionMiddleware,
     SignInPage,
     AccountPage,
+    DeleteAccountPage,
     MailSettingsPage,
     UnsubscribePage,
     PasswordPage,

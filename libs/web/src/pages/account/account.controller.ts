@@ -14,6 +14,7 @@ import { Page, PageContext } from '../../http/page-context';
 import { SessionCookies } from '../../session/session-cookies';
 import { AccountPage, accountNotice } from './account.page';
 import { SignInPage } from './sign-in.page';
+import { DeleteAccountPage } from './delete-account.page';
 
 @Controller()
 export class AccountPageController {
@@ -23,6 +24,7 @@ export class AccountPageController {
     private readonly sessions: WebSessionsService,
     private readonly cookies: SessionCookies,
     private readonly federation: FederationService,
+    private readonly deletion: DeleteAccountPage,
   ) {}
 
   @Auth({ public: true })
@@ -120,5 +122,34 @@ export class AccountPageController {
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.account.revoke(page, principal, id));
+  }
+
+  @Auth()
+  @HtmlPage('mijn-account/verwijderen')
+  deleteForm(@Page() page: PageContext, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.deletion.render(page, principal);
+  }
+
+  @Auth()
+  @HtmlForm('mijn-account/verwijderen')
+  async deleteAccount(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @ClientAddress() address: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(
+      response,
+      await this.deletion.submit(page, principal, body, address, () =>
+        this.cookies.clearSession(response),
+      ),
+    );
+  }
+
+  @Auth({ public: true })
+  @HtmlPage('account-verwijderd')
+  deleted(@Page() page: PageContext): Promise<string> {
+    return this.deletion.deleted(page);
   }
 }

@@ -202,6 +202,17 @@ export class AccountPage {
             Sleutel maken
           </button>
         </form>
+
+        <h2 class="utrecht-heading-2" id="verwijderen">
+          Account verwijderen
+        </h2>
+        <p class="utrecht-paragraph">
+          Wilt u Bouwsteen niet meer gebruiken? Dan verwijdert u uw account met alles wat Bouwsteen
+          persoonlijk over u bewaart.{' '}
+          <a class="utrecht-link" href="/mijn-account/verwijderen">
+            Account verwijderen
+          </a>
+        </p>
       </>,
     );
   }

@@ -76,6 +76,24 @@ export class AdminController {
     send(response, await this.accounts.newPasswordLink(page, principal, id));
   }
 
+  @HtmlPage('gebruikers/:id/verwijderen')
+  deleteUserForm(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    return this.accounts.deleteForm(page, id);
+  }
+
+  @HtmlForm('gebruikers/:id/verwijderen')
+  async deleteUser(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.accounts.deleteUser(page, principal, id));
+  }
+
   @HtmlPage('pps')
   ppsList(@Page() page: PageContext): Promise<string> {
     return this.records.ppsList(page);

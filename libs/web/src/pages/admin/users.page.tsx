@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AccountDeletionService,
   AuthError,
   CreateUserDto,
   PasswordLinkDto,
@@ -10,7 +11,8 @@ import {
   UserListQueryDto,
   UsersService,
 } from '@bouwsteen/auth';
-import { FieldCode, FieldError } from '@bouwsteen/common';
+import { DomainException, FieldCode, FieldError } from '@bouwsteen/common';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { PpsService } from '@bouwsteen/organisations';
 import { FieldErrors } from '../../forms/field-errors';
 import { maxLengths } from '../../forms/field-limits';
@@ -25,6 +27,7 @@ import { ADMIN_NOTICES } from './admin-notices';
 import { linkPurposeFor } from './password-link-notice';
 import { userValues } from './user-fields';
 import { UserFormView, UserListView } from './users.view';
+import { DeleteUserView } from './delete-user.view';
 
 const USER_LIMITS = maxLengths(CreateUserDto);
 
@@ -36,6 +39,7 @@ export class UsersAdminPage {
     private readonly users: UsersService,
     private readonly pps: PpsService,
     private readonly links: PasswordLinksService,
+    private readonly deletion: AccountDeletionService,
   ) {}
 
   async userList(
@@ -63,6 +67,7 @@ export class UsersAdminPage {
       errors: state.errors ?? new FieldErrors(),
       limits: USER_LIMITS,
       invited: state.invited,
+      notice: typeof query.melding === 'string' ? ADMIN_NOTICES[query.melding] : undefined,
     };
     return adminPage(
       this.site,
@@ -172,5 +177,30 @@ export class UsersAdminPage {
         return { redirect: `/beheer/gebruikers/${id}?melding=${outcome}` };
       },
     });
+  }
+
+  async deleteForm(page: PageContext, id: string, problem?: string): Promise<string> {
+    const user = await this.users.get(id);
+    return adminPage(
+      this.site,
+      page,
+      `Account van ${user.displayName} verwijderen`,
+      `/beheer/gebruikers/${id}/verwijderen`,
+      <DeleteUserView page={page} user={user} problem={problem} />,
+    );
+  }
+
+  /** The last active admin is refused (409): the confirmation again, saying why. */
+  async deleteUser(page: PageContext, principal: Principal, id: string): Promise<PageAnswer> {
+    try {
+      await this.deletion.deleteByAdmin(id, principal);
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.code !== AuthError.LastAdmin) throw error;
+      return {
+        status: 409,
+        html: await this.deleteForm(page, id, dutchMessage(AuthError.LastAdmin)),
+      };
+    }
+    return { redirect: '/beheer/gebruikers?melding=verwijderd' };
   }
 }

@@ -12,6 +12,7 @@ import { ROLE_LABELS } from '../../format/record-labels';
 import type { PageContext } from '../../http/page-context';
 import { Form, str } from './admin-form-values';
 import { PasswordLinkForm, PasswordLinkNotice } from './password-link-notice';
+import { DeleteUserLink } from './delete-user.view';
 import { ROLE_OPTIONS, UserRoleFields, userFieldLabel } from './user-fields';
 
 export interface UserListData {
@@ -24,6 +25,7 @@ export interface UserListData {
   errors: FieldErrors;
   limits: Record<string, number | undefined>;
   invited?: { email: string; link: PasswordLinkDto };
+  notice?: string;
 }
 
 /** /beheer/gebruikers: the accounts by role, and the form that invites someone. */
@@ -35,6 +37,7 @@ export function UserListView(props: { page: PageContext; data: UserListData }): 
       <h1 class="utrecht-heading-1" id="gebruikers-titel">
         Gebruikers
       </h1>
+      <StatusNotice text={data.notice} />
       <ErrorSummary errors={errors} labelOf={userFieldLabel} />
       {data.invited ? (
         <PasswordLinkNotice link={data.invited.link} email={data.invited.email} />
@@ -176,6 +179,7 @@ export function UserFormView(props: { page: PageContext; data: UserFormData }): 
         </button>
       </form>
       <PasswordLinkForm page={page} user={user} />
+      <DeleteUserLink user={user} />
     </>
   );
 }

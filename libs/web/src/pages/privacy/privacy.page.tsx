@@ -2,6 +2,8 @@ import Html from '@kitajs/html';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { RETENTION_MONTHS, SENDER_KEY_HOURS } from '@bouwsteen/requests/pure';
+import { MAIL_RECORD_DAYS } from '@bouwsteen/mail/pure';
+import { SEARCH_LOG_RETENTION_DAYS } from '@bouwsteen/usage/pure';
 import { count } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
@@ -40,7 +42,7 @@ export class PrivacyPage {
         title: 'Uw account',
         what: 'Uw e-mailadres, naam, rol, organisatie en de PPS waarvan u lid bent; wanneer u voor het laatst inlogde. Uw wachtwoord alleen als onleesbare hash.',
         howLong:
-          'Zolang het account bestaat. Een beheerder kan het uitzetten: dan kunt u niet meer inloggen en vervallen al uw sessies en tokens, maar de gegevens blijven.',
+          'Tot u het account verwijdert (Mijn account, Account verwijderen), of een beheerder dat doet. Een beheerder kan het ook alleen uitzetten: dan kunt u niet meer inloggen en vervallen al uw sessies en tokens, maar de gegevens blijven.',
         who: 'U zelf (Mijn account) en de beheerders van Bouwsteen. Uw naam staat nergens openbaar.',
       },
       {
@@ -49,6 +51,34 @@ export class PrivacyPage {
         what: `Per browser waarmee u bent ingelogd: wanneer u begon, wanneer u hem laatst gebruikte en een korte naam van de browser. Persoonlijke API-tokens met hun naam en laatste gebruik (het token zelf alleen als hash). Per inlogpoging uw netwerkadres en e-mailadres, om raden van wachtwoorden tegen te gaan. Uitnodigings- en wachtwoordlinks.`,
         howLong: `Een sessie loopt af na ${hours(auth.sessionTtlSeconds)}, of eerder als u afmeldt; daarna wordt hij gewist. Een token tot u het intrekt. Een geslaagde inlogpoging wordt meteen gewist; een mislukte telt ${hours(Math.max(60, auth.loginWindowSeconds))} mee en wordt daarna bij een volgende inlogpoging op de site gewist. Een uitnodigingslink werkt ${count(auth.invitationLinkHours, 'uur', 'uur')}, een wachtwoordlink ${count(auth.resetLinkHours, 'uur', 'uur')}, en elk maar één keer.`,
         who: 'U zelf (Mijn account: uw browsers en tokens). Niemand anders.',
+      },
+      {
+        id: 'instelling',
+        title: 'Inloggen met uw instellingsaccount',
+        what: 'Als u inlogt via uw school of organisatie: bij welke instelling, de code waarmee die instelling u aanwijst (geen wachtwoord), wanneer u het koppelde en laatst gebruikte. Uw naam en e-mailadres neemt Bouwsteen over in uw account.',
+        howLong: 'Tot u de koppeling op Mijn account ontkoppelt of uw account verwijdert.',
+        who: 'U zelf (Mijn account) en de beheerders van Bouwsteen.',
+      },
+      {
+        id: 'e-mail',
+        title: 'E-mail',
+        what: 'Per soort bericht of u het per e-mail wilt (meteen, in een overzicht of niet). Berichten die nog verstuurd moeten worden; een uitnodigings- of wachtwoordlink daarin alleen versleuteld. Welke e-mail wanneer verstuurd is, om niet te veel te sturen.',
+        howLong: `Uw keuzes zolang uw account bestaat. Een verstuurd of overgeslagen bericht en het overzicht van wat verstuurd is ${count(MAIL_RECORD_DAYS, 'dag', 'dagen')}.`,
+        who: 'Alleen u (Mijn account, E-mailinstellingen).',
+      },
+      {
+        id: 'lijsten',
+        title: 'Lijsten en bewaarde zoekopdrachten',
+        what: 'Uw lijsten van bouwstenen met uw notities, en zoekopdrachten die u bewaart, met of u meldingen van nieuwe bouwstenen wilt.',
+        howLong: 'Tot u ze verwijdert of uw account verwijdert.',
+        who: 'Alleen u. Een lijst die u deelt of openbaar maakt, ziet iedereen met de link; uw naam staat er niet bij.',
+      },
+      {
+        id: 'gebruik',
+        title: 'Gebruikscijfers',
+        what: 'Hoe vaak een bouwsteen bekeken is en hoe vaak iemand doorklikte naar het materiaal, per dag; van welke website bezoekers kwamen (alleen de naam van de site). Zoekopdrachten op de zoekpagina: de woorden, de filters en het aantal resultaten, zonder wie zocht.',
+        howLong: `De tellingen blijven, maar zeggen niet wie: om een bezoek maar één keer per dag te tellen, bewaart Bouwsteen die dag een sleutel die met een geheim van die dag is gemaakt en na die dag met het geheim wordt gewist. Losse zoekopdrachten ${count(SEARCH_LOG_RETENTION_DAYS, 'dag', 'dagen')}; daarna alleen de totalen per dag.`,
+        who: 'De PPS ziet de cijfers van haar eigen bouwstenen; de beheerders en fondsen de totalen van zoekopdrachten.',
       },
       {
         id: 'reviews',
@@ -76,7 +106,8 @@ export class PrivacyPage {
         id: 'werk',
         title: 'Wat u maakt of wijzigt',
         what: 'Bij bouwstenen, hergebruik, imports en cursusvoorstellen: welk account ze aanmaakte, publiceerde of wijzigde. Een logboek van wijzigingen (wie, wat, wanneer).',
-        howLong: 'Zolang de bouwsteen, de cursus of het logboek bestaat.',
+        howLong:
+          'Zolang de bouwsteen, de cursus of het logboek bestaat. Verwijdert u uw account, dan blijft wat u voor een PPS of organisatie maakte, zonder dat het naar u verwijst; in het logboek staat dan "verwijderd account" in plaats van uw e-mailadres.',
         who: 'De beheerders van Bouwsteen (het logboek). Openbaar staat de PPS; welk account iets aanmaakte of wijzigde is nooit openbaar.',
       },
       {
@@ -153,13 +184,18 @@ export class PrivacyPage {
               de beheerder (hieronder).
             </li>
             <li>
-              Uw account: op de site zelf kunt u uw account niet verwijderen. Mail de beheerder van
-              Bouwsteen op{' '}
+              Uw account verwijdert u zelf op{' '}
+              <a class="utrecht-link" href="/mijn-account/verwijderen">
+                Mijn account, Account verwijderen
+              </a>
+              . Alles hierboven wat bij uw account hoort verdwijnt dan meteen: uw account, sessies,
+              sleutels, gekoppelde instellingsaccounts, reviews en meldingen, lijsten,
+              zoekopdrachten, volgen, meldingen, webhooks en e-mail. Kunt u niet meer inloggen? Mail
+              dan de beheerder van Bouwsteen op{' '}
               <a class="utrecht-link" href={`mailto:${contact}`} safe>
                 {contact}
               </a>
-              . Die kan uw account uitzetten en met u afspreken wat er met uw gegevens gebeurt. Trek
-              uw reviews eerst zelf in als u niet wilt dat ze blijven staan.
+              .
             </li>
           </ul>
         </section>
