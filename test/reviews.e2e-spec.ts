@@ -182,6 +182,19 @@ describe('reviews as records (e2e)', () => {
       .set(bearer(otherEditor))
       .send({ body: 'Niet van ons.' })
       .expect(403);
+    // A reply of white space alone says nothing: refused at the field, as the page's form does.
+    for (const body of ['   ', ' \n\t ', '\u00a0\u3000']) {
+      const blank = await t
+        .http()
+        .put(`${base}/reply`)
+        .set(bearer(owner))
+        .send({ body })
+        .expect(400);
+      expect(blank.headers['content-type']).toContain('application/problem+json');
+      expect(blank.body.errors).toEqual([
+        expect.objectContaining({ field: 'body', code: 'hasText' }),
+      ]);
+    }
     const replied = await t
       .http()
       .put(`${base}/reply`)
@@ -204,6 +217,15 @@ describe('reviews as records (e2e)', () => {
     const reporter = await t.user('llo-office');
     await t.http().post(`${base}/reports`).send({ reason: 'Spam' }).expect(401);
     await t.http().post(`${base}/reports`).set(bearer(reporter)).send({ reason: '' }).expect(400);
+    const blankReason = await t
+      .http()
+      .post(`${base}/reports`)
+      .set(bearer(reporter))
+      .send({ reason: '  \n ' })
+      .expect(400);
+    expect(blankReason.body.errors).toEqual([
+      expect.objectContaining({ field: 'reason', code: 'hasText' }),
+    ]);
     await t
       .http()
       .post(`${base}/reports`)
