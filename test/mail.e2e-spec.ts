@@ -1,7 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { JobRunner } from '@bouwsteen/jobs';
 import { RequestsService } from '@bouwsteen/requests';
 import { DigestJob } from '../libs/mail/src/digest-job';
+import { MailEntries } from '../libs/mail/src/mail-entries';
+import type { MailItem } from '../libs/mail/src/mail.repository';
 import { moduleBody } from './harness/fixtures';
 import { PageBrowser as Browser } from './harness/page-browser';
 import { TestSmtp, startTestSmtp } from './harness/smtp';
@@ -240,6 +245,78 @@ describe('e-mail (e2e, real SMTP)', () => {
     await settle();
     expect(smtp.to(busy.email)).toHaveLength(3);
     expect(await pending(busy)).toBe(1);
+  });
+
+  it("reads a digest's entries in one query per kind, however many items it holds", async () => {
+    const { title } = (await t.http().get(`/api/v1/assets/${block.id}`).expect(200)).body;
+    const requests = t.app.get(RequestsService);
+    const item = (source: MailItem['source'], type: string, sourceId: string): MailItem => ({
+      id: randomUUID(),
+      userId: editor.id,
+      type,
+      source,
+      sourceId,
+      sealed: null,
+      createdAt: new Date(),
+    });
+    const items: MailItem[] = [];
+    for (let i = 0; i < 8; i++) {
+      const sent = await requests.send(
+        i % 4 === 3 ? { ppsId } : { assetId: block.id },
+        {
+          name: `Aanvrager ${i}`,
+          email: `aanvrager-${i}@roc-voorbeeld.example`,
+          organisation: 'ROC Voorbeeld',
+          purpose: 'Voor leerjaar 2.',
+        },
+        `198.51.${i}.7`,
+      );
+      items.push(item('request', 'material-request', sent.id));
+    }
+    const reader = await follower('digest');
+    for (let i = 0; i < 3; i++) await newVersion();
+    const notifications: { id: string }[] = await db().query(
+      'SELECT id FROM notification WHERE user_id = $1',
+      [reader.id],
+    );
+    expect(notifications).toHaveLength(3);
+    items.push(...notifications.map(({ id }) => item('notification', 'new-version', id)));
+
+    // Counts the queries made on behalf of one call (the worker's own polling is not its).
+    const caller = new AsyncLocalStorage<string[]>();
+    const query = PostgresQueryRunner.prototype.query;
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<typeof query>
+    ) {
+      caller.getStore()?.push(args[0]);
+      return query.apply(this, args);
+    });
+    const entries = t.worker().get(MailEntries);
+    const read = async (some: MailItem[]) => {
+      const made: string[] = [];
+      const found = await caller.run(made, () => entries.of(some));
+      return { found, queries: made.length };
+    };
+    try {
+      const few = await read([items[0], items[8]]);
+      const many = await read(items);
+      expect(few.queries).toBe(2);
+      expect(many.queries).toBe(few.queries);
+      expect(many.found.size).toBe(items.length);
+      expect(many.found.get(items[0].id)!.line).toBe(
+        `Aanvrager 0 (ROC Voorbeeld) vraagt om het materiaal van “${title}”.`,
+      );
+      expect(many.found.get(items[3].id)!.line).toBe(
+        'Aanvrager 3 (ROC Voorbeeld) heeft een vraag voor uw PPS.',
+      );
+      expect(many.found.get(items[8].id)!.link.href).toContain(`/bouwstenen/${block.id}`);
+      // A request deleted since is left out, as before.
+      await db().query('DELETE FROM material_request WHERE id = $1', [items[1].sourceId]);
+      expect((await read(items)).found.has(items[1].id)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('answers bad settings with problem+json and keeps the rest', async () => {

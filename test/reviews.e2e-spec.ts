@@ -182,6 +182,19 @@ describe('reviews as records (e2e)', () => {
       .set(bearer(otherEditor))
       .send({ body: 'Niet van ons.' })
       .expect(403);
+    // A reply of white space alone says nothing: refused at the field, as the page's form does.
+    for (const body of ['   ', ' \n\t ', '\u00a0\u3000']) {
+      const blank = await t
+        .http()
+        .put(`${base}/reply`)
+        .set(bearer(owner))
+        .send({ body })
+        .expect(400);
+      expect(blank.headers['content-type']).toContain('application/problem+json');
+      expect(blank.body.errors).toEqual([
+        expect.objectContaining({ field: 'body', code: 'hasText' }),
+      ]);
+    }
     const replied = await t
       .http()
       .put(`${base}/reply`)
@@ -204,6 +217,15 @@ describe('reviews as records (e2e)', () => {
     const reporter = await t.user('llo-office');
     await t.http().post(`${base}/reports`).send({ reason: 'Spam' }).expect(401);
     await t.http().post(`${base}/reports`).set(bearer(reporter)).send({ reason: '' }).expect(400);
+    const blankReason = await t
+      .http()
+      .post(`${base}/reports`)
+      .set(bearer(reporter))
+      .send({ reason: '  \n ' })
+      .expect(400);
+    expect(blankReason.body.errors).toEqual([
+      expect.objectContaining({ field: 'reason', code: 'hasText' }),
+    ]);
     await t
       .http()
       .post(`${base}/reports`)
@@ -247,5 +269,42 @@ describe('reviews as records (e2e)', () => {
     expect(mine.body.hidden).toBe(true);
     await t.http().delete(`${base}/hidden`).set(bearer(owner)).expect(204);
     expect((await t.http().get(reviews(block.id)).expect(200)).body.summary.total).toBe(1);
+  });
+
+  it("refuses reports from the block's own PPS, and hides only on a report by someone else", async () => {
+    const block = await t.publish(owner, moduleBody(ownerPps));
+    const review = (await put(await t.user('teacher'), REVIEW, block.id).expect(201)).body;
+    const base = `${reviews(block.id)}/${review.id}`;
+    const report = (user: TestUser, reason = 'Klopt niet.') =>
+      t.http().post(`${base}/reports`).set(bearer(user)).send({ reason });
+
+    // Its lead, and a teacher who is a member of that PPS, are refused: 403 with the code.
+    const refused = await report(owner).expect(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'review-report-own-pps' });
+    expect(refused.body.type).toContain('review-report-own-pps');
+    await report(await t.user('teacher', [ownerPps])).expect(403);
+    // So the PPS has no report to hide it on.
+    const nothing = await t.http().put(`${base}/hidden`).set(bearer(owner)).expect(409);
+    expect(nothing.body.code).toBe('review-not-reported');
+
+    // Someone who reported it and joined the PPS later does not open the way either.
+    const joiner = await t.user('teacher');
+    await report(joiner).expect(204);
+    const admin = await t.user('admin');
+    await t
+      .http()
+      .patch(`/api/v1/users/${joiner.id}`)
+      .set(await t.userEtag(joiner.id))
+      .set(bearer(admin))
+      .send({ ppsIds: [ownerPps] })
+      .expect(200);
+    await t.http().put(`${base}/hidden`).set(bearer(owner)).expect(409);
+    // Nor does an admin's own report let that admin hide it: another reader's does.
+    await report(admin).expect(204);
+    await t.http().put(`${base}/hidden`).set(bearer(admin)).expect(409);
+    await report(otherEditor).expect(204);
+    await t.http().put(`${base}/hidden`).set(bearer(owner)).expect(204);
+    expect((await t.http().get(reviews(block.id)).expect(200)).body.summary.total).toBe(0);
   });
 });

@@ -110,8 +110,12 @@ describe('web files and crawlers (e2e)', () => {
         'http://localhost:3000/',
         'http://localhost:3000/zoeken',
         'http://localhost:3000/kaart',
+        'http://localhost:3000/privacy',
       ]),
     );
+    // The privacy page is listed for crawlers, and does not turn them away.
+    const privacy = await t.http().get('/privacy').expect(200);
+    expect(privacy.text).not.toContain('content="noindex"');
     expect(urls.filter((url) => url.includes('/pps/')).length).toBeGreaterThan(20);
     await t.http().get('/sitemaps/bouwstenen-1.xml').expect(200);
     await t.http().get('/sitemaps/bouwstenen-99.xml').expect(404);

@@ -202,6 +202,36 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     if (anonymous.status === 303) expect(anonymous.headers.location).toMatch(/^\/inloggen/);
   });
 
+  it("offers no report form to the block's own PPS, and says why when one is posted anyway", async () => {
+    const { assetId, reviewId } = await reviewed();
+    const path = `/bouwstenen/${assetId}/reviews`;
+    const kind = `reden-${reviewId}`;
+    const note = `toelichting-${reviewId}`;
+    const lead = await signedIn(owner);
+    const page = html(await lead.get(path));
+    expect(page.querySelector(`form[action="${path}/${reviewId}/reactie"]`)).not.toBeNull();
+    expect(page.querySelector('form[action$="/melden"]')).toBeNull();
+
+    // A page opened before its reader joined the PPS: refused, the form back with the reason.
+    const posted = await lead.post(`${path}/${reviewId}/melden`, {
+      _formulier: lead.token,
+      [kind]: 'anders',
+      [note]: 'Dit vinden wij niet terecht.',
+    });
+    expect(posted.status).toBe(403);
+    const refused = html(posted);
+    expect(refused.querySelector('#foutmeldingen')!.text).toContain(
+      'Reviews van eigen werk meldt u niet',
+    );
+    expect(refused.querySelector(`#veld-${note}`)!.text).toBe('Dit vinden wij niet terecht.');
+    const reports = await t
+      .http()
+      .get(`/api/v1/pps/${ppsId}/review-reports`)
+      .set(bearer(owner))
+      .expect(200);
+    expect(reports.body.items.map((r: { reviewId: string }) => r.reviewId)).not.toContain(reviewId);
+  });
+
   it('shows the averages as figures "van 5" with bars, and the reviews unnumbered', async () => {
     const { assetId } = await reviewed();
     const page = html(await new PageBrowser(t).get(`/bouwstenen/${assetId}/reviews`));

@@ -12,6 +12,7 @@ import { moduleBody } from '../harness/fixtures';
 import { runImport } from '../harness/imports';
 import { TestUser, bearer } from '../harness/test-app';
 import { columnNamed } from '../../libs/imports/src/columns';
+import { SITE_PAGES } from '../../libs/web/src/pages/seo/sitemap.service';
 
 const WIDTHS = [
   { name: '390', viewport: { width: 390, height: 844 } },
@@ -162,6 +163,8 @@ describe('every page type at 390 and 1280 px (browser)', () => {
       ['pps', `/pps/${ppsId}`],
       ['kaart', '/kaart'],
       ['gedeelde-cursus', `/cursus/${share.body.token}`],
+      ['kwalificaties', '/kwalificaties'],
+      ['privacy', '/privacy'],
       ['inloggen', '/inloggen'],
       ['niet-gevonden', '/bouwstenen/00000000-0000-4000-8000-000000000000'],
     ];
@@ -249,6 +252,11 @@ describe('every page type at 390 and 1280 px (browser)', () => {
     }
     return result;
   }
+
+  it('visits every page of its own the site lists in its sitemap', () => {
+    const visited = visits.publiek.map(([, path]) => path);
+    expect(SITE_PAGES.filter((path) => !visited.includes(path))).toEqual([]);
+  });
 
   it(
     'public pages',

@@ -97,6 +97,11 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.activeMembers(ppsId);
   }
 
+  /** The PPS each of these accounts is a member of (none: an empty list). */
+  membershipsOf(userIds: string[]): Promise<Map<string, string[]>> {
+    return this.users.membershipsOf(userIds);
+  }
+
   async get(id: string): Promise<UserDto> {
     const found = await this.users.findWithMemberships(id);
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', id);

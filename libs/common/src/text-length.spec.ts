@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { MaxLength, MinLength, textLength } from './text-length';
+import { HasText, MaxLength, MinLength, textLength } from './text-length';
 
 class Titled {
   @MaxLength(4)
@@ -27,5 +27,27 @@ describe('lengths as PostgreSQL counts them', () => {
     expect(errorsOf('\u{1F527}\u{1F527}\u{1F527}\u{1F527}')).toEqual([]);
     expect(errorsOf('\u{1F527}')).toEqual(['minLength']);
     expect(errorsOf('e\u0301')).toEqual([]);
+  });
+});
+
+class Replied {
+  @HasText()
+  body!: string;
+}
+
+describe('text, not only white space', () => {
+  const errorsIn = (body: unknown) =>
+    validateSync(Object.assign(new Replied(), { body })).flatMap((error) =>
+      Object.keys(error.constraints ?? {}),
+    );
+
+  it('refuses an empty text and one of spaces, tabs, line breaks or wide spaces alone', () => {
+    for (const body of ['', ' ', '   \t\n ', '\u3000\u2003', 42])
+      expect(errorsIn(body)).toEqual(['hasText']);
+  });
+
+  it('takes any text with one visible character, spaces around it kept', () => {
+    expect(errorsIn('Dank u!')).toEqual([]);
+    expect(errorsIn('  x  ')).toEqual([]);
   });
 });

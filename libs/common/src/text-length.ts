@@ -61,3 +61,25 @@ export function MinLength(min: number, options?: ValidationOptions): PropertyDec
     options,
   );
 }
+
+/**
+ * Holds text: at least one character that is not white space. MinLength(1) lets "   " through,
+ * and a reply or a reason of spaces alone says nothing while it looks filled in. The forms trim
+ * what was typed before they validate, so an empty field and a field of spaces meet this one
+ * rule (and one Dutch message) on the page and in the API alike.
+ */
+export function HasText(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'hasText',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /\S/u.test(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must hold text, not only white space`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}

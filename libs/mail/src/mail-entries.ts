@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AssetsService } from '@bouwsteen/assets';
 import { FollowRepository } from '@bouwsteen/follow';
 import { RequestsRepository } from '@bouwsteen/requests';
 import { MailKeys } from './mail-keys';
@@ -10,27 +9,28 @@ import { MailEntry } from './templates/mails';
 
 /**
  * What each waiting item says, read from its source when the mail is made (not when it was
- * queued): a request deleted or a notification gone since is left out.
+ * queued): a request deleted or a notification gone since is left out. One query per kind of
+ * source, however many items a digest holds (it read each request and its block's title
+ * apart: two queries an item).
  */
 @Injectable()
 export class MailEntries {
   constructor(
     private readonly follows: FollowRepository,
     private readonly requests: RequestsRepository,
-    private readonly assets: AssetsService,
     private readonly keys: MailKeys,
   ) {}
 
   /** The entries of `items` in their order; an item without one (its source gone) is absent. */
   async of(items: MailItem[]): Promise<Map<string, MailEntry>> {
     const entries = new Map<string, MailEntry>();
-    const notifications = new Map(
-      (
-        await this.follows.byIds(
-          items.filter((item) => item.source === 'notification').map((item) => item.sourceId),
-        )
-      ).map((notification) => [notification.id, notification]),
-    );
+    const sourceIds = (source: MailItem['source']) =>
+      items.filter((item) => item.source === source).map((item) => item.sourceId);
+    const [found, requests] = await Promise.all([
+      this.follows.byIds(sourceIds('notification')),
+      this.requests.findWithTitles(sourceIds('request')),
+    ]);
+    const notifications = new Map(found.map((notification) => [notification.id, notification]));
     for (const item of items) {
       if (!isMailType(item.type)) continue;
       if (item.source === 'notification') {
@@ -52,9 +52,9 @@ export class MailEntries {
               },
         });
       } else if (item.source === 'request') {
-        const request = await this.requests.find(item.sourceId);
+        const request = requests.get(item.sourceId);
         if (!request) continue;
-        const about = request.assetId ? await this.title(request.assetId) : undefined;
+        const about = request.assetTitle;
         entries.set(item.id, {
           type: item.type,
           subject: 'Iemand vraagt uw materiaal',
@@ -68,13 +68,5 @@ export class MailEntries {
       }
     }
     return entries;
-  }
-
-  private async title(assetId: string): Promise<string | undefined> {
-    try {
-      return (await this.assets.get(undefined, assetId)).title;
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AssetsModule } from '@bouwsteen/assets';
 import { FollowModule } from '@bouwsteen/follow';
 import { JobsModule } from '@bouwsteen/jobs';
 import { RequestsModule } from '@bouwsteen/requests';
@@ -24,7 +23,7 @@ export class MailModule {}
 
 /** The worker's side: sends mail (jobs of the mail queue) and looks for due digests. */
 @Module({
-  imports: [FollowModule, RequestsModule, AssetsModule, JobsModule],
+  imports: [FollowModule, RequestsModule, JobsModule],
   providers: [MailRepository, MailKeys, MailEntries, MailTransport, MailJob, DigestJob],
 })
 export class MailWorkerModule {}

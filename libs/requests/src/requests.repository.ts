@@ -147,6 +147,26 @@ export class RequestsRepository {
     return rows[0] ? toRequest(rows[0]) : undefined;
   }
 
+  /**
+   * These requests with the title of the block each asks about as anyone reads it (null: asked
+   * of the PPS, or the block not published), in one query however many: a mail digest's
+   * entries. Absent from the map: deleted since.
+   */
+  async findWithTitles(
+    ids: readonly string[],
+  ): Promise<Map<string, MaterialRequest & { assetTitle: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.pps_id, r.asset_id, r.requester_name, r.requester_email,
+              r.requester_organisation, r.purpose, r.created_at, r.handled_at,
+              p.title AS asset_title
+         FROM material_request r LEFT JOIN asset_published p ON p.id = r.asset_id
+        WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    )) as (RequestRow & { asset_title: string | null })[];
+    return new Map(rows.map((row) => [row.id, { ...toRequest(row), assetTitle: row.asset_title }]));
+  }
+
   /** Marks it handled (or open again); false when it is gone. */
   async setHandled(id: string, handled: boolean, by: string): Promise<boolean> {
     // An UPDATE answers [rows, affected count] through TypeORM's pg driver.

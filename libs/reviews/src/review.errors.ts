@@ -9,6 +9,7 @@ export enum ReviewError {
   AlreadyReplied = 'review-already-replied',
   AlreadyReported = 'review-already-reported',
   NotReported = 'review-not-reported',
+  ReportOwnPps = 'review-report-own-pps',
 }
 
 defineProblems<ReviewError>('reviews', {
@@ -52,6 +53,13 @@ defineProblems<ReviewError>('reviews', {
   [ReviewError.NotReported]: {
     status: 409,
     title: 'Review not reported',
-    description: 'A PPS hides only a review someone reported; this one has no report.',
+    description:
+      'A PPS hides only a review someone else reported (not a member of the PPS, not the one hiding it); this one has no such report.',
+  },
+  [ReviewError.ReportOwnPps]: {
+    status: 403,
+    title: 'No report on your own PPS’s block',
+    description:
+      'Members of the PPS that owns the building block do not report its reviews: the PPS replies to them, and hides one only when someone else reported it.',
   },
 });

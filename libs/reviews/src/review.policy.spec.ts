@@ -38,8 +38,31 @@ describe('who answers and moderates reviews', () => {
     expect(ReviewPolicy.mayAnswer(undefined, 'a')).toBe(false);
   });
 
-  it('lets anyone signed in report a review', () => {
-    expect(ReviewPolicy.mayReport(person('llo-office'))).toBe(true);
-    expect(ReviewPolicy.mayReport(undefined)).toBe(false);
+  it('lets anyone signed in report a review, except a member of the block’s own PPS', () => {
+    expect(ReviewPolicy.mayReport(person('llo-office'), 'a')).toBe(true);
+    expect(ReviewPolicy.mayReport(person('pps-editor', ['b']), 'a')).toBe(true);
+    expect(ReviewPolicy.mayReport(person('admin'), 'a')).toBe(true);
+    expect(ReviewPolicy.mayReport(undefined, 'a')).toBe(false);
+    // The PPS that hides reported reviews does not report them: it could silence any review.
+    expect(ReviewPolicy.reportRefusal(person('pps-editor', ['b', 'a']), 'a')).toBe(
+      ReviewError.ReportOwnPps,
+    );
+    expect(ReviewPolicy.reportRefusal(person('teacher', ['a']), 'a')).toBe(
+      ReviewError.ReportOwnPps,
+    );
+    expect(ReviewPolicy.reportRefusal(person('teacher', ['b']), 'a')).toBeUndefined();
+  });
+
+  it('lets a PPS hide a review only on a report by someone else, outside the PPS', () => {
+    const lead = { ...person('pps-editor', ['a']), userId: 'lead' };
+    const counts = (userId: string, ppsIds: string[], hider = lead) =>
+      ReviewPolicy.reportCountsForHiding({ userId, ppsIds }, hider, 'a');
+    expect(counts('reader', [])).toBe(true);
+    expect(counts('other-pps', ['b'])).toBe(true);
+    expect(counts('colleague', ['b', 'a'])).toBe(false);
+    expect(counts('lead', [])).toBe(false);
+    const admin = { ...person('admin'), userId: 'admin' };
+    expect(counts('admin', [], admin)).toBe(false);
+    expect(counts('reader', [], admin)).toBe(true);
   });
 });

@@ -28,14 +28,42 @@ export const ReviewPolicy = {
 
   /**
    * The owner answers and moderates: the owning PPS's editors (its lead among them) and admins.
-   * A PPS hides a review only after someone reported it, never one it merely dislikes.
+   * A PPS hides a review only after someone else reported it (reportCountsForHiding), never one
+   * it merely dislikes.
    */
   mayAnswer(principal: Principal | undefined, ownerPpsId: string): boolean {
     return PpsPolicy.canEdit(principal, ownerPpsId);
   },
 
-  /** Anyone signed in may report a review (with a reason). */
-  mayReport(principal: Principal | undefined): boolean {
-    return principal !== undefined;
+  /**
+   * Why this person may not report a review of a block of `ownerPpsId`, if so. Reporting is for
+   * readers: anyone signed in, except a member of the block's own PPS (in any role). That PPS
+   * answers for its blocks and hides reported reviews; could it report them too, it could
+   * silence any review of its own work by reporting it and then hiding it. It replies instead.
+   */
+  reportRefusal(
+    principal: Principal | undefined,
+    ownerPpsId: string,
+  ): ReviewError.ReportOwnPps | undefined {
+    if (principal?.ppsIds.includes(ownerPpsId)) return ReviewError.ReportOwnPps;
+    return undefined;
+  },
+
+  mayReport(principal: Principal | undefined, ownerPpsId: string): boolean {
+    return principal !== undefined && this.reportRefusal(principal, ownerPpsId) === undefined;
+  },
+
+  /**
+   * Whether a report lets `hider` hide the review: only a report by someone else, who is not a
+   * member of the block's PPS either. Members cannot report (reportRefusal), but someone who
+   * reported before joining the PPS, or before that rule, would otherwise still open the way; and
+   * an admin who reported a review leaves hiding it to another.
+   */
+  reportCountsForHiding(
+    reporter: { userId: string; ppsIds: readonly string[] },
+    hider: Principal,
+    ownerPpsId: string,
+  ): boolean {
+    return reporter.userId !== hider.userId && !reporter.ppsIds.includes(ownerPpsId);
   },
 };

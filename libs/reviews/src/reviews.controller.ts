@@ -129,6 +129,12 @@ export class ReviewsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Report a review to the owning PPS, with a reason (once a person)' })
   @ApiNoContentResponse()
+  @ApiResponse({
+    status: 403,
+    type: ProblemDetailsDto,
+    description:
+      'review-report-own-pps: a member of the block’s own PPS does not report its reviews',
+  })
   report(
     @CurrentPrincipal() principal: Principal,
     @Param('assetId', UUID) assetId: string,
@@ -141,7 +147,10 @@ export class ReviewsController {
   @Put(':reviewId/hidden')
   @Auth({ roles: ['pps-editor', 'admin'] })
   @HttpCode(204)
-  @ApiOperation({ summary: 'Hide a reported review (the owning PPS; 409 when nobody reported it)' })
+  @ApiOperation({
+    summary:
+      'Hide a reported review (the owning PPS; 409 without a report by someone else, outside the PPS)',
+  })
   @ApiNoContentResponse()
   hide(
     @CurrentPrincipal() principal: Principal,

@@ -175,14 +175,38 @@ export class ReviewsRepository {
     return rows.map((row) => row.reviewId);
   }
 
-  /** Hides (or shows again) a reported review; false when nobody reported it. */
-  async setHidden(id: string, hidden: boolean, by: string): Promise<boolean> {
+  /** Who reported this review (for the rule of which reports let a PPS hide it). */
+  async reporterIds(reviewId: string): Promise<string[]> {
     const rows = (await this.dataSource.query(
-      `UPDATE review SET hidden_at = CASE WHEN $2::boolean THEN coalesce(hidden_at, clock_timestamp()) END,
-                         hidden_by = CASE WHEN $2::boolean THEN $3::uuid END
+      `SELECT reporter_id AS "reporterId" FROM review_report WHERE review_id = $1`,
+      [reviewId],
+    )) as { reporterId: string }[];
+    return rows.map((row) => row.reporterId);
+  }
+
+  /**
+   * Hides a review reported by one of `reporterIds` (those whose report counts, by the policy);
+   * false when none of them did. Checked in the statement itself, so a review withdrawn between
+   * the reading of its reports and this is not hidden on their account.
+   */
+  async hide(id: string, by: string, reporterIds: string[]): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `UPDATE review SET hidden_at = coalesce(hidden_at, clock_timestamp()), hidden_by = $2
+        WHERE id = $1 AND EXISTS (SELECT 1 FROM review_report r
+                                   WHERE r.review_id = review.id AND r.reporter_id = ANY($3::uuid[]))
+        RETURNING id`,
+      [id, by, reporterIds],
+    )) as [unknown[], number];
+    return rows[0].length > 0;
+  }
+
+  /** Shows a reported review again; false when nobody reported it (so it was never hidden). */
+  async show(id: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `UPDATE review SET hidden_at = NULL, hidden_by = NULL
         WHERE id = $1 AND EXISTS (SELECT 1 FROM review_report r WHERE r.review_id = review.id)
         RETURNING id`,
-      [id, hidden, by],
+      [id],
     )) as [unknown[], number];
     return rows[0].length > 0;
   }

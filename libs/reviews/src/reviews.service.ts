@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AssetDto, AssetError, AssetsService } from '@bouwsteen/assets';
-import type { Principal } from '@bouwsteen/auth';
+import { type Principal, UsersService } from '@bouwsteen/auth';
 import {
   DomainException,
   ForbiddenError,
@@ -38,6 +38,7 @@ export class ReviewsService {
     private readonly assets: AssetsService,
     private readonly transactions: TransactionRunner,
     private readonly events: ReviewEvents,
+    private readonly users: UsersService,
   ) {}
 
   /** A block's visible reviews, paged, with the figures over all of them. */
@@ -123,15 +124,20 @@ export class ReviewsService {
     return toDto((await this.reviews.find(review.id))!);
   }
 
-  /** Anyone signed in reports a visible review, once. */
+  /**
+   * A reader reports a visible review, once; a member of the block's own PPS may not (403: the
+   * PPS would report what it then hides).
+   */
   async report(
     principal: Principal,
     assetId: string,
     reviewId: string,
     input: ReportInputDto,
   ): Promise<void> {
-    const { review } = await this.reviewOf(assetId, reviewId);
+    const { asset, review } = await this.reviewOf(assetId, reviewId);
     if (review.hidden) throw new NotFoundError(ReviewError.NotFound, 'review', reviewId);
+    const refusal = ReviewPolicy.reportRefusal(principal, asset.pps.id);
+    if (refusal) throw new DomainException(refusal);
     if (!(await this.reviews.report(review.id, principal.userId, input.reason)))
       throw new DomainException(ReviewError.AlreadyReported, 'You reported this review before');
   }
@@ -141,7 +147,10 @@ export class ReviewsService {
     return new Set(await this.reviews.reportedBy(principal.userId, reviewIds));
   }
 
-  /** The owning PPS hides a reported review (or shows it again). */
+  /**
+   * The owning PPS hides a review someone else reported (ReviewPolicy.reportCountsForHiding;
+   * 409 without such a report), or shows a hidden one again.
+   */
   async setHidden(
     principal: Principal,
     assetId: string,
@@ -151,8 +160,32 @@ export class ReviewsService {
     const { asset, review } = await this.reviewOf(assetId, reviewId);
     if (!ReviewPolicy.mayAnswer(principal, asset.pps.id))
       throw new ForbiddenError('Only the PPS that owns the block hides its reviews');
-    if (!(await this.reviews.setHidden(review.id, hidden, principal.userId)))
-      throw new DomainException(ReviewError.NotReported, 'Nobody reported this review');
+    const done = hidden
+      ? await this.reviews.hide(
+          review.id,
+          principal.userId,
+          await this.countedReporters(principal, asset.pps.id, review.id),
+        )
+      : await this.reviews.show(review.id);
+    if (!done)
+      throw new DomainException(ReviewError.NotReported, 'Nobody else reported this review');
+  }
+
+  /** The reporters of a review whose report lets `principal` hide it. */
+  private async countedReporters(
+    principal: Principal,
+    ownerPpsId: string,
+    reviewId: string,
+  ): Promise<string[]> {
+    const reporters = await this.reviews.reporterIds(reviewId);
+    const memberships = await this.users.membershipsOf(reporters);
+    return reporters.filter((userId) =>
+      ReviewPolicy.reportCountsForHiding(
+        { userId, ppsIds: memberships.get(userId) ?? [] },
+        principal,
+        ownerPpsId,
+      ),
+    );
   }
 
   /** Reports on reviews of a PPS's blocks, for who may answer for it (403 otherwise). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A search as kept: normalised words, the filters' key and the hit count; never who. */
 export interface LoggedSearch {
@@ -37,9 +37,13 @@ export class SearchLogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A batch of searches: the raw rows and the day's counts, in one statement. */
-  async record(searches: readonly LoggedSearch[], poorHits: number): Promise<void> {
+  async record(
+    searches: readonly LoggedSearch[],
+    poorHits: number,
+    manager?: EntityManager,
+  ): Promise<void> {
     if (searches.length === 0) return;
-    await this.dataSource.query(
+    await (manager ?? this.dataSource.manager).query(
       `WITH input AS (
          SELECT * FROM unnest($1::timestamptz[], $2::date[], $3::text[], $4::text[], $5::text[],
                               $6::text[], $7::int[])

@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import { loggableError } from '@bouwsteen/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { TransactionRunner } from '@bouwsteen/database';
 import { isBot } from './bots';
 import { LoggedSearch, SearchLogRepository } from './search-log.repository';
 import {
@@ -30,11 +33,27 @@ type Pending =
   | { type: 'search'; search: LoggedSearch };
 
 /**
+ * A batch PostgreSQL refuses for what it holds (a data exception, class 22, or an integrity
+ * violation, class 23) is refused again at every try; anything else (a closed connection, the
+ * database restarting, a lock or statement timeout) may pass the next time.
+ */
+function refusedForContent(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const { code } = error.driverError as { code?: unknown };
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
+
+/**
  * Counting off the request path: a page only pushes an event into a bounded in-memory buffer
  * (push never waits and never throws; when the buffer is full the event is dropped and
- * counted), and a timer writes the buffer every FLUSH_INTERVAL_MS in batches of one statement
- * each. Robots are left out at the push. Once a day (the first flush of a new day) the past
- * days' salts and hashes and the search rows past their retention are deleted.
+ * counted), and a timer writes the buffer every FLUSH_INTERVAL_MS in batches, each in one
+ * transaction (views and searches together). A batch leaves the buffer only once written: a
+ * write that fails keeps it at the head and the timer tries again, so a failed write loses no
+ * counts, and since the kept events stay in the same bounded buffer, an outage costs at most
+ * the events that no longer fit (dropped, and counted). Only a batch PostgreSQL refuses for its
+ * content is let go (it would block every later one). Robots are left out at the push. Once a
+ * day (the first flush of a new day) the past days' salts and hashes and the search rows past
+ * their retention are deleted.
  */
 @Injectable()
 export class UsageRecorder implements OnModuleDestroy {
@@ -45,12 +64,14 @@ export class UsageRecorder implements OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private purgedDay = '';
-  /** Events dropped because the buffer was full, since the process started. */
+  private closed = false;
+  /** Events dropped (the buffer full, or a batch refused for its content) since the start. */
   dropped = 0;
 
   constructor(
     private readonly views: ViewsRepository,
     private readonly searches: SearchLogRepository,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ownHosts = [new URL(config.web.publicBaseUrl).hostname];
@@ -85,19 +106,31 @@ export class UsageRecorder implements OnModuleDestroy {
     return this.buffer.length;
   }
 
-  /** Writes what waits (tests call it; the timer does otherwise). One flush at a time. */
+  /**
+   * Writes what waits (tests call it; the timer does otherwise). One flush at a time. When a
+   * write fails, what it did not write stays in the buffer for the next flush (the timer is set
+   * for it) and the error is thrown.
+   */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.buffer.length === 0 && this.purgedDay === usageDay(new Date())) return;
     this.flushing = this.write().finally(() => (this.flushing = undefined));
-    await this.flushing;
+    try {
+      await this.flushing;
+    } catch (error) {
+      this.schedule();
+      throw error;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.flush().catch((error: unknown) =>
-      this.logger.warn(`last flush failed: ${String(error)}`),
+      this.logger.warn(
+        `last flush failed, ${this.buffer.length} events not written: ${loggableError(error)}`,
+      ),
     );
   }
 
@@ -107,9 +140,19 @@ export class UsageRecorder implements OnModuleDestroy {
       return;
     }
     this.buffer.push(event);
+    this.schedule();
+  }
+
+  /** A flush in FLUSH_INTERVAL_MS, unless one is set already (or the module is closing). */
+  private schedule(): void {
+    if (this.closed || this.buffer.length === 0) return;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.flush().catch((error: unknown) => this.logger.warn(`flush failed: ${String(error)}`));
+      this.flush().catch((error: unknown) =>
+        this.logger.warn(
+          `flush failed, ${this.buffer.length} events kept for the next: ${loggableError(error)}`,
+        ),
+      );
     }, FLUSH_INTERVAL_MS).unref();
   }
 
@@ -122,15 +165,28 @@ export class UsageRecorder implements OnModuleDestroy {
       this.purgedDay = today;
     }
     while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, FLUSH_BATCH);
+      // Taken from the buffer only once written; new events meanwhile go after it.
+      const batch = this.buffer.slice(0, FLUSH_BATCH);
       const counted: CountedEvent[] = [];
       const searches: LoggedSearch[] = [];
       for (const event of batch) {
         if (event.type === 'search') searches.push(event.search);
         else counted.push(await this.counted(event, today));
       }
-      await this.views.record(counted);
-      await this.searches.record(searches, POOR_RESULT_HITS);
+      try {
+        // One transaction: a retry never writes a batch's searches (not idempotent) twice.
+        await this.tx.run(async (manager) => {
+          await this.views.record(counted, manager);
+          await this.searches.record(searches, POOR_RESULT_HITS, manager);
+        });
+      } catch (error) {
+        if (!refusedForContent(error)) throw error;
+        this.dropped += batch.length;
+        this.logger.warn(
+          `${batch.length} events refused by the database, dropped: ${loggableError(error)}`,
+        );
+      }
+      this.buffer.splice(0, batch.length);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A view or link click, ready to write: the viewer is already a day-keyed hash (hex). */
 export interface CountedEvent {
@@ -45,9 +45,9 @@ export class ViewsRepository {
    * (usage_seen), and only what is new is added to the day's counts and, for views, to the
    * month's count of its referring host. Events for a block that is not published are ignored.
    */
-  async record(events: readonly CountedEvent[]): Promise<void> {
+  async record(events: readonly CountedEvent[], manager?: EntityManager): Promise<void> {
     if (events.length === 0) return;
-    await this.dataSource.query(
+    await (manager ?? this.dataSource.manager).query(
       `WITH input AS (
          SELECT DISTINCT ON (asset_id, day, event, viewer) asset_id, day, event, viewer, host
            FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[])

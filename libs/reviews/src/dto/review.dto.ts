@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { MaxLength, MinLength } from '@bouwsteen/common/pure';
+import { HasText, MaxLength } from '@bouwsteen/common/pure';
 import { PageMetaDto } from '@bouwsteen/common';
 import {
   REPORT_REASON_MAX,
@@ -73,17 +73,24 @@ export class ReplyInputDto {
   @ApiProperty({
     maxLength: REVIEW_TEXT_MAX,
     example: 'Dank u! De ingekorte versie delen we graag.',
+    pattern: '\\S',
+    description: 'Text: not empty, not only white space',
   })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(REVIEW_TEXT_MAX)
   body: string;
 }
 
 export class ReportInputDto {
-  @ApiProperty({ maxLength: REPORT_REASON_MAX, example: 'Bevat persoonsgegevens van een student.' })
+  @ApiProperty({
+    maxLength: REPORT_REASON_MAX,
+    example: 'Bevat persoonsgegevens van een student.',
+    pattern: '\\S',
+    description: 'Why: not empty, not only white space',
+  })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(REPORT_REASON_MAX)
   reason: string;
 }

@@ -28,6 +28,7 @@ export const NL_INPUT = {
       ? `Gebruik per waarde minstens ${dutchNumber(v.min)} tekens.`
       : `Gebruik minstens ${dutchNumber(v.min)} tekens.`;
   },
+  hasText: () => 'Vul dit veld in: alleen spaties of lege regels tellen niet als tekst.',
   arrayMaxSize: (v) => `Kies of vul er hoogstens ${dutchNumber(v.max)} in.`,
   arrayMinSize: (v) => `Kies of vul er minstens ${dutchNumber(v.min)} in.`,
   arrayUnique: () => 'Haal wat dubbel staat weg: elke waarde mag maar één keer voorkomen.',

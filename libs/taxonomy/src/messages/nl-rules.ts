@@ -126,6 +126,8 @@ export const NL_RULES = {
     'Op deze review is al gereageerd namens uw PPS (misschien door een collega, of in een ander venster). Er kan één reactie per review bij; uw tekst is niet opgeslagen en staat er nog, zodat u hem kunt kopiëren.',
   'review-already-reported': () =>
     'U had deze review al gemeld; de PPS ziet uw eerdere melding. Een tweede melding is niet nodig.',
+  'review-report-own-pps': () =>
+    'Deze bouwsteen is van uw eigen PPS. Reviews van eigen werk meldt u niet: uw PPS kan erop reageren, en een review verbergen kan alleen als iemand anders hem meldde.',
   'too-many-lists': () =>
     'U heeft al 50 lijsten, het meeste dat kan. Verwijder eerst een lijst die u niet meer gebruikt.',
   'list-full': () =>

@@ -1,12 +1,9 @@
-import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@bouwsteen/auth';
 import type { FieldError } from '@bouwsteen/common';
 import {
   CourseFromListDto,
   CreateListDto,
-  LIST_DESCRIPTION_MAX,
-  LIST_NAME_MAX,
   ListPolicy,
   ListsService,
   ListCourses,
@@ -14,19 +11,16 @@ import {
   UpdateListDto,
 } from '@bouwsteen/lists';
 import { pageQuery } from '../search-queries';
-import { StatusNotice } from '../../components/status-notice';
-import { StaleNotice } from '../../components/stale-notice';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../forms/fields';
 import { FieldErrors } from '../../forms/field-errors';
 import { isStale, submitForm } from '../../forms/form-submit';
 import { validateForm } from '../../forms/form-validation';
-import { FormTokenField } from '../../forms/form-token';
 import { Labels } from '../../format/labels';
 import type { PageAnswer } from '../../http/page-answer';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
-import { EditableItems, ListOverview, VISIBILITY_LABELS, listPath } from './list-views';
-import { CourseMade, ListExtras } from './list-extras';
+import { listPath } from './list-views';
+import { CourseMade } from './list-extras';
+import { ListBody, ListPageState, MyListsBody } from './my-lists-views';
 
 type Form = Record<string, unknown>;
 
@@ -41,28 +35,7 @@ const NOTICES: Record<string, string> = {
   verwijderd: 'De lijst is verwijderd.',
 };
 
-const LABELS: Record<string, string> = {
-  name: 'Naam van de lijst',
-  description: 'Beschrijving',
-  visibility: 'Wie ziet de lijst?',
-  title: 'Titel van de cursus',
-  'employer.name': 'Werkgever',
-  employer: 'Werkgever',
-  audience: 'Doelgroep',
-};
-const labelOf = (path: string) => LABELS[path] ?? path;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
-/** What the list page shows besides the list: a form's errors and what was typed. */
-interface ListPageState {
-  notice?: string;
-  detailErrors?: FieldError[];
-  detailValues?: Form;
-  stale?: boolean;
-  noteErrors?: Map<string, string>;
-  courseErrors?: FieldError[];
-  courseValues?: Form;
-}
 
 /**
  * "Mijn lijsten": a person's lists of building blocks (any signed-in person). Every change goes
@@ -88,7 +61,6 @@ export class MyListsPage {
     values: Form = {},
   ): Promise<string> {
     const lists = await this.lists.list(principal, pageQuery(100, 1));
-    const fieldErrors = new FieldErrors(errors);
     return this.site.page(
       page,
       {
@@ -98,47 +70,13 @@ export class MyListsPage {
         section: 'account',
         noindex: true,
       },
-      <>
-        <h1 class="utrecht-heading-1">Mijn lijsten</h1>
-        <ErrorSummary errors={fieldErrors} labelOf={labelOf} />
-        <StatusNotice text={typeof code === 'string' ? NOTICES[code] : undefined} />
-        <p class="utrecht-paragraph">
-          Verzamel bouwstenen die u wilt gebruiken, met een notitie per bouwsteen. Een lijst is
-          privé, tenzij u hem deelt met een link of openbaar maakt. Zie ook{' '}
-          <a class="utrecht-link" href="/mijn-zoekopdrachten">
-            Mijn zoekopdrachten
-          </a>
-          .
-        </p>
-        <ListOverview lists={lists.items} />
-        <section aria-labelledby="nieuwe-lijst-titel" class="list-section">
-          <h2 class="utrecht-heading-2" id="nieuwe-lijst-titel">
-            Nieuwe lijst
-          </h2>
-          <form method="post" action="/mijn-lijsten" class="site-form" novalidate>
-            <FormTokenField page={page} />
-            <TextField
-              path="name"
-              label={LABELS.name}
-              value={text(values.name)}
-              errors={fieldErrors}
-              maxlength={LIST_NAME_MAX}
-              required
-            />
-            <TextArea
-              path="description"
-              label={LABELS.description}
-              value={text(values.description)}
-              errors={fieldErrors}
-              maxlength={LIST_DESCRIPTION_MAX}
-              rows={3}
-            />
-            <button type="submit" class="utrecht-button utrecht-button--primary-action">
-              Lijst maken
-            </button>
-          </form>
-        </section>
-      </>,
+      <MyListsBody
+        page={page}
+        lists={lists.items}
+        notice={typeof code === 'string' ? NOTICES[code] : undefined}
+        fieldErrors={new FieldErrors(errors)}
+        values={values}
+      />,
     );
   }
 
@@ -169,7 +107,6 @@ export class MyListsPage {
       this.labels.book(),
     ]);
     const errors = new FieldErrors([...(state.detailErrors ?? []), ...(state.courseErrors ?? [])]);
-    const values = state.detailValues ?? {};
     return this.site.page(
       page,
       {
@@ -179,91 +116,24 @@ export class MyListsPage {
         section: 'account',
         noindex: true,
       },
-      <>
-        <nav class="utrecht-breadcrumb-nav" aria-label="Kruimelpad">
-          <ol class="breadcrumb-list">
-            <li>
-              <a class="utrecht-link" href="/mijn-lijsten">
-                Mijn lijsten
-              </a>
-            </li>
-          </ol>
-        </nav>
-        <h1 class="utrecht-heading-1" safe>
-          {list.name}
-        </h1>
-        <ErrorSummary errors={errors} labelOf={labelOf} />
-        <StatusNotice text={state.notice} />
-        <StaleNotice what="deze lijst" show={state.stale} />
-        {list.description ? (
-          <p class="utrecht-paragraph site-lines" safe>
-            {list.description}
-          </p>
-        ) : (
-          ''
-        )}
-        <section aria-labelledby="bouwstenen-titel" class="list-section">
-          <h2 class="utrecht-heading-2" id="bouwstenen-titel">
-            {Html.escapeHtml(`Bouwstenen (${list.itemCount})`)}
-          </h2>
-          <EditableItems page={page} list={list} noteErrors={state.noteErrors ?? new Map()} />
-        </section>
-        <section aria-labelledby="gegevens-titel" class="list-section">
-          <h2 class="utrecht-heading-2" id="gegevens-titel">
-            Naam, beschrijving en wie de lijst ziet
-          </h2>
-          <form method="post" action={listPath(id)} class="site-form" novalidate>
-            <FormTokenField page={page} />
-            <input type="hidden" name="versie" value={String(list.revision)} />
-            <TextField
-              path="name"
-              label={LABELS.name}
-              value={text(values.name) ?? list.name}
-              errors={errors}
-              maxlength={LIST_NAME_MAX}
-              required
-            />
-            <TextArea
-              path="description"
-              label={LABELS.description}
-              value={text(values.description) ?? list.description}
-              errors={errors}
-              maxlength={LIST_DESCRIPTION_MAX}
-              rows={3}
-            />
-            <SelectField
-              path="visibility"
-              label={LABELS.visibility}
-              options={(['private', 'public'] as const).map((value) => ({
-                value,
-                label: VISIBILITY_LABELS[value],
-              }))}
-              value={text(values.visibility) ?? list.visibility}
-              errors={errors}
-              required
-            />
-            <button type="submit" class="utrecht-button utrecht-button--primary-action">
-              Opslaan
-            </button>
-          </form>
-        </section>
-        <ListExtras
-          page={page}
-          list={list}
-          link={link ? this.site.absolute(link.html) : undefined}
-          course={
-            ListPolicy.mayStartCourse(principal)
-              ? {
-                  errors,
-                  values: state.courseValues ?? {},
-                  audiences: book
-                    .terms('audiences')
-                    .map((term) => ({ value: term.code, label: term.label })),
-                }
-              : undefined
-          }
-        />
-      </>,
+      <ListBody
+        page={page}
+        list={list}
+        state={state}
+        errors={errors}
+        link={link ? this.site.absolute(link.html) : undefined}
+        course={
+          ListPolicy.mayStartCourse(principal)
+            ? {
+                errors,
+                values: state.courseValues ?? {},
+                audiences: book
+                  .terms('audiences')
+                  .map((term) => ({ value: term.code, label: term.label })),
+              }
+            : undefined
+        }
+      />,
     );
   }
 

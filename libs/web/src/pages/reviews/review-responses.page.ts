@@ -107,6 +107,8 @@ export class ReviewResponsesPage {
           await this.reviews.report(page.principal!, assetId, reviewId, value);
           return done('gemeld');
         },
+        // A page opened before its reader joined the block's PPS still has the form.
+        conflicts: { [ReviewError.ReportOwnPps]: kindField(reviewId) },
         again: (errors) =>
           this.again(page, assetId, pageNumber, {
             reviewId,
@@ -117,7 +119,7 @@ export class ReviewResponsesPage {
                 error.field === 'reason' ? { ...error, field: noteField(reviewId) } : error,
               ),
             ),
-            status: 400,
+            status: errors.some((e) => e.code === ReviewError.ReportOwnPps) ? 403 : 400,
           }),
       });
     } catch (error) {

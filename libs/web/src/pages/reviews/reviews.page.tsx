@@ -87,6 +87,7 @@ export class ReviewsPage {
       reported,
       pageNumber: list.pageNumber,
       mayAnswer: ReviewPolicy.mayAnswer(page.principal, asset.pps.id),
+      mayReport: ReviewPolicy.mayReport(page.principal, asset.pps.id),
       state: response,
     };
     const notice = typeof query.melding === 'string' ? NOTICES[query.melding] : undefined;
@@ -270,13 +271,14 @@ interface Responses {
   reported: Set<string>;
   pageNumber: number;
   mayAnswer: boolean;
+  mayReport: boolean;
   state?: ResponseState;
 }
 
 /**
  * Under a review: the owning PPS's reply form (until it replied; kept open and as typed when
- * a reply came back refused) and, for anyone signed in but its author, the report form or
- * that they reported it.
+ * a reply came back refused) and, for anyone signed in but its author and the block's own PPS,
+ * the report form or that they reported it.
  */
 function Actions(props: Responses & { review: ReviewDto }): JSX.Element {
   const { page, asset, review } = props;
@@ -294,7 +296,9 @@ function Actions(props: Responses & { review: ReviewDto }): JSX.Element {
     ) : (
       ''
     );
-  if (!page.principal || review.id === props.mine?.id) return reply;
+  // A refused report (one from the block's own PPS too) comes back with its form, saying why.
+  const reporting = props.mayReport || state?.kind === 'report';
+  if (!page.principal || !reporting || review.id === props.mine?.id) return reply;
   return (
     <>
       {reply}

@@ -9,6 +9,11 @@ import { SiteRenderer } from '../../layout/site-renderer';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** The protocol allows 50,000 URLs per file; 10,000 keeps each file quick to build and fetch. */
 export const URLS_PER_FILE = 10_000;
+/**
+ * The site's own public pages, listed in paginas.xml; every one is also visited by the
+ * every-page browser check (test/browser/every-page.browser-spec.ts), which holds itself to this.
+ */
+export const SITE_PAGES = ['/', '/zoeken', '/pps', '/kaart', '/kwalificaties', '/privacy'] as const;
 /** Sitemaps are read by crawlers a few times a day: a few minutes late is fine, rebuilding per request is not. */
 const CACHE_MS = 10 * 60_000;
 
@@ -55,8 +60,7 @@ export class SitemapService {
 
   private async pages(): Promise<string> {
     const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(SITEMAP_NS, 'urlset');
-    for (const path of ['/', '/zoeken', '/pps', '/kaart', '/kwalificaties'])
-      root.ele('url').ele('loc').txt(this.site.absolute(path));
+    for (const path of SITE_PAGES) root.ele('url').ele('loc').txt(this.site.absolute(path));
     for (const pps of await this.ppsService.directory()) {
       const url = root.ele('url');
       url.ele('loc').txt(this.site.absolute(`/pps/${pps.id}`));
