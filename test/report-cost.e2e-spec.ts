@@ -17,7 +17,9 @@ describe('report overlaps are batched and cached (e2e)', () => {
     };
     t = await createTestApp({
       isolated: true,
-      env: { MEILI_URL: `http://127.0.0.1:${proxy.port}` },
+      // A loaded CI machine may take longer than the 1.5 s default for the batched check; the
+      // test counts requests, so a timeout (overlapsChecked: false) would only be noise.
+      env: { MEILI_URL: `http://127.0.0.1:${proxy.port}`, MEILI_SEARCH_TIMEOUT_MS: '15000' },
     });
     await t.startWorker();
     ppsId = await t.ppsId('Techport mbo');

@@ -216,7 +216,8 @@ describe('parseSbbXml', () => {
         `<sbb><dossiers><dossier nr="23001" titel="A"><profielen>${profiles}</profielen></dossier></dossiers>
          <keuzedelen><keuzedeel code="K0001" titel="x"><kwalificaties>${crebos}</kwalificaties></keuzedeel></keuzedelen></sbb>`,
       );
-      expect(Date.now() - started).toBeLessThan(5_000);
+      // About 2 s alone, 6 s on a loaded CI machine; a quadratic reading would take minutes.
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(file.dossiers[0].qualifications).toHaveLength(1);
       expect(file.electives[0].crebos).toHaveLength(2000);
       expect(file.warnings.length).toBeLessThanOrEqual(501);
