@@ -40,7 +40,11 @@ export class AuditTrail {
    * about an account starts with the address it had then ("a@b.nl: role" or "a@b.nl (admin)";
    * an address holds no space, colon or parenthesis), which becomes `replacement`.
    */
-  async forgetAccount(manager: EntityManager, accountId: string, replacement: string): Promise<void> {
+  async forgetAccount(
+    manager: EntityManager,
+    accountId: string,
+    replacement: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE audit_event SET summary = regexp_replace(summary, '^[^ :(]+', $2)
         WHERE subject_type = 'account' AND subject_id = $1`,

@@ -122,7 +122,10 @@ export class ImportJobHandler implements OnModuleInit {
       principal = await this.principals.load(job.createdBy, 'api-token');
     } catch {
       return {
-        end: { status: 'failed', error: 'Het account dat de import startte is niet meer actief of is verwijderd.' },
+        end: {
+          status: 'failed',
+          error: 'Het account dat de import startte is niet meer actief of is verwijderd.',
+        },
         lines: [],
       };
     }

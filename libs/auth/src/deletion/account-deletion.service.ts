@@ -81,7 +81,11 @@ export class AccountDeletionService {
       await lockKeys(manager, LockSpace.AccountDeletion, ['accounts']);
       const user = await this.users.lockForDeletion(manager, id);
       if (!user) throw new NotFoundError(AuthError.UserNotFound, 'user', id);
-      if (user.role === 'admin' && user.active && (await this.users.otherActiveAdmins(manager, id)) === 0)
+      if (
+        user.role === 'admin' &&
+        user.active &&
+        (await this.users.otherActiveAdmins(manager, id)) === 0
+      )
         throw new DomainException(AuthError.LastAdmin, 'The last active admin cannot be deleted');
       await this.events.emit(manager, id);
       await this.forget(manager, id, user.emailKey);
