@@ -20,7 +20,7 @@ const REVIEW = {
  * (form token, urlencoded): the owning PPS replies once (a second reply 409, worded in Dutch,
  * the text kept), anyone signed in reports once (a second report is no error), every failure
  * keeps what was typed. And what happens to reviews when an account is deactivated or its row
- * deleted (Bouwsteen has no account deletion of its own: see /privacy).
+ * deleted.
  */
 describe('reviews: reply and report on the pages (e2e)', () => {
   let t: TestApp;
@@ -230,6 +230,29 @@ describe('reviews: reply and report on the pages (e2e)', () => {
       .set(bearer(owner))
       .expect(200);
     expect(reports.body.items.map((r: { reviewId: string }) => r.reviewId)).not.toContain(reviewId);
+  });
+
+  it('does not hide a review only its own PPS reported (before it no longer could), and says why', async () => {
+    const { assetId, reviewId } = await reviewed();
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO review_report (review_id, reporter_id, reason) VALUES ($1, $2, 'Oud')`, [
+        reviewId,
+        owner.id,
+      ]);
+    const lead = await signedIn(owner);
+    const listed = html(await lead.get(`/mijn-pps/reviewmeldingen?pps=${ppsId}`));
+    expect(listed.querySelector(`form[action$="/${reviewId}/verbergen"]`)).not.toBeNull();
+    const posted = await lead.post(`/mijn-pps/reviewmeldingen/${assetId}/${reviewId}/verbergen`, {
+      _formulier: lead.token,
+      verbergen: 'ja',
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toContain('melding=niet-verborgen');
+    const page = html(await lead.get(posted.headers.location));
+    expect(mainText(page)).toContain('Deze review is niet verborgen');
+    const review = await t.http().get(`/api/v1/assets/${assetId}/reviews`).expect(200);
+    expect(review.body.items.map((r: { id: string }) => r.id)).toContain(reviewId);
   });
 
   it('shows the averages as figures "van 5" with bars, and the reviews unnumbered', async () => {

@@ -2,7 +2,8 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { AssetsService } from '@bouwsteen/assets';
 import type { Principal } from '@bouwsteen/auth';
-import { ReviewReportDto, ReviewsService } from '@bouwsteen/reviews';
+import { ReviewError, ReviewReportDto, ReviewsService } from '@bouwsteen/reviews';
+import { DomainException } from '@bouwsteen/common';
 import { PpsService } from '@bouwsteen/organisations';
 import { Pagination } from '../../components/pagination';
 import { StatusNotice } from '../../components/status-notice';
@@ -18,6 +19,8 @@ const MAX_PAGE = 500;
 const NOTICES: Record<string, string> = {
   verborgen: 'De review is verborgen: alleen de schrijver ziet hem nog.',
   getoond: 'De review staat weer bij de bouwsteen.',
+  'niet-verborgen':
+    'Deze review is niet verborgen: alleen een melding van iemand buiten uw PPS geeft daar reden toe. Reageer op de review als u iets wilt rechtzetten.',
 };
 
 export function reportsPath(ppsId: string, pageNumber = 1): string {
@@ -108,15 +111,26 @@ export class ReviewReportsPage {
     );
   }
 
-  /** Hides (or shows) the review; the PPS it belongs to, for the way back. */
+  /**
+   * Hides (or shows) the review; the PPS it belongs to, for the way back, and what to say there.
+   * A review only members of the PPS reported (before they no longer could) is not hidden, and
+   * the page says why instead of an error page.
+   */
   async hide(
     principal: Principal,
     assetId: string,
     reviewId: string,
     hidden: boolean,
-  ): Promise<string> {
-    await this.reviews.setHidden(principal, assetId, reviewId, hidden);
-    return (await this.assets.get(undefined, assetId)).pps.id;
+  ): Promise<{ ppsId: string; notice: string }> {
+    let notice = hidden ? 'verborgen' : 'getoond';
+    try {
+      await this.reviews.setHidden(principal, assetId, reviewId, hidden);
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.code !== ReviewError.NotReported)
+        throw error;
+      notice = 'niet-verborgen';
+    }
+    return { ppsId: (await this.assets.get(undefined, assetId)).pps.id, notice };
   }
 }
 

@@ -103,10 +103,8 @@ export class ReviewReportsController {
     @Res() response: Response,
   ): Promise<void> {
     const hidden = body.verbergen !== 'nee';
-    const ppsId = await this.reports.hide(principal, assetId, reviewId, hidden);
+    const { ppsId, notice } = await this.reports.hide(principal, assetId, reviewId, hidden);
     const back = safeReturnPath(body.terug, reportsPath(ppsId));
-    send(response, {
-      redirect: `${back.replace(/&melding=[^&]*/, '')}&melding=${hidden ? 'verborgen' : 'getoond'}`,
-    });
+    send(response, { redirect: `${back.replace(/&melding=[^&]*/, '')}&melding=${notice}` });
   }
 }
