@@ -116,6 +116,8 @@ export class MeController {
 
   @Post('deletion')
   @HttpCode(204)
+  // An account whose password an admin chose knows that password: it may leave without choosing one.
+  @Auth({ beforeNewPassword: true })
   @ApiOperation({
     summary: 'Delete your own account and everything personal with it',
     description:

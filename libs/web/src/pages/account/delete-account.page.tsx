@@ -8,6 +8,7 @@ import {
   UsersService,
 } from '@bouwsteen/auth';
 import { DomainException } from '@bouwsteen/common';
+import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary, TextField } from '../../forms/fields';
 import { submitForm } from '../../forms/form-submit';
@@ -136,7 +137,6 @@ export class DeleteAccountPage {
           ...(text('currentPassword') ? { currentPassword: text('currentPassword') } : {}),
         },
         again: (errors) => again(new FieldErrors(errors)),
-        conflicts: { [AuthError.LastAdmin]: 'confirmation' },
         write: async (value) => {
           await this.deletion.deleteOwn(principal, value, address);
           signedOut();
@@ -144,6 +144,9 @@ export class DeleteAccountPage {
         },
       });
     } catch (error) {
+      // Not about a field: the account itself cannot go yet.
+      if (error instanceof DomainException && error.code === AuthError.LastAdmin)
+        return again(new FieldErrors(), 409, dutchMessage(AuthError.LastAdmin));
       if (!(error instanceof DomainException) || error.status !== 429) throw error;
       const wait = error.headers?.['Retry-After'] ?? '60';
       const answer = await again(
