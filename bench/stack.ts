@@ -17,6 +17,7 @@ import { AuthModule, Principal, UsersService } from '@bouwsteen/auth';
 import { CommonModule, projectPath } from '@bouwsteen/common';
 import { ConfigModule } from '@bouwsteen/config';
 import { DatabaseModule, dropDatabase, ensureDatabase, runMigrations } from '@bouwsteen/database';
+import { JobsModule } from '@bouwsteen/jobs';
 import {
   SearchIndex,
   SearchIndexModule,
@@ -39,6 +40,8 @@ import { niceOf, round, waitHttp } from './timing';
     AssetsModule,
     SearchModule,
     SearchIndexModule,
+    // Sends jobs as the API does (bench:mail asks for the digest), never runs them.
+    JobsModule,
   ],
 })
 class BenchModule {}

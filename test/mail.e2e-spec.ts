@@ -182,6 +182,44 @@ describe('e-mail (e2e, real SMTP)', () => {
     expect(smtp.to(never.email)).toHaveLength(0);
   });
 
+  it('sends each account of a digest batch its own digest; one refused waits, the rest are recorded', async () => {
+    const readers = [await follower('digest'), await follower('digest'), await follower('digest')];
+    const refused = await follower('digest');
+    await newVersion();
+    await newVersion();
+    smtp.refused.add(refused.email.toLowerCase());
+    try {
+      for (const user of [...readers, refused])
+        await db().query(
+          `UPDATE mail_item SET created_at = created_at - interval '8 days' WHERE user_id = $1`,
+          [user.id],
+        );
+      await t.worker().get(DigestJob).ask();
+      for (const user of readers) {
+        const [digest] = await smtp.waitFor(user.email);
+        expect(digest.subject).toBe('Uw dagoverzicht van Bouwsteen: 2 berichten');
+        expect(digest.to).toEqual([user.email.toLowerCase()]);
+      }
+      // A batch's mails are recorded together, once the last of them was sent.
+      await settle();
+      for (const user of readers) expect(await pending(user)).toBe(0);
+      expect(smtp.to(refused.email)).toHaveLength(0);
+      // Its items wait for the job's next attempt; the others' mails are counted once each.
+      expect(await pending(refused)).toBe(2);
+      const counted: { user_id: string; items: number }[] = await db().query(
+        `SELECT user_id, items FROM mail_sent WHERE type = 'digest' AND user_id = ANY($1::uuid[])`,
+        [[...readers, refused].map((user) => user.id)],
+      );
+      expect(counted.sort((a, b) => a.user_id.localeCompare(b.user_id))).toEqual(
+        readers
+          .map((user) => ({ user_id: user.id, items: 2 }))
+          .sort((a, b) => a.user_id.localeCompare(b.user_id)),
+      );
+    } finally {
+      smtp.refused.clear();
+    }
+  });
+
   it('switches a type off by the one-click POST of List-Unsubscribe, without a session', async () => {
     const reader = await follower('immediate');
     await newVersion();

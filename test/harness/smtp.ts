@@ -16,6 +16,8 @@ export interface TestSmtp {
   /** SMTP_URL for the app and its worker. */
   url: string;
   mails: ArrivedMail[];
+  /** Addresses the server refuses (550 at RCPT TO), as a mailbox that no longer exists would. */
+  refused: Set<string>;
   /** Mails to `address` so far. */
   to(address: string): ArrivedMail[];
   /** Waits until `count` mails to `address` arrived (or fails after `timeoutMs`). */
@@ -29,10 +31,15 @@ export interface TestSmtp {
  */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const mails: ArrivedMail[] = [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -60,6 +67,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    refused,
     to,
     async waitFor(address, count = 1, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

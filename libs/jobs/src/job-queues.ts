@@ -45,11 +45,15 @@ export interface SavedSearchAlertsJobData extends JobData {
   kind: JobQueueName.SavedSearchAlerts;
 }
 
-/** One mail: an item (`itemId`), or the digest of an account's items made before `before`. */
+/**
+ * One mail: an item (`itemId`); or digests, one mail per account of `userIds`, of each one's
+ * items made before `before`. `userId` is the one account of a digest job queued before digests
+ * were sent in batches: such a job still runs.
+ */
 export interface MailJobData extends JobData {
   kind: JobQueueName.Mail;
   itemId?: string;
-  digest?: { userId: string; before: string };
+  digest?: { userIds?: string[]; userId?: string; before: string };
 }
 
 export interface MailDigestJobData extends JobData {

@@ -21,12 +21,21 @@ import {
 import { periodStart } from './mail-rules';
 import { MailRepository } from './mail.repository';
 
+/** Accounts claimed per round of the look. */
 const BATCH = 500;
+/**
+ * Accounts whose digests one mail job sends. Their items, accounts and entries are then read
+ * once for all of them, and the job's own bookkeeping (claim, lease, end) is shared: per mail
+ * that was most of the statements, and the time. Small enough that a job ends within a second
+ * or two, and that two jobs running at once seldom share a bound lock's stripe.
+ */
+export const DIGEST_BATCH = 20;
 
 /**
  * The periodic look for due digests, a job of its own queue (policy "stately": however many
  * workers ask, one waits and one runs). A worker asks every MAIL_DIGEST_CHECK_SECONDS. It claims
- * the accounts whose digest is due and queues one mail job each; old mail bookkeeping is purged.
+ * the accounts whose digest is due and queues a mail job per DIGEST_BATCH of them; old mail
+ * bookkeeping is purged.
  */
 @Injectable()
 export class DigestJob
@@ -93,17 +102,29 @@ export class DigestJob
         await attempt.fence(manager);
         if (round === 0) await this.mail.purge(manager);
         const due = await this.mail.claimDueDigests(manager, starts, BATCH);
-        await this.engine.sendMany<MailJobData>(
-          manager,
-          JobQueueName.Mail,
-          due.map(({ userId, before }) => ({
-            kind: JobQueueName.Mail,
-            digest: { userId, before: new Date(before).toISOString() },
-          })),
-        );
+        await this.engine.sendMany<MailJobData>(manager, JobQueueName.Mail, batches(due));
         return due.length;
       });
       if (claimed < BATCH) return;
     }
   }
+}
+
+/** The claimed accounts as mail jobs: DIGEST_BATCH a job, each job of one period's start. */
+function batches(due: { userId: string; before: Date }[]): MailJobData[] {
+  const byStart = new Map<string, string[]>();
+  for (const { userId, before } of due) {
+    const start = new Date(before).toISOString();
+    const users = byStart.get(start) ?? [];
+    users.push(userId);
+    byStart.set(start, users);
+  }
+  const jobs: MailJobData[] = [];
+  for (const [before, userIds] of byStart)
+    for (let at = 0; at < userIds.length; at += DIGEST_BATCH)
+      jobs.push({
+        kind: JobQueueName.Mail,
+        digest: { userIds: userIds.slice(at, at + DIGEST_BATCH), before },
+      });
+  return jobs;
 }

@@ -22,6 +22,12 @@ export interface Recipient {
   active: boolean;
 }
 
+/** An account as its mail sees it: see MailRepository.readers. */
+export interface Reader extends Recipient {
+  preferences: StoredPreferences;
+  sentInLastDay: number;
+}
+
 const ITEM_COLUMNS = `id, user_id AS "userId", type, source, source_id AS "sourceId", sealed,
   created_at AS "createdAt"`;
 const PENDING = 'sent_at IS NULL AND skipped_at IS NULL';
@@ -116,20 +122,61 @@ export class MailRepository {
     return rows[0];
   }
 
-  /** An account's waiting items made before `before` (account links aside), locked. */
-  lockPending(manager: EntityManager, userId: string, before: Date): Promise<MailItem[]> {
+  /**
+   * The waiting items of `userIds` made before `before` (account links aside; at most 500 an
+   * account, oldest first), locked; items another mail holds are left out. The outer test of
+   * PENDING is checked again on the row it locks, so an item sent meanwhile is never taken.
+   */
+  lockPending(manager: EntityManager, userIds: string[], before: Date): Promise<MailItem[]> {
     return manager.query(
       `SELECT ${ITEM_COLUMNS} FROM mail_item
-        WHERE user_id = $1 AND ${PENDING} AND created_at < $2 AND source <> 'password-link'
-        ORDER BY created_at, id LIMIT 500 FOR UPDATE SKIP LOCKED`,
-      [userId, before],
+        WHERE ${PENDING} AND id IN (
+          SELECT id FROM (
+            SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at, id) AS n
+              FROM mail_item
+             WHERE user_id = ANY($1::uuid[]) AND ${PENDING} AND created_at < $2
+               AND source <> 'password-link') ranked
+           WHERE n <= 500)
+        ORDER BY user_id, created_at, id FOR UPDATE SKIP LOCKED`,
+      [userIds, before],
     );
   }
 
-  async markSent(manager: EntityManager, ids: string[]): Promise<void> {
-    await manager.query(
-      `UPDATE mail_item SET sent_at = now(), sealed = NULL WHERE id = ANY($1::uuid[])`,
-      [ids],
+  /**
+   * What the mail of each of `userIds` needs, in one read: where it goes, whether the account is
+   * active, its choices, and the counted mails it received in the last 24 hours (the daily
+   * bound: read it after taking the accounts' bound locks). Unknown ids are absent.
+   */
+  async readers(manager: EntityManager, userIds: string[]): Promise<Map<string, Reader>> {
+    if (userIds.length === 0) return new Map();
+    const rows: (Recipient & {
+      userId: string;
+      frequency: DigestFrequency | null;
+      modes: Record<string, MailMode>;
+      sentInLastDay: number;
+    })[] = await manager.query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.active,
+              s.digest_frequency AS frequency,
+              (SELECT coalesce(json_object_agg(p.type, p.mode), '{}') FROM mail_preference p
+                WHERE p.user_id = u.id) AS modes,
+              (SELECT count(*)::int FROM mail_sent m
+                WHERE m.user_id = u.id AND m.counted AND m.sent_at > now() - interval '24 hours')
+                AS "sentInLastDay"
+         FROM app_user u LEFT JOIN mail_setting s ON s.user_id = u.id
+        WHERE u.id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return new Map(
+      rows.map(({ userId, email, displayName, active, frequency, modes, sentInLastDay }) => [
+        userId,
+        {
+          email,
+          displayName,
+          active,
+          preferences: { frequency, modes },
+          sentInLastDay,
+        },
+      ]),
     );
   }
 
@@ -149,23 +196,27 @@ export class MailRepository {
     return rows[0];
   }
 
-  /** Counted mails the account received in the last 24 hours (the daily bound). */
-  async sentInLastDay(manager: EntityManager, userId: string): Promise<number> {
-    const [{ count }]: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM mail_sent
-        WHERE user_id = $1 AND counted AND sent_at > now() - interval '24 hours'`,
-      [userId],
-    );
-    return count;
-  }
-
+  /**
+   * Mails that went out: their items are marked sent (their sealed links cleared) and each mail
+   * is recorded for the daily bound, in one statement however many mails.
+   */
   async recordSent(
     manager: EntityManager,
-    sent: { userId: string; type: string; items: number; counted: boolean },
+    mails: { userId: string; type: string; ids: string[]; counted: boolean }[],
   ): Promise<void> {
+    if (mails.length === 0) return;
     await manager.query(
-      `INSERT INTO mail_sent (user_id, type, items, counted) VALUES ($1, $2, $3, $4)`,
-      [sent.userId, sent.type, sent.items, sent.counted],
+      `WITH marked AS (
+         UPDATE mail_item SET sent_at = now(), sealed = NULL WHERE id = ANY($1::uuid[]))
+       INSERT INTO mail_sent (user_id, type, items, counted)
+       SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::boolean[])`,
+      [
+        mails.flatMap((mail) => mail.ids),
+        mails.map((mail) => mail.userId),
+        mails.map((mail) => mail.type),
+        mails.map((mail) => mail.ids.length),
+        mails.map((mail) => mail.counted),
+      ],
     );
   }
 
