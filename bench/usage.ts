@@ -19,6 +19,7 @@ import { Agent } from 'node:http';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
+import { TransactionRunner } from '@bouwsteen/database';
 import { SearchLogRepository, UsageRecorder } from '@bouwsteen/usage';
 import { ViewsRepository } from '../libs/usage/src/views.repository';
 import { loadThroughImport } from './import-load';
@@ -132,7 +133,12 @@ function pooled(rounds: Round[], kind: 'counted' | 'skipped'): number {
  * PostgreSQL's, its CPU time in this process is what the API spends on it.
  */
 async function inProcess(db: DataSource, config: AppConfig, assetIds: string[]) {
-  const recorder = new UsageRecorder(new ViewsRepository(db), new SearchLogRepository(db), config);
+  const recorder = new UsageRecorder(
+    new ViewsRepository(db),
+    new SearchLogRepository(db),
+    new TransactionRunner(db),
+    config,
+  );
   const rounds = 10;
   const batch = 5000; // below the buffer's bound (BUFFER_LIMIT), so nothing is dropped
   const time = { push: 0, robot: 0, flush: 0, flushCpu: 0 };
