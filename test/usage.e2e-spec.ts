@@ -5,7 +5,7 @@ import { BUFFER_LIMIT } from '../libs/usage/src/usage-rules';
 import { moduleBody } from './harness/fixtures';
 import { html, mainText } from './harness/html';
 import { PageBrowser } from './harness/page-browser';
-import { TestApp, TestUser, createTestApp } from './harness/test-app';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0';
 const SAFARI =
@@ -267,5 +267,26 @@ describe('usage figures and search analytics (e2e)', () => {
         )) as { n: number }[]
       )[0].n,
     ).toBe(3);
+  });
+
+  it('gives the same figures through the API, to the same people', async () => {
+    const api = (path: string, user?: TestUser) =>
+      user ? t.http().get(path).set(bearer(user)) : t.http().get(path);
+    const usage = await api(`/api/v1/pps/${ownerPps}/usage?pageSize=100`, lead).expect(200);
+    expect(usage.body).toMatchObject({ pageNumber: 1, pageSize: 100 });
+    expect(usage.body.month).toMatch(/^\d{4}-\d\d-01$/);
+    expect(usage.body.items).toContainEqual(
+      expect.objectContaining({ assetId, viewsThisMonth: expect.any(Number) }),
+    );
+    await api(`/api/v1/pps/${ownerPps}/usage`, otherLead).expect(403);
+    await api(`/api/v1/pps/${ownerPps}/usage`, teacher).expect(403);
+    await api(`/api/v1/pps/${ownerPps}/usage`).expect(401);
+    await api(`/api/v1/pps/${ownerPps}/usage?pageSize=1000`, lead).expect(400);
+
+    const report = await api('/api/v1/reports/search-queries?days=90', admin).expect(200);
+    expect(report.body).toMatchObject({ days: 90, topQueries: expect.any(Array) });
+    await api('/api/v1/reports/search-queries', lead).expect(200);
+    await api('/api/v1/reports/search-queries', teacher).expect(403);
+    await api('/api/v1/reports/search-queries?days=7', admin).expect(400);
   });
 });

@@ -21,6 +21,7 @@ import { ReuseModule } from '@bouwsteen/reuse';
 import { ReviewsModule } from '@bouwsteen/reviews';
 import { SearchModule } from '@bouwsteen/search';
 import { TaxonomyModule } from '@bouwsteen/taxonomy';
+import { UsageModule } from '@bouwsteen/usage';
 import { WebModule } from '@bouwsteen/web';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
@@ -42,6 +43,7 @@ const API_MODULES = [
   ImportsModule,
   JobsModule,
   ListsModule,
+  UsageModule,
 ];
 
 /** The API's version prefix; the pages, health, metrics and problem types live at the root. */

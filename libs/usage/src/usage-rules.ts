@@ -9,6 +9,10 @@ import { createHmac } from 'node:crypto';
 export const USAGE_TIME_ZONE = 'Europe/Amsterdam';
 /** Raw search rows are kept this many days at most (the per-day aggregate stays). */
 export const SEARCH_LOG_RETENTION_DAYS = 30;
+
+/** The periods the search analytics look back over, in days (page and API). */
+export const SEARCH_ANALYTICS_PERIODS = [30, 90, 365] as const;
+export type SearchAnalyticsPeriod = (typeof SEARCH_ANALYTICS_PERIODS)[number];
 /** A search with at most this many hits found no good result ("dit bestaat nog niet"). */
 export const POOR_RESULT_HITS = 2;
 /** Events waiting for the next flush; more are dropped (and counted), never awaited. */

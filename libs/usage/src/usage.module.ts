@@ -9,11 +9,13 @@ import { SearchAnalyticsService } from './search-analytics.service';
 import { SearchLogRepository } from './search-log.repository';
 import { UsageRecorder } from './usage-recorder';
 import { UsageService } from './usage.service';
+import { UsageController } from './usage.controller';
 import { ViewsRepository } from './views.repository';
 
 /** Usage figures and search analytics; the pages (dashboard, analytics) are in libs/web. */
 @Module({
   imports: [AssetsModule, CoursesModule, FollowModule, RequestsModule, ReuseModule, ReviewsModule],
+  controllers: [UsageController],
   providers: [
     ViewsRepository,
     SearchLogRepository,

@@ -2,15 +2,18 @@ import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@bouwsteen/auth';
 import { SearchAnalyticsService, ZeroResultFigure } from '@bouwsteen/usage';
-import { POOR_RESULT_HITS, SEARCH_LOG_RETENTION_DAYS } from '@bouwsteen/usage/pure';
+import {
+  POOR_RESULT_HITS,
+  SEARCH_ANALYTICS_PERIODS,
+  SEARCH_LOG_RETENTION_DAYS,
+} from '@bouwsteen/usage/pure';
 import { DataTable } from '../../components/data-table';
 import { formatDate, formatNumber } from '../../format/format';
 import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 
-/** The periods one may look back over, in days. */
-const PERIODS = [30, 90, 365] as const;
+const PERIODS = SEARCH_ANALYTICS_PERIODS;
 
 /**
  * /rapportages/zoekvragen: what the region searches for on /zoeken and does not find — most
