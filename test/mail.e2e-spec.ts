@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { JobRunner } from '@bouwsteen/jobs';
 import { RequestsService } from '@bouwsteen/requests';
+import { SavedSearchAlerts } from '@bouwsteen/lists';
 import { DigestJob } from '../libs/mail/src/digest-job';
 import { MailEntries } from '../libs/mail/src/mail-entries';
 import type { MailItem } from '../libs/mail/src/mail.repository';
@@ -180,6 +181,25 @@ describe('e-mail (e2e, real SMTP)', () => {
     expect(await pending(later)).toBe(0);
     await settle();
     expect(smtp.to(never.email)).toHaveLength(0);
+  });
+
+  it('mails a saved-search alert the worker finds, at once when so chosen', async () => {
+    const reader = await t.user('teacher');
+    const needle = `zwaluw${randomUUID().replace(/[\d-]/g, '').slice(0, 8)}`;
+    await setMail(reader, { types: [{ type: 'saved-search', mode: 'immediate' }] }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/me/saved-searches')
+      .set(bearer(reader))
+      .send({ name: 'Zwaluwen', query: `q=${needle}`, alerts: true })
+      .expect(201);
+    await t.worker().get(SavedSearchAlerts).runOnce();
+    await t.publish(editor, moduleBody(ppsId, { title: `Nestkasten ${needle}` }));
+    await t.indexed();
+    await t.worker().get(SavedSearchAlerts).runOnce();
+    const [mail] = await smtp.waitFor(reader.email);
+    expect(mail.subject).toBe('Nieuwe bouwsteen bij uw bewaarde zoekopdracht');
+    expect(mail.text).toContain('Zwaluwen');
   });
 
   it('sends each account of a digest batch its own digest; one refused waits, the rest are recorded', async () => {

@@ -12,18 +12,30 @@ import { MailQueue } from './mail-queue';
 import { MailRepository } from './mail.repository';
 import { MailTransport } from './mail-transport';
 
-/** E-mail settings and the queueing of mail with its cause (API side; never sends). */
+/**
+ * Queueing mail with its cause, wherever the cause happens: in the API (a request, a review, a
+ * new version) and in the worker (saved-search alerts). One module, so an application holding
+ * both sides still has one MailQueue listening, never two mailing the same notification.
+ */
 @Module({
   imports: [FollowModule, RequestsModule, JobsModule],
+  providers: [MailRepository, MailKeys, MailQueue],
+  exports: [MailRepository, MailKeys],
+})
+export class MailQueueModule {}
+
+/** E-mail settings and the queueing of mail with its cause (API side; never sends). */
+@Module({
+  imports: [MailQueueModule],
   controllers: [MailController],
-  providers: [MailRepository, MailKeys, MailPreferencesService, MailQueue],
-  exports: [MailPreferencesService, MailKeys],
+  providers: [MailPreferencesService],
+  exports: [MailPreferencesService, MailQueueModule],
 })
 export class MailModule {}
 
-/** The worker's side: sends mail (jobs of the mail queue) and looks for due digests. */
+/** The worker's side: sends mail (jobs of the mail queue), looks for due digests, and queues. */
 @Module({
-  imports: [FollowModule, RequestsModule, JobsModule],
-  providers: [MailRepository, MailKeys, MailEntries, MailTransport, MailJob, DigestJob],
+  imports: [MailQueueModule, FollowModule, RequestsModule, JobsModule],
+  providers: [MailEntries, MailTransport, MailJob, DigestJob],
 })
 export class MailWorkerModule {}
