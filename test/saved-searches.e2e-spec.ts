@@ -103,6 +103,9 @@ describe('saved searches and their alerts (e2e)', () => {
       [{ name: '', query: 'q=a' }, 'name'],
       [{ name: 'x', query: 'q='.padEnd(2001, 'a') }, 'query'],
       [{ name: 'x\u0001', query: 'q=a' }, 'name'],
+      // A NUL or bytes that are no UTF-8, which /zoeken refuses too (the attack saved both).
+      [{ name: 'x', query: 'q=%00' }, 'query.q'],
+      [{ name: 'x', query: 'q=%ff' }, 'query.q'],
     ];
     for (const [body, field] of cases) {
       const response = await save(anna, body).expect(400);

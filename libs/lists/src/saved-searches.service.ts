@@ -10,6 +10,7 @@ import {
   createValidationPipe,
   toEtag,
   toPage,
+  unsafeTextFields,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import { SearchQueryDto, SearchService } from '@bouwsteen/search';
@@ -113,6 +114,9 @@ export class SavedSearchesService {
       raw[key] = raw[key] === undefined ? value : `${raw[key]},${value}`;
     }
     try {
+      // What /zoeken and the API refuse in a query (a NUL, unreadable bytes) is refused here too.
+      const unsafe = unsafeTextFields(raw);
+      if (unsafe.length > 0) throw new ValidationFailedError(unsafe);
       const dto = (await pipe.transform(raw, {
         type: 'query',
         metatype: SearchQueryDto,
