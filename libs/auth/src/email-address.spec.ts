@@ -1,4 +1,4 @@
-import { emailKey, isAsciiEmail, normaliseEmail } from './email-address';
+import { emailKey, isAccountEmail, isAsciiEmail, normaliseEmail } from './email-address';
 
 describe('an account’s e-mail address', () => {
   it('folds compatibility forms and trims, keeping the case it was typed in', () => {
@@ -16,5 +16,17 @@ describe('an account’s e-mail address', () => {
     expect(isAsciiEmail(normaliseEmail('ｊａｎ@school.nl'))).toBe(true);
     expect(isAsciiEmail(normaliseEmail('j\u0430n@school.nl'))).toBe(false);
     expect(isAsciiEmail(normaliseEmail('josé@school.nl'))).toBe(false);
+  });
+
+  it('takes from an institution only what an account may hold: one plain address', () => {
+    expect(isAccountEmail('docent@novacollege.nl')).toBe(true);
+    for (const released of [
+      'notanemail',
+      'victim2@a.nl,spy2@evil.nl',
+      '"spy4@evil.nl"@a.nl',
+      'eve5@a.nl>,<spy5@evil.nl',
+      't1@example.org.',
+    ])
+      expect(isAccountEmail(released)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, ValidateBy } from 'class-validator';
+import { IsEmail, ValidateBy, isEmail } from 'class-validator';
 import { MaxLength, textLength } from '@bouwsteen/common/pure';
 import { Constraint } from '@bouwsteen/common/pure';
 
@@ -28,6 +28,20 @@ export function emailKey(address: string): string {
 /** Printable ASCII only: what an account's (normalised) address may hold. */
 export function isAsciiEmail(address: string): boolean {
   return /^[\x21-\x7e]+$/.test(address);
+}
+
+/**
+ * Whether an address taken from elsewhere (an institution's claims) is one an account may hold:
+ * what the API's AccountEmail admits (an e-mail address, ASCII, its key ≤ 254 characters), and
+ * no quoted local part ("a@b"@c.nl is valid, but SMTP libraries read it unevenly).
+ */
+export function isAccountEmail(address: string): boolean {
+  return (
+    isAsciiEmail(address) &&
+    !address.includes('"') &&
+    isEmail(address) &&
+    emailKey(address).length <= 254
+  );
 }
 
 const normalised = Transform(({ value }: { value: unknown }) =>

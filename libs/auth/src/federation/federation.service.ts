@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { Clock, DomainException, NotFoundError, fingerprint } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
 import { AuthError } from '../auth.errors';
-import { emailKey, isAsciiEmail, normaliseEmail } from '../email-address';
+import { emailKey, isAccountEmail, normaliseEmail } from '../email-address';
 import { Principal } from '../principal';
 import { StartedSession, WebSessionsService } from '../sessions/web-sessions.service';
 import { UsersRepository } from '../users.repository';
@@ -289,7 +289,7 @@ export class FederationService {
   /** A new account for a `sub` never seen: by its e-mail address only when that has none yet. */
   private async createAccount(key: string, claims: ReleasedClaims): Promise<string> {
     const email = claims.email === undefined ? '' : normaliseEmail(claims.email);
-    if (!email || !isAsciiEmail(email))
+    if (!email || !isAccountEmail(email))
       throw new DomainException(AuthError.FederationEmailMissing, 'No usable e-mail address');
     const taken = () =>
       new DomainException(AuthError.FederationEmailTaken, 'An account has this e-mail address');

@@ -40,4 +40,12 @@ describe('the claims read of an issuer', () => {
     );
     expect(claims.affiliations).toEqual(['student']);
   });
+
+  it('does not take an address the issuer says it has not verified', () => {
+    const issuer = { claims: ['email'] as const };
+    expect(releasedClaims(issuer, { ...raw, email_verified: false }, 't').email).toBeUndefined();
+    expect(releasedClaims(issuer, { ...raw, email_verified: true }, 't').email).toBe(
+      'docent@novacollege.nl',
+    );
+  });
 });

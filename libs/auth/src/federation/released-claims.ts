@@ -34,7 +34,8 @@ export function releasedClaims(
   );
   return {
     subject: String(raw.sub),
-    email: text(released('email')),
+    // An address the issuer itself says it has not verified is not taken (OIDC email_verified).
+    email: raw.email_verified === false ? undefined : text(released('email')),
     name: text(released('name')),
     homeOrganisation: text(released('schac_home_organization')),
     affiliations,
