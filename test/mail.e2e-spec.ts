@@ -93,6 +93,7 @@ describe('e-mail (e2e, real SMTP)', () => {
       .post(`/api/v1/users/${user.id}/password-reset`)
       .set(bearer(admin))
       .expect(201);
+    expect(link.body.mailed).toBe(true);
     const [mail] = await smtp.waitFor(user.email);
     expect(mail.subject).toBe('Kies een nieuw wachtwoord voor Bouwsteen');
     expect(mail.text).toContain(link.body.url);
@@ -117,6 +118,20 @@ describe('e-mail (e2e, real SMTP)', () => {
     });
     expect(chosen.status).toBe(303);
     expect((await new Browser(t).get(path)).status).toBe(410);
+  });
+
+  it('tells the admin on the account’s page that the new link is also mailed', async () => {
+    const user = await t.user('teacher');
+    const browser = new Browser(t);
+    await browser.signIn(admin);
+    await browser.get(`/beheer/gebruikers/${user.id}`);
+    const made = await browser.post(`/beheer/gebruikers/${user.id}/wachtwoordlink`, {
+      _formulier: browser.token,
+    });
+    expect(made.status).toBe(200);
+    expect(made.text).toContain('Bouwsteen stuurt de link ook per e-mail naar dat adres.');
+    const [mail] = await smtp.waitFor(user.email);
+    expect(mail.text).toMatch(/\/wachtwoord-instellen\//);
   });
 
   it('does not mail a link that was replaced before its mail went out', async () => {
