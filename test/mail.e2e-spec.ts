@@ -8,6 +8,7 @@ import { DigestJob } from '../libs/mail/src/digest-job';
 import { MailEntries } from '../libs/mail/src/mail-entries';
 import type { MailItem } from '../libs/mail/src/mail.repository';
 import { moduleBody } from './harness/fixtures';
+import { html, mainText } from './harness/html';
 import { PageBrowser as Browser } from './harness/page-browser';
 import { TestSmtp, startTestSmtp } from './harness/smtp';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -206,7 +207,10 @@ describe('e-mail (e2e, real SMTP)', () => {
 
     // A mail scanner following the link changes nothing: GET only asks.
     const asked = await t.http().get(target).expect(200);
-    expect(asked.text).toContain('Wilt u geen e-mail meer over');
+    // The type by its name on the settings page, quoted (not "over Nieuwe versie …").
+    expect(mainText(html(asked))).toContain(
+      'Wilt u geen e-mail meer van de soort "Nieuwe versie van een bouwsteen die u volgt of hergebruikt"?',
+    );
     expect(
       (await t.http().get('/api/v1/me/mail-preferences').set(bearer(reader))).body.types,
     ).toContainEqual(expect.objectContaining({ type: 'new-version', mode: 'immediate' }));
@@ -221,7 +225,9 @@ describe('e-mail (e2e, real SMTP)', () => {
       .type('form')
       .send('List-Unsubscribe=One-Click')
       .expect(200);
-    expect(done.text).toContain('U krijgt geen e-mail meer over');
+    expect(mainText(html(done))).toContain(
+      'U krijgt geen e-mail meer van de soort "Nieuwe versie van een bouwsteen die u volgt of hergebruikt".',
+    );
     const after = await t.http().get('/api/v1/me/mail-preferences').set(bearer(reader));
     expect(after.body.types).toContainEqual(
       expect.objectContaining({ type: 'new-version', mode: 'off' }),
