@@ -132,14 +132,14 @@ export class PrivacyPage {
         <p class="utrecht-paragraph">
           Bouwsteen bewaart zo weinig mogelijk over personen. Zoeken en lezen kan zonder account.
           Bouwsteen gebruikt alleen twee eigen cookies: één die u ingelogd houdt en één die
-          formulieren beschermt. Er zijn geen advertenties en geen statistiekdiensten of scripts
-          van andere partijen. Bouwsteen telt zelf, zonder te bewaren wie: hoe vaak elke bouwsteen
+          formulieren beschermt. Er zijn geen advertenties en geen statistiekdiensten of scripts van
+          andere partijen. Bouwsteen telt zelf, zonder te bewaren wie: hoe vaak elke bouwsteen
           bekeken wordt en wat er gezocht wordt (zie{' '}
           <a class="utrecht-link" href="#gebruik">
             Gebruikscijfers
           </a>
-          ). Alleen de kaart laadt haar kaartbeelden van een kaartdienst; die ziet daarbij het
-          adres van uw internetverbinding.
+          ). Alleen de kaart laadt haar kaartbeelden van een kaartdienst; die ziet daarbij het adres
+          van uw internetverbinding.
         </p>
         <nav aria-labelledby="privacy-inhoud">
           <h2 class="utrecht-heading-2" id="privacy-inhoud">
