@@ -68,7 +68,7 @@ describe('reviews: reply and report on the pages (e2e)', () => {
       usability: '4',
       quality: '',
       adaptability: '',
-      body: 'Goed bruikbaar.',
+      body: 'Goed bruikbaar.\u0007',
     });
     expect(posted.status).toBe(400);
     const page = html(posted);
@@ -79,8 +79,18 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     expect(error('setting')).toBe('Kies een waarde uit de lijst.');
     expect(error('usability')).toBeUndefined();
     expect(page.querySelector('#foutmeldingen')!.text).not.toContain('geheel getal');
+    // The summary lists the fields top to bottom (the text's problem last, as its field is).
+    expect(
+      page.querySelectorAll('#foutmeldingen a').map((link) => link.getAttribute('href')),
+    ).toEqual([
+      '#veld-level',
+      '#veld-setting',
+      '#veld-quality',
+      '#veld-adaptability',
+      '#veld-body',
+    ]);
     expect(page.querySelector('#veld-usability option[selected]')!.getAttribute('value')).toBe('4');
-    expect(page.querySelector('#veld-body')!.text).toBe('Goed bruikbaar.');
+    expect(page.querySelector('#veld-body')!.text).toContain('Goed bruikbaar.');
   });
 
   it('lets the owning PPS reply once, the text kept and the second reply refused in Dutch', async () => {

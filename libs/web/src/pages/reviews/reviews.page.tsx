@@ -4,6 +4,7 @@ import { DomainException, FieldCode, FieldError, normaliseText } from '@bouwstee
 import { ReviewDto, ReviewInputDto, ReviewsService } from '@bouwsteen/reviews';
 import {
   REVIEWS_PAGE_SIZE,
+  RUBRIC_ITEMS,
   RUBRIC_MAX,
   RUBRIC_MIN,
   ReviewError,
@@ -32,6 +33,10 @@ type Form = Record<string, unknown>;
 const MAX_PAGE = 500;
 const NUMBERS = ['level', 'usability', 'quality', 'adaptability'];
 const TEXTS = ['use', 'pathway', 'setting', 'body'];
+/** The form's fields top to bottom: its error summary lists them in this order. */
+const FORM_ORDER = ['use', 'level', 'pathway', 'setting', ...RUBRIC_ITEMS, 'body'];
+const inFormOrder = (a: FieldError, b: FieldError) =>
+  FORM_ORDER.indexOf(a.field) - FORM_ORDER.indexOf(b.field);
 /** Refusals of a whole review: the form comes back as typed, with why. */
 const WHOLE_REFUSALS: string[] = [
   ReviewError.AssetArchived,
@@ -191,7 +196,9 @@ export class ReviewsPage {
         conflicts: { [ReviewError.Exists]: 'use' },
         again: (errors, stale) =>
           again(stale ? 412 : errors.some((e) => e.code === ReviewError.Exists) ? 409 : 400, {
-            errors: new FieldErrors(errors.map((error) => asChoice(error, input))),
+            errors: new FieldErrors(
+              errors.map((error) => asChoice(error, input)).sort(inFormOrder),
+            ),
             stale,
             refused: stale
               ? 'U heeft uw review intussen in een ander venster gewijzigd. Hieronder staat wat u nu typte; sla het op om dat te bewaren, of laad de pagina opnieuw.'
