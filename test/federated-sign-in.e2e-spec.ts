@@ -154,6 +154,9 @@ describe('signing in with an institution account (e2e)', () => {
     const refused = await signIn('eduid', account);
     expect(refused.answer.status).toBe(409);
     expect(refused.answer.text).toContain('Er is al een account met dit e-mailadres');
+    // The page says to sign in with the password, and links to where that is done.
+    const wayOn = html(refused.answer).querySelector('main a[href="/inloggen"]');
+    expect(wayOn?.text.trim()).toBe('Naar de inlogpagina');
     expect(refused.browser.cookies.get(SESSION)).toBeUndefined();
     expect(
       await db.query(`SELECT 1 FROM federated_identity WHERE subject = $1`, [account.sub]),
@@ -192,6 +195,7 @@ describe('signing in with an institution account (e2e)', () => {
     const conflict = await otherBrowser.get(await atIssuer(String(taken.headers.location)));
     expect(conflict.status).toBe(409);
     expect(conflict.text).toContain('Dit instellingsaccount is al gekoppeld');
+    expect(html(conflict).querySelector('main a[href="/mijn-account"]')).toBeTruthy();
   });
 
   it('answers an unknown issuer with a Dutch 404 page', async () => {
@@ -213,6 +217,7 @@ describe('signing in with an institution account (e2e)', () => {
     const answer = await browser.get(await toIssuerAndBack(browser, 'surfconext'));
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('Inloggen via uw instelling is niet gelukt');
+    expect(html(answer).querySelector('main a[href="/inloggen"]')).toBeTruthy();
     expect(browser.cookies.get(SESSION)).toBeUndefined();
   });
 
@@ -225,6 +230,9 @@ describe('signing in with an institution account (e2e)', () => {
     const stolen = await elsewhere.get(path);
     expect(stolen.status).toBe(400);
     expect(stolen.text).toContain('Deze inlogpoging is niet meer geldig');
+    expect(html(stolen).querySelector('main a[href="/inloggen"]')?.text.trim()).toBe(
+      'Naar de inlogpagina',
+    );
     // The state was used up by that attempt: the rightful browser cannot use it either.
     expect((await browser.get(path)).status).toBe(400);
 

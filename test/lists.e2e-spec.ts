@@ -125,7 +125,13 @@ describe('lists (e2e)', () => {
     await api().delete(`/api/v1/me/lists/${list.id}/share`).set(bearer(anna)).expect(204);
     const gone = await api().get(made.body.json).expect(404);
     expect(gone.body.code).toBe('shared-list-not-found');
-    await api().get(made.body.html).expect(404);
+    // The page of a revoked link says so in a list's own words, not a missing page's.
+    const revoked = await api().get(made.body.html).set('Accept', 'text/html').expect(404);
+    expect(revoked.text).toContain('Deze link werkt niet meer');
+    expect(revoked.text).toContain(
+      'heeft deze link ingetrokken of vervangen, of de lijst verwijderd',
+    );
+    expect(revoked.text).not.toContain('nog niet gepubliceerd');
     await api().get('/api/v1/shared/lists/not-a-token').expect(404);
   });
 

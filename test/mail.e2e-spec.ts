@@ -9,6 +9,7 @@ import { DigestJob } from '../libs/mail/src/digest-job';
 import { MailEntries } from '../libs/mail/src/mail-entries';
 import type { MailItem } from '../libs/mail/src/mail.repository';
 import { moduleBody } from './harness/fixtures';
+import { html, mainText } from './harness/html';
 import { PageBrowser as Browser } from './harness/page-browser';
 import { TestSmtp, startTestSmtp } from './harness/smtp';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -94,6 +95,7 @@ describe('e-mail (e2e, real SMTP)', () => {
       .post(`/api/v1/users/${user.id}/password-reset`)
       .set(bearer(admin))
       .expect(201);
+    expect(link.body.mailed).toBe(true);
     const [mail] = await smtp.waitFor(user.email);
     expect(mail.subject).toBe('Kies een nieuw wachtwoord voor Bouwsteen');
     expect(mail.text).toContain(link.body.url);
@@ -118,6 +120,20 @@ describe('e-mail (e2e, real SMTP)', () => {
     });
     expect(chosen.status).toBe(303);
     expect((await new Browser(t).get(path)).status).toBe(410);
+  });
+
+  it('tells the admin on the account’s page that the new link is also mailed', async () => {
+    const user = await t.user('teacher');
+    const browser = new Browser(t);
+    await browser.signIn(admin);
+    await browser.get(`/beheer/gebruikers/${user.id}`);
+    const made = await browser.post(`/beheer/gebruikers/${user.id}/wachtwoordlink`, {
+      _formulier: browser.token,
+    });
+    expect(made.status).toBe(200);
+    expect(made.text).toContain('Bouwsteen stuurt de link ook per e-mail naar dat adres.');
+    const [mail] = await smtp.waitFor(user.email);
+    expect(mail.text).toMatch(/\/wachtwoord-instellen\//);
   });
 
   it('does not mail a link that was replaced before its mail went out', async () => {
@@ -249,7 +265,10 @@ describe('e-mail (e2e, real SMTP)', () => {
 
     // A mail scanner following the link changes nothing: GET only asks.
     const asked = await t.http().get(target).expect(200);
-    expect(asked.text).toContain('Wilt u geen e-mail meer over');
+    // The type by its name on the settings page, quoted (not "over Nieuwe versie …").
+    expect(mainText(html(asked))).toContain(
+      'Wilt u geen e-mail meer van de soort "Nieuwe versie van een bouwsteen die u volgt of hergebruikt"?',
+    );
     expect(
       (await t.http().get('/api/v1/me/mail-preferences').set(bearer(reader))).body.types,
     ).toContainEqual(expect.objectContaining({ type: 'new-version', mode: 'immediate' }));
@@ -264,7 +283,9 @@ describe('e-mail (e2e, real SMTP)', () => {
       .type('form')
       .send('List-Unsubscribe=One-Click')
       .expect(200);
-    expect(done.text).toContain('U krijgt geen e-mail meer over');
+    expect(mainText(html(done))).toContain(
+      'U krijgt geen e-mail meer van de soort "Nieuwe versie van een bouwsteen die u volgt of hergebruikt".',
+    );
     const after = await t.http().get('/api/v1/me/mail-preferences').set(bearer(reader));
     expect(after.body.types).toContainEqual(
       expect.objectContaining({ type: 'new-version', mode: 'off' }),

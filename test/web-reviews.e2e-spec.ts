@@ -54,6 +54,45 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     return browser;
   }
 
+  it('asks for a choice where the review form was left at "Kies…", keeping what was chosen', async () => {
+    const asset = await t.publish(owner, moduleBody(ppsId));
+    const teacher = await signedIn(await t.user('teacher'));
+    const path = `/bouwstenen/${asset.id}/reviews`;
+    await teacher.get(path);
+    const posted = await teacher.post(path, {
+      _formulier: teacher.token,
+      use: 'used',
+      level: '',
+      pathway: 'bol',
+      setting: '',
+      usability: '4',
+      quality: '',
+      adaptability: '',
+      body: 'Goed bruikbaar.\u0007',
+    });
+    expect(posted.status).toBe(400);
+    const page = html(posted);
+    const error = (field: string) => page.querySelector(`#veld-${field}-fout`)?.text.trim();
+    expect(error('quality')).toBe('Kies een score van 1 tot 5.');
+    expect(error('adaptability')).toBe('Kies een score van 1 tot 5.');
+    expect(error('level')).toBe('Kies het mbo-niveau waarvoor u de bouwsteen gebruikte of las.');
+    expect(error('setting')).toBe('Kies een waarde uit de lijst.');
+    expect(error('usability')).toBeUndefined();
+    expect(page.querySelector('#foutmeldingen')!.text).not.toContain('geheel getal');
+    // The summary lists the fields top to bottom (the text's problem last, as its field is).
+    expect(
+      page.querySelectorAll('#foutmeldingen a').map((link) => link.getAttribute('href')),
+    ).toEqual([
+      '#veld-level',
+      '#veld-setting',
+      '#veld-quality',
+      '#veld-adaptability',
+      '#veld-body',
+    ]);
+    expect(page.querySelector('#veld-usability option[selected]')!.getAttribute('value')).toBe('4');
+    expect(page.querySelector('#veld-body')!.text).toContain('Goed bruikbaar.');
+  });
+
   it('lets the owning PPS reply once, the text kept and the second reply refused in Dutch', async () => {
     const { assetId, reviewId } = await reviewed();
     const path = `/bouwstenen/${assetId}/reviews`;
@@ -77,6 +116,17 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     expect(emptyPage.querySelector('title')!.text).toMatch(/^Fout: /);
     expect(emptyPage.querySelector('#foutmeldingen')!.text).toContain('Uw reactie');
     expect(emptyPage.querySelector(`details[open] #veld-${field}`)).not.toBeNull();
+    expect(emptyPage.querySelector(`#veld-${field}-fout`)!.text).toContain(
+      'alleen spaties of lege regels tellen niet als tekst',
+    );
+    // Nothing typed at all: the plain "fill this in", not the sentence about spaces.
+    const blank = await lead.post(`${path}/${reviewId}/reactie`, {
+      _formulier: lead.token,
+      pagina: '1',
+      [field]: '',
+    });
+    expect(blank.status).toBe(400);
+    expect(html(blank).querySelector(`#veld-${field}-fout`)!.text.trim()).toBe('Vul dit veld in.');
 
     const saved = await lead.post(`${path}/${reviewId}/reactie`, {
       _formulier: lead.token,
@@ -145,6 +195,19 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     expect(noReasonPage.querySelector('#foutmeldingen')!.text).toContain(
       'Waarom meldt u deze review?',
     );
+    // Nothing chosen, nothing typed: the missing choice is named, the optional note is not.
+    const nothing = html(
+      await reporter.post(`${path}/${reviewId}/melden`, {
+        _formulier: reporter.token,
+        [kind]: '',
+        [note]: '',
+      }),
+    );
+    expect(nothing.querySelector(`#veld-${kind}-fout`)!.text).toContain(
+      'Kies waarom u deze review meldt.',
+    );
+    expect(nothing.querySelector(`#veld-${note}-fout`)).toBeNull();
+    expect(nothing.querySelector('#foutmeldingen')!.text).not.toContain('Toelichting');
 
     const otherWithoutText = await reporter.post(`${path}/${reviewId}/melden`, {
       _formulier: reporter.token,

@@ -51,6 +51,8 @@ describe('signing in on the pages (e2e)', () => {
     expect(page.text).not.toContain('/inloggen/instelling/');
     expect(page.text.match(/<form /g)).toHaveLength(1); // only the password form
     expect(page.text).toContain('action="/inloggen"');
+    // Teachers sign in too (reviews, lists): the page says so.
+    expect(page.text).toContain('Voor docenten (reviews, lijsten en bewaarde zoekopdrachten)');
     expect(page.headers['content-security-policy']).toContain("form-action 'self';");
     const me = new Browser(t);
     await me.signIn(admin);

@@ -1,6 +1,12 @@
 import { Browser } from 'playwright-core';
 import { TestUser, bearer } from '../harness/test-app';
-import { expectAccessible, isFocused, openPage, signIn } from '../harness/browser';
+import {
+  expectAccessible,
+  isFocused,
+  openPage,
+  sidewaysOverflow,
+  signIn,
+} from '../harness/browser';
 import { DemoSite, openDemoSite } from '../harness/demo-site';
 import { PageBrowser } from '../harness/page-browser';
 
@@ -113,6 +119,29 @@ describe('one’s own account in the browser', () => {
       await page.context().close();
       await phone.context().close();
       await desktop.context().close();
+    });
+
+    it(`keeps the header's account menu on the logo's row and groups one's own pages at ${size.name} px`, async () => {
+      const lead = await site.t.user('pps-editor', [await site.t.ppsId('Techport mbo')]);
+      for (const person of [lead, admin]) {
+        const page = await openPage(browser, baseURL, { viewport: size.viewport });
+        await signIn(page, person);
+        await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+        await page.goto('/mijn-account');
+        const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+        const [logo, account] = [await box('.site-logo'), await box('.site-account')];
+        if (size.name === '1280') {
+          // "Mijn account" and "Uitloggen" beside the logo, not on a row of their own.
+          expect(account.y).toBeLessThan(logo.y + logo.height);
+          expect(account.x).toBeGreaterThan(logo.x + logo.width);
+        }
+        const mine = page.getByRole('region', { name: 'Uw lijsten, zoekopdrachten en e-mail' });
+        expect(await mine.getByRole('listitem').count()).toBe(3);
+        await mine.getByRole('link', { name: 'E-mailinstellingen' }).waitFor();
+        expect(await sidewaysOverflow(page)).toEqual([]);
+        await expectAccessible(page, `account-kop-${person.role}-${size.name}`);
+        await page.context().close();
+      }
     });
 
     it(`chooses a password through an invitation link at ${size.name} px`, async () => {

@@ -52,6 +52,10 @@ describe('reviews (browser)', () => {
       await expect(page.title()).resolves.toMatch(/^Fout: /);
       await expect(page.getByLabel('Uw toelichting').inputValue()).resolves.toMatch(/belletje/);
       await expect(page.getByLabel('Gebruikt of gelezen?').inputValue()).resolves.toBe('used');
+      // A score left at "Kies…" asks for a score, not for a whole number.
+      await expect(page.locator('#veld-quality-fout').textContent()).resolves.toContain(
+        'Kies een score van 1 tot 5.',
+      );
       await check(page, `reviews-formulier-fout-${width}`);
 
       await page.getByLabel('Voor welk niveau?').selectOption('3');
@@ -64,7 +68,7 @@ describe('reviews (browser)', () => {
       await page.getByRole('button', { name: 'Review plaatsen' }).click();
       await page.waitForURL(/melding=opgeslagen/);
       await expect(page.locator('main').textContent()).resolves.toMatch(
-        /1 review door een docent mbo 3/,
+        /1 review, voor mbo niveau 3/,
       );
       await expect(page.getByRole('button', { name: 'Wijzigingen opslaan' }).count()).resolves.toBe(
         1,
@@ -157,6 +161,10 @@ describe('reviews (browser)', () => {
         await leadPage.getByText(/^Reageren namens /).click();
         await leadPage.getByRole('button', { name: 'Reactie plaatsen' }).click();
         await expect(leadPage.title()).resolves.toMatch(/^Fout: /);
+        // Nothing typed: the plain request to fill it in (not the one about spaces).
+        const why = (await leadPage.locator('.utrecht-form-field-error-message').textContent())!;
+        expect(why).toContain('Vul dit veld in.');
+        expect(why).not.toContain('spaties');
         await check(leadPage, `reviews-reactie-fout-${width}`);
         await leadPage.getByLabel('Uw reactie').fill('Dank u! De ingekorte versie delen we graag.');
         await leadPage.getByRole('button', { name: 'Reactie plaatsen' }).click();
@@ -191,6 +199,12 @@ describe('reviews (browser)', () => {
       await page.getByRole('link', { name: 'Privacy' }).click();
       await page.waitForURL(/\/privacy$/);
       await expect(page.locator('h1').textContent()).resolves.toBe('Privacy');
+      // Honest about the counting it does itself, and about who sees the searches.
+      const privacy = (await page.locator('main').textContent())!;
+      expect(privacy).not.toContain('geen bezoekersstatistieken');
+      expect(privacy).toContain('geen statistiekdiensten of scripts van andere partijen');
+      expect(privacy).toContain('de beheerders en de projectleiders van alle PPS');
+      expect(privacy).not.toContain('fondsen');
       await check(page, `privacy-${width}`);
       await page.context().close();
     }

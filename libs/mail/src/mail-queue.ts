@@ -88,8 +88,8 @@ export class MailQueue
   }
 
   /** An invitation or reset link: always at once; the link waits sealed until its mail is sent. */
-  async linkIssued(manager: EntityManager, link: IssuedLink): Promise<void> {
-    if (!this.enabled) return;
+  async linkIssued(manager: EntityManager, link: IssuedLink): Promise<boolean> {
+    if (!this.enabled) return false;
     const [item] = await this.mail.insertItems(manager, [
       {
         userId: link.userId,
@@ -103,6 +103,7 @@ export class MailQueue
       kind: JobQueueName.Mail,
       itemId: item.id,
     });
+    return true;
   }
 
   private async queue(

@@ -46,7 +46,7 @@ describe('what reviews add up to', () => {
       { value: 'school', count: 11 },
       { value: 'practice', count: 1 },
     ]);
-    expect(summaryLine(summary)).toBe('9 van 12 reviews door docenten mbo 3');
+    expect(summaryLine(summary)).toBe('9 van 12 reviews voor mbo niveau 3');
   });
 
   it('averages each rubric item over every review, to one decimal', () => {
@@ -59,7 +59,13 @@ describe('what reviews add up to', () => {
 
   it('words a single review in the singular', () => {
     expect(summaryLine(summarise([group({ count: 1, level: 2 })]))).toBe(
-      '1 review door een docent mbo 2',
+      '1 review, voor mbo niveau 2',
     );
+  });
+
+  it('says what reviewers declared, never who they are (a lead of another PPS reviews too)', () => {
+    const line = summaryLine(summarise([group({ count: 1 }), group({ count: 1, use: 'read' })]));
+    expect(line).toBe('2 reviews, alle voor mbo niveau 3');
+    expect(line).not.toMatch(/docent/);
   });
 });

@@ -84,13 +84,16 @@ export function summarise(groups: ReviewGroup[]): ReviewSummary {
 }
 
 /**
- * The line a page leads with: "Nog geen reviews", or how many reviews came from the largest
- * group of teachers by level ("9 van 12 reviews door docenten mbo 3"; "1 review door een
- * docent mbo 2" when there is one).
+ * The line a page leads with: "Nog geen reviews", or how many reviews are about the level most
+ * of them chose ("9 van 12 reviews voor mbo niveau 3"; "4 reviews, alle voor mbo niveau 2";
+ * "1 review, voor mbo niveau 2"). Worded by what each reviewer declared (the level they used or
+ * read it for), never by who they are: a reviewer may be a teacher or a lead of another PPS,
+ * and may only have read it.
  */
 export function summaryLine(summary: ReviewSummary): string {
   if (summary.total === 0) return 'Nog geen reviews';
   const top = summary.byLevel[0];
-  if (summary.total === 1) return `1 review door een docent mbo ${top.value}`;
-  return `${top.count} van ${summary.total} reviews door docenten mbo ${top.value}`;
+  if (summary.total === 1) return `1 review, voor mbo niveau ${top.value}`;
+  if (top.count === summary.total) return `${top.count} reviews, alle voor mbo niveau ${top.value}`;
+  return `${top.count} van ${summary.total} reviews voor mbo niveau ${top.value}`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssetListQueryDto, AssetsService } from '@bouwsteen/assets';
 import type { Principal } from '@bouwsteen/auth';
 import { AssetError } from '@bouwsteen/assets';
-import { ForbiddenError, NotFoundError, Page, toCsv, toPage } from '@bouwsteen/common';
+import { ForbiddenError, NotFoundError, Page, toPage } from '@bouwsteen/common';
 import { CoursesService } from '@bouwsteen/courses';
 import { FollowService } from '@bouwsteen/follow';
 import { RequestsService } from '@bouwsteen/requests';
@@ -76,8 +76,14 @@ export class UsageService {
     return { ...toPage(items, blocks.totalItems, query), month, previousMonth, referrers };
   }
 
-  /** Every block's line as CSV (the dashboard's columns), at most CSV_MAX_BLOCKS. */
-  async csv(principal: Principal, ppsId: string): Promise<string> {
+  /**
+   * Every block's line (for the CSV, which the page words with the dashboard's columns), at
+   * most CSV_MAX_BLOCKS, with the months they count.
+   */
+  async everyBlock(
+    principal: Principal,
+    ppsId: string,
+  ): Promise<{ month: string; previousMonth: string; rows: BlockUsage[] }> {
     this.check(principal, ppsId);
     const { month, previousMonth } = months();
     const rows: BlockUsage[] = [];
@@ -88,21 +94,7 @@ export class UsageService {
       rows.push(...(await this.figures(blocks.items, month, previousMonth)));
       if (page >= blocks.totalPages) break;
     }
-    return toCsv(
-      rows.slice(0, CSV_MAX_BLOCKS).map((row) => ({
-        id: row.assetId,
-        title: row.title,
-        [`views ${month.slice(0, 7)}`]: row.viewsThisMonth,
-        [`views ${previousMonth.slice(0, 7)}`]: row.viewsLastMonth,
-        [`link clicks ${month.slice(0, 7)}`]: row.clicksThisMonth,
-        [`link clicks ${previousMonth.slice(0, 7)}`]: row.clicksLastMonth,
-        requests: row.requests,
-        reuses: row.reuses,
-        courses: row.courses,
-        reviews: row.reviews,
-        followers: row.followers,
-      })),
-    );
+    return { month, previousMonth, rows: rows.slice(0, CSV_MAX_BLOCKS) };
   }
 
   /** A block's unique views this month, for everyone (its page's small summary). */

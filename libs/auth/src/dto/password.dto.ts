@@ -38,6 +38,13 @@ export class PasswordLinkDto {
 
   @ApiProperty({ format: 'date-time' })
   expiresAt: string;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'Whether a mail with the link was queued to the account’s address (only when e-mail is set up: SMTP_URL)',
+  })
+  mailed: boolean;
 }
 
 export class SessionDto {

@@ -12,9 +12,12 @@ export interface IssuedLink {
   expiresAt: Date;
 }
 
-/** Reacts inside the transaction that stores the link: both commit, or neither. */
+/**
+ * Reacts inside the transaction that stores the link: both commit, or neither. Answers whether
+ * it queued a mail with the link (false: e-mail is not set up).
+ */
 export interface PasswordLinkListener {
-  linkIssued(manager: EntityManager, link: IssuedLink): Promise<void>;
+  linkIssued(manager: EntityManager, link: IssuedLink): Promise<boolean>;
 }
 
 /**
@@ -30,7 +33,11 @@ export class PasswordLinkEvents {
     this.listeners.push(listener);
   }
 
-  async emit(manager: EntityManager, link: IssuedLink): Promise<void> {
-    for (const listener of this.listeners) await listener.linkIssued(manager, link);
+  /** Whether a mail with the link was queued (by any listener). */
+  async emit(manager: EntityManager, link: IssuedLink): Promise<boolean> {
+    let mailed = false;
+    for (const listener of this.listeners)
+      if (await listener.linkIssued(manager, link)) mailed = true;
+    return mailed;
   }
 }

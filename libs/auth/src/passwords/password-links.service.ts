@@ -64,8 +64,8 @@ export class PasswordLinksService {
     if (!found) throw new NotFoundError(AuthError.UserNotFound, 'user', userId);
     const { user } = found;
     const label = purpose === 'invitation' ? 'invitation link' : 'password reset link';
-    const { url, expiresAt } = await this.make(user, purpose, actor.userId, label, true);
-    return { purpose, url, expiresAt: expiresAt.toISOString() };
+    const { url, expiresAt, mailed } = await this.make(user, purpose, actor.userId, label, true);
+    return { purpose, url, expiresAt: expiresAt.toISOString(), mailed };
   }
 
   /**
@@ -89,14 +89,14 @@ export class PasswordLinksService {
     label: string,
     /** Whether its owner is also sent it (by e-mail, when set up); not a link for oneself. */
     mailed: boolean,
-  ): Promise<{ secret: string; url: string; expiresAt: Date }> {
+  ): Promise<{ secret: string; url: string; expiresAt: Date; mailed: boolean }> {
     if (!user.active)
       throw new DomainException(AuthError.AccountDeactivated, `${user.email} is deactivated`);
     const secret = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = linkExpiry(purpose, now, this.config.auth);
     const url = new URL(PASSWORD_LINK_PATH + secret, this.config.web.publicBaseUrl).toString();
-    await this.tx.run(async (manager) => {
+    const queued = await this.tx.run(async (manager) => {
       // One live link per account, also when two admins make one at the same moment.
       await lockKeys(manager, LockSpace.AccountQuota, [`password-link:${user.id}`]);
       await this.links.replaceOpen(manager, user.id, now);
@@ -115,10 +115,11 @@ export class PasswordLinksService {
         summary: `${user.email}: ${label}`,
       });
       // The admin is shown the link; a mailer also sends it, queued with the link itself.
-      if (mailed)
-        await this.events.emit(manager, { linkId, userId: user.id, purpose, url, expiresAt });
+      return mailed
+        ? this.events.emit(manager, { linkId, userId: user.id, purpose, url, expiresAt })
+        : false;
     });
-    return { secret, url, expiresAt };
+    return { secret, url, expiresAt, mailed: queued };
   }
 
   /**

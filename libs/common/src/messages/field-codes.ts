@@ -105,6 +105,11 @@ export const FieldCode = {
   RadiusNeedsPoint: 'radiusNeedsPoint',
   DistanceNeedsPoint: 'distanceNeedsPoint',
   NotPublicAddress: 'notPublicAddress',
+
+  // The review forms: a choice left at "Kies…" (said as what to choose, not as a number's shape).
+  ChooseScore: 'chooseScore',
+  ChooseLevel: 'chooseLevel',
+  ChooseReportReason: 'chooseReportReason',
 } as const;
 
 export type FieldCode = (typeof FieldCode)[keyof typeof FieldCode];

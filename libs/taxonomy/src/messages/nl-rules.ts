@@ -101,6 +101,10 @@ export const NL_RULES = {
   distanceNeedsPoint: () => 'Kies eerst een plaats om op afstand te sorteren.',
   notPublicAddress: () =>
     'Vul het adres in van een server die op internet bereikbaar is (geen intern of lokaal adres).',
+  chooseScore: (v) =>
+    `Kies een score van ${dutchNumber(v.min ?? 1)} tot ${dutchNumber(v.max ?? 5)}.`,
+  chooseLevel: () => 'Kies het mbo-niveau waarvoor u de bouwsteen gebruikte of las.',
+  chooseReportReason: () => 'Kies waarom u deze review meldt.',
 
   // Refusals of a whole request (409) that a form shows at the field they are about; their
   // codes are the problem codes (see the pages' `conflicts`).

@@ -7,7 +7,12 @@ import type { PageMeta } from './page-meta';
 interface ErrorText {
   title: string;
   lead: string;
+  /** The page the lead sends the person to ("op de inlogpagina"), as a link. */
+  next?: { href: string; label: string };
 }
+
+const SIGN_IN = { href: '/inloggen', label: 'Naar de inlogpagina' };
+const MY_ACCOUNT = { href: '/mijn-account', label: 'Naar Mijn account' };
 
 const TEXTS: Record<number, ErrorText> = {
   400: {
@@ -57,18 +62,22 @@ const CODE_TEXTS: Record<string, ErrorText> = {
   'federation-issuer-unknown': {
     title: 'Deze instelling kent Bouwsteen niet',
     lead: 'Met het account van deze instelling of federatie kunt u bij Bouwsteen niet inloggen. Kies op de inlogpagina een van de instellingen die er staan, of log in met uw e-mailadres en wachtwoord.',
+    next: SIGN_IN,
   },
   'federation-state-invalid': {
     title: 'Deze inlogpoging is niet meer geldig',
     lead: 'Het antwoord van uw instelling hoort niet bij een inlogpoging in deze browser: die is al gebruikt, duurde langer dan tien minuten of begon in een andere browser. Er is niets veranderd. Begin opnieuw op de inlogpagina.',
+    next: SIGN_IN,
   },
   'federation-refused': {
     title: 'Inloggen via uw instelling is niet gelukt',
     lead: 'Uw instelling heeft het inloggen geweigerd of afgebroken, of haar antwoord kon niet worden gecontroleerd. U bent niet ingelogd. Probeer het opnieuw op de inlogpagina; lukt het weer niet, neem dan contact op met de beheerder van Bouwsteen.',
+    next: SIGN_IN,
   },
   'federation-unavailable': {
     title: 'Uw instelling is even niet bereikbaar',
     lead: 'Bouwsteen kan de inlogdienst van uw instelling nu niet bereiken. Probeer het over een halve minuut opnieuw, of log in met uw e-mailadres en wachtwoord.',
+    next: SIGN_IN,
   },
   'federation-email-missing': {
     title: 'Uw instelling gaf geen e-mailadres door',
@@ -77,10 +86,12 @@ const CODE_TEXTS: Record<string, ErrorText> = {
   'federation-email-taken': {
     title: 'Er is al een account met dit e-mailadres',
     lead: 'Uw instelling gaf een e-mailadres door waarmee al een Bouwsteen-account bestaat. Dat account nemen we niet zomaar over. Log in met uw e-mailadres en wachtwoord en koppel daarna op Mijn account het account van uw instelling; dan kunt u voortaan ook zo inloggen.',
+    next: SIGN_IN,
   },
   'federation-link-conflict': {
     title: 'Dit instellingsaccount is al gekoppeld',
     lead: 'Dit account van uw instelling hoort al bij een ander Bouwsteen-account, of uw Bouwsteen-account is al gekoppeld aan een ander account van dezelfde instelling. Er is niets veranderd.',
+    next: MY_ACCOUNT,
   },
   'federation-account-deactivated': {
     title: 'Dit account is uitgezet',
@@ -89,14 +100,21 @@ const CODE_TEXTS: Record<string, ErrorText> = {
   'federation-too-many-starts': {
     title: 'Te veel inlogpogingen tegelijk',
     lead: 'Vanaf uw netwerk zijn kort na elkaar veel inlogpogingen via een instelling begonnen die niet zijn afgemaakt, of er lopen er nu te veel tegelijk. Wacht even en probeer het dan opnieuw op de inlogpagina, of log in met uw e-mailadres en wachtwoord.',
+    next: SIGN_IN,
   },
   'federation-link-not-found': {
     title: 'Dit instellingsaccount is niet gekoppeld',
     lead: 'Aan uw Bouwsteen-account is geen account van deze instelling gekoppeld; misschien heeft u het al ontkoppeld. Er is niets veranderd. Op Mijn account ziet u welke instellingsaccounts gekoppeld zijn.',
+    next: MY_ACCOUNT,
   },
   'password-already-set': {
     title: 'U heeft al een wachtwoord',
     lead: 'Uw account heeft al een wachtwoord. Wijzig het op Mijn account met uw huidige wachtwoord; bent u het vergeten, vraag dan de beheerder van Bouwsteen om een link voor een nieuw wachtwoord.',
+    next: MY_ACCOUNT,
+  },
+  'shared-list-not-found': {
+    title: 'Deze link werkt niet meer',
+    lead: 'De eigenaar van de lijst heeft deze link ingetrokken of vervangen, of de lijst verwijderd; misschien is de link ook niet helemaal goed overgenomen. Vraag wie u de link stuurde om een nieuwe.',
   },
   'shared-course-not-found': {
     title: 'Deze link werkt niet meer',
@@ -143,6 +161,7 @@ export function ErrorContent(props: {
 }): JSX.Element {
   const text = errorText(props.status, props.code, props.formPath !== undefined);
   const problems = [...new Set((props.errors ?? []).map((error) => inDutch(error)))];
+  const retry = props.status >= 500 && Boolean(props.retryPath);
   return (
     <>
       <h1 class="utrecht-heading-1" safe>
@@ -162,13 +181,26 @@ export function ErrorContent(props: {
       ) : (
         ''
       )}
-      {props.status >= 500 && props.retryPath ? (
+      {retry ? (
         <p class="utrecht-paragraph">
           <a
             class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
             href={props.retryPath}
           >
             Opnieuw proberen
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {text.next ? (
+        <p class="utrecht-paragraph">
+          <a
+            class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${retry ? 'secondary' : 'primary'}-action`}
+            href={text.next.href}
+            safe
+          >
+            {text.next.label}
           </a>
         </p>
       ) : (

@@ -137,27 +137,33 @@ export class AccountPage {
           <SetPassword page={page} />
         )}
 
-        <LinkedInstitutions page={page} issuers={this.federation.list()} linked={linked} />
+        <section aria-labelledby="bewaard-kop">
+          <h2 class="utrecht-heading-2" id="bewaard-kop">
+            Uw lijsten, zoekopdrachten en e-mail
+          </h2>
+          <ul class="utrecht-unordered-list">
+            <li>
+              <a class="utrecht-link" href="/mijn-lijsten">
+                Mijn lijsten
+              </a>
+              : bouwstenen die u verzamelt, met notities; te delen
+            </li>
+            <li>
+              <a class="utrecht-link" href="/mijn-zoekopdrachten">
+                Mijn zoekopdrachten
+              </a>
+              : bewaarde zoekopdrachten, met meldingen van nieuwe bouwstenen
+            </li>
+            <li>
+              <a class="utrecht-link" href="/mijn-account/e-mail">
+                E-mailinstellingen
+              </a>
+              : welke berichten u per e-mail krijgt, meteen of in een overzicht
+            </li>
+          </ul>
+        </section>
 
-        <ul class="utrecht-unordered-list">
-          <li>
-            <a class="utrecht-link" href="/mijn-lijsten">
-              Mijn lijsten
-            </a>
-            : bouwstenen die u verzamelt, met notities; te delen
-          </li>
-          <li>
-            <a class="utrecht-link" href="/mijn-zoekopdrachten">
-              Mijn zoekopdrachten
-            </a>
-            : bewaarde zoekopdrachten, met meldingen van nieuwe bouwstenen
-          </li>
-        </ul>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href="/mijn-account/e-mail">
-            E-mailinstellingen
-          </a>
-        </p>
+        <LinkedInstitutions page={page} issuers={this.federation.list()} linked={linked} />
 
         <SessionsSection page={page} sessions={sessions.sessions} total={sessions.total} />
 

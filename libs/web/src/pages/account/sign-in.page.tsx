@@ -97,7 +97,8 @@ export class SignInPage {
       page,
       {
         title: 'Inloggen',
-        description: 'Log in om bouwstenen van uw PPS te beheren of cursussen samen te stellen.',
+        description:
+          'Log in om reviews te schrijven, lijsten en zoekopdrachten te bewaren, bouwstenen van uw PPS te beheren of cursussen samen te stellen.',
         canonicalPath: '/inloggen',
         section: 'inloggen',
         noindex: true,
@@ -105,8 +106,8 @@ export class SignInPage {
       <div class="site-narrow">
         <h1 class="utrecht-heading-1">Inloggen</h1>
         <p class="utrecht-paragraph">
-          Voor projectleiders van een PPS, LLO-loketten en beheerders. Zoeken en lezen kan zonder
-          account.
+          Voor docenten (reviews, lijsten en bewaarde zoekopdrachten), projectleiders van een PPS,
+          LLO-loketten en beheerders. Zoeken en lezen kan zonder account.
         </p>
         <ErrorSummary errors={errors} labelOf={(path) => LABELS[path] ?? 'Formulier'} />
         <InstitutionSignIn page={page} issuers={issuers} back={state.back} />

@@ -31,7 +31,7 @@ export class UnsubscribePage {
       <div class="site-narrow">
         <h1 class="utrecht-heading-1">Afmelden voor e-mail</h1>
         <p class="utrecht-paragraph">
-          Wilt u geen e-mail meer over <strong safe>{label}</strong>?
+          Wilt u geen e-mail meer van de soort <strong safe>{`"${label}"`}</strong>?
         </p>
         <form
           method="post"
@@ -67,7 +67,7 @@ export class UnsubscribePage {
       <div class="site-narrow">
         <h1 class="utrecht-heading-1">Afgemeld</h1>
         <p class="utrecht-paragraph" role="status">
-          U krijgt geen e-mail meer over <strong>{Html.escapeHtml(label)}</strong>.
+          U krijgt geen e-mail meer van de soort <strong>{Html.escapeHtml(`"${label}"`)}</strong>.
         </p>
         <p class="utrecht-paragraph">
           Toch weer e-mail? Zet het aan bij{' '}

@@ -10,17 +10,23 @@ export function linkPurposeFor(user: UserDto): 'invitation' | 'reset' {
 }
 
 /**
- * A link just made, shown once to the admin, who passes it on (no e-mail yet). Only its
- * fingerprint is stored, so it cannot be shown again: a new one replaces it.
+ * A link just made, shown once to the admin: mailed to the account as well when e-mail is set up
+ * (the notice says so), else passed on by the admin. Only its fingerprint is stored, so it
+ * cannot be shown again: a new one replaces it.
  */
 export function PasswordLinkNotice(props: { link: PasswordLinkDto; email: string }): JSX.Element {
   const invitation = props.link.purpose === 'invitation';
   const label = invitation ? 'Uitnodigingslink' : 'Link om een nieuw wachtwoord te kiezen';
+  const made = `${invitation ? 'Uitnodiging' : 'Herstellink'} voor ${props.email} gemaakt.`;
+  const once = `hij wordt maar één keer getoond, werkt één keer en verloopt op ${formatDateTime(props.link.expiresAt)}.`;
+  const text = props.link.mailed
+    ? `${made} Bouwsteen stuurt de link ook per e-mail naar dat adres. Komt die e-mail niet aan, stuur de link dan zelf via een veilig kanaal door; ${once}`
+    : `${made} Stuur deze link via een veilig kanaal door; ${once}`;
   return (
     <div class="utrecht-alert utrecht-alert--ok" role="status">
       <div class="utrecht-alert__content">
         <p class="utrecht-paragraph" safe>
-          {`${invitation ? 'Uitnodiging' : 'Herstellink'} voor ${props.email} gemaakt. Stuur deze link via een veilig kanaal door; hij wordt maar één keer getoond, werkt één keer en verloopt op ${formatDateTime(props.link.expiresAt)}.`}
+          {text}
         </p>
         <p class="utrecht-paragraph">
           <label class="utrecht-form-label" for="wachtwoordlink">

@@ -79,8 +79,8 @@ export class UsersAdminPage {
   }
 
   async invite(page: PageContext, principal: Principal, body: Form): Promise<PageAnswer> {
-    // An invitation without e-mail (yet): a link the admin passes on, shown once, with which
-    // the new account's owner chooses their own password.
+    // An invitation: a link shown once (and mailed, when e-mail is set up) with which the new
+    // account's owner chooses their own password.
     const input: Form = {
       email: oneLine(body.email),
       displayName: oneLine(body.displayName),

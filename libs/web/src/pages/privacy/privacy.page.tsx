@@ -78,7 +78,7 @@ export class PrivacyPage {
         title: 'Gebruikscijfers',
         what: 'Hoe vaak een bouwsteen bekeken is en hoe vaak iemand doorklikte naar het materiaal, per dag; van welke website bezoekers kwamen (alleen de naam van de site). Zoekopdrachten op de zoekpagina: de woorden, de filters en het aantal resultaten, zonder wie zocht.',
         howLong: `De tellingen blijven, maar zeggen niet wie: om een bezoek maar één keer per dag te tellen, bewaart Bouwsteen die dag een sleutel die met een geheim van die dag is gemaakt en na die dag met het geheim wordt gewist. Losse zoekopdrachten ${count(SEARCH_LOG_RETENTION_DAYS, 'dag', 'dagen')}; daarna alleen de totalen per dag.`,
-        who: 'De PPS ziet de cijfers van haar eigen bouwstenen; de beheerders en fondsen de totalen van zoekopdrachten.',
+        who: 'De cijfers per bouwsteen zien de projectleiders van de PPS van die bouwsteen en de beheerders; op de pagina van een bouwsteen ziet iedereen hoe vaak hij deze maand bekeken is. Wat er gezocht is (Rapportages, Zoekvragen) zien de beheerders en de projectleiders van alle PPS, opgeteld per dag en zonder wie zocht.',
       },
       {
         id: 'reviews',
@@ -132,9 +132,14 @@ export class PrivacyPage {
         <p class="utrecht-paragraph">
           Bouwsteen bewaart zo weinig mogelijk over personen. Zoeken en lezen kan zonder account.
           Bouwsteen gebruikt alleen twee eigen cookies: één die u ingelogd houdt en één die
-          formulieren beschermt. Er zijn geen advertenties, geen bezoekersstatistieken en geen
-          scripts van andere partijen. Alleen de kaart laadt haar kaartbeelden van een kaartdienst;
-          die ziet daarbij het adres van uw internetverbinding.
+          formulieren beschermt. Er zijn geen advertenties en geen statistiekdiensten of scripts van
+          andere partijen. Bouwsteen telt zelf, zonder te bewaren wie: hoe vaak elke bouwsteen
+          bekeken wordt en wat er gezocht wordt (zie{' '}
+          <a class="utrecht-link" href="#gebruik">
+            Gebruikscijfers
+          </a>
+          ). Alleen de kaart laadt haar kaartbeelden van een kaartdienst; die ziet daarbij het adres
+          van uw internetverbinding.
         </p>
         <nav aria-labelledby="privacy-inhoud">
           <h2 class="utrecht-heading-2" id="privacy-inhoud">

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, FieldError, normaliseText } from '@bouwsteen/common';
+import { DomainException, FieldCode, FieldError, normaliseText } from '@bouwsteen/common';
 import { ReplyInputDto, ReportInputDto, ReviewsService } from '@bouwsteen/reviews';
 import { ReviewError } from '@bouwsteen/reviews/pure';
 import { FieldErrors } from '../../forms/field-errors';
@@ -25,6 +25,12 @@ const pageOf = (value: unknown) =>
     ? Math.min(Math.max(Number(value), 1), MAX_PAGE)
     : 1;
 const textOf = (value: unknown) => (typeof value === 'string' ? normaliseText(value).trim() : '');
+/**
+ * A reply as validation should see it: nothing typed is a field left empty ("Vul dit veld in."),
+ * only spaces or empty lines are text that says nothing (hasText's own message).
+ */
+const replyOf = (value: unknown) =>
+  typeof value === 'string' && normaliseText(value) !== '' ? textOf(value) : undefined;
 
 /**
  * The posts of the reply and report forms under a review. A failure shows the reviews page
@@ -50,7 +56,7 @@ export class ReviewResponsesPage {
     const text = textOf(body[path]);
     return submitForm({
       dto: ReplyInputDto,
-      input: { body: text },
+      input: { body: replyOf(body[path]) },
       write: async (value) => {
         await this.reviews.reply(page.principal!, assetId, reviewId, value);
         return { redirect: `${reviewsPath(assetId, pageNumber, 'gereageerd')}#review-${reviewId}` };
@@ -80,7 +86,11 @@ export class ReviewResponsesPage {
     const note = textOf(body[noteField(reviewId)]);
     const problems: FieldError[] = [];
     if (!label)
-      problems.push({ field: kindField(reviewId), code: 'isIn', message: 'Choose a reason' });
+      problems.push({
+        field: kindField(reviewId),
+        code: FieldCode.ChooseReportReason,
+        message: 'Choose a reason',
+      });
     else if (kind === 'anders' && !note)
       problems.push({
         field: noteField(reviewId),
@@ -114,9 +124,15 @@ export class ReviewResponsesPage {
             reviewId,
             kind: 'report',
             values: { [kindField(reviewId)]: label ? kind : '', [noteField(reviewId)]: note },
+            // The stored reason is the choice and the note: without a choice, what validation
+            // finds of it is the choice's error (above), not the optional note's.
             errors: new FieldErrors(
-              errors.map((error) =>
-                error.field === 'reason' ? { ...error, field: noteField(reviewId) } : error,
+              errors.flatMap((error) =>
+                error.field !== 'reason'
+                  ? [error]
+                  : label
+                    ? [{ ...error, field: noteField(reviewId) }]
+                    : [],
               ),
             ),
             status: errors.some((e) => e.code === ReviewError.ReportOwnPps) ? 403 : 400,

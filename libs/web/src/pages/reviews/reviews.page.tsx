@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AssetDto, AssetsService } from '@bouwsteen/assets';
-import { DomainException, normaliseText } from '@bouwsteen/common';
+import { DomainException, FieldCode, FieldError, normaliseText } from '@bouwsteen/common';
 import { ReviewDto, ReviewInputDto, ReviewsService } from '@bouwsteen/reviews';
-import { REVIEWS_PAGE_SIZE, ReviewError, ReviewPolicy } from '@bouwsteen/reviews/pure';
+import {
+  REVIEWS_PAGE_SIZE,
+  RUBRIC_ITEMS,
+  RUBRIC_MAX,
+  RUBRIC_MIN,
+  ReviewError,
+  ReviewPolicy,
+} from '@bouwsteen/reviews/pure';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { Pagination } from '../../components/pagination';
 import { StatusNotice } from '../../components/status-notice';
@@ -26,6 +33,10 @@ type Form = Record<string, unknown>;
 const MAX_PAGE = 500;
 const NUMBERS = ['level', 'usability', 'quality', 'adaptability'];
 const TEXTS = ['use', 'pathway', 'setting', 'body'];
+/** The form's fields top to bottom: its error summary lists them in this order. */
+const FORM_ORDER = ['use', 'level', 'pathway', 'setting', ...RUBRIC_ITEMS, 'body'];
+const inFormOrder = (a: FieldError, b: FieldError) =>
+  FORM_ORDER.indexOf(a.field) - FORM_ORDER.indexOf(b.field);
 /** Refusals of a whole review: the form comes back as typed, with why. */
 const WHOLE_REFUSALS: string[] = [
   ReviewError.AssetArchived,
@@ -41,6 +52,22 @@ const NOTICES: Record<string, string> = {
     'Dank u voor uw melding. De PPS van deze bouwsteen leest hem en beslist of de review zichtbaar blijft.',
   'al-gemeld': dutchMessage(ReviewError.AlreadyReported),
 };
+
+/**
+ * A select of the form left at "Kies…" is named by what to choose ("Kies een score van 1 tot
+ * 5."), not by the shape validation wanted of its number.
+ */
+function asChoice(error: FieldError, input: Form): FieldError {
+  if (!NUMBERS.includes(error.field) || (input[error.field] ?? '') !== '') return error;
+  return error.field === 'level'
+    ? { field: error.field, code: FieldCode.ChooseLevel, message: 'Choose a level' }
+    : {
+        field: error.field,
+        code: FieldCode.ChooseScore,
+        values: { min: RUBRIC_MIN, max: RUBRIC_MAX },
+        message: 'Choose a score',
+      };
+}
 
 interface FormState {
   values: Form;
@@ -169,7 +196,9 @@ export class ReviewsPage {
         conflicts: { [ReviewError.Exists]: 'use' },
         again: (errors, stale) =>
           again(stale ? 412 : errors.some((e) => e.code === ReviewError.Exists) ? 409 : 400, {
-            errors: new FieldErrors(errors),
+            errors: new FieldErrors(
+              errors.map((error) => asChoice(error, input)).sort(inFormOrder),
+            ),
             stale,
             refused: stale
               ? 'U heeft uw review intussen in een ander venster gewijzigd. Hieronder staat wat u nu typte; sla het op om dat te bewaren, of laad de pagina opnieuw.'

@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@bouwsteen/auth';
+import { toCsv } from '@bouwsteen/common';
 import { PpsService } from '@bouwsteen/organisations';
 import { BlockUsage, UsageService } from '@bouwsteen/usage';
 import { TOP_REFERRERS } from '@bouwsteen/usage/pure';
@@ -22,6 +23,28 @@ export function usagePath(ppsId: string, pageNumber = 1): string {
 }
 
 const n = formatNumber;
+
+/** A figure of a block: its header (the table's and the CSV's) and its value. */
+interface Figure {
+  header: string;
+  value: (row: BlockUsage) => number;
+}
+
+/** The figures per block, in the table and the CSV alike: one list, one wording. */
+function figures(month: string, previousMonth: string): Figure[] {
+  const [thisMonth, lastMonth] = [monthName(month), monthName(previousMonth)];
+  return [
+    { header: `Bekeken in ${thisMonth}`, value: (r) => r.viewsThisMonth },
+    { header: `Bekeken in ${lastMonth}`, value: (r) => r.viewsLastMonth },
+    { header: `Linkklikken in ${thisMonth}`, value: (r) => r.clicksThisMonth },
+    { header: `Linkklikken in ${lastMonth}`, value: (r) => r.clicksLastMonth },
+    { header: 'Aanvragen', value: (r) => r.requests },
+    { header: 'Hergebruik', value: (r) => r.reuses },
+    { header: 'In cursussen', value: (r) => r.courses },
+    { header: 'Reviews', value: (r) => r.reviews },
+    { header: 'Volgers', value: (r) => r.followers },
+  ];
+}
 
 /**
  * /mijn-pps/gebruik: what a PPS learns from the use of its published blocks — unique views
@@ -94,31 +117,11 @@ export class UsageDashboardPage {
                   </a>
                 ),
               },
-              {
-                header: `Bekeken in ${thisMonth}`,
+              ...figures(board.month, board.previousMonth).map((figure) => ({
+                header: figure.header,
                 numeric: true,
-                text: (r) => n(r.viewsThisMonth),
-              },
-              {
-                header: `Bekeken in ${lastMonth}`,
-                numeric: true,
-                text: (r) => n(r.viewsLastMonth),
-              },
-              {
-                header: `Linkklikken in ${thisMonth}`,
-                numeric: true,
-                text: (r) => n(r.clicksThisMonth),
-              },
-              {
-                header: `Linkklikken in ${lastMonth}`,
-                numeric: true,
-                text: (r) => n(r.clicksLastMonth),
-              },
-              { header: 'Aanvragen', numeric: true, text: (r) => n(r.requests) },
-              { header: 'Hergebruik', numeric: true, text: (r) => n(r.reuses) },
-              { header: 'In cursussen', numeric: true, text: (r) => n(r.courses) },
-              { header: 'Reviews', numeric: true, text: (r) => n(r.reviews) },
-              { header: 'Volgers', numeric: true, text: (r) => n(r.followers) },
+                text: (row: BlockUsage) => n(figure.value(row)),
+              })),
             ]}
           />
         ) : (
@@ -151,6 +154,19 @@ export class UsageDashboardPage {
           <p class="utrecht-paragraph">Nog geen bezoekers via een andere website.</p>
         )}
       </>,
+    );
+  }
+
+  /** Every block's line as CSV, with the table's Dutch headers (plain numbers, for sums). */
+  async csv(principal: Principal, ppsId: string): Promise<string> {
+    const { month, previousMonth, rows } = await this.usage.everyBlock(principal, ppsId);
+    const columns = figures(month, previousMonth);
+    return toCsv(
+      rows.map((row) => ({
+        Id: row.assetId,
+        Bouwsteen: row.title,
+        ...Object.fromEntries(columns.map((figure) => [figure.header, figure.value(row)])),
+      })),
     );
   }
 

@@ -1,7 +1,6 @@
 import { Controller, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
-import { UsageService } from '@bouwsteen/usage';
 import { HtmlPage } from '../../http/html-page.decorator';
 import { Page, PageContext } from '../../http/page-context';
 import { PpsService } from '@bouwsteen/organisations';
@@ -15,7 +14,6 @@ import { UsageDashboardPage } from './usage-dashboard.page';
 export class UsageDashboardController {
   constructor(
     private readonly dashboard: UsageDashboardPage,
-    private readonly usage: UsageService,
     private readonly pps: PpsService,
   ) {}
 
@@ -40,7 +38,7 @@ export class UsageDashboardController {
       response.redirect(303, '/mijn-pps/gebruik');
       return;
     }
-    const csv = await this.usage.csv(principal, pps.id);
+    const csv = await this.dashboard.csv(principal, pps.id);
     response
       .type('text/csv; charset=utf-8')
       .setHeader('Content-Disposition', `attachment; filename="gebruik-${pps.slug}.csv"`)
