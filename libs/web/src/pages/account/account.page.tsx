@@ -141,6 +141,12 @@ export class AccountPage {
 
         <ul class="utrecht-unordered-list">
           <li>
+            <a class="utrecht-link" href="/mijn-meldingen">
+              Meldingen
+            </a>
+            : nieuwe versies van wat u volgt, reviews en nieuwe bouwstenen bij uw zoekopdrachten
+          </li>
+          <li>
             <a class="utrecht-link" href="/mijn-lijsten">
               Mijn lijsten
             </a>
