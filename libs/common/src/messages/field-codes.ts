@@ -92,7 +92,7 @@ export const FieldCode = {
   UpdateAvailable: 'updateAvailable',
   Withdrawn: 'withdrawn',
 
-  // Reuse, accounts, searches, webhooks.
+  // Reuse, accounts, searches, webhooks, lists.
   ExactlyOneAdopter: 'exactlyOneAdopter',
   EditorNeedsPps: 'editorNeedsPps',
   OwnAdminRole: 'ownAdminRole',
@@ -105,6 +105,7 @@ export const FieldCode = {
   RadiusNeedsPoint: 'radiusNeedsPoint',
   DistanceNeedsPoint: 'distanceNeedsPoint',
   NotPublicAddress: 'notPublicAddress',
+  PublicNeedsOrganisation: 'publicNeedsOrganisation',
 } as const;
 
 export type FieldCode = (typeof FieldCode)[keyof typeof FieldCode];
