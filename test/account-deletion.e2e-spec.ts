@@ -103,7 +103,7 @@ describe('account deletion (e2e)', () => {
       await api()
         .post('/api/v1/me/lists')
         .set(bearer(user))
-        .send({ name: 'Mijn lijst', visibility: 'public' })
+        .send({ name: 'Mijn lijst' })
         .expect(201)
     ).body;
     await api()

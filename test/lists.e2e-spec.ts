@@ -30,8 +30,10 @@ describe('lists (e2e)', () => {
   afterAll(() => t.close());
 
   const api = () => t.http();
+  const makeListAnswer = (user: TestUser, body: Record<string, unknown>) =>
+    api().post('/api/v1/me/lists').set(bearer(user)).send(body);
   const makeList = async (user: TestUser, body: Record<string, unknown> = { name: 'Cobots' }) =>
-    (await api().post('/api/v1/me/lists').set(bearer(user)).send(body).expect(201)).body;
+    (await makeListAnswer(user, body).expect(201)).body;
   const add = (user: TestUser, listId: string, assetId: string, note?: string) =>
     api()
       .post(`/api/v1/me/lists/${listId}/items`)
@@ -57,13 +59,25 @@ describe('lists (e2e)', () => {
       .set(bearer(anna))
       .send({ name: 'Nieuw' })
       .expect(428);
-    const renamed = await api()
+    // Public would show on no page: anna's account has no organisation. Nothing is stored.
+    const nowhere = await api()
       .patch(`/api/v1/me/lists/${list.id}`)
       .set(bearer(anna))
       .set('If-Match', '"1"')
       .send({ name: 'Nieuw', visibility: 'public' })
+      .expect(400);
+    expect(nowhere.body.errors).toEqual([
+      expect.objectContaining({ field: 'visibility', code: 'publicNeedsOrganisation' }),
+    ]);
+    const refused = await makeListAnswer(anna, { name: 'Openbaar', visibility: 'public' });
+    expect([refused.status, refused.body.errors[0].field]).toEqual([400, 'visibility']);
+    const renamed = await api()
+      .patch(`/api/v1/me/lists/${list.id}`)
+      .set(bearer(anna))
+      .set('If-Match', '"1"')
+      .send({ name: 'Nieuw', visibility: 'private' })
       .expect(200);
-    expect(renamed.body).toMatchObject({ name: 'Nieuw', visibility: 'public', revision: 2 });
+    expect(renamed.body).toMatchObject({ name: 'Nieuw', visibility: 'private', revision: 2 });
     await api()
       .patch(`/api/v1/me/lists/${list.id}`)
       .set(bearer(anna))

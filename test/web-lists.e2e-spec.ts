@@ -1,6 +1,7 @@
 import { moduleBody, practiceBody } from './harness/fixtures';
+import { html } from './harness/html';
 import { PageBrowser } from './harness/page-browser';
-import { TestApp, TestUser, createTestApp } from './harness/test-app';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** The list pages as forms post them: picker, errors beside fields, privacy, a course from a list. */
 describe('lists pages (e2e)', () => {
@@ -94,5 +95,57 @@ describe('lists pages (e2e)', () => {
     });
     expect(taken.status).toBe(404);
     expect((await t.http().get('/mijn-lijsten').set('Accept', 'text/html')).status).toBe(303);
+  });
+
+  it('offers "public" only to an account with an organisation, and refuses it otherwise keeping what was typed', async () => {
+    const teacher = await t.user('teacher');
+    const made = await t
+      .http()
+      .post('/api/v1/me/lists')
+      .set(bearer(teacher))
+      .send({ name: 'Lassen' })
+      .expect(201);
+    const browser = await signedIn(teacher);
+    const path = `/mijn-lijsten/${made.body.id}`;
+    const page = html(await browser.get(path));
+    const options = (root: typeof page) =>
+      root
+        .querySelectorAll('#veld-visibility option')
+        .map((option) => option.getAttribute('value'));
+    expect(options(page)).toEqual(['private']);
+    expect(page.querySelector('#veld-visibility-hint')!.text).toContain(
+      'Openbaar maken kan als uw account bij een organisatie hoort',
+    );
+    const refused = await browser.post(path, {
+      _formulier: browser.token,
+      versie: '1',
+      name: 'Lassen voor iedereen',
+      description: 'Mijn beschrijving',
+      visibility: 'public',
+    });
+    expect(refused.status).toBe(400);
+    const again = html(refused);
+    expect(again.querySelector('#veld-visibility-fout')!.text).toContain(
+      'uw account hoort (nog) niet bij een organisatie',
+    );
+    expect(again.querySelector('#veld-name')!.getAttribute('value')).toBe('Lassen voor iedereen');
+    expect(again.querySelector('#veld-description')!.text).toBe('Mijn beschrijving');
+
+    const office = await signedIn(llo);
+    const own = await t
+      .http()
+      .post('/api/v1/me/lists')
+      .set(bearer(llo))
+      .send({ name: 'Voor werkgevers' })
+      .expect(201);
+    const offered = html(await office.get(`/mijn-lijsten/${own.body.id}`));
+    expect(options(offered)).toEqual(['private', 'public']);
+    const saved = await office.post(`/mijn-lijsten/${own.body.id}`, {
+      _formulier: office.token,
+      versie: '1',
+      name: 'Voor werkgevers',
+      visibility: 'public',
+    });
+    expect(saved.status).toBe(303);
   });
 });

@@ -135,8 +135,10 @@ describe('one’s own account in the browser', () => {
           expect(account.y).toBeLessThan(logo.y + logo.height);
           expect(account.x).toBeGreaterThan(logo.x + logo.width);
         }
-        const mine = page.getByRole('region', { name: 'Uw lijsten, zoekopdrachten en e-mail' });
-        expect(await mine.getByRole('listitem').count()).toBe(3);
+        const mine = page.getByRole('region', {
+          name: 'Uw meldingen, lijsten, zoekopdrachten en e-mail',
+        });
+        expect(await mine.getByRole('listitem').count()).toBe(4);
         await mine.getByRole('link', { name: 'E-mailinstellingen' }).waitFor();
         expect(await sidewaysOverflow(page)).toEqual([]);
         await expectAccessible(page, `account-kop-${person.role}-${size.name}`);

@@ -181,6 +181,7 @@ describe('every page type at 390 and 1280 px (browser)', () => {
       ['module', `/bouwstenen/${othersModule}`],
       ['account', '/mijn-account'],
       ['wachtwoord', '/mijn-account/wachtwoord'],
+      ['meldingen', '/mijn-meldingen'],
     ];
     visits.penvoerder = [
       ['mijn-pps', '/mijn-pps'],

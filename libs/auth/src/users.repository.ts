@@ -147,6 +147,23 @@ export class UsersRepository {
     }
   }
 
+  /**
+   * The organisation of an account that has none (an institution named it at sign-in); false
+   * when the account has one meanwhile, which stays. A change of the account: a new revision.
+   */
+  async setOrganisationIfNone(
+    manager: EntityManager,
+    id: string,
+    organisationId: string,
+  ): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE app_user SET organisation_id = $2, row_version = row_version + 1, updated_at = now()
+        WHERE id = $1 AND organisation_id IS NULL`,
+      [id, organisationId],
+    );
+    return affected > 0;
+  }
+
   /** Not an edit of the account: plain SQL, so the revision (ETag) stays as it was. */
   async touchLogin(id: string, at: Date): Promise<void> {
     await this.users.query('UPDATE app_user SET last_login_at = $2 WHERE id = $1', [id, at]);

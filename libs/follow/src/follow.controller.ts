@@ -23,6 +23,8 @@ import {
   CreateWebhookDto,
   CreatedWebhookDto,
   FollowDto,
+  MarkAllReadDto,
+  MarkedReadDto,
   NotificationDto,
   NotificationQueryDto,
   WebhookDto,
@@ -97,6 +99,19 @@ export class FollowController {
     @Query() query: NotificationQueryDto,
   ): Promise<Page<NotificationDto>> {
     return this.follow.notifications(principal, query);
+  }
+
+  @Post('notifications/read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark all your unread notifications as read (those made up to upTo, when given)',
+  })
+  @ApiOkResponse({ type: MarkedReadDto })
+  markAllRead(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: MarkAllReadDto,
+  ): Promise<MarkedReadDto> {
+    return this.follow.markAllRead(principal, dto);
   }
 
   @Post('notifications/:id/read')

@@ -125,6 +125,30 @@ export class FollowRepository {
     return affected > 0;
   }
 
+  /** Every unread notification of the account made up to `upTo` (all: null) is read; how many. */
+  async markAllRead(userId: string, upTo: Date | null): Promise<number> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE notification SET read_at = now()
+        WHERE user_id = $1 AND read_at IS NULL AND ($2::timestamptz IS NULL OR created_at <= $2)`,
+      [userId, upTo],
+    );
+    return affected;
+  }
+
+  /**
+   * How many of the account's newest `window` notifications are unread: at most `window` rows
+   * of notification_user_idx, however many the account has (the header asks on every page).
+   */
+  async unreadAmongNewest(userId: string, window: number): Promise<number> {
+    const [{ count }]: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE read_at IS NULL)::int AS count
+         FROM (SELECT read_at FROM notification WHERE user_id = $1
+                ORDER BY created_at DESC LIMIT $2) newest`,
+      [userId, window],
+    );
+    return count;
+  }
+
   webhooks(userId: string): Promise<Webhook[]> {
     return this.dataSource.query(
       `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE user_id = $1 ORDER BY created_at`,

@@ -20,6 +20,8 @@ import {
   CreateWebhookDto,
   CreatedWebhookDto,
   FollowDto,
+  MarkAllReadDto,
+  MarkedReadDto,
   NotificationDto,
   NotificationQueryDto,
   WebhookDto,
@@ -30,6 +32,8 @@ import { AssetError } from '@bouwsteen/assets';
 import { OrganisationError } from '@bouwsteen/organisations';
 
 const MAX_WEBHOOKS = 5;
+/** The newest notifications the unread count looks at: one bounded read, on every page. */
+export const UNREAD_COUNT_WINDOW = 100;
 
 @Injectable()
 export class FollowService {
@@ -103,6 +107,20 @@ export class FollowService {
   async markRead(principal: Principal, id: string): Promise<void> {
     if (!(await this.follows.markRead(principal.userId, id)))
       throw new NotFoundError(FollowError.NotificationNotFound, 'notification', id);
+  }
+
+  /** Every unread notification of one's own (made up to `upTo`, when given) is read. */
+  async markAllRead(principal: Principal, dto: MarkAllReadDto): Promise<MarkedReadDto> {
+    const upTo = dto.upTo === undefined ? null : new Date(dto.upTo);
+    return { marked: await this.follows.markAllRead(principal.userId, upTo) };
+  }
+
+  /**
+   * How many of one's newest UNREAD_COUNT_WINDOW notifications are unread (so at most that
+   * many): the count beside "Meldingen" in the header, cheap enough for every page.
+   */
+  unreadCount(principal: Principal): Promise<number> {
+    return this.follows.unreadAmongNewest(principal.userId, UNREAD_COUNT_WINDOW);
   }
 
   async webhooks(principal: Principal): Promise<WebhookDto[]> {

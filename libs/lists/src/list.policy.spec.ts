@@ -31,6 +31,11 @@ describe('who reads and changes a list', () => {
     expect(ListPolicy.isPublic({ ...list, visibility: 'public' })).toBe(true);
   });
 
+  it('lets only an account with an organisation make a list public (its page shows it)', () => {
+    expect(ListPolicy.mayMakePublic(person('anna'))).toBe(false);
+    expect(ListPolicy.mayMakePublic({ ...person('anna'), organisationId: 'nova' })).toBe(true);
+  });
+
   it('lets any signed-in person keep lists, and only LLO offices and admins start a course', () => {
     expect(ListPolicy.mayKeep(person('anna'))).toBe(true);
     expect(ListPolicy.mayKeep(undefined)).toBe(false);

@@ -32,6 +32,15 @@ export const ListPolicy = {
     return list.visibility === 'public';
   },
 
+  /**
+   * Whether this person may make a list public: a public list shows on the page of its owner's
+   * organisation, so an account without one (it would show on no page) may not; the pages do
+   * not offer it then, and the service refuses it (400 at `visibility`).
+   */
+  mayMakePublic(principal: Principal): boolean {
+    return principal.organisationId !== null;
+  },
+
   /** Whether this person may make a course of a list (an LLO office, or an admin). */
   mayStartCourse(principal: Principal | undefined): boolean {
     return principal?.role === 'llo-office' || principal?.role === 'admin';

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '@bouwsteen/auth';
 import {
   DomainException,
+  FieldCode,
   NotFoundError,
   Page,
   PreconditionFailedError,
@@ -10,6 +11,7 @@ import {
   fingerprint,
   toEtag,
   toPage,
+  ValidationFailedError,
 } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
 import {
@@ -75,6 +77,7 @@ export class ListsService {
   }
 
   async create(principal: Principal, dto: CreateListDto): Promise<ListDto> {
+    checkVisibility(principal, dto.visibility);
     const id = await this.tx.run(async (manager) => {
       await this.lists.lockOwner(manager, principal.userId);
       if ((await this.lists.countOwned(manager, principal.userId)) >= MAX_LISTS_PER_PERSON)
@@ -100,6 +103,7 @@ export class ListsService {
   ): Promise<ListDto> {
     const list = await this.owned(principal, id);
     assertFresh(revision, list.revision);
+    checkVisibility(principal, dto.visibility);
     const changed = await this.tx.run((manager) =>
       this.lists.update(manager, id, revision, {
         name: dto.name?.trim() ?? list.name,
@@ -277,4 +281,19 @@ function toShared(list: BlockList, items: ListItem[]): SharedListDto {
     items: items.map(toItemDto),
     updatedAt: list.updatedAt.toISOString(),
   };
+}
+
+/**
+ * "public" asked for by an account without an organisation (ListPolicy.mayMakePublic): refused
+ * at the field, nothing stored. A list made public earlier and left as it is stays so.
+ */
+function checkVisibility(principal: Principal, visibility: string | undefined): void {
+  if (visibility === 'public' && !ListPolicy.mayMakePublic(principal))
+    throw new ValidationFailedError([
+      {
+        field: 'visibility',
+        message: 'a public list shows on the page of your organisation, and your account has none',
+        code: FieldCode.PublicNeedsOrganisation,
+      },
+    ]);
 }

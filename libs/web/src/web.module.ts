@@ -89,6 +89,8 @@ import { MyListsPage } from './pages/lists/my-lists.page';
 import { SavedSearchesPage } from './pages/lists/saved-searches.page';
 import { SharedListPage } from './pages/lists/shared-list.page';
 import { InboxController } from './pages/requests/inbox.controller';
+import { NotificationsPageController } from './pages/notifications/notifications.controller';
+import { NotificationsPage } from './pages/notifications/notifications.page';
 import { ReviewReportsController, ReviewsPageController } from './pages/reviews/reviews.controller';
 import { ReviewReportsPage } from './pages/reviews/review-reports.page';
 import { ReviewsPage } from './pages/reviews/reviews.page';
@@ -124,6 +126,7 @@ const PAGE_CONTROLLERS = [
   MyCoursesController,
   MyListsController,
   SavedSearchesPageController,
+  NotificationsPageController,
   SharedListController,
   ReportsPageController,
   AdminController,
@@ -214,6 +217,7 @@ const PAGE_CONTROLLERS = [
     MyListsPage,
     ListPickerPage,
     SavedSearchesPage,
+    NotificationsPage,
     SharedListPage,
   ],
   exports: [SiteRenderer],

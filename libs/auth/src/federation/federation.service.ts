@@ -274,6 +274,8 @@ export class FederationService {
         AuthError.FederationAccountDeactivated,
         'The account of this institution account is deactivated',
       );
+    if (!created && found.user.organisationId === null)
+      await this.adoptHomeOrganisation(key, claims, { userId, email: found.user.email });
     const now = this.clock.now();
     await this.identities.touch(key, claims.subject, now);
     await this.users.touchLogin(userId, now);
@@ -294,10 +296,7 @@ export class FederationService {
     const taken = () =>
       new DomainException(AuthError.FederationEmailTaken, 'An account has this e-mail address');
     if (await this.users.existsByEmail(emailKey(email))) throw taken();
-    const domain = homeDomain(claims.homeOrganisation);
-    const homes = this.homes();
-    const organisationId =
-      domain && homes ? ((await homes.organisationOfDomain(domain)) ?? null) : null;
+    const organisationId = await this.homeOrganisationOf(claims);
     const role = roleForAffiliation(claims.affiliations);
     try {
       return await this.tx.run(async (manager) => {
@@ -329,6 +328,39 @@ export class FederationService {
     }
   }
 
+  /** The organisation whose domain the released home organisation is, when one has it. */
+  private async homeOrganisationOf(claims: ReleasedClaims): Promise<string | null> {
+    const domain = homeDomain(claims.homeOrganisation);
+    const homes = this.homes();
+    return domain && homes ? ((await homes.organisationOfDomain(domain)) ?? null) : null;
+  }
+
+  /**
+   * An account without an organisation gets the one its institution now names (an admin added
+   * the domain after the account was made), at a sign-in or link through that institution; an
+   * organisation the account has (an admin's choice) is never replaced, also not by a change
+   * made at the same moment (the update holds only while it has none). Audited as a change.
+   */
+  private async adoptHomeOrganisation(
+    key: string,
+    claims: ReleasedClaims,
+    account: { userId: string; email: string },
+  ): Promise<void> {
+    const organisationId = await this.homeOrganisationOf(claims);
+    if (organisationId === null) return;
+    await this.tx.run(async (manager) => {
+      if (!(await this.users.setOrganisationIfNone(manager, account.userId, organisationId)))
+        return;
+      await this.audit.record(manager, {
+        actorId: account.userId,
+        action: 'updated',
+        subjectType: 'account',
+        subjectId: account.userId,
+        summary: `${account.email}: organisationId (the home organisation ${key} released)`,
+      });
+    });
+  }
+
   private async link(key: string, claims: ReleasedClaims, principal: Principal): Promise<void> {
     const holder = await this.identities.userOf(key, claims.subject);
     if (holder === principal.userId) return;
@@ -351,6 +383,11 @@ export class FederationService {
         AuthError.FederationLinkConflict,
         'This institution account is linked elsewhere, or this account has one of this issuer',
       );
+    if (principal.organisationId === null)
+      await this.adoptHomeOrganisation(key, claims, {
+        userId: principal.userId,
+        email: principal.email,
+      });
   }
 }
 

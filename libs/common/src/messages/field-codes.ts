@@ -92,7 +92,7 @@ export const FieldCode = {
   UpdateAvailable: 'updateAvailable',
   Withdrawn: 'withdrawn',
 
-  // Reuse, accounts, searches, webhooks.
+  // Reuse, accounts, searches, webhooks, lists.
   ExactlyOneAdopter: 'exactlyOneAdopter',
   EditorNeedsPps: 'editorNeedsPps',
   OwnAdminRole: 'ownAdminRole',
@@ -105,6 +105,7 @@ export const FieldCode = {
   RadiusNeedsPoint: 'radiusNeedsPoint',
   DistanceNeedsPoint: 'distanceNeedsPoint',
   NotPublicAddress: 'notPublicAddress',
+  PublicNeedsOrganisation: 'publicNeedsOrganisation',
 
   // The review forms: a choice left at "Kies…" (said as what to choose, not as a number's shape).
   ChooseScore: 'chooseScore',

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUrl } from 'class-validator';
+import { IsBoolean, IsDateString, IsOptional, IsUrl } from 'class-validator';
 import { MaxLength } from '@bouwsteen/common/pure';
 import { PageQueryDto } from '@bouwsteen/common';
 
@@ -75,6 +75,22 @@ export class NotificationQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
+}
+
+export class MarkAllReadDto {
+  @ApiPropertyOptional({
+    example: '2026-11-28T09:00:00Z',
+    description:
+      'Only those made at or before this instant (what you saw); left out: every unread notification',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  upTo?: string;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ example: 3, description: 'How many unread notifications are now read' })
+  marked: number;
 }
 
 export class CreateWebhookDto {

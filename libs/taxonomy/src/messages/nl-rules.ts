@@ -101,6 +101,8 @@ export const NL_RULES = {
   distanceNeedsPoint: () => 'Kies eerst een plaats om op afstand te sorteren.',
   notPublicAddress: () =>
     'Vul het adres in van een server die op internet bereikbaar is (geen intern of lokaal adres).',
+  publicNeedsOrganisation: () =>
+    'Een openbare lijst staat op de pagina van uw organisatie, maar uw account hoort (nog) niet bij een organisatie. Kies "Alleen ik" of deel de lijst met een link; de beheerder van Bouwsteen kan uw organisatie toevoegen.',
   chooseScore: (v) =>
     `Kies een score van ${dutchNumber(v.min ?? 1)} tot ${dutchNumber(v.max ?? 5)}.`,
   chooseLevel: () => 'Kies het mbo-niveau waarvoor u de bouwsteen gebruikte of las.',

@@ -57,6 +57,8 @@ export function documentTitle(meta: Pick<PageMeta, 'title' | 'section'>): string
 export interface DocumentProps {
   meta: PageMeta;
   page: PageContext;
+  /** The signed-in person's unread notifications (see SiteRenderer); absent: not shown. */
+  unread?: number;
   files: StaticFiles;
   baseUrl: string;
   children: JSX.Element;
@@ -67,7 +69,14 @@ export interface DocumentProps {
  * skip link, header with navigation, one <main> and a footer. Scripts are deferred files from
  * our origin; data for them travels in JSON blocks carrying the response's CSP nonce.
  */
-export function Document({ meta, page, files, baseUrl, children }: DocumentProps): JSX.Element {
+export function Document({
+  meta,
+  page,
+  unread,
+  files,
+  baseUrl,
+  children,
+}: DocumentProps): JSX.Element {
   const canonical = baseUrl + meta.canonicalPath;
   const title = documentTitle(meta);
   const safeJsonLd = (meta.jsonLd ?? []).map(scriptJson);
@@ -139,7 +148,7 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
                   ))}
                 </ul>
               </nav>
-              <AccountMenu page={page} section={meta.section} />
+              <AccountMenu page={page} section={meta.section} unread={unread} />
             </div>
           </header>
           <main id="inhoud" class="site-width site-main" tabindex="-1">
@@ -177,8 +186,19 @@ export function Document({ meta, page, files, baseUrl, children }: DocumentProps
   );
 }
 
-/** Sign in, or who is signed in with their account page and a sign-out button (a form: POST). */
-function AccountMenu({ page, section }: { page: PageContext; section: Section }): JSX.Element {
+/**
+ * Sign in, or for who is signed in: their notifications (with how many are unread), their
+ * account page and a sign-out button (a form: POST).
+ */
+function AccountMenu({
+  page,
+  section,
+  unread,
+}: {
+  page: PageContext;
+  section: Section;
+  unread?: number;
+}): JSX.Element {
   if (!page.principal) {
     const back = section === 'fout' || section === 'inloggen' ? '' : page.url;
     const href = back && back !== '/' ? `/inloggen?terug=${encodeURIComponent(back)}` : '/inloggen';
@@ -198,6 +218,24 @@ function AccountMenu({ page, section }: { page: PageContext; section: Section })
     <div class="site-account">
       <a
         class="site-nav__link"
+        href="/mijn-meldingen"
+        aria-current={section === 'meldingen' ? 'page' : undefined}
+      >
+        Meldingen
+        {unread ? (
+          <>
+            {' '}
+            <span class="site-account__count" safe>
+              {unreadLabel(unread)}
+            </span>
+            <span class="visually-hidden"> ongelezen</span>
+          </>
+        ) : (
+          ''
+        )}
+      </a>
+      <a
+        class="site-nav__link"
         href="/mijn-account"
         aria-current={section === 'account' ? 'page' : undefined}
       >
@@ -211,4 +249,9 @@ function AccountMenu({ page, section }: { page: PageContext; section: Section })
       </form>
     </div>
   );
+}
+
+/** How many unread, as the header says it: a number, or "99+" past that. */
+export function unreadLabel(unread: number): string {
+  return unread > 99 ? '99+' : String(unread);
 }

@@ -59,6 +59,10 @@ const CODE_TEXTS: Record<string, ErrorText> = {
     title: 'Keuzedeel niet gevonden',
     lead: 'Deze keuzedeelcode staat niet in de kwalificatiestructuur die Bouwsteen kent: misschien is hij verkeerd overgenomen, of heeft de beheerder dat keuzedeel (nog) niet ingelezen. Een keuzedeelcode is een K met vier cijfers, zoals K0771; zoek het keuzedeel op naam in het overzicht van keuzedelen.',
   },
+  'notification-not-found': {
+    title: 'Melding niet gevonden',
+    lead: 'Deze melding bestaat niet (meer), of hij is voor een ander account. Uw eigen meldingen staan onder Meldingen, bovenaan de pagina.',
+  },
   'federation-issuer-unknown': {
     title: 'Deze instelling kent Bouwsteen niet',
     lead: 'Met het account van deze instelling of federatie kunt u bij Bouwsteen niet inloggen. Kies op de inlogpagina een van de instellingen die er staan, of log in met uw e-mailadres en wachtwoord.',

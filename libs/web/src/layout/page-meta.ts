@@ -11,6 +11,7 @@ export type Section =
   | 'fout'
   | 'inloggen'
   | 'account'
+  | 'meldingen'
   | 'mijn-pps'
   | 'mijn-cursussen'
   | 'rapportages'

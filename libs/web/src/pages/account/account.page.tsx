@@ -139,9 +139,15 @@ export class AccountPage {
 
         <section aria-labelledby="bewaard-kop">
           <h2 class="utrecht-heading-2" id="bewaard-kop">
-            Uw lijsten, zoekopdrachten en e-mail
+            Uw meldingen, lijsten, zoekopdrachten en e-mail
           </h2>
           <ul class="utrecht-unordered-list">
+            <li>
+              <a class="utrecht-link" href="/mijn-meldingen">
+                Meldingen
+              </a>
+              : nieuwe versies van wat u volgt, reviews en nieuwe bouwstenen bij uw zoekopdrachten
+            </li>
             <li>
               <a class="utrecht-link" href="/mijn-lijsten">
                 Mijn lijsten

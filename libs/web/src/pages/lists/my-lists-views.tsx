@@ -103,6 +103,8 @@ export function ListBody(props: {
   link?: string;
   /** An LLO office's form for a course from the list (absent for others). */
   course?: { errors: FieldErrors; values: Form; audiences: Option[] };
+  /** Whether "public" is offered (ListPolicy.mayMakePublic: the account has an organisation). */
+  mayMakePublic: boolean;
 }): JSX.Element {
   const { page, list, state, errors } = props;
   const values = state.detailValues ?? {};
@@ -163,11 +165,12 @@ export function ListBody(props: {
           <SelectField
             path="visibility"
             label={LABELS.visibility}
-            options={(['private', 'public'] as const).map((value) => ({
+            options={visibilities(props.mayMakePublic).map((value) => ({
               value,
               label: VISIBILITY_LABELS[value],
             }))}
             value={text(values.visibility) ?? list.visibility}
+            hint={props.mayMakePublic ? undefined : noPublicHint(list)}
             errors={errors}
             required
           />
@@ -179,4 +182,17 @@ export function ListBody(props: {
       <ListExtras page={page} list={list} link={props.link} course={props.course} />
     </>
   );
+}
+
+function visibilities(mayMakePublic: boolean): ListDto['visibility'][] {
+  return mayMakePublic ? ['private', 'public'] : ['private'];
+}
+
+/** Why "public" is not offered to an account without an organisation (and what saving does). */
+function noPublicHint(list: ListDto): string {
+  const now =
+    list.visibility === 'public'
+      ? ' Deze lijst staat nu op openbaar, maar op geen enkele pagina; opslaan maakt hem privé.'
+      : '';
+  return `Openbaar maken kan als uw account bij een organisatie hoort: de lijst staat dan op de pagina van die organisatie. De beheerder van Bouwsteen kan uw organisatie toevoegen.${now}`;
 }

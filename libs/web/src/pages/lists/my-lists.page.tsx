@@ -122,6 +122,7 @@ export class MyListsPage {
         state={state}
         errors={errors}
         link={link ? this.site.absolute(link.html) : undefined}
+        mayMakePublic={ListPolicy.mayMakePublic(principal)}
         course={
           ListPolicy.mayStartCourse(principal)
             ? {

@@ -82,7 +82,11 @@ export class SavedSearchesPage {
             Zoeken
           </a>{' '}
           met "Deze zoekopdracht bewaren". Met meldingen aan ziet u nieuwe bouwstenen die erbij
-          passen bij uw meldingen (één melding per zoekopdracht). Zie ook{' '}
+          passen bij{' '}
+          <a class="utrecht-link" href="/mijn-meldingen">
+            uw meldingen
+          </a>{' '}
+          (één melding per zoekopdracht). Zie ook{' '}
           <a class="utrecht-link" href="/mijn-lijsten">
             Mijn lijsten
           </a>

@@ -8,17 +8,17 @@ import {
   FeedMembership,
 } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
-import { FollowService, NotificationDto, NotificationQueryDto } from '@bouwsteen/follow';
+import { FollowService, NotificationQueryDto } from '@bouwsteen/follow';
 import { PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { ReportsService } from '@bouwsteen/reports';
 import { RequestsService } from '@bouwsteen/requests';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
+import { NOTIFICATIONS_PATH, NotificationList } from '../../components/notification-list';
 import { EdurepGap } from '../../components/feed-gaps';
 import { Pagination } from '../../components/pagination';
 import { ListSearchForm } from '../../components/list-search-form';
 import { listNarrowing, listSearchParams, readListSearch } from '../../components/list-search';
-import { FormTokenField } from '../../forms/form-token';
 import { count, formatDate } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER, LabelBook, Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
@@ -204,7 +204,29 @@ export class MyPpsPage {
             <h2 class="utrecht-heading-2" id="meldingen-titel">
               Meldingen
             </h2>
-            <Notifications items={notifications.items} page={page} />
+            {notifications.items.length ? (
+              <>
+                <NotificationList
+                  items={notifications.items}
+                  page={page}
+                  back={`/mijn-pps?pps=${pps.id}#meldingen-titel`}
+                />
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={NOTIFICATIONS_PATH}>
+                    {Html.escapeHtml(
+                      notifications.totalItems > notifications.items.length
+                        ? `Alle ${notifications.totalItems} meldingen`
+                        : 'Naar al uw meldingen',
+                    )}
+                  </a>
+                </p>
+              </>
+            ) : (
+              <p class="utrecht-paragraph">
+                Geen meldingen. Volg bouwstenen of PPS (op hun pagina) om te horen wanneer ze
+                veranderen.
+              </p>
+            )}
           </section>
           <section aria-labelledby="hergebruik-titel">
             <h2 class="utrecht-heading-2" id="hergebruik-titel">
@@ -339,53 +361,5 @@ function AssetTable({
         { header: 'Gewijzigd', text: (asset) => formatDate(asset.updatedAt) },
       ]}
     />
-  );
-}
-
-function Notifications({
-  items,
-  page,
-}: {
-  items: NotificationDto[];
-  page: PageContext;
-}): JSX.Element {
-  if (!items.length)
-    return (
-      <p class="utrecht-paragraph">
-        Geen meldingen. Volg bouwstenen of PPS (op hun pagina) om te horen wanneer ze veranderen.
-      </p>
-    );
-  return (
-    <ul class="plain-list notification-list">
-      {items.map((item) => (
-        <li class={item.readAt ? 'is-read' : 'is-unread'}>
-          <a
-            class="utrecht-link"
-            href={item.link ?? (item.assetId ? assetPath(item.assetId) : '/mijn-zoekopdrachten')}
-            safe
-          >
-            {item.message}
-          </a>
-          <span class="site-muted" safe>{` — ${item.reason}, ${formatDate(item.createdAt)}`}</span>
-          {item.readAt ? (
-            ''
-          ) : (
-            <form
-              method="post"
-              action={`/mijn-pps/meldingen/${item.id}/gelezen`}
-              class="inline-form"
-            >
-              <FormTokenField page={page} />
-              <button type="submit" class="utrecht-button utrecht-button--subtle">
-                Gelezen
-                <span class="visually-hidden" safe>
-                  : {item.message}
-                </span>
-              </button>
-            </form>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }

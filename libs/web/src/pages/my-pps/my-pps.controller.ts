@@ -1,7 +1,6 @@
 import { Body, Controller, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
-import { FollowService } from '@bouwsteen/follow';
 import { HtmlForm, HtmlPage } from '../../http/html-page.decorator';
 import { send } from '../../http/page-answer';
 import { Page, PageContext } from '../../http/page-context';
@@ -21,7 +20,6 @@ export class MyPpsController {
     private readonly editor: AssetEditorPage,
     private readonly actions: AssetActionsPage,
     private readonly discardPage: DiscardDraftPage,
-    private readonly follow: FollowService,
   ) {}
 
   @HtmlPage('')
@@ -140,15 +138,5 @@ export class MyPpsController {
     @Res() response: Response,
   ): Promise<void> {
     send(response, await this.actions.discard(principal, id, body));
-  }
-
-  @HtmlForm('meldingen/:id/gelezen')
-  async markRead(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.follow.markRead(principal, id);
-    send(response, { redirect: '/mijn-pps#meldingen-titel' });
   }
 }
