@@ -1,25 +1,17 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import {
   expectAccessible,
   launchChromium,
   openPage,
   screenshot,
   sidewaysOverflow,
-  signIn,
+  PHONE_AND_DESKTOP,
+  signedIn,
 } from '../harness/browser';
 import { moduleBody } from '../harness/fixtures';
 import { TestApp, TestUser, bearer, createTestApp } from '../harness/test-app';
 
-/** Signs in and waits until the browser has left the sign-in page (the cookie is set). */
-async function signedIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await signIn(page, user);
-  await page.waitForURL((url) => url.pathname !== '/inloggen');
-}
-
-const SIZES = [
-  { name: '390', viewport: { width: 390, height: 844 } },
-  { name: '1280', viewport: { width: 1280, height: 900 } },
-];
+const SIZES = PHONE_AND_DESKTOP;
 
 /**
  * "Meldingen" at a phone's and a desktop's width: a teacher finds it in the header with the

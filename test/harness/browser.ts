@@ -86,6 +86,21 @@ export async function signIn(
   if (landing) await page.waitForURL(landing);
 }
 
+/** Signs in and waits until the browser has left the sign-in page (its cookie is set). */
+export async function signedIn(
+  page: Page,
+  user: { email: string; password: string },
+): Promise<void> {
+  await signIn(page, user);
+  await page.waitForURL((url) => url.pathname !== '/inloggen');
+}
+
+/** The widths every page is checked at: the design width of a phone, and a desktop's. */
+export const PHONE_AND_DESKTOP = [
+  { name: '390', viewport: { width: 390, height: 844 } },
+  { name: '1280', viewport: { width: 1280, height: 900 } },
+] as const;
+
 /** Script errors, CSP refusals and failed files the page reported so far. */
 export function problemsOf(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];

@@ -10,6 +10,7 @@ import {
 import { DomainException } from '@bouwsteen/common';
 import { dutchMessage } from '@bouwsteen/taxonomy/pure';
 import { FieldErrors } from '../../forms/field-errors';
+import { tooManyAttempts } from '../../forms/too-many-attempts';
 import { ErrorSummary, TextField } from '../../forms/fields';
 import { submitForm } from '../../forms/form-submit';
 import { FormTokenField } from '../../forms/form-token';
@@ -147,14 +148,12 @@ export class DeleteAccountPage {
       // Not about a field: the account itself cannot go yet.
       if (error instanceof DomainException && error.code === AuthError.LastAdmin)
         return again(new FieldErrors(), 409, dutchMessage(AuthError.LastAdmin));
-      if (!(error instanceof DomainException) || error.status !== 429) throw error;
-      const wait = error.headers?.['Retry-After'] ?? '60';
-      const answer = await again(
-        new FieldErrors(),
-        429,
-        `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`,
-      );
-      return { ...answer, headers: error.headers };
+      const limited = tooManyAttempts(error);
+      if (!limited) throw error;
+      return {
+        ...(await again(new FieldErrors(), 429, limited.problem)),
+        headers: limited.headers,
+      };
     }
   }
 

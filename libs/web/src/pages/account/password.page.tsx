@@ -7,8 +7,8 @@ import {
   RenewedAccount,
   UsersService,
 } from '@bouwsteen/auth';
-import { DomainException } from '@bouwsteen/common';
 import { FieldErrors } from '../../forms/field-errors';
+import { tooManyAttempts } from '../../forms/too-many-attempts';
 import { submitForm } from '../../forms/form-submit';
 import type { PageContext } from '../../http/page-context';
 import { PageAnswer } from '../../http/page-answer';
@@ -154,14 +154,12 @@ export class PasswordPage {
         },
       });
     } catch (error) {
-      if (!(error instanceof DomainException) || error.status !== 429) throw error;
-      const wait = error.headers?.['Retry-After'] ?? '60';
-      const answer = await again(
-        new FieldErrors(),
-        429,
-        `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`,
-      );
-      return { ...answer, headers: error.headers };
+      const limited = tooManyAttempts(error);
+      if (!limited) throw error;
+      return {
+        ...(await again(new FieldErrors(), 429, limited.problem)),
+        headers: limited.headers,
+      };
     }
   }
 }
