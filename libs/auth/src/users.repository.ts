@@ -214,12 +214,11 @@ export class UsersRepository {
   async lockForDeletion(
     manager: EntityManager,
     id: string,
-  ): Promise<{ email: string; emailKey: string; role: Role; active: boolean } | null> {
-    const rows: { email: string; emailKey: string; role: Role; active: boolean }[] =
-      await manager.query(
-        `SELECT email, email_key AS "emailKey", role, active FROM app_user WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+  ): Promise<{ emailKey: string; role: Role; active: boolean } | null> {
+    const rows: { emailKey: string; role: Role; active: boolean }[] = await manager.query(
+      `SELECT email_key AS "emailKey", role, active FROM app_user WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 

@@ -1,13 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@bouwsteen/auth';
-import { ProblemDetailsDto } from '@bouwsteen/common';
-import {
-  SearchAnalyticsDto,
-  SearchAnalyticsQueryDto,
-  UsageDashboardDto,
-  UsageQueryDto,
-} from './dto/usage.dto';
+import { PageQueryDto, ProblemDetailsDto } from '@bouwsteen/common';
+import { SearchAnalyticsDto, SearchAnalyticsQueryDto, UsageDashboardDto } from './dto/usage.dto';
 import { SearchAnalyticsService } from './search-analytics.service';
 import { SEARCH_ANALYTICS_PERIODS } from './usage-rules';
 import { UsageService } from './usage.service';
@@ -33,7 +28,7 @@ export class UsageController {
   dashboard(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: UsageQueryDto,
+    @Query() query: PageQueryDto,
   ): Promise<UsageDashboardDto> {
     return this.usage.dashboard(principal, id, query.pageNumber, query.pageSize);
   }

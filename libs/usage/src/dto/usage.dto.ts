@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageMetaDto, PageQueryDto } from '@bouwsteen/common';
+import { PageMetaDto } from '@bouwsteen/common';
 import { SEARCH_ANALYTICS_PERIODS, SearchAnalyticsPeriod } from '../usage-rules';
 
 export class BlockUsageDto {
@@ -76,6 +76,3 @@ export class SearchAnalyticsDto {
   @ApiProperty({ type: [ZeroResultFigureDto] }) zeroResults: ZeroResultFigureDto[];
   @ApiProperty({ type: [PoorWordDto] }) poorWords: PoorWordDto[];
 }
-
-/** The usage query is a page of blocks. */
-export class UsageQueryDto extends PageQueryDto {}

@@ -13,8 +13,6 @@ import { Labels } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
 
-const PERIODS = SEARCH_ANALYTICS_PERIODS;
-
 /**
  * /rapportages/zoekvragen: what the region searches for on /zoeken and does not find — most
  * searched words, searches without any result per province and theme (by the filters used),
@@ -29,7 +27,9 @@ export class SearchAnalyticsPage {
   ) {}
 
   async render(page: PageContext, principal: Principal, period: unknown): Promise<string> {
-    const days = PERIODS.find((value) => String(value) === period) ?? PERIODS[0];
+    const days =
+      SEARCH_ANALYTICS_PERIODS.find((value) => String(value) === period) ??
+      SEARCH_ANALYTICS_PERIODS[0];
     const [report, labels] = await Promise.all([
       this.analytics.report(principal, days),
       this.labels.book(),
@@ -68,7 +68,7 @@ export class SearchAnalyticsPage {
             Periode
           </label>{' '}
           <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
-            {PERIODS.map((value) => (
+            {SEARCH_ANALYTICS_PERIODS.map((value) => (
               <option value={String(value)} selected={value === days} safe>
                 {`Laatste ${value} dagen`}
               </option>
