@@ -1,6 +1,5 @@
-import { DemoAccounts, DemoService, DEMO_ACCOUNTS } from '@bouwsteen/seed';
-import { UsersService } from '@bouwsteen/auth';
-import { DEMO_PUBLISHER } from '../apps/cli/src/commands';
+import { demoTemplate } from './harness/demo-site';
+import { DemoAccounts, DEMO_ACCOUNTS } from '@bouwsteen/seed';
 import { TestApp, createTestApp } from './harness/test-app';
 
 /** The demo sign-ins `npm start` makes when DEMO_ACCOUNTS_PASSWORD is set. */
@@ -8,11 +7,7 @@ describe('demo accounts (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ isolated: true });
-    const publisher = await t.app
-      .get(UsersService)
-      .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
-    await t.app.get(DemoService).load(publisher);
+    t = await createTestApp({ isolated: true, template: await demoTemplate() });
   });
   afterAll(() => t.close());
 

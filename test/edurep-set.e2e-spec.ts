@@ -1,8 +1,6 @@
+import { demoTemplate } from './harness/demo-site';
 import { DataSource } from 'typeorm';
 import { FeedMembership } from '@bouwsteen/assets';
-import { UsersService } from '@bouwsteen/auth';
-import { DemoService } from '@bouwsteen/seed';
-import { DEMO_PUBLISHER } from '../apps/cli/src/commands';
 import { moduleBody, unique } from './harness/fixtures';
 import { OaiRecord, edurepProblems, lomValues, oaiRecords } from './harness/edurep';
 import { html, mainText } from './harness/html';
@@ -41,9 +39,7 @@ describe('The edurep set (e2e)', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ isolated: true });
-    const publisher = await t.app.get(UsersService).serviceAccount(DEMO_PUBLISHER, 'Demo');
-    await t.app.get(DemoService).load(publisher);
+    t = await createTestApp({ isolated: true, template: await demoTemplate() });
     ppsId = await t.ppsId('House of Digital');
     lead = await t.user('pps-editor', [ppsId]);
     leadPages = new PageBrowser(t);

@@ -1,7 +1,5 @@
+import { demoTemplate } from './harness/demo-site';
 import { DataSource } from 'typeorm';
-import { UsersService } from '@bouwsteen/auth';
-import { DemoService } from '@bouwsteen/seed';
-import { DEMO_PUBLISHER } from '../apps/cli/src/commands';
 import { TestApp, createTestApp } from './harness/test-app';
 
 /**
@@ -98,12 +96,8 @@ describe('search relevance over the demo data (e2e)', () => {
   const idsByKey = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await createTestApp({ isolated: true });
+    t = await createTestApp({ isolated: true, template: await demoTemplate() });
     await t.startWorker();
-    const publisher = await t.app
-      .get(UsersService)
-      .serviceAccount(DEMO_PUBLISHER, 'Bouwsteen demo');
-    await t.app.get(DemoService).load(publisher);
     await t.indexed(60_000);
     const rows: { id: string; demo_key: string }[] = await t.app
       .get(DataSource)

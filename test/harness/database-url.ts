@@ -12,9 +12,20 @@ export function databaseUrlFor(name: string): string {
   return url.toString();
 }
 
-/** A fresh database of its own for one suite: a copy of the run's migrated, seeded template. */
-export async function freshDatabase(label: string): Promise<string> {
+/**
+ * A fresh database of its own for one suite: a copy of the run's migrated, seeded template (or
+ * of `template`, e.g. the demo data's: see demo-site.ts).
+ */
+export async function freshDatabase(
+  label: string,
+  template = process.env.TEST_TEMPLATE_DATABASE_URL!,
+): Promise<string> {
   const url = databaseUrlFor(`bouwsteen_${label}_${randomBytes(4).toString('hex')}`);
-  await cloneDatabase(process.env.TEST_TEMPLATE_DATABASE_URL!, url);
+  await cloneDatabase(template, url);
   return url;
+}
+
+/** The run's template with the demo data loaded, once made (see demo-site.ts). */
+export function demoTemplateUrl(): string {
+  return `${process.env.TEST_TEMPLATE_DATABASE_URL!}_demo`;
 }

