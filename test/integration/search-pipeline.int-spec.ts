@@ -100,8 +100,11 @@ describe('search pipeline (integration)', () => {
     return worker;
   }
 
+  /** Stops the relay, which must not sleep out its poll interval (a minute in one test below). */
   async function stopWorker(worker: INestApplicationContext) {
+    const started = Date.now();
     await worker.get(OutboxRelay).stop();
+    expect(Date.now() - started).toBeLessThan(10_000);
   }
 
   describe('with two workers', () => {

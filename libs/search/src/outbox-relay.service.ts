@@ -359,6 +359,9 @@ export class OutboxRelay implements OnApplicationShutdown {
    * Every way out leads to a fresh look at the outbox, so each clears the notified flag.
    */
   private sleep(ms: number, wakeOnNotify = true, until?: Promise<unknown>): Promise<void> {
+    // Stopped while the loop was not asleep (claiming, reading the backlog): stop() found no
+    // sleeper to wake, so no sleep may begin now, or shutting down waits a whole poll interval.
+    if (!this.running) return Promise.resolve();
     if (wakeOnNotify && this.notified) {
       this.notified = false;
       return Promise.resolve();
