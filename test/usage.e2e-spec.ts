@@ -215,6 +215,9 @@ describe('usage figures and search analytics (e2e)', () => {
     await other.signIn(otherLead);
     expect((await other.get(`/mijn-pps/gebruik?pps=${ownerPps}`)).status).toBe(403);
     expect((await other.get(`/mijn-pps/gebruik.csv?pps=${ownerPps}`)).status).toBe(403);
+    // A PPS without blocks gets the columns all the same, not an empty file.
+    const empty = await other.get(`/mijn-pps/gebruik.csv?pps=${otherPps}`);
+    expect(empty.text).toMatch(/^Id,Bouwsteen,Bekeken in [a-z]+ \d{4},.*,Volgers\r\n$/);
     const reader = new PageBrowser(t);
     await reader.signIn(teacher);
     expect((await reader.get(`/mijn-pps/gebruik?pps=${ownerPps}`)).status).toBe(403);

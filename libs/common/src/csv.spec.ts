@@ -5,6 +5,9 @@ const cellOf = (value: unknown) => toCsv([{ value }]).split('\r\n')[1];
 describe('toCsv', () => {
   it('writes a header and quotes what needs quoting', () => {
     expect(toCsv([{ a: 'x', b: 'met, komma' }])).toBe('a,b\r\nx,"met, komma"\r\n');
+    // Without rows, the named columns still head the file.
+    expect(toCsv([], ['a', 'b'])).toBe('a,b\r\n');
+    expect(toCsv([])).toBe('');
     expect(cellOf('zegt "hallo"')).toBe('"zegt ""hallo"""');
     expect(cellOf(['a', 'b'])).toBe('"a; b"');
     expect(cellOf(null)).toBe('');

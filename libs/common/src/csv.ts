@@ -11,9 +11,12 @@ export function defuseFormula(text: string): string {
 }
 
 /** RFC 4180 CSV with a header row; values that could start a spreadsheet formula are defused. */
-export function toCsv(rows: Record<string, unknown>[]): string {
-  if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]);
+export function toCsv(
+  rows: Record<string, unknown>[],
+  // Named when the file must say its columns even without rows (a spreadsheet opens it the same).
+  columns: string[] = rows.length ? Object.keys(rows[0]) : [],
+): string {
+  if (columns.length === 0) return '';
   const cell = (value: unknown): string => {
     let text = Array.isArray(value)
       ? value.join('; ')

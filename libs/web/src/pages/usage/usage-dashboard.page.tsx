@@ -167,6 +167,7 @@ export class UsageDashboardPage {
         Bouwsteen: row.title,
         ...Object.fromEntries(columns.map((figure) => [figure.header, figure.value(row)])),
       })),
+      ['Id', 'Bouwsteen', ...columns.map((figure) => figure.header)],
     );
   }
 
