@@ -34,11 +34,6 @@ export interface SimilarAsset {
   reasons: Reason[];
 }
 
-/**
- * A candidate far below the best match is a neighbour, not a twin: only those within this
- * fraction of the best score are shown, so a clear match is not buried under related work.
- */
-export const CLOSE_TO_BEST = 0.8;
 const CANDIDATES_PER_QUERY = 10;
 /**
  * What scoring and the answer need of a candidate, retrieved with the candidate search: its
@@ -287,10 +282,9 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
         }))
         .filter((item) => item.score >= SIMILARITY_THRESHOLD)
         .sort((a, b) => b.score - a.score);
-      const best = scored[0]?.score ?? 0;
+      // Every candidate at or above the threshold is a finding, best first, up to the limit.
       // Reasons only for what is kept: explaining every candidate cost as much as scoring it.
       return scored
-        .filter((item) => item.score >= best * CLOSE_TO_BEST)
         .slice(0, limit)
         .map((item) => ({
           id: item.candidate.id,
