@@ -165,12 +165,32 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
     const response = await t
       .http()
       .post('/api/v1/similar')
-      .send({ title: 'x', creboCodes: ['123'] })
+      .send({ title: 'x', creboCodes: ['123'], excludePpsId: 'not-a-uuid' })
       .expect(400);
     expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
       'creboCodes',
+      'excludePpsId',
       'title',
     ]);
+  });
+
+  it('leaves out the blocks of the PPS given as excludePpsId', async () => {
+    const ask = async (excludePpsId?: string) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/similar')
+          .send({
+            title: topics[5].a.title,
+            summary: topics[5].a.summary,
+            learningOutcomes: topics[5].a.outcomes,
+            keywords: topics[5].a.keywords,
+            excludePpsId,
+          })
+          .expect(200)
+      ).body as { pps: { id: string } }[];
+    expect((await ask()).map((hit) => hit.pps.id)).toContain(otherPps);
+    expect(await ask(otherPps)).toEqual([]);
   });
 
   it('answers the same from documents indexed before profiles were stored, and from a rebuilt index', async () => {

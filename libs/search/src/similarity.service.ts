@@ -351,6 +351,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     creboCodes?: string[];
     description?: string;
     kind?: string;
+    excludePpsId?: string;
   }): Promise<SimilarAsset[]> {
     return this.similar({
       title: dto.title,
@@ -361,6 +362,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       creboCodes: dto.creboCodes ?? [],
       description: dto.description,
       kind: dto.kind,
+      excludePpsId: dto.excludePpsId,
     });
   }
 
