@@ -25,7 +25,7 @@ export interface SimilarAsset {
  * directions, the lower counting) are the same block published twice. Chosen on the tune half
  * of test/fixtures/overlap-set-nl.json only: its 22 sibling pairs scored 0.75–1.00 against each
  * other from title and summary and 0.83–1.00 from full records, while no other pair of the same
- * kind in that half (near misses, other topics) scored above 0.53 (bench/README.md).
+ * kind in that half (near misses, other topics) scored above 0.54 (bench/README.md).
  */
 export const SIBLING_LIKENESS = 0.7;
 
