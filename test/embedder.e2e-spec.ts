@@ -91,6 +91,10 @@ describe('semantic matching with a configured embedder (e2e)', () => {
     expect(response.body[0].reasons.map((reason: { type: string }) => reason.type)).toContain(
       'semantic',
     );
-    expect(response.body.map((hit: { id: string }) => hit.id)).not.toContain(ids.bread);
+    // Every candidate from the threshold is a finding (no "within 80 % of the best" cut): the
+    // bread course, near in this test model's vectors only, may be listed, but never above the twin.
+    const hits = response.body as { id: string; score: number }[];
+    const bread = hits.find((hit) => hit.id === ids.bread);
+    if (bread) expect(bread.score).toBeLessThan(hits[0].score);
   });
 });

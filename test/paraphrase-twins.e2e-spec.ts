@@ -107,9 +107,15 @@ const quantile = (values: number[], q: number) => {
  * (same field or same words, other content: must not). Measured at top 3 for the title and
  * summary alone, and for full records; the figures go to test-results/ and README.
  */
-describe.each<[Variant, { precision: number; recall: number }]>([
-  ['title-summary', { precision: 0.9, recall: 0.9 }],
-  ['full', { precision: 0.95, recall: 0.95 }],
+/**
+ * Asserted: the twin is in the top 3 (recall) and is the first finding. Precision at top 3 is
+ * reported, not asserted: since every candidate from the threshold is a finding (no "within 80 %
+ * of the best" cut), an answer also lists the neighbours below the twin, and precision at 3 fell
+ * from 0.95 / 1.00 to about 0.73 / 0.57 (bench/README.md).
+ */
+describe.each<[Variant, { first: number; recall: number }]>([
+  ['title-summary', { first: 0.9, recall: 0.9 }],
+  ['full', { first: 0.95, recall: 0.95 }],
 ])('similar assets on paraphrased twins (e2e, %s)', (variant, floor) => {
   let t: TestApp;
   let other: TestUser;
@@ -142,10 +148,11 @@ describe.each<[Variant, { precision: number; recall: number }]>([
   }, 240_000);
   afterAll(() => t.close());
 
-  it('finds the twin and not the near miss, at top 3', async () => {
+  it('finds the twin at top 3, as the first finding (near misses shown are reported)', async () => {
     let retrieved = 0;
     let found = 0;
     let nearMisses = 0;
+    let first = 0;
     const twinScores: number[] = [];
     const otherScores: number[] = [];
     const misses: string[] = [];
@@ -162,6 +169,7 @@ describe.each<[Variant, { precision: number; recall: number }]>([
         else otherScores.push(hit.score);
         if (nearMissIds.has(hit.id)) nearMisses++;
       }
+      if (top3[0]?.id === twinIds[index]) first++;
       if (top3.some((hit) => hit.id === twinIds[index])) found++;
       else misses.push(`${topic.kind}: ${topic.a.title}`);
     }
@@ -175,6 +183,7 @@ describe.each<[Variant, { precision: number; recall: number }]>([
       nearMissesShown: nearMisses,
       precisionAt3: Number(precision.toFixed(3)),
       recallAt3: Number(recall.toFixed(3)),
+      twinFirst: Number((first / topics.length).toFixed(3)),
       twinScore: {
         min: Math.min(...twinScores),
         p50: quantile(twinScores, 0.5),
@@ -197,7 +206,7 @@ describe.each<[Variant, { precision: number; recall: number }]>([
     console.log(`paraphrase twins (${variant}): ${JSON.stringify(figures)}`);
     expect(topics.length).toBeGreaterThanOrEqual(40);
     expect(new Set(topics.map((topic) => topic.kind)).size).toBe(4);
-    expect(precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(first / topics.length).toBeGreaterThanOrEqual(floor.first);
     expect(recall).toBeGreaterThanOrEqual(floor.recall);
   });
 

@@ -165,12 +165,32 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
     const response = await t
       .http()
       .post('/api/v1/similar')
-      .send({ title: 'x', creboCodes: ['123'] })
+      .send({ title: 'x', creboCodes: ['123'], excludePpsId: 'not-a-uuid' })
       .expect(400);
     expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
       'creboCodes',
+      'excludePpsId',
       'title',
     ]);
+  });
+
+  it('leaves out the blocks of the PPS given as excludePpsId', async () => {
+    const ask = async (excludePpsId?: string) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/similar')
+          .send({
+            title: topics[5].a.title,
+            summary: topics[5].a.summary,
+            learningOutcomes: topics[5].a.outcomes,
+            keywords: topics[5].a.keywords,
+            excludePpsId,
+          })
+          .expect(200)
+      ).body as { pps: { id: string } }[];
+    expect((await ask()).map((hit) => hit.pps.id)).toContain(otherPps);
+    expect(await ask(otherPps)).toEqual([]);
   });
 
   it('answers the same from documents indexed before profiles were stored, and from a rebuilt index', async () => {
@@ -236,5 +256,34 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
     expect(after).not.toContain(`/bouwstenen/${twin.id}`);
     // The first rewrite, published before, is still there.
     expect(after).toContain(`/bouwstenen/${duplicateIds[1]}`);
+  });
+
+  it('lists the same block published by another PPS under the finding, on the API and the page', async () => {
+    // Last too: a third PPS publishes topic 4's rewrite as it is.
+    const topic = topics[4];
+    const thirdPps = await t.ppsId('GreenTechNHN');
+    const third = await t.user('pps-editor', [thirdPps]);
+    const copy = (await t.publish(third, body(thirdPps, topic.duplicate))).id;
+    const own = await t.publish(writer, body(writerPps, topic.a));
+    await t.indexed();
+    const similar = (await t.http().get(`/api/v1/assets/${own.id}/similar`).expect(200)).body as {
+      id: string;
+      alsoPublishedBy: { id: string; pps: { id: string; name: string } }[];
+    }[];
+    const pair = [duplicateIds[4], copy];
+    const found = similar.find((finding) => pair.includes(finding.id))!;
+    expect(found.alsoPublishedBy).toEqual([
+      expect.objectContaining({ id: pair.find((id) => id !== found.id) }),
+    ]);
+    // Neither hides the other, and the pair is one finding.
+    expect(similar.filter((finding) => pair.includes(finding.id))).toHaveLength(1);
+    const section = expectPage(
+      await t.http().get(`/bouwstenen/${own.id}`).expect(200),
+    ).querySelector('section[aria-labelledby="vergelijkbaar-titel"]')!;
+    expect(section.textContent).toContain(
+      `Ook gepubliceerd door ${found.alsoPublishedBy[0].pps.name}`,
+    );
+    const links = section.querySelectorAll('a').map((link) => link.getAttribute('href'));
+    expect(links).toEqual(expect.arrayContaining(pair.map((id) => `/bouwstenen/${id}`)));
   });
 });

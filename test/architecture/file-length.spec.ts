@@ -16,7 +16,6 @@ const LONGER_ALREADY: Record<string, number> = {
   'libs/web/src/forms/asset-form/form-render.tsx': 433,
   'libs/search/src/search.service.ts': 431,
   'libs/web/src/pages/my-pps/asset-editor.page.tsx': 408,
-  'libs/search/src/similarity.service.ts': 406,
   'libs/assets/src/asset-bulk-writer.ts': 405,
 };
 

@@ -32,6 +32,23 @@ describe('DutchAnalyser', () => {
     expect([...analyser.analyse(['de module'], new Set(['module'])).keys()]).toEqual([]);
   });
 
+  it('lets an ignored word name no concept alone, only inside a phrase written in full', () => {
+    const ignore = new Set(['niveau', 'leren', 'werken']);
+    const concepts = (text: string) =>
+      [...analyser.analyse([text], ignore).values()]
+        .filter((term) => term.kind === 'concept')
+        .map((term) => term.source);
+    expect(concepts('op niveau 4')).toEqual([]);
+    expect(concepts('beroepsniveau')).toEqual([]);
+    expect(concepts('studenten leren zelf')).toEqual([]);
+    expect(concepts('een opleiding op niveau 1')).toEqual(['entree']);
+    expect(concepts('leren en werken')).toEqual(['bbl']);
+    expect(concepts('in de leer bij een vakman')).toEqual(['meester-gezel']);
+    expect(concepts('leer hoe je plant')).toEqual([]);
+    // Without ignored words, stop words inside a phrase still count as written.
+    expect(concepts('werken op afstand')).toEqual(['thuiswerken']);
+  });
+
   it('expands a query: parts before the compound, thesaurus words and phrases left whole', () => {
     expect(analyser.expandQuery('wachtwoordbeheer mkb')).toBe(
       'wacht woord beheer wachtwoordbeheer mkb',

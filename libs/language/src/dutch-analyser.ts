@@ -62,8 +62,10 @@ export class DutchAnalyser {
       groups.forEach((group, index) => {
         const concept = { key: `${prefix}${index}`, name: group[0], weight };
         for (const term of group) {
-          const phrase = this.contentWords(term).map(stemDutch).join(' ');
-          if (!phrase) continue;
+          // Keyed on every word as written ("niveau 1", "in de leer bij"): a phrase whose short
+          // or stop words were dropped would be named by what is left ("niveau 4" was entree).
+          if (this.contentWords(term).length === 0) continue;
+          const phrase = tokenise(term).map(stemDutch).join(' ');
           const list = this.phrases.get(phrase) ?? [];
           list.push(concept);
           this.phrases.set(phrase, list);
@@ -87,9 +89,11 @@ export class DutchAnalyser {
 
   /** Words that carry meaning: normalised, without stop words (and without `ignore`). */
   contentWords(text: string, ignore?: ReadonlySet<string>): string[] {
-    return tokenise(text).filter(
-      (word) => word.length > 1 && !this.stopWords.has(word) && !ignore?.has(word),
-    );
+    return tokenise(text).filter((word) => this.isContent(word) && !ignore?.has(word));
+  }
+
+  private isContent(word: string): boolean {
+    return word.length > 1 && !this.stopWords.has(word);
   }
 
   /**
@@ -116,18 +120,21 @@ export class DutchAnalyser {
       if (!present || present.weight < term.weight) bag.set(term.key, term);
     };
     for (const text of texts) {
-      // Phrases are matched on every content word ("werken op afstand" holds a generic word);
-      // a word inside a matched phrase is represented by its concept, not counted again.
-      const words = this.contentWords(text);
+      // Phrases are matched on every word as written, stop words included ("werken op afstand"
+      // holds a generic word); a word inside a matched phrase is represented by its concept, not
+      // counted again. An ignored word is no concept on its own ("leren", "niveau"): only as part
+      // of a longer phrase written out in full ("leren en werken", "niveau 1").
+      const words = tokenise(text);
       const stems = words.map(stemDutch);
       const covered = new Set<number>();
-      words.forEach((_, index) => {
+      words.forEach((word, index) => {
         const longest = Math.min(
           this.phraseStarts.get(stems[index]) ?? 0,
           MAX_PHRASE,
           words.length - index,
         );
-        for (let length = longest; length >= 1; length--) {
+        const shortest = ignore?.has(word) ? 2 : 1;
+        for (let length = longest; length >= shortest; length--) {
           const concepts = this.phrases.get(stems.slice(index, index + length).join(' '));
           if (!concepts) continue;
           this.addConcepts(concepts, words.slice(index, index + length).join(' '), add);
@@ -135,11 +142,11 @@ export class DutchAnalyser {
         }
       });
       words.forEach((word, index) => {
-        if (covered.has(index) || ignore?.has(word)) return;
+        if (covered.has(index) || !this.isContent(word) || ignore?.has(word)) return;
         add({ key: stems[index], kind: 'word', surface: word, weight: TERM_WEIGHTS.word });
         for (const part of this.parts(word)) {
           const key = stemDutch(part);
-          if (this.conceptsOf(key, part, add) || ignore?.has(part) || this.stopWords.has(part))
+          if (ignore?.has(part) || this.stopWords.has(part) || this.conceptsOf(key, part, add))
             continue;
           add({ key, kind: 'part', surface: part, source: word, weight: TERM_WEIGHTS.part });
         }

@@ -13,6 +13,7 @@ export * from './search.service';
 export * from './dto/search-query.dto';
 export * from './search-documents.repository';
 export * from './similarity.service';
+export * from './similar-findings';
 export * from './similarity';
 export * from './stored-profile';
 export * from './dto/similar.dto';

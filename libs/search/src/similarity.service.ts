@@ -9,7 +9,6 @@ import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
 import { dutchAnalyser } from '@bouwsteen/language';
 import {
-  Reason,
   SIMILARITY_THRESHOLD,
   SemanticSimilarity,
   SimilarityFeatures,
@@ -21,24 +20,11 @@ import {
   score,
 } from './similarity';
 import { fromStoredProfile } from './stored-profile';
+import { SimilarAsset, groupSiblings } from './similar-findings';
 
 /** The same question as assets' duplicate check asks. */
 export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
 
-export interface SimilarAsset {
-  id: string;
-  kind: string;
-  title: string;
-  pps: { id: string; name: string };
-  score: number;
-  reasons: Reason[];
-}
-
-/**
- * A candidate far below the best match is a neighbour, not a twin: only those within this
- * fraction of the best score are shown, so a clear match is not buried under related work.
- */
-export const CLOSE_TO_BEST = 0.8;
 const CANDIDATES_PER_QUERY = 10;
 /**
  * What scoring and the answer need of a candidate, retrieved with the candidate search: its
@@ -287,19 +273,25 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
         }))
         .filter((item) => item.score >= SIMILARITY_THRESHOLD)
         .sort((a, b) => b.score - a.score);
-      const best = scored[0]?.score ?? 0;
+      // Every candidate at or above the threshold is a finding, best first, up to the limit of
+      // groups: a near-identical copy by another PPS is listed under the better one.
+      const alike = (first: Candidate, second: Candidate) =>
+        score(profileOf(first), profileOf(second), rarity);
       // Reasons only for what is kept: explaining every candidate cost as much as scoring it.
-      return scored
-        .filter((item) => item.score >= best * CLOSE_TO_BEST)
-        .slice(0, limit)
-        .map((item) => ({
-          id: item.candidate.id,
-          kind: item.candidate.kind,
-          title: item.candidate.title,
-          pps: { id: item.candidate.ppsId, name: item.candidate.ppsName },
-          score: item.score,
-          reasons: reasonsFor(asked, profileOf(item.candidate), semanticOf(item.candidate.id)),
-        }));
+      return groupSiblings(scored, alike, limit).map(({ lead, siblings }) => ({
+        id: lead.candidate.id,
+        kind: lead.candidate.kind,
+        title: lead.candidate.title,
+        pps: { id: lead.candidate.ppsId, name: lead.candidate.ppsName },
+        score: lead.score,
+        reasons: reasonsFor(asked, profileOf(lead.candidate), semanticOf(lead.candidate.id)),
+        alsoPublishedBy: siblings.map(({ candidate, score: alsoScore }) => ({
+          id: candidate.id,
+          title: candidate.title,
+          pps: { id: candidate.ppsId, name: candidate.ppsName },
+          score: alsoScore,
+        })),
+      }));
     });
   }
 
@@ -359,6 +351,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     creboCodes?: string[];
     description?: string;
     kind?: string;
+    excludePpsId?: string;
   }): Promise<SimilarAsset[]> {
     return this.similar({
       title: dto.title,
@@ -369,6 +362,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       creboCodes: dto.creboCodes ?? [],
       description: dto.description,
       kind: dto.kind,
+      excludePpsId: dto.excludePpsId,
     });
   }
 

@@ -35,6 +35,21 @@ class SimilarPpsDto {
   name: string;
 }
 
+/** A near-identical copy of a finding, published by another PPS. */
+export class SimilarSiblingDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Veilig werken met cobots' })
+  title: string;
+
+  @ApiProperty({ type: SimilarPpsDto, description: 'The PPS that published this copy' })
+  pps: SimilarPpsDto;
+
+  @ApiProperty({ example: 0.58, description: 'Its own score against the asked text, 0..1' })
+  score: number;
+}
+
 export class SimilarAssetDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -48,9 +63,19 @@ export class SimilarAssetDto {
   @ApiProperty({ type: SimilarPpsDto })
   pps: SimilarPpsDto;
 
-  @ApiProperty({ example: 0.62, description: '0..1; 0.3 and up is reported' })
+  @ApiProperty({
+    example: 0.62,
+    description: '0..1 against the asked text; every candidate from 0.12 is a finding, best first',
+  })
   score: number;
 
   @ApiProperty({ type: [SimilarityReasonDto] })
   reasons: SimilarityReasonDto[];
+
+  @ApiProperty({
+    type: [SimilarSiblingDto],
+    description:
+      'The same block as published by other PPS: findings near-identical to this one (their profiles score 0.7 or more against each other), listed here instead of as findings of their own; a limit counts this finding and its copies as one. Empty when there are none',
+  })
+  alsoPublishedBy: SimilarSiblingDto[];
 }

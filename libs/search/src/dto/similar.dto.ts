@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { MaxLength, MinLength } from '@bouwsteen/common/pure';
 import { IsCreboCode } from '@bouwsteen/common';
 import { SEARCH_KINDS } from './search-query.dto';
@@ -64,4 +64,13 @@ export class SimilarQueryDto {
   @IsOptional()
   @IsIn(SEARCH_KINDS)
   kind?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Leave out the building blocks of this PPS: a PPS asking about its own text need not see its own blocks',
+  })
+  @IsOptional()
+  @IsUUID()
+  excludePpsId?: string;
 }

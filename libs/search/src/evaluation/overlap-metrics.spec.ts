@@ -44,6 +44,19 @@ describe('counting a labelled overlap set', () => {
     expect(outcomeOf(answer, 3)).toMatchObject({ truePositives: 1, siblingHidden: true });
   });
 
+  it('cuts a grouped answer at `top` groups: a sibling listed under a finding is found with it', () => {
+    const answer = {
+      ...topic('t', ['x', 't-a', 't-sibling', 'y']),
+      groups: [['x'], ['t-a', 't-sibling'], ['y']],
+    };
+    expect(outcomeOf(answer, 2)).toMatchObject({
+      truePositives: 2,
+      falsePositives: 1,
+      siblingHidden: false,
+    });
+    expect(outcomeOf(answer)).toMatchObject({ truePositives: 2, falsePositives: 2 });
+  });
+
   it('pools recall and precision over records and lists topics by id', () => {
     const summary = summarise([
       topic('t1', ['t1-a', 't1-sibling']), // 2 TP

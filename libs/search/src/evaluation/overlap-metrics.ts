@@ -11,8 +11,13 @@ export interface TopicAnswer {
   a: string;
   sibling?: string;
   nearMiss: string;
-  /** The ids the check returned, best first. */
+  /** The ids the check returned, best first (a finding's grouped siblings right after it). */
   found: string[];
+  /**
+   * The same ids as the answer grouped them (a finding and the near-identical copies listed under
+   * it): a top-n count takes the first n groups. Without it, every id is a group of its own.
+   */
+  groups?: string[][];
 }
 
 export interface TopicOutcome {
@@ -54,9 +59,10 @@ export interface OverlapSummary {
   siblingHiddenIds: string[];
 }
 
-/** One topic, counted on the first `top` findings (all of them when not given). */
+/** One topic, counted on the first `top` findings or groups (all of them when not given). */
 export function outcomeOf(answer: TopicAnswer, top?: number): TopicOutcome {
-  const found = new Set(top === undefined ? answer.found : answer.found.slice(0, top));
+  const groups = answer.groups ?? answer.found.map((id) => [id]);
+  const found = new Set(top === undefined ? answer.found : groups.slice(0, top).flat());
   const expected = [answer.a, ...(answer.sibling === undefined ? [] : [answer.sibling])];
   const truePositives = expected.filter((id) => found.has(id)).length;
   const nearMissFound = found.has(answer.nearMiss);

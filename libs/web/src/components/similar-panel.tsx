@@ -41,6 +41,32 @@ export function likeness(score: number): string {
 }
 
 /**
+ * "Ook gepubliceerd door …": the same block as other PPS published it (near-identical findings
+ * grouped under the best one), each PPS by name with a link to its copy.
+ */
+export function AlsoPublishedBy(props: {
+  siblings: SimilarAssetDto['alsoPublishedBy'];
+}): JSX.Element {
+  if (!props.siblings?.length) return '';
+  return (
+    <p class="utrecht-paragraph">
+      Ook gepubliceerd door{' '}
+      {props.siblings.map((sibling, index) => (
+        <>
+          {index === 0 ? '' : index === props.siblings.length - 1 ? ' en ' : ', '}
+          <a class="utrecht-link" href={assetPath(sibling.id)}>
+            <span safe>{sibling.pps.name}</span>
+            <span class="visually-hidden" safe>
+              : {sibling.title}
+            </span>
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+/**
  * "Dit bestaat al": published building blocks of other PPS like the text being written, each
  * with why, and the three ways on — look at it, record that you reuse it, or build on it.
  */
@@ -97,6 +123,7 @@ export function SimilarPanel(props: {
                 <p class="utrecht-paragraph site-muted" safe>
                   {`${props.labels.kind(match.kind)} van ${match.pps.name} — ${likeness(match.score)}`}
                 </p>
+                <AlsoPublishedBy siblings={match.alsoPublishedBy} />
                 <ul class="utrecht-unordered-list">
                   {match.reasons.map((reason) => (
                     <li safe>{reasonText(reason, props.labels)}</li>

@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import type { LineageDto, SimilarAssetDto } from '@bouwsteen/assets';
 import { assetPath } from '../../components/asset-card';
+import { AlsoPublishedBy } from '../../components/similar-panel';
 import { DataTable } from '../../components/data-table';
 import { count, formatDate } from '../../format/format';
 import type { AssetPageData } from './asset-view';
@@ -137,6 +138,7 @@ function SimilarSection(
                 {item.title}
               </a>{' '}
               <span class="site-muted" safe>{`(${labels.kind(item.kind)}, ${item.pps.name})`}</span>
+              <AlsoPublishedBy siblings={item.alsoPublishedBy} />
             </li>
           ))}
         </ul>

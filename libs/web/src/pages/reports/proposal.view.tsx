@@ -73,7 +73,14 @@ function ProposalResult(props: {
   labels: LabelBook;
   title: string;
 }): JSX.Element {
-  const owners = [...new Set(props.result.similar.map((match) => match.pps.name))];
+  const owners = [
+    ...new Set(
+      props.result.similar.flatMap((match) => [
+        match.pps.name,
+        ...(match.alsoPublishedBy ?? []).map((sibling) => sibling.pps.name),
+      ]),
+    ),
+  ];
   return (
     <section aria-labelledby="uitkomst-titel" class="proposal-results">
       <h2 class="utrecht-heading-2" id="uitkomst-titel" safe>
