@@ -220,6 +220,13 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
       .index<Record<string, unknown>>(index.name)
       .getDocuments({ limit: 1000 });
     expect(results.every((document) => document.similarityProfile)).toBe(true);
+    // Profiles an older analysis made (here: emptied) are not trusted: the texts are analysed.
+    const stale = results.map((document) => ({
+      ...document,
+      similarityProfile: { version: 1, terms: [], all: [], title: [], outcomes: [], keywords: [] },
+    }));
+    await client.index(index.name).addDocuments(stale).waitTask();
+    expect(await ask()).toEqual(withProfiles);
     // (Its hash was of a document without the field, so it differs from today's.)
     const older = results.map(({ similarityProfile: _dropped, ...document }) => ({
       ...document,

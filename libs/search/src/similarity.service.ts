@@ -19,7 +19,7 @@ import {
   reasonsFor,
   score,
 } from './similarity';
-import { fromStoredProfile } from './stored-profile';
+import { fromStoredProfile, isCurrentProfile } from './stored-profile';
 import { SimilarAsset, groupSiblings } from './similar-findings';
 
 /** The same question as assets' duplicate check asks. */
@@ -297,7 +297,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
 
   /**
    * Each candidate's profile, as stored with its document. Documents indexed before profiles
-   * were stored (until `search:reindex` or `search:drift -- --repair`) have their texts read in
+   * were stored, or by an older analysis (until `search:reindex` or `search:drift -- --repair`), have their texts read in
    * one more round trip and analysed here; one that has gone meanwhile is left out.
    */
   private async candidateProfiles(
@@ -306,7 +306,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     const profiles = new Map<string, SimilarityProfile>();
     const unprofiled: string[] = [];
     for (const candidate of candidates)
-      if (candidate.similarityProfile)
+      if (isCurrentProfile(candidate.similarityProfile))
         profiles.set(
           candidate.id,
           fromStoredProfile(candidate.similarityProfile, candidate.levels, candidate.creboCodes),

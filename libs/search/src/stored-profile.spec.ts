@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { SimilarityFeatures, compare, profile, rarityAmong } from './similarity';
-import { fromStoredProfile, toStoredProfile } from './stored-profile';
+import {
+  PROFILE_VERSION,
+  fromStoredProfile,
+  isCurrentProfile,
+  toStoredProfile,
+} from './stored-profile';
 
 interface Text {
   title: string;
@@ -31,6 +36,15 @@ const stored = (record: Text) =>
 
 describe('a profile stored in the index', () => {
   const records = topics.flatMap((topic) => [topic.a, topic.twin, topic.nearMiss]);
+
+  it('says which analysis made it, and only a current one is trusted', () => {
+    const made = toStoredProfile(profile(features(records[0])));
+    expect(made.version).toBe(PROFILE_VERSION);
+    expect(isCurrentProfile(made)).toBe(true);
+    expect(isCurrentProfile({ ...made, version: PROFILE_VERSION - 1 })).toBe(false);
+    expect(isCurrentProfile({ ...made, version: undefined })).toBe(false);
+    expect(isCurrentProfile(undefined)).toBe(false);
+  });
 
   it('gives back every bag as analysing the text again does, term for term and in order', () => {
     for (const record of records) {

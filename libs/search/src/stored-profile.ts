@@ -8,6 +8,8 @@ import type { SimilarityProfile } from './similarity';
  * so a similarity check scores its candidates without analysing their texts again.
  */
 export interface StoredProfile {
+  /** The analysis it was made by (PROFILE_VERSION); an older one is not trusted. */
+  version?: number;
   terms: StoredTerm[];
   all: number[];
   title: number[];
@@ -17,6 +19,20 @@ export interface StoredProfile {
 export type StoredTerm =
   | [key: string, kind: Term['kind'], surface: string, weight: number]
   | [key: string, kind: Term['kind'], surface: string, weight: number, source: string];
+
+/**
+ * Raised whenever analysis changes what a text's profile holds (2: generic words no longer name
+ * thesaurus concepts). A document indexed by an older analysis has its texts analysed again at
+ * each check, as one without a profile, until `search:reindex` or `search:drift -- --repair`
+ * (its content hash differs) stores a current one: a change of analysis never leaves checks
+ * scoring with stale terms.
+ */
+export const PROFILE_VERSION = 2;
+
+/** A stored profile made by the current analysis (absent or older ones are not). */
+export function isCurrentProfile(stored: StoredProfile | undefined): stored is StoredProfile {
+  return stored?.version === PROFILE_VERSION;
+}
 
 export function toStoredProfile(profiled: SimilarityProfile): StoredProfile {
   const terms: StoredTerm[] = [];
@@ -39,6 +55,7 @@ export function toStoredProfile(profiled: SimilarityProfile): StoredProfile {
       return at;
     });
   return {
+    version: PROFILE_VERSION,
     terms,
     all: positionsOf(profiled.all),
     title: positionsOf(profiled.title),
