@@ -1,82 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { curriculumWith, infrastructureBody, moduleBody, practiceBody } from './harness/fixtures';
+import { Text, Topic, Variant, calibrationSet, recordBody } from '../bench/similar-eval-records';
+import { moduleBody } from './harness/fixtures';
 import { TestApp, TestUser, createTestApp } from './harness/test-app';
 
-interface Text {
-  title: string;
-  summary: string;
-  keywords: string[];
-  levels: string[];
-  outcomes?: string[];
-  description?: string;
-}
-interface Topic {
-  kind: 'module' | 'curriculum' | 'infrastructure' | 'practice';
-  a: Text;
-  twin: Text;
-  nearMiss: Text;
-}
-
-const { topics } = JSON.parse(
-  readFileSync(join(__dirname, 'fixtures', 'paraphrase-twins-nl.json'), 'utf8'),
-) as { topics: Topic[] };
-
-type Variant = 'title-summary' | 'full';
-
-/** The longest word of a text: a keyword that says nothing its title does not. */
-const longestWord = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}-]+/u)
-    .reduce((longest, word) => (word.length > longest.length ? word : longest), '');
-
-/**
- * The record as another PPS publishes it: only title and summary (and, since publishing needs
- * a keyword, the title's longest word as one), or everything the set has. A curriculum is
- * built of `moduleId`, a module unrelated to every topic.
- */
-function body(kind: Topic['kind'], ppsId: string, text: Text, variant: Variant, moduleId: string) {
-  const full = variant === 'full';
-  const common = {
-    title: text.title,
-    summary: text.summary,
-    keywords: full ? text.keywords : [longestWord(text.title)],
-    levels: text.levels,
-    ...(full && text.description ? { description: text.description } : {}),
-  };
-  switch (kind) {
-    case 'module': {
-      const base = moduleBody(ppsId);
-      // A module needs an outcome; without the full record, the summary is it (no new words).
-      const outcomes = full ? (text.outcomes ?? []) : [text.summary];
-      return {
-        ...base,
-        ...common,
-        module: {
-          ...(base.module as object),
-          learningOutcomes: outcomes.map((outcome) => ({ text: outcome })),
-        },
-      };
-    }
-    case 'curriculum':
-      return { ...curriculumWith(ppsId, [moduleId]), ...common };
-    case 'infrastructure':
-      return { ...infrastructureBody(ppsId), ...common };
-    case 'practice':
-      // A good practice needs a problem and an approach: the summary says both when the
-      // variant has no more; the full record's description is its approach.
-      return {
-        ...practiceBody(ppsId),
-        ...common,
-        practice: {
-          problem: text.summary,
-          approach: full && text.description ? text.description : text.summary,
-          configurations: ['B'],
-        },
-      };
-  }
-}
+/** The calibration set, published and asked as bench:similar-eval does (one home for both). */
+const topics = calibrationSet();
+const body = recordBody;
 
 function question(topic: Topic, variant: Variant) {
   const text = topic.a;
