@@ -53,6 +53,22 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
   const publish = async (user: TestUser, ppsId: string, text: Text) =>
     (await t.publish(user, body(ppsId, text))).id;
 
+  /** POST /api/v1/similar with a record's texts (and what else the test adds); the answer's body. */
+  const askAbout = async (text: (typeof topics)[number]['a'], extra: Record<string, unknown>) =>
+    (
+      await t
+        .http()
+        .post('/api/v1/similar')
+        .send({
+          title: text.title,
+          summary: text.summary,
+          learningOutcomes: text.outcomes,
+          keywords: text.keywords,
+          ...extra,
+        })
+        .expect(200)
+    ).body;
+
   beforeAll(async () => {
     t = await createTestApp({ isolated: true });
     await t.startWorker();
@@ -176,38 +192,13 @@ describe('similar assets (e2e, labelled Dutch set)', () => {
 
   it('leaves out the blocks of the PPS given as excludePpsId', async () => {
     const ask = async (excludePpsId?: string) =>
-      (
-        await t
-          .http()
-          .post('/api/v1/similar')
-          .send({
-            title: topics[5].a.title,
-            summary: topics[5].a.summary,
-            learningOutcomes: topics[5].a.outcomes,
-            keywords: topics[5].a.keywords,
-            excludePpsId,
-          })
-          .expect(200)
-      ).body as { pps: { id: string } }[];
+      (await askAbout(topics[5].a, { excludePpsId })) as { pps: { id: string } }[];
     expect((await ask()).map((hit) => hit.pps.id)).toContain(otherPps);
     expect(await ask(otherPps)).toEqual([]);
   });
 
   it('answers the same from documents indexed before profiles were stored, and from a rebuilt index', async () => {
-    const ask = async () =>
-      (
-        await t
-          .http()
-          .post('/api/v1/similar')
-          .send({
-            title: topics[0].a.title,
-            summary: topics[0].a.summary,
-            learningOutcomes: topics[0].a.outcomes,
-            keywords: topics[0].a.keywords,
-            levels: topics[0].a.levels,
-          })
-          .expect(200)
-      ).body;
+    const ask = () => askAbout(topics[0].a, { levels: topics[0].a.levels });
     const withProfiles = await ask();
     expect(withProfiles.length).toBeGreaterThan(0);
     // The index as an older release wrote it: the same documents without similarityProfile.
