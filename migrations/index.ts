@@ -39,6 +39,7 @@ import { ListsAndSavedSearches1766600000000 } from './1766600000000-ListsAndSave
 import { FederatedSignInAddress1766610000000 } from './1766610000000-FederatedSignInAddress';
 import { Usage1766700000000 } from './1766700000000-Usage';
 import { AccountDeletion1766800000000 } from './1766800000000-AccountDeletion';
+import { SearchSearchers1766903600000 } from './1766903600000-SearchSearchers';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -83,4 +84,5 @@ export const migrations = [
   FederatedSignInAddress1766610000000,
   Usage1766700000000,
   AccountDeletion1766800000000,
+  SearchSearchers1766903600000,
 ];

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { WebSessionsService } from '@bouwsteen/auth';
+import { UsageRecorder } from '@bouwsteen/usage';
 import { moduleBody } from './harness/fixtures';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
@@ -148,6 +149,15 @@ describe('account deletion (e2e)', () => {
       .post('/api/v1/auth/login')
       .send({ email: user.email, password: 'not-the-password' })
       .expect(401);
+    // A search while signed in (as /zoeken records it; this app runs no search index): its
+    // searcher is a hash keyed by the day's salt, never the id.
+    t.app
+      .get(UsageRecorder)
+      .search(
+        { query: 'mijn eigen zoekvraag', filters: '', provinces: '', sectors: '', hits: 0 },
+        { userId: user.id, address: '198.51.100.7', userAgent: 'Mozilla/5.0 Firefox/121.0' },
+      );
+    await t.app.get(UsageRecorder).flush();
     return { user, own };
   }
 
@@ -180,6 +190,12 @@ describe('account deletion (e2e)', () => {
     }).expect(204);
     // Only the audit trail keeps the (now unlinked) id, as the subject of its entries.
     expect(await mentions(db(), user.id, user.email)).toEqual(['audit_event.subject_id']);
+    // Its search still counts, by a hash that holds neither its id nor its address.
+    const searched: { visitor: string }[] = await db().query(
+      `SELECT encode(visitor, 'hex') AS visitor FROM search_searcher WHERE term = 'mijn eigen zoekvraag'`,
+    );
+    expect(searched).toHaveLength(1);
+    expect(searched[0].visitor).not.toContain(user.id.replace(/-/g, ''));
     await api().get('/api/v1/me').set(bearer(user)).expect(401);
     await api()
       .post('/api/v1/auth/login')

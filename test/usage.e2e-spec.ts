@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { SearchLogRepository, UsageRecorder } from '@bouwsteen/usage';
-import { BUFFER_LIMIT } from '../libs/usage/src/usage-rules';
+import { BUFFER_LIMIT, POOR_RESULT_HITS, usageDay } from '../libs/usage/src/usage-rules';
 import { moduleBody } from './harness/fixtures';
 import { html, mainText } from './harness/html';
 import { PageBrowser } from './harness/page-browser';
@@ -16,7 +17,8 @@ const ADDRESS = '203.0.113.77';
 /**
  * Issue 27, part 5: views and link clicks counted once per viewer and day, off the request
  * path, without storing an address; robots and the API left out; the dashboard, its CSV and the
- * search analytics only for whom UsagePolicy admits.
+ * search analytics only for whom UsagePolicy admits, listing a query only once three people
+ * searched it.
  */
 describe('usage figures and search analytics (e2e)', () => {
   let t: TestApp;
@@ -225,25 +227,38 @@ describe('usage figures and search analytics (e2e)', () => {
   });
 
   it('records searches aggregated, shows what was not found, and keeps raw rows 30 days at most', async () => {
-    const search = (query: string) => visit(`/zoeken?${query}`, FIREFOX);
+    const search = (query: string, agent = FIREFOX, address = ADDRESS) =>
+      visit(`/zoeken?${query}`, agent, address);
     for (let i = 0; i < 2; i++) {
       expect((await search('q=zwevende+ruimtekranen&provincie=flevoland')).status).toBe(200);
       await search('q=zwevende+ruimtekranen&provincie=flevoland&pagina=2');
     }
     await search('q=Zwevende  ruimtekranen!');
+    // Two more people: another browser at the same address, and one elsewhere.
+    await search('q=zwevende+ruimtekranen', SAFARI);
+    await search('q=zwevende+ruimtekranen', FIREFOX, '198.51.100.20');
     await search('q=zwevende+ruimtekranen&provincie=flevoland').set('User-Agent', GOOGLEBOT);
     await recorder.flush();
     const rows = (await db.query(
-      `SELECT query, filters, provinces, searches, zero_results FROM search_daily
+      `SELECT query, filters, provinces, searches, searchers, zero_results FROM search_daily
         WHERE query = 'zwevende ruimtekranen' ORDER BY filters`,
     )) as Record<string, unknown>[];
+    // A searcher counts once a day per query, on the filters they searched it with first.
     expect(rows).toEqual([
-      { query: 'zwevende ruimtekranen', filters: '', provinces: '', searches: 1, zero_results: 1 },
+      {
+        query: 'zwevende ruimtekranen',
+        filters: '',
+        provinces: '',
+        searches: 3,
+        searchers: 2,
+        zero_results: 3,
+      },
       {
         query: 'zwevende ruimtekranen',
         filters: 'provincie=flevoland',
         provinces: 'flevoland',
         searches: 2,
+        searchers: 1,
         zero_results: 2,
       },
     ]);
@@ -270,7 +285,69 @@ describe('usage figures and search analytics (e2e)', () => {
           `SELECT count(*)::int AS n FROM search_log WHERE query = 'zwevende ruimtekranen'`,
         )) as { n: number }[]
       )[0].n,
-    ).toBe(3);
+    ).toBe(5);
+  });
+
+  it('lists a query only once three people searched it, never one person searching it often', async () => {
+    const search = (query: string, address: string) => visit(`/zoeken?${query}`, FIREFOX, address);
+    for (let i = 0; i < 10; i++) await search('q=Joris+Verkerk', '192.0.2.44');
+    // The same person yesterday: that day's salt made another hash, so another searcher.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await t.app.get(SearchLogRepository).record(
+      [
+        {
+          at: yesterday,
+          day: usageDay(yesterday),
+          visitor: randomBytes(16).toString('hex'),
+          query: 'joris verkerk',
+          filters: '',
+          provinces: '',
+          sectors: '',
+          hits: 0,
+        },
+      ],
+      POOR_RESULT_HITS,
+    );
+    for (const address of ['192.0.2.61', '192.0.2.62', '192.0.2.63'])
+      await search('q=lasrobot+kalibreren', address);
+    await recorder.flush();
+    expect(
+      await db.query(
+        `SELECT searches, searchers FROM search_daily WHERE query = 'joris verkerk' AND day = $1`,
+        [usageDay(new Date())],
+      ),
+    ).toEqual([{ searches: 10, searchers: 1 }]);
+
+    const report = (
+      await t.http().get('/api/v1/reports/search-queries?days=30').set(bearer(admin)).expect(200)
+    ).body as {
+      topQueries: { query: string; searches: number }[];
+      zeroResults: { query: string }[];
+      poorWords: { word: string; searches: number }[];
+    };
+    const listed = JSON.stringify(report);
+    for (const name of ['joris', 'verkerk']) expect(listed).not.toContain(name);
+    expect(report.topQueries).toContainEqual(
+      expect.objectContaining({ query: 'lasrobot kalibreren', searches: 3 }),
+    );
+    expect(report.poorWords).toContainEqual({ word: 'kalibreren', searches: 3 });
+    const browser = new PageBrowser(t);
+    await browser.signIn(lead);
+    const page = mainText(html(await browser.get('/rapportages/zoekvragen')));
+    expect(page).toContain('lasrobot kalibreren');
+    expect(page).not.toContain('verkerk');
+
+    // Who searched is a day-keyed hash: neither the address nor the browser is in any table.
+    const dump = JSON.stringify(
+      await db.query(`SELECT row_to_json(x)::text AS r FROM (
+          SELECT day::text, kind, term, encode(visitor, 'hex') AS visitor FROM search_searcher
+          UNION ALL SELECT day::text, word, searchers::text, '' FROM search_poor_word
+          UNION ALL SELECT day::text, query, filters, searchers::text FROM search_daily) x`),
+    );
+    expect(dump).toContain('lasrobot');
+    for (const secret of ['192.0.2.44', '192.0.2.61', 'Firefox', 'Mozilla'])
+      expect(dump).not.toContain(secret);
+    expect(dump).not.toContain(Buffer.from('192.0.2.44').toString('hex'));
   });
 
   it('gives the same figures through the API, to the same people', async () => {

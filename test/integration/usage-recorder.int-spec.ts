@@ -80,7 +80,7 @@ describe('the usage recorder when a write fails (integration)', () => {
     views(25);
     recorder.search(
       { query: 'hydrauliek storing', filters: '', provinces: '', sectors: '', hits: 3 },
-      BROWSER,
+      { address: '192.0.2.9', userAgent: BROWSER },
     );
     await failWrites();
     await expect(recorder.flush()).rejects.toThrow();

@@ -30,7 +30,7 @@ export interface Viewer {
 
 type Pending =
   | { type: 'view' | 'click'; assetId: string; at: Date; viewer: Viewer }
-  | { type: 'search'; search: LoggedSearch };
+  | { type: 'search'; search: Omit<LoggedSearch, 'visitor'>; viewer: Viewer };
 
 /**
  * A batch PostgreSQL refuses for what it holds (a data exception, class 22, or an integrity
@@ -52,8 +52,8 @@ function refusedForContent(error: unknown): boolean {
  * counts, and since the kept events stay in the same bounded buffer, an outage costs at most
  * the events that no longer fit (dropped, and counted). Only a batch PostgreSQL refuses for its
  * content is let go (it would block every later one). Robots are left out at the push. Once a
- * day (the first flush of a new day) the past days' salts and hashes and the search rows past
- * their retention are deleted.
+ * day (the first flush of a new day, once it has written what waited) the past days' salts and
+ * hashes (of viewers and of searchers) and the search rows past their retention are deleted.
  */
 @Injectable()
 export class UsageRecorder implements OnModuleDestroy {
@@ -94,11 +94,18 @@ export class UsageRecorder implements OnModuleDestroy {
     });
   }
 
-  /** A search from /zoeken (already normalised: see normaliseQuery and filtersKey). */
-  search(search: Omit<LoggedSearch, 'at' | 'day'>, userAgent: string | undefined): void {
-    if (isBot(userAgent)) return;
+  /**
+   * A search from /zoeken (already normalised: see normaliseQuery and filtersKey), by the
+   * viewer a view would be (the same day-keyed hash: the analytics count distinct searchers).
+   */
+  search(search: Omit<LoggedSearch, 'at' | 'day' | 'visitor'>, viewer: Viewer): void {
+    if (isBot(viewer.userAgent)) return;
     const at = new Date();
-    this.push({ type: 'search', search: { ...search, at, day: usageDay(at) } });
+    this.push({
+      type: 'search',
+      search: { ...search, at, day: usageDay(at) },
+      viewer: { userId: viewer.userId, address: viewer.address, userAgent: viewer.userAgent },
+    });
   }
 
   /** How many events wait for the next flush. */
@@ -158,19 +165,17 @@ export class UsageRecorder implements OnModuleDestroy {
 
   private async write(): Promise<void> {
     const today = usageDay(new Date());
-    if (this.purgedDay !== today) {
-      await this.views.purgeBefore(today);
-      await this.searches.purgeOlderThan(SEARCH_LOG_RETENTION_DAYS);
-      for (const day of this.salts.keys()) if (day < today) this.salts.delete(day);
-      this.purgedDay = today;
-    }
     while (this.buffer.length > 0) {
       // Taken from the buffer only once written; new events meanwhile go after it.
       const batch = this.buffer.slice(0, FLUSH_BATCH);
       const counted: CountedEvent[] = [];
       const searches: LoggedSearch[] = [];
       for (const event of batch) {
-        if (event.type === 'search') searches.push(event.search);
+        if (event.type === 'search')
+          searches.push({
+            ...event.search,
+            visitor: await this.visitorHash(event.search.day, event.viewer, today),
+          });
         else counted.push(await this.counted(event, today));
       }
       try {
@@ -188,6 +193,15 @@ export class UsageRecorder implements OnModuleDestroy {
       }
       this.buffer.splice(0, batch.length);
     }
+    // After the buffer: the day's last events are still counted with its salt and hashes. A
+    // searcher's hash goes with its day's salt (no later hash could match it anyway).
+    if (this.purgedDay !== today) {
+      await this.views.purgeBefore(today);
+      await this.searches.purgeSearchersBefore(today);
+      await this.searches.purgeOlderThan(SEARCH_LOG_RETENTION_DAYS);
+      for (const day of this.salts.keys()) if (day < today) this.salts.delete(day);
+      this.purgedDay = today;
+    }
   }
 
   private async counted(
@@ -195,16 +209,20 @@ export class UsageRecorder implements OnModuleDestroy {
     today: string,
   ): Promise<CountedEvent> {
     const day = usageDay(event.at);
-    const salt = await this.saltFor(day, today);
     const hosts = event.viewer.host ? [...this.ownHosts, event.viewer.host] : this.ownHosts;
     return {
       assetId: event.assetId,
       day,
       event: event.type,
-      viewer: viewerHash(salt, event.viewer).toString('hex'),
+      viewer: await this.visitorHash(day, event.viewer, today),
       referrerHost:
         event.type === 'view' ? (referrerHost(event.viewer.referrer, hosts) ?? null) : null,
     };
+  }
+
+  /** Who looked or searched on `day`, as that day's keyed hash (hex): never the address. */
+  private async visitorHash(day: string, viewer: Viewer, today: string): Promise<string> {
+    return viewerHash(await this.saltFor(day, today), viewer).toString('hex');
   }
 
   /** A past day's salt is gone from the table: its last events get one kept in memory only. */

@@ -13,6 +13,13 @@ export const SEARCH_LOG_RETENTION_DAYS = 30;
 /** The periods the search analytics look back over, in days (page and API). */
 export const SEARCH_ANALYTICS_PERIODS = [30, 90, 365] as const;
 export type SearchAnalyticsPeriod = (typeof SEARCH_ANALYTICS_PERIODS)[number];
+/**
+ * A query (or a word of poor searches) is shown in the search analytics only once this many
+ * distinct visitors searched it (each counted once a day): one person's or two people's name
+ * typed again and again never is, and three is the smallest group in which no one searcher
+ * can be told from the others by whoever sees the list. The figures shown stay searches.
+ */
+export const MIN_SEARCHERS_SHOWN = 3;
 /** A search with at most this many hits found no good result ("dit bestaat nog niet"). */
 export const POOR_RESULT_HITS = 2;
 /** Events waiting for the next flush; more are dropped (and counted), never awaited. */

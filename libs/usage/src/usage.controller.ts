@@ -37,7 +37,7 @@ export class UsageController {
   @ApiOperation({
     summary: 'What the region searches for and does not find (admins and PPS leads)',
     description:
-      'From the per-day counts of searches on /zoeken: the most searched words, searches without results per province and sector, and words searched without a good result. A search is listed only when made at least twice; who searched is never stored.',
+      'From the per-day counts of searches on /zoeken: the most searched words, searches without results per province and sector, and words searched without a good result. A query or word is listed only once at least 3 different visitors searched it (each counted once a day; the figures are searches); who searched is never stored.',
   })
   @ApiOkResponse({ type: SearchAnalyticsDto })
   @ApiForbiddenResponse({ type: ProblemDetailsDto })

@@ -77,7 +77,7 @@ export class PrivacyPage {
         id: 'gebruik',
         title: 'Gebruikscijfers',
         what: 'Hoe vaak een bouwsteen bekeken is en hoe vaak iemand doorklikte naar het materiaal, per dag; van welke website bezoekers kwamen (alleen de naam van de site). Zoekopdrachten op de zoekpagina: de woorden, de filters en het aantal resultaten, zonder wie zocht.',
-        howLong: `De tellingen blijven, maar zeggen niet wie: om een bezoek maar één keer per dag te tellen, bewaart Bouwsteen die dag een sleutel die met een geheim van die dag is gemaakt en na die dag met het geheim wordt gewist. Losse zoekopdrachten ${count(SEARCH_LOG_RETENTION_DAYS, 'dag', 'dagen')}; daarna alleen de totalen per dag.`,
+        howLong: `De tellingen blijven, maar zeggen niet wie: om een bezoek of zoekende maar één keer per dag te tellen, bewaart Bouwsteen die dag een sleutel die met een geheim van die dag is gemaakt en na die dag met het geheim wordt gewist. Losse zoekopdrachten ${count(SEARCH_LOG_RETENTION_DAYS, 'dag', 'dagen')}; daarna alleen de totalen per dag.`,
         who: 'De cijfers per bouwsteen zien de projectleiders van de PPS van die bouwsteen en de beheerders; op de pagina van een bouwsteen ziet iedereen hoe vaak hij deze maand bekeken is. Wat er gezocht is (Rapportages, Zoekvragen) zien de beheerders en de projectleiders van alle PPS, opgeteld per dag en zonder wie zocht.',
       },
       {

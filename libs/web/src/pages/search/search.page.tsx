@@ -49,7 +49,7 @@ export class SearchPage {
           sectors: [...(state.values.thema ?? [])].sort().join(','),
           hits: result.totalHits,
         },
-        page.visitor?.userAgent,
+        { ...page.visitor, userId: page.principal?.userId },
       );
     const view: SearchView = {
       state,

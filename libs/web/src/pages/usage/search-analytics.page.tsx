@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@bouwsteen/auth';
 import { SearchAnalyticsService, ZeroResultFigure } from '@bouwsteen/usage';
 import {
+  MIN_SEARCHERS_SHOWN,
   POOR_RESULT_HITS,
   SEARCH_ANALYTICS_PERIODS,
   SEARCH_LOG_RETENTION_DAYS,
@@ -60,7 +61,7 @@ export class SearchAnalyticsPage {
         <h1 class="utrecht-heading-1">Zoekvragen in de regio</h1>
         <p class="utrecht-paragraph">
           {Html.escapeHtml(
-            `Wat er op Bouwsteen gezocht is sinds ${formatDate(report.from)}, opgeteld per dag. Een zoekvraag staat hier pas als ze minstens twee keer gesteld is. Wie zocht wordt niet bewaard; de losse zoekvragen worden na ${SEARCH_LOG_RETENTION_DAYS} dagen verwijderd, de tellingen per dag blijven.`,
+            `Wat er op Bouwsteen gezocht is sinds ${formatDate(report.from)}, opgeteld per dag. Een zoekvraag of woord staat hier pas als minstens ${MIN_SEARCHERS_SHOWN} verschillende bezoekers ernaar zochten (ieder telt één keer per dag); de aantallen zijn zoekopdrachten. Wie zocht wordt niet bewaard; de losse zoekvragen worden na ${SEARCH_LOG_RETENTION_DAYS} dagen verwijderd, de tellingen per dag blijven.`,
           )}
         </p>
         <form method="get" action="/rapportages/zoekvragen" class="inline-form">
