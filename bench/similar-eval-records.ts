@@ -5,6 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { projectPath } from '@bouwsteen/common';
+import {
+  curriculumWith,
+  infrastructureBody,
+  moduleBody,
+  practiceBody,
+} from '../test/harness/fixtures';
 
 export type Kind = 'module' | 'curriculum' | 'infrastructure' | 'practice';
 export type Variant = 'title-summary' | 'full';
@@ -56,61 +62,20 @@ const longestWord = (text: string) =>
     .split(/[^\p{L}\p{N}-]+/u)
     .reduce((longest, word) => (word.length > longest.length ? word : longest), '');
 
-const contacts = [{ role: 'Projectleider', name: 'Team opleidingen' }];
-
-/** Fields every kind needs besides the texts (test/harness/fixtures.ts's defaults). */
-function required(kind: Kind, moduleId: string): Record<string, unknown> {
+/**
+ * Every field a kind needs besides the texts: the test suite's fixtures (its texts are replaced
+ * below); a curriculum is built of `moduleId`.
+ */
+function required(kind: Kind, ppsId: string, moduleId: string): Record<string, unknown> {
   switch (kind) {
     case 'module':
-      return {
-        sectors: ['techniek'],
-        themes: ['llo'],
-        license: 'CC-BY-SA-4.0',
-        contacts,
-        module: {
-          moduleType: 'e-learning',
-          studyLoad: { value: 2, unit: 'ects' },
-          audiences: ['worker'],
-          learningMode: 'formal',
-          deliveryModes: ['online'],
-          certification: 'micro-credential',
-          price: { amountCents: 25000, currency: 'EUR' },
-        },
-      };
+      return moduleBody(ppsId);
     case 'curriculum':
-      return {
-        sectors: ['techniek'],
-        license: 'CC-BY-4.0',
-        contacts,
-        curriculum: {
-          creboCodes: ['25923'],
-          learningPaths: ['bbl'],
-          electiveCodes: ['K0080'],
-          durationMonths: 36,
-          moduleIds: [moduleId],
-        },
-      };
+      return curriculumWith(ppsId, [moduleId]);
     case 'infrastructure':
-      return {
-        sectors: ['techniek'],
-        license: 'CC-BY-4.0',
-        contacts,
-        infrastructure: {
-          model: 'central',
-          natures: ['physical'],
-          locations: [
-            {
-              name: 'Praktijkhal',
-              lat: 52.37,
-              lng: 4.89,
-              address: { city: 'Amsterdam', postalCode: '1014 BB' },
-            },
-          ],
-          uses: ['learning'],
-        },
-      };
+      return infrastructureBody(ppsId);
     case 'practice':
-      return { sectors: ['techniek'], license: 'CC-BY-4.0', contacts };
+      return practiceBody(ppsId);
   }
 }
 
@@ -127,7 +92,7 @@ export function recordBody(
   moduleId: string,
 ): Record<string, unknown> {
   const full = variant === 'full';
-  const base = required(kind, moduleId);
+  const base = required(kind, ppsId, moduleId);
   const common = {
     kind,
     ppsId,
