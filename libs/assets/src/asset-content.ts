@@ -150,6 +150,8 @@ export function similarityFeatures(kind: AssetKind, content: AssetContentDto) {
       content.practice?.problem,
       content.practice?.approach,
       content.practice?.results,
+      // The same long text as the block's search document (its stored profile) is made from.
+      content.curriculum?.qualificationDossier,
     ]
       .filter(Boolean)
       .join('\n'),

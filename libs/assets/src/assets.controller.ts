@@ -159,7 +159,7 @@ export class AssetsController {
   @Auth({ public: true })
   @ApiOperation({
     summary:
-      'Published assets of other PPS that probably cover the same ground (top 5, with reasons)',
+      'Published assets of other PPS that probably cover the same ground: every finding above the threshold, best first, at most 20, with reasons',
   })
   @ApiOkResponse({ type: [SimilarAssetDto] })
   similar(

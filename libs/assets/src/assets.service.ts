@@ -240,13 +240,13 @@ export class AssetsService {
   }
 
   /** "Similar building blocks of other PPS" for a question already built (see withDuplicateQuery). */
-  similarTo(query: DuplicateQuery): Promise<SimilarAssetDto[]> {
+  similarTo(query: DuplicateQuery, limit?: number): Promise<SimilarAssetDto[]> {
     if (!this.duplicates)
       throw new DomainException(
         CommonError.ServiceUnavailable,
         'The duplicate check is not available in this process',
       );
-    return this.duplicates.similar(query);
+    return this.duplicates.similar(query, limit);
   }
 
   /** What "similar building blocks of other PPS" asks about an asset (also the web benchmark's floor). */

@@ -16,20 +16,29 @@ export interface DuplicateQuery {
 }
 
 /**
+ * The most findings one check returns (groups of near-identical siblings count once): every
+ * overlap above the threshold up to this bound, best first, on every path that asks.
+ */
+export const MOST_FINDINGS = 20;
+
+/**
  * "This already exists": published assets of other PPS like a given one. Assets asks this port
  * when a draft is saved; search implements it (SimilarityService) and the API wires the two, so
  * assets depends on no search code and search reads published data through assets.
  */
 export interface DuplicateCheck {
-  /** Throws a 503 problem when the search engine cannot answer. */
-  similar(query: DuplicateQuery): Promise<SimilarAssetDto[]>;
+  /**
+   * Throws a 503 problem when the search engine cannot answer. `limit` keeps the first findings
+   * (a page that shows a few); they are the same, in the same order, as a longer answer's.
+   */
+  similar(query: DuplicateQuery, limit?: number): Promise<SimilarAssetDto[]>;
   /** Never throws for an outage: `checked: false` then, rather than an empty "nothing like it". */
   similarIfAvailable(
     query: DuplicateQuery,
   ): Promise<{ checked: boolean; similar: SimilarAssetDto[] }>;
   /**
-   * Many checks at once for an import: one candidate query per check (title and keywords)
-   * instead of a dozen, all sent together. Never throws for an outage (`checked: false`).
+   * Many checks at once for an import, each the same check as `similar` (a row gets the findings
+   * its text gets anywhere else), sent together. Never throws for an outage (`checked: false`).
    */
   similarBatch(
     queries: DuplicateQuery[],

@@ -215,8 +215,8 @@ export class ReportsService {
   }
 
   /**
-   * For each published asset of `ppsIds` (at most OVERLAP_ASSETS), its most similar asset of
-   * another PPS (restricted to `within` when given), deduplicated so a pair is listed once.
+   * For each published asset of `ppsIds` (at most OVERLAP_ASSETS), every asset of another PPS
+   * it is similar to (restricted to `within` when given), deduplicated so a pair is listed once.
    */
   private overlaps(ppsIds: string[], within: Set<string> | undefined): Promise<Overlaps> {
     const key = `${[...ppsIds].sort().join(',')}|${within ? 'within' : 'all'}`;
@@ -243,27 +243,33 @@ export class ReportsService {
         keywords: document.keywords,
         levels: document.levels,
         creboCodes: document.creboCodes,
+        description: document.body,
         kind: document.kind,
         excludePpsId: document.ppsId,
+        excludeAssetId: document.id,
       })),
     );
+    // Every finding of every block is an overlap (not only its best: a block like two others
+    // overlaps with both); a pair found from both sides is listed once.
     const result: OverlapDto[] = [];
     const seen = new Set<string>();
     documents.forEach((document, index) => {
-      const match = found[index].find((candidate) => !within || within.has(candidate.pps.id));
-      if (!match) return;
-      const pair = [document.id, match.id].sort().join('|');
-      if (seen.has(pair)) return;
-      seen.add(pair);
-      result.push({
-        assetId: document.id,
-        title: document.title,
-        ppsName: document.ppsName,
-        similarAssetId: match.id,
-        similarTitle: match.title,
-        similarPpsName: match.pps.name,
-        score: match.score,
-      });
+      // A near-identical copy by a third PPS (grouped under its finding) overlaps as well.
+      for (const match of found[index].flatMap((lead) => [lead, ...lead.alsoPublishedBy])) {
+        if (within && !within.has(match.pps.id)) continue;
+        const pair = [document.id, match.id].sort().join('|');
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        result.push({
+          assetId: document.id,
+          title: document.title,
+          ppsName: document.ppsName,
+          similarAssetId: match.id,
+          similarTitle: match.title,
+          similarPpsName: match.pps.name,
+          score: match.score,
+        });
+      }
     });
     return { overlaps: result.sort((a, b) => b.score - a.score), overlapsChecked: true };
   }

@@ -15,7 +15,7 @@ export class SimilarityController {
   @Auth({ public: true })
   @ApiOperation({
     summary:
-      'Does this already exist? Likely equivalents of a text that is not stored (top 5, with reasons)',
+      'Does this already exist? Likely equivalents of a text that is not stored: every finding above the threshold, best first, at most 20, with reasons (the same findings as the editor, an import row and the block page get for the same text)',
   })
   @ApiOkResponse({ type: [SimilarAssetDto] })
   find(@Body() dto: SimilarQueryDto): Promise<SimilarAssetDto[]> {

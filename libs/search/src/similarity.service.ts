@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { SearchParams } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { DuplicateCheck, DuplicateQuery } from '@bouwsteen/assets';
+import { DuplicateCheck, DuplicateQuery, MOST_FINDINGS } from '@bouwsteen/assets';
 import { EMBEDDER } from './index-settings';
 import { SearchDocument } from './search-document';
 import { SearchReader } from './search-reader';
@@ -82,20 +82,7 @@ const IDS_PER_QUERY = 100;
  * the most telling words one by one (each expanded by its synonyms and compound parts in
  * Meilisearch itself); scoring then compares stems, parts and thesaurus concepts.
  */
-function candidateQueries(query: SimilarityQuery, quick = false): { q: string; limit: number }[] {
-  // An import's check: one query per row, the title and then keywords (about 3 ms at 100,000
-  // documents, where title and summary as two phrases cost 9 ms; bench:import).
-  if (quick) {
-    const q = [
-      ...new Set([
-        ...queryWords(query.title),
-        ...query.keywords.flatMap((keyword) => queryWords(keyword)),
-      ]),
-    ]
-      .slice(0, 10)
-      .join(' ');
-    return q ? [{ q, limit: CANDIDATES_PER_QUERY }] : [];
-  }
+function candidateQueries(query: SimilarityQuery): { q: string; limit: number }[] {
   const phrases = [query.title, query.keywords.join(' '), query.summary, ...query.learningOutcomes]
     .map((text) => queryWords(text).slice(0, 10).join(' '))
     .filter(Boolean)
@@ -135,17 +122,22 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     dutchAnalyser();
   }
 
-  async similar(query: SimilarityQuery, limit = 5): Promise<SimilarAsset[]> {
+  /**
+   * The one answer to "what is like this?", whichever path asks (the editor, an import row, a
+   * funder's proposal, a block page, the API): the same candidate searches and scoring, findings
+   * best first; a path that shows fewer shows the first of them.
+   */
+  async similar(query: SimilarityQuery, limit = MOST_FINDINGS): Promise<SimilarAsset[]> {
     return (await this.similarMany([query], limit))[0];
   }
 
   /** The Meilisearch requests that propose candidates for one check (also the web benchmark's floor). */
-  candidateSearches(query: SimilarityQuery, quick = false) {
+  candidateSearches(query: SimilarityQuery) {
     const filter = [
       ...(query.kind ? [`kind = ${quote(query.kind)}`] : []),
       ...(query.excludePpsId ? [`ppsId != ${quote(query.excludePpsId)}`] : []),
     ];
-    const lexical = candidateQueries(query, quick).map(({ q, limit }) => ({
+    const lexical = candidateQueries(query).map(({ q, limit }) => ({
       q,
       filter,
       limit,
@@ -209,12 +201,11 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
    */
   async similarMany(
     queries: SimilarityQuery[],
-    limit = 5,
-    quick = false,
+    limit = MOST_FINDINGS,
     perCall = QUERIES_PER_CALL,
   ): Promise<SimilarAsset[][]> {
     const flat = queries.flatMap((query, owner) =>
-      this.candidateSearches(query, quick).map((params) => ({ owner, params })),
+      this.candidateSearches(query).map((params) => ({ owner, params })),
     );
     const searching = (async () => {
       const hits: Candidate[][] = [];
@@ -373,7 +364,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     try {
       return {
         checked: true,
-        similar: await this.similarMany(queries, 3, true, IMPORT_QUERIES_PER_CALL),
+        similar: await this.similarMany(queries, MOST_FINDINGS, IMPORT_QUERIES_PER_CALL),
       };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;

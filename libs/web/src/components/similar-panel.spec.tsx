@@ -37,6 +37,32 @@ describe('SimilarPanel', () => {
     expect(html).toContain('Eén bouwsteen');
   });
 
+  it('shows the first few and folds the others under "Meer", every one in the page', () => {
+    const five = [1, 2, 3, 4, 5].map((n) => ({ ...finding([]), id: `a${n}`, title: `Blok ${n}` }));
+    const html = SimilarPanel({
+      similar: five,
+      checked: true,
+      asked: true,
+      labels,
+      shown: 3,
+    }) as string;
+    const [before, after] = html.split('<details class="similar-more">');
+    expect(before).toContain('Blok 3');
+    expect(before).not.toContain('Blok 4');
+    expect(after).toContain('Meer: nog 2 bouwstenen die op deze tekst lijken');
+    expect(after).toContain('Blok 4');
+    expect(after).toContain('Blok 5');
+    expect(html).toContain('5 bouwstenen van andere PPS lijken op deze tekst');
+  });
+
+  it('folds nothing when every finding fits, and lists them all by default', () => {
+    const two = [finding([]), { ...finding([]), id: 'a2' }];
+    expect(render(two)).not.toContain('similar-more');
+    expect(
+      SimilarPanel({ similar: two, checked: true, asked: true, labels, shown: 3 }) as string,
+    ).not.toContain('similar-more');
+  });
+
   it('says nothing of copies when there are none', () => {
     expect(render([finding([])])).not.toContain('Ook gepubliceerd door');
   });

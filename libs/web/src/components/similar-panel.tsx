@@ -40,6 +40,9 @@ export function likeness(score: number): string {
   return 'heeft raakvlakken met uw tekst';
 }
 
+/** The findings an editor sees beside the form before "Meer" (the rest in the page, folded). */
+export const EDITOR_FINDINGS_SHOWN = 3;
+
 /**
  * "Ook gepubliceerd door …": the same block as other PPS published it (near-identical findings
  * grouped under the best one), each PPS by name with a link to its copy.
@@ -79,8 +82,13 @@ export function SimilarPanel(props: {
   asked: boolean;
   /** Only "bekijken" (a funder's check, not a lead's draft). */
   readOnly?: boolean;
+  /**
+   * How many findings show at once (the editor's few, beside the form); the others are behind
+   * "Meer", in the page (no request of its own: it opens without JavaScript too).
+   */
+  shown?: number;
 }): JSX.Element {
-  const draft = props.draftId ? `?concept=${props.draftId}` : '';
+  const shown = props.shown ?? props.similar.length;
   return (
     <div class="similar-panel">
       <h2 class="utrecht-heading-2" id="bestaat-al-titel">
@@ -112,60 +120,88 @@ export function SimilarPanel(props: {
             )}{' '}
             {props.readOnly ? '' : 'Kunt u er een hergebruiken of op voortbouwen?'}
           </p>
-          <ul class="match-list">
-            {props.similar.map((match) => (
-              <li>
-                <h3 class="utrecht-heading-3">
-                  <a class="utrecht-link" href={assetPath(match.id)} safe>
-                    {match.title}
-                  </a>
-                </h3>
-                <p class="utrecht-paragraph site-muted" safe>
-                  {`${props.labels.kind(match.kind)} van ${match.pps.name} — ${likeness(match.score)}`}
-                </p>
-                <AlsoPublishedBy siblings={match.alsoPublishedBy} />
-                <ul class="utrecht-unordered-list">
-                  {match.reasons.map((reason) => (
-                    <li safe>{reasonText(reason, props.labels)}</li>
-                  ))}
-                </ul>
-                <div class="match-actions">
-                  <a class="utrecht-link" href={assetPath(match.id)}>
-                    Bekijken
-                    <span class="visually-hidden" safe>
-                      : {match.title}
-                    </span>
-                  </a>
-                  {props.readOnly ? (
-                    ''
-                  ) : (
-                    <>
-                      <a
-                        class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-                        href={`${assetPath(match.id)}/hergebruiken${draft}`}
-                      >
-                        Hergebruiken
-                        <span class="visually-hidden" safe>
-                          : {match.title}
-                        </span>
-                      </a>
-                      <a
-                        class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-                        href={`${assetPath(match.id)}/afleiden${draft}`}
-                      >
-                        Afleiden
-                        <span class="visually-hidden" safe>
-                          : {match.title}
-                        </span>
-                      </a>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
+          <MatchList {...props} matches={props.similar.slice(0, shown)} />
+          {props.similar.length > shown ? (
+            <details class="similar-more">
+              <summary safe>{moreText(props.similar.length - shown)}</summary>
+              <MatchList {...props} matches={props.similar.slice(shown)} />
+            </details>
+          ) : (
+            ''
+          )}
         </>
       )}
     </div>
+  );
+}
+
+/** The "meer" disclosure's words: how many more findings it holds. */
+export function moreText(more: number): string {
+  return more === 1
+    ? 'Meer: nog 1 bouwsteen die op deze tekst lijkt'
+    : `Meer: nog ${more} bouwstenen die op deze tekst lijken`;
+}
+
+/** Findings as the panel lists them: each with why, and the ways on. */
+function MatchList(props: {
+  matches: SimilarAssetDto[];
+  labels: LabelBook;
+  draftId?: string;
+  readOnly?: boolean;
+}): JSX.Element {
+  const draft = props.draftId ? `?concept=${props.draftId}` : '';
+  return (
+    <ul class="match-list">
+      {props.matches.map((match) => (
+        <li>
+          <h3 class="utrecht-heading-3">
+            <a class="utrecht-link" href={assetPath(match.id)} safe>
+              {match.title}
+            </a>
+          </h3>
+          <p class="utrecht-paragraph site-muted" safe>
+            {`${props.labels.kind(match.kind)} van ${match.pps.name} — ${likeness(match.score)}`}
+          </p>
+          <AlsoPublishedBy siblings={match.alsoPublishedBy} />
+          <ul class="utrecht-unordered-list">
+            {match.reasons.map((reason) => (
+              <li safe>{reasonText(reason, props.labels)}</li>
+            ))}
+          </ul>
+          <div class="match-actions">
+            <a class="utrecht-link" href={assetPath(match.id)}>
+              Bekijken
+              <span class="visually-hidden" safe>
+                : {match.title}
+              </span>
+            </a>
+            {props.readOnly ? (
+              ''
+            ) : (
+              <>
+                <a
+                  class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                  href={`${assetPath(match.id)}/hergebruiken${draft}`}
+                >
+                  Hergebruiken
+                  <span class="visually-hidden" safe>
+                    : {match.title}
+                  </span>
+                </a>
+                <a
+                  class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                  href={`${assetPath(match.id)}/afleiden${draft}`}
+                >
+                  Afleiden
+                  <span class="visually-hidden" safe>
+                    : {match.title}
+                  </span>
+                </a>
+              </>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -38,6 +38,8 @@ import { referencedIds } from './kind-sections';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REUSES_SHOWN = 50;
 const VERSIONS_SHOWN = 50;
+/** The best findings of the shared similarity check that the block page lists. */
+const SIMILAR_SHOWN = 5;
 /** The latest reviews on the block page; the rest on its reviews page. */
 const REVIEWS_SHOWN = 3;
 
@@ -239,7 +241,7 @@ export class AssetPage {
   /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */
   private async similar(query: DuplicateQuery): Promise<SimilarAssetDto[] | undefined> {
     try {
-      return await this.assets.similarTo(query);
+      return await this.assets.similarTo(query, SIMILAR_SHOWN);
     } catch (error) {
       if (error instanceof SearchUnavailableError) return undefined;
       throw error;

@@ -13,7 +13,6 @@ import { Principal } from '@bouwsteen/auth';
 import { Constraint, FieldError, NotFoundError, ValidationFailedError } from '@bouwsteen/common';
 import { OrganisationError, PpsService, PpsSummaryDto } from '@bouwsteen/organisations';
 import { SimilarityService } from '@bouwsteen/search';
-import { SimilarPanel } from '../../components/similar-panel';
 import { FieldErrors } from '../../forms/field-errors';
 import { Option } from '../../forms/fields';
 import { isStale } from '../../forms/form-submit';
@@ -40,7 +39,13 @@ import { notice } from '../../components/notices';
 import { contentOfAsset, editableAsset } from '../../forms/asset-form/editable-asset';
 import { kindChooserPage } from './kind-chooser';
 import { withPlaces } from '../../forms/asset-form/place-lookup';
-import { ARTICLE, EditorState, EditorView, SAVE_AND_CHECK } from './asset-editor.view';
+import {
+  ARTICLE,
+  EditorSimilarPanel,
+  EditorState,
+  EditorView,
+  SAVE_AND_CHECK,
+} from './asset-editor.view';
 
 type Content = Record<string, unknown>;
 
@@ -258,13 +263,7 @@ export class AssetEditorPage {
     const labels = await this.labels.book();
     const draftId = typeof body.concept === 'string' ? body.concept : undefined;
     const similar = await this.similarTo(kind, pps.id, value, draftId);
-    return SimilarPanel({
-      similar: similar?.similar ?? [],
-      checked: similar?.checked ?? true,
-      labels,
-      draftId,
-      asked: similar !== undefined,
-    }) as string;
+    return EditorSimilarPanel({ similar, labels, draftId }) as string;
   }
 
   /** "More fields" and "check whether this exists" re-show the form without saving. */

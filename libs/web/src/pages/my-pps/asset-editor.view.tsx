@@ -2,7 +2,7 @@ import Html from '@kitajs/html';
 import type { AssetDto, AssetKind, SimilarAssetDto } from '@bouwsteen/assets';
 import type { PpsSummaryDto } from '@bouwsteen/organisations';
 import { assetPath } from '../../components/asset-card';
-import { SimilarPanel } from '../../components/similar-panel';
+import { EDITOR_FINDINGS_SHOWN, SimilarPanel } from '../../components/similar-panel';
 import { StatusNotice } from '../../components/status-notice';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary } from '../../forms/fields';
@@ -162,10 +162,8 @@ export function EditorView({
           hx-swap="innerHTML"
           hx-sync="this:replace"
         >
-          <SimilarPanel
-            similar={state.similar?.similar ?? []}
-            checked={state.similar?.checked ?? true}
-            asked={state.similar !== undefined}
+          <EditorSimilarPanel
+            similar={state.similar}
             labels={labels}
             draftId={asset?.status === 'draft' ? asset.id : undefined}
           />
@@ -284,5 +282,26 @@ function NextSteps({ asset }: { asset: AssetDto }): JSX.Element {
         ''
       )}
     </section>
+  );
+}
+
+/**
+ * "Dit bestaat al" beside the form, in the page and as htmx redraws it while the lead types:
+ * the first findings, the others under "Meer"; undefined when nothing was asked yet.
+ */
+export function EditorSimilarPanel(props: {
+  similar: EditorState['similar'];
+  labels: LabelBook;
+  draftId?: string;
+}): JSX.Element {
+  return (
+    <SimilarPanel
+      similar={props.similar?.similar ?? []}
+      checked={props.similar?.checked ?? true}
+      asked={props.similar !== undefined}
+      labels={props.labels}
+      draftId={props.draftId}
+      shown={EDITOR_FINDINGS_SHOWN}
+    />
   );
 }
