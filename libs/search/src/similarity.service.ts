@@ -207,15 +207,18 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     const flat = queries.flatMap((query, owner) =>
       this.candidateSearches(query).map((params) => ({ owner, params })),
     );
+    // Checks of one catalogue share many queries (its words, its keywords): each distinct one is
+    // sent once and its hits go to every check that asked it — the same answer, fewer searches.
+    const keys = flat.map((item) => JSON.stringify(item.params));
+    const distinct = [...new Map(flat.map((item, at) => [keys[at], item.params])).entries()];
     const searching = (async () => {
-      const hits: Candidate[][] = [];
-      for (let start = 0; start < flat.length; start += perCall)
-        hits.push(
-          ...(await this.index.searchHits<Candidate>(
-            flat.slice(start, start + perCall).map((item) => item.params),
-          )),
-        );
-      return hits;
+      const answers = new Map<string, Candidate[]>();
+      for (let start = 0; start < distinct.length; start += perCall) {
+        const batch = distinct.slice(start, start + perCall);
+        const hits = await this.index.searchHits<Candidate>(batch.map(([, params]) => params));
+        batch.forEach(([key], position) => answers.set(key, hits[position]));
+      }
+      return keys.map((key) => answers.get(key)!);
     })();
     // Its failure is met by the await below; this only keeps it from counting as unhandled
     // while the asked texts are analysed.
