@@ -325,7 +325,7 @@ async function main(): Promise<void> {
         calibration: 'test/fixtures/paraphrase-twins-nl.json (a, near miss published; twin asked)',
       },
       counted:
-        'every record POST /api/v1/similar returned (its top 5 groups, each finding with the near-identical copies listed under it); atTop3 the first three groups',
+        'every record POST /api/v1/similar returned (every finding above the threshold, at most 20 groups, each with the near-identical copies listed under it); atTop3 the first three groups',
       question:
         'the twin’s title and summary (full: also keywords, levels, outcomes, description) and its kind',
       publishers:
