@@ -74,7 +74,7 @@ export class AssetWithSimilarDto extends AssetDto {
   @ApiProperty({
     type: [SimilarAssetDto],
     description:
-      'Published assets of other PPS that probably cover the same ground (top 5, with reasons)',
+      'Published assets of other PPS that probably cover the same ground: every finding above the threshold, best first, at most 20, with reasons',
   })
   similar: SimilarAssetDto[];
 
