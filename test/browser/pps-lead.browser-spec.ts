@@ -86,6 +86,16 @@ describe('a PPS lead in the browser', () => {
       /Zelfde woorden in de leeruitkomsten: .*risicoanalys/,
     );
     await expectAccessible(page, 'mijn-pps-nieuw-bestaat-al');
+    // Beside the form it stays in view, and never taller than the window: a long list of
+    // findings ("Meer" open) scrolls in the panel, so no finding or focused link is out of reach.
+    expect(
+      await page.evaluate(`(() => {
+        const aside = document.querySelector('aside.work-aside');
+        const style = getComputedStyle(aside);
+        return { position: style.position, overflowY: style.overflowY,
+          fits: aside.getBoundingClientRect().height <= innerHeight };
+      })()`),
+    ).toEqual({ position: 'sticky', overflowY: 'auto', fits: true });
 
     // Saving with a value that cannot be right (a draft needs no more than its title): errors in
     // Dutch, linked, and nothing typed is lost.
