@@ -38,8 +38,7 @@ export interface DuplicateCheck {
   ): Promise<{ checked: boolean; similar: SimilarAssetDto[] }>;
   /**
    * Many checks at once for an import, each the same check as `similar` (a row gets the findings
-   * its text gets anywhere else), sent together, without reasons (an import's report does not
-   * show them). Never throws for an outage (`checked: false`).
+   * its text gets anywhere else), sent together. Never throws for an outage (`checked: false`).
    */
   similarBatch(
     queries: DuplicateQuery[],

@@ -203,8 +203,6 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     queries: SimilarityQuery[],
     limit = MOST_FINDINGS,
     perCall = QUERIES_PER_CALL,
-    /** Reasons for each finding: an import's report lines show none, so it skips their cost. */
-    explain = true,
   ): Promise<SimilarAsset[][]> {
     const flat = queries.flatMap((query, owner) =>
       this.candidateSearches(query).map((params) => ({ owner, params })),
@@ -280,9 +278,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
         title: lead.candidate.title,
         pps: { id: lead.candidate.ppsId, name: lead.candidate.ppsName },
         score: lead.score,
-        reasons: explain
-          ? reasonsFor(asked, profileOf(lead.candidate), semanticOf(lead.candidate.id))
-          : [],
+        reasons: reasonsFor(asked, profileOf(lead.candidate), semanticOf(lead.candidate.id)),
         alsoPublishedBy: siblings.map(({ candidate, score: alsoScore }) => ({
           id: candidate.id,
           title: candidate.title,
@@ -371,7 +367,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     try {
       return {
         checked: true,
-        similar: await this.similarMany(queries, MOST_FINDINGS, IMPORT_QUERIES_PER_CALL, false),
+        similar: await this.similarMany(queries, MOST_FINDINGS, IMPORT_QUERIES_PER_CALL),
       };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
