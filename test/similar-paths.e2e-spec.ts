@@ -1,5 +1,6 @@
 import { stringify } from 'qs';
 import type { HTMLElement } from 'node-html-parser';
+import { SearchReader, SimilarityService } from '@bouwsteen/search';
 import { moduleBody } from './harness/fixtures';
 import { html } from './harness/html';
 import { reportOf, runImport } from './harness/imports';
@@ -230,6 +231,33 @@ describe('"dit bestaat al" gives one answer on every path (e2e)', () => {
     expect(overlaps.map((overlap) => overlap.similarAssetId).sort()).toEqual(
       answer.flatMap((finding) => [finding.id, ...finding.alsoPublishedBy.map((s) => s.id)]).sort(),
     );
+  });
+
+  it('sends a query two checks share once, and gives both the same answer as one check alone', async () => {
+    const similarity = t.app.get(SimilarityService);
+    const reader = t.app.get(SearchReader);
+    const query = {
+      title: ASKED.title,
+      summary: ASKED.summary,
+      keywords: ASKED.keywords,
+      learningOutcomes: ASKED.outcomes,
+      levels: ['mbo-3'],
+      creboCodes: [],
+      kind: 'module',
+      excludePpsId: askerPps,
+    };
+    const sent = jest.spyOn(reader, 'searchHits');
+    try {
+      const [alone] = await similarity.similarMany([query]);
+      const perCheck = sent.mock.calls.flatMap(([queries]) => queries).length;
+      sent.mockClear();
+      const [first, second] = await similarity.similarMany([query, { ...query }]);
+      expect(sent.mock.calls.flatMap(([queries]) => queries)).toHaveLength(perCheck);
+      expect(first).toEqual(alone);
+      expect(second).toEqual(alone);
+    } finally {
+      sent.mockRestore();
+    }
   });
 
   it("gives a funder's proposal check what the API gives the same title and text", async () => {
