@@ -10,6 +10,7 @@ import {
   SearchDocumentsRepository,
   SearchUnavailableError,
   SimilarityService,
+  documentFeatures,
 } from '@bouwsteen/search';
 import { QualificationsService } from '@bouwsteen/qualifications';
 import { TaxonomyService } from '@bouwsteen/taxonomy';
@@ -237,13 +238,7 @@ export class ReportsService {
     const documents = await this.documents.documents(assets);
     const found = await this.similarity.similarMany(
       documents.map((document) => ({
-        title: document.title,
-        summary: document.summary,
-        learningOutcomes: document.learningOutcomes,
-        keywords: document.keywords,
-        levels: document.levels,
-        creboCodes: document.creboCodes,
-        description: document.body,
+        ...documentFeatures(document),
         kind: document.kind,
         excludePpsId: document.ppsId,
         excludeAssetId: document.id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dutchAnalyser } from '@bouwsteen/language';
-import { profile } from './similarity';
+import { SimilarityFeatures, profile } from './similarity';
 import { StoredProfile, toStoredProfile } from './stored-profile';
 
 /** One published, non-archived asset as the index holds it: flat, with everything filters need. */
@@ -131,6 +131,28 @@ export function moduleElectiveCodes(rows: readonly DocumentRow[]): string[] {
   return [...new Set(rows.flatMap((row) => (row.kind === 'module' ? row.elective_codes : [])))];
 }
 
+/**
+ * What a similarity check compares of an indexed block: its texts and facts, its body as the
+ * longer text. The one mapping for the profile stored with the document, for a candidate whose
+ * profile is read again from its texts, and for a block checked from its document (reports).
+ */
+export function documentFeatures(
+  document: Pick<
+    SearchDocument,
+    'title' | 'summary' | 'learningOutcomes' | 'keywords' | 'levels' | 'creboCodes' | 'body'
+  >,
+): SimilarityFeatures {
+  return {
+    title: document.title,
+    summary: document.summary,
+    learningOutcomes: document.learningOutcomes,
+    keywords: document.keywords,
+    levels: document.levels,
+    creboCodes: document.creboCodes,
+    description: document.body,
+  };
+}
+
 export function toSearchDocument(
   row: DocumentRow,
   electiveCrebos: ElectiveCrebos = new Map(),
@@ -214,17 +236,18 @@ function documentFields(
       ...learningOutcomes,
       body,
     ]),
-    // The same features a candidate had when it was analysed at check time (body as description).
     similarityProfile: toStoredProfile(
-      profile({
-        title: row.title,
-        summary: row.summary,
-        learningOutcomes,
-        keywords: row.keywords,
-        levels: row.levels,
-        creboCodes: row.crebo_codes,
-        description: body,
-      }),
+      profile(
+        documentFeatures({
+          title: row.title,
+          summary: row.summary,
+          learningOutcomes,
+          keywords: row.keywords,
+          levels: row.levels,
+          creboCodes: row.crebo_codes,
+          body,
+        }),
+      ),
     ),
     reuseCount: row.reuse_count,
     updatedAt: Math.floor(row.published_at.getTime() / 1000),

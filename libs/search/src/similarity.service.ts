@@ -3,7 +3,7 @@ import type { SearchParams } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DuplicateCheck, DuplicateQuery, MOST_FINDINGS } from '@bouwsteen/assets';
 import { EMBEDDER } from './index-settings';
-import { SearchDocument } from './search-document';
+import { SearchDocument, documentFeatures } from './search-document';
 import { SearchReader } from './search-reader';
 import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
@@ -320,19 +320,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       for (const hits of await this.index.searchHits<CandidateText>(
         searches.slice(start, start + QUERIES_PER_CALL),
       ))
-        for (const text of hits)
-          profiles.set(
-            text.id,
-            profile({
-              title: text.title,
-              summary: text.summary,
-              learningOutcomes: text.learningOutcomes,
-              keywords: text.keywords,
-              levels: text.levels,
-              creboCodes: text.creboCodes,
-              description: text.body,
-            }),
-          );
+        for (const text of hits) profiles.set(text.id, profile(documentFeatures(text)));
     return profiles;
   }
 

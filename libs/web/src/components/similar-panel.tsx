@@ -40,9 +40,6 @@ export function likeness(score: number): string {
   return 'heeft raakvlakken met uw tekst';
 }
 
-/** The findings an editor sees beside the form before "Meer" (the rest in the page, folded). */
-export const EDITOR_FINDINGS_SHOWN = 3;
-
 /**
  * "Ook gepubliceerd door …": the same block as other PPS published it (near-identical findings
  * grouped under the best one), each PPS by name with a link to its copy.

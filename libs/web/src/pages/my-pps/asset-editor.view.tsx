@@ -2,7 +2,7 @@ import Html from '@kitajs/html';
 import type { AssetDto, AssetKind, SimilarAssetDto } from '@bouwsteen/assets';
 import type { PpsSummaryDto } from '@bouwsteen/organisations';
 import { assetPath } from '../../components/asset-card';
-import { EDITOR_FINDINGS_SHOWN, SimilarPanel } from '../../components/similar-panel';
+import { SimilarPanel } from '../../components/similar-panel';
 import { StatusNotice } from '../../components/status-notice';
 import { FieldErrors } from '../../forms/field-errors';
 import { ErrorSummary } from '../../forms/fields';
@@ -284,6 +284,9 @@ function NextSteps({ asset }: { asset: AssetDto }): JSX.Element {
     </section>
   );
 }
+
+/** The findings an editor sees beside the form before "Meer" (the rest in the page, folded). */
+const EDITOR_FINDINGS_SHOWN = 3;
 
 /**
  * "Dit bestaat al" beside the form, in the page and as htmx redraws it while the lead types:
