@@ -15,6 +15,8 @@ export interface ImportLoad {
   importSeconds: number;
   /** Until the live index holds `expectedDocuments`. */
   searchableSeconds: number;
+  /** With the similarity check: until it had checked every new row (it runs after the import). */
+  checkedSeconds?: number;
   totals: Record<string, number>;
 }
 
@@ -122,12 +124,30 @@ export async function loadThroughImport(
     const searchableSeconds = (performance.now() - started) / 1000;
     if (totals.created !== corpus.length)
       throw new Error(`not every row was imported: ${JSON.stringify(totals)}`);
+    let checkedSeconds: number | undefined;
+    if (options.checkSimilar) {
+      totals.similar = 0;
+      for (const id of jobs)
+        for (;;) {
+          const job = (await (await fetch(`${api}/api/v1/imports/${id}`, { headers })).json()) as {
+            totals: Record<string, number>;
+            similarCheck: { status: string };
+          };
+          if (job.similarCheck.status !== 'waiting') {
+            totals.similar += job.totals.similar;
+            break;
+          }
+          await sleep(200);
+        }
+      checkedSeconds = round((performance.now() - started) / 1000);
+    }
     return {
       files: files.length,
       megabytes: round(bytes / 2 ** 20),
       uploadSeconds: round(uploadSeconds),
       importSeconds: round(importSeconds),
       searchableSeconds: round(searchableSeconds),
+      checkedSeconds,
       totals,
     };
   } finally {

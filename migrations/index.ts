@@ -40,6 +40,7 @@ import { FederatedSignInAddress1766610000000 } from './1766610000000-FederatedSi
 import { Usage1766700000000 } from './1766700000000-Usage';
 import { AccountDeletion1766800000000 } from './1766800000000-AccountDeletion';
 import { SearchSearchers1766903600000 } from './1766903600000-SearchSearchers';
+import { ImportSimilarLater1767000000000 } from './1767000000000-ImportSimilarLater';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -85,4 +86,5 @@ export const migrations = [
   Usage1766700000000,
   AccountDeletion1766800000000,
   SearchSearchers1766903600000,
+  ImportSimilarLater1767000000000,
 ];

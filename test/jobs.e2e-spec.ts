@@ -89,10 +89,10 @@ describe('imports as background jobs (e2e, worker processes)', () => {
     return worker;
   }
 
-  const upload = (user: TestUser, pps: string, body: string, query = '') =>
+  const upload = (user: TestUser, pps: string, body: string, query = '', checkSimilar = false) =>
     t
       .http()
-      .post(`/api/v1/imports?ppsId=${pps}&checkSimilar=false${query}`)
+      .post(`/api/v1/imports?ppsId=${pps}&checkSimilar=${checkSimilar}${query}`)
       .set(bearer(user))
       .set('Content-Type', JSONL)
       .send(body);
@@ -182,7 +182,8 @@ describe('imports as background jobs (e2e, worker processes)', () => {
 
   it('cancels an import while it runs, and hands the turn on', async () => {
     await startWorker();
-    const running = await upload(lead, ppsId, modules(ppsId, 'Stop', 12_000)).expect(202);
+    // With "dit bestaat al" on: the rows it wrote are not checked after a cancel.
+    const running = await upload(lead, ppsId, modules(ppsId, 'Stop', 12_000), '', true).expect(202);
     const next = await upload(lead, ppsId, modules(ppsId, 'Daarna', 5)).expect(202);
     await waitFor(
       'rows to be written',
@@ -196,6 +197,7 @@ describe('imports as background jobs (e2e, worker processes)', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.totals.created).toBeGreaterThan(0);
     expect(cancelled.totals.created).toBeLessThan(12_000);
+    expect(cancelled.similarCheck).toEqual({ status: 'done', rowsLeft: 0 });
     expect((await finished(t, lead, next.body.id)).totals.created).toBe(5);
   }, 120_000);
 

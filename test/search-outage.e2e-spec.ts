@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MeiliProcess, freePort, startMeili } from '@bouwsteen/search';
 import { moduleBody } from './harness/fixtures';
+import { finished, reportOf } from './harness/imports';
+import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** Meilisearch goes away: writes still succeed and queue, search answers 503, and it converges. */
@@ -93,5 +95,111 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
     );
     const ready = await t.http().get('/health/ready').expect(200);
     expect(ready.body.status).toBe('ok');
+  });
+
+  it('finishes an import without Meilisearch; its "dit bestaat al" waits, then runs when it is back', async () => {
+    const otherPps = await t.ppsId('Techport mbo');
+    const otherLead = await t.user('pps-editor', [otherPps]);
+    const lead = editor;
+    // Only the title, summary, keywords and outcomes given here are compared.
+    const text = (pps: string, title: string, summary: string, words: string[], outcome: string) =>
+      moduleBody(pps, {
+        title,
+        summary,
+        keywords: words,
+        description: undefined,
+        module: { ...(moduleBody(pps).module as object), learningOutcomes: [{ text: outcome }] },
+      });
+    const original = await t.publish(
+      otherLead,
+      text(
+        otherPps,
+        'Veilig werken met collaboratieve robots',
+        'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
+        ['cobot', 'robotica', 'veiligheid'],
+        'Voert een risicoanalyse uit voor een cobot-werkplek',
+      ),
+    );
+    await t.indexed();
+    await meili.stop();
+    const file = [
+      {
+        ...text(
+          ppsId,
+          'Lassen voor beginners',
+          'Basistechnieken van het booglassen in de werkplaats.',
+          ['lassen'],
+          'Last een hoeknaad met een beklede elektrode',
+        ),
+        sourceId: 'LATER-1',
+      },
+      {
+        ...text(
+          ppsId,
+          'Veilig samenwerken met cobots',
+          'E-learning over risicoanalyse en veilig werken met collaboratieve robots op de werkvloer.',
+          ['cobot', 'robotica', 'veiligheid'],
+          'Maakt een risicoanalyse van een werkplek met een cobot',
+        ),
+        sourceId: 'LATER-2',
+      },
+    ]
+      .map((row) => JSON.stringify(row))
+      .join('\n');
+    const started = await t
+      .http()
+      .post(`/api/v1/imports?ppsId=${ppsId}&dryRun=false`)
+      .set(bearer(lead))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(file)
+      .expect(202);
+    // The rows are written without the search engine; their check waits for it.
+    const written = await finished(t, lead, started.body.id, 60_000, true);
+    expect(written).toMatchObject({
+      status: 'done',
+      totals: { created: 2, similar: 0 },
+      similarCheck: { status: 'waiting', rowsLeft: 2 },
+    });
+    // A failed attempt leaves every row to check (the next comes after the engine's backoff).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const still = await t.http().get(`/api/v1/imports/${started.body.id}`).set(bearer(lead));
+    expect(still.body.similarCheck).toEqual({ status: 'waiting', rowsLeft: 2 });
+    // The import's page says so and keeps asking; a page that waited for the rows reloads.
+    const browser = new PageBrowser(t);
+    await browser.signIn(lead);
+    const page = await browser.get(`/mijn-pps/importeren/${started.body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      'We kijken nog of de nieuwe bouwstenen al bestaan bij een andere PPS: nog 2 rijen te gaan.',
+    );
+    expect(page.text).toContain(
+      `hx-get="/mijn-pps/importeren/${started.body.id}/voortgang?wacht=controle"`,
+    );
+    const afterRows = await browser.get(
+      `/mijn-pps/importeren/${started.body.id}/voortgang?wacht=import`,
+    );
+    expect(afterRows.headers['hx-refresh']).toBe('true');
+    const stillChecking = await browser.get(
+      `/mijn-pps/importeren/${started.body.id}/voortgang?wacht=controle`,
+    );
+    expect(stillChecking.headers['hx-refresh']).toBeUndefined();
+
+    meili = await startMeili({ masterKey, dbPath, port });
+    const checked = await finished(t, lead, started.body.id, 90_000);
+    expect(checked).toMatchObject({
+      totals: { created: 2, similar: 1 },
+      similarCheck: { status: 'done', rowsLeft: 0 },
+    });
+    const findings = (await reportOf(t, lead, started.body.id)).filter(
+      (line) => line.severity === 'similar',
+    );
+    expect(findings.map((line) => [line.row, line.sourceId, line.similarAssetId])).toEqual([
+      ['regel 2', 'LATER-2', original.id],
+    ]);
+    const over = await browser.get(
+      `/mijn-pps/importeren/${started.body.id}/voortgang?wacht=controle`,
+    );
+    expect(over.headers['hx-refresh']).toBe('true');
+    expect(over.text).not.toContain('hx-get');
   });
 });

@@ -6,6 +6,7 @@ export interface ImportJob {
   status: string;
   totals: Record<string, number>;
   progress: { percent: number; rowsRead: number };
+  similarCheck: { status: 'off' | 'waiting' | 'done'; rowsLeft: number };
   reportLines: number;
   error: string | null;
 }
@@ -41,16 +42,22 @@ export async function runImport(
   return finished(t, user, started.body.id);
 }
 
+/**
+ * Waits until the job has ended and, unless `importOnly`, its "dit bestaat al" (which runs after
+ * the rows are written) has checked every new row.
+ */
 export async function finished(
   t: TestApp,
   user: TestUser,
   id: string,
   timeoutMs = 60_000,
+  importOnly = false,
 ): Promise<ImportJob> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await t.http().get(`/api/v1/imports/${id}`).set(bearer(user)).expect(200);
-    if (!['queued', 'running'].includes(job.body.status)) return job.body;
+    const ended = !['queued', 'running'].includes(job.body.status);
+    if (ended && (importOnly || job.body.similarCheck.status !== 'waiting')) return job.body;
     if (Date.now() > deadline) throw new Error(`import ${id} still ${job.body.status}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

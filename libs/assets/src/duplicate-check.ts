@@ -43,6 +43,11 @@ export interface DuplicateCheck {
   similarBatch(
     queries: DuplicateQuery[],
   ): Promise<{ checked: boolean; similar: SimilarAssetDto[][] }>;
+  /**
+   * Whether written changes still wait to become searchable: a bulk check (an import's, after
+   * its rows) lets them go first, as people wait for those.
+   */
+  indexingBehind(): Promise<boolean>;
 }
 
 export const DUPLICATE_CHECK = Symbol('DUPLICATE_CHECK');

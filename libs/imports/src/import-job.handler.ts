@@ -7,7 +7,9 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
 import {
   ImportJobData,
+  ImportSimilarJobData,
   JobAttempt,
+  JobEngine,
   JobHandler,
   JobQueueName,
   JobRunner,
@@ -17,6 +19,7 @@ import {
 import { TaxonomyService } from '@bouwsteen/taxonomy';
 import { ImportFileStore } from './import-file-store';
 import { ImportJobRow, ImportJobsRepository, ReportLine } from './import-jobs.repository';
+import { ImportSimilarRowsRepository } from './import-similar-rows.repository';
 import { ImportRun, RunEnd } from './import-run';
 import { ImportTurns } from './import-turns';
 import { KeptFiles } from './kept-files';
@@ -46,6 +49,8 @@ export class ImportJobHandler implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
     private readonly jobs: ImportJobsRepository,
+    private readonly similarRows: ImportSimilarRowsRepository,
+    private readonly engine: JobEngine,
     private readonly files: ImportFileStore,
     private readonly kept: KeptFiles,
     private readonly copies: WorkingCopies,
@@ -139,6 +144,7 @@ export class ImportJobHandler implements OnModuleInit {
           writer: this.writer,
           tx: this.tx,
           duplicates: this.duplicates,
+          similarRows: this.similarRows,
           settings: this.config.imports,
           principal,
           job,
@@ -180,6 +186,15 @@ export class ImportJobHandler implements OnModuleInit {
     const ended = await this.jobs.finish(manager, id, status, error, this.kept.keepHours);
     if (!ended?.kept) await this.files.remove(manager, id);
     if (!ended) return;
+    // Its new rows' "dit bestaat al" starts now (a cancelled import's rows are not checked).
+    if (ended.similarLeft > 0 && status === 'cancelled')
+      await this.similarRows.done(manager, id, 'all');
+    else if (ended.similarLeft > 0)
+      await this.engine.send<ImportSimilarJobData>(manager, JobQueueName.ImportSimilar, {
+        kind: JobQueueName.ImportSimilar,
+        importId: id,
+        ppsId: ended.ppsId,
+      });
     await this.kept.sweep(manager, ended.ppsId);
     await this.turns.next(manager, ended.ppsId);
   }

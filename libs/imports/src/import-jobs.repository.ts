@@ -67,6 +67,8 @@ export interface ImportJobRow extends Totals {
   dryRunId: string | null;
   /** The import a dry run's file went on to (one at most). */
   realImportId: string | null;
+  /** New rows whose "dit bestaat al" is still to be checked (after the rows are written). */
+  similarLeft: number;
 }
 
 export interface ReportLine {
@@ -89,9 +91,12 @@ export const COLUMNS = `id, pps_id AS "ppsId", created_by AS "createdBy", format
   created, updated, unchanged, published, failed, similar_found AS "similar", report_lines AS "reportLines", error,
   created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt",
   attempt, checkpoint, file_kept_until AS "fileKeptUntil", from_dry_run AS "dryRunId",
-  (SELECT run.id FROM import_job run WHERE run.from_dry_run = import_job.id) AS "realImportId"`;
+  (SELECT run.id FROM import_job run WHERE run.from_dry_run = import_job.id) AS "realImportId",
+  similar_left AS "similarLeft"`;
 
-const FINAL = `status IN ('done', 'failed', 'cancelled')`;
+/** A job in one of these has ended (its similarity check may still be going on). */
+export const ENDED: readonly ImportStatus[] = ['done', 'failed', 'cancelled'];
+const FINAL = `status IN (${ENDED.map((status) => `'${status}'`).join(', ')})`;
 
 /**
  * Import jobs, their files' turn and their reports: this library's tables, queried only here.
@@ -260,14 +265,6 @@ export class ImportJobsRepository {
     return Boolean(row?.cancelRequested);
   }
 
-  async cancelRequested(id: string): Promise<boolean> {
-    const [row] = await this.db.query(
-      `SELECT cancel_requested AS "cancelRequested" FROM import_job WHERE id = $1`,
-      [id],
-    );
-    return Boolean(row?.cancelRequested);
-  }
-
   /**
    * Ends the job; answers its PPS (whose next import may now go) and whether its file is kept
    * (a dry run that got through its file, for `keepHours`), or null if it had ended.
@@ -278,16 +275,16 @@ export class ImportJobsRepository {
     status: 'done' | 'failed' | 'cancelled',
     error: string | null,
     keepHours = 0,
-  ): Promise<{ ppsId: string; kept: boolean } | null> {
+  ): Promise<{ ppsId: string; kept: boolean; similarLeft: number } | null> {
     const [[row]] = await manager.query(
       `UPDATE import_job SET status = $2, error = $3, finished_at = now(), checkpoint = NULL,
          file_kept_until = CASE WHEN dry_run AND $2 = 'done' AND $4 > 0
            THEN now() + make_interval(hours => $4) END
         WHERE id = $1 AND NOT (${FINAL})
-        RETURNING pps_id AS "ppsId", file_kept_until IS NOT NULL AS kept`,
+        RETURNING pps_id AS "ppsId", file_kept_until IS NOT NULL AS kept, similar_left AS "similarLeft"`,
       [id, status, error, keepHours],
     );
-    return row ? { ppsId: row.ppsId, kept: row.kept } : null;
+    return row ? { ppsId: row.ppsId, kept: row.kept, similarLeft: row.similarLeft } : null;
   }
 
   /** An attempt ended early and another will follow: the job waits again. */
@@ -317,8 +314,7 @@ export class ImportJobsRepository {
       [id],
     );
     const { ppsId, dispatched, bytesTotal } = job;
-    if (['done', 'failed', 'cancelled'].includes(job.status))
-      return { outcome: 'ended', ppsId, dispatched, bytesTotal };
+    if (ENDED.includes(job.status)) return { outcome: 'ended', ppsId, dispatched, bytesTotal };
     await manager.query(
       `UPDATE import_job SET cancel_requested = true,
          status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,

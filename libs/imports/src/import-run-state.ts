@@ -11,6 +11,7 @@ import {
   ImportJobsRepository,
   ReportLine,
 } from './import-jobs.repository';
+import { ImportSimilarRowsRepository } from './import-similar-rows.repository';
 import { CheckedRow } from './row-check';
 
 /** What one attempt at an import works with. */
@@ -19,6 +20,7 @@ export interface RunContext {
   writer: AssetBulkWriter;
   tx: TransactionRunner;
   duplicates?: DuplicateCheck;
+  similarRows: ImportSimilarRowsRepository;
   settings: AppConfig['imports'];
   principal: Principal;
   job: ImportJobRow;

@@ -9,6 +9,8 @@ import { ExportsController } from './exports.controller';
 import { ImportFileStore } from './import-file-store';
 import { ImportJobHandler } from './import-job.handler';
 import { ImportJobsRepository } from './import-jobs.repository';
+import { ImportSimilarHandler } from './import-similar.handler';
+import { ImportSimilarRowsRepository } from './import-similar-rows.repository';
 import { ImportTurns } from './import-turns';
 import { KeptFiles } from './kept-files';
 import { ImportsController } from './imports.controller';
@@ -33,6 +35,12 @@ export class ImportsModule {}
 /** The worker's side: runs import jobs (the duplicate check comes from the global SearchModule). */
 @Module({
   imports: [AssetsModule, AuthModule, TaxonomyModule, JobsModule],
-  providers: [...SHARED, ImportJobHandler, WorkingCopies],
+  providers: [
+    ...SHARED,
+    ImportJobHandler,
+    ImportSimilarHandler,
+    ImportSimilarRowsRepository,
+    WorkingCopies,
+  ],
 })
 export class ImportsWorkerModule {}

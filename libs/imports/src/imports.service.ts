@@ -23,7 +23,7 @@ import {
   StartImportQueryDto,
 } from './dto/import.dto';
 import { ImportFileStore } from './import-file-store';
-import { ImportJobRow, ImportJobsRepository } from './import-jobs.repository';
+import { ENDED, ImportJobRow, ImportJobsRepository } from './import-jobs.repository';
 import { ImportPolicy } from './import.policy';
 import { ImportTurns } from './import-turns';
 import { KeptFiles } from './kept-files';
@@ -226,6 +226,14 @@ export function toImportJobDto(job: ImportJobRow): ImportJobDto {
       published: job.published,
       failed: job.failed,
       similar: job.similar,
+    },
+    similarCheck: {
+      status: !job.checkSimilar
+        ? 'off'
+        : job.similarLeft > 0 || !ENDED.includes(job.status)
+          ? 'waiting'
+          : 'done',
+      rowsLeft: job.similarLeft,
     },
     reportLines: job.reportLines,
     error: job.error,

@@ -1,5 +1,6 @@
-import { BulkOutcome } from '@bouwsteen/assets';
+import type { BulkOutcome, SimilarAssetDto } from '@bouwsteen/assets';
 import { Counts, ReportLine } from './import-jobs.repository';
+import type { SimilarRow } from './import-similar-rows.repository';
 import { RowProblem, valueAt } from './row-codec';
 import { CheckedRow } from './row-check';
 
@@ -25,6 +26,35 @@ export function problemLines(
     ...line(severity, row.label, row.sourceId ?? null, withValue(problem, row)),
     position: row.ordinal ?? null,
   }));
+}
+
+/** A new row's "dit bestaat al": one line per finding, in the row's place in the report. */
+export function similarLines(row: SimilarRow, found: SimilarAssetDto[]): ReportLine[] {
+  return found.map((match) => ({
+    severity: 'similar',
+    row: row.row,
+    sourceId: row.sourceId,
+    field: null,
+    message: `Dit bestaat al: "${match.title}" van ${match.pps.name} (overeenkomst ${Math.round(match.score * 100)}%)`,
+    value: row.title,
+    assetId: row.assetId,
+    similarAssetId: match.id,
+    position: row.position,
+  }));
+}
+
+/** Rows whose check gave up (the search engine did not answer through every attempt). */
+export function uncheckedLine(rows: number): ReportLine {
+  return {
+    severity: 'warning',
+    row: null,
+    sourceId: null,
+    field: null,
+    message: `De zoekmachine was te lang niet bereikbaar: "dit bestaat al" is voor ${rows === 1 ? '1 nieuwe rij' : `${rows.toLocaleString('nl-NL')} nieuwe rijen`} niet gecontroleerd.`,
+    value: null,
+    assetId: null,
+    similarAssetId: null,
+  };
 }
 
 export function line(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal, isAdmin } from '@bouwsteen/auth';
 import { ForbiddenError, NotFoundError, Page, PageQueryDto, toPage } from '@bouwsteen/common';
 import { TransactionRunner } from '@bouwsteen/database';
-import { DeadLetterDto } from './dto/dead-letter.dto';
+import { DEAD_LETTER_KINDS, DeadLetterDto, DeadLetterKind } from './dto/dead-letter.dto';
 import { DeadLetterRow, DeadLettersRepository } from './dead-letters.repository';
 import { JobEndReason, JobQueueName } from './job-queues';
 import { JobsError } from './jobs.errors';
@@ -57,10 +57,10 @@ function toDeadLetterDto(row: DeadLetterRow): DeadLetterDto {
   const subject = data.importId ?? data.deliveryId;
   return {
     id: row.id,
-    kind:
-      row.data.kind === JobQueueName.Import || row.data.kind === JobQueueName.SavedSearchAlerts
-        ? row.data.kind
-        : JobQueueName.Webhook,
+    // Jobs sent before they carried their kind were webhook deliveries.
+    kind: (DEAD_LETTER_KINDS as readonly string[]).includes(row.data.kind)
+      ? (row.data.kind as DeadLetterKind)
+      : JobQueueName.Webhook,
     subjectId: typeof subject === 'string' ? subject : null,
     reason: Object.values(JobEndReason).includes(row.reason as JobEndReason)
       ? (row.reason as JobEndReason)

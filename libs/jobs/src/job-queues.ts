@@ -6,6 +6,11 @@ export enum JobQueueName {
   Import = 'import',
   /** Imports of small files: a lane of their own, so they never wait behind a long one. */
   ImportSmall = 'import_small',
+  /**
+   * "Dit bestaat al" for an import's new rows, after the import: a slice of rows a job, each
+   * job sending the next, so the checks of several imports take turns.
+   */
+  ImportSimilar = 'import_similar',
   Webhook = 'webhook',
   /**
    * Saved-search alerts: one run looks for new blocks for every saved search with alerts on.
@@ -24,6 +29,7 @@ export enum JobQueueName {
 export interface JobData {
   kind:
     | JobQueueName.Import
+    | JobQueueName.ImportSimilar
     | JobQueueName.Webhook
     | JobQueueName.SavedSearchAlerts
     | JobQueueName.Mail
@@ -32,6 +38,12 @@ export interface JobData {
 
 export interface ImportJobData extends JobData {
   kind: JobQueueName.Import;
+  importId: string;
+  ppsId: string;
+}
+
+export interface ImportSimilarJobData extends JobData {
+  kind: JobQueueName.ImportSimilar;
   importId: string;
   ppsId: string;
 }

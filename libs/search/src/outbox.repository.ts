@@ -202,6 +202,15 @@ export class OutboxRepository {
     await this.dataSource.query('DELETE FROM search_outbox WHERE processed_at < $1', [cutoff]);
   }
 
+  /** Whether any change still waits to become searchable (sent or not). */
+  async anyPending(): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM search_outbox
+                       WHERE processed_at IS NULL AND parked_at IS NULL) AS pending`,
+    );
+    return row.pending;
+  }
+
   async stats(): Promise<OutboxStats> {
     const [row] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE processed_at IS NULL AND parked_at IS NULL)::int AS pending,

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { DuplicateCheck, DuplicateQuery, MOST_FINDINGS } from '@bouwsteen/assets';
 import { EMBEDDER } from './index-settings';
 import { SearchDocument, documentFeatures } from './search-document';
+import { OutboxRepository } from './outbox.repository';
 import { SearchReader } from './search-reader';
 import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
@@ -114,6 +115,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
 
   constructor(
     private readonly index: SearchReader,
+    private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -362,6 +364,10 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       this.logger.warn(`Import similarity check skipped: ${error.detail}`);
       return { checked: false, similar: queries.map(() => []) };
     }
+  }
+
+  indexingBehind(): Promise<boolean> {
+    return this.outbox.anyPending();
   }
 
   /**

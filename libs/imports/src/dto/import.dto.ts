@@ -43,7 +43,7 @@ export class StartImportQueryDto {
   @ApiPropertyOptional({
     default: true,
     description:
-      'Check every new row against what other PPS published ("dit bestaat al"); false skips it (a bulk migration)',
+      'Check every new row against what other PPS published ("dit bestaat al"), after the rows are written (see similarCheck); false skips it (a bulk migration)',
   })
   @IsOptional()
   @Transform(flag)
@@ -97,6 +97,17 @@ export class ImportTotalsDto {
   similar: number;
 }
 
+export class ImportSimilarCheckDto {
+  @ApiProperty({
+    enum: ['off', 'waiting', 'done'],
+    description:
+      '"Dit bestaat al" for the new rows runs after the import has written them: off (not asked), waiting (rows still to check, their findings follow in the report), done',
+  })
+  status: 'off' | 'waiting' | 'done';
+  @ApiProperty({ example: 1200, description: 'New rows still to check' })
+  rowsLeft: number;
+}
+
 export class ImportJobDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) ppsId: string;
@@ -109,6 +120,7 @@ export class ImportJobDto {
   @ApiProperty() cancelRequested: boolean;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
   @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
+  @ApiProperty({ type: ImportSimilarCheckDto }) similarCheck: ImportSimilarCheckDto;
   @ApiProperty({
     description:
       'Lines in the report (all of them are counted; at most IMPORT_MAX_REPORT_LINES are kept)',

@@ -1,15 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JobEndReason, JobQueueName } from '../job-queues';
 
+/** The kinds of job that can run out of attempts (each job carries its kind in its data). */
+export const DEAD_LETTER_KINDS = [
+  JobQueueName.Import,
+  JobQueueName.ImportSimilar,
+  JobQueueName.Webhook,
+  JobQueueName.SavedSearchAlerts,
+  JobQueueName.Mail,
+  JobQueueName.MailDigest,
+] as const;
+export type DeadLetterKind = (typeof DEAD_LETTER_KINDS)[number];
+
 export class DeadLetterDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({
-    enum: [JobQueueName.Import, JobQueueName.Webhook, JobQueueName.SavedSearchAlerts],
-    description: 'The queue the job came from',
-  })
-  kind: JobQueueName.Import | JobQueueName.Webhook | JobQueueName.SavedSearchAlerts;
+  @ApiProperty({ enum: DEAD_LETTER_KINDS, description: 'What the job was for' })
+  kind: DeadLetterKind;
 
   @ApiProperty({
     format: 'uuid',

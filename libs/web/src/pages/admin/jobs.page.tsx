@@ -16,8 +16,11 @@ import { StatusNotice } from '../../components/status-notice';
 
 const KIND_LABELS: Record<DeadLetterDto['kind'], string> = {
   [JobQueueName.Import]: 'Import',
+  [JobQueueName.ImportSimilar]: '"Dit bestaat al" voor een import',
   [JobQueueName.Webhook]: 'Webhook-bezorging',
   [JobQueueName.SavedSearchAlerts]: 'Meldingen voor bewaarde zoekopdrachten',
+  [JobQueueName.Mail]: 'E-mail',
+  [JobQueueName.MailDigest]: 'Zoeken naar verzamelmails die klaar zijn',
 };
 
 /** How the last attempt ended, as an admin reads it. */
@@ -133,7 +136,7 @@ export class BackgroundJobsPage {
 
 function subject(letter: DeadLetterDto): JSX.Element {
   if (!letter.subjectId) return '–';
-  if (letter.kind === JobQueueName.Import)
+  if (letter.kind === JobQueueName.Import || letter.kind === JobQueueName.ImportSimilar)
     return (
       <a class="utrecht-link" href={`/mijn-pps/importeren/${letter.subjectId}`}>
         Import bekijken

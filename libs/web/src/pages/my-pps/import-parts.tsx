@@ -279,81 +279,24 @@ export function Choice(props: { value: string; checked?: boolean; label: string 
   );
 }
 
-export function Stop({ job, page }: { job: ImportJobDto; page: PageContext }): JSX.Element {
-  if (job.cancelRequested)
-    return (
-      <p class="utrecht-paragraph">
-        Stoppen aangevraagd: de import stopt na de rijen die nu worden verwerkt.
-      </p>
-    );
-  return (
-    <form method="post" action={`/mijn-pps/importeren/${job.id}/stoppen`} class="site-form">
-      <FormTokenField page={page} />
-      <p class="utrecht-paragraph">
-        {job.dryRun
-          ? 'Stoppen kan tussendoor; het verslag gaat dan over de rijen tot dan toe.'
-          : 'Stoppen kan tussendoor: de bouwstenen die al zijn ingelezen, blijven staan.'}
-      </p>
-      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-        Import stoppen
-      </button>
-    </form>
-  );
-}
-
-export function Progress({ job }: { job: ImportJobDto }): JSX.Element {
-  const running = job.status === 'queued' || job.status === 'running';
-  return (
-    <div
-      id="voortgang"
-      role="status"
-      hx-get={running ? `/mijn-pps/importeren/${job.id}/voortgang` : undefined}
-      hx-trigger={running ? 'every 2s' : undefined}
-      hx-swap={running ? 'outerHTML' : undefined}
-    >
-      <p class="utrecht-paragraph" safe>
-        {`Status: ${STATUS[job.status] ?? job.status}. ${formatNumber(job.progress.rowsRead)} rijen gelezen.`}
-      </p>
-      {running ? (
-        <>
-          <label class="utrecht-form-label" for="voortgang-balk">
-            Voortgang
-          </label>
-          <progress id="voortgang-balk" max="100" value={String(job.progress.percent)} safe>
-            {`${job.progress.percent}%`}
-          </progress>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href={`/mijn-pps/importeren/${job.id}`}>
-              Vernieuwen
-            </a>
-          </p>
-        </>
-      ) : (
-        ''
-      )}
-      {job.error ? (
-        <div class="utrecht-alert utrecht-alert--error">
-          <p class="utrecht-paragraph" safe>
-            {job.error}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
-    </div>
-  );
-}
-
 export function Totals({ job }: { job: ImportJobDto }): JSX.Element {
   const t = job.totals;
   const would = job.dryRun ? ' (zou worden)' : '';
-  const rows: [string, number][] = [
-    [`Nieuw${would}`, t.created],
-    [`Bijgewerkt${would}`, t.updated],
-    ['Ongewijzigd', t.unchanged],
-    [`Gepubliceerd${would}`, t.published],
-    ['Niet ingelezen', t.failed],
-    ['Lijkt op een bouwsteen van een andere PPS', t.similar],
+  const check = job.similarCheck;
+  // "Dit bestaat al" runs after the rows are written: a count of 0 is not an answer yet.
+  const similar =
+    check.status === 'off'
+      ? 'niet gecontroleerd'
+      : check.status === 'waiting'
+        ? `${formatNumber(t.similar)} tot nu toe (nog ${formatNumber(check.rowsLeft)} te controleren)`
+        : formatNumber(t.similar);
+  const rows: [string, string][] = [
+    [`Nieuw${would}`, formatNumber(t.created)],
+    [`Bijgewerkt${would}`, formatNumber(t.updated)],
+    ['Ongewijzigd', formatNumber(t.unchanged)],
+    [`Gepubliceerd${would}`, formatNumber(t.published)],
+    ['Niet ingelezen', formatNumber(t.failed)],
+    ['Lijkt op een bouwsteen van een andere PPS', similar],
   ];
   return (
     <section aria-labelledby="totalen-titel">
@@ -365,7 +308,7 @@ export function Totals({ job }: { job: ImportJobDto }): JSX.Element {
         rows={rows}
         columns={[
           { header: 'Wat', text: ([label]) => label },
-          { header: 'Aantal rijen', numeric: true, text: ([, value]) => formatNumber(value) },
+          { header: 'Aantal rijen', numeric: true, text: ([, value]) => value },
         ]}
       />
     </section>

@@ -62,14 +62,15 @@ export class MyPpsImportController {
     send(response, await this.imports.stop(principal, id));
   }
 
-  /** htmx polls this while the job runs; when it has ended the whole page reloads. */
+  /** htmx polls this while the job runs and its check follows; at each end the whole page reloads. */
   @HtmlPage(':id/voortgang')
   async progress(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
+    @Query('wacht') waitedFor: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const { html, finished } = await this.imports.progress(principal, id);
+    const { html, finished } = await this.imports.progress(principal, id, waitedFor);
     response.setHeader('Cache-Control', 'no-store');
     if (finished) response.setHeader('HX-Refresh', 'true');
     response.type('text/html; charset=utf-8').send(html);

@@ -22,15 +22,14 @@ import { SiteRenderer } from '../../layout/site-renderer';
 import {
   FromDryRun,
   PickFirst,
-  Progress,
   RecentImports,
   ReportTable,
   RunForReal,
-  Stop,
   Templates,
   Totals,
   UploadForm,
 } from './import-parts';
+import { Progress, Stop, awaiting } from './import-progress';
 import { workingPps } from './my-pps-scope';
 
 const REPORT_PAGE = 100;
@@ -229,11 +228,20 @@ export class ImportPage {
   }
 
   /** The progress block alone, for htmx while the job runs; a finished job reloads the page. */
-  async progress(principal: Principal, id: string): Promise<{ html: string; finished: boolean }> {
+  /**
+   * The progress part, and whether what the page waited for (`wacht`: the rows, or then their
+   * "dit bestaat al") is over: the page then reloads to show the totals and report.
+   */
+  async progress(
+    principal: Principal,
+    id: string,
+    waitedFor: unknown,
+  ): Promise<{ html: string; finished: boolean }> {
     const job = await this.imports.get(principal, id);
+    const now = awaiting(job);
     return {
       html: String(<Progress job={job} />),
-      finished: job.status !== 'queued' && job.status !== 'running',
+      finished: now === null || (waitedFor === 'import' && now !== 'import'),
     };
   }
 }
