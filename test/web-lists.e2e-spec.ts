@@ -81,13 +81,26 @@ describe('lists pages (e2e)', () => {
       'employer[name]': 'Lasbedrijf De Vonk',
       audience: 'worker',
     });
-    expect(course.status).toBe(201);
-    expect(course.text).toContain('Cursus gemaakt');
-    expect(course.text).toContain(`${practice.title}: een cursus kan deze soort niet bevatten`);
-    expect(course.text).toMatch(/href="\/mijn-cursussen\/[0-9a-f-]{36}"/);
+    // A page of its own after the POST: a reload reads it again and makes no second course.
+    expect(course.status).toBe(303);
+    const receipt = course.headers.location as string;
+    expect(receipt).toMatch(new RegExp(`^/mijn-lijsten/${listId}/cursus/[0-9a-f-]{36}$`));
+    const courseId = receipt.split('/').pop()!;
+    for (const read of [await browser.get(receipt), await browser.get(receipt)]) {
+      expect(read.status).toBe(200);
+      expect(read.text).toContain('Cursus gemaakt');
+      expect(read.text).toContain(`${practice.title}: een cursus kan deze soort niet bevatten`);
+      expect(read.text).toContain(`href="/mijn-cursussen/${courseId}"`);
+    }
+    const courses = await t.http().get('/api/v1/courses').set(bearer(llo));
+    expect(courses.body.items.filter((item: { id: string }) => item.id === courseId)).toHaveLength(
+      1,
+    );
+    expect(courses.body.totalItems).toBe(1);
 
     const stranger = await signedIn(await t.user('teacher'));
     expect((await stranger.get(`/mijn-lijsten/${listId}`)).status).toBe(404);
+    expect((await stranger.get(receipt)).status).toBe(404);
     const taken = await stranger.post(`/mijn-lijsten/${listId}/onderdelen`, {
       _formulier: stranger.token,
       bouwsteen: module.id,

@@ -145,6 +145,27 @@ describe('every page type at 390 and 1280 px (browser)', () => {
       .set(bearer(office))
       .expect(201);
 
+    // A list of the office's with a module and a good practice, made into a course.
+    const list = await t
+      .http()
+      .post('/api/v1/me/lists')
+      .set(bearer(office))
+      .send({ name: 'Onderhoud en veiligheid' })
+      .expect(201);
+    for (const assetId of [hit.id, practice])
+      await t
+        .http()
+        .post(`/api/v1/me/lists/${list.body.id}/items`)
+        .set(bearer(office))
+        .send({ assetId })
+        .expect(201);
+    const fromList = await t
+      .http()
+      .post(`/api/v1/me/lists/${list.body.id}/course`)
+      .set(bearer(office))
+      .send({ employer: { name: 'Tata Steel IJmuiden' }, audience: 'worker' })
+      .expect(201);
+
     users.teacher = await t.user('teacher');
     users.lead = lead;
     users.office = office;
@@ -204,6 +225,8 @@ describe('every page type at 390 and 1280 px (browser)', () => {
         (page) => page.evaluate<string[]>(COMPOSER),
       ],
       ['afdrukken', `/mijn-cursussen/${course.body.id}/afdrukken`],
+      ['lijst', `/mijn-lijsten/${list.body.id}`],
+      ['cursus-van-lijst', `/mijn-lijsten/${list.body.id}/cursus/${fromList.body.courseId}`],
     ];
     visits.beheerder = [
       ['beheer', '/beheer'],

@@ -3,7 +3,7 @@ import { Principal } from '@bouwsteen/auth';
 import { DomainException, ForbiddenError } from '@bouwsteen/common';
 import { CoursesService, CreateCourseDto } from '@bouwsteen/courses';
 import { CourseFromListDto, CourseFromListResultDto } from './dto/list.dto';
-import { courseSelection } from './list-rules';
+import { LeftOutReason, courseSelection } from './list-rules';
 import { ListPolicy } from './list.policy';
 import { ListError } from './lists.errors';
 import { ListsService } from './lists.service';
@@ -45,14 +45,32 @@ export class ListCourses {
         items: taken.map((item) => ({ assetId: item.assetId })),
       }),
     );
+    return { courseId: course.id, itemCount: course.items.length, leftOut: named(leftOut) };
+  }
+
+  /**
+   * What a course made from a list holds and what the list has that it does not, read again
+   * (the page after "Maak een cursus" is a page of its own, so a reload asks for nothing twice):
+   * the course as it is now, the list's items a course cannot take as the list is now.
+   */
+  async made(
+    principal: Principal,
+    listId: string,
+    courseId: string,
+  ): Promise<CourseFromListResultDto> {
+    const { items } = await this.lists.ownedItems(principal, listId);
+    const course = await this.courses.get(principal, courseId);
     return {
       courseId: course.id,
       itemCount: course.items.length,
-      leftOut: leftOut.map(({ item, reason }) => ({
-        assetId: item.assetId,
-        title: item.title,
-        reason,
-      })),
+      leftOut: named(courseSelection(items).leftOut),
     };
   }
+}
+
+/** The items a course left out, as the answer names them. */
+function named(
+  leftOut: { item: { assetId: string; title: string }; reason: LeftOutReason }[],
+): CourseFromListResultDto['leftOut'] {
+  return leftOut.map(({ item, reason }) => ({ assetId: item.assetId, title: item.title, reason }));
 }

@@ -100,6 +100,16 @@ export class MyListsController {
     send(response, await this.lists.remove(page, principal, id, body));
   }
 
+  @HtmlPage('mijn-lijsten/:id/cursus/:courseId')
+  courseMade(
+    @Page() page: PageContext,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('courseId', ParseUUIDPipe) courseId: string,
+  ): Promise<string> {
+    return this.lists.courseMade(page, principal, id, courseId);
+  }
+
   @HtmlForm('mijn-lijsten/:id/cursus')
   async startCourse(
     @Page() page: PageContext,

@@ -226,6 +226,30 @@ export class MyListsPage {
     return { redirect: '/mijn-lijsten?melding=verwijderd' };
   }
 
+  /** After "Maak een cursus van deze lijst": the course made, and what the list has that it lacks. */
+  async courseMade(
+    page: PageContext,
+    principal: Principal,
+    id: string,
+    courseId: string,
+  ): Promise<string> {
+    const [list, made] = await Promise.all([
+      this.lists.get(principal, id),
+      this.courses.made(principal, id, courseId),
+    ]);
+    return this.site.page(
+      page,
+      {
+        title: 'Cursus gemaakt',
+        description: 'Een conceptcursus van een lijst.',
+        canonicalPath: `${listPath(id)}/cursus/${courseId}`,
+        section: 'account',
+        noindex: true,
+      },
+      <CourseMade list={list} made={made} />,
+    );
+  }
+
   /** An LLO office's draft course from the list; the page after says what was left out. */
   startCourse(
     page: PageContext,
@@ -241,22 +265,9 @@ export class MyListsPage {
         employer: { name: employer.name },
         audience: body.audience,
       },
+      // Its own page after the POST, so a reload does not make a second course.
       write: async (dto) => ({
-        html: await this.site.page(
-          page,
-          {
-            title: 'Cursus gemaakt',
-            description: 'Een conceptcursus van een lijst.',
-            canonicalPath: listPath(id),
-            section: 'account',
-            noindex: true,
-          },
-          <CourseMade
-            list={await this.lists.get(principal, id)}
-            made={await this.courses.start(principal, id, dto)}
-          />,
-        ),
-        status: 201,
+        redirect: `${listPath(id)}/cursus/${(await this.courses.start(principal, id, dto)).courseId}`,
       }),
       again: async (errors) => ({
         status: 400,
