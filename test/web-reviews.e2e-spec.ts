@@ -61,7 +61,7 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     await teacher.get(path);
     const posted = await teacher.post(path, {
       _formulier: teacher.token,
-      use: 'used',
+      use: '',
       level: '',
       pathway: 'bol',
       setting: '',
@@ -76,13 +76,16 @@ describe('reviews: reply and report on the pages (e2e)', () => {
     expect(error('quality')).toBe('Kies een score van 1 tot 5.');
     expect(error('adaptability')).toBe('Kies een score van 1 tot 5.');
     expect(error('level')).toBe('Kies het mbo-niveau waarvoor u de bouwsteen gebruikte of las.');
-    expect(error('setting')).toBe('Kies een waarde uit de lijst.');
+    expect(error('use')).toBe('Kies of u de bouwsteen hebt gebruikt of alleen gelezen.');
+    expect(error('setting')).toBe('Kies of het op school of in de praktijk was.');
+    expect(error('pathway')).toBeUndefined();
     expect(error('usability')).toBeUndefined();
     expect(page.querySelector('#foutmeldingen')!.text).not.toContain('geheel getal');
     // The summary lists the fields top to bottom (the text's problem last, as its field is).
     expect(
       page.querySelectorAll('#foutmeldingen a').map((link) => link.getAttribute('href')),
     ).toEqual([
+      '#veld-use',
       '#veld-level',
       '#veld-setting',
       '#veld-quality',

@@ -110,6 +110,9 @@ export const FieldCode = {
   // The review forms: a choice left at "Kies…" (said as what to choose, not as a number's shape).
   ChooseScore: 'chooseScore',
   ChooseLevel: 'chooseLevel',
+  ChooseUse: 'chooseUse',
+  ChoosePathway: 'choosePathway',
+  ChooseSetting: 'chooseSetting',
   ChooseReportReason: 'chooseReportReason',
 } as const;
 

@@ -106,6 +106,9 @@ export const NL_RULES = {
   chooseScore: (v) =>
     `Kies een score van ${dutchNumber(v.min ?? 1)} tot ${dutchNumber(v.max ?? 5)}.`,
   chooseLevel: () => 'Kies het mbo-niveau waarvoor u de bouwsteen gebruikte of las.',
+  chooseUse: () => 'Kies of u de bouwsteen hebt gebruikt of alleen gelezen.',
+  choosePathway: () => 'Kies BOL of BBL.',
+  chooseSetting: () => 'Kies of het op school of in de praktijk was.',
   chooseReportReason: () => 'Kies waarom u deze review meldt.',
 
   // Refusals of a whole request (409) that a form shows at the field they are about; their

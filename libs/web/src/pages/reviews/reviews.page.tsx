@@ -53,12 +53,22 @@ const NOTICES: Record<string, string> = {
   'al-gemeld': dutchMessage(ReviewError.AlreadyReported),
 };
 
+/** The selects of words, left at "Kies…": what to choose. */
+const CHOOSE: Record<string, FieldCode> = {
+  use: FieldCode.ChooseUse,
+  pathway: FieldCode.ChoosePathway,
+  setting: FieldCode.ChooseSetting,
+};
+
 /**
  * A select of the form left at "Kies…" is named by what to choose ("Kies een score van 1 tot
- * 5."), not by the shape validation wanted of its number.
+ * 5.", "Kies BOL of BBL."), not by the shape validation wanted of its value.
  */
 function asChoice(error: FieldError, input: Form): FieldError {
-  if (!NUMBERS.includes(error.field) || (input[error.field] ?? '') !== '') return error;
+  if ((input[error.field] ?? '') !== '') return error;
+  if (CHOOSE[error.field])
+    return { field: error.field, code: CHOOSE[error.field], message: `Choose ${error.field}` };
+  if (!NUMBERS.includes(error.field)) return error;
   return error.field === 'level'
     ? { field: error.field, code: FieldCode.ChooseLevel, message: 'Choose a level' }
     : {
