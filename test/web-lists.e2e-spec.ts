@@ -61,14 +61,43 @@ describe('lists pages (e2e)', () => {
 
     const page = await browser.get(`/mijn-lijsten/${listId}`);
     expect(page.text).toContain('Maak een cursus van deze lijst');
+    // The items are one form: a refused note comes back with every note as typed, nothing saved.
+    const notes = (first: string, second: string) => ({
+      [`notitie[${module.id}]`]: first,
+      [`notitie[${practice.id}]`]: second,
+    });
     const note = await browser.post(`/mijn-lijsten/${listId}/onderdelen`, {
       _formulier: browser.token,
-      bouwsteen: module.id,
-      actie: 'notitie',
-      note: 'x'.repeat(501),
+      ...notes('x'.repeat(501), 'Voor de tweede periode'),
+      actie: `notitie:${module.id}`,
     });
     expect(note.status).toBe(400);
-    expect(note.text).toContain(`notitie-${module.id}-fout`);
+    const refused = html(note);
+    expect(refused.querySelector(`#notitie-${module.id}-fout`)).not.toBeNull();
+    expect(refused.querySelector(`#notitie-${module.id}`)!.text).toBe('x'.repeat(501));
+    expect(refused.querySelector(`#notitie-${practice.id}`)!.text).toBe('Voor de tweede periode');
+    const stored = async () =>
+      (await t.http().get(`/api/v1/me/lists/${listId}`).set(bearer(llo))).body.items.map(
+        (item: { assetId: string; note: string }) => [item.assetId, item.note],
+      );
+    expect(await stored()).toEqual([
+      [module.id, ''],
+      [practice.id, ''],
+    ]);
+    // Any button keeps what was typed in every note: "Omlaag" on the first saves both notes.
+    const moved = await browser.post(`/mijn-lijsten/${listId}/onderdelen`, {
+      _formulier: browser.token,
+      ...notes('Eerst de veiligheidsles', 'Voor de tweede periode'),
+      actie: `omlaag:${module.id}`,
+    });
+    expect([moved.status, moved.headers.location]).toEqual([
+      303,
+      `/mijn-lijsten/${listId}?melding=verplaatst-en-notities`,
+    ]);
+    expect(await stored()).toEqual([
+      [practice.id, 'Voor de tweede periode'],
+      [module.id, 'Eerst de veiligheidsles'],
+    ]);
 
     const noEmployer = await browser.post(`/mijn-lijsten/${listId}/cursus`, {
       _formulier: browser.token,
@@ -103,8 +132,7 @@ describe('lists pages (e2e)', () => {
     expect((await stranger.get(receipt)).status).toBe(404);
     const taken = await stranger.post(`/mijn-lijsten/${listId}/onderdelen`, {
       _formulier: stranger.token,
-      bouwsteen: module.id,
-      actie: 'weg',
+      actie: `weg:${module.id}`,
     });
     expect(taken.status).toBe(404);
     expect((await t.http().get('/mijn-lijsten').set('Accept', 'text/html')).status).toBe(303);

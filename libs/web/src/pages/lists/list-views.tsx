@@ -82,35 +82,35 @@ export function ReadOnlyItems({
   );
 }
 
-/** One small form with one button, for an action on an item (no JavaScript needed). */
+/** One button of the list's form: what it does to which item (the form sends every note too). */
 function ItemAction(props: {
-  page: PageContext;
-  listId: string;
   item: ListItemDto;
   action: 'omhoog' | 'omlaag' | 'weg';
   label: string;
 }): JSX.Element {
   return (
-    <form method="post" action={`/mijn-lijsten/${props.listId}/onderdelen`} class="inline-form">
-      <FormTokenField page={props.page} />
-      <input type="hidden" name="bouwsteen" value={props.item.assetId} />
-      <input type="hidden" name="actie" value={props.action} />
-      <button
-        type="submit"
-        class={`utrecht-button ${props.action === 'weg' ? 'utrecht-button--subtle' : 'utrecht-button--secondary-action'}`}
-      >
-        {Html.escapeHtml(props.label)}
-        <span class="visually-hidden" safe>{`: ${props.item.title}`}</span>
-      </button>
-    </form>
+    <button
+      type="submit"
+      name="actie"
+      value={`${props.action}:${props.item.assetId}`}
+      class={`utrecht-button ${props.action === 'weg' ? 'utrecht-button--subtle' : 'utrecht-button--secondary-action'}`}
+    >
+      {Html.escapeHtml(props.label)}
+      <span class="visually-hidden" safe>{`: ${props.item.title}`}</span>
+    </button>
   );
 }
 
-/** The owner's items: move up or down, take off, and a note per item. */
+/**
+ * The owner's items: move up or down, take off, and a note per item — one form, so whichever
+ * button is pressed, every note as typed goes with it and none is lost.
+ */
 export function EditableItems(props: {
   page: PageContext;
   list: ListDto;
   noteErrors: Map<string, string>;
+  /** Notes as typed, when the form came back. */
+  noteValues: Map<string, string>;
 }): JSX.Element {
   const { list, page } = props;
   if (!list.items.length)
@@ -124,90 +124,69 @@ export function EditableItems(props: {
       </p>
     );
   return (
-    <ol class="plain-list list-items">
-      {list.items.map((item, index) => {
-        const noteId = `notitie-${item.assetId}`;
-        const error = props.noteErrors.get(item.assetId);
-        return (
-          <li class="list-item">
-            <h3 class="utrecht-heading-3">
-              <span class="visually-hidden" safe>{`${index + 1}. `}</span>
-              <ItemTitle item={item} />
-            </h3>
-            <ItemFacts item={item} />
-            <div class="list-item__actions">
-              {index > 0 ? (
-                <ItemAction
-                  page={page}
-                  listId={list.id}
-                  item={item}
-                  action="omhoog"
-                  label="Omhoog"
-                />
-              ) : (
-                ''
-              )}
-              {index < list.items.length - 1 ? (
-                <ItemAction
-                  page={page}
-                  listId={list.id}
-                  item={item}
-                  action="omlaag"
-                  label="Omlaag"
-                />
-              ) : (
-                ''
-              )}
-              <ItemAction
-                page={page}
-                listId={list.id}
-                item={item}
-                action="weg"
-                label="Van de lijst halen"
-              />
-            </div>
-            <form
-              method="post"
-              action={`/mijn-lijsten/${list.id}/onderdelen`}
-              class="list-item__note site-form"
-            >
-              <FormTokenField page={page} />
-              <input type="hidden" name="bouwsteen" value={item.assetId} />
-              <input type="hidden" name="actie" value="notitie" />
-              <div
-                class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
-              >
-                <label class="utrecht-form-label" for={noteId}>
-                  Notitie <span class="site-muted">(niet verplicht)</span>
-                </label>
-                {error ? (
-                  <p class="utrecht-form-field-error-message" id={`${noteId}-fout`} safe>
-                    {error}
-                  </p>
+    <form method="post" action={`/mijn-lijsten/${list.id}/onderdelen`} class="list-items-form">
+      <FormTokenField page={page} />
+      <ol class="plain-list list-items">
+        {list.items.map((item, index) => {
+          const noteId = `notitie-${item.assetId}`;
+          const error = props.noteErrors.get(item.assetId);
+          return (
+            <li class="list-item">
+              <h3 class="utrecht-heading-3">
+                <span class="visually-hidden" safe>{`${index + 1}. `}</span>
+                <ItemTitle item={item} />
+              </h3>
+              <ItemFacts item={item} />
+              <div class="list-item__actions">
+                {index > 0 ? <ItemAction item={item} action="omhoog" label="Omhoog" /> : ''}
+                {index < list.items.length - 1 ? (
+                  <ItemAction item={item} action="omlaag" label="Omlaag" />
                 ) : (
                   ''
                 )}
-                <textarea
-                  class="utrecht-textarea utrecht-textarea--html-textarea"
-                  id={noteId}
-                  name="note"
-                  rows="2"
-                  maxlength="500"
-                  aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={error ? `${noteId}-fout` : undefined}
-                  safe
-                >
-                  {item.note}
-                </textarea>
+                <ItemAction item={item} action="weg" label="Van de lijst halen" />
               </div>
-              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                Notitie opslaan<span class="visually-hidden" safe>{`: ${item.title}`}</span>
-              </button>
-            </form>
-          </li>
-        );
-      })}
-    </ol>
+              <div class="list-item__note site-form">
+                <div
+                  class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
+                >
+                  <label class="utrecht-form-label" for={noteId}>
+                    Notitie <span class="site-muted">(niet verplicht)</span>
+                  </label>
+                  {error ? (
+                    <p class="utrecht-form-field-error-message" id={`${noteId}-fout`} safe>
+                      {error}
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                  <textarea
+                    class="utrecht-textarea utrecht-textarea--html-textarea"
+                    id={noteId}
+                    name={`notitie[${item.assetId}]`}
+                    rows="2"
+                    maxlength="500"
+                    aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={error ? `${noteId}-fout` : undefined}
+                    safe
+                  >
+                    {props.noteValues.get(item.assetId) ?? item.note}
+                  </textarea>
+                </div>
+                <button
+                  type="submit"
+                  name="actie"
+                  value={`notitie:${item.assetId}`}
+                  class="utrecht-button utrecht-button--secondary-action"
+                >
+                  Notitie opslaan<span class="visually-hidden" safe>{`: ${item.title}`}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </form>
   );
 }
 

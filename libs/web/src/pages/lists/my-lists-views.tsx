@@ -32,6 +32,7 @@ export interface ListPageState {
   detailValues?: Form;
   stale?: boolean;
   noteErrors?: Map<string, string>;
+  noteValues?: Map<string, string>;
   courseErrors?: FieldError[];
   courseValues?: Form;
 }
@@ -137,7 +138,12 @@ export function ListBody(props: {
         <h2 class="utrecht-heading-2" id="bouwstenen-titel">
           {Html.escapeHtml(`Bouwstenen (${list.itemCount})`)}
         </h2>
-        <EditableItems page={page} list={list} noteErrors={state.noteErrors ?? new Map()} />
+        <EditableItems
+          page={page}
+          list={list}
+          noteErrors={state.noteErrors ?? new Map()}
+          noteValues={state.noteValues ?? new Map()}
+        />
       </section>
       <section aria-labelledby="gegevens-titel" class="list-section">
         <h2 class="utrecht-heading-2" id="gegevens-titel">

@@ -17,6 +17,7 @@ import { validateForm } from '../../forms/form-validation';
 import { Labels } from '../../format/labels';
 import type { PageAnswer } from '../../http/page-answer';
 import type { PageContext } from '../../http/page-context';
+import { unlessNotFound } from '../../http/unless-not-found';
 import { SiteRenderer } from '../../layout/site-renderer';
 import { listPath } from './list-views';
 import { CourseMade } from './list-extras';
@@ -28,6 +29,7 @@ const NOTICES: Record<string, string> = {
   gemaakt: 'De lijst is gemaakt.',
   opgeslagen: 'De gegevens van de lijst zijn opgeslagen.',
   verplaatst: 'De volgorde is aangepast.',
+  'verplaatst-en-notities': 'De volgorde is aangepast en uw notities zijn opgeslagen.',
   weg: 'De bouwsteen is van de lijst gehaald.',
   notitie: 'De notitie is opgeslagen.',
   gedeeld: 'Er is een deellink: iedereen met de link kan de lijst lezen, ook zonder in te loggen.',
@@ -163,42 +165,59 @@ export class MyListsPage {
     });
   }
 
-  /** Up, down, off the list, or a note: one form per item and action. */
+  /**
+   * The items' one form: every note as typed and the button pressed (up, down, off the list, or
+   * a note's "opslaan"). Changed notes are saved first, whichever button it was, so no button
+   * loses what was typed in another note; a note that is refused brings the form back with
+   * every note as typed.
+   */
   async changeItem(
     page: PageContext,
     principal: Principal,
     id: string,
     body: Form,
   ): Promise<PageAnswer> {
-    const assetId = text(body.bouwsteen) ?? '';
     const list = await this.lists.get(principal, id);
-    const index = list.items.findIndex((item) => item.assetId === assetId);
-    if (index < 0) return { redirect: listPath(id) };
-    const action = body.actie;
-    if (action === 'weg') {
-      await this.lists.removeItem(principal, id, assetId);
-      return { redirect: listPath(id, 'weg') };
+    const typed = typedNotes(body.notitie, list.items);
+    const errors = new Map<string, string>();
+    const changed: [string, ChangeItemDto][] = [];
+    for (const item of list.items) {
+      const note = typed.get(item.assetId);
+      if (note === undefined || note === item.note) continue;
+      const valid = await validateForm(ChangeItemDto, { note });
+      if (valid.ok) changed.push([item.assetId, valid.value]);
+      else
+        errors.set(item.assetId, new FieldErrors(valid.errors).all()[0]?.messages.join(' ') ?? '');
     }
-    if (action === 'omhoog' || action === 'omlaag') {
-      const position = action === 'omhoog' ? index : index + 2;
-      await this.lists.updateItem(
-        principal,
-        id,
-        assetId,
-        Object.assign(new ChangeItemDto(), { position }),
-      );
-      return { redirect: listPath(id, 'verplaatst') };
-    }
-    const valid = await validateForm(ChangeItemDto, { note: body.note ?? '' });
-    if (!valid.ok) {
-      const message = new FieldErrors(valid.errors).all()[0]?.messages.join(' ') ?? '';
+    if (errors.size > 0)
       return {
         status: 400,
-        html: await this.show(page, principal, id, { noteErrors: new Map([[assetId, message]]) }),
+        html: await this.show(page, principal, id, { noteErrors: errors, noteValues: typed }),
+      };
+    // An item taken off meanwhile (in another window) has no note to keep.
+    for (const [assetId, dto] of changed)
+      await unlessNotFound(this.lists.updateItem(principal, id, assetId, dto));
+    const [action, assetId] = (text(body.actie) ?? '').split(':');
+    const index = list.items.findIndex((item) => item.assetId === assetId);
+    if (index >= 0 && action === 'weg') {
+      await unlessNotFound(this.lists.removeItem(principal, id, assetId));
+      return { redirect: listPath(id, 'weg') };
+    }
+    if (index >= 0 && (action === 'omhoog' || action === 'omlaag')) {
+      const position = action === 'omhoog' ? index : index + 2;
+      await unlessNotFound(
+        this.lists.updateItem(
+          principal,
+          id,
+          assetId,
+          Object.assign(new ChangeItemDto(), { position }),
+        ),
+      );
+      return {
+        redirect: listPath(id, changed.length > 0 ? 'verplaatst-en-notities' : 'verplaatst'),
       };
     }
-    await this.lists.updateItem(principal, id, assetId, valid.value);
-    return { redirect: listPath(id, 'notitie') };
+    return changed.length > 0 ? { redirect: listPath(id, 'notitie') } : { redirect: listPath(id) };
   }
 
   async share(principal: Principal, id: string): Promise<PageAnswer> {
@@ -282,4 +301,15 @@ export class MyListsPage {
       conflicts: { 'list-nothing-for-a-course': 'title' },
     });
   }
+}
+
+/** The notes the form sent, by block (only the list's own items; text only). */
+function typedNotes(sent: unknown, items: { assetId: string }[]): Map<string, string> {
+  const notes = new Map<string, string>();
+  if (!sent || typeof sent !== 'object' || Array.isArray(sent)) return notes;
+  for (const item of items) {
+    const note = (sent as Form)[item.assetId];
+    if (typeof note === 'string') notes.set(item.assetId, note);
+  }
+  return notes;
 }
