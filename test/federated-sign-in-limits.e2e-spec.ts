@@ -162,6 +162,12 @@ describe('institution sign-in: endpoints, outages, bounds and domains (e2e)', ()
     expect(await pending()).toBe(3);
     expect((await from().start()).status).toBe(303);
     await t.app.get(DataSource).query(`DELETE FROM federated_sign_in`);
+    // An IPv6 connection may use any address of its /64: they count as one network.
+    for (const ip of ['2001:db8:7:7::1', '2001:db8:7:7:a:b:c:d', '2001:db8:7:7:ffff:1:2:3'])
+      expect((await from(ip).start()).status).toBe(303);
+    expect((await from('2001:db8:7:7:9999::').start()).status).toBe(429);
+    expect((await from('2001:db8:7:8::1').start()).status).toBe(303);
+    await t.app.get(DataSource).query(`DELETE FROM federated_sign_in`);
   });
 
   it('bounds the pending sign-ins of everyone together, also when they start at once', async () => {

@@ -1,4 +1,5 @@
 import { ApiTokensService } from '@bouwsteen/auth';
+import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
 /** Password spraying, sessions that outlive a password change, and account edits at a revision. */
@@ -75,6 +76,16 @@ describe('sign-in hardening (e2e)', () => {
     expect(refused.body.code).toBe('too-many-attempts');
     // Elsewhere that account is not held back.
     await login(target.email, target.password, '198.51.100.61').expect(200);
+  });
+
+  it('counts an IPv6 connection by its /64: guesses from many of its addresses meet one limit', async () => {
+    const target = await t.user('teacher');
+    const limit = t.app.get<AppConfig>(APP_CONFIG).auth.loginLimit;
+    for (let i = 1; i <= limit; i++)
+      await login(target.email, 'Welkom01!gok', `2001:db8:5:5:${i.toString(16)}::${i}`).expect(401);
+    await login(target.email, target.password, '2001:db8:5:5:ffff::1').expect(429);
+    // Another network is not held back.
+    await login(target.email, target.password, '2001:db8:5:6::1').expect(200);
   });
 
   it('does not count successful sign-ins: a school full of teachers on one address', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { Clock, UnauthorizedError } from '@bouwsteen/common';
+import { Clock, UnauthorizedError, senderNetwork } from '@bouwsteen/common';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
 import { JWT_AUDIENCE, JWT_ISSUER } from './identity/jwt-identity.provider';
 import { LoginLimiter } from './login-limiter';
@@ -59,7 +59,8 @@ export class AuthService implements OnModuleInit {
     password: string,
     address: string,
   ): Promise<UserEntity | undefined> {
-    const attempt = await this.limiter.begin(address, key);
+    // Counted per network: one IPv6 connection may pick any address of its /64.
+    const attempt = await this.limiter.begin(senderNetwork(address), key);
     const user = await this.users.findByEmailWithHash(key);
     const valid = await this.hasher.verify(user?.passwordHash ?? this.decoyHash, password);
     if (!user || !user.passwordHash || !valid || !user.active) {

@@ -1,4 +1,5 @@
-import { REQUEST_LIMIT, judgeRequest, requestEmailKey, senderNetwork } from './request-rules';
+import { senderNetwork } from '@bouwsteen/common/pure';
+import { REQUEST_LIMIT, judgeRequest, requestEmailKey } from './request-rules';
 
 const fresh = { count: 0, oldestAgeSeconds: 0 };
 

@@ -1,4 +1,3 @@
-import { addressPrefix } from '@bouwsteen/common/pure';
 import { emailKey } from '@bouwsteen/auth/pure';
 
 /**
@@ -17,16 +16,6 @@ export const REQUEST_WINDOW_SECONDS = 3600;
 export const RETENTION_MONTHS = 12;
 /** The sender's network address (as a keyed hash) is only needed for the rate limit. */
 export const SENDER_KEY_HOURS = 24;
-
-/**
- * The network the rate limit counts a sender by: an IPv4 address as it is, an IPv6 address by
- * its /64 (one connection, phone or household gets a whole /64 and may pick any address in it,
- * so counting per address would let one person multiply the limit). Something that is no IP
- * address is counted as it is.
- */
-export function senderNetwork(address: string): string {
-  return addressPrefix(address, { v4: 32, v6: 64 }) ?? address;
-}
 
 /**
  * The e-mail address the rate limit counts by: as an account's address is read (Unicode

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   Page,
   PageQueryDto,
+  senderNetwork,
   toPage,
 } from '@bouwsteen/common';
 import { LockSpace, TransactionRunner, lockKeys } from '@bouwsteen/database';
@@ -23,7 +24,6 @@ import {
   SENDER_KEY_HOURS,
   judgeRequest,
   requestEmailKey,
-  senderNetwork,
 } from './request-rules';
 import { MaterialRequest, RequestsRepository } from './requests.repository';
 

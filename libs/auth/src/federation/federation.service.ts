@@ -3,7 +3,13 @@ import { ModuleRef } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { Clock, DomainException, NotFoundError, fingerprint } from '@bouwsteen/common';
+import {
+  Clock,
+  DomainException,
+  NotFoundError,
+  fingerprint,
+  senderNetwork,
+} from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
 import { AuthError } from '../auth.errors';
 import { emailKey, isAccountEmail, normaliseEmail } from '../email-address';
@@ -108,7 +114,8 @@ export class FederationService {
         linkUserId: options.linkUserId ?? null,
         back: options.back,
       },
-      fingerprint(address),
+      // Counted per network: one IPv6 connection may pick any address of its /64.
+      fingerprint(senderNetwork(address)),
       new Date(now.getTime() + PENDING_MINUTES * 60_000),
       now,
     );

@@ -35,7 +35,17 @@ export function addressPrefix(address: string | undefined, bits: PrefixBits): st
   return formatV6(mask(groups, 16, bits.v6));
 }
 
-/** Keeps the first `keep` bits of a list of `width`-bit numbers; the rest becomes 0. */
+/**
+ * The network a limit counts a client by (requests for material, sign-ins, institution sign-in starts): an IPv4 address as it is, an IPv6 address by
+ * its /64 (one connection, phone or household gets a whole /64 and may pick any address in it,
+ * so counting per address would let one person multiply the limit). Something that is no IP
+ * address is counted as it is.
+ */
+export function senderNetwork(address: string): string {
+  return addressPrefix(address, { v4: 32, v6: 64 }) ?? address;
+}
+/** Keeps the first `keep` bits of a list
+ of `width`-bit numbers; the rest becomes 0. */
 function mask(parts: number[], width: number, keep: number): number[] {
   return parts.map((part, index) => {
     const kept = Math.min(Math.max(keep - index * width, 0), width);
