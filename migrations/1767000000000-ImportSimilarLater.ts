@@ -29,9 +29,9 @@ export class ImportSimilarLater1767000000000 implements MigrationInterface {
       `ALTER TABLE import_job ADD COLUMN similar_left integer NOT NULL DEFAULT 0
          CHECK (similar_left >= 0)`,
     );
-    // The check lets imports go first: it asks whether any is running before each chunk.
+    // The check lets imports go first: it asks whether any is under way before each chunk.
     await q.query(
-      `CREATE INDEX import_job_running_idx ON import_job (id) WHERE status = 'running'`,
+      `CREATE INDEX import_job_under_way_idx ON import_job (id) WHERE status IN ('queued', 'running')`,
     );
     await q.query(`SELECT pgboss.create_queue('import_similar', $1::json)`, [
       JSON.stringify({ policy: 'standard', deadLetter: 'dead_letter' }),

@@ -172,6 +172,9 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
     expect(page.text).toContain(
       'We kijken nog of de nieuwe bouwstenen al bestaan bij een andere PPS: nog 2 rijen te gaan.',
     );
+    // Not "Klaar" while the check goes on, and no count that htmx would leave behind.
+    expect(page.text).toContain('Status: Ingelezen.');
+    expect(page.text).toContain('wordt nog gecontroleerd');
     expect(page.text).toContain(
       `hx-get="/mijn-pps/importeren/${started.body.id}/voortgang?wacht=controle"`,
     );

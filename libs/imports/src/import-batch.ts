@@ -173,6 +173,8 @@ export class ImportBatches {
           ? { checkpoint: state.checkpoint(position, settledOrdinals) }
           : { done: fresh.map((outcome) => checked.get(outcome.key)!.ordinal!) }),
       });
+      // With the rows that pass the checkpoint: a resumed attempt never skips a row's check.
+      await ctx.similarRows.add(manager, ctx.job.id, this.toCheck(items, fresh, checked));
       for (const outcome of fresh) recorded.add(outcome.key);
       whole = last;
     };
@@ -203,7 +205,6 @@ export class ImportBatches {
         if (row.sourceId) state.dryWritten.set(row.sourceId, id);
         state.dryKinds.set(id, row.kind!);
       }
-    await this.checkSimilar(items, outcomes, checked);
   }
 
   /**
@@ -231,17 +232,17 @@ export class ImportBatches {
   }
 
   /**
-   * "Dit bestaat al" for the batch's new rows waits for the end of the import (a check is ~14
-   * searches a row; on the import's path it made an import 34× slower): what each row's check
-   * compares is recorded here, and ImportSimilarHandler checks it after the last row.
+   * "Dit bestaat al" for the new rows waits for the end of the import (a check is ~14 searches
+   * a row; on the import's path it made an import 34x slower): what each new row's check
+   * compares, recorded in the transaction that writes the row; ImportSimilarHandler checks it.
    */
-  private async checkSimilar(
+  private toCheck(
     items: BulkItem[],
     outcomes: BulkOutcome[],
     rows: Map<number, CheckedRow>,
-  ): Promise<void> {
+  ): SimilarRow[] {
     const { ctx } = this;
-    if (!ctx.duplicates || !ctx.job.checkSimilar) return;
+    if (!ctx.duplicates || !ctx.job.checkSimilar) return [];
     const byKey = new Map(items.map((item) => [item.key, item]));
     const waiting: SimilarRow[] = [];
     for (const outcome of outcomes) {
@@ -261,11 +262,7 @@ export class ImportBatches {
         },
       });
     }
-    if (waiting.length === 0) return;
-    await ctx.tx.run(async (manager) => {
-      await ctx.attempt.fence(manager);
-      await ctx.similarRows.add(manager, ctx.job.id, waiting);
-    });
+    return waiting;
   }
 }
 

@@ -188,7 +188,7 @@ export class ImportJobHandler implements OnModuleInit {
     if (!ended) return;
     // Its new rows' "dit bestaat al" starts now (a cancelled import's rows are not checked).
     if (ended.similarLeft > 0 && status === 'cancelled')
-      await this.similarRows.done(manager, id, 'all');
+      await this.similarRows.strike(manager, id, 'all');
     else if (ended.similarLeft > 0)
       await this.engine.send<ImportSimilarJobData>(manager, JobQueueName.ImportSimilar, {
         kind: JobQueueName.ImportSimilar,

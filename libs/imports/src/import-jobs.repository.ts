@@ -330,19 +330,24 @@ export class ImportJobsRepository {
     };
   }
 
-  /** Appends report lines, numbered on from the job's count, up to `cap` lines in all. */
+  /** Appends lines numbered on from the job's count: the import's up to `cap` in all, its "dit
+   * bestaat al" (written after) up to `cap` of its own, so problems never crowd findings out. */
   async addReportLines(
     manager: EntityManager,
     id: string,
     lines: ReportLine[],
     cap: number,
+    budget: 'import' | 'check' = 'import',
   ): Promise<void> {
     if (lines.length === 0) return;
     const [job] = await manager.query(
-      `SELECT report_lines FROM import_job WHERE id = $1 FOR UPDATE`,
-      [id],
+      `SELECT report_lines, CASE WHEN $2 THEN (SELECT count(*)::int FROM import_report_line
+                WHERE job_id = $1 AND severity = 'similar') END AS similar
+         FROM import_job WHERE id = $1 FOR UPDATE`,
+      [id, budget === 'check'],
     );
-    const room = Math.max(0, cap - job.report_lines);
+    if (!job) return; // the import was deleted (with its PPS) meanwhile
+    const room = Math.max(0, cap - (budget === 'check' ? job.similar : job.report_lines));
     const kept = lines.slice(0, room);
     if (kept.length > 0)
       await manager.query(

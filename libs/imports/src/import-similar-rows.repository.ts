@@ -58,28 +58,37 @@ export class ImportSimilarRowsRepository {
   }
 
   /**
-   * Strikes rows off as checked (`found` of them had findings) or dropped unchecked ('all', no
-   * findings): answers how many it struck off and how many are left.
+   * Strikes rows off (those at `positions`, or 'all'): answers the positions this transaction
+   * struck off — a row another job struck off first is not among them — and how many are left.
    */
-  async done(
+  async strike(
     manager: EntityManager,
     id: string,
     positions: number[] | 'all',
-    found = 0,
-  ): Promise<{ removed: number; left: number }> {
-    const [gone] = await manager.query(
+  ): Promise<{ removed: number[]; left: number }> {
+    // As a SELECT over the DELETE: TypeORM answers a bare DELETE … RETURNING as [rows, count].
+    const gone: { position: number }[] = await manager.query(
       `WITH gone AS (DELETE FROM import_similar_row
                       WHERE job_id = $1 AND ($2::int[] IS NULL OR position = ANY($2::int[]))
-                      RETURNING 1)
-       SELECT count(*)::int AS count FROM gone`,
+                      RETURNING position)
+       SELECT position FROM gone`,
       [id, positions === 'all' ? null : positions],
     );
     const [[job]] = await manager.query(
-      `UPDATE import_job SET similar_left = similar_left - $2, similar_found = similar_found + $3
-        WHERE id = $1 RETURNING similar_left AS "left"`,
-      [id, gone.count, found],
+      `UPDATE import_job SET similar_left = similar_left - $2 WHERE id = $1
+        RETURNING similar_left AS "left"`,
+      [id, gone.length],
     );
-    return { removed: gone.count, left: job?.left ?? 0 };
+    return { removed: gone.map((row) => row.position), left: job?.left ?? 0 };
+  }
+
+  /** Counts the rows with findings among those a transaction struck off. */
+  async found(manager: EntityManager, id: string, rows: number): Promise<void> {
+    if (rows > 0)
+      await manager.query(
+        `UPDATE import_job SET similar_found = similar_found + $2 WHERE id = $1`,
+        [id, rows],
+      );
   }
 
   /** Whether any import (of any PPS) waits or reads rows now: the check lets imports go first. */

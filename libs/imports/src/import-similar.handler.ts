@@ -84,30 +84,41 @@ export class ImportSimilarHandler implements OnModuleInit {
       const { checked, similar } = await this.duplicates.similarBatch(rows.map((row) => row.query));
       // The rows stay to be checked; the engine tries again after its backoff.
       if (!checked) throw new Error('The search engine did not answer the similarity check');
-      const lines = rows.flatMap((row, index) => similarLines(row, similar[index]));
-      const found = similar.filter((findings) => findings.length > 0).length;
       const more = await this.tx.run(async (manager) => {
         await attempt.fence(manager);
-        await this.jobs.addReportLines(
-          manager,
-          importId,
-          lines,
-          this.config.imports.maxReportLines,
-        );
-        const { left } = await this.rows.done(
+        // Lines only for the rows this transaction strikes off: should a second job have
+        // checked the same rows at once (an attempt taken over), only one writes them.
+        const { removed, left } = await this.rows.strike(
           manager,
           importId,
           rows.map((row) => row.position),
-          found,
         );
+        const mine = new Set(removed);
+        const struck = rows.flatMap((row, index) =>
+          mine.has(row.position) ? [{ row, findings: similar[index] }] : [],
+        );
+        await this.jobs.addReportLines(
+          manager,
+          importId,
+          struck.flatMap(({ row, findings }) => similarLines(row, findings)),
+          this.config.imports.maxReportLines,
+          'check',
+        );
+        await this.rows.found(
+          manager,
+          importId,
+          struck.filter(({ findings }) => findings.length > 0).length,
+        );
+        // One reading of the clock decides both: hand on, or go on.
+        const sliceOver = Date.now() >= until;
         // Its slice is up: the rest goes to the back of the queue, behind other imports' checks.
-        if (left > 0 && Date.now() >= until)
+        if (left > 0 && sliceOver)
           await this.engine.send<ImportSimilarJobData>(
             manager,
             JobQueueName.ImportSimilar,
             attempt.data,
           );
-        return left > 0 && Date.now() < until;
+        return left > 0 && !sliceOver;
       });
       if (!more) return;
     }
@@ -128,13 +139,14 @@ export class ImportSimilarHandler implements OnModuleInit {
     final: boolean,
   ): Promise<void> {
     if (!final) return;
-    const { removed } = await this.rows.done(manager, data.importId, 'all');
-    if (removed > 0)
+    const { removed } = await this.rows.strike(manager, data.importId, 'all');
+    if (removed.length > 0)
       await this.jobs.addReportLines(
         manager,
         data.importId,
-        [uncheckedLine(removed)],
+        [uncheckedLine(removed.length)],
         this.config.imports.maxReportLines,
+        'check',
       );
   }
 }

@@ -18,7 +18,13 @@ import { ImportsService } from './imports.service';
 import { TemplatesService } from './templates.service';
 import { WorkingCopies } from './working-copies';
 
-const SHARED = [ImportJobsRepository, ImportFileStore, ImportTurns, KeptFiles];
+const SHARED = [
+  ImportJobsRepository,
+  ImportSimilarRowsRepository,
+  ImportFileStore,
+  ImportTurns,
+  KeptFiles,
+];
 
 /**
  * Catalogue import (CSV, .xlsx, JSON Lines) as jobs with a report, templates, and export: the
@@ -35,12 +41,6 @@ export class ImportsModule {}
 /** The worker's side: runs import jobs (the duplicate check comes from the global SearchModule). */
 @Module({
   imports: [AssetsModule, AuthModule, TaxonomyModule, JobsModule],
-  providers: [
-    ...SHARED,
-    ImportJobHandler,
-    ImportSimilarHandler,
-    ImportSimilarRowsRepository,
-    WorkingCopies,
-  ],
+  providers: [...SHARED, ImportJobHandler, ImportSimilarHandler, WorkingCopies],
 })
 export class ImportsWorkerModule {}

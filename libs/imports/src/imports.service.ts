@@ -24,6 +24,7 @@ import {
 } from './dto/import.dto';
 import { ImportFileStore } from './import-file-store';
 import { ENDED, ImportJobRow, ImportJobsRepository } from './import-jobs.repository';
+import { ImportSimilarRowsRepository } from './import-similar-rows.repository';
 import { ImportPolicy } from './import.policy';
 import { ImportTurns } from './import-turns';
 import { KeptFiles } from './kept-files';
@@ -38,6 +39,7 @@ import { uploadOf } from './upload';
 export class ImportsService {
   constructor(
     private readonly jobs: ImportJobsRepository,
+    private readonly similarRows: ImportSimilarRowsRepository,
     private readonly files: ImportFileStore,
     private readonly kept: KeptFiles,
     private readonly turns: ImportTurns,
@@ -176,7 +178,10 @@ export class ImportsService {
       const { outcome, ppsId, dispatched, bytesTotal } = await this.jobs.requestCancel(manager, id);
       if (outcome === 'ended')
         throw new DomainException(ImportError.Finished, 'This import has already ended');
-      if (outcome !== 'cancelled' || !dispatched) return;
+      if (outcome !== 'cancelled') return;
+      // Rows an interrupted attempt wrote are not checked after a cancel, as at a running one's.
+      await this.similarRows.strike(manager, id, 'all');
+      if (!dispatched) return;
       await this.engine.cancel(manager, this.turns.laneFor(bytesTotal), id);
       await this.files.remove(manager, id);
       await this.turns.next(manager, ppsId);

@@ -1,6 +1,7 @@
 export * from './imports.module';
 export * from './imports.service';
 export { ImportJobsRepository } from './import-jobs.repository';
+export { ImportSimilarRowsRepository } from './import-similar-rows.repository';
 export * from './export.service';
 export * from './dto/import.dto';
 export * from './imports.errors';

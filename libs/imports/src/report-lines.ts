@@ -43,14 +43,14 @@ export function similarLines(row: SimilarRow, found: SimilarAssetDto[]): ReportL
   }));
 }
 
-/** Rows whose check gave up (the search engine did not answer through every attempt). */
+/** Rows whose check gave up (through every attempt: the search engine away, or a fault). */
 export function uncheckedLine(rows: number): ReportLine {
   return {
     severity: 'warning',
     row: null,
     sourceId: null,
     field: null,
-    message: `De zoekmachine was te lang niet bereikbaar: "dit bestaat al" is voor ${rows === 1 ? '1 nieuwe rij' : `${rows.toLocaleString('nl-NL')} nieuwe rijen`} niet gecontroleerd.`,
+    message: `"Dit bestaat al" is voor ${rows === 1 ? '1 nieuwe rij' : `${rows.toLocaleString('nl-NL')} nieuwe rijen`} niet gecontroleerd: de controle lukte steeds niet (meestal was de zoekmachine te lang niet bereikbaar). Zoek zelf of deze bouwstenen al bestaan.`,
     value: null,
     assetId: null,
     similarAssetId: null,

@@ -3,13 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import {
-  Clock,
-  DomainException,
-  NotFoundError,
-  fingerprint,
-  senderNetwork,
-} from '@bouwsteen/common';
+import { Clock, DomainException, NotFoundError, fingerprint } from '@bouwsteen/common';
 import { AuditTrail, TransactionRunner } from '@bouwsteen/database';
 import { AuthError } from '../auth.errors';
 import { emailKey, isAccountEmail, normaliseEmail } from '../email-address';
@@ -21,7 +15,7 @@ import { FederatedIdentitiesRepository } from './federated-identities.repository
 import { HOME_ORGANISATIONS, HomeOrganisations } from './home-organisations';
 import { OidcIssuers } from './oidc-issuers';
 import { ReleasedClaims, releasedClaims } from './released-claims';
-import { judgeStart } from './start-limits';
+import { judgeStart, startAddressKey } from './start-limits';
 
 /** How long a sign-in may take at the issuer, from the button to its answer. */
 const PENDING_MINUTES = 10;
@@ -114,8 +108,7 @@ export class FederationService {
         linkUserId: options.linkUserId ?? null,
         back: options.back,
       },
-      // Counted per network: one IPv6 connection may pick any address of its /64.
-      fingerprint(senderNetwork(address)),
+      startAddressKey(address),
       new Date(now.getTime() + PENDING_MINUTES * 60_000),
       now,
     );

@@ -1,3 +1,5 @@
+import { fingerprint, senderNetwork } from '@bouwsteen/common/pure';
+
 /**
  * The bounds on sign-ins through an institution that were started and not finished (pending
  * rows, each kept at most `pendingSeconds`). Like the password sign-in's limits, only what did
@@ -35,4 +37,12 @@ export function judgeStart(counts: StartCounts, limits: StartLimits): StartVerdi
   if (counts.address > limits.address)
     return { refuse: true, retryAfterSeconds: retryAfter(counts.addressOldestAgeSeconds) };
   return { refuse: false };
+}
+
+/**
+ * What an unfinished start is counted against: the client's network (an IPv6 connection may
+ * pick any address of its /64), hashed (no address is stored).
+ */
+export function startAddressKey(address: string): string {
+  return fingerprint(senderNetwork(address));
 }

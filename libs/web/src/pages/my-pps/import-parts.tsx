@@ -283,12 +283,13 @@ export function Totals({ job }: { job: ImportJobDto }): JSX.Element {
   const t = job.totals;
   const would = job.dryRun ? ' (zou worden)' : '';
   const check = job.similarCheck;
-  // "Dit bestaat al" runs after the rows are written: a count of 0 is not an answer yet.
+  // "Dit bestaat al" runs after the rows are written: no count until it is done (the progress
+  // above, which htmx keeps up to date, says how far it is).
   const similar =
     check.status === 'off'
       ? 'niet gecontroleerd'
       : check.status === 'waiting'
-        ? `${formatNumber(t.similar)} tot nu toe (nog ${formatNumber(check.rowsLeft)} te controleren)`
+        ? 'wordt nog gecontroleerd'
         : formatNumber(t.similar);
   const rows: [string, string][] = [
     [`Nieuw${would}`, formatNumber(t.created)],

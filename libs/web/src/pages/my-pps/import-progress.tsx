@@ -55,7 +55,7 @@ export function Progress({ job }: { job: ImportJobDto }): JSX.Element {
       hx-swap={waitingFor ? 'outerHTML' : undefined}
     >
       <p class="utrecht-paragraph" safe>
-        {`Status: ${STATUS[job.status] ?? job.status}. ${formatNumber(job.progress.rowsRead)} rijen gelezen.`}
+        {`Status: ${waitingFor === 'controle' && job.status === 'done' ? 'Ingelezen' : (STATUS[job.status] ?? job.status)}. ${formatNumber(job.progress.rowsRead)} rijen gelezen.`}
       </p>
       {running ? (
         <>
@@ -79,7 +79,7 @@ export function Progress({ job }: { job: ImportJobDto }): JSX.Element {
       )}
       {waitingFor === 'controle' ? (
         <p class="utrecht-paragraph" safe>
-          {`We kijken nog of de nieuwe bouwstenen al bestaan bij een andere PPS: nog ${left === 1 ? '1 rij' : `${formatNumber(left)} rijen`} te gaan. Wat we vinden, komt in het verslag bij de rij.`}
+          {`We kijken nog of de nieuwe bouwstenen al bestaan bij een andere PPS: nog ${left === 1 ? '1 rij' : `${formatNumber(left)} rijen`} te gaan${job.totals.similar > 0 ? `; tot nu toe lijken er ${formatNumber(job.totals.similar)} op een bouwsteen van een andere PPS` : ''}. Wat we vinden, komt in het verslag bij de rij als de controle klaar is.`}
         </p>
       ) : (
         ''
