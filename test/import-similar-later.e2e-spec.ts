@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@bouwsteen/database';
 import { ImportJobsRepository, ImportSimilarRowsRepository } from '@bouwsteen/imports';
-import { moduleBody } from './harness/fixtures';
+import { COBOT_MODULE, COBOT_REWRITE, comparedModule, moduleBody } from './harness/fixtures';
 import { ImportJob, finished, reportOf } from './harness/imports';
 import { Started, ensureBuilt, run, waitFor } from './harness/processes';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -17,22 +17,8 @@ describe('"dit bestaat al" after the import, when workers die or the report is f
   let otherPps: string;
   const workers: Started[] = [];
 
-  const text = (pps: string, title: string, summary: string, words: string[], outcome: string) =>
-    moduleBody(pps, {
-      title,
-      summary,
-      keywords: words,
-      description: undefined,
-      module: { ...(moduleBody(pps).module as object), learningOutcomes: [{ text: outcome }] },
-    });
   const copy = (pps: string, code: string) => ({
-    ...text(
-      pps,
-      'Veilig samenwerken met cobots',
-      'E-learning over risicoanalyse en veilig werken met collaboratieve robots op de werkvloer.',
-      ['cobot', 'robotica', 'veiligheid'],
-      'Maakt een risicoanalyse van een werkplek met een cobot',
-    ),
+    ...comparedModule(pps, COBOT_REWRITE),
     sourceId: code,
   });
 
@@ -77,16 +63,7 @@ describe('"dit bestaat al" after the import, when workers die or the report is f
 
   it('checks every created row although the worker died between writing a batch and recording its check input', async () => {
     const first = await startWorker();
-    await t.publish(
-      otherLead,
-      text(
-        otherPps,
-        'Veilig werken met collaboratieve robots',
-        'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
-        ['cobot', 'robotica', 'veiligheid'],
-        'Voert een risicoanalyse uit voor een cobot-werkplek',
-      ),
-    );
+    await t.publish(otherLead, comparedModule(otherPps, COBOT_MODULE));
     await t.indexed();
     // Hold the table: the first batch writes its rows, then its check input waits.
     const lock = db.createQueryRunner();
@@ -164,13 +141,12 @@ describe('"dit bestaat al" after the import, when workers die or the report is f
   it("finds no draft of another PPS, and keeps the findings when the import's problems fill IMPORT_MAX_REPORT_LINES", async () => {
     await startWorker({ IMPORT_MAX_REPORT_LINES: '100', IMPORT_BATCH_ROWS: '1000' });
     const weld = (pps: string, code: string) => ({
-      ...text(
-        pps,
-        'Lassen voor beginners in de werkplaats',
-        'Basistechnieken van het booglassen en MIG-lassen in de werkplaats voor starters.',
-        ['lassen', 'booglassen', 'mig'],
-        'Last een hoeknaad met een beklede elektrode',
-      ),
+      ...comparedModule(pps, {
+        title: 'Lassen voor beginners in de werkplaats',
+        summary: 'Basistechnieken van het booglassen en MIG-lassen in de werkplaats voor starters.',
+        keywords: ['lassen', 'booglassen', 'mig'],
+        outcome: 'Last een hoeknaad met een beklede elektrode',
+      }),
       sourceId: code,
     });
     // Another PPS's drafts (imported, not published) with the very same text.
@@ -197,16 +173,7 @@ describe('"dit bestaat al" after the import, when workers die or the report is f
     expect(leaked.length).toBe(0);
     expect(mineDone.totals.similar).toBe(0);
 
-    await t.publish(
-      otherLead,
-      text(
-        otherPps,
-        'Veilig werken met collaboratieve robots',
-        'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
-        ['cobot', 'robotica', 'veiligheid'],
-        'Voert een risicoanalyse uit voor een cobot-werkplek',
-      ),
-    );
+    await t.publish(otherLead, comparedModule(otherPps, COBOT_MODULE));
     await t.indexed();
     // 20 rows with a finding first in the file, then 150 rows that fail (no title).
     const rows = [

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MeiliProcess, freePort, startMeili } from '@bouwsteen/search';
-import { moduleBody } from './harness/fixtures';
+import { COBOT_MODULE, COBOT_REWRITE, comparedModule, moduleBody } from './harness/fixtures';
 import { finished, reportOf } from './harness/imports';
 import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
@@ -101,48 +101,20 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
     const otherPps = await t.ppsId('Techport mbo');
     const otherLead = await t.user('pps-editor', [otherPps]);
     const lead = editor;
-    // Only the title, summary, keywords and outcomes given here are compared.
-    const text = (pps: string, title: string, summary: string, words: string[], outcome: string) =>
-      moduleBody(pps, {
-        title,
-        summary,
-        keywords: words,
-        description: undefined,
-        module: { ...(moduleBody(pps).module as object), learningOutcomes: [{ text: outcome }] },
-      });
-    const original = await t.publish(
-      otherLead,
-      text(
-        otherPps,
-        'Veilig werken met collaboratieve robots',
-        'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
-        ['cobot', 'robotica', 'veiligheid'],
-        'Voert een risicoanalyse uit voor een cobot-werkplek',
-      ),
-    );
+    const original = await t.publish(otherLead, comparedModule(otherPps, COBOT_MODULE));
     await t.indexed();
     await meili.stop();
     const file = [
       {
-        ...text(
-          ppsId,
-          'Lassen voor beginners',
-          'Basistechnieken van het booglassen in de werkplaats.',
-          ['lassen'],
-          'Last een hoeknaad met een beklede elektrode',
-        ),
+        ...comparedModule(ppsId, {
+          title: 'Lassen voor beginners',
+          summary: 'Basistechnieken van het booglassen in de werkplaats.',
+          keywords: ['lassen'],
+          outcome: 'Last een hoeknaad met een beklede elektrode',
+        }),
         sourceId: 'LATER-1',
       },
-      {
-        ...text(
-          ppsId,
-          'Veilig samenwerken met cobots',
-          'E-learning over risicoanalyse en veilig werken met collaboratieve robots op de werkvloer.',
-          ['cobot', 'robotica', 'veiligheid'],
-          'Maakt een risicoanalyse van een werkplek met een cobot',
-        ),
-        sourceId: 'LATER-2',
-      },
+      { ...comparedModule(ppsId, COBOT_REWRITE), sourceId: 'LATER-2' },
     ]
       .map((row) => JSON.stringify(row))
       .join('\n');

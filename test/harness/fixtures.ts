@@ -337,3 +337,38 @@ export function minimalBody(
       return { ...shared, practice: { problem: 'Een probleem.', approach: 'Een aanpak.' } };
   }
 }
+
+/**
+ * A module of which "dit bestaat al" compares only what is given here: its title, summary,
+ * keywords and one learning outcome (no description, no default outcomes shared with others).
+ */
+export function comparedModule(
+  ppsId: string,
+  text: { title: string; summary: string; keywords: string[]; outcome: string },
+): Record<string, unknown> {
+  return moduleBody(ppsId, {
+    title: text.title,
+    summary: text.summary,
+    keywords: text.keywords,
+    description: undefined,
+    module: {
+      ...(moduleBody(ppsId).module as object),
+      learningOutcomes: [{ text: text.outcome }],
+    },
+  });
+}
+
+/** The published cobot module of the import's similarity tests, and a rewrite of it. */
+export const COBOT_MODULE = {
+  title: 'Veilig werken met collaboratieve robots',
+  summary: 'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
+  keywords: ['cobot', 'robotica', 'veiligheid'],
+  outcome: 'Voert een risicoanalyse uit voor een cobot-werkplek',
+};
+export const COBOT_REWRITE = {
+  title: 'Veilig samenwerken met cobots',
+  summary:
+    'E-learning over risicoanalyse en veilig werken met collaboratieve robots op de werkvloer.',
+  keywords: ['cobot', 'robotica', 'veiligheid'],
+  outcome: 'Maakt een risicoanalyse van een werkplek met een cobot',
+};
