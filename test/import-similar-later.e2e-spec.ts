@@ -145,7 +145,7 @@ describe('"dit bestaat al" after the import, when workers die or the report is f
         title: 'Lassen voor beginners in de werkplaats',
         summary: 'Basistechnieken van het booglassen en MIG-lassen in de werkplaats voor starters.',
         keywords: ['lassen', 'booglassen', 'mig'],
-        outcome: 'Last een hoeknaad met een beklede elektrode',
+        outcomes: ['Last een hoeknaad met een beklede elektrode'],
       }),
       sourceId: code,
     });

@@ -110,7 +110,7 @@ describe('search outage (e2e, real Meilisearch stopped and restarted)', () => {
           title: 'Lassen voor beginners',
           summary: 'Basistechnieken van het booglassen in de werkplaats.',
           keywords: ['lassen'],
-          outcome: 'Last een hoeknaad met een beklede elektrode',
+          outcomes: ['Last een hoeknaad met een beklede elektrode'],
         }),
         sourceId: 'LATER-1',
       },

@@ -1,7 +1,7 @@
 import { stringify } from 'qs';
 import type { HTMLElement } from 'node-html-parser';
 import { SearchReader, SimilarityService } from '@bouwsteen/search';
-import { moduleBody } from './harness/fixtures';
+import { comparedModule } from './harness/fixtures';
 import { html } from './harness/html';
 import { reportOf, runImport } from './harness/imports';
 import { PageBrowser } from './harness/page-browser';
@@ -100,18 +100,6 @@ describe('"dit bestaat al" gives one answer on every path (e2e)', () => {
   /** POST /api/v1/similar for the asked text as the asking PPS's editor would ask it. */
   let answer: Finding[];
 
-  const body = (ppsId: string, text: Text) =>
-    moduleBody(ppsId, {
-      title: text.title,
-      summary: text.summary,
-      keywords: text.keywords,
-      description: undefined,
-      module: {
-        ...(moduleBody(ppsId).module as object),
-        learningOutcomes: text.outcomes.map((outcome) => ({ text: outcome })),
-      },
-    });
-
   const leadIds = (findings: Finding[]) => findings.map((finding) => finding.id);
 
   /** The findings a panel lists (the first few and those under "Meer"), in order. */
@@ -132,7 +120,7 @@ describe('"dit bestaat al" gives one answer on every path (e2e)', () => {
     };
     asker = await t.user('pps-editor', [askerPps]);
     for (const { by, text } of PUBLISHED)
-      await t.publish(editors[by].user, body(editors[by].ppsId, text));
+      await t.publish(editors[by].user, comparedModule(editors[by].ppsId, text));
     await t.indexed();
     answer = (
       await t
@@ -201,7 +189,11 @@ describe('"dit bestaat al" gives one answer on every path (e2e)', () => {
       t,
       asker,
       askerPps,
-      JSON.stringify({ ...body(askerPps, ASKED), levels: ['mbo-3'], sourceId: 'ZELFDE-1' }),
+      JSON.stringify({
+        ...comparedModule(askerPps, ASKED),
+        levels: ['mbo-3'],
+        sourceId: 'ZELFDE-1',
+      }),
       { type: 'application/x-ndjson' },
     );
     expect(job.totals).toMatchObject({ created: 1, similar: 1 });
@@ -213,7 +205,10 @@ describe('"dit bestaat al" gives one answer on every path (e2e)', () => {
   });
 
   it('gives the published block, its page, its API and the overlaps report the same findings', async () => {
-    const published = await t.publish(asker, { ...body(askerPps, ASKED), levels: ['mbo-3'] });
+    const published = await t.publish(asker, {
+      ...comparedModule(askerPps, ASKED),
+      levels: ['mbo-3'],
+    });
     await t.indexed();
     const viaApi = (await t.http().get(`/api/v1/assets/${published.id}/similar`).expect(200)).body;
     expect(viaApi).toEqual(answer);

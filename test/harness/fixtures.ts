@@ -340,11 +340,11 @@ export function minimalBody(
 
 /**
  * A module of which "dit bestaat al" compares only what is given here: its title, summary,
- * keywords and one learning outcome (no description, no default outcomes shared with others).
+ * keywords and learning outcomes (no description, no default outcomes shared with others).
  */
 export function comparedModule(
   ppsId: string,
-  text: { title: string; summary: string; keywords: string[]; outcome: string },
+  text: { title: string; summary: string; keywords: string[]; outcomes: string[] },
 ): Record<string, unknown> {
   return moduleBody(ppsId, {
     title: text.title,
@@ -353,7 +353,7 @@ export function comparedModule(
     description: undefined,
     module: {
       ...(moduleBody(ppsId).module as object),
-      learningOutcomes: [{ text: text.outcome }],
+      learningOutcomes: text.outcomes.map((outcome) => ({ text: outcome })),
     },
   });
 }
@@ -363,12 +363,12 @@ export const COBOT_MODULE = {
   title: 'Veilig werken met collaboratieve robots',
   summary: 'Online module over risicoanalyse en veilig samenwerken met cobots op de werkvloer.',
   keywords: ['cobot', 'robotica', 'veiligheid'],
-  outcome: 'Voert een risicoanalyse uit voor een cobot-werkplek',
+  outcomes: ['Voert een risicoanalyse uit voor een cobot-werkplek'],
 };
 export const COBOT_REWRITE = {
   title: 'Veilig samenwerken met cobots',
   summary:
     'E-learning over risicoanalyse en veilig werken met collaboratieve robots op de werkvloer.',
   keywords: ['cobot', 'robotica', 'veiligheid'],
-  outcome: 'Maakt een risicoanalyse van een werkplek met een cobot',
+  outcomes: ['Maakt een risicoanalyse van een werkplek met een cobot'],
 };

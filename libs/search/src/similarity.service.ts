@@ -361,7 +361,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
       };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
-      this.logger.warn(`Import similarity check skipped: ${error.detail}`);
+      this.logger.warn(`Import similarity check could not run: ${error.detail}`);
       return { checked: false, similar: queries.map(() => []) };
     }
   }
