@@ -41,6 +41,7 @@ import { Usage1766700000000 } from './1766700000000-Usage';
 import { AccountDeletion1766800000000 } from './1766800000000-AccountDeletion';
 import { SearchSearchers1766903600000 } from './1766903600000-SearchSearchers';
 import { ImportSimilarLater1767000000000 } from './1767000000000-ImportSimilarLater';
+import { SearchNodes1767100000000 } from './1767100000000-SearchNodes';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -87,4 +88,5 @@ export const migrations = [
   AccountDeletion1766800000000,
   SearchSearchers1766903600000,
   ImportSimilarLater1767000000000,
+  SearchNodes1767100000000,
 ];

@@ -64,6 +64,10 @@ export interface AppConfig {
     indexPrefix: string;
     /** Searches, similarity checks and health probes give up after this (503, never a hang). */
     searchTimeoutMs: number;
+    /** Further nodes, each a full copy fed by the worker; reads fail over to them in order. */
+    nodeUrls: string[];
+    /** With further nodes: a node that has not answered within this is passed over for the next. */
+    failoverMs: number;
   };
   /**
    * Semantic matching, off unless a deployment has a model: Meilisearch embeds documents and

@@ -31,6 +31,22 @@ function problemsOf(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('reads further search nodes, and refuses a repeated node or one that is not a URL', () => {
+    expect(loadConfig(base).meili.nodeUrls).toEqual([]);
+    const config = loadConfig({
+      ...base,
+      MEILI_NODE_URLS: ' http://10.0.0.2:7700/ , http://10.0.0.3:7700',
+    });
+    expect(config.meili.nodeUrls).toEqual(['http://10.0.0.2:7700', 'http://10.0.0.3:7700']);
+    expect(config.meili.failoverMs).toBe(400);
+    expect(problemsOf({ ...base, MEILI_NODE_URLS: 'http://127.0.0.1:7700/' })).toContain(
+      'MEILI_NODE_URLS must not repeat a node or MEILI_URL',
+    );
+    expect(problemsOf({ ...base, MEILI_NODE_URLS: 'ftp://x' })).toContain(
+      'MEILI_NODE_URLS must list http(s) URLs',
+    );
+  });
+
   it('applies defaults for a minimal environment', () => {
     const config = loadConfig(base);
     expect(config.port).toBe(3000);

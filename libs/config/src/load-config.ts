@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AppConfig, EmbedderConfig, ImportReadLimits } from './app-config';
+import { meiliNodeUrls } from './meili-nodes';
 import { isLocalHost } from './local-identity';
 import { oidcIssuers } from './oidc-config';
 import { mailConfig } from './mail-config';
@@ -246,6 +247,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       searchKey,
       indexPrefix,
       searchTimeoutMs: int('MEILI_SEARCH_TIMEOUT_MS', 1500, 50, 60000),
+      nodeUrls: meiliNodeUrls(env, problems),
+      failoverMs: int('MEILI_FAILOVER_MS', 400, 50, 10000),
     },
     embedder: embedderConfig(),
     webhooks: {

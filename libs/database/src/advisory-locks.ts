@@ -17,6 +17,8 @@ export enum LockSpace {
   MailBound = 5,
   /** Deleting accounts, one at a time: two admins deleting each other cannot leave none. */
   AccountDeletion = 6,
+  /** A further search node is fed by one worker at a time (its documents in the order read). */
+  SearchNode = 7,
 }
 
 /**

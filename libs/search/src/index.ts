@@ -7,6 +7,8 @@ export * from './search-indexer';
 export * from './outbox-relay.service';
 export * from './outbox.repository';
 export * from './reindex.service';
+export * from './search-nodes.service';
+export * from './search-nodes.repository';
 export * from './index-settings';
 export * from './search-filter';
 export * from './search.service';

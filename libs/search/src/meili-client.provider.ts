@@ -1,7 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { MeiliSearch } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { pooledHttpClient } from './meili-http';
+import { failoverHttpClient } from './meili-http';
 import { searchKeyFor } from './search-key';
 
 /** The client that writes: the worker and the CLI (indexing, settings, rebuilds). */
@@ -16,14 +16,18 @@ export const MEILI_SEARCH_CLIENT = Symbol('MEILI_SEARCH_CLIENT');
 export function createMeiliClient(
   config: { url: string; apiKey: string },
   timeoutMs = 30_000,
-  pooled = false,
+  /** Read through pooled connections, from these nodes in turn (see failoverHttpClient). */
+  pooled?: { nodeUrls: string[]; failoverMs: number },
 ): MeiliSearch {
+  const origins = [config.url, ...(pooled?.nodeUrls ?? [])].map((url) => new URL(url).origin);
   return new MeiliSearch({
     host: config.url,
     apiKey: config.apiKey || undefined,
     requestInit: { headers: { 'Accept-Encoding': 'identity' }, keepalive: true },
     timeout: timeoutMs,
-    ...(pooled ? { httpClient: pooledHttpClient(new URL(config.url).origin) } : {}),
+    ...(pooled
+      ? { httpClient: failoverHttpClient(origins, { failoverMs: pooled.failoverMs }) }
+      : {}),
   });
 }
 
@@ -54,6 +58,6 @@ export const meiliSearchClientProvider: Provider = {
             : ''),
       },
       config.meili.searchTimeoutMs,
-      true,
+      { nodeUrls: config.meili.nodeUrls, failoverMs: config.meili.failoverMs },
     ),
 };

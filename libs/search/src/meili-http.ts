@@ -11,16 +11,15 @@ export class MeiliHttpError extends Error {
   }
 }
 
+type HttpClient = (input: Request | string | URL, init?: RequestInit) => Promise<unknown>;
+
 /**
  * The HTTP client of the reading Meilisearch client: a pool of kept-alive connections from
  * undici (Node's own HTTP client, used directly), which skips the WHATWG fetch machinery
  * (Request/Response objects, web streams, abort signal plumbing) that costs about half a
  * millisecond per search. Timeouts come from meilisearch-js's abort signal.
  */
-export function pooledHttpClient(
-  origin: string,
-  connections = 16,
-): (input: Request | string | URL, init?: RequestInit) => Promise<unknown> {
+export function pooledHttpClient(origin: string, connections = 16): HttpClient {
   const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
   return async (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -37,6 +36,70 @@ export function pooledHttpClient(
     const body = text === '' ? undefined : JSON.parse(text);
     if (response.statusCode >= 400) throw new MeiliHttpError(response.statusCode, body);
     return body;
+  };
+}
+
+/** How long a node that failed is passed over: 1 s, doubling per failure in a row, at most 30 s. */
+export function passOverMs(failuresInARow: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.max(0, failuresInARow - 1));
+}
+
+/**
+ * Whether a failure says the node cannot serve (down, hung, not ready: no index or no key yet),
+ * so the next node is asked; anything else (a bad filter, say) is the answer to give.
+ */
+export function nodeFailed(error: unknown): boolean {
+  if (!(error instanceof MeiliHttpError)) return true;
+  return (
+    error.status >= 500 || error.status === 401 || error.status === 403 || error.status === 404
+  );
+}
+
+/**
+ * Reads from the first node that answers, in the order given (MEILI_URL, then MEILI_NODE_URLS).
+ * A node that failed is passed over for a while (passOverMs) and asked again after that; while
+ * another node remains to be asked, a node gets `failoverMs` to answer. With one node this is
+ * the pooled client and nothing more.
+ */
+export function failoverHttpClient(
+  origins: string[],
+  options: { connections?: number; failoverMs: number; now?: () => number },
+): HttpClient {
+  const nodes = origins.map((origin) => ({
+    send: pooledHttpClient(origin, options.connections),
+    failures: 0,
+    passOverUntil: 0,
+  }));
+  if (nodes.length === 1) return nodes[0].send;
+  const now = options.now ?? Date.now;
+  return async (input, init = {}) => {
+    const at = now();
+    const order = [
+      ...nodes.filter((node) => node.passOverUntil <= at),
+      ...nodes.filter((node) => node.passOverUntil > at),
+    ];
+    let failure: unknown;
+    for (const [position, node] of order.entries()) {
+      const last = position === order.length - 1;
+      const deadline = AbortSignal.timeout(options.failoverMs);
+      const signal = last
+        ? init.signal
+        : init.signal
+          ? AbortSignal.any([init.signal, deadline])
+          : deadline;
+      try {
+        const body = await node.send(input, { ...init, signal });
+        node.failures = 0;
+        node.passOverUntil = 0;
+        return body;
+      } catch (error) {
+        if (init.signal?.aborted || !nodeFailed(error)) throw error;
+        node.failures += 1;
+        node.passOverUntil = now() + passOverMs(node.failures);
+        failure = error;
+      }
+    }
+    throw failure;
   };
 }
 

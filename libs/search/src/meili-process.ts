@@ -106,7 +106,8 @@ export async function startMeili(options: {
     pid: child.pid!,
     masterKey: options.masterKey,
     stop: async () => {
-      if (child.exitCode === null) {
+      // A process killed by a signal has no exit code but a signal code; it has exited all the same.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

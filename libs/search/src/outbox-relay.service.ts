@@ -21,6 +21,7 @@ import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 import { SearchKeys } from './search-keys';
+import { SearchNodes } from './search-nodes.service';
 
 const KEEP_PROCESSED_MS = 86_400_000;
 /** While Meilisearch is away the relay looks every second, so it catches up within ~1 s of its return. */
@@ -76,6 +77,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     private readonly indexer: SearchIndexer,
     private readonly keys: SearchKeys,
     private readonly listener: OutboxListener,
+    private readonly nodes: SearchNodes,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -92,12 +94,14 @@ export class OutboxRelay implements OnApplicationShutdown {
         this.logger.warn(`Index settings not applied yet: ${error.message}`),
       );
     this.loopDone = this.loop();
+    // The further nodes (MEILI_NODE_URLS) are fed beside it, each from its own pending rows.
+    await this.nodes.start();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     for (const wake of [...this.wakers]) wake();
-    await this.loopDone;
+    await Promise.all([this.loopDone, this.nodes.stop()]);
     await this.listener.close();
   }
 
@@ -176,7 +180,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       // Another worker is sending these again right now: their entries are due for the next claim.
       const busy = sent.assetIds.filter((id) => !held.has(id));
       await this.outbox.lease(manager, entryIds(sent.byAsset, busy), 0);
-      const rejected = await this.applyIsolating(manager, ready);
+      const rejected = await this.indexer.applyIsolating(ready, manager);
       const applied = ready.filter((id) => !rejected.has(id));
       await this.outbox.markDone(manager, entryIds(sent.byAsset, applied));
       await this.outbox.settleParked(manager, applied);
@@ -209,27 +213,6 @@ export class OutboxRelay implements OnApplicationShutdown {
   private async prepare(): Promise<void> {
     await this.index.ensure();
     await this.keys.ensure();
-  }
-
-  /**
-   * Applies the assets; when Meilisearch rejects the batch, halves it until each rejected
-   * document stands alone. Returns asset id → why it was rejected. Outages are rethrown.
-   */
-  private async applyIsolating(
-    manager: EntityManager,
-    assetIds: string[],
-  ): Promise<Map<string, string>> {
-    try {
-      await this.indexer.apply(assetIds, manager);
-      return new Map();
-    } catch (error) {
-      if (!(error instanceof MeiliTaskFailedError) || !error.rejectsDocuments) throw error;
-      if (assetIds.length === 1) return new Map([[assetIds[0], error.message]]);
-      const middle = Math.ceil(assetIds.length / 2);
-      const first = await this.applyIsolating(manager, assetIds.slice(0, middle));
-      const second = await this.applyIsolating(manager, assetIds.slice(middle));
-      return new Map([...first, ...second]);
-    }
   }
 
   /** PPS and organisation entries become one asset entry per document they appear in. */
@@ -350,6 +333,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   }
 
   private notify(): void {
+    this.nodes.notify();
     this.notified = true;
     for (const wake of [...this.wakers]) wake();
   }

@@ -7,6 +7,7 @@ import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 import { SearchKeys } from './search-keys';
+import { SearchNodesRepository } from './search-nodes.repository';
 
 export interface DriftReport {
   missing: string[];
@@ -34,6 +35,7 @@ export class ReindexService {
     private readonly outbox: OutboxRepository,
     private readonly tx: TransactionRunner,
     private readonly keys: SearchKeys,
+    private readonly nodes: SearchNodesRepository,
   ) {}
 
   /**
@@ -65,6 +67,8 @@ export class ReindexService {
       await this.index.drop(staging);
     }
     const replayed = await this.replay(await this.outbox.assetsTouchedSince(began));
+    // Further nodes (MEILI_NODE_URLS) are sent every block again by their followers.
+    await this.tx.run((manager) => this.nodes.pendEverywhere(manager));
     this.logger.log(`Rebuilt ${this.index.name} with ${done} documents; replayed ${replayed}`);
     return { documents: done, replayed };
   }

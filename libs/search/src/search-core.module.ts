@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QualificationsModule } from '@bouwsteen/qualifications';
 import { OutboxRepository } from './outbox.repository';
+import { SearchNodesRepository } from './search-nodes.repository';
 import { SearchDocumentsRepository } from './search-documents.repository';
 
 /**
@@ -9,7 +10,7 @@ import { SearchDocumentsRepository } from './search-documents.repository';
  */
 @Module({
   imports: [QualificationsModule],
-  providers: [SearchDocumentsRepository, OutboxRepository],
-  exports: [SearchDocumentsRepository, OutboxRepository],
+  providers: [SearchDocumentsRepository, OutboxRepository, SearchNodesRepository],
+  exports: [SearchDocumentsRepository, OutboxRepository, SearchNodesRepository],
 })
 export class SearchCoreModule {}

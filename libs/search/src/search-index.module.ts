@@ -7,6 +7,7 @@ import { SearchCoreModule } from './search-core.module';
 import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 import { SearchKeys } from './search-keys';
+import { SearchNodes } from './search-nodes.service';
 
 /**
  * The write side, for the worker and the CLI (with the master key): the outbox relay and its
@@ -22,7 +23,16 @@ import { SearchKeys } from './search-keys';
     OutboxListener,
     OutboxRelay,
     ReindexService,
+    SearchNodes,
   ],
-  exports: [SearchCoreModule, SearchIndex, SearchIndexer, SearchKeys, OutboxRelay, ReindexService],
+  exports: [
+    SearchCoreModule,
+    SearchIndex,
+    SearchIndexer,
+    SearchKeys,
+    OutboxRelay,
+    ReindexService,
+    SearchNodes,
+  ],
 })
 export class SearchIndexModule {}

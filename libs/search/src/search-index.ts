@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Index, MeiliSearch, Task } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName, indexSettings } from './index-settings';
-import { MEILI_CLIENT } from './meili-client.provider';
+import { MEILI_CLIENT, createMeiliClient } from './meili-client.provider';
 import { enqueueDocuments } from './meili-http';
 import { SearchDocument, documentsJson } from './search-document';
 import { MeiliTaskFailedError } from './search-errors';
@@ -24,8 +24,8 @@ export class SearchIndex {
   private readonly masterKey: string;
 
   constructor(
-    @Inject(MEILI_CLIENT) private readonly client: MeiliSearch,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(MEILI_CLIENT) readonly client: MeiliSearch,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.name = assetsIndexName(config.meili.indexPrefix);
     this.url = config.meili.url.replace(/\/$/, '');
@@ -33,12 +33,24 @@ export class SearchIndex {
     this.masterKey = config.meili.masterKey;
   }
 
+  /** The same index on another node (a further node of MEILI_NODE_URLS), with the master key. */
+  at(url: string): SearchIndex {
+    return new SearchIndex(createMeiliClient({ url, apiKey: this.masterKey }), {
+      ...this.config,
+      meili: { ...this.config.meili, url },
+    });
+  }
+
   private index(name = this.name): Index<SearchDocument> {
     return this.client.index<SearchDocument>(name);
   }
 
-  /** Creates the index if needed and applies the settings; safe to repeat. */
-  async ensure(name = this.name): Promise<void> {
+  /**
+   * Creates the index if needed and applies the settings; safe to repeat. Says whether the index
+   * had to be created (a further node that comes back without it must be filled again).
+   */
+  async ensure(name = this.name): Promise<boolean> {
+    let created = false;
     try {
       await this.client.getIndex(name);
     } catch {
@@ -47,11 +59,13 @@ export class SearchIndex {
         `create index ${name}`,
         true,
       );
+      created = true;
     }
     succeeded(
       await this.index(name).updateSettings(indexSettings(this.embedder)).waitTask(WAIT),
       `settings of ${name}`,
     );
+    return created;
   }
 
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */

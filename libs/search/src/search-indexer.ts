@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SearchDocumentsRepository } from './search-documents.repository';
+import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
 
 /** How often a waited-for task is looked at (the pace single writes used to have). */
@@ -20,6 +21,29 @@ export class SearchIndexer {
    */
   async apply(assetIds: string[], manager?: EntityManager): Promise<void> {
     await this.index.waitAll(await this.send(assetIds, manager), APPLY_POLL_MS);
+  }
+
+  /** The same indexer writing to another node's index (see SearchIndex.at). */
+  at(index: SearchIndex): SearchIndexer {
+    return new SearchIndexer(this.documents, index);
+  }
+
+  /**
+   * Applies the assets; when Meilisearch rejects the batch, halves it until each rejected
+   * document stands alone. Returns asset id → why it was rejected. Outages are rethrown.
+   */
+  async applyIsolating(assetIds: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    try {
+      await this.apply(assetIds, manager);
+      return new Map();
+    } catch (error) {
+      if (!(error instanceof MeiliTaskFailedError) || !error.rejectsDocuments) throw error;
+      if (assetIds.length === 1) return new Map([[assetIds[0], error.message]]);
+      const middle = Math.ceil(assetIds.length / 2);
+      const first = await this.applyIsolating(assetIds.slice(0, middle), manager);
+      const second = await this.applyIsolating(assetIds.slice(middle), manager);
+      return new Map([...first, ...second]);
+    }
   }
 
   /**

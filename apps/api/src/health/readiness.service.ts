@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
-import { OutboxRepository, OutboxStats, SearchReader } from '@bouwsteen/search';
+import {
+  OutboxRepository,
+  OutboxStats,
+  SearchNodesRepository,
+  SearchReader,
+} from '@bouwsteen/search';
 
 type CheckStatus = 'up' | 'down';
 
@@ -12,8 +17,13 @@ export interface Readiness {
     postgres: { status: CheckStatus; message?: string };
     meilisearch: { status: CheckStatus; message?: string };
     searchOutbox?: OutboxStats & { status: 'up' | 'degraded' };
+    /** Further search nodes (MEILI_NODE_URLS), numbered from 2: what each has still to apply. */
+    searchNodes?: { node: number; pending: number; oldestPendingSeconds: number }[];
   };
 }
+
+/** A further search node whose oldest change waits this long (seconds) is not keeping up. */
+export const NODE_BEHIND_SECONDS = 300;
 
 /** The whole answer comes within this, however a dependency hangs. */
 export const READINESS_BUDGET_MS = 1_800;
@@ -42,6 +52,7 @@ export class ReadinessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly index: SearchReader,
     private readonly outbox: OutboxRepository,
+    private readonly nodes: SearchNodesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,13 +67,22 @@ export class ReadinessService {
     ]);
     const checks: Readiness['checks'] = { postgres, meilisearch };
     if (postgres.status === 'down') return { status: 'down', checks };
-    const stats = await within(this.outbox.stats(), READINESS_BUDGET_MS / 2, 'The outbox').catch(
-      () => undefined,
-    );
-    if (!stats) return { status: 'down', checks };
+    const [stats, nodes] = await within(
+      Promise.all([this.outbox.stats(), this.nodes.backlogs()]),
+      READINESS_BUDGET_MS / 2,
+      'The outbox',
+    ).catch(() => [undefined, undefined]);
+    if (!stats || !nodes) return { status: 'down', checks };
     const outboxHealthy = stats.failing === 0 && stats.parked === 0;
     checks.searchOutbox = { ...stats, status: outboxHealthy ? 'up' : 'degraded' };
-    const degraded = meilisearch.status === 'down' || !outboxHealthy;
+    if (nodes.length > 0)
+      checks.searchNodes = nodes.map(({ pending, oldestPendingSeconds }, position) => ({
+        node: position + 2,
+        pending,
+        oldestPendingSeconds,
+      }));
+    const nodesBehind = nodes.some((node) => node.oldestPendingSeconds >= NODE_BEHIND_SECONDS);
+    const degraded = meilisearch.status === 'down' || !outboxHealthy || nodesBehind;
     return { status: degraded ? 'degraded' : 'ok', checks };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssetsService } from '@bouwsteen/assets';
 import type { Principal } from '@bouwsteen/auth';
-import { OutboxRepository } from '@bouwsteen/search';
+import { OutboxRepository, SearchNodesRepository } from '@bouwsteen/search';
 import type { PageAnswer } from '../../http/page-answer';
 import type { PageContext } from '../../http/page-context';
 import { SiteRenderer } from '../../layout/site-renderer';
@@ -15,11 +15,16 @@ export class SearchIndexPage {
   constructor(
     private readonly site: SiteRenderer,
     private readonly outbox: OutboxRepository,
+    private readonly nodes: SearchNodesRepository,
     private readonly assets: AssetsService,
   ) {}
 
   async show(page: PageContext, principal: Principal, code?: unknown): Promise<string> {
-    const [stats, parked] = await Promise.all([this.outbox.stats(), this.outbox.parked(50)]);
+    const [stats, parked, nodes] = await Promise.all([
+      this.outbox.stats(),
+      this.outbox.parked(50),
+      this.nodes.backlogs(),
+    ]);
     // Parked blocks by their titles, not their ids (an admin may read every block).
     const summaries = await this.assets.summaries(
       principal,
@@ -28,6 +33,7 @@ export class SearchIndexPage {
     const data = {
       stats,
       parked,
+      nodes,
       titles: new Map(summaries.map((summary) => [summary.id, summary])),
       notice: typeof code === 'string' ? ADMIN_NOTICES[code] : undefined,
     };

@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import type { AssetSummaryDto } from '@bouwsteen/assets';
-import type { OutboxStats, ParkedEntry } from '@bouwsteen/search';
+import type { NodeBacklog, OutboxStats, ParkedEntry } from '@bouwsteen/search';
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { StatusNotice } from '../../components/status-notice';
@@ -48,16 +48,46 @@ function Verdict({ stats }: { stats: OutboxStats }): JSX.Element {
   );
 }
 
+/**
+ * The further search servers (MEILI_NODE_URLS), each a full copy that searches fall back on:
+ * whether each is up to date. Shown only where there are any.
+ */
+function FurtherNodes({ nodes }: { nodes: NodeBacklog[] }): JSX.Element {
+  if (nodes.length === 0) return <></>;
+  return (
+    <>
+      <h2 class="utrecht-heading-2">Extra zoekservers</h2>
+      <p class="utrecht-paragraph">
+        Elke extra zoekserver heeft een volledige kopie. Valt een zoekserver uit, dan zoeken
+        docenten gewoon verder via een andere; als hij terug is, werkt hij zichzelf bij.
+      </p>
+      <ul class="utrecht-unordered-list">
+        {nodes.map((node, position) => (
+          <li safe>
+            {`Zoekserver ${position + 2} (${new URL(node.url).host}): ${
+              node.pending === 0
+                ? 'bijgewerkt'
+                : `${formatNumber(node.pending)} ${node.pending === 1 ? 'wijziging wacht' : 'wijzigingen wachten'}, de oudste wacht ${waitingTime(node.oldestPendingSeconds)}${node.oldestPendingSeconds >= STUCK_AFTER_SECONDS ? ': deze zoekserver is waarschijnlijk onbereikbaar; meld het bij de technisch beheerder' : ''}`
+            }`}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export interface SearchIndexData {
   stats: OutboxStats;
   parked: ParkedEntry[];
+  /** The further search servers and what each has still to apply. */
+  nodes: NodeBacklog[];
   titles: Map<string, AssetSummaryDto>;
   notice?: string;
 }
 
 /** /beheer/zoekindex in an operator's words; the commands behind it are in the README. */
 export function SearchIndexView(props: { page: PageContext; data: SearchIndexData }): JSX.Element {
-  const { stats, parked, titles, notice } = props.data;
+  const { stats, parked, nodes, titles, notice } = props.data;
   return (
     <>
       <h1 class="utrecht-heading-1">Zoekindex</h1>
@@ -90,6 +120,7 @@ export function SearchIndexView(props: { page: PageContext; data: SearchIndexDat
       ) : (
         ''
       )}
+      <FurtherNodes nodes={nodes} />
       <h2 class="utrecht-heading-2" id="apart-titel">
         Apart gezet
       </h2>

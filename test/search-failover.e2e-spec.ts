@@ -1,0 +1,258 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { MeiliProcess, assetsIndexName, freePort, startMeili } from '@bouwsteen/search';
+import { moduleBody } from './harness/fixtures';
+import { PageBrowser } from './harness/page-browser';
+import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+
+/** A Meilisearch node of its own on a fixed port and data directory, so it can come back as itself. */
+class Node {
+  process?: MeiliProcess;
+  dir = mkdtempSync(join(tmpdir(), 'bouwsteen-node-'));
+
+  constructor(
+    readonly port: number,
+    private readonly masterKey: string,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.process = await startMeili({
+      masterKey: this.masterKey,
+      dbPath: this.dir,
+      port: this.port,
+    });
+  }
+
+  /** kill -9: no chance to finish anything. */
+  kill(): void {
+    process.kill(this.process!.pid, 'SIGKILL');
+  }
+
+  /** Comes back with nothing: its data directory is gone. */
+  wipe(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+    this.dir = mkdtempSync(join(tmpdir(), 'bouwsteen-node-'));
+  }
+
+  /** The ids the node holds in `index`, read directly with the master key. */
+  async ids(index: string): Promise<Set<string>> {
+    const answer = await fetch(`${this.url}/indexes/${index}/documents?fields=id&limit=100000`, {
+      headers: { authorization: `Bearer ${this.masterKey}` },
+    }).catch(() => undefined);
+    if (!answer?.ok) return new Set();
+    const body = (await answer.json()) as { results: { id: string }[] };
+    return new Set(body.results.map((document) => document.id));
+  }
+
+  async close(): Promise<void> {
+    await this.process?.stop().catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+interface Traffic {
+  searches: { at: number; status: number }[];
+  published: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Search that survives a node (issue 28): two independent Meilisearch nodes, each fed from the
+ * outbox on its own. While either is killed during writes and searches, searches go on from the
+ * other (none fails after the first second), and once it is back each node holds exactly what
+ * PostgreSQL lists — nothing lost on either, however long it was away.
+ */
+describe('search on two nodes, one killed (e2e, real Meilisearch processes)', () => {
+  const masterKey = randomBytes(16).toString('hex');
+  let first: Node;
+  let second: Node;
+  let t: TestApp;
+  let editor: TestUser;
+  let ppsId: string;
+  let index: string;
+  let database: Client;
+  const marker = `failover${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    first = new Node(await freePort(), masterKey);
+    second = new Node(await freePort(), masterKey);
+    await Promise.all([first.start(), second.start()]);
+    t = await createTestApp({
+      isolated: true,
+      env: {
+        MEILI_URL: first.url,
+        MEILI_NODE_URLS: second.url,
+        MEILI_MASTER_KEY: masterKey,
+      },
+    });
+    await t.startWorker();
+    index = assetsIndexName(t.workerEnv().MEILI_INDEX_PREFIX);
+    database = new Client({ connectionString: t.workerEnv().DATABASE_URL });
+    await database.connect();
+    ppsId = await t.ppsId('PPS TechPack Flevoland');
+    editor = await t.user('pps-editor', [ppsId]);
+    for (let i = 0; i < 5; i++) await t.publish(editor, moduleBody(ppsId, { keywords: [marker] }));
+    await converged();
+  });
+
+  afterAll(async () => {
+    await database?.end();
+    await t?.close();
+    await Promise.all([first?.close(), second?.close()]);
+  });
+
+  /** What every node must hold: the listed blocks, as PostgreSQL says. */
+  async function listed(): Promise<Set<string>> {
+    const rows = await database.query<{ id: string }>(
+      'SELECT id FROM asset_published WHERE listed',
+    );
+    return new Set(rows.rows.map((row) => row.id));
+  }
+
+  /** Waits until both nodes hold exactly the listed blocks; fails with the differences if not. */
+  async function converged(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let report = '';
+    while (Date.now() < deadline) {
+      const expected = await listed();
+      const held = await Promise.all([first.ids(index), second.ids(index)]);
+      const differences = held.map((ids) => ({
+        missing: [...expected].filter((id) => !ids.has(id)).length,
+        extra: [...ids].filter((id) => !expected.has(id)).length,
+      }));
+      if (differences.every((each) => each.missing === 0 && each.extra === 0)) return;
+      report = JSON.stringify({ expected: expected.size, differences });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`nodes did not converge: ${report}`);
+  }
+
+  /** Searches every 20 ms and publishes blocks one after the other, until stopped. */
+  function traffic(): Traffic {
+    let running = true;
+    const result: Traffic = { searches: [], published: 0, stop: async () => undefined };
+    const searching = (async () => {
+      while (running) {
+        const answer = await t.http().get(`/api/v1/search?q=${marker}`);
+        result.searches.push({ at: Date.now(), status: answer.status });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const writing = (async () => {
+      while (running) {
+        await t.publish(editor, moduleBody(ppsId, { keywords: [marker] }));
+        result.published += 1;
+      }
+    })();
+    result.stop = async () => {
+      running = false;
+      await Promise.all([searching, writing]);
+    };
+    return result;
+  }
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function killDuringTraffic(node: Node, comeBack: () => Promise<void>) {
+    const load = traffic();
+    await pause(1000);
+    node.kill();
+    const killedAt = Date.now();
+    await pause(3000);
+    await comeBack();
+    await pause(1500);
+    await load.stop();
+    const late = load.searches.filter((search) => search.at > killedAt + 1000);
+    return {
+      searches: load.searches.length,
+      published: load.published,
+      failedAfterFirstSecond: late.filter((search) => search.status !== 200).length,
+      failedBeforeKill: load.searches.filter((s) => s.at < killedAt && s.status !== 200).length,
+      lateSearches: late.length,
+    };
+  }
+
+  it('keeps searching from the second node while the first is killed, and both converge after it returns', async () => {
+    const outcome = await killDuringTraffic(first, () => first.start());
+    expect(outcome.failedBeforeKill).toBe(0);
+    expect(outcome.lateSearches).toBeGreaterThan(50);
+    expect(outcome.failedAfterFirstSecond).toBe(0);
+    expect(outcome.published).toBeGreaterThan(5);
+    await converged();
+  });
+
+  it('keeps searching while the second node is killed, and the second catches up by itself', async () => {
+    const outcome = await killDuringTraffic(second, () => second.start());
+    expect(outcome.failedAfterFirstSecond).toBe(0);
+    expect(outcome.published).toBeGreaterThan(5);
+    await converged();
+  });
+
+  it('fills a node again that comes back without its data', async () => {
+    const outcome = await killDuringTraffic(second, async () => {
+      second.wipe();
+      await second.start();
+    });
+    expect(outcome.failedAfterFirstSecond).toBe(0);
+    await converged();
+    // The search key is made again too: the API's reads from that node work.
+    first.kill();
+    const answer = await t.http().get(`/api/v1/search?q=${marker}`).expect(200);
+    expect(answer.body.totalHits).toBe((await listed()).size);
+    await first.start();
+    await converged();
+  });
+
+  it('passes over a node that hangs (stopped, not dead) within the failover time', async () => {
+    const load = traffic();
+    await pause(500);
+    process.kill(first.process!.pid, 'SIGSTOP');
+    const hungAt = Date.now();
+    await pause(3000);
+    process.kill(first.process!.pid, 'SIGCONT');
+    await pause(500);
+    await load.stop();
+    const late = load.searches.filter((search) => search.at > hungAt + 1000);
+    expect(late.length).toBeGreaterThan(50);
+    expect(late.filter((search) => search.status !== 200)).toEqual([]);
+    await converged();
+  });
+
+  it('shows the admin each further node and what it has still to apply', async () => {
+    const browser = new PageBrowser(t);
+    const admin = await t.user('admin');
+    await browser.signIn(admin);
+    const host = new URL(second.url).host;
+    expect((await browser.get('/beheer/zoekindex')).text).toContain(
+      `Zoekserver 2 (${host}): bijgewerkt`,
+    );
+    second.kill();
+    await t.publish(editor, moduleBody(ppsId, { keywords: [marker] }));
+    await pause(1500);
+    expect((await browser.get('/beheer/zoekindex')).text).toMatch(
+      new RegExp(
+        `Zoekserver 2 \\(${host}\\): 1 wijziging wacht, de oudste wacht minder dan een minuut`,
+      ),
+    );
+    const ready = await t.http().get('/health/ready').set(bearer(admin)).expect(200);
+    expect(ready.body.checks.searchNodes).toEqual([
+      { node: 2, pending: 1, oldestPendingSeconds: expect.any(Number) },
+    ]);
+    expect(ready.body.checks.meilisearch.status).toBe('up');
+  });
+
+  it('lets the worker stop within seconds while a node is down', async () => {
+    first.kill();
+    await pause(1500);
+    const stopping = Date.now();
+    await t.worker().close();
+    expect(Date.now() - stopping).toBeLessThan(5000);
+  });
+});
