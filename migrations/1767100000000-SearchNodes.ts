@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Search that survives a node (issue 28): besides the node MEILI_URL names, which the outbox
  * relay feeds, further Meilisearch nodes (MEILI_NODE_URLS) each hold a full copy. A worker
- * registers each node in `search_node`; from then on every entry written to `search_outbox`
+ * registers each node in `search_node` (a follower then fills it); from then on every entry written to `search_outbox`
  * is also written, by a statement trigger in the same transaction, to `search_node_pending`
  * once per registered node. A node's follower applies and deletes its own pending rows, so each
  * node converges on its own, however long it was away, and the rows cannot be lost between the
@@ -18,7 +18,13 @@ export class SearchNodes1767100000000 implements MigrationInterface {
       CREATE TABLE search_node (
         id smallint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         url text NOT NULL UNIQUE,
-        registered_at timestamptz NOT NULL DEFAULT now()
+        registered_at timestamptz NOT NULL DEFAULT now(),
+        -- A follower fills the node (sends every listed block, removes every other) when asked:
+        -- a new node, a rebuild, or an index that is not the one it filled (index_created_at).
+        fill_requested boolean NOT NULL DEFAULT true,
+        index_created_at text,
+        -- Nodes no worker follows any more are forgotten only after a day (a rolling update).
+        seen_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`
       CREATE TABLE search_node_pending (

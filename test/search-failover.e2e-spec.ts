@@ -3,10 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { MeiliProcess, assetsIndexName, freePort, startMeili } from '@bouwsteen/search';
+import {
+  MeiliProcess,
+  ReindexService,
+  assetsIndexName,
+  freePort,
+  startMeili,
+} from '@bouwsteen/search';
 import { moduleBody } from './harness/fixtures';
 import { PageBrowser } from './harness/page-browser';
-import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
+import { TestApp, TestUser, bearer, createTestApp, startWorkerContext } from './harness/test-app';
 
 /** A Meilisearch node of its own on a fixed port and data directory, so it can come back as itself. */
 class Node {
@@ -207,6 +213,50 @@ describe('search on two nodes, one killed (e2e, real Meilisearch processes)', ()
     const answer = await t.http().get(`/api/v1/search?q=${marker}`).expect(200);
     expect(answer.body.totalHits).toBe((await listed()).size);
     await first.start();
+    await converged();
+  });
+
+  it('fills a node again that comes back empty while nothing is written', async () => {
+    second.kill();
+    second.wipe();
+    await second.start();
+    await pause(1500);
+    await converged();
+    first.kill();
+    const answer = await t.http().get(`/api/v1/search?q=${marker}`).expect(200);
+    expect(answer.body.totalHits).toBe((await listed()).size);
+    await first.start();
+    await converged();
+  });
+
+  it('keeps feeding a node while a worker of an older configuration (without it) starts', async () => {
+    const older = await startWorkerContext({ ...t.workerEnv(), MEILI_NODE_URLS: '' });
+    try {
+      await t.publish(editor, moduleBody(ppsId, { keywords: [marker] }));
+      await converged();
+    } finally {
+      await older.close();
+    }
+  });
+
+  it('removes from a node what is no longer listed when it is filled again (a rebuild)', async () => {
+    const stray = { id: '00000000-0000-4000-8000-000000000001', title: 'Verdwaald' };
+    const added = await fetch(`${second.url}/indexes/${index}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify([stray]),
+    });
+    expect(added.ok).toBe(true);
+    const { taskUid } = (await added.json()) as { taskUid: number };
+    for (let tries = 0; tries < 50; tries++) {
+      const task = await fetch(`${second.url}/tasks/${taskUid}`, {
+        headers: { authorization: `Bearer ${masterKey}` },
+      }).then((answer) => answer.json() as Promise<{ status: string }>);
+      if (task.status === 'succeeded') break;
+      await pause(100);
+    }
+    await expect(converged(1500)).rejects.toThrow('nodes did not converge');
+    await t.worker().get(ReindexService).rebuild();
     await converged();
   });
 

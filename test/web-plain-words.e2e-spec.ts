@@ -226,7 +226,7 @@ describe('plain words on every page (e2e)', () => {
   it('says on /beheer/zoekindex what the queue means for people who search', async () => {
     const text = visibleText((await adminBrowser.get('/beheer/zoekindex')).text);
     expect(text).toContain('Alles is bijgewerkt: wat op Bouwsteen staat, is ook te vinden.');
-    expect(text).toContain('technisch beheerder');
+    expect(text).toContain('technische beheerder');
   });
 
   describe('/mijn-pps/nieuw', () => {

@@ -42,6 +42,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...base, MEILI_NODE_URLS: 'http://127.0.0.1:7700/' })).toContain(
       'MEILI_NODE_URLS must not repeat a node or MEILI_URL',
     );
+    expect(problemsOf({ ...base, MEILI_NODE_URLS: 'http://10.0.0.2:7700/meili' })).toContain(
+      'MEILI_NODE_URLS must list origins without a path',
+    );
     expect(problemsOf({ ...base, MEILI_NODE_URLS: 'ftp://x' })).toContain(
       'MEILI_NODE_URLS must list http(s) URLs',
     );

@@ -10,9 +10,12 @@ export function meiliNodeUrls(
     .split(',')
     .map((raw) => raw.trim().replace(/\/$/, ''))
     .filter(Boolean);
+  // Origins only: reads and writes reach a node at its root, so a path would split them.
   for (const raw of urls)
     if (!URL.canParse(raw) || !['http:', 'https:'].includes(new URL(raw).protocol))
       problems.push(`MEILI_NODE_URLS must list http(s) URLs (got "${raw}")`);
+    else if (new URL(raw).origin !== raw)
+      problems.push(`MEILI_NODE_URLS must list origins without a path (got "${raw}")`);
   const main = (env.MEILI_URL ?? '').replace(/\/$/, '');
   if (new Set([main, ...urls]).size !== urls.length + 1)
     problems.push('MEILI_NODE_URLS must not repeat a node or MEILI_URL');

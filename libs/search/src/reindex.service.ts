@@ -67,8 +67,8 @@ export class ReindexService {
       await this.index.drop(staging);
     }
     const replayed = await this.replay(await this.outbox.assetsTouchedSince(began));
-    // Further nodes (MEILI_NODE_URLS) are sent every block again by their followers.
-    await this.tx.run((manager) => this.nodes.pendEverywhere(manager));
+    // Further nodes (MEILI_NODE_URLS) are filled again by their followers.
+    await this.tx.run((manager) => this.nodes.requestFills(manager));
     this.logger.log(`Rebuilt ${this.index.name} with ${done} documents; replayed ${replayed}`);
     return { documents: done, replayed };
   }

@@ -26,7 +26,8 @@ export class MeiliTaskFailedError extends Error {
 
   /** Meilisearch refused the content (bad geo field, too large, …): retrying as is cannot help. */
   get rejectsDocuments(): boolean {
-    return this.type === 'invalid_request';
+    // A missing index is the node's state (wiped, not yet made), not a fault of the documents.
+    return this.type === 'invalid_request' && this.code !== 'index_not_found';
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Index, MeiliSearch, Task } from 'meilisearch';
+import { Index, MeiliSearch, MeiliSearchApiError, Task } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName, indexSettings } from './index-settings';
 import { MEILI_CLIENT, createMeiliClient } from './meili-client.provider';
@@ -66,6 +66,17 @@ export class SearchIndex {
       `settings of ${name}`,
     );
     return created;
+  }
+
+  /** When the index was made (its identity: a node wiped and made again has another), if it exists. */
+  async createdAt(): Promise<string | undefined> {
+    try {
+      return (await this.client.getRawIndex(this.name)).createdAt;
+    } catch (error) {
+      if (error instanceof MeiliSearchApiError && error.cause?.code === 'index_not_found')
+        return undefined;
+      throw error;
+    }
   }
 
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */

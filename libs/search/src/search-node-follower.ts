@@ -43,7 +43,7 @@ export class SearchNodeFollower {
   private notified = false;
 
   constructor(
-    readonly node: SearchNode,
+    private node: SearchNode,
     private readonly parts: FollowerParts,
   ) {}
 
@@ -87,12 +87,10 @@ export class SearchNodeFollower {
     }
   }
 
-  /** Index, settings and the API's search key on the node; a lost index is filled again. */
+  /** Index, settings and the API's search key on the node. */
   private async prepare(): Promise<void> {
-    const created = await this.parts.index.ensure();
+    await this.parts.index.ensure();
     await this.parts.keys.ensure();
-    if (created)
-      await this.parts.tx.run((manager) => this.parts.nodes.pendEverything(manager, this.node.id));
     this.ready = true;
   }
 
@@ -100,6 +98,18 @@ export class SearchNodeFollower {
     return this.parts.tx.run(async (manager) => {
       const held = await tryLockKeys(manager, LockSpace.SearchNode, [String(this.node.id)]);
       if (held.size === 0) return 'busy';
+      const visit = await this.parts.nodes.visit(manager, this.node.id);
+      if (!visit) {
+        // Forgotten while no worker followed it: registered again, and so filled again.
+        [this.node] = await this.parts.nodes.register([this.node.url]);
+        return 'applied';
+      }
+      // A node wiped and made again (by us or by a write that made the index) has another index.
+      const createdAt = await this.parts.index.createdAt();
+      if (visit.fillRequested || !createdAt || createdAt !== visit.indexCreatedAt) {
+        await this.fill(manager);
+        return 'applied';
+      }
       const entries = await this.parts.nodes.pending(manager, this.node.id, this.parts.batchSize);
       if (entries.length === 0) return 'idle';
       const assetIds = await this.assetsOf(entries, manager);
@@ -113,6 +123,23 @@ export class SearchNodeFollower {
       );
       return 'applied';
     });
+  }
+
+  /**
+   * Makes the node hold exactly the listed blocks: what it holds beyond them is removed now, and
+   * every listed block is pending (the rounds that follow send them), so a node that was away,
+   * forgotten or wiped is right again without being emptied first.
+   */
+  private async fill(manager: EntityManager): Promise<void> {
+    await this.prepare();
+    const createdAt = await this.parts.index.createdAt();
+    const held = await this.parts.index.contentHashes();
+    const listed = await this.parts.nodes.listedIds(manager);
+    const extra = [...held.keys()].filter((id) => !listed.has(id));
+    if (extra.length > 0)
+      await this.parts.index.waitAll([await this.parts.index.enqueueRemoval(extra)], 25);
+    await this.parts.nodes.filled(manager, this.node.id, createdAt ?? '');
+    this.logger.log(`Search node ${this.origin} is being filled (${listed.size} blocks)`);
   }
 
   /** The blocks whose documents the entries touch (a PPS or organisation: every block it shows in). */

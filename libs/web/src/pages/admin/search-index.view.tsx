@@ -25,7 +25,7 @@ function Verdict({ stats }: { stats: OutboxStats }): JSX.Element {
     return (
       <div class="utrecht-alert utrecht-alert--warning" role="status">
         <p class="utrecht-paragraph" safe>
-          {`Wijzigingen wachten al ${waitingTime(stats.oldestPendingSeconds)} op de zoekfunctie: nieuwe en gewijzigde bouwstenen zijn nog niet te vinden. Meld dit bij de technisch beheerder: de achtergronddienst die de wachtrij verwerkt, draait waarschijnlijk niet.`}
+          {`Wijzigingen wachten al ${waitingTime(stats.oldestPendingSeconds)} op de zoekfunctie: nieuwe en gewijzigde bouwstenen zijn nog niet te vinden. Meld dit bij de technische beheerder: de achtergronddienst die de wachtrij verwerkt, draait waarschijnlijk niet.`}
         </p>
       </div>
     );
@@ -33,7 +33,7 @@ function Verdict({ stats }: { stats: OutboxStats }): JSX.Element {
     return (
       <div class="utrecht-alert utrecht-alert--warning" role="status">
         <p class="utrecht-paragraph" safe>
-          {`${formatNumber(stats.parked)} ${stats.parked === 1 ? 'bouwsteen is' : 'bouwstenen zijn'} na herhaalde pogingen apart gezet: docenten vinden ${stats.parked === 1 ? 'hem' : 'ze'} niet, of in een oude versie. Bied ze hieronder opnieuw aan; staan ze daarna weer apart, meld het dan bij de technisch beheerder.`}
+          {`${formatNumber(stats.parked)} ${stats.parked === 1 ? 'bouwsteen is' : 'bouwstenen zijn'} na herhaalde pogingen apart gezet: docenten vinden ${stats.parked === 1 ? 'hem' : 'ze'} niet, of in een oude versie. Bied ze hieronder opnieuw aan; staan ze daarna weer apart, meld het dan bij de technische beheerder.`}
         </p>
       </div>
     );
@@ -67,7 +67,7 @@ function FurtherNodes({ nodes }: { nodes: NodeBacklog[] }): JSX.Element {
             {`Zoekserver ${position + 2} (${new URL(node.url).host}): ${
               node.pending === 0
                 ? 'bijgewerkt'
-                : `${formatNumber(node.pending)} ${node.pending === 1 ? 'wijziging wacht' : 'wijzigingen wachten'}, de oudste wacht ${waitingTime(node.oldestPendingSeconds)}${node.oldestPendingSeconds >= STUCK_AFTER_SECONDS ? ': deze zoekserver is waarschijnlijk onbereikbaar; meld het bij de technisch beheerder' : ''}`
+                : `${formatNumber(node.pending)} ${node.pending === 1 ? 'wijziging wacht' : 'wijzigingen wachten'}, de oudste wacht ${waitingTime(node.oldestPendingSeconds)}${node.oldestPendingSeconds >= STUCK_AFTER_SECONDS ? ': deze zoekserver is waarschijnlijk onbereikbaar; meld het bij de technische beheerder' : ''}`
             }`}
           </li>
         ))}
@@ -112,7 +112,7 @@ export function SearchIndexView(props: { page: PageContext; data: SearchIndexDat
       </dl>
       {stats.lastError ? (
         <details>
-          <summary>Laatste foutmelding (voor de technisch beheerder)</summary>
+          <summary>Laatste foutmelding (voor de technische beheerder)</summary>
           <p class="utrecht-paragraph">
             <code class="utrecht-code">{Html.escapeHtml(stats.lastError.slice(0, 300))}</code>
           </p>
@@ -148,8 +148,8 @@ export function SearchIndexView(props: { page: PageContext; data: SearchIndexDat
       <form method="post" action="/beheer/zoekindex/herstel" class="site-form">
         <FormTokenField page={props.page} />
         <p class="utrecht-paragraph">
-          Zet de apart gezette bouwstenen terug in de wachtrij. Vindt een docent een bouwsteen niet
-          die hier niet apart staat, vraag dan de technisch beheerder de hele zoekfunctie te laten
+          Zet de apart gezette bouwstenen terug in de wachtrij. Mist een docent een bouwsteen die
+          hier niet apart staat, vraag dan de technische beheerder de hele zoekfunctie te laten
           controleren en herstellen.
         </p>
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
