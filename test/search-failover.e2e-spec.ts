@@ -188,7 +188,7 @@ describe('search on two nodes, one killed (e2e, real Meilisearch processes)', ()
   it('keeps searching from the second node while the first is killed, and both converge after it returns', async () => {
     const outcome = await killDuringTraffic(first, () => first.start());
     expect(outcome.failedBeforeKill).toBe(0);
-    expect(outcome.lateSearches).toBeGreaterThan(50);
+    expect(outcome.lateSearches).toBeGreaterThan(20);
     expect(outcome.failedAfterFirstSecond).toBe(0);
     expect(outcome.published).toBeGreaterThan(5);
     await converged();
@@ -270,32 +270,55 @@ describe('search on two nodes, one killed (e2e, real Meilisearch processes)', ()
     await pause(500);
     await load.stop();
     const late = load.searches.filter((search) => search.at > hungAt + 1000);
-    expect(late.length).toBeGreaterThan(50);
+    expect(late.length).toBeGreaterThan(20);
     expect(late.filter((search) => search.status !== 200)).toEqual([]);
     await converged();
   });
 
-  it('shows the admin each further node and what it has still to apply', async () => {
+  it('shows the admin each node, whether it answers and what it has still to apply', async () => {
     const browser = new PageBrowser(t);
     const admin = await t.user('admin');
     await browser.signIn(admin);
-    const host = new URL(second.url).host;
-    expect((await browser.get('/beheer/zoekindex')).text).toContain(
-      `Zoekserver 2 (${host}): bijgewerkt`,
-    );
+    const [host1, host2] = [new URL(first.url).host, new URL(second.url).host];
+    const page = async () => (await browser.get('/beheer/zoekindex')).text;
+    const ready = async () =>
+      (await t.http().get('/health/ready').set(bearer(admin)).expect(200)).body;
+    expect(await page()).toContain(`Zoekserver 2 (${host2}): werkt, bijgewerkt`);
+    expect((await ready()).status).toBe('ok');
+
     second.kill();
     await t.publish(editor, moduleBody(ppsId, { keywords: [marker] }));
     await pause(1500);
-    expect((await browser.get('/beheer/zoekindex')).text).toMatch(
-      new RegExp(
-        `Zoekserver 2 \\(${host}\\): 1 wijziging wacht, de oudste wacht minder dan een minuut`,
-      ),
-    );
-    const ready = await t.http().get('/health/ready').set(bearer(admin)).expect(200);
-    expect(ready.body.checks.searchNodes).toEqual([
-      { node: 2, pending: 1, oldestPendingSeconds: expect.any(Number) },
+    expect(await page()).toContain(`Zoekserver 2 (${host2}): onbereikbaar`);
+    const secondDown = await ready();
+    expect(secondDown.status).toBe('degraded');
+    expect(secondDown.checks.searchNodes).toEqual([
+      { node: 1, status: 'up' },
+      {
+        node: 2,
+        status: 'down',
+        message: expect.any(String),
+        pending: 1,
+        oldestPendingSeconds: expect.any(Number),
+      },
     ]);
-    expect(ready.body.checks.meilisearch.status).toBe('up');
+    await second.start();
+    await converged();
+
+    // The first node down: searches go on from the second, and the admin is told which is away.
+    first.kill();
+    await pause(500);
+    const text = await page();
+    expect(text).toContain(`Zoekserver 1 (${host1}): onbereikbaar`);
+    expect(text).toContain('Een zoekserver is onbereikbaar');
+    const firstDown = await ready();
+    expect(firstDown.status).toBe('degraded');
+    expect(firstDown.checks.meilisearch.status).toBe('up');
+    expect(firstDown.checks.searchNodes[0]).toMatchObject({ node: 1, status: 'down' });
+    const metrics = await t.http().get('/metrics').set(bearer(admin)).expect(200);
+    expect(metrics.text).toContain('bouwsteen_search_nodes_down 1');
+    await first.start();
+    await converged();
   });
 
   it('lets the worker stop within seconds while a node is down', async () => {

@@ -44,19 +44,20 @@ export const meiliClientProvider: Provider = {
  * which checks imports for "dit bestaat al", derives it from its master key rather than
  * searching with the master key itself.
  */
+/** The key the reading clients search with: MEILI_SEARCH_KEY, or derived from the master key. */
+export function readingKey(config: AppConfig): string {
+  return (
+    config.meili.searchKey ||
+    (config.meili.masterKey ? searchKeyFor(config.meili.masterKey, config.meili.indexPrefix) : '')
+  );
+}
+
 export const meiliSearchClientProvider: Provider = {
   provide: MEILI_SEARCH_CLIENT,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) =>
     createMeiliClient(
-      {
-        url: config.meili.url,
-        apiKey:
-          config.meili.searchKey ||
-          (config.meili.masterKey
-            ? searchKeyFor(config.meili.masterKey, config.meili.indexPrefix)
-            : ''),
-      },
+      { url: config.meili.url, apiKey: readingKey(config) },
       config.meili.searchTimeoutMs,
       { nodeUrls: config.meili.nodeUrls, failoverMs: config.meili.failoverMs },
     ),

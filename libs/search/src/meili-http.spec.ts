@@ -73,6 +73,27 @@ describe('reading from several search nodes', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it("takes a slow node's answer when the node asked after it cannot answer (hedged)", async () => {
+    const slow = await node('slow', 200, 400);
+    const refusing = await node('second', 503);
+    servers.push(slow.server, refusing.server);
+    const read = failoverHttpClient([slow.origin, refusing.origin], { failoverMs: 100 });
+    expect(await read(`http://any/indexes/x/search`)).toEqual({ node: 'slow' });
+    expect(refusing.hits).toBe(1);
+  });
+
+  it('passes over a slow node that lost to the next one', async () => {
+    const slow = await node('slow', 200, 1000);
+    const second = await node('second');
+    servers.push(slow.server, second.server);
+    const read = failoverHttpClient([slow.origin, second.origin], { failoverMs: 100 });
+    expect(await read(`http://any/indexes/x/search`)).toEqual({ node: 'second' });
+    const started = Date.now();
+    expect(await read(`http://any/indexes/x/search`)).toEqual({ node: 'second' });
+    expect(Date.now() - started).toBeLessThan(90);
+    expect(slow.hits).toBe(1);
+  });
+
   it('gives a wrong question its own answer without asking another node', async () => {
     const refusing = await node('first', 400);
     const second = await node('second');

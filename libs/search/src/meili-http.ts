@@ -57,9 +57,11 @@ export function nodeFailed(error: unknown): boolean {
 
 /**
  * Reads from the first node that answers, in the order given (MEILI_URL, then MEILI_NODE_URLS).
- * A node that failed is passed over for a while (passOverMs) and asked again after that; while
- * another node remains to be asked, a node gets `failoverMs` to answer. With one node this is
- * the pooled client and nothing more.
+ * A node that has not answered within `failoverMs` is not given up: the next node is asked as
+ * well (a hedged request) and the first good answer wins, so a node that is slow under load
+ * still answers when the next cannot. A node that failed, or lost to a later one while slow, is
+ * passed over for a while (passOverMs) and asked again after that. With one node this is the
+ * pooled client and nothing more.
  */
 export function failoverHttpClient(
   origins: string[],
@@ -72,35 +74,63 @@ export function failoverHttpClient(
   }));
   if (nodes.length === 1) return nodes[0].send;
   const now = options.now ?? Date.now;
-  return async (input, init = {}) => {
-    const at = now();
-    const order = [
-      ...nodes.filter((node) => node.passOverUntil <= at),
-      ...nodes.filter((node) => node.passOverUntil > at),
-    ];
-    let failure: unknown;
-    for (const [position, node] of order.entries()) {
-      const last = position === order.length - 1;
-      const deadline = AbortSignal.timeout(options.failoverMs);
-      const signal = last
-        ? init.signal
-        : init.signal
-          ? AbortSignal.any([init.signal, deadline])
-          : deadline;
-      try {
-        const body = await node.send(input, { ...init, signal });
-        node.failures = 0;
-        node.passOverUntil = 0;
-        return body;
-      } catch (error) {
-        if (init.signal?.aborted || !nodeFailed(error)) throw error;
+  type Node = (typeof nodes)[number];
+  return (input, init = {}) =>
+    new Promise((resolve, reject) => {
+      const at = now();
+      const order = [
+        ...nodes.filter((node) => node.passOverUntil <= at),
+        ...nodes.filter((node) => node.passOverUntil > at),
+      ];
+      const asking = new Map<Node, AbortController>();
+      let started = 0;
+      let failed = 0;
+      let settled = false;
+      // Requests that failed together count once: a blip under load is one failure, not many.
+      const passOver = (node: Node) => {
+        if (node.passOverUntil > at) return;
         node.failures += 1;
         node.passOverUntil = now() + passOverMs(node.failures);
-        failure = error;
-      }
-    }
-    throw failure;
-  };
+      };
+      const settle = (finish: () => void) => {
+        settled = true;
+        for (const controller of asking.values()) controller.abort();
+        finish();
+      };
+      const askNext = () => {
+        if (settled || started >= order.length) return;
+        const node = order[started++];
+        const controller = new AbortController();
+        asking.set(node, controller);
+        const signal = init.signal
+          ? AbortSignal.any([init.signal, controller.signal])
+          : controller.signal;
+        const timer = setTimeout(askNext, options.failoverMs);
+        node.send(input, { ...init, signal }).then(
+          (body) => {
+            clearTimeout(timer);
+            asking.delete(node);
+            if (settled) return;
+            node.failures = 0;
+            node.passOverUntil = 0;
+            // Nodes asked before it and still silent were too slow: passed over for a while.
+            for (const slow of asking.keys()) passOver(slow);
+            settle(() => resolve(body));
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            asking.delete(node);
+            if (settled) return;
+            if (init.signal?.aborted || !nodeFailed(error)) return settle(() => reject(error));
+            passOver(node);
+            failed += 1;
+            if (failed === order.length) settle(() => reject(error));
+            else askNext();
+          },
+        );
+      };
+      askNext();
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { TransactionRunner } from '@bouwsteen/database';
 import { SearchDocumentsRepository } from './search-documents.repository';
@@ -15,6 +15,7 @@ import { NodeBacklog, SearchNodesRepository } from './search-nodes.repository';
  */
 @Injectable()
 export class SearchNodes {
+  private readonly logger = new Logger(SearchNodes.name);
   private followers: SearchNodeFollower[] = [];
 
   constructor(
@@ -43,6 +44,10 @@ export class SearchNodes {
       });
     });
     for (const follower of this.followers) follower.start();
+    if (registered.length > 0)
+      this.logger.log(
+        `Feeding ${registered.length} further search node(s): ${registered.map((node) => new URL(node.url).host).join(', ')}`,
+      );
   }
 
   async stop(): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MeiliSearch, SearchParams, SearchResponse } from 'meilisearch';
 import { APP_CONFIG, AppConfig } from '@bouwsteen/config';
 import { assetsIndexName } from './index-settings';
-import { MEILI_SEARCH_CLIENT } from './meili-client.provider';
+import { MEILI_SEARCH_CLIENT, createMeiliClient, readingKey } from './meili-client.provider';
 import { SearchDocument } from './search-document';
 import { searchUnavailable } from './search-errors';
 
@@ -14,11 +14,40 @@ import { searchUnavailable } from './search-errors';
 export class SearchReader {
   readonly name: string;
 
+  /** With further nodes: one client per node, no failover (each node's own readiness). */
+  private readonly nodes: MeiliSearch[];
+
   constructor(
     @Inject(MEILI_SEARCH_CLIENT) private readonly reader: MeiliSearch,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.name = assetsIndexName(config.meili.indexPrefix);
+    const urls = [config.meili.url, ...config.meili.nodeUrls];
+    this.nodes =
+      urls.length > 1
+        ? urls.map((url) =>
+            createMeiliClient({ url, apiKey: readingKey(config) }, config.meili.searchTimeoutMs, {
+              nodeUrls: [],
+              failoverMs: config.meili.failoverMs,
+            }),
+          )
+        : [];
+  }
+
+  /**
+   * With further nodes, whether each node (MEILI_URL first) answers a search by itself; the
+   * message of each failure. Empty with one node (probe says it all).
+   */
+  async probeEach(): Promise<{ up: boolean; message?: string }[]> {
+    return Promise.all(
+      this.nodes.map((node) =>
+        node
+          .index(this.name)
+          .search('', { limit: 0 })
+          .then(() => ({ up: true }))
+          .catch((error: Error) => ({ up: false, message: error.message })),
+      ),
+    );
   }
 
   /**

@@ -17,8 +17,17 @@ export interface Readiness {
     postgres: { status: CheckStatus; message?: string };
     meilisearch: { status: CheckStatus; message?: string };
     searchOutbox?: OutboxStats & { status: 'up' | 'degraded' };
-    /** Further search nodes (MEILI_NODE_URLS), numbered from 2: what each has still to apply. */
-    searchNodes?: { node: number; pending: number; oldestPendingSeconds: number }[];
+    /**
+     * With further search nodes (MEILI_NODE_URLS): each node, MEILI_URL's as 1, and whether it
+     * answers a search by itself; for the further ones, what each has still to apply.
+     */
+    searchNodes?: {
+      node: number;
+      status: CheckStatus;
+      message?: string;
+      pending?: number;
+      oldestPendingSeconds?: number;
+    }[];
   };
 }
 
@@ -57,12 +66,15 @@ export class ReadinessService {
   ) {}
 
   async check(): Promise<Readiness> {
-    const [postgres, meilisearch] = await Promise.all([
+    const searchBudget = Math.min(READINESS_BUDGET_MS, this.config.meili.searchTimeoutMs + 200);
+    const [postgres, meilisearch, eachNode] = await Promise.all([
       this.probe('PostgreSQL', () => this.dataSource.query('SELECT 1'), READINESS_BUDGET_MS),
-      this.probe(
-        'Meilisearch',
-        () => this.index.probe(),
-        Math.min(READINESS_BUDGET_MS, this.config.meili.searchTimeoutMs + 200),
+      this.probe('Meilisearch', () => this.index.probe(), searchBudget),
+      within(this.index.probeEach(), searchBudget, 'The search nodes').catch((error: Error) =>
+        [this.config.meili.url, ...this.config.meili.nodeUrls].map(() => ({
+          up: false,
+          message: error.message,
+        })),
       ),
     ]);
     const checks: Readiness['checks'] = { postgres, meilisearch };
@@ -75,14 +87,23 @@ export class ReadinessService {
     if (!stats || !nodes) return { status: 'down', checks };
     const outboxHealthy = stats.failing === 0 && stats.parked === 0;
     checks.searchOutbox = { ...stats, status: outboxHealthy ? 'up' : 'degraded' };
-    if (nodes.length > 0)
-      checks.searchNodes = nodes.map(({ pending, oldestPendingSeconds }, position) => ({
-        node: position + 2,
-        pending,
-        oldestPendingSeconds,
-      }));
-    const nodesBehind = nodes.some((node) => node.oldestPendingSeconds >= NODE_BEHIND_SECONDS);
-    const degraded = meilisearch.status === 'down' || !outboxHealthy || nodesBehind;
+    if (eachNode.length > 0)
+      checks.searchNodes = eachNode.map(({ up, message }, position) => {
+        const backlog = position > 0 ? nodes[position - 1] : undefined;
+        return {
+          node: position + 1,
+          status: up ? 'up' : 'down',
+          ...(message ? { message } : {}),
+          ...(backlog
+            ? { pending: backlog.pending, oldestPendingSeconds: backlog.oldestPendingSeconds }
+            : {}),
+        };
+      });
+    // A node down or far behind: searches still work (from another node), but not as configured.
+    const nodesFailing =
+      eachNode.some((node) => !node.up) ||
+      nodes.some((node) => node.oldestPendingSeconds >= NODE_BEHIND_SECONDS);
+    const degraded = meilisearch.status === 'down' || !outboxHealthy || nodesFailing;
     return { status: degraded ? 'degraded' : 'ok', checks };
   }
 
@@ -111,6 +132,11 @@ export class ReadinessService {
           'bouwsteen_meilisearch_up',
           'Meilisearch answers a search with the API key',
           readiness.checks.meilisearch.status === 'up' ? 1 : 0,
+        ),
+        gauge(
+          'bouwsteen_search_nodes_down',
+          'Search nodes (MEILI_URL and MEILI_NODE_URLS) that do not answer a search by themselves',
+          readiness.checks.searchNodes?.filter((node) => node.status === 'down').length ?? 0,
         ),
         gauge(
           'bouwsteen_search_outbox_pending',

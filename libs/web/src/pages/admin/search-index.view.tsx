@@ -1,6 +1,15 @@
 import Html from '@kitajs/html';
 import type { AssetSummaryDto } from '@bouwsteen/assets';
 import type { NodeBacklog, OutboxStats, ParkedEntry } from '@bouwsteen/search';
+
+/** A search server as the admin sees it: its number, address, whether it answers, its backlog. */
+export interface NodeLine {
+  number: number;
+  host: string;
+  up: boolean;
+  /** For a further node: what it has still to apply. */
+  backlog?: NodeBacklog;
+}
 import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { StatusNotice } from '../../components/status-notice';
@@ -19,8 +28,17 @@ export function waitingTime(seconds: number): string {
 }
 
 /** What the numbers mean for people who search, and what the admin should do about it. */
-function Verdict({ stats }: { stats: OutboxStats }): JSX.Element {
+function Verdict({ stats, nodes }: { stats: OutboxStats; nodes: NodeLine[] }): JSX.Element {
   const stuck = stats.pending > 0 && stats.oldestPendingSeconds >= STUCK_AFTER_SECONDS;
+  if (nodes.some((node) => !node.up))
+    return (
+      <div class="utrecht-alert utrecht-alert--warning" role="status">
+        <p class="utrecht-paragraph">
+          Een zoekserver is onbereikbaar (zie Zoekservers hieronder). Docenten kunnen gewoon zoeken
+          via een andere. Meld het bij de technische beheerder.
+        </p>
+      </div>
+    );
   if (stuck)
     return (
       <div class="utrecht-alert utrecht-alert--warning" role="status">
@@ -48,28 +66,38 @@ function Verdict({ stats }: { stats: OutboxStats }): JSX.Element {
   );
 }
 
+/** What one search server's line says. */
+function nodeState(node: NodeLine): string {
+  if (!node.up)
+    return node.number === 1
+      ? 'onbereikbaar: docenten zoeken via een andere zoekserver; wijzigingen wachten tot deze terug is'
+      : 'onbereikbaar: docenten zoeken via een andere zoekserver; deze werkt zichzelf bij als hij terug is';
+  const backlog = node.backlog;
+  if (!backlog || backlog.pending === 0) return 'werkt, bijgewerkt';
+  const many = backlog.pending === 1 ? 'wijziging wacht' : 'wijzigingen wachten';
+  const stuck =
+    backlog.oldestPendingSeconds >= STUCK_AFTER_SECONDS
+      ? ': hij loopt achter; meld het bij de technische beheerder'
+      : '';
+  return `werkt, ${formatNumber(backlog.pending)} ${many}, de oudste ${waitingTime(backlog.oldestPendingSeconds)}${stuck}`;
+}
+
 /**
- * The further search servers (MEILI_NODE_URLS), each a full copy that searches fall back on:
- * whether each is up to date. Shown only where there are any.
+ * With further search servers (MEILI_NODE_URLS), each a full copy that searches fall back on:
+ * whether each answers and is up to date. Shown only where there are any.
  */
-function FurtherNodes({ nodes }: { nodes: NodeBacklog[] }): JSX.Element {
+function SearchServers({ nodes }: { nodes: NodeLine[] }): JSX.Element {
   if (nodes.length === 0) return <></>;
   return (
     <>
-      <h2 class="utrecht-heading-2">Extra zoekservers</h2>
+      <h2 class="utrecht-heading-2">Zoekservers</h2>
       <p class="utrecht-paragraph">
-        Elke extra zoekserver heeft een volledige kopie. Valt een zoekserver uit, dan zoeken
-        docenten gewoon verder via een andere; als hij terug is, werkt hij zichzelf bij.
+        Elke zoekserver heeft een volledige kopie. Valt er een uit, dan zoeken docenten gewoon
+        verder via een andere; als hij terug is, werkt hij zichzelf bij.
       </p>
       <ul class="utrecht-unordered-list">
-        {nodes.map((node, position) => (
-          <li safe>
-            {`Zoekserver ${position + 2} (${new URL(node.url).host}): ${
-              node.pending === 0
-                ? 'bijgewerkt'
-                : `${formatNumber(node.pending)} ${node.pending === 1 ? 'wijziging wacht' : 'wijzigingen wachten'}, de oudste wacht ${waitingTime(node.oldestPendingSeconds)}${node.oldestPendingSeconds >= STUCK_AFTER_SECONDS ? ': deze zoekserver is waarschijnlijk onbereikbaar; meld het bij de technische beheerder' : ''}`
-            }`}
-          </li>
+        {nodes.map((node) => (
+          <li safe>{`Zoekserver ${node.number} (${node.host}): ${nodeState(node)}`}</li>
         ))}
       </ul>
     </>
@@ -79,8 +107,8 @@ function FurtherNodes({ nodes }: { nodes: NodeBacklog[] }): JSX.Element {
 export interface SearchIndexData {
   stats: OutboxStats;
   parked: ParkedEntry[];
-  /** The further search servers and what each has still to apply. */
-  nodes: NodeBacklog[];
+  /** With further search servers: every server (MEILI_URL's first), empty otherwise. */
+  nodes: NodeLine[];
   titles: Map<string, AssetSummaryDto>;
   notice?: string;
 }
@@ -97,7 +125,7 @@ export function SearchIndexView(props: { page: PageContext; data: SearchIndexDat
         Daarvoor wacht elke wijziging even in een wachtrij, die vanzelf wordt verwerkt. Hier ziet u
         of dat lukt.
       </p>
-      <Verdict stats={stats} />
+      <Verdict stats={stats} nodes={nodes} />
       <dl class="facts">
         <dt>Wachtend</dt>
         <dd safe>{formatNumber(stats.pending)}</dd>
@@ -120,7 +148,7 @@ export function SearchIndexView(props: { page: PageContext; data: SearchIndexDat
       ) : (
         ''
       )}
-      <FurtherNodes nodes={nodes} />
+      <SearchServers nodes={nodes} />
       <h2 class="utrecht-heading-2" id="apart-titel">
         Apart gezet
       </h2>
