@@ -144,6 +144,12 @@ export async function enqueueDocuments(
   index: string,
   /** The documents as a JSON array (documentsJson). */
   body: string,
+  timeoutMs = 30_000,
+  /**
+   * Also bound the upload: a node that stopped reading (hung, not dead) never starts the
+   * headers timeout once the socket's buffers are full, and would hold the caller for ever.
+   */
+  boundUpload = false,
 ): Promise<number> {
   const response = await request(
     `${origin}/indexes/${encodeURIComponent(index)}/documents?primaryKey=id`,
@@ -154,8 +160,9 @@ export async function enqueueDocuments(
         ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
       },
       body,
-      headersTimeout: 30_000,
-      bodyTimeout: 30_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      ...(boundUpload ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
     },
   );
   const text = await response.body.text();

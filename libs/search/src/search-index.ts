@@ -23,6 +23,9 @@ export class SearchIndex {
 
   private readonly masterKey: string;
 
+  /** How long one request may take (a further node's is short: a hung node must not hold a worker). */
+  private requestTimeoutMs = 30_000;
+
   constructor(
     @Inject(MEILI_CLIENT) readonly client: MeiliSearch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,12 +36,18 @@ export class SearchIndex {
     this.masterKey = config.meili.masterKey;
   }
 
-  /** The same index on another node (a further node of MEILI_NODE_URLS), with the master key. */
-  at(url: string): SearchIndex {
-    return new SearchIndex(createMeiliClient({ url, apiKey: this.masterKey }), {
+  /**
+   * The same index on another node (a further node of MEILI_NODE_URLS), with the master key.
+   * Each request there gives up after `timeoutMs`, so a hung node fails its follower's round
+   * (which retries) instead of holding it, and the worker's shutdown, for half a minute.
+   */
+  at(url: string, timeoutMs: number): SearchIndex {
+    const index = new SearchIndex(createMeiliClient({ url, apiKey: this.masterKey }, timeoutMs), {
       ...this.config,
       meili: { ...this.config.meili, url },
     });
+    index.requestTimeoutMs = timeoutMs;
+    return index;
   }
 
   private index(name = this.name): Index<SearchDocument> {
@@ -81,7 +90,14 @@ export class SearchIndex {
 
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */
   async enqueue(documents: SearchDocument[], name = this.name): Promise<number> {
-    return enqueueDocuments(this.url, this.masterKey, name, documentsJson(documents));
+    return enqueueDocuments(
+      this.url,
+      this.masterKey,
+      name,
+      documentsJson(documents),
+      this.requestTimeoutMs,
+      this.requestTimeoutMs < 30_000,
+    );
   }
 
   /** Enqueues a removal without waiting (see `enqueue`). */

@@ -8,6 +8,11 @@ import { SearchKeys } from './search-keys';
 import { SearchNodeFollower } from './search-node-follower';
 import { NodeBacklog, SearchNodesRepository } from './search-nodes.repository';
 
+/** A request to a further node gives up after this (a hung node fails the round, which retries). */
+const NODE_REQUEST_TIMEOUT_MS = 5_000;
+/** A follower's round sends at most this many blocks (a short transaction, an upload of a few MB). */
+const NODE_BATCH_SIZE = 2_000;
+
 /**
  * The further Meilisearch nodes of MEILI_NODE_URLS, beside the one the outbox relay feeds:
  * registered when the relay starts (a new node is filled from nothing, a node no longer
@@ -31,7 +36,7 @@ export class SearchNodes {
     if (this.followers.length > 0) return;
     const registered = await this.nodes.register(this.config.meili.nodeUrls);
     this.followers = registered.map((node) => {
-      const index = this.index.at(node.url);
+      const index = this.index.at(node.url, NODE_REQUEST_TIMEOUT_MS);
       return new SearchNodeFollower(node, {
         tx: this.tx,
         nodes: this.nodes,
@@ -39,7 +44,7 @@ export class SearchNodes {
         index,
         indexer: this.indexer.at(index),
         keys: new SearchKeys(index.client, this.config),
-        batchSize: this.config.outbox.batchSize,
+        batchSize: Math.min(this.config.outbox.batchSize, NODE_BATCH_SIZE),
         pollMs: this.config.outbox.pollMs,
       });
     });
