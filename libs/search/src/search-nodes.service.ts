@@ -6,7 +6,7 @@ import { SearchIndex } from './search-index';
 import { SearchIndexer } from './search-indexer';
 import { SearchKeys } from './search-keys';
 import { SearchNodeFollower } from './search-node-follower';
-import { NodeBacklog, SearchNodesRepository } from './search-nodes.repository';
+import { SearchNodesRepository } from './search-nodes.repository';
 
 /** A request to a further node gives up after this (a hung node fails the round, which retries). */
 const NODE_REQUEST_TIMEOUT_MS = 5_000;
@@ -62,10 +62,5 @@ export class SearchNodes {
 
   notify(): void {
     for (const follower of this.followers) follower.notify();
-  }
-
-  /** What each further node has still to apply. */
-  backlogs(): Promise<NodeBacklog[]> {
-    return this.nodes.backlogs();
   }
 }
