@@ -14,6 +14,8 @@ import {
   unique,
 } from './harness/fixtures';
 import { asBytes, csv, finished, reportOf, runImport } from './harness/imports';
+import { html } from './harness/html';
+import { PageBrowser } from './harness/page-browser';
 import { columnNamed } from '../libs/imports/src/columns';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
@@ -499,6 +501,17 @@ describe('catalogue import and export (e2e)', () => {
       ),
     });
     expect(finding.assetId).toEqual(expect.any(String));
+    // The import's page links the line to the block it found, and names no empty column.
+    const browser = new PageBrowser(t);
+    await browser.signIn(lead);
+    const page = html(await browser.get(`/mijn-pps/importeren/${job.id}`));
+    const link = page
+      .querySelectorAll('td[data-label="Melding"] a')
+      .find((a) => a.text.startsWith('Dit bestaat al'));
+    expect(link?.getAttribute('href')).toBe(`/bouwstenen/${original.id}`);
+    const row = link!.closest('tr')!;
+    expect(row.querySelector('td:nth-child(3)')!.text).toBe('');
+    expect(row.querySelector('td:nth-child(3)')!.hasAttribute('data-label')).toBe(false);
   });
 
   it('refers to blocks by their own code, earlier in the same file', async () => {

@@ -27,6 +27,15 @@ describe('DataTable', () => {
     );
   });
 
+  it('names no column beside an empty value (a phone would show "Kolom:" and nothing)', () => {
+    const empty = DataTable<{ name: string }>({
+      labelledBy: 'x',
+      rows: [{ name: '' }],
+      columns: [{ header: 'Naam', text: (row) => row.name }],
+    }) as string;
+    expect(empty).toContain('<td class="utrecht-table__cell" role="cell"></td>');
+  });
+
   it('stacks on a phone with each value named by its column, and stays a table to screen readers', () => {
     expect(html).toContain('site-table--stacks');
     expect(html).toContain(

@@ -49,15 +49,19 @@ export function DataTable<T>(props: {
         <tbody class="utrecht-table__body" role="rowgroup">
           {props.rows.map((row) => (
             <tr class="utrecht-table__row" role="row">
-              {columns.map((column) => (
-                <td
-                  class={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}
-                  role="cell"
-                  data-label={column.header}
-                >
-                  {'text' in column ? Html.escapeHtml(column.text(row)) : column.render(row)}
-                </td>
-              ))}
+              {columns.map((column) => {
+                const text = 'text' in column ? column.text(row) : undefined;
+                return (
+                  // An empty text cell has no label: on a phone it would read "Kolom:" and nothing.
+                  <td
+                    class={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}
+                    role="cell"
+                    data-label={text === '' ? undefined : column.header}
+                  >
+                    {'render' in column ? column.render(row) : Html.escapeHtml(text ?? '')}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

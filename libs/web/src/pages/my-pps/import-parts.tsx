@@ -1,4 +1,6 @@
 import { FileScope, ImportJobDto, ImportReportLineDto, columnNamed } from '@bouwsteen/imports';
+import Html from '@kitajs/html';
+import { assetPath } from '../../components/asset-card';
 import { DataTable } from '../../components/data-table';
 import { FormTokenField } from '../../forms/form-token';
 import { formatDateTime, formatNumber } from '../../format/format';
@@ -327,6 +329,19 @@ function columnText(field: string | null): string {
   return field;
 }
 
+/**
+ * A line's message; a "dit bestaat al" line links to the block it found (its message, which
+ * names the block and its PPS, is the link's text), so the lead can compare the two.
+ */
+function ReportMessage({ line }: { line: ImportReportLineDto }): JSX.Element {
+  if (line.severity !== 'similar' || !line.similarAssetId) return Html.escapeHtml(line.message);
+  return (
+    <a class="utrecht-link" href={assetPath(line.similarAssetId)} safe>
+      {line.message}
+    </a>
+  );
+}
+
 export function ReportTable({ lines }: { lines: ImportReportLineDto[] }): JSX.Element {
   return (
     <DataTable
@@ -336,7 +351,7 @@ export function ReportTable({ lines }: { lines: ImportReportLineDto[] }): JSX.El
         { header: 'Rij', text: (line) => line.row ?? 'Bestand' },
         { header: 'Soort', text: (line) => SEVERITY[line.severity] ?? line.severity },
         { header: 'Kolom', text: (line) => columnText(line.field) },
-        { header: 'Melding', text: (line) => line.message },
+        { header: 'Melding', render: (line) => <ReportMessage line={line} /> },
         { header: 'Gevonden waarde', text: (line) => line.value ?? '' },
       ]}
     />
