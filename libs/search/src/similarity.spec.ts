@@ -135,6 +135,17 @@ describe('scoring apart from explaining', () => {
     }
   });
 
+  // The check scores each pair of findings once when it groups near-identical copies.
+  it('is the same whichever of two texts comes first, under a shared rarity', () => {
+    const profiles = topics.flatMap((topic) =>
+      [topic.a, topic.twin, topic.nearMiss].map((item) => profile(features(item))),
+    );
+    const rarity = rarityAmong(profiles.map((item) => item.all));
+    for (let at = 0; at + 1 < profiles.length; at++)
+      for (const other of [profiles[at + 1], profiles[(at * 7) % profiles.length]])
+        expect(score(other, profiles[at], rarity)).toBe(score(profiles[at], other, rarity));
+  });
+
   it('measures the same bag anew under another rarity (a bag is in many checks)', () => {
     const asked = profile(text('Warmtepomp storingen zoeken', 'Foutdiagnose aan warmtepompen.'));
     const other = profile(text('Warmtepomp plaatsen', 'Warmtepompen installeren.'));

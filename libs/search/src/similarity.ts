@@ -222,12 +222,16 @@ function norm(bag: TermBag, rarity: Rarity): number {
   return length;
 }
 
-/** Weighted cosine of two bags: 1 when they say the same, 0 when they share nothing. */
+/**
+ * Weighted cosine of two bags: 1 when they say the same, 0 when they share nothing. The smaller
+ * bag is walked (a title against a whole text), so the order of the two does not matter.
+ */
 export function cosine(a: TermBag, b: TermBag, rarity: Rarity = EVEN): number {
   if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = b.size < a.size ? [b, a] : [a, b];
   let dot = 0;
-  for (const [key, term] of a) {
-    const other = b.get(key);
+  for (const [key, term] of small) {
+    const other = large.get(key);
     if (other) dot += term.weight * other.weight * rarity(key) ** 2;
   }
   return dot === 0 ? 0 : dot / (norm(a, rarity) * norm(b, rarity));
