@@ -6,16 +6,10 @@ import { FormTokenField } from '../../forms/form-token';
 import { formatDateTime, formatNumber } from '../../format/format';
 import { KIND_LABELS, KIND_ORDER } from '../../format/labels';
 import type { PageContext } from '../../http/page-context';
+import { STATUS } from './import-progress';
 
 /** The parts of the import pages (ImportPage): the forms, a job's progress, totals and report. */
 
-export const STATUS: Record<string, string> = {
-  queued: 'In de wachtrij',
-  running: 'Bezig',
-  done: 'Klaar',
-  failed: 'Mislukt',
-  cancelled: 'Geannuleerd',
-};
 const SEVERITY: Record<string, string> = {
   error: 'Fout',
   warning: 'Let op',

@@ -1,13 +1,21 @@
-import { ImportJobDto } from '@bouwsteen/imports';
+import type { ImportJobDto } from '@bouwsteen/imports';
 import { FormTokenField } from '../../forms/form-token';
 import { formatNumber } from '../../format/format';
 import type { PageContext } from '../../http/page-context';
-import { STATUS } from './import-parts';
 
 /**
  * A job's progress on its page: the rows read, then "dit bestaat al" for the new ones (which
  * runs after the rows are written), polled by htmx until each is over; and how to stop it.
  */
+
+/** A job's status as the pages word it. */
+export const STATUS: Record<string, string> = {
+  queued: 'In de wachtrij',
+  running: 'Bezig',
+  done: 'Klaar',
+  failed: 'Mislukt',
+  cancelled: 'Geannuleerd',
+};
 
 export function Stop({ job, page }: { job: ImportJobDto; page: PageContext }): JSX.Element {
   if (job.cancelRequested)
@@ -65,6 +73,10 @@ export function Progress({ job }: { job: ImportJobDto }): JSX.Element {
           <progress id="voortgang-balk" max="100" value={String(job.progress.percent)} safe>
             {`${job.progress.percent}%`}
           </progress>
+          {/* The bar's value as a number for the eye (a screen reader has it from the bar). */}
+          <span aria-hidden="true" safe>
+            {` ${job.progress.percent}%`}
+          </span>
           {job.checkSimilar ? (
             <p class="utrecht-paragraph">
               Als alle rijen zijn ingelezen, kijken we of de nieuwe bouwstenen al bestaan bij een
