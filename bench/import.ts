@@ -18,9 +18,9 @@ import { SearchDocumentsRepository } from '@bouwsteen/search';
 import { DataSource } from 'typeorm';
 import { apiToken } from './api-token';
 import { loadThroughImport } from './import-load';
-import { bulkLoad, indexingWork, machine, saveReport, startStack } from './stack';
+import { bulkLoad, indexingWork, machine, saveReport, startStack, storage } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
-import { cpuMeter, percentile, pidsNamed, round, rssMb, timed } from './timing';
+import { cpuMeter, peakRssMb, percentile, pidsNamed, round, rssMb, timed } from './timing';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,10 +51,12 @@ async function main(): Promise<void> {
     SPLIT_WORKERS,
   );
   try {
-    const api = `http://127.0.0.1:${stack.apiPort}`;
-    const headers = { Authorization: `Bearer ${await apiToken(stack)}` };
+    // The corpus first: at a million rows it takes longer to make than the API keeps an idle
+    // connection open, and the token's connection would be closed under the first single write.
     const random = mulberry32(42);
     const corpus = Array.from({ length: SIZE }, (_, n) => syntheticAsset(n, stack.ppsIds, random));
+    const api = `http://127.0.0.1:${stack.apiPort}`;
+    const headers = { Authorization: `Bearer ${await apiToken(stack)}` };
     const single = () => singleWrites(api, headers, stack.ppsIds[0], SAMPLES);
     const idle = await single();
     const idleParts = await parts(api, headers, SAMPLES);
@@ -100,6 +102,9 @@ async function main(): Promise<void> {
     const afterParts = await parts(api, headers, SAMPLES);
     console.log('  single writes, after', after, afterParts);
 
+    // On disk once the import is searchable (before the floor's own index is loaded beside it).
+    const stored = await storage(stack);
+    console.log('  storage', stored);
     const documents = [];
     for await (const batch of stack.app.get(SearchDocumentsRepository).allDocuments(10_000))
       documents.push(...batch);
@@ -195,6 +200,8 @@ async function main(): Promise<void> {
         peakDuringImport: round(workerRssPeak[n]),
         highWaterMark: rssMb(pid, 'VmHWM'),
       })),
+      storage: stored,
+      meilisearchPeakRssMb: peakRssMb(stack.meiliPid),
       singleWrites: { idle, duringImport: busy, afterImport: after },
       // What a write is made of, each alone: the API's event loop (a route that does nothing),
       // a PostgreSQL read, a Meilisearch search through the API.

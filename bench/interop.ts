@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AssetEntity, AssetVersionEntity, toVersionColumns } from '@bouwsteen/assets';
-import { machine, saveReport, startStack, Stack } from './stack';
+import { machine, saveReport, startStack, Stack, storage } from './stack';
 import { mulberry32, syntheticAsset } from './synthetic-corpus';
 import { percentile, round, rssMb, timed } from './timing';
 
@@ -143,6 +143,7 @@ async function main(): Promise<void> {
     // page not marked all-visible).
     await stack.app.get(DataSource).query('VACUUM ANALYZE asset, asset_version');
     console.log(`  ${results.bulkInsertSeconds} s`);
+    results.postgresqlMb = (await storage(stack)).postgresqlMb;
     // A harvest is taken as of the second before it starts.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     for (const prefix of ['oai_dc', 'lom']) {

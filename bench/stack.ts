@@ -294,3 +294,37 @@ export function saveReport(name: string, report: { date: string }): string {
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   return file;
 }
+
+/** What a run leaves on disk: the PostgreSQL database, Meilisearch's store and each index's share. */
+export async function storage(stack: Stack): Promise<{
+  postgresqlMb: number;
+  meilisearchMb: number;
+  meilisearchUsedMb: number;
+  indexes: Record<string, { documents: number; rawDocumentsMb?: number }>;
+}> {
+  const [{ bytes }] = await stack.app
+    .get(DataSource)
+    .query(`SELECT pg_database_size(current_database())::float8 AS bytes`);
+  const stats = (await stack.client.getStats()) as {
+    databaseSize: number;
+    usedDatabaseSize?: number;
+    indexes: Record<string, { numberOfDocuments: number; rawDocumentDbSize?: number }>;
+  };
+  const mb = (value: number) => round(value / 1024 / 1024);
+  return {
+    postgresqlMb: mb(bytes),
+    meilisearchMb: mb(stats.databaseSize),
+    meilisearchUsedMb: mb(stats.usedDatabaseSize ?? stats.databaseSize),
+    indexes: Object.fromEntries(
+      Object.entries(stats.indexes).map(([name, index]) => [
+        name,
+        {
+          documents: index.numberOfDocuments,
+          ...(index.rawDocumentDbSize === undefined
+            ? {}
+            : { rawDocumentsMb: mb(index.rawDocumentDbSize) }),
+        },
+      ]),
+    ),
+  };
+}
