@@ -148,8 +148,8 @@ describe('imports as background jobs (e2e, worker processes)', () => {
       [done.id],
     );
     expect({ attempt, checkpoint }).toEqual({ attempt: 1, checkpoint: null });
-    // The file went with the job; the lease with the attempt. (This job's: another queue's job,
-    // a digest say, may hold one of its own at this moment.)
+    // The file went with the job; the lease with the attempt. (This job's: another job may hold
+    // a lease of its own at this moment.)
     expect(await db.query(`SELECT 1 FROM import_file_chunk WHERE job_id = $1`, [done.id])).toEqual(
       [],
     );

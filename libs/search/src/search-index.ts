@@ -23,8 +23,11 @@ export class SearchIndex {
 
   private readonly masterKey: string;
 
-  /** How long one request may take (a further node's is short: a hung node must not hold a worker). */
-  private requestTimeoutMs = 30_000;
+  /**
+   * Set on a further node's index only (see `at`): how long one of its requests may take, the
+   * upload included. The main node keeps the client's own timeouts.
+   */
+  private nodeTimeoutMs?: number;
 
   constructor(
     @Inject(MEILI_CLIENT) readonly client: MeiliSearch,
@@ -46,7 +49,7 @@ export class SearchIndex {
       ...this.config,
       meili: { ...this.config.meili, url },
     });
-    index.requestTimeoutMs = timeoutMs;
+    index.nodeTimeoutMs = timeoutMs;
     return index;
   }
 
@@ -90,14 +93,10 @@ export class SearchIndex {
 
   /** Enqueues without waiting, so Meilisearch can batch consecutive additions (bulk loads). */
   async enqueue(documents: SearchDocument[], name = this.name): Promise<number> {
-    return enqueueDocuments(
-      this.url,
-      this.masterKey,
-      name,
-      documentsJson(documents),
-      this.requestTimeoutMs,
-      this.requestTimeoutMs < 30_000,
-    );
+    const body = documentsJson(documents);
+    if (this.nodeTimeoutMs === undefined)
+      return enqueueDocuments(this.url, this.masterKey, name, body);
+    return enqueueDocuments(this.url, this.masterKey, name, body, this.nodeTimeoutMs, true);
   }
 
   /** Enqueues a removal without waiting (see `enqueue`). */

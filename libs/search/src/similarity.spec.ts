@@ -135,7 +135,7 @@ describe('scoring apart from explaining', () => {
     }
   });
 
-  // The check scores each pair of findings once when it groups near-identical copies.
+  // Cosine walks the smaller bag: which of two texts comes first must not change a score.
   it('is the same whichever of two texts comes first, under a shared rarity', () => {
     const profiles = topics.flatMap((topic) =>
       [topic.a, topic.twin, topic.nearMiss].map((item) => profile(features(item))),
