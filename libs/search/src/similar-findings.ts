@@ -21,8 +21,8 @@ export interface SimilarAsset {
 }
 
 /**
- * Two findings this alike (their profiles compared with the similarity score, in both
- * directions, the lower counting) are the same block published twice. Chosen on the tune half
+ * Two findings this alike (their profiles compared with the similarity score, which is the same
+ * whichever comes first) are the same block published twice. Chosen on the tune half
  * of test/fixtures/overlap-set-nl.json only: its 22 sibling pairs scored 0.75–1.00 against each
  * other from title and summary and 0.83–1.00 from full records, while no other pair of the same
  * kind in that half (near misses, other topics) scored above 0.54 (bench/README.md).
@@ -42,11 +42,12 @@ export interface FindingGroup<T> {
 /**
  * The findings as groups, best first: a finding near-identical to a better one of another PPS is
  * listed under it (never dropped), and `limit` counts groups. Every scored candidate is looked at,
- * so a sibling scoring below the last group shown is still shown under its lead.
+ * so a sibling scoring below the last group shown is still shown under its lead. `nearIdentical`
+ * says whether two findings are alike at SIBLING_LIKENESS or more.
  */
 export function groupSiblings<T extends { ppsId: string }>(
   scored: readonly Scored<T>[],
-  alike: (first: T, second: T) => number,
+  nearIdentical: (first: T, second: T) => boolean,
   limit: number,
 ): FindingGroup<T>[] {
   const groups: FindingGroup<T>[] = [];
@@ -54,8 +55,7 @@ export function groupSiblings<T extends { ppsId: string }>(
     const group = groups.find(
       ({ lead }) =>
         lead.candidate.ppsId !== item.candidate.ppsId &&
-        alike(lead.candidate, item.candidate) >= SIBLING_LIKENESS &&
-        alike(item.candidate, lead.candidate) >= SIBLING_LIKENESS,
+        nearIdentical(lead.candidate, item.candidate),
     );
     if (group) group.siblings.push(item);
     else if (groups.length < limit) groups.push({ lead: item, siblings: [] });

@@ -19,9 +19,10 @@ import {
   rarityAmong,
   reasonsFor,
   score,
+  scoresAtLeast,
 } from './similarity';
 import { fromStoredProfile, isCurrentProfile } from './stored-profile';
-import { SimilarAsset, groupSiblings } from './similar-findings';
+import { SIBLING_LIKENESS, SimilarAsset, groupSiblings } from './similar-findings';
 
 /** The same question as assets' duplicate check asks. */
 export type SimilarityQuery = DuplicateQuery & SimilarityFeatures;
@@ -271,10 +272,10 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
         .sort((a, b) => b.score - a.score);
       // Every candidate at or above the threshold is a finding, best first, up to the limit of
       // groups: a near-identical copy by another PPS is listed under the better one.
-      const alike = (first: Candidate, second: Candidate) =>
-        score(profileOf(first), profileOf(second), rarity);
+      const nearIdentical = (first: Candidate, second: Candidate) =>
+        scoresAtLeast(profileOf(first), profileOf(second), rarity, SIBLING_LIKENESS);
       // Reasons only for what is kept: explaining every candidate cost as much as scoring it.
-      return groupSiblings(scored, alike, limit).map(({ lead, siblings }) => ({
+      return groupSiblings(scored, nearIdentical, limit).map(({ lead, siblings }) => ({
         id: lead.candidate.id,
         kind: lead.candidate.kind,
         title: lead.candidate.title,

@@ -9,6 +9,7 @@ import {
   rarityAmong,
   reasonsFor,
   score,
+  scoresAtLeast,
 } from './similarity';
 
 interface Text {
@@ -157,5 +158,25 @@ describe('scoring apart from explaining', () => {
     expect(score(asked, other, common)).toBe(first);
     expect(second).not.toBe(first);
     expect(score(asked, other, rarityAmong([profile(text('Bloemschikken')).all]))).toBe(second);
+  });
+
+  it('says a pair reaches a score exactly when score says so, whatever the bound', () => {
+    const profiles = topics.flatMap((topic) =>
+      [topic.a, topic.twin, topic.nearMiss].map((item) => profile(features(item))),
+    );
+    const rarity = rarityAmong(profiles.map((item) => item.all));
+    let reached = 0;
+    for (let at = 0; at < profiles.length; at++)
+      for (const other of [
+        profiles[(at + 1) % profiles.length],
+        profiles[(at * 5) % profiles.length],
+      ])
+        for (const minimum of [0.12, 0.3, 0.5, 0.7, 0.9]) {
+          const expected = score(profiles[at], other, rarity) >= minimum;
+          expect(scoresAtLeast(profiles[at], other, rarity, minimum)).toBe(expected);
+          if (expected) reached++;
+        }
+    // Both answers occur: the bound is tried on pairs on either side of it.
+    expect(reached).toBeGreaterThan(20);
   });
 });

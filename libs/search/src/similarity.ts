@@ -1,4 +1,7 @@
 import { DutchAnalyser, Term, TermBag, dutchAnalyser } from '@bouwsteen/language';
+import { Rarity } from './term-vectors';
+
+export { Rarity } from './term-vectors';
 
 /**
  * Words too common in this registry to say that two building blocks are the same: every module
@@ -181,71 +184,9 @@ function mergedBags(bags: TermBag[]): TermBag {
   return merged;
 }
 
-/**
- * How telling a term is among the texts a check compares with: a term most candidates share
- * (the sector's own words: "zorg" among care modules) says less than one only a few share.
- */
-export type Rarity = (key: string) => number;
-const EVEN: Rarity = () => 1;
-
-/**
- * Rarity from how many of `bags` hold each term (inverse document frequency, smoothed). The
- * logarithms are taken once per term here: a check scores a hundred candidates against the same
- * pool, and taking them per comparison was a third of its time.
- */
+/** A check's pool measured once (see Rarity): the candidates' whole-text bags. */
 export function rarityAmong(bags: TermBag[]): Rarity {
-  const counts = new Map<string, number>();
-  for (const bag of bags) for (const key of bag.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const total = bags.length;
-  const weights = new Map<string, number>();
-  for (const [key, count] of counts) weights.set(key, Math.log(1 + (total + 1) / (count + 1)));
-  const unseen = Math.log(1 + (total + 1));
-  return (key) => weights.get(key) ?? unseen;
-}
-
-/**
- * Each bag's length under a rarity, kept while that rarity lives: the asked text's bag is
- * measured once per check rather than once per candidate.
- */
-const norms = new WeakMap<Rarity, WeakMap<TermBag, number>>();
-
-function norm(bag: TermBag, rarity: Rarity): number {
-  let known = norms.get(rarity);
-  if (!known) norms.set(rarity, (known = new WeakMap()));
-  let length = known.get(bag);
-  if (length === undefined) {
-    let sum = 0;
-    for (const [key, term] of bag) sum += (term.weight * rarity(key)) ** 2;
-    length = Math.sqrt(sum);
-    known.set(bag, length);
-  }
-  return length;
-}
-
-/**
- * Weighted cosine of two bags: 1 when they say the same, 0 when they share nothing. The smaller
- * bag is walked (a title against a whole text), so the order of the two does not matter.
- */
-export function cosine(a: TermBag, b: TermBag, rarity: Rarity = EVEN): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = b.size < a.size ? [b, a] : [a, b];
-  let dot = 0;
-  for (const [key, term] of small) {
-    const other = large.get(key);
-    if (other) dot += term.weight * other.weight * rarity(key) ** 2;
-  }
-  return dot === 0 ? 0 : dot / (norm(a, rarity) * norm(b, rarity));
-}
-
-/** How much of `part`'s weight `whole` also has (a keyword list against a whole text). */
-function coverage(part: TermBag, whole: TermBag): number {
-  let total = 0;
-  let found = 0;
-  for (const [key, term] of part) {
-    total += term.weight;
-    if (whole.has(key)) found += term.weight;
-  }
-  return total === 0 ? 0 : found / total;
+  return Rarity.among(bags);
 }
 
 function sharedTerms(a: TermBag, b: TermBag): [Term, Term][] {
@@ -298,22 +239,57 @@ const profiled = (text: Profiled): SimilarityProfile => ('all' in text ? text : 
 export function score(
   first: Profiled,
   second: Profiled,
-  rarity: Rarity = EVEN,
+  rarity: Rarity = Rarity.even(),
   semantic?: SemanticSimilarity,
 ): number {
   const a = profiled(first);
   const b = profiled(second);
-  let total = WEIGHTS.text * cosine(a.all, b.all, rarity);
+  return scoreWithText(a, b, rarity, rarity.cosine(a.all, b.all), semantic);
+}
+
+/**
+ * Whether two profiles score at least `minimum`. The whole text is compared first, and a pair
+ * whose other parts could not lift it that far even were they all identical is not compared
+ * further: grouping near-identical findings asks this of every pair, and most are far apart.
+ */
+export function scoresAtLeast(
+  a: SimilarityProfile,
+  b: SimilarityProfile,
+  rarity: Rarity,
+  minimum: number,
+): boolean {
+  const text = rarity.cosine(a.all, b.all);
+  let weight = WEIGHTS.text + WEIGHTS.title;
+  if (a.outcomes.size && b.outcomes.size) weight += WEIGHTS.outcomes;
+  if (a.keywords.size && b.keywords.size) weight += WEIGHTS.keywords;
+  if (a.levels.length && b.levels.length) weight += WEIGHTS.level;
+  if (a.creboCodes.length && b.creboCodes.length) weight += WEIGHTS.qualification;
+  // Half a rounding step of slack: the score is rounded to three decimals.
+  const best = (WEIGHTS.text * text + (weight - WEIGHTS.text)) / weight;
+  return best >= minimum - 0.0005 && scoreWithText(a, b, rarity, text) >= minimum;
+}
+
+function scoreWithText(
+  a: SimilarityProfile,
+  b: SimilarityProfile,
+  rarity: Rarity,
+  text: number,
+  semantic?: SemanticSimilarity,
+): number {
+  let total = WEIGHTS.text * text;
   let weight = WEIGHTS.text;
   const add = (part: number, value: number) => {
     total += part * value;
     weight += part;
   };
-  add(WEIGHTS.title, cosine(a.title, b.title, rarity));
+  add(WEIGHTS.title, rarity.cosine(a.title, b.title));
   if (a.outcomes.size && b.outcomes.size)
-    add(WEIGHTS.outcomes, cosine(a.outcomes, b.outcomes, rarity));
+    add(WEIGHTS.outcomes, rarity.cosine(a.outcomes, b.outcomes));
   if (a.keywords.size && b.keywords.size)
-    add(WEIGHTS.keywords, Math.max(coverage(a.keywords, b.all), coverage(b.keywords, a.all)));
+    add(
+      WEIGHTS.keywords,
+      Math.max(rarity.coverage(a.keywords, b.all), rarity.coverage(b.keywords, a.all)),
+    );
   if (a.levels.length && b.levels.length)
     add(WEIGHTS.level, a.levels.some((level) => b.levels.includes(level)) ? 1 : 0);
   if (a.creboCodes.length && b.creboCodes.length)
@@ -378,7 +354,7 @@ export function reasonsFor(
 export function compare(
   first: Profiled,
   second: Profiled,
-  rarity: Rarity = EVEN,
+  rarity: Rarity = Rarity.even(),
   semantic?: SemanticSimilarity,
 ): { score: number; reasons: Reason[] } {
   const a = profiled(first);
