@@ -58,6 +58,22 @@ describe('reuse and derivatives (e2e)', () => {
       expect(detail.headers.etag).toBe(asset.etag);
       const list = await t.http().get(`/api/v1/assets/${asset.id}/reuses`).expect(200);
       expect(list.body.totalItems).toBe(3);
+      // A full page, and a page past the end, still count the rows (a short first page need not).
+      for (const [pageNumber, items] of [
+        [1, 2],
+        [2, 1],
+        [3, 0],
+      ]) {
+        const paged = await t
+          .http()
+          .get(`/api/v1/assets/${asset.id}/reuses?pageSize=2&pageNumber=${pageNumber}`)
+          .expect(200);
+        expect([paged.body.items.length, paged.body.totalItems, paged.body.totalPages]).toEqual([
+          items,
+          3,
+          2,
+        ]);
+      }
       const byPps = await t.http().get(`/api/v1/pps/${adopterPps}/reuses`).expect(200);
       expect(
         byPps.body.items.every(

@@ -31,3 +31,4 @@ export * from './fingerprint';
 export * from './share-tokens';
 export * from './loggable-error';
 export * from './euros';
+export * from './page-total';

@@ -34,11 +34,17 @@ export class OrganisationsRepository {
     private readonly organisations: Repository<OrganisationEntity>,
   ) {}
 
+  /**
+   * One query: findOne with relations asks twice (the ids first, to limit rows of a join), and
+   * an institution is read on every building block page.
+   */
   findById(id: string): Promise<OrganisationEntity | null> {
-    return this.organisations.findOne({
-      where: { id },
-      relations: { aliases: true, domains: true },
-    });
+    return this.organisations
+      .createQueryBuilder('o')
+      .leftJoinAndSelect('o.aliases', 'alias')
+      .leftJoinAndSelect('o.domains', 'domain')
+      .where('o.id = :id', { id })
+      .getOne();
   }
 
   findByIds(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { pageTotal } from '@bouwsteen/common';
 
 import { ReuseMode } from './dto/reuse.dto';
 
@@ -163,11 +164,14 @@ export class ReuseRepository {
       `${SELECT} ${where} ORDER BY r.created_at DESC, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
-    const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM reuse r ${where}`,
-      params,
-    );
-    return [rows.map(toReuse), count];
+    const total = await pageTotal(offset, limit, rows.length, async () => {
+      const [{ count }] = (await this.dataSource.query(
+        `SELECT count(*)::int AS count FROM reuse r ${where}`,
+        params,
+      )) as { count: number }[];
+      return count;
+    });
+    return [rows.map(toReuse), total];
   }
 
   /** How many reuse records each of these blocks has; absent: none. */

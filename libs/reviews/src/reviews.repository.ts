@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { pageTotal } from '@bouwsteen/common';
 import type { ReviewGroup, ReviewPathway, ReviewSetting, ReviewUse } from './review-rules';
 
 /** What a review holds as the library sees it (its author is only an id, never shown). */
@@ -84,18 +85,19 @@ export class ReviewsRepository {
     limit: number,
     offset: number,
   ): Promise<{ items: Review[]; total: number }> {
-    const [items, [count]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM review WHERE asset_id = $1 AND hidden_at IS NULL
-          ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3`,
-        [assetId, limit, offset],
-      ) as Promise<Review[]>,
-      this.dataSource.query(
+    const items = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM review WHERE asset_id = $1 AND hidden_at IS NULL
+        ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3`,
+      [assetId, limit, offset],
+    )) as Review[];
+    const total = await pageTotal(offset, limit, items.length, async () => {
+      const [count] = (await this.dataSource.query(
         `SELECT count(*)::int AS total FROM review WHERE asset_id = $1 AND hidden_at IS NULL`,
         [assetId],
-      ) as Promise<{ total: number }[]>,
-    ]);
-    return { items, total: count.total };
+      )) as { total: number }[];
+      return count.total;
+    });
+    return { items, total };
   }
 
   async mine(assetId: string, authorId: string): Promise<Review | undefined> {
