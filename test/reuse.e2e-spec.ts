@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { moduleBody } from './harness/fixtures';
 import { TestApp, TestUser, bearer, createTestApp } from './harness/test-app';
 
@@ -297,6 +298,25 @@ describe('reuse and derivatives (e2e)', () => {
       expect(ofRootForOwner.body.descendants.map((node: { depth: number }) => node.depth)).toEqual([
         1, 2,
       ]);
+      // The draft grandchild's own lineage is its PPS's to see: absent for anyone else, as an
+      // unknown block is; its readers see its ancestors.
+      await t.http().get(`/api/v1/assets/${grandchild.body.id}/lineage`).expect(404);
+      await t
+        .http()
+        .get(`/api/v1/assets/${grandchild.body.id}/lineage`)
+        .set(bearer(adopter))
+        .expect(404);
+      const ofDraft = await t
+        .http()
+        .get(`/api/v1/assets/${grandchild.body.id}/lineage`)
+        .set(bearer(owner))
+        .expect(200);
+      expect(ofDraft.body.ancestors.map((node: { id: string }) => node.id)).toEqual([
+        child.body.id,
+        root.id,
+      ]);
+      expect(ofDraft.body.descendants).toEqual([]);
+      await t.http().get(`/api/v1/assets/${randomUUID()}/lineage`).expect(404);
     });
   });
 });

@@ -41,6 +41,7 @@ export type AssetFields = Pick<
   Partial<Pick<AssetEntity, 'basedOnAssetId' | 'basedOnVersion' | 'attribution'>>;
 
 export interface LineageRow {
+  direction: 'up' | 'down' | 'self';
   id: string;
   kind: string;
   title: string;
@@ -392,28 +393,38 @@ export class AssetsRepository {
   }
 
   /**
-   * Walks the based-on links up (ancestors) or down (descendants) with a recursive query,
-   * showing only assets this reader may see; titles come from the version the reader may see.
+   * Walks the based-on links up (ancestors) and down (descendants) with recursive queries in one
+   * statement, showing only assets this reader may see; titles come from the version the reader
+   * may see. A row with direction `self` (depth 0) says the asset itself is readable: no row of
+   * it, no lineage (one round trip where the read check and both walks took three).
    */
-  async lineage(id: string, direction: 'up' | 'down', scope: ReaderScope): Promise<LineageRow[]> {
-    const step = direction === 'up' ? 'a.id = l.based_on_asset_id' : 'a.based_on_asset_id = l.id';
+  async lineage(id: string, scope: ReaderScope): Promise<LineageRow[]> {
     const draftsVisible = AssetPolicy.draftsVisibleSql('a', '$2', '$3');
-    return this.assets.query(
-      `WITH RECURSIVE l AS (
+    const walk = (name: string, step: string) =>
+      `${name} AS (
          SELECT id, based_on_asset_id, based_on_version, 0 AS depth FROM asset WHERE id = $1
          UNION ALL
-         SELECT a.id, a.based_on_asset_id, a.based_on_version, l.depth + 1
-         FROM asset a JOIN l ON ${step}
-         WHERE l.depth < 50
+         SELECT a.id, a.based_on_asset_id, a.based_on_version, ${name}.depth + 1
+         FROM asset a JOIN ${name} ON ${step}
+         WHERE ${name}.depth < 50
+       )`;
+    return this.assets.query(
+      `WITH RECURSIVE ${walk('up', 'a.id = up.based_on_asset_id')},
+       ${walk('down', 'a.based_on_asset_id = down.id')},
+       l AS (
+         SELECT 'up' AS direction, * FROM up WHERE depth > 0
+         UNION ALL SELECT 'down', * FROM down WHERE depth > 0
+         UNION ALL SELECT 'self', * FROM up WHERE depth = 0
        )
-       SELECT a.id, a.kind, a.status, v.title, p.name AS pps_name, l.depth,
+       SELECT l.direction, a.id, a.kind, a.status, v.title, p.name AS pps_name, l.depth,
               a.based_on_asset_id, a.based_on_version
        FROM l
        JOIN asset a ON a.id = l.id
-       JOIN pps_public p ON p.id = a.pps_id
-       JOIN asset_version v ON v.asset_id = a.id AND v.number =
+       LEFT JOIN pps_public p ON p.id = a.pps_id
+       LEFT JOIN asset_version v ON v.asset_id = a.id AND v.number =
          CASE WHEN ${draftsVisible} THEN a.latest_version ELSE a.published_version END
-       WHERE l.depth > 0 AND ${AssetPolicy.readableSql('a', '$2', '$3')}
+       WHERE ${AssetPolicy.readableSql('a', '$2', '$3')}
+         AND (l.direction = 'self' OR (p.id IS NOT NULL AND v.asset_id IS NOT NULL))
        ORDER BY l.depth, v.title`,
       [id, scope.allDrafts, scope.ppsIds],
     );

@@ -541,13 +541,12 @@ export class AssetsService {
   }
 
   async lineage(principal: Principal | undefined, id: string): Promise<LineageDto> {
-    await this.readable(principal, id);
-    const scope = AssetPolicy.readerScope(principal);
-    const [ancestors, descendants] = await Promise.all([
-      this.assets.lineage(id, 'up', scope),
-      this.assets.lineage(id, 'down', scope),
-    ]);
-    return { ancestors: ancestors.map(toLineageNode), descendants: descendants.map(toLineageNode) };
+    const rows = await this.assets.lineage(id, AssetPolicy.readerScope(principal));
+    if (!rows.some((row) => row.direction === 'self'))
+      throw new NotFoundError(AssetError.NotFound, 'asset', id);
+    const walk = (direction: LineageRow['direction']) =>
+      rows.filter((row) => row.direction === direction).map(toLineageNode);
+    return { ancestors: walk('up'), descendants: walk('down') };
   }
 
   /** Drops the unpublished draft; an asset that was never published disappears with it. */
