@@ -11,7 +11,7 @@ import { ROOT, codeFiles, libraries } from './source-facts';
 const LINE_LIMIT = 400;
 const LONGER_ALREADY: Record<string, number> = {
   'libs/assets/src/assets.service.ts': 710,
-  'libs/assets/src/assets.repository.ts': 519,
+  'libs/assets/src/assets.repository.ts': 489,
   'libs/qualifications/src/qualifications.repository.ts': 464,
   'libs/web/src/forms/asset-form/form-render.tsx': 433,
   'libs/search/src/search.service.ts': 431,
