@@ -357,8 +357,10 @@ describe('search pipeline (integration)', () => {
       expect(tasks.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0)).toBe(
         1600,
       );
-      // Sent as the slices came, there would be a round per slice (or nearly).
-      expect(tasks.length).toBeLessThanOrEqual(2);
+      // Sent as the slices came, there would be a round per slice (or nearly): eight. Gathered,
+      // one or two on a quick machine; on a slow one a slice commits slowly enough that a third
+      // round may start meanwhile, so at most half the slices is what is held.
+      expect(tasks.length).toBeLessThanOrEqual(4);
 
       // The outbox is quiet again: one write is searchable about as fast as Meilisearch indexes it.
       const started = Date.now();
