@@ -259,14 +259,27 @@ export function scoresAtLeast(
   minimum: number,
 ): boolean {
   const text = rarity.cosine(a.all, b.all);
-  let weight = WEIGHTS.text + WEIGHTS.title;
-  if (a.outcomes.size && b.outcomes.size) weight += WEIGHTS.outcomes;
-  if (a.keywords.size && b.keywords.size) weight += WEIGHTS.keywords;
-  if (a.levels.length && b.levels.length) weight += WEIGHTS.level;
-  if (a.creboCodes.length && b.creboCodes.length) weight += WEIGHTS.qualification;
+  const weight = countedWeight(a, b);
   // Half a rounding step of slack: the score is rounded to three decimals.
   const best = (WEIGHTS.text * text + (weight - WEIGHTS.text)) / weight;
   return best >= minimum - 0.0005 && scoreWithText(a, b, rarity, text) >= minimum;
+}
+
+/** Which parts count: the text and title always, every other part only when both have it. */
+const counts = {
+  outcomes: (a: SimilarityProfile, b: SimilarityProfile) => a.outcomes.size && b.outcomes.size,
+  keywords: (a: SimilarityProfile, b: SimilarityProfile) => a.keywords.size && b.keywords.size,
+  level: (a: SimilarityProfile, b: SimilarityProfile) => a.levels.length && b.levels.length,
+  qualification: (a: SimilarityProfile, b: SimilarityProfile) =>
+    a.creboCodes.length && b.creboCodes.length,
+};
+
+/** The weight of the parts that count for two profiles (without a model's). */
+function countedWeight(a: SimilarityProfile, b: SimilarityProfile): number {
+  let weight = WEIGHTS.text + WEIGHTS.title;
+  for (const part of ['outcomes', 'keywords', 'level', 'qualification'] as const)
+    if (counts[part](a, b)) weight += WEIGHTS[part];
+  return weight;
 }
 
 function scoreWithText(
@@ -276,29 +289,22 @@ function scoreWithText(
   text: number,
   semantic?: SemanticSimilarity,
 ): number {
-  let total = WEIGHTS.text * text;
-  let weight = WEIGHTS.text;
-  const add = (part: number, value: number) => {
-    total += part * value;
-    weight += part;
-  };
-  add(WEIGHTS.title, rarity.cosine(a.title, b.title));
-  if (a.outcomes.size && b.outcomes.size)
-    add(WEIGHTS.outcomes, rarity.cosine(a.outcomes, b.outcomes));
-  if (a.keywords.size && b.keywords.size)
-    add(
-      WEIGHTS.keywords,
-      Math.max(rarity.coverage(a.keywords, b.all), rarity.coverage(b.keywords, a.all)),
-    );
-  if (a.levels.length && b.levels.length)
-    add(WEIGHTS.level, a.levels.some((level) => b.levels.includes(level)) ? 1 : 0);
-  if (a.creboCodes.length && b.creboCodes.length)
-    add(WEIGHTS.qualification, a.creboCodes.some((code) => b.creboCodes.includes(code)) ? 1 : 0);
-  if (semantic)
-    add(
-      semantic.weight,
-      Math.max(0, (semantic.similarity - semantic.floor) / (1 - semantic.floor)),
-    );
+  let total = WEIGHTS.text * text + WEIGHTS.title * rarity.cosine(a.title, b.title);
+  if (counts.outcomes(a, b)) total += WEIGHTS.outcomes * rarity.cosine(a.outcomes, b.outcomes);
+  if (counts.keywords(a, b))
+    total +=
+      WEIGHTS.keywords *
+      Math.max(rarity.coverage(a.keywords, b.all), rarity.coverage(b.keywords, a.all));
+  if (counts.level(a, b) && a.levels.some((level) => b.levels.includes(level)))
+    total += WEIGHTS.level;
+  if (counts.qualification(a, b) && a.creboCodes.some((code) => b.creboCodes.includes(code)))
+    total += WEIGHTS.qualification;
+  let weight = countedWeight(a, b);
+  if (semantic) {
+    total +=
+      semantic.weight * Math.max(0, (semantic.similarity - semantic.floor) / (1 - semantic.floor));
+    weight += semantic.weight;
+  }
   return Math.round((total / weight) * 1000) / 1000;
 }
 

@@ -64,11 +64,6 @@ export class Rarity {
     return rarity;
   }
 
-  of(key: string): number {
-    const number = this.numbers.get(key);
-    return number === undefined ? this.unseen : this.weightOf[number];
-  }
-
   /** Weighted cosine of two bags: 1 when they say the same, 0 when they share nothing. */
   cosine(a: TermBag, b: TermBag): number {
     if (a.size === 0 || b.size === 0) return 0;
