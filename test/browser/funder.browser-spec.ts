@@ -119,7 +119,6 @@ describe('a funder in the browser', () => {
     }
     // The Noord-Holland report was 5,600 px on a phone with every chart also a table (about 4,600
     // then); the province's dekking (issue 26) adds about 550 px with every list folded.
-    console.log(`report heights: ${JSON.stringify(heights)}`);
     expect(heights['provincie-390']).toBeLessThan(5300);
   }, 240_000);
 });
