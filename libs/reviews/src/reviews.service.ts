@@ -43,10 +43,22 @@ export class ReviewsService {
 
   /** A block's visible reviews, paged, with the figures over all of them. */
   async list(assetId: string, query: PageQueryDto): Promise<ReviewListDto> {
-    await this.published(assetId);
+    return this.listOf(await this.published(assetId), query);
+  }
+
+  /**
+   * The same for a caller that already read the block as everyone reads it (the block page):
+   * no second read of the whole block for the "published" check.
+   */
+  async listOf(
+    asset: Pick<AssetDto, 'id' | 'publishedVersion'>,
+    query: PageQueryDto,
+  ): Promise<ReviewListDto> {
+    if (asset.publishedVersion === null)
+      throw new NotFoundError(AssetError.NotFound, 'asset', asset.id);
     const [summary, { items, total }] = await Promise.all([
-      this.summary(assetId),
-      this.reviews.page(assetId, query.pageSize, query.offset),
+      this.summary(asset.id),
+      this.reviews.page(asset.id, query.pageSize, query.offset),
     ]);
     return { summary, ...toPage(items.map(toDto), total, query) };
   }

@@ -85,7 +85,7 @@ export class AssetPage {
     const [facts, following, reviews, views, lists] = await Promise.all([
       this.facts(current, versionParam),
       page.principal ? this.follow.isFollowing(page.principal, 'asset', id) : false,
-      this.reviews.list(id, pageQuery(REVIEWS_SHOWN)),
+      this.reviews.listOf(current, pageQuery(REVIEWS_SHOWN)),
       this.usage.viewsThisMonth(id),
       page.principal ? this.lists.choices(page.principal, id) : [],
     ]);
