@@ -108,7 +108,7 @@ export class ReviewsPage {
   ): Promise<PageAnswer> {
     const asset = await this.assets.get(undefined, assetId);
     const pageNumber = Math.min(Math.max(Number(query.pagina) || 1, 1), MAX_PAGE);
-    const list = await this.reviews.list(assetId, pageQuery(REVIEWS_PAGE_SIZE, pageNumber));
+    const list = await this.reviews.listOf(asset, pageQuery(REVIEWS_PAGE_SIZE, pageNumber));
     const mine = page.principal ? await this.mineOf(page, assetId) : undefined;
     const mayWrite = this.reviews.mayWrite(page.principal, asset);
     const reported = page.principal
