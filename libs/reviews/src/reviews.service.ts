@@ -54,8 +54,7 @@ export class ReviewsService {
     asset: Pick<AssetDto, 'id' | 'publishedVersion'>,
     query: PageQueryDto,
   ): Promise<ReviewListDto> {
-    if (asset.publishedVersion === null)
-      throw new NotFoundError(AssetError.NotFound, 'asset', asset.id);
+    mustBePublished(asset);
     const [summary, { items, total }] = await Promise.all([
       this.summary(asset.id),
       this.reviews.page(asset.id, query.pageSize, query.offset),
@@ -219,8 +218,7 @@ export class ReviewsService {
   /** The block as everyone reads it: published (a draft is not found). */
   private async published(assetId: string): Promise<AssetDto> {
     const asset = await this.assets.get(undefined, assetId);
-    if (asset.publishedVersion === null)
-      throw new NotFoundError(AssetError.NotFound, 'asset', assetId);
+    mustBePublished(asset);
     return asset;
   }
 
@@ -258,4 +256,10 @@ function toDto(review: Review): ReviewDto {
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };
+}
+
+/** Reviews belong to what everyone reads: a block never published is not found. */
+function mustBePublished(asset: Pick<AssetDto, 'id' | 'publishedVersion'>): void {
+  if (asset.publishedVersion === null)
+    throw new NotFoundError(AssetError.NotFound, 'asset', asset.id);
 }
