@@ -21,11 +21,18 @@ export interface LineageRow {
  */
 export function lineageSql(): string {
   const draftsVisible = AssetPolicy.draftsVisibleSql('a', '$2', '$3');
+  // The walks carry what the answer needs of each asset, so the result joins no asset row again
+  // (a join the planner did as a scan of every asset: ~1.5 ms at 3,000, growing with the registry).
+  const fields =
+    'id, based_on_asset_id, based_on_version, kind, status, pps_id, latest_version, published_version';
   const walk = (name: string, step: string) =>
     `${name} AS (
-       SELECT id, based_on_asset_id, based_on_version, 0 AS depth FROM asset WHERE id = $1
+       SELECT ${fields}, 0 AS depth FROM asset WHERE id = $1
        UNION ALL
-       SELECT a.id, a.based_on_asset_id, a.based_on_version, ${name}.depth + 1
+       SELECT ${fields
+         .split(', ')
+         .map((field) => `a.${field}`)
+         .join(', ')}, ${name}.depth + 1
        FROM asset a JOIN ${name} ON ${step}
        WHERE ${name}.depth < 50
      )`;
@@ -36,14 +43,13 @@ export function lineageSql(): string {
        UNION ALL SELECT 'down', * FROM down WHERE depth > 0
        UNION ALL SELECT 'self', * FROM up WHERE depth = 0
      )
-     SELECT l.direction, a.id, a.kind, a.status, v.title, p.name AS pps_name, l.depth,
+     SELECT a.direction, a.id, a.kind, a.status, v.title, p.name AS pps_name, a.depth,
             a.based_on_asset_id, a.based_on_version
-     FROM l
-     JOIN asset a ON a.id = l.id
+     FROM l a
      LEFT JOIN pps_public p ON p.id = a.pps_id
      LEFT JOIN asset_version v ON v.asset_id = a.id AND v.number =
        CASE WHEN ${draftsVisible} THEN a.latest_version ELSE a.published_version END
      WHERE ${AssetPolicy.readableSql('a', '$2', '$3')}
-       AND (l.direction = 'self' OR (p.id IS NOT NULL AND v.asset_id IS NOT NULL))
-     ORDER BY l.depth, v.title`;
+       AND (a.direction = 'self' OR (p.id IS NOT NULL AND v.asset_id IS NOT NULL))
+     ORDER BY a.depth, v.title`;
 }
