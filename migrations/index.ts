@@ -42,6 +42,7 @@ import { AccountDeletion1766800000000 } from './1766800000000-AccountDeletion';
 import { SearchSearchers1766903600000 } from './1766903600000-SearchSearchers';
 import { ImportSimilarLater1767000000000 } from './1767000000000-ImportSimilarLater';
 import { SearchNodes1767100000000 } from './1767100000000-SearchNodes';
+import { SearchGeneration1767200000000 } from './1767200000000-SearchGeneration';
 
 /** Listed explicitly so the same set runs from compiled JS, ts-jest and the CLI. */
 export const migrations = [
@@ -89,4 +90,5 @@ export const migrations = [
   SearchSearchers1766903600000,
   ImportSimilarLater1767000000000,
   SearchNodes1767100000000,
+  SearchGeneration1767200000000,
 ];

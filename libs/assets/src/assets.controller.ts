@@ -165,7 +165,7 @@ export class AssetsController {
   similar(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<SimilarAssetDto[]> {
+  ): Promise<readonly SimilarAssetDto[]> {
     return this.assets.similar(principal, id);
   }
 

@@ -235,18 +235,18 @@ export class AssetsService {
     return this.withSimilar(principal, await this.update(principal, id, revision, dto));
   }
 
-  async similar(principal: Principal | undefined, id: string): Promise<SimilarAssetDto[]> {
+  async similar(principal: Principal | undefined, id: string): Promise<readonly SimilarAssetDto[]> {
     return this.similarTo(await this.duplicateQuery(principal, id));
   }
 
-  /** "Similar building blocks of other PPS" for a question already built (see withDuplicateQuery). */
-  similarTo(query: DuplicateQuery, limit?: number): Promise<SimilarAssetDto[]> {
+  /** "Similar building blocks of other PPS" for a block's question (see withDuplicateQuery), kept. */
+  similarTo(query: DuplicateQuery, limit?: number): Promise<readonly SimilarAssetDto[]> {
     if (!this.duplicates)
       throw new DomainException(
         CommonError.ServiceUnavailable,
         'The duplicate check is not available in this process',
       );
-    return this.duplicates.similar(query, limit);
+    return this.duplicates.similarKept(query, limit);
   }
 
   /** What "similar building blocks of other PPS" asks about an asset (also the web benchmark's floor). */

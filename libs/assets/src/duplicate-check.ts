@@ -32,6 +32,11 @@ export interface DuplicateCheck {
    * (a page that shows a few); they are the same, in the same order, as a longer answer's.
    */
   similar(query: DuplicateQuery, limit?: number): Promise<SimilarAssetDto[]>;
+  /**
+   * The same answer, kept until the search index changes: for a stored block's question, which
+   * its page and the API ask on every view. The findings are shared: never change them.
+   */
+  similarKept(query: DuplicateQuery, limit?: number): Promise<readonly SimilarAssetDto[]>;
   /** Never throws for an outage: `checked: false` then, rather than an empty "nothing like it". */
   similarIfAvailable(
     query: DuplicateQuery,

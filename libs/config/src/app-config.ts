@@ -103,6 +103,11 @@ export interface AppConfig {
     /** Tries of one mail before it is given up (its items wait for the next digest). */
     maxAttempts: number;
   };
+  /**
+   * Megabytes (as JSON) of "similar building blocks" findings kept per process until the index
+   * changes (block pages, the API); 0 checks every time.
+   */
+  similarCacheMb: number;
   outbox: {
     pollMs: number;
     batchSize: number;

@@ -31,6 +31,12 @@ function problemsOf(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('keeps 16 MB of similar findings unless told, none with 0, and refuses a negative budget', () => {
+    expect(loadConfig(base).similarCacheMb).toBe(16);
+    expect(loadConfig({ ...base, SIMILAR_CACHE_MB: '0' }).similarCacheMb).toBe(0);
+    expect(problemsOf({ ...base, SIMILAR_CACHE_MB: '-1' })).toContain('SIMILAR_CACHE_MB');
+  });
+
   it('reads further search nodes, and refuses a repeated node or one that is not a URL', () => {
     expect(loadConfig(base).meili.nodeUrls).toEqual([]);
     const config = loadConfig({

@@ -105,6 +105,22 @@ export class OutboxRepository {
       `UPDATE search_outbox SET processed_at = clock_timestamp(), last_error = NULL WHERE id = ANY($1::bigint[])`,
       [ids],
     );
+    // Entries are marked done once Meilisearch has applied them: the index has changed.
+    await this.indexChanged(manager);
+  }
+
+  /**
+   * Moves the index generation (see migration SearchGeneration): called after Meilisearch has
+   * applied a change, so a reader that sees the new number also sees the changed index.
+   */
+  async indexChanged(manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`SELECT nextval('search_generation')`);
+  }
+
+  /** The index generation now: it moves whenever the index has changed. */
+  async generation(): Promise<string> {
+    const [row] = await this.dataSource.query(`SELECT last_value FROM search_generation`);
+    return String(row.last_value);
   }
 
   /** A later change of these assets indexed cleanly: their parked entries are settled with it. */

@@ -62,6 +62,7 @@ export class ReindexService {
       }
       await this.index.waitAll(tasks);
       await this.index.swapWith(staging);
+      await this.outbox.indexChanged();
     } finally {
       // After the swap the staging name holds the old documents; before it, a partial build.
       await this.index.drop(staging);
@@ -101,6 +102,7 @@ export class ReindexService {
         await lockKeys(manager, LockSpace.SearchDocument, chunk);
         const done = await this.applyEach(manager, chunk);
         await this.outbox.settleParked(manager, done);
+        if (done.length > 0) await this.outbox.indexChanged(manager);
         applied += done.length;
       });
     }

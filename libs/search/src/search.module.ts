@@ -7,6 +7,7 @@ import { SearchCoreModule } from './search-core.module';
 import { SearchReader } from './search-reader';
 import { SearchService } from './search.service';
 import { SimilarityController } from './similarity.controller';
+import { SimilarFindingsCache } from './similar-findings-cache';
 import { SimilarityService } from './similarity.service';
 
 /**
@@ -23,6 +24,7 @@ import { SimilarityService } from './similarity.service';
     SearchReader,
     SearchService,
     SimilarityService,
+    SimilarFindingsCache,
     { provide: DUPLICATE_CHECK, useExisting: SimilarityService },
   ],
   exports: [SearchCoreModule, SearchReader, SearchService, SimilarityService, DUPLICATE_CHECK],

@@ -6,6 +6,7 @@ import { EMBEDDER } from './index-settings';
 import { SearchDocument, documentFeatures } from './search-document';
 import { OutboxRepository } from './outbox.repository';
 import { SearchReader } from './search-reader';
+import { SimilarFindingsCache } from './similar-findings-cache';
 import { SearchUnavailableError } from './search-errors';
 import { quote } from './search-filter';
 import { dutchAnalyser } from '@bouwsteen/language';
@@ -118,6 +119,7 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
     private readonly index: SearchReader,
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly kept: SimilarFindingsCache,
   ) {}
 
   /** The word list is read at boot (a few hundred ms), so no one's first check waits for it. */
@@ -132,6 +134,14 @@ export class SimilarityService implements DuplicateCheck, OnApplicationBootstrap
    */
   async similar(query: SimilarityQuery, limit = MOST_FINDINGS): Promise<SimilarAsset[]> {
     return (await this.similarMany([query], limit))[0];
+  }
+
+  /**
+   * The answer `similar` gives, kept until the index changes (SimilarFindingsCache): for the
+   * question of a stored block, which its page and the API ask again and again.
+   */
+  similarKept(query: SimilarityQuery, limit = MOST_FINDINGS): Promise<readonly SimilarAsset[]> {
+    return this.kept.findings(query, limit, () => this.similar(query, limit));
   }
 
   /** The Meilisearch requests that propose candidates for one check (also the web benchmark's floor). */

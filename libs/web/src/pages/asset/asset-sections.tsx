@@ -114,7 +114,7 @@ export function Similar(data: AssetPageData): JSX.Element {
 }
 
 function SimilarSection(
-  similar: SimilarAssetDto[] | undefined,
+  similar: readonly SimilarAssetDto[] | undefined,
   labels: AssetPageData['labels'],
 ): JSX.Element {
   return (

@@ -46,7 +46,7 @@ export interface AssetPageData {
    * Undefined when the search engine could not be asked. A promise while the search is under
    * way: the rest of the page is rendered meanwhile, and the section joins it when it answers.
    */
-  similar: SimilarAssetDto[] | undefined | Promise<SimilarAssetDto[] | undefined>;
+  similar: readonly SimilarAssetDto[] | undefined | Promise<readonly SimilarAssetDto[] | undefined>;
   pps: PpsDto;
   lead: OrganisationDto | undefined;
   /** Whether someone of the PPS reads requests (else no request form is offered). */

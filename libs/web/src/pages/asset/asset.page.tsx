@@ -239,7 +239,7 @@ export class AssetPage {
   }
 
   /** Similar building blocks of other PPS; undefined when the search engine cannot answer. */
-  private async similar(query: DuplicateQuery): Promise<SimilarAssetDto[] | undefined> {
+  private async similar(query: DuplicateQuery): Promise<readonly SimilarAssetDto[] | undefined> {
     try {
       return await this.assets.similarTo(query, SIMILAR_SHOWN);
     } catch (error) {
