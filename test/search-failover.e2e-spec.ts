@@ -11,6 +11,7 @@ import {
   startMeili,
 } from '@bouwsteen/search';
 import { moduleBody } from './harness/fixtures';
+import { waitFor } from './harness/processes';
 import { PageBrowser } from './harness/page-browser';
 import { TestApp, TestUser, bearer, createTestApp, startWorkerContext } from './harness/test-app';
 
@@ -282,6 +283,40 @@ describe('search on two nodes, one killed (e2e, real Meilisearch processes)', ()
     expect(Math.max(late[0].at - (hungAt + 1000), ...waits)).toBeLessThan(1500);
     expect(late.filter((search) => search.status !== 200)).toEqual([]);
     await converged();
+  });
+
+  it("lists in a block's kept similar findings a block the second node applied while the first is down", async () => {
+    const text = {
+      summary:
+        'Online module over het afstellen en onderhouden van persluchtinstallaties in de werkplaats.',
+      keywords: ['perslucht', 'compressor', 'onderhoud'],
+    };
+    const logistics = await t.ppsId('House of Logistics');
+    const other = await t.user('pps-editor', [logistics]);
+    const original = await t.publish(
+      editor,
+      moduleBody(ppsId, { title: 'Persluchtinstallaties afstellen en onderhouden', ...text }),
+    );
+    await converged();
+    const similar = async () =>
+      (await t.http().get(`/api/v1/assets/${original.id}/similar`).expect(200)).body.map(
+        (finding: { id: string }) => finding.id,
+      );
+    const before = await similar(); // kept from now on
+    first.kill();
+    try {
+      const twin = await t.publish(
+        other,
+        moduleBody(logistics, { title: 'Persluchtinstallaties onderhouden en afstellen', ...text }),
+      );
+      // Only the second node's follower applies it (the relay waits for the first): the
+      // follower moves the index generation too, so the kept answer is not shown any more.
+      expect(before).not.toContain(twin.id);
+      await waitFor('the twin found', async () => (await similar()).includes(twin.id), 15_000);
+    } finally {
+      await first.start();
+      await converged();
+    }
   });
 
   it('shows the admin each node, whether it answers and what it has still to apply', async () => {

@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AssetsService, CreateAssetDto } from '@bouwsteen/assets';
 import { Principal } from '@bouwsteen/auth';
 import { nameKey } from '@bouwsteen/common';
@@ -81,6 +82,14 @@ describe('similar findings kept until the index changes (integration)', () => {
     expect(searches.mock.calls.length).toBeGreaterThan(sent);
     expect(after.map((finding) => finding.id)).toEqual(expect.arrayContaining([twin, newer]));
     searches.mockRestore();
+  });
+
+  it('reads a new sequence as generation 0 and its first change as 1', async () => {
+    // A sequence reads last_value 1 both before and after its first nextval.
+    await ctx.api.get(DataSource).query(`SELECT setval('search_generation', 1, false)`);
+    expect(await outbox.generation()).toBe(0n);
+    await outbox.indexChanged();
+    expect(await outbox.generation()).toBe(1n);
   });
 
   it('a rebuild of the index moves the generation too', async () => {

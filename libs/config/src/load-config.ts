@@ -261,7 +261,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       allowedPorts: ports('WEBHOOK_ALLOWED_PORTS', [80, 443]),
     },
     mail: mailConfig(env, int, problems),
-    similarCacheMb: int('SIMILAR_CACHE_MB', 16, 0, 1024),
+    similarCacheMb: int('SIMILAR_CACHE_MB', 16, 0, 128),
     outbox: {
       pollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
       batchSize: int('OUTBOX_BATCH_SIZE', 10000, 1, 10000),

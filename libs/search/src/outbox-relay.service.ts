@@ -156,6 +156,8 @@ export class OutboxRelay implements OnApplicationShutdown {
           return await this.isolate(sent);
         throw error;
       }
+      // Searchable now: kept "similar" findings of before are not asked again (see SimilarFindingsCache).
+      await this.outbox.indexChanged();
       indexed();
       await this.tx.run(async (manager) => {
         await this.outbox.markDone(manager, ids);
@@ -213,6 +215,9 @@ export class OutboxRelay implements OnApplicationShutdown {
   private async prepare(): Promise<void> {
     await this.index.ensure();
     await this.keys.ensure();
+    // Settings may have changed (a deployment), or a relay may have died between applying a batch
+    // and moving the generation: findings kept before are not asked again.
+    await this.outbox.indexChanged();
   }
 
   /** PPS and organisation entries become one asset entry per document they appear in. */

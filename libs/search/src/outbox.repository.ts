@@ -105,22 +105,24 @@ export class OutboxRepository {
       `UPDATE search_outbox SET processed_at = clock_timestamp(), last_error = NULL WHERE id = ANY($1::bigint[])`,
       [ids],
     );
-    // Entries are marked done once Meilisearch has applied them: the index has changed.
-    await this.indexChanged(manager);
   }
 
   /**
-   * Moves the index generation (see migration SearchGeneration): called after Meilisearch has
-   * applied a change, so a reader that sees the new number also sees the changed index.
+   * Moves the index generation (see migration SearchGeneration) as soon as Meilisearch is seen to
+   * have applied a change (on any node). A sequence is not transactional: the new number is
+   * visible to every reader at once, whatever transaction `manager` is in.
    */
   async indexChanged(manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`SELECT nextval('search_generation')`);
   }
 
-  /** The index generation now: it moves whenever the index has changed. */
-  async generation(): Promise<string> {
-    const [row] = await this.dataSource.query(`SELECT last_value FROM search_generation`);
-    return String(row.last_value);
+  /** The index generation now (0 before the first change): it moves whenever the index has changed. */
+  async generation(): Promise<bigint> {
+    // A new sequence reads last_value 1 before and after its first nextval; is_called tells them apart.
+    const [row] = await this.dataSource.query(
+      `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS generation FROM search_generation`,
+    );
+    return BigInt(row.generation);
   }
 
   /** A later change of these assets indexed cleanly: their parked entries are settled with it. */

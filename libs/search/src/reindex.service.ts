@@ -102,7 +102,6 @@ export class ReindexService {
         await lockKeys(manager, LockSpace.SearchDocument, chunk);
         const done = await this.applyEach(manager, chunk);
         await this.outbox.settleParked(manager, done);
-        if (done.length > 0) await this.outbox.indexChanged(manager);
         applied += done.length;
       });
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { MeiliTaskFailedError } from './search-errors';
 import { SearchIndex } from './search-index';
@@ -13,6 +14,7 @@ export class SearchIndexer {
   constructor(
     private readonly documents: SearchDocumentsRepository,
     private readonly index: SearchIndex,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /**
@@ -21,11 +23,18 @@ export class SearchIndexer {
    */
   async apply(assetIds: string[], manager?: EntityManager): Promise<void> {
     await this.index.waitAll(await this.send(assetIds, manager), APPLY_POLL_MS);
+    await this.outbox.indexChanged();
+  }
+
+  /** Removes documents (a node's blocks no longer listed) and waits until they are gone. */
+  async remove(assetIds: string[]): Promise<void> {
+    await this.index.waitAll([await this.index.enqueueRemoval(assetIds)], APPLY_POLL_MS);
+    await this.outbox.indexChanged();
   }
 
   /** The same indexer writing to another node's index (see SearchIndex.at). */
   at(index: SearchIndex): SearchIndexer {
-    return new SearchIndexer(this.documents, index);
+    return new SearchIndexer(this.documents, index, this.outbox);
   }
 
   /**

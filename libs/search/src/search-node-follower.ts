@@ -136,8 +136,7 @@ export class SearchNodeFollower {
     const held = await this.parts.index.contentHashes();
     const listed = await this.parts.nodes.listedIds(manager);
     const extra = [...held.keys()].filter((id) => !listed.has(id));
-    if (extra.length > 0)
-      await this.parts.index.waitAll([await this.parts.index.enqueueRemoval(extra)], 25);
+    if (extra.length > 0) await this.parts.indexer.remove(extra);
     await this.parts.nodes.filled(manager, this.node.id, createdAt ?? '');
     this.logger.log(`Search node ${this.origin} is being filled (${listed.size} blocks)`);
   }

@@ -11,11 +11,11 @@ import type { SimilarAsset } from './similar-findings';
  * is read far more often than the index changes: the check costs Meilisearch ~50 ms of CPU per
  * view, so without this a crawler walking block pages starves everyone's search.
  *
- * Kept per index generation: a change Meilisearch has applied moves it
- * (OutboxRepository.indexChanged) before the relay marks the change done, so a request that
- * starts once a change is searchable is answered from the changed index, never from a kept
- * answer of before. An answer computed while the generation moved is kept under the old one,
- * which no later request asks.
+ * Kept for the newest index generation: whoever sees Meilisearch apply a change (the relay, a
+ * further node's follower, a rebuild, a repair) moves it (OutboxRepository.indexChanged), and the
+ * first ask that reads the new number drops every answer kept before. So a change hides from
+ * these findings only until its applying is noticed (the relay looks every 25 ms); an answer
+ * computed while the number moved is not kept.
  */
 @Injectable()
 export class SimilarFindingsCache {
@@ -34,6 +34,6 @@ export class SimilarFindingsCache {
     check: () => Promise<SimilarAsset[]>,
   ): Promise<readonly SimilarAsset[]> {
     if (!this.kept) return check();
-    return this.kept.answer(`${await this.outbox.generation()}:${limit}`, question, check);
+    return this.kept.answer(await this.outbox.generation(), { limit, question }, check);
   }
 }
