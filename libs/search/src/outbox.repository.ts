@@ -110,10 +110,10 @@ export class OutboxRepository {
   /**
    * Moves the index generation (see migration SearchGeneration) as soon as Meilisearch is seen to
    * have applied a change (on any node). A sequence is not transactional: the new number is
-   * visible to every reader at once, whatever transaction `manager` is in.
+   * visible to every reader at once.
    */
-  async indexChanged(manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`SELECT nextval('search_generation')`);
+  async indexChanged(): Promise<void> {
+    await this.dataSource.query(`SELECT nextval('search_generation')`);
   }
 
   /** The index generation now (0 before the first change): it moves whenever the index has changed. */
